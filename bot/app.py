@@ -1,0 +1,111 @@
+"""The aiohttp service: POST /api/messages, GET /healthz, GET /dl/{token}."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator
+
+import aiohttp
+from aiohttp import web
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import Activity
+
+from storage.db import Database
+from storage.migrate import upgrade
+
+from bot.auth import AuthFailed, authenticate, make_authentication
+from bot.connector import Connector
+from bot.handler import SamverkansBot, tenant_of
+from bot.sender import ConnectorSender, Sweeper
+from bot.settings import Settings
+from bot.turns import TurnRunner
+
+logger = logging.getLogger(__name__)
+
+SETTINGS = web.AppKey("settings", Settings)
+DB = web.AppKey("db", Database)
+RUNNER = web.AppKey("runner", TurnRunner)
+BOT = web.AppKey("bot", SamverkansBot)
+SWEEPER = web.AppKey("sweeper", Sweeper)
+ADAPTER = web.AppKey("adapter", CloudAdapter)
+
+MAX_BODY = 1024 * 1024
+
+
+async def messages(request: web.Request) -> web.Response:
+    app = request.app
+    settings = app[SETTINGS]
+    if "application/json" not in request.headers.get("Content-Type", ""):
+        return web.json_response({"error": "expected application/json"}, status=415)
+    try:
+        body = await request.json()
+        activity = Activity().deserialize(body)
+    except Exception:
+        return web.json_response({"error": "malformed activity"}, status=400)
+    header = request.headers.get("Authorization", "")
+    try:
+        auth_result = await authenticate(app[ADAPTER].bot_framework_authentication, settings, activity, header)
+    except AuthFailed as err:
+        logger.info("401 for activity %s: %s", activity.id, err)
+        return web.json_response({"error": "unauthorized"}, status=401)
+    tenant = tenant_of(activity)
+    if not settings.tenant_allowed(tenant):
+        logger.warning("tenant %s is not served (activity %s)", tenant, activity.id)
+        return web.json_response({"error": "tenant not served"}, status=403)
+    invoke = await app[ADAPTER].process_activity(auth_result, activity, app[BOT].on_turn)
+    if invoke is None:
+        return web.Response(status=200 if activity.type != "invoke" else 200)
+    # 4.17.1 re-serializes invoke bodies and answers 500; the body is already a dict here.
+    return web.Response(
+        status=invoke.status,
+        body=json.dumps(invoke.body, ensure_ascii=False).encode("utf-8") if invoke.body is not None else None,
+        content_type="application/json",
+        charset="utf-8",
+    )
+
+
+async def healthz(request: web.Request) -> web.Response:
+    ok = await request.app[DB].ping()
+    return web.json_response({"status": "ok" if ok else "unavailable", "database": ok}, status=200 if ok else 503)
+
+
+def create_app(settings: Settings) -> web.Application:
+    app = web.Application(client_max_size=MAX_BODY)
+    app[SETTINGS] = settings
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/healthz", healthz)
+    app.cleanup_ctx.append(_resources)
+    from bot import downloads
+
+    downloads.setup(app)
+    return app
+
+
+async def _resources(app: web.Application) -> AsyncIterator[None]:
+    settings = app[SETTINGS]
+    if settings.migrate_on_start:
+        await upgrade(settings.database_url)
+    db = Database(settings.database_url)
+    http = aiohttp.ClientSession(
+        timeout=aiohttp.ClientTimeout(total=30), connector=aiohttp.TCPConnector(limit=100, keepalive_timeout=60)
+    )
+    connector = Connector(settings, http)
+    sender = ConnectorSender(db, connector, lambda: f"28:{settings.app_id}" if settings.app_id else None)
+    runner = TurnRunner(db, sender)
+    sweeper = Sweeper(db, sender)
+    app[DB] = db
+    app[RUNNER] = runner
+    app[BOT] = SamverkansBot(runner)
+    app[SWEEPER] = sweeper
+    app[ADAPTER] = CloudAdapter(make_authentication(settings))
+    sweeper.start()
+    logger.info("samverkansbot ready on port %s (auth %s, %s)", settings.port,
+                "on" if settings.auth_enabled else "off", db.dialect)
+    try:
+        yield
+    finally:
+        await sweeper.stop()
+        await runner.drain()
+        await http.close()
+        await db.dispose()

@@ -1,0 +1,128 @@
+"""`samverkansbot chat`: the same bot code without Teams.
+
+Each line becomes a Teams-shaped message activity run through the same handler, turn runner,
+commands and database as `serve`; what would be sent to Teams is printed. What it records is
+audited as coming from the local console.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sys
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from botbuilder.core import BotAdapter, TurnContext
+from botbuilder.schema import Activity, ConversationReference, ResourceResponse
+
+from storage.db import Database
+from storage.migrate import upgrade
+
+from bot.handler import SOURCE_KEY, SamverkansBot
+from bot.sender import ConsoleDeliverer
+from bot.settings import Settings
+from bot.turns import TurnRunner
+
+SERVICE_URL = "console://local/"
+SPEAKER_LINE = re.compile(r"^\[([^\]]{1,200})\]\s*(.*)$", re.DOTALL)
+
+
+class ConsoleAdapter(BotAdapter):
+    """Holds invoke responses; every other message goes through the outbox to the console."""
+
+    async def send_activities(self, context: TurnContext, activities: list[Activity]) -> list[ResourceResponse]:
+        out = []
+        for activity in activities:
+            if activity.type == "invokeResponse":
+                context.turn_state[self._INVOKE_RESPONSE_KEY] = activity  # type: ignore[attr-defined]
+            out.append(ResourceResponse(id=str(uuid.uuid4())))
+        return out
+
+    async def update_activity(self, context: TurnContext, activity: Activity) -> None:
+        return None
+
+    async def delete_activity(self, context: TurnContext, reference: ConversationReference) -> None:
+        return None
+
+    _INVOKE_RESPONSE_KEY = "BotFrameworkAdapter.InvokeResponse"
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "konsolen"
+
+
+class ConsoleChat:
+    def __init__(self, settings: Settings, tenant: str, speaker: str, conversation: str, write: Callable[[str], None]) -> None:
+        self.settings = settings
+        self.tenant = tenant
+        self.speaker = speaker
+        self.conversation = conversation
+        self.write = write
+        self.db = Database(settings.database_url)
+        self.runner = TurnRunner(self.db, ConsoleDeliverer(self.db, write), inline_delivery=True)
+        self.bot = SamverkansBot(self.runner)
+        self.adapter = ConsoleAdapter()
+
+    def activity(self, text: str, speaker: str) -> Activity:
+        body: dict[str, Any] = {
+            "type": "message",
+            "id": f"console-{uuid.uuid4()}",
+            "channelId": "msteams",
+            "serviceUrl": SERVICE_URL,
+            "text": text,
+            "textFormat": "plain",
+            "from": {"id": f"console:{slug(speaker)}", "name": speaker},
+            "recipient": {"id": "28:samverkansbot", "name": "Samverkansbot"},
+            "conversation": {
+                "id": self.conversation,
+                "conversationType": "groupChat",
+                "isGroup": True,
+                "tenantId": self.tenant,
+            },
+            "channelData": {"tenant": {"id": self.tenant}},
+            "locale": "sv-SE",
+        }
+        return Activity().deserialize(body)
+
+    async def say(self, line: str) -> None:
+        speaker = self.speaker
+        match = SPEAKER_LINE.match(line.strip())
+        if match:
+            speaker, line = match.group(1).strip(), match.group(2)
+        if not line.strip():
+            return
+        ctx = TurnContext(self.adapter, self.activity(line.replace("\\n", "\n"), speaker))
+        ctx.turn_state[SOURCE_KEY] = "console"
+        await self.bot.on_turn(ctx)
+
+    async def close(self) -> None:
+        await self.db.dispose()
+
+
+async def run_chat(settings: Settings, tenant: str, speaker: str, conversation: str) -> int:
+    if settings.migrate_on_start:
+        await upgrade(settings.database_url)
+
+    def write(text: str) -> None:
+        print(text, flush=True)
+        print(flush=True)
+
+    chat = ConsoleChat(settings, tenant, speaker, conversation, write)
+    try:
+        if sys.stdin.isatty():
+            print("Samverkansbot — lokal chatt. Skriv 'hjälp', avsluta med Ctrl-D.", flush=True)
+            print("Tala som någon annan: [Mats Wennstig] beslut: att …", flush=True)
+            while True:
+                try:
+                    line = await asyncio.to_thread(input, f"{speaker}> ")
+                except EOFError:
+                    break
+                await chat.say(line)
+        else:
+            for line in sys.stdin:
+                await chat.say(line.rstrip("\n"))
+    finally:
+        await chat.close()
+    return 0

@@ -1,0 +1,157 @@
+"""The Teams activity handler: from a Teams activity to a turn of the dialogs layer."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from botbuilder.core import TurnContext
+from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.schema import Activity, AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ChannelAccount
+
+from dialogs import actions, events, help as help_cmd, router
+from dialogs.context import CommandContext, Speaker, TurnInput
+from dialogs.registry import strip_mentions
+
+from bot.turns import Delivery, TurnRunner
+
+logger = logging.getLogger(__name__)
+
+SOURCE_KEY = "samverkansbot.source"
+
+
+def tenant_of(activity: Activity) -> str | None:
+    conv = activity.conversation
+    if conv is not None and getattr(conv, "tenant_id", None):
+        return str(conv.tenant_id)
+    data = activity.channel_data or {}
+    tenant = data.get("tenant") if isinstance(data, dict) else None
+    if isinstance(tenant, dict) and tenant.get("id"):
+        return str(tenant["id"])
+    return None
+
+
+def speaker_of(account: ChannelAccount | None, tenant_id: str) -> Speaker | None:
+    if account is None or not account.id:
+        return None
+    name = account.name or ""
+    if account.id.startswith("console:"):
+        return Speaker("console", account.id, name or "Konsolen")
+    aad = getattr(account, "aad_object_id", None)
+    if aad:
+        return Speaker("aad", aad.lower(), name, aad_object_id=aad, home_tenant_id=tenant_id, teams_user_id=account.id)
+    return Speaker("teams", account.id, name, teams_user_id=account.id)
+
+
+def turn_input(ctx: TurnContext, tenant_id: str, text: str = "") -> TurnInput:
+    act = ctx.activity
+    data = act.channel_data if isinstance(act.channel_data, dict) else {}
+    channel = (data.get("channel") or {}).get("id") if isinstance(data.get("channel"), dict) else None
+    team = (data.get("team") or {}).get("id") if isinstance(data.get("team"), dict) else None
+    meeting = (data.get("meeting") or {}).get("id") if isinstance(data.get("meeting"), dict) else None
+    conv_id = act.conversation.id if act.conversation else ""
+    conv_type = getattr(act.conversation, "conversation_type", None) if act.conversation else None
+    binding = channel if conv_type == "channel" and channel else conv_id.split(";messageid=")[0]
+    return TurnInput(
+        tenant_id=tenant_id,
+        conversation_id=conv_id,
+        conversation_type=conv_type,
+        speaker=speaker_of(act.from_property, tenant_id),
+        text=text,
+        value=act.value if isinstance(act.value, dict) else None,
+        activity_id=act.id,
+        source=ctx.turn_state.get(SOURCE_KEY, "teams"),
+        team_id=team,
+        channel_id=channel,
+        teams_meeting_id=meeting,
+        locale=act.locale,
+        binding_id=binding,
+    )
+
+
+def delivery_of(ctx: TurnContext, reply: bool = True) -> Delivery:
+    act = ctx.activity
+    data = act.channel_data if isinstance(act.channel_data, dict) else {}
+    channel = (data.get("channel") or {}).get("id") if isinstance(data.get("channel"), dict) else None
+    reference = TurnContext.get_conversation_reference(act).serialize()
+    return Delivery(
+        service_url=act.service_url,
+        reply_to_id=act.id if reply and act.type == "message" else None,
+        reference=reference,
+        channel_id=channel,
+    )
+
+
+class SamverkansBot(TeamsActivityHandler):
+    def __init__(self, runner: TurnRunner) -> None:
+        self.runner = runner
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        tenant = tenant_of(turn_context.activity)
+        if tenant is None:
+            logger.warning("message without a tenant id ignored (activity %s)", turn_context.activity.id)
+            return
+        text = strip_mentions(turn_context.activity.text or "")
+        value = turn_context.activity.value
+        turn = turn_input(turn_context, tenant, text)
+
+        async def work(ctx: CommandContext) -> None:
+            if isinstance(value, dict) and not text:
+                await actions.submit(ctx, value)  # Action.Submit: a message with card data
+            elif text:
+                await router.dispatch_text(ctx, text)
+
+        await self.runner.run(turn, delivery_of(turn_context), work)
+
+    async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
+        act = turn_context.activity
+        bot_id = act.recipient.id if act.recipient else None
+        if any(m.id == bot_id for m in act.members_added or []):
+            await self._greet(turn_context)
+
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        await self._greet(turn_context)
+
+    async def _greet(self, turn_context: TurnContext) -> None:
+        tenant = tenant_of(turn_context.activity)
+        if tenant is None:
+            return
+        turn = turn_input(turn_context, tenant)
+        await self.runner.run(turn, delivery_of(turn_context, reply=False), help_cmd.greet)
+
+    async def _event(self, turn_context: TurnContext, name: str, value: Any) -> None:
+        tenant = tenant_of(turn_context.activity)
+        if tenant is None:
+            return
+        turn = turn_input(turn_context, tenant)
+
+        async def work(ctx: CommandContext) -> None:
+            await events.handle(ctx, name, value)
+
+        await self.runner.run(turn, delivery_of(turn_context, reply=False), work)
+
+    async def on_teams_meeting_start_event(self, meeting: Any, turn_context: TurnContext) -> None:
+        await self._event(turn_context, "meetingStart", turn_context.activity.value)
+
+    async def on_teams_meeting_end_event(self, meeting: Any, turn_context: TurnContext) -> None:
+        await self._event(turn_context, "meetingEnd", turn_context.activity.value)
+
+    async def on_teams_meeting_participants_join_event(self, meeting: Any, turn_context: TurnContext) -> None:
+        await self._event(turn_context, "participantsJoin", turn_context.activity.value)
+
+    async def on_teams_meeting_participants_leave_event(self, meeting: Any, turn_context: TurnContext) -> None:
+        await self._event(turn_context, "participantsLeave", turn_context.activity.value)
+
+    async def on_adaptive_card_invoke(
+        self, turn_context: TurnContext, invoke_value: AdaptiveCardInvokeValue
+    ) -> AdaptiveCardInvokeResponse:
+        tenant = tenant_of(turn_context.activity) or ""
+        turn = turn_input(turn_context, tenant)
+        action = (turn_context.activity.value or {}).get("action") or {}
+
+        async def work(ctx: CommandContext) -> Any:
+            return await actions.execute(ctx, str(action.get("verb") or ""), action.get("data") or {})
+
+        outcome = await self.runner.run(turn, delivery_of(turn_context, reply=False), work, invoke=True)
+        body = outcome.invoke_body or {"statusCode": 200, "type": "application/vnd.microsoft.activity.message", "value": ""}
+        return AdaptiveCardInvokeResponse(status_code=body["statusCode"], type=body["type"], value=body["value"])

@@ -1,0 +1,138 @@
+"""Settings from the environment, validated once at start-up into a typed object."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from storage.db import DEFAULT_SQLITE_URL, normalize_url
+
+GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+APP_TYPES = ("MultiTenant", "SingleTenant", "UserAssignedMSI")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class SettingsError(ValueError):
+    """A setting is wrong; the message names it and says why."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    app_id: str = ""
+    app_password: str = field(default="", repr=False)
+    app_type: str = "MultiTenant"
+    app_tenant_id: str = ""
+    database_url: str = DEFAULT_SQLITE_URL
+    allowed_tenants: tuple[str, ...] = ()
+    default_tenant: str = "local"
+    host: str = "0.0.0.0"
+    port: int = 3978
+    log_level: str = "INFO"
+    # Where the bot's own links (document downloads) point; defaults to http://localhost:PORT.
+    public_url: str = ""
+    # Token endpoint host for outbound Bot Connector calls; tests point it at loopback.
+    oauth_authority: str = "https://login.microsoftonline.com"
+    # OpenID metadata for inbound channel tokens; tests point it at loopback.
+    openid_metadata_url: str = ""
+    migrate_on_start: bool = True
+
+    @property
+    def auth_enabled(self) -> bool:
+        return bool(self.app_id)
+
+    @property
+    def base_url(self) -> str:
+        return (self.public_url or f"http://localhost:{self.port}").rstrip("/")
+
+    def tenant_allowed(self, tenant_id: str | None) -> bool:
+        if not self.allowed_tenants:
+            return True
+        return tenant_id is not None and tenant_id.lower() in self.allowed_tenants
+
+
+def _bool(name: str, raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off", ""):
+        return False
+    raise SettingsError(f"{name}: expected true or false, got {raw!r}")
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Read and check every setting; raise SettingsError naming the first bad one."""
+    env = os.environ if env is None else env
+
+    def get(name: str, default: str = "") -> str:
+        return env.get(name, default).strip()
+
+    app_id = get("MicrosoftAppId")
+    if app_id and not GUID.match(app_id):
+        raise SettingsError(f"MicrosoftAppId: expected a GUID (the Azure Bot's app id), got {app_id!r}")
+    app_password = get("MicrosoftAppPassword")
+    app_type = get("MicrosoftAppType", "MultiTenant") or "MultiTenant"
+    match = {t.lower(): t for t in APP_TYPES}.get(app_type.lower())
+    if match is None:
+        raise SettingsError(f"MicrosoftAppType: expected one of {', '.join(APP_TYPES)}, got {app_type!r}")
+    app_type = match
+    app_tenant_id = get("MicrosoftAppTenantId")
+    if app_type == "SingleTenant" and app_id and not app_tenant_id:
+        raise SettingsError("MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant")
+    if app_tenant_id and not GUID.match(app_tenant_id):
+        raise SettingsError(f"MicrosoftAppTenantId: expected a GUID, got {app_tenant_id!r}")
+    if app_id and app_type != "UserAssignedMSI" and not app_password:
+        raise SettingsError("MicrosoftAppPassword: required when MicrosoftAppId is set")
+
+    database_url = normalize_url(get("DATABASE_URL") or DEFAULT_SQLITE_URL)
+    if not (database_url.startswith("sqlite+aiosqlite://") or database_url.startswith("postgresql+asyncpg://")):
+        raise SettingsError(
+            "DATABASE_URL: expected sqlite:///path or postgresql://user@host/db, "
+            f"got {database_url.split('://')[0]!r}"
+        )
+
+    allowed: list[str] = []
+    for part in re.split(r"[,\s]+", get("ALLOWED_TENANTS")):
+        if not part:
+            continue
+        if not GUID.match(part):
+            raise SettingsError(f"ALLOWED_TENANTS: {part!r} is not a tenant id (GUID)")
+        allowed.append(part.lower())
+
+    port_raw = get("PORT", "3978") or "3978"
+    if not port_raw.isdigit() or not 0 <= int(port_raw) <= 65535:
+        raise SettingsError(f"PORT: expected a number from 0 to 65535, got {port_raw!r}")
+
+    log_level = (get("LOG_LEVEL", "INFO") or "INFO").upper()
+    if log_level not in LOG_LEVELS:
+        raise SettingsError(f"LOG_LEVEL: expected one of {', '.join(LOG_LEVELS)}, got {log_level!r}")
+
+    public_url = get("PUBLIC_URL")
+    if public_url and not re.match(r"^https?://", public_url):
+        raise SettingsError(f"PUBLIC_URL: expected an http(s) URL, got {public_url!r}")
+
+    return Settings(
+        app_id=app_id,
+        app_password=app_password,
+        app_type=app_type,
+        app_tenant_id=app_tenant_id,
+        database_url=database_url,
+        allowed_tenants=tuple(allowed),
+        default_tenant=get("DEFAULT_TENANT", "local") or "local",
+        host=get("HOST", "0.0.0.0") or "0.0.0.0",
+        port=int(port_raw),
+        log_level=log_level,
+        public_url=public_url,
+        oauth_authority=(get("OAUTH_AUTHORITY") or "https://login.microsoftonline.com").rstrip("/"),
+        openid_metadata_url=get("OPENID_METADATA_URL"),
+        migrate_on_start=_bool("MIGRATE_ON_START", get("MIGRATE_ON_START", "true")),
+    )
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=getattr(logging, level, logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )

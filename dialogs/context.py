@@ -1,0 +1,75 @@
+"""What a command sees of its turn: who speaks, where, in which language, and the session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.reply import Reply
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said it. provider 'aad' for a Teams account, 'console' for `samverkansbot chat`."""
+
+    provider: str
+    subject: str
+    name: str
+    aad_object_id: str | None = None
+    home_tenant_id: str | None = None
+    teams_user_id: str | None = None
+
+
+@dataclass
+class TurnInput:
+    tenant_id: str
+    conversation_id: str
+    conversation_type: str | None
+    speaker: Speaker | None
+    text: str = ""
+    value: dict[str, Any] | None = None
+    activity_id: str | None = None
+    source: str = "teams"  # teams | console
+    team_id: str | None = None
+    channel_id: str | None = None
+    teams_meeting_id: str | None = None
+    locale: str | None = None
+    # The conversation a body binds to: the channel for a channel thread, else the chat itself.
+    binding_id: str = ""
+    now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+
+    def __post_init__(self) -> None:
+        if not self.binding_id:
+            self.binding_id = self.conversation_id
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.astimezone(STOCKHOLM).date()
+
+
+class CommandContext:
+    def __init__(self, session: AsyncSession, turn: TurnInput, lang: str = "sv") -> None:
+        self.session = session
+        self.turn = turn
+        self.lang = lang
+        self.replies: list[Reply] = []
+        self.cache: dict[str, Any] = {}
+
+    def t(self, sv: str, en: str) -> str:
+        return en if self.lang == "en" else sv
+
+    def say(self, sv: str, en: str | None = None) -> None:
+        self.replies.append(Reply(text=self.t(sv, en or sv)))
+
+    def card(self, card: dict[str, Any], fallback: str, *, coalesce_key: str | None = None) -> None:
+        self.replies.append(Reply(card=card, fallback=fallback, coalesce_key=coalesce_key))
+
+    @property
+    def audit_source(self) -> str:
+        return "console" if self.turn.source == "console" else "teams"

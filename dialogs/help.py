@@ -1,0 +1,64 @@
+"""`hjälp` / `help`: the commands that exist, built from the one registry."""
+
+from __future__ import annotations
+
+from dialogs import cards
+from dialogs.context import CommandContext
+from dialogs.registry import REGISTRY, Registry, command
+from dialogs.reply import Reply
+
+GROUP_EN = {
+    "Organ": "Body",
+    "Möte": "Meeting",
+    "Närvaro": "Attendance",
+    "Paragrafer och beslut": "Paragraphs and decisions",
+    "Uppdrag": "Assignments",
+    "Protokoll": "Minutes",
+    "Fråga": "Ask",
+    "Övrigt": "Other",
+}
+
+
+def help_text(lang: str, registry: Registry = REGISTRY) -> str:
+    lines = ["**Samverkansbot — kommandon**" if lang == "sv" else "**Samverkansbot — commands**"]
+    for group, commands in registry.groups().items():
+        lines.append("")
+        lines.append(f"**{group if lang == 'sv' else GROUP_EN.get(group, group)}**")
+        for cmd in commands:
+            usage = cmd.usage_en if lang == "en" else cmd.usage_sv
+            lines.append(f"- `{usage}` — {cmd.help_en if lang == 'en' else cmd.help_sv}")
+    lines.append("")
+    lines.append(
+        "Allt annat läses som en fråga, t.ex. *vad beslutades om F-ACT?*"
+        if lang == "sv"
+        else "Anything else is read as a question, e.g. *what was decided about FACT?*"
+    )
+    return "\n".join(lines)
+
+
+@command("hjälp", "kommandon", en=("help", "commands"), group="Övrigt", help_en="Show the commands")
+async def show_help(ctx: CommandContext, arg: str) -> None:
+    """Visa kommandona"""
+    ctx.replies.append(Reply(text=help_text(ctx.lang)))
+
+
+async def greet(ctx: CommandContext) -> None:
+    """When the bot is added: a short help card (Swedish first)."""
+    body = [
+        cards.heading("Hej! Jag är Samverkansbot."),
+        cards.text(
+            "Jag för organets protokoll direkt i chatten: närvaro, paragrafer, beslut och uppdrag, "
+            "och jag svarar på frågor om vad som beslutats."
+        ),
+        cards.text(
+            "Börja med att koppla chatten till ett organ: **organ: LSVO ledningsgrupp (LSVO)**. "
+            "Öppna sedan mötet med **öppna mötet** och anmäl närvaro med **närvarande**. "
+            "Skriv **hjälp** för alla kommandon.",
+        ),
+        cards.text("English: write **help**.", isSubtle=True),
+    ]
+    fallback = (
+        "Hej! Jag är Samverkansbot. Koppla chatten till ett organ med 'organ: Namn (KORT)', "
+        "öppna mötet med 'öppna mötet' och skriv 'hjälp' för alla kommandon."
+    )
+    ctx.card(cards.card(body), fallback)

@@ -1,0 +1,188 @@
+"""One registry of commands: the grammar, the dispatcher and the help card come from it.
+
+A command begins with one of its keywords (Swedish or English; case, å/ä/ö and the @mention do
+not matter). A keyword that takes free text takes it after a colon, so free text is never read
+as a command word; one that takes a reference takes it directly (`visa § 117`). Anything that
+matches no command is a question.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from dialogs.context import CommandContext
+from dialogs.text import fold
+
+Handler = Callable[[CommandContext, str], Awaitable[None]]
+# none: the keyword alone; colon: "kw: text"; ref: "kw 117"; the optional_* forms also accept
+# the keyword alone.
+ArgForm = Literal["none", "colon", "ref", "optional_colon", "optional_ref"]
+Matcher = Callable[[str], "str | None"]
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    words_sv: tuple[str, ...]
+    words_en: tuple[str, ...]
+    arg: ArgForm
+    help_sv: str
+    help_en: str
+    group: str
+    usage_sv: str
+    usage_en: str
+    handler: Handler
+    # A pattern command (a line starting "§ 116", a multi-line "… beslutar") has a matcher
+    # that returns the argument text, or None.
+    matcher: Matcher | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    command: Command
+    arg: str
+    lang: str
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.commands: list[Command] = []
+        self._words: list[tuple[str, str, Command]] = []  # (folded word, lang, command)
+
+    def add(self, cmd: Command) -> None:
+        for lang, words in (("sv", cmd.words_sv), ("en", cmd.words_en)):
+            for word in words:
+                key = fold(word)
+                for other_key, _, other in self._words:
+                    if other_key == key and other.arg == cmd.arg:
+                        raise ValueError(f"keyword {word!r} of {cmd.name} clashes with {other.name}")
+                self._words.append((key, lang, cmd))
+        # Longest keyword first, so "uppdrag klart" wins over "uppdrag".
+        self._words.sort(key=lambda w: -len(w[0]))
+        self.commands.append(cmd)
+
+    def match(self, text: str) -> Match | None:
+        stripped = text.strip()
+        if not stripped:
+            return None
+        for cmd in self.commands:
+            if cmd.matcher is not None:
+                arg = cmd.matcher(stripped)
+                if arg is not None:
+                    return Match(cmd, arg, "sv")
+        first_line, _, rest = stripped.partition("\n")
+        folded = fold(first_line)
+        bare = folded.rstrip(" ?!.")
+        for key, lang, cmd in self._words:
+            if not folded.startswith(key):
+                continue
+            tail_folded = folded[len(key) :]
+            # Keep the user's own spelling of the argument: cut by the folded length, which is
+            # the same since folding maps one character to one.
+            original = _after(first_line, len(key))
+            if rest:
+                original = original + "\n" + rest
+            if tail_folded.lstrip().startswith(":") and cmd.arg in ("colon", "optional_colon"):
+                return Match(cmd, original.lstrip()[1:].strip(), lang)
+            if bare == key and not rest and cmd.arg in ("none", "optional_colon", "optional_ref"):
+                return Match(cmd, "", lang)
+            if cmd.arg in ("ref", "optional_ref") and tail_folded.startswith(" ") and tail_folded.strip():
+                return Match(cmd, original.strip().rstrip("?"), lang)
+        return None
+
+    def suggestions(self, text: str, n: int = 3) -> list[str]:
+        """Nearby keywords for something that looked like a command but was not one."""
+        head = fold(text).split(":")[0][:40]
+        words = sorted({k for k, _, _ in self._words})
+        return difflib.get_close_matches(head, words, n=n, cutoff=0.75)
+
+    def groups(self) -> dict[str, list[Command]]:
+        out: dict[str, list[Command]] = {}
+        for cmd in self.commands:
+            out.setdefault(cmd.group, []).append(cmd)
+        return out
+
+
+def _after(line: str, n: int) -> str:
+    # fold() also collapses white space; walk the original until n folded characters passed.
+    count = 0
+    i = 0
+    prev_space = False
+    stripped = line.lstrip()
+    while i < len(stripped) and count < n:
+        ch = stripped[i]
+        if ch.isspace():
+            if not prev_space:
+                count += 1
+            prev_space = True
+        else:
+            count += 1
+            prev_space = False
+        i += 1
+    return stripped[i:]
+
+
+REGISTRY = Registry()
+
+
+def command(
+    *words_sv: str,
+    en: tuple[str, ...] = (),
+    arg: ArgForm = "none",
+    group: str = "Övrigt",
+    help_en: str = "",
+    usage: str = "",
+    usage_en: str = "",
+    matcher: Matcher | None = None,
+    registry: Registry | None = None,
+) -> Callable[[Handler], Handler]:
+    """Register a command. The docstring's first line is its Swedish help text."""
+
+    def wrap(fn: Handler) -> Handler:
+        doc = (fn.__doc__ or "").strip().splitlines()
+        help_sv = doc[0].strip() if doc else fn.__name__
+        first = words_sv[0] if words_sv else ""
+        default_usage = {
+            "none": first,
+            "colon": f"{first}: …",
+            "ref": f"{first} …",
+            "optional_colon": f"{first} [: …]",
+            "optional_ref": f"{first} […]",
+        }[arg]
+        (registry or REGISTRY).add(
+            Command(
+                name=fn.__name__,
+                words_sv=words_sv,
+                words_en=en,
+                arg=arg,
+                help_sv=help_sv,
+                help_en=help_en or help_sv,
+                group=group,
+                usage_sv=usage or default_usage,
+                usage_en=usage_en or _english_usage(usage or default_usage, first, en),
+                handler=fn,
+                matcher=matcher,
+            )
+        )
+        return fn
+
+    return wrap
+
+
+def _english_usage(usage: str, first: str, en: tuple[str, ...]) -> str:
+    return usage.replace(first, en[0], 1) if en and first else usage
+
+
+MENTION = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
+
+
+def strip_mentions(text: str) -> str:
+    """Remove <at>…</at> mentions and HTML entities Teams leaves in plain text."""
+    text = MENTION.sub(" ", text or "")
+    text = text.replace("&nbsp;", " ").replace("\u00a0", " ")
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,216 @@
+"""The outbox: a turn's replies are rows written in the turn's transaction, sent after commit.
+
+A crash between commit and send leaves rows pending for the sweeper; a redelivered activity
+sends its stored rows again instead of acting twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import OutboxMessage, ProcessedActivity, utcnow
+
+PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+
+
+async def claim_activity(session: AsyncSession, conversation_id: str, activity_id: str) -> ProcessedActivity | None:
+    """Mark an activity processed; None when it was new, the earlier row when it was seen."""
+    seen = await session.scalar(
+        select(ProcessedActivity).where(
+            ProcessedActivity.conversation_id == conversation_id,
+            ProcessedActivity.activity_id == activity_id,
+        )
+    )
+    if seen is not None:
+        return seen
+    try:
+        async with session.begin_nested():
+            session.add(ProcessedActivity(conversation_id=conversation_id, activity_id=activity_id))
+    except IntegrityError:
+        # A concurrent delivery of the same activity won the race; it acts, we resend.
+        return await session.scalar(
+            select(ProcessedActivity).where(
+                ProcessedActivity.conversation_id == conversation_id,
+                ProcessedActivity.activity_id == activity_id,
+            )
+        )
+    return None
+
+
+async def set_invoke_response(
+    session: AsyncSession, conversation_id: str, activity_id: str, body: dict[str, Any] | None
+) -> None:
+    await session.execute(
+        update(ProcessedActivity)
+        .where(
+            ProcessedActivity.conversation_id == conversation_id,
+            ProcessedActivity.activity_id == activity_id,
+        )
+        .values(invoke_response=body)
+    )
+
+
+async def enqueue(
+    session: AsyncSession,
+    *,
+    tenant_id: str | None,
+    conversation_id: str,
+    kind: str,
+    payload: dict[str, Any],
+    service_url: str | None,
+    source_activity_id: str | None = None,
+    reply_to_id: str | None = None,
+    coalesce_key: str | None = None,
+    delay: float = 0.0,
+) -> OutboxMessage:
+    """Add a message. With a coalesce key, a card already waiting is replaced, and a card
+    already posted is updated in place instead of posted again."""
+    now = utcnow()
+    if coalesce_key is not None:
+        waiting = await session.scalar(
+            select(OutboxMessage)
+            .where(OutboxMessage.coalesce_key == coalesce_key, OutboxMessage.status == PENDING)
+            .order_by(OutboxMessage.id.desc())
+            .limit(1)
+        )
+        if waiting is not None:
+            waiting.payload = payload
+            return waiting
+        posted = await session.scalar(
+            select(OutboxMessage.id)
+            .where(OutboxMessage.coalesce_key == coalesce_key, OutboxMessage.status.in_([SENDING, SENT]))
+            .limit(1)
+        )
+        if posted is not None:
+            # The target id is read at send time: the first post may still be in flight.
+            kind = "update"
+            delay = max(delay, 1.0)
+    row = OutboxMessage(
+        tenant_id=tenant_id,
+        conversation_id=conversation_id,
+        kind=kind,
+        payload=payload,
+        service_url=service_url,
+        source_activity_id=source_activity_id,
+        reply_to_id=reply_to_id,
+        coalesce_key=coalesce_key,
+        status=PENDING,
+        next_attempt_at=now + dt.timedelta(seconds=delay),
+    )
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def posted_activity_id(session: AsyncSession, coalesce_key: str) -> str | None:
+    """The Teams id of the card a coalesce key names, once it has been posted."""
+    return await session.scalar(
+        select(OutboxMessage.sent_activity_id)
+        .where(
+            OutboxMessage.coalesce_key == coalesce_key,
+            OutboxMessage.status == SENT,
+            OutboxMessage.kind != "update",
+        )
+        .order_by(OutboxMessage.id)
+        .limit(1)
+    )
+
+
+async def replies_of(session: AsyncSession, conversation_id: str, activity_id: str) -> Sequence[OutboxMessage]:
+    return (
+        await session.scalars(
+            select(OutboxMessage)
+            .where(
+                OutboxMessage.conversation_id == conversation_id,
+                OutboxMessage.source_activity_id == activity_id,
+            )
+            .order_by(OutboxMessage.id)
+        )
+    ).all()
+
+
+async def requeue(session: AsyncSession, rows: Sequence[OutboxMessage]) -> list[int]:
+    """Send a redelivered activity's replies again (not those still waiting to go)."""
+    ids = []
+    for row in rows:
+        if row.status in (SENT, FAILED):
+            row.status = PENDING
+            row.attempts = 0
+            row.next_attempt_at = utcnow()
+        ids.append(row.id)
+    return ids
+
+
+async def claim(session: AsyncSession, message_id: int) -> OutboxMessage | None:
+    """Take one due message for sending; None if another sender has it or it is not due."""
+    now = utcnow()
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.id == message_id,
+            OutboxMessage.status == PENDING,
+            OutboxMessage.next_attempt_at <= now,
+        )
+        .values(status=SENDING, attempts=OutboxMessage.attempts + 1, next_attempt_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if not result.rowcount:  # type: ignore[attr-defined]
+        return None
+    return await session.get(OutboxMessage, message_id, populate_existing=True)
+
+
+async def due(session: AsyncSession, limit: int = 100, stuck_after: float = 120.0) -> list[int]:
+    """Pending messages that are due, and those a crashed sender left half-sent."""
+    now = utcnow()
+    stuck = now - dt.timedelta(seconds=stuck_after)
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.status == SENDING, OutboxMessage.next_attempt_at < stuck)
+        .values(status=PENDING)
+        .execution_options(synchronize_session=False)
+    )
+    rows = await session.scalars(
+        select(OutboxMessage.id)
+        .where(
+            OutboxMessage.status == PENDING,
+            or_(OutboxMessage.next_attempt_at <= now, OutboxMessage.next_attempt_at.is_(None)),
+        )
+        .order_by(OutboxMessage.id)
+        .limit(limit)
+    )
+    return list(rows.all())
+
+
+async def mark_sent(
+    session: AsyncSession, message_id: int, activity_id: str | None, conversation_id: str | None = None
+) -> None:
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id)
+        .values(status=SENT, sent_activity_id=activity_id, sent_conversation_id=conversation_id, sent_at=utcnow(), last_error=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def mark_retry(session: AsyncSession, message_id: int, delay: float, error: str) -> None:
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id)
+        .values(status=PENDING, next_attempt_at=utcnow() + dt.timedelta(seconds=delay), last_error=error[:2000])
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def mark_failed(session: AsyncSession, message_id: int, error: str) -> None:
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id)
+        .values(status=FAILED, last_error=error[:2000])
+        .execution_options(synchronize_session=False)
+    )
