@@ -11,15 +11,14 @@ from aiohttp import web
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
 
-from storage.db import Database
-from storage.migrate import upgrade
-
 from bot.auth import AuthFailed, authenticate, make_authentication
 from bot.connector import Connector
 from bot.handler import SamverkansBot, tenant_of
 from bot.sender import ConnectorSender, Sweeper
 from bot.settings import Settings
 from bot.turns import TurnRunner
+from storage.db import Database
+from storage.migrate import upgrade
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +44,9 @@ async def messages(request: web.Request) -> web.Response:
         return web.json_response({"error": "malformed activity"}, status=400)
     header = request.headers.get("Authorization", "")
     try:
-        auth_result = await authenticate(app[ADAPTER].bot_framework_authentication, settings, activity, header)
+        auth_result = await authenticate(
+            app[ADAPTER].bot_framework_authentication, settings, activity, header
+        )
     except AuthFailed as err:
         logger.info("401 for activity %s: %s", activity.id, err)
         return web.json_response({"error": "unauthorized"}, status=401)
@@ -55,11 +56,13 @@ async def messages(request: web.Request) -> web.Response:
         return web.json_response({"error": "tenant not served"}, status=403)
     invoke = await app[ADAPTER].process_activity(auth_result, activity, app[BOT].on_turn)
     if invoke is None:
-        return web.Response(status=200 if activity.type != "invoke" else 200)
+        return web.Response(status=200)
     # 4.17.1 re-serializes invoke bodies and answers 500; the body is already a dict here.
     return web.Response(
         status=invoke.status,
-        body=json.dumps(invoke.body, ensure_ascii=False).encode("utf-8") if invoke.body is not None else None,
+        body=json.dumps(invoke.body, ensure_ascii=False).encode("utf-8")
+        if invoke.body is not None
+        else None,
         content_type="application/json",
         charset="utf-8",
     )
@@ -67,7 +70,9 @@ async def messages(request: web.Request) -> web.Response:
 
 async def healthz(request: web.Request) -> web.Response:
     ok = await request.app[DB].ping()
-    return web.json_response({"status": "ok" if ok else "unavailable", "database": ok}, status=200 if ok else 503)
+    return web.json_response(
+        {"status": "ok" if ok else "unavailable", "database": ok}, status=200 if ok else 503
+    )
 
 
 def create_app(settings: Settings) -> web.Application:
@@ -88,10 +93,13 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
         await upgrade(settings.database_url)
     db = Database(settings.database_url)
     http = aiohttp.ClientSession(
-        timeout=aiohttp.ClientTimeout(total=30), connector=aiohttp.TCPConnector(limit=100, keepalive_timeout=60)
+        timeout=aiohttp.ClientTimeout(total=30),
+        connector=aiohttp.TCPConnector(limit=100, keepalive_timeout=60),
     )
     connector = Connector(settings, http)
-    sender = ConnectorSender(db, connector, lambda: f"28:{settings.app_id}" if settings.app_id else None)
+    sender = ConnectorSender(
+        db, connector, lambda: f"28:{settings.app_id}" if settings.app_id else None
+    )
     runner = TurnRunner(db, sender)
     sweeper = Sweeper(db, sender)
     app[DB] = db
@@ -100,8 +108,12 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     app[SWEEPER] = sweeper
     app[ADAPTER] = CloudAdapter(make_authentication(settings))
     sweeper.start()
-    logger.info("samverkansbot ready on port %s (auth %s, %s)", settings.port,
-                "on" if settings.auth_enabled else "off", db.dialect)
+    logger.info(
+        "samverkansbot ready on port %s (auth %s, %s)",
+        settings.port,
+        "on" if settings.auth_enabled else "off",
+        db.dialect,
+    )
     try:
         yield
     finally:

@@ -68,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
 
     chat = sub.add_parser("chat", help="prata med boten lokalt, utan Teams")
-    chat.add_argument("--as", dest="as_name", default="Konsolen", help='vem som talar, t.ex. "Anna Burston"')
+    chat.add_argument(
+        "--as", dest="as_name", default="Konsolen", help='vem som talar, t.ex. "Anna Burston"'
+    )
     chat.add_argument("--tenant", help="värdorganisationens tenant (standard: DEFAULT_TENANT)")
     chat.add_argument("--conversation", help="konversationens id (standard: console:<tenant>)")
     chat.set_defaults(func=cmd_chat)
@@ -87,7 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as err:
         print(f"Fel i inställningarna: {err}", file=sys.stderr)
         return 2
-    configure_logging(settings.log_level if args.command == "serve" else max_level(settings.log_level, "WARNING"))
+    configure_logging(
+        settings.log_level if args.command == "serve" else max_level(settings.log_level, "WARNING")
+    )
     return int(args.func(args))
 
 

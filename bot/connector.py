@@ -94,24 +94,36 @@ class Connector:
                     retry_after = float(resp.headers["Retry-After"])
                 except ValueError:
                     retry_after = None
-            return ConnectorResponse(resp.status, data if isinstance(data, dict) else {}, retry_after)
+            return ConnectorResponse(
+                resp.status, data if isinstance(data, dict) else {}, retry_after
+            )
 
     @staticmethod
     def _base(service_url: str) -> str:
         return service_url if service_url.endswith("/") else service_url + "/"
 
-    async def send(self, service_url: str, conversation_id: str, activity: dict[str, Any], reply_to_id: str | None) -> ConnectorResponse:
+    async def send(
+        self,
+        service_url: str,
+        conversation_id: str,
+        activity: dict[str, Any],
+        reply_to_id: str | None,
+    ) -> ConnectorResponse:
         url = f"{self._base(service_url)}v3/conversations/{quote(conversation_id, safe='')}/activities"
         if reply_to_id:
             url += "/" + quote(reply_to_id, safe="")
         return await self._call("POST", url, activity)
 
-    async def update(self, service_url: str, conversation_id: str, activity_id: str, activity: dict[str, Any]) -> ConnectorResponse:
+    async def update(
+        self, service_url: str, conversation_id: str, activity_id: str, activity: dict[str, Any]
+    ) -> ConnectorResponse:
         url = (
             f"{self._base(service_url)}v3/conversations/{quote(conversation_id, safe='')}"
             f"/activities/{quote(activity_id, safe='')}"
         )
         return await self._call("PUT", url, {**activity, "id": activity_id})
 
-    async def create_conversation(self, service_url: str, params: dict[str, Any]) -> ConnectorResponse:
+    async def create_conversation(
+        self, service_url: str, params: dict[str, Any]
+    ) -> ConnectorResponse:
         return await self._call("POST", f"{self._base(service_url)}v3/conversations", params)

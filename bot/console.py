@@ -17,13 +17,12 @@ from typing import Any
 from botbuilder.core import BotAdapter, TurnContext
 from botbuilder.schema import Activity, ConversationReference, ResourceResponse
 
-from storage.db import Database
-from storage.migrate import upgrade
-
 from bot.handler import SOURCE_KEY, SamverkansBot
 from bot.sender import ConsoleDeliverer
 from bot.settings import Settings
 from bot.turns import TurnRunner
+from storage.db import Database
+from storage.migrate import upgrade
 
 SERVICE_URL = "console://local/"
 SPEAKER_LINE = re.compile(r"^\[([^\]]{1,200})\]\s*(.*)$", re.DOTALL)
@@ -32,7 +31,9 @@ SPEAKER_LINE = re.compile(r"^\[([^\]]{1,200})\]\s*(.*)$", re.DOTALL)
 class ConsoleAdapter(BotAdapter):
     """Holds invoke responses; every other message goes through the outbox to the console."""
 
-    async def send_activities(self, context: TurnContext, activities: list[Activity]) -> list[ResourceResponse]:
+    async def send_activities(
+        self, context: TurnContext, activities: list[Activity]
+    ) -> list[ResourceResponse]:
         out = []
         for activity in activities:
             if activity.type == "invokeResponse":
@@ -54,14 +55,23 @@ def slug(name: str) -> str:
 
 
 class ConsoleChat:
-    def __init__(self, settings: Settings, tenant: str, speaker: str, conversation: str, write: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        tenant: str,
+        speaker: str,
+        conversation: str,
+        write: Callable[[str], None],
+    ) -> None:
         self.settings = settings
         self.tenant = tenant
         self.speaker = speaker
         self.conversation = conversation
         self.write = write
         self.db = Database(settings.database_url)
-        self.runner = TurnRunner(self.db, ConsoleDeliverer(self.db, write), inline_delivery=True)
+        self.runner = TurnRunner(
+            self.db, ConsoleDeliverer(self.db, write), inline_delivery=True, update_delay=0.0
+        )
         self.bot = SamverkansBot(self.runner)
         self.adapter = ConsoleAdapter()
 

@@ -7,13 +7,18 @@ from typing import Any
 
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.schema import Activity, AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ChannelAccount
-
-from dialogs import actions, events, help as help_cmd, router
-from dialogs.context import CommandContext, Speaker, TurnInput
-from dialogs.registry import strip_mentions
+from botbuilder.schema import (
+    Activity,
+    AdaptiveCardInvokeResponse,
+    AdaptiveCardInvokeValue,
+    ChannelAccount,
+)
 
 from bot.turns import Delivery, TurnRunner
+from dialogs import actions, events, router
+from dialogs import help as help_cmd
+from dialogs.context import CommandContext, Speaker, TurnInput
+from dialogs.registry import strip_mentions
 
 logger = logging.getLogger(__name__)
 
@@ -39,16 +44,27 @@ def speaker_of(account: ChannelAccount | None, tenant_id: str) -> Speaker | None
         return Speaker("console", account.id, name or "Konsolen")
     aad = getattr(account, "aad_object_id", None)
     if aad:
-        return Speaker("aad", aad.lower(), name, aad_object_id=aad, home_tenant_id=tenant_id, teams_user_id=account.id)
+        return Speaker(
+            "aad",
+            aad.lower(),
+            name,
+            aad_object_id=aad,
+            home_tenant_id=tenant_id,
+            teams_user_id=account.id,
+        )
     return Speaker("teams", account.id, name, teams_user_id=account.id)
 
 
 def turn_input(ctx: TurnContext, tenant_id: str, text: str = "") -> TurnInput:
     act = ctx.activity
     data = act.channel_data if isinstance(act.channel_data, dict) else {}
-    channel = (data.get("channel") or {}).get("id") if isinstance(data.get("channel"), dict) else None
+    channel = (
+        (data.get("channel") or {}).get("id") if isinstance(data.get("channel"), dict) else None
+    )
     team = (data.get("team") or {}).get("id") if isinstance(data.get("team"), dict) else None
-    meeting = (data.get("meeting") or {}).get("id") if isinstance(data.get("meeting"), dict) else None
+    meeting = (
+        (data.get("meeting") or {}).get("id") if isinstance(data.get("meeting"), dict) else None
+    )
     conv_id = act.conversation.id if act.conversation else ""
     conv_type = getattr(act.conversation, "conversation_type", None) if act.conversation else None
     binding = channel if conv_type == "channel" and channel else conv_id.split(";messageid=")[0]
@@ -72,7 +88,9 @@ def turn_input(ctx: TurnContext, tenant_id: str, text: str = "") -> TurnInput:
 def delivery_of(ctx: TurnContext, reply: bool = True) -> Delivery:
     act = ctx.activity
     data = act.channel_data if isinstance(act.channel_data, dict) else {}
-    channel = (data.get("channel") or {}).get("id") if isinstance(data.get("channel"), dict) else None
+    channel = (
+        (data.get("channel") or {}).get("id") if isinstance(data.get("channel"), dict) else None
+    )
     reference = TurnContext.get_conversation_reference(act).serialize()
     return Delivery(
         service_url=act.service_url,
@@ -89,7 +107,9 @@ class SamverkansBot(TeamsActivityHandler):
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         tenant = tenant_of(turn_context.activity)
         if tenant is None:
-            logger.warning("message without a tenant id ignored (activity %s)", turn_context.activity.id)
+            logger.warning(
+                "message without a tenant id ignored (activity %s)", turn_context.activity.id
+            )
             return
         text = strip_mentions(turn_context.activity.text or "")
         value = turn_context.activity.value
@@ -136,10 +156,14 @@ class SamverkansBot(TeamsActivityHandler):
     async def on_teams_meeting_end_event(self, meeting: Any, turn_context: TurnContext) -> None:
         await self._event(turn_context, "meetingEnd", turn_context.activity.value)
 
-    async def on_teams_meeting_participants_join_event(self, meeting: Any, turn_context: TurnContext) -> None:
+    async def on_teams_meeting_participants_join_event(
+        self, meeting: Any, turn_context: TurnContext
+    ) -> None:
         await self._event(turn_context, "participantsJoin", turn_context.activity.value)
 
-    async def on_teams_meeting_participants_leave_event(self, meeting: Any, turn_context: TurnContext) -> None:
+    async def on_teams_meeting_participants_leave_event(
+        self, meeting: Any, turn_context: TurnContext
+    ) -> None:
         await self._event(turn_context, "participantsLeave", turn_context.activity.value)
 
     async def on_adaptive_card_invoke(
@@ -150,8 +174,18 @@ class SamverkansBot(TeamsActivityHandler):
         action = (turn_context.activity.value or {}).get("action") or {}
 
         async def work(ctx: CommandContext) -> Any:
-            return await actions.execute(ctx, str(action.get("verb") or ""), action.get("data") or {})
+            return await actions.execute(
+                ctx, str(action.get("verb") or ""), action.get("data") or {}
+            )
 
-        outcome = await self.runner.run(turn, delivery_of(turn_context, reply=False), work, invoke=True)
-        body = outcome.invoke_body or {"statusCode": 200, "type": "application/vnd.microsoft.activity.message", "value": ""}
-        return AdaptiveCardInvokeResponse(status_code=body["statusCode"], type=body["type"], value=body["value"])
+        outcome = await self.runner.run(
+            turn, delivery_of(turn_context, reply=False), work, invoke=True
+        )
+        body = outcome.invoke_body or {
+            "statusCode": 200,
+            "type": "application/vnd.microsoft.activity.message",
+            "value": "",
+        }
+        return AdaptiveCardInvokeResponse(
+            status_code=body["statusCode"], type=body["type"], value=body["value"]
+        )

@@ -15,12 +15,11 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
+from bot.connector import Connector, ConnectorResponse
 from dialogs.cards import card_to_text
 from storage import outbox
 from storage.db import Database
 from storage.models import OutboxMessage
-
-from bot.connector import Connector, ConnectorResponse
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +67,9 @@ def activity_body(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 class ConnectorSender:
-    def __init__(self, db: Database, connector: Connector, bot_id: Callable[[], str | None]) -> None:
+    def __init__(
+        self, db: Database, connector: Connector, bot_id: Callable[[], str | None]
+    ) -> None:
         self._db = db
         self._connector = connector
         self._bot_id = bot_id
@@ -87,42 +88,53 @@ class ConnectorSender:
             if row is None:
                 return
             target = row.target_activity_id
+            conversation = row.conversation_id
             if row.kind == "update" and target is None and row.coalesce_key:
-                target = await outbox.posted_activity_id(session, row.coalesce_key)
-                if target is None:
+                posted = await outbox.posted_activity(session, row.coalesce_key)
+                if posted is None:
                     # The card it updates is not posted yet; try again shortly.
                     await outbox.mark_retry(session, row.id, 1.0, "card not posted yet")
                     return
+                target, conversation = posted
         # The HTTP call runs outside any transaction: no lock is held while Teams answers.
         async with self._pacer.lock(row.conversation_id):
             await self._pacer.wait_turn(row.conversation_id)
             try:
-                resp = await self._call(row, target)
+                resp = await self._call(row, target, conversation)
             except Exception as exc:  # network errors are worth retrying
                 resp = ConnectorResponse(599, {"error": repr(exc)}, None)
         await self._settle(row, resp)
 
-    async def _call(self, row: OutboxMessage, target: str | None) -> ConnectorResponse:
+    async def _call(
+        self, row: OutboxMessage, target: str | None, conversation: str
+    ) -> ConnectorResponse:
         activity = activity_body(row.payload)
         service_url = row.service_url or ""
         if row.kind == "update" and target:
-            return await self._connector.update(service_url, row.conversation_id, target, activity)
+            return await self._connector.update(service_url, conversation, target, activity)
         if row.kind == "create_thread":
             params = {
                 "isGroup": True,
                 "bot": {"id": self._bot_id() or ""},
                 "tenantId": row.tenant_id,
-                "channelData": {"channel": {"id": row.payload["channel_id"]}, "tenant": {"id": row.tenant_id}},
+                "channelData": {
+                    "channel": {"id": row.payload["channel_id"]},
+                    "tenant": {"id": row.tenant_id},
+                },
                 "activity": activity,
             }
             return await self._connector.create_conversation(service_url, params)
-        return await self._connector.send(service_url, row.conversation_id, activity, row.reply_to_id)
+        return await self._connector.send(
+            service_url, row.conversation_id, activity, row.reply_to_id
+        )
 
     async def _settle(self, row: OutboxMessage, resp: ConnectorResponse) -> None:
         async with self._db.transaction() as session:
             if resp.ok:
                 if row.kind == "create_thread":
-                    await outbox.mark_sent(session, row.id, resp.body.get("activityId"), resp.body.get("id"))
+                    await outbox.mark_sent(
+                        session, row.id, resp.body.get("activityId"), resp.body.get("id")
+                    )
                 else:
                     await outbox.mark_sent(session, row.id, resp.body.get("id"))
                 return
@@ -131,12 +143,22 @@ class ConnectorSender:
                 # Too big for Teams: say the same in plain text rather than say nothing.
                 fresh = await session.get(OutboxMessage, row.id)
                 if fresh is not None:
-                    fresh.payload = {"activity": {"type": "message", "text": row.payload["fallback"], "textFormat": "markdown"}}
+                    fresh.payload = {
+                        "activity": {
+                            "type": "message",
+                            "text": row.payload["fallback"],
+                            "textFormat": "markdown",
+                        }
+                    }
                 await outbox.mark_retry(session, row.id, 0.0, error)
                 return
             retryable = resp.status in RETRY_STATUSES or resp.status == 599
             if retryable and row.attempts < MAX_ATTEMPTS:
-                delay = resp.retry_after if resp.status == 429 and resp.retry_after is not None else backoff(row.attempts)
+                delay = (
+                    resp.retry_after
+                    if resp.status == 429 and resp.retry_after is not None
+                    else backoff(row.attempts)
+                )
                 logger.info("outbox %s: %s, retry in %.1fs", row.id, resp.status, delay)
                 await outbox.mark_retry(session, row.id, delay, error)
             else:

@@ -71,12 +71,16 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
 
     app_id = get("MicrosoftAppId")
     if app_id and not GUID.match(app_id):
-        raise SettingsError(f"MicrosoftAppId: expected a GUID (the Azure Bot's app id), got {app_id!r}")
+        raise SettingsError(
+            f"MicrosoftAppId: expected a GUID (the Azure Bot's app id), got {app_id!r}"
+        )
     app_password = get("MicrosoftAppPassword")
     app_type = get("MicrosoftAppType", "MultiTenant") or "MultiTenant"
     match = {t.lower(): t for t in APP_TYPES}.get(app_type.lower())
     if match is None:
-        raise SettingsError(f"MicrosoftAppType: expected one of {', '.join(APP_TYPES)}, got {app_type!r}")
+        raise SettingsError(
+            f"MicrosoftAppType: expected one of {', '.join(APP_TYPES)}, got {app_type!r}"
+        )
     app_type = match
     app_tenant_id = get("MicrosoftAppTenantId")
     if app_type == "SingleTenant" and app_id and not app_tenant_id:
@@ -87,7 +91,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         raise SettingsError("MicrosoftAppPassword: required when MicrosoftAppId is set")
 
     database_url = normalize_url(get("DATABASE_URL") or DEFAULT_SQLITE_URL)
-    if not (database_url.startswith("sqlite+aiosqlite://") or database_url.startswith("postgresql+asyncpg://")):
+    if not (
+        database_url.startswith("sqlite+aiosqlite://")
+        or database_url.startswith("postgresql+asyncpg://")
+    ):
         raise SettingsError(
             "DATABASE_URL: expected sqlite:///path or postgresql://user@host/db, "
             f"got {database_url.split('://')[0]!r}"
@@ -107,7 +114,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
 
     log_level = (get("LOG_LEVEL", "INFO") or "INFO").upper()
     if log_level not in LOG_LEVELS:
-        raise SettingsError(f"LOG_LEVEL: expected one of {', '.join(LOG_LEVELS)}, got {log_level!r}")
+        raise SettingsError(
+            f"LOG_LEVEL: expected one of {', '.join(LOG_LEVELS)}, got {log_level!r}"
+        )
 
     public_url = get("PUBLIC_URL")
     if public_url and not re.match(r"^https?://", public_url):

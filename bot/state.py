@@ -91,7 +91,9 @@ class SqlStorage(Storage):
                 try:
                     new = await write_state(session, key, stored, expected)
                 except StateConflict as err:
-                    raise Exception(f"Etag conflict: '{key}' was changed by another writer") from err
+                    raise Exception(
+                        f"Etag conflict: '{key}' was changed by another writer"
+                    ) from err
                 written.append((item, new))
         # After the write is durable, hand the new eTags back so a second save in the same turn
         # does not conflict with the first.

@@ -26,8 +26,10 @@ def action(verb: str) -> Callable[[ActionHandler], ActionHandler]:
 async def execute(ctx: CommandContext, verb: str, data: dict[str, Any]) -> InvokeResult | None:
     handler = ACTIONS.get(verb)
     if handler is None:
-        raise UserError(f"Okänd knapp ({verb}). Kortet kan vara för gammalt; skriv kommandot i stället.",
-                        f"Unknown button ({verb}). The card may be outdated; type the command instead.")
+        raise UserError(
+            f"Okänd knapp ({verb}). Kortet kan vara för gammalt; skriv kommandot i stället.",
+            f"Unknown button ({verb}). The card may be outdated; type the command instead.",
+        )
     return await handler(ctx, data)
 
 

@@ -7,8 +7,15 @@ from typing import Any
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 
 
-def card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None, **extra: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {"$schema": SCHEMA, "type": "AdaptiveCard", "version": "1.5", "body": body}
+def card(
+    body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None, **extra: Any
+) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "$schema": SCHEMA,
+        "type": "AdaptiveCard",
+        "version": "1.5",
+        "body": body,
+    }
     if actions:
         out["actions"] = actions
     out.update(extra)

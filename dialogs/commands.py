@@ -2,4 +2,7 @@
 
 from __future__ import annotations
 
+from dialogs import attendance as _attendance  # noqa: F401
+from dialogs import bodies as _bodies  # noqa: F401
 from dialogs import help as _help  # noqa: F401
+from dialogs import meetings as _meetings  # noqa: F401

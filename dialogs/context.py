@@ -59,7 +59,7 @@ class CommandContext:
         self.turn = turn
         self.lang = lang
         self.replies: list[Reply] = []
-        self.cache: dict[str, Any] = {}
+        self.cache: dict[Any, Any] = {}
 
     def t(self, sv: str, en: str) -> str:
         return en if self.lang == "en" else sv

@@ -13,8 +13,12 @@ async def answer(ctx: CommandContext, text: str) -> None:
         ctx.replies.append(
             Reply(
                 text=ctx.t(
-                    "Jag känner inte igen det kommandot. Menade du " + " eller ".join(f"`{w}`" for w in near) + "? Skriv `hjälp` för alla kommandon.",
-                    "I don't know that command. Did you mean " + " or ".join(f"`{w}`" for w in near) + "? Write `help` for all commands.",
+                    "Jag känner inte igen det kommandot. Menade du "
+                    + " eller ".join(f"`{w}`" for w in near)
+                    + "? Skriv `hjälp` för alla kommandon.",
+                    "I don't know that command. Did you mean "
+                    + " or ".join(f"`{w}`" for w in near)
+                    + "? Write `help` for all commands.",
                 )
             )
         )

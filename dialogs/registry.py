@@ -59,7 +59,9 @@ class Registry:
                 key = fold(word)
                 for other_key, _, other in self._words:
                     if other_key == key and other.arg == cmd.arg:
-                        raise ValueError(f"keyword {word!r} of {cmd.name} clashes with {other.name}")
+                        raise ValueError(
+                            f"keyword {word!r} of {cmd.name} clashes with {other.name}"
+                        )
                 self._words.append((key, lang, cmd))
         # Longest keyword first, so "uppdrag klart" wins over "uppdrag".
         self._words.sort(key=lambda w: -len(w[0]))
@@ -90,7 +92,11 @@ class Registry:
                 return Match(cmd, original.lstrip()[1:].strip(), lang)
             if bare == key and not rest and cmd.arg in ("none", "optional_colon", "optional_ref"):
                 return Match(cmd, "", lang)
-            if cmd.arg in ("ref", "optional_ref") and tail_folded.startswith(" ") and tail_folded.strip():
+            if (
+                cmd.arg in ("ref", "optional_ref")
+                and tail_folded.startswith(" ")
+                and tail_folded.strip()
+            ):
                 return Match(cmd, original.strip().rstrip("?"), lang)
         return None
 
@@ -184,5 +190,7 @@ def strip_mentions(text: str) -> str:
     """Remove <at>…</at> mentions and HTML entities Teams leaves in plain text."""
     text = MENTION.sub(" ", text or "")
     text = text.replace("&nbsp;", " ").replace("\u00a0", " ")
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
+    lines = [
+        re.sub(r"[ \t]+", " ", line).strip() for line in text.replace("\r\n", "\n").split("\n")
+    ]
     return "\n".join(line for line in lines if line)

@@ -5,23 +5,82 @@ from __future__ import annotations
 import logging
 import re
 
+from dialogs import commands as _commands  # noqa: F401  (registers the commands)
 from dialogs.context import CommandContext
 from dialogs.errors import UserError
-from dialogs import commands as _commands  # noqa: F401  (registers the commands)
 from dialogs.registry import REGISTRY, Registry
 from dialogs.text import has_personnummer
 
 logger = logging.getLogger(__name__)
 
 _EN_WORDS = {
-    "what", "who", "when", "which", "where", "how", "was", "were", "is", "are", "the", "about",
-    "decided", "decisions", "decision", "show", "did", "does", "last", "year", "my", "assignments",
-    "meeting", "next", "present", "of", "in", "on", "for", "since", "any", "there",
+    "what",
+    "who",
+    "when",
+    "which",
+    "where",
+    "how",
+    "was",
+    "were",
+    "is",
+    "are",
+    "the",
+    "about",
+    "decided",
+    "decisions",
+    "decision",
+    "show",
+    "did",
+    "does",
+    "last",
+    "year",
+    "my",
+    "assignments",
+    "meeting",
+    "next",
+    "present",
+    "of",
+    "in",
+    "on",
+    "for",
+    "since",
+    "any",
+    "there",
 }
 _SV_WORDS = {
-    "vad", "vem", "vilka", "vilken", "när", "nar", "om", "beslut", "beslutades", "beslutade",
-    "är", "ar", "har", "och", "att", "på", "pa", "för", "for", "sedan", "mötet", "motet", "nästa",
-    "uppdrag", "det", "den", "som", "var", "till", "med", "av", "förra", "året",
+    "vad",
+    "vem",
+    "vilka",
+    "vilken",
+    "när",
+    "nar",
+    "om",
+    "beslut",
+    "beslutades",
+    "beslutade",
+    "är",
+    "ar",
+    "har",
+    "och",
+    "att",
+    "på",
+    "pa",
+    "för",
+    "for",
+    "sedan",
+    "mötet",
+    "motet",
+    "nästa",
+    "uppdrag",
+    "det",
+    "den",
+    "som",
+    "var",
+    "till",
+    "med",
+    "av",
+    "förra",
+    "året",
 }
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "a", "ø": "o"})
+_FOLD = str.maketrans(
+    {"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "a", "ø": "o"}
+)
 _SPACE = re.compile(r"\s+")
 # ÅÅMMDD-NNNN / ÅÅÅÅMMDD-NNNN / ÅÅÅÅMMDDNNNN with a plausible month and day.
 _PERSONNUMMER = re.compile(

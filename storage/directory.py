@@ -74,7 +74,9 @@ async def ensure_identity(
 async def people_by_key(session: AsyncSession, tenant_id: str, key: str) -> Sequence[Person]:
     return (
         await session.scalars(
-            select(Person).where(Person.tenant_id == tenant_id, Person.name_key == key).order_by(Person.id)
+            select(Person)
+            .where(Person.tenant_id == tenant_id, Person.name_key == key)
+            .order_by(Person.id)
         )
     ).all()
 
@@ -91,7 +93,9 @@ async def body_people(session: AsyncSession, body_id: int) -> Sequence[Person]:
     )
     return (
         await session.scalars(
-            select(Person).where(or_(Person.id.in_(member_ids), Person.id.in_(attendee_ids))).order_by(Person.id)
+            select(Person)
+            .where(or_(Person.id.in_(member_ids), Person.id.in_(attendee_ids)))
+            .order_by(Person.id)
         )
     ).all()
 
@@ -107,33 +111,46 @@ async def find_body(session: AsyncSession, tenant_id: str, key: str) -> Sequence
     ).all()
 
 
-async def body_for_conversation(session: AsyncSession, tenant_id: str, conversation_id: str) -> Body | None:
+async def body_for_conversation(
+    session: AsyncSession, tenant_id: str, conversation_id: str
+) -> Body | None:
     return await session.scalar(
         select(Body)
         .join(BodyConversation, BodyConversation.body_id == Body.id)
-        .where(BodyConversation.tenant_id == tenant_id, BodyConversation.conversation_id == conversation_id)
+        .where(
+            BodyConversation.tenant_id == tenant_id,
+            BodyConversation.conversation_id == conversation_id,
+        )
     )
 
 
 async def body_conversations(session: AsyncSession, body_id: int) -> Sequence[BodyConversation]:
     return (
         await session.scalars(
-            select(BodyConversation).where(BodyConversation.body_id == body_id).order_by(BodyConversation.id)
+            select(BodyConversation)
+            .where(BodyConversation.body_id == body_id)
+            .order_by(BodyConversation.id)
         )
     ).all()
 
 
 async def roles_in_body(session: AsyncSession, body_id: int, person_id: int) -> set[str]:
     rows = await session.scalars(
-        select(Membership.role).where(Membership.body_id == body_id, Membership.person_id == person_id)
+        select(Membership.role).where(
+            Membership.body_id == body_id, Membership.person_id == person_id
+        )
     )
     return set(rows.all())
 
 
-async def members_with_role(session: AsyncSession, body_id: int, roles: Sequence[str]) -> Sequence[Membership]:
+async def members_with_role(
+    session: AsyncSession, body_id: int, roles: Sequence[str]
+) -> Sequence[Membership]:
     return (
         await session.scalars(
-            select(Membership).where(Membership.body_id == body_id, Membership.role.in_(list(roles))).order_by(Membership.id)
+            select(Membership)
+            .where(Membership.body_id == body_id, Membership.role.in_(list(roles)))
+            .order_by(Membership.id)
         )
     ).all()
 
@@ -142,7 +159,9 @@ async def add_membership(session: AsyncSession, body_id: int, person_id: int, ro
     """True when added; a membership that exists stays as it is."""
     exists = await session.scalar(
         select(Membership.id).where(
-            Membership.body_id == body_id, Membership.person_id == person_id, Membership.role == role
+            Membership.body_id == body_id,
+            Membership.person_id == person_id,
+            Membership.role == role,
         )
     )
     if exists is not None:
@@ -165,7 +184,8 @@ async def save_conversation_ref(
 ) -> None:
     row = await session.scalar(
         select(ConversationRef).where(
-            ConversationRef.tenant_id == tenant_id, ConversationRef.conversation_id == conversation_id
+            ConversationRef.tenant_id == tenant_id,
+            ConversationRef.conversation_id == conversation_id,
         )
     )
     if row is None:
@@ -188,9 +208,12 @@ async def save_conversation_ref(
         row.updated_at = utcnow()
 
 
-async def conversation_ref(session: AsyncSession, tenant_id: str, conversation_id: str) -> ConversationRef | None:
+async def conversation_ref(
+    session: AsyncSession, tenant_id: str, conversation_id: str
+) -> ConversationRef | None:
     return await session.scalar(
         select(ConversationRef).where(
-            ConversationRef.tenant_id == tenant_id, ConversationRef.conversation_id == conversation_id
+            ConversationRef.tenant_id == tenant_id,
+            ConversationRef.conversation_id == conversation_id,
         )
     )

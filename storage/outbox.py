@@ -19,7 +19,9 @@ from storage.models import OutboxMessage, ProcessedActivity, utcnow
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 
 
-async def claim_activity(session: AsyncSession, conversation_id: str, activity_id: str) -> ProcessedActivity | None:
+async def claim_activity(
+    session: AsyncSession, conversation_id: str, activity_id: str
+) -> ProcessedActivity | None:
     """Mark an activity processed; None when it was new, the earlier row when it was seen."""
     seen = await session.scalar(
         select(ProcessedActivity).where(
@@ -68,6 +70,7 @@ async def enqueue(
     reply_to_id: str | None = None,
     coalesce_key: str | None = None,
     delay: float = 0.0,
+    update_delay: float = 1.0,
 ) -> OutboxMessage:
     """Add a message. With a coalesce key, a card already waiting is replaced, and a card
     already posted is updated in place instead of posted again."""
@@ -84,13 +87,17 @@ async def enqueue(
             return waiting
         posted = await session.scalar(
             select(OutboxMessage.id)
-            .where(OutboxMessage.coalesce_key == coalesce_key, OutboxMessage.status.in_([SENDING, SENT]))
+            .where(
+                OutboxMessage.coalesce_key == coalesce_key,
+                OutboxMessage.status.in_([SENDING, SENT]),
+            )
             .limit(1)
         )
         if posted is not None:
             # The target id is read at send time: the first post may still be in flight.
             kind = "update"
-            delay = max(delay, 1.0)
+            # A short wait lets a burst of check-ins become one card update.
+            delay = max(delay, update_delay)
     row = OutboxMessage(
         tenant_id=tenant_id,
         conversation_id=conversation_id,
@@ -108,21 +115,28 @@ async def enqueue(
     return row
 
 
-async def posted_activity_id(session: AsyncSession, coalesce_key: str) -> str | None:
-    """The Teams id of the card a coalesce key names, once it has been posted."""
-    return await session.scalar(
-        select(OutboxMessage.sent_activity_id)
-        .where(
-            OutboxMessage.coalesce_key == coalesce_key,
-            OutboxMessage.status == SENT,
-            OutboxMessage.kind != "update",
+async def posted_activity(session: AsyncSession, coalesce_key: str) -> tuple[str, str] | None:
+    """The Teams id and conversation of the card a coalesce key names, once it is posted."""
+    row = (
+        await session.execute(
+            select(OutboxMessage.sent_activity_id, OutboxMessage.conversation_id)
+            .where(
+                OutboxMessage.coalesce_key == coalesce_key,
+                OutboxMessage.status == SENT,
+                OutboxMessage.kind != "update",
+            )
+            .order_by(OutboxMessage.id)
+            .limit(1)
         )
-        .order_by(OutboxMessage.id)
-        .limit(1)
-    )
+    ).first()
+    if row is None or row[0] is None:
+        return None
+    return str(row[0]), str(row[1])
 
 
-async def replies_of(session: AsyncSession, conversation_id: str, activity_id: str) -> Sequence[OutboxMessage]:
+async def replies_of(
+    session: AsyncSession, conversation_id: str, activity_id: str
+) -> Sequence[OutboxMessage]:
     return (
         await session.scalars(
             select(OutboxMessage)
@@ -188,12 +202,21 @@ async def due(session: AsyncSession, limit: int = 100, stuck_after: float = 120.
 
 
 async def mark_sent(
-    session: AsyncSession, message_id: int, activity_id: str | None, conversation_id: str | None = None
+    session: AsyncSession,
+    message_id: int,
+    activity_id: str | None,
+    conversation_id: str | None = None,
 ) -> None:
     await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == message_id)
-        .values(status=SENT, sent_activity_id=activity_id, sent_conversation_id=conversation_id, sent_at=utcnow(), last_error=None)
+        .values(
+            status=SENT,
+            sent_activity_id=activity_id,
+            sent_conversation_id=conversation_id,
+            sent_at=utcnow(),
+            last_error=None,
+        )
         .execution_options(synchronize_session=False)
     )
 
@@ -202,7 +225,11 @@ async def mark_retry(session: AsyncSession, message_id: int, delay: float, error
     await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == message_id)
-        .values(status=PENDING, next_attempt_at=utcnow() + dt.timedelta(seconds=delay), last_error=error[:2000])
+        .values(
+            status=PENDING,
+            next_attempt_at=utcnow() + dt.timedelta(seconds=delay),
+            last_error=error[:2000],
+        )
         .execution_options(synchronize_session=False)
     )
 

@@ -1,0 +1,40 @@
+# Two commands on a fresh machine with Python 3.11:
+#   make run   — install into .venv and start the bot on SQLite (./data/)
+#   make test  — install the test tools and run lint, types and the tests (SQLite + PostgreSQL)
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test install install-test lint chat clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: install
+	$(BIN)/samverkansbot serve
+
+chat: install
+	$(BIN)/samverkansbot chat
+
+lint: install-test
+	$(BIN)/ruff check bot dialogs storage tests bench
+	$(BIN)/ruff format --check bot dialogs storage tests bench
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,846 @@
+"""Who is here, in what role: self check-in, the secretary's register, Teams meeting events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from dialogs import cards
+from dialogs.actions import action
+from dialogs.bodies import current_body
+from dialogs.context import CommandContext
+from dialogs.errors import UserError
+from dialogs.events import on_event
+from dialogs.meetings import close_meeting, current_meeting, open_meeting
+from dialogs.people import (
+    person_line,
+    require_admin,
+    require_manager,
+    resolve_person,
+    speaker_person,
+)
+from dialogs.registry import command
+from dialogs.reply import InvokeResult
+from dialogs.text import split_people, squash
+from storage import audit
+from storage.directory import body_for_conversation, ensure_identity, members_with_role
+from storage.meetings import (
+    AttendeeRow,
+    attendance_list,
+    attendance_snapshot,
+    meeting_by_teams_id,
+    open_meeting_in,
+    quorum,
+    set_attendance,
+)
+from storage.models import Attendance, Body, LinkRequest, Meeting, Person, PersonIdentity
+
+GROUPS = [
+    ("ordforande", "Ordförande", "Chair"),
+    ("vice_ordforande", "Vice ordförande", "Vice chair"),
+    ("ledamot", "Ledamöter", "Members"),
+    ("ersattare", "Ersättare", "Deputies"),
+    ("tjansteperson", "Tjänstepersoner", "Officials"),
+    ("brukarrepresentant", "Brukarrepresentanter", "User representatives"),
+    ("adjungerad", "Adjungerade", "Co-opted"),
+    ("ovrig", "Övriga deltagare", "Other participants"),
+    ("sekreterare", "Sekreterare", "Secretary"),
+]
+
+
+async def _member_roles(ctx: CommandContext, body: Body) -> dict[int, str]:
+    rows = await members_with_role(
+        ctx.session,
+        body.id,
+        [
+            "ledamot",
+            "ersattare",
+            "ordforande",
+            "vice_ordforande",
+            "tjansteperson",
+            "brukarrepresentant",
+        ],
+    )
+    roles: dict[int, str] = {}
+    for m in rows:
+        # A member's seat wins over a standing chair role for grouping; the meeting sets chair.
+        roles.setdefault(m.person_id, m.role)
+    return roles
+
+
+def _group_of(row: AttendeeRow, member_roles: dict[int, str]) -> str:
+    role = row.attendance.role or member_roles.get(row.person.id) or "ovrig"
+    return role if role in dict((g, 1) for g, _, _ in GROUPS) else "ovrig"
+
+
+def _line(row: AttendeeRow, lang: str) -> str:
+    text = person_line(row.person)
+    a = row.attendance
+    if a.role == "ersattare" and row.substitute_for is not None:
+        text += (
+            f" (tjänstgörande för {row.substitute_for.display_name})"
+            if lang == "sv"
+            else f" (serving for {row.substitute_for.display_name})"
+        )
+    if a.status == "partial":
+        note = a.partial_note or ""
+        text += (
+            f" (del av mötet{', ' + note if note else ''})"
+            if lang == "sv"
+            else f" (part of the meeting{', ' + note if note else ''})"
+        )
+    return text
+
+
+async def attendance_text_and_groups(
+    ctx: CommandContext, meeting: Meeting
+) -> tuple[list[tuple[str, list[str]]], int, str | None]:
+    body = await ctx.session.get(Body, meeting.body_id)
+    assert body is not None
+    member_roles = await _member_roles(ctx, body)
+    rows = await attendance_list(ctx.session, meeting.id)
+    sections: list[tuple[str, list[str]]] = []
+    present_rows = [r for r in rows if r.attendance.status in ("present", "partial")]
+    for key, sv, en in GROUPS:
+        lines = [_line(r, ctx.lang) for r in present_rows if _group_of(r, member_roles) == key]
+        if lines:
+            sections.append((ctx.t(sv, en), lines))
+    justerare = [r.person.display_name for r in rows if r.attendance.is_justerare]
+    if justerare:
+        sections.append((ctx.t("Justerare", "Adjusters"), justerare))
+    for kind, sv, en in (
+        ("aterbud", "Återbud", "Apologies"),
+        ("franvarande", "Frånvarande", "Absent"),
+    ):
+        lines = [
+            person_line(r.person)
+            for r in rows
+            if r.attendance.status == "absent"
+            and (r.attendance.absence_kind or "franvarande") == kind
+        ]
+        if lines:
+            sections.append((ctx.t(sv, en), lines))
+    # Members with no attendance recorded are shown as not (yet) here, which is what quorum needs.
+    recorded = {r.person.id for r in rows}
+    missing = [
+        pid for pid, role in member_roles.items() if role == "ledamot" and pid not in recorded
+    ]
+    if missing:
+        people = [await ctx.session.get(Person, pid) for pid in missing]
+        sections.append(
+            (
+                ctx.t("Ej anmälda ledamöter", "Members not checked in"),
+                [p.display_name for p in people if p],
+            )
+        )
+    q = await quorum(ctx.session, meeting)
+    quorum_line = None
+    if q is not None:
+        quorum_line = ctx.t(
+            f"Beslutförhet: {q.present} av {q.members} ledamöter – {'beslutfört' if q.reached else 'inte beslutfört'}",
+            f"Quorum: {q.present} of {q.members} members – {'quorate' if q.reached else 'not quorate'}",
+        )
+    return sections, len(present_rows), quorum_line
+
+
+async def attendance_card(ctx: CommandContext, meeting: Meeting) -> tuple[dict[str, Any], str]:
+    body = await ctx.session.get(Body, meeting.body_id)
+    assert body is not None
+    sections, present, quorum_line = await attendance_text_and_groups(ctx, meeting)
+    title = ctx.t(
+        f"Närvaro – {body.name} {meeting.date.isoformat()}",
+        f"Attendance – {body.name} {meeting.date.isoformat()}",
+    )
+    elements: list[dict[str, Any]] = [
+        cards.heading(title),
+        cards.text(ctx.t(f"Närvarande: {present}", f"Present: {present}"), isSubtle=True),
+    ]
+    text_lines = [f"**{title}**", ctx.t(f"Närvarande: {present}", f"Present: {present}")]
+    for head, lines in sections:
+        elements.append(cards.text(f"**{head}**", spacing="Medium"))
+        elements.append(cards.text("\n".join(f"- {line}" for line in lines)))
+        text_lines.append(f"{head}:")
+        text_lines.extend(f"- {line}" for line in lines)
+    if quorum_line:
+        elements.append(cards.text(quorum_line, weight="Bolder", spacing="Medium"))
+        text_lines.append(quorum_line)
+    actions = (
+        [cards.execute(ctx.t("Jag är här", "I'm here"), "checkin", {"meetingId": meeting.id})]
+        if meeting.status == "open"
+        else []
+    )
+    return cards.card(elements, actions), "\n".join(text_lines)
+
+
+async def _post_card(ctx: CommandContext, meeting: Meeting) -> None:
+    card, fallback = await attendance_card(ctx, meeting)
+    ctx.card(card, fallback, coalesce_key=f"attendance:{meeting.id}")
+
+
+async def _audit_attendance(
+    ctx: CommandContext, row: Attendance, before: dict[str, object] | None, action: str
+) -> None:
+    actor = ctx.cache.get("speaker_person")
+    await audit.record(
+        ctx.session,
+        tenant_id=ctx.turn.tenant_id,
+        action=action,
+        entity="attendance",
+        entity_id=row.id,
+        source=ctx.audit_source,
+        actor_person_id=actor.id if actor else None,
+        actor_label=ctx.turn.speaker.name if ctx.turn.speaker else "Teams",
+        before=before,
+        after=attendance_snapshot(row),
+        activity_id=ctx.turn.activity_id,
+    )
+
+
+async def self_check_in(ctx: CommandContext, meeting: Meeting) -> bool:
+    """Returns False when the speaker was already checked in (twice is once)."""
+    person = await speaker_person(ctx)
+    source = "console" if ctx.turn.source == "console" else "self"
+    from storage.meetings import attendance_of
+
+    existing = await attendance_of(ctx.session, meeting.id, person.id)
+    if existing is not None and existing.status in ("present", "partial"):
+        return False
+    row, before = await set_attendance(
+        ctx.session,
+        meeting.id,
+        person.id,
+        source=source,
+        recorded_by=person.id,
+        status="present",
+        absence_kind=None,
+    )
+    await _audit_attendance(ctx, row, before, "attendance.self")
+    return True
+
+
+@command(
+    "närvarande",
+    en=("present",),
+    arg="optional_colon",
+    group="Närvaro",
+    usage="närvarande [: Namn, organisation; Namn …]",
+    help_en="Alone: I am here. With names: the secretary registers them as present",
+)
+async def cmd_present(ctx: CommandContext, arg: str) -> None:
+    """Ensamt: jag är här. Med namn: sekreteraren anmäler dem som närvarande"""
+    meeting = await current_meeting(ctx)
+    if not arg:
+        await self_check_in(ctx, meeting)
+        await _post_card(ctx, meeting)
+        return
+    await _register(ctx, arg, "närvarande", status="present", absence_kind=None)
+
+
+@command(
+    "här",
+    "jag är här",
+    en=("here", "i'm here", "i am here"),
+    group="Närvaro",
+    help_en="I am here (check in)",
+)
+async def cmd_here(ctx: CommandContext, arg: str) -> None:
+    """Jag är här (anmäl närvaro)"""
+    meeting = await current_meeting(ctx)
+    await self_check_in(ctx, meeting)
+    await _post_card(ctx, meeting)
+
+
+async def _register(ctx: CommandContext, arg: str, word: str, **fields: Any) -> list[Person]:
+    body = await current_body(ctx)
+    await speaker_person(ctx)
+    meeting = await current_meeting(ctx)
+    await require_manager(ctx, body, meeting)
+    entries = split_people(arg)
+    if not entries:
+        raise UserError(
+            f"Skriv namnen efter kolonet: `{word}: Namn, organisation; Namn …`.",
+            f"Write the names after the colon: `{word}: Name, organisation; Name …`.",
+        )
+    people = []
+    source = "console" if ctx.turn.source == "console" else "secretary"
+    speaker = ctx.cache["speaker_person"]
+    for entry in entries:
+        person = await resolve_person(ctx, body, entry)
+        row, before = await set_attendance(
+            ctx.session, meeting.id, person.id, source=source, recorded_by=speaker.id, **fields
+        )
+        await _audit_attendance(ctx, row, before, f"attendance.{word}")
+        people.append(person)
+    await _post_card(ctx, meeting)
+    return people
+
+
+@command(
+    "återbud",
+    en=("apologies", "regrets"),
+    arg="colon",
+    group="Närvaro",
+    usage="återbud: Namn; Namn",
+    help_en="Record apologies (absent with notice)",
+)
+async def cmd_regrets(ctx: CommandContext, arg: str) -> None:
+    """Anmäl återbud för andra"""
+    await _register(ctx, arg, "återbud", status="absent", absence_kind="aterbud")
+
+
+@command(
+    "frånvarande",
+    en=("absent",),
+    arg="colon",
+    group="Närvaro",
+    usage="frånvarande: Namn; Namn",
+    help_en="Record people as absent",
+)
+async def cmd_absent(ctx: CommandContext, arg: str) -> None:
+    """Anmäl frånvarande"""
+    await _register(ctx, arg, "frånvarande", status="absent", absence_kind="franvarande")
+
+
+SUBSTITUTE = re.compile(
+    r"^(.*?)\s+(?:för|for|istället för|i stället för|in place of)\s+(.+)$", re.IGNORECASE
+)
+
+
+@command(
+    "ersättare",
+    en=("substitute", "deputy"),
+    arg="colon",
+    group="Närvaro",
+    usage="ersättare: Namn för Namn",
+    help_en="A deputy serves in place of a member",
+)
+async def cmd_substitute(ctx: CommandContext, arg: str) -> None:
+    """En ersättare tjänstgör för en ledamot"""
+    body = await current_body(ctx)
+    await speaker_person(ctx)
+    meeting = await current_meeting(ctx)
+    await require_manager(ctx, body, meeting)
+    entries = split_people(arg)
+    if not entries:
+        raise UserError(
+            "Skriv `ersättare: Ingela Sundberg för Torbjörn Holm`.",
+            "Write `substitute: Ingela Sundberg for Torbjörn Holm`.",
+        )
+    speaker = ctx.cache["speaker_person"]
+    source = "console" if ctx.turn.source == "console" else "secretary"
+    for entry in entries:
+        m = SUBSTITUTE.match(entry)
+        if not m:
+            raise UserError(
+                f"”{entry}”: skriv vem som ersätter vem, t.ex. `ersättare: Ingela Sundberg för Torbjörn Holm`.",
+                f"“{entry}”: write who serves for whom, e.g. `substitute: Ingela Sundberg for Torbjörn Holm`.",
+            )
+        deputy = await resolve_person(ctx, body, m.group(1))
+        member = await resolve_person(ctx, body, m.group(2))
+        if deputy.id == member.id:
+            raise UserError(
+                "En person kan inte ersätta sig själv.",
+                "A person cannot substitute for themselves.",
+            )
+        row, before = await set_attendance(
+            ctx.session,
+            meeting.id,
+            deputy.id,
+            source=source,
+            recorded_by=speaker.id,
+            status="present",
+            absence_kind=None,
+            role="ersattare",
+            substitute_for_person_id=member.id,
+        )
+        await _audit_attendance(ctx, row, before, "attendance.ersattare")
+        from storage.meetings import attendance_of
+
+        if await attendance_of(ctx.session, meeting.id, member.id) is None:
+            absent, _ = await set_attendance(
+                ctx.session,
+                meeting.id,
+                member.id,
+                source=source,
+                recorded_by=speaker.id,
+                status="absent",
+                absence_kind="franvarande",
+            )
+            await _audit_attendance(ctx, absent, None, "attendance.franvarande")
+    await _post_card(ctx, meeting)
+
+
+@command(
+    "del av mötet",
+    en=("part of meeting", "partly present"),
+    arg="colon",
+    group="Närvaro",
+    usage="del av mötet: Namn, §§ 113–118",
+    help_en="Present for part of the meeting (paragraphs or times)",
+)
+async def cmd_partial(ctx: CommandContext, arg: str) -> None:
+    """Närvarande del av mötet (paragrafer eller tider)"""
+    body = await current_body(ctx)
+    await speaker_person(ctx)
+    meeting = await current_meeting(ctx)
+    await require_manager(ctx, body, meeting)
+    entries = split_people(arg)
+    if not entries:
+        raise UserError(
+            "Skriv `del av mötet: Hans Abrahamsson, §§ 113–118`.",
+            "Write `part of meeting: Hans Abrahamsson, §§ 113–118`.",
+        )
+    speaker = ctx.cache["speaker_person"]
+    source = "console" if ctx.turn.source == "console" else "secretary"
+    for entry in entries:
+        name, _, note = entry.partition(",")
+        person = await resolve_person(ctx, body, name)
+        row, before = await set_attendance(
+            ctx.session,
+            meeting.id,
+            person.id,
+            source=source,
+            recorded_by=speaker.id,
+            status="partial",
+            absence_kind=None,
+            partial_note=squash(note) or None,
+        )
+        await _audit_attendance(ctx, row, before, "attendance.partial")
+    await _post_card(ctx, meeting)
+
+
+async def _role(
+    ctx: CommandContext, arg: str, word: str, role: str | None, *, justerare: bool = False
+) -> None:
+    people = await _register_role(ctx, arg, word, role, justerare)
+    meeting = ctx.cache["meeting"]
+    if role == "ordforande":
+        meeting.chair_person_id = people[0].id
+    elif role == "sekreterare":
+        meeting.secretary_person_id = people[0].id
+    await _post_card(ctx, meeting)
+
+
+async def _register_role(
+    ctx: CommandContext, arg: str, word: str, role: str | None, justerare: bool
+) -> list[Person]:
+    body = await current_body(ctx)
+    await speaker_person(ctx)
+    meeting = await current_meeting(ctx)
+    await require_manager(ctx, body, meeting)
+    entries = split_people(arg)
+    if not entries:
+        raise UserError(
+            f"Skriv namnet efter kolonet: `{word}: Namn`.",
+            f"Write the name after the colon: `{word}: Name`.",
+        )
+    if role in ("ordforande", "sekreterare") and len(entries) > 1:
+        raise UserError(
+            f"Ett möte har en {word}. Skriv ett namn.", f"A meeting has one {word}. Write one name."
+        )
+    from storage.meetings import attendance_of
+
+    speaker = ctx.cache["speaker_person"]
+    source = "console" if ctx.turn.source == "console" else "secretary"
+    people = []
+    for entry in entries:
+        person = await resolve_person(ctx, body, entry)
+        existing = await attendance_of(ctx.session, meeting.id, person.id)
+        fields: dict[str, Any] = {}
+        if existing is None or existing.status == "absent":
+            fields.update(status="present", absence_kind=None)
+        if role is not None:
+            fields["role"] = role
+        if justerare:
+            fields["is_justerare"] = True
+        row, before = await set_attendance(
+            ctx.session, meeting.id, person.id, source=source, recorded_by=speaker.id, **fields
+        )
+        await _audit_attendance(ctx, row, before, f"attendance.{role or 'justerare'}")
+        people.append(person)
+    return people
+
+
+@command(
+    "ordförande",
+    en=("chair",),
+    arg="colon",
+    group="Närvaro",
+    usage="ordförande: Namn",
+    help_en="The meeting's chair",
+)
+async def cmd_chair(ctx: CommandContext, arg: str) -> None:
+    """Mötets ordförande"""
+    await _role(ctx, arg, "ordförande", "ordforande")
+
+
+@command(
+    "sekreterare",
+    en=("secretary",),
+    arg="colon",
+    group="Närvaro",
+    usage="sekreterare: Namn",
+    help_en="The meeting's secretary",
+)
+async def cmd_secretary(ctx: CommandContext, arg: str) -> None:
+    """Mötets sekreterare"""
+    await _role(ctx, arg, "sekreterare", "sekreterare")
+
+
+@command(
+    "justerare",
+    en=("adjuster",),
+    arg="colon",
+    group="Närvaro",
+    usage="justerare: Namn",
+    help_en="Who approves (justerar) the minutes",
+)
+async def cmd_adjuster(ctx: CommandContext, arg: str) -> None:
+    """Vem som justerar protokollet"""
+    await _role(ctx, arg, "justerare", None, justerare=True)
+
+
+@command(
+    "adjungerad",
+    en=("co-opted",),
+    arg="colon",
+    group="Närvaro",
+    usage="adjungerad: Namn, organisation",
+    help_en="Co-opted participants",
+)
+async def cmd_coopted(ctx: CommandContext, arg: str) -> None:
+    """Adjungerade"""
+    await _role(ctx, arg, "adjungerad", "adjungerad")
+
+
+@command(
+    "tjänsteperson",
+    "tjänstepersoner",
+    en=("official", "officials"),
+    arg="colon",
+    group="Närvaro",
+    usage="tjänsteperson: Namn, organisation och titel",
+    help_en="Officials (tjänstepersoner)",
+)
+async def cmd_official(ctx: CommandContext, arg: str) -> None:
+    """Tjänstepersoner"""
+    await _role(ctx, arg, "tjänsteperson", "tjansteperson")
+
+
+@command(
+    "brukarrepresentant",
+    en=("user representative",),
+    arg="colon",
+    group="Närvaro",
+    usage="brukarrepresentant: Namn, organisation",
+    help_en="User representatives",
+)
+async def cmd_user_rep(ctx: CommandContext, arg: str) -> None:
+    """Brukarrepresentanter"""
+    await _role(ctx, arg, "brukarrepresentant", "brukarrepresentant")
+
+
+@command(
+    "övrig",
+    "övriga",
+    "gäst",
+    en=("guest", "other participant"),
+    arg="colon",
+    group="Närvaro",
+    usage="övrig: Namn, organisation",
+    help_en="Other participants and guests",
+)
+async def cmd_guest(ctx: CommandContext, arg: str) -> None:
+    """Övriga deltagare och gäster"""
+    await _role(ctx, arg, "övrig", "ovrig")
+
+
+@command(
+    "närvarolista",
+    "vilka är här",
+    "närvaro",
+    en=("attendance", "who is here"),
+    group="Närvaro",
+    help_en="The attendance list, by role and status, with quorum",
+)
+async def cmd_list(ctx: CommandContext, arg: str) -> None:
+    """Närvarolistan, efter roll och status, med beslutförhet"""
+    meeting = await current_meeting(ctx)
+    await _post_card(ctx, meeting)
+
+
+@action("checkin")
+async def act_checkin(ctx: CommandContext, data: dict[str, Any]) -> InvokeResult:
+    """The "Jag är här" button: answered in the invoke response, the card updates in place."""
+    body = await current_body(ctx)
+    meeting = await open_meeting_in(ctx.session, body.id, ctx.turn.binding_id)
+    if meeting is None or (data.get("meetingId") and meeting.id != data.get("meetingId")):
+        raise UserError("Mötet är inte öppet längre.", "The meeting is no longer open.")
+    await self_check_in(ctx, meeting)
+    card, _ = await attendance_card(ctx, meeting)
+    return InvokeResult(card=card)
+
+
+# --- linking a second identity to an existing person -------------------------------------
+
+
+@command(
+    "koppla",
+    en=("link",),
+    arg="colon",
+    group="Närvaro",
+    usage="koppla: Namn",
+    help_en="Ask to be linked to an existing person of the body (an admin confirms)",
+)
+async def cmd_link(ctx: CommandContext, arg: str) -> None:
+    """Be att bli kopplad till en befintlig person i organet (en administratör bekräftar)"""
+    body = await current_body(ctx)
+    me = await speaker_person(ctx)
+    target = await resolve_person(ctx, body, arg, create=False)
+    if target.id == me.id:
+        ctx.say("Du är redan kopplad till den personen.", "You are already linked to that person.")
+        return
+    sp = ctx.turn.speaker
+    assert sp is not None
+    ident = await ensure_identity(
+        ctx.session,
+        ctx.turn.tenant_id,
+        provider=sp.provider,
+        subject=sp.subject,
+        display_name=sp.name,
+    )
+    req = LinkRequest(
+        tenant_id=ctx.turn.tenant_id, body_id=body.id, identity_id=ident.id, person_id=target.id
+    )
+    ctx.session.add(req)
+    await ctx.session.flush()
+    card = cards.card(
+        [
+            cards.heading("Kopplingsbegäran"),
+            cards.text(
+                f"{sp.name} vill kopplas till {person_line(target)} i {body.name}. En administratör bekräftar."
+            ),
+        ],
+        [
+            cards.execute("Bekräfta", "linkConfirm", {"requestId": req.id}),
+            cards.execute("Avslå", "linkReject", {"requestId": req.id}),
+        ],
+    )
+    ctx.card(
+        card,
+        f"{sp.name} vill kopplas till {target.display_name}. En administratör bekräftar med `koppla godkänn {req.id}`.",
+    )
+
+
+async def _decide_link(ctx: CommandContext, request_id: int, approve: bool) -> str:
+    body = await current_body(ctx)
+    await speaker_person(ctx)
+    await require_admin(ctx, body)
+    req = await ctx.session.get(LinkRequest, request_id)
+    if req is None or req.body_id != body.id or req.status != "pending":
+        raise UserError(
+            f"Det finns ingen väntande kopplingsbegäran nr {request_id}.",
+            f"There is no pending link request no. {request_id}.",
+        )
+    ident = await ctx.session.get(PersonIdentity, req.identity_id)
+    target = await ctx.session.get(Person, req.person_id)
+    assert ident is not None and target is not None
+    req.status = "approved" if approve else "rejected"
+    req.decided_by_person_id = ctx.cache["speaker_person"].id
+    if approve:
+        old = ident.person_id
+        ident.person_id = target.id
+        if old is not None and old != target.id:
+            await _merge_attendance(ctx, old, target.id)
+        await audit.record(
+            ctx.session,
+            tenant_id=ctx.turn.tenant_id,
+            action="identity.link",
+            entity="person",
+            entity_id=target.id,
+            source=ctx.audit_source,
+            actor_person_id=req.decided_by_person_id,
+            before={"person_id": old},
+            after={"person_id": target.id, "identity": ident.subject},
+            activity_id=ctx.turn.activity_id,
+        )
+        return f"{ident.display_name or 'Kontot'} är nu kopplat till {target.display_name}."
+    return "Kopplingsbegäran avslogs."
+
+
+async def _merge_attendance(ctx: CommandContext, from_person: int, to_person: int) -> None:
+    """Attendance the unlinked identity recorded moves to the person it turned out to be."""
+    from sqlalchemy import select
+
+    rows = (
+        await ctx.session.scalars(select(Attendance).where(Attendance.person_id == from_person))
+    ).all()
+    for row in rows:
+        from storage.meetings import attendance_of
+
+        if await attendance_of(ctx.session, row.meeting_id, to_person) is None:
+            row.person_id = to_person
+        else:
+            row.status = "absent" if row.status == "absent" else row.status
+
+
+@command(
+    "koppla godkänn",
+    en=("link approve",),
+    arg="ref",
+    group="Närvaro",
+    usage="koppla godkänn 12",
+    help_en="Admins: approve a link request",
+)
+async def cmd_link_approve(ctx: CommandContext, arg: str) -> None:
+    """Administratörer: godkänn en kopplingsbegäran"""
+    if not arg.strip().isdigit():
+        raise UserError(
+            "Skriv `koppla godkänn 12` med begärans nummer.",
+            "Write `link approve 12` with the request number.",
+        )
+    ctx.say(await _decide_link(ctx, int(arg.strip()), True))
+
+
+@action("linkConfirm")
+async def act_link_confirm(ctx: CommandContext, data: dict[str, Any]) -> InvokeResult:
+    msg = await _decide_link(ctx, int(data.get("requestId") or 0), True)
+    return InvokeResult(card=cards.card([cards.text(msg)]))
+
+
+@action("linkReject")
+async def act_link_reject(ctx: CommandContext, data: dict[str, Any]) -> InvokeResult:
+    msg = await _decide_link(ctx, int(data.get("requestId") or 0), False)
+    return InvokeResult(card=cards.card([cards.text(msg)]))
+
+
+# --- Teams meeting events ------------------------------------------------------------------
+
+
+def _event_time(value: dict[str, Any], key: str) -> dt.datetime | None:
+    raw = value.get(key) or value.get(key[0].lower() + key[1:])
+    if not raw:
+        return None
+    try:
+        from dateutil import parser as dateutil_parser
+
+        parsed = dateutil_parser.isoparse(str(raw))
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+    except (ValueError, OverflowError):
+        return None
+
+
+@on_event("meetingStart")
+async def ev_meeting_start(ctx: CommandContext, value: dict[str, Any]) -> None:
+    body = await body_for_conversation(ctx.session, ctx.turn.tenant_id, ctx.turn.binding_id)
+    if body is None:
+        return
+    teams_id = str(value.get("Id") or value.get("id") or ctx.turn.teams_meeting_id or "")
+    if await open_meeting_in(ctx.session, body.id, ctx.turn.binding_id) is not None:
+        return
+    if (
+        teams_id
+        and (existing := await meeting_by_teams_id(ctx.session, ctx.turn.tenant_id, teams_id))
+        and existing.status == "open"
+    ):
+        return
+    organiser = await speaker_person(ctx) if ctx.turn.speaker else None
+    start = _event_time(value, "StartTime")
+    from dialogs.context import STOCKHOLM
+
+    date = start.astimezone(STOCKHOLM).date() if start else ctx.turn.today
+    meeting = await open_meeting(
+        ctx,
+        body,
+        title=value.get("Title") or value.get("title"),
+        date=date,
+        secretary_id=organiser.id if organiser else None,
+        teams_meeting_id=teams_id or None,
+        start_at=start,
+    )
+    ctx.say(
+        f"Mötet för **{body.name}** har startat. Anmäl närvaro med knappen eller `närvarande`.",
+        f"The meeting of **{body.name}** has started. Check in with the button or `present`.",
+    )
+    await _post_card(ctx, meeting)
+
+
+@on_event("meetingEnd")
+async def ev_meeting_end(ctx: CommandContext, value: dict[str, Any]) -> None:
+    body = await body_for_conversation(ctx.session, ctx.turn.tenant_id, ctx.turn.binding_id)
+    if body is None:
+        return
+    meeting = await open_meeting_in(ctx.session, body.id, ctx.turn.binding_id)
+    if meeting is None:
+        return
+    end = _event_time(value, "EndTime")
+    await close_meeting(ctx, meeting)
+    if end:
+        meeting.end_at = end
+    ctx.say(
+        f"Mötet för **{body.name}** har avslutats i Teams. Skriv `protokoll` för att ta fram protokollet.",
+        f"The meeting of **{body.name}** ended in Teams. Write `minutes` to produce the minutes.",
+    )
+
+
+async def _participants(ctx: CommandContext, value: dict[str, Any], joined: bool) -> None:
+    body = await body_for_conversation(ctx.session, ctx.turn.tenant_id, ctx.turn.binding_id)
+    if body is None:
+        return
+    meeting = await open_meeting_in(ctx.session, body.id, ctx.turn.binding_id)
+    if meeting is None:
+        return
+    now = ctx.turn.now
+    for member in value.get("members") or []:
+        user = member.get("user") or {}
+        aad = user.get("aadObjectId") or user.get("objectId")
+        if not aad:
+            continue
+        ident = await ensure_identity(
+            ctx.session,
+            ctx.turn.tenant_id,
+            provider="aad",
+            subject=str(aad).lower(),
+            display_name=user.get("name"),
+            aad_object_id=aad,
+            home_tenant_id=user.get("tenantId"),
+            teams_user_id=user.get("id"),
+        )
+        if ident.person_id is None:
+            name = squash(user.get("name") or "Okänd deltagare")
+            from dialogs.text import name_key
+
+            person = Person(
+                tenant_id=ctx.turn.tenant_id, display_name=name, name_key=name_key(name)
+            )
+            ctx.session.add(person)
+            await ctx.session.flush()
+            ident.person_id = person.id
+        from storage.meetings import attendance_of
+
+        existing = await attendance_of(ctx.session, meeting.id, ident.person_id)
+        fields: dict[str, Any] = {}
+        if joined:
+            fields["joined_at"] = existing.joined_at if existing and existing.joined_at else now
+            fields["left_at"] = None
+            if existing is None or existing.status == "absent":
+                fields.update(status="present", absence_kind=None)
+        else:
+            fields["left_at"] = now
+        row, before = await set_attendance(
+            ctx.session, meeting.id, ident.person_id, source="teams", recorded_by=None, **fields
+        )
+        await _audit_attendance(
+            ctx, row, before, "attendance.join" if joined else "attendance.leave"
+        )
+
+
+@on_event("participantsJoin")
+async def ev_join(ctx: CommandContext, value: dict[str, Any]) -> None:
+    await _participants(ctx, value, True)
+
+
+@on_event("participantsLeave")
+async def ev_leave(ctx: CommandContext, value: dict[str, Any]) -> None:
+    await _participants(ctx, value, False)

@@ -1,0 +1,403 @@
+"""`organ …`: bind a conversation to a body and set the body's register and settings."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from dialogs.context import CommandContext
+from dialogs.errors import UserError
+from dialogs.people import person_line, require_admin, resolve_person, speaker_person
+from dialogs.registry import command
+from dialogs.reply import Reply
+from dialogs.text import fold, name_key, split_people, squash
+from storage import audit
+from storage.directory import add_membership, body_for_conversation, find_body, members_with_role
+from storage.models import Body, BodyConversation, Membership, Person
+
+NO_BODY_SV = "Den här konversationen är inte kopplad till något organ än. Skriv t.ex. `organ: LSVO ledningsgrupp (LSVO)`."
+NO_BODY_EN = (
+    "This conversation is not bound to a body yet. Write e.g. `body: LSVO ledningsgrupp (LSVO)`."
+)
+
+
+async def current_body(ctx: CommandContext) -> Body:
+    body = ctx.cache.get("body")
+    if body is None:
+        body = await body_for_conversation(ctx.session, ctx.turn.tenant_id, ctx.turn.binding_id)
+        if body is None:
+            raise UserError(NO_BODY_SV, NO_BODY_EN)
+        ctx.cache["body"] = body
+    return body  # type: ignore[no-any-return]
+
+
+def _parse_body_name(arg: str) -> tuple[str, str | None]:
+    m = re.match(r"^(.*?)\s*\(([^()]{1,40})\)\s*$", arg)
+    if m:
+        return squash(m.group(1)), squash(m.group(2))
+    return squash(arg), None
+
+
+async def _audit(
+    ctx: CommandContext, action: str, entity: str, entity_id: int | None, **after: object
+) -> None:
+    actor = ctx.cache.get("speaker_person")
+    await audit.record(
+        ctx.session,
+        tenant_id=ctx.turn.tenant_id,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        source=ctx.audit_source,
+        actor_person_id=actor.id if actor else None,
+        actor_label=ctx.turn.speaker.name if ctx.turn.speaker else None,
+        after=dict(after),
+        activity_id=ctx.turn.activity_id,
+    )
+
+
+@command(
+    "organ",
+    en=("body",),
+    arg="optional_colon",
+    group="Organ",
+    usage="organ: Namn (KORTNAMN)",
+    usage_en="body: Name (SHORT)",
+    help_en="Bind this conversation to a body (new or existing); alone: which body this is",
+)
+async def bind_body(ctx: CommandContext, arg: str) -> None:
+    """Koppla konversationen till ett organ (nytt eller befintligt); ensamt: vilket organ det är"""
+    existing = await body_for_conversation(ctx.session, ctx.turn.tenant_id, ctx.turn.binding_id)
+    if not arg:
+        if existing is None:
+            raise UserError(NO_BODY_SV, NO_BODY_EN)
+        short_label = f" ({existing.short_name})" if existing.short_name else ""
+        numbering = ctx.t(
+            "per år" if existing.numbering == "per_year" else "per möte",
+            "per year" if existing.numbering == "per_year" else "per meeting",
+        )
+        ctx.say(
+            f"Den här konversationen hör till **{existing.name}**{short_label}. §-numrering {numbering}, form {existing.form}.",
+            f"This conversation belongs to **{existing.name}**{short_label}. § numbering {numbering}, form {existing.form}.",
+        )
+        return
+    name, short = _parse_body_name(arg)
+    if not name or len(name) > 300:
+        raise UserError(
+            "Skriv organets namn, t.ex. `organ: LSVO ledningsgrupp (LSVO)`.",
+            "Write the body's name, e.g. `body: LSVO ledningsgrupp (LSVO)`.",
+        )
+    matches = list(await find_body(ctx.session, ctx.turn.tenant_id, name_key(name)))
+    if not matches and short:
+        matches = list(await find_body(ctx.session, ctx.turn.tenant_id, name_key(short)))
+    if existing is not None:
+        if matches and matches[0].id == existing.id:
+            ctx.say(
+                f"Konversationen hör redan till **{existing.name}**.",
+                f"This conversation already belongs to **{existing.name}**.",
+            )
+            return
+        raise UserError(
+            f"Konversationen hör redan till {existing.name}. En konversation kan bara höra till ett organ.",
+            f"This conversation already belongs to {existing.name}. A conversation belongs to one body only.",
+        )
+    person = await speaker_person(ctx)
+    if len(matches) > 1:
+        raise UserError(
+            f"Flera organ heter så: {', '.join(b.name for b in matches)}. Skriv hela namnet.",
+            f"Several bodies match: {', '.join(b.name for b in matches)}. Write the full name.",
+        )
+    if matches:
+        body = matches[0]
+        # Binding grants sight of the record, so only the body's admins may do it.
+        await require_admin(ctx, body)
+        created = False
+    else:
+        body = Body(
+            tenant_id=ctx.turn.tenant_id,
+            name=name,
+            name_key=name_key(name),
+            short_name=short,
+            short_key=name_key(short) if short else None,
+        )
+        ctx.session.add(body)
+        await ctx.session.flush()
+        await add_membership(ctx.session, body.id, person.id, "admin")
+        created = True
+    ctx.session.add(
+        BodyConversation(
+            tenant_id=ctx.turn.tenant_id,
+            body_id=body.id,
+            conversation_id=ctx.turn.binding_id,
+            conversation_type=ctx.turn.conversation_type,
+            team_id=ctx.turn.team_id,
+            channel_id=ctx.turn.channel_id,
+            bound_by_person_id=person.id,
+        )
+    )
+    await ctx.session.flush()
+    await _audit(
+        ctx,
+        "body.create" if created else "body.bind",
+        "body",
+        body.id,
+        conversation=ctx.turn.binding_id,
+        name=body.name,
+    )
+    if created:
+        ctx.say(
+            f"Nytt organ **{body.name}**{f' ({body.short_name})' if body.short_name else ''} är skapat och kopplat till konversationen. "
+            f"Du är dess administratör. Lägg in ledamöterna med `organ ledamöter: Namn, organisation; …`.",
+            f"New body **{body.name}** created and bound to this conversation. You are its admin. "
+            f"Add members with `body members: Name, organisation; …`.",
+        )
+    else:
+        ctx.say(
+            f"Konversationen är nu kopplad till **{body.name}**.",
+            f"This conversation is now bound to **{body.name}**.",
+        )
+
+
+ROLE_WORDS = {
+    "ledamot": ("ledamöter", "Ledamöter", "members"),
+    "ersattare": ("ersättare", "Ersättare", "deputies"),
+    "admin": ("admin", "Administratörer", "admins"),
+    "ordforande": ("ordförande", "Ordförande", "chair"),
+    "sekreterare": ("sekreterare", "Sekreterare", "secretary"),
+}
+
+
+async def _set_members(ctx: CommandContext, arg: str, role: str) -> None:
+    body = await current_body(ctx)
+    word, title_sv, word_en = ROLE_WORDS[role]
+    if not arg:
+        rows = await members_with_role(ctx.session, body.id, [role])
+        people = [await ctx.session.get(Person, m.person_id) for m in rows]
+        lines = [f"- {person_line(p)}" for p in people if p is not None]
+        if not lines:
+            ctx.say(
+                f"{title_sv}: inga registrerade. Lägg till med `organ {word}: Namn, organisation; …`.",
+                f"{word_en.capitalize()}: none registered. Add with `body {word_en}: Name, organisation; …`.",
+            )
+        else:
+            ctx.say(
+                f"**{title_sv} i {body.name}** ({len(lines)})\n" + "\n".join(lines),
+                f"**{word_en.capitalize()} of {body.name}** ({len(lines)})\n" + "\n".join(lines),
+            )
+        return
+    await speaker_person(ctx)
+    await require_admin(ctx, body)
+    entries = split_people(arg)
+    if not entries:
+        raise UserError(
+            f"Skriv namnen efter kolonet: `organ {word}: Namn, organisation; …`.",
+            f"Write the names after the colon: `body {word_en}: Name, organisation; …`.",
+        )
+    added, already = [], []
+    for entry in entries:
+        person = await resolve_person(ctx, body, entry)
+        if await add_membership(ctx.session, body.id, person.id, role):
+            added.append(person.display_name)
+        else:
+            already.append(person.display_name)
+    await _audit(ctx, f"membership.{role}", "body", body.id, people=added)
+    msg_sv = f"{title_sv} i {body.name}: lade till {', '.join(added) or 'ingen'}."
+    msg_en = f"{word_en.capitalize()} of {body.name}: added {', '.join(added) or 'nobody'}."
+    if already:
+        msg_sv += f" Fanns redan: {', '.join(already)}."
+        msg_en += f" Already there: {', '.join(already)}."
+    ctx.say(msg_sv, msg_en)
+
+
+@command(
+    "organ ledamöter",
+    "organ ledamot",
+    en=("body members",),
+    arg="optional_colon",
+    group="Organ",
+    usage="organ ledamöter: Namn, organisation och titel; …",
+    help_en="The body's members (admins set them)",
+)
+async def body_members(ctx: CommandContext, arg: str) -> None:
+    """Organets ledamöter (administratörer lägger till)"""
+    await _set_members(ctx, arg, "ledamot")
+
+
+@command(
+    "organ ersättare",
+    en=("body deputies",),
+    arg="optional_colon",
+    group="Organ",
+    usage="organ ersättare: Namn, organisation; …",
+    help_en="The body's deputies (ersättare)",
+)
+async def body_deputies(ctx: CommandContext, arg: str) -> None:
+    """Organets ersättare"""
+    await _set_members(ctx, arg, "ersattare")
+
+
+@command(
+    "organ admin",
+    en=("body admin",),
+    arg="optional_colon",
+    group="Organ",
+    usage="organ admin: Namn",
+    help_en="Name another admin of the body",
+)
+async def body_admin(ctx: CommandContext, arg: str) -> None:
+    """Utse fler administratörer för organet"""
+    await _set_members(ctx, arg, "admin")
+
+
+@command(
+    "organ ordförande",
+    en=("body chair",),
+    arg="optional_colon",
+    group="Organ",
+    usage="organ ordförande: Namn",
+    help_en="The body's standing chair (default chair of its meetings)",
+)
+async def body_chair(ctx: CommandContext, arg: str) -> None:
+    """Organets ordförande (förvald ordförande på mötena)"""
+    await _set_members(ctx, arg, "ordforande")
+
+
+@command(
+    "organ sekreterare",
+    en=("body secretary",),
+    arg="optional_colon",
+    group="Organ",
+    usage="organ sekreterare: Namn",
+    help_en="The body's standing secretary",
+)
+async def body_secretary(ctx: CommandContext, arg: str) -> None:
+    """Organets sekreterare (förvald sekreterare på mötena)"""
+    await _set_members(ctx, arg, "sekreterare")
+
+
+SETTINGS = {
+    "numrering": (
+        "numbering",
+        {
+            "per ar": "per_year",
+            "per year": "per_year",
+            "per mote": "per_meeting",
+            "per meeting": "per_meeting",
+        },
+    ),
+    "delning": (
+        "sharing",
+        {
+            "organisationen": "organisation",
+            "organisation": "organisation",
+            "organet": "body",
+            "body": "body",
+        },
+    ),
+    "form": (
+        "form",
+        {
+            "protokoll": "protokoll",
+            "minutes": "protokoll",
+            "minnesanteckningar": "minnesanteckningar",
+            "notes": "minnesanteckningar",
+        },
+    ),
+}
+
+
+async def _setting(ctx: CommandContext, arg: str, word: str) -> None:
+    body = await current_body(ctx)
+    column, values = SETTINGS[word]
+    if not arg:
+        ctx.say(f"{word}: {getattr(body, column)}")
+        return
+    value = values.get(fold(arg).rstrip("."))
+    if value is None:
+        choices = " | ".join(
+            sorted(
+                {
+                    k
+                    for k in values
+                    if not k.startswith(
+                        ("per y", "per m", "minutes", "notes", "body", "organisation")
+                    )
+                }
+                | {k for k in values if k in ("per ar", "per mote")}
+            )
+        )
+        raise UserError(
+            f"Ogiltigt värde ”{arg}”. Skriv `organ {word}: {choices}`.",
+            f"Invalid value “{arg}”. Write `body {column}: {' | '.join(sorted(values))}`.",
+        )
+    await speaker_person(ctx)
+    await require_admin(ctx, body)
+    before = getattr(body, column)
+    setattr(body, column, value)
+    await audit.record(
+        ctx.session,
+        tenant_id=ctx.turn.tenant_id,
+        action=f"body.{column}",
+        entity="body",
+        entity_id=body.id,
+        source=ctx.audit_source,
+        actor_label=ctx.turn.speaker.name if ctx.turn.speaker else None,
+        before={column: before},
+        after={column: value},
+        activity_id=ctx.turn.activity_id,
+    )
+    ctx.say(
+        f"{body.name}: {word} är nu {arg.strip()}.", f"{body.name}: {column} is now {arg.strip()}."
+    )
+
+
+@command(
+    "organ numrering",
+    en=("body numbering",),
+    arg="optional_colon",
+    group="Organ",
+    usage="organ numrering: per år | per möte",
+    help_en="How § are numbered: per year (default) or per meeting",
+)
+async def body_numbering(ctx: CommandContext, arg: str) -> None:
+    """Hur § numreras: per år (förval, löpande genom året) eller per möte"""
+    await _setting(ctx, arg, "numrering")
+
+
+@command(
+    "organ delning",
+    en=("body sharing",),
+    arg="optional_colon",
+    group="Organ",
+    usage="organ delning: organisationen | organet",
+    help_en="Who may see the record: the whole organisation or the body",
+)
+async def body_sharing(ctx: CommandContext, arg: str) -> None:
+    """Vem som ser protokollen: hela organisationen eller bara organet"""
+    await _setting(ctx, arg, "delning")
+
+
+@command(
+    "organ form",
+    en=("body form",),
+    arg="optional_colon",
+    group="Organ",
+    usage="organ form: protokoll | minnesanteckningar",
+    help_en="Minutes with justering (protokoll) or notes",
+)
+async def body_form(ctx: CommandContext, arg: str) -> None:
+    """Protokoll (med justering) eller minnesanteckningar"""
+    await _setting(ctx, arg, "form")
+
+
+async def is_member(ctx: CommandContext, body: Body, person_id: int) -> bool:
+    row = await ctx.session.scalar(
+        select(Membership.id).where(
+            Membership.body_id == body.id, Membership.person_id == person_id
+        )
+    )
+    return row is not None
+
+
+__all__ = ["Reply", "current_body", "is_member"]

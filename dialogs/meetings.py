@@ -1,0 +1,221 @@
+"""Open and close a meeting; meeting-level settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dialogs.bodies import current_body
+from dialogs.context import CommandContext
+from dialogs.dates import find_date
+from dialogs.errors import UserError
+from dialogs.people import require_manager, speaker_person
+from dialogs.registry import command
+from dialogs.text import fold, squash
+from storage import audit
+from storage.directory import members_with_role
+from storage.meetings import latest_meeting, open_meeting_in
+from storage.models import Body, Meeting, utcnow
+
+NO_MEETING_SV = "Inget möte är öppet här. Öppna det med `öppna mötet` (eller `öppna mötet: Sammanträde 4 juni`)."
+NO_MEETING_EN = "No meeting is open here. Open one with `open meeting` (or `open meeting: Board meeting 4 June`)."
+
+
+async def current_meeting(ctx: CommandContext) -> Meeting:
+    meeting = ctx.cache.get("meeting")
+    if meeting is None:
+        body = await current_body(ctx)
+        meeting = await open_meeting_in(ctx.session, body.id, ctx.turn.binding_id)
+        if meeting is None:
+            raise UserError(NO_MEETING_SV, NO_MEETING_EN)
+        ctx.cache["meeting"] = meeting
+    return meeting  # type: ignore[no-any-return]
+
+
+async def open_meeting(
+    ctx: CommandContext,
+    body: Body,
+    *,
+    title: str | None,
+    date: dt.date,
+    secretary_id: int | None,
+    teams_meeting_id: str | None = None,
+    start_at: dt.datetime | None = None,
+) -> Meeting:
+    chair = await members_with_role(ctx.session, body.id, ["ordforande"])
+    standing_secretary = await members_with_role(ctx.session, body.id, ["sekreterare"])
+    meeting = Meeting(
+        tenant_id=ctx.turn.tenant_id,
+        body_id=body.id,
+        title=title,
+        date=date,
+        start_at=start_at or utcnow(),
+        place="Teams" if ctx.turn.source == "teams" else None,
+        form=body.form,
+        status="open",
+        conversation_id=ctx.turn.binding_id,
+        teams_meeting_id=teams_meeting_id or ctx.turn.teams_meeting_id,
+        chair_person_id=chair[0].person_id if chair else None,
+        secretary_person_id=standing_secretary[0].person_id if standing_secretary else secretary_id,
+    )
+    ctx.session.add(meeting)
+    await ctx.session.flush()
+    ctx.cache["meeting"] = meeting
+    if meeting.secretary_person_id is not None:
+        from storage.meetings import set_attendance
+
+        await set_attendance(
+            ctx.session,
+            meeting.id,
+            meeting.secretary_person_id,
+            source="console"
+            if ctx.turn.source == "console"
+            else ("teams" if teams_meeting_id else "secretary"),
+            recorded_by=secretary_id,
+            status="present",
+            role="sekreterare",
+        )
+    await audit.record(
+        ctx.session,
+        tenant_id=ctx.turn.tenant_id,
+        action="meeting.open",
+        entity="meeting",
+        entity_id=meeting.id,
+        source=ctx.audit_source,
+        actor_person_id=secretary_id,
+        actor_label=ctx.turn.speaker.name if ctx.turn.speaker else "Teams",
+        after={"date": date.isoformat(), "title": title},
+        activity_id=ctx.turn.activity_id,
+    )
+    return meeting
+
+
+@command(
+    "öppna mötet",
+    "möte start",
+    "mötet börjar",
+    en=("open meeting", "start meeting", "meeting start"),
+    arg="optional_colon",
+    group="Möte",
+    usage="öppna mötet [: Sammanträde 4 juni]",
+    help_en="Open a meeting here (today, or the date you write)",
+)
+async def cmd_open(ctx: CommandContext, arg: str) -> None:
+    """Öppna ett möte här (i dag, eller det datum du skriver)"""
+    body = await current_body(ctx)
+    person = await speaker_person(ctx)
+    existing = await open_meeting_in(ctx.session, body.id, ctx.turn.binding_id)
+    if existing is not None:
+        raise UserError(
+            f"Mötet {existing.date.isoformat()} är redan öppet. Avsluta det först med `avsluta mötet`.",
+            f"The meeting of {existing.date.isoformat()} is already open. Close it first with `close meeting`.",
+        )
+    await require_manager(ctx, body)
+    title = squash(arg) or None
+    if title and len(title) > 300:
+        raise UserError(
+            "Mötets rubrik får vara högst 300 tecken.",
+            "The meeting title may be at most 300 characters.",
+        )
+    found = find_date(title, ctx.turn.today) if title else None
+    date = found[0] if found else ctx.turn.today
+    meeting = await open_meeting(ctx, body, title=title, date=date, secretary_id=person.id)
+    ctx.say(
+        f"Mötet för **{body.name}** {meeting.date.isoformat()} är öppnat. Anmäl närvaro med `närvarande` eller knappen på närvarokortet.",
+        f"The meeting of **{body.name}** on {meeting.date.isoformat()} is open. Check in with `present`.",
+    )
+    from dialogs.attendance import attendance_card
+
+    card, fallback = await attendance_card(ctx, meeting)
+    ctx.card(card, fallback, coalesce_key=f"attendance:{meeting.id}")
+
+
+async def close_meeting(ctx: CommandContext, meeting: Meeting) -> None:
+    meeting.status = "closed"
+    meeting.end_at = utcnow()
+    await audit.record(
+        ctx.session,
+        tenant_id=ctx.turn.tenant_id,
+        action="meeting.close",
+        entity="meeting",
+        entity_id=meeting.id,
+        source=ctx.audit_source,
+        actor_label=ctx.turn.speaker.name if ctx.turn.speaker else "Teams",
+        after={"status": "closed"},
+        activity_id=ctx.turn.activity_id,
+    )
+
+
+@command(
+    "avsluta mötet",
+    "möte slut",
+    "mötet slut",
+    en=("close meeting", "end meeting", "meeting end"),
+    group="Möte",
+    help_en="Close the open meeting",
+)
+async def cmd_close(ctx: CommandContext, arg: str) -> None:
+    """Avsluta det öppna mötet"""
+    body = await current_body(ctx)
+    await speaker_person(ctx)
+    meeting = await current_meeting(ctx)
+    await require_manager(ctx, body, meeting)
+    await close_meeting(ctx, meeting)
+    ctx.say(
+        f"Mötet {meeting.date.isoformat()} är avslutat. Skriv `protokoll` för att ta fram protokollet.",
+        f"The meeting of {meeting.date.isoformat()} is closed. Write `minutes` to produce the minutes.",
+    )
+
+
+@command(
+    "mötesform",
+    en=("meeting form",),
+    arg="colon",
+    group="Möte",
+    usage="mötesform: protokoll | minnesanteckningar",
+    help_en="This meeting's form: minutes with justering, or notes",
+)
+async def cmd_form(ctx: CommandContext, arg: str) -> None:
+    """Det här mötets form: protokoll (med justering) eller minnesanteckningar"""
+    body = await current_body(ctx)
+    await speaker_person(ctx)
+    meeting = await current_meeting_or_latest(ctx)
+    await require_manager(ctx, body, meeting)
+    value = {
+        "protokoll": "protokoll",
+        "minutes": "protokoll",
+        "minnesanteckningar": "minnesanteckningar",
+        "notes": "minnesanteckningar",
+    }.get(fold(arg))
+    if value is None:
+        raise UserError(
+            "Skriv `mötesform: protokoll` eller `mötesform: minnesanteckningar`.",
+            "Write `meeting form: minutes` or `meeting form: notes`.",
+        )
+    before = meeting.form
+    meeting.form = value
+    await audit.record(
+        ctx.session,
+        tenant_id=ctx.turn.tenant_id,
+        action="meeting.form",
+        entity="meeting",
+        entity_id=meeting.id,
+        source=ctx.audit_source,
+        before={"form": before},
+        after={"form": value},
+        activity_id=ctx.turn.activity_id,
+    )
+    ctx.say(
+        f"Mötet {meeting.date.isoformat()} förs som {value}.",
+        f"The meeting of {meeting.date.isoformat()} is recorded as {value}.",
+    )
+
+
+async def current_meeting_or_latest(ctx: CommandContext) -> Meeting:
+    body = await current_body(ctx)
+    meeting = await open_meeting_in(ctx.session, body.id, ctx.turn.binding_id)
+    if meeting is None:
+        meeting = await latest_meeting(ctx.session, body.id, ctx.turn.binding_id)
+    if meeting is None:
+        raise UserError(NO_MEETING_SV, NO_MEETING_EN)
+    ctx.cache["meeting"] = meeting
+    return meeting

@@ -1,0 +1,214 @@
+"""Who the speaker is, who a typed name means, and who may do what."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+
+from dialogs.context import CommandContext
+from dialogs.errors import UserError
+from dialogs.text import name_key, split_name, squash
+from storage import audit
+from storage.directory import body_people, ensure_identity, roles_in_body
+from storage.models import Body, Meeting, Person, PersonIdentity
+
+MANAGING_ROLES = ("admin", "ordforande", "vice_ordforande", "sekreterare")
+
+
+async def speaker_person(ctx: CommandContext, body: Body | None = None) -> Person:
+    """The speaker's person, created on first sight; an unlinked identity gets its own person
+    (nothing is merged until `koppla:` is confirmed by an admin)."""
+    cached = ctx.cache.get("speaker_person")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    sp = ctx.turn.speaker
+    if sp is None:
+        raise UserError("Jag vet inte vem som skriver.", "I don't know who is writing.")
+    ident = await ensure_identity(
+        ctx.session,
+        ctx.turn.tenant_id,
+        provider=sp.provider,
+        subject=sp.subject,
+        display_name=sp.name,
+        aad_object_id=sp.aad_object_id,
+        home_tenant_id=sp.home_tenant_id,
+        teams_user_id=sp.teams_user_id,
+    )
+    person: Person | None = None
+    if ident.person_id is not None:
+        person = await ctx.session.get(Person, ident.person_id)
+    if person is None:
+        display = squash(sp.name) or "Okänd"
+        person = await _unclaimed_namesake(ctx, name_key(display))
+        if person is None:
+            person = Person(
+                tenant_id=ctx.turn.tenant_id, display_name=display, name_key=name_key(display)
+            )
+            ctx.session.add(person)
+            await ctx.session.flush()
+        ident.person_id = person.id
+        await ctx.session.flush()
+    ctx.cache["speaker_person"] = person
+    return person
+
+
+async def _unclaimed_namesake(ctx: CommandContext, key: str) -> Person | None:
+    """The one person of this conversation's body with exactly this name and no identity yet:
+    someone the secretary registered by name, now speaking for themselves. A person who has an
+    identity already is never taken over this way (that needs `koppla:` and an admin)."""
+    from storage.directory import body_for_conversation
+
+    body = ctx.cache.get("body") or await body_for_conversation(
+        ctx.session, ctx.turn.tenant_id, ctx.turn.binding_id
+    )
+    if body is None:
+        return None
+    namesakes = [p for p in await body_people(ctx.session, body.id) if p.name_key == key]
+    if len(namesakes) != 1:
+        return None
+    claimed = await ctx.session.scalar(
+        select(PersonIdentity.id).where(PersonIdentity.person_id == namesakes[0].id).limit(1)
+    )
+    return None if claimed is not None else namesakes[0]
+
+
+async def speaker_person_if_known(ctx: CommandContext) -> Person | None:
+    sp = ctx.turn.speaker
+    if sp is None:
+        return None
+    from storage.directory import identity_by_subject
+
+    ident = await identity_by_subject(ctx.session, ctx.turn.tenant_id, sp.provider, sp.subject)
+    if ident is None or ident.person_id is None:
+        return None
+    return await ctx.session.get(Person, ident.person_id)
+
+
+async def can_manage(ctx: CommandContext, body: Body, meeting: Meeting | None = None) -> bool:
+    """The meeting's chair and secretary, and body admins (and the body's standing chair and
+    secretary) may register others, set roles and record decisions."""
+    person = await speaker_person_if_known(ctx)
+    if person is None:
+        return False
+    if meeting is not None and person.id in (meeting.chair_person_id, meeting.secretary_person_id):
+        return True
+    return bool(await roles_in_body(ctx.session, body.id, person.id) & set(MANAGING_ROLES))
+
+
+async def is_admin(ctx: CommandContext, body: Body) -> bool:
+    person = await speaker_person_if_known(ctx)
+    return person is not None and "admin" in await roles_in_body(ctx.session, body.id, person.id)
+
+
+async def require_manager(ctx: CommandContext, body: Body, meeting: Meeting | None = None) -> None:
+    if not await can_manage(ctx, body, meeting):
+        raise UserError(
+            "Det får bara mötets ordförande och sekreterare eller organets administratörer göra. Inget ändrades.",
+            "Only the meeting's chair and secretary or the body's admins may do that. Nothing was changed.",
+        )
+
+
+async def require_admin(ctx: CommandContext, body: Body) -> None:
+    if not await is_admin(ctx, body):
+        raise UserError(
+            f"Det får bara administratörer för {body.name} göra. Inget ändrades.",
+            f"Only admins of {body.name} may do that. Nothing was changed.",
+        )
+
+
+def _first_name_key(key: str) -> str:
+    return key.split(" ")[0] if key else key
+
+
+async def resolve_person(
+    ctx: CommandContext, body: Body, entry: str, *, create: bool = True
+) -> Person:
+    """The person a typed entry means, "Namn, organisation och titel".
+
+    Tolerant of case and of å/ä/ö typed as a/a/o; a unique first name within the body is
+    enough. Ambiguous or unknown names get a question, never a silent guess."""
+    name, details = split_name(entry)
+    key = name_key(name)
+    if not key:
+        raise UserError(f"Jag saknar ett namn i ”{entry}”.", f"There is no name in “{entry}”.")
+    known: Sequence[Person] = ctx.cache.get(("body_people", body.id)) or await body_people(
+        ctx.session, body.id
+    )
+    ctx.cache[("body_people", body.id)] = known
+    exact = [p for p in known if p.name_key == key]
+    if not exact:
+        # Someone known in the tenant but new to this body (a person sits in several bodies).
+        exact = list(
+            (
+                await ctx.session.scalars(
+                    select(Person).where(
+                        Person.tenant_id == ctx.turn.tenant_id, Person.name_key == key
+                    )
+                )
+            ).all()
+        )
+        exact = [p for p in exact if p not in known] or exact
+    if len(exact) > 1 and details:
+        narrowed = [
+            p for p in exact if p.organisation and name_key(p.organisation) in name_key(details)
+        ]
+        exact = narrowed or exact
+    if len(exact) == 1:
+        person = exact[0]
+        if details and not person.organisation:
+            person.organisation = details
+        return person
+    if len(exact) > 1:
+        options = "; ".join(
+            f"{p.display_name}, {p.organisation or 'okänd organisation'}" for p in exact
+        )
+        raise UserError(
+            f"Det finns flera som heter {name}: {options}. Skriv namnet med organisation, t.ex. ”{name}, {exact[0].organisation or 'Region X'}”.",
+            f"There are several people called {name}: {options}. Add the organisation, e.g. “{name}, {exact[0].organisation or 'Region X'}”.",
+        )
+    if " " not in key:
+        firsts = [p for p in known if _first_name_key(p.name_key) == key]
+        if len(firsts) == 1:
+            return firsts[0]
+        if len(firsts) > 1:
+            options = ", ".join(p.display_name for p in firsts)
+            raise UserError(
+                f"Vem menar du med {name}? Det kan vara {options}. Skriv hela namnet.",
+                f"Who do you mean by {name}? It could be {options}. Write the full name.",
+            )
+        raise UserError(
+            f"Jag hittar ingen {name} i organet. Skriv för- och efternamn.",
+            f"I can't find anyone called {name} in this body. Write the full name.",
+        )
+    if not create:
+        raise UserError(f"Jag hittar ingen {name} i organet.", f"I can't find {name} in this body.")
+    org, title = _split_details(details)
+    person = Person(
+        tenant_id=ctx.turn.tenant_id, display_name=name, name_key=key, organisation=org, title=title
+    )
+    ctx.session.add(person)
+    await ctx.session.flush()
+    ctx.cache[("body_people", body.id)] = [*known, person]
+    await audit.record(
+        ctx.session,
+        tenant_id=ctx.turn.tenant_id,
+        action="person.create",
+        entity="person",
+        entity_id=person.id,
+        source=ctx.audit_source,
+        actor_label=ctx.turn.speaker.name if ctx.turn.speaker else None,
+        after={"name": name, "details": details},
+        activity_id=ctx.turn.activity_id,
+    )
+    return person
+
+
+def _split_details(details: str | None) -> tuple[str | None, str | None]:
+    """Keep "organisation and title" as written; it reads right in the minutes either way."""
+    return (details, None) if details else (None, None)
+
+
+def person_line(person: Person) -> str:
+    extra = ", ".join(x for x in (person.title, person.organisation) if x)
+    return f"{person.display_name}, {extra}" if extra else person.display_name
