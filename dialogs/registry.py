@@ -57,6 +57,8 @@ class Registry:
         for lang, words in (("sv", cmd.words_sv), ("en", cmd.words_en)):
             for word in words:
                 key = fold(word)
+                if any(k == key and other is cmd for k, _, other in self._words):
+                    continue  # the same word in both languages ("information")
                 for other_key, _, other in self._words:
                     if other_key == key and other.arg == cmd.arg:
                         raise ValueError(

@@ -1,0 +1,1255 @@
+"""Agenda, paragraphs (§) and decisions ("att …" clauses), recorded in the chat."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import select
+
+from dialogs import cards
+from dialogs.actions import action
+from dialogs.bodies import current_body, is_member
+from dialogs.context import CommandContext
+from dialogs.errors import UserError
+from dialogs.meetings import current_meeting
+from dialogs.people import require_manager, resolve_person, speaker_person, speaker_person_if_known
+from dialogs.registry import command
+from dialogs.reply import InvokeResult
+from dialogs.text import squash
+from storage import audit
+from storage.models import (
+    AgendaEntry,
+    Body,
+    Decision,
+    DecisionNote,
+    Item,
+    ItemAttachment,
+    Jav,
+    Meeting,
+)
+from storage.record import (
+    NumberTaken,
+    add_decision,
+    add_paragraph,
+    agenda,
+    assignments_of_item,
+    attachments_of,
+    decisions_of,
+    find_paragraph,
+    items_of,
+    jav_of,
+    notes_of,
+    number_scope,
+)
+
+MAX_TITLE = 500
+STATUS_SV = {
+    "behandlad": "behandlad",
+    "utgar": "utgår",
+    "bordlagd": "bordlagd",
+    "aterremitterad": "återremitterad",
+}
+STATUS_EN = {
+    "behandlad": "dealt with",
+    "utgar": "withdrawn",
+    "bordlagd": "tabled",
+    "aterremitterad": "referred back",
+}
+DECISION_FORM_SV = "Skriv beslutet som `beslut: att …; att …` (varje beslutssats börjar med ”att”)."
+DECISION_FORM_EN = "Write the decision as `decision: att …; att …` (each clause begins with “att”)."
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+async def _actor(ctx: CommandContext) -> int:
+    return (await speaker_person(ctx)).id
+
+
+async def _record_audit(
+    ctx: CommandContext,
+    action_name: str,
+    entity: str,
+    entity_id: int | None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    actor = ctx.cache.get("speaker_person")
+    await audit.record(
+        ctx.session,
+        tenant_id=ctx.turn.tenant_id,
+        action=action_name,
+        entity=entity,
+        entity_id=entity_id,
+        source=ctx.audit_source,
+        actor_person_id=actor.id if actor else None,
+        actor_label=ctx.turn.speaker.name if ctx.turn.speaker else None,
+        before=before,
+        after=after,
+        activity_id=ctx.turn.activity_id,
+    )
+
+
+async def _manage(ctx: CommandContext) -> tuple[Body, Meeting]:
+    body = await current_body(ctx)
+    await speaker_person(ctx)
+    meeting = await current_meeting(ctx)
+    await require_manager(ctx, body, meeting)
+    return body, meeting
+
+
+async def current_item(ctx: CommandContext, meeting: Meeting) -> Item:
+    item = await ctx.session.get(Item, meeting.current_item_id) if meeting.current_item_id else None
+    if item is None:
+        raise UserError(
+            "Ingen paragraf är öppen. Öppna en med `§: Rubrik` eller `nästa punkt`.",
+            "No paragraph is open. Open one with `§: Title` or `next item`.",
+        )
+    return item
+
+
+def parse_clauses(text: str) -> list[str]:
+    """ "att A; att B" or one clause a line → ["A", "B"]; a line not starting with "att"
+    continues the clause before it. Raises when the first part is not a clause."""
+    clauses: list[str] = []
+    for line in text.replace("\r", "").split("\n"):
+        for part in line.split(";"):
+            raw = part.strip()
+            cleaned = re.sub(
+                r"^(?:[-•*]\s+)?(?:\*\*|__)?att(?:\*\*|__)?\s+", "att ", raw, flags=re.IGNORECASE
+            )
+            if not raw:
+                continue
+            if re.match(r"^att\s", cleaned, re.IGNORECASE):
+                clauses.append(cleaned[4:].strip())
+            elif clauses:
+                sep = "; " if part is not line.split(";")[0] else " "
+                clauses[-1] = f"{clauses[-1]}{sep}{raw}"
+            else:
+                raise UserError(
+                    "Beslutssatserna ska börja med ”att”. " + DECISION_FORM_SV,
+                    "The clauses must begin with “att”. " + DECISION_FORM_EN,
+                )
+    if not clauses:
+        raise UserError(
+            "Beslutet saknar text. " + DECISION_FORM_SV,
+            "The decision has no text. " + DECISION_FORM_EN,
+        )
+    for clause in clauses:
+        if len(clause) > 4000:
+            raise UserError(
+                "En beslutssats får vara högst 4000 tecken.",
+                "A clause may be at most 4000 characters.",
+            )
+    return clauses
+
+
+def parse_heading(rest: str) -> tuple[str, dict[str, Any], str | None]:
+    """ "Titel; föredragande A och B; diarienummer RS 2021/1" + further lines as text."""
+    first, _, more = rest.partition("\n")
+    parts = [p.strip() for p in first.split(";")]
+    title = squash(parts[0]) if parts else ""
+    fields: dict[str, Any] = {}
+    extra: list[str] = []
+    for part in parts[1:]:
+        m = re.match(
+            r"^(föredragande|foredragande|presenter|presented by)\s*:?\s*(.+)$", part, re.IGNORECASE
+        )
+        d = re.match(r"^(diarienummer|dnr|dnr\.)\s*:?\s*(.+)$", part, re.IGNORECASE)
+        if m:
+            fields["presenters"] = squash(m.group(2))
+        elif d:
+            fields["diarienummer"] = squash(d.group(2))
+        elif part:
+            extra.append(part)
+    text = "\n".join(x for x in ["; ".join(extra), more.strip()] if x) or None
+    return title, fields, text
+
+
+async def default_phrase(ctx: CommandContext, body: Body) -> str:
+    """The phrase the body used last ("LSVO:s ledningsgrupp beslutar"), else "<name> beslutar"."""
+    last = await ctx.session.scalar(
+        select(Decision.phrase)
+        .join(Item, Item.id == Decision.item_id)
+        .where(
+            Item.body_id == body.id,
+            Decision.phrase.is_not(None),
+            Decision.reported_by_body.is_(None),
+        )
+        .order_by(Decision.id.desc())
+        .limit(1)
+    )
+    return last or f"{body.name} beslutar"
+
+
+def paragraph_label(item: Item) -> str:
+    return (
+        f"§ {item.label or item.number}"
+        if item.is_paragraph
+        else f"Punkt {item.label or item.position}"
+    )
+
+
+async def _open_paragraph(
+    ctx: CommandContext,
+    body: Body,
+    meeting: Meeting,
+    title: str,
+    number: int | None,
+    fields: dict[str, Any],
+    text: str | None,
+    agenda_entry: AgendaEntry | None = None,
+) -> Item:
+    if len(title) > MAX_TITLE:
+        raise UserError(
+            f"Rubriken får vara högst {MAX_TITLE} tecken (den är {len(title)}).",
+            f"The title may be at most {MAX_TITLE} characters (it is {len(title)}).",
+        )
+    try:
+        item = await add_paragraph(
+            ctx.session,
+            body,
+            meeting,
+            title=title,
+            number=number,
+            created_by=await _actor(ctx),
+            text=text,
+            **fields,
+        )
+    except NumberTaken:
+        scope = "i år" if body.numbering == "per_year" else "på det här mötet"
+        raise UserError(
+            f"§ {number} finns redan {scope}; ett nummer används bara en gång. Skriv `§: {title or 'Rubrik'}` för nästa lediga nummer.",
+            f"§ {number} already exists; a number is used only once. Write `§: {title or 'Title'}` for the next free number.",
+        ) from None
+    meeting.current_item_id = item.id
+    if agenda_entry is None and title:
+        agenda_entry = await ctx.session.scalar(
+            select(AgendaEntry).where(
+                AgendaEntry.meeting_id == meeting.id,
+                AgendaEntry.item_id.is_(None),
+                AgendaEntry.title == title,
+            )
+        )
+    if agenda_entry is not None:
+        agenda_entry.item_id = item.id
+    await _record_audit(
+        ctx, "item.open", "item", item.id, after={"number": item.number, "title": title, **fields}
+    )
+    return item
+
+
+def _opened_reply(ctx: CommandContext, item: Item) -> None:
+    extra = f"\nFöredragande: {item.presenters}" if item.presenters else ""
+    ctx.say(
+        f"**{paragraph_label(item)} {item.title}** är öppnad.{extra}",
+        f"**{paragraph_label(item)} {item.title}** is open.{extra}",
+    )
+
+
+# --- agenda ------------------------------------------------------------------------------------
+
+
+@command(
+    "dagordning",
+    "föredragningslista",
+    en=("agenda",),
+    arg="optional_colon",
+    group="Paragrafer och beslut",
+    usage="dagordning: Punkt; Punkt; …",
+    help_en="Set the agenda; alone: show it",
+)
+async def cmd_agenda(ctx: CommandContext, arg: str) -> None:
+    """Sätt dagordningen; ensamt: visa den"""
+    if not arg:
+        meeting = await current_meeting(ctx)
+        entries = await agenda(ctx.session, meeting.id)
+        if not entries:
+            ctx.say(
+                "Ingen dagordning är satt. Skriv `dagordning: Punkt; Punkt; …`.",
+                "No agenda yet. Write `agenda: Item; Item; …`.",
+            )
+            return
+        lines = []
+        for e in entries:
+            item = await ctx.session.get(Item, e.item_id) if e.item_id else None
+            lines.append(
+                f"{e.position}. {e.title}" + (f" — {paragraph_label(item)}" if item else "")
+            )
+        ctx.say("**Dagordning**\n" + "\n".join(lines), "**Agenda**\n" + "\n".join(lines))
+        return
+    _, meeting = await _manage(ctx)
+    titles = [squash(t) for t in re.split(r"[;\n]", arg) if squash(t)]
+    if any(len(t) > MAX_TITLE for t in titles):
+        raise UserError(
+            f"En punkt får vara högst {MAX_TITLE} tecken.",
+            f"An item may be at most {MAX_TITLE} characters.",
+        )
+    existing = await agenda(ctx.session, meeting.id)
+    kept = [e for e in existing if e.item_id is not None]
+    for e in existing:
+        if e.item_id is None:
+            await ctx.session.delete(e)
+    await ctx.session.flush()
+    # Entries already opened as § keep their place; the new list follows them.
+    for pos, e in enumerate(kept, start=1):
+        e.position = -pos
+    await ctx.session.flush()
+    for pos, e in enumerate(kept, start=1):
+        e.position = pos
+    for pos, title in enumerate(titles, start=len(kept) + 1):
+        ctx.session.add(AgendaEntry(meeting_id=meeting.id, position=pos, title=title))
+    await ctx.session.flush()
+    await _record_audit(ctx, "agenda.set", "meeting", meeting.id, after={"agenda": titles})
+    ctx.say(
+        f"Dagordningen har {len(titles)} punkter. `nästa punkt` öppnar nästa som paragraf.",
+        f"The agenda has {len(titles)} items. `next item` opens the next as a paragraph.",
+    )
+
+
+@command(
+    "punkt",
+    en=("item",),
+    arg="colon",
+    group="Paragrafer och beslut",
+    usage="punkt: Rubrik",
+    help_en="Add one item to the agenda",
+)
+async def cmd_agenda_item(ctx: CommandContext, arg: str) -> None:
+    """Lägg till en punkt på dagordningen"""
+    _, meeting = await _manage(ctx)
+    title = squash(arg)
+    if not title or len(title) > MAX_TITLE:
+        raise UserError(
+            f"Skriv `punkt: Rubrik` (högst {MAX_TITLE} tecken).",
+            f"Write `item: Title` (at most {MAX_TITLE} characters).",
+        )
+    pos = len(await agenda(ctx.session, meeting.id)) + 1
+    ctx.session.add(AgendaEntry(meeting_id=meeting.id, position=pos, title=title))
+    await ctx.session.flush()
+    await _record_audit(ctx, "agenda.add", "meeting", meeting.id, after={"title": title})
+    ctx.say(f"Punkt {pos} på dagordningen: {title}.", f"Agenda item {pos}: {title}.")
+
+
+@command(
+    "nästa punkt",
+    en=("next item",),
+    group="Paragrafer och beslut",
+    help_en="Open the next agenda item as the next §",
+)
+async def cmd_next_item(ctx: CommandContext, arg: str) -> None:
+    """Öppna nästa punkt på dagordningen som nästa §"""
+    body, meeting = await _manage(ctx)
+    entry = next((e for e in await agenda(ctx.session, meeting.id) if e.item_id is None), None)
+    if entry is None:
+        raise UserError(
+            "Alla punkter på dagordningen är öppnade. Skriv `§: Rubrik` för en ny paragraf.",
+            "Every agenda item is open already. Write `§: Title` for a new paragraph.",
+        )
+    item = await _open_paragraph(ctx, body, meeting, entry.title, None, {}, None, entry)
+    _opened_reply(ctx, item)
+
+
+# --- paragraphs --------------------------------------------------------------------------------
+
+PARAGRAPH_LINE = re.compile(r"^§\s*(\d{1,5})(?:\s+|$)(.*)$", re.DOTALL)
+
+
+def _match_paragraph_line(text: str) -> str | None:
+    return text if PARAGRAPH_LINE.match(text.strip()) else None
+
+
+@command(
+    group="Paragrafer och beslut",
+    matcher=_match_paragraph_line,
+    usage="§ 116 Rubrik; föredragande Namn",
+    help_en="Open § 116 with its title (up to the first ;) and presenters",
+)
+async def cmd_paragraph_numbered(ctx: CommandContext, arg: str) -> None:
+    """Öppna § 116 med rubrik (fram till första ;) och föredragande"""
+    m = PARAGRAPH_LINE.match(arg.strip())
+    assert m is not None
+    body, meeting = await _manage(ctx)
+    number = int(m.group(1))
+    title, fields, text = parse_heading(m.group(2).strip())
+    if not title:
+        # "§ 116" alone: go back to a § of this meeting.
+        existing = await ctx.session.scalar(
+            select(Item).where(Item.meeting_id == meeting.id, Item.number == number)
+        )
+        if existing is None:
+            raise UserError(
+                f"§ {number} finns inte på det här mötet. Skriv `§ {number} Rubrik` för att öppna den.",
+                f"§ {number} is not in this meeting. Write `§ {number} Title` to open it.",
+            )
+        meeting.current_item_id = existing.id
+        ctx.say(
+            f"{paragraph_label(existing)} {existing.title} är aktuell igen.",
+            f"{paragraph_label(existing)} {existing.title} is current again.",
+        )
+        return
+    item = await _open_paragraph(ctx, body, meeting, title, number, fields, text)
+    _opened_reply(ctx, item)
+
+
+@command(
+    "§",
+    "paragraf",
+    en=("paragraph",),
+    arg="colon",
+    group="Paragrafer och beslut",
+    usage="§: Rubrik; föredragande Namn",
+    help_en="Open the next § with this title",
+)
+async def cmd_paragraph_next(ctx: CommandContext, arg: str) -> None:
+    """Öppna nästa § med den här rubriken"""
+    body, meeting = await _manage(ctx)
+    title, fields, text = parse_heading(arg.strip())
+    if not title:
+        raise UserError(
+            "Skriv `§: Rubrik` eller `§ 116 Rubrik`.", "Write `§: Title` or `§ 116 Title`."
+        )
+    item = await _open_paragraph(ctx, body, meeting, title, None, fields, text)
+    _opened_reply(ctx, item)
+
+
+@command(
+    "rubrik",
+    en=("title",),
+    arg="colon",
+    group="Paragrafer och beslut",
+    usage="rubrik: Text",
+    help_en="Set or change the title of the current §",
+)
+async def cmd_title(ctx: CommandContext, arg: str) -> None:
+    """Sätt eller ändra rubriken på aktuell §"""
+    _, meeting = await _manage(ctx)
+    item = await current_item(ctx, meeting)
+    title, fields, text = parse_heading(arg.strip())
+    if not title or len(title) > MAX_TITLE:
+        raise UserError(
+            f"Skriv `rubrik: Text` (högst {MAX_TITLE} tecken).",
+            f"Write `title: Text` (at most {MAX_TITLE} characters).",
+        )
+    before = {"title": item.title}
+    item.title = title
+    for k, v in fields.items():
+        setattr(item, k, v)
+    await _record_audit(ctx, "item.title", "item", item.id, before, {"title": title, **fields})
+    ctx.say(
+        f"{paragraph_label(item)} heter nu: {title}.",
+        f"{paragraph_label(item)} is now titled: {title}.",
+    )
+
+
+@command(
+    "föredragande",
+    en=("presenter", "presenters"),
+    arg="colon",
+    group="Paragrafer och beslut",
+    usage="föredragande: Namn och Namn",
+    help_en="Who presents the current §",
+)
+async def cmd_presenters(ctx: CommandContext, arg: str) -> None:
+    """Vem som föredrar aktuell §"""
+    await _set_item_field(ctx, "presenters", squash(arg), "föredragande", "presenters")
+
+
+@command(
+    "text",
+    "anteckning",
+    en=("notes",),
+    arg="colon",
+    group="Paragrafer och beslut",
+    usage="text: Vad som sades",
+    help_en="Add discussion text to the current §",
+)
+async def cmd_text(ctx: CommandContext, arg: str) -> None:
+    """Lägg till diskussionstext i aktuell §"""
+    _, meeting = await _manage(ctx)
+    item = await current_item(ctx, meeting)
+    addition = arg.strip()
+    if not addition:
+        raise UserError(
+            "Skriv `text: …` med det som ska stå i paragrafen.",
+            "Write `notes: …` with what the paragraph should say.",
+        )
+    before = {"text": item.text}
+    item.text = f"{item.text}\n\n{addition}" if item.text else addition
+    await _record_audit(ctx, "item.text", "item", item.id, before, {"text": item.text})
+    ctx.say(
+        f"Texten i {paragraph_label(item)} är uppdaterad.",
+        f"The text of {paragraph_label(item)} is updated.",
+    )
+
+
+async def _set_item_field(
+    ctx: CommandContext, field: str, value: str, word_sv: str, word_en: str
+) -> Item:
+    _, meeting = await _manage(ctx)
+    item = await current_item(ctx, meeting)
+    if not value:
+        raise UserError(f"Skriv `{word_sv}: …`.", f"Write `{word_en}: …`.")
+    if len(value) > 500:
+        raise UserError(
+            f"{word_sv.capitalize()} får vara högst 500 tecken.",
+            f"{word_en.capitalize()} may be at most 500 characters.",
+        )
+    before = {field: getattr(item, field)}
+    setattr(item, field, value)
+    await _record_audit(ctx, f"item.{field}", "item", item.id, before, {field: value})
+    ctx.say(
+        f"{paragraph_label(item)}: {word_sv} {value}.",
+        f"{paragraph_label(item)}: {word_en} {value}.",
+    )
+    return item
+
+
+@command(
+    "diarienummer",
+    "dnr",
+    en=("reference number",),
+    arg="colon",
+    group="Paragrafer och beslut",
+    usage="diarienummer: RS 2021/123",
+    help_en="The current §'s registration number",
+)
+async def cmd_diarienummer(ctx: CommandContext, arg: str) -> None:
+    """Diarienummer för aktuell §"""
+    await _set_item_field(ctx, "diarienummer", squash(arg), "diarienummer", "reference number")
+
+
+URL = re.compile(r"(https?://\S+)")
+
+
+@command(
+    "bilaga",
+    en=("attachment",),
+    arg="colon",
+    group="Paragrafer och beslut",
+    usage="bilaga: Namn (länk)",
+    help_en="Attach a document reference to the current §",
+)
+async def cmd_attachment(ctx: CommandContext, arg: str) -> None:
+    """Bilaga till aktuell § (namn och länk)"""
+    _, meeting = await _manage(ctx)
+    item = await current_item(ctx, meeting)
+    text = squash(arg)
+    url_match = URL.search(text)
+    url = url_match.group(1).rstrip(").,") if url_match else None
+    name = squash(URL.sub("", text).replace("()", "")).strip(" -–(") if url else text
+    if not name:
+        raise UserError("Skriv `bilaga: Namn (länk)`.", "Write `attachment: Name (link)`.")
+    ctx.session.add(ItemAttachment(item_id=item.id, name=name[:500], url=url))
+    await ctx.session.flush()
+    await _record_audit(ctx, "item.attachment", "item", item.id, after={"name": name, "url": url})
+    ctx.say(
+        f"Bilaga till {paragraph_label(item)}: {name}" + (f" ({url})" if url else "") + ".",
+        f"Attachment to {paragraph_label(item)}: {name}" + (f" ({url})" if url else "") + ".",
+    )
+
+
+async def _set_status(ctx: CommandContext, status: str, remit_to: str | None = None) -> None:
+    _, meeting = await _manage(ctx)
+    item = await current_item(ctx, meeting)
+    before = {"status": item.status, "remit_to": item.remit_to}
+    item.status = status
+    item.remit_to = remit_to
+    await _record_audit(
+        ctx, "item.status", "item", item.id, before, {"status": status, "remit_to": remit_to}
+    )
+    suffix = f" {remit_to}" if remit_to else ""
+    ctx.say(
+        f"{paragraph_label(item)} {item.title}: {STATUS_SV[status]}{suffix}.",
+        f"{paragraph_label(item)} {item.title}: {STATUS_EN[status]}{suffix}.",
+    )
+
+
+@command(
+    "utgår",
+    en=("withdrawn", "struck"),
+    group="Paragrafer och beslut",
+    help_en="The current § is struck (keeps its number)",
+)
+async def cmd_struck(ctx: CommandContext, arg: str) -> None:
+    """Aktuell § utgår (behåller sitt nummer)"""
+    await _set_status(ctx, "utgar")
+
+
+@command(
+    "bordläggs",
+    "bordlägg",
+    en=("tabled", "table"),
+    group="Paragrafer och beslut",
+    help_en="The current § is tabled",
+)
+async def cmd_tabled(ctx: CommandContext, arg: str) -> None:
+    """Aktuell § bordläggs"""
+    await _set_status(ctx, "bordlagd")
+
+
+@command(
+    "återremitteras",
+    "återremiss",
+    en=("referred back",),
+    arg="optional_colon",
+    group="Paragrafer och beslut",
+    usage="återremitteras: till samverkansgrupp vuxna",
+    help_en="The current § is referred back (to whom)",
+)
+async def cmd_remit(ctx: CommandContext, arg: str) -> None:
+    """Aktuell § återremitteras (till vem)"""
+    await _set_status(ctx, "aterremitterad", squash(arg) or None)
+
+
+@command(
+    "sekretess",
+    en=("confidential",),
+    group="Paragrafer och beslut",
+    help_en="The current § is confidential (OSL): out of the public minutes and answers to non-members",
+)
+async def cmd_confidential(ctx: CommandContext, arg: str) -> None:
+    """Aktuell § omfattas av sekretess (OSL): utanför offentligt protokoll och svar till icke-ledamöter"""
+    _, meeting = await _manage(ctx)
+    item = await current_item(ctx, meeting)
+    before = {"confidential": item.confidential}
+    item.confidential = True
+    await _record_audit(ctx, "item.confidential", "item", item.id, before, {"confidential": True})
+    ctx.say(
+        f"{paragraph_label(item)} är markerad med sekretess. Den visas inte i den offentliga versionen eller för andra än organets ledamöter.",
+        f"{paragraph_label(item)} is marked confidential. It is left out of the public version and hidden from non-members.",
+    )
+
+
+@command(
+    "information",
+    en=("information",),
+    arg="colon",
+    group="Paragrafer och beslut",
+    usage="information: Informationen läggs till handlingarna",
+    help_en="Record the current § as an information item",
+)
+async def cmd_information(ctx: CommandContext, arg: str) -> None:
+    """Aktuell § är en informationspunkt (med utfallet)"""
+    _, meeting = await _manage(ctx)
+    item = await current_item(ctx, meeting)
+    outcome = arg.strip()
+    if not outcome:
+        raise UserError(
+            "Skriv `information: Informationen läggs till handlingarna`.",
+            "Write `information: The information is noted`.",
+        )
+    before = {"kind": item.kind, "outcome": item.outcome}
+    item.kind = "information"
+    item.outcome = outcome
+    await _record_audit(
+        ctx,
+        "item.information",
+        "item",
+        item.id,
+        before,
+        {"kind": "information", "outcome": outcome},
+    )
+    ctx.say(
+        f"{paragraph_label(item)} {item.title}: {outcome}",
+        f"{paragraph_label(item)} {item.title}: {outcome}",
+    )
+
+
+@command(
+    "jäv",
+    en=("conflict of interest",),
+    arg="colon",
+    group="Paragrafer och beslut",
+    usage="jäv: Namn",
+    help_en="Someone takes no part in the current § (not counted for its quorum)",
+)
+async def cmd_jav(ctx: CommandContext, arg: str) -> None:
+    """Någon deltar inte i aktuell § på grund av jäv (räknas inte för beslutförhet)"""
+    body, meeting = await _manage(ctx)
+    item = await current_item(ctx, meeting)
+    names = []
+    from dialogs.text import split_people
+
+    entries = split_people(arg)
+    if not entries:
+        raise UserError("Skriv `jäv: Namn`.", "Write `conflict of interest: Name`.")
+    for entry in entries:
+        person = await resolve_person(ctx, body, entry)
+        exists = await ctx.session.scalar(
+            select(Jav.id).where(Jav.item_id == item.id, Jav.person_id == person.id)
+        )
+        if exists is None:
+            ctx.session.add(Jav(item_id=item.id, person_id=person.id))
+            await ctx.session.flush()
+            await _record_audit(
+                ctx,
+                "item.jav",
+                "item",
+                item.id,
+                after={"person_id": person.id, "name": person.display_name},
+            )
+        names.append(person.display_name)
+    from storage.meetings import quorum
+
+    q = await quorum(ctx.session, meeting, item.id)
+    qline = ""
+    if q is not None:
+        qline = f" Beslutförhet i paragrafen: {q.present} av {q.members}{'' if q.reached else ' – inte beslutfört'}."
+    ctx.say(
+        f"{', '.join(names)} deltar inte i handläggningen av {paragraph_label(item)} (jäv).{qline}",
+        f"{', '.join(names)} takes no part in {paragraph_label(item)} (conflict of interest).{qline}",
+    )
+
+
+# --- decisions ---------------------------------------------------------------------------------
+
+
+def _match_beslutar_block(text: str) -> str | None:
+    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    if (
+        len(lines) >= 2
+        and re.search(r"\bbeslutar:?$", lines[0], re.IGNORECASE)
+        and re.match(r"^(?:[-•*]\s+)?(?:\*\*)?att(?:\*\*)?\s", lines[1], re.IGNORECASE)
+    ):
+        return text.strip()
+    return None
+
+
+def decision_card(
+    ctx: CommandContext, item: Item, decision: Decision
+) -> tuple[dict[str, Any], str]:
+    head = f"{paragraph_label(item)} {item.title or ctx.t('(rubrik saknas)', '(no title yet)')}"
+    clause_text = "\n".join(f"**att** {c}" for c in decision.clauses)
+    body = [
+        cards.heading(head),
+        cards.text(f"**{decision.phrase}**" if decision.phrase else ""),
+        cards.text(clause_text),
+        {
+            "type": "Input.Text",
+            "id": "clauses",
+            "isMultiline": True,
+            "label": ctx.t("Ändra beslutet", "Amend the decision"),
+            "value": "\n".join(f"att {c}" for c in decision.clauses),
+        },
+    ]
+    actions = [
+        cards.execute(ctx.t("Ändra", "Amend"), "decisionAmend", {"decisionId": decision.id}),
+        cards.execute(ctx.t("Ångra", "Undo"), "decisionUndo", {"decisionId": decision.id}),
+    ]
+    fallback = f"{head}\n{decision.phrase or ''}\n" + "\n".join(
+        f"att {c}" for c in decision.clauses
+    )
+    return cards.card(body, actions), fallback
+
+
+async def _record_decision(ctx: CommandContext, phrase: str | None, clauses_text: str) -> None:
+    body, meeting = await _manage(ctx)
+    clauses = parse_clauses(clauses_text)
+    item = await ctx.session.get(Item, meeting.current_item_id) if meeting.current_item_id else None
+    opened = False
+    if item is None:
+        # A decision with no § open opens the next § and asks for its title.
+        item = await _open_paragraph(ctx, body, meeting, "", None, {}, None)
+        opened = True
+    decision = await add_decision(
+        ctx.session,
+        item,
+        phrase=phrase or await default_phrase(ctx, body),
+        clauses=clauses,
+        recorded_by=await _actor(ctx),
+        source="console" if ctx.turn.source == "console" else "chat",
+        activity_id=ctx.turn.activity_id,
+    )
+    if item.kind != "beslut":
+        item.kind = "beslut"
+    await _record_audit(
+        ctx,
+        "decision.add",
+        "decision",
+        decision.id,
+        after={"item_id": item.id, "phrase": decision.phrase, "clauses": clauses},
+    )
+    card, fallback = decision_card(ctx, item, decision)
+    ctx.card(card, fallback)
+    if opened:
+        ctx.say(
+            f"Beslutet står under den nya {paragraph_label(item)}. Vilken rubrik har den? Skriv `rubrik: …`.",
+            f"The decision is under the new {paragraph_label(item)}. What is its title? Write `title: …`.",
+        )
+
+
+@command(
+    "beslut",
+    en=("decision",),
+    arg="colon",
+    group="Paragrafer och beslut",
+    usage="beslut: att …; att …",
+    help_en="Record a decision on the current § (clauses begin with “att”)",
+)
+async def cmd_decision(ctx: CommandContext, arg: str) -> None:
+    """Besluta i aktuell § (beslutssatserna börjar med ”att”)"""
+    if not arg.strip():
+        raise UserError(
+            "Beslutet saknar text. " + DECISION_FORM_SV,
+            "The decision has no text. " + DECISION_FORM_EN,
+        )
+    await _record_decision(ctx, None, arg)
+
+
+@command(
+    group="Paragrafer och beslut",
+    matcher=_match_beslutar_block,
+    usage="<Organ> beslutar (ny rad) att … (ny rad) att …",
+    help_en="A decision block: first line ends in “beslutar”, then one “att …” per line",
+)
+async def cmd_decision_block(ctx: CommandContext, arg: str) -> None:
+    """Ett beslut i protokollform: första raden slutar på ”beslutar”, sedan en ”att …” per rad"""
+    first, _, rest = arg.partition("\n")
+    await _record_decision(ctx, squash(first).rstrip(":").replace("**", ""), rest)
+
+
+async def _amend(ctx: CommandContext, old: Decision, clauses: list[str]) -> Decision:
+    item = await ctx.session.get(Item, old.item_id)
+    assert item is not None
+    new = await add_decision(
+        ctx.session,
+        item,
+        phrase=old.phrase,
+        clauses=clauses,
+        recorded_by=await _actor(ctx),
+        source="console" if ctx.turn.source == "console" else "chat",
+        activity_id=ctx.turn.activity_id,
+    )
+    new.position = old.position
+    old.status = "amended"
+    old.superseded_by_id = new.id
+    # Reservations and protokollsanteckningar follow the decision that replaces the old one.
+    for note in await notes_of(ctx.session, [old.id]):
+        note.decision_id = new.id
+    meeting = await ctx.session.get(Meeting, item.meeting_id)
+    if meeting is not None and meeting.status in ("justerat", "published"):
+        from storage.models import Correction
+
+        ctx.session.add(
+            Correction(
+                meeting_id=meeting.id,
+                item_id=item.id,
+                person_id=ctx.cache["speaker_person"].id,
+                what=f"Beslutet i {paragraph_label(item)} ändrat till: "
+                + "; ".join(f"att {c}" for c in clauses),
+                why=None,
+            )
+        )
+    await _record_audit(
+        ctx,
+        "decision.amend",
+        "decision",
+        old.id,
+        {"clauses": old.clauses, "status": "valid"},
+        {"clauses": clauses, "superseded_by": new.id},
+    )
+    return new
+
+
+async def _withdraw(ctx: CommandContext, decision: Decision) -> None:
+    before = {"status": decision.status}
+    decision.status = "withdrawn"
+    await _record_audit(
+        ctx,
+        "decision.withdraw",
+        "decision",
+        decision.id,
+        before,
+        {"status": "withdrawn", "clauses": decision.clauses},
+    )
+
+
+def _parse_ref(arg: str) -> tuple[int, int | None, str | None, str]:
+    """ "§ 116 2021: rest" → (116, 2021, None, "rest"); "§ 5 2024-05-17" → (5, None, "2024-05-17", "")."""
+    m = re.match(
+        r"^\s*§?\s*(\d{1,5})(?:\s+((?:19|20)\d{2})(?:-(\d{2})-(\d{2}))?)?\s*(?::\s*(.*))?$",
+        arg.strip(),
+        re.DOTALL,
+    )
+    if not m:
+        raise UserError(
+            "Skriv paragrafen som `§ 116`, `§ 117 2021` eller `§ 5 2024-05-17`.",
+            "Write the paragraph as `§ 116`, `§ 117 2021` or `§ 5 2024-05-17`.",
+        )
+    number = int(m.group(1))
+    if m.group(3):
+        return number, None, f"{m.group(2)}-{m.group(3)}-{m.group(4)}", (m.group(5) or "")
+    return number, int(m.group(2)) if m.group(2) else None, None, (m.group(5) or "")
+
+
+async def lookup_paragraph(ctx: CommandContext, body: Body, arg: str) -> tuple[Item, str]:
+    import datetime as dt
+
+    number, year, date_text, rest = _parse_ref(arg)
+    meeting = ctx.cache.get("meeting")
+    if meeting is None:
+        from storage.meetings import latest_meeting, open_meeting_in
+
+        meeting = await open_meeting_in(
+            ctx.session, body.id, ctx.turn.binding_id
+        ) or await latest_meeting(ctx.session, body.id)
+    prefer = (
+        number_scope(body, meeting)
+        if meeting is not None and year is None and date_text is None
+        else None
+    )
+    if prefer is None and year is None and date_text is None:
+        prefer = str(ctx.turn.today.year)
+    item = await find_paragraph(
+        ctx.session,
+        body,
+        number,
+        year=year,
+        meeting_date=dt.date.fromisoformat(date_text) if date_text else None,
+        prefer_scope=prefer,
+    )
+    if item is None:
+        where = f" {year}" if year else (f" {date_text}" if date_text else "")
+        raise UserError(
+            f"§ {number}{where} finns inte i {body.name}s protokoll.",
+            f"§ {number}{where} is not in the record of {body.name}.",
+        )
+    return item, rest
+
+
+@command(
+    "ändra beslut",
+    en=("amend decision",),
+    arg="ref",
+    group="Paragrafer och beslut",
+    usage="ändra beslut § 116: att …",
+    help_en="Amend a decision; the old text stays in the audit trail",
+)
+async def cmd_amend(ctx: CommandContext, arg: str) -> None:
+    """Ändra ett beslut; den gamla lydelsen finns kvar i historiken"""
+    body = await current_body(ctx)
+    await speaker_person(ctx)
+    item, rest = await lookup_paragraph(ctx, body, arg)
+    meeting = await ctx.session.get(Meeting, item.meeting_id)
+    await require_manager(ctx, body, meeting)
+    clauses = parse_clauses(rest) if rest.strip() else None
+    if clauses is None:
+        raise UserError(
+            "Skriv `ändra beslut § 116: att …`.", "Write `amend decision § 116: att …`."
+        )
+    current = list(await decisions_of(ctx.session, item.id))
+    if not current:
+        raise UserError(
+            f"{paragraph_label(item)} har inget beslut att ändra.",
+            f"{paragraph_label(item)} has no decision to amend.",
+        )
+    new = await _amend(ctx, current[-1], clauses)
+    card, fallback = decision_card(ctx, item, new)
+    ctx.card(card, fallback)
+
+
+@command(
+    "ångra",
+    en=("undo",),
+    arg="optional_ref",
+    group="Paragrafer och beslut",
+    usage="ångra [§ 116]",
+    help_en="Withdraw the latest decision (of the current § or the one named)",
+)
+async def cmd_undo(ctx: CommandContext, arg: str) -> None:
+    """Dra tillbaka det senaste beslutet (i aktuell § eller den som anges)"""
+    body = await current_body(ctx)
+    await speaker_person(ctx)
+    if arg.strip():
+        item, _ = await lookup_paragraph(ctx, body, arg)
+        meeting = await ctx.session.get(Meeting, item.meeting_id)
+    else:
+        meeting = await current_meeting(ctx)
+        item = await current_item(ctx, meeting)
+    await require_manager(ctx, body, meeting)
+    current = list(await decisions_of(ctx.session, item.id))
+    if not current:
+        raise UserError(
+            f"{paragraph_label(item)} har inget beslut att ångra.",
+            f"{paragraph_label(item)} has no decision to undo.",
+        )
+    await _withdraw(ctx, current[-1])
+    ctx.say(
+        f"Beslutet i {paragraph_label(item)} är återtaget (”att {current[-1].clauses[0][:80]} …”). Det finns kvar i historiken.",
+        f"The decision in {paragraph_label(item)} is withdrawn. It stays in the history.",
+    )
+
+
+async def _decision_from_button(
+    ctx: CommandContext, data: dict[str, Any]
+) -> tuple[Body, Decision, Item]:
+    body = await current_body(ctx)
+    await speaker_person(ctx)
+    decision = await ctx.session.get(Decision, int(data.get("decisionId") or 0))
+    if decision is None:
+        raise UserError("Beslutet finns inte.", "The decision does not exist.")
+    item = await ctx.session.get(Item, decision.item_id)
+    if item is None or item.body_id != body.id:
+        raise UserError(
+            "Beslutet hör inte till det här organet.", "The decision does not belong to this body."
+        )
+    meeting = await ctx.session.get(Meeting, item.meeting_id)
+    await require_manager(ctx, body, meeting)
+    if decision.status != "valid":
+        raise UserError(
+            "Beslutet är redan ändrat eller återtaget.",
+            "The decision has already been amended or withdrawn.",
+        )
+    return body, decision, item
+
+
+@action("decisionAmend")
+async def act_amend(ctx: CommandContext, data: dict[str, Any]) -> InvokeResult:
+    _, decision, item = await _decision_from_button(ctx, data)
+    clauses = parse_clauses(str(data.get("clauses") or ""))
+    new = await _amend(ctx, decision, clauses)
+    card, _ = decision_card(ctx, item, new)
+    return InvokeResult(card=card)
+
+
+@action("decisionUndo")
+async def act_undo(ctx: CommandContext, data: dict[str, Any]) -> InvokeResult:
+    _, decision, item = await _decision_from_button(ctx, data)
+    await _withdraw(ctx, decision)
+    return InvokeResult(
+        card=cards.card(
+            [
+                cards.heading(f"{paragraph_label(item)} {item.title}"),
+                cards.text(
+                    ctx.t(
+                        "Beslutet är återtaget. Det finns kvar i historiken.",
+                        "The decision is withdrawn. It stays in the history.",
+                    )
+                ),
+            ]
+        )
+    )
+
+
+async def _note(ctx: CommandContext, arg: str, kind: str, sv: str, en: str) -> None:
+    _, meeting = await _manage(ctx)
+    item = await current_item(ctx, meeting)
+    text = arg.strip()
+    if not text:
+        raise UserError(f"Skriv `{sv}: …`.", f"Write `{en}: …`.")
+    current = list(await decisions_of(ctx.session, item.id))
+    if not current:
+        raise UserError(
+            f"{paragraph_label(item)} har inget beslut än; en {sv} hör till ett beslut.",
+            f"{paragraph_label(item)} has no decision yet; a {en} belongs to a decision.",
+        )
+    note = DecisionNote(decision_id=current[-1].id, kind=kind, text=text)
+    ctx.session.add(note)
+    await ctx.session.flush()
+    await _record_audit(ctx, f"decision.{kind}", "decision", current[-1].id, after={"text": text})
+    ctx.say(
+        f"{sv.capitalize()} till beslutet i {paragraph_label(item)}: {text}",
+        f"{en.capitalize()} on the decision in {paragraph_label(item)}: {text}",
+    )
+
+
+@command(
+    "reservation",
+    en=("dissent",),
+    arg="colon",
+    group="Paragrafer och beslut",
+    usage="reservation: Namn reserverar sig mot beslutet",
+    help_en="A reservation against the current decision",
+)
+async def cmd_reservation(ctx: CommandContext, arg: str) -> None:
+    """Reservation mot beslutet i aktuell §"""
+    await _note(ctx, arg, "reservation", "reservation", "dissent")
+
+
+@command(
+    "protokollsanteckning",
+    en=("minute note",),
+    arg="colon",
+    group="Paragrafer och beslut",
+    usage="protokollsanteckning: …",
+    help_en="A note to the minutes on the current decision",
+)
+async def cmd_protocol_note(ctx: CommandContext, arg: str) -> None:
+    """Protokollsanteckning till beslutet i aktuell §"""
+    await _note(ctx, arg, "protokollsanteckning", "protokollsanteckning", "minute note")
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+async def can_see_confidential(ctx: CommandContext, body: Body) -> bool:
+    person = await speaker_person_if_known(ctx)
+    return person is not None and await is_member(ctx, body, person.id)
+
+
+async def render_paragraph(ctx: CommandContext, body: Body, item: Item) -> str:
+    meeting = await ctx.session.get(Meeting, item.meeting_id)
+    assert meeting is not None
+    head = f"**{body.name} {meeting.date.isoformat()} — {paragraph_label(item)} {item.title}**"
+    if item.confidential and not await can_see_confidential(ctx, body):
+        return f"{head.split(' — ')[0]} — {paragraph_label(item)} Sekretess**\n" + ctx.t(
+            "Paragrafen omfattas av sekretess och visas bara för organets ledamöter.",
+            "The paragraph is confidential and shown to the body's members only.",
+        )
+    lines = [head]
+    if item.confidential:
+        lines.append(
+            ctx.t(
+                "*Sekretess (OSL) – visas inte i den offentliga versionen.*",
+                "*Confidential (OSL) – not in the public version.*",
+            )
+        )
+    status = ctx.t(STATUS_SV.get(item.status, item.status), STATUS_EN.get(item.status, item.status))
+    lines.append(
+        ctx.t("Status: ", "Status: ")
+        + status
+        + (f" {item.remit_to}" if item.remit_to else "")
+        + ctx.t(
+            f" · mötet {'justerat' if meeting.status in ('justerat', 'published') else 'ej justerat'}",
+            f" · minutes {'approved' if meeting.status in ('justerat', 'published') else 'not yet approved'}",
+        )
+    )
+    if item.presenters:
+        lines.append(ctx.t("Föredragande: ", "Presenters: ") + item.presenters)
+    if item.diarienummer:
+        lines.append(ctx.t("Diarienummer: ", "Reference: ") + item.diarienummer)
+    if item.text:
+        lines.append("")
+        lines.append(item.text)
+    if item.outcome:
+        lines.append("")
+        lines.append(item.outcome)
+    decisions = list(await decisions_of(ctx.session, item.id))
+    notes = await notes_of(ctx.session, [d.id for d in decisions])
+    for d in decisions:
+        lines.append("")
+        if d.reported_by_body:
+            lines.append(
+                ctx.t(
+                    f"Rapporterat beslut ({d.reported_by_body}):",
+                    f"Reported decision ({d.reported_by_body}):",
+                )
+            )
+        elif d.phrase:
+            lines.append(f"**{d.phrase}**")
+        if d.clauses:
+            lines.extend(f"**att** {c}" for c in d.clauses)
+        elif d.text:
+            lines.append(d.text)
+        for n in notes:
+            if n.decision_id == d.id:
+                label = (
+                    ctx.t("Reservation", "Dissent")
+                    if n.kind == "reservation"
+                    else ctx.t("Protokollsanteckning", "Note")
+                )
+                lines.append(f"{label}: {n.text}")
+    for person in await jav_of(ctx.session, item.id):
+        lines.append(
+            ctx.t(
+                f"Jäv: {person.display_name} deltar inte i handläggningen.",
+                f"Conflict of interest: {person.display_name} takes no part.",
+            )
+        )
+    assignments = await assignments_of_item(ctx.session, item.id)
+    if assignments:
+        lines.append("")
+        lines.append(ctx.t("**Uppdrag**", "**Assignments**"))
+        for a in assignments:
+            due = f" ({a.due_text})" if a.due_text else ""
+            done = ctx.t(" – klart", " – done") if a.status == "done" else ""
+            lines.append(
+                f"- [{a.id}] {a.assignee_text or ''} {a.what}{due}{done}".replace("  ", " ")
+            )
+    attachments = await attachments_of(ctx.session, item.id)
+    if attachments:
+        lines.append("")
+        lines.append(ctx.t("**Bilagor**", "**Attachments**"))
+        lines.extend(f"- {a.name}" + (f" ({a.url})" if a.url else "") for a in attachments)
+    return "\n".join(lines)
+
+
+SHOW = re.compile(r"^(?:visa|show)\s+(§\s*\d.*|\d+(?:\s.*)?)$", re.IGNORECASE | re.DOTALL)
+
+
+def _match_show(text: str) -> str | None:
+    m = SHOW.match(text.strip())
+    return m.group(1).rstrip("?. ") if m else None
+
+
+@command(
+    group="Paragrafer och beslut",
+    matcher=_match_show,
+    usage="visa § 117 [2021 | 2024-05-17]",
+    help_en="Show a paragraph: title, presenters, status, text, decisions, assignments, attachments",
+)
+async def cmd_show(ctx: CommandContext, arg: str) -> None:
+    """Visa en paragraf: rubrik, föredragande, status, text, beslut, uppdrag och bilagor"""
+    body = await current_body(ctx)
+    if re.match(r"^(?:show)\b", ctx.turn.text.strip(), re.IGNORECASE):
+        ctx.lang = "en"
+    item, _ = await lookup_paragraph(ctx, body, arg)
+    ctx.say(await render_paragraph(ctx, body, item))
+
+
+@command(
+    "historik",
+    en=("history",),
+    arg="ref",
+    group="Paragrafer och beslut",
+    usage="historik § 116",
+    help_en="Who changed what in a paragraph, and when",
+)
+async def cmd_history(ctx: CommandContext, arg: str) -> None:
+    """Vem som ändrade vad i en paragraf, och när"""
+    body = await current_body(ctx)
+    item, _ = await lookup_paragraph(ctx, body, arg)
+    if item.confidential and not await can_see_confidential(ctx, body):
+        raise UserError("Paragrafen omfattas av sekretess.", "The paragraph is confidential.")
+    decision_ids = [d.id for d in await decisions_of(ctx.session, item.id, include_old=True)]
+    events = sorted(
+        [
+            *await audit.trail(ctx.session, "item", [item.id]),
+            *await audit.trail(ctx.session, "decision", decision_ids),
+        ],
+        key=lambda e: (e.at, e.id),
+    )
+    from dialogs.context import STOCKHOLM
+
+    lines = [
+        ctx.t(
+            f"**Historik för {paragraph_label(item)} {item.title}**",
+            f"**History of {paragraph_label(item)} {item.title}**",
+        )
+    ]
+    for e in events:
+        when = e.at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
+        who = e.actor_label or "?"
+        detail = ""
+        if e.action in ("decision.amend",) and e.before and e.after:
+            detail = (
+                ": "
+                + "; ".join(f"att {c}" for c in e.before.get("clauses", []))
+                + " → "
+                + "; ".join(f"att {c}" for c in e.after.get("clauses", []))
+            )
+        elif e.action in ("decision.add", "decision.withdraw") and e.after:
+            detail = ": " + "; ".join(f"att {c}" for c in e.after.get("clauses", []))
+        elif e.after:
+            detail = (
+                ": "
+                + ", ".join(f"{k}={v}" for k, v in e.after.items() if k not in ("clauses",))[:300]
+            )
+        lines.append(f"- {when} {who} ({e.source}) {e.action}{detail}")
+    ctx.say("\n".join(lines))
+
+
+async def list_items(ctx: CommandContext, meeting: Meeting) -> list[Item]:
+    return list(await items_of(ctx.session, meeting.id))
