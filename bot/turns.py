@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.sender import Deliverer
-from bot.state import current_session
 from dialogs.context import CommandContext, TurnInput
 from dialogs.errors import UserError
 from dialogs.reply import InvokeResult, Reply
+from dialogs.state import current_session
 from storage import outbox
 from storage.db import Database
 from storage.directory import ensure_tenant, save_conversation_ref

@@ -426,7 +426,7 @@ async def cmd_title(ctx: CommandContext, arg: str) -> None:
     """Sätt eller ändra rubriken på aktuell §"""
     _, meeting = await _manage(ctx)
     item = await current_item(ctx, meeting)
-    title, fields, text = parse_heading(arg.strip())
+    title, fields, _text = parse_heading(arg.strip())
     if not title or len(title) > MAX_TITLE:
         raise UserError(
             f"Skriv `rubrik: Text` (högst {MAX_TITLE} tecken).",

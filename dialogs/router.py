@@ -106,6 +106,11 @@ async def dispatch_text(ctx: CommandContext, text: str, registry: Registry = REG
             "The message seems to contain a Swedish personal identity number and was not stored. "
             "Please write it again without the number.",
         )
+    from dialogs.form import FORMS
+
+    if await FORMS.continue_if_active(ctx, text):
+        ctx.lang = detect_language(text) if ctx.lang != "en" else "en"
+        return
     match = registry.match(text)
     if match is None:
         ctx.lang = detect_language(text)
