@@ -78,7 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="databasen: migreringar")
     db.add_argument("action", choices=["upgrade", "current"])
     db.set_defaults(func=cmd_db)
+
+    # Feature commands register themselves: each module has register(subparsers).
+    import importlib
+
+    for module in FEATURE_COMMANDS:
+        importlib.import_module(module).register(sub)
     return parser
+
+
+# Modules with a register(subparsers) function adding their own subcommands.
+FEATURE_COMMANDS: list[str] = []
 
 
 def main(argv: list[str] | None = None) -> int:
