@@ -39,6 +39,8 @@ async def messages(request: web.Request) -> web.Response:
         return web.json_response({"error": "expected application/json"}, status=415)
     try:
         body = await request.json()
+        if not isinstance(body, dict) or not isinstance(body.get("type"), str) or not body["type"]:
+            raise ValueError("not an activity")
         activity = Activity().deserialize(body)
     except Exception:
         return web.json_response({"error": "malformed activity"}, status=400)

@@ -5,14 +5,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from botbuilder.core import TurnContext
+from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.schema import (
-    Activity,
-    AdaptiveCardInvokeResponse,
-    AdaptiveCardInvokeValue,
-    ChannelAccount,
-)
+from botbuilder.schema import Activity, ChannelAccount
 
 from bot.turns import Delivery, TurnRunner
 from dialogs import actions, events, router
@@ -166,26 +161,22 @@ class SamverkansBot(TeamsActivityHandler):
     ) -> None:
         await self._event(turn_context, "participantsLeave", turn_context.activity.value)
 
-    async def on_adaptive_card_invoke(
-        self, turn_context: TurnContext, invoke_value: AdaptiveCardInvokeValue
-    ) -> AdaptiveCardInvokeResponse:
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:
+        if turn_context.activity.name != "adaptiveCard/action":
+            return await super().on_invoke_activity(turn_context)
+        # Answered here, not through on_adaptive_card_invoke: botbuilder runs that result through
+        # msrest's serializer, which rejects a message answer (value as a string) with a 500.
         tenant = tenant_of(turn_context.activity) or ""
         turn = turn_input(turn_context, tenant)
-        action = (turn_context.activity.value or {}).get("action") or {}
+        value = turn_context.activity.value if isinstance(turn_context.activity.value, dict) else {}
+        action = value.get("action") if isinstance(value.get("action"), dict) else {}
+        verb = str(action.get("verb") or "")
+        data = action.get("data") if isinstance(action.get("data"), dict) else {}
 
         async def work(ctx: CommandContext) -> Any:
-            return await actions.execute(
-                ctx, str(action.get("verb") or ""), action.get("data") or {}
-            )
+            return await actions.execute(ctx, verb, data)
 
         outcome = await self.runner.run(
             turn, delivery_of(turn_context, reply=False), work, invoke=True
         )
-        body = outcome.invoke_body or {
-            "statusCode": 200,
-            "type": "application/vnd.microsoft.activity.message",
-            "value": "",
-        }
-        return AdaptiveCardInvokeResponse(
-            status_code=body["statusCode"], type=body["type"], value=body["value"]
-        )
+        return InvokeResponse(status=200, body=outcome.invoke_body)

@@ -153,10 +153,12 @@ class TurnRunner:
                     async with session.begin_nested():
                         result = await work(ctx)
                 except UserError as err:
-                    ctx.replies = [Reply(text=err.message(ctx.lang))]
-                    result = (
-                        InvokeResult(message=err.message(ctx.lang), status=200) if invoke else None
-                    )
+                    if invoke:
+                        # A button press is answered in the invoke response only.
+                        ctx.replies = []
+                        result = InvokeResult(message=err.message(ctx.lang), status=200)
+                    else:
+                        ctx.replies = [Reply(text=err.message(ctx.lang))]
                 body = None
                 if invoke:
                     body = invoke_card_body(result or InvokeResult(message=""))
