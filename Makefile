@@ -15,8 +15,12 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+# The Teams manifest schema ships in an npm package; tests validate the app package offline.
+MANIFEST_SCHEMA_PKG := @microsoft/app-manifest@1.1.2
+
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	if command -v npm >/dev/null; then npm install --silent --no-save --no-audit --no-fund --prefix .cache/npm $(MANIFEST_SCHEMA_PKG); fi
 	touch $@
 
 install: $(VENV)/.installed
@@ -37,4 +41,4 @@ test: lint
 	$(BIN)/pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) data .cache .pytest_cache .mypy_cache .ruff_cache

@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Modules with a register(subparsers) function adding their own subcommands.
-FEATURE_COMMANDS: list[str] = []
+FEATURE_COMMANDS: list[str] = ["bot.cli_manifest"]
 
 
 def main(argv: list[str] | None = None) -> int:
