@@ -33,8 +33,8 @@ chat: install
 	$(BIN)/samverkansbot chat
 
 lint: install-test
-	$(BIN)/ruff check bot dialogs storage tests bench
-	$(BIN)/ruff format --check bot dialogs storage tests bench
+	$(BIN)/ruff check bot dialogs storage manifest tests bench
+	$(BIN)/ruff format --check bot dialogs storage manifest tests bench
 	$(BIN)/mypy
 
 test: lint

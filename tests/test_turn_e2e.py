@@ -479,8 +479,6 @@ async def test_guest_from_another_tenant_is_served_by_the_host_tenant(
     await connector.wait_for(1)
 
 
-
-
 @pytest.mark.parametrize(
     "body",
     [
@@ -503,8 +501,6 @@ async def test_malformed_body_is_400(
 
 
 # --- invoke ---------------------------------------------------------------------------------
-
-
 
 
 async def test_unknown_card_action_answers_200_in_swedish(
