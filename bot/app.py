@@ -106,7 +106,7 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     sweeper = Sweeper(db, sender)
     app[DB] = db
     app[RUNNER] = runner
-    app[BOT] = SamverkansBot(runner)
+    app[BOT] = SamverkansBot(runner, http)
     app[SWEEPER] = sweeper
     app[ADAPTER] = CloudAdapter(make_authentication(settings))
     sweeper.start()

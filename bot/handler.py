@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import aiohttp
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import Activity, ChannelAccount
 
+from bot.files import download_attachments
 from bot.turns import Delivery, TurnRunner
 from dialogs import actions, events, router
 from dialogs import help as help_cmd
@@ -96,8 +98,9 @@ def delivery_of(ctx: TurnContext, reply: bool = True) -> Delivery:
 
 
 class SamverkansBot(TeamsActivityHandler):
-    def __init__(self, runner: TurnRunner) -> None:
+    def __init__(self, runner: TurnRunner, http: aiohttp.ClientSession | None = None) -> None:
         self.runner = runner
+        self.http = http
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         tenant = tenant_of(turn_context.activity)
@@ -109,6 +112,10 @@ class SamverkansBot(TeamsActivityHandler):
         text = strip_mentions(turn_context.activity.text or "")
         value = turn_context.activity.value
         turn = turn_input(turn_context, tenant, text)
+        if turn_context.activity.attachments and turn.conversation_type == "personal":
+            turn.files, turn.file_errors = await download_attachments(
+                self.http, turn_context.activity
+            )
 
         async def work(ctx: CommandContext) -> None:
             if isinstance(value, dict) and not text:
@@ -168,10 +175,11 @@ class SamverkansBot(TeamsActivityHandler):
         # msrest's serializer, which rejects a message answer (value as a string) with a 500.
         tenant = tenant_of(turn_context.activity) or ""
         turn = turn_input(turn_context, tenant)
-        value = turn_context.activity.value if isinstance(turn_context.activity.value, dict) else {}
-        action = value.get("action") if isinstance(value.get("action"), dict) else {}
+        raw = turn_context.activity.value
+        value: dict[str, Any] = raw if isinstance(raw, dict) else {}
+        action: dict[str, Any] = value["action"] if isinstance(value.get("action"), dict) else {}
         verb = str(action.get("verb") or "")
-        data = action.get("data") if isinstance(action.get("data"), dict) else {}
+        data: dict[str, Any] = action["data"] if isinstance(action.get("data"), dict) else {}
 
         async def work(ctx: CommandContext) -> Any:
             return await actions.execute(ctx, verb, data)

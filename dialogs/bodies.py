@@ -110,8 +110,13 @@ async def bind_body(ctx: CommandContext, arg: str) -> None:
         )
     if matches:
         body = matches[0]
-        # Binding grants sight of the record, so only the body's admins may do it.
-        await require_admin(ctx, body)
+        if await members_with_role(ctx.session, body.id, ["admin"]):
+            # Binding grants sight of the record, so only the body's admins may do it.
+            await require_admin(ctx, body)
+        else:
+            # A body brought in by `samverkansbot import` has no admin yet: whoever binds it
+            # first becomes its admin, as if they had created it.
+            await add_membership(ctx.session, body.id, person.id, "admin")
         created = False
     else:
         body = Body(

@@ -7,5 +7,6 @@ from dialogs import attendance as _attendance  # noqa: F401
 from dialogs import bodies as _bodies  # noqa: F401
 from dialogs import form as _form  # noqa: F401
 from dialogs import help as _help  # noqa: F401
+from dialogs import importing as _importing  # noqa: F401
 from dialogs import meetings as _meetings  # noqa: F401
 from dialogs import paragraphs as _paragraphs  # noqa: F401

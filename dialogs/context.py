@@ -42,6 +42,9 @@ class TurnInput:
     locale: str | None = None
     # The conversation a body binds to: the channel for a channel thread, else the chat itself.
     binding_id: str = ""
+    # Files attached to the message (personal chat only, see BOTBUILDER.md): (name, bytes).
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+    file_errors: list[str] = field(default_factory=list)
     now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     def __post_init__(self) -> None:

@@ -1,0 +1,137 @@
+"""`samverkansbot import FILE… [--body NAME] [--tenant ID] [--yes]`: bring in old minutes."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from bot.settings import Settings, load_settings
+from dialogs.importer import ImportFormatError, parse_minutes, read_document
+from dialogs.importer.store import ImportRefused, duplicate_of, store_minutes, summary
+from storage.db import Database
+from storage.migrate import upgrade
+
+SUFFIXES = {".txt", ".md", ".markdown", ".docx", ".doc", ".html", ".htm", ".pdf"}
+
+
+def expand(paths: list[str]) -> list[Path]:
+    """Files as given; a folder means every file in it (sorted, hidden files skipped)."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(
+                sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            )
+        else:
+            out.append(path)
+    return out
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    try:
+        answer = input(question)
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("j", "ja", "y", "yes")
+
+
+async def run_import(
+    settings: Settings, files: list[Path], *, tenant: str, body: str | None, yes: bool
+) -> int:
+    if settings.migrate_on_start:
+        await upgrade(settings.database_url)
+    db = Database(settings.database_url)
+    failures = 0
+    try:
+        for path in files:
+            if not path.exists():
+                print(f"{path}: filen finns inte.", file=sys.stderr)
+                failures += 1
+                continue
+            try:
+                read = read_document(path)
+            except ImportFormatError as err:
+                print(f"{path}: {err.message_sv}", file=sys.stderr)
+                failures += 1
+                continue
+            parsed = parse_minutes(read.text, path.name)
+            async with db.transaction() as session:
+                dup = await duplicate_of(session, tenant, read.sha256)
+            print(summary(parsed, read, body_name=body, duplicate=dup is not None))
+            if dup is not None:
+                print()
+                continue
+            if not yes and not _confirm("Spara i registret? [j/N] "):
+                print(
+                    "Inget sparades."
+                    + ("" if sys.stdin.isatty() else " Kör med --yes för att spara utan fråga.")
+                )
+                print()
+                continue
+            try:
+                async with db.transaction() as session:
+                    outcome = await store_minutes(
+                        session,
+                        tenant,
+                        parsed,
+                        read,
+                        body_name=body,
+                        source="import",
+                        actor_label="kommandoraden",
+                    )
+            except ImportRefused as err:
+                print(f"{path}: {err.sv}", file=sys.stderr)
+                failures += 1
+                continue
+            if outcome.duplicate:
+                print("Filen är redan importerad; inget ändrades.")
+            else:
+                print(f"Sparat: möte {outcome.meeting_id} i {outcome.body_name}.")
+            print()
+    finally:
+        await db.dispose()
+    return 1 if failures else 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    if args.database_url:
+        from dataclasses import replace
+
+        from storage.db import normalize_url
+
+        settings = replace(settings, database_url=normalize_url(args.database_url))
+    files = expand(args.files)
+    if not files:
+        print("Inga filer att importera.", file=sys.stderr)
+        return 2
+    return asyncio.run(
+        run_import(
+            settings,
+            files,
+            tenant=args.tenant or settings.default_tenant,
+            body=args.body,
+            yes=args.yes,
+        )
+    )
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "import",
+        help="importera gamla protokoll (.txt .md .docx .html .pdf; en mapp = alla filer i den)",
+        description="Läser protokoll och minnesanteckningar, visar vad som förstods och sparar efter fråga "
+        "(eller direkt med --yes). Samma fil två gånger ändrar ingenting.",
+    )
+    p.add_argument("files", nargs="+", metavar="FIL", help="filer eller mappar")
+    p.add_argument(
+        "--body", help='organet, t.ex. "LSVO ledningsgrupp" (standard: det protokollet namnger)'
+    )
+    p.add_argument("--tenant", help="värdorganisationens tenant (standard: DEFAULT_TENANT)")
+    p.add_argument("--yes", action="store_true", help="spara utan att fråga")
+    p.set_defaults(func=cmd_import)

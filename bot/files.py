@@ -1,0 +1,43 @@
+"""Downloads files attached in personal chat (Teams sends a download URL; see BOTBUILDER.md)."""
+
+from __future__ import annotations
+
+import logging
+
+import aiohttp
+from botbuilder.schema import Activity
+
+logger = logging.getLogger(__name__)
+
+FILE_INFO = "application/vnd.microsoft.teams.file.download.info"
+MAX_FILE = 20 * 1024 * 1024
+
+
+async def download_attachments(
+    http: aiohttp.ClientSession | None, activity: Activity
+) -> tuple[list[tuple[str, bytes]], list[str]]:
+    files: list[tuple[str, bytes]] = []
+    errors: list[str] = []
+    for att in activity.attachments or []:
+        if att.content_type != FILE_INFO or not isinstance(att.content, dict):
+            continue
+        name = att.name or "fil"
+        url = att.content.get("downloadUrl")
+        if not url or http is None:
+            errors.append(f"{name}: filen kunde inte hämtas.")
+            continue
+        try:
+            async with http.get(url) as resp:
+                if resp.status != 200:
+                    errors.append(f"{name}: Teams svarade {resp.status} när filen hämtades.")
+                    continue
+                data = await resp.content.read(MAX_FILE + 1)
+        except aiohttp.ClientError as exc:
+            logger.warning("download of %s failed: %s", name, exc)
+            errors.append(f"{name}: filen kunde inte hämtas.")
+            continue
+        if len(data) > MAX_FILE:
+            errors.append(f"{name}: filen är större än 20 MB.")
+            continue
+        files.append((name, data))
+    return files, errors

@@ -1,0 +1,277 @@
+"""Importing old minutes into the record: CLI, Teams personal chat, duplicates, numbering."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp import web
+from sqlalchemy import func, select
+
+from dialogs.importer import parse_minutes, read_document
+from dialogs.importer.store import store_minutes
+from storage.db import Database
+from storage.migrate import upgrade
+from storage.models import Attendance, Body, Decision, ImportedFile, Item, Meeting, Person
+from tests.harness.activities import Activities, make_user, personal
+from tests.harness.connector import StandInConnector
+from tests.harness.server import BotServer
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+SEED_004 = SEEDS / "004_029c77288144ec65.txt"
+TENANT = "72f988bf-0000-4000-8000-000000000001"
+COUNTED = (Body, Meeting, Item, Decision, Person, Attendance, ImportedFile)
+
+
+async def counts(db: Database) -> dict[str, int]:
+    async with db.sessions() as session:
+        return {
+            m.__name__: int(await session.scalar(select(func.count()).select_from(m)) or 0)
+            for m in COUNTED
+        }
+
+
+def run_cli(args: list[str], db_path: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{db_path}",
+        "DEFAULT_TENANT": TENANT,
+        "MicrosoftAppId": "",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+
+
+async def test_store_is_idempotent_and_continues_numbering(db_url: str) -> None:
+    await upgrade(db_url)
+    db = Database(db_url)
+    try:
+        read = read_document(SEED_004)
+        parsed = parse_minutes(read.text, SEED_004.name)
+        async with db.transaction() as session:
+            first = await store_minutes(session, TENANT, parsed, read)
+        assert not first.duplicate
+        after_first = await counts(db)
+        assert after_first["Meeting"] == 1 and after_first["ImportedFile"] == 1
+        async with db.transaction() as session:
+            numbers = sorted(
+                n for n in (await session.scalars(select(Item.number))).all() if n is not None
+            )
+            assert numbers == list(range(113, 124))
+            item = await session.scalar(select(Item).where(Item.number == 117))
+            assert item is not None and item.number_scope == "2021"
+            decision = await session.scalar(select(Decision).where(Decision.item_id == item.id))
+            assert decision is not None
+            assert decision.clauses == [
+                "avtalstexten kring avtalstid justeras till 2 år med option på förlängning med ytterligare 1 + 1 år.",
+                "avtalet som helhet beslutas vid mötet 210611.",
+            ]
+            meeting = await session.get(Meeting, first.meeting_id)
+            assert meeting is not None and meeting.source == "import"
+            chair = await session.get(Person, meeting.chair_person_id)
+            secretary = await session.get(Person, meeting.secretary_person_id)
+            assert chair is not None and chair.display_name == "Bodil Sundlöf"
+            assert secretary is not None and secretary.display_name == "Mats Wennstig"
+            # Imported people have no Teams identity until someone links them.
+            from storage.models import PersonIdentity
+
+            assert await session.scalar(select(func.count()).select_from(PersonIdentity)) == 0
+
+        # The same file again: detected by its content hash, nothing changes.
+        async with db.transaction() as session:
+            second = await store_minutes(session, TENANT, parsed, read)
+        assert second.duplicate and second.meeting_id == first.meeting_id
+        assert await counts(db) == after_first
+
+        # The body's numbering continues after the imported § 123 in 2021.
+        from storage.record import add_paragraph
+
+        async with db.transaction() as session:
+            body = await session.scalar(select(Body))
+            assert body is not None and body.short_name == "LSVO"
+            import datetime as dt
+
+            later = Meeting(
+                tenant_id=TENANT, body_id=body.id, date=dt.date(2021, 9, 10), status="open"
+            )
+            session.add(later)
+            await session.flush()
+            new = await add_paragraph(session, body, later, title="Ny punkt")
+            assert new.number == 124
+    finally:
+        await db.dispose()
+
+
+def test_cli_import_then_visa_in_a_bound_conversation(tmp_path: Path) -> None:
+    db_path = tmp_path / "x.db"
+    first = run_cli(["import", str(SEED_004), "--yes"], db_path)
+    assert first.returncode == 0, first.stderr
+    assert "Organ: LSVO ledningsgrupp (LSVO)" in first.stdout
+    assert "Punkter: 11 (varav 11 §), beslut: 11" in first.stdout
+    assert "Sparat: möte 1 i LSVO ledningsgrupp." in first.stdout
+
+    again = run_cli(["import", str(SEED_004), "--yes"], db_path)
+    assert again.returncode == 0, again.stderr
+    assert "Filen är redan importerad; inget ändras." in again.stdout
+    assert "Sparat" not in again.stdout
+
+    chat = run_cli(
+        ["chat", "--conversation", "lsvo-kanal"],
+        db_path,
+        stdin="[Mats Wennstig] organ: LSVO\n[Mats Wennstig] visa § 117\n",
+    )
+    assert chat.returncode == 0, chat.stderr
+    assert "Konversationen är nu kopplad till **LSVO ledningsgrupp**." in chat.stdout
+    assert "§ 117 FoU-avtal 2022-" in chat.stdout
+    assert (
+        "**att** avtalstexten kring avtalstid justeras till 2 år med option på förlängning med ytterligare 1 + 1 år."
+        in chat.stdout
+    )
+    assert "**att** avtalet som helhet beslutas vid mötet 210611." in chat.stdout
+
+
+def test_cli_without_yes_stores_nothing_and_unreadable_formats_are_explained(
+    tmp_path: Path,
+) -> None:
+    db_path = tmp_path / "x.db"
+    doc = tmp_path / "gammalt.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    result = run_cli(["import", str(SEED_004), str(doc)], db_path)
+    assert result.returncode == 1
+    assert "Inget sparades." in result.stdout
+    assert "Spara som .docx eller PDF" in result.stderr
+    assert "Traceback" not in result.stderr
+    chat = run_cli(["chat"], db_path, stdin="[Mats Wennstig] organ: LSVO\n")
+    assert "inte kopplad" in chat.stdout or "Nytt organ" in chat.stdout  # no LSVO body was imported
+
+
+@pytest.fixture
+async def file_server() -> AsyncIterator[tuple[str, dict[str, bytes]]]:
+    """Serves attachment bytes the way Teams' downloadUrl does."""
+    files: dict[str, bytes] = {}
+
+    async def serve(request: web.Request) -> web.Response:
+        data = files.get(request.match_info["name"])
+        return web.Response(body=data) if data is not None else web.Response(status=404)
+
+    app = web.Application()
+    app.router.add_get("/files/{name}", serve)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    yield f"http://127.0.0.1:{port}/files/", files
+    await runner.cleanup()
+
+
+def file_message(
+    activities: Activities, text: str, url: str, name: str, user: Any, conv: Any
+) -> dict[str, Any]:
+    act = activities.message(text, user=user, conversation=conv, mention_bot=False)
+    act["attachments"] = [
+        {
+            "contentType": "application/vnd.microsoft.teams.file.download.info",
+            "contentUrl": url,
+            "name": name,
+            "content": {
+                "downloadUrl": url,
+                "uniqueId": "1150D938-8870-4044-9F2C-5BBDEBA70C8C",
+                "fileType": "txt",
+            },
+        }
+    ]
+    return act
+
+
+async def test_teams_import_in_personal_chat_stores_only_after_spara(
+    bot_server: BotServer,
+    connector: StandInConnector,
+    activities: Activities,
+    file_server: tuple[str, dict[str, bytes]],
+) -> None:
+    base, files = file_server
+    files["004.txt"] = SEED_004.read_bytes()
+    mats = make_user("Mats Wennstig")
+    other = make_user("Anna Karlsson")
+    channel = activities._conv("channel")
+    status, _ = await bot_server.post(
+        activities.message("organ: LSVO ledningsgrupp (LSVO)", user=mats, conversation=channel)
+    )
+    assert status == 200
+    await connector.wait_for(1)
+    dm = personal()
+
+    # Not an admin or secretary of the body: refused, nothing stored.
+    before = await bot_server.count(Meeting)
+    await bot_server.post(
+        file_message(activities, "importera: LSVO", base + "004.txt", "004.txt", other, personal())
+    )
+    await connector.wait_for(2)
+    assert "Bara administratörer och sekreterare" in (connector.sent()[-1].text or "")
+
+    await bot_server.post(
+        file_message(activities, "importera: LSVO", base + "004.txt", "004.txt", mats, dm)
+    )
+    await connector.wait_for(3)
+    reply = connector.sent()[-1]
+    card = reply.cards[0]
+    texts = " ".join(b.get("text", "") for b in card["body"])
+    assert "Punkter: 11 (varav 11 §), beslut: 11" in texts
+    verbs = {a["verb"]: a["data"] for a in card["actions"]}
+    assert set(verbs) == {"importSave", "importCancel"}
+    assert await bot_server.count(Meeting) == before  # nothing until Spara
+
+    # Someone else cannot press Spara on Mats's import.
+    status, body = await bot_server.post(
+        activities.invoke_action("importSave", verbs["importSave"], user=other, conversation=dm)
+    )
+    assert status == 200 and "Bara den som skickade filen" in body["value"]
+    assert await bot_server.count(Meeting) == before
+
+    status, body = await bot_server.post(
+        activities.invoke_action("importSave", verbs["importSave"], user=mats, conversation=dm)
+    )
+    assert status == 200
+    assert body["type"] == "application/vnd.microsoft.card.adaptive"
+    assert "Sparat i LSVO ledningsgrupp" in str(body["value"])
+    assert await bot_server.count(Meeting) == before + 1
+
+    # Pressing again: already saved, nothing more stored.
+    status, body = await bot_server.post(
+        activities.invoke_action("importSave", verbs["importSave"], user=mats, conversation=dm)
+    )
+    assert "redan sparad eller avbruten" in body["value"]
+    assert await bot_server.count(Meeting) == before + 1
+
+    await bot_server.post(activities.message("visa § 116 2021", user=mats, conversation=channel))
+    await connector.wait_for(4)
+    shown = connector.sent()[-1].text or ""
+    assert "**att** ge samverkansgrupp vuxna i uppdrag att till LSVO:s möte i september" in shown
+
+
+async def test_teams_import_in_a_channel_is_redirected_to_personal_chat(
+    bot_server: BotServer, connector: StandInConnector, activities: Activities
+) -> None:
+    mats = make_user("Mats Wennstig")
+    channel = activities._conv("channel")
+    await bot_server.post(
+        activities.message("organ: LSVO ledningsgrupp (LSVO)", user=mats, conversation=channel)
+    )
+    await bot_server.post(activities.message("importera: LSVO", user=mats, conversation=channel))
+    await connector.wait_for(2)
+    assert "personlig chatt" in (connector.sent()[-1].text or "")
+    assert await bot_server.count(Meeting) == 0
