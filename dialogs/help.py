@@ -43,7 +43,16 @@ async def show_help(ctx: CommandContext, arg: str) -> None:
 
 
 async def greet(ctx: CommandContext) -> None:
-    """When the bot is added: a short help card (Swedish first)."""
+    """When the bot is added: a short help card (Swedish first), once per conversation.
+
+    Installing in a team sends both installationUpdate and conversationUpdate, with different
+    activity ids, so redelivery handling alone would greet twice."""
+    from storage.botstate import read_states, write_state
+
+    key = f"greeted/{ctx.turn.tenant_id}/{ctx.turn.binding_id}"
+    if await read_states(ctx.session, [key]):
+        return
+    await write_state(ctx.session, key, {"at": ctx.turn.now.isoformat()}, None)
     body = [
         cards.heading("Hej! Jag är Samverkansbot."),
         cards.text(

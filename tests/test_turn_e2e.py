@@ -430,6 +430,20 @@ async def test_stand_in_connector_behaves_like_teams(connector: StandInConnector
                 and created["id"].startswith("19:ch@thread.tacv2;messageid=")
                 and created["activityId"]
             )
+
+        # Unknown API paths are 404 unless a test serves them.
+        meeting = f"{connector.service_url}v1/meetings/MCMx%3D%3D/participants/aad-1?tenantId=t"
+        async with http.get(meeting) as resp:
+            assert resp.status == 404
+        connector.route(
+            "GET",
+            r"/v1/meetings/[^/]+/participants/.+",
+            lambda rec: (200, {"meeting": {"role": "Organizer"}}),
+        )
+        async with http.get(meeting) as resp:
+            assert resp.status == 200 and (await resp.json())["meeting"]["role"] == "Organizer"
+    assert connector.requests[-1].kind == "other"
+    assert connector.requests[-1].path.endswith("/participants/aad-1")
     assert connector.texts("19:abc@thread.v2")[:2] == ["m0", "m1"]
     assert connector.sent("19:ch@thread.tacv2")[0].text == "ny tråd"
 
@@ -531,3 +545,18 @@ async def test_unknown_card_action_posts_nothing_to_the_chat(
     await connector.assert_quiet(0.5)
     assert connector.requests == []
     assert await bot_server.count(OutboxMessage) == 0
+
+
+async def test_install_in_a_team_greets_once(
+    bot_server: BotServer, connector: StandInConnector
+) -> None:
+    """Teams sends installationUpdate and conversationUpdate for one install: one greeting."""
+    added = bot_server.activities.conversation_update_bot_added()
+    installed = bot_server.activities.installation_update_add()
+    installed["conversation"] = added["conversation"]
+    installed["channelData"] = added["channelData"]
+    assert (await bot_server.post(added))[0] == 200
+    assert (await bot_server.post(installed))[0] == 200
+    await connector.wait_for(1)
+    await connector.assert_quiet(0.5)
+    assert len([r for r in connector.sent() if r.cards]) == 1
