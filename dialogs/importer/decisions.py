@@ -1,0 +1,399 @@
+"""What an item's text says: decisions, reported decisions, assignments, amounts, attachments,
+outcomes and the next meeting. Every function here takes text and never raises."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .dates import find_date
+from .model import ParsedAmount, ParsedAssignment, ParsedDecision, ParsedNextMeeting
+from .textutil import clean_line, strip_bullet, strip_final_period
+
+# Decisions ----------------------------------------------------------------------------------
+
+_DECISION_HEADING = re.compile(
+    r"^(?P<phrase>[^.!?;]{2,80}?\s(?:beslutar|beslutade|beslöt))\s*:?$", re.IGNORECASE
+)
+_BESLUT_LABEL = re.compile(r"^beslut\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_ATT_CLAUSE = re.compile(r"^(?:[-*•·]\s*)?att\b\s*(?P<rest>.*)$", re.IGNORECASE)
+_BOLD_ATT = re.compile(r"^\s*(?:[-*•]\s*)?(?:\*\*|__)att(?:\*\*|__)\s*", re.IGNORECASE)
+
+# Nouns by which minutes name the body that is meeting ("Styrgruppen ställer sig bakom …").
+_OWN_NOUNS = frozenset(
+    {
+        "mötet",
+        "gruppen",
+        "rådet",
+        "sammanträdet",
+        "styrgruppen",
+        "ledningsgruppen",
+        "uppdragsgruppen",
+        "arbetsgruppen",
+        "samverkansrådet",
+        "samverkansgruppen",
+        "nämnden",
+        "styrelsen",
+        "beredningen",
+        "presidiet",
+        "utskottet",
+        "kommittén",
+        "ledamöterna",
+    }
+)
+_ALWAYS_OWN = frozenset({"mötet", "gruppen", "rådet", "sammanträdet", "ledamöterna"})
+# Words that show a subject is a body that can take decisions.
+_BODY_WORD = re.compile(
+    r"grupp|styrelse|nämnd|råd|ledning|utskott|beredning|presidi|fullmäktige|förbund|"
+    r"KCRD|direktör|chefsgrupp|kommittén",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset({"de", "vi", "man", "den", "det", "han", "hon", "dessa", "detta", "som"})
+
+_OWN_VERBS = (
+    r"beslutar|beslutade|beslöt|godkänner|godkände|ställer sig bakom|ställde sig bakom|"
+    r"ställer sig positiva? till|ställde sig positiva? till"
+)
+_OWN_SENTENCE = re.compile(
+    r"^(?P<subj>\S+(?:\s+\S+){0,3}?)\s+(?P<verb>" + _OWN_VERBS + r")\b\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_WHICH_SENTENCE = re.compile(
+    r"^(?P<clause>.+?),\s+vilket\s+(?P<subj>\S+(?:\s+\S+){0,2}?)\s+(?P<verb>"
+    + _OWN_VERBS
+    + r")\s*[.!]?$",
+    re.IGNORECASE,
+)
+_REPORTED_SENTENCE = re.compile(
+    r"^(?P<subj>\S+(?:\s+\S+){0,5}?)\s+har\s+(?:nu\s+|också\s+|även\s+)?"
+    r"(?P<verb>tagit (?:ett )?beslut|fattat (?:ett )?beslut|beslutat)(?P<om>\s+om)?\b\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(r"\b(?:godkänns|godkändes|fastställs|fastställdes)\b", re.IGNORECASE)
+_HISTORICAL = re.compile(r"^vid\b|\bvid (?:föregående|förra|tidigare)\b", re.IGNORECASE)
+
+
+@dataclass
+class OwnBody:
+    """How this meeting's body may be named in its own minutes."""
+
+    names: list[str]
+
+    def is_own(self, subject: str) -> bool:
+        low = subject.lower().strip()
+        base = re.sub(r":s\b", "", low)
+        if low in _PRONOUNS:
+            return False
+        for name in self.names:
+            n = name.lower().strip()
+            if not n:
+                continue
+            if base == n or base.startswith(n + " ") or n.startswith(base + " "):
+                return True
+        if low in _ALWAYS_OWN:
+            return True
+        if low in _OWN_NOUNS:
+            stem = re.sub(r"(?:en|et|n)$", "", low)
+            return any(stem in name.lower() for name in self.names)
+        return False
+
+
+def decision_heading(line: str) -> str | None:
+    """The deciding phrase when line is a heading such as "LSVO:s ledningsgrupp beslutar"."""
+    text = clean_line(line)
+    match = _DECISION_HEADING.match(text)
+    if match:
+        return match.group("phrase").strip()
+    if re.fullmatch(r"(?i)beslut\s*:?", text):
+        return "Beslut"
+    return None
+
+
+def att_clause(line: str) -> str | None:
+    """The clause of a line "att …" / "**att** …", without the "att"."""
+    if _BOLD_ATT.match(line):
+        return clean_line(_BOLD_ATT.sub("", line, count=1))
+    text = clean_line(line)
+    match = _ATT_CLAUSE.match(text)
+    if match and match.group("rest"):
+        return match.group("rest").strip()
+    return None
+
+
+def is_bold_att(line: str) -> bool:
+    return bool(_BOLD_ATT.match(line))
+
+
+def inline_decision(line: str) -> ParsedDecision | None:
+    """A line "Beslut: …" (with or without a deciding phrase after the colon)."""
+    text = clean_line(strip_bullet(line))
+    match = _BESLUT_LABEL.match(text)
+    if not match:
+        return None
+    rest = match.group("rest").strip()
+    own_match = _OWN_SENTENCE.match(rest)
+    if own_match and "beslut" in own_match.group("verb").lower():
+        phrase = f"{own_match.group('subj')} {own_match.group('verb')}"
+        clauses = _split_att(own_match.group("rest"))
+        return ParsedDecision(phrase=phrase, clauses=clauses, text=rest)
+    return ParsedDecision(phrase="Beslut", clauses=_split_att(rest), text=rest)
+
+
+def _split_att(text: str) -> list[str]:
+    text = text.strip()
+    if re.match(r"(?i)att\s", text):
+        parts = re.split(r"(?i)[;\n]\s*att\s+", text[4:])
+        return [p.strip() for p in parts if p.strip()]
+    return [text] if text else []
+
+
+def _strip_att(text: str) -> str:
+    return re.sub(r"(?i)^att\s+", "", text.strip())
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
+    """A decision written as a sentence of the discussion text, or None."""
+    text = strip_bullet(sentence).strip()
+    if not text or _HISTORICAL.search(text) or text.endswith("?") or len(text) > 600:
+        return None
+    which = _WHICH_SENTENCE.match(text)
+    if which and own.is_own(which.group("subj")):
+        phrase = _capitalise(f"{which.group('subj')} {which.group('verb')}")
+        return ParsedDecision(phrase=phrase, clauses=[which.group("clause").strip()], text=text)
+    match = _OWN_SENTENCE.match(text)
+    if match and own.is_own(match.group("subj")) and match.group("rest").strip():
+        phrase = f"{match.group('subj')} {match.group('verb')}"
+        return ParsedDecision(phrase=phrase, clauses=[_strip_att(match.group("rest"))], text=text)
+    reported = _REPORTED_SENTENCE.match(text)
+    if reported and reported.group("rest").strip():
+        subject = reported.group("subj").strip()
+        phrase = f"{subject} har {reported.group('verb')}" + (" om" if reported.group("om") else "")
+        clause = _strip_att(reported.group("rest"))
+        if own.is_own(subject):
+            return ParsedDecision(phrase=phrase, clauses=[clause], text=text)
+        if subject.lower() not in _PRONOUNS and _BODY_WORD.search(subject):
+            return ParsedDecision(
+                phrase=phrase, clauses=[clause], reported_by_body=subject, text=text
+            )
+    if _PASSIVE.search(text) and not re.match(r"(?i)om\b", text) and len(text) <= 250:
+        return ParsedDecision(phrase="Beslut", clauses=[text], text=text)
+    return None
+
+
+# Assignments --------------------------------------------------------------------------------
+
+_MONTH_WORDS = (
+    r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+)
+_DUE = re.compile(
+    r"\b(?:till|senast|inför|före)\s+(?:"
+    r"nästa\s+(?:möte|sammanträde|träff)\w*"
+    r"|(?:\S+\s+)?möte(?:t)?\s+(?:i|den)\s+(?:\d{1,2}\s+)?(?:" + _MONTH_WORDS + r")(?:\s+\d{4})?"
+    r"|den\s+\d{1,2}\s+(?:" + _MONTH_WORDS + r")(?:\s+\d{4})?"
+    r"|\d{4}-\d{2}-\d{2})",
+    re.IGNORECASE,
+)
+_GIVEN_TASK = re.compile(
+    r"^(?P<who>.*?)\s*\b(?:ges|får|gavs|fick)\s+i\s+uppdrag\s+att\s+(?P<what>.+)$", re.IGNORECASE
+)
+_GIVE_TASK = re.compile(r"\bge\s+(?P<who>.+?)\s+i\s+uppdrag\s+att\s+(?P<what>.+)$", re.IGNORECASE)
+_TASK_TO = re.compile(r"\buppdrar\s+(?:åt\s+)?(?P<who>.+?)\s+att\s+(?P<what>.+)$", re.IGNORECASE)
+_TAKE_QUESTION = re.compile(
+    r"(?P<verb>\b(?:tar|ta)\s+(?:med\s+(?:sig\s+)?|hem\s+)frågan|\btar\s+frågan\s+vidare)"
+    r"(?P<after>.*)$",
+    re.IGNORECASE,
+)
+_UNTIL_NEXT = re.compile(
+    r"^(?P<due>(?:till|inför)\s+nästa\s+(?:möte|sammanträde|träff)\w*)\s+ska\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_SHALL_UNTIL_NEXT = re.compile(
+    r"^(?P<who>.+?)\s+ska\s+(?P<due>till\s+nästa\s+(?:möte|sammanträde|träff)\w*)\s+(?P<what>.+)$",
+    re.IGNORECASE,
+)
+_CAPITALISED_RUN = re.compile(r"((?:[A-ZÅÄÖ][\w-]*)(?:\s+[A-ZÅÄÖ][\w-]*)*)\s*$")
+
+
+def _due(what: str) -> tuple[str, str | None]:
+    match = _DUE.search(what)
+    if not match:
+        return what, None
+    rest = (what[: match.start()] + what[match.end() :]).strip()
+    return re.sub(r"\s{2,}", " ", rest), match.group(0)
+
+
+def _names_in(text: str, known: list[str]) -> list[str]:
+    found = [(text.find(name), name) for name in known if name and name in text]
+    return [name for _, name in sorted(found)]
+
+
+def _subject(text: str, known: list[str]) -> list[str]:
+    """Who a sentence's subject names: known people first, else its last capitalised words."""
+    names = _names_in(text, known)
+    if names:
+        return names
+    tail = re.split(r",|\bsamt\b|\boch\b(?=\s+[A-ZÅÄÖ])|\bvilket\b", text)[-1].strip()
+    run = _CAPITALISED_RUN.search(tail[-200:])
+    if run and run.group(1).lower() not in _PRONOUNS:
+        return [run.group(1)]
+    return [tail] if tail and len(tail.split()) <= 4 else []
+
+
+def find_assignments(
+    sentence: str, known: list[str], *, clause: bool = False
+) -> list[ParsedAssignment]:
+    """Assignments in one sentence, or in a decision clause (clause=True), where a clause that
+    starts with a person's name ("att Cecilia Grefve-Lang tar en inledande kontakt …") is one."""
+    text = strip_final_period(strip_bullet(sentence))
+    if not text:
+        return []
+    until = _UNTIL_NEXT.match(text)
+    if until:
+        rest = until.group("rest")
+        names = [n for n in _names_in(rest, known) if rest.startswith(n)]
+        if names:
+            who = names
+            what = rest[len(names[0]) :].strip()
+        else:
+            first, _, what = rest.partition(" ")
+            who = [first]
+        return [ParsedAssignment(assignees=who, what=what.strip(), due_text=until.group("due"))]
+    shall = _SHALL_UNTIL_NEXT.match(text)
+    if shall:
+        return [
+            ParsedAssignment(
+                assignees=_subject(shall.group("who"), known),
+                what=shall.group("what").strip(),
+                due_text=shall.group("due"),
+            )
+        ]
+    for pattern in (_GIVE_TASK, _TASK_TO):
+        match = pattern.search(text)
+        if match:
+            what, due = _due(match.group("what"))
+            return [
+                ParsedAssignment(assignees=[match.group("who").strip()], what=what, due_text=due)
+            ]
+    given = _GIVEN_TASK.match(text)
+    if given and given.group("who").strip():
+        what, due = _due(given.group("what"))
+        return [
+            ParsedAssignment(assignees=_subject(given.group("who"), known), what=what, due_text=due)
+        ]
+    take = _TAKE_QUESTION.search(text)
+    if take:
+        before = text[: take.start()]
+        before = re.sub(r"\s+(?:att|kommer att|ska)\s*$", "", before)
+        what, due = _due((take.group("verb") + take.group("after")).strip())
+        return [ParsedAssignment(assignees=_subject(before, known), what=what, due_text=due)]
+    for name in known if clause else ():
+        if text.startswith(name + " ") and text[len(name) + 1 : len(name) + 2].islower():
+            what, due = _due(text[len(name) :].strip())
+            return [ParsedAssignment(assignees=[name], what=what, due_text=due)]
+    return []
+
+
+# Amounts ------------------------------------------------------------------------------------
+
+_AMOUNT = re.compile(
+    r"(?<![\w,.\-−])(?P<q>(?:ca|cirka|ungefär|drygt|knappt|runt)\.?\s+)?"
+    r"(?P<num>[-−]?\d{1,3}(?: \d{3})+|[-−]?\d+)(?:,(?P<dec>\d+))?\s*"
+    r"(?P<unit>miljoner kronor|miljoner kr|milj\.? kr|miljarder kronor|mnkr|mkr|msek|tkr|ksek|"
+    r"tusen kronor|kronor|kr|sek)(?![\w])",
+    re.IGNORECASE,
+)
+_MULTIPLIERS = {
+    "miljoner kronor": 1_000_000,
+    "miljoner kr": 1_000_000,
+    "milj kr": 1_000_000,
+    "milj. kr": 1_000_000,
+    "mnkr": 1_000_000,
+    "mkr": 1_000_000,
+    "msek": 1_000_000,
+    "miljarder kronor": 1_000_000_000,
+    "tkr": 1_000,
+    "ksek": 1_000,
+    "tusen kronor": 1_000,
+}
+
+
+def find_amounts(text: str) -> list[ParsedAmount]:
+    amounts: list[ParsedAmount] = []
+    for match in _AMOUNT.finditer(text):
+        digits = match.group("num").replace(" ", "").replace("−", "-")
+        try:
+            value = float(f"{digits}.{match.group('dec')}" if match.group("dec") else digits)
+        except ValueError:
+            continue
+        multiplier = _MULTIPLIERS.get(match.group("unit").lower(), 1)
+        kronor = round(value * multiplier)
+        if abs(kronor) > 10**15:
+            continue
+        amounts.append(ParsedAmount(text=match.group(0).strip(), kronor=kronor))
+    return amounts
+
+
+# Attachments, outcomes, next meeting --------------------------------------------------------
+
+_SEE = re.compile(r"^se\s+(?:även\s+|också\s+)?(?P<what>.+)$", re.IGNORECASE)
+_SEE_PAREN = re.compile(r"\(\s*se\s+(?:även\s+|också\s+)?(?P<what>[^()]+)\)", re.IGNORECASE)
+_BILAGA = re.compile(r"^bilag(?:a|an|or)\s*[–:\-]\s*(?P<what>.+)$", re.IGNORECASE)
+_ATTACHED = re.compile(r"^(?P<what>.+?)\s+bifogas\b", re.IGNORECASE)
+_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<url>[^)\s]*)\)")
+
+
+def title_attachments(title: str) -> tuple[str, list[str]]:
+    """Split "Struktur … (se PPT)" into the title and its references."""
+    found = [m.group("what").strip() for m in _SEE_PAREN.finditer(title)]
+    cleaned = _SEE_PAREN.sub("", title)
+    return re.sub(r"\s{2,}", " ", cleaned).strip(), found
+
+
+def replace_links(text: str) -> tuple[str, list[str]]:
+    links = [m.group("text").strip() for m in _LINK.finditer(text)]
+    return _LINK.sub(lambda m: m.group("text"), text), links
+
+
+def sentence_attachment(sentence: str) -> str | None:
+    text = strip_bullet(sentence).strip()
+    for pattern in (_SEE, _BILAGA, _ATTACHED):
+        match = pattern.match(text)
+        if match:
+            what = strip_final_period(match.group("what"))
+            return what or None
+    return None
+
+
+_OUTCOME = re.compile(
+    r"\b(?:läggs|lades|lägges)\s+till\s+(?:handlingarna|protokollet)\b|"
+    r"^(?:ärendet|punkten|frågan)\s+(?:utgår|bordläggs|bordlades|återremitteras|återremitterades)\b",
+    re.IGNORECASE,
+)
+
+
+def outcome(sentence: str) -> str | None:
+    text = strip_bullet(sentence).strip()
+    if _OUTCOME.search(text):
+        return strip_final_period(text)
+    return None
+
+
+_NEXT_MEETING = re.compile(
+    r"\bnästa\s+(?:möte|träff|sammanträde|styrgruppsmöte)\w*\b", re.IGNORECASE
+)
+
+
+def next_meeting(sentence: str, reference: dt.date | None) -> ParsedNextMeeting | None:
+    text = strip_bullet(sentence).strip()
+    match = _NEXT_MEETING.search(text)
+    if not match:
+        return None
+    found = find_date(text[match.end() :], reference)
+    if not found:
+        return None
+    return ParsedNextMeeting(date=found.date, text=strip_final_period(text))

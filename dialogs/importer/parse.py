@@ -1,0 +1,975 @@
+"""Parse the text of old minutes into a ParsedMinutes.
+
+Minutes come in many shapes (see shared/seeds/): a formal protocol with § headings, numbered
+items, unnumbered topic headings, HTML fragments from a converted document. The parser finds
+the items first (by §, by number, or by heading), reads the header above them (body, date,
+attendance), then reads each item. Whatever it cannot place is kept as leftover text with a
+warning, so an import never loses text and never fails on odd input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .dates import DateMatch, find_date, find_dates, find_time, strip_weekday
+from .decisions import (
+    OwnBody,
+    att_clause,
+    decision_heading,
+    find_amounts,
+    find_assignments,
+    inline_decision,
+    is_bold_att,
+    next_meeting,
+    outcome,
+    prose_decision,
+    replace_links,
+    sentence_attachment,
+    title_attachments,
+)
+from .htmltext import html_to_text, looks_like_html
+from .model import (
+    ABSENT,
+    PRESENT,
+    ParsedDecision,
+    ParsedItem,
+    ParsedJustering,
+    ParsedMinutes,
+    ParsedPerson,
+)
+from .people import (
+    PeopleRegistry,
+    SectionLabel,
+    match_label,
+    parse_person,
+    split_inline_list,
+    split_names,
+)
+from .textutil import (
+    clean_line,
+    collapse_spaces,
+    heading_level,
+    is_bullet,
+    normalize,
+    remove_noise,
+    sentences,
+    strip_bullet,
+    strip_final_period,
+    strip_inline_markdown,
+)
+
+logger = logging.getLogger(__name__)
+
+PARSE_FAILED_WARNING = "Texten kunde inte tolkas; hela texten sparas som mötets text."
+
+_PARAGRAPH_LINE = re.compile(
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*§\s*(?P<num>\d{1,4})\s*(?:\*\*|__)?[ \t:.]*(?P<rest>.*)$"
+)
+_NUMBERED_LINE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<hashes>#{1,6}[ \t]*)?(?:\*\*)?(?P<num>\d{1,2})(?P<sep>[.)])"
+    r"(?:\*\*)?(?P<gap>[ \t]+)(?P<rest>\S.*)$"
+)
+_KIND = re.compile(
+    r"\b(?P<kind>sammanträdesprotokoll|protokoll|minnesanteckningar|minnesanteckning|"
+    r"mötesanteckningar|mötesanteckning|anteckningar)\b|\b\w*(?:möte|sammanträde)\b",
+    re.IGNORECASE,
+)
+_JUSTERING_LABEL = re.compile(
+    r"^(?:justerat|justerad|justeras|justeringsdatum)(?:\s+den)?\s*(?::\s*(?P<rest>.*)|$)",
+    re.IGNORECASE,
+)
+_DATETIME_LABEL = re.compile(
+    r"^(?:tid och plats|tid & plats|datum och tid|datum, tid och plats|tid, plats)\s*(?::\s*(?P<rest>.*)|$)",
+    re.IGNORECASE,
+)
+_TIME_LABEL = re.compile(r"^(?:tid|mötestid|klockan)\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
+_DATE_LABEL = re.compile(
+    r"^(?:datum|mötesdatum|sammanträdesdatum)\s*(?::\s*(?P<rest>.*)|$)", re.IGNORECASE
+)
+_PLACE_LABEL = re.compile(
+    r"^(?:plats|lokal|mötesplats|sammanträdesplats)\s*(?::\s*(?P<rest>.*)|$)", re.IGNORECASE
+)
+_PARAGRAPHS_LABEL = re.compile(r"^(?:paragrafer|paragraf)\s*(?::\s*(?P<rest>.*)|$)", re.IGNORECASE)
+_SIGNATURES_LABEL = re.compile(
+    r"^(?:underskrifter|underskrift|vid protokollet|signaturer|justerandes signatur|"
+    r"ordförandes signatur)\s*:?$",
+    re.IGNORECASE,
+)
+_AGENDA_LABEL = re.compile(
+    r"^(?:ärendeförteckning|dagordning|föredragningslista|ärendelista|agenda)\s*:?$",
+    re.IGNORECASE,
+)
+_DISTRIBUTION_LABEL = re.compile(
+    r"^(?:protokollet (?:ska )?skickas till|protokollet sänds till|sändlista|utdrag till|"
+    r"delges|kopia till|för kännedom till)\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_PRESENTER = re.compile(r"^föredragande\s*:\s*(?P<names>.+)$", re.IGNORECASE)
+
+
+@dataclass
+class _ItemStart:
+    index: int
+    number: str | None
+    is_paragraph: bool
+    rest: str
+
+
+@dataclass
+class _HeaderState:
+    label: SectionLabel | None = None
+    group: SectionLabel | None = None
+    group_level: int = 0
+    singular_pending: bool = False
+    section: int = 0
+    mode: str | None = None
+    pending: str | None = None
+
+
+@dataclass
+class _DateCandidate:
+    priority: int
+    date: dt.date
+
+
+@dataclass
+class _ItemWork:
+    item: ParsedItem
+    orphan_decisions: list[ParsedDecision] = field(default_factory=list)
+    block_texts: list[str] = field(default_factory=list)
+
+
+def parse_minutes(text: str, filename: str | None = None) -> ParsedMinutes:
+    """Parse the text of one set of minutes. Never raises: text that cannot be structured is
+    returned as leftover_text with a warning."""
+    try:
+        return _MinutesParser(str(text), filename).parse()
+    except Exception:
+        # A parser bug must not stop an import of years of minutes; keep the text searchable.
+        logger.exception("could not parse minutes %s; keeping them as text", filename)
+        try:
+            leftover = normalize(str(text)).strip()
+        except Exception:
+            leftover = ""
+        return ParsedMinutes(leftover_text=leftover, warnings=[PARSE_FAILED_WARNING])
+
+
+class _MinutesParser:
+    def __init__(self, text: str, filename: str | None) -> None:
+        self.source = text
+        self.filename = filename
+        self.minutes = ParsedMinutes()
+        self.people = PeopleRegistry()
+        self.state = _HeaderState()
+        self.leftover: list[str] = []
+        self.header_headings: list[str] = []
+        self.dates: list[_DateCandidate] = []
+        self.justering_text: str | None = None
+        self.agenda_numbers: list[int] = []
+        self.own = OwnBody([])
+
+    # Whole document ---------------------------------------------------------------------------
+
+    def parse(self) -> ParsedMinutes:
+        minutes = self.minutes
+        lines = normalize(self.source).split("\n")
+        lines, removed = remove_noise(lines)
+        if removed:
+            minutes.warnings.append(
+                f"Upprepade sidhuvuden/sidfötter och sidnummer togs bort ({removed} rader)."
+            )
+        starts = self._find_numbered_items(lines)
+        if starts:
+            self._parse_header(lines, 0, starts[0].index, stop_at_prose=False)
+        else:
+            header_end = self._parse_header(lines, 0, len(lines), stop_at_prose=True)
+            starts = self._find_heading_items(lines, header_end)
+            first = starts[0].index if starts else len(lines)
+            self.leftover.extend(line for line in lines[header_end:first])
+            if starts:
+                count = len(starts)
+                headings = (
+                    "rubrik tolkades som punkt" if count == 1 else "rubriker tolkades som punkter"
+                )
+                minutes.warnings.append(
+                    f"Punkterna saknar nummer; {count} {headings} — kontrollera indelningen."
+                )
+            else:
+                minutes.warnings.append(
+                    "Ingen punktindelning hittades; texten sparas som mötets text."
+                )
+        self._finish_header()
+        works: list[_ItemWork] = []
+        for n, start in enumerate(starts):
+            end = starts[n + 1].index if n + 1 < len(starts) else len(lines)
+            content = lines[start.index + 1 : end]
+            if n + 1 == len(starts):
+                content = self._cut_trailer(content)
+            works.append(self._parse_item(start, content))
+        self._finish(works)
+        return minutes
+
+    # Finding items ----------------------------------------------------------------------------
+
+    def _find_numbered_items(self, lines: list[str]) -> list[_ItemStart]:
+        paragraphs: list[_ItemStart] = []
+        for i, line in enumerate(lines):
+            if is_bullet(line) or "§" not in line:
+                continue
+            match = _PARAGRAPH_LINE.match(line)
+            if not match:
+                continue
+            rest = match.group("rest")
+            title = clean_line(rest)
+            if (
+                re.match(r"^[-–]\s*§", title)
+                or len(title) > 150
+                or re.search(r":(?:\*\*|__)\s+\S", rest)
+                or re.search(r"[.!?]\s+\S", title)
+            ):
+                continue
+            paragraphs.append(_ItemStart(i, match.group("num").lstrip("0") or "0", True, rest))
+        chosen = _longest_increasing(paragraphs)
+        if chosen:
+            return chosen
+        return self._numbered_chain(lines)
+
+    def _numbered_chain(self, lines: list[str]) -> list[_ItemStart]:
+        by_style: dict[tuple[str, bool, str, bool], list[tuple[int, int, str]]] = {}
+        for i, line in enumerate(lines):
+            match = _NUMBERED_LINE.match(line)
+            if not match:
+                continue
+            rest = match.group("rest")
+            if not looks_like_html(rest):
+                title = clean_line(rest)
+                if len(title) > 150 or not title[:1].isupper() or re.search(r"[.!?]\s+\S", title):
+                    continue
+            style = (
+                match.group("indent"),
+                bool(match.group("hashes")),
+                match.group("sep"),
+                "\t" in match.group("gap"),
+            )
+            by_style.setdefault(style, []).append((i, int(match.group("num")), rest))
+        best: list[tuple[int, int, str]] = []
+        for candidates in by_style.values():
+            candidates = candidates[:2000]
+            for n, (_, first, _) in enumerate(candidates):
+                chain = [candidates[n]]
+                for cand in candidates[n + 1 :]:
+                    if cand[1] == chain[-1][1] + 1:
+                        chain.append(cand)
+                better = len(chain) > len(best) or (
+                    len(chain) == len(best) and first == 1 and bool(best) and best[0][1] != 1
+                )
+                if better:
+                    best = chain
+        if len(best) < 2:
+            return []
+        return [_ItemStart(i, str(num), False, rest) for i, num, rest in best]
+
+    def _find_heading_items(self, lines: list[str], start: int) -> list[_ItemStart]:
+        """Unnumbered topic headings: a short line, not a sentence, followed by prose."""
+        found: list[_ItemStart] = []
+        for i in range(start, len(lines)):
+            raw = lines[i]
+            text = clean_line(raw)
+            if not text or not _is_heading_like(raw, text):
+                continue
+            following = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].strip()), "")
+            follow_text = clean_line(following)
+            if not follow_text or (following[:1].isspace() and not heading_level(raw)):
+                continue
+            if heading_level(following):
+                continue
+            if len(follow_text) < 60 and not follow_text.endswith((".", "!", "?")):
+                continue
+            found.append(_ItemStart(i, None, False, raw))
+        return found
+
+    # Header -----------------------------------------------------------------------------------
+
+    def _parse_header(self, lines: list[str], start: int, stop: int, stop_at_prose: bool) -> int:
+        """Read body, date, time, place and attendance; returns where the header ends."""
+        last_consumed = start - 1
+        unconsumed: list[int] = []
+        for i in range(start, stop):
+            raw = lines[i]
+            text = clean_line(raw)
+            if not text:
+                continue
+            if self._header_line(raw, text):
+                last_consumed = i
+                continue
+            if stop_at_prose and len(text) > 100:
+                break
+            unconsumed.append(i)
+        end = stop if not stop_at_prose else last_consumed + 1
+        self.leftover.extend(lines[i] for i in unconsumed if i < end)
+        return max(end, start)
+
+    def _header_line(self, raw: str, text: str) -> bool:
+        state = self.state
+        if state.pending:
+            pending, state.pending = state.pending, None
+            if self._pending_value(pending, text):
+                return True
+        if state.mode == "skip":
+            if _JUSTERING_LABEL.match(text):
+                state.mode = None
+            else:
+                return True
+        if state.mode == "agenda":
+            if is_bullet(raw) or raw.startswith(("  ", "\t")):
+                self.agenda_numbers.extend(int(n) for n in re.findall(r"§\s*(\d{1,4})", text))
+                return True
+            state.mode = None
+        if state.mode == "distribution":
+            # Recipients are often "Ledamöter" or "Diariet": only a new block ends the list.
+            if not (
+                _JUSTERING_LABEL.match(text) or _SIGNATURES_LABEL.match(text) or heading_level(raw)
+            ):
+                self.minutes.distribution.append(strip_bullet(text))
+                return True
+            state.mode = None
+        if self._labelled_value(text):
+            return True
+        label = match_label(raw)
+        if label is not None:
+            self._attendance_label(*label)
+            return True
+        if state.label is not None:
+            if self._attendance_entries(raw):
+                return True
+            state.label = None
+            state.group = None
+        if self.minutes.title is None and _is_title(text):
+            self.minutes.title = text
+            return True
+        if self.minutes.title is None and heading_level(raw) and len(text) <= 120:
+            self.header_headings.append(text)
+            return True
+        bare = strip_weekday(text).strip(" ,.")
+        found = find_date(bare)
+        if found and found.start == 0 and found.end >= len(bare) - 1:
+            self._add_date(found.date, 2)
+            return True
+        if found and found.start <= 2 and find_time(bare):
+            self._date_time_place(text)
+            return True
+        return False
+
+    def _labelled_value(self, text: str) -> bool:
+        state = self.state
+        for pattern, kind in (
+            (_JUSTERING_LABEL, "justering"),
+            (_DATETIME_LABEL, "datetime"),
+            (_TIME_LABEL, "datetime"),
+            (_DATE_LABEL, "date"),
+            (_PLACE_LABEL, "place"),
+            (_PARAGRAPHS_LABEL, "paragraphs"),
+        ):
+            match = pattern.match(text)
+            if not match:
+                continue
+            state.label = None
+            state.group = None
+            rest = (match.group("rest") or "").strip() if match.groupdict() else ""
+            if rest:
+                self._pending_value(kind, rest)
+            else:
+                state.pending = kind
+            return True
+        if _SIGNATURES_LABEL.match(text):
+            state.mode = "skip"
+            state.label = None
+            return True
+        if _AGENDA_LABEL.match(text):
+            state.mode = "agenda"
+            state.label = None
+            return True
+        distribution = _DISTRIBUTION_LABEL.match(text)
+        if distribution:
+            state.mode = "distribution"
+            state.label = None
+            if distribution.group("rest"):
+                self.minutes.distribution.extend(
+                    p.strip() for p in distribution.group("rest").split(",") if p.strip()
+                )
+            return True
+        return False
+
+    def _pending_value(self, kind: str, value: str) -> bool:
+        if kind == "justering":
+            self.justering_text = value
+        elif kind == "datetime":
+            self._date_time_place(value)
+        elif kind == "date":
+            found = find_date(strip_weekday(value))
+            if not found:
+                return False
+            self._add_date(found.date, 1)
+        elif kind == "place":
+            if self.minutes.place is None:
+                self.minutes.place = value.strip(" ,.;")
+        elif kind == "paragraphs":
+            if "§" not in value and not re.search(r"\d", value):
+                return False
+        return True
+
+    def _date_time_place(self, value: str) -> None:
+        text = strip_weekday(value)
+        found = find_date(text)
+        time = find_time(text)
+        if found:
+            self._add_date(found.date, 1)
+        if time and self.minutes.start_time is None:
+            self.minutes.start_time = time.start_time
+            self.minutes.end_time = time.end_time
+        end = max(found.end if found else 0, time.end if time else 0)
+        place = text[end:].strip(" ,.;:-–—\t") if (found or time) else text.strip()
+        if place and self.minutes.place is None:
+            self.minutes.place = place
+
+    def _add_date(self, date: dt.date, priority: int) -> None:
+        self.dates.append(_DateCandidate(priority, date))
+
+    def _attendance_label(self, label: SectionLabel, rest: str, level: int) -> None:
+        state = self.state
+        state.section += 1
+        state.mode = None
+        if label.singular and state.group is not None and level > state.group_level:
+            state.label = label
+            state.singular_pending = True
+        else:
+            state.label = label
+            state.group = None if label.singular else label
+            state.group_level = level
+            state.singular_pending = False
+        if rest:
+            self._attendance_entries(rest)
+
+    def _attendance_entries(self, raw: str) -> bool:
+        """Add the people on one line; False when the line is not people."""
+        state = self.state
+        inline = split_inline_list(strip_bullet(strip_inline_markdown(raw).strip()))
+        parsed: list[ParsedPerson] = []
+        for entry in inline.entries:
+            person = parse_person(entry, state.label)
+            if person is None:
+                return False
+            parsed.append(person)
+        for original, halves in inline.split:
+            self.minutes.warnings.append(
+                f"Kommatecken saknas? ”{original}” tolkades som två personer: "
+                f"{halves[0]} och {halves[1]}."
+            )
+        for person in parsed:
+            if self.people.add(person, state.section):
+                self.minutes.warnings.append(f"{person.name} står två gånger i samma närvarolista.")
+            if state.singular_pending:
+                state.label = state.group
+                state.singular_pending = False
+        return True
+
+    def _finish_header(self) -> None:
+        minutes = self.minutes
+        if self.dates:
+            best = min(self.dates, key=lambda c: c.priority)
+            minutes.date = best.date
+        title = minutes.title
+        if title:
+            kind = _KIND.search(title)
+            if kind and kind.group("kind"):
+                minutes.meeting_kind = _kind_of(kind.group("kind"))
+            body = _body_from_title(title)
+            title_date = find_date(title)
+            if title_date and minutes.date is None:
+                minutes.date = title_date.date
+            minutes.body_name = body or None
+        if self.header_headings:
+            if minutes.body_name is None:
+                minutes.body_name = self.header_headings[-1]
+                parents = self.header_headings[:-1]
+            else:
+                parents = self.header_headings
+            minutes.parent_body = " / ".join(parents) or None
+        if minutes.meeting_kind is None:
+            kind_anywhere = re.search(
+                r"\b(sammanträdesprotokoll|protokoll|minnesanteckning\w*|mötesanteckning\w*)\b",
+                self.source,
+                re.IGNORECASE,
+            )
+            if kind_anywhere:
+                minutes.meeting_kind = _kind_of(kind_anywhere.group(1))
+        if minutes.date is None and self.filename:
+            found = find_date(self.filename)
+            if found:
+                minutes.date = found.date
+                minutes.warnings.append("Mötets datum togs från filnamnet.")
+        self.own = OwnBody([n for n in (minutes.body_name, minutes.body_short, minutes.title) if n])
+
+    # Items ------------------------------------------------------------------------------------
+
+    def _cut_trailer(self, content: list[str]) -> list[str]:
+        """End the last item where the signature or distribution block starts."""
+        for n, raw in enumerate(content):
+            text = clean_line(raw)
+            if (
+                _DISTRIBUTION_LABEL.match(text)
+                or _SIGNATURES_LABEL.match(text)
+                or _JUSTERING_LABEL.match(text)
+            ):
+                self.state = _HeaderState()
+                for line in content[n:]:
+                    line_text = clean_line(line)
+                    if line_text and not self._header_line(line, line_text):
+                        self.leftover.append(line)
+                return content[:n]
+        return content
+
+    def _parse_item(self, start: _ItemStart, content: list[str]) -> _ItemWork:
+        known = [p.name for p in self.people.people]
+        if start.number is None:
+            title = clean_line(start.rest)
+            body = content
+        elif looks_like_html(start.rest):
+            title, body = _html_item(start.rest, content, known)
+        else:
+            title = clean_line(start.rest)
+            body = content
+            if not title:
+                title, body = _title_from_headings(content)
+        title, attachments = title_attachments(title)
+        presenters: list[str] = []
+        with_presenter = re.match(r"(?i)^(?P<title>.+?);\s*föredragande:?\s+(?P<names>.+)$", title)
+        if with_presenter:
+            title = with_presenter.group("title")
+            presenters.extend(_presenter_names(with_presenter.group("names")))
+        item = ParsedItem(
+            number=start.number,
+            is_paragraph=start.is_paragraph,
+            title=strip_final_period(title),
+            attachments=attachments,
+            presenters=presenters,
+        )
+        work = _ItemWork(item)
+        self._read_item_body(work, body, known)
+        return work
+
+    def _read_item_body(self, work: _ItemWork, body: list[str], known: list[str]) -> None:
+        item = work.item
+        run: list[str] = []
+        texts: list[str] = []
+
+        def flush() -> None:
+            if run:
+                text = self._analyse_text(item, run, known + item.presenters)
+                if text:
+                    texts.append(text)
+                run.clear()
+
+        i = 0
+        while i < len(body):
+            raw = body[i]
+            text = clean_line(raw)
+            presenter = _PRESENTER.match(text) if text else None
+            if presenter:
+                item.presenters.extend(_presenter_names(presenter.group("names")))
+                i += 1
+                continue
+            phrase = decision_heading(raw) if text else None
+            if phrase:
+                flush()
+                clauses, i = _collect_clauses(body, i + 1)
+                decision = ParsedDecision(
+                    phrase=phrase,
+                    clauses=clauses,
+                    text="\n".join([phrase, *("att " + c for c in clauses)]),
+                )
+                self._add_block_decision(work, decision, known)
+                continue
+            if text and is_bold_att(raw):
+                flush()
+                clauses, i = _collect_clauses(body, i)
+                decision = ParsedDecision(
+                    phrase="", clauses=clauses, text="\n".join("att " + c for c in clauses)
+                )
+                work.orphan_decisions.append(decision)
+                self._add_block_decision(work, decision, known)
+                continue
+            inline = inline_decision(raw) if text else None
+            if inline:
+                flush()
+                self._add_block_decision(work, inline, known)
+                i += 1
+                continue
+            run.append(raw)
+            i += 1
+        flush()
+        item.text = "\n\n".join(texts)
+        amount_source = "\n".join([item.title, item.text, *work.block_texts])
+        item.amounts = find_amounts(amount_source)
+
+    def _add_block_decision(
+        self, work: _ItemWork, decision: ParsedDecision, known: list[str]
+    ) -> None:
+        work.item.decisions.append(decision)
+        work.block_texts.append(decision.text)
+        for clause in decision.clauses:
+            work.item.assignments.extend(
+                find_assignments(clause, known + work.item.presenters, clause=True)
+            )
+
+    def _analyse_text(self, item: ParsedItem, lines: list[str], known: list[str]) -> str:
+        """Clean a run of discussion text and find what its sentences say."""
+        text = _clean_text(lines, item.attachments)
+        for sentence in sentences(text):
+            decision = prose_decision(sentence, self.own)
+            if decision:
+                item.decisions.append(decision)
+            else:
+                result = outcome(sentence)
+                if result:
+                    item.outcome = result
+            attachment = sentence_attachment(sentence)
+            if attachment:
+                item.attachments.append(attachment)
+            item.assignments.extend(find_assignments(sentence, known))
+            if self.minutes.next_meeting is None:
+                self.minutes.next_meeting = next_meeting(sentence, self.minutes.date)
+        return text
+
+    # Finishing --------------------------------------------------------------------------------
+
+    def _finish(self, works: list[_ItemWork]) -> None:
+        minutes = self.minutes
+        minutes.items = [w.item for w in works]
+        self._refine_body(works)
+        self._fill_orphan_phrases(works)
+        for work in works:
+            for name in work.item.presenters:
+                self.people.add(ParsedPerson(name=name, roles=["foredragande"], status=PRESENT))
+        self._infer_substitutes()
+        minutes.people = self.people.people
+        justerare = [p.name for p in minutes.people if "justerare" in p.roles]
+        if self.justering_text is not None or justerare:
+            minutes.justering = _justering(self.justering_text, justerare)
+        self._numbering_warnings(works)
+        if minutes.date is None:
+            minutes.warnings.append("Mötets datum hittades inte.")
+        if minutes.body_name is None:
+            minutes.warnings.append("Organets namn hittades inte; ange det vid importen.")
+        if minutes.meeting_kind is None:
+            minutes.warnings.append(
+                "Det framgår inte om det är protokoll eller minnesanteckningar."
+            )
+        if not minutes.people:
+            minutes.warnings.append("Ingen närvarolista hittades.")
+        minutes.leftover_text = _join_leftover(self.leftover)
+        if minutes.next_meeting is None:
+            # "Nästa möte: 2024-09-20" in the header or after the last item.
+            for line in self.leftover:
+                minutes.next_meeting = next_meeting(clean_line(line), minutes.date)
+                if minutes.next_meeting:
+                    break
+
+    def _refine_body(self, works: list[_ItemWork]) -> None:
+        """ "LSVO:s ledningsgrupp beslutar" names the body better than the letterhead's "LSVO"."""
+        minutes = self.minutes
+        phrases = Counter(
+            d.phrase
+            for w in works
+            for d in w.item.decisions
+            if d.reported_by_body is None and d.phrase.lower().endswith("beslutar")
+        )
+        if minutes.body_name:
+            for phrase, _ in phrases.most_common():
+                subject = phrase[: -len("beslutar")].strip()
+                if ":s " not in subject:
+                    continue
+                base = subject.replace(":s ", " ", 1)
+                if base.lower().startswith(minutes.body_name.lower()) and base != minutes.body_name:
+                    if re.fullmatch(r"[A-ZÅÄÖ0-9]{2,8}", minutes.body_name):
+                        minutes.body_short = minutes.body_name
+                    minutes.body_name = base
+                break
+        if minutes.body_short is None and minutes.body_name:
+            paren = re.search(r"\(([A-ZÅÄÖ0-9]{2,8})\)", minutes.body_name)
+            acronyms = re.findall(r"\b[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,7}\b", minutes.body_name)
+            if paren:
+                minutes.body_short = paren.group(1)
+            elif len(acronyms) == 1:
+                minutes.body_short = acronyms[0]
+
+    def _fill_orphan_phrases(self, works: list[_ItemWork]) -> None:
+        phrases = Counter(
+            d.phrase
+            for w in works
+            for d in w.item.decisions
+            if d.phrase and d.phrase != "Beslut" and d.reported_by_body is None
+        )
+        default = phrases.most_common(1)[0][0] if phrases else "Beslut"
+        for work in works:
+            for decision in work.orphan_decisions:
+                decision.phrase = default
+                decision.text = "\n".join(filter(None, [default, decision.text]))
+                self.minutes.warnings.append(
+                    f"{_item_label(work.item)}: att-sats utan beslutsformel; "
+                    f"tolkad som ”{default}”."
+                )
+
+    def _infer_substitutes(self) -> None:
+        """An ersättare present for a kommun whose ledamot is absent serves for that ledamot."""
+        people = self.people.people
+        absent_members = [
+            p for p in people if p.status == ABSENT and "ledamot" in p.roles and p.organisation
+        ]
+        taken = {p.substitute_for for p in people if p.substitute_for}
+        for person in people:
+            if person.status == ABSENT or "ersattare" not in person.roles or person.substitute_for:
+                continue
+            if not person.organisation:
+                continue
+            matches = [
+                m
+                for m in absent_members
+                if m.organisation
+                and m.organisation.casefold() == person.organisation.casefold()
+                and m.name not in taken
+            ]
+            if len(matches) == 1:
+                person.substitute_for = matches[0].name
+                taken.add(matches[0].name)
+                self.minutes.warnings.append(
+                    f"{person.name} (ersättare, {person.organisation}) antas tjänstgöra för "
+                    f"{matches[0].name}, som inte var närvarande."
+                )
+
+    def _numbering_warnings(self, works: list[_ItemWork]) -> None:
+        numbers = [int(w.item.number) for w in works if w.item.number and w.item.number.isdigit()]
+        for before, after in itertools.pairwise(numbers):
+            if after != before + 1:
+                sign = "§ " if works[0].item.is_paragraph else "punkt "
+                self.minutes.warnings.append(
+                    f"Numreringen hoppar från {sign}{before} till {sign}{after}."
+                )
+        missing = [n for n in self.agenda_numbers if n not in numbers]
+        if missing:
+            listed = ", ".join(f"§ {n}" for n in missing)
+            self.minutes.warnings.append(
+                f"Ärendeförteckningen nämner {listed}, som inte hittades i texten."
+            )
+
+
+# Helpers ---------------------------------------------------------------------------------------
+
+
+def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
+    """§ numbers only grow through minutes; a § mentioned out of order ("§105" recalled from the
+    last meeting) is a reference, not an item."""
+    if not cands:
+        return []
+    cands = cands[:2000]
+    numbers = [int(c.number or 0) for c in cands]
+    best_len = [1] * len(cands)
+    previous = [-1] * len(cands)
+    for i in range(len(cands)):
+        for j in range(i):
+            if numbers[j] < numbers[i] and best_len[j] + 1 > best_len[i]:
+                best_len[i] = best_len[j] + 1
+                previous[i] = j
+    end = max(range(len(cands)), key=lambda k: (best_len[k], -k))
+    chain: list[_ItemStart] = []
+    while end != -1:
+        chain.append(cands[end])
+        end = previous[end]
+    return list(reversed(chain))
+
+
+def _is_title(text: str) -> bool:
+    if len(text) > 150 or re.search(r"[.!?]\s+\S", text) or text.endswith(":"):
+        return False
+    return bool(_KIND.search(text))
+
+
+def _kind_of(word: str) -> str:
+    return "protokoll" if "protokoll" in word.lower() else "minnesanteckningar"
+
+
+def _body_from_title(title: str) -> str:
+    body = re.sub(
+        r"\b(?:sammanträdesprotokoll|protokoll|minnesanteckningar|minnesanteckning|"
+        r"mötesanteckningar|mötesanteckning|anteckningar)\b(?:\s+(?:från|för|vid))?",
+        "",
+        title,
+        flags=re.IGNORECASE,
+    )
+    for found in reversed(find_dates(body)):
+        body = body[: found.start] + body[found.end :]
+    body = re.sub(r"[,\s–—-]*\b\w*(?:möte|sammanträde)t?\b\s*$", "", body, flags=re.IGNORECASE)
+    body = re.sub(r"^\s*\w*(?:möte|sammanträde)t?\b(?:\s+(?:med|för))?", "", body, flags=re.I)
+    body = re.sub(r"\s+den\s*$", "", body)
+    return collapse_spaces(body).strip(" ,.:;–—-")
+
+
+def _is_heading_like(raw: str, text: str) -> bool:
+    if len(text) > 100 or len(text.split()) > 14:
+        return False
+    if raw[:1].isspace() and not heading_level(raw):
+        return False
+    if text.endswith((".", ":", ";", ",")) or is_bullet(raw):
+        return False
+    if not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    if re.match(r"(?i)beslut\s*:", text) or match_label(raw):
+        return False
+    return not re.search(r"[.!?]\s+\S", text)
+
+
+def _title_from_headings(content: list[str]) -> tuple[str, list[str]]:
+    """A "## § 113" line carries no title; the headings right under it are the title."""
+    parts: list[str] = []
+    n = 0
+    while n < len(content):
+        raw = content[n]
+        text = clean_line(raw)
+        if not text:
+            n += 1
+            continue
+        if heading_level(raw) and not decision_heading(raw):
+            parts.append(text)
+            n += 1
+            continue
+        if not parts and len(text) <= 120 and not re.search(r"[.!?]\s+\S", text):
+            if not decision_heading(raw) and not _PRESENTER.match(text):
+                parts.append(text)
+                n += 1
+        break
+    return ": ".join(p.rstrip(":") for p in parts), content[n:]
+
+
+def _html_item(rest: str, content: list[str], known: list[str]) -> tuple[str, list[str]]:
+    """Title and text of an item written as HTML fragments ("1.<TAB><p>Title …</p> <p>…")."""
+    html = rest + "\n" + "\n".join(content)
+    # An italic "Se …" reference is its own line, not the start of the next sentence.
+    html = re.sub(r"(?is)<(i|em)>\s*(se\b.*?)</\1>", r"<br>\2<br>", html)
+    match = re.match(r"(?i)[ \t]*(?:<p[^>]*>)?(.*?)(?=</p>|<(?:i|em|ul|ol|br|p)\b|\n|$)", html)
+    title_html = match.group(1) if match else ""
+    remainder = html[match.end() :] if match else html
+    title_text = collapse_spaces(html_to_text(title_html).replace("\n", " ")).strip()
+    title, spill = _split_title(title_text, known)
+    body = html_to_text(remainder).split("\n")
+    if spill:
+        body.insert(0, spill)
+    return title, body
+
+
+def _split_title(text: str, known: list[str]) -> tuple[str, str]:
+    """Where a title written into the same paragraph as its text ends: at ", Capital", at a
+    known person's name, or at the end of the first sentence, whichever comes first."""
+    cuts: list[tuple[int, int]] = []
+    comma = re.search(r",\s+(?=[A-ZÅÄÖ])", text)
+    if comma:
+        cuts.append((comma.start(), comma.end()))
+    for name in known:
+        at = text.find(" " + name)
+        if at > 0:
+            cuts.append((at, at + 1))
+    period = re.search(r"[.!?]\s+(?=\S)", text)
+    if period:
+        cuts.append((period.start() + 1, period.end()))
+    cuts = [c for c in cuts if c[0] >= 3]
+    if not cuts:
+        return text.rstrip(" ,"), ""
+    cut, resume = min(cuts)
+    return text[:cut].rstrip(" ,"), text[resume:].strip()
+
+
+def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int]:
+    """The "att …" clauses from body[start]; returns them and the index after the block."""
+    clauses: list[str] = []
+    gap = False
+    n = start
+    while n < len(body):
+        raw = body[n]
+        if not raw.strip():
+            gap = True
+            n += 1
+            continue
+        clause = att_clause(raw)
+        if clause is not None:
+            clauses.append(clause)
+            gap = False
+            n += 1
+            continue
+        text = clean_line(raw)
+        if clauses and not gap and not heading_level(raw) and not decision_heading(raw):
+            clauses[-1] = f"{clauses[-1]} {text}"
+            n += 1
+            continue
+        if not clauses and not heading_level(raw) and not decision_heading(raw):
+            # "Styrgruppen beslutar" followed by a plain sentence: that sentence is the decision.
+            clauses.append(text)
+            n += 1
+        break
+    return clauses, n
+
+
+def _presenter_names(text: str) -> list[str]:
+    text = strip_final_period(clean_line(text))
+    names = split_names(text)
+    if names:
+        return names
+    return [p.strip() for p in re.split(r",\s*|\s+och\s+|\s+samt\s+", text) if p.strip()]
+
+
+_STRAY_TAG = re.compile(r"</?(?:p|i|b|em|strong|u|span|br|div)\b[^<>]*>", re.IGNORECASE)
+
+
+def _clean_text(lines: list[str], attachments: list[str]) -> str:
+    cleaned: list[str] = []
+    for raw in lines:
+        line, links = replace_links(_STRAY_TAG.sub(" ", raw))
+        attachments.extend(links)
+        bullet = is_bullet(line)
+        text = clean_line(strip_bullet(line) if bullet else line)
+        if bullet and text:
+            text = "- " + text
+        cleaned.append(text)
+    text = "\n".join(cleaned)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    # A page break in a PDF export splits a sentence into two paragraphs; join them again.
+    return re.sub(r"(?<=[^\s.!?:])\n\n(?=[a-zåäö])", " ", text)
+
+
+def _justering(text: str | None, justerare: list[str]) -> ParsedJustering:
+    if not text:
+        return ParsedJustering(justerare=justerare)
+    found: DateMatch | None = find_date(text)
+    how = text[found.end :] if found else text
+    how = strip_final_period(how.strip(" ,.;:"))
+    names = split_names(how)
+    if names:
+        justerare = list(dict.fromkeys([*justerare, *names]))
+        how = ""
+    return ParsedJustering(date=found.date if found else None, how=how or None, justerare=justerare)
+
+
+def _item_label(item: ParsedItem) -> str:
+    if item.is_paragraph and item.number:
+        return f"§ {item.number}"
+    if item.number:
+        return f"Punkt {item.number}"
+    return f"”{item.title}”"
+
+
+def _join_leftover(lines: list[str]) -> str:
+    text = "\n".join(line.strip() for line in lines)
+    return re.sub(r"\n{2,}", "\n", text).strip()

@@ -1,0 +1,353 @@
+"""Attendance lists: section labels, one person per entry, and merging repeated mentions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import ABSENT, PARTIAL, PRESENT, ROLE_ORDER, ParsedPerson
+from .textutil import clean_line, heading_level, strip_bullet, strip_inline_markdown
+
+
+@dataclass(frozen=True)
+class SectionLabel:
+    """What a heading such as "Ersättare:" or "Återbud" says about the people listed under it."""
+
+    roles: tuple[str, ...] = ()
+    status: str = PRESENT
+    absence_kind: str | None = None
+    # A label naming one person ("Ordförande"); as a sub-heading of a group it covers only the
+    # next name, after which the group's label applies again.
+    singular: bool = False
+
+
+_LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
+    (re.compile(r"närvarande ledamöter|närvarande ledamot"), SectionLabel(("ledamot",))),
+    (
+        re.compile(r"närvarande ersättare|tjänstgörande ersättare|ej tjänstgörande ersättare"),
+        SectionLabel(("ersattare",)),
+    ),
+    (
+        re.compile(r"närvarande|deltagare|närvarande deltagare|närvarande personer|närvaro"),
+        SectionLabel(),
+    ),
+    (re.compile(r"(?:ordinarie )?ledamöter|ledamot"), SectionLabel(("ledamot",))),
+    (re.compile(r"ersättare"), SectionLabel(("ersattare",))),
+    (
+        re.compile(r"vice ordförande|v\.? ?ordförande|vice ordf\.?"),
+        SectionLabel(("vice_ordforande",), singular=True),
+    ),
+    (
+        re.compile(r"ordförande|ordf\.?|mötesordförande"),
+        SectionLabel(("ordforande",), singular=True),
+    ),
+    (
+        re.compile(r"sekreterare|mötessekreterare|protokollförare|antecknare|antecknas av"),
+        SectionLabel(("sekreterare",), singular=True),
+    ),
+    (re.compile(r"justerare|justeringsperson(?:er)?|justerande"), SectionLabel(("justerare",))),
+    (
+        re.compile(r"tjänstepersoner|tjänsteperson|tjänstemän|övriga tjänstepersoner"),
+        SectionLabel(("tjansteperson",)),
+    ),
+    (re.compile(r"brukarrepresentant(?:er)?"), SectionLabel(("brukarrepresentant",))),
+    (
+        re.compile(
+            r"övriga(?: närvarande| deltagare| medverkande)?|adjungerade?|gäster|inbjudna|"
+            r"medverkande|övrig närvarande"
+        ),
+        SectionLabel(("ovrig",)),
+    ),
+    (re.compile(r"föredragande"), SectionLabel(("foredragande",))),
+    (
+        re.compile(r"återbud|anmält förhinder|förhinder|återbud från|anmälda förhinder"),
+        SectionLabel(status=ABSENT, absence_kind="aterbud"),
+    ),
+    (
+        re.compile(r"frånvarande(?: ledamöter| ersättare)?|ej närvarande|frånvaro"),
+        SectionLabel(status=ABSENT, absence_kind="franvarande"),
+    ),
+]
+
+# A role word as the last part of an entry ("Anna-Lena Hardtmann<TAB>Närvårdskontoret, sekreterare").
+ROLE_WORDS = {
+    "ordförande": "ordforande",
+    "ordf": "ordforande",
+    "mötesordförande": "ordforande",
+    "vice ordförande": "vice_ordforande",
+    "v ordförande": "vice_ordforande",
+    "sekreterare": "sekreterare",
+    "antecknar": "sekreterare",
+    "antecknare": "sekreterare",
+    "protokollförare": "sekreterare",
+    "justerare": "justerare",
+    "ledamot": "ledamot",
+    "ersättare": "ersattare",
+    "tjänstgörande ersättare": "ersattare",
+    "brukarrepresentant": "brukarrepresentant",
+    "tjänsteperson": "tjansteperson",
+    "föredragande": "foredragande",
+    "adjungerad": "ovrig",
+    "gäst": "ovrig",
+}
+
+_PARTIAL = re.compile(
+    r"del av (?:mötet|sammanträdet|tiden)|delvis|fr\.?\s?o\.?\s?m\.?|t\.?\s?o\.?\s?m\.?|"
+    r"från kl|till kl|från §|till §|ej §|§§?\s*\d|kl\.?\s*\d|lämnade|anslöt|deltog under",
+    re.IGNORECASE,
+)
+_SUBSTITUTE = re.compile(
+    r"^(?:tjänstgörande ersättare|ersättare|tjänstgör|ersätter|ers\.?)\s+(?:för\s+)?(?P<who>.+)$|"
+    r"^för\s+(?P<who2>.+)$",
+    re.IGNORECASE,
+)
+
+_PARTICLES = frozenset(
+    {"de", "la", "le", "af", "av", "von", "van", "der", "den", "du", "di", "da", "del", "el"}
+    | {"bin", "ibn", "al", "y", "zu", "dos", "das", "do", "ter", "ten"}
+)
+# Words that start organisations, places and headings, not names.
+_NOT_NAME_WORDS = frozenset(
+    {
+        "region",
+        "kommun",
+        "kommuner",
+        "kommunerna",
+        "stad",
+        "län",
+        "landsting",
+        "box",
+        "sida",
+        "protokoll",
+        "protokollet",
+        "mötet",
+        "tid",
+        "plats",
+        "datum",
+        "lokal",
+        "paragrafer",
+        "underskrifter",
+        "bilaga",
+        "dagordning",
+        "föredragningslista",
+        "beslut",
+        "närvarande",
+        "frånvarande",
+        "ordförande",
+        "sekreterare",
+        "justerare",
+        "ledamöter",
+        "ersättare",
+        "styrgrupp",
+        "styrgruppen",
+    }
+)
+_NAME_TOKEN = re.compile(r"[A-ZÅÄÖÜÉÈÁÀÆØÇÑ][\wÅÄÖåäöÜüÉéÈèÁáÀàÆæØøÇçÑñ'’.]*(?:-[\w'’]+)*")
+
+
+def match_label(line: str) -> tuple[SectionLabel, str, int] | None:
+    """If line is an attendance heading, return its label, any names on the same line, and its
+    markdown heading level."""
+    level = heading_level(line)
+    text = clean_line(line)
+    match = re.match(r"^([^:]{2,40}?)\s*(?::\s*(.*))?$", text)
+    if not match:
+        return None
+    word = match.group(1).strip().lower()
+    rest = (match.group(2) or "").strip()
+    for pattern, label in _LABELS:
+        if pattern.fullmatch(word):
+            return label, rest, level
+    return None
+
+
+def looks_like_name(text: str) -> bool:
+    """A person's name: two to six capitalised words (particles such as "de la" allowed)."""
+    if not text or len(text) > 60 or any(ch.isdigit() for ch in text):
+        return False
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 6:
+        return False
+    capitalised = 0
+    for token in tokens:
+        if token.lower() in _PARTICLES:
+            continue
+        if token.lower().strip(".") in _NOT_NAME_WORDS or not _NAME_TOKEN.fullmatch(token):
+            return False
+        capitalised += 1
+    return capitalised >= 2
+
+
+def split_names(text: str) -> list[str]:
+    """Split "A, B och C" into names; returns [] unless every part is a name."""
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+och\s+|\s+samt\s+|\s*&\s*", text)]
+    parts = [p for p in parts if p]
+    if parts and all(looks_like_name(p) for p in parts):
+        return parts
+    return []
+
+
+@dataclass
+class InlineEntries:
+    entries: list[str]
+    # Parts that had to be split because a comma seemed to be missing.
+    split: list[tuple[str, list[str]]]
+
+
+def split_inline_list(text: str) -> InlineEntries:
+    """The people in one line. ";" separates people, each "name, organisation, title"; otherwise a
+    line of names only ("Närvarande: A, B, C") is split on commas, and a line that is not only
+    names is one person with organisation and title."""
+    text = text.strip()
+    if ";" in text:
+        return InlineEntries([p.strip() for p in text.split(";") if p.strip()], [])
+    parts = [p.strip() for p in re.split(r",", text) if p.strip()]
+    names_only = [_without_parentheses(p) for p in parts]
+    if len(parts) >= 2 and all(looks_like_name(n) for n in names_only):
+        entries: list[str] = []
+        split: list[tuple[str, list[str]]] = []
+        for part, bare in zip(parts, names_only, strict=True):
+            halves = _missing_comma(bare)
+            if halves and part == bare:
+                entries.extend(halves)
+                split.append((part, halves))
+            else:
+                entries.append(part)
+        # "… och Anna Berg" ending the list
+        last = entries[-1]
+        both = re.split(r"\s+och\s+", last)
+        if len(both) == 2 and all(looks_like_name(_without_parentheses(b)) for b in both):
+            entries[-1:] = both
+        return InlineEntries(entries, split)
+    return InlineEntries([text], [])
+
+
+def _without_parentheses(text: str) -> str:
+    return re.sub(r"\s*\([^()]*\)", "", text).replace("~~", "").strip()
+
+
+def _missing_comma(name: str) -> list[str] | None:
+    """Four capitalised words without particles are most likely two people missing a comma."""
+    tokens = name.split()
+    if len(tokens) == 4 and not any(t.lower() in _PARTICLES for t in tokens):
+        return [" ".join(tokens[:2]), " ".join(tokens[2:])]
+    return None
+
+
+def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
+    """One attendance entry: "Name, title, organisation", "Name<TAB>organisation, role",
+    "~~Name, organisation~~" (struck through: not present), "Name (Del av mötet)"."""
+    raw = strip_bullet(entry.strip())
+    struck = "~~" in raw and bool(re.search(r"~~[^~]+~~", raw))
+    raw = strip_inline_markdown(raw.replace("~~", "")).strip()
+    if not raw:
+        return None
+    roles: list[str] = list(label.roles) if label else []
+    status = label.status if label else PRESENT
+    absence_kind = label.absence_kind if label else None
+    note: str | None = None
+    substitute: str | None = None
+
+    def handle_parenthetical(match: re.Match[str]) -> str:
+        nonlocal note, substitute, status
+        content = match.group(1).strip()
+        low = content.lower().rstrip(".")
+        if low in ROLE_WORDS:
+            roles.append(ROLE_WORDS[low])
+            return ""
+        sub = _SUBSTITUTE.match(content)
+        who = (sub.group("who") or sub.group("who2") or "").strip() if sub else ""
+        if who and looks_like_name(who):
+            substitute = who
+            roles.append("ersattare")
+            return ""
+        if _PARTIAL.search(content):
+            status = PARTIAL
+            note = content
+            return ""
+        return match.group(0)
+
+    raw = re.sub(r"\(([^()]*)\)", handle_parenthetical, raw)
+    raw = re.sub(r"[ ]{2,}", " ", raw).strip(" ,")
+    if "\t" in raw:
+        name, rest = raw.split("\t", 1)
+        parts = [p.strip() for p in re.split(r"[,\t]", rest) if p.strip()]
+    else:
+        parts = [p.strip() for p in raw.split(",") if p.strip()]
+        name = parts.pop(0) if parts else ""
+    name = name.strip().rstrip(".")
+    if not looks_like_name(name):
+        return None
+    remaining: list[str] = []
+    for part in parts:
+        low = part.lower().rstrip(".")
+        if low in ROLE_WORDS:
+            roles.append(ROLE_WORDS[low])
+            continue
+        sub = _SUBSTITUTE.match(part)
+        if sub and looks_like_name((sub.group("who") or sub.group("who2") or "").strip()):
+            substitute = (sub.group("who") or sub.group("who2") or "").strip()
+            roles.append("ersattare")
+            continue
+        remaining.append(part)
+    title = remaining.pop(0) if remaining and remaining[0][:1].islower() else None
+    organisation = ", ".join(remaining) or None
+    if struck:
+        status = ABSENT
+        absence_kind = None
+    return ParsedPerson(
+        name=name,
+        organisation=organisation,
+        title=title,
+        roles=sort_roles(roles),
+        status=status,
+        absence_kind=absence_kind if status == ABSENT else None,
+        substitute_for=substitute,
+        note=note,
+    )
+
+
+def sort_roles(roles: list[str]) -> list[str]:
+    unique = list(dict.fromkeys(roles))
+    return sorted(unique, key=lambda r: ROLE_ORDER.index(r) if r in ROLE_ORDER else len(ROLE_ORDER))
+
+
+def name_key(name: str) -> str:
+    """Names compared loosely: "Torill Skaar-Magnusson" is "Torill Skaar Magnusson"."""
+    return re.sub(r"[\s\-‐]+", " ", name).strip().casefold()
+
+
+class PeopleRegistry:
+    """The meeting's people in order of first mention; repeated mentions are merged."""
+
+    def __init__(self) -> None:
+        self.people: list[ParsedPerson] = []
+        self._by_key: dict[str, ParsedPerson] = {}
+        self._sections: dict[str, int] = {}
+
+    def find(self, name: str) -> ParsedPerson | None:
+        return self._by_key.get(name_key(name))
+
+    def add(self, person: ParsedPerson, section: int | None = None) -> bool:
+        """Add or merge; returns True when the same name was already listed in this section."""
+        key = name_key(person.name)
+        existing = self._by_key.get(key)
+        duplicate = section is not None and self._sections.get(key) == section
+        if section is not None:
+            self._sections.setdefault(key, section)
+        if existing is None:
+            self.people.append(person)
+            self._by_key[key] = person
+            return duplicate
+        existing.roles = sort_roles(existing.roles + person.roles)
+        existing.organisation = existing.organisation or person.organisation
+        existing.title = existing.title or person.title
+        existing.substitute_for = existing.substitute_for or person.substitute_for
+        existing.note = existing.note or person.note
+        # Listed as present anywhere wins over a struck-through duplicate elsewhere.
+        if existing.status == ABSENT and person.status != ABSENT:
+            existing.status = person.status
+            existing.absence_kind = None
+        elif existing.status == PRESENT and person.status == PARTIAL:
+            existing.status = PARTIAL
+        return duplicate
