@@ -14,6 +14,7 @@ from botbuilder.schema import Activity
 from bot.auth import AuthFailed, authenticate, make_authentication
 from bot.connector import Connector
 from bot.handler import SamverkansBot, tenant_of
+from bot.openid import MetadataKeeper
 from bot.sender import ConnectorSender, Sweeper
 from bot.settings import Settings
 from bot.turns import TurnRunner
@@ -28,6 +29,7 @@ RUNNER = web.AppKey("runner", TurnRunner)
 BOT = web.AppKey("bot", SamverkansBot)
 SWEEPER = web.AppKey("sweeper", Sweeper)
 ADAPTER = web.AppKey("adapter", CloudAdapter)
+KEEPER = web.AppKey("openid_keeper", MetadataKeeper)
 
 MAX_BODY = 1024 * 1024
 
@@ -45,10 +47,16 @@ async def messages(request: web.Request) -> web.Response:
     except Exception:
         return web.json_response({"error": "malformed activity"}, status=400)
     header = request.headers.get("Authorization", "")
+    authn = app[ADAPTER].bot_framework_authentication
     try:
-        auth_result = await authenticate(
-            app[ADAPTER].bot_framework_authentication, settings, activity, header
-        )
+        try:
+            auth_result = await authenticate(authn, settings, activity, header)
+        except AuthFailed:
+            # A rotated signing key: refresh the keys once, off the event loop, and try again.
+            keeper = app.get(KEEPER)
+            if keeper is None or not await keeper.refresh_for(header):
+                raise
+            auth_result = await authenticate(authn, settings, activity, header)
     except AuthFailed as err:
         logger.info("401 for activity %s: %s", activity.id, err)
         return web.json_response({"error": "unauthorized"}, status=401)
@@ -110,6 +118,11 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     app[SWEEPER] = sweeper
     app[ADAPTER] = CloudAdapter(make_authentication(settings))
     sweeper.start()
+    keeper = None
+    if settings.auth_enabled:
+        keeper = MetadataKeeper(settings)
+        app[KEEPER] = keeper
+        keeper.start()
     logger.info(
         "samverkansbot ready on port %s (auth %s, %s)",
         settings.port,
@@ -119,6 +132,8 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     try:
         yield
     finally:
+        if keeper is not None:
+            await keeper.stop()
         await sweeper.stop()
         await runner.drain()
         await http.close()
