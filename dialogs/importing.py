@@ -78,7 +78,9 @@ async def cmd_import(ctx: CommandContext, arg: str) -> None:
         try:
             read = read_bytes(data, filename)
         except ImportFormatError as err:
-            raise UserError(f"{filename}: {err.message_sv}", f"{filename}: {err.message_en}") from None
+            raise UserError(
+                f"{filename}: {err.message_sv}", f"{filename}: {err.message_en}"
+            ) from None
         parsed = parse_minutes(read.text, filename)
         dup = await duplicate_of(ctx.session, ctx.turn.tenant_id, read.sha256)
         text = summary(parsed, read, lang=ctx.lang, body_name=body.name, duplicate=dup is not None)
