@@ -8,9 +8,10 @@ from collections.abc import AsyncIterator
 
 import aiohttp
 from aiohttp import web
-from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
+from botframework.connector.auth import BotFrameworkAuthentication
 
+from bot.adapter import TurnAdapter
 from bot.auth import AuthFailed, authenticate, make_authentication
 from bot.connector import Connector
 from bot.handler import SamverkansBot, tenant_of
@@ -28,7 +29,8 @@ DB = web.AppKey("db", Database)
 RUNNER = web.AppKey("runner", TurnRunner)
 BOT = web.AppKey("bot", SamverkansBot)
 SWEEPER = web.AppKey("sweeper", Sweeper)
-ADAPTER = web.AppKey("adapter", CloudAdapter)
+AUTH = web.AppKey("authentication", BotFrameworkAuthentication)
+ADAPTER = web.AppKey("adapter", TurnAdapter)
 KEEPER = web.AppKey("openid_keeper", MetadataKeeper)
 
 MAX_BODY = 1024 * 1024
@@ -47,7 +49,7 @@ async def messages(request: web.Request) -> web.Response:
     except Exception:
         return web.json_response({"error": "malformed activity"}, status=400)
     header = request.headers.get("Authorization", "")
-    authn = app[ADAPTER].bot_framework_authentication
+    authn = app[AUTH]
     try:
         try:
             auth_result = await authenticate(authn, settings, activity, header)
@@ -64,7 +66,9 @@ async def messages(request: web.Request) -> web.Response:
     if not settings.tenant_allowed(tenant):
         logger.warning("tenant %s is not served (activity %s)", tenant, activity.id)
         return web.json_response({"error": "tenant not served"}, status=403)
-    invoke = await app[ADAPTER].process_activity(auth_result, activity, app[BOT].on_turn)
+    invoke = await app[ADAPTER].process(
+        activity, app[BOT].on_turn, identity=auth_result.claims_identity
+    )
     if invoke is None:
         return web.Response(status=200)
     # 4.17.1 re-serializes invoke bodies and answers 500; the body is already a dict here.
@@ -116,7 +120,8 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     app[RUNNER] = runner
     app[BOT] = SamverkansBot(runner, http)
     app[SWEEPER] = sweeper
-    app[ADAPTER] = CloudAdapter(make_authentication(settings))
+    app[AUTH] = make_authentication(settings)
+    app[ADAPTER] = TurnAdapter()
     sweeper.start()
     keeper = None
     if settings.auth_enabled:

@@ -14,9 +14,9 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from botbuilder.core import BotAdapter, TurnContext
-from botbuilder.schema import Activity, ConversationReference, ResourceResponse
+from botbuilder.schema import Activity
 
+from bot.adapter import TurnAdapter
 from bot.handler import SOURCE_KEY, SamverkansBot
 from bot.sender import ConsoleDeliverer
 from bot.settings import Settings
@@ -26,28 +26,6 @@ from storage.migrate import upgrade
 
 SERVICE_URL = "console://local/"
 SPEAKER_LINE = re.compile(r"^\[([^\]]{1,200})\]\s*(.*)$", re.DOTALL)
-
-
-class ConsoleAdapter(BotAdapter):
-    """Holds invoke responses; every other message goes through the outbox to the console."""
-
-    async def send_activities(
-        self, context: TurnContext, activities: list[Activity]
-    ) -> list[ResourceResponse]:
-        out = []
-        for activity in activities:
-            if activity.type == "invokeResponse":
-                context.turn_state[self._INVOKE_RESPONSE_KEY] = activity  # type: ignore[attr-defined]
-            out.append(ResourceResponse(id=str(uuid.uuid4())))
-        return out
-
-    async def update_activity(self, context: TurnContext, activity: Activity) -> None:
-        return None
-
-    async def delete_activity(self, context: TurnContext, reference: ConversationReference) -> None:
-        return None
-
-    _INVOKE_RESPONSE_KEY = "BotFrameworkAdapter.InvokeResponse"
 
 
 def slug(name: str) -> str:
@@ -73,7 +51,7 @@ class ConsoleChat:
             self.db, ConsoleDeliverer(self.db, write), inline_delivery=True, update_delay=0.0
         )
         self.bot = SamverkansBot(self.runner)
-        self.adapter = ConsoleAdapter()
+        self.adapter = TurnAdapter()
 
     def activity(self, text: str, speaker: str) -> Activity:
         body: dict[str, Any] = {
@@ -103,9 +81,11 @@ class ConsoleChat:
             speaker, line = match.group(1).strip(), match.group(2)
         if not line.strip():
             return
-        ctx = TurnContext(self.adapter, self.activity(line.replace("\\n", "\n"), speaker))
-        ctx.turn_state[SOURCE_KEY] = "console"
-        await self.bot.on_turn(ctx)
+        await self.adapter.process(
+            self.activity(line.replace("\\n", "\n"), speaker),
+            self.bot.on_turn,
+            turn_state={SOURCE_KEY: "console"},
+        )
 
     async def close(self) -> None:
         await self.db.dispose()

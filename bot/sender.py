@@ -26,10 +26,13 @@ logger = logging.getLogger(__name__)
 RETRY_STATUSES = {412, 429, 502, 503, 504}
 MAX_ATTEMPTS = 8
 WINDOWS = ((1.0, 7), (2.0, 8), (30.0, 60))
+RESCUE_EVERY = 30.0  # seconds between looks for messages a crashed sender left half-sent
 
 
 class Deliverer(Protocol):
     async def deliver(self, ids: Iterable[int]) -> None: ...
+
+    async def deliver_claimed(self, rows: Iterable[OutboxMessage]) -> None: ...
 
 
 class ConversationPacer:
@@ -82,6 +85,14 @@ class ConnectorSender:
             except Exception:
                 logger.exception("outbox message %s: delivery failed", message_id)
 
+    async def deliver_claimed(self, rows: Iterable[OutboxMessage]) -> None:
+        """Rows the turn wrote already marked as sending: no second transaction to claim them."""
+        for row in rows:
+            try:
+                await self._send(row, row.target_activity_id, row.conversation_id)
+            except Exception:
+                logger.exception("outbox message %s: delivery failed", row.id)
+
     async def _deliver_one(self, message_id: int) -> None:
         async with self._db.transaction() as session:
             row = await outbox.claim(session, message_id)
@@ -96,6 +107,9 @@ class ConnectorSender:
                     await outbox.mark_retry(session, row.id, 1.0, "card not posted yet")
                     return
                 target, conversation = posted
+        await self._send(row, target, conversation)
+
+    async def _send(self, row: OutboxMessage, target: str | None, conversation: str) -> None:
         # The HTTP call runs outside any transaction: no lock is held while Teams answers.
         async with self._pacer.lock(row.conversation_id):
             await self._pacer.wait_turn(row.conversation_id)
@@ -175,6 +189,7 @@ class Sweeper:
         self._interval = interval
         self._task: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
+        self._last_rescue = 0.0
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="outbox-sweeper")
@@ -191,7 +206,12 @@ class Sweeper:
                 pass
 
     async def run_once(self) -> int:
-        async with self._db.transaction() as session:
+        now = time.monotonic()
+        if now - self._last_rescue >= RESCUE_EVERY:
+            self._last_rescue = now
+            async with self._db.transaction() as session:
+                await outbox.rescue_stuck(session)
+        async with self._db.read() as session:
             ids = await outbox.due(session)
         if ids:
             await self._deliverer.deliver(ids)
@@ -226,6 +246,14 @@ class ConsoleDeliverer:
                 if row is None:
                     continue
                 self._write(render_payload(row.payload))
+                await outbox.mark_sent(session, row.id, f"console-{row.id}")
+
+    async def deliver_claimed(self, rows: Iterable[OutboxMessage]) -> None:
+        rows = list(rows)
+        for row in rows:
+            self._write(render_payload(row.payload))
+        async with self._db.transaction() as session:
+            for row in rows:
                 await outbox.mark_sent(session, row.id, f"console-{row.id}")
 
 

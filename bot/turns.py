@@ -8,6 +8,7 @@ sent; any other error rolls the whole turn back and the user gets one short apol
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -21,8 +22,13 @@ from dialogs.state import current_session
 from storage import outbox
 from storage.db import Database
 from storage.directory import ensure_tenant, save_conversation_ref
+from storage.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
+
+# What to send after the commit: rows the turn wrote already claimed, or ids to claim first
+# (a redelivered activity's earlier replies).
+Outgoing = list["OutboxMessage | int"]
 
 Work = Callable[[CommandContext], Awaitable[InvokeResult | None]]
 
@@ -94,6 +100,8 @@ class TurnRunner:
     ) -> None:
         self.db = db
         self.update_delay = update_delay
+        self._known_tenants: set[str] = set()
+        self._known_refs: dict[tuple[str, str], str] = {}
         self.deliverer = deliverer
         self.inline_delivery = inline_delivery
         self._background: set[asyncio.Task[None]] = set()
@@ -102,7 +110,10 @@ class TurnRunner:
         self, turn: TurnInput, delivery: Delivery, work: Work, *, invoke: bool = False
     ) -> TurnOutcome:
         try:
-            outcome, ids = await self._run_transaction(turn, delivery, work, invoke)
+            memo: list[tuple[str, tuple[str, str], str]] = []
+            outcome, ids = await self._run_transaction(turn, delivery, work, invoke, memo)
+            for tenant, ref_key, ref_sig in memo:  # committed: safe to remember
+                self._remember(tenant, ref_key, ref_sig)
         except Exception:
             logger.exception(
                 "turn failed: activity %s in conversation %s (tenant %s)",
@@ -115,8 +126,13 @@ class TurnRunner:
         return outcome
 
     async def _run_transaction(
-        self, turn: TurnInput, delivery: Delivery, work: Work, invoke: bool
-    ) -> tuple[TurnOutcome, list[int]]:
+        self,
+        turn: TurnInput,
+        delivery: Delivery,
+        work: Work,
+        invoke: bool,
+        memo: list[tuple[str, tuple[str, str], str]],
+    ) -> tuple[TurnOutcome, Outgoing]:
         async with self.db.transaction() as session:
             token = current_session.set(session)
             try:
@@ -128,15 +144,28 @@ class TurnRunner:
                         logger.info(
                             "activity %s redelivered; resending its replies", turn.activity_id
                         )
-                        ids = await outbox.requeue(
-                            session,
-                            await outbox.replies_of(
-                                session, turn.conversation_id, turn.activity_id
-                            ),
+                        again: Outgoing = list(
+                            await outbox.requeue(
+                                session,
+                                await outbox.replies_of(
+                                    session, turn.conversation_id, turn.activity_id
+                                ),
+                            )
                         )
-                        return TurnOutcome(invoke_body=seen.invoke_response, duplicate=True), ids
-                await ensure_tenant(session, turn.tenant_id)
-                if delivery.service_url and delivery.reference is not None:
+                        return TurnOutcome(invoke_body=seen.invoke_response, duplicate=True), again
+                # Tenant rows and conversation references rarely change; written once per
+                # process unless they do (the cache is filled only after a commit, below).
+                if turn.tenant_id not in self._known_tenants:
+                    await ensure_tenant(session, turn.tenant_id)
+                ref_key = (turn.tenant_id, turn.conversation_id)
+                ref_sig = (
+                    json.dumps(delivery.reference, sort_keys=True) if delivery.reference else ""
+                )
+                if (
+                    delivery.service_url
+                    and delivery.reference is not None
+                    and self._known_refs.get(ref_key) != ref_sig
+                ):
                     await save_conversation_ref(
                         session,
                         tenant_id=turn.tenant_id,
@@ -147,6 +176,7 @@ class TurnRunner:
                         channel_id=delivery.channel_id,
                         reference=delivery.reference,
                     )
+                memo.append((turn.tenant_id, ref_key, ref_sig))
                 ctx = CommandContext(session, turn)
                 result: InvokeResult | None = None
                 try:
@@ -166,15 +196,25 @@ class TurnRunner:
                         await outbox.set_invoke_response(
                             session, turn.conversation_id, turn.activity_id, body
                         )
-                ids = await self._enqueue(session, turn, delivery, ctx.replies, ctx.lang)
-                return TurnOutcome(invoke_body=body, replies=ctx.replies), ids
+                outgoing = await self._enqueue(session, turn, delivery, ctx.replies, ctx.lang)
+                return TurnOutcome(invoke_body=body, replies=ctx.replies), outgoing
             finally:
                 current_session.reset(token)
 
+    def _remember(self, tenant: str, ref_key: tuple[str, str], ref_sig: str) -> None:
+        self._known_tenants.add(tenant)
+        if ref_sig:
+            if len(self._known_refs) > 50_000:
+                self._known_refs.clear()
+            self._known_refs[ref_key] = ref_sig
+
     async def _enqueue(
         self, session: Any, turn: TurnInput, delivery: Delivery, replies: list[Reply], lang: str
-    ) -> list[int]:
-        ids: list[int] = []
+    ) -> Outgoing:
+        """Write the replies; those to send now are written already claimed (status sending),
+        so delivering them after commit needs no second transaction. Delayed card updates
+        are left for the sweeper."""
+        out: Outgoing = []
         for reply in replies:
             payload = reply_payload(reply, lang)
             if reply.new_thread and reply.target_conversation:
@@ -187,6 +227,7 @@ class TurnRunner:
                     payload=payload,
                     service_url=reply.extra.get("service_url") or delivery.service_url,
                     source_activity_id=turn.activity_id,
+                    claimed=True,
                 )
             else:
                 row = await outbox.enqueue(
@@ -202,14 +243,15 @@ class TurnRunner:
                     reply_to_id=None if reply.target_conversation else delivery.reply_to_id,
                     coalesce_key=reply.coalesce_key,
                     update_delay=self.update_delay,
+                    claimed=True,
                 )
-            if row.id not in ids:
-                ids.append(row.id)
-        return ids
+            if row.status == outbox.SENDING and all(o is not row for o in out):
+                out.append(row)
+        return out
 
     async def _apologise(
         self, turn: TurnInput, delivery: Delivery, invoke: bool
-    ) -> tuple[TurnOutcome, list[int]]:
+    ) -> tuple[TurnOutcome, Outgoing]:
         text = APOLOGY_EN if turn.locale and turn.locale.lower().startswith("en") else APOLOGY_SV
         try:
             async with self.db.transaction() as session:
@@ -227,15 +269,23 @@ class TurnRunner:
         body = invoke_card_body(InvokeResult(message=text, status=500)) if invoke else None
         return TurnOutcome(invoke_body=body), ids
 
-    async def _deliver(self, ids: list[int]) -> None:
-        if not ids:
+    async def _deliver(self, outgoing: Outgoing) -> None:
+        if not outgoing:
             return
         if self.inline_delivery:
-            await self.deliverer.deliver(ids)
+            await self._deliver_now(outgoing)
             return
-        task = asyncio.create_task(self.deliverer.deliver(ids))
+        task = asyncio.create_task(self._deliver_now(outgoing))
         self._background.add(task)
         task.add_done_callback(self._background.discard)
+
+    async def _deliver_now(self, outgoing: Outgoing) -> None:
+        claimed = [o for o in outgoing if isinstance(o, OutboxMessage)]
+        ids = [o for o in outgoing if isinstance(o, int)]
+        if claimed:
+            await self.deliverer.deliver_claimed(claimed)
+        if ids:
+            await self.deliverer.deliver(ids)
 
     async def drain(self) -> None:
         while self._background:

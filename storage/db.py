@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import (
 logger = logging.getLogger(__name__)
 
 DEFAULT_SQLITE_URL = "sqlite+aiosqlite:///./data/samverkansbot.db"
+READ_ONLY = "samverkansbot_read_only"
 
 
 def normalize_url(url: str) -> str:
@@ -53,7 +54,10 @@ def _prepare_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Readers begin deferred and take no write lock; writers take it up front.
+        conn.exec_driver_sql(
+            "BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE"
+        )
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
@@ -98,6 +102,15 @@ class Database:
                     yield session
         else:
             async with self.sessions() as session, session.begin():
+                yield session
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncSession]:
+        """A session for reading only: on SQLite it neither queues on the writers' gate nor
+        takes the write lock (WAL lets it read beside a writer)."""
+        async with self.engine.connect() as conn:
+            await conn.execution_options(**{READ_ONLY: True})
+            async with AsyncSession(bind=conn, expire_on_commit=False) as session:
                 yield session
 
     async def ping(self) -> bool:

@@ -10,8 +10,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import OutboxMessage, ProcessedActivity, utcnow
@@ -22,27 +23,30 @@ PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 async def claim_activity(
     session: AsyncSession, conversation_id: str, activity_id: str
 ) -> ProcessedActivity | None:
-    """Mark an activity processed; None when it was new, the earlier row when it was seen."""
-    seen = await session.scalar(
+    """Mark an activity processed; None when it was new, the earlier row when it was seen.
+
+    One INSERT … ON CONFLICT DO NOTHING: a concurrent delivery of the same activity finds the
+    row taken and resends instead of acting."""
+    values = {
+        "conversation_id": conversation_id,
+        "activity_id": activity_id,
+        "processed_at": utcnow(),
+    }
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    insert_fn = pg_insert if dialect == "postgresql" else sqlite_insert
+    result = await session.execute(
+        insert_fn(ProcessedActivity)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["conversation_id", "activity_id"])
+    )
+    if result.rowcount:  # type: ignore[attr-defined]
+        return None
+    return await session.scalar(
         select(ProcessedActivity).where(
             ProcessedActivity.conversation_id == conversation_id,
             ProcessedActivity.activity_id == activity_id,
         )
     )
-    if seen is not None:
-        return seen
-    try:
-        async with session.begin_nested():
-            session.add(ProcessedActivity(conversation_id=conversation_id, activity_id=activity_id))
-    except IntegrityError:
-        # A concurrent delivery of the same activity won the race; it acts, we resend.
-        return await session.scalar(
-            select(ProcessedActivity).where(
-                ProcessedActivity.conversation_id == conversation_id,
-                ProcessedActivity.activity_id == activity_id,
-            )
-        )
-    return None
 
 
 async def set_invoke_response(
@@ -71,6 +75,7 @@ async def enqueue(
     coalesce_key: str | None = None,
     delay: float = 0.0,
     update_delay: float = 1.0,
+    claimed: bool = False,
 ) -> OutboxMessage:
     """Add a message. With a coalesce key, a card already waiting is replaced, and a card
     already posted is updated in place instead of posted again."""
@@ -110,6 +115,10 @@ async def enqueue(
         status=PENDING,
         next_attempt_at=now + dt.timedelta(seconds=delay),
     )
+    if claimed and delay <= 0:
+        # The writer sends it right after commit; the sweeper rescues it if that never happens.
+        row.status = SENDING
+        row.attempts = 1
     session.add(row)
     await session.flush()
     return row
@@ -179,22 +188,23 @@ async def claim(session: AsyncSession, message_id: int) -> OutboxMessage | None:
     return await session.get(OutboxMessage, message_id, populate_existing=True)
 
 
-async def due(session: AsyncSession, limit: int = 100, stuck_after: float = 120.0) -> list[int]:
-    """Pending messages that are due, and those a crashed sender left half-sent."""
-    now = utcnow()
-    stuck = now - dt.timedelta(seconds=stuck_after)
-    await session.execute(
+async def rescue_stuck(session: AsyncSession, stuck_after: float = 120.0) -> int:
+    """Messages a crashed sender left half-sent go back in the queue."""
+    stuck = utcnow() - dt.timedelta(seconds=stuck_after)
+    result = await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.status == SENDING, OutboxMessage.next_attempt_at < stuck)
         .values(status=PENDING)
         .execution_options(synchronize_session=False)
     )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def due(session: AsyncSession, limit: int = 100) -> list[int]:
+    """Pending messages that are due (a read only: no write lock while idle)."""
     rows = await session.scalars(
         select(OutboxMessage.id)
-        .where(
-            OutboxMessage.status == PENDING,
-            or_(OutboxMessage.next_attempt_at <= now, OutboxMessage.next_attempt_at.is_(None)),
-        )
+        .where(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= utcnow())
         .order_by(OutboxMessage.id)
         .limit(limit)
     )
