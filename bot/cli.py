@@ -88,7 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Modules with a register(subparsers) function adding their own subcommands.
-FEATURE_COMMANDS: list[str] = ["bot.cli_manifest", "bot.cli_import"]
+FEATURE_COMMANDS: list[str] = [
+    "bot.cli_manifest",
+    "bot.cli_import",
+    "bot.cli_minutes",
+]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,13 +1,169 @@
-"""GET /dl/{token}: rendered documents behind expiring links (filled in with the minutes)."""
+"""GET /dl/{token}: a meeting's minutes (or a protokollsutdrag) behind an expiring link.
+
+The link is the credential: 256 random bits of which the database keeps only the SHA-256
+(storage/minutes.py), bound to a tenant, a meeting, a format and the public/full version. The
+document is rendered from the record at download time, so corrections show at once. An
+unknown or malformed token is 404 and an expired one 410, both with a short body that names
+nothing of the meeting.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from urllib.parse import quote
+
 from aiohttp import web
 
+from dialogs import minutes_flow
+from dialogs.minutes import (
+    MinutesDocument,
+    ParagraphNotFoundError,
+    render_docx,
+    render_extract,
+    render_html,
+    render_markdown,
+)
+from storage import minutes as store
 
-async def download(request: web.Request) -> web.Response:
-    return web.json_response({"error": "not found"}, status=404)
+logger = logging.getLogger(__name__)
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_SECURITY_HEADERS = {
+    # A link is personal to whoever was given it: no caches, no referrer carrying the token on.
+    "Cache-Control": "no-store, private",
+    "Pragma": "no-cache",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Robots-Tag": "noindex, nofollow",
+}
+# The HTML is static and escaped; nothing in it should ever run or load.
+_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self' https://teams.microsoft.com"
+_TOKEN_IN_PATH = re.compile(r"/dl/[^\s/?\"]+")
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def _plain(status: int, text: str) -> web.Response:
+    return web.Response(
+        status=status,
+        text=text,
+        content_type="text/plain",
+        charset="utf-8",
+        headers=_SECURITY_HEADERS,
+    )
+
+
+def _file_name(doc: MinutesDocument, suffix: str, extra: str = "") -> str:
+    kind = "minnesanteckningar" if doc.form == "minnesanteckningar" else "protokoll"
+    short = re.sub(r"[^\w-]+", "-", (doc.body_short or doc.body_name).strip()).strip("-")
+    return f"{kind}-{short or 'organ'}-{doc.date.isoformat()}{extra}.{suffix}"
+
+
+def _disposition(kind: str, name: str) -> str:
+    ascii_name = re.sub(r"[^A-Za-z0-9._-]+", "_", name)
+    return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+
+
+async def download(request: web.Request) -> web.StreamResponse:
+    from bot.app import DB
+
+    raw = request.match_info.get("token", "")
+    async with request.app[DB].sessions() as session:
+        check = await store.check_download_token(session, raw)
+        if check.status == "unknown" or check.token is None:
+            return _plain(404, "Länken är ogiltig.")
+        token = check.token
+        if check.status == "expired":
+            logger.info("download token %s expired", token.id)
+            return _plain(410, "Länken har gått ut. Be Samverkansbot om en ny (skriv `protokoll`).")
+        doc = await store.build_document(session, token.meeting_id, tenant_id=token.tenant_id)
+    if doc is None:
+        logger.warning("download token %s names a missing meeting", token.id)
+        return _plain(404, "Länken är ogiltig.")
+    public = bool(token.public)
+    logger.info(
+        "download token %s: meeting %s as %s (public=%s)",
+        token.id,
+        token.meeting_id,
+        token.fmt,
+        public,
+    )
+    headers = dict(_SECURITY_HEADERS)
+    if token.fmt.startswith(store.EXTRACT_PREFIX):
+        label = token.fmt[len(store.EXTRACT_PREFIX) :]
+        try:
+            body = await asyncio.to_thread(render_extract, doc, label, fmt="docx", public=public)
+        except ParagraphNotFoundError:
+            return _plain(404, "Länken är ogiltig.")
+        headers["Content-Disposition"] = _disposition(
+            "attachment", _file_name(doc, "docx", f"-utdrag-{label}")
+        )
+        return web.Response(body=body, content_type=DOCX_TYPE, headers=headers)
+    if token.fmt == "docx":
+        body = await asyncio.to_thread(render_docx, doc, public=public)
+        headers["Content-Disposition"] = _disposition("attachment", _file_name(doc, "docx"))
+        return web.Response(body=body, content_type=DOCX_TYPE, headers=headers)
+    if token.fmt == "md":
+        headers["Content-Disposition"] = _disposition("inline", _file_name(doc, "md"))
+        return web.Response(
+            text=render_markdown(doc, public=public),
+            content_type="text/markdown",
+            charset="utf-8",
+            headers=headers,
+        )
+    if token.fmt == "html":
+        headers["Content-Security-Policy"] = _HTML_CSP
+        headers["Content-Disposition"] = _disposition("inline", _file_name(doc, "html"))
+        return web.Response(
+            text=render_html(doc, public=public),
+            content_type="text/html",
+            charset="utf-8",
+            headers=headers,
+        )
+    logger.error("download token %s has an unknown format %r", token.id, token.fmt)
+    return _plain(404, "Länken är ogiltig.")
+
+
+@web.middleware
+async def link_base_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Commands that hand out download links build them on this app's public URL."""
+    from bot.app import SETTINGS
+
+    reset = minutes_flow.set_link_base(request.app[SETTINGS].base_url)
+    try:
+        return await handler(request)
+    finally:
+        minutes_flow.reset_link_base(reset)
+
+
+class _RedactTokens(logging.Filter):
+    """The access log must not keep working links: /dl/<token> is logged as /dl/…."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and "/dl/" in record.msg:
+            record.msg = _TOKEN_IN_PATH.sub("/dl/…", record.msg)
+        if isinstance(record.args, tuple) and any(
+            isinstance(a, str) and "/dl/" in a for a in record.args
+        ):
+            record.args = tuple(
+                _TOKEN_IN_PATH.sub("/dl/…", a) if isinstance(a, str) else a for a in record.args
+            )
+        for key in ("first_request_line", "request_line", "path"):
+            value = getattr(record, key, None)
+            if isinstance(value, str) and "/dl/" in value:
+                setattr(record, key, _TOKEN_IN_PATH.sub("/dl/…", value))
+        return True
+
+
+_REDACT = _RedactTokens()
 
 
 def setup(app: web.Application) -> None:
     app.router.add_get("/dl/{token}", download)
+    app.middlewares.append(link_base_middleware)
+    access = logging.getLogger("aiohttp.access")
+    if _REDACT not in access.filters:
+        access.addFilter(_REDACT)

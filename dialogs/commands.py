@@ -9,4 +9,5 @@ from dialogs import form as _form  # noqa: F401
 from dialogs import help as _help  # noqa: F401
 from dialogs import importing as _importing  # noqa: F401
 from dialogs import meetings as _meetings  # noqa: F401
+from dialogs import minutes_flow as _minutes_flow  # noqa: F401
 from dialogs import paragraphs as _paragraphs  # noqa: F401
