@@ -809,13 +809,18 @@ async def _participants(ctx: CommandContext, value: dict[str, Any], joined: bool
         )
         if ident.person_id is None:
             name = squash(user.get("name") or "Okänd deltagare")
+            from dialogs.people import unclaimed_namesake
             from dialogs.text import name_key
 
-            person = Person(
-                tenant_id=ctx.turn.tenant_id, display_name=name, name_key=name_key(name)
-            )
-            ctx.session.add(person)
-            await ctx.session.flush()
+            # Someone the secretary registered by name, now seen in Teams: the same rule as
+            # for a speaker's first message (never a person who has an identity already).
+            person = await unclaimed_namesake(ctx, name_key(name))
+            if person is None:
+                person = Person(
+                    tenant_id=ctx.turn.tenant_id, display_name=name, name_key=name_key(name)
+                )
+                ctx.session.add(person)
+                await ctx.session.flush()
             ident.person_id = person.id
         from storage.meetings import attendance_of
 

@@ -203,8 +203,12 @@ async def _open_paragraph(
 ) -> Item:
     if len(title) > MAX_TITLE:
         raise UserError(
-            f"Rubriken får vara högst {MAX_TITLE} tecken (den är {len(title)}).",
-            f"The title may be at most {MAX_TITLE} characters (it is {len(title)}).",
+            f"Rubriken får vara högst {MAX_TITLE} tecken (den är {len(title)}). "
+            "Skriv `§ 116 Rubrik; föredragande Namn` eller `§: Rubrik` med en kortare rubrik, "
+            "och resten med `text: …`.",
+            f"The title may be at most {MAX_TITLE} characters (it is {len(title)}). "
+            "Write `§ 116 Title; presenter Name` or `§: Title` with a shorter title, "
+            "and the rest with `notes: …`.",
         )
     try:
         item = await add_paragraph(
@@ -708,11 +712,10 @@ async def cmd_jav(ctx: CommandContext, arg: str) -> None:
 
 def _match_beslutar_block(text: str) -> str | None:
     lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
-    if (
-        len(lines) >= 2
-        and re.search(r"\bbeslutar:?$", lines[0], re.IGNORECASE)
-        and re.match(r"^(?:[-•*]\s+)?(?:\*\*)?att(?:\*\*)?\s", lines[1], re.IGNORECASE)
-    ):
+    # A first line ending in "beslutar" with more lines under it is a decision block; lines
+    # that do not begin with "att" get the accepted form back (parse_clauses), rather than
+    # being answered as a question.
+    if len(lines) >= 2 and re.search(r"\bbeslutar\**:?\**$", lines[0], re.IGNORECASE):
         return text.strip()
     return None
 

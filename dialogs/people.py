@@ -40,7 +40,7 @@ async def speaker_person(ctx: CommandContext, body: Body | None = None) -> Perso
         person = await ctx.session.get(Person, ident.person_id)
     if person is None:
         display = squash(sp.name) or "Okänd"
-        person = await _unclaimed_namesake(ctx, name_key(display))
+        person = await unclaimed_namesake(ctx, name_key(display))
         if person is None:
             person = Person(
                 tenant_id=ctx.turn.tenant_id, display_name=display, name_key=name_key(display)
@@ -53,7 +53,7 @@ async def speaker_person(ctx: CommandContext, body: Body | None = None) -> Perso
     return person
 
 
-async def _unclaimed_namesake(ctx: CommandContext, key: str) -> Person | None:
+async def unclaimed_namesake(ctx: CommandContext, key: str) -> Person | None:
     """The one person of this conversation's body with exactly this name and no identity yet:
     someone the secretary registered by name, now speaking for themselves. A person who has an
     identity already is never taken over this way (that needs `koppla:` and an admin)."""
@@ -81,7 +81,9 @@ async def speaker_person_if_known(ctx: CommandContext) -> Person | None:
 
     ident = await identity_by_subject(ctx.session, ctx.turn.tenant_id, sp.provider, sp.subject)
     if ident is None or ident.person_id is None:
-        return None
+        # Not seen before: the person speaker_person() would link this identity to (a member
+        # registered by name), without writing anything; otherwise nobody.
+        return await unclaimed_namesake(ctx, name_key(squash(sp.name)))
     return await ctx.session.get(Person, ident.person_id)
 
 

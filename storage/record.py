@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -56,6 +57,14 @@ async def add_paragraph(
     allocate at the same instant, the loser's insert fails in its savepoint and it takes the
     next number, so numbers stay unique and consecutive on SQLite and PostgreSQL alike."""
     scope = number_scope(body, meeting)
+    if number is None and (await session.connection()).dialect.name == "postgresql":
+        # Writers allocating in one body and scope take turns until their commit. Without
+        # this, N overlapping transactions all try the same next number, only one wins each
+        # round, and the last needs N attempts (more than `attempts`). The unique constraint
+        # still decides; the retry below covers writers that do not take the lock.
+        await session.execute(
+            select(func.pg_advisory_xact_lock(body.id, zlib.crc32(scope.encode()) & 0x7FFFFFFF))
+        )
     position = (
         int(
             await session.scalar(
