@@ -12,7 +12,6 @@ from dialogs.meetings import current_meeting
 from dialogs.people import require_manager, speaker_person, speaker_person_if_known
 from dialogs.registry import command
 from dialogs.text import name_key, squash
-from storage import audit
 from storage.directory import body_people
 from storage.models import Assignment, Body, Item, Meeting, Person, utcnow
 from storage.record import AssignmentRow, assignments
@@ -92,22 +91,16 @@ async def cmd_assignment(ctx: CommandContext, arg: str) -> None:
     )
     ctx.session.add(row)
     await ctx.session.flush()
-    await audit.record(
-        ctx.session,
-        tenant_id=ctx.turn.tenant_id,
-        action="assignment.add",
-        entity="assignment",
-        entity_id=row.id,
-        source=ctx.audit_source,
-        actor_person_id=row.created_by_person_id,
-        actor_label=ctx.turn.speaker.name if ctx.turn.speaker else None,
+    await ctx.audit(
+        "assignment.add",
+        "assignment",
+        row.id,
         after={
             "assignee": assignee,
             "what": what,
             "due": due.date.isoformat() if due.date else None,
             "due_text": due.text,
         },
-        activity_id=ctx.turn.activity_id,
     )
     where = f" i § {item.label}" if item is not None and item.is_paragraph else ""
     due_sv = (
@@ -204,17 +197,7 @@ async def cmd_done(ctx: CommandContext, arg: str) -> None:
         return
     row.status = "done"
     row.done_at = utcnow()
-    await audit.record(
-        ctx.session,
-        tenant_id=ctx.turn.tenant_id,
-        action="assignment.done",
-        entity="assignment",
-        entity_id=row.id,
-        source=ctx.audit_source,
-        actor_person_id=me.id,
-        actor_label=ctx.turn.speaker.name if ctx.turn.speaker else None,
-        before={"status": "open"},
-        after={"status": "done"},
-        activity_id=ctx.turn.activity_id,
+    await ctx.audit(
+        "assignment.done", "assignment", row.id, before={"status": "open"}, after={"status": "done"}
     )
     ctx.say(f"Uppdrag {row.id} är klart: {row.what}", f"Assignment {row.id} is done: {row.what}")

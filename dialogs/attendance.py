@@ -23,7 +23,6 @@ from dialogs.people import (
 from dialogs.registry import command
 from dialogs.reply import InvokeResult
 from dialogs.text import split_people, squash
-from storage import audit
 from storage.directory import body_for_conversation, ensure_identity, members_with_role
 from storage.meetings import (
     AttendeeRow,
@@ -181,20 +180,7 @@ async def _post_card(ctx: CommandContext, meeting: Meeting) -> None:
 async def _audit_attendance(
     ctx: CommandContext, row: Attendance, before: dict[str, object] | None, action: str
 ) -> None:
-    actor = ctx.cache.get("speaker_person")
-    await audit.record(
-        ctx.session,
-        tenant_id=ctx.turn.tenant_id,
-        action=action,
-        entity="attendance",
-        entity_id=row.id,
-        source=ctx.audit_source,
-        actor_person_id=actor.id if actor else None,
-        actor_label=ctx.turn.speaker.name if ctx.turn.speaker else "Teams",
-        before=before,
-        after=attendance_snapshot(row),
-        activity_id=ctx.turn.activity_id,
-    )
+    await ctx.audit(action, "attendance", row.id, before, attendance_snapshot(row))
 
 
 async def self_check_in(ctx: CommandContext, meeting: Meeting) -> bool:
@@ -653,17 +639,12 @@ async def _decide_link(ctx: CommandContext, request_id: int, approve: bool) -> s
         ident.person_id = target.id
         if old is not None and old != target.id:
             await _merge_attendance(ctx, old, target.id)
-        await audit.record(
-            ctx.session,
-            tenant_id=ctx.turn.tenant_id,
-            action="identity.link",
-            entity="person",
-            entity_id=target.id,
-            source=ctx.audit_source,
-            actor_person_id=req.decided_by_person_id,
+        await ctx.audit(
+            "identity.link",
+            "person",
+            target.id,
             before={"person_id": old},
             after={"person_id": target.id, "identity": ident.subject},
-            activity_id=ctx.turn.activity_id,
         )
         return f"{ident.display_name or 'Kontot'} är nu kopplat till {target.display_name}."
     return "Kopplingsbegäran avslogs."

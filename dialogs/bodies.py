@@ -12,7 +12,6 @@ from dialogs.people import person_line, require_admin, resolve_person, speaker_p
 from dialogs.registry import command
 from dialogs.reply import Reply
 from dialogs.text import fold, name_key, split_people, squash
-from storage import audit
 from storage.directory import add_membership, body_for_conversation, find_body, members_with_role
 from storage.models import Body, BodyConversation, Membership, Person
 
@@ -37,24 +36,6 @@ def _parse_body_name(arg: str) -> tuple[str, str | None]:
     if m:
         return squash(m.group(1)), squash(m.group(2))
     return squash(arg), None
-
-
-async def _audit(
-    ctx: CommandContext, action: str, entity: str, entity_id: int | None, **after: object
-) -> None:
-    actor = ctx.cache.get("speaker_person")
-    await audit.record(
-        ctx.session,
-        tenant_id=ctx.turn.tenant_id,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        source=ctx.audit_source,
-        actor_person_id=actor.id if actor else None,
-        actor_label=ctx.turn.speaker.name if ctx.turn.speaker else None,
-        after=dict(after),
-        activity_id=ctx.turn.activity_id,
-    )
 
 
 @command(
@@ -142,13 +123,11 @@ async def bind_body(ctx: CommandContext, arg: str) -> None:
         )
     )
     await ctx.session.flush()
-    await _audit(
-        ctx,
+    await ctx.audit(
         "body.create" if created else "body.bind",
         "body",
         body.id,
-        conversation=ctx.turn.binding_id,
-        name=body.name,
+        after={"conversation": ctx.turn.binding_id, "name": body.name},
     )
     if created:
         ctx.say(
@@ -206,7 +185,7 @@ async def _set_members(ctx: CommandContext, arg: str, role: str) -> None:
             added.append(person.display_name)
         else:
             already.append(person.display_name)
-    await _audit(ctx, f"membership.{role}", "body", body.id, people=added)
+    await ctx.audit(f"membership.{role}", "body", body.id, after={"people": added})
     msg_sv = f"{title_sv} i {body.name}: lade till {', '.join(added) or 'ingen'}."
     msg_en = f"{word_en.capitalize()} of {body.name}: added {', '.join(added) or 'nobody'}."
     if already:
@@ -340,17 +319,8 @@ async def _setting(ctx: CommandContext, arg: str, word: str) -> None:
     await require_admin(ctx, body)
     before = getattr(body, column)
     setattr(body, column, value)
-    await audit.record(
-        ctx.session,
-        tenant_id=ctx.turn.tenant_id,
-        action=f"body.{column}",
-        entity="body",
-        entity_id=body.id,
-        source=ctx.audit_source,
-        actor_label=ctx.turn.speaker.name if ctx.turn.speaker else None,
-        before={column: before},
-        after={column: value},
-        activity_id=ctx.turn.activity_id,
+    await ctx.audit(
+        f"body.{column}", "body", body.id, before={column: before}, after={column: value}
     )
     ctx.say(
         f"{body.name}: {word} är nu {arg.strip()}.", f"{body.name}: {column} is now {arg.strip()}."

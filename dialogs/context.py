@@ -76,3 +76,29 @@ class CommandContext:
     @property
     def audit_source(self) -> str:
         return "console" if self.turn.source == "console" else "teams"
+
+    async def audit(
+        self,
+        action: str,
+        entity: str,
+        entity_id: int | None,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+    ) -> None:
+        """Record who changed what in this turn (source, speaker, activity id)."""
+        from storage import audit
+
+        actor = self.cache.get("speaker_person")
+        await audit.record(
+            self.session,
+            tenant_id=self.turn.tenant_id,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            source=self.audit_source,
+            actor_person_id=actor.id if actor is not None else None,
+            actor_label=self.turn.speaker.name if self.turn.speaker else "Teams",
+            before=before,
+            after=after,
+            activity_id=self.turn.activity_id,
+        )

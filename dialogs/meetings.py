@@ -11,7 +11,6 @@ from dialogs.errors import UserError
 from dialogs.people import require_manager, speaker_person
 from dialogs.registry import command
 from dialogs.text import fold, squash
-from storage import audit
 from storage.directory import members_with_role
 from storage.meetings import latest_meeting, open_meeting_in
 from storage.models import Body, Meeting, utcnow
@@ -74,17 +73,8 @@ async def open_meeting(
             status="present",
             role="sekreterare",
         )
-    await audit.record(
-        ctx.session,
-        tenant_id=ctx.turn.tenant_id,
-        action="meeting.open",
-        entity="meeting",
-        entity_id=meeting.id,
-        source=ctx.audit_source,
-        actor_person_id=secretary_id,
-        actor_label=ctx.turn.speaker.name if ctx.turn.speaker else "Teams",
-        after={"date": date.isoformat(), "title": title},
-        activity_id=ctx.turn.activity_id,
+    await ctx.audit(
+        "meeting.open", "meeting", meeting.id, after={"date": date.isoformat(), "title": title}
     )
     return meeting
 
@@ -132,17 +122,7 @@ async def cmd_open(ctx: CommandContext, arg: str) -> None:
 async def close_meeting(ctx: CommandContext, meeting: Meeting) -> None:
     meeting.status = "closed"
     meeting.end_at = utcnow()
-    await audit.record(
-        ctx.session,
-        tenant_id=ctx.turn.tenant_id,
-        action="meeting.close",
-        entity="meeting",
-        entity_id=meeting.id,
-        source=ctx.audit_source,
-        actor_label=ctx.turn.speaker.name if ctx.turn.speaker else "Teams",
-        after={"status": "closed"},
-        activity_id=ctx.turn.activity_id,
-    )
+    await ctx.audit("meeting.close", "meeting", meeting.id, after={"status": "closed"})
 
 
 @command(
@@ -193,16 +173,8 @@ async def cmd_form(ctx: CommandContext, arg: str) -> None:
         )
     before = meeting.form
     meeting.form = value
-    await audit.record(
-        ctx.session,
-        tenant_id=ctx.turn.tenant_id,
-        action="meeting.form",
-        entity="meeting",
-        entity_id=meeting.id,
-        source=ctx.audit_source,
-        before={"form": before},
-        after={"form": value},
-        activity_id=ctx.turn.activity_id,
+    await ctx.audit(
+        "meeting.form", "meeting", meeting.id, before={"form": before}, after={"form": value}
     )
     ctx.say(
         f"Mötet {meeting.date.isoformat()} förs som {value}.",

@@ -67,30 +67,6 @@ async def _actor(ctx: CommandContext) -> int:
     return (await speaker_person(ctx)).id
 
 
-async def _record_audit(
-    ctx: CommandContext,
-    action_name: str,
-    entity: str,
-    entity_id: int | None,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-) -> None:
-    actor = ctx.cache.get("speaker_person")
-    await audit.record(
-        ctx.session,
-        tenant_id=ctx.turn.tenant_id,
-        action=action_name,
-        entity=entity,
-        entity_id=entity_id,
-        source=ctx.audit_source,
-        actor_person_id=actor.id if actor else None,
-        actor_label=ctx.turn.speaker.name if ctx.turn.speaker else None,
-        before=before,
-        after=after,
-        activity_id=ctx.turn.activity_id,
-    )
-
-
 async def _manage(ctx: CommandContext) -> tuple[Body, Meeting]:
     body = await current_body(ctx)
     await speaker_person(ctx)
@@ -238,8 +214,8 @@ async def _open_paragraph(
         )
     if agenda_entry is not None:
         agenda_entry.item_id = item.id
-    await _record_audit(
-        ctx, "item.open", "item", item.id, after={"number": item.number, "title": title, **fields}
+    await ctx.audit(
+        "item.open", "item", item.id, after={"number": item.number, "title": title, **fields}
     )
     return item
 
@@ -305,7 +281,7 @@ async def cmd_agenda(ctx: CommandContext, arg: str) -> None:
     for pos, title in enumerate(titles, start=len(kept) + 1):
         ctx.session.add(AgendaEntry(meeting_id=meeting.id, position=pos, title=title))
     await ctx.session.flush()
-    await _record_audit(ctx, "agenda.set", "meeting", meeting.id, after={"agenda": titles})
+    await ctx.audit("agenda.set", "meeting", meeting.id, after={"agenda": titles})
     ctx.say(
         f"Dagordningen har {len(titles)} punkter. `nästa punkt` öppnar nästa som paragraf.",
         f"The agenda has {len(titles)} items. `next item` opens the next as a paragraph.",
@@ -332,7 +308,7 @@ async def cmd_agenda_item(ctx: CommandContext, arg: str) -> None:
     pos = len(await agenda(ctx.session, meeting.id)) + 1
     ctx.session.add(AgendaEntry(meeting_id=meeting.id, position=pos, title=title))
     await ctx.session.flush()
-    await _record_audit(ctx, "agenda.add", "meeting", meeting.id, after={"title": title})
+    await ctx.audit("agenda.add", "meeting", meeting.id, after={"title": title})
     ctx.say(f"Punkt {pos} på dagordningen: {title}.", f"Agenda item {pos}: {title}.")
 
 
@@ -440,7 +416,7 @@ async def cmd_title(ctx: CommandContext, arg: str) -> None:
     item.title = title
     for k, v in fields.items():
         setattr(item, k, v)
-    await _record_audit(ctx, "item.title", "item", item.id, before, {"title": title, **fields})
+    await ctx.audit("item.title", "item", item.id, before, {"title": title, **fields})
     ctx.say(
         f"{paragraph_label(item)} heter nu: {title}.",
         f"{paragraph_label(item)} is now titled: {title}.",
@@ -481,7 +457,7 @@ async def cmd_text(ctx: CommandContext, arg: str) -> None:
         )
     before = {"text": item.text}
     item.text = f"{item.text}\n\n{addition}" if item.text else addition
-    await _record_audit(ctx, "item.text", "item", item.id, before, {"text": item.text})
+    await ctx.audit("item.text", "item", item.id, before, {"text": item.text})
     ctx.say(
         f"Texten i {paragraph_label(item)} är uppdaterad.",
         f"The text of {paragraph_label(item)} is updated.",
@@ -502,7 +478,7 @@ async def _set_item_field(
         )
     before = {field: getattr(item, field)}
     setattr(item, field, value)
-    await _record_audit(ctx, f"item.{field}", "item", item.id, before, {field: value})
+    await ctx.audit(f"item.{field}", "item", item.id, before, {field: value})
     ctx.say(
         f"{paragraph_label(item)}: {word_sv} {value}.",
         f"{paragraph_label(item)}: {word_en} {value}.",
@@ -547,7 +523,7 @@ async def cmd_attachment(ctx: CommandContext, arg: str) -> None:
         raise UserError("Skriv `bilaga: Namn (länk)`.", "Write `attachment: Name (link)`.")
     ctx.session.add(ItemAttachment(item_id=item.id, name=name[:500], url=url))
     await ctx.session.flush()
-    await _record_audit(ctx, "item.attachment", "item", item.id, after={"name": name, "url": url})
+    await ctx.audit("item.attachment", "item", item.id, after={"name": name, "url": url})
     ctx.say(
         f"Bilaga till {paragraph_label(item)}: {name}" + (f" ({url})" if url else "") + ".",
         f"Attachment to {paragraph_label(item)}: {name}" + (f" ({url})" if url else "") + ".",
@@ -560,8 +536,8 @@ async def _set_status(ctx: CommandContext, status: str, remit_to: str | None = N
     before = {"status": item.status, "remit_to": item.remit_to}
     item.status = status
     item.remit_to = remit_to
-    await _record_audit(
-        ctx, "item.status", "item", item.id, before, {"status": status, "remit_to": remit_to}
+    await ctx.audit(
+        "item.status", "item", item.id, before, {"status": status, "remit_to": remit_to}
     )
     suffix = f" {remit_to}" if remit_to else ""
     ctx.say(
@@ -619,7 +595,7 @@ async def cmd_confidential(ctx: CommandContext, arg: str) -> None:
     item = await current_item(ctx, meeting)
     before = {"confidential": item.confidential}
     item.confidential = True
-    await _record_audit(ctx, "item.confidential", "item", item.id, before, {"confidential": True})
+    await ctx.audit("item.confidential", "item", item.id, before, {"confidential": True})
     ctx.say(
         f"{paragraph_label(item)} är markerad med sekretess. Den visas inte i den offentliga versionen eller för andra än organets ledamöter.",
         f"{paragraph_label(item)} is marked confidential. It is left out of the public version and hidden from non-members.",
@@ -647,8 +623,7 @@ async def cmd_information(ctx: CommandContext, arg: str) -> None:
     before = {"kind": item.kind, "outcome": item.outcome}
     item.kind = "information"
     item.outcome = outcome
-    await _record_audit(
-        ctx,
+    await ctx.audit(
         "item.information",
         "item",
         item.id,
@@ -687,8 +662,7 @@ async def cmd_jav(ctx: CommandContext, arg: str) -> None:
         if exists is None:
             ctx.session.add(Jav(item_id=item.id, person_id=person.id))
             await ctx.session.flush()
-            await _record_audit(
-                ctx,
+            await ctx.audit(
                 "item.jav",
                 "item",
                 item.id,
@@ -767,8 +741,7 @@ async def _record_decision(ctx: CommandContext, phrase: str | None, clauses_text
     )
     if item.kind != "beslut":
         item.kind = "beslut"
-    await _record_audit(
-        ctx,
+    await ctx.audit(
         "decision.add",
         "decision",
         decision.id,
@@ -845,8 +818,7 @@ async def _amend(ctx: CommandContext, old: Decision, clauses: list[str]) -> Deci
                 why=None,
             )
         )
-    await _record_audit(
-        ctx,
+    await ctx.audit(
         "decision.amend",
         "decision",
         old.id,
@@ -859,8 +831,7 @@ async def _amend(ctx: CommandContext, old: Decision, clauses: list[str]) -> Deci
 async def _withdraw(ctx: CommandContext, decision: Decision) -> None:
     before = {"status": decision.status}
     decision.status = "withdrawn"
-    await _record_audit(
-        ctx,
+    await ctx.audit(
         "decision.withdraw",
         "decision",
         decision.id,
@@ -1051,7 +1022,7 @@ async def _note(ctx: CommandContext, arg: str, kind: str, sv: str, en: str) -> N
     note = DecisionNote(decision_id=current[-1].id, kind=kind, text=text)
     ctx.session.add(note)
     await ctx.session.flush()
-    await _record_audit(ctx, f"decision.{kind}", "decision", current[-1].id, after={"text": text})
+    await ctx.audit(f"decision.{kind}", "decision", current[-1].id, after={"text": text})
     ctx.say(
         f"{sv.capitalize()} till beslutet i {paragraph_label(item)}: {text}",
         f"{en.capitalize()} on the decision in {paragraph_label(item)}: {text}",

@@ -9,7 +9,6 @@ from sqlalchemy import select
 from dialogs.context import CommandContext
 from dialogs.errors import UserError
 from dialogs.text import name_key, split_name, squash
-from storage import audit
 from storage.directory import body_people, ensure_identity, roles_in_body
 from storage.models import Body, Meeting, Person, PersonIdentity
 
@@ -192,17 +191,7 @@ async def resolve_person(
     ctx.session.add(person)
     await ctx.session.flush()
     ctx.cache[("body_people", body.id)] = [*known, person]
-    await audit.record(
-        ctx.session,
-        tenant_id=ctx.turn.tenant_id,
-        action="person.create",
-        entity="person",
-        entity_id=person.id,
-        source=ctx.audit_source,
-        actor_label=ctx.turn.speaker.name if ctx.turn.speaker else None,
-        after={"name": name, "details": details},
-        activity_id=ctx.turn.activity_id,
-    )
+    await ctx.audit("person.create", "person", person.id, after={"name": name, "details": details})
     return person
 
 
