@@ -12,7 +12,7 @@ from dialogs.bodies import current_body
 from dialogs.context import CommandContext
 from dialogs.errors import UserError
 from dialogs.events import on_event
-from dialogs.meetings import close_meeting, current_meeting, open_meeting
+from dialogs.meetings import close_meeting, current_meeting, current_meeting_or_latest, open_meeting
 from dialogs.people import (
     person_line,
     require_admin,
@@ -413,7 +413,16 @@ async def _register_role(
 ) -> list[Person]:
     body = await current_body(ctx)
     await speaker_person(ctx)
-    meeting = await current_meeting(ctx)
+    if justerare:
+        # The justerare is often named after the meeting has closed, before the minutes go out.
+        meeting = await current_meeting_or_latest(ctx)
+        if meeting.status not in ("open", "closed"):
+            raise UserError(
+                f"Protokollet för {meeting.date.isoformat()} är redan justerat.",
+                f"The minutes of {meeting.date.isoformat()} are already approved.",
+            )
+    else:
+        meeting = await current_meeting(ctx)
     await require_manager(ctx, body, meeting)
     entries = split_people(arg)
     if not entries:

@@ -786,9 +786,58 @@ async def cmd_decision_block(ctx: CommandContext, arg: str) -> None:
     await _record_decision(ctx, squash(first).rstrip(":").replace("**", ""), rest)
 
 
-async def _amend(ctx: CommandContext, old: Decision, clauses: list[str]) -> Decision:
+REASON = re.compile(
+    r"(?:^|[;\n,])\s*(?:skäl|skal|motivering|reason)\s*:\s*(?P<why>.+)$", re.IGNORECASE | re.DOTALL
+)
+
+
+def split_reason(text: str) -> tuple[str, str | None]:
+    """ "att …; skäl: fel belopp" → ("att …", "fel belopp")."""
+    m = REASON.search(text)
+    if m is None:
+        return text, None
+    return text[: m.start()].strip(), squash(m.group("why")) or None
+
+
+async def _correction(ctx: CommandContext, item: Item, what: str, why: str | None) -> None:
+    """After justering nothing is silently rewritten: the change is a correction with a reason,
+    shown in the minutes (who, when, what, why)."""
+    meeting = await ctx.session.get(Meeting, item.meeting_id)
+    if meeting is None or meeting.status not in ("justerat", "published"):
+        return
+    if not why:
+        raise UserError(
+            f"Protokollet för {meeting.date.isoformat()} är justerat, så ändringen blir en rättelse. "
+            f"Ange skälet, t.ex. `ändra beslut {paragraph_label(item)}: att …; skäl: fel belopp` "
+            f"eller `ångra {paragraph_label(item)}; skäl: …`.",
+            f"The minutes of {meeting.date.isoformat()} are approved, so the change is a correction. "
+            f"Give the reason, e.g. `amend decision {paragraph_label(item)}: att …; reason: wrong amount`.",
+        )
+    from storage.models import Correction
+
+    ctx.session.add(
+        Correction(
+            meeting_id=meeting.id,
+            item_id=item.id,
+            person_id=ctx.cache["speaker_person"].id,
+            what=what,
+            why=why,
+        )
+    )
+
+
+async def _amend(
+    ctx: CommandContext, old: Decision, clauses: list[str], why: str | None = None
+) -> Decision:
     item = await ctx.session.get(Item, old.item_id)
     assert item is not None
+    await _correction(
+        ctx,
+        item,
+        f"Beslutet i {paragraph_label(item)} ändrat till: "
+        + "; ".join(f"att {c}" for c in clauses),
+        why,
+    )
     new = await add_decision(
         ctx.session,
         item,
@@ -804,31 +853,26 @@ async def _amend(ctx: CommandContext, old: Decision, clauses: list[str]) -> Deci
     # Reservations and protokollsanteckningar follow the decision that replaces the old one.
     for note in await notes_of(ctx.session, [old.id]):
         note.decision_id = new.id
-    meeting = await ctx.session.get(Meeting, item.meeting_id)
-    if meeting is not None and meeting.status in ("justerat", "published"):
-        from storage.models import Correction
-
-        ctx.session.add(
-            Correction(
-                meeting_id=meeting.id,
-                item_id=item.id,
-                person_id=ctx.cache["speaker_person"].id,
-                what=f"Beslutet i {paragraph_label(item)} ändrat till: "
-                + "; ".join(f"att {c}" for c in clauses),
-                why=None,
-            )
-        )
     await ctx.audit(
         "decision.amend",
         "decision",
         old.id,
         {"clauses": old.clauses, "status": "valid"},
-        {"clauses": clauses, "superseded_by": new.id},
+        {"clauses": clauses, "superseded_by": new.id, "why": why},
     )
     return new
 
 
-async def _withdraw(ctx: CommandContext, decision: Decision) -> None:
+async def _withdraw(ctx: CommandContext, decision: Decision, why: str | None = None) -> None:
+    item = await ctx.session.get(Item, decision.item_id)
+    assert item is not None
+    await _correction(
+        ctx,
+        item,
+        f"Beslutet i {paragraph_label(item)} återtaget: "
+        + "; ".join(f"att {c}" for c in decision.clauses),
+        why,
+    )
     before = {"status": decision.status}
     decision.status = "withdrawn"
     await ctx.audit(
@@ -836,7 +880,7 @@ async def _withdraw(ctx: CommandContext, decision: Decision) -> None:
         "decision",
         decision.id,
         before,
-        {"status": "withdrawn", "clauses": decision.clauses},
+        {"status": "withdrawn", "clauses": decision.clauses, "why": why},
     )
 
 
@@ -898,7 +942,7 @@ async def lookup_paragraph(ctx: CommandContext, body: Body, arg: str) -> tuple[I
     en=("amend decision",),
     arg="ref",
     group="Paragrafer och beslut",
-    usage="ändra beslut § 116: att …",
+    usage="ändra beslut § 116: att … [; skäl: …]",
     help_en="Amend a decision; the old text stays in the audit trail",
 )
 async def cmd_amend(ctx: CommandContext, arg: str) -> None:
@@ -908,6 +952,7 @@ async def cmd_amend(ctx: CommandContext, arg: str) -> None:
     item, rest = await lookup_paragraph(ctx, body, arg)
     meeting = await ctx.session.get(Meeting, item.meeting_id)
     await require_manager(ctx, body, meeting)
+    rest, why = split_reason(rest)
     clauses = parse_clauses(rest) if rest.strip() else None
     if clauses is None:
         raise UserError(
@@ -919,7 +964,7 @@ async def cmd_amend(ctx: CommandContext, arg: str) -> None:
             f"{paragraph_label(item)} har inget beslut att ändra.",
             f"{paragraph_label(item)} has no decision to amend.",
         )
-    new = await _amend(ctx, current[-1], clauses)
+    new = await _amend(ctx, current[-1], clauses, why)
     card, fallback = decision_card(ctx, item, new)
     ctx.card(card, fallback)
 
@@ -929,14 +974,16 @@ async def cmd_amend(ctx: CommandContext, arg: str) -> None:
     en=("undo",),
     arg="optional_ref",
     group="Paragrafer och beslut",
-    usage="ångra [§ 116]",
+    usage="ångra [§ 116] [; skäl: …]",
     help_en="Withdraw the latest decision (of the current § or the one named)",
 )
 async def cmd_undo(ctx: CommandContext, arg: str) -> None:
     """Dra tillbaka det senaste beslutet (i aktuell § eller den som anges)"""
     body = await current_body(ctx)
     await speaker_person(ctx)
-    if arg.strip():
+    arg, why = split_reason(arg)
+    arg = arg.strip().strip(";,")
+    if arg:
         item, _ = await lookup_paragraph(ctx, body, arg)
         meeting = await ctx.session.get(Meeting, item.meeting_id)
     else:
@@ -949,7 +996,7 @@ async def cmd_undo(ctx: CommandContext, arg: str) -> None:
             f"{paragraph_label(item)} har inget beslut att ångra.",
             f"{paragraph_label(item)} has no decision to undo.",
         )
-    await _withdraw(ctx, current[-1])
+    await _withdraw(ctx, current[-1], why)
     ctx.say(
         f"Beslutet i {paragraph_label(item)} är återtaget (”att {current[-1].clauses[0][:80]} …”). Det finns kvar i historiken.",
         f"The decision in {paragraph_label(item)} is withdrawn. It stays in the history.",
@@ -982,8 +1029,8 @@ async def _decision_from_button(
 @action("decisionAmend")
 async def act_amend(ctx: CommandContext, data: dict[str, Any]) -> InvokeResult:
     _, decision, item = await _decision_from_button(ctx, data)
-    clauses = parse_clauses(str(data.get("clauses") or ""))
-    new = await _amend(ctx, decision, clauses)
+    text, why = split_reason(str(data.get("clauses") or ""))
+    new = await _amend(ctx, decision, parse_clauses(text), why)
     card, _ = decision_card(ctx, item, new)
     return InvokeResult(card=card)
 
