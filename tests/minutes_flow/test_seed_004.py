@@ -229,10 +229,12 @@ async def test_004_justering_publication_and_correction(chat: Chat) -> None:
     amended = "avtalet som helhet beslutas vid mötet 2021-06-11."
     reply = await chat.say(
         f"ändra beslut § 117: att {seed.PARAGRAPHS[4].clauses[0]}; att {amended}"
+        "; skäl: datumet skrevs fel"
     )
     assert reply.cards, reply.text
     [correction] = await chat.server.rows(Correction)
     assert correction.meeting_id == meeting.id and amended in correction.what
+    assert correction.why == "datumet skrevs fel"
     sent = await chat.say("protokoll", where=thread)
     full = card_urls(sent.cards[0])["Ladda ner"]
     status, body_bytes, _ = await chat.download(full)
@@ -241,6 +243,7 @@ async def test_004_justering_publication_and_correction(chat: Chat) -> None:
     assert "Rättelser" in corrected.headings
     [line] = corrected.groups["Rättelser"]
     assert "Mats Wennstig, § 117" in line and amended in line
+    assert "datumet skrevs fel" in line
     assert corrected.paragraphs[119].title == seed.PARAGRAPHS[6].title  # members see it all
     still = await chat.meeting_row()
     assert (still.status, still.justerat_on) == ("published", today)
