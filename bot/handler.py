@@ -24,8 +24,13 @@ SOURCE_KEY = "samverkansbot.source"
 
 def tenant_of(activity: Activity) -> str | None:
     conv = activity.conversation
-    if conv is not None and getattr(conv, "tenant_id", None):
-        return str(conv.tenant_id)
+    if conv is not None:
+        # botbuilder 4.17.1 maps tenant_id to the key "tenantID"; Teams sends "tenantId", which
+        # msrest keeps among the unmatched properties.
+        extra = getattr(conv, "additional_properties", None) or {}
+        tenant = getattr(conv, "tenant_id", None) or extra.get("tenantId")
+        if tenant:
+            return str(tenant)
     data = activity.channel_data or {}
     tenant = data.get("tenant") if isinstance(data, dict) else None
     if isinstance(tenant, dict) and tenant.get("id"):

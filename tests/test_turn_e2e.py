@@ -560,3 +560,15 @@ async def test_install_in_a_team_greets_once(
     await connector.wait_for(1)
     await connector.assert_quiet(0.5)
     assert len([r for r in connector.sent() if r.cards]) == 1
+
+
+async def test_tenant_is_read_from_conversation_tenantId_alone(
+    bot_server: BotServer, connector: StandInConnector
+) -> None:
+    """botbuilder maps the field to 'tenantID'; Teams writes 'tenantId'. Either place counts."""
+    act = bot_server.activities.message("hjälp")
+    act["channelData"].pop("tenant")
+    assert act["conversation"]["tenantId"]
+    assert (await bot_server.post(act))[0] == 200
+    await connector.wait_for(1)
+    assert "Samverkansbot" in (connector.sent()[-1].text or "")
