@@ -92,6 +92,7 @@ FEATURE_COMMANDS: list[str] = [
     "bot.cli_manifest",
     "bot.cli_import",
     "bot.cli_minutes",
+    "bot.cli_ask",
 ]
 
 

@@ -1,12 +1,1690 @@
-"""Questions about the record. (Retrieval grows in the ask issue; this answers honestly.)"""
+"""Questions about the record, in plain Swedish or English: "vad beslutades om F-ACT?".
+
+The answer cites body, meeting date, § (or item number), the "att" clauses or the sentence that
+answers, the standing (ej justerat, justerat, ändrat, upphävt, utgår; a reported decision names
+the body that took it) and how to open the record. Best first; `fler` shows the next ones.
+It only looks where the asker may look: the conversation's host tenant, the bodies bound to the
+conversation, shared with the organisation or where the asker is a member, and sekretess only
+for members (in a personal chat). Nothing found is said plainly, with nearby words of the index.
+
+`ask()` returns the structured answer (text + hits) that the chat, `fler` and
+`samverkansbot ask` all use.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
 from dialogs.context import CommandContext
+from dialogs.dates import MONTHS, find_date, month_range
+from dialogs.registry import command
+from dialogs.reply import Reply
+from dialogs.text import name_key
+from storage import search
+from storage.models import (
+    Assignment,
+    Attendance,
+    Body,
+    BodyConversation,
+    Decision,
+    Item,
+    Meeting,
+    Membership,
+    Person,
+)
+from storage.search_text import doc_terms, fold, normalize, query_words
+
+logger = logging.getLogger(__name__)
+
+PAGE = 5
+MAX_QUESTION = 2000
+MAX_BODIES_LISTED = 10
+
+# --- what the question says --------------------------------------------------------------------
+
+_ABOUT = {"om", "kring", "angaende", "gallande", "rorande", "about", "regarding", "concerning"}
+# Words of body names that do not tell bodies apart on their own.
+_GENERIC = {
+    "delregional",
+    "regional",
+    "regionala",
+    "samverkan",
+    "samverkans",
+    "narvardssamverkan",
+    "och",
+    "for",
+    "samt",
+    "i",
+    "med",
+    "av",
+    "grupp",
+    "gruppen",
+    "styrgrupp",
+    "styrgruppen",
+    "styrgruppsmote",
+    "ledningsgrupp",
+    "ledningsgruppen",
+    "uppdragsgrupp",
+    "uppdragsgruppen",
+    "arbetsgrupp",
+    "arbetsgruppen",
+    "rad",
+    "radet",
+    "samverkansrad",
+    "samverkansradet",
+    "specifika",
+    "specifik",
+    "organ",
+    "motet",
+    "mote",
+    "the",
+    "of",
+}
+# Head nouns: "uppdragsgruppen" names the body when only one visible body is one.
+_HEADS = {
+    "styrgrupp",
+    "ledningsgrupp",
+    "uppdragsgrupp",
+    "arbetsgrupp",
+    "samverkansrad",
+    "beredningsgrupp",
+    "chefsgrupp",
+    "nätverk",
+    "natverk",
+}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_LONG_MONTHS = {
+    m for m in MONTHS if len(m) >= 5 or m in ("maj", "juni", "juli", "mars", "may", "june", "july")
+}
+_SEASON = {
+    "var": (3, 6),
+    "varen": (3, 6),
+    "varas": (3, 6),
+    "spring": (3, 6),
+    "sommar": (6, 8),
+    "sommaren": (6, 8),
+    "somras": (6, 8),
+    "summer": (6, 8),
+    "host": (9, 12),
+    "hosten": (9, 12),
+    "hostas": (9, 11),
+    "autumn": (9, 12),
+    "fall": (9, 12),
+    "vinter": (12, 2),
+    "vintern": (12, 2),
+    "vintras": (12, 2),
+    "winter": (12, 2),
+}
+
+_ROLE_WORDS = {
+    "vice ordforande": "vice_ordforande",
+    "vice chair": "vice_ordforande",
+    "ordforande": "ordforande",
+    "ordf": "ordforande",
+    "chairperson": "ordforande",
+    "chairman": "ordforande",
+    "chaired": "ordforande",
+    "chair": "ordforande",
+    "sekreterare": "sekreterare",
+    "secretary": "sekreterare",
+    "justerare": "justerare",
+    "adjuster": "justerare",
+}
+ROLE_SV = {
+    "ordforande": "ordförande",
+    "vice_ordforande": "vice ordförande",
+    "sekreterare": "sekreterare",
+    "justerare": "justerare",
+    "ledamot": "ledamot",
+    "ersattare": "ersättare",
+    "tjansteperson": "tjänsteperson",
+    "brukarrepresentant": "brukarrepresentant",
+    "adjungerad": "adjungerad",
+    "ovrig": "övrig",
+}
+ROLE_EN = {
+    "ordforande": "chair",
+    "vice_ordforande": "vice chair",
+    "sekreterare": "secretary",
+    "justerare": "adjuster",
+    "ledamot": "member",
+    "ersattare": "deputy",
+    "tjansteperson": "official",
+    "brukarrepresentant": "user representative",
+    "adjungerad": "co-opted",
+    "ovrig": "other",
+}
+
+_RX_NEXT = re.compile(
+    r"\b(?:nasta|kommande)\s+(?:mote|motet|moten|sammantrade|sammantradet|trafff?)\b"
+    r"|\bnext\s+meeting\b|\bupcoming\s+meetings?\b|\bnar\s+(?:ses|mots|traffas)\s+vi\b"
+)
+_RX_OVERDUE = re.compile(
+    r"\b(?:forsenade?|forsenat|sena|forfallna|overdue|late)\b.*\b(?:uppdrag\w*|assignments?|tasks?)\b"
+    r"|\b(?:uppdrag\w*|assignments?|tasks?)\b.*\b(?:forsenade?|forsenat|sena|forfallna|overdue|late)\b"
+)
+_RX_ASSIGN = re.compile(
+    r"\b(?:vilka|vad|vilket|visa|lista|what|which|show|list)\b.*\b(?:uppdrag|uppdragen|assignments?|tasks?)\b"
+    r"|\b(?:uppdrag|assignments?|tasks?)\s+(?:har|has|have|for|of|till)\b|\w+s\s+uppdrag\b"
+)
+_RX_SUBSTITUTE = re.compile(
+    r"\b(?:ersatter|ersatte|ersatt|ersattare\s+for|vikarierar|vikarierade|tjanstgor\s+for|"
+    r"tjanstgjorde\s+for|substitutes?\s+for|substituted\s+for|replaces|replaced|stands?\s+in\s+for|"
+    r"stood\s+in\s+for|deputi[sz]ed\s+for)\b"
+)
+_RX_ROLE = re.compile(
+    r"\b(?:vem|vilka|vilken|who)\b.*\b(?:vice\s+ordforande|ordforande|ordf|sekreterare|justerare|"
+    r"chairperson|chairman|chaired|chair|secretary|adjuster|vice\s+chair)\b"
+)
+_RX_ATTEND = re.compile(
+    r"\b(?:vem|vilka|vilken|who|lista|visa|show|list|which)\b.*\b(?:narvarande|deltog|deltagare|"
+    r"var\s+med|franvarande|aterbud|present|attended|attendees|attendance|absent|participants)\b"
+)
+_RX_ABSENT = re.compile(r"\b(?:franvarande|aterbud|absent|missing|inte\s+med|not\s+there)\b")
+_RX_PARAGRAPH = re.compile(r"(?:§|\bparagraf|\bparagraph|\bpunkt|\bitem)\s*(\d{1,4})\b")
+_RX_DECISION_WORDS = re.compile(
+    r"\b(?:beslut\w*|fattade?s?|decided|decisions?|resolved|vad|what|visa|show|lista|list)\b"
+)
+
+
+@dataclass
+class Parsed:
+    intent: str = "decisions"
+    role: str | None = None
+    absent: bool = False
+    body_ids: list[int] | None = None
+    body_names: list[str] = field(default_factory=list)
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    exact_date: dt.date | None = None
+    bare_year: int | None = None
+    item_number: int | None = None
+    rest: str = ""
+    rest_original: str = ""
+    filter_words: list[str] = field(default_factory=list)
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.body_ids or self.date_from or self.date_to or self.item_number is not None)
+
+
+def _prepare(text: str) -> tuple[str, str]:
+    """(lower-case text, its folded twin of the same length), white space collapsed."""
+    low = re.sub(r"\s+", " ", normalize(text)[:MAX_QUESTION]).strip()
+    return low, fold(low)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, min(end, len(chars))):
+        chars[i] = " "
+
+
+def _season_range(name: str, year: int) -> tuple[dt.date, dt.date]:
+    first, last = _SEASON[name]
+    if first > last:  # winter: December of the year before to February
+        return dt.date(year - 1, 12, 1), month_range(year, last)[1]
+    return dt.date(year, first, 1), month_range(year, last)[1]
+
+
+def _last_season(name: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    first, last = _SEASON[name]
+    if first > last:
+        year = today.year if today.month >= 3 else today.year - 1
+        return _season_range(name, year)
+    year = today.year if today.month >= first else today.year - 1
+    return _season_range(name, year)
+
+
+def _month_year(month: int, year: int | None, today: dt.date) -> int:
+    if year is not None:
+        return year
+    return today.year if month <= today.month else today.year - 1
+
+
+def read_dates(f: str, chars: list[str], today: dt.date, parsed: Parsed) -> None:
+    """Dates in the question become a range; their words leave the search text."""
+    lo: list[dt.date] = []
+    hi: list[dt.date] = []
+
+    def take(m: re.Match[str], start: dt.date | None, end: dt.date | None) -> None:
+        if start:
+            lo.append(start)
+        if end:
+            hi.append(end)
+        parsed.filter_words.append(m.group(0).strip())
+        _blank(chars, *m.span())
+
+    # Explicit dates with a year: 2024-05-17, 20240517, 17 maj 2024, May 17 2024.
+    for _ in range(3):
+        current = "".join(chars)
+        found = find_date(current, today)
+        if not found:
+            break
+        date, (start, end) = found
+        if not re.search(r"(?:19|20)\d{2}", current[start:end]):
+            break
+        prefix = re.search(r"(?:\b(?:den|on|pa|the)\s+)?$", current[:start])
+        if prefix and prefix.group(0):
+            start = prefix.start()
+        parsed.exact_date = date
+        lo.append(date)
+        hi.append(date)
+        parsed.filter_words.append(current[start:end].strip())
+        _blank(chars, start, end)
+    current = "".join(chars)
+    for m in re.finditer(
+        r"\b(?:sedan|since|fran\s+och\s+med|from|efter|after)\s+"
+        rf"(?:({_MONTH_RE})\s+)?((?:19|20)\d{{2}})\b",
+        current,
+    ):
+        month = MONTHS[m.group(1)] if m.group(1) else 1
+        take(m, dt.date(int(m.group(2)), month, 1), None)
+    current = "".join(chars)
+    for m in re.finditer(rf"\b(?:sedan|since|fran|from|efter|after)\s+({_MONTH_RE})\b", current):
+        month = MONTHS[m.group(1)]
+        take(m, dt.date(_month_year(month, None, today), month, 1), None)
+    current = "".join(chars)
+    for m in re.finditer(
+        r"\b(?:fore|innan|before|until|till\s+och\s+med)\s+((?:19|20)\d{2})\b", current
+    ):
+        take(m, None, dt.date(int(m.group(1)), 12, 31))
+    current = "".join(chars)
+    for m in re.finditer(
+        r"\b(?:forra|forrforra|i\s+fjol|last|previous|i\s+ar|detta|this)\s*(?:aret|ar|year)?\b",
+        current,
+    ):
+        word = m.group(0)
+        if "forrforra" in word:
+            year = today.year - 2
+        elif "forra" in word or "fjol" in word or "last" in word or "previous" in word:
+            if not re.search(r"aret|year|fjol", word):
+                continue
+            year = today.year - 1
+        else:
+            if not re.search(r"\bi\s+ar\b|aret|year", word):
+                continue
+            year = today.year
+        take(m, dt.date(year, 1, 1), dt.date(year, 12, 31))
+    current = "".join(chars)
+    for m in re.finditer(r"\b(?:forra|last)\s+(?:manaden|month)\b", current):
+        first = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        take(m, first, month_range(first.year, first.month)[1])
+    current = "".join(chars)
+    for m in re.finditer(r"\bi\s+(varas|somras|hostas|vintras)\b", current):
+        first_day, last_day = _last_season(m.group(1), today)
+        take(m, first_day, last_day)
+    current = "".join(chars)
+    for m in re.finditer(
+        r"\b(?:(?:i|under|in|during)\s+)?(?:the\s+)?(varen|sommaren|hosten|vintern|spring|summer|"
+        r"autumn|fall|winter)(?:\s+of)?\s+((?:19|20)\d{2})\b",
+        current,
+    ):
+        first_day, last_day = _season_range(m.group(1), int(m.group(2)))
+        take(m, first_day, last_day)
+    current = "".join(chars)
+    for m in re.finditer(
+        rf"\b(?:(?:i|under|in|during)\s+)?({_MONTH_RE})\s+((?:19|20)\d{{2}})\b", current
+    ):
+        first_day, last_day = month_range(int(m.group(2)), MONTHS[m.group(1)])
+        take(m, first_day, last_day)
+    current = "".join(chars)
+    for m in re.finditer(rf"\b(?:i|under|in|during)\s+({_MONTH_RE})\b", current):
+        if m.group(1) not in _LONG_MONTHS:
+            continue
+        month = MONTHS[m.group(1)]
+        first_day, last_day = month_range(_month_year(month, None, today), month)
+        take(m, first_day, last_day)
+    current = "".join(chars)
+    years = list(
+        re.finditer(
+            r"(?<![\d-])(?:(?:ar|year|i|in|under|during)\s+)?((?:19|20)\d{2})(?![\d-])", current
+        )
+    )
+    for m in years:
+        year = int(m.group(1))
+        parsed.bare_year = year if len(years) == 1 else None
+        take(m, dt.date(year, 1, 1), dt.date(year, 12, 31))
+    if lo:
+        parsed.date_from = max(lo) if parsed.exact_date is None else parsed.exact_date
+    if hi:
+        parsed.date_to = min(hi) if parsed.exact_date is None else parsed.exact_date
+    if parsed.date_from and parsed.date_to and parsed.date_from > parsed.date_to:
+        parsed.date_from, parsed.date_to = min(lo), max(hi)
+
+
+@dataclass(frozen=True)
+class _BodyNames:
+    """How the question may name the visible bodies: token sequences, first token → entries."""
+
+    # first token → [(body id, kind, tokens, gap allowed)]
+    sequences: dict[str, list[tuple[int, str, tuple[str, ...], bool]]]
+    heads: dict[str, list[int]]  # stemmed head noun → body ids
+
+
+_NAMES_CACHE: dict[tuple[Any, ...], _BodyNames] = {}
+
+
+def _body_names(bodies: Sequence[BodyInfo]) -> _BodyNames:
+    from storage.search_text import stem
+
+    key = tuple((b.id, b.name, b.short_key) for b in bodies)
+    cached = _NAMES_CACHE.get(key)
+    if cached is not None:
+        return cached
+    sequences: dict[str, list[tuple[int, str, tuple[str, ...], bool]]] = {}
+    heads: dict[str, list[int]] = {}
+    head_stems = {stem(fold(h)) for h in _HEADS}
+    for body in bodies:
+        full = tuple(name_key(body.name).split())
+        entries: list[tuple[str, tuple[str, ...], bool]] = []
+        if full:
+            entries.append(("full", full, False))
+        if body.short_key:
+            entries.append(("short", tuple(body.short_key.split()), False))
+        distinct = tuple(t for t in full if t not in _GENERIC)
+        if len(distinct) >= 2 and sum(len(t) for t in distinct) >= 8:
+            entries.append(("distinct", distinct, True))
+        for kind, tokens, gap in entries:
+            sequences.setdefault(tokens[0], []).append((body.id, kind, tokens, gap))
+        for token in full:
+            st = stem(token)
+            if st in head_stems:
+                heads.setdefault(st, []).append(body.id)
+    names = _BodyNames(sequences, heads)
+    if len(_NAMES_CACHE) > 256:
+        _NAMES_CACHE.clear()
+    _NAMES_CACHE[key] = names
+    return names
+
+
+def _match_at(
+    words_: list[tuple[str, int, int]], i: int, tokens: tuple[str, ...], gap: bool
+) -> int | None:
+    """Index after the last word when tokens start at words_[i] (one extra word allowed between
+    tokens when gap is set), else None."""
+    j = i
+    for n, token in enumerate(tokens):
+        if j < len(words_) and words_[j][0] == token:
+            j += 1
+            continue
+        if gap and n > 0 and j + 1 < len(words_) and words_[j + 1][0] == token:
+            j += 2
+            continue
+        return None
+    return j
+
+
+def read_bodies(low: str, chars: list[str], bodies: Sequence[BodyInfo], parsed: Parsed) -> None:
+    from storage.search_text import stem
+
+    plain = re.sub(r"[^\w]", " ", "".join(chars))
+    words_ = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\w+", plain)]
+    names = _body_names(bodies)
+    matched: dict[int, tuple[int, int]] = {}
+    for i, (word, _start, _end) in enumerate(words_):
+        for body_id, kind, tokens, gap in names.sequences.get(word, ()):
+            end = _match_at(words_, i, tokens, gap)
+            if end is None or body_id in matched:
+                continue
+            if kind != "short" and i > 0 and words_[i - 1][0] in _ABOUT:
+                continue  # "om psykisk hälsa" is a topic, not the body
+            matched[body_id] = (words_[i][1], words_[end - 1][2])
+    if not matched:
+        for word, start, end in words_:
+            owners = names.heads.get(stem(word), [])
+            if len(owners) == 1:
+                matched.setdefault(owners[0], (start, end))
+    if not matched:
+        return
+    parsed.body_ids = sorted(matched)
+    by_id = {b.id: b for b in bodies}
+    for body_id, (start, end) in matched.items():
+        parsed.body_names.append(by_id[body_id].short_name or by_id[body_id].name)
+        parsed.filter_words.append(low[start:end])
+        _blank(chars, start, end)
+        # "LSVO:s" leaves an "s".
+        if end < len(chars) and low[end : end + 2] in (":s", "'s"):
+            _blank(chars, end, end + 2)
+
+
+def parse_question(text: str, today: dt.date, bodies: Sequence[BodyInfo]) -> Parsed:
+    low, f = _prepare(text)
+    parsed = Parsed()
+    if _RX_NEXT.search(f):
+        parsed.intent = "next_meeting"
+    elif _RX_OVERDUE.search(f):
+        parsed.intent = "overdue"
+    elif _RX_SUBSTITUTE.search(f):
+        parsed.intent = "substitute"
+    elif _RX_ROLE.search(f):
+        parsed.intent = "role"
+        m = re.search("|".join(sorted(map(re.escape, _ROLE_WORDS), key=len, reverse=True)), f)
+        parsed.role = _ROLE_WORDS[m.group(0)] if m else "ordforande"
+    elif _RX_ATTEND.search(f):
+        parsed.intent = "attendance"
+        parsed.absent = bool(_RX_ABSENT.search(f))
+    elif _RX_ASSIGN.search(f):
+        parsed.intent = "assignments"
+    chars = list(f)
+    m = _RX_PARAGRAPH.search(f)
+    if m:
+        parsed.item_number = int(m.group(1))
+        parsed.filter_words.append(low[m.start() : m.end()])
+        _blank(chars, *m.span())
+    read_dates(f, chars, today, parsed)
+    read_bodies(low, chars, bodies, parsed)
+    # What is left, with the user's own letters (diacritics) where the filters did not eat.
+    parsed.rest = "".join(o if c != " " else " " for c, o in zip(chars, low, strict=True))
+    original = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)[:MAX_QUESTION]).strip()
+    if len(original) != len(low):
+        original = low
+    parsed.rest_original = "".join(
+        o if c != " " else " " for c, o in zip(chars, original, strict=True)
+    )
+    return parsed
+
+
+def topic_of(parsed: Parsed) -> str:
+    """The question's content words as the user wrote them ("F-ACT", not "fact")."""
+    kept = [w for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", parsed.rest_original) if query_words(w)]
+    return " ".join(kept)[:80]
+
+
+# --- who may see what --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BodyInfo:
+    """What a question needs of a body (read without loading ORM objects)."""
+
+    id: int
+    name: str
+    short_name: str | None
+    short_key: str | None
+    numbering: str
+    sharing: str
+
+
+@dataclass
+class Visible:
+    bodies: dict[int, BodyInfo]
+    confidential: set[int]
+    current_body_id: int | None
+    # Every body of the tenant is visible (the command line): the tenant filter says it all.
+    whole_tenant: bool = False
+
+
+async def visible_scope(ctx: CommandContext) -> Visible:
+    """The bodies this conversation and speaker may see, and where sekretess may be shown."""
+    cached = ctx.cache.get("ask_visible")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    session = ctx.session
+    tenant = ctx.turn.tenant_id
+    all_bodies = [
+        BodyInfo(*row)
+        for row in (
+            await session.execute(
+                select(
+                    Body.id,
+                    Body.name,
+                    Body.short_name,
+                    Body.short_key,
+                    Body.numbering,
+                    Body.sharing,
+                )
+                .where(Body.tenant_id == tenant)
+                .order_by(Body.id)
+            )
+        ).all()
+    ]
+    override = ctx.cache.get("ask_scope")
+    if override is not None:
+        wanted = override.get("body_ids")
+        bodies = {b.id: b for b in all_bodies if wanted is None or b.id in wanted}
+        confidential = set(bodies) if override.get("confidential") else set()
+        visible = Visible(bodies, confidential, None, len(bodies) == len(all_bodies))
+        ctx.cache["ask_visible"] = visible
+        return visible
+    current = await session.scalar(
+        select(BodyConversation.body_id).where(
+            BodyConversation.tenant_id == tenant,
+            BodyConversation.conversation_id == ctx.turn.binding_id,
+        )
+    )
+    from dialogs.people import speaker_person_if_known
+
+    person = await speaker_person_if_known(ctx)
+    member_of: set[int] = set()
+    if person is not None:
+        today = ctx.turn.today
+        member_of = set(
+            (
+                await session.scalars(
+                    select(Membership.body_id).where(
+                        Membership.person_id == person.id,
+                        or_(Membership.valid_to.is_(None), Membership.valid_to >= today),
+                    )
+                )
+            ).all()
+        )
+    ids = {b.id for b in all_bodies if b.sharing == "organisation"} | member_of
+    if current is not None:
+        ids.add(current)
+    bodies = {b.id: b for b in all_bodies if b.id in ids}
+    # Sekretess only to members, and only where no one else reads along: a personal chat or
+    # the console. An answer in a channel is read by everyone in it.
+    private = ctx.turn.conversation_type in ("personal", None) or ctx.turn.source == "console"
+    confidential = (member_of & set(bodies)) if private else set()
+    visible = Visible(bodies, confidential, current, len(bodies) == len(all_bodies))
+    ctx.cache["ask_visible"] = visible
+    return visible
+
+
+# --- the answer --------------------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    body: str
+    date: str
+    paragraph: str | None
+    title: str
+    text: str
+    meeting_id: int
+    kind: str
+    standing: str = ""
+    open_hint: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "body": self.body,
+            "date": self.date,
+            "paragraph": self.paragraph,
+            "title": self.title,
+            "text": self.text,
+            "meeting_id": self.meeting_id,
+            "kind": self.kind,
+        }
+
+
+@dataclass
+class Answer:
+    text: str
+    hits: list[Hit]
+    total: int = 0
+    offset: int = 0
+    pageable: bool = False
+    plan: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {"answer": self.text, "hits": [h.as_json() for h in self.hits]}
+
+
+def _label(item: Item, body: BodyInfo) -> str | None:
+    if item.is_paragraph and (item.number is not None or item.label):
+        return f"§ {item.label or item.number}"
+    if item.label:
+        return f"punkt {item.label}"
+    return None
+
+
+def _open_hint(
+    ctx: CommandContext, item: Item, body: BodyInfo, meeting: Meeting, current: int | None
+) -> str:
+    if item.is_paragraph and item.number is not None:
+        ref = f"{meeting.date.year}" if body.numbering == "per_year" else meeting.date.isoformat()
+        hint = f"`visa § {item.number} {ref}`"
+        if current != body.id:
+            hint += ctx.t(
+                f" i konversationen för {body.short_name or body.name}",
+                f" in the conversation of {body.short_name or body.name}",
+            )
+        return hint
+    return ""
+
+
+def _standing(
+    ctx: CommandContext, meeting: Meeting, item: Item | None, decision: Decision | None
+) -> str:
+    parts: list[str] = []
+    if decision is not None:
+        if decision.status == "amended":
+            parts.append(
+                ctx.t(
+                    "ändrat (ersatt av ett nyare beslut)", "amended (replaced by a newer decision)"
+                )
+            )
+        elif decision.status == "withdrawn":
+            parts.append(ctx.t("upphävt", "revoked"))
+        elif decision.status == "superseded":
+            parts.append(ctx.t("upphävt (ersatt)", "revoked (superseded)"))
+        if decision.reported_by_body:
+            parts.append(
+                ctx.t(
+                    f"rapporterat beslut, fattat av {decision.reported_by_body}",
+                    f"reported decision, taken by {decision.reported_by_body}",
+                )
+            )
+    if item is not None and item.status != "behandlad":
+        parts.append(
+            ctx.t(
+                {"utgar": "utgår", "bordlagd": "bordlagd", "aterremitterad": "återremitterad"}.get(
+                    item.status, item.status
+                ),
+                {"utgar": "struck", "bordlagd": "tabled", "aterremitterad": "referred back"}.get(
+                    item.status, item.status
+                ),
+            )
+        )
+    if meeting.status in ("justerat", "published") or meeting.justerat_on:
+        when = f" {meeting.justerat_on.isoformat()}" if meeting.justerat_on else ""
+        parts.append(ctx.t(f"justerat{when}", f"approved{when}"))
+    elif meeting.source == "import":
+        parts.append(ctx.t("importerat, justering okänd", "imported, approval unknown"))
+    else:
+        parts.append(ctx.t("ej justerat", "not yet approved"))
+    return " · ".join(parts)
+
+
+def _decision_text(decision: Decision) -> str:
+    clauses = [str(c).strip() for c in (decision.clauses or []) if str(c).strip()]
+    phrase = (decision.phrase or "").strip()
+    formal = phrase.lower().rstrip(":").endswith(("beslutar", "beslutade", "beslöt", "beslutat"))
+    if clauses and (formal or not decision.text):
+        lines = [phrase] if phrase and formal else []
+        lines += [f"att {_clip(c, 400)}" for c in clauses[:4]]
+        if len(clauses) > 4:
+            lines.append(f"(+{len(clauses) - 4})")
+        return "\n".join(lines)
+    return _clip(decision.text or phrase, 600)
+
+
+def _clip(text: str, n: int) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + " …"
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def best_sentences(text: str, concepts: Sequence[search.Concept], n: int = 2) -> str:
+    """The sentences of a text that hold most of the question's words."""
+    sentences = [s.strip() for s in _SENTENCE.split(text or "") if s and s.strip()]
+    if not sentences:
+        return ""
+    scored = []
+    for i, s in enumerate(sentences[:400]):
+        terms = doc_terms(None, s).stored()
+        from storage.search_text import StoredTerms
+
+        parsed = StoredTerms.parse(terms)
+        score = sum(c.credit(parsed) for c in concepts)
+        scored.append((score, -i, s))
+    scored.sort(reverse=True)
+    chosen = [t for t in scored[:n] if t[0] > 0] or scored[:1]
+    chosen.sort(key=lambda t: -t[1])
+    return _clip(" ".join(s for _, _, s in chosen), 500)
+
+
+async def ask(ctx: CommandContext, question: str, *, offset: int = 0, page: int = PAGE) -> Answer:
+    """Answer a question about the record: the structured answer and its text."""
+    visible = await visible_scope(ctx)
+    parsed = parse_question(question, ctx.turn.today, list(visible.bodies.values()))
+    if parsed.body_ids is not None:
+        parsed.body_ids = [b for b in parsed.body_ids if b in visible.bodies]
+    handler = {
+        "next_meeting": _next_meeting,
+        "overdue": _overdue,
+        "substitute": _substitute,
+        "role": _role,
+        "attendance": _attendance,
+        "assignments": _assignments,
+    }.get(parsed.intent)
+    if handler is not None:
+        return await handler(ctx, question, parsed, visible)
+    return await _decisions(ctx, question, parsed, visible, offset, page)
+
+
+def _scope(
+    ctx: CommandContext, parsed: Parsed, visible: Visible, *, dates: bool = True
+) -> search.Scope:
+    body_ids = tuple(parsed.body_ids) if parsed.body_ids else tuple(sorted(visible.bodies))
+    return search.Scope(
+        tenant_id=ctx.turn.tenant_id,
+        body_ids=body_ids,
+        all_bodies=not parsed.body_ids and visible.whole_tenant,
+        confidential_body_ids=tuple(sorted(visible.confidential)),
+        date_from=parsed.date_from if dates else None,
+        date_to=parsed.date_to if dates else None,
+        item_number=parsed.item_number,
+    )
+
+
+async def _decisions(
+    ctx: CommandContext, question: str, parsed: Parsed, visible: Visible, offset: int, page: int
+) -> Answer:
+    session = ctx.session
+    qwords = query_words(parsed.rest)
+    scope = _scope(ctx, parsed, visible)
+    topic = topic_of(parsed)
+    listing = not qwords
+    if listing and not parsed.has_filters and not _RX_DECISION_WORDS.search(_prepare(question)[1]):
+        return _nothing(ctx, question, topic or question.strip()[:80], [], parsed)
+    if not visible.bodies:
+        return _nothing(ctx, question, topic, [], parsed)
+    concepts: list[search.Concept] = []
+    if listing:
+        cands = await search.recent(session, replace(scope, kinds=(search.KIND_DECISION,)))
+        plan = "recent"
+    else:
+        concepts = await search.build_concepts(session, ctx.turn.tenant_id, qwords)
+        concepts, respelled = await _respell(session, scope, concepts)
+        if respelled:
+            topic += ctx.t(
+                " (visar träffar för " + ", ".join(f"”{w}”" for w in respelled) + ")",
+                " (showing matches for " + ", ".join(f"“{w}”" for w in respelled) + ")",
+            )
+        result = await search.search(session, scope, concepts)
+        cands = result.candidates
+        plan = result.plan
+        if not cands and parsed.bare_year is not None:
+            # "medel 2021": the year may be what the text says, not when it was decided.
+            retry = _scope(ctx, parsed, visible, dates=False)
+            year_words = query_words(f"{parsed.rest} {parsed.bare_year}")
+            concepts = await search.build_concepts(session, ctx.turn.tenant_id, year_words)
+            result = await search.search(session, retry, concepts)
+            if all(c.df > 0 for c in concepts):
+                cands = result.candidates
+                plan = result.plan + "+year-as-word"
+        if not cands:
+            missing = [c.word for c in concepts if c.df <= 0]
+            near = await search.suggest(session, scope, missing or [c.word for c in concepts])
+            return _nothing(
+                ctx,
+                question,
+                topic,
+                near,
+                parsed,
+                filtered=bool(parsed.has_filters and not missing),
+                missing=missing if len(missing) < len(concepts) else [],
+            )
+    units = await _units(session, cands)
+    total = len(units)
+    shown = units[offset : offset + page]
+    hits = await _render_units(ctx, shown, concepts, visible)
+    if not hits:
+        if offset:
+            return Answer(
+                ctx.t("Inga fler beslut.", "No more decisions."), [], total, offset, False, plan
+            )
+        return _nothing(ctx, question, topic, [], parsed)
+    head = _heading(ctx, topic, parsed, offset, len(hits), total, listing)
+    lines = [head, ""]
+    for n, hit in enumerate(hits, start=offset + 1):
+        lines.append(_hit_text(ctx, n, hit))
+        lines.append("")
+    if offset + len(hits) < total:
+        lines.append(ctx.t("Skriv `fler` för fler träffar.", "Write `more` for more."))
+    return Answer("\n".join(lines).rstrip(), hits, total, offset, True, plan)
+
+
+async def _respell(
+    session: Any, scope: search.Scope, concepts: list[search.Concept]
+) -> tuple[list[search.Concept], list[str]]:
+    """A long word the index lacks, one letter from a word it has (kvinnofridssatsningen →
+    kvinnofridsatsningen), is read as that word, and the answer says so."""
+    out: list[search.Concept] = []
+    respelled: list[str] = []
+    for concept in concepts:
+        if concept.df > 0 or len(concept.word) < 8 or not concept.word.isalpha():
+            out.append(concept)
+            continue
+        near = await search.suggest(session, scope, [concept.word], n=1, cutoff=0.9)
+        if not near:
+            out.append(concept)
+            continue
+        found = await search.build_concepts(session, scope.tenant_id, query_words(near[0]))
+        if not found or found[0].df <= 0:
+            out.append(concept)
+            continue
+        fixed = found[0]
+        fixed.alternatives = {t: round(w * 0.9, 3) for t, w in fixed.alternatives.items()}
+        out.append(fixed)
+        respelled.append(near[0])
+    return out, respelled
+
+
+def _heading(
+    ctx: CommandContext, topic: str, parsed: Parsed, offset: int, n: int, total: int, listing: bool
+) -> str:
+    where = ""
+    if parsed.body_names:
+        where += ctx.t(" i ", " in ") + ", ".join(parsed.body_names)
+    if parsed.exact_date:
+        where += ctx.t(" den ", " on ") + parsed.exact_date.isoformat()
+    elif parsed.date_from or parsed.date_to:
+        a = parsed.date_from.isoformat() if parsed.date_from else "…"
+        b = parsed.date_to.isoformat() if parsed.date_to else "…"
+        where += f" {a} – {b}"
+    if parsed.item_number is not None:
+        where += f" (§ {parsed.item_number})"
+    more = "+" if total >= search.FETCH else ""
+    span = f"{offset + 1}–{offset + n} av {total}{more}" if total > 1 else ""
+    span_en = f"{offset + 1}–{offset + n} of {total}{more}" if total > 1 else ""
+    if listing:
+        return ctx.t(
+            f"**Senaste besluten{where}**" + (f" ({span})" if span else ""),
+            f"**Latest decisions{where}**" + (f" ({span_en})" if span_en else ""),
+        )
+    return ctx.t(
+        f"**Beslut om ”{topic}”{where}**" + (f" ({span})" if span else ""),
+        f"**Decisions about “{topic}”{where}**" + (f" ({span_en})" if span_en else ""),
+    )
+
+
+def _hit_text(ctx: CommandContext, n: int, hit: Hit) -> str:
+    label = f" · {hit.paragraph}" if hit.paragraph else ""
+    title = f" {hit.title}" if hit.title else ""
+    lines = [f"**{n}. {hit.body} · {hit.date}{label}**{title}", hit.text]
+    tail = hit.standing
+    if hit.open_hint:
+        tail += ctx.t(" · öppna: ", " · open: ") + hit.open_hint
+    if tail:
+        lines.append(f"_{tail}_")
+    return "\n".join(lines)
+
+
+def _nothing(
+    ctx: CommandContext,
+    question: str,
+    topic: str,
+    near: Sequence[str],
+    parsed: Parsed,
+    *,
+    filtered: bool = False,
+    missing: Sequence[str] = (),
+) -> Answer:
+    shown = (topic or question.strip())[:80]
+    sv = f"Inga beslut hittades om ”{shown}”"
+    en = f"No decisions found about “{shown}”"
+    if parsed.body_names:
+        sv += " i " + ", ".join(parsed.body_names)
+        en += " in " + ", ".join(parsed.body_names)
+    sv += " bland de organ du kan se."
+    en += " among the bodies you can see."
+    if missing:
+        words = ", ".join(missing[:5])
+        sv += (
+            f" Ordet {words} finns inte i de protokoll du kan se."
+            if len(missing) == 1
+            else f" Orden {words} finns inte i de protokoll du kan se."
+        )
+        en += f" The word{'s' if len(missing) > 1 else ''} {words} {'are' if len(missing) > 1 else 'is'} not in the minutes you can see."
+    if filtered:
+        sv += " Prova utan årtal eller organ."
+        en += " Try without the year or the body."
+    if near:
+        sv += " Närliggande ord i registret: " + ", ".join(f"”{w}”" for w in near) + "."
+        en += " Nearby words in the record: " + ", ".join(f"“{w}”" for w in near) + "."
+    return Answer(ctx.t(sv, en), [], 0, 0, False)
+
+
+@dataclass
+class _Unit:
+    kind: str
+    item_id: int | None
+    decision_id: int | None
+    meeting_id: int
+    body_id: int
+    # Found through the item's discussion, not the decision's own words.
+    via_item: bool = False
+
+
+async def _units(session: Any, cands: Sequence[search.Candidate]) -> list[_Unit]:
+    """Hits as the asker sees them: decisions; an item only when it has no decision to show;
+    a discussion hit on an item with decisions shows those decisions."""
+    with_decision_hits = {c.item_id for c in cands if c.kind == search.KIND_DECISION}
+    item_only = [
+        c.item_id
+        for c in cands
+        if c.kind == search.KIND_ITEM and c.item_id not in with_decision_hits
+    ]
+    decisions_of: dict[int, list[int]] = {}
+    if item_only:
+        rows = await session.execute(
+            select(Decision.id, Decision.item_id)
+            .where(Decision.item_id.in_(item_only), Decision.status == "valid")
+            .order_by(Decision.position, Decision.id)
+        )
+        for did, iid in rows:
+            decisions_of.setdefault(iid, []).append(did)
+    out: list[_Unit] = []
+    seen: set[tuple[str, int]] = set()
+    for c in cands:
+        if c.kind == search.KIND_DECISION and c.decision_id is not None:
+            key = ("d", c.decision_id)
+            if key not in seen:
+                seen.add(key)
+                out.append(_Unit("decision", c.item_id, c.decision_id, c.meeting_id, c.body_id))
+        elif c.kind == search.KIND_ITEM and c.item_id is not None:
+            if c.item_id in with_decision_hits:
+                continue
+            if decisions_of.get(c.item_id):
+                for did in decisions_of[c.item_id]:
+                    key = ("d", did)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(_Unit("decision", c.item_id, did, c.meeting_id, c.body_id, True))
+            else:
+                key = ("i", c.item_id)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(_Unit("item", c.item_id, None, c.meeting_id, c.body_id))
+        elif c.kind == search.KIND_MEETING:
+            key = ("m", c.meeting_id)
+            if key not in seen:
+                seen.add(key)
+                out.append(_Unit("meeting", None, None, c.meeting_id, c.body_id))
+    return out
+
+
+async def _render_units(
+    ctx: CommandContext,
+    units: Sequence[_Unit],
+    concepts: Sequence[search.Concept],
+    visible: Visible,
+) -> list[Hit]:
+    """The page's hits, their rows read in three queries."""
+    session = ctx.session
+    meeting_ids = sorted({u.meeting_id for u in units})
+    item_ids = sorted({u.item_id for u in units if u.item_id})
+    decision_ids = sorted({u.decision_id for u in units if u.decision_id})
+    meetings = {
+        m.id: m
+        for m in (await session.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids)))).all()
+    }
+    items = {
+        i.id: i
+        for i in (await session.scalars(select(Item).where(Item.id.in_(item_ids or [-1])))).all()
+    }
+    decisions = {
+        d.id: d
+        for d in (
+            await session.scalars(select(Decision).where(Decision.id.in_(decision_ids or [-1])))
+        ).all()
+    }
+    return [
+        _render_unit(ctx, u, concepts, visible, meetings, items, decisions)
+        for u in units
+        if u.meeting_id in meetings and u.body_id in visible.bodies
+    ]
+
+
+def _render_unit(
+    ctx: CommandContext,
+    unit: _Unit,
+    concepts: Sequence[search.Concept],
+    visible: Visible,
+    meetings: dict[int, Meeting],
+    items: dict[int, Item],
+    decisions: dict[int, Decision],
+) -> Hit:
+    meeting = meetings[unit.meeting_id]
+    body = visible.bodies[unit.body_id]
+    item = items.get(unit.item_id) if unit.item_id else None
+    decision = decisions.get(unit.decision_id) if unit.decision_id else None
+    if decision is not None:
+        text = _decision_text(decision)
+        if unit.via_item and item is not None and concepts:
+            context = best_sentences(
+                "\n".join(x for x in (item.text, item.outcome) if x), concepts, 1
+            )
+            if context:
+                text += "\n" + ctx.t("Ur diskussionen: ", "From the discussion: ") + context
+    elif item is not None:
+        body_text = item.text or ""
+        text = best_sentences(body_text, concepts) if concepts else _clip(body_text, 400)
+        if item.outcome and item.outcome.strip() not in text:
+            # How the item ended ("Ärendet utgår …", "Informationen läggs till handlingarna").
+            text = (text + "\n" if text else "") + _clip(item.outcome, 300)
+        if not text:
+            text = _clip(item.title, 200)
+    else:
+        text = (
+            best_sentences(meeting.text or "", concepts)
+            if concepts
+            else _clip(meeting.text or "", 400)
+        )
+    return Hit(
+        body=body.name,
+        date=meeting.date.isoformat(),
+        paragraph=_label(item, body) if item else None,
+        title=(item.title if item else (meeting.title or "")) or "",
+        text=text,
+        meeting_id=meeting.id,
+        kind=unit.kind,
+        standing=_standing(ctx, meeting, item, decision),
+        open_hint=_open_hint(ctx, item, body, meeting, visible.current_body_id) if item else "",
+    )
+
+
+# --- people, attendance, assignments, the next meeting -----------------------------------------
+
+
+async def _meetings(
+    ctx: CommandContext, parsed: Parsed, visible: Visible, limit: int
+) -> list[Meeting]:
+    body_ids = parsed.body_ids or list(visible.bodies)
+    if not body_ids:
+        return []
+    stmt = select(Meeting).where(
+        Meeting.tenant_id == ctx.turn.tenant_id, Meeting.body_id.in_(body_ids)
+    )
+    if parsed.date_from:
+        stmt = stmt.where(Meeting.date >= parsed.date_from)
+    if parsed.date_to:
+        stmt = stmt.where(Meeting.date <= parsed.date_to)
+    stmt = stmt.order_by(Meeting.date.desc(), Meeting.id.desc()).limit(limit)
+    if parsed.date_from or parsed.date_to:
+        return list((await ctx.session.scalars(stmt)).all())
+    # No date: the latest meetings, looked for in the last year first (a short range to sort).
+    today = ctx.turn.today
+    recent = list(
+        (
+            await ctx.session.scalars(
+                stmt.where(Meeting.date <= today, Meeting.date > today - dt.timedelta(days=366))
+            )
+        ).all()
+    )
+    if recent:
+        return recent
+    return list((await ctx.session.scalars(stmt.where(Meeting.date <= today))).all())
+
+
+def _where(parsed: Parsed, ctx: CommandContext) -> str:
+    bits = []
+    if parsed.body_names:
+        bits.append(ctx.t("i ", "in ") + ", ".join(parsed.body_names))
+    if parsed.exact_date:
+        bits.append(parsed.exact_date.isoformat())
+    elif parsed.date_from or parsed.date_to:
+        bits.append(
+            f"{parsed.date_from.isoformat() if parsed.date_from else '…'} – "
+            f"{parsed.date_to.isoformat() if parsed.date_to else '…'}"
+        )
+    return (" " + " ".join(bits)) if bits else ""
+
+
+def _answer(ctx: CommandContext, title: str, hits: list[Hit]) -> Answer:
+    lines = [title, ""]
+    for hit in hits:
+        label = f" · {hit.paragraph}" if hit.paragraph else ""
+        lines.append(f"**{hit.body} · {hit.date}{label}** {hit.title}".rstrip())
+        lines.append(hit.text)
+        lines.append("")
+    return Answer("\n".join(lines).rstrip(), hits, len(hits))
+
+
+def _none(ctx: CommandContext, sv: str, en: str) -> Answer:
+    return Answer(ctx.t(sv, en), [], 0)
+
+
+async def _role(ctx: CommandContext, question: str, parsed: Parsed, visible: Visible) -> Answer:
+    role = parsed.role or "ordforande"
+    role_sv, role_en = ROLE_SV.get(role, role), ROLE_EN.get(role, role)
+    meetings = await _meetings(
+        ctx, parsed, visible, 5 if (parsed.date_from or parsed.date_to) else 1
+    )
+    hits: list[Hit] = []
+    for meeting in meetings:
+        rows = (
+            await ctx.session.execute(
+                select(Attendance, Person)
+                .join(Person, Person.id == Attendance.person_id)
+                .where(Attendance.meeting_id == meeting.id)
+                .order_by(Attendance.id)
+            )
+        ).all()
+        names: list[str] = []
+        for att, person in rows:
+            if role == "justerare":
+                ok = att.is_justerare
+            else:
+                ok = att.role == role
+            if ok and att.status != "absent":
+                names.append(_person_line(person))
+        extra_id = {
+            "ordforande": meeting.chair_person_id,
+            "sekreterare": meeting.secretary_person_id,
+        }.get(role)
+        if not names and extra_id:
+            standing = await ctx.session.get(Person, extra_id)
+            if standing is not None:
+                names.append(_person_line(standing))
+        if names:
+            body = visible.bodies[meeting.body_id]
+            hits.append(
+                Hit(
+                    body=body.name,
+                    date=meeting.date.isoformat(),
+                    paragraph=None,
+                    title=ctx.t(role_sv.capitalize(), role_en.capitalize()),
+                    text="; ".join(names),
+                    meeting_id=meeting.id,
+                    kind="attendance",
+                )
+            )
+    if not hits:
+        return _none(
+            ctx,
+            f"Ingen {role_sv} hittades{_where(parsed, ctx)} bland de möten du kan se.",
+            f"No {role_en} found{_where(parsed, ctx)} among the meetings you can see.",
+        )
+    return _answer(
+        ctx,
+        ctx.t(
+            f"**{role_sv.capitalize()}{_where(parsed, ctx)}**",
+            f"**{role_en.capitalize()}{_where(parsed, ctx)}**",
+        ),
+        hits,
+    )
+
+
+def _person_line(person: Person) -> str:
+    return person.display_name + (f", {person.organisation}" if person.organisation else "")
+
+
+async def _attendance(
+    ctx: CommandContext, question: str, parsed: Parsed, visible: Visible
+) -> Answer:
+    meetings = await _meetings(ctx, parsed, visible, 3)
+    hits: list[Hit] = []
+    for meeting in meetings:
+        rows = (
+            await ctx.session.execute(
+                select(Attendance, Person)
+                .join(Person, Person.id == Attendance.person_id)
+                .where(Attendance.meeting_id == meeting.id)
+                .order_by(Attendance.id)
+            )
+        ).all()
+        names = []
+        for att, person in rows:
+            if (att.status == "absent") != parsed.absent:
+                continue
+            role = att.role and ctx.t(
+                ROLE_SV.get(att.role, att.role), ROLE_EN.get(att.role, att.role)
+            )
+            note = (
+                f" ({att.partial_note or ctx.t('del av mötet', 'part of the meeting')})"
+                if att.status == "partial"
+                else ""
+            )
+            names.append(person.display_name + (f" – {role}" if role else "") + note)
+        if not names:
+            continue
+        body = visible.bodies[meeting.body_id]
+        hits.append(
+            Hit(
+                body=body.name,
+                date=meeting.date.isoformat(),
+                paragraph=None,
+                title=ctx.t("Frånvarande", "Absent")
+                if parsed.absent
+                else ctx.t("Närvarande", "Present"),
+                text="; ".join(names),
+                meeting_id=meeting.id,
+                kind="attendance",
+            )
+        )
+    if not hits:
+        return _none(
+            ctx,
+            f"Ingen närvaro är registrerad{_where(parsed, ctx)} bland de möten du kan se.",
+            f"No attendance is recorded{_where(parsed, ctx)} among the meetings you can see.",
+        )
+    word = ctx.t("Frånvarande", "Absent") if parsed.absent else ctx.t("Närvarande", "Present")
+    return _answer(ctx, f"**{word}{_where(parsed, ctx)}**", hits)
+
+
+async def _named_people(ctx: CommandContext, text: str) -> list[Person]:
+    """People of the tenant whose full name the question contains (longest names first)."""
+    key_words = name_key(text).split()
+    grams = {
+        " ".join(key_words[i : i + n])
+        for n in (4, 3, 2)
+        for i in range(0, max(0, len(key_words) - n + 1))
+    }
+    if not grams:
+        return []
+    people = list(
+        (
+            await ctx.session.scalars(
+                select(Person)
+                .where(Person.tenant_id == ctx.turn.tenant_id, Person.name_key.in_(sorted(grams)))
+                .order_by(Person.id)
+            )
+        ).all()
+    )
+    people.sort(key=lambda p: -len(p.name_key))
+    return people
+
+
+def _mentions_self(f: str) -> bool:
+    return bool(re.search(r"\b(?:jag|mig|mina|min|mitt|me|my|mine|i)\b", f))
+
+
+async def _substitute(
+    ctx: CommandContext, question: str, parsed: Parsed, visible: Visible
+) -> Answer:
+    people = await _named_people(ctx, question)
+    name = _name_in(question)
+    if not people:
+        return _none(
+            ctx,
+            f"Jag hittar ingen som heter ”{name}” bland personerna i registret.",
+            f"I can't find anyone called “{name}” among the people in the record.",
+        )
+    ids = [p.id for p in people if p.name_key == people[0].name_key]
+    body_ids = parsed.body_ids or list(visible.bodies)
+    stmt = (
+        select(Attendance, Person, Meeting)
+        .join(Person, Person.id == Attendance.person_id)
+        .join(Meeting, Meeting.id == Attendance.meeting_id)
+        .where(
+            Attendance.substitute_for_person_id.in_(ids),
+            Meeting.tenant_id == ctx.turn.tenant_id,
+            Meeting.body_id.in_(body_ids or [-1]),
+        )
+    )
+    if parsed.date_from:
+        stmt = stmt.where(Meeting.date >= parsed.date_from)
+    if parsed.date_to:
+        stmt = stmt.where(Meeting.date <= parsed.date_to)
+    rows = (
+        await ctx.session.execute(stmt.order_by(Meeting.date.desc(), Attendance.id).limit(10))
+    ).all()
+    target = people[0].display_name
+    hits = [
+        Hit(
+            body=visible.bodies[m.body_id].name,
+            date=m.date.isoformat(),
+            paragraph=None,
+            title=ctx.t(f"Ersättare för {target}", f"Substitute for {target}"),
+            text=_person_line(p),
+            meeting_id=m.id,
+            kind="attendance",
+        )
+        for _a, p, m in rows
+    ]
+    if not hits:
+        return _none(
+            ctx,
+            f"Ingen har ersatt {target} på de möten du kan se{_where(parsed, ctx)}.",
+            f"Nobody has substituted for {target} at the meetings you can see{_where(parsed, ctx)}.",
+        )
+    return _answer(ctx, ctx.t(f"**Ersättare för {target}**", f"**Substitutes for {target}**"), hits)
+
+
+def _name_in(question: str) -> str:
+    words = re.findall(r"[^\W\d_][\w-]*", question)
+    caps = [w for w in words if w[0].isupper()]
+    return " ".join(caps[-3:]) if caps else question.strip()[:60]
+
+
+async def _assignment_rows(
+    ctx: CommandContext, parsed: Parsed, visible: Visible, *, overdue: bool
+) -> list[tuple[Assignment, Item | None, Meeting | None]]:
+    body_ids = parsed.body_ids or list(visible.bodies)
+    stmt = (
+        select(Assignment, Item, Meeting)
+        .outerjoin(Item, Item.id == Assignment.item_id)
+        .outerjoin(Meeting, Meeting.id == Assignment.meeting_id)
+        .where(
+            Assignment.tenant_id == ctx.turn.tenant_id,
+            Assignment.body_id.in_(body_ids or [-1]),
+            Assignment.status == "open",
+        )
+    )
+    if overdue:
+        stmt = stmt.where(Assignment.due_date.is_not(None), Assignment.due_date < ctx.turn.today)
+    if parsed.date_from:
+        stmt = stmt.where(or_(Meeting.date.is_(None), Meeting.date >= parsed.date_from))
+    if parsed.date_to:
+        stmt = stmt.where(or_(Meeting.date.is_(None), Meeting.date <= parsed.date_to))
+    rows = (
+        await ctx.session.execute(
+            stmt.order_by(Assignment.due_date.is_(None), Assignment.due_date, Assignment.id).limit(
+                200
+            )
+        )
+    ).all()
+    out: list[tuple[Assignment, Item | None, Meeting | None]] = []
+    for a, item, meeting in rows:
+        if item is not None and item.confidential and a.body_id not in visible.confidential:
+            continue
+        out.append((a, item, meeting))
+    return out
+
+
+def _assignment_hit(
+    ctx: CommandContext, a: Assignment, item: Item | None, meeting: Meeting | None, visible: Visible
+) -> Hit:
+    body = visible.bodies[a.body_id]
+    due = ""
+    if a.due_date:
+        late = ctx.t(", försenat", ", overdue") if a.due_date < ctx.turn.today else ""
+        due = ctx.t(
+            f" (klart {a.due_date.isoformat()}{late})", f" (due {a.due_date.isoformat()}{late})"
+        )
+    elif a.due_text:
+        due = f" ({a.due_text})"
+    return Hit(
+        body=body.name,
+        date=meeting.date.isoformat() if meeting else "",
+        paragraph=_label(item, body) if item else None,
+        title=item.title if item else "",
+        text=f"[{a.id}] {a.assignee_text or '–'}: {a.what}{due}",
+        meeting_id=meeting.id if meeting else 0,
+        kind="assignment",
+    )
+
+
+async def _assignments(
+    ctx: CommandContext, question: str, parsed: Parsed, visible: Visible
+) -> Answer:
+    _, f = _prepare(parsed.rest)
+    people = await _named_people(ctx, question)
+    person: Person | None = people[0] if people else None
+    who = person.display_name if person else None
+    if person is None and _mentions_self(f):
+        from dialogs.people import speaker_person_if_known
+
+        person = await speaker_person_if_known(ctx)
+        who = ctx.t("dig", "you")
+        if person is None:
+            return _none(
+                ctx, "Du har inga uppdrag i registret.", "You have no assignments in the record."
+            )
+    if person is None:
+        name = _name_in(question)
+        if re.search(r"[A-ZÅÄÖ]", name):
+            return _none(
+                ctx,
+                f"Jag hittar ingen som heter ”{name}” bland personerna i registret.",
+                f"I can't find anyone called “{name}” among the people in the record.",
+            )
+    rows = await _assignment_rows(ctx, parsed, visible, overdue=False)
+    if person is not None:
+        key = person.name_key
+        rows = [
+            r
+            for r in rows
+            if r[0].assignee_person_id == person.id
+            or (
+                r[0].assignee_person_id is None
+                and key
+                and key in name_key(r[0].assignee_text or "")
+            )
+        ]
+    hits = [_assignment_hit(ctx, a, i, m, visible) for a, i, m in rows[:20]]
+    if not hits:
+        target = f" för {who}" if who else ""
+        target_en = f" for {who}" if who else ""
+        return _none(
+            ctx,
+            f"Inga öppna uppdrag{target}{_where(parsed, ctx)} bland de organ du kan se.",
+            f"No open assignments{target_en}{_where(parsed, ctx)} among the bodies you can see.",
+        )
+    title = ctx.t(
+        f"**Öppna uppdrag{' för ' + who if who else ''}{_where(parsed, ctx)}** ({len(hits)})",
+        f"**Open assignments{' for ' + who if who else ''}{_where(parsed, ctx)}** ({len(hits)})",
+    )
+    return _answer_list(title, hits)
+
+
+def _answer_list(title: str, hits: list[Hit]) -> Answer:
+    lines = [title]
+    for hit in hits:
+        where = (
+            f"{hit.body}"
+            + (f" {hit.date}" if hit.date else "")
+            + (f" {hit.paragraph}" if hit.paragraph else "")
+        )
+        lines.append(f"- {hit.text} — {where}")
+    return Answer("\n".join(lines), hits, len(hits))
+
+
+async def _overdue(ctx: CommandContext, question: str, parsed: Parsed, visible: Visible) -> Answer:
+    rows = await _assignment_rows(ctx, parsed, visible, overdue=True)
+    hits = [_assignment_hit(ctx, a, i, m, visible) for a, i, m in rows[:20]]
+    if not hits:
+        return _none(
+            ctx,
+            f"Inga försenade uppdrag{_where(parsed, ctx)} bland de organ du kan se.",
+            f"No overdue assignments{_where(parsed, ctx)} among the bodies you can see.",
+        )
+    return _answer_list(
+        ctx.t(
+            f"**Försenade uppdrag{_where(parsed, ctx)}** ({len(hits)})",
+            f"**Overdue assignments{_where(parsed, ctx)}** ({len(hits)})",
+        ),
+        hits,
+    )
+
+
+async def _next_meeting(
+    ctx: CommandContext, question: str, parsed: Parsed, visible: Visible
+) -> Answer:
+    today = ctx.turn.today
+    body_ids = parsed.body_ids or list(visible.bodies)
+    session = ctx.session
+    # Planned meetings from today on, and each body's latest word on its next meeting: two
+    # queries for all bodies.
+    first_planned = (
+        select(Meeting.body_id, func.min(Meeting.date).label("d"))
+        .where(
+            Meeting.tenant_id == ctx.turn.tenant_id,
+            Meeting.body_id.in_(body_ids or [-1]),
+            Meeting.date >= today,
+        )
+        .group_by(Meeting.body_id)
+        .subquery()
+    )
+    planned_rows = (
+        await session.scalars(
+            select(Meeting)
+            .join(
+                first_planned,
+                (first_planned.c.body_id == Meeting.body_id) & (first_planned.c.d == Meeting.date),
+            )
+            .order_by(Meeting.date, Meeting.id)
+        )
+    ).all()
+    last_stated = (
+        select(Meeting.body_id, func.max(Meeting.date).label("d"))
+        .where(
+            Meeting.tenant_id == ctx.turn.tenant_id,
+            Meeting.body_id.in_(body_ids or [-1]),
+            Meeting.date <= today,
+            Meeting.next_meeting_date.is_not(None) | Meeting.next_meeting_text.is_not(None),
+        )
+        .group_by(Meeting.body_id)
+        .subquery()
+    )
+    stated_rows = (
+        await session.scalars(
+            select(Meeting)
+            .join(
+                last_stated,
+                (last_stated.c.body_id == Meeting.body_id) & (last_stated.c.d == Meeting.date),
+            )
+            .where(Meeting.next_meeting_date.is_not(None) | Meeting.next_meeting_text.is_not(None))
+            .order_by(Meeting.id.desc())
+        )
+    ).all()
+    planned_of: dict[int, Meeting] = {}
+    for m in planned_rows:
+        planned_of.setdefault(m.body_id, m)
+    stated_of: dict[int, Meeting] = {}
+    for m in stated_rows:
+        stated_of.setdefault(m.body_id, m)
+    hits: list[Hit] = []
+    past: list[Hit] = []
+    for body_id in body_ids:
+        body = visible.bodies[body_id]
+        planned = planned_of.get(body_id)
+        latest = stated_of.get(body_id)
+        candidates: list[tuple[dt.date, Hit]] = []
+        if planned is not None:
+            candidates.append(
+                (
+                    planned.date,
+                    Hit(
+                        body.name,
+                        planned.date.isoformat(),
+                        None,
+                        planned.title or ctx.t("Planerat möte", "Planned meeting"),
+                        (planned.place or "").strip()
+                        or ctx.t("Inlagt i registret.", "In the record."),
+                        planned.id,
+                        "meeting",
+                    ),
+                )
+            )
+        if latest is not None and latest.next_meeting_date and latest.next_meeting_date >= today:
+            candidates.append(
+                (
+                    latest.next_meeting_date,
+                    Hit(
+                        body.name,
+                        latest.next_meeting_date.isoformat(),
+                        None,
+                        ctx.t("Nästa möte", "Next meeting"),
+                        _clip(latest.next_meeting_text or "", 300)
+                        or ctx.t(
+                            f"Enligt mötet {latest.date.isoformat()}.",
+                            f"According to the meeting of {latest.date.isoformat()}.",
+                        ),
+                        latest.id,
+                        "meeting",
+                    ),
+                )
+            )
+        if candidates:
+            candidates.sort(key=lambda c: c[0])
+            hits.append(candidates[0][1])
+        elif latest is not None:
+            when = latest.next_meeting_date.isoformat() if latest.next_meeting_date else ""
+            past.append(
+                Hit(
+                    body.name,
+                    when or latest.date.isoformat(),
+                    None,
+                    ctx.t(
+                        "Senast angivna nästa möte (passerat)", "Last stated next meeting (past)"
+                    ),
+                    ctx.t(
+                        f"{_clip(latest.next_meeting_text or '', 300)} (angivet vid mötet {latest.date.isoformat()})",
+                        f"{_clip(latest.next_meeting_text or '', 300)} (stated at the meeting of {latest.date.isoformat()})",
+                    ).strip(),
+                    latest.id,
+                    "meeting",
+                )
+            )
+    past.sort(key=lambda h: h.date, reverse=True)
+    past = past[:MAX_BODIES_LISTED]
+    hits.sort(key=lambda h: h.date)
+    hits = hits[:MAX_BODIES_LISTED]
+    if hits:
+        return _answer(
+            ctx,
+            ctx.t(f"**Nästa möte{_where(parsed, ctx)}**", f"**Next meeting{_where(parsed, ctx)}**"),
+            hits,
+        )
+    if past:
+        answer = _answer(
+            ctx,
+            ctx.t(
+                f"**Inget kommande möte är inlagt{_where(parsed, ctx)}.** Senast angivet:",
+                f"**No upcoming meeting is in the record{_where(parsed, ctx)}.** Last stated:",
+            ),
+            past,
+        )
+        return answer
+    return _none(
+        ctx,
+        f"Inget kommande möte är inlagt{_where(parsed, ctx)} för de organ du kan se.",
+        f"No upcoming meeting is in the record{_where(parsed, ctx)} for the bodies you can see.",
+    )
+
+
+# --- the chat side -----------------------------------------------------------------------------
+
+
+def _speaker_key(ctx: CommandContext) -> str:
+    sp = ctx.turn.speaker
+    return f"{sp.provider}:{sp.subject}" if sp else "-"
 
 
 async def answer_question(ctx: CommandContext, text: str) -> None:
-    ctx.say(
-        f"Inga beslut hittades för ”{text.strip()[:200]}”. Skriv `hjälp` för kommandona.",
-        f"No decisions found for “{text.strip()[:200]}”. Write `help` for the commands.",
+    """Answer a question in the chat (the router set ctx.lang from the question)."""
+    answer = await ask(ctx, text)
+    ctx.replies.append(Reply(text=answer.text))
+    if answer.pageable:
+        await search.remember_question(
+            ctx.session,
+            ctx.turn.tenant_id,
+            ctx.turn.binding_id,
+            _speaker_key(ctx),
+            text,
+            ctx.lang,
+            answer.offset + len(answer.hits),
+        )
+
+
+@command(
+    "fler",
+    "visa fler",
+    "mer",
+    en=("more", "show more"),
+    group="Frågor",
+    help_en="More answers to your last question",
+)
+async def cmd_more(ctx: CommandContext, arg: str) -> None:
+    """Fler svar på din senaste fråga"""
+    last = await search.last_question(
+        ctx.session, ctx.turn.tenant_id, ctx.turn.binding_id, _speaker_key(ctx)
     )
+    if last is None:
+        ctx.say(
+            "Det finns ingen tidigare fråga att visa fler svar på. Fråga t.ex. `vad beslutades om F-ACT?`",
+            "There is no earlier question to show more of. Ask e.g. `what was decided about FACT?`",
+        )
+        return
+    question, lang, shown = last
+    ctx.lang = lang
+    answer = await ask(ctx, question, offset=shown)
+    ctx.replies.append(Reply(text=answer.text))
+    if answer.hits:
+        await search.remember_question(
+            ctx.session,
+            ctx.turn.tenant_id,
+            ctx.turn.binding_id,
+            _speaker_key(ctx),
+            question,
+            lang,
+            shown + len(answer.hits),
+        )
+
+
+__all__ = ["Answer", "Hit", "answer_question", "ask", "parse_question", "visible_scope"]

@@ -376,3 +376,60 @@ async def is_member(ctx: CommandContext, body: Body, person_id: int) -> bool:
 
 
 __all__ = ["Reply", "current_body", "is_member"]
+
+
+@command(
+    "organ sändlista",
+    en=("body distribution",),
+    arg="optional_colon",
+    group="Organ",
+    usage="organ sändlista: Mottagare; Mottagare",
+    help_en="Who the body's minutes are sent to (Protokollet ska skickas till)",
+)
+async def body_distribution(ctx: CommandContext, arg: str) -> None:
+    """Vilka organets protokoll ska skickas till"""
+    body = await current_body(ctx)
+    if not arg:
+        names = body.distribution or []
+        ctx.say(
+            "Protokollet ska skickas till: "
+            + ("; ".join(names) if names else "ingen sändlista satt"),
+            "The minutes are sent to: "
+            + ("; ".join(names) if names else "no distribution list set"),
+        )
+        return
+    await speaker_person(ctx)
+    await require_admin(ctx, body)
+    names = [squash(n) for n in split_people(arg) if squash(n)]
+    before = {"distribution": body.distribution}
+    body.distribution = names
+    await ctx.audit("body.distribution", "body", body.id, before, {"distribution": names})
+    ctx.say(
+        f"Sändlista för {body.name}: {'; '.join(names)}.",
+        f"Distribution list of {body.name}: {'; '.join(names)}.",
+    )
+
+
+@command(
+    "organ brevhuvud",
+    en=("body letterhead",),
+    arg="colon",
+    group="Organ",
+    usage="organ brevhuvud: Samverkan Blekinge – Hälsa, vård, lärande och social välfärd",
+    help_en="The line printed above the body's name in its minutes",
+)
+async def body_letterhead(ctx: CommandContext, arg: str) -> None:
+    """Raden ovanför organets namn i protokollet"""
+    body = await current_body(ctx)
+    await speaker_person(ctx)
+    await require_admin(ctx, body)
+    text = squash(arg)
+    if not text or len(text) > 300:
+        raise UserError(
+            "Skriv `organ brevhuvud: …` (högst 300 tecken).",
+            "Write `body letterhead: …` (at most 300 characters).",
+        )
+    before = {"letterhead": body.letterhead}
+    body.letterhead = text
+    await ctx.audit("body.letterhead", "body", body.id, before, {"letterhead": text})
+    ctx.say(f"Brevhuvud för {body.name}: {text}.", f"Letterhead of {body.name}: {text}.")

@@ -191,3 +191,34 @@ async def current_meeting_or_latest(ctx: CommandContext) -> Meeting:
         raise UserError(NO_MEETING_SV, NO_MEETING_EN)
     ctx.cache["meeting"] = meeting
     return meeting
+
+
+@command(
+    "sändlista",
+    en=("distribution",),
+    arg="colon",
+    group="Möte",
+    usage="sändlista: Mottagare; Mottagare",
+    help_en="Who this meeting's minutes are sent to (instead of the body's list)",
+)
+async def cmd_distribution(ctx: CommandContext, arg: str) -> None:
+    """Vilka det här mötets protokoll ska skickas till (i stället för organets sändlista)"""
+    from dialogs.text import split_people
+
+    body = await current_body(ctx)
+    await speaker_person(ctx)
+    meeting = await current_meeting_or_latest(ctx)
+    await require_manager(ctx, body, meeting)
+    names = [squash(n) for n in split_people(arg) if squash(n)]
+    if not names:
+        raise UserError(
+            "Skriv `sändlista: Mottagare; Mottagare`.",
+            "Write `distribution: Recipient; Recipient`.",
+        )
+    before = {"distribution": meeting.distribution}
+    meeting.distribution = names
+    await ctx.audit("meeting.distribution", "meeting", meeting.id, before, {"distribution": names})
+    ctx.say(
+        f"Protokollet från {meeting.date.isoformat()} ska skickas till: {'; '.join(names)}.",
+        f"The minutes of {meeting.date.isoformat()} go to: {'; '.join(names)}.",
+    )

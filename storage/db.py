@@ -80,6 +80,11 @@ class Database:
     """The engine, a session factory, and the gate that keeps SQLite writers in line."""
 
     def __init__(self, url: str, **engine_kwargs: Any) -> None:
+        # Every process that writes the record goes through here, so the search index hooks
+        # are installed before the first write, not when the first question happens to load them.
+        from storage.search import install_search_index_events
+
+        install_search_index_events()
         self.url = normalize_url(url)
         self.engine = create_engine(self.url, **engine_kwargs)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)

@@ -457,6 +457,8 @@ async def build_document(
             for c in corrections
         ],
         next_meeting=next_meeting,
+        send_to=list(meeting.distribution or body.distribution or []),
+        letterhead=body.letterhead,
     )
 
 

@@ -96,6 +96,10 @@ class Body(Base):
     # 'body': visible in bound conversations and to members; 'organisation': whole host tenant.
     sharing: Mapped[str] = mapped_column(String(20), default="body")
     form: Mapped[str] = mapped_column(String(30), default="protokoll")
+    # "Protokollet ska skickas till": the body's standing list; a meeting may have its own.
+    distribution: Mapped[list[Any] | None] = mapped_column(JSON)
+    # The cooperation the body belongs to, printed above its name ("Samverkan Blekinge – …").
+    letterhead: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
@@ -202,6 +206,7 @@ class Meeting(Base):
     next_meeting_date: Mapped[dt.date | None] = mapped_column(Date)
     source: Mapped[str] = mapped_column(String(20), default="chat")
     text: Mapped[str | None] = mapped_column(Text)  # imported text that found no structure
+    distribution: Mapped[list[Any] | None] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 

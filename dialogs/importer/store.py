@@ -119,6 +119,7 @@ async def resolve_body(
         form=parsed.meeting_kind
         if parsed.meeting_kind in ("protokoll", "minnesanteckningar")
         else "protokoll",
+        letterhead=parsed.parent_body or None,
     )
     session.add(body)
     await session.flush()
@@ -244,6 +245,7 @@ async def store_minutes(
         next_meeting_text=(parsed.next_meeting.text[:300] if parsed.next_meeting else None),
         source="import",
         text=parsed.leftover_text or None,
+        distribution=list(parsed.distribution) or None,
     )
     session.add(meeting)
     await session.flush()
