@@ -717,6 +717,8 @@ async def run_one(
     if engine == "sqlite" and not args.keep:
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)  # noqa: ASYNC240
+        if not args.workdir:
+            workdir.rmdir()  # noqa: ASYNC240
     return {
         "engine": engine,
         "shape": shape.name,

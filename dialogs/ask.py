@@ -40,7 +40,7 @@ from storage.models import (
     Membership,
     Person,
 )
-from storage.search_text import doc_terms, fold, normalize, query_words
+from storage.search_text import StoredTerms, doc_terms, fold, normalize, query_words
 
 logger = logging.getLogger(__name__)
 
@@ -723,10 +723,7 @@ def best_sentences(text: str, concepts: Sequence[search.Concept], n: int = 2) ->
         return ""
     scored = []
     for i, s in enumerate(sentences[:400]):
-        terms = doc_terms(None, s).stored()
-        from storage.search_text import StoredTerms
-
-        parsed = StoredTerms.parse(terms)
+        parsed = StoredTerms.parse(doc_terms(None, s).stored())
         score = sum(c.credit(parsed) for c in concepts)
         scored.append((score, -i, s))
     scored.sort(reverse=True)
@@ -782,6 +779,7 @@ async def _decisions(
     if not visible.bodies:
         return _nothing(ctx, question, topic, [], parsed)
     concepts: list[search.Concept] = []
+    partial = False
     if listing:
         cands = await search.recent(session, replace(scope, kinds=(search.KIND_DECISION,)))
         plan = "recent"
@@ -793,28 +791,37 @@ async def _decisions(
                 " (visar träffar för " + ", ".join(f"”{w}”" for w in respelled) + ")",
                 " (showing matches for " + ", ".join(f"“{w}”" for w in respelled) + ")",
             )
-        result = await search.search(session, scope, concepts)
+        result = await search.search(session, scope, concepts, want=offset + page + 1)
         cands = result.candidates
         plan = result.plan
+        partial = result.partial
         if not cands and parsed.bare_year is not None:
             # "medel 2021": the year may be what the text says, not when it was decided.
             retry = _scope(ctx, parsed, visible, dates=False)
             year_words = query_words(f"{parsed.rest} {parsed.bare_year}")
             concepts = await search.build_concepts(session, ctx.turn.tenant_id, year_words)
-            result = await search.search(session, retry, concepts)
+            result = await search.search(session, retry, concepts, want=offset + page + 1)
             if all(c.df > 0 for c in concepts):
                 cands = result.candidates
                 plan = result.plan + "+year-as-word"
+                partial = result.partial
         if not cands:
             missing = [c.word for c in concepts if c.df <= 0]
-            near = await search.suggest(session, scope, missing or [c.word for c in concepts])
+            filtered = bool(parsed.has_filters and not missing)
+            # Words the index lacks get nearby words; words it has, found nothing only
+            # because of the filters, get the advice to drop them.
+            near = (
+                []
+                if filtered
+                else await search.suggest(session, scope, missing or [c.word for c in concepts])
+            )
             return _nothing(
                 ctx,
                 question,
                 topic,
                 near,
                 parsed,
-                filtered=bool(parsed.has_filters and not missing),
+                filtered=filtered,
                 missing=missing if len(missing) < len(concepts) else [],
             )
     units = await _units(session, cands)
@@ -827,12 +834,12 @@ async def _decisions(
                 ctx.t("Inga fler beslut.", "No more decisions."), [], total, offset, False, plan
             )
         return _nothing(ctx, question, topic, [], parsed)
-    head = _heading(ctx, topic, parsed, offset, len(hits), total, listing)
+    head = _heading(ctx, topic, parsed, offset, len(hits), total, listing, partial)
     lines = [head, ""]
     for n, hit in enumerate(hits, start=offset + 1):
         lines.append(_hit_text(ctx, n, hit))
         lines.append("")
-    if offset + len(hits) < total:
+    if offset + len(hits) < total or (partial and offset + len(hits) == total):
         lines.append(ctx.t("Skriv `fler` för fler träffar.", "Write `more` for more."))
     return Answer("\n".join(lines).rstrip(), hits, total, offset, True, plan)
 
@@ -864,7 +871,14 @@ async def _respell(
 
 
 def _heading(
-    ctx: CommandContext, topic: str, parsed: Parsed, offset: int, n: int, total: int, listing: bool
+    ctx: CommandContext,
+    topic: str,
+    parsed: Parsed,
+    offset: int,
+    n: int,
+    total: int,
+    listing: bool,
+    partial: bool = False,
 ) -> str:
     where = ""
     if parsed.body_names:
@@ -877,7 +891,7 @@ def _heading(
         where += f" {a} – {b}"
     if parsed.item_number is not None:
         where += f" (§ {parsed.item_number})"
-    more = "+" if total >= search.FETCH else ""
+    more = "+" if total >= search.FETCH or partial else ""
     span = f"{offset + 1}–{offset + n} av {total}{more}" if total > 1 else ""
     span_en = f"{offset + 1}–{offset + n} of {total}{more}" if total > 1 else ""
     if listing:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dialogs import ask as _ask  # noqa: F401
 from dialogs import assignments as _assignments  # noqa: F401
 from dialogs import attendance as _attendance  # noqa: F401
 from dialogs import bodies as _bodies  # noqa: F401

@@ -4,8 +4,9 @@ One row per decision, per item and per meeting with unstructured imported text (
 carrying tenant, body, meeting, item, decision, meeting date, kind and the sekretess flag. The
 terms come from our own analyzer (storage.search_text) on both engines:
 
-- SQLite: an FTS5 table (`search_fts`, contentless, `remove_diacritics 0`) with three columns:
-  title, text and the folded copies;
+- SQLite: an FTS5 table (`search_fts`, contentless, `remove_diacritics 0`) with the columns
+  title, text, folded (the copies without å/ä/ö) and scope (a tenant and a body token, so a
+  scoped question is an intersection inside FTS5);
 - PostgreSQL: `search_doc.tsv`, a tsvector built from the same terms (weights A title, B text,
   C folded) with a GIN index. We build it from our terms rather than with `to_tsvector('swedish')`:
   the `swedish` configuration would stem our stems again, drop its own stop words and split
@@ -14,9 +15,18 @@ terms come from our own analyzer (storage.search_text) on both engines:
 A document's rowid encodes its meeting date (days since year 1, shifted left 33 bits), so "newest
 first" is rowid order on both engines, and on FTS5 a date range is a rowid range.
 
-`search_term` keeps each tenant's vocabulary with document frequencies: query planning (rare
-terms drive the engine, common ones only rerank), compound expansion against the corpus's own
-words, and suggestions when nothing is found. `search_body_stats` counts documents per body.
+`search_doc_terms` keeps each row's analyzed terms (read for the rerank of the best candidates
+and to keep FTS5 and the vocabulary right on change). `search_term` keeps each tenant's
+vocabulary with document frequencies: query planning (rare terms drive the engine's ranking,
+common ones only rerank), compound expansion against the corpus's own words, and suggestions
+when nothing is found. `search_body_stats` counts documents per body.
+
+Plans (search()): when the question has a rare word, the engine ranks its few postings (FTS5
+bm25, ts_rank) and our rerank orders them; when every word is common, the newest matches come
+first — FTS5 walks its doclists in rowid order, PostgreSQL walks the date index a bounded way
+and asks the GIN index only when that comes short. The final order is ours, the same on both
+engines: share of the question's words (idf-weighted), all-words bonus, exact diacritics and
+title before folded and text, decisions before discussion, then newer.
 
 The index follows every write: ORM session events collect changed Items, Decisions, notes and
 Meetings before a flush and rewrite their rows after it, in the same transaction.
@@ -808,12 +818,10 @@ class Concept:
     df: int = 0
 
     def engine_terms(self) -> list[str]:
-        out = list(self.alternatives)
-        for term in list(self.alternatives):
-            f = fold(term)
-            if f not in self.alternatives and f not in out:
-                out.append(f)
-        return out
+        """The terms the engine is asked for. Written without å/ä/ö, a word meets its folded
+        twins in the index's folded column by itself; written with them, it asks for itself
+        only ("för" is not "for")."""
+        return list(self.alternatives)
 
     def credit(self, doc: StoredTerms) -> float:
         best = 0.0
@@ -856,6 +864,8 @@ class SearchResult:
     concepts: list[Concept]
     missing: list[Concept]
     plan: str = ""
+    # Only the newest matches were read: there may be more than the candidates.
+    partial: bool = False
 
 
 # English words people use for what Swedish minutes say (questions may be in English).
@@ -896,7 +906,7 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "dispute": ("tvist",),
     "disputes": ("tvist", "tvister"),
     "mental": ("psykisk",),
-    "health": ("hälsa",),
+    "health": ("hälsa", "hälso"),
     "psychiatry": ("psykiatri",),
     "addiction": ("missbruk", "beroende"),
     "substance": ("missbruk",),
@@ -923,7 +933,7 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "user": ("brukare",),
     "council": ("råd",),
     "rehabilitation": ("rehabilitering",),
-    "care": ("vård",),
+    "care": ("vård", "sjukvård", "omsorg"),
     "home": ("hemmet", "hemsjukvård"),
     "welfare": ("välfärd",),
     "social": ("social", "socialtjänst"),
@@ -998,6 +1008,8 @@ async def _compounds(
 
 MAX_CONCEPTS = 12
 EXPANSIONS = 8
+# Words in this many rows of the tenant or more are not widened to their compounds.
+EXPAND_BELOW = 2000
 
 
 async def build_concepts(
@@ -1043,7 +1055,10 @@ async def build_concepts(
     split = False
     for concept in concepts:
         base = concept.word
-        own_df = sum(stats.get(t, (0, 0))[0] for t in concept.alternatives)
+        own_df = sum(stats.get(t, (0, 0))[0] for t, w in concept.alternatives.items() if w >= 0.8)
+        if own_df >= EXPAND_BELOW:
+            # A common word: its compounds add little but cost the engine a lot.
+            concept.alternatives = {t: w for t, w in concept.alternatives.items() if w != 0.7}
         if own_df < 3 and len(base) >= 8 and base.isalpha():
             for part in await _split_compound(session, tenant_id, base):
                 concept.alternatives.setdefault(part, 0.5)
@@ -1185,25 +1200,39 @@ def _scope_sql(scope: Scope, params: dict[str, Any], alias: str = "d") -> str:
     return " AND ".join(parts)
 
 
+def _fts_rowid_range(params: dict[str, Any]) -> str:
+    """The date range as a range of FTS5 rowids, which FTS5 seeks to (a range on the joined
+    table's id does not reach it)."""
+    out = ""
+    if "lo" in params:
+        out += "AND search_fts.rowid >= :lo "
+    if "hi" in params:
+        out += "AND search_fts.rowid <= :hi "
+    return out
+
+
 _COLUMNS = (
     "d.id, d.kind, d.tenant_id, d.body_id, d.meeting_id, d.item_id, d.decision_id, "
     "d.meeting_date, d.confidential"
 )
 
 
-async def _run(session: AsyncSession, sql: str, params: dict[str, Any]) -> list[Candidate]:
+def _bound(sql: str, params: dict[str, Any]) -> Any:
+    """text(sql) with the list parameters it uses bound as expanding."""
     for unused in ("conf", "kinds", "bodies"):
         if f":{unused}" not in sql:
             params.pop(unused, None)
-    stmt = text(sql)
-    binds: list[Any] = []
-    if ":bodies" in sql:
-        binds.append(bindparam("bodies", expanding=True))
-    if ":conf" in sql:
-        binds.append(bindparam("conf", expanding=True))
-    if ":kinds" in sql:
-        binds.append(bindparam("kinds", expanding=True))
-    stmt = stmt.bindparams(*binds)
+    return text(sql).bindparams(
+        *(
+            bindparam(name, expanding=True)
+            for name in ("bodies", "conf", "kinds")
+            if f":{name}" in sql
+        )
+    )
+
+
+async def _run(session: AsyncSession, sql: str, params: dict[str, Any]) -> list[Candidate]:
+    stmt = _bound(sql, params)
     rows = (await session.execute(stmt, params)).all()
     out = []
     for r in rows:
@@ -1254,7 +1283,8 @@ async def _ranked(
         params["q"] = fts_query(scope, concepts, op)
         sql = (
             f"SELECT {_COLUMNS}, bm25(search_fts, 4.0, 1.0, 0.5, 0.0) AS score FROM search_fts "
-            f"JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH :q AND {where} "
+            f"JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH :q "
+            f"{_fts_rowid_range(params)} AND {where} "
             "ORDER BY score LIMIT :k"
         )
     else:
@@ -1280,8 +1310,16 @@ async def _newest(
     concepts: Sequence[Concept],
     op: str,
     limit: int,
+    density: float = 1.0,
+    want: int | None = None,
+    notes: dict[str, Any] | None = None,
 ) -> list[Candidate]:
-    """Newest first among the matches: for terms so common that ranking them all is waste."""
+    """Newest first among the matches: for terms so common that ranking them all is waste.
+
+    density bounds the share of rows that can match (for AND, the rarest word's share); want
+    is how many the answer needs now (a page and one more), limit how many it may use."""
+    want = min(want or limit, limit)
+    notes = notes if notes is not None else {}
     params: dict[str, Any] = {"k": limit}
     where = _scope_sql(scope, params)
     sqlite = _dialect(session) == "sqlite"
@@ -1302,7 +1340,8 @@ async def _newest(
         params["q"] = fts_query(scope, concepts, op)
         sql = (
             f"SELECT {_COLUMNS} FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid "
-            f"WHERE search_fts MATCH :q AND {where} ORDER BY search_fts.rowid DESC LIMIT :k"
+            f"WHERE search_fts MATCH :q {_fts_rowid_range(params)} AND {where} "
+            "ORDER BY search_fts.rowid DESC LIMIT :k"
         )
         return await _run(session, sql, params)
     else:
@@ -1312,6 +1351,9 @@ async def _newest(
             f"SELECT {_COLUMNS} FROM m JOIN search_doc d ON d.id = m.id WHERE {where} "
             "ORDER BY d.id DESC LIMIT :k"
         )
+        if density * PG_WALK < want:
+            # Too rare for a walk to meet enough of them: the GIN index intersects at once.
+            return await _run(session, gin_sql, params)
         # Common words match often among the newest rows (words of one phrase come together
         # far more often than their frequencies alone say): walk the date order a bounded way,
         # testing each row (ts_match_vq is @@ without the index) …
@@ -1322,8 +1364,21 @@ async def _newest(
             "ORDER BY d.id DESC LIMIT :k"
         )
         found = await _run(session, sql, walk_params)
-        if len(found) >= limit:
+        if len(found) >= want:
+            # Enough for the page asked for; older matches wait for `fler`.
+            notes["partial"] = True
             return found
+        walked_params = {k: v for k, v in walk_params.items() if k not in ("q", "k")}
+        walked = await session.scalar(
+            _bound(
+                f"SELECT count(*) FROM (SELECT 1 FROM search_doc d WHERE {where} "
+                "ORDER BY d.id DESC LIMIT :walk) AS w",
+                walked_params,
+            ),
+            walked_params,
+        )
+        if (walked or 0) < PG_WALK:
+            return found  # the walk saw every row in scope (a narrow date range, a small body)
         # … and when that comes short, the GIN index finds the rest.
         return await _run(session, gin_sql, params)
 
@@ -1338,10 +1393,15 @@ async def search(
     concepts: Sequence[Concept],
     *,
     limit: int = FETCH,
+    want: int | None = None,
     prefer_kind: str | None = KIND_DECISION,
 ) -> SearchResult:
     """Best first: every concept matched beats some; rare words drive the engine's ranking,
-    common ones only rerank; when every word is common the newest matches come first."""
+    common ones only rerank; when every word is common the newest matches come first.
+
+    want: how many the answer needs now (the page shown and one more); the rest of limit is
+    the pool that `fler` pages through and the rerank chooses from."""
+    want = min(want or limit, limit)
     if not scope.body_ids:
         return SearchResult([], list(concepts), [])
     present = [c for c in concepts if c.df > 0]
@@ -1363,6 +1423,7 @@ async def search(
         postings += cost
     found: dict[int, Candidate] = {}
     plan: list[str] = []
+    notes: dict[str, Any] = {}
     if driving:
         if len(present) > 1:
             for cand in await _ranked(session, scope, present, "AND", limit):
@@ -1373,18 +1434,22 @@ async def search(
                 found.setdefault(cand.id, cand)
             plan.append("rank-any")
     else:
-        # All common: newest first. Walk the scope's own rows when it is a small part of the
-        # index, else the engine's matches in date order.
-        for cand in await _newest(session, scope, present, "AND", limit):
+        # All common: newest first (the engine's own walk on FTS5, a bounded walk on PostgreSQL).
+        rarest = min(1.0, by_rarity[0].df / tenant_docs)
+        for cand in await _newest(session, scope, present, "AND", limit, rarest, want, notes):
             found.setdefault(cand.id, cand)
         plan.append("newest-all")
-        if len(found) < limit and len(present) > 1:
-            for cand in await _newest(session, scope, by_rarity[:1], "OR", limit):
+        if len(found) < want and len(present) > 1:
+            for cand in await _newest(
+                session, scope, by_rarity[:1], "OR", limit, rarest, want, notes
+            ):
                 found.setdefault(cand.id, cand)
             plan.append("newest-rarest")
     await _attach_terms(session, list(found.values()))
-    ranked = rerank(list(found.values()), present, missing, tenant_docs, prefer_kind)
-    return SearchResult(ranked, list(concepts), missing, "+".join(plan))
+    ranked = rerank(
+        list(found.values()), present, missing, tenant_docs, prefer_kind, newest=not driving
+    )
+    return SearchResult(ranked, list(concepts), missing, "+".join(plan), bool(notes.get("partial")))
 
 
 MIN_COVERAGE = 0.5
@@ -1396,6 +1461,7 @@ def rerank(
     missing: Sequence[Concept],
     tenant_docs: int,
     prefer_kind: str | None,
+    newest: bool = False,
 ) -> list[Candidate]:
     """Our own order, the same on both engines: idf-weighted share of the question's concepts
     (words the index lacks weigh as the rarest), all-matched bonus, exact diacritics and title
@@ -1418,7 +1484,12 @@ def rerank(
         score += 0.04 * min(1.0, max(0.0, (cand.meeting_date.year - 2000) / 30))
         cand.score = score
         out.append(cand)
-    out.sort(key=lambda c: (-round(c.score, 6), -c.id))
+    if newest:
+        # Newest first among the complete matches: the order of the newest few read now is
+        # the start of the order of all of them, so `fler` neither repeats nor skips.
+        out.sort(key=lambda c: (not c.complete, -c.id))
+    else:
+        out.sort(key=lambda c: (-round(c.score, 6), -c.id))
     return out
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
+
 from dialogs.context import Speaker
+from storage import search
 from storage.db import Database
 from tests.ask.conftest import say
 from tests.ask.record import Record, _Builder
@@ -29,13 +32,22 @@ def _numbers(reply: str) -> list[int]:
     return [int(n) for n in re.findall(r"budgetposten nummer (\d)", reply)]
 
 
-async def test_more_pages_through_the_answers(record: Record, database: Database) -> None:
+@pytest.mark.parametrize("plan", ["ranked", "newest", "newest-walk"])
+async def test_more_pages_through_the_answers(
+    record: Record, database: Database, monkeypatch: pytest.MonkeyPatch, plan: str
+) -> None:
+    if plan != "ranked":
+        # Every word "common": newest first; on PostgreSQL a walk of 6 rows reads a page's
+        # worth at a time, so `fler` must continue where the first answer stopped.
+        monkeypatch.setattr(search, "RANK_BUDGET", {"sqlite": 0, "postgresql": 0})
+    if plan == "newest-walk":
+        monkeypatch.setattr(search, "PG_WALK", 7)
     await _budget_body(database, record)
     first = await say(database, "vad beslutades om budgetposten?")
-    assert first.startswith("**Beslut om ”budgetposten”** (1–5 av 8)")
+    assert first.startswith("**Beslut om ”budgetposten”** (1–5 av ")
     assert _numbers(first) == [8, 7, 6, 5, 4] and "`fler`" in first
     second = await say(database, "fler")
-    assert "(6–8 av 8)" in second and _numbers(second) == [3, 2, 1]
+    assert "(6–8 av 8)" in second and _numbers(second) == [3, 2, 1], second
     assert "`fler`" not in second
     assert (await say(database, "fler")).startswith("Inga fler beslut.")
 
