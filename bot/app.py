@@ -123,6 +123,11 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     app[AUTH] = make_authentication(settings)
     app[ADAPTER] = TurnAdapter()
     sweeper.start()
+    # Dense vectors of new passages, off the event loop, after every write that made some.
+    from storage.vectors import Embedder
+
+    embedder = Embedder(db)
+    embedder.start()
     keeper = None
     if settings.auth_enabled:
         keeper = MetadataKeeper(settings)
@@ -140,6 +145,7 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
         if keeper is not None:
             await keeper.stop()
         await sweeper.stop()
+        await embedder.stop()
         await runner.drain()
         await http.close()
         await db.dispose()
