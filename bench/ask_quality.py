@@ -27,8 +27,10 @@ import argparse
 import asyncio
 import datetime as dt
 import json
+import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,7 @@ from dialogs.context import CommandContext, TurnInput  # noqa: E402
 from dialogs.importer import parse_minutes, read_document  # noqa: E402
 from dialogs.importer.store import store_minutes  # noqa: E402
 from dialogs.router import detect_language  # noqa: E402
+from storage import vectors  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 
@@ -58,6 +61,10 @@ async def import_seeds(db: Database) -> None:
         parsed = parse_minutes(read.text, path.name)
         async with db.transaction() as session:
             await store_minutes(session, TENANT, parsed, read)
+    if vectors.enabled():
+        # What the bot's background embedder does after an import, here in the foreground.
+        async with db.transaction() as session:
+            await vectors.embed_pending(session)
 
 
 async def answer(db: Database, question: str) -> Answer:
@@ -207,7 +214,9 @@ async def ask_json(db: Database, tenant: str, question: str) -> dict[str, Any]:
         ctx = CommandContext(session, turn, lang=detect_language(question))
         ctx.cache["ask_scope"] = {"body_ids": None, "confidential": False}
         result = await ask_record(ctx, question)
-        return result.as_json()
+        out = result.as_json()
+        out["_confidence"] = result.confidence  # not part of ask --json: the cut-off's inputs
+        return out
 
 
 def squash(text: str) -> str:
@@ -291,7 +300,20 @@ async def run_corpus(url: str, split: str | None, verbose: bool) -> dict[str, An
     rows: list[tuple[dict[str, Any], str, bool]] = []
     details: list[dict[str, Any]] = []
     try:
+        started = time.perf_counter()
         notes = await import_corpus(db, questions)
+        imported = time.perf_counter() - started
+        embedded = 0
+        started = time.perf_counter()
+        if vectors.enabled():
+            # What the bot's background embedder does after an import, here in the foreground.
+            async with db.transaction() as session:
+                embedded = await vectors.embed_pending(session)
+        took = time.perf_counter() - started
+        print(
+            f"imported {len(notes)} documents in {imported:.1f} s; embedded {embedded} passages "
+            f"in {took:.1f} s ({embedded / took if took else 0:.0f}/s)"
+        )
         for document, note in sorted(notes.items()):
             if verbose:
                 print(f"import {document}: {note}")
@@ -320,7 +342,40 @@ async def run_corpus(url: str, split: str | None, verbose: bool) -> dict[str, An
     print(f"\nquestions: {len(questions)} from {QUESTIONS.relative_to(ROOT)}; asked {len(rows)}")
     figures = report(rows)
     figures["details"] = details
+    figures["rows"] = [
+        (q, lang, ok, d.get("_confidence"), bool(d.get("hits")))
+        for (q, lang, ok), d in zip(rows, details, strict=True)
+    ]
     return figures
+
+
+def calibrate(rows: list[tuple[dict[str, Any], str, bool, Any, bool]]) -> None:
+    """The cut-off from dev answers given with the cut-off off (SVB_ASK_CUTOFF=off)."""
+    dev = [r for r in rows if r[0].get("split") == "dev"]
+    grid_l = [x / 20 for x in range(0, 21)]
+    grid_d = [0.70 + x / 200 for x in range(0, 41)] + [9.0]
+    options = []
+    for lo in grid_l:
+        for de in grid_d:
+            right = empty = n_ans = n_none = 0
+            for q, _lang, ok, conf, has_hits in dev:
+                shown = has_hits and (conf is None or conf[0] >= lo or conf[1] >= de)
+                if q.get("answerable", True):
+                    n_ans += 1
+                    right += bool(ok and shown)
+                else:
+                    n_none += 1
+                    empty += not shown
+            options.append((empty / max(n_none, 1), right / max(n_ans, 1), lo, de))
+    print("\ncut-off on dev (lexical coverage, dense similarity): right share, empty share")
+    for floor in (0.95, 0.9, 0.85, 0.8):
+        ok = [o for o in options if o[0] >= floor]
+        if ok:
+            best = max(ok, key=lambda o: (o[1], o[0], -o[2], -o[3]))
+            print(
+                f"  no-answer ≥ {floor:.0%}: lexical ≥ {best[2]:.2f} or dense ≥ {best[3]:.3f} "
+                f"→ right {best[1]:.1%}, empty {best[0]:.1%}"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -334,11 +389,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", action="store_true", help="the corpus question set")
     parser.add_argument("--split", choices=("dev", "test"), help="corpus mode: only this split")
     parser.add_argument("--json", type=Path, help="corpus mode: every answer to this file")
+    parser.add_argument(
+        "--calibrate", action="store_true", help="corpus mode: choose the no-answer cut-off on dev"
+    )
     args = parser.parse_args(argv)
     if args.corpus:
+        if args.calibrate:
+            os.environ["SVB_ASK_CUTOFF"] = "off"
         with tempfile.TemporaryDirectory() as tmp:
             url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'corpus.db'}"
             figures = asyncio.run(run_corpus(url, args.split, args.verbose))
+        if args.calibrate:
+            calibrate(figures["rows"])
         if args.json:
             args.json.write_text(
                 json.dumps(figures["details"], ensure_ascii=False, indent=1), "utf-8"
