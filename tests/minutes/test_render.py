@@ -479,12 +479,13 @@ def test_markdown_corrections_justering_and_signatures(doc: MinutesDocument) -> 
     assert (
         "## Justering\n\nJusterat den 2021-06-11 i Teams av Bodil Sundlöf och Cecilia Grefve-Lang."
     ) in md
-    signatures = md.split("## Underskrifter", 1)[1].split("## Protokollet", 1)[0]
+    signatures = md.split("## Underskrifter", 1)[1].split("## § 113", 1)[0]
     assert f".....  \nBodil Sundlöf, {KVALITET}, {REGION}  \nOrdförande" in signatures
     assert f".....  \nMats Wennstig, {KVALITET}, {REGION}  \nSekreterare" in signatures
     assert ".....  \nCecilia Grefve-Lang" in signatures
     assert signatures.rstrip().endswith("Justerare")
-    # The order of the form: paragraphs, Rättelser, Justering, Underskrifter, recipients.
+    # The order of the 004 seed's form: people, Paragrafer, Underskrifter, the §§, then
+    # Rättelser, Justering and the recipients.
     positions = [
         md.index(h)
         for h in (
@@ -493,11 +494,11 @@ def test_markdown_corrections_justering_and_signatures(doc: MinutesDocument) -> 
             "## Sekreterare",
             "## Justerare",
             "**Paragrafer:** § 113 – § 123",
+            "## Underskrifter",
             "## § 113",
             "## § 123",
             "## Rättelser",
             "## Justering",
-            "## Underskrifter",
             "## Protokollet ska skickas till",
         )
     ]
