@@ -95,9 +95,10 @@ def create_app(settings: Settings) -> web.Application:
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.cleanup_ctx.append(_resources)
-    from bot import downloads
+    from bot import downloads, pages
 
     downloads.setup(app)
+    pages.setup(app, settings)
     return app
 
 

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from aiohttp import web
 
+from bot.pages import CSP_FRAME_ANCESTORS
 from dialogs import minutes_flow
 from dialogs.minutes import (
     MinutesDocument,
@@ -40,7 +41,7 @@ _SECURITY_HEADERS = {
     "X-Robots-Tag": "noindex, nofollow",
 }
 # The HTML is static and escaped; nothing in it should ever run or load.
-_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self' https://teams.microsoft.com"
+_HTML_CSP = f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; {CSP_FRAME_ANCESTORS}"
 _TOKEN_IN_PATH = re.compile(r"/dl/[^\s/?\"]+")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
