@@ -1,4 +1,7 @@
-"""The aiohttp service: POST /api/messages, GET /healthz, GET /dl/{token}."""
+"""The aiohttp service: POST /api/messages, GET /healthz, GET /dl/{token}, the pages.
+
+Its typed keys (SETTINGS, DB, …) are in bot/keys.py, so route modules need not import this one.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +12,12 @@ from collections.abc import AsyncIterator
 import aiohttp
 from aiohttp import web
 from botbuilder.schema import Activity
-from botframework.connector.auth import BotFrameworkAuthentication
 
 from bot.adapter import TurnAdapter
 from bot.auth import AuthFailed, authenticate, make_authentication
 from bot.connector import Connector
 from bot.handler import SamverkansBot, tenant_of
+from bot.keys import ADAPTER, AUTH, BOT, DB, KEEPER, RUNNER, SETTINGS, SWEEPER
 from bot.openid import MetadataKeeper
 from bot.sender import ConnectorSender, Sweeper
 from bot.settings import Settings
@@ -23,15 +26,6 @@ from storage.db import Database
 from storage.migrate import upgrade
 
 logger = logging.getLogger(__name__)
-
-SETTINGS = web.AppKey("settings", Settings)
-DB = web.AppKey("db", Database)
-RUNNER = web.AppKey("runner", TurnRunner)
-BOT = web.AppKey("bot", SamverkansBot)
-SWEEPER = web.AppKey("sweeper", Sweeper)
-AUTH = web.AppKey("authentication", BotFrameworkAuthentication)
-ADAPTER = web.AppKey("adapter", TurnAdapter)
-KEEPER = web.AppKey("openid_keeper", MetadataKeeper)
 
 MAX_BODY = 1024 * 1024
 

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from dialogs.minutes.document import MinutesDocument
 from dialogs.minutes.render import (
     FOOTER_CM,
     FOOTER_PT,
@@ -29,6 +28,7 @@ from dialogs.minutes.render import (
     _Para,
     keep_with_next,
 )
+from storage.minutes_document import MinutesDocument
 
 FONT = "SvbVera"
 BODY_PT = 10.5

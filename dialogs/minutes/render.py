@@ -33,7 +33,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from dialogs.minutes.document import (
+from storage.minutes_document import (
     AssignmentDoc,
     AttendeeGroup,
     AttendeeLine,
