@@ -1,40 +1,4 @@
 """The minutes' document model now lives below storage and dialogs, in storage/minutes_document.py
 (storage fills it without importing any renderer). This name stays for existing imports."""
 
-from storage.minutes_document import (
-    AbsenceKind,
-    AssignmentDoc,
-    AssignmentStatus,
-    Attachment,
-    AttendanceStatus,
-    AttendeeGroup,
-    AttendeeLine,
-    CorrectionDoc,
-    DecisionDoc,
-    DecisionStatus,
-    JusteringInfo,
-    MinutesDocument,
-    MinutesForm,
-    MinutesStatus,
-    ParagraphDoc,
-    ParagraphStatus,
-)
-
-__all__ = [
-    "AbsenceKind",
-    "AssignmentDoc",
-    "AssignmentStatus",
-    "Attachment",
-    "AttendanceStatus",
-    "AttendeeGroup",
-    "AttendeeLine",
-    "CorrectionDoc",
-    "DecisionDoc",
-    "DecisionStatus",
-    "JusteringInfo",
-    "MinutesDocument",
-    "MinutesForm",
-    "MinutesStatus",
-    "ParagraphDoc",
-    "ParagraphStatus",
-]
+from storage.minutes_document import *  # noqa: F403
