@@ -79,6 +79,7 @@ def _markup(runs: _Line) -> str:
 def _styles() -> dict[str, Any]:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     base = ParagraphStyle(
         "body",
@@ -102,9 +103,9 @@ def _styles() -> dict[str, Any]:
             spaceAfter=size * 0.3,
             keepWithNext=1,
         )
-    styles["clause"] = ParagraphStyle(
-        "clause", parent=base, leftIndent=1 * cm, firstLineIndent=-1 * cm
-    )
+    # Wrapped clause lines start under the text after "att", as in a printed protocol.
+    hang = stringWidth("att ", f"{FONT}-Bold", BODY_PT)
+    styles["clause"] = ParagraphStyle("clause", parent=base, leftIndent=hang, firstLineIndent=-hang)
     styles["item"] = ParagraphStyle(
         "item", parent=base, leftIndent=0.6 * cm, bulletIndent=0.1 * cm, spaceAfter=1
     )
