@@ -8,7 +8,10 @@ and its footer. A page whose body holds only one or two lines is the tail the la
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from dataclasses import replace
+from pathlib import Path
 
 import docx
 import pypdfium2 as pdfium
@@ -169,3 +172,47 @@ def test_docx_lists_and_headings_keep_their_ends_together() -> None:
             break
         items.append(bool(p.paragraph_format.keep_with_next))
     assert items == keep_with_next(len(items)) and len(items) > 6
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")),
+    reason="LibreOffice (soffice) is not installed; the DOCX page check needs it",
+)
+def test_docx_as_an_office_suite_lays_it_out(tmp_path: Path) -> None:
+    """LibreOffice lays out the DOCX: A4 pages, and no page with only a one- or two-line tail
+    (it printed the 004 minutes on 9 Letter pages, the last holding one recipient's name).
+    Without keep-with-next on lists, 44 and 45 recipients leave one and two names on a page."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    assert office is not None
+    sources = []
+    for recipients in (None, 44, 45):
+        doc = seed_document()
+        if recipients is not None:
+            doc = replace(doc, send_to=[f"Mottagare nummer {i}" for i in range(1, recipients + 1)])
+        source = tmp_path / f"protokoll-{recipients or 'seed'}.docx"
+        source.write_bytes(render_docx(doc))
+        sources.append(source)
+    subprocess.run(
+        [
+            office,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *map(str, sources),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    for source in sources:
+        pages = look(source.with_suffix(".pdf").read_bytes())
+        assert 4 <= len(pages) <= 8, source.name
+        for page in pages:
+            width, height = page["size"]  # type: ignore[misc]
+            assert (round(width), round(height)) == (595, 842)
+            assert int(page["body_lines"]) > 2, (source.name, page["body_lines"])  # type: ignore[call-overload]
+            assert page["footer_lines"] == 1
+    assert "Lars Ericsson" in str(look(sources[0].with_suffix(".pdf").read_bytes())[-1]["text"])
