@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,7 +21,13 @@ from docx.shared import Pt
 from dialogs.minutes import MinutesDocument, render_docx
 from dialogs.minutes.pdf import render_pdf
 from dialogs.minutes.render import keep_with_next
-from tests.minutes.test_render import CLAUSES, TITLES, _assert_no_secret, seed_document
+from tests.minutes.test_render import (
+    CLAUSES,
+    TITLES,
+    _assert_no_secret,
+    office_to_pdf,
+    seed_document,
+)
 
 A4_PT = (595.28, 841.89)
 SCALE = 2  # 144 dpi: lines of 10.5 pt text are about 20 px high with clear gaps between them
@@ -192,21 +197,7 @@ def test_docx_as_an_office_suite_lays_it_out(tmp_path: Path) -> None:
         source = tmp_path / f"protokoll-{recipients or 'seed'}.docx"
         source.write_bytes(render_docx(doc))
         sources.append(source)
-    subprocess.run(
-        [
-            office,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            *map(str, sources),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    office_to_pdf(office, tmp_path, *sources)
     for source in sources:
         pages = look(source.with_suffix(".pdf").read_bytes())
         assert 4 <= len(pages) <= 8, source.name
