@@ -135,13 +135,18 @@ def test_builds_without_a_secret(tmp_path: Path) -> None:
     MicrosoftAppPassword and even with other settings that `serve` would refuse."""
     result = _build(
         tmp_path,
-        "--domain",
-        "bot.example.se",
-        env={"MicrosoftAppId": APP_ID, "MicrosoftAppPassword": "", "PORT": "not-a-port"},
+        env={
+            "MicrosoftAppId": APP_ID,
+            "MicrosoftAppPassword": "",
+            "PORT": "not-a-port",
+            "PUBLIC_URL": "https://Bot.Example.se/samverkan",
+        },
     )
     assert result.returncode == 0, result.stderr
     manifest, _, _, _ = _package(tmp_path)
     assert manifest["bots"][0]["botId"] == APP_ID
+    # The domain is PUBLIC_URL's host when --domain is not given.
+    assert manifest["validDomains"] == ["bot.example.se"]
 
 
 @pytest.mark.parametrize("version", ["banana", "1.0", "01.2.3"])
