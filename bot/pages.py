@@ -166,8 +166,9 @@ def _privacy(lang: str, settings: Settings) -> list[Section]:
                         "An audit trail: who changed what in the record, and when.",
                         "Technical data: conversation references (to post the minutes), ids of "
                         "handled messages (so nothing is recorded twice), messages waiting to be "
-                        "sent, dialog state (a form filled in step by step, your latest question "
-                        "so that “more” works) and hashes of download links.",
+                        "sent, dialog state (a form filled in step by step), your latest question "
+                        "in each chat, replaced by the next, so that “more” works, and hashes of "
+                        "download links.",
                     ]
                 ],
             ),
@@ -215,7 +216,7 @@ def _privacy(lang: str, settings: Settings) -> list[Section]:
                 [
                     [
                         "Download links work for 7 days; only a hash of each is stored.",
-                        "Dialog state, ids of handled messages, the outbox of sent messages and "
+                        "Dialog state, latest questions, ids of handled messages, the outbox of sent messages and "
                         "conversation references are operational data, not part of the record. "
                         "The bot does not delete them automatically today; whoever runs it "
                         "clears them under its routines for operational data.",
@@ -265,8 +266,9 @@ def _privacy(lang: str, settings: Settings) -> list[Section]:
                     "Teknisk data: referenser till konversationer (för att kunna posta "
                     "protokollet), id:n för behandlade meddelanden (så att inget registreras två "
                     "gånger), meddelanden som väntar på att skickas, dialogtillstånd (ett "
-                    "formulär som fylls i steg för steg, din senaste fråga så att ”fler” "
-                    "fungerar) och hashvärden för nedladdningslänkar.",
+                    "formulär som fylls i steg för steg), din senaste fråga i varje chatt, som "
+                    "ersätts av nästa, så att ”fler” fungerar, och hashvärden för "
+                    "nedladdningslänkar.",
                 ]
             ],
         ),
@@ -312,7 +314,7 @@ def _privacy(lang: str, settings: Settings) -> list[Section]:
             [
                 [
                     "Nedladdningslänkar gäller i 7 dagar; bara ett hashvärde av varje länk sparas.",
-                    "Dialogtillstånd, id:n för behandlade meddelanden, utkorgen med skickade "
+                    "Dialogtillstånd, senaste frågor, id:n för behandlade meddelanden, utkorgen med skickade "
                     "meddelanden och konversationsreferenser är driftdata, inte en del av "
                     "protokollet. Boten tar i dag inte bort dem automatiskt; den som driver "
                     "boten rensar dem enligt sina rutiner för driftdata.",
