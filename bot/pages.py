@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from aiohttp import web
 
 from bot.settings import Settings
+from storage.minutes import TOKEN_TTL
 
 # Where Teams, Outlook and the Microsoft 365 app may show the bot's pages (tabs, task modules,
 # links opened in Teams): the Teams hosts of today and the Office/Outlook hosts.
@@ -215,7 +216,8 @@ def _privacy(lang: str, settings: Settings) -> list[Section]:
                 "What is not part of the record",
                 [
                     [
-                        "Download links work for 7 days; only a hash of each is stored.",
+                        f"Download links work for {TOKEN_TTL.days} days; only a hash of each is "
+                        "stored.",
                         "Dialog state, latest questions, ids of handled messages, the outbox of sent messages and "
                         "conversation references are operational data, not part of the record. "
                         "The bot does not delete them automatically today; whoever runs it "
@@ -313,7 +315,8 @@ def _privacy(lang: str, settings: Settings) -> list[Section]:
             "Det som inte hör till handlingen",
             [
                 [
-                    "Nedladdningslänkar gäller i 7 dagar; bara ett hashvärde av varje länk sparas.",
+                    f"Nedladdningslänkar gäller i {TOKEN_TTL.days} dagar; bara ett hashvärde av varje "
+                    "länk sparas.",
                     "Dialogtillstånd, senaste frågor, id:n för behandlade meddelanden, utkorgen med skickade "
                     "meddelanden och konversationsreferenser är driftdata, inte en del av "
                     "protokollet. Boten tar i dag inte bort dem automatiskt; den som driver "
