@@ -18,7 +18,7 @@ import asyncio
 import datetime as dt
 import logging
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.sender import Deliverer, Sweeper
@@ -28,7 +28,7 @@ from storage import outbox, rhythm
 from storage.clock import Clock
 from storage.db import Database
 from storage.models import OutboxMessage
-from storage.rhythm import ScheduledPost
+from storage.rhythm import PlannedMeeting, ScheduledPost
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +74,19 @@ class Scheduler(Sweeper):
         if due:
             async with self._db.transaction() as session:
                 for post in await rhythm.claim_due(session, now):
-                    written += await self._send(session, post, now)
+                    post_id, key = post.id, post.key
+                    try:
+                        async with session.begin_nested():
+                            written += await self._send(session, post, now)
+                    except Exception as exc:
+                        # One post that cannot be built must not hold up the others.
+                        logger.exception("scheduled post %s could not be built", key)
+                        await session.execute(
+                            update(ScheduledPost)
+                            .where(ScheduledPost.id == post_id)
+                            .values(status=rhythm.FAILED, last_error=f"internt fel: {exc!r}"[:2000])
+                            .execution_options(synchronize_session=False)
+                        )
         if written:
             await self._deliverer.deliver(written)
         if queued or written:
@@ -140,6 +152,10 @@ class Scheduler(Sweeper):
             if not refused:
                 post.status = rhythm.SENT
                 post.sent_at = now
+                if post.kind == "kallelse" and post.key.endswith(":" + rhythm.AUTO):
+                    plan = await session.get(PlannedMeeting, post.planned_meeting_id)
+                    if plan is not None and plan.kallelse_sent_at is None:
+                        plan.kallelse_sent_at = now
                 continue
             reason = refused[-1][1] or "okänt fel"
             post.last_error = reason[:2000]

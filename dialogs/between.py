@@ -170,12 +170,14 @@ async def cmd_plan(ctx: CommandContext, arg: str) -> None:
                 f"Inga kommande möten är planerade för {body.name}. Skriv `mötesplan: 2025-02-06 13–15; 2025-04-03 13–15`.",
                 f"No meetings of {body.name} are planned. Write `meeting plan: 2025-02-06 13–15; 2025-04-03 13–15`.",
             )
+            await offer_imported(ctx, body)
             return
         lines = [f"- {plan_line(ctx, p)}" for p in plans]
         ctx.say(
             f"**Mötesplan för {body.name}**\n" + "\n".join(lines),
             f"**Meeting plan of {body.name}**\n" + "\n".join(lines),
         )
+        await offer_imported(ctx, body)
         return
     person = await speaker_person(ctx)
     await require_admin(ctx, body)
@@ -215,6 +217,7 @@ async def cmd_next(ctx: CommandContext, arg: str) -> None:
                 f"Inget nästa möte är planerat för {body.name}. Skriv `nästa möte: 6 maj kl 13–15, i Eken`.",
                 f"No next meeting of {body.name} is planned. Write `next meeting: 6 May 13–15, in Eken`.",
             )
+            await offer_imported(ctx, body)
             return
         items = await rhythm.agenda_of(ctx.session, plan.id)
         agenda = "".join(f"\n{i}. {a.title}" for i, a in enumerate(items, 1))
@@ -227,7 +230,13 @@ async def cmd_next(ctx: CommandContext, arg: str) -> None:
         return
     person = await speaker_person(ctx)
     await require_manager(ctx, body)
-    [entry] = _parse_all(ctx, arg.replace(";", ","))
+    entries = _parse_all(ctx, arg.replace(";", ","))
+    if len(entries) != 1:
+        raise UserError(
+            "Skriv ett möte på en rad, t.ex. `nästa möte: 6 maj kl 13–15, i Eken`; flera med `mötesplan:`.",
+            "Write one meeting on one line, e.g. `next meeting: 6 May 13–15`; several with `meeting plan:`.",
+        )
+    entry = entries[0]
     if entry.starts_at <= now:
         raise UserError(
             "Nästa möte måste ligga framåt i tiden. Inget sparades.",
@@ -564,4 +573,91 @@ def is_next_meeting_due(a: Assignment) -> bool:
         a.due_date is None
         and bool(a.due_text)
         and bool(NEXT_MEETING_DUE.search(fold(a.due_text or "")))
+    )
+
+
+# --- "Nästa möte" from imported minutes: offered, and planned only after a click --------------
+
+
+async def imported_proposals(session: AsyncSession, body: Body, today: dt.date) -> list[Meeting]:
+    """Imported minutes whose "Nästa möte" lies ahead and is not on the plan yet."""
+    found = (
+        await session.scalars(
+            select(Meeting)
+            .where(
+                Meeting.body_id == body.id,
+                Meeting.source == "import",
+                Meeting.next_meeting_date.is_not(None),
+                Meeting.next_meeting_date > today,
+            )
+            .order_by(Meeting.next_meeting_date)
+        )
+    ).all()
+    planned = {
+        local_date(p.starts_at)
+        for p in (
+            await session.scalars(select(PlannedMeeting).where(PlannedMeeting.body_id == body.id))
+        ).all()
+    }
+    out: list[Meeting] = []
+    for m in found:
+        if m.next_meeting_date not in planned and all(
+            o.next_meeting_date != m.next_meeting_date for o in out
+        ):
+            out.append(m)
+    return out
+
+
+async def offer_imported(ctx: CommandContext, body: Body) -> None:
+    for m in await imported_proposals(ctx.session, body, ctx.turn.today):
+        assert m.next_meeting_date is not None
+        day = m.next_meeting_date.isoformat()
+        card = cards.card(
+            [
+                cards.heading(f"Nästa möte enligt protokollet {m.date.isoformat()}"),
+                cards.text(f"”{m.next_meeting_text or day}”"),
+                cards.text(f"Lägga in mötet {day} i mötesplanen? Skriv tiden (och platsen)."),
+                {
+                    "type": "Input.Text",
+                    "id": "tid",
+                    "label": "Tid och plats",
+                    "placeholder": "13–15 i Eken",
+                    "maxLength": 300,
+                },
+            ],
+            [cards.execute("Lägg in", "plan.import", {"meetingId": m.id})],
+        )
+        ctx.card(card, f"Nästa möte enligt protokollet {m.date.isoformat()}: {day}")
+
+
+@action("plan.import")
+async def act_plan_import(ctx: CommandContext, data: dict[str, Any]) -> InvokeResult:
+    raw = data.get("meetingId")
+    meeting = await ctx.session.get(Meeting, raw) if isinstance(raw, int) else None
+    if (
+        meeting is None
+        or meeting.tenant_id != ctx.turn.tenant_id
+        or meeting.source != "import"
+        or meeting.next_meeting_date is None
+    ):
+        raise UserError("Protokollet finns inte.", "The minutes do not exist.")
+    body = await ctx.session.get(Body, meeting.body_id)
+    assert body is not None
+    ctx.cache["body"] = body
+    person = await speaker_person(ctx)
+    await require_manager(ctx, body)
+    when = squash(str(data.get("tid") or ""))
+    try:
+        entry = parse_entry(f"{meeting.next_meeting_date.isoformat()} {when}", ctx.turn.today)
+    except PlanFormatError as err:
+        raise UserError(err.sv + " Inget sparades.", err.en + " Nothing was saved.") from None
+    if entry.starts_at <= ctx.turn.now:
+        raise UserError(
+            "Mötet ligger redan bakåt i tiden. Inget sparades.",
+            "The meeting already lies in the past. Nothing was saved.",
+        )
+    plan, _ = await _record_plan(ctx, body, entry, person.id)
+    await schedule_kallelse(ctx.session, body, plan, ctx.turn.now)
+    return InvokeResult(
+        card=cards.card([cards.heading("Inlagt i mötesplanen"), cards.text(plan_line(ctx, plan))])
     )

@@ -164,7 +164,7 @@ async def _kallelse(
     if setting.kallelse_mode == rhythm.AUTO:
         if channel is None:
             return Built("skip", "organet har ingen kanal som boten nått")
-        plan.kallelse_sent_at = now
+        # kallelse_sent_at is set once Teams took it (bot/scheduler.py), so a retry still goes.
         return Built("send", messages=[(Reply(text=text), channel)])
     note = late_note(post)
     people: list[int] = []

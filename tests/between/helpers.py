@@ -77,3 +77,12 @@ def headed(records: list[Recorded], prefix: str) -> list[dict[str, Any]]:
         for c in r.cards
         if str((c.get("body") or [{}])[0].get("text", "")).startswith(prefix)
     ]
+
+
+async def start_body(
+    make_bot_server: Any, connector: StandInConnector, clock: ManualClock, **kwargs: Any
+) -> tuple[BotServer, Room, User]:
+    """The bot on the given clock (polling often), and the body in its meeting chat."""
+    server: BotServer = await make_bot_server(clock=clock, scheduler_interval=0.05)
+    room, mats = await body_room(server, connector, **kwargs)
+    return server, room, mats

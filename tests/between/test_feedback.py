@@ -7,8 +7,16 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from storage.models import Assignment, Item, Meeting, PersonIdentity
-from storage.rhythm import AssignmentNote
-from tests.between.helpers import body_room, clock_at, headed, local, wait_posts
+from storage.rhythm import AssignmentNote, PlannedMeeting
+from tests.between.helpers import (
+    clock_at,
+    headed,
+    local,
+    posts,
+    say_personally,
+    start_body,
+    wait_posts,
+)
 from tests.conftest import BotServerFactory
 from tests.harness.activities import make_user
 from tests.harness.connector import StandInConnector
@@ -19,10 +27,10 @@ async def test_assignment_comes_back_at_the_next_meeting(
     make_bot_server: BotServerFactory, connector: StandInConnector
 ) -> None:
     clock = clock_at(2027, 2, 1, 13)
-    server = await make_bot_server(clock=clock, scheduler_interval=0.05)
-    room, mats = await body_room(server, connector)
+    server, room, mats = await start_body(make_bot_server, connector, clock)
     karin, per = make_user("Karin Lund"), make_user("Per Ek")
 
+    await room.say(mats, "mötesplan: 2027-03-03 13–15; 2027-04-07 13–15")
     assert "2027-02-01 är öppnat" in await room.say(mats, "öppna mötet")
     await room.say(karin, "närvarande")
     await room.say(per, "närvarande")
@@ -38,6 +46,9 @@ async def test_assignment_comes_back_at_the_next_meeting(
     assert headed(connector.sent(room.id), "Återkoppling") == []
 
     clock.set(local(2027, 3, 2, 13))
+    await connector.wait_until(
+        lambda: bool(headed(connector.sent(room.id), "Utkast till kallelse")), what="late draft"
+    )
     before = len(connector.sent(room.id))
     assert "2027-03-02 är öppnat" in await room.say(mats, "öppna mötet")
     await connector.wait_until(
@@ -61,6 +72,15 @@ async def test_assignment_comes_back_at_the_next_meeting(
     assert set(card["refresh"]["userIds"]) == {karin.teams_id, mats.teams_id}
     assert per.teams_id in ids and len(card["refresh"]["userIds"]) <= 60
     [meeting2] = await server.rows(Meeting, Meeting.date == local(2027, 3, 2).date())
+    # Opened a day early, the meeting took the 3 March plan's place.
+    march, april = sorted(await server.rows(PlannedMeeting), key=lambda p: p.starts_at)
+    assert (march.status, march.meeting_id, april.status) == ("held", meeting2.id, "planned")
+    assert "onsdag 7 april 2027" in await room.say(mats, "nästa möte")
+    # Its kallelse draft was due on 26 February, while the clock jumped: sent late, here, since
+    # neither chair nor secretary has a personal chat with the bot.
+    [draft] = headed(connector.sent(room.id), "Utkast till kallelse")
+    assert "Jag når varken ordförande eller sekreterare" in draft["body"][1]["text"]
+    assert draft["body"][1]["text"].startswith("Försenad: skulle ha kommit fredag 26 februari")
     press = {"meetingId": meeting2.id, "assignmentId": a.id, "status": "klar"}
 
     # Per is not the assignee: refused on the server, nothing changes.
@@ -96,8 +116,7 @@ async def test_feedback_in_text_and_follow_up(
     make_bot_server: BotServerFactory, connector: StandInConnector
 ) -> None:
     clock = clock_at(2027, 2, 1, 13)
-    server = await make_bot_server(clock=clock, scheduler_interval=0.05)
-    room, mats = await body_room(server, connector)
+    server, room, mats = await start_body(make_bot_server, connector, clock)
     await room.say(mats, "öppna mötet")
     await room.say(mats, "§: Tvisterutin")
     await room.say(mats, "uppdrag: Kommunerna tar med sig frågan till 2027-02-20")
@@ -134,4 +153,35 @@ async def test_feedback_in_text_and_follow_up(
     year = await room.say(mats, "uppföljning 2027")
     assert "[klar]" in year and "[öppen]" in year, year
     assert "Skriv `uppföljning`" in await room.say(mats, "uppföljning förra året")
+    await settled(server)
+
+
+async def test_personal_reminder_before_due_to_persons_with_the_app(
+    make_bot_server: BotServerFactory, connector: StandInConnector
+) -> None:
+    clock = clock_at(2027, 2, 1, 13)
+    server, room, mats = await start_body(make_bot_server, connector, clock)
+    karin = make_user("Karin Lund")
+    await room.say(mats, "öppna mötet")
+    await room.say(karin, "närvarande")
+    karin_chat = await say_personally(server, connector, karin, "mina uppdrag")
+    await room.say(mats, "uppdrag: Karin Lund tar fram underlag till 2027-02-20")
+    await room.say(mats, "uppdrag: Kommunerna tar med sig frågan till 2027-02-20")
+    await room.say(mats, "avsluta mötet")
+    clock.set(local(2027, 2, 16, 12))
+    await connector.assert_quiet(0.3, karin_chat.id)
+    assert [p.kind for p in await posts(server)] == ["aterkoppling"]  # none yet
+    clock.set(local(2027, 2, 17, 9, 1))
+    await connector.wait_until(
+        lambda: any("Påminnelse" in (r.text or "") for r in connector.sent(karin_chat.id)),
+        what="Karin's reminder",
+    )
+    [reminder] = [r.text for r in connector.sent(karin_chat.id) if "Påminnelse" in (r.text or "")]
+    assert reminder is not None
+    assert "ditt uppdrag ”tar fram underlag till 2027-02-20” ska vara klart 2027-02-20" in reminder
+    # One reminder, to Karin only ("Kommunerna" is no person who can be reached).
+    clock.set(local(2027, 2, 18, 9))
+    await connector.assert_quiet(0.3, karin_chat.id)
+    reminders = [p for p in await posts(server) if p.kind == "reminder"]
+    assert [(p.status, p.late) for p in reminders] == [("sent", False)]
     await settled(server)
