@@ -48,6 +48,7 @@ class Scheduler(Sweeper):
     ) -> None:
         super().__init__(db, deliverer, interval)
         self._clock = clock
+        self.claimed = 0  # posts this instance claimed (for tests and logs)
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="scheduler")
@@ -74,6 +75,7 @@ class Scheduler(Sweeper):
         if due:
             async with self._db.transaction() as session:
                 for post in await rhythm.claim_due(session, now):
+                    self.claimed += 1
                     post_id, key = post.id, post.key
                     try:
                         async with session.begin_nested():
