@@ -30,6 +30,7 @@ from storage.rhythm_targets import conversation_target, personal_chat
 
 REMINDER_DAYS = 3  # a personal reminder this many days before an assignment is due
 REMINDER_HOUR = 9
+MISSED_SV = "missad: tiden gick ut"
 
 
 @dataclass
@@ -132,7 +133,7 @@ async def build(session: AsyncSession, post: ScheduledPost, now: dt.datetime) ->
     if post.deadline_at is not None and now >= post.deadline_at:
         return Built(
             "drop",
-            f"missad: tiden gick ut {when_sv(post.deadline_at, None)} innan den kunde skickas",
+            f"{MISSED_SV} {when_sv(post.deadline_at, None)} innan den kunde skickas",
         )
     body = await session.get(Body, post.body_id)
     if body is None:
@@ -222,6 +223,39 @@ async def _reminder(session: AsyncSession, body: Body, post: ScheduledPost) -> B
 
 KIND_SV = {"kallelse": "Kallelse", "aterkoppling": "Återkoppling", "reminder": "Påminnelse"}
 KIND_EN = {"kallelse": "Kallelse", "aterkoppling": "Feedback", "reminder": "Reminder"}
+# The reasons are stored in Swedish; an English `reminders` gets them in English.
+REASONS_EN = {
+    "organet finns inte": "the body does not exist",
+    "mötet är inte längre planerat": "the meeting is no longer planned",
+    "kallelsen är redan skickad": "the kallelse was already sent",
+    "mötet hade redan börjat": "the meeting had already begun",
+    "kallelse är avstängd för organet": "kallelse is turned off for the body",
+    "organet har ingen kanal som boten nått": "the body has no channel the bot has reached",
+    "varken ordförande, sekreterare eller kanal går att nå": (
+        "neither chair, secretary nor channel can be reached"
+    ),
+    "mötet är inte öppet längre": "the meeting is no longer open",
+    "inga uppdrag att följa upp": "no assignments to follow up",
+    "mötets konversation är okänd för boten": "the meeting's conversation is unknown to the bot",
+    "uppdraget är inte öppet längre": "the assignment is no longer open",
+    "mottagaren har inte appen installerad personligen": (
+        "the recipient has not installed the app personally"
+    ),
+}
+
+
+def reason_en(reason: str) -> str:
+    if reason in REASONS_EN:
+        return REASONS_EN[reason]
+    if reason.startswith(MISSED_SV):
+        return "missed: its time ran out before it could be sent"
+    if reason.startswith("internt fel"):
+        return "internal error" + reason[len("internt fel") :]
+    if reason.startswith("okänd sorts post"):
+        return "unknown kind of post" + reason[len("okänd sorts post") :]
+    return reason  # the Bot Connector's own answer ("HTTP 403: …")
+
+
 STATUS_SV = {
     "pending": "väntar",
     "queued": "skickas",
@@ -266,7 +300,8 @@ async def cmd_posts(ctx: CommandContext, arg: str) -> None:
             extra += ctx.t(" (försenad)", " (late)")
         if p.status in ("failed", "dropped", "skipped") or (p.status == "pending" and p.last_error):
             if p.last_error:
-                extra += f" – {p.last_error[:200]}"
+                reason = p.last_error if ctx.lang == "sv" else reason_en(p.last_error)
+                extra += f" – {reason[:200]}"
         if p.status == "pending" and p.attempts:
             extra += ctx.t(
                 f" (försök {p.attempts + 1} {when_sv(p.next_attempt_at, None)})",

@@ -78,6 +78,31 @@ async def test_plan_commands_parse_and_refuse(
     assert await server.count(PlannedMeeting) == before[0]
     # English keywords get English answers.
     assert (await room.say(mats, "next meeting")).startswith("**Next meeting of")
+    english = await room.say(mats, "reminders")
+    assert english.startswith("**Posts of Styrgruppen för vård**\n- Kallelse ")
+    assert "waiting" in english and "väntar" not in english, english
+
+    # `kallelse` drafts one at once, for the next meeting, with Skicka and Ändra.
+    act = await room.post(mats, "kallelse")
+    [reply] = await room.replies(act)
+    [draft] = reply.cards
+    assert draft["body"][0]["text"] == "Utkast till kallelse"
+    assert draft["body"][1]["text"].startswith(
+        "**Kallelse – Styrgruppen för vård**\nTid: torsdag 6 februari 2025 kl 13.00–15.00"
+    )
+    assert "1. Revidering av tvisterutin" in draft["body"][1]["text"]
+    assert [a["data"] for a in draft["actions"]] == [{"plannedId": feb.id}] * 2
+
+    # Off: the waiting posts are cancelled; on again (3 days): new ones at the new time.
+    assert "kallelse 5 dagar före mötet, av" in await room.say(mats, "organ kallelse: av")
+    waiting = await posts(server, ScheduledPost.status == "pending")
+    assert waiting == []
+    assert "3 dagar före" in await room.say(mats, "organ kallelse: 3 dagar")
+    [post] = await posts(
+        server, ScheduledPost.planned_meeting_id == feb.id, ScheduledPost.status == "pending"
+    )
+    assert post.due_at == local(2025, 2, 3, 9).astimezone(dt.UTC)
+    assert "3 dagar före mötet, utkast" in await room.say(mats, "organ kallelse")
     await settled(server)
 
 
