@@ -28,7 +28,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.models import Base, OutboxMessage, utcnow
+from storage.models import Assignment, Base, Meeting, OutboxMessage, utcnow
 
 # Kallelse modes: a draft to the chair and secretary, posted straight away, or none.
 DRAFT, AUTO, OFF = "draft", "auto", "off"
@@ -45,6 +45,12 @@ PENDING, QUEUED, SENT, DROPPED, FAILED, CANCELLED, SKIPPED = (
     "skipped",
 )
 MAX_POST_ATTEMPTS = 3
+
+
+# The scheduler's polls look for open assignments due soon and open meetings; these indexes
+# keep an idle pass cheap on a large record (they belong to tables of storage/models.py).
+Index("ix_assignment_status_due", Assignment.status, Assignment.due_date)
+Index("ix_meeting_status", Meeting.status)
 
 
 class BodyRhythm(Base):
@@ -109,8 +115,8 @@ class ScheduledPost(Base):
     next_attempt_at: Mapped[dt.datetime]
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     planned_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("planned_meeting.id"))
-    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"))
-    assignment_id: Mapped[int | None] = mapped_column(ForeignKey("assignment.id"))
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), index=True)
+    assignment_id: Mapped[int | None] = mapped_column(ForeignKey("assignment.id"), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     # The outbox rows of the current attempt (one per recipient).
     outbox_ids: Mapped[list[Any] | None]

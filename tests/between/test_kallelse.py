@@ -261,8 +261,8 @@ async def test_kallelse_across_summer_time_changes(
     clock.set(dt.datetime(2027, 10, 30, 7, 0, tzinfo=dt.UTC))
     await connector.wait_until(lambda: len(kallelser()) == 2, what="autumn kallelse")
     assert "Tid: tisdag 2 november 2027 kl 10.00–12.00" in kallelser()[1]
-    assert [p.late for p in await posts(server)] == [False, False]
-    [p.kallelse_sent_at for p in await server.rows(PlannedMeeting)]
+    rows = await wait_posts(server, lambda ps: all(p.status == "sent" for p in ps))
+    assert [p.late for p in rows] == [False, False]
     assert all(p.kallelse_sent_at is not None for p in await server.rows(PlannedMeeting))
     assert await server.count(PlannedAgendaItem) == 0
     await settled(server)

@@ -120,6 +120,8 @@ def upgrade() -> None:
         "ix_scheduled_post_status_next", "scheduled_post", ["status", "next_attempt_at"]
     )
     op.create_index("ix_scheduled_post_body_id", "scheduled_post", ["body_id"])
+    op.create_index("ix_scheduled_post_meeting_id", "scheduled_post", ["meeting_id"])
+    op.create_index("ix_scheduled_post_assignment_id", "scheduled_post", ["assignment_id"])
     op.create_table(
         "assignment_note",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -143,9 +145,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_assignment_note"),
     )
     op.create_index("ix_assignment_note_assignment_id", "assignment_note", ["assignment_id"])
+    op.create_index("ix_assignment_status_due", "assignment", ["status", "due_date"])
+    op.create_index("ix_meeting_status", "meeting", ["status"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_meeting_status", table_name="meeting")
+    op.drop_index("ix_assignment_status_due", table_name="assignment")
     op.drop_table("assignment_note")
     op.drop_table("scheduled_post")
     op.drop_table("planned_agenda_item")
