@@ -300,8 +300,18 @@ async def due_by(
     exclude_meeting_id: int | None = None,
 ) -> list[AssignmentRow]:
     """Open assignments of the body due by `day` (or overdue), and those due "till nästa möte"
-    that got no date, given at earlier meetings; oldest first."""
+    that got no date, given at earlier meetings; oldest first.
+
+    Imported minutes never bring posts about the past: an assignment from an imported protocol
+    comes back only if its due date had not passed when it was imported, or if it was due "till
+    nästa möte" in the protocol of the meeting just before."""
     rows = await assignments(session, body.tenant_id, body_ids=[body.id])
+    earlier = select(Meeting.id).where(Meeting.body_id == body.id, Meeting.date <= day)
+    if exclude_meeting_id is not None:
+        earlier = earlier.where(Meeting.id != exclude_meeting_id)
+    previous = await session.scalar(
+        earlier.order_by(Meeting.date.desc(), Meeting.id.desc()).limit(1)
+    )
     out = []
     for r in rows:
         a = r.assignment
@@ -309,9 +319,14 @@ async def due_by(
             continue
         if r.meeting is not None and r.meeting.date > day:
             continue
+        imported = r.meeting is not None and r.meeting.source == "import"
         if a.due_date is not None and a.due_date <= day:
+            if imported and a.due_date < local_date(a.created_at):
+                continue
             out.append(r)
         elif a.due_date is None and a.due_text and NEXT_MEETING_DUE.search(fold(a.due_text)):
+            if imported and a.meeting_id != previous:
+                continue
             out.append(r)
     return out
 

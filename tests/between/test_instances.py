@@ -8,6 +8,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from sqlalchemy import select
+
 from bot.app import SCHEDULER
 from bot.cli_import import run_import
 from storage.models import Assignment, Meeting, OutboxMessage
@@ -80,6 +82,26 @@ async def test_importing_the_seeds_sends_nothing(
     assert await server.count(PlannedMeeting) == 0
     assert await server.count(OutboxMessage) == 0
     assert clock.now() > dt.datetime(2023, 1, 1, tzinfo=dt.UTC)
+    # A meeting held in chat years later: the imported assignments, long past due when they
+    # were imported, are not posted as återkoppling (`uppföljning` still lists them on request).
+    clock.set(local(2027, 1, 12, 10))
+    async with server.db.transaction() as session:
+        # As if the protocol had said "till 3 september" (the seeds' assignments have no date).
+        old = await session.scalar(
+            select(Assignment).where(Assignment.assignee_text == "Cecilia Grefve-Lang")
+        )
+        assert old is not None
+        old.due_date = dt.date(2021, 9, 3)
+    room = Room(server, connector, server.activities.default_conversation)
+    mats = make_user("Mats Wennstig")
+    await room.say(mats, "organ: LSVO ledningsgrupp")
+    assert "2027-01-12 är öppnat" in await room.say(mats, "öppna mötet")
+    [post] = await wait_posts(server, lambda ps: len(ps) == 1 and ps[0].status == "skipped")
+    assert (post.kind, post.last_error) == ("aterkoppling", "inga uppdrag att följa upp")
+    assert headed(connector.sent(room.id), "Återkoppling") == []
+    listed = await room.say(mats, "uppföljning")
+    assert "Cecilia Grefve-Lang: tar en inledande kontakt" in listed and ", försenat" in listed
+    await settled(server)
 
 
 async def test_imported_next_meeting_is_offered_and_planned_on_a_click(
