@@ -150,6 +150,11 @@ async def test_feedback_in_text_and_follow_up(
     refused = await room.say(karin, "återkoppling: § 1 Per undersöker, pågår")
     assert "Bara den som har uppdraget" in refused or "Det får bara" in refused, refused
     assert await server.count(AssignmentNote) == notes
+    english = await room.say(mats, "follow-up")
+    assert english.startswith(
+        "**Open assignments of Styrgruppen för vård, oldest first** (1, 0 overdue)"
+    )
+    assert "— due 2027-06-30" in english and "klart" not in english, english
     year = await room.say(mats, "uppföljning 2027")
     assert "[klar]" in year and "[öppen]" in year, year
     assert "Skriv `uppföljning`" in await room.say(mats, "uppföljning förra året")
