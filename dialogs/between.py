@@ -183,16 +183,26 @@ async def cmd_plan(ctx: CommandContext, arg: str) -> None:
     await require_admin(ctx, body)
     entries = _parse_all(ctx, arg)
     added = changed = 0
+    past = [e for e in entries if e.starts_at <= now]
     for entry in entries:
+        if entry in past:
+            continue  # a meeting that has been is not planned (the record holds it)
         plan, new = await _record_plan(ctx, body, entry, person.id)
         added += new
         changed += not new
         await schedule_kallelse(ctx.session, body, plan, now)
     plans = await rhythm.planned_meetings(ctx.session, body.id, after=now)
     lines = [f"- {plan_line(ctx, p)}" for p in plans]
+    skipped_sv = skipped_en = ""
+    if past:
+        days = ", ".join(local_date(e.starts_at).isoformat() for e in past)
+        skipped_sv = f" {len(past)} har redan varit och lades inte in ({days})."
+        skipped_en = f" {len(past)} already took place and were not added ({days})."
     ctx.say(
-        f"Mötesplanen för {body.name}: {added} nya, {changed} ändrade.\n" + "\n".join(lines),
-        f"Meeting plan of {body.name}: {added} new, {changed} changed.\n" + "\n".join(lines),
+        f"Mötesplanen för {body.name}: {added} nya, {changed} ändrade.{skipped_sv}\n"
+        + "\n".join(lines),
+        f"Meeting plan of {body.name}: {added} new, {changed} changed.{skipped_en}\n"
+        + "\n".join(lines),
     )
 
 

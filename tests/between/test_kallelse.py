@@ -72,6 +72,13 @@ async def test_plan_commands_parse_and_refuse(
         got = await room.say(mats, bad)
         assert got.startswith(answer), (bad, got)
     assert (await server.count(PlannedMeeting), await server.count(ScheduledPost)) == before
+    # A meeting that has been is not planned; the others are.
+    got = await room.say(mats, "mötesplan: 2024-11-20 13–15; 2025-09-04 13–15")
+    assert got.startswith(
+        "Mötesplanen för Styrgruppen för vård: 1 nya, 0 ändrade. 1 har redan varit och lades inte in (2024-11-20)."
+    ), got
+    assert await server.count(PlannedMeeting) == before[0] + 1
+    before = (before[0] + 1, before[1] + 1)
     # Only body admins plan the year.
     karin = make_user("Karin Lund")
     assert "Det får bara administratörer" in await room.say(karin, "mötesplan: 2025-10-01 13–15")
