@@ -254,14 +254,19 @@ async def claim_due(
 
 
 async def queued_posts(session: AsyncSession, limit: int = 100) -> list[ScheduledPost]:
-    """Posts handed to the outbox whose outcome is not settled yet."""
-    rows = await session.scalars(
+    """Posts handed to the outbox whose outcome is not settled yet. On PostgreSQL they are
+    locked for this transaction (another instance settling them is skipped), so a stale read
+    never puts back a post that was meanwhile claimed again."""
+    stmt = (
         select(ScheduledPost)
         .where(ScheduledPost.status == QUEUED)
         .order_by(ScheduledPost.id)
         .limit(limit)
     )
-    return list(rows.all())
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    if dialect == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True)
+    return list((await session.scalars(stmt)).all())
 
 
 async def outbox_states(
