@@ -80,9 +80,15 @@ def headed(records: list[Recorded], prefix: str) -> list[dict[str, Any]]:
 
 
 async def start_body(
-    make_bot_server: Any, connector: StandInConnector, clock: ManualClock, **kwargs: Any
+    make_bot_server: Any,
+    connector: StandInConnector,
+    clock: ManualClock,
+    database_url: str | None = None,
+    **kwargs: Any,
 ) -> tuple[BotServer, Room, User]:
     """The bot on the given clock (polling often), and the body in its meeting chat."""
-    server: BotServer = await make_bot_server(clock=clock, scheduler_interval=0.05)
+    server: BotServer = await make_bot_server(
+        clock=clock, scheduler_interval=0.05, database_url=database_url
+    )
     room, mats = await body_room(server, connector, **kwargs)
     return server, room, mats

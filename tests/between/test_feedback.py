@@ -24,10 +24,10 @@ from tests.test_attendance_e2e import settled
 
 
 async def test_assignment_comes_back_at_the_next_meeting(
-    make_bot_server: BotServerFactory, connector: StandInConnector
+    make_bot_server: BotServerFactory, connector: StandInConnector, db_url: str
 ) -> None:
     clock = clock_at(2027, 2, 1, 13)
-    server, room, mats = await start_body(make_bot_server, connector, clock)
+    server, room, mats = await start_body(make_bot_server, connector, clock, db_url)
     karin, per = make_user("Karin Lund"), make_user("Per Ek")
 
     await room.say(mats, "mötesplan: 2027-03-03 13–15; 2027-04-07 13–15")

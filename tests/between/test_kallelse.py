@@ -114,10 +114,10 @@ async def test_plan_commands_parse_and_refuse(
 
 
 async def test_kallelse_due_while_stopped_is_sent_once_after_restart(
-    make_bot_server: BotServerFactory, connector: StandInConnector
+    make_bot_server: BotServerFactory, connector: StandInConnector, db_url: str
 ) -> None:
     clock = clock_at(2027, 3, 1, 10)
-    server, room, mats = await start_body(make_bot_server, connector, clock)
+    server, room, mats = await start_body(make_bot_server, connector, clock, db_url)
     anna = make_user("Anna Burston")
     await room.say(mats, "mötesplan: 2027-03-20 13–15 i Eken")
     await room.say(anna, "till nästa möte: Revidering av tvisterutin")
