@@ -17,11 +17,25 @@ from bot.adapter import TurnAdapter
 from bot.auth import AuthFailed, authenticate, make_authentication
 from bot.connector import Connector
 from bot.handler import SamverkansBot, tenant_of
-from bot.keys import ADAPTER, AUTH, BOT, DB, KEEPER, RUNNER, SETTINGS, SWEEPER
+from bot.keys import (
+    ADAPTER,
+    AUTH,
+    BOT,
+    CLOCK,
+    DB,
+    KEEPER,
+    RUNNER,
+    SCHEDULER,
+    SCHEDULER_INTERVAL,
+    SETTINGS,
+    SWEEPER,
+)
 from bot.openid import MetadataKeeper
+from bot.scheduler import Scheduler
 from bot.sender import ConnectorSender, Sweeper
 from bot.settings import Settings
 from bot.turns import TurnRunner
+from storage.clock import Clock, SystemClock
 from storage.db import Database
 from storage.migrate import upgrade
 
@@ -83,9 +97,15 @@ async def healthz(request: web.Request) -> web.Response:
     )
 
 
-def create_app(settings: Settings) -> web.Application:
+def create_app(
+    settings: Settings, *, clock: Clock | None = None, scheduler_interval: float = 10.0
+) -> web.Application:
+    """The service. `clock` is the time the scheduler and the turns see (tests pass one they
+    move by hand); `scheduler_interval` how often the scheduler looks for due posts."""
     app = web.Application(client_max_size=MAX_BODY)
     app[SETTINGS] = settings
+    app[CLOCK] = clock or SystemClock()
+    app[SCHEDULER_INTERVAL] = scheduler_interval
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.cleanup_ctx.append(_resources)
@@ -113,11 +133,14 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     sweeper = Sweeper(db, sender)
     app[DB] = db
     app[RUNNER] = runner
-    app[BOT] = SamverkansBot(runner, http)
+    app[BOT] = SamverkansBot(runner, http, clock=app[CLOCK])
     app[SWEEPER] = sweeper
+    scheduler = Scheduler(db, sender, app[CLOCK], interval=app[SCHEDULER_INTERVAL])
+    app[SCHEDULER] = scheduler
     app[AUTH] = make_authentication(settings)
     app[ADAPTER] = TurnAdapter()
     sweeper.start()
+    scheduler.start()
     keeper = None
     if settings.auth_enabled:
         keeper = MetadataKeeper(settings)
@@ -134,6 +157,7 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     finally:
         if keeper is not None:
             await keeper.stop()
+        await scheduler.stop()
         await sweeper.stop()
         await runner.drain()
         await http.close()

@@ -9,9 +9,11 @@ from botframework.connector.auth import BotFrameworkAuthentication
 from bot.adapter import TurnAdapter
 from bot.handler import SamverkansBot
 from bot.openid import MetadataKeeper
+from bot.scheduler import Scheduler
 from bot.sender import Sweeper
 from bot.settings import Settings
 from bot.turns import TurnRunner
+from storage.clock import Clock
 from storage.db import Database
 
 SETTINGS = web.AppKey("settings", Settings)
@@ -22,3 +24,6 @@ SWEEPER = web.AppKey("sweeper", Sweeper)
 AUTH = web.AppKey("authentication", BotFrameworkAuthentication)
 ADAPTER = web.AppKey("adapter", TurnAdapter)
 KEEPER = web.AppKey("openid_keeper", MetadataKeeper)
+CLOCK = web.AppKey("clock", Clock)
+SCHEDULER = web.AppKey("scheduler", Scheduler)
+SCHEDULER_INTERVAL = web.AppKey("scheduler_interval", float)
