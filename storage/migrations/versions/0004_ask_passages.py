@@ -1,7 +1,7 @@
 """the record as passages for questions (ask_passage, ask_passage_term), filled from the record
 
 Revision ID: 0004_ask_passages
-Revises: 0003
+Revises: 16_between_meetings
 Create Date: 2026-12-01 03:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_ask_passages"
-down_revision = "0003"
+down_revision = "16_between_meetings"
 branch_labels = None
 depends_on = None
 
