@@ -215,7 +215,12 @@ async def answer_from_passages(
         )
         near = await search.suggest(ctx.session, scope, missing) if missing else []
         nothing = _nothing(ctx, question, topic, near, parsed)
-        nothing.confidence = (result.best_lexical, result.best_dense, result.dense_z)
+        nothing.confidence = (
+            result.best_lexical,
+            result.best_dense,
+            result.dense_z,
+            result.dense_gap,
+        )
         return nothing
     found = AP.dedupe(AP.trim(result))
     if bias and bias[-1] == P.BESLUT:
@@ -248,7 +253,7 @@ async def answer_from_passages(
         lines.append(ctx.t("Skriv `fler` för fler träffar.", "Write `more` for more."))
     plan = "passages+vectors" if result.used_vectors else "passages"
     answer = Answer("\n".join(lines).rstrip(), hits, total, offset, True, plan)
-    answer.confidence = (result.best_lexical, result.best_dense, result.dense_z)
+    answer.confidence = (result.best_lexical, result.best_dense, result.dense_z, result.dense_gap)
     return answer
 
 

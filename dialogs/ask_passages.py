@@ -95,6 +95,8 @@ class Retrieval:
     used_vectors: bool
     # The best passage's similarity in standard deviations above the scope's mean.
     dense_z: float = 0.0
+    # How far the best passage stands above the next nine.
+    dense_gap: float = 0.0
 
 
 async def retrieve(
@@ -139,6 +141,7 @@ async def retrieve(
         best_dense,
         bool(dense),
         z,
+        best_dense - sum(s for _, s in dense[1:10]) / max(1, len(dense[1:10])) if dense else 0.0,
     )
 
 
