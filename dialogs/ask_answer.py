@@ -25,6 +25,7 @@ from dialogs.ask import (
     where_suffix,
 )
 from dialogs.context import CommandContext
+from dialogs.dates import MONTHS
 from storage import passages as P
 from storage import search
 from storage.models import Decision
@@ -103,6 +104,18 @@ def fits(kind: str | None, text: str, question: str = "") -> bool:
     if kind == "next":
         return bool(_RX_NEXT_WORD.search(fold(text.lower())))
     return True
+
+
+def _months_named(parsed: Parsed, question: str) -> set[int]:
+    """The months a question names without a year ("i februari"), else nothing."""
+    if re.search(r"(?:19|20)\d{2}", question) or not (parsed.date_from and parsed.date_to):
+        return set()
+    words = {w for f in parsed.filter_words for w in fold(f.lower()).split()}
+    named = {MONTHS[w] for w in words if w in MONTHS and len(w) >= 3}
+    if not named:
+        return set()
+    first, last = parsed.date_from.month, parsed.date_to.month
+    return set(range(first, last + 1)) if first <= last else named
 
 
 def _scope(ctx: CommandContext, parsed: Parsed, visible: Visible, *, dates: bool) -> P.PassageScope:
@@ -201,8 +214,24 @@ async def answer_from_passages(
     result = await AP.retrieve(
         ctx, _scope(ctx, parsed, visible, dates=True), question, lexical_text, kind_bias=bias
     )
-    # None of the best extracts can answer this kind of question: no answer.
     wanted = answer_type(parsed, folded)
+    months = _months_named(parsed, question)
+    if months and not AP.confident(result, ctx.lang):
+        # "i februari" without a year: the archive's Februaries, newest first.
+        result = await AP.retrieve(
+            ctx, _scope(ctx, parsed, visible, dates=False), question, lexical_text, kind_bias=bias
+        )
+        result.found = [f for f in result.found if f.row.meeting_date.month in months]
+        dated = True
+    else:
+        dated = parsed.date_from is not None or parsed.date_to is not None
+    if wanted == "when" and dated and not AP.confident(result, ctx.lang):
+        # "när …" about meetings the question's dates name: those meetings' facts.
+        facts = [f for f in result.found if f.row.kind == P.MOTESFAKTA]
+        if facts:
+            result.found = facts + [f for f in result.found if f.row.kind != P.MOTESFAKTA]
+            result.best_lexical = max(result.best_lexical, AP.cutoff(ctx.lang)["lexical"])
+    # None of the best extracts can answer this kind of question: no answer.
     fitting = any(fits(wanted, f.row.text, question) for f in result.found[:3])
     if not fitting or not AP.confident(result, ctx.lang):
         if structured is not None:
