@@ -40,7 +40,12 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import func, select  # noqa: E402
 
 from dialogs.importer import parse_minutes, read_document  # noqa: E402
-from dialogs.importer.store import ImportRefused, store_minutes  # noqa: E402
+from dialogs.importer.store import (  # noqa: E402
+    DOCUMENT_SOURCES,
+    ImportRefused,
+    choose_body_name,
+    store_minutes,
+)
 from storage.db import Database  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 from storage.models import Assignment, Attendance, Decision, Item, Meeting, Person  # noqa: E402
@@ -206,8 +211,17 @@ async def import_one(db: Database, path: Path, tenant: str) -> tuple[list[Stored
     try:
         read = read_document(path)
         parsed = parse_minutes(read.text, path.name)
+        # As `samverkansbot import --yes` without --body: the document's name, else the folder's.
+        name, source = choose_body_name(parsed, None, folder=path.parent.name)
         async with db.transaction() as session:
-            await store_minutes(session, tenant, parsed, read, source="import")
+            await store_minutes(
+                session,
+                tenant,
+                parsed,
+                read,
+                body_name=None if source in DOCUMENT_SOURCES else name,
+                source="import",
+            )
     except ImportRefused as err:
         return [], f"refused: {err.sv}"
     except Exception:
@@ -260,7 +274,9 @@ def line(label: str, counts: dict[str, Count]) -> str:
 
 def load(corpus: Path, expected_dir: Path) -> list[tuple[Path, dict[str, Any] | None]]:
     out: list[tuple[Path, dict[str, Any] | None]] = []
-    for path in sorted(p for p in corpus.iterdir() if p.is_file() and p.name != "INDEX.md"):
+    for path in sorted(
+        p for p in corpus.resolve().iterdir() if p.is_file() and p.name != "INDEX.md"
+    ):
         expected_path = expected_dir / f"{path.stem}.json"
         expected = (
             json.loads(expected_path.read_text(encoding="utf-8"))

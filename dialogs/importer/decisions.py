@@ -185,6 +185,22 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
     return None
 
 
+# Sekretess ----------------------------------------------------------------------------------
+
+# How minutes mark a § as secret: "Sekretess", "sekretessbelagd", "enligt OSL",
+# "offentlighets- och sekretesslagen (2009:400) 25 kap. 1 §". A § about sekretess rules in
+# general is marked too: wrongly hiding a § is the safe mistake.
+_SECRET = re.compile(
+    r"\bsekretess(?:belag\w*|prövning|skydd)?\b|\benligt\s+OSL\b|\bOSL\s+\d|"
+    r"offentlighets-\s*och\s+sekretesslag\w*|\b25\s+kap\b",
+    re.IGNORECASE,
+)
+
+
+def is_secret(text: str) -> bool:
+    return bool(_SECRET.search(text))
+
+
 # Assignments --------------------------------------------------------------------------------
 
 _MONTH_WORDS = (

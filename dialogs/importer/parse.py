@@ -16,6 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from dialogs.text import mask_personnummer
+
 from .dates import DateMatch, find_date, find_dates, find_time, strip_weekday
 from .decisions import (
     OwnBody,
@@ -25,6 +27,7 @@ from .decisions import (
     find_assignments,
     inline_decision,
     is_bold_att,
+    is_secret,
     next_meeting,
     outcome,
     prose_decision,
@@ -55,6 +58,7 @@ from .textutil import (
     collapse_spaces,
     heading_level,
     is_bullet,
+    line_chunks,
     normalize,
     remove_noise,
     sentences,
@@ -146,17 +150,29 @@ class _ItemWork:
 
 def parse_minutes(text: str, filename: str | None = None) -> ParsedMinutes:
     """Parse the text of one set of minutes. Never raises: text that cannot be structured is
-    returned as leftover_text with a warning."""
+    returned as leftover_text with a warning. A personnummer is masked before anything else
+    reads the text, so none is stored; the lines it was on are listed for the summary."""
+    pieces: list[str] = []
+    lines: list[int] = []
+    line_offset = 0
+    for piece in line_chunks(str(text)):
+        masked_piece, found = mask_personnummer(piece)
+        pieces.append(masked_piece)
+        lines.extend(n + line_offset for n in found)
+        line_offset += piece.count("\n")
+    masked = "".join(pieces)
     try:
-        return _MinutesParser(str(text), filename).parse()
+        minutes = _MinutesParser(masked, filename).parse()
     except Exception:
         # A parser bug must not stop an import of years of minutes; keep the text searchable.
         logger.exception("could not parse minutes %s; keeping them as text", filename)
         try:
-            leftover = normalize(str(text)).strip()
+            leftover = normalize(masked).strip()
         except Exception:
             leftover = ""
-        return ParsedMinutes(leftover_text=leftover, warnings=[PARSE_FAILED_WARNING])
+        minutes = ParsedMinutes(leftover_text=leftover, warnings=[PARSE_FAILED_WARNING])
+    minutes.personnummer_lines = lines
+    return minutes
 
 
 class _MinutesParser:
@@ -493,9 +509,11 @@ class _MinutesParser:
             if title_date and minutes.date is None:
                 minutes.date = title_date.date
             minutes.body_name = body or None
+            minutes.body_source = "title" if body else None
         if self.header_headings:
             if minutes.body_name is None:
                 minutes.body_name = self.header_headings[-1]
+                minutes.body_source = "header"
                 parents = self.header_headings[:-1]
             else:
                 parents = self.header_headings
@@ -561,6 +579,7 @@ class _MinutesParser:
         )
         work = _ItemWork(item)
         self._read_item_body(work, body, known)
+        item.confidential = is_secret(item.title) or is_secret(item.text)
         return work
 
     def _read_item_body(self, work: _ItemWork, body: list[str], known: list[str]) -> None:
@@ -699,6 +718,7 @@ class _MinutesParser:
                     if re.fullmatch(r"[A-ZÅÄÖ0-9]{2,8}", minutes.body_name):
                         minutes.body_short = minutes.body_name
                     minutes.body_name = base
+                    minutes.body_source = "decision_phrase"
                 break
         if minutes.body_short is None and minutes.body_name:
             paren = re.search(r"\(([A-ZÅÄÖ0-9]{2,8})\)", minutes.body_name)
