@@ -36,6 +36,7 @@ from .decisions import (
     title_attachments,
 )
 from .htmltext import html_to_text, looks_like_html
+from .markup import PART_HEADINGS
 from .model import (
     ABSENT,
     PRESENT,
@@ -48,6 +49,7 @@ from .model import (
 from .people import (
     PeopleRegistry,
     SectionLabel,
+    is_marked_row,
     match_label,
     parse_person,
     split_inline_list,
@@ -112,6 +114,12 @@ _DISTRIBUTION_LABEL = re.compile(
     r"^(?:protokollet (?:ska )?skickas till|protokollet sänds till|sändlista|utdrag till|"
     r"delges|kopia till|för kännedom till)\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
+)
+_OUTLINE_NUMBER = re.compile(r"^(?:§\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})*)\.?\s+(?P<rest>\S.*)$")
+# Headings that belong to the header, not items.
+_HEADER_HEADING = re.compile(
+    r"(?i)^(?:datum|tid|plats|tid och plats|närvarande|frånvarande|deltagare|dagordning|"
+    r"föredragningslista|agenda|underskrifter|justering|paragrafer)\b.{0,40}$"
 )
 _PRESENTER = re.compile(r"^föredragande\s*:\s*(?P<names>.+)$", re.IGNORECASE)
 
@@ -200,6 +208,16 @@ class _MinutesParser:
                 f"Upprepade sidhuvuden/sidfötter och sidnummer togs bort ({removed} rader)."
             )
         starts = self._find_numbered_items(lines)
+        outline = self._find_outline_items(lines)
+        if len(outline) >= 2 and (
+            not starts or (not starts[0].is_paragraph and len(outline) > len(starts))
+        ):
+            starts = outline
+            if not any(start.number for start in starts):
+                minutes.warnings.append(
+                    f"Punkterna saknar nummer; {len(starts)} rubriker tolkades som punkter "
+                    "— kontrollera indelningen."
+                )
         if starts:
             self._parse_header(lines, 0, starts[0].index, stop_at_prose=False)
         else:
@@ -254,6 +272,43 @@ class _MinutesParser:
         if chosen:
             return chosen
         return self._numbered_chain(lines)
+
+    def _find_outline_items(self, lines: list[str]) -> list[_ItemStart]:
+        """Items as Markdown headings ("## 3.1 Val av justerare", "## Ekonomi"): every heading
+        below the title that is not a header label or a part of an item ("#### Beslut").
+        Serves Markdown minutes and markup turned into Markdown (corpus 01, 03, 05, 07, 08)."""
+        heads = [
+            (i, heading_level(line), clean_line(line))
+            for i, line in enumerate(lines)
+            if heading_level(line) and clean_line(line)
+        ]
+        if len(heads) < 3:
+            return []
+        found: list[tuple[int, str | None, str]] = []
+        for i, _, text in heads:
+            if (
+                PART_HEADINGS.match(text)
+                or match_label(lines[i])
+                or decision_heading(lines[i])
+                or _HEADER_HEADING.match(text)
+            ):
+                continue
+            number = _OUTLINE_NUMBER.match(text)
+            if number:
+                found.append((i, number.group("num"), number.group("rest")))
+            else:
+                found.append((i, None, text))
+        numbered = [n for n, (_, num, _) in enumerate(found) if num]
+        if len(numbered) >= 2:
+            # Unnumbered headings before the first numbered one are the letterhead and title.
+            found = found[numbered[0] :]
+        else:
+            # Otherwise the first heading is the document's title when nothing precedes it.
+            top = min(level for _, level, _ in heads)
+            if sum(1 for _, level, _ in heads if level == top) == 1 and found:
+                first_top = next(i for i, level, _ in heads if level == top)
+                found = [f for f in found if f[0] != first_top]
+        return [_ItemStart(i, num, False, rest) for i, num, rest in found]
 
     def _numbered_chain(self, lines: list[str]) -> list[_ItemStart]:
         by_style: dict[tuple[str, bool, str, bool], list[tuple[int, int, str]]] = {}
@@ -365,6 +420,9 @@ class _MinutesParser:
                 return True
             state.label = None
             state.group = None
+        if is_marked_row(text) and self._attendance_entries(raw):
+            # A row with a presence column needs no heading (corpus 01).
+            return True
         if self.minutes.title is None and _is_title(text):
             self.minutes.title = text
             return True
@@ -479,6 +537,8 @@ class _MinutesParser:
         for entry in inline.entries:
             person = parse_person(entry, state.label)
             if person is None:
+                if is_marked_row(entry):
+                    continue  # "Vice ordförande, Vakant, Nej": a post, not a person
                 return False
             parsed.append(person)
         for original, halves in inline.split:

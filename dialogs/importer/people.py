@@ -31,7 +31,14 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         re.compile(r"närvarande|deltagare|närvarande deltagare|närvarande personer|närvaro"),
         SectionLabel(),
     ),
-    (re.compile(r"(?:ordinarie )?ledamöter|ledamot"), SectionLabel(("ledamot",))),
+    (
+        re.compile(
+            r"(?:ordinarie )?ledamöter|ledamot|beslutande(?: ledamöter)?|styrelsemedlemmar|"
+            r"styrelseledamöter|närvarande styrelseledamöter"
+        ),
+        SectionLabel(("ledamot",)),
+    ),
+    (re.compile(r"närvarolista|röstlängd|närvarande medlemmar"), SectionLabel()),
     (re.compile(r"ersättare"), SectionLabel(("ersattare",))),
     (
         re.compile(r"vice ordförande|v\.? ?ordförande|vice ordf\.?"),
@@ -53,8 +60,8 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     (re.compile(r"brukarrepresentant(?:er)?"), SectionLabel(("brukarrepresentant",))),
     (
         re.compile(
-            r"övriga(?: närvarande| deltagare| medverkande)?|adjungerade?|gäster|inbjudna|"
-            r"medverkande|övrig närvarande"
+            r"övriga(?: närvarande| deltagare| deltagande| medverkande| medlemmar)?|"
+            r"adjungerade?|gäster|inbjudna|medverkande|övrig närvarande"
         ),
         SectionLabel(("ovrig",)),
     ),
@@ -276,8 +283,17 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
         parts = [p.strip() for p in raw.split(",") if p.strip()]
         name = parts.pop(0) if parts else ""
     name = name.strip().rstrip(".")
+    if not looks_like_name(name) and parts and ROLE_WORDS.get(name.lower().rstrip(".")):
+        # A table row "Ordförande, Anna Berg, Ja": the role column first (corpus 07).
+        roles.append(ROLE_WORDS[name.lower().rstrip(".")])
+        name = parts.pop(0)
     if not looks_like_name(name):
         return None
+    marker = _presence_marker(parts)
+    if marker is not None:
+        status, note_text = marker
+        note = note or note_text
+        absence_kind = None
     remaining: list[str] = []
     for part in parts:
         low = part.lower().rstrip(".")
@@ -305,6 +321,34 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
         substitute_for=substitute,
         note=note,
     )
+
+
+# A presence column in a table flattened to a row: "Anna Berg, Ja" / "Nej" / "1" / "–" /
+# "Ja, lämnade vid 5.1" (corpus 01, 07, 17).
+_PRESENT_MARK = re.compile(r"(?i)^(?:ja|x|1|närvarande)$")
+_ABSENT_MARK = re.compile(r"(?i)^(?:nej|-|–|—|0|frånvarande|ej närvarande)$")
+
+
+def _presence_marker(parts: list[str]) -> tuple[str, str | None] | None:
+    """(status, note) when the parts hold a presence column; the marker is removed from parts."""
+    for n, part in enumerate(parts):
+        if _ABSENT_MARK.match(part):
+            del parts[n]
+            return ABSENT, None
+        if _PRESENT_MARK.match(part):
+            del parts[n]
+            rest = ", ".join(parts[n:])
+            if rest and _PARTIAL.search(rest):
+                del parts[n:]
+                return PARTIAL, rest
+            return PRESENT, None
+    return None
+
+
+def is_marked_row(entry: str) -> bool:
+    """A flattened table row that carries its own presence column ("Tim Persson, Ja")."""
+    parts = [p.strip() for p in strip_inline_markdown(entry).replace("\t", ",").split(",")]
+    return len(parts) >= 2 and _presence_marker(parts[1:]) is not None
 
 
 def sort_roles(roles: list[str]) -> list[str]:

@@ -17,15 +17,19 @@ from typing import Any
 
 from .errors import ImportFormatError
 from .htmltext import html_to_text
+from .markup import to_markdown
 
 logger = logging.getLogger(__name__)
 
-FORMATS = ("txt", "md", "docx", "html", "pdf")
+FORMATS = ("txt", "md", "docx", "html", "pdf", "latex", "typst", "org")
 
 _EXTENSIONS = {
     ".txt": "txt",
     ".text": "txt",
     ".md": "md",
+    ".tex": "latex",
+    ".typ": "typst",
+    ".org": "org",
     ".markdown": "md",
     ".docx": "docx",
     ".html": "html",
@@ -104,8 +108,8 @@ def read_bytes(data: bytes, filename: str | None = None) -> ReadResult:
     fmt = _detect_format(data, filename)
     warnings: list[str] = []
     try:
-        if fmt in ("txt", "md"):
-            text = _decode_text(data, warnings)
+        if fmt in ("txt", "md", "latex", "typst", "org"):
+            text = to_markdown(_decode_text(data, warnings), fmt)
         elif fmt == "html":
             text = html_to_text(_decode_text(data, warnings))
         elif fmt == "docx":
