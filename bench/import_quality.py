@@ -137,7 +137,8 @@ def _same_item(e: tuple[str, str], g: tuple[str, str]) -> bool:
     number, title = e
     if number and fold_number(g[0]) != number:
         return False
-    return g[1] == title or (bool(title) and g[1].startswith(title))
+    title, stored = title.rstrip(" .:;"), g[1].rstrip(" .:;")
+    return stored == title or (bool(title) and stored.startswith(title))
 
 
 def _same_decision(e: str, g: str) -> bool:

@@ -61,11 +61,26 @@ def _front_matter(lines: list[str]) -> tuple[list[str], list[str]]:
 _NIKOLA = re.compile(r"^\s*\.\.\s+(?P<key>title|date)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 
 
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+
+
 def markdown(text: str) -> str:
+    """Markdown as written, with front matter, HTML comments, setext underlines and
+    hard-break backslashes turned into what the parser reads (corpus 02, 03, 04, 05, 06)."""
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     lines = text.split("\n")
     header, rest = _front_matter(lines)
     out: list[str] = []
-    for line in rest:
+    for n, line in enumerate(rest):
+        if line.rstrip().endswith("\\") and not line.rstrip().endswith("\\\\"):
+            line = line.rstrip()[:-1]
+        underline = _SETEXT.match(rest[n + 1]) if n + 1 < len(rest) else None
+        if underline and line.strip() and not line.lstrip().startswith(("-", "*", "#")):
+            level = 1 if underline.group(1).startswith("=") else 2
+            out.append(f"{'#' * level} {line.strip()}")
+            continue
+        if _SETEXT.match(line) and out and out[-1].startswith("#"):
+            continue
         nikola = _NIKOLA.match(line)
         if nikola and nikola.group("value").strip():
             key = nikola.group("key").lower()
@@ -116,8 +131,14 @@ def latex(text: str) -> str:
     outline = _Outline()
     meta: dict[str, str] = {}
     out: list[str] = []
+    appendix = False
     for raw in text.split("\n"):
-        if raw.lstrip().startswith("%") or _LATEX_DROP.match(raw):
+        if raw.lstrip().startswith("%") or (
+            _LATEX_DROP.match(raw) and not raw.strip().startswith("\\appendix")
+        ):
+            continue
+        if raw.strip().startswith("\\appendix"):
+            appendix = True
             continue
         found = _LATEX_META.match(raw)
         if found:
@@ -126,6 +147,9 @@ def latex(text: str) -> str:
         section = _LATEX_SECTION.match(raw)
         if section:
             title = _latex_inline(section.group("title")).strip()
+            if appendix:  # an appendix's sections are not items of the meeting
+                out.append(f"Bilaga: {title}")
+                continue
             out.append("")
             out.append(
                 outline.heading(_LEVELS[section.group("kind")], title, not section.group("star"))

@@ -51,6 +51,7 @@ from .people import (
     SectionLabel,
     is_marked_row,
     match_label,
+    name_key,
     parse_person,
     split_inline_list,
     split_names,
@@ -115,7 +116,9 @@ _DISTRIBUTION_LABEL = re.compile(
     r"delges|kopia till|för kännedom till)\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_OUTLINE_NUMBER = re.compile(r"^(?:§\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})*)\.?\s+(?P<rest>\S.*)$")
+_OUTLINE_NUMBER = re.compile(
+    r"^(?:§\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})*)\.?\s+(?P<rest>[A-ZÅÄÖÉÜ0-9\"”(].*)$"
+)
 # Headings that belong to the header, not items.
 _HEADER_HEADING = re.compile(
     r"(?i)^(?:datum|tid|plats|tid och plats|närvarande|frånvarande|deltagare|dagordning|"
@@ -196,6 +199,8 @@ class _MinutesParser:
         self.justering_text: str | None = None
         self.agenda_numbers: list[int] = []
         self.own = OwnBody([])
+        self.invited: set[str] = set()
+        self.listed_present = False
 
     # Whole document ---------------------------------------------------------------------------
 
@@ -298,6 +303,12 @@ class _MinutesParser:
                 found.append((i, number.group("num"), number.group("rest")))
             else:
                 found.append((i, None, text))
+        # Headings above the attendance lists at the top are the letterhead (corpus 03), and a
+        # heading that is only a date is the meeting's date.
+        labels = [i for i, _, _ in heads if match_label(lines[i]) and i < len(lines) * 0.4]
+        if labels:
+            found = [f for f in found if f[0] > labels[-1]]
+        found = [f for f in found if not _is_date_only(f[2])]
         numbered = [n for n, (_, num, _) in enumerate(found) if num]
         if len(numbered) >= 2:
             # Unnumbered headings before the first numbered one are the letterhead and title.
@@ -547,6 +558,10 @@ class _MinutesParser:
                 f"{halves[0]} och {halves[1]}."
             )
         for person in parsed:
+            if state.label is not None and state.label.invited:
+                self.invited.add(name_key(person.name))
+            elif person.status != ABSENT:
+                self.listed_present = True
             if self.people.add(person, state.section):
                 self.minutes.warnings.append(f"{person.name} står två gånger i samma närvarolista.")
             if state.singular_pending:
@@ -736,6 +751,12 @@ class _MinutesParser:
             for name in work.item.presenters:
                 self.people.add(ParsedPerson(name=name, roles=["foredragande"], status=PRESENT))
         self._infer_substitutes()
+        if self.invited and not self.listed_present:
+            # Only who was called is listed, not who came: attendance is not known.
+            for person in self.people.people:
+                if name_key(person.name) in self.invited:
+                    person.status = PRESENT
+            minutes.warnings.append("Bara de kallade listas; de antas ha varit närvarande.")
         minutes.people = self.people.people
         justerare = [p.name for p in minutes.people if "justerare" in p.roles]
         if self.justering_text is not None or justerare:
@@ -871,6 +892,12 @@ def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
         chain.append(cands[end])
         end = previous[end]
     return list(reversed(chain))
+
+
+def _is_date_only(text: str) -> bool:
+    bare = strip_weekday(text).strip(" ,.")
+    found = find_date(bare)
+    return bool(found and found.start == 0 and found.end >= len(bare) - 1)
 
 
 def _is_title(text: str) -> bool:

@@ -19,6 +19,8 @@ class SectionLabel:
     # A label naming one person ("Ordförande"); as a sub-heading of a group it covers only the
     # next name, after which the group's label applies again.
     singular: bool = False
+    # "Kallade": invited; absent unless another list says present (corpus 03).
+    invited: bool = False
 
 
 _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
@@ -39,6 +41,10 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         SectionLabel(("ledamot",)),
     ),
     (re.compile(r"närvarolista|röstlängd|närvarande medlemmar"), SectionLabel()),
+    (
+        re.compile(r"kallade(?: ledamöter| deltagare)?|kallad"),
+        SectionLabel(status=ABSENT, invited=True),
+    ),
     (re.compile(r"ersättare"), SectionLabel(("ersattare",))),
     (
         re.compile(r"vice ordförande|v\.? ?ordförande|vice ordf\.?"),
@@ -283,9 +289,15 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
         parts = [p.strip() for p in raw.split(",") if p.strip()]
         name = parts.pop(0) if parts else ""
     name = name.strip().rstrip(".")
-    if not looks_like_name(name) and parts and ROLE_WORDS.get(name.lower().rstrip(".")):
-        # A table row "Ordförande, Anna Berg, Ja": the role column first (corpus 07).
-        roles.append(ROLE_WORDS[name.lower().rstrip(".")])
+    if not looks_like_name(name) and parts and looks_like_name(parts[0]):
+        # A table row "Ordförande, Anna Berg, Ja" / "Kassör, …": the post first (corpus 07).
+        post = name.lower().rstrip(".")
+        if post in ROLE_WORDS:
+            roles.append(ROLE_WORDS[post])
+        elif _presence_marker(list(parts[1:])) is not None:
+            parts.append(name)
+        else:
+            return None
         name = parts.pop(0)
     if not looks_like_name(name):
         return None
