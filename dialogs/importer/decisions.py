@@ -42,7 +42,22 @@ _OWN_NOUNS = frozenset(
         "ledamöterna",
     }
 )
-_ALWAYS_OWN = frozenset({"mötet", "gruppen", "rådet", "sammanträdet", "ledamöterna"})
+_ALWAYS_OWN = frozenset(
+    {
+        "mötet",
+        "gruppen",
+        "rådet",
+        "sammanträdet",
+        "ledamöterna",
+        # A members' meeting is the body deciding (corpus 02, 04, 08).
+        "årsmötet",
+        "stämman",
+        "föreningsstämman",
+        "höstmötet",
+        "vårmötet",
+        "medlemsmötet",
+    }
+)
 # Words that show a subject is a body that can take decisions.
 _BODY_WORD = re.compile(
     r"grupp|styrelse|nämnd|råd|ledning|utskott|beredning|presidi|fullmäktige|förbund|"
@@ -51,9 +66,13 @@ _BODY_WORD = re.compile(
 )
 _PRONOUNS = frozenset({"de", "vi", "man", "den", "det", "han", "hon", "dessa", "detta", "som"})
 
+# The verbs by which a body decides, present and past (elections and adoptions are decisions:
+# "Mötet valde …", "Mötet antog …", "Mötet fastställde …"; corpus 02, 04, 07, 24).
 _OWN_VERBS = (
     r"beslutar|beslutade|beslöt|godkänner|godkände|ställer sig bakom|ställde sig bakom|"
-    r"ställer sig positiva? till|ställde sig positiva? till"
+    r"ställer sig positiva? till|ställde sig positiva? till|valde|väljer|antog|"
+    r"fastställde|fastställer|finner|fann|beviljade|beviljar|bifaller|biföll|avslår|avslog|"
+    r"uppdrar|uppdrog|utser|utsåg|tillstyrker|tillstyrkte"
 )
 _OWN_SENTENCE = re.compile(
     r"^(?P<subj>\S+(?:\s+\S+){0,3}?)\s+(?P<verb>" + _OWN_VERBS + r")\b\s*(?P<rest>.*)$",
@@ -70,7 +89,22 @@ _REPORTED_SENTENCE = re.compile(
     r"(?P<verb>tagit (?:ett )?beslut|fattat (?:ett )?beslut|beslutat)(?P<om>\s+om)?\b\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_PASSIVE = re.compile(r"\b(?:godkänns|godkändes|fastställs|fastställdes)\b", re.IGNORECASE)
+# A decision stated as its outcome, in the passive: "Fastställdes.", "Dagordningen godkändes.",
+# "Det beslutades att …", "X valdes till …", "Förslaget bifalles." (corpus 01, 08, 23).
+_PASSIVE = re.compile(
+    r"\b(?:godkänns|godkändes|fastställs|fastställdes|valdes|antogs|antas|beviljades|"
+    r"beviljas|bifölls|bifalles|bifalls|beslutades|beslöts|röstades\s+(?:\w+\s+)?igenom|"
+    r"utsågs|utses)\b",
+    re.IGNORECASE,
+)
+# "… behöver utses", "ska fastställas": something to decide later, not a decision.
+_MODAL = re.compile(
+    r"\b(?:behöver|ska|skall|kommer att|bör|kan|måste|får)\s+(?:\w+\s+)?(?:utses|väljas|"
+    r"godkännas|fastställas|antas|beslutas)\b|\b(?:behöver|ska|skall|bör|måste)\s+utses\b",
+    re.IGNORECASE,
+)
+# "Beslut att …" / "Beslutades att …" opening a sentence.
+_DECISION_OPENING = re.compile(r"^(?:beslut|beslutades)\s+att\s+\S", re.IGNORECASE)
 _HISTORICAL = re.compile(r"^vid\b|\bvid (?:föregående|förra|tidigare)\b", re.IGNORECASE)
 
 
@@ -180,7 +214,16 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
             return ParsedDecision(
                 phrase=phrase, clauses=[clause], reported_by_body=subject, text=text
             )
-    if _PASSIVE.search(text) and not re.match(r"(?i)om\b", text) and len(text) <= 250:
+    if _DECISION_OPENING.match(text):
+        return ParsedDecision(
+            phrase="Beslut", clauses=[_strip_att(text.split(None, 1)[1])], text=text
+        )
+    if (
+        _PASSIVE.search(text)
+        and not re.match(r"(?i)om\b", text)
+        and not _MODAL.search(text)
+        and len(text) <= 250
+    ):
         return ParsedDecision(phrase="Beslut", clauses=[text], text=text)
     return None
 

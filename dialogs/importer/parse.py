@@ -124,6 +124,9 @@ _HEADER_HEADING = re.compile(
     r"(?i)^(?:datum|tid|plats|tid och plats|närvarande|frånvarande|deltagare|dagordning|"
     r"föredragningslista|agenda|underskrifter|justering|paragrafer)\b.{0,40}$"
 )
+_PROPOSAL_HEADING = re.compile(
+    r"(?i)^(?:förslag(?: till beslut)?|beslutsförslag|yrkanden?|motion|proposition)\b"
+)
 _PRESENTER = re.compile(r"^föredragande\s*:\s*(?P<names>.+)$", re.IGNORECASE)
 
 
@@ -662,9 +665,11 @@ class _MinutesParser:
         run: list[str] = []
         texts: list[str] = []
 
+        proposal = False  # under a "Förslag" heading: what is proposed is not yet decided
+
         def flush() -> None:
             if run:
-                text = self._analyse_text(item, run, known + item.presenters)
+                text = self._analyse_text(item, run, known + item.presenters, not proposal)
                 if text:
                     texts.append(text)
                 run.clear()
@@ -678,6 +683,9 @@ class _MinutesParser:
                 item.presenters.extend(_presenter_names(presenter.group("names")))
                 i += 1
                 continue
+            if text and heading_level(raw):
+                flush()
+                proposal = bool(_PROPOSAL_HEADING.match(text))
             phrase = decision_heading(raw) if text else None
             if phrase:
                 flush()
@@ -721,11 +729,13 @@ class _MinutesParser:
                 find_assignments(clause, known + work.item.presenters, clause=True)
             )
 
-    def _analyse_text(self, item: ParsedItem, lines: list[str], known: list[str]) -> str:
+    def _analyse_text(
+        self, item: ParsedItem, lines: list[str], known: list[str], decisions: bool = True
+    ) -> str:
         """Clean a run of discussion text and find what its sentences say."""
         text = _clean_text(lines, item.attachments)
         for sentence in sentences(text):
-            decision = prose_decision(sentence, self.own)
+            decision = prose_decision(sentence, self.own) if decisions else None
             if decision:
                 item.decisions.append(decision)
             else:

@@ -584,6 +584,10 @@ def test_003_items() -> None:
 def test_003_decisions() -> None:
     m = parsed("003_f8156a3ad2c09575.txt")
     assert decisions(m) == {
+        # Electing the justerare is a decision, written as its outcome.
+        "Mötet öppnas och justerare utses": [
+            ("Beslut", ["Till justerare utsågs Tina Johansson, Laxå kommun."], None)
+        ],
         "Fastställande av dagordning": [
             ("Beslut", ["Mötet antar tillägget och dagordningen fastställs."], None)
         ],
