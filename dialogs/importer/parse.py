@@ -14,7 +14,7 @@ import itertools
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dialogs.text import mask_personnummer
 
@@ -53,6 +53,7 @@ from .people import (
     match_label,
     name_key,
     parse_person,
+    sort_roles,
     split_inline_list,
     split_names,
 )
@@ -124,6 +125,12 @@ _HEADER_HEADING = re.compile(
     r"(?i)^(?:datum|tid|plats|tid och plats|närvarande|frånvarande|deltagare|dagordning|"
     r"föredragningslista|agenda|underskrifter|justering|paragrafer)\b.{0,40}$"
 )
+# An item or passage that reports on an earlier meeting: its "X tar med sig frågan" is the old
+# assignment's history, not a new one (seed 004 § 114).
+_REPORTS_EARLIER = re.compile(
+    r"(?i)\b(?:föregående|förra)\s+(?:\w+)?(?:möte|mötet|protokoll|sammanträde\w*)|"
+    r"^återkoppling\b|\buppföljning av (?:protokoll|beslut|uppdrag)"
+)
 _PROPOSAL_HEADING = re.compile(
     r"(?i)^(?:förslag(?: till beslut)?|beslutsförslag|yrkanden?|motion|proposition)\b"
 )
@@ -147,6 +154,9 @@ class _HeaderState:
     section: int = 0
     mode: str | None = None
     pending: str | None = None
+    # Roles of the last "Närvarande ledamöter"-like list: a bare "Frånvarande" after it lists
+    # the absent members of the same kind (seed 004).
+    present_roles: tuple[str, ...] = ()
 
 
 @dataclass
@@ -532,6 +542,10 @@ class _MinutesParser:
         state = self.state
         state.section += 1
         state.mode = None
+        if label.present_group:
+            state.present_roles = label.roles
+        elif label.status == ABSENT and not label.roles and state.present_roles:
+            label = replace(label, roles=state.present_roles)
         if label.singular and state.group is not None and level > state.group_level:
             state.label = label
             state.singular_pending = True
@@ -745,7 +759,8 @@ class _MinutesParser:
             attachment = sentence_attachment(sentence)
             if attachment:
                 item.attachments.append(attachment)
-            item.assignments.extend(find_assignments(sentence, known))
+            if not _REPORTS_EARLIER.search(item.title) and not _REPORTS_EARLIER.match(text):
+                item.assignments.extend(find_assignments(sentence, known))
             if self.minutes.next_meeting is None:
                 self.minutes.next_meeting = next_meeting(sentence, self.minutes.date)
         return text
@@ -759,7 +774,10 @@ class _MinutesParser:
         self._fill_orphan_phrases(works)
         for work in works:
             for name in work.item.presenters:
-                self.people.add(ParsedPerson(name=name, roles=["foredragande"], status=PRESENT))
+                # A föredragande is a participant only when the attendance lists say so.
+                listed = self.people.find(name)
+                if listed is not None and "foredragande" not in listed.roles:
+                    listed.roles = sort_roles([*listed.roles, "foredragande"])
         self._infer_substitutes()
         if self.invited and not self.listed_present:
             # Only who was called is listed, not who came: attendance is not known.

@@ -21,10 +21,15 @@ class SectionLabel:
     singular: bool = False
     # "Kallade": invited; absent unless another list says present (corpus 03).
     invited: bool = False
+    # "Närvarande ledamöter": a bare "Frånvarande" list after it lists absent ledamöter.
+    present_group: bool = False
 
 
 _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
-    (re.compile(r"närvarande ledamöter|närvarande ledamot"), SectionLabel(("ledamot",))),
+    (
+        re.compile(r"närvarande ledamöter|närvarande ledamot"),
+        SectionLabel(("ledamot",), present_group=True),
+    ),
     (
         re.compile(r"närvarande ersättare|tjänstgörande ersättare|ej tjänstgörande ersättare"),
         SectionLabel(("ersattare",)),
