@@ -49,6 +49,7 @@ from .model import (
 from .people import (
     PeopleRegistry,
     SectionLabel,
+    flat_attendance,
     is_marked_row,
     match_label,
     name_key,
@@ -255,6 +256,13 @@ class _MinutesParser:
                 minutes.warnings.append(
                     "Ingen punktindelning hittades; texten sparas som mötets text."
                 )
+        if not self.people.people:
+            # No attendance list as lines: a converted PDF may have flattened it (corpus 12,
+            # 16, 17, 22).
+            for line in lines:
+                if len(line) > 120:
+                    for person in flat_attendance(clean_line(line)):
+                        self.people.add(person)
         self._finish_header()
         works: list[_ItemWork] = []
         for n, start in enumerate(starts):
