@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from dialogs.text import mask_personnummer
 
-from .dates import DateMatch, find_date, find_dates, find_time, strip_weekday
+from .dates import DateMatch, date_in_filename, find_date, find_dates, find_time, strip_weekday
 from .decisions import (
     OwnBody,
     att_clause,
@@ -458,10 +458,15 @@ class _MinutesParser:
         if self.minutes.title is None and _is_title(text):
             self.minutes.title = text
             return True
+        bare = strip_weekday(text).strip(" ,.")
         if self.minutes.title is None and heading_level(raw) and len(text) <= 120:
+            if _is_date_only(text):
+                found_date = find_date(bare)
+                if found_date:
+                    self._add_date(found_date.date, 2)
+                    return True
             self.header_headings.append(text)
             return True
-        bare = strip_weekday(text).strip(" ,.")
         found = find_date(bare)
         if found and found.start == 0 and found.end >= len(bare) - 1:
             self._add_date(found.date, 2)
@@ -626,10 +631,17 @@ class _MinutesParser:
             )
             if kind_anywhere:
                 minutes.meeting_kind = _kind_of(kind_anywhere.group(1))
+        if minutes.date is None:
+            # A date with its year near the top (a title line the header did not read as one).
+            head = "\n".join(self.source.split("\n")[:12])[:1500]
+            dated = [d for d in find_dates(strip_weekday(head)) if d.has_year]
+            if dated:
+                minutes.date = dated[0].date
+                minutes.warnings.append("Mötets datum togs från dokumentets början.")
         if minutes.date is None and self.filename:
-            found = find_date(self.filename)
-            if found:
-                minutes.date = found.date
+            from_name = date_in_filename(self.filename)
+            if from_name:
+                minutes.date = from_name
                 minutes.warnings.append("Mötets datum togs från filnamnet.")
         self.own = OwnBody([n for n in (minutes.body_name, minutes.body_short, minutes.title) if n])
 
