@@ -261,7 +261,30 @@ _GIVEN_TASK = re.compile(
     r"^(?P<who>.*?)\s*\b(?:ges|får|gavs|fick)\s+i\s+uppdrag\s+att\s+(?P<what>.+)$", re.IGNORECASE
 )
 _GIVE_TASK = re.compile(r"\bge\s+(?P<who>.+?)\s+i\s+uppdrag\s+att\s+(?P<what>.+)$", re.IGNORECASE)
-_TASK_TO = re.compile(r"\buppdrar\s+(?:åt\s+)?(?P<who>.+?)\s+att\s+(?P<what>.+)$", re.IGNORECASE)
+_TASK_TO = re.compile(
+    r"\buppdra(?:r|s|de|git)?\s+(?:åt\s+)?(?P<who>.+?)\s+att\s+(?P<what>.+)$", re.IGNORECASE
+)
+# "Gustav fixar FB-event", "Axel mailar sponsorer", "Lukas införskaffar …": a first name and an
+# action verb in the present opening a clause (corpus 01, 03, 10); "Henrik har lovat
+# (att) återkomma", "Tomas åtog sig att …" (corpus 05, 09).
+_ACTION_VERBS = (
+    r"fixar|ordnar|mailar|mejlar|kollar|hör|bokar|skickar|kontaktar|ringer|köper|införskaffar|"
+    r"skriver|kör|marknadsför|bjuder|beställer|undersöker|återkommer|sammanställer|uppdaterar|"
+    r"förbereder|meddelar|tar fram|tar reda på|tar kontakt|ansvarar för|bevakar|planerar|"
+    r"organiserar|informerar|påminner|skapar|ser över|tittar på|följer upp"
+)
+_NAME_ACTS = re.compile(
+    r"^(?P<who>[A-ZÅÄÖ][a-zåäöé]+(?:\s+(?:och|&)\s+[A-ZÅÄÖ][a-zåäöé]+)?)\s+"
+    r"(?P<what>(?:" + _ACTION_VERBS + r")\b.+)$"
+)
+_NAME_PROMISED = re.compile(
+    r"^(?P<who>[A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ][a-zåäöé]+)?)\s+"
+    r"(?:har\s+lovat|lovade|lovar|åtog\s+sig|åtar\s+sig|har\s+åtagit\s+sig)\s+(?:att\s+)?"
+    r"(?P<what>.+)$"
+)
+_NOT_OWNER = frozenset(
+    {"vi", "det", "den", "man", "jag", "han", "hon", "de", "mötet", "gruppen", "styrelsen"}
+)
 _TAKE_QUESTION = re.compile(
     r"(?P<verb>\b(?:tar|ta)\s+(?:med\s+(?:sig\s+)?|hem\s+)frågan|\btar\s+frågan\s+vidare)"
     r"(?P<after>.*)$",
@@ -350,6 +373,13 @@ def find_assignments(
         before = re.sub(r"\s+(?:att|kommer att|ska)\s*$", "", before)
         what, due = _due((take.group("verb") + take.group("after")).strip())
         return [ParsedAssignment(assignees=_subject(before, known), what=what, due_text=due)]
+    for part in re.split(r"(?<=[,;])\s+|\s+–\s+", text):
+        for pattern in (_NAME_ACTS, _NAME_PROMISED):
+            found = pattern.match(part.strip())
+            if found and found.group("who").split()[0].lower() not in _NOT_OWNER:
+                what, due = _due(strip_final_period(found.group("what")))
+                who = re.split(r"\s+(?:och|&)\s+", found.group("who"))
+                return [ParsedAssignment(assignees=who, what=what, due_text=due)]
     for name in known if clause else ():
         if text.startswith(name + " ") and text[len(name) + 1 : len(name) + 2].islower():
             what, due = _due(text[len(name) :].strip())
