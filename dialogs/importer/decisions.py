@@ -271,7 +271,7 @@ _ACTION_VERBS = (
     r"fixar|ordnar|mailar|mejlar|kollar|hör|bokar|skickar|kontaktar|ringer|köper|införskaffar|"
     r"skriver|kör|marknadsför|bjuder|beställer|undersöker|återkommer|sammanställer|uppdaterar|"
     r"förbereder|meddelar|tar fram|tar reda på|tar kontakt|ansvarar för|bevakar|planerar|"
-    r"organiserar|informerar|påminner|skapar|ser över|tittar på|följer upp"
+    r"organiserar|påminner|skapar|ser över|tittar på|följer upp"
 )
 _NAME_ACTS = re.compile(
     r"^(?P<who>[A-ZÅÄÖ][a-zåäöé]+(?:\s+(?:och|&)\s+[A-ZÅÄÖ][a-zåäöé]+)?)\s+"
@@ -282,6 +282,7 @@ _NAME_PROMISED = re.compile(
     r"(?:har\s+lovat|lovade|lovar|åtog\s+sig|åtar\s+sig|har\s+åtagit\s+sig)\s+(?:att\s+)?"
     r"(?P<what>.+)$"
 )
+_ROLE_NOUN = re.compile(r"(?:ande|ende|aren|eren|arna|erna|et|or)$")
 _NOT_OWNER = frozenset(
     {"vi", "det", "den", "man", "jag", "han", "hon", "de", "mötet", "gruppen", "styrelsen"}
 )
@@ -376,7 +377,9 @@ def find_assignments(
     for part in re.split(r"(?<=[,;])\s+|\s+–\s+", text):
         for pattern in (_NAME_ACTS, _NAME_PROMISED):
             found = pattern.match(part.strip())
-            if found and found.group("who").split()[0].lower() not in _NOT_OWNER:
+            first = found.group("who").split()[0].lower() if found else ""
+            # "Föredragande informerar", "Ordföranden tar …": a role, not a name.
+            if found and first not in _NOT_OWNER and not _ROLE_NOUN.search(first):
                 what, due = _due(strip_final_period(found.group("what")))
                 who = re.split(r"\s+(?:och|&)\s+", found.group("who"))
                 return [ParsedAssignment(assignees=who, what=what, due_text=due)]
