@@ -47,10 +47,12 @@ from .model import (
     ParsedPerson,
 )
 from .people import (
+    InlineEntries,
     PeopleRegistry,
     SectionLabel,
     flat_attendance,
     is_marked_row,
+    looks_like_name,
     match_label,
     name_key,
     parse_person,
@@ -573,8 +575,15 @@ class _MinutesParser:
     def _attendance_entries(self, raw: str) -> bool:
         """Add the people on one line; False when the line is not people."""
         state = self.state
-        inline = split_inline_list(strip_bullet(strip_inline_markdown(raw).strip()))
+        line = strip_bullet(strip_inline_markdown(raw).strip())
+        inline = split_inline_list(line)
         parsed: list[ParsedPerson] = []
+        organisations = _organisations(line, state.label)
+        if organisations:
+            # "Närvarande: Bolagsverket, Digg, Skatteverket": organisations attended, not
+            # named people (the issue's "organisations instead of people").
+            inline = InlineEntries([], [])
+            parsed = organisations
         for entry in inline.entries:
             person = parse_person(entry, state.label)
             if person is None:
@@ -940,6 +949,26 @@ def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
         chain.append(cands[end])
         end = previous[end]
     return list(reversed(chain))
+
+
+def _organisations(line: str, label: SectionLabel | None) -> list[ParsedPerson]:
+    """A present-list line naming only organisations: every comma-separated entry a short
+    capitalised name without digits, none of them a person's name."""
+    if label is None or label.status != PRESENT or label.roles:
+        return []
+    entries = [e.strip() for e in re.split(r",\s*|\s+och\s+", line) if e.strip()]
+    bare = [re.sub(r"\s*\([^()]*\)\s*", " ", e).strip() for e in entries]
+    if len(bare) < 2 or any(
+        not e
+        or not e[:1].isupper()
+        or len(e.split()) > 4
+        or any(ch.isdigit() for ch in e)
+        or looks_like_name(e)
+        for e in bare
+        if e
+    ):
+        return []
+    return [ParsedPerson(name=e, organisation=e, roles=[], status=PRESENT) for e in bare if e]
 
 
 def _is_date_only(text: str) -> bool:
