@@ -223,6 +223,8 @@ class _MinutesParser:
     def parse(self) -> ParsedMinutes:
         minutes = self.minutes
         lines = normalize(self.source).split("\n")
+        flat = lines
+        lines = _unflatten(lines)
         lines, removed = remove_noise(lines)
         if removed:
             minutes.warnings.append(
@@ -261,7 +263,7 @@ class _MinutesParser:
         if not self.people.people:
             # No attendance list as lines: a converted PDF may have flattened it (corpus 12,
             # 16, 17, 22).
-            for line in lines:
+            for line in flat:
                 if len(line) > 120:
                     for person in flat_attendance(clean_line(line)):
                         self.people.add(person)
@@ -949,6 +951,62 @@ def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
         chain.append(cands[end])
         end = previous[end]
     return list(reversed(chain))
+
+
+_PAGE_MARKER = re.compile(r"(?<!\S)\d{1,3}\s+\d{1,3}\s*\(\d{1,3}\)(?!\S)")
+_FLAT_ITEM = re.compile(r"(?<![\S])(?P<num>\d{1,3})\.?\s+(?=[A-ZÅÄÖ][a-zåäö])")
+_TITLE_END = re.compile(r"[.:!?](?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b)")
+
+
+def _unflatten(lines: list[str]) -> list[str]:
+    """A PDF converted to text may hold a whole page on one line, with the items' numbers in
+    the running text ("… 37 Landstingsfullmäktiges öppnande Enligt … 38 Upprop …"). A chain of
+    consecutive numbers each followed by a capitalised word is the items: each starts a line
+    "37. Title" and its text follows on the next (corpus 12, 15, 22)."""
+    long = [n for n, line in enumerate(lines) if len(line) > 300]
+    if not long:
+        return lines
+    hits: list[tuple[int, int, int]] = []  # (line, offset, number)
+    cleaned = list(lines)
+    for n in long:
+        cleaned[n] = _PAGE_MARKER.sub(" ", lines[n])
+        hits.extend((n, m.start(), int(m.group("num"))) for m in _FLAT_ITEM.finditer(cleaned[n]))
+    best: list[tuple[int, int, int]] = []
+    for k, first in enumerate(hits[:2000]):
+        chain = [first]
+        for hit in hits[k + 1 :]:
+            if hit[2] == chain[-1][2] + 1:
+                chain.append(hit)
+        if len(chain) > len(best):
+            best = chain
+    if len(best) < 2:
+        return lines
+    cuts: dict[int, list[int]] = {}
+    for n, offset, _ in best:
+        cuts.setdefault(n, []).append(offset)
+    out: list[str] = []
+    for n, line in enumerate(cleaned):
+        if n not in cuts:
+            out.append(lines[n])
+            continue
+        bounds = [0, *cuts[n], len(line)]
+        for a, b in itertools.pairwise(bounds):
+            piece = line[a:b].strip()
+            if not piece:
+                continue
+            if a in cuts[n]:
+                number, _, rest = piece.partition(" ")
+                end = _TITLE_END.search(rest)
+                words = rest.split()
+                title_end = end.start() if end else len(rest)
+                if len(rest[:title_end].split()) > 10:
+                    title_end = len(" ".join(words[:10]))
+                out.append(f"{number.rstrip('.')}. {rest[:title_end].strip()}")
+                out.append(rest[title_end:].strip(" .:"))
+                out.append("")
+            else:
+                out.append(piece)
+    return out
 
 
 def _organisations(line: str, label: SectionLabel | None) -> list[ParsedPerson]:
