@@ -620,12 +620,19 @@ class _MinutesParser:
             kind = _KIND.search(title)
             if kind and kind.group("kind"):
                 minutes.meeting_kind = _kind_of(kind.group("kind"))
+            recorded_at = _RECORDED_AT.search(title) or _RECORDED_AT.search(
+                "\n".join(self.source.split("\n")[:30])
+            )
             body = _body_from_title(title)
+            if recorded_at:
+                body = _possessor(recorded_at.group("body"))
+            elif not re.search(r"[^\W\d_]{3}", body):
+                body = ""  # "Styrelsemöte 5 2023" names no body
             title_date = find_date(title)
             if title_date and minutes.date is None:
                 minutes.date = title_date.date
             minutes.body_name = body or None
-            minutes.body_source = "title" if body else None
+            minutes.body_source = ("recorded_at" if recorded_at else "title") if body else None
         if self.header_headings:
             if minutes.body_name is None:
                 minutes.body_name = self.header_headings[-1]
@@ -840,8 +847,22 @@ class _MinutesParser:
                     break
 
     def _refine_body(self, works: list[_ItemWork]) -> None:
-        """ "LSVO:s ledningsgrupp beslutar" names the body better than the letterhead's "LSVO"."""
+        """ "LSVO:s ledningsgrupp beslutar" names the body better than the letterhead's "LSVO";
+        "Regionstyrelsen beslutar att" names it when nothing else does."""
         minutes = self.minutes
+        if minutes.body_name is None:
+            subjects = Counter(
+                d.phrase.rsplit(" ", 1)[0]
+                for w in works
+                for d in w.item.decisions
+                if d.reported_by_body is None
+                and re.search(r"\s(?:beslutar|beslutade|beslöt)$", d.phrase)
+            )
+            for subject, _ in subjects.most_common():
+                if subject.lower() not in _GENERIC_SUBJECTS and subject[:1].isupper():
+                    minutes.body_name = subject
+                    minutes.body_source = "decision_phrase"
+                    break
         phrases = Counter(
             d.phrase
             for w in works
@@ -1029,6 +1050,24 @@ def _organisations(line: str, label: SectionLabel | None) -> list[ParsedPerson]:
     return [ParsedPerson(name=e, organisation=e, roles=[], status=PRESENT) for e in bare if e]
 
 
+# "Protokoll fört vid Datorföreningen Stackens ordinarie höstmöte 2019-11-28" (corpus 04).
+_RECORDED_AT = re.compile(
+    r"(?i)\bprotokoll\s+(?:fört|förda|upprättat)\s+vid\s+(?P<body>.+?)\s+"
+    r"(?:(?:ordinarie|extra|extrainsatta|konstituerande|årliga)\s+)?\w*(?:möte|sammanträde|stämma)t?\b"
+)
+_GENERIC_SUBJECTS = frozenset({"mötet", "gruppen", "vi", "det", "man"})
+
+
+def _possessor(text: str) -> str:
+    """ "Datorföreningen Stackens" → "Datorföreningen Stacken"; "LSVO:s" → "LSVO"."""
+    text = text.strip(" ,")
+    if text.endswith(":s"):
+        return text[:-2]
+    if text.endswith("s") and not text.endswith("ss"):
+        return text[:-1]
+    return text
+
+
 def _is_date_only(text: str) -> bool:
     bare = strip_weekday(text).strip(" ,.")
     found = find_date(bare)
@@ -1055,8 +1094,18 @@ def _body_from_title(title: str) -> str:
     )
     for found in reversed(find_dates(body)):
         body = body[: found.start] + body[found.end :]
+    # "Ixs konstituerande styrelsemöte för år 2018": the owner of the meeting is the body.
+    owner = re.match(
+        r"^\s*(?P<owner>\S.*?)\s+(?:(?:ordinarie|extra|konstituerande|årliga)\s+)?"
+        r"\w*(?:möte|sammanträde)t?\b",
+        body,
+        flags=re.IGNORECASE,
+    )
+    if owner and re.search(r"(?::s|[^s]s)$", owner.group("owner")):
+        return _possessor(owner.group("owner"))
     body = re.sub(r"[,\s–—-]*\b\w*(?:möte|sammanträde)t?\b\s*$", "", body, flags=re.IGNORECASE)
-    body = re.sub(r"^\s*\w*(?:möte|sammanträde)t?\b(?:\s+(?:med|för))?", "", body, flags=re.I)
+    body = re.sub(r"^\s*\w*(?:möte|sammanträde)t?\b(?:\s+(?:med|för|i|hos))?", "", body, flags=re.I)
+    body = re.sub(r"\s+(?:för\s+)?år\s*$", "", body)
     body = re.sub(r"\s+den\s*$", "", body)
     return collapse_spaces(body).strip(" ,.:;–—-")
 
