@@ -61,7 +61,7 @@ _ALWAYS_OWN = frozenset(
 # Words that show a subject is a body that can take decisions.
 _BODY_WORD = re.compile(
     r"grupp|styrelse|nämnd|råd|ledning|utskott|beredning|presidi|fullmäktige|förbund|"
-    r"KCRD|direktör|chefsgrupp|kommittén",
+    r"direktör|chefsgrupp|kommittén",
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"de", "vi", "man", "den", "det", "han", "hon", "dessa", "detta", "som"})
@@ -210,7 +210,9 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
         clause = _strip_att(reported.group("rest"))
         if own.is_own(subject):
             return ParsedDecision(phrase=phrase, clauses=[clause], text=text)
-        if subject.lower() not in _PRONOUNS and _BODY_WORD.search(subject):
+        # A body word ("Chefsgruppen") or an acronym ("ABCD har beslutat") names a body.
+        acronym = re.fullmatch(r"[A-ZÅÄÖ]{2,8}", subject)
+        if subject.lower() not in _PRONOUNS and (_BODY_WORD.search(subject) or acronym):
             return ParsedDecision(
                 phrase=phrase, clauses=[clause], reported_by_body=subject, text=text
             )
