@@ -974,6 +974,7 @@ def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
     return list(reversed(chain))
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+\S")
 _PAGE_MARKER = re.compile(r"(?<!\S)\d{1,3}\s+\d{1,3}\s*\(\d{1,3}\)(?!\S)")
 _FLAT_ITEM = re.compile(r"(?<![\S])(?P<num>\d{1,3})\.?\s+(?=[A-ZÅÄÖ][a-zåäö])")
 _TITLE_END = re.compile(r"[.:!?](?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b)")
@@ -1187,6 +1188,7 @@ def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int]:
     """The "att …" clauses from body[start]; returns them and the index after the block."""
     clauses: list[str] = []
     gap = False
+    listed = False
     n = start
     while n < len(body):
         raw = body[n]
@@ -1201,9 +1203,20 @@ def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int]:
             n += 1
             continue
         text = clean_line(raw)
+        if _LIST_ITEM.match(raw) and (not clauses or listed):
+            # "Beslut:" followed by a numbered or bulleted list: one decision per entry (corpus
+            # 20, 21); a line "… beslutar följande:" introducing the list is not one itself.
+            clauses.append(strip_bullet(raw).strip())
+            listed = True
+            gap = False
+            n += 1
+            continue
         if clauses and not gap and not heading_level(raw) and not decision_heading(raw):
             clauses[-1] = f"{clauses[-1]} {text}"
             n += 1
+            continue
+        if not clauses and text.endswith(":") and not heading_level(raw):
+            n += 1  # "Regionstyrelsen föreslår att regionfullmäktige beslutar följande:"
             continue
         if not clauses and not heading_level(raw) and not decision_heading(raw):
             # "Styrgruppen beslutar" followed by a plain sentence: that sentence is the decision.
