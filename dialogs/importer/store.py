@@ -461,6 +461,7 @@ def summary(
     duplicate: bool = False,
 ) -> str:
     """What the importer understood, and every uncertainty, before anything is stored."""
+    unplaced = len([line for line in parsed.leftover_text.split("\n") if line.strip()])
     source_key = body_source or (None if body_name else parsed.body_source)
     source = BODY_SOURCES[source_key][lang == "en"] if source_key in BODY_SOURCES else None
     # The document's short name belongs with the document's name only.
@@ -516,9 +517,14 @@ def summary(
             )
         if duplicate:
             lines.append("This file has been imported before; nothing will change.")
-        if parsed.warnings:
+        if parsed.warnings or unplaced:
             lines.append("Uncertain (in Swedish):")
             lines.extend(f"- {w}" for w in parsed.warnings)
+            if unplaced:
+                lines.append(
+                    f"- {unplaced} line(s) could not be placed; they are kept as the meeting's "
+                    "text and can be searched."
+                )
         return "\n".join(lines)
     lines = [
         f"**{read.filename or 'fil'}** ({read.format})",
@@ -548,7 +554,11 @@ def summary(
         )
     if duplicate:
         lines.append("Filen är redan importerad; inget ändras.")
-    if parsed.warnings:
+    if parsed.warnings or unplaced:
         lines.append("Osäkert:")
         lines.extend(f"- {w}" for w in parsed.warnings)
+        if unplaced:
+            lines.append(
+                f"- {unplaced} rader kunde inte placeras; de sparas som mötets text och är sökbara."
+            )
     return "\n".join(lines)

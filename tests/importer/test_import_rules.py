@@ -130,3 +130,12 @@ def test_body_name_is_never_a_reason_to_refuse() -> None:
     assert choose_body_name(titled, "Annat organ", folder="f") == ("Annat organ", "given")
     read = read_bytes(b"x", "y.txt")
     assert "Organ: Socialnämnden – namnet från protokollets titelrad" in summary(titled, read)
+
+
+def test_what_cannot_be_placed_is_listed_under_osakert() -> None:
+    text = "Lite text\nutan rubriker eller datum\n"
+    minutes = parse_minutes(text, "x.txt")
+    assert minutes.leftover_text
+    summary_sv = summary(minutes, read_bytes(text.encode(), "x.txt"))
+    osakert = summary_sv.split("Osäkert:\n", 1)[1]
+    assert "- 2 rader kunde inte placeras; de sparas som mötets text och är sökbara." in osakert
