@@ -98,6 +98,9 @@ def create_app(settings: Settings) -> web.Application:
     from bot import downloads
 
     downloads.setup(app)
+    from bot import tab
+
+    tab.setup(app)
     return app
 
 

@@ -37,7 +37,6 @@ async def run_export(
     """The export file's bytes and a file name; ExportError for bad input."""
     from dialogs import export
     from dialogs.text import name_key
-    from storage import audit, register
     from storage.db import Database
     from storage.directory import find_body
 
@@ -63,41 +62,19 @@ async def run_export(
                     names = ", ".join(f"”{b.name}”" for b in found)
                     raise ExportError(f"”{name}” kan vara flera organ: {names}. Skriv hela namnet.")
                 bodies.append(found[0])
-            ids = [b.id for b in bodies]
-            rows = await register.decisions(
+            made = await export.export_file(
                 session,
                 tenant_id,
-                ids,
-                full_body_ids=ids if full else (),
+                bodies,
+                fmt,
+                base_url=settings.base_url,
+                full_body_ids=[b.id for b in bodies] if full else (),
                 date_from=start,
                 date_to=end,
+                source="console",
+                actor_label=actor,
             )
-            scope = export.ExportScope(
-                tenant_id=tenant_id,
-                body_names=[b.name for b in bodies],
-                date_from=start,
-                date_to=end,
-                full=full,
-            )
-            if full:
-                for body in bodies:
-                    await audit.record(
-                        session,
-                        tenant_id=tenant_id,
-                        action="export_full",
-                        entity="body",
-                        entity_id=body.id,
-                        source="console",
-                        actor_label=actor,
-                        after={
-                            "format": fmt,
-                            "from": start.isoformat() if start else None,
-                            "to": end.isoformat() if end else None,
-                            "decisions": sum(1 for r in rows if r.body_id == body.id),
-                        },
-                    )
-        data, _ = export.render(fmt, rows, scope, settings.base_url)
-        return data, export.file_name(scope, fmt)
+        return made.data, made.name
     finally:
         await db.dispose()
 

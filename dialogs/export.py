@@ -23,6 +23,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import audit, register
+from storage.models import Body
 from storage.register import RegisterRow
 
 FORMATS = ("csv", "json")
@@ -183,6 +187,63 @@ def render(
     if fmt == "json":
         return to_json(rows, scope, base_url), "application/json; charset=utf-8"
     raise ValueError(f"unknown export format {fmt!r}")
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    data: bytes
+    name: str
+    content_type: str
+    rows: int
+
+
+async def export_file(
+    session: AsyncSession,
+    tenant_id: str,
+    bodies: Sequence[Body],
+    fmt: str,
+    *,
+    base_url: str,
+    full_body_ids: Sequence[int] = (),
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    source: str,
+    actor_person_id: int | None = None,
+    actor_label: str | None = None,
+) -> ExportFile:
+    """The export of `bodies` (all in `tenant_id`), for the command line and the tab alike.
+    Sekretess in full only for `full_body_ids`; each body exported in full is audited."""
+    ids = [b.id for b in bodies if b.tenant_id == tenant_id]
+    full = [i for i in full_body_ids if i in ids]
+    rows = await register.decisions(
+        session, tenant_id, ids, full_body_ids=full, date_from=date_from, date_to=date_to
+    )
+    scope = ExportScope(
+        tenant_id=tenant_id,
+        body_names=[b.name for b in bodies if b.id in ids],
+        date_from=date_from,
+        date_to=date_to,
+        full=bool(full) and set(full) == set(ids),
+    )
+    for body_id in full:
+        await audit.record(
+            session,
+            tenant_id=tenant_id,
+            action="export_full",
+            entity="body",
+            entity_id=body_id,
+            source=source,
+            actor_person_id=actor_person_id,
+            actor_label=actor_label,
+            after={
+                "format": fmt,
+                "from": date_from.isoformat() if date_from else None,
+                "to": date_to.isoformat() if date_to else None,
+                "decisions": sum(1 for r in rows if r.body_id == body_id),
+            },
+        )
+    data, content_type = render(fmt, rows, scope, base_url)
+    return ExportFile(data, file_name(scope, fmt), content_type, len(rows))
 
 
 def file_name(scope: ExportScope, fmt: str) -> str:

@@ -91,6 +91,31 @@ def manifest(
                 ],
             }
         ],
+        # The decision register (bot/tab.py): a personal tab, and a tab for channels, chats
+        # and meetings (chat, details and the side panel), configured by /tab/config.
+        "staticTabs": [
+            {
+                "entityId": "beslutsregister",
+                "name": "Beslut",
+                "contentUrl": f"https://{domain}/tab?host=teams",
+                "websiteUrl": f"https://{domain}/tab",
+                "scopes": ["personal"],
+            }
+        ],
+        "configurableTabs": [
+            {
+                "configurationUrl": f"https://{domain}/tab/config?host=teams",
+                "canUpdateConfiguration": True,
+                "scopes": ["team", "groupChat"],
+                "context": [
+                    "channelTab",
+                    "privateChatTab",
+                    "meetingChatTab",
+                    "meetingDetailsTab",
+                    "meetingSidePanel",
+                ],
+            }
+        ],
         "supportsChannelFeatures": "tier1",
         "validDomains": [domain],
         "webApplicationInfo": {"id": app_id, "resource": f"api://{domain}/{app_id}"},
