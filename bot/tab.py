@@ -150,10 +150,8 @@ def lang_of(request: web.Request) -> str:
     raw = (request.query.get("lang") or "").lower()
     if raw.startswith("en"):
         return "en"
-    if raw.startswith("sv") or raw:
-        return "sv"
-    accept = request.headers.get("Accept-Language", "").lower()
-    return "en" if accept.startswith("en") else "sv"
+    # Swedish unless asked: inside Teams the script asks again with Teams' locale.
+    return "sv"
 
 
 def t(lang: str, sv: str, en: str) -> str:
@@ -347,6 +345,7 @@ def _page(lang: str, theme: str, view: str, has_teams_js: bool) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(title)} – Samverkansbot</title>
 <link rel="stylesheet" href="/tab/static/tab.css">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <a class="skip" href="#main">{esc(x["skip"])}</a>
@@ -375,16 +374,22 @@ async def page(request: web.Request) -> web.Response:
     theme = theme if theme in ("default", "dark", "contrast") else "default"
     view = "panel" if request.query.get("view") == "panel" else "register"
     return web.Response(
-        text=_page(lang, theme, view, teams_js_path() is not None),
+        # teams-js only inside Teams (the manifest's URLs say host=teams): outside it, it would
+        # reach for Microsoft's CDN.
+        text=_page(lang, theme, view, in_teams(request)),
         content_type="text/html",
         charset="utf-8",
         headers=_HEADERS,
     )
 
 
+def in_teams(request: web.Request) -> bool:
+    return request.query.get("host") == "teams" and teams_js_path() is not None
+
+
 async def config_page(request: web.Request) -> web.Response:
     lang = lang_of(request)
-    teams = '<script src="/tab/static/teams-js.js"></script>' if teams_js_path() is not None else ""
+    teams = '<script src="/tab/static/teams-js.js"></script>' if in_teams(request) else ""
     body = f"""<!doctype html>
 <html lang="{lang}" data-theme="default">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,0 +1,125 @@
+"""The register tab as a person uses it, in Debian's headless Chromium driven by Playwright
+(tests/register/browser_check.cjs): against a real server with the seed minutes imported, it
+searches "F-ACT", filters, exports, opens the side panel of an open meeting, switches to dark and
+high-contrast themes, checks keyboard order and phone width, and runs axe-core. Screenshots are
+written to .cache/artefacts/tab/ (or SVB_ARTEFACTS), not committed."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storage.db import Database
+from storage.migrate import upgrade
+from tests.register.record import HOME, OPEN_CONVERSATION, SECRET_CLAUSE, SECRET_TITLE, build
+
+ROOT = Path(__file__).resolve().parents[2]
+NPM_DIR = ROOT / ".cache" / "npm"
+SCRIPT = Path(__file__).with_name("browser_check.cjs")
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def _missing() -> str | None:
+    if shutil.which("node") is None:
+        return "node is not installed"
+    if not Path(CHROMIUM).exists():
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium; .ci/run does)"
+    for pkg in ("playwright-core", "axe-core"):
+        if not (NPM_DIR / "node_modules" / pkg).is_dir():
+            return f"npm package {pkg} missing (make install-test installs it)"
+    return None
+
+
+@pytest.fixture
+def artefacts() -> Path:
+    out = Path(os.environ.get("SVB_ARTEFACTS") or ROOT / ".cache" / "artefacts") / "tab"
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def serious(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [v for v in violations if v["impact"] in ("serious", "critical")]
+
+
+async def test_register_in_chromium(make_bot_server: Any, sqlite_url: str, artefacts: Path) -> None:
+    missing = _missing()
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(missing)
+        pytest.skip(missing)
+    await upgrade(sqlite_url)
+    db = Database(sqlite_url)
+    try:
+        await build(db, HOME)
+    finally:
+        await db.dispose()
+    server = await make_bot_server(database_url=sqlite_url, tab_local_dev=True, default_tenant=HOME)
+    proc = await asyncio.create_subprocess_exec(
+        "node",
+        str(SCRIPT),
+        server.url,
+        OPEN_CONVERSATION,
+        str(artefacts),
+        env={**os.environ, "NPM_DIR": str(NPM_DIR), "CHROMIUM": CHROMIUM},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    stdout, stderr = await asyncio.wait_for(proc.communicate(), timeout=240)
+    assert proc.returncode == 0, stderr.decode()[-3000:]
+    seen = json.loads(stdout)
+    (artefacts / "seen.json").write_text(json.dumps(seen, ensure_ascii=False, indent=2))
+
+    # The register: every decision of the tenant, newest first (local use shows all bodies).
+    assert seen["heading"] == "Beslutsregister" and seen["count"] == 4 + 4 + 3 + 3 + 11
+    assert seen["first"].startswith("§ 4") or seen["first"].startswith("§ 3")
+    assert seen["bodies"][0] == "Alla organ" and "LSVO ledningsgrupp" in seen["bodies"]
+    assert seen["years"] == ["Alla år", "2026", "2025", "2024", "2022", "2021"]
+    # Searching F-ACT finds the two F-ACT decisions of Mellersta Skåne and the reported one.
+    titles = [h["title"] for h in seen["hits"][:3]]
+    assert titles.count("F-ACT") == 2 and "punkt 5 Integrerad beroendemottagning" in titles
+    assert any("F-ACT-samordnarens anställning" in h["text"] for h in seen["hits"])
+    assert seen["searchStatus"].endswith("träffar för ”F-ACT”.")
+    assert seen["filtered"] == [f"§ {n}" for n in range(123, 112, -1)]
+    assert seen["export"]["bom"] == "efbbbf"
+    assert seen["export"]["header"].startswith("Organ;Datum;Paragraf;Rubrik;Beslut;Ställning")
+    assert seen["export"]["name"] == "beslut-LSVO-ledningsgrupp-2021-01-01--2021-12-31.csv"
+    # Keyboard: skip link first, then the search box, its button and the filters in order.
+    assert seen["focusOrder"][:7] == ["skip", "q", "button", "body", "year", "kind", "format"]
+    # Themes applied; English when asked; phone width and the side panel do not scroll sideways.
+    assert seen["bg_dark"] == "rgb(31, 31, 31)" and seen["bg_contrast"] == "rgb(0, 0, 0)"
+    assert seen["english"]["heading"] == "Decision register"
+    assert seen["english"]["label"] == "Search the decisions"
+    assert seen["overflow"] == {"phone": 0, "panel": 0}
+    # The side panel of the open meeting.
+    panel = seen["panel"]
+    assert panel["form"] == 0 and panel["heading"] == "LSVO ledningsgrupp, 30 november 2026"
+    assert panel["quorum"] == "Beslutförhet: 2 av 3 ledamöter – beslutfört"
+    assert panel["current"].startswith("§ 3 =HYPERLINK")
+    assert panel["decisions"][0] == "§ 1 Mötets öppnande" and len(panel["decisions"]) == 4
+    assert "§ 2 Sekretess" in panel["decisions"]
+    assert any(
+        line.startswith("Gunilla Råberg, ledamot – frånvarande") for line in panel["attendance"]
+    )
+    assert SECRET_TITLE not in json.dumps(seen) and SECRET_CLAUSE not in json.dumps(seen)
+    # WCAG 2.1 AA by axe-core: nothing serious or critical on any page, theme or width.
+    assert set(seen["axe"]) == {
+        "register",
+        "register_dark",
+        "register_contrast",
+        "phone",
+        "panel_default",
+        "panel_dark",
+        "panel_contrast",
+    }
+    assert {"label", "image-alt", "html-has-lang"} <= set(seen["axeSelfCheck"])
+    for name, violations in seen["axe"].items():
+        assert serious(violations) == [], (name, violations)
+    assert seen["errors"] == []
+    for shot in seen["screenshots"]:
+        assert Path(shot).stat().st_size > 5000
