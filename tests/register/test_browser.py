@@ -43,6 +43,10 @@ def artefacts() -> Path:
     return out
 
 
+def _sizes(files: list[str]) -> list[int]:
+    return [Path(f).stat().st_size for f in files]
+
+
 def serious(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [v for v in violations if v["impact"] in ("serious", "critical")]
 
@@ -121,5 +125,4 @@ async def test_register_in_chromium(make_bot_server: Any, sqlite_url: str, artef
     for name, violations in seen["axe"].items():
         assert serious(violations) == [], (name, violations)
     assert seen["errors"] == []
-    for shot in seen["screenshots"]:
-        assert Path(shot).stat().st_size > 5000
+    assert len(seen["screenshots"]) == 8 and min(_sizes(seen["screenshots"])) > 5000
