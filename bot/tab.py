@@ -58,7 +58,7 @@ TEAMS_HOSTS = (
 )
 _CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; base-uri 'none'; form-action 'self'; "
+    "connect-src 'self' https://res.cdn.office.net; base-uri 'none'; form-action 'self'; "
     f"frame-ancestors 'self' {TEAMS_HOSTS}"
 )
 _HEADERS = {

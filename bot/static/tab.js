@@ -146,17 +146,19 @@
       teams.app.registerOnThemeChangeHandler(setTheme);
       var locale = (ctx.app && ctx.app.locale || "").toLowerCase();
       var lang = locale.indexOf("en") === 0 ? "en" : "sv";
-      if (lang !== state.lang && params.get("lang") !== lang) {
+      var frame = ctx.page && ctx.page.frameContext;
+      var view = frame === "sidePanel" || frame === "meetingStage" ? "panel" : "register";
+      // Language and view shape the page itself: ask the server for the right one, once.
+      if ((lang !== state.lang && params.get("lang") !== lang) ||
+          (view !== state.view && params.get("view") !== view)) {
         params.set("lang", lang);
+        params.set("view", view);
         window.location.replace(window.location.pathname + "?" + params.toString() + window.location.hash);
         return;
       }
-      var frame = ctx.page && ctx.page.frameContext;
-      if (frame === "sidePanel" || frame === "meetingStage") { state.view = "panel"; }
       if (ctx.chat && ctx.chat.id) { state.conversation = ctx.chat.id; }
       else if (ctx.channel && ctx.channel.id) { state.conversation = ctx.channel.id; }
       state.context = !ctx.chat && !ctx.channel && !ctx.meeting ? "personal" : "shared";
-      if (state.view === "panel" && form) { form.hidden = true; }
       teams.app.notifySuccess();
       return load();
     }).catch(fail);

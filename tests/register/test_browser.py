@@ -47,28 +47,28 @@ def _sizes(files: list[str]) -> list[int]:
     return [Path(f).stat().st_size for f in files]
 
 
-def serious(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [v for v in violations if v["impact"] in ("serious", "critical")]
-
-
-async def test_register_in_chromium(make_bot_server: Any, sqlite_url: str, artefacts: Path) -> None:
-    missing = _missing()
+def _require(missing: str | None) -> None:
     if missing:
         if os.environ.get("CI") == "true":
             pytest.fail(missing)
         pytest.skip(missing)
-    await upgrade(sqlite_url)
-    db = Database(sqlite_url)
+
+
+async def _seeded(url: str) -> None:
+    await upgrade(url)
+    db = Database(url)
     try:
         await build(db, HOME)
     finally:
         await db.dispose()
-    server = await make_bot_server(database_url=sqlite_url, tab_local_dev=True, default_tenant=HOME)
+
+
+async def _drive(script: Path, artefacts: Path, name: str, *args: str) -> dict[str, Any]:
+    """Run a node script against the server; what it saw, also saved as an artefact."""
     proc = await asyncio.create_subprocess_exec(
         "node",
-        str(SCRIPT),
-        server.url,
-        OPEN_CONVERSATION,
+        str(script),
+        *args,
         str(artefacts),
         env={**os.environ, "NPM_DIR": str(NPM_DIR), "CHROMIUM": CHROMIUM},
         stdout=asyncio.subprocess.PIPE,
@@ -76,12 +76,24 @@ async def test_register_in_chromium(make_bot_server: Any, sqlite_url: str, artef
     )
     stdout, stderr = await asyncio.wait_for(proc.communicate(), timeout=240)
     assert proc.returncode == 0, stderr.decode()[-3000:]
-    seen = json.loads(stdout)
-    (artefacts / "seen.json").write_text(json.dumps(seen, ensure_ascii=False, indent=2))
+    seen: dict[str, Any] = json.loads(stdout)
+    (artefacts / name).write_text(json.dumps(seen, ensure_ascii=False, indent=2))
+    return seen
+
+
+def serious(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [v for v in violations if v["impact"] in ("serious", "critical")]
+
+
+async def test_register_in_chromium(make_bot_server: Any, sqlite_url: str, artefacts: Path) -> None:
+    _require(_missing())
+    await _seeded(sqlite_url)
+    server = await make_bot_server(database_url=sqlite_url, tab_local_dev=True, default_tenant=HOME)
+    seen = await _drive(SCRIPT, artefacts, "seen.json", server.url, OPEN_CONVERSATION)
 
     # The register: every decision of the tenant, newest first (local use shows all bodies).
     assert seen["heading"] == "Beslutsregister" and seen["count"] == 4 + 4 + 3 + 3 + 11
-    assert seen["first"].startswith("§ 4") or seen["first"].startswith("§ 3")
+    assert seen["first"] == "§ 4 Ett beslut som ångrades"
     assert seen["bodies"][0] == "Alla organ" and "LSVO ledningsgrupp" in seen["bodies"]
     assert seen["years"] == ["Alla år", "2026", "2025", "2024", "2022", "2021"]
     # Searching F-ACT finds the two F-ACT decisions of Mellersta Skåne and the reported one.
@@ -126,3 +138,55 @@ async def test_register_in_chromium(make_bot_server: Any, sqlite_url: str, artef
         assert serious(violations) == [], (name, violations)
     assert seen["errors"] == []
     assert len(seen["screenshots"]) == 8 and min(_sizes(seen["screenshots"])) > 5000
+
+
+TEAMS_HOST_SCRIPT = Path(__file__).with_name("teams_host_check.cjs")
+
+
+async def test_register_inside_a_teams_host(
+    make_bot_server: Any, openid: Any, sqlite_url: str, artefacts: Path
+) -> None:
+    """teams-js inside a stand-in Teams client: context (theme, locale, frame, chat), the SSO
+    token validated by the server against the local keys, and a theme change while open."""
+    from tests.harness.activities import BOT_APP_ID
+    from tests.register import test_tab as tab_tests
+
+    _require(
+        _missing()
+        or (
+            None
+            if (NPM_DIR / "node_modules/@microsoft/teams-js").is_dir()
+            else "npm package @microsoft/teams-js missing"
+        )
+    )
+    await _seeded(sqlite_url)
+    server = await make_bot_server(
+        auth=True,
+        database_url=sqlite_url,
+        tab_openid_metadata_url=openid.metadata_url,
+        public_url="https://samverkan.test",
+    )
+    token = tab_tests.sso_token(server, aud=f"api://samverkan.test/{BOT_APP_ID}")
+    seen = await _drive(
+        TEAMS_HOST_SCRIPT, artefacts, "seen-teams.json", server.url, token, OPEN_CONVERSATION
+    )
+
+    personal = seen["personal"]
+    # Teams said English and dark; then the user switched Teams to high contrast.
+    assert (personal["lang"], personal["theme"]) == ("en", "dark")
+    assert personal["heading"] == "Decision register"
+    assert personal["themeAfterChange"] == "contrast"
+    assert {"initialize", "getContext", "authentication.getAuthToken"} <= set(personal["calls"])
+    # Signed in as a member of LSVO, in the personal tab: the sekretess § in full.
+    assert any(SECRET_TITLE in t for t in personal["titles"])
+    # Every API call carried the token; none was refused.
+    assert seen["apiCalls"] and all(c["auth"] for c in seen["apiCalls"])
+    panel = seen["panel"]
+    assert (panel["lang"], panel["theme"], panel["formHidden"]) == ("sv", "default", True)
+    assert panel["heading"] == "LSVO ledningsgrupp, 30 november 2026"
+    assert panel["quorum"] == "Beslutförhet: 2 av 3 ledamöter – beslutfört"
+    # The side panel is shared: the public version, even for a member.
+    assert "§ 2 Sekretess" in panel["decisions"] and not any(
+        SECRET_TITLE in d for d in panel["decisions"]
+    )
+    assert seen["errors"] == []
