@@ -113,6 +113,10 @@ TEXT: dict[str, dict[str, str]] = {
         "kind_ovrigt": "Övrigt",
         "show_all": "Visa alla beslut",
         "exported": "Exporten är hämtad.",
+        "document": "Protokollet",
+        "document_text": "Den fullständiga versionen, för dig som ledamot i organet.",
+        "document_html": "Hämta protokollet (HTML)",
+        "document_docx": "Hämta protokollet (Word)",
     },
     "en": {
         "title": "Decision register",
@@ -142,6 +146,10 @@ TEXT: dict[str, dict[str, str]] = {
         "kind_ovrigt": "Other",
         "show_all": "Show all decisions",
         "exported": "The export has been downloaded.",
+        "document": "The minutes",
+        "document_text": "The full version, for you as a member of the body.",
+        "document_html": "Download the minutes (HTML)",
+        "document_docx": "Download the minutes (Word)",
     },
 }
 
@@ -336,6 +344,14 @@ def _page(lang: str, theme: str, view: str, has_teams_js: bool) -> str:
       <button type="button" id="export">{esc(x["export"])}</button></div></div>
   </div>
 </form>
+<section id="document" class="document" aria-labelledby="doc-h" hidden>
+  <h2 id="doc-h">{esc(x["document"])}</h2>
+  <p>{esc(x["document_text"])}</p>
+  <div class="row">
+    <button type="button" data-doc-format="html">{esc(x["document_html"])}</button>
+    <button type="button" data-doc-format="docx">{esc(x["document_docx"])}</button>
+  </div>
+</section>
 <h2 id="results-h">{esc(x["results"])}</h2>"""
     main = register if view != "panel" else ""
     return f"""<!doctype html>
@@ -845,6 +861,24 @@ async def api_export(request: web.Request, user: TabUser) -> web.Response:
     )
 
 
+def _meeting_id(request: web.Request) -> int:
+    raw = request.match_info["meeting_id"]
+    if not raw.isdigit() or len(raw) > 12:
+        raise web.HTTPNotFound()
+    return int(raw)
+
+
+async def _visible_meeting(session: Any, scope: TabScope, meeting_id: int) -> Meeting:
+    """The meeting, when it is in the caller's tenant and a body they may see; 404 otherwise
+    (the same answer for a meeting that does not exist)."""
+    meeting = await session.get(Meeting, meeting_id)
+    if meeting is None or meeting.tenant_id != scope.tenant_id:
+        raise web.HTTPNotFound()
+    if meeting.body_id not in scope.body_ids:
+        raise web.HTTPNotFound()
+    return meeting  # type: ignore[no-any-return]
+
+
 async def _minutes_url(request: web.Request) -> str | web.Response:
     from bot.app import DB, SETTINGS
     from storage import minutes as store
@@ -853,22 +887,13 @@ async def _minutes_url(request: web.Request) -> str | web.Response:
         user = await _authorised(request)
     except TabAuthError as err:
         return _refuse(request, err)
-    try:
-        meeting_id = int(request.match_info["meeting_id"])
-    except ValueError:
-        raise web.HTTPNotFound() from None
+    meeting_id = _meeting_id(request)
     fmt = request.query.get("format", "html")
     if fmt not in store.DOCUMENT_FORMATS:
         return _bad(request, BadInput(f"Formatet ”{fmt}” finns inte.", f"No format “{fmt}”."))
     async with request.app[DB].transaction() as session:
         scope = await scope_for(session, user, personal=False)
-        meeting = await session.get(Meeting, meeting_id)
-        if (
-            meeting is None
-            or meeting.tenant_id != scope.tenant_id
-            or (meeting.body_id not in scope.body_ids)
-        ):
-            raise web.HTTPNotFound()
+        meeting = await _visible_meeting(session, scope, meeting_id)
         raw = await store.create_download_token(
             session,
             tenant_id=scope.tenant_id,
@@ -896,6 +921,88 @@ async def minutes_redirect(request: web.Request) -> web.Response:
     raise web.HTTPSeeOther(url, headers={"Cache-Control": "no-store"})
 
 
+# --- full minutes, bound to the signed-in user ------------------------------------------------
+
+TAB_ENTITY = "beslutsregister"  # the personal tab's entityId in the manifest
+
+
+def full_minutes_link(app_id: str, base_url: str, meeting_id: int) -> str:
+    """A link for a personal chat to a meeting's full minutes. It opens the personal tab in
+    Teams, which fetches the document with the signed-in user's own token: there is no link
+    that works for whoever holds it, and only a member of the body gets the full version."""
+    from manifest.build import default_package_id
+
+    context = json.dumps({"subEntityId": f"protokoll-{meeting_id}"}, separators=(",", ":"))
+    return (
+        f"https://teams.microsoft.com/l/entity/{default_package_id(app_id)}/{TAB_ENTITY}"
+        f"?webUrl={quote(base_url.rstrip('/') + '/tab', safe='')}"
+        f"&context={quote(context, safe='')}"
+    )
+
+
+@_signed_in
+async def api_document(request: web.Request, user: TabUser) -> web.Response:
+    """A meeting's minutes for the signed-in user: the full version to a member of its body in
+    the personal tab (audited), the public version to anyone else who may see the body."""
+    import asyncio
+
+    from bot.app import DB
+    from dialogs.minutes import render_docx, render_html
+    from storage import audit
+    from storage.minutes import build_document
+
+    lang = lang_of(request)
+    fmt = request.query.get("format", "html")
+    if fmt not in ("html", "docx"):
+        return _bad(request, BadInput(f"Formatet ”{fmt}” finns inte.", f"No format “{fmt}”."))
+    meeting_id = _meeting_id(request)
+    full = request.query.get("full") == "1"
+    personal = request.query.get("context") == "personal"
+    async with request.app[DB].transaction() as session:
+        scope = await scope_for(session, user, personal=personal)
+        meeting = await _visible_meeting(session, scope, meeting_id)
+        if full and meeting.body_id not in scope.full_ids:
+            return web.Response(
+                status=403,
+                text=t(
+                    lang,
+                    "Den fullständiga versionen visas bara för ledamöter i organet, "
+                    "i den personliga fliken.",
+                    "The full version is shown only to members of the body, in the personal tab.",
+                ),
+                content_type="text/plain",
+                charset="utf-8",
+                headers=_HEADERS,
+            )
+        doc = await build_document(session, meeting.id, tenant_id=scope.tenant_id)
+        if doc is None:
+            raise web.HTTPNotFound()
+        if full:
+            await audit.record(
+                session,
+                tenant_id=scope.tenant_id,
+                action="read_full_minutes",
+                entity="meeting",
+                entity_id=meeting.id,
+                source="teams",
+                actor_person_id=scope.person_id,
+                actor_label=user.name,
+                after={"format": fmt},
+            )
+    headers = dict(_HEADERS)
+    name = f"protokoll-{meeting_id}-{doc.date.isoformat()}{'' if full else '-offentlig'}.{fmt}"
+    headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    if fmt == "docx":
+        data = await asyncio.to_thread(render_docx, doc, public=not full)
+        return web.Response(
+            body=data,
+            headers=headers,
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+    text = await asyncio.to_thread(render_html, doc, public=not full)
+    return web.Response(body=text.encode("utf-8"), headers=headers, content_type="text/html")
+
+
 # --- wiring -----------------------------------------------------------------------------------
 
 
@@ -919,6 +1026,7 @@ def setup(app: web.Application) -> None:
     app.router.add_get("/tab/api/panel", api_panel)
     app.router.add_get("/tab/api/export", api_export)
     app.router.add_get("/tab/api/minutes/{meeting_id}", api_minutes)
+    app.router.add_get("/tab/api/document/{meeting_id}", api_document)
     app.router.add_get("/tab/minutes/{meeting_id}", minutes_redirect)
     app.router.add_get("/schemas/{name}", schema_file)
     app.cleanup_ctx.append(_resources)

@@ -46,6 +46,11 @@ def _png(size: int, rgba: tuple[int, int, int, int], *, ring: bool = False) -> b
     )
 
 
+def default_package_id(app_id: str) -> str:
+    """The app package's id (the manifest's "id", used in Teams deep links), from the bot's."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"samverkansbot:{app_id}"))
+
+
 def manifest(
     app_id: str, *, domain: str, version: str = "1.0.0", package_id: str | None = None
 ) -> dict[str, Any]:
@@ -53,7 +58,7 @@ def manifest(
         "$schema": SCHEMA,
         "manifestVersion": "1.30",
         "version": version,
-        "id": package_id or str(uuid.uuid5(uuid.NAMESPACE_URL, f"samverkansbot:{app_id}")),
+        "id": package_id or default_package_id(app_id),
         "developer": {
             "name": "Samverkansbot",
             "websiteUrl": f"https://{domain}/",

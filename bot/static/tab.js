@@ -93,25 +93,45 @@
     return call(path, q).then(function (r) { return r.json(); }).then(show).catch(fail);
   }
 
+  // Save a response as a file; the name from its Content-Disposition.
+  function saveAs(resp, fallback) {
+    var disposition = resp.headers.get("Content-Disposition") || "";
+    var match = /filename\*=UTF-8''([^;]+)/.exec(disposition) || /filename="([^"]+)"/.exec(disposition);
+    var name = match ? decodeURIComponent(match[1]) : fallback;
+    return resp.blob().then(function (blob) {
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(blob);
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+      say(statusEl.getAttribute("data-exported"));
+    });
+  }
+
   function exportFile() {
     var q = query();
     q.format = form.elements.format.value;
     delete q.q; delete q.meeting;
     say(statusEl.getAttribute("data-loading"));
     return call("/tab/api/export", q).then(function (resp) {
-      var disposition = resp.headers.get("Content-Disposition") || "";
-      var match = /filename\*=UTF-8''([^;]+)/.exec(disposition);
-      var name = match ? decodeURIComponent(match[1]) : "beslut." + q.format;
-      return resp.blob().then(function (blob) {
-        var a = document.createElement("a");
-        a.href = URL.createObjectURL(blob);
-        a.download = name;
-        document.body.appendChild(a);
-        a.click();
-        setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-        say(statusEl.getAttribute("data-exported"));
-      });
+      return saveAs(resp, "beslut." + q.format);
     }).catch(fail);
+  }
+
+  // A deep link from a personal chat (subEntityId "protokoll-<id>"): the full minutes, fetched
+  // with the user's own token.
+  var docSection = document.getElementById("document");
+  function offerDocument(meetingId) {
+    if (!docSection) return;
+    docSection.hidden = false;
+    docSection.addEventListener("click", function (ev) {
+      var fmt = ev.target.getAttribute && ev.target.getAttribute("data-doc-format");
+      if (!fmt) return;
+      call("/tab/api/document/" + meetingId, { format: fmt, full: "1" })
+        .then(function (resp) { return saveAs(resp, "protokoll." + fmt); })
+        .catch(fail);
+    });
   }
 
   function openMinutes(link) {
@@ -159,6 +179,8 @@
       if (ctx.chat && ctx.chat.id) { state.conversation = ctx.chat.id; }
       else if (ctx.channel && ctx.channel.id) { state.conversation = ctx.channel.id; }
       state.context = !ctx.chat && !ctx.channel && !ctx.meeting ? "personal" : "shared";
+      var linked = /^protokoll-(\d+)$/.exec((ctx.page && ctx.page.subPageId) || "");
+      if (linked && state.context === "personal") { offerDocument(linked[1]); }
       teams.app.notifySuccess();
       return load();
     }).catch(fail);

@@ -4,13 +4,16 @@
 // frame context, chat), authentication.getAuthToken (a token signed by the test's local keys),
 // and a themeChange message. Prints what the tab did as JSON.
 //
-//   node teams_host_check.cjs BASE_URL TOKEN CONVERSATION OUT_DIR   (NPM_DIR: node_modules)
+// The personal tab is opened as a personal chat's link to full minutes opens it (subEntityId
+// "protokoll-<meeting id>"), and the member downloads them.
+//
+//   node teams_host_check.cjs BASE_URL TOKEN CONVERSATION MEETING_ID OUT_DIR   (NPM_DIR)
 "use strict";
 const path = require("path");
 const fs = require("fs");
 
 const { chromium } = require(path.join(process.env.NPM_DIR, "node_modules", "playwright-core"));
-const [base, token, conversation, outDir] = process.argv.slice(2);
+const [base, token, conversation, meetingId, outDir] = process.argv.slice(2);
 const TAB_ORIGIN = "https://samverkan.test";
 const HOST = "https://teams.microsoft.com";
 const FLAGS = [
@@ -88,7 +91,7 @@ async function main() {
 
     // The personal tab: Teams in English, dark theme.
     legacy = { locale: "en-us", theme: "dark", frameContext: "content", tid: "t", userObjectId: "u",
-      hostClientType: "web", entityId: "beslutsregister" };
+      hostClientType: "web", entityId: "beslutsregister", subEntityId: "protokoll-" + meetingId };
     await page.goto(HOST + "/host.html");
     let f = await settled();
     out.personal = {
@@ -97,6 +100,13 @@ async function main() {
       heading: await f.textContent("h1"),
       titles: await f.$$eval("#results li.decision h3", (els) => els.map((e) => e.textContent)),
     };
+    // The full minutes the deep link asked for, downloaded with the user's token.
+    out.personal.documentShown = await f.evaluate(() => !document.getElementById("document").hidden);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"), f.click("#document button[data-doc-format=html]")]);
+    const saved = path.join(outDir, download.suggestedFilename());
+    await download.saveAs(saved);
+    out.personal.document = { name: download.suggestedFilename(), text: fs.readFileSync(saved, "utf8") };
     await page.evaluate(() => window.changeTheme("contrast"));
     await f.waitForFunction(() => document.documentElement.getAttribute("data-theme") === "contrast");
     out.personal.themeAfterChange = "contrast";

@@ -17,7 +17,14 @@ import pytest
 
 from storage.db import Database
 from storage.migrate import upgrade
-from tests.register.record import HOME, OPEN_CONVERSATION, SECRET_CLAUSE, SECRET_TITLE, build
+from tests.register.record import (
+    HOME,
+    OPEN_CONVERSATION,
+    SECRET_CLAUSE,
+    SECRET_TITLE,
+    Built,
+    build,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 NPM_DIR = ROOT / ".cache" / "npm"
@@ -54,11 +61,11 @@ def _require(missing: str | None) -> None:
         pytest.skip(missing)
 
 
-async def _seeded(url: str) -> None:
+async def _seeded(url: str) -> Built:
     await upgrade(url)
     db = Database(url)
     try:
-        await build(db, HOME)
+        return await build(db, HOME)
     finally:
         await db.dispose()
 
@@ -159,7 +166,7 @@ async def test_register_inside_a_teams_host(
             else "npm package @microsoft/teams-js missing"
         )
     )
-    await _seeded(sqlite_url)
+    built = await _seeded(sqlite_url)
     server = await make_bot_server(
         auth=True,
         database_url=sqlite_url,
@@ -168,7 +175,13 @@ async def test_register_inside_a_teams_host(
     )
     token = tab_tests.sso_token(server, aud=f"api://samverkan.test/{BOT_APP_ID}")
     seen = await _drive(
-        TEAMS_HOST_SCRIPT, artefacts, "seen-teams.json", server.url, token, OPEN_CONVERSATION
+        TEAMS_HOST_SCRIPT,
+        artefacts,
+        "seen-teams.json",
+        server.url,
+        token,
+        OPEN_CONVERSATION,
+        str(built.open_meeting_id),
     )
 
     personal = seen["personal"]
@@ -179,6 +192,10 @@ async def test_register_inside_a_teams_host(
     assert {"initialize", "getContext", "authentication.getAuthToken"} <= set(personal["calls"])
     # Signed in as a member of LSVO, in the personal tab: the sekretess § in full.
     assert any(SECRET_TITLE in t for t in personal["titles"])
+    # Opened from a personal chat's link to the full minutes: the member downloads them.
+    assert personal["documentShown"]
+    assert personal["document"]["name"] == f"protokoll-{built.open_meeting_id}-2026-11-30.html"
+    assert SECRET_CLAUSE in personal["document"]["text"]
     # Every API call carried the token; none was refused.
     assert seen["apiCalls"] and all(c["auth"] for c in seen["apiCalls"])
     panel = seen["panel"]

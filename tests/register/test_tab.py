@@ -89,7 +89,7 @@ async def get(server: BotServer) -> AsyncIterator[Get]:
         ) -> tuple[int, str, dict[str, str]]:
             headers = {"Authorization": f"Bearer {token}"} if token else {}
             async with http.get(f"{server.url}{path}", params=params, headers=headers) as r:
-                return r.status, await r.text(), dict(r.headers)
+                return r.status, await r.text(errors="replace"), dict(r.headers)
 
         yield run
 
@@ -339,3 +339,57 @@ def test_manifest_has_the_tab() -> None:
     assert "meetingSidePanel" in tab["context"] and "channelTab" in tab["context"]
     # The SSO audience the tab's tokens are checked against.
     assert data["webApplicationInfo"]["resource"] == f"api://samverkan.example.se/{BOT_APP_ID}"
+
+
+async def test_full_minutes_only_to_the_signed_in_member(
+    server: BotServer, get: Get, built: Built
+) -> None:
+    """The personal chat's link to full minutes opens the personal tab, which fetches them with
+    the user's own token: a member gets the full version there, audited; no one else does."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from bot.tab import full_minutes_link
+    from manifest.build import manifest
+
+    link = full_minutes_link(BOT_APP_ID, "https://samverkan.example.se", built.open_meeting_id)
+    parts = urlsplit(link)
+    package = manifest(BOT_APP_ID, domain="samverkan.example.se")
+    assert (parts.netloc, parts.path) == (
+        "teams.microsoft.com",
+        f"/l/entity/{package['id']}/{package['staticTabs'][0]['entityId']}",
+    )
+    query = parse_qs(parts.query)
+    assert json.loads(query["context"][0]) == {"subEntityId": f"protokoll-{built.open_meeting_id}"}
+    assert query["webUrl"] == ["https://samverkan.example.se/tab"]
+
+    path = f"/tab/api/document/{built.open_meeting_id}"
+    member = sso_token(server)
+    status, body, headers = await get(path, member, full="1", context="personal")
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert SECRET_TITLE in body and SECRET_CLAUSE in body
+    assert headers["Cache-Control"] == "no-store, private"
+    async with server.db.sessions() as session:
+        reads = (
+            await session.scalars(
+                select(AuditEvent).where(AuditEvent.action == "read_full_minutes")
+            )
+        ).all()
+    assert [(r.entity_id, r.actor_person_id is not None) for r in reads] == [
+        (built.open_meeting_id, True)
+    ]
+    # The same member outside the personal tab: refused, said plainly.
+    status, body, _ = await get(path, member, full="1", context="shared")
+    assert status == 403 and body.startswith("Den fullständiga versionen visas bara för ledamöter")
+    # The public version is there for whoever may see the body; Word too.
+    status, body, _ = await get(path, member)
+    assert status == 200 and SECRET_TITLE not in body and "Mötets öppnande" in body
+    status, _, headers = await get(path, member, format="docx", full="1", context="personal")
+    assert status == 200 and "wordprocessingml" in headers["Content-Type"]
+    # Not a member, another tenant, no token: nothing.
+    for token, expected in (
+        (sso_token(server, oid=OUTSIDER_OID), 404),
+        (sso_token(server, tid=OTHER), 404),
+        (None, 401),
+    ):
+        status, body, _ = await get(path, token, full="1", context="personal")
+        assert status == expected and SECRET_TITLE not in body
