@@ -68,6 +68,7 @@ async def run_export(
                 bodies,
                 fmt,
                 base_url=settings.base_url,
+                app_id=settings.app_id,
                 full_body_ids=[b.id for b in bodies] if full else (),
                 date_from=start,
                 date_to=end,

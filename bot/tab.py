@@ -844,6 +844,7 @@ async def api_export(request: web.Request, user: TabUser) -> web.Response:
             bodies,
             fmt,
             base_url=settings.base_url,
+            app_id=settings.app_id,
             full_body_ids=sorted(scope.full_ids) if want_full else (),
             date_from=start,
             date_to=end,
@@ -923,21 +924,14 @@ async def minutes_redirect(request: web.Request) -> web.Response:
 
 # --- full minutes, bound to the signed-in user ------------------------------------------------
 
-TAB_ENTITY = "beslutsregister"  # the personal tab's entityId in the manifest
-
 
 def full_minutes_link(app_id: str, base_url: str, meeting_id: int) -> str:
     """A link for a personal chat to a meeting's full minutes. It opens the personal tab in
     Teams, which fetches the document with the signed-in user's own token: there is no link
     that works for whoever holds it, and only a member of the body gets the full version."""
-    from manifest.build import default_package_id
+    from manifest.build import tab_deep_link
 
-    context = json.dumps({"subEntityId": f"protokoll-{meeting_id}"}, separators=(",", ":"))
-    return (
-        f"https://teams.microsoft.com/l/entity/{default_package_id(app_id)}/{TAB_ENTITY}"
-        f"?webUrl={quote(base_url.rstrip('/') + '/tab', safe='')}"
-        f"&context={quote(context, safe='')}"
-    )
+    return tab_deep_link(app_id, base_url, f"protokoll-{meeting_id}")
 
 
 @_signed_in

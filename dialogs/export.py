@@ -95,9 +95,17 @@ def kind_label(kind: str, lang: str = "sv") -> str:
     return (KIND_EN if lang == "en" else KIND_SV).get(kind, kind)
 
 
-def register_link(base_url: str, row: RegisterRow) -> str:
-    """A stable link to the decision in the register (the reader signs in to see it)."""
-    return f"{base_url.rstrip('/')}/tab?meeting={row.meeting_id}#beslut-{row.decision_id}"
+def register_link(base_url: str, row: RegisterRow, app_id: str = "") -> str:
+    """A stable link to the decision in the register (the reader signs in to see it): a Teams
+    link to the personal tab when the bot has an app id, else the page itself (local use)."""
+    web_path = f"/tab?meeting={row.meeting_id}#beslut-{row.decision_id}"
+    if app_id:
+        from manifest.build import tab_deep_link
+
+        return tab_deep_link(
+            app_id, base_url, f"beslut-{row.meeting_id}-{row.decision_id}", web_path
+        )
+    return f"{base_url.rstrip('/')}{web_path}"
 
 
 def safe_cell(value: str) -> str:
@@ -116,7 +124,7 @@ class ExportScope:
     full: bool
 
 
-def to_csv(rows: Sequence[RegisterRow], base_url: str) -> bytes:
+def to_csv(rows: Sequence[RegisterRow], base_url: str, app_id: str = "") -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
@@ -131,13 +139,13 @@ def to_csv(rows: Sequence[RegisterRow], base_url: str) -> bytes:
             kind_label(row.kind),
             row.decided_by or "",
             "ja" if row.confidential else "nej",
-            register_link(base_url, row),
+            register_link(base_url, row, app_id),
         )
         writer.writerow([safe_cell(c) for c in cells])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def row_json(row: RegisterRow, base_url: str) -> dict[str, Any]:
+def row_json(row: RegisterRow, base_url: str, app_id: str = "") -> dict[str, Any]:
     return {
         "id": row.decision_id,
         "body": row.body,
@@ -154,7 +162,7 @@ def row_json(row: RegisterRow, base_url: str) -> dict[str, Any]:
         "confidential": row.confidential,
         "redacted": row.redacted,
         "meeting_id": row.meeting_id,
-        "link": register_link(base_url, row),
+        "link": register_link(base_url, row, app_id),
     }
 
 
@@ -163,6 +171,7 @@ def to_json(
     scope: ExportScope,
     base_url: str,
     *,
+    app_id: str = "",
     generated_at: dt.datetime | None = None,
 ) -> bytes:
     data = {
@@ -173,19 +182,19 @@ def to_json(
         "bodies": list(scope.body_names),
         "from": scope.date_from.isoformat() if scope.date_from else None,
         "to": scope.date_to.isoformat() if scope.date_to else None,
-        "decisions": [row_json(r, base_url) for r in rows],
+        "decisions": [row_json(r, base_url, app_id) for r in rows],
     }
     return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def render(
-    fmt: str, rows: Sequence[RegisterRow], scope: ExportScope, base_url: str
+    fmt: str, rows: Sequence[RegisterRow], scope: ExportScope, base_url: str, app_id: str = ""
 ) -> tuple[bytes, str]:
     """The file's bytes and its content type."""
     if fmt == "csv":
-        return to_csv(rows, base_url), "text/csv; charset=utf-8"
+        return to_csv(rows, base_url, app_id), "text/csv; charset=utf-8"
     if fmt == "json":
-        return to_json(rows, scope, base_url), "application/json; charset=utf-8"
+        return to_json(rows, scope, base_url, app_id=app_id), "application/json; charset=utf-8"
     raise ValueError(f"unknown export format {fmt!r}")
 
 
@@ -204,6 +213,7 @@ async def export_file(
     fmt: str,
     *,
     base_url: str,
+    app_id: str = "",
     full_body_ids: Sequence[int] = (),
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
@@ -242,7 +252,7 @@ async def export_file(
                 "decisions": sum(1 for r in rows if r.body_id == body_id),
             },
         )
-    data, content_type = render(fmt, rows, scope, base_url)
+    data, content_type = render(fmt, rows, scope, base_url, app_id)
     return ExportFile(data, file_name(scope, fmt), content_type, len(rows))
 
 

@@ -51,6 +51,22 @@ def default_package_id(app_id: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"samverkansbot:{app_id}"))
 
 
+TAB_ENTITY = "beslutsregister"  # the personal tab (bot/tab.py)
+
+
+def tab_deep_link(app_id: str, base_url: str, sub_entity: str, web_path: str = "/tab") -> str:
+    """A Teams link that opens the personal register tab at `sub_entity` (the tab reads it as
+    page.subPageId); webUrl is where a browser without Teams goes."""
+    from urllib.parse import quote
+
+    context = json.dumps({"subEntityId": sub_entity}, separators=(",", ":"))
+    return (
+        f"https://teams.microsoft.com/l/entity/{default_package_id(app_id)}/{TAB_ENTITY}"
+        f"?webUrl={quote(base_url.rstrip('/') + web_path, safe='')}"
+        f"&context={quote(context, safe='')}"
+    )
+
+
 def manifest(
     app_id: str, *, domain: str, version: str = "1.0.0", package_id: str | None = None
 ) -> dict[str, Any]:
@@ -100,7 +116,7 @@ def manifest(
         # and meetings (chat, details and the side panel), configured by /tab/config.
         "staticTabs": [
             {
-                "entityId": "beslutsregister",
+                "entityId": TAB_ENTITY,
                 "name": "Beslut",
                 "contentUrl": f"https://{domain}/tab?host=teams",
                 "websiteUrl": f"https://{domain}/tab",

@@ -179,8 +179,15 @@
       if (ctx.chat && ctx.chat.id) { state.conversation = ctx.chat.id; }
       else if (ctx.channel && ctx.channel.id) { state.conversation = ctx.channel.id; }
       state.context = !ctx.chat && !ctx.channel && !ctx.meeting ? "personal" : "shared";
-      var linked = /^protokoll-(\d+)$/.exec((ctx.page && ctx.page.subPageId) || "");
+      var sub = (ctx.page && ctx.page.subPageId) || "";
+      var linked = /^protokoll-(\d+)$/.exec(sub);
       if (linked && state.context === "personal") { offerDocument(linked[1]); }
+      // A link to one decision (an export's "Länk"): its meeting, scrolled to the decision.
+      var decision = /^beslut-(\d+)-(\d+)$/.exec(sub);
+      if (decision) {
+        state.meeting = decision[1];
+        window.location.hash = "beslut-" + decision[2];
+      }
       teams.app.notifySuccess();
       return load();
     }).catch(fail);

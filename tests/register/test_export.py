@@ -238,3 +238,32 @@ def test_command_line(sqlite_url: str, tmp_path: Path) -> None:
     )
     assert bad.returncode == 2 and bad.stdout == b""
     assert bad.stderr.decode().strip() == "Det finns inget organ som heter ”Inget sådant”."
+
+
+async def test_links_open_the_register_tab_in_teams(
+    db_url: str, database: Database, built: Built
+) -> None:
+    from dataclasses import replace
+    from urllib.parse import parse_qs, urlsplit
+
+    from manifest.build import manifest
+    from tests.harness.activities import BOT_APP_ID
+
+    settings = replace(settings_for(db_url), app_id=BOT_APP_ID)
+    data, _ = await run_export(settings, ["LSVO"], "json")
+    doc = json.loads(data)
+    jsonschema.Draft202012Validator(
+        export.schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    ).validate(doc)
+    first = doc["decisions"][0]
+    parts = urlsplit(first["link"])
+    package = manifest(BOT_APP_ID, domain="samverkan.example.se")
+    assert (parts.netloc, parts.path) == (
+        "teams.microsoft.com",
+        f"/l/entity/{package['id']}/{package['staticTabs'][0]['entityId']}",
+    )
+    query = parse_qs(parts.query)
+    assert json.loads(query["context"][0]) == {
+        "subEntityId": f"beslut-{first['meeting_id']}-{first['id']}"
+    }
+    assert query["webUrl"] == [f"{BASE}/tab?meeting={first['meeting_id']}#beslut-{first['id']}"]
