@@ -253,7 +253,7 @@ def _int_param(request: web.Request, name: str) -> int | None:
     raw = (request.query.get(name) or "").strip()
     if not raw:
         return None
-    if not raw.isdigit() or len(raw) > 12:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
         raise BadInput(f"”{name}” ska vara ett tal.", f"“{name}” must be a number.")
     return int(raw)
 
@@ -864,7 +864,7 @@ async def api_export(request: web.Request, user: TabUser) -> web.Response:
 
 def _meeting_id(request: web.Request) -> int:
     raw = request.match_info["meeting_id"]
-    if not raw.isdigit() or len(raw) > 12:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
         raise web.HTTPNotFound()
     return int(raw)
 

@@ -66,13 +66,21 @@ def issuers(tenant_id: str) -> list[str]:
 
 
 class TenantKeys:
-    """Signing keys per tenant from its OpenID metadata, cached."""
+    """Signing keys per tenant from its OpenID metadata, cached.
 
-    def __init__(self, metadata_url: str, http: aiohttp.ClientSession) -> None:
+    Anyone can send a token naming any tenant, so what a stranger can make us do is bounded:
+    one fetch per tenant at a time, no new fetch for MIN_REFETCH seconds after a failed or a
+    recent one, and at most `max_tenants` tenants remembered (the oldest are forgotten)."""
+
+    def __init__(
+        self, metadata_url: str, http: aiohttp.ClientSession, *, max_tenants: int = 1000
+    ) -> None:
         self.metadata_url = metadata_url
         self.http = http
+        self.max_tenants = max_tenants
         self._keys: dict[str, tuple[float, dict[str, Any]]] = {}
-        self._lock = asyncio.Lock()
+        self._failed: dict[str, float] = {}
+        self._locks: dict[str, asyncio.Lock] = {}
 
     async def _fetch(self, tenant_id: str) -> dict[str, Any]:
         url = self.metadata_url.replace("{tenant}", tenant_id)
@@ -81,7 +89,7 @@ class TenantKeys:
             metadata = await resp.json(content_type=None)
         jwks_uri = metadata.get("jwks_uri") if isinstance(metadata, dict) else None
         if not isinstance(jwks_uri, str):
-            raise TabAuthError("OpenID metadata without jwks_uri")
+            raise ValueError("OpenID metadata without jwks_uri")
         async with self.http.get(jwks_uri) as resp:
             resp.raise_for_status()
             jwks = await resp.json(content_type=None)
@@ -91,21 +99,35 @@ class TenantKeys:
                 keys[str(jwk["kid"])] = RSAAlgorithm.from_jwk(json.dumps(jwk))
         return keys
 
+    def _remember(self, table: dict[str, Any], tenant_id: str, value: Any) -> None:
+        table.pop(tenant_id, None)
+        table[tenant_id] = value
+        while len(table) > self.max_tenants:
+            table.pop(next(iter(table)))
+
     async def key(self, tenant_id: str, kid: str) -> Any:
-        now = time.monotonic()
         cached = self._keys.get(tenant_id)
-        if cached is not None and kid in cached[1] and now - cached[0] < KEYS_TTL:
+        if cached is not None and kid in cached[1] and time.monotonic() - cached[0] < KEYS_TTL:
             return cached[1][kid]
-        async with self._lock:
-            cached = self._keys.get(tenant_id)
-            fresh = cached is not None and now - cached[0] < MIN_REFETCH
-            if cached is None or not fresh:
-                try:
-                    keys = await self._fetch(tenant_id)
-                except (aiohttp.ClientError, TimeoutError, ValueError) as err:
-                    raise TabAuthError(f"signing keys of {tenant_id}: {err}") from None
-                self._keys[tenant_id] = (time.monotonic(), keys)
-                cached = self._keys[tenant_id]
+        failed = self._failed.get(tenant_id)
+        if failed is not None and time.monotonic() - failed < MIN_REFETCH:
+            raise TabAuthError(f"signing keys of {tenant_id} failed recently")
+        lock = self._locks.setdefault(tenant_id, asyncio.Lock())
+        try:
+            async with lock:
+                cached = self._keys.get(tenant_id)
+                if cached is None or time.monotonic() - cached[0] >= MIN_REFETCH:
+                    try:
+                        keys = await self._fetch(tenant_id)
+                    except (aiohttp.ClientError, TimeoutError, ValueError) as err:
+                        self._remember(self._failed, tenant_id, time.monotonic())
+                        raise TabAuthError(f"signing keys of {tenant_id}: {err}") from None
+                    self._failed.pop(tenant_id, None)
+                    self._remember(self._keys, tenant_id, (time.monotonic(), keys))
+                    cached = self._keys[tenant_id]
+        finally:
+            if not lock.locked():
+                self._locks.pop(tenant_id, None)
         if kid not in cached[1]:
             raise TabAuthError(f"unknown key id {kid!r}")
         return cached[1][kid]

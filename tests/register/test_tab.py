@@ -393,3 +393,27 @@ async def test_full_minutes_only_to_the_signed_in_member(
     ):
         status, body, _ = await get(path, token, full="1", context="personal")
         assert status == expected and SECRET_TITLE not in body
+
+
+async def test_what_a_stranger_can_make_the_key_cache_do(openid: OpenIdServer) -> None:
+    """Any token can name any tenant: one fetch per tenant, none again soon after a failure,
+    and a bounded number of tenants remembered."""
+    from bot.tabauth import TabAuthError, TenantKeys
+
+    async with aiohttp.ClientSession() as http:
+        good = TenantKeys(openid.metadata_url + "?tenant={tenant}", http, max_tenants=3)
+        key = await good.key(HOME, default_key().kid)
+        assert key is not None and await good.key(HOME, default_key().kid) is key
+        with pytest.raises(TabAuthError, match="unknown key id"):
+            await good.key(HOME, "kid-nobody")  # a recent fetch: not fetched again
+        assert sum(1 for h in openid.hits if h.startswith("/keys")) == 1
+
+        bad = TenantKeys(openid.base_url + "/no-such/{tenant}", http, max_tenants=3)
+        for _ in range(3):
+            with pytest.raises(TabAuthError):
+                await bad.key(OTHER, "kid")
+        assert sum(1 for h in openid.hits if h.startswith("/no-such/")) == 1
+        for i in range(10):
+            with pytest.raises(TabAuthError):
+                await bad.key(f"00000000-0000-4000-8000-{i:012d}", "kid")
+        assert len(bad._failed) == 3 and not bad._locks
