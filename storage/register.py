@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Body, Decision, Item, Meeting
@@ -119,12 +119,19 @@ async def decisions(
     stmt = _query(tenant_id, body_ids, date_from, date_to)
     if meeting_id is not None:
         stmt = stmt.where(Meeting.id == meeting_id)
+    if kind == "rapporterat":
+        stmt = stmt.where(Decision.reported_by_body.is_not(None), Decision.reported_by_body != "")
+    elif kind is not None:
+        stmt = stmt.where(
+            or_(Decision.reported_by_body.is_(None), Decision.reported_by_body == ""),
+            Item.kind == kind,
+        )
+    if limit is not None:
+        stmt = stmt.limit(limit)
     full = set(full_body_ids)
     out: list[RegisterRow] = []
     for decision, item, meeting, body in (await session.execute(stmt)).all():
         row_kind = "rapporterat" if decision.reported_by_body else (item.kind or "beslut")
-        if kind is not None and row_kind != kind:
-            continue
         redacted = bool(item.confidential) and body.id not in full
         out.append(
             RegisterRow(
@@ -147,8 +154,6 @@ async def decisions(
                 redacted=redacted,
             )
         )
-        if limit is not None and len(out) >= limit:
-            break
     return out
 
 
