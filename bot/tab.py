@@ -552,9 +552,14 @@ async def _search(session: Any, scope: TabScope, body_ids: list[int], question: 
 
 
 def _hit_html(lang: str, hit: Any, index: int) -> str:
+    # The kinds `ask --json` gives its hits.
     kinds = {
         "decision": t(lang, "Beslut", "Decision"),
-        "text": t(lang, "Ur protokollets text", "From the minutes' text"),
+        "item": t(lang, "Ur protokollets text", "From the minutes"),
+        "text": t(lang, "Ur protokollets text", "From the minutes"),
+        "attendance": t(lang, "Närvaro", "Attendance"),
+        "assignment": t(lang, "Uppdrag", "Assignment"),
+        "meeting": t(lang, "Mötet", "The meeting"),
     }
     para = f'<span class="para">{esc(hit.paragraph)}</span> ' if hit.paragraph else ""
     try:
