@@ -219,13 +219,17 @@ async def scope_for(session: Any, user: TabUser, *, personal: bool) -> TabScope:
     person_id = None
     member_of: set[int] = set()
     if user.oid:
-        person_id = await session.scalar(
-            select(PersonIdentity.person_id).where(
-                PersonIdentity.tenant_id == tenant_id,
-                PersonIdentity.provider == "aad",
-                PersonIdentity.subject == user.oid.lower(),
-            )
+        stmt = select(PersonIdentity.person_id).where(
+            PersonIdentity.tenant_id == tenant_id,
+            PersonIdentity.provider == "aad",
+            PersonIdentity.subject == user.oid.lower(),
         )
+        # Membership counts only for an identity whose link to its person is confirmed, where
+        # the record keeps that (issue 17's PersonIdentity.confirmed): a display name is no proof.
+        confirmed = getattr(PersonIdentity, "confirmed", None)
+        if confirmed is not None:
+            stmt = stmt.where(confirmed.is_(True))
+        person_id = await session.scalar(stmt)
     if person_id is not None:
         today = dt.datetime.now(dt.UTC).date()
         member_of = set(

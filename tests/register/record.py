@@ -58,17 +58,18 @@ async def _person(session: object, tenant: str, name: str, oid: str | None = Non
     session.add(person)
     await session.flush()
     if oid is not None:
-        session.add(
-            PersonIdentity(
-                tenant_id=tenant,
-                person_id=person.id,
-                provider="aad",
-                subject=oid.lower(),
-                aad_object_id=oid,
-                home_tenant_id=tenant,
-                display_name=name,
-            )
+        ident = PersonIdentity(
+            tenant_id=tenant,
+            person_id=person.id,
+            provider="aad",
+            subject=oid.lower(),
+            aad_object_id=oid,
+            home_tenant_id=tenant,
+            display_name=name,
         )
+        if hasattr(PersonIdentity, "confirmed"):  # issue 17: registered by Teams identity
+            ident.confirmed = True
+        session.add(ident)
         await session.flush()
     return person
 

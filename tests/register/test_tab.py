@@ -417,3 +417,24 @@ async def test_what_a_stranger_can_make_the_key_cache_do(openid: OpenIdServer) -
             with pytest.raises(TabAuthError):
                 await bad.key(f"00000000-0000-4000-8000-{i:012d}", "kid")
         assert len(bad._failed) == 3 and not bad._locks
+
+
+async def test_an_unconfirmed_identity_is_no_member(
+    server: BotServer, get: Get, built: Built
+) -> None:
+    """Where the record keeps whether an identity's link is confirmed (issue 17), a link made
+    by display name alone gives no membership in the tab: no member bodies, no sekretess."""
+    from storage.models import PersonIdentity
+
+    if not hasattr(PersonIdentity, "confirmed"):
+        pytest.skip("PersonIdentity.confirmed comes with issue 17")
+    async with server.db.transaction() as session:
+        ident = await session.scalar(
+            select(PersonIdentity).where(PersonIdentity.subject == MEMBER_OID.lower())
+        )
+        assert ident is not None
+        ident.confirmed = False
+    status, body, _ = await get("/tab/api/register", sso_token(server), context="personal")
+    data = json.loads(body)
+    assert status == 200 and [b["name"] for b in data["bodies"]] == ["Uppdragsgrupp Psykisk hälsa"]
+    assert SECRET_TITLE not in body
