@@ -45,6 +45,11 @@ class Settings:
     tab_openid_metadata_url: str = (
         "https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration"
     )
+    # Named on the privacy and accessibility pages (bot/pages.py): the personuppgiftsansvarig
+    # (the body's organisation), its dataskyddsombud, and where to report accessibility problems.
+    controller: str = ""
+    dpo: str = ""
+    accessibility_contact: str = ""
 
     @property
     def auth_enabled(self) -> bool:
@@ -158,6 +163,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         migrate_on_start=_bool("MIGRATE_ON_START", get("MIGRATE_ON_START", "true")),
         tab_local_dev=tab_local_dev,
         tab_openid_metadata_url=tab_metadata,
+        controller=get("PRIVACY_CONTROLLER"),
+        dpo=get("PRIVACY_DPO"),
+        accessibility_contact=get("ACCESSIBILITY_CONTACT"),
     )
 
 

@@ -38,6 +38,8 @@ import aiohttp
 from aiohttp import web
 from sqlalchemy import func, or_, select
 
+from bot.keys import DB, SETTINGS
+from bot.pages import CSP_FRAME_ANCESTORS
 from bot.settings import Settings
 from bot.tabauth import TabAuthError, TabUser, TenantKeys, caller
 from storage.models import Body, Item, Meeting, Membership, PersonIdentity, Tenant
@@ -51,15 +53,10 @@ STATIC = Path(__file__).resolve().parent / "static"
 PAGE_LIMIT = 200
 QUESTION_MAX = 300
 LINK_TTL = dt.timedelta(hours=1)
-TEAMS_HOSTS = (
-    "https://teams.microsoft.com https://*.teams.microsoft.com https://teams.cloud.microsoft "
-    "https://*.cloud.microsoft https://*.office.com https://outlook.office.com "
-    "https://outlook.office365.com https://*.microsoft365.com"
-)
 _CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self' https://res.cdn.office.net; base-uri 'none'; form-action 'self'; "
-    f"frame-ancestors 'self' {TEAMS_HOSTS}"
+    f"{CSP_FRAME_ANCESTORS}"
 )
 _HEADERS = {
     "Content-Security-Policy": _CSP,
@@ -263,7 +260,6 @@ def _int_param(request: web.Request, name: str) -> int | None:
 
 
 async def _authorised(request: web.Request) -> TabUser:
-    from bot.app import SETTINGS
 
     settings: Settings = request.app[SETTINGS]
     return await caller(
@@ -586,7 +582,6 @@ def _hit_html(lang: str, hit: Any, index: int) -> str:
 
 @_signed_in
 async def api_register(request: web.Request, user: TabUser) -> web.Response:
-    from bot.app import DB
     from storage import register
 
     lang = lang_of(request)
@@ -714,7 +709,6 @@ async def _panel_meeting(
 
 @_signed_in
 async def api_panel(request: web.Request, user: TabUser) -> web.Response:
-    from bot.app import DB
     from storage import register
     from storage.meetings import attendance_list, quorum
 
@@ -815,7 +809,6 @@ async def api_panel(request: web.Request, user: TabUser) -> web.Response:
 
 @_signed_in
 async def api_export(request: web.Request, user: TabUser) -> web.Response:
-    from bot.app import DB, SETTINGS
     from dialogs import export
 
     fmt = request.query.get("format", "csv")
@@ -890,7 +883,6 @@ async def _visible_meeting(session: Any, scope: TabScope, meeting_id: int) -> Me
 
 
 async def _minutes_url(request: web.Request) -> str | web.Response:
-    from bot.app import DB, SETTINGS
     from storage import minutes as store
 
     try:
@@ -949,7 +941,6 @@ async def api_document(request: web.Request, user: TabUser) -> web.Response:
     the personal tab (audited), the public version to anyone else who may see the body."""
     import asyncio
 
-    from bot.app import DB
     from dialogs.minutes import render_docx, render_html
     from storage import audit
     from storage.minutes import build_document
@@ -1010,7 +1001,6 @@ async def api_document(request: web.Request, user: TabUser) -> web.Response:
 
 
 async def _resources(app: web.Application) -> Any:
-    from bot.app import SETTINGS
 
     http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
     app[TAB_HTTP] = http
