@@ -85,6 +85,11 @@ _NUMBERED_LINE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<hashes>#{1,6}[ \t]*)?(?:\*\*)?(?P<num>\d{1,2})(?P<sep>[.)])"
     r"(?:\*\*)?(?P<gap>[ \t]+)(?P<rest>\S.*)$"
 )
+_LABELLED_NUMBER = re.compile(
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:ärende|punkt)\s+(?P<num>\d{1,3})\b[.:]?(?:\*\*)?\s*"
+    r"(?P<rest>[^a-zåäö].*|)$",
+    re.IGNORECASE,
+)
 _KIND = re.compile(
     r"\b(?P<kind>sammanträdesprotokoll|protokoll|minnesanteckningar|minnesanteckning|"
     r"mötesanteckningar|mötesanteckning|anteckningar)\b|\b\w*(?:möte|sammanträde)\b",
@@ -349,6 +354,13 @@ class _MinutesParser:
     def _numbered_chain(self, lines: list[str]) -> list[_ItemStart]:
         by_style: dict[tuple[str, bool, str, bool], list[tuple[int, int, str]]] = {}
         for i, line in enumerate(lines):
+            labelled = _LABELLED_NUMBER.match(line)
+            if labelled:
+                # "Ärende 1" / "Punkt 3", the title on the same line or the next (corpus 19).
+                style = ("", False, "label", False)
+                rest = labelled.group("rest")
+                by_style.setdefault(style, []).append((i, int(labelled.group("num")), rest))
+                continue
             match = _NUMBERED_LINE.match(line)
             if not match:
                 continue
@@ -377,7 +389,14 @@ class _MinutesParser:
                 )
                 if better:
                     best = chain
-        if len(best) < 2:
+        lone = (
+            len(best) == 1
+            and len(by_style) == 1
+            and (("", False, "label", False) in by_style or best[0][1] == 1)
+        )
+        if len(best) < 2 and not lone:
+            # One "Ärende 1" or one "1. Title" in a document with no other structure is an
+            # item (corpus 19, 20); otherwise a lone number is a list in the text.
             return []
         return [_ItemStart(i, str(num), False, rest) for i, num, rest in best]
 
