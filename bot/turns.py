@@ -125,6 +125,18 @@ class TurnRunner:
         await self._deliver(ids)
         return outcome
 
+    async def admit(
+        self, turn: TurnInput, check: Callable[[CommandContext], Awaitable[bool]]
+    ) -> bool:
+        """Ask whether an unaddressed message is for the bot, reading only: a message that is
+        not leaves nothing behind (no processed-activity row, no conversation reference)."""
+        async with self.db.read() as session:
+            token = current_session.set(session)
+            try:
+                return await check(CommandContext(session, turn))
+            finally:
+                current_session.reset(token)
+
     async def _run_transaction(
         self,
         turn: TurnInput,
@@ -244,6 +256,7 @@ class TurnRunner:
                     coalesce_key=reply.coalesce_key,
                     update_delay=self.update_delay,
                     claimed=True,
+                    fresh=reply.fresh,
                 )
             if row.status == outbox.SENDING and all(o is not row for o in out):
                 out.append(row)

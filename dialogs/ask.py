@@ -642,7 +642,7 @@ def _open_hint(
 ) -> str:
     if item.is_paragraph and item.number is not None:
         ref = f"{meeting.date.year}" if body.numbering == "per_year" else meeting.date.isoformat()
-        hint = f"`visa § {item.number} {ref}`"
+        hint = f"`{ctx.t('visa', 'show')} § {item.number} {ref}`"
         if current != body.id:
             hint += ctx.t(
                 f" i konversationen för {body.short_name or body.name}",

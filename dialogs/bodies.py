@@ -333,6 +333,7 @@ async def _setting(ctx: CommandContext, arg: str, word: str) -> None:
     arg="optional_colon",
     group="Organ",
     usage="organ numrering: per år | per möte",
+    usage_en="body numbering: per year | per meeting",
     help_en="How § are numbered: per year (default) or per meeting",
 )
 async def body_numbering(ctx: CommandContext, arg: str) -> None:
@@ -384,7 +385,7 @@ __all__ = ["Reply", "current_body", "is_member"]
     arg="optional_colon",
     group="Organ",
     usage="organ sändlista: Mottagare; Mottagare",
-    help_en="Who the body's minutes are sent to (Protokollet ska skickas till)",
+    help_en="Who the body's minutes are sent to (the “Protokollet ska skickas till” line)",
 )
 async def body_distribution(ctx: CommandContext, arg: str) -> None:
     """Vilka organets protokoll ska skickas till"""
@@ -416,6 +417,7 @@ async def body_distribution(ctx: CommandContext, arg: str) -> None:
     arg="colon",
     group="Organ",
     usage="organ brevhuvud: Samverkan Blekinge – Hälsa, vård, lärande och social välfärd",
+    usage_en="body letterhead: The line above the body's name",
     help_en="The line printed above the body's name in its minutes",
 )
 async def body_letterhead(ctx: CommandContext, arg: str) -> None:

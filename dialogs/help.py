@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-from dialogs import cards
+from dialogs import cards, labels
 from dialogs.context import CommandContext
 from dialogs.registry import REGISTRY, Registry, command
 from dialogs.reply import Reply
 
-GROUP_EN = {
-    "Organ": "Body",
-    "Möte": "Meeting",
-    "Närvaro": "Attendance",
-    "Paragrafer och beslut": "Paragraphs and decisions",
-    "Uppdrag": "Assignments",
-    "Protokoll": "Minutes",
-    "Fråga": "Ask",
-    "Övrigt": "Other",
-}
+# Kept for importers; the labels live in dialogs/labels.py.
+GROUP_EN = {sv: label.en for sv, label in labels.GROUPS.items()}
 
 
 def help_text(lang: str, registry: Registry = REGISTRY) -> str:
     lines = ["**Samverkansbot — kommandon**" if lang == "sv" else "**Samverkansbot — commands**"]
     for group, commands in registry.groups().items():
         lines.append("")
-        lines.append(f"**{group if lang == 'sv' else GROUP_EN.get(group, group)}**")
+        lines.append(f"**{labels.group(group, lang)}**")
         for cmd in commands:
-            usage = cmd.usage_en if lang == "en" else cmd.usage_sv
+            usage = labels.english_usage(cmd.usage_en) if lang == "en" else cmd.usage_sv
             lines.append(f"- `{usage}` — {cmd.help_en if lang == 'en' else cmd.help_sv}")
     lines.append("")
     lines.append(

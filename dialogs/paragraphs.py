@@ -1106,6 +1106,12 @@ async def cmd_protocol_note(ctx: CommandContext, arg: str) -> None:
 
 
 async def can_see_confidential(ctx: CommandContext, body: Body) -> bool:
+    """A sekretess § is shown to members of the body, in a personal chat only: in a shared
+    conversation everyone reads along."""
+    from dialogs.addressing import is_private
+
+    if not is_private(ctx):
+        return False
     person = await speaker_person_if_known(ctx)
     return person is not None and await is_member(ctx, body, person.id)
 
@@ -1209,6 +1215,7 @@ def _match_show(text: str) -> str | None:
     group="Paragrafer och beslut",
     matcher=_match_show,
     usage="visa § 117 [2021 | 2024-05-17]",
+    usage_en="show § 117 [2021 | 2024-05-17]",
     help_en="Show a paragraph: title, presenters, status, text, decisions, assignments, attachments",
 )
 async def cmd_show(ctx: CommandContext, arg: str) -> None:
