@@ -6,7 +6,8 @@ included. The bot acts on one when:
 - without a mention, only while the conversation's body has an open meeting:
   (a) from someone allowed to record (the meeting's chair or secretary, the body's admins and
       standing chair/secretary), a message whose first line begins with a command keyword
-      followed by a colon (`justerare: …`, `beslut: …`) or with `§` and a number;
+      followed by a colon and some text (`justerare: …`, `beslut: …`) or with `§` and a
+      number (alone or before a title);
   (b) from anyone, a message that is exactly a check-in word (`här`, `närvarande`, `present`).
 Everything else gets no reply, no warning, and nothing is stored; only its id may be logged.
 """
@@ -27,7 +28,9 @@ Candidate = Literal["checkin", "record"]
 # Exactly these words alone (case, å/ä/ö and a closing . or ! do not matter).
 CHECK_IN_WORDS = ("här", "närvarande", "present")
 _CHECK_IN_KEYS = frozenset(fold(w) for w in CHECK_IN_WORDS)
-_PARAGRAPH = re.compile(r"^§\s*\d")
+# `§ 116`, alone or followed by a title (`§113 - §123`, a range, is not a heading).
+_PARAGRAPH = re.compile(r"^§\s*\d+[a-z]?(?:\s*$|(?=.*[^\W\d_]))", re.IGNORECASE)
+_HAS_WORD = re.compile(r"[^\W_]")
 _AT = re.compile(r"<at[^>]*>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 
 
@@ -54,7 +57,11 @@ def candidate(text: str, registry: Registry = REGISTRY) -> Candidate | None:
     if fold(stripped).rstrip(" .!") in _CHECK_IN_KEYS and "\n" not in stripped:
         return "checkin"
     first = stripped.split("\n", 1)[0]
-    if _PARAGRAPH.match(first) or registry.starts_with_colon_keyword(first):
+    if _PARAGRAPH.match(first):
+        return "record"
+    # The keyword and colon with something after it: a bare `Ordförande:` heading is not.
+    argument = registry.colon_argument(first)
+    if argument is not None and (_HAS_WORD.search(argument) or "\n" in stripped):
         return "record"
     return None
 
