@@ -265,7 +265,11 @@ class TurnRunner:
     async def _apologise(
         self, turn: TurnInput, delivery: Delivery, invoke: bool
     ) -> tuple[TurnOutcome, Outgoing]:
-        text = APOLOGY_EN if turn.locale and turn.locale.lower().startswith("en") else APOLOGY_SV
+        from dialogs.router import detect_language
+
+        # In the language of the message that failed (its words, then the sender's locale).
+        lang = detect_language(turn.text, turn.locale)
+        text = APOLOGY_EN if lang == "en" else APOLOGY_SV
         try:
             async with self.db.transaction() as session:
                 # Not marked processed: a redelivery may try the turn again.
@@ -274,7 +278,7 @@ class TurnRunner:
                     TurnInput(**{**turn.__dict__, "activity_id": None}),
                     delivery,
                     [Reply(text=text)],
-                    "sv",
+                    lang,
                 )
         except Exception:
             logger.exception("could not even queue the apology for activity %s", turn.activity_id)

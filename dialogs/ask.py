@@ -1685,8 +1685,8 @@ async def cmd_more(ctx: CommandContext, arg: str) -> None:
             "There is no earlier question to show more of. Ask e.g. `what was decided about FACT?`",
         )
         return
+    # The reply follows the language of `more`/`fler`, the message that caused it.
     question, lang, shown = last
-    ctx.lang = lang
     answer = await ask(ctx, question, offset=shown)
     ctx.replies.append(Reply(text=answer.text))
     if answer.hits:

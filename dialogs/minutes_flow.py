@@ -22,7 +22,7 @@ from typing import Any
 from dialogs import cards
 from dialogs.actions import action
 from dialogs.addressing import is_private
-from dialogs.bodies import current_body, is_member
+from dialogs.bodies import body_for_reading, current_body, is_member
 from dialogs.context import CommandContext
 from dialogs.dates import find_date
 from dialogs.errors import UserError
@@ -185,7 +185,7 @@ def fingerprint(doc: MinutesDocument) -> str:
 
 
 async def _meeting_of(ctx: CommandContext, arg: str = "") -> tuple[Body, Meeting]:
-    body = await current_body(ctx)
+    body = await body_for_reading(ctx)
     date = None
     if arg.strip():
         found = find_date(arg, ctx.turn.today)
@@ -976,7 +976,7 @@ async def cmd_publish(ctx: CommandContext, arg: str) -> None:
 )
 async def cmd_extract(ctx: CommandContext, arg: str) -> None:
     """Protokollsutdrag: en § med mötets huvud och justering, som text och Word-fil"""
-    body = await current_body(ctx)
+    body = await body_for_reading(ctx)
     item, _ = await lookup_paragraph(ctx, body, arg)
     meeting = await ctx.session.get(Meeting, item.meeting_id)
     if meeting is None or meeting.tenant_id != ctx.turn.tenant_id:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from dialogs import cards
 from dialogs.actions import action
-from dialogs.bodies import current_body, is_member
+from dialogs.bodies import body_for_reading, current_body, is_member
 from dialogs.context import CommandContext
 from dialogs.errors import UserError
 from dialogs.meetings import current_meeting
@@ -1220,7 +1220,7 @@ def _match_show(text: str) -> str | None:
 )
 async def cmd_show(ctx: CommandContext, arg: str) -> None:
     """Visa en paragraf: rubrik, föredragande, status, text, beslut, uppdrag och bilagor"""
-    body = await current_body(ctx)
+    body = await body_for_reading(ctx)
     if re.match(r"^(?:show)\b", ctx.turn.text.strip(), re.IGNORECASE):
         ctx.lang = "en"
     item, _ = await lookup_paragraph(ctx, body, arg)
@@ -1237,7 +1237,7 @@ async def cmd_show(ctx: CommandContext, arg: str) -> None:
 )
 async def cmd_history(ctx: CommandContext, arg: str) -> None:
     """Vem som ändrade vad i en paragraf, och när"""
-    body = await current_body(ctx)
+    body = await body_for_reading(ctx)
     item, _ = await lookup_paragraph(ctx, body, arg)
     if item.confidential and not await can_see_confidential(ctx, body):
         raise UserError("Paragrafen omfattas av sekretess.", "The paragraph is confidential.")

@@ -442,8 +442,8 @@ async def test_replay_004_meeting(
     # In a personal chat the member gets the full version, behind a single-use link that
     # expires within the hour.
     own = personal()
-    await m.say(SECRETARY, f"organ: {s004.SHORT}", where=own)
-    full = await m.say(SECRETARY, "protokoll", where=own)
+    m.private = own.conversation_id()
+    full = await m.say(KJELL, "protokoll", where=own)  # his personal chat is bound to no body
     links = LINK.findall(full.text)
     assert links, full.text
     tokens = await server.rows(DownloadToken, DownloadToken.public.is_(False))
