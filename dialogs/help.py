@@ -21,9 +21,13 @@ def help_text(lang: str, registry: Registry = REGISTRY) -> str:
             lines.append(f"- `{usage}` — {cmd.help_en if lang == 'en' else cmd.help_sv}")
     lines.append("")
     lines.append(
-        "Allt annat läses som en fråga, t.ex. *vad beslutades om F-ACT?*"
+        "I en kanal eller gruppchatt: @nämn mig. Under ett öppet möte fungerar `här` och "
+        "sekreterarens rader med kolon eller § utan. Allt annat till mig läses som en fråga, "
+        "t.ex. *vad beslutades om F-ACT?*"
         if lang == "sv"
-        else "Anything else is read as a question, e.g. *what was decided about FACT?*"
+        else "In a channel or group chat: @mention me. During an open meeting `present` "
+        "and the secretary's lines with a colon or § work without. Anything else "
+        "addressed to me is read as a question, e.g. *what was decided about FACT?*"
     )
     return "\n".join(lines)
 
@@ -55,6 +59,11 @@ async def greet(ctx: CommandContext) -> None:
             "Börja med att koppla chatten till ett organ: **organ: LSVO ledningsgrupp (LSVO)**. "
             "Öppna sedan mötet med **öppna mötet** och anmäl närvaro med **närvarande**. "
             "Skriv **hjälp** för alla kommandon.",
+        ),
+        cards.text(
+            "I en kanal eller gruppchatt svarar jag bara när du @nämner mig; under ett öppet möte "
+            "läser jag också **här** och sekreterarens rader med kolon (**justerare: …**) eller §. "
+            "Andra meddelanden sparar jag inte.",
         ),
         cards.text("English: write **help**.", isSubtle=True),
     ]
