@@ -104,7 +104,8 @@ def activity(text: str, *, mention: bool, speaker: tuple[str, str]) -> Activity:
     return Activity().deserialize(body)
 
 
-async def run(database_url: str, quiet: bool) -> int:
+async def measure(database_url: str) -> tuple[list[tuple[str, str]], int]:
+    """(the sentences acted on as (file, sentence), the number of sentences sent)."""
     await upgrade(database_url)
     db = Database(database_url)
     printed: list[str] = []
@@ -127,33 +128,35 @@ async def run(database_url: str, quiet: bool) -> int:
             )
         return bool(n)
 
-    async def open_meeting() -> None:
+    try:
         for line in ("organ: Bänkorganet (BÄNK)", "öppna mötet"):
             assert await claimed(await send(line, True)), line
-
-    try:
-        await open_meeting()
         rows = corpus()
         acted: list[tuple[str, str]] = []
         for name, text in rows:
             if await claimed(await send(text, False)):
                 acted.append((name, text))
-                # A sentence that closed the meeting or rebound the chat must not make the
-                # rest of the run easier: open a fresh meeting when none is open.
+                # A sentence that closed the meeting must not make the rest of the run
+                # easier: open one again (nothing happens when one is open).
                 await send("öppna mötet", True)
-        total = len(rows)
-        share = len(acted) / total if total else 0.0
-        print(f"false_triggers: {len(acted)} of {total} sentences acted on = {share:.2%}")
-        print(
-            f"anchor (rule before issue 10, every message a command or question): {total} of {total} = 100.00%"
-        )
-        print(f"target: ≤ {TARGET:.0%} → {'met' if share <= TARGET else 'NOT met'}")
-        if not quiet:
-            for name, text in acted:
-                print(f"  acted on [{name}]: {text[:160]}")
-        return 0 if share <= TARGET else 1
+        return acted, len(rows)
     finally:
         await db.dispose()
+
+
+async def run(database_url: str, quiet: bool) -> int:
+    acted, total = await measure(database_url)
+    share = len(acted) / total if total else 0.0
+    print(f"false_triggers: {len(acted)} of {total} sentences acted on = {share:.2%}")
+    print(
+        "anchor (rule before issue 10, every message a command or question): "
+        f"{total} of {total} = 100.00%"
+    )
+    print(f"target: ≤ {TARGET:.0%} → {'met' if share <= TARGET else 'NOT met'}")
+    if not quiet:
+        for name, text in acted:
+            print(f"  acted on [{name}]: {text[:160]}")
+    return 0 if share <= TARGET else 1
 
 
 def main() -> int:

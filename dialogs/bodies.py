@@ -50,14 +50,20 @@ async def body_for_reading(ctx: CommandContext) -> Body:
         bodies = list(
             (
                 await ctx.session.scalars(
+                    # IN, not a join with DISTINCT: PostgreSQL cannot compare JSON columns.
                     select(Body)
-                    .join(Membership, Membership.body_id == Body.id)
                     .where(
                         Body.tenant_id == ctx.turn.tenant_id,
-                        Membership.person_id == person.id,
-                        or_(Membership.valid_to.is_(None), Membership.valid_to >= ctx.turn.today),
+                        Body.id.in_(
+                            select(Membership.body_id).where(
+                                Membership.person_id == person.id,
+                                or_(
+                                    Membership.valid_to.is_(None),
+                                    Membership.valid_to >= ctx.turn.today,
+                                ),
+                            )
+                        ),
                     )
-                    .distinct()
                     .order_by(Body.id)
                 )
             ).all()
