@@ -294,7 +294,10 @@ async def cmd_minutes(ctx: CommandContext, arg: str) -> None:
         and await _may_manage(ctx, body, meeting)
     )
     card = summary_card(
-        doc, public=not full, actions=_summary_actions(ctx, meeting, links, offer_justering=offer)
+        doc,
+        public=not full,
+        actions=_summary_actions(ctx, meeting, links, offer_justering=offer),
+        lang=ctx.lang,
     )
     fallback = ctx.t(
         f"{_form_word(ctx, meeting, capital=True)} för {body.name} {meeting.date.isoformat()}: {links.html}",
