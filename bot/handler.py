@@ -112,6 +112,8 @@ def bot_mentions(activity: Activity) -> list[str]:
         mentioned = props.get("mentioned") or {}
         if bot_id and isinstance(mentioned, dict) and mentioned.get("id") == bot_id:
             out.append(str(props.get("text") or ""))
+            if mentioned.get("name"):  # in case the entity's text differs from the message's
+                out.append(f"<at>{mentioned['name']}</at>")
     return out
 
 
