@@ -22,6 +22,7 @@ GROUPS: dict[str, Label] = {
     "Närvaro": Label("Närvaro", "Attendance"),
     "Paragrafer och beslut": Label("Paragrafer och beslut", "Paragraphs and decisions"),
     "Uppdrag": Label("Uppdrag", "Assignments"),
+    "Mellan mötena": Label("Mellan mötena", "Between meetings"),
     "Protokoll": Label("Protokoll", "Minutes"),
     "Fråga": Label("Fråga", "Ask"),
     "Frågor": Label("Frågor", "Questions"),
