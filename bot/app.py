@@ -113,6 +113,9 @@ def create_app(
 
     downloads.setup(app)
     pages.setup(app, settings)
+    from bot import tab
+
+    tab.setup(app)
     return app
 
 
