@@ -169,7 +169,7 @@ def _hit(
             if body.numbering == "per_year"
             else row.meeting_date.isoformat()
         )
-        hint = f"`visa {row.label.replace(' ', ' ')} {ref}`"
+        hint = f"`{ctx.t('visa', 'show')} {row.label} {ref}`"
     return Hit(
         body=body.name,
         date=row.meeting_date.isoformat(),
