@@ -28,6 +28,7 @@ import asyncio
 import datetime as dt
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -291,7 +292,9 @@ def report(rows: list[tuple[dict[str, Any], str, bool]]) -> dict[str, Any]:
     return figures
 
 
-async def run_corpus(url: str, split: str | None, verbose: bool) -> dict[str, Any]:
+async def run_corpus(
+    url: str, split: str | None, verbose: bool, imported_already: bool = False
+) -> dict[str, Any]:
     questions = load_questions()
     if split:
         questions = [q for q in questions if q.get("split") == split]
@@ -301,7 +304,9 @@ async def run_corpus(url: str, split: str | None, verbose: bool) -> dict[str, An
     details: list[dict[str, Any]] = []
     try:
         started = time.perf_counter()
-        notes = await import_corpus(db, questions)
+        notes = {"(reused)": "imported before"} if imported_already else {}
+        if not imported_already:
+            notes = await import_corpus(db, questions)
         imported = time.perf_counter() - started
         embedded = 0
         started = time.perf_counter()
@@ -428,6 +433,12 @@ def main(argv: list[str] | None = None) -> int:
         "--calibrate", action="store_true", help="corpus mode: choose the no-answer cut-off on dev"
     )
     parser.add_argument(
+        "--reuse",
+        type=Path,
+        help="corpus mode, while tuning: keep the imported and embedded SQLite file here and "
+        "start from it next time (same split; report figures from a run without it)",
+    )
+    parser.add_argument(
         "--searchable", type=Path, help="time until this minutes file is fully searchable"
     )
     args = parser.parse_args(argv)
@@ -441,7 +452,12 @@ def main(argv: list[str] | None = None) -> int:
             os.environ["SVB_ASK_CUTOFF"] = "off"
         with tempfile.TemporaryDirectory() as tmp:
             url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'corpus.db'}"
-            figures = asyncio.run(run_corpus(url, args.split, args.verbose))
+            reused = bool(args.reuse and args.reuse.exists() and not args.database_url)
+            if reused:
+                shutil.copy(args.reuse, Path(tmp) / "corpus.db")
+            figures = asyncio.run(run_corpus(url, args.split, args.verbose, reused))
+            if args.reuse and not reused and not args.database_url:
+                shutil.copy(Path(tmp) / "corpus.db", args.reuse)
         if args.calibrate:
             calibrate(figures["rows"])
         if args.json:

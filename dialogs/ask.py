@@ -652,15 +652,32 @@ async def _ask(ctx: CommandContext, question: str, *, offset: int, page: int) ->
         structured = await handler(ctx, question, parsed, visible)
         if structured.hits:
             return structured
-    if parsed.intent == "decisions":
-        if not query_words(parsed.rest) or os.environ.get("SVB_ASK_MODE") != "passages":
-            # Decisions and items that hold the question's words (storage.search); when they
-            # hold nothing, the passages of the whole record answer.
-            found = await _decisions(ctx, question, parsed, visible, offset, page)
-            if found.hits or offset or not query_words(parsed.rest):
-                return found
     from dialogs import ask_answer
 
+    if parsed.intent == "decisions":
+        if not query_words(parsed.rest) or os.environ.get("SVB_ASK_MODE") == "index":
+            # A listing ("beslut i maj") reads the decisions themselves.
+            return await _decisions(ctx, question, parsed, visible, offset, page)
+        if ctx.lang != "en" and os.environ.get("SVB_ASK_MODE") != "passages":
+            # Swedish words find the index's Swedish terms: the decisions that hold them first,
+            # the passages (lexical and dense fused) when they hold nothing.
+            found = await _decisions(ctx, question, parsed, visible, offset, page)
+            if found.hits or offset:
+                return found
+            return await ask_answer.answer_from_passages(
+                ctx, question, parsed, visible, offset, page, structured
+            )
+        # English words find no Swedish index terms: the passages, where the multilingual
+        # vectors carry the question, lead; the decision index only when they hold nothing
+        # that clears the cut-off, or when the vectors are not there yet (lexical alone, the
+        # index's decisions come first, as for Swedish).
+        passages = await ask_answer.answer_from_passages(
+            ctx, question, parsed, visible, offset, page, structured
+        )
+        if passages.hits and passages.plan == "passages+vectors":
+            return passages
+        found = await _decisions(ctx, question, parsed, visible, offset, page)
+        return found if found.hits or (offset and not passages.hits) else passages
     return await ask_answer.answer_from_passages(
         ctx, question, parsed, visible, offset, page, structured
     )

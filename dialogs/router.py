@@ -54,6 +54,38 @@ _EN_WORDS = {
     "i",
     "we",
     "thanks",
+    "and",
+    "to",
+    "a",
+    "an",
+    "at",
+    "by",
+    "with",
+    "from",
+    "that",
+    "this",
+    "has",
+    "have",
+    "had",
+    "be",
+    "been",
+    "will",
+    "would",
+    "do",
+    "whom",
+    "whose",
+    "why",
+    "much",
+    "many",
+    "they",
+    "it",
+    "its",
+    "not",
+    "or",
+    "anything",
+    "anyone",
+    "said",
+    "asked",
 }
 _SV_WORDS = {
     "vad",
@@ -89,20 +121,66 @@ _SV_WORDS = {
     "av",
     "förra",
     "året",
+    "hur",
+    "mycket",
+    "många",
+    "manga",
+    "vilket",
+    "vems",
+    "ska",
+    "skulle",
+    "blev",
+    "fick",
+    "inte",
+    "eller",
+    "ett",
+    "en",
+    "mot",
+    "vid",
+    "från",
+    "fran",
+    "hos",
+    "kring",
+    "hade",
+    "sa",
+    "sade",
+    "någon",
+    "nagon",
+    "något",
+    "nagot",
 }
 
 
 def detect_language(text: str, locale: str | None = None) -> str:
     """'en' when the words are more English than Swedish; on a tie the sender's Teams locale
-    decides; Swedish is the default."""
-    words = re.findall(r"[a-zåäöé]+", text.lower())
+    decides; Swedish is the default.
+
+    English and Swedish function words are weighed against each other. A capitalised word after
+    the first is a name (a person, a place, a body) and says nothing of the asker's language, so
+    an English question about "Åsa Öberg" stays English; å, ä and ö in the other words count as
+    Swedish. "I" is English, "i" Swedish."""
+    tokens = re.findall(r"[A-Za-zÅÄÖÉåäöé]+", text)
     hint = "en" if locale and locale.lower().startswith("en") else "sv"
-    if not words:
+    if not tokens:
         return hint
-    if any(ch in text.lower() for ch in "åäö"):
-        return "sv"
-    en = sum(w in _EN_WORDS for w in words)
-    sv = sum(w in _SV_WORDS for w in words)
+    en = sv = 0
+    for n, token in enumerate(tokens):
+        word = token.lower()
+        if token == "I":
+            en += 1
+            continue
+        if word == "i":
+            sv += 1
+            continue
+        is_en, is_sv = word in _EN_WORDS, word in _SV_WORDS
+        if len(token) > 1 and token.isupper():
+            continue  # an acronym
+        if not (is_en or is_sv) and n > 0 and token[0].isupper():
+            continue  # a name
+        en += is_en and not is_sv
+        sv += is_sv and not is_en
+        if not is_en and not is_sv and any(ch in word for ch in "åäö"):
+            sv += 1
     if en == sv:
         return hint
     return "en" if en > sv else "sv"
