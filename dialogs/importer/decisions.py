@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .dates import find_date
 from .model import ParsedAmount, ParsedAssignment, ParsedDecision, ParsedNextMeeting
-from .textutil import clean_line, strip_bullet, strip_final_period
+from .textutil import clean_line, spellings, strip_bullet, strip_final_period
 
 # Decisions ----------------------------------------------------------------------------------
 
@@ -125,7 +125,7 @@ class OwnBody:
                 continue
             if base == n or base.startswith(n + " ") or n.startswith(base + " "):
                 return True
-        if low in _ALWAYS_OWN:
+        if any(spelling in _ALWAYS_OWN for spelling in spellings(low)):
             return True
         if low in _OWN_NOUNS:
             stem = re.sub(r"(?:en|et|n)$", "", low)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .htmltext import html_to_text
+
 # Headings that are parts of an item, not items: "=== Förslag", "\subsubsection*{Beslut}".
 PART_HEADINGS = re.compile(
     r"(?i)^(?:förslag(?:\s+till\s+beslut)?|beslutsförslag|beslut|anteckningar|bakgrund|"
@@ -64,12 +66,25 @@ _NIKOLA = re.compile(r"^\s*\.\.\s+(?P<key>title|date)\s*:\s*(?P<value>.+)$", re.
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 
 
+_HTML_BLOCK = re.compile(r"^\s*</?(?:p|ul|ol|li|h[1-6]|div|table|tr|td|th|br|strong|b)\b", re.I)
+
+
+def _mostly_html(lines: list[str]) -> bool:
+    """A Markdown file whose body is HTML blocks (a CMS export: "<p><strong>§ 1 …</strong>"),
+    corpus 02: at least a third of its non-empty lines open with a block tag."""
+    filled = [line for line in lines if line.strip()]
+    tagged = sum(1 for line in filled if _HTML_BLOCK.match(line))
+    return len(filled) >= 3 and tagged * 3 >= len(filled)
+
+
 def markdown(text: str) -> str:
     """Markdown as written, with front matter, HTML comments, setext underlines and
     hard-break backslashes turned into what the parser reads (corpus 02, 03, 04, 05, 06)."""
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     lines = text.split("\n")
     header, rest = _front_matter(lines)
+    if _mostly_html(rest):
+        rest = html_to_text("\n".join(rest)).split("\n")
     out: list[str] = []
     for n, line in enumerate(rest):
         if line.rstrip().endswith("\\") and not line.rstrip().endswith("\\\\"):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .model import ABSENT, PARTIAL, PRESENT, ROLE_ORDER, ParsedPerson
-from .textutil import clean_line, heading_level, strip_bullet, strip_inline_markdown
+from .textutil import clean_line, heading_level, spellings, strip_bullet, strip_inline_markdown
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,10 @@ _NOT_NAME_WORDS = frozenset(
         "styrgruppen",
     }
 )
-_NAME_TOKEN = re.compile(r"[A-ZÅÄÖÜÉÈÁÀÆØÇÑ][\wÅÄÖåäöÜüÉéÈèÁáÀàÆæØøÇçÑñ'’.]*(?:-[\w'’]+)*")
+# U+FFFD inside a name is a letter a lost encoding replaced ("B\ufffdrje", corpus 02).
+_NAME_TOKEN = re.compile(
+    r"[A-ZÅÄÖÜÉÈÁÀÆØÇÑ][\wÅÄÖåäöÜüÉéÈèÁáÀàÆæØøÇçÑñ'’.\ufffd]*(?:-[\w'’\ufffd]+)*"
+)
 
 
 def match_label(line: str) -> tuple[SectionLabel, str, int] | None:
@@ -174,7 +177,7 @@ def match_label(line: str) -> tuple[SectionLabel, str, int] | None:
     word = match.group(1).strip().lower()
     rest = (match.group(2) or "").strip()
     for pattern, label in _LABELS:
-        if pattern.fullmatch(word):
+        if any(pattern.fullmatch(spelling) for spelling in spellings(word)):
             return label, rest, level
     return None
 

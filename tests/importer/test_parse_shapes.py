@@ -109,3 +109,29 @@ def test_dates_as_minutes_write_them() -> None:
     undated = parse_minutes("Bara text utan datum.\n", "styrgrupp-2019-03-26.txt")
     assert undated.date == dt.date(2019, 3, 26)
     assert "Mötets datum togs från filnamnet." in undated.warnings
+
+
+def test_markdown_of_html_blocks_with_letters_lost_to_replacement_characters() -> None:
+    # A CMS export saved in the wrong encoding: every å, ä, ö and § became U+FFFD.
+    md = (
+        "---\ntitle: Medlemsm\ufffdte\n---\n"
+        "<p><strong>Datum:</strong> 2011-05-02</p>\n"
+        "<p><strong>N\ufffdrvarande</strong>:</p>\n"
+        "<ul>\n<li>G\ufffdsta Berg, ordf\ufffdrande</li>\n<li>Lisa Holm, sekreterare</li>\n</ul>\n"
+        "<p><strong>\ufffd 1 M\ufffdtet \ufffdppnas</strong>\nOrdf. h\ufffdlsade alla.</p>\n"
+        "<p><strong>\ufffd 2 Dagordning</strong>\n"
+        "<strong>\ufffdrsm\ufffdtet beslutar</strong> att fastst\ufffdlla dagordningen.</p>\n"
+    )
+    minutes = parse_minutes(read_bytes(md.encode("utf-8"), "m.md").text, "m.md")
+    assert [(p.name, p.status) for p in minutes.people] == [
+        ("G\ufffdsta Berg", "present"),
+        ("Lisa Holm", "present"),
+    ]
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "M\ufffdtet \ufffdppnas"),
+        ("2", "Dagordning"),
+    ]
+    assert [d.text for d in minutes.items[1].decisions] == [
+        "\ufffdrsm\ufffdtet beslutar att fastst\ufffdlla dagordningen."
+    ]
+    assert "<p>" not in (minutes.leftover_text or "")
