@@ -55,7 +55,10 @@ from .people import (
     looks_like_name,
     match_label,
     name_key,
+    open_flat_label,
+    page_continuation,
     parse_person,
+    roll_call_statuses,
     sort_roles,
     split_inline_list,
     split_names,
@@ -268,10 +271,17 @@ class _MinutesParser:
         if not self.people.people:
             # No attendance list as lines: a converted PDF may have flattened it (corpus 12,
             # 16, 17, 22).
+            carry: str | None = None
             for line in flat:
-                if len(line) > 120:
-                    for person in flat_attendance(clean_line(line)):
-                        self.people.add(person)
+                if len(line) <= 120:
+                    continue
+                text = clean_line(line)
+                continued = page_continuation(text, carry) if carry else None
+                for person in flat_attendance(continued or text):
+                    self.people.add(person)
+                carry = open_flat_label(text) if self.people.people else None
+                for name, status in roll_call_statuses(text):
+                    self._set_status(name, status)
         self._finish_header()
         works: list[_ItemWork] = []
         for n, start in enumerate(starts):
@@ -282,6 +292,20 @@ class _MinutesParser:
             works.append(self._parse_item(start, content))
         self._finish(works)
         return minutes
+
+    def _set_status(self, name: str, status: str) -> None:
+        """A status that prose states about a listed person overrides the list's."""
+        person = self.people.find(name)
+        if person is None and len(name.split()) > 2:
+            # "Ledamoten Anna Berg var inte närvarande …": the name is the last two words.
+            name = " ".join(name.split()[-2:])
+            person = self.people.find(name)
+        if person is None:
+            self.people.add(ParsedPerson(name=name, status=status))
+            return
+        person.status = status
+        if status != ABSENT:
+            person.absence_kind = None
 
     # Finding items ----------------------------------------------------------------------------
 

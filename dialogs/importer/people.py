@@ -555,3 +555,47 @@ def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
                 )
             )
     return out
+
+
+# A table that runs over a page break: a converted PDF's next page opens with its page marker
+# ("2 2(36) Ann-Charlotte Kakoulidou s Janeric Kandenäs s …") and the rows go on (corpus 22).
+_PAGE_MARK = re.compile(r"^\d{1,3}\s+(?:\w+\s+)?\d{1,3}\s*\(\d{1,3}\)\s+(?=[A-ZÅÄÖ])")
+
+
+def open_flat_label(text: str) -> str | None:
+    """The last attendance label of a flattened line when its list runs to the line's end."""
+    labels = list(_FLAT_LABEL.finditer(text))
+    if not labels or _FLAT_STOP.search(text, labels[-1].end()):
+        return None
+    return labels[-1].group("label")
+
+
+def page_continuation(line: str, label: str) -> str | None:
+    """A page's text as the rest of the list under label, when the page opens with its marker."""
+    marker = _PAGE_MARK.match(line)
+    return f"{label} {line[marker.end() :]}" if marker else None
+
+
+# Roll calls written as prose: "Vid uppropet var samtliga ordinarie ledamöter närvarande förutom
+# A och B." (absent), "C var inte närvarande vid uppropet utan deltog från och med 50." (partly
+# present) (corpus 22).
+_NAME_PATTERN = (
+    r"[A-ZÅÄÖÉ][\wåäöé]+(?:-[A-ZÅÄÖ][\wåäö]+)?(?:\s+[A-ZÅÄÖÉ][\wåäöé]+(?:-[\wåäö]+)?){1,2}"
+)
+_ALL_EXCEPT = re.compile(
+    r"\b(?:samtliga|alla)\b[^.]{0,80}?\bnärvarande\s+(?:förutom|utom|med undantag av)\s+"
+    r"(?P<names>[^.]+)"
+)
+_CAME_LATER = re.compile(
+    rf"(?P<name>{_NAME_PATTERN})\s+(?:var|är)\s+(?:inte|ej)\s+närvarande\b[^.]{{0,60}}?"
+    r"\b(?:utan|men)\s+(?:deltog|närvarade|anslöt|kom)\b"
+)
+
+
+def roll_call_statuses(text: str) -> list[tuple[str, str]]:
+    """(name, status) that prose about a roll call states, in order."""
+    found: list[tuple[str, str]] = []
+    for match in _ALL_EXCEPT.finditer(text):
+        found.extend((name, ABSENT) for name in split_names(match.group("names")))
+    found.extend((m.group("name"), PARTIAL) for m in _CAME_LATER.finditer(text))
+    return found

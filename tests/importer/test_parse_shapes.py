@@ -135,3 +135,28 @@ def test_markdown_of_html_blocks_with_letters_lost_to_replacement_characters() -
         "\ufffdrsm\ufffdtet beslutar att fastst\ufffdlla dagordningen."
     ]
     assert "<p>" not in (minutes.leftover_text or "")
+
+
+def test_roll_call_over_a_page_break_and_its_exceptions_in_prose() -> None:
+    first = (
+        "1 PROTOKOLL 1 (9) Nämnden Tid: Tisdagen den 3 maj 2011 Plats: Stadshuset 12 Upprop "
+        "Upprop genomfördes av nämndens ledamöter: Förnamn Efternamn Parti Eva Ek s "
+        "Per Holm m Lars Lind c Karin Berg v"
+    )
+    second = (
+        "2 2(9) Olof Strand s Maja Fors m Vid uppropet var samtliga ordinarie ledamöter "
+        "närvarande förutom Per Holm och Olof Strand. I deras ställe hade kallats in Sten Ros "
+        "och Ulla Vik. Ulla Vik var inte närvarande vid uppropet utan deltog från och med 15."
+    )
+    minutes = parse_minutes(first + "\n\n" + second + "\n")
+    status = {p.name: p.status for p in minutes.people}
+    assert status == {
+        "Eva Ek": "present",
+        "Per Holm": "absent",
+        "Lars Lind": "present",
+        "Karin Berg": "present",
+        "Olof Strand": "absent",
+        "Maja Fors": "present",
+        "Sten Ros": "present",
+        "Ulla Vik": "partial",
+    }
