@@ -58,6 +58,7 @@ from .people import (
     open_flat_label,
     page_continuation,
     parse_person,
+    roll_call_entries,
     roll_call_statuses,
     sort_roles,
     split_inline_list,
@@ -751,6 +752,8 @@ class _MinutesParser:
             presenters=presenters,
         )
         work = _ItemWork(item)
+        for name in roll_call_entries(title, body):
+            self.people.add(ParsedPerson(name=name, status=PRESENT))
         self._read_item_body(work, body, known)
         item.confidential = is_secret(item.title) or is_secret(item.text)
         return work

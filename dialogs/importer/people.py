@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass
 
 from .model import ABSENT, PARTIAL, PRESENT, ROLE_ORDER, ParsedPerson
-from .textutil import clean_line, heading_level, spellings, strip_bullet, strip_inline_markdown
+from .textutil import (
+    clean_line,
+    heading_level,
+    is_bullet,
+    spellings,
+    strip_bullet,
+    strip_inline_markdown,
+)
 
 
 @dataclass(frozen=True)
@@ -599,3 +606,36 @@ def roll_call_statuses(text: str) -> list[tuple[str, str]]:
         found.extend((name, ABSENT) for name in split_names(match.group("names")))
     found.extend((m.group("name"), PARTIAL) for m in _CAME_LATER.finditer(text))
     return found
+
+
+# An item that establishes the röstlängd lists who was there: "Fastställande av röstlängd" over a
+# bulleted list of names, or "Följande var närvarande vid mötet …:" over one name or member
+# handle a line (corpus 04, 08).
+_ROLL_TITLE = re.compile(r"(?i)röstlängd|upprop|närvarolista")
+_ROLL_INTRO = re.compile(r"(?i)\b(?:närvarande|närvarade|deltog|röstberättigade)\b[^.]*:\s*$")
+_ROLL_ENTRY = re.compile(r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}")
+
+
+def roll_call_entries(title: str, body: list[str]) -> list[str]:
+    """The names listed under an item about the röstlängd, or []."""
+    titled = bool(_ROLL_TITLE.search(title))
+    entries: list[str] = []
+    introduced = fenced = False
+    for raw in body:
+        stripped = raw.strip()
+        if stripped.startswith("```"):
+            fenced = not fenced
+            continue
+        if not stripped:
+            continue
+        text = clean_line(strip_bullet(raw))
+        if _ROLL_INTRO.search(text) and not entries:
+            introduced = True
+            continue
+        listed = (titled and is_bullet(raw)) or introduced
+        if listed and _ROLL_ENTRY.fullmatch(text) and text.lower() not in _NOT_NAME_WORDS:
+            entries.append(text)
+            continue
+        if entries:
+            break
+    return entries if len(entries) >= 2 else []

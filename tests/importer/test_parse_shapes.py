@@ -160,3 +160,21 @@ def test_roll_call_over_a_page_break_and_its_exceptions_in_prose() -> None:
         "Sten Ros": "present",
         "Ulla Vik": "partial",
     }
+
+
+def test_röstlängd_item_lists_who_was_present() -> None:
+    md = (
+        "# Årsmöte 2020-03-01\n\n## 1. Mötets öppnande\n\nMötet öppnades.\n\n"
+        "## 2. Fastställande av röstlängd\n\nSamtliga närvarande har rösträtt.\n\n"
+        "- Eva Ek\n- Per Holm\n\n"
+        "## 3. Tillkännagivande av deltagare\n\nFöljande var närvarande och röstberättigade:\n\n"
+        "```\nkaj\nLisa Berg\n```\n\n"
+        "## 4. Val av styrelse\n\n- Ordförande: kaj\n- Kassör: tom\n\nMötet antog förslaget.\n"
+    )
+    minutes = parse_minutes(md)
+    assert [(p.name, p.status) for p in minutes.people] == [
+        ("Eva Ek", "present"),
+        ("Per Holm", "present"),
+        ("kaj", "present"),
+        ("Lisa Berg", "present"),
+    ]
