@@ -133,11 +133,20 @@ class OwnBody:
         return False
 
 
+# "Nämnden beslutade vid sitt sammanträde den 28 augusti 2007 om följande:" over a list of
+# "att …" (corpus 21); "X föreslår att Y beslutar följande:" is a proposal, not a decision.
+_DECIDED_FOLLOWING = re.compile(
+    r"^(?P<phrase>[^.!?;:]{2,80}?\s(?:beslutar|beslutade|beslöt))\b[^.!?;:]{0,80}?"
+    r"\bföljande\s*:$",
+    re.IGNORECASE,
+)
+
+
 def decision_heading(line: str) -> str | None:
     """The deciding phrase when line is a heading such as "LSVO:s ledningsgrupp beslutar"."""
     text = clean_line(line)
-    match = _DECISION_HEADING.match(text)
-    if match:
+    match = _DECISION_HEADING.match(text) or _DECIDED_FOLLOWING.match(text)
+    if match and not re.search(r"(?i)\bföreslå\w*|\bförslag", match.group("phrase")):
         return match.group("phrase").strip()
     if re.fullmatch(r"(?i)beslut\s*:?", text):
         return "Beslut"

@@ -401,6 +401,13 @@ class _MinutesParser:
                 "\t" in match.group("gap"),
             )
             by_style.setdefault(style, []).append((i, int(match.group("num")), rest))
+        # A numbered list right under "Beslut:" / "… beslutar följande:" is what was decided, not
+        # the items (corpus 20).
+        by_style = {
+            style: candidates
+            for style, candidates in by_style.items()
+            if not _DECISION_LIST_INTRO.search(_previous_text(lines, candidates[0][0]))
+        }
         best: list[tuple[int, int, str]] = []
         for candidates in by_style.values():
             candidates = candidates[:2000]
@@ -787,20 +794,16 @@ class _MinutesParser:
             phrase = decision_heading(raw) if text else None
             if phrase:
                 flush()
-                clauses, i = _collect_clauses(body, i + 1)
+                clauses, i, written = _collect_clauses(body, i + 1)
                 decision = ParsedDecision(
-                    phrase=phrase,
-                    clauses=clauses,
-                    text="\n".join([phrase, *("att " + c for c in clauses)]),
+                    phrase=phrase, clauses=clauses, text="\n".join([phrase, *written])
                 )
                 self._add_block_decision(work, decision, known)
                 continue
             if text and is_bold_att(raw):
                 flush()
-                clauses, i = _collect_clauses(body, i)
-                decision = ParsedDecision(
-                    phrase="", clauses=clauses, text="\n".join("att " + c for c in clauses)
-                )
+                clauses, i, written = _collect_clauses(body, i)
+                decision = ParsedDecision(phrase="", clauses=clauses, text="\n".join(written))
                 work.orphan_decisions.append(decision)
                 self._add_block_decision(work, decision, known)
                 continue
@@ -1026,6 +1029,19 @@ _FLAT_ITEM = re.compile(r"(?<![\S])(?P<num>\d{1,3})\.?\s+(?=[A-ZÅÄÖ][a-zåä�
 _TITLE_END = re.compile(r"[.:!?](?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b)")
 
 
+_DECISION_LIST_INTRO = re.compile(
+    r"(?i)^(?:beslut|förslag till beslut)\s*:?$|\b(?:beslutar|beslutade|beslöt)\b[^.]*:$"
+)
+
+
+def _previous_text(lines: list[str], index: int) -> str:
+    """The nearest non-empty line above lines[index], cleaned."""
+    for j in range(index - 1, -1, -1):
+        if lines[j].strip():
+            return clean_line(lines[j])
+    return ""
+
+
 def _unflatten(lines: list[str]) -> list[str]:
     """A PDF converted to text may hold a whole page on one line, with the items' numbers in
     the running text ("… 37 Landstingsfullmäktiges öppnande Enligt … 38 Upprop …"). A chain of
@@ -1230,9 +1246,12 @@ def _split_title(text: str, known: list[str]) -> tuple[str, str]:
     return text[:cut].rstrip(" ,"), text[resume:].strip()
 
 
-def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int]:
-    """The "att …" clauses from body[start]; returns them and the index after the block."""
+def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int, list[str]]:
+    """The "att …" clauses from body[start]; returns them, the index after the block and the
+    clauses as written ("att …" lines keep their "att"; a listed or plain sentence is as it is,
+    corpus 20: "1. Regionfullmäktige godkänner …")."""
     clauses: list[str] = []
+    atts: list[bool] = []
     gap = False
     listed = False
     n = start
@@ -1245,6 +1264,7 @@ def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int]:
         clause = att_clause(raw)
         if clause is not None:
             clauses.append(clause)
+            atts.append(True)
             gap = False
             n += 1
             continue
@@ -1253,6 +1273,7 @@ def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int]:
             # "Beslut:" followed by a numbered or bulleted list: one decision per entry (corpus
             # 20, 21); a line "… beslutar följande:" introducing the list is not one itself.
             clauses.append(strip_bullet(raw).strip())
+            atts.append(False)
             listed = True
             gap = False
             n += 1
@@ -1267,9 +1288,11 @@ def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int]:
         if not clauses and not heading_level(raw) and not decision_heading(raw):
             # "Styrgruppen beslutar" followed by a plain sentence: that sentence is the decision.
             clauses.append(text)
+            atts.append(False)
             n += 1
         break
-    return clauses, n
+    written = [("att " + c) if att else c for c, att in zip(clauses, atts, strict=True)]
+    return clauses, n, written
 
 
 def _presenter_names(text: str) -> list[str]:

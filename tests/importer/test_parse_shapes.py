@@ -178,3 +178,26 @@ def test_röstlängd_item_lists_who_was_present() -> None:
         ("kaj", "present"),
         ("Lisa Berg", "present"),
     ]
+
+
+def test_decided_following_list_and_numbered_decisions_under_beslut() -> None:
+    press = (
+        "Nyheter\n\nNämnden beslutade vid sitt sammanträde den 3 maj 2011 om följande:\n\n"
+        "* att godkänna budgeten.\n* att uppdra åt förvaltningen att utreda taxan.\n\n"
+        "Kansliet i Staden\n\nKontakt: Eva Ek\n"
+    )
+    decisions = [d for item in parse_minutes(press).items for d in item.decisions]
+    assert [d.clauses for d in decisions] == [
+        ["godkänna budgeten.", "uppdra åt förvaltningen att utreda taxan."]
+    ]
+    listed = (
+        "Styrelsen 3 maj 2011\n\n1. Årsredovisning 2010\n\nRedovisningen visar ett överskott.\n\n"
+        "Beslut:\n\nStyrelsen föreslår att fullmäktige beslutar följande:\n\n"
+        "  1. Fullmäktige godkänner årsredovisningen.\n  2. Fullmäktige noterar överskottet.\n"
+    )
+    minutes = parse_minutes(listed)
+    assert [(i.number, i.title) for i in minutes.items] == [("1", "Årsredovisning 2010")]
+    assert minutes.items[0].decisions[0].text.split("\n")[1:] == [
+        "Fullmäktige godkänner årsredovisningen.",
+        "Fullmäktige noterar överskottet.",
+    ]
