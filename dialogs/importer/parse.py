@@ -835,6 +835,7 @@ class _MinutesParser:
     ) -> str:
         """Clean a run of discussion text and find what its sentences say."""
         text = _clean_text(lines, item.attachments)
+        previous: str | None = None
         for sentence in sentences(text):
             decision = prose_decision(sentence, self.own) if decisions else None
             if decision:
@@ -847,9 +848,10 @@ class _MinutesParser:
             if attachment:
                 item.attachments.append(attachment)
             if not _REPORTS_EARLIER.search(item.title) and not _REPORTS_EARLIER.match(text):
-                item.assignments.extend(find_assignments(sentence, known))
+                item.assignments.extend(find_assignments(sentence, known, previous=previous))
             if self.minutes.next_meeting is None:
                 self.minutes.next_meeting = next_meeting(sentence, self.minutes.date)
+            previous = sentence
         return text
 
     # Finishing --------------------------------------------------------------------------------

@@ -201,3 +201,26 @@ def test_decided_following_list_and_numbered_decisions_under_beslut() -> None:
         "Fullmäktige godkänner årsredovisningen.",
         "Fullmäktige noterar överskottet.",
     ]
+
+
+def test_assignments_with_ska_kommer_and_a_task_taken_from_the_sentence_before() -> None:
+    from dialogs.importer.decisions import find_assignments
+
+    def found(sentence: str, previous: str | None = None) -> list[tuple[list[str], str]]:
+        return [(a.assignees, a.what) for a in find_assignments(sentence, [], previous=previous)]
+
+    assert found("Annie ska försöka ge tid åt appen imorgon.") == [
+        (["Annie"], "försöka ge tid åt appen imorgon")
+    ]
+    assert found("Speciellt kommer Olle skriva en text till sidan.") == [
+        (["Olle"], "skriva en text till sidan")
+    ]
+    assert found("Gustav och Victor fixar.", "Marknadsför evenemanget.") == [
+        (["Gustav", "Victor"], "Marknadsför evenemanget")
+    ]
+    assert found("Victor kör söndag kl 10.") == [(["Victor"], "kör söndag kl 10")]
+    # Not tasks: a statute, someone who cannot log in, a role noun.
+    assert found("Föreningen skall ha sin hemvist i Staden.") == []
+    assert found("Gustav kommer inte in till sitt konto.") == []
+    assert found("Ordföranden ska vara med.") == []
+    assert found("Gustav fixar.") == []
