@@ -1052,23 +1052,28 @@ def _unflatten(lines: list[str]) -> list[str]:
     long = [n for n, line in enumerate(lines) if len(line) > 300]
     if not long:
         return lines
-    hits: list[tuple[int, int, int]] = []  # (line, offset, number)
+    hits: list[tuple[int, int, int, bool]] = []  # (line, offset, number, "N." not "N")
     cleaned = list(lines)
     for n in long:
         cleaned[n] = _PAGE_MARKER.sub(" ", lines[n])
-        hits.extend((n, m.start(), int(m.group("num"))) for m in _FLAT_ITEM.finditer(cleaned[n]))
-    best: list[tuple[int, int, int]] = []
+        hits.extend(
+            (n, m.start(), int(m.group("num")), "." in m.group(0))
+            for m in _FLAT_ITEM.finditer(cleaned[n])
+        )
+    best: list[tuple[int, int, int, bool]] = []
     for k, first in enumerate(hits[:2000]):
         chain = [first]
         for hit in hits[k + 1 :]:
-            if hit[2] == chain[-1][2] + 1:
+            # The items keep one style: "2. Elsie … utses" in a decision list under "1 Val av
+            # justerare" is not item 2 when "2 Den nationella …" follows (corpus 12).
+            if hit[2] == chain[-1][2] + 1 and hit[3] == first[3]:
                 chain.append(hit)
         if len(chain) > len(best):
             best = chain
     if len(best) < 2:
         return lines
     cuts: dict[int, list[int]] = {}
-    for n, offset, _ in best:
+    for n, offset, _, _ in best:
         cuts.setdefault(n, []).append(offset)
     out: list[str] = []
     for n, line in enumerate(cleaned):

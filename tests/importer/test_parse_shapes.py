@@ -224,3 +224,17 @@ def test_assignments_with_ska_kommer_and_a_task_taken_from_the_sentence_before()
     assert found("Gustav kommer inte in till sitt konto.") == []
     assert found("Ordföranden ska vara med.") == []
     assert found("Gustav fixar.") == []
+
+
+def test_flattened_items_keep_their_number_style_past_a_numbered_decision_list() -> None:
+    page = (
+        "3 3 (8) 1 Val av justerare Beslut 1. Eva Ek (PRO) utses att justera protokollet. "
+        "2. Per Holm (SPF) utses att justera protokollet. 2 Den nationella strategin Lisa Berg "
+        "berättar om strategin och hur den tas fram i länet under året som kommer. "
+        "3 Övriga frågor Inga övriga frågor togs upp vid dagens möte och ordföranden tackade."
+    )
+    minutes = parse_minutes("Protokoll\n\n" + page + "\n")
+    assert [i.number for i in minutes.items] == ["1", "2", "3"]
+    assert minutes.items[0].title == "Val av justerare"
+    assert minutes.items[1].title.startswith("Den nationella strategin")
+    assert any("Per Holm" in d.text for d in minutes.items[0].decisions)
