@@ -1185,6 +1185,11 @@ def _is_heading_like(raw: str, text: str) -> bool:
         return False
     if raw[:1].isspace() and not heading_level(raw):
         return False
+    if re.match(r"^[^:]{1,30}:\s*\d", text):
+        return False  # a header field, "Start: 12:15" (corpus 10)
+    if text.endswith(":") and len(text.split()) <= 3 and not is_bullet(raw):
+        # A topic label over its notes, "Lagerstatus:" (corpus 10).
+        text = text[:-1]
     if text.endswith((".", ":", ";", ",")) or is_bullet(raw):
         return False
     if not (text[:1].isupper() or text[:1].isdigit()):

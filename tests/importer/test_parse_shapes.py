@@ -238,3 +238,16 @@ def test_flattened_items_keep_their_number_style_past_a_numbered_decision_list()
     assert minutes.items[0].title == "Val av justerare"
     assert minutes.items[1].title.startswith("Den nationella strategin")
     assert any("Per Holm" in d.text for d in minutes.items[0].decisions)
+
+
+def test_topic_labels_with_a_colon_are_items_and_a_time_field_is_not() -> None:
+    text = (
+        "Start: 12:15\nFörslag på att vi ses efter varje omgång och fikar tillsammans i salen.\n\n"
+        "Evenemang:\nSal A1 bokad kl 17:00 tisdag. Gustav fixar evenemang utifrån mailet.\n\n"
+        "Lagerstatus:\nBallonger, helium och muggar finns. Victor kör söndag kl 10.\n"
+    )
+    minutes = parse_minutes(text)
+    assert [i.title.rstrip(":") for i in minutes.items] == ["Evenemang", "Lagerstatus"]
+    assert [(a.assignees, a.what) for a in minutes.items[1].assignments] == [
+        (["Victor"], "kör söndag kl 10")
+    ]
