@@ -366,6 +366,9 @@ def find_assignments(
     text = strip_final_period(strip_bullet(sentence))
     if not text:
         return []
+    if previous and _HISTORICAL.search(previous) and re.search(r"\b(?:åtog|lovade)\b", text):
+        # "Vid möte den 24:e uttryckte Per … Tomas åtog sig att …": an earlier task (corpus 05).
+        return []
     takes = _NAME_TAKES_IT.match(text)
     if takes and previous and not previous.rstrip().endswith("?"):
         what, due = _due(strip_final_period(strip_bullet(previous)))

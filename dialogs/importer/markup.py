@@ -63,6 +63,7 @@ def _front_matter(lines: list[str]) -> tuple[list[str], list[str]]:
 _NIKOLA = re.compile(r"^\s*\.\.\s+(?P<key>title|date)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 
 
+_BOLD_LINE = re.compile(r"^\s*(?P<marks>\*{2,3}|_{2,3})(?P<title>[^*_\n]{2,80})(?P=marks)\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 
 
@@ -95,6 +96,12 @@ def markdown(text: str) -> str:
             out.append(f"{'#' * level} {line.strip()}")
             continue
         if _SETEXT.match(line) and out and out[-1].startswith("#"):
+            continue
+        bold = _BOLD_LINE.match(line)
+        if bold and (n == 0 or not rest[n - 1].strip()):
+            # A paragraph that is only a bold phrase is a sub-heading: "**Rekapitulering**",
+            # "***Nyckelhantering***" one level down (corpus 05).
+            out.append(f"{'#' * (len(bold.group('marks')) + 1)} {bold.group('title').strip()}")
             continue
         nikola = _NIKOLA.match(line)
         if nikola and nikola.group("value").strip():

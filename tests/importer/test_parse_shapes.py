@@ -251,3 +251,19 @@ def test_topic_labels_with_a_colon_are_items_and_a_time_field_is_not() -> None:
     assert [(a.assignees, a.what) for a in minutes.items[1].assignments] == [
         (["Victor"], "kör söndag kl 10")
     ]
+
+
+def test_bold_paragraphs_are_sub_headings_and_an_earlier_promise_is_no_task() -> None:
+    md = (
+        "Anteckningar från arbetsmöte\n============================\n\nDatum: 2020-05-08\n\n"
+        "Anteckningar\n------------\n\n**Rekapitulering**\\\nVi rekapitulerade förra mötet.\n\n"
+        "**Avrapportering**\\\nDe som hade uppgifter avrapporterade.\n\n"
+        "***Nyckelhantering***\\\nVid mötet den 24:e frågade Per om nycklar. Tomas åtog sig att "
+        "ge den en tanke. Lisa ska skriva ett förslag till nästa möte.\n\n"
+        "Övrigt\n------\n\nInget.\n"
+    )
+    minutes = parse_minutes(read_bytes(md.encode(), "a.md").text, "a.md")
+    titles = [i.title for i in minutes.items]
+    assert titles[-4:] == ["Rekapitulering", "Avrapportering", "Nyckelhantering", "Övrigt"]
+    owners = [a.assignees for i in minutes.items for a in i.assignments]
+    assert owners == [["Lisa"]]
