@@ -40,6 +40,7 @@ from .markup import PART_HEADINGS
 from .model import (
     ABSENT,
     PRESENT,
+    ParsedAssignment,
     ParsedDecision,
     ParsedItem,
     ParsedJustering,
@@ -139,6 +140,29 @@ _HEADER_HEADING = re.compile(
 )
 # An item or passage that reports on an earlier meeting: its "X tar med sig frågan" is the old
 # assignment's history, not a new one (seed 004 § 114).
+# A heading over the tasks handed out: "Actionpoints inför nästa gång", "Att göra",
+# "Åtgärder"; each entry ends with its owner in parentheses, "Rensa upp förslaget (Josef)".
+_ACTION_HEADING = re.compile(
+    r"(?i)^(?:action\s*points?|actionpoints?|action items?|att\s*göra|to\s*do|todo|åtgärder|"
+    r"åtgärdslista|uppgifter)\b"
+)
+_OWNED_ENTRY = re.compile(r"^(?P<what>.+?)\s*\((?P<who>[^()]{2,40})\)\s*[.;]?$")
+
+
+def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
+    """The entries of a task list that name their owner in parentheses."""
+    found: list[ParsedAssignment] = []
+    for raw in lines:
+        text = clean_line(strip_bullet(re.sub(r"^\s*\d{1,2}[.)]\s+", "", raw)))
+        match = _OWNED_ENTRY.match(text)
+        if not match:
+            continue
+        who = [w.strip() for w in re.split(r",\s*|\s+och\s+|\s*&\s*", match.group("who"))]
+        if all(w and not any(ch.isdigit() for ch in w) for w in who):
+            found.append(ParsedAssignment(assignees=who, what=match.group("what").strip()))
+    return found
+
+
 _REPORTS_EARLIER = re.compile(
     r"(?i)\b(?:föregående|förra)\s+(?:\w+)?(?:möte|mötet|protokoll|sammanträde\w*)|"
     r"^återkoppling\b|\buppföljning av (?:protokoll|beslut|uppdrag)"
@@ -835,6 +859,9 @@ class _MinutesParser:
     ) -> str:
         """Clean a run of discussion text and find what its sentences say."""
         text = _clean_text(lines, item.attachments)
+        if _ACTION_HEADING.search(item.title):
+            item.assignments.extend(_owned_entries(lines))
+            return text
         previous: str | None = None
         for sentence in sentences(text):
             decision = prose_decision(sentence, self.own) if decisions else None

@@ -267,3 +267,19 @@ def test_bold_paragraphs_are_sub_headings_and_an_earlier_promise_is_no_task() ->
     assert titles[-4:] == ["Rekapitulering", "Avrapportering", "Nyckelhantering", "Övrigt"]
     owners = [a.assignees for i in minutes.items for a in i.assignments]
     assert owners == [["Lisa"]]
+
+
+def test_task_list_entries_name_their_owner_in_parentheses() -> None:
+    md = (
+        "# Möte 2024-10-21\n\n## Läget\n\nVi pratade om läget och var överens om det mesta.\n\n"
+        "## Actionpoints inför nästa gång\n\n"
+        "- Rensa upp i förslaget om roller (Josef)\n"
+        "- Samla in fler åsikter om diarieföring (alla)\n"
+        "- En ny tid för mötet behövs\n"
+    )
+    minutes = parse_minutes(md)
+    tasks = [(a.assignees, a.what) for i in minutes.items for a in i.assignments]
+    assert tasks == [
+        (["Josef"], "Rensa upp i förslaget om roller"),
+        (["alla"], "Samla in fler åsikter om diarieföring"),
+    ]
