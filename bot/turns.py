@@ -183,10 +183,17 @@ class TurnRunner:
                     async with session.begin_nested():
                         result = await work(ctx)
                 except UserError as err:
+                    question = err.card(ctx.lang)
                     if invoke:
                         # A button press is answered in the invoke response only.
                         ctx.replies = []
-                        result = InvokeResult(message=err.message(ctx.lang), status=200)
+                        result = (
+                            InvokeResult(card=question)
+                            if question is not None
+                            else InvokeResult(message=err.message(ctx.lang), status=200)
+                        )
+                    elif question is not None:
+                        ctx.replies = [Reply(card=question, fallback=err.message(ctx.lang))]
                     else:
                         ctx.replies = [Reply(text=err.message(ctx.lang))]
                 body = None

@@ -68,7 +68,12 @@ async def _member_roles(ctx: CommandContext, body: Body) -> dict[int, str]:
     return roles
 
 
-def _group_of(row: AttendeeRow, member_roles: dict[int, str]) -> str:
+def _group_of(row: AttendeeRow, member_roles: dict[int, str], meeting: Meeting) -> str:
+    # The meeting's chair and secretary are grouped by the meeting, whatever else they hold.
+    if row.person.id == meeting.chair_person_id:
+        return "ordforande"
+    if row.person.id == meeting.secretary_person_id:
+        return "sekreterare"
     role = row.attendance.role or member_roles.get(row.person.id) or "ovrig"
     return role if role in dict((g, 1) for g, _, _ in GROUPS) else "ovrig"
 
@@ -102,12 +107,24 @@ async def attendance_text_and_groups(
     sections: list[tuple[str, list[str]]] = []
     present_rows = [r for r in rows if r.attendance.status in ("present", "partial")]
     for key, sv, en in GROUPS:
-        lines = [_line(r, ctx.lang) for r in present_rows if _group_of(r, member_roles) == key]
+        lines = [
+            _line(r, ctx.lang) for r in present_rows if _group_of(r, member_roles, meeting) == key
+        ]
         if lines:
             sections.append((ctx.t(sv, en), lines))
     justerare = [r.person.display_name for r in rows if r.attendance.is_justerare]
     if justerare:
         sections.append((ctx.t("Justerare", "Adjusters"), justerare))
+    # A role given to someone who has not checked in: shown with the role, not as present.
+    with_role = [
+        f"{r.person.display_name} ({ctx.t(*ROLE_LABELS.get(r.attendance.role, ('', '')))})"
+        for r in rows
+        if r.attendance.status == "unregistered"
+        and r.attendance.role is not None
+        and r.attendance.role in ROLE_LABELS
+    ]
+    if with_role:
+        sections.append((ctx.t("Roll men ej anmäld närvaro", "Role, not checked in"), with_role))
     for kind, sv, en in (
         ("aterbud", "Återbud", "Apologies"),
         ("franvarande", "Frånvarande", "Absent"),
@@ -121,7 +138,7 @@ async def attendance_text_and_groups(
         if lines:
             sections.append((ctx.t(sv, en), lines))
     # Members with no attendance recorded are shown as not (yet) here, which is what quorum needs.
-    recorded = {r.person.id for r in rows}
+    recorded = {r.person.id for r in rows if r.attendance.status != "unregistered"}
     missing = [
         pid for pid, role in member_roles.items() if role == "ledamot" and pid not in recorded
     ]
@@ -252,7 +269,7 @@ async def _register(ctx: CommandContext, arg: str, word: str, **fields: Any) -> 
     source = "console" if ctx.turn.source == "console" else "secretary"
     speaker = ctx.cache["speaker_person"]
     for entry in entries:
-        person = await resolve_person(ctx, body, entry)
+        person = await resolve_person(ctx, body, entry, create="ask")
         row, before = await set_attendance(
             ctx.session, meeting.id, person.id, source=source, recorded_by=speaker.id, **fields
         )
@@ -322,8 +339,14 @@ async def cmd_substitute(ctx: CommandContext, arg: str) -> None:
                 f"”{entry}”: skriv vem som ersätter vem, t.ex. `ersättare: Ingela Sundberg för Torbjörn Holm`.",
                 f"“{entry}”: write who serves for whom, e.g. `substitute: Ingela Sundberg for Torbjörn Holm`.",
             )
-        deputy = await resolve_person(ctx, body, m.group(1))
-        member = await resolve_person(ctx, body, m.group(2))
+        try:
+            # Only people the body knows: an unknown name must not move the quorum.
+            deputy = await resolve_person(ctx, body, m.group(1), create=False)
+            member = await resolve_person(ctx, body, m.group(2), create=False)
+        except UserError as err:
+            err.sv += " Skriv `ersättare: Namn för Namn` med namn som finns i organet."
+            err.en += " Write `substitute: Name for Name` with names the body knows."
+            raise
         if deputy.id == member.id:
             raise UserError(
                 "En person kan inte ersätta sig själv.",
@@ -381,7 +404,7 @@ async def cmd_partial(ctx: CommandContext, arg: str) -> None:
     source = "console" if ctx.turn.source == "console" else "secretary"
     for entry in entries:
         name, _, note = entry.partition(",")
-        person = await resolve_person(ctx, body, name)
+        person = await resolve_person(ctx, body, name, create="ask")
         row, before = await set_attendance(
             ctx.session,
             meeting.id,
@@ -396,21 +419,39 @@ async def cmd_partial(ctx: CommandContext, arg: str) -> None:
     await _post_card(ctx, meeting)
 
 
+ROLE_LABELS = {
+    "ordforande": ("ordförande", "chair"),
+    "sekreterare": ("sekreterare", "secretary"),
+    "adjungerad": ("adjungerad", "co-opted"),
+    "tjansteperson": ("tjänsteperson", "official"),
+    "brukarrepresentant": ("brukarrepresentant", "user representative"),
+    "ovrig": ("övrig deltagare", "other participant"),
+    None: ("justerare", "adjuster"),
+}
+
+
 async def _role(
     ctx: CommandContext, arg: str, word: str, role: str | None, *, justerare: bool = False
 ) -> None:
-    people = await _register_role(ctx, arg, word, role, justerare)
-    meeting = ctx.cache["meeting"]
-    if role == "ordforande":
-        meeting.chair_person_id = people[0].id
-    elif role == "sekreterare":
-        meeting.secretary_person_id = people[0].id
+    """A role at the meeting. It never changes anyone's attendance or the quorum: someone who
+    has not checked in keeps that status (`unregistered`), someone absent stays absent."""
+    meeting, previous = await _register_role(ctx, arg, word, role, justerare)
     await _post_card(ctx, meeting)
+    sv, en = ROLE_LABELS[role]
+    names = ", ".join(p.display_name for p in ctx.cache["role_people"])
+    if previous is not None:
+        ctx.say(
+            f"{names} är nu {sv} för mötet, i stället för {previous.display_name}.",
+            f"{names} is now the meeting's {en}, in place of {previous.display_name}.",
+        )
+    else:
+        # Said, since the card may be far up the chat; attendance is not changed by a role.
+        ctx.say(f"{names}: {sv} för mötet.", f"{names}: {en} of the meeting.")
 
 
 async def _register_role(
     ctx: CommandContext, arg: str, word: str, role: str | None, justerare: bool
-) -> list[Person]:
+) -> tuple[Meeting, Person | None]:
     body = await current_body(ctx)
     await speaker_person(ctx)
     if justerare:
@@ -440,11 +481,21 @@ async def _register_role(
     source = "console" if ctx.turn.source == "console" else "secretary"
     people = []
     for entry in entries:
-        person = await resolve_person(ctx, body, entry)
+        person = await resolve_person(ctx, body, entry, create="ask")
+        held = {meeting.chair_person_id: "ordförande", meeting.secretary_person_id: "sekreterare"}
+        if role not in (None, "ordforande", "sekreterare") and person.id in held:
+            raise UserError(
+                f"{person.display_name} är mötets {held[person.id]}; den rollen ändras inte av "
+                f"`{word}:`. Byt {held[person.id]} med `{held[person.id]}: Namn`. Inget ändrades.",
+                f"{person.display_name} is the meeting's "
+                f"{'chair' if held[person.id] == 'ordförande' else 'secretary'}; `{word}:` does "
+                "not change that. Nothing was changed.",
+            )
         existing = await attendance_of(ctx.session, meeting.id, person.id)
         fields: dict[str, Any] = {}
-        if existing is None or existing.status == "absent":
-            fields.update(status="present", absence_kind=None)
+        if existing is None:
+            # A role, not a check-in: the person is listed with the role, not as present.
+            fields["status"] = "unregistered"
         if role is not None:
             fields["role"] = role
         if justerare:
@@ -454,7 +505,30 @@ async def _register_role(
         )
         await _audit_attendance(ctx, row, before, f"attendance.{role or 'justerare'}")
         people.append(person)
-    return people
+    ctx.cache["role_people"] = people
+    previous: Person | None = None
+    if role in ("ordforande", "sekreterare"):
+        # One chair and one secretary per meeting: the new one replaces the old.
+        field = "chair_person_id" if role == "ordforande" else "secretary_person_id"
+        old_id = getattr(meeting, field)
+        if old_id is not None and old_id != people[0].id:
+            previous = await ctx.session.get(Person, old_id)
+        for other in await attendance_list(ctx.session, meeting.id):
+            if other.attendance.role == role and other.person.id != people[0].id:
+                before = attendance_snapshot(other.attendance)
+                other.attendance.role = None
+                await _audit_attendance(
+                    ctx, other.attendance, before, f"attendance.{role}.replaced"
+                )
+        setattr(meeting, field, people[0].id)
+        await ctx.audit(
+            f"meeting.{role}",
+            "meeting",
+            meeting.id,
+            before={field: old_id},
+            after={field: people[0].id},
+        )
+    return meeting, previous
 
 
 @command(
@@ -561,7 +635,8 @@ async def cmd_guest(ctx: CommandContext, arg: str) -> None:
 )
 async def cmd_list(ctx: CommandContext, arg: str) -> None:
     """Närvarolistan, efter roll och status, med beslutförhet"""
-    meeting = await current_meeting(ctx)
+    # After closing, the list of the meeting just closed (what the minutes will say).
+    meeting = await current_meeting_or_latest(ctx)
     await _post_card(ctx, meeting)
 
 
@@ -819,7 +894,7 @@ async def _participants(ctx: CommandContext, value: dict[str, Any], joined: bool
         if joined:
             fields["joined_at"] = existing.joined_at if existing and existing.joined_at else now
             fields["left_at"] = None
-            if existing is None or existing.status == "absent":
+            if existing is None or existing.status not in ("present", "partial"):
                 fields.update(status="present", absence_kind=None)
         else:
             fields["left_at"] = now

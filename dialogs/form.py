@@ -155,10 +155,10 @@ async def _valid_clauses(prompt: PromptValidatorContext) -> bool:
     value = str(prompt.recognized.value or "")
     if _answer(value) is None:
         return True
-    from dialogs.paragraphs import parse_clauses
+    from dialogs.paragraphs import parse_decision
 
     try:
-        parse_clauses(value)
+        parse_decision(value)
     except UserError:
         return False
     return True

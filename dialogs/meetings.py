@@ -6,7 +6,7 @@ import datetime as dt
 
 from dialogs.bodies import current_body
 from dialogs.context import CommandContext
-from dialogs.dates import find_date
+from dialogs.dates import find_date, refuse_impossible_date
 from dialogs.errors import UserError
 from dialogs.people import require_manager, speaker_person
 from dialogs.registry import command
@@ -106,17 +106,108 @@ async def cmd_open(ctx: CommandContext, arg: str) -> None:
             "Mötets rubrik får vara högst 300 tecken.",
             "The meeting title may be at most 300 characters.",
         )
+    if title:
+        refuse_impossible_date(
+            title,
+            "`öppna mötet: Sammanträde 14 april 2008`",
+            "`open meeting: Board meeting 14 April 2008`",
+        )
     found = find_date(title, ctx.turn.today) if title else None
     date = found[0] if found else ctx.turn.today
+    closed_today = await _closed_today(ctx, body)
     meeting = await open_meeting(ctx, body, title=title, date=date, secretary_id=person.id)
     ctx.say(
-        f"Mötet för **{body.name}** {meeting.date.isoformat()} är öppnat. Anmäl närvaro med `närvarande` eller knappen på närvarokortet.",
-        f"The meeting of **{body.name}** on {meeting.date.isoformat()} is open. Check in with `present`.",
+        f"Mötet för **{body.name}** {meeting.date.isoformat()} är öppnat (möte {meeting.id}). Anmäl närvaro med `närvarande` eller knappen på närvarokortet.",
+        f"The meeting of **{body.name}** on {meeting.date.isoformat()} is open (meeting {meeting.id}). Check in with `present`.",
     )
+    if closed_today is not None:
+        ctx.say(
+            f"Mötet {closed_today.date.isoformat()} (möte {closed_today.id}) avslutades i dag; "
+            "det här är ett nytt möte. Ville du fortsätta det förra, skriv `återöppna mötet` "
+            "så tas det nya bort och det förra öppnas igen.",
+            f"The meeting of {closed_today.date.isoformat()} (meeting {closed_today.id}) was "
+            "closed today; this is a new meeting. To continue the earlier one instead, write "
+            "`reopen meeting`: the new one is removed and the earlier one opens again.",
+        )
     from dialogs.attendance import attendance_card
 
     card, fallback = await attendance_card(ctx, meeting)
     ctx.card(card, fallback, coalesce_key=f"attendance:{meeting.id}")
+
+
+async def _closed_today(ctx: CommandContext, body: Body) -> Meeting | None:
+    """The meeting of this conversation closed today, if the last one was."""
+    from dialogs.context import STOCKHOLM
+
+    last = await latest_closed(ctx, body)
+    if last is None or last.end_at is None:
+        return None
+    end = last.end_at if last.end_at.tzinfo else last.end_at.replace(tzinfo=dt.UTC)
+    return last if end.astimezone(STOCKHOLM).date() == ctx.turn.today else None
+
+
+async def latest_closed(ctx: CommandContext, body: Body) -> Meeting | None:
+    from sqlalchemy import select
+
+    return await ctx.session.scalar(
+        select(Meeting)
+        .where(
+            Meeting.body_id == body.id,
+            Meeting.conversation_id == ctx.turn.binding_id,
+            Meeting.status == "closed",
+        )
+        .order_by(Meeting.end_at.desc(), Meeting.id.desc())
+        .limit(1)
+    )
+
+
+@command(
+    "återöppna mötet",
+    en=("reopen meeting",),
+    group="Möte",
+    help_en="Open the meeting closed last here again (before justering)",
+)
+async def cmd_reopen(ctx: CommandContext, arg: str) -> None:
+    """Öppna det senast avslutade mötet här igen (före justering)"""
+    from sqlalchemy import delete, func, select
+
+    from storage.models import AgendaEntry, Attendance, Item
+
+    body = await current_body(ctx)
+    await speaker_person(ctx)
+    await require_manager(ctx, body)
+    last = await latest_closed(ctx, body)
+    if last is None:
+        raise UserError(
+            "Det finns inget avslutat möte här att öppna igen (ett justerat protokoll öppnas inte).",
+            "There is no closed meeting here to reopen (approved minutes are not reopened).",
+        )
+    current = await open_meeting_in(ctx.session, body.id, ctx.turn.binding_id)
+    if current is not None:
+        items = await ctx.session.scalar(
+            select(func.count()).select_from(Item).where(Item.meeting_id == current.id)
+        )
+        if items:
+            raise UserError(
+                f"Mötet {current.date.isoformat()} (möte {current.id}) är öppet och har paragrafer. "
+                "Avsluta det med `avsluta mötet` först.",
+                f"The meeting of {current.date.isoformat()} (meeting {current.id}) is open and has "
+                "paragraphs. Close it with `close meeting` first.",
+            )
+        # The empty meeting opened by mistake goes; its attendance moves nowhere.
+        await ctx.session.execute(delete(Attendance).where(Attendance.meeting_id == current.id))
+        await ctx.session.execute(delete(AgendaEntry).where(AgendaEntry.meeting_id == current.id))
+        await ctx.audit("meeting.remove", "meeting", current.id, before={"status": "open"})
+        await ctx.session.delete(current)
+        await ctx.session.flush()
+    last.status = "open"
+    last.end_at = None
+    ctx.cache["meeting"] = last
+    await ctx.audit("meeting.reopen", "meeting", last.id, after={"status": "open"})
+    ctx.say(
+        f"Mötet {last.date.isoformat()} (möte {last.id}) är öppet igen.",
+        f"The meeting of {last.date.isoformat()} (meeting {last.id}) is open again.",
+    )
 
 
 async def close_meeting(ctx: CommandContext, meeting: Meeting) -> None:

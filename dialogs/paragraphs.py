@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
-from dialogs import cards
+from dialogs import cards, choices
 from dialogs.actions import action
 from dialogs.bodies import current_body, is_member
 from dialogs.context import CommandContext
-from dialogs.errors import UserError
+from dialogs.errors import Choice, UserError
 from dialogs.meetings import current_meeting
 from dialogs.people import require_manager, resolve_person, speaker_person, speaker_person_if_known
 from dialogs.registry import command
@@ -39,6 +40,7 @@ from storage.record import (
     find_paragraph,
     items_of,
     jav_of,
+    last_number,
     notes_of,
     number_scope,
 )
@@ -56,8 +58,14 @@ STATUS_EN = {
     "bordlagd": "tabled",
     "aterremitterad": "referred back",
 }
-DECISION_FORM_SV = "Skriv beslutet som `beslut: att …; att …` (varje beslutssats börjar med ”att”)."
-DECISION_FORM_EN = "Write the decision as `decision: att …; att …` (each clause begins with “att”)."
+DECISION_FORM_SV = (
+    "Skriv beslutet som det står i protokollet, t.ex. `beslut: Protokollet läggs till "
+    "handlingarna.`, eller med att-satser `beslut: att …; att …`."
+)
+DECISION_FORM_EN = (
+    "Write the decision as the minutes word it, e.g. `decision: The minutes are approved.`, "
+    "or with clauses `decision: att …; att …`."
+)
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -93,10 +101,18 @@ def parse_clauses(text: str) -> list[str]:
         for part in line.split(";"):
             raw = part.strip()
             cleaned = re.sub(
-                r"^(?:[-•*]\s+)?(?:\*\*|__)?att(?:\*\*|__)?\s+", "att ", raw, flags=re.IGNORECASE
+                r"^(?:[-•*]\s+)?(?:\*\*|__)?att(?:\*\*|__)?(?=\s|$)",
+                "att",
+                raw,
+                flags=re.IGNORECASE,
             )
             if not raw:
                 continue
+            if re.fullmatch(r"att", cleaned, re.IGNORECASE):
+                raise UserError(
+                    "En beslutssats består bara av ”att”. " + DECISION_FORM_SV,
+                    "A clause is only “att”. " + DECISION_FORM_EN,
+                )
             if re.match(r"^att\s", cleaned, re.IGNORECASE):
                 clauses.append(cleaned[4:].strip())
             elif clauses:
@@ -119,6 +135,57 @@ def parse_clauses(text: str) -> list[str]:
                 "A clause may be at most 4000 characters.",
             )
     return clauses
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A decision as written: an optional phrase ("Beredningen beslutar"), then either "att"
+    clauses (without the "att") or the text as it stands."""
+
+    phrase: str | None
+    clauses: list[str]
+    text: str | None
+
+
+# "<body> beslutar" (or beslöt/beslutade) opening a decision, on the first line.
+PHRASE = re.compile(
+    r"^(?P<phrase>(?:[^\n;:]|:(?!\s)){1,200}?\b(?:beslutar|beslöt|beslutade|beslutat|decides|resolves))"
+    r"\s*:?(?P<sep>[ \t]*\n|[ \t]+|$)(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+CLAUSE_START = re.compile(r"^(?:[-•*]\s+)?(?:\*\*|__)?att(?:\*\*|__)?(?:\s|$)", re.IGNORECASE)
+
+
+def parse_decision(text: str) -> Wording:
+    """The decision as the secretary wrote it. "att" clauses are split out when the text is
+    made of them (after an optional "<organ> beslutar"); they are never required or added."""
+    body = text.replace("\r", "").strip()
+    if not body:
+        raise UserError(
+            "Beslutet saknar text. " + DECISION_FORM_SV,
+            "The decision has no text. " + DECISION_FORM_EN,
+        )
+    if len(body) > 8000:
+        raise UserError(
+            "Ett beslut får vara högst 8000 tecken.", "A decision may be at most 8000 characters."
+        )
+    m = PHRASE.match(body)
+    if m is not None and len(m.group("phrase").split()) <= 12:
+        phrase = squash(m.group("phrase")).replace("**", "").strip()
+        rest = m.group("rest").strip()
+        if CLAUSE_START.match(rest):
+            return Wording(phrase, parse_clauses(rest), None)
+        if rest and "\n" in m.group("sep"):
+            # The phrase on its own line, the decision under it in prose.
+            return Wording(phrase, [], rest)
+    if CLAUSE_START.match(body):
+        return Wording(None, parse_clauses(body), None)
+    return Wording(None, [], body)
+
+
+def decision_words(clauses: list[Any], text: str | None) -> str:
+    """One line for history and buttons: "att A; att B", or the text as written."""
+    return "; ".join(f"att {c}" for c in clauses) if clauses else (text or "")
 
 
 def parse_heading(rest: str) -> tuple[str, dict[str, Any], str | None]:
@@ -369,6 +436,31 @@ async def cmd_paragraph_numbered(ctx: CommandContext, arg: str) -> None:
             f"{paragraph_label(existing)} {existing.title} is current again.",
         )
         return
+    scope = number_scope(body, meeting)
+    last = await last_number(ctx.session, body.id, scope)
+    taken = await ctx.session.scalar(
+        select(Item.id).where(
+            Item.body_id == body.id, Item.number_scope == scope, Item.number == number
+        )
+    )
+    if number < last and taken is None and not choices.confirmed(ctx, f"low:{number}"):
+        # A number below the body's last is usually a typo (§ 3 for § 118); ask first.
+        raise Choice(
+            f"§ {number} är lägre än {body.name}s senaste paragraf, § {last}; nästa är § {last + 1}. "
+            f"Skriv `§ {last + 1} {title}` eller `§: {title}` för nästa nummer, "
+            f"eller bekräfta att det ska vara § {number}. Inget ändrades.",
+            f"§ {number} is below the last paragraph of {body.name}, § {last}; the next is "
+            f"§ {last + 1}. Write `§ {last + 1} {title}` or `§: {title}` for the next number, "
+            f"or confirm § {number}. Nothing was changed.",
+            [
+                choices.option(
+                    ctx,
+                    f"Ja, öppna § {number}",
+                    f"Yes, open § {number}",
+                    confirm=f"low:{number}",
+                )
+            ],
+        )
     item = await _open_paragraph(ctx, body, meeting, title, number, fields, text)
     _opened_reply(ctx, item)
 
@@ -655,7 +747,8 @@ async def cmd_jav(ctx: CommandContext, arg: str) -> None:
     if not entries:
         raise UserError("Skriv `jäv: Namn`.", "Write `conflict of interest: Name`.")
     for entry in entries:
-        person = await resolve_person(ctx, body, entry)
+        # Only someone the body or the meeting knows: jäv for an unknown name means nothing.
+        person = await resolve_person(ctx, body, entry, create=False)
         exists = await ctx.session.scalar(
             select(Jav.id).where(Jav.item_id == item.id, Jav.person_id == person.id)
         )
@@ -698,7 +791,16 @@ def decision_card(
     ctx: CommandContext, item: Item, decision: Decision
 ) -> tuple[dict[str, Any], str]:
     head = f"{paragraph_label(item)} {item.title or ctx.t('(rubrik saknas)', '(no title yet)')}"
-    clause_text = "\n".join(f"**att** {c}" for c in decision.clauses)
+    clause_text = (
+        "\n".join(f"**att** {c}" for c in decision.clauses)
+        if decision.clauses
+        else (decision.text or "")
+    )
+    editable = (
+        "\n".join(f"att {c}" for c in decision.clauses)
+        if decision.clauses
+        else (decision.text or "")
+    )
     body = [
         cards.heading(head),
         cards.text(f"**{decision.phrase}**" if decision.phrase else ""),
@@ -708,33 +810,54 @@ def decision_card(
             "id": "clauses",
             "isMultiline": True,
             "label": ctx.t("Ändra beslutet", "Amend the decision"),
-            "value": "\n".join(f"att {c}" for c in decision.clauses),
+            "value": editable,
         },
     ]
     actions = [
         cards.execute(ctx.t("Ändra", "Amend"), "decisionAmend", {"decisionId": decision.id}),
         cards.execute(ctx.t("Ångra", "Undo"), "decisionUndo", {"decisionId": decision.id}),
     ]
-    fallback = f"{head}\n{decision.phrase or ''}\n" + "\n".join(
-        f"att {c}" for c in decision.clauses
-    )
+    fallback = f"{head}\n{decision.phrase or ''}\n" + editable
     return cards.card(body, actions), fallback
 
 
-async def _record_decision(ctx: CommandContext, phrase: str | None, clauses_text: str) -> None:
+async def _record_decision(
+    ctx: CommandContext, wording: Wording, *, number: int | None = None
+) -> None:
     body, meeting = await _manage(ctx)
-    clauses = parse_clauses(clauses_text)
-    item = await ctx.session.get(Item, meeting.current_item_id) if meeting.current_item_id else None
     opened = False
+    if number is not None:
+        # `beslut § 2: …`: a decision for an earlier § of this meeting.
+        item = await ctx.session.scalar(
+            select(Item).where(Item.meeting_id == meeting.id, Item.number == number)
+        )
+        if item is None:
+            raise UserError(
+                f"§ {number} finns inte på det här mötet. Öppna den med `§ {number} Rubrik`, "
+                f"eller skriv `beslut § N: …` med en § från mötet.",
+                f"§ {number} is not in this meeting. Open it with `§ {number} Title`, "
+                f"or write `decision § N: …` with a § of this meeting.",
+            )
+    else:
+        item = (
+            await ctx.session.get(Item, meeting.current_item_id)
+            if meeting.current_item_id
+            else None
+        )
     if item is None:
         # A decision with no § open opens the next § and asks for its title.
         item = await _open_paragraph(ctx, body, meeting, "", None, {}, None)
         opened = True
+    phrase = wording.phrase
+    if phrase is None and wording.clauses:
+        # "att" clauses read under the body's phrase; prose stands as written.
+        phrase = await default_phrase(ctx, body)
     decision = await add_decision(
         ctx.session,
         item,
-        phrase=phrase or await default_phrase(ctx, body),
-        clauses=clauses,
+        phrase=phrase,
+        clauses=wording.clauses,
+        text=wording.text,
         recorded_by=await _actor(ctx),
         source="console" if ctx.turn.source == "console" else "chat",
         activity_id=ctx.turn.activity_id,
@@ -745,7 +868,12 @@ async def _record_decision(ctx: CommandContext, phrase: str | None, clauses_text
         "decision.add",
         "decision",
         decision.id,
-        after={"item_id": item.id, "phrase": decision.phrase, "clauses": clauses},
+        after={
+            "item_id": item.id,
+            "phrase": decision.phrase,
+            "clauses": wording.clauses,
+            "text": wording.text,
+        },
     )
     card, fallback = decision_card(ctx, item, decision)
     ctx.card(card, fallback)
@@ -761,29 +889,50 @@ async def _record_decision(ctx: CommandContext, phrase: str | None, clauses_text
     en=("decision",),
     arg="colon",
     group="Paragrafer och beslut",
-    usage="beslut: att …; att …",
-    help_en="Record a decision on the current § (clauses begin with “att”)",
+    usage="beslut: Protokollet läggs till handlingarna.",
+    help_en="Record a decision on the current § as written (with or without “att” clauses)",
 )
 async def cmd_decision(ctx: CommandContext, arg: str) -> None:
-    """Besluta i aktuell § (beslutssatserna börjar med ”att”)"""
-    if not arg.strip():
-        raise UserError(
-            "Beslutet saknar text. " + DECISION_FORM_SV,
-            "The decision has no text. " + DECISION_FORM_EN,
-        )
-    await _record_decision(ctx, None, arg)
+    """Besluta i aktuell §, som det står i protokollet (med eller utan att-satser)"""
+    await _record_decision(ctx, parse_decision(arg))
+
+
+LATE_DECISION = re.compile(
+    r"^(?:beslut|decision)\s+(?:i\s+|in\s+)?§\s*(\d{1,5})\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL
+)
+
+
+def _match_late_decision(text: str) -> str | None:
+    return text if LATE_DECISION.match(text.strip()) else None
+
+
+@command(
+    group="Paragrafer och beslut",
+    matcher=_match_late_decision,
+    usage="beslut § 2: Protokollet läggs till handlingarna.",
+    help_en="Add a decision to an earlier § of this meeting",
+)
+async def cmd_decision_for(ctx: CommandContext, arg: str) -> None:
+    """Lägg till ett beslut i en tidigare § på mötet"""
+    m = LATE_DECISION.match(arg.strip())
+    assert m is not None
+    if re.match(r"^decision", arg.strip(), re.IGNORECASE):
+        ctx.lang = "en"
+    await _record_decision(ctx, parse_decision(m.group(2)), number=int(m.group(1)))
 
 
 @command(
     group="Paragrafer och beslut",
     matcher=_match_beslutar_block,
     usage="<Organ> beslutar (ny rad) att … (ny rad) att …",
-    help_en="A decision block: first line ends in “beslutar”, then one “att …” per line",
+    help_en="A decision block: first line ends in “beslutar”, then the decision (“att …” lines or text)",
 )
 async def cmd_decision_block(ctx: CommandContext, arg: str) -> None:
-    """Ett beslut i protokollform: första raden slutar på ”beslutar”, sedan en ”att …” per rad"""
+    """Ett beslut i protokollform: första raden slutar på ”beslutar”, sedan beslutet"""
     first, _, rest = arg.partition("\n")
-    await _record_decision(ctx, squash(first).rstrip(":").replace("**", ""), rest)
+    phrase = squash(first).rstrip(":").replace("**", "").strip()
+    wording = parse_decision(rest)
+    await _record_decision(ctx, Wording(phrase, wording.clauses, wording.text))
 
 
 REASON = re.compile(
@@ -827,22 +976,18 @@ async def _correction(ctx: CommandContext, item: Item, what: str, why: str | Non
 
 
 async def _amend(
-    ctx: CommandContext, old: Decision, clauses: list[str], why: str | None = None
+    ctx: CommandContext, old: Decision, wording: Wording, why: str | None = None
 ) -> Decision:
     item = await ctx.session.get(Item, old.item_id)
     assert item is not None
-    await _correction(
-        ctx,
-        item,
-        f"Beslutet i {paragraph_label(item)} ändrat till: "
-        + "; ".join(f"att {c}" for c in clauses),
-        why,
-    )
+    words = decision_words(wording.clauses, wording.text)
+    await _correction(ctx, item, f"Beslutet i {paragraph_label(item)} ändrat till: {words}", why)
     new = await add_decision(
         ctx.session,
         item,
-        phrase=old.phrase,
-        clauses=clauses,
+        phrase=wording.phrase or old.phrase,
+        clauses=wording.clauses,
+        text=wording.text,
         recorded_by=await _actor(ctx),
         source="console" if ctx.turn.source == "console" else "chat",
         activity_id=ctx.turn.activity_id,
@@ -857,8 +1002,13 @@ async def _amend(
         "decision.amend",
         "decision",
         old.id,
-        {"clauses": old.clauses, "status": "valid"},
-        {"clauses": clauses, "superseded_by": new.id, "why": why},
+        {"clauses": old.clauses, "status": "valid", **({"text": old.text} if old.text else {})},
+        {
+            "clauses": wording.clauses,
+            "text": wording.text,
+            "superseded_by": new.id,
+            "why": why,
+        },
     )
     return new
 
@@ -870,7 +1020,7 @@ async def _withdraw(ctx: CommandContext, decision: Decision, why: str | None = N
         ctx,
         item,
         f"Beslutet i {paragraph_label(item)} återtaget: "
-        + "; ".join(f"att {c}" for c in decision.clauses),
+        + decision_words(decision.clauses, decision.text),
         why,
     )
     before = {"status": decision.status}
@@ -880,7 +1030,7 @@ async def _withdraw(ctx: CommandContext, decision: Decision, why: str | None = N
         "decision",
         decision.id,
         before,
-        {"status": "withdrawn", "clauses": decision.clauses, "why": why},
+        {"status": "withdrawn", "clauses": decision.clauses, "text": decision.text, "why": why},
     )
 
 
@@ -953,18 +1103,42 @@ async def cmd_amend(ctx: CommandContext, arg: str) -> None:
     meeting = await ctx.session.get(Meeting, item.meeting_id)
     await require_manager(ctx, body, meeting)
     rest, why = split_reason(rest)
-    clauses = parse_clauses(rest) if rest.strip() else None
-    if clauses is None:
+    if not rest.strip():
         raise UserError(
-            "Skriv `ändra beslut § 116: att …`.", "Write `amend decision § 116: att …`."
+            "Skriv `ändra beslut § 116: Ny lydelse` (med eller utan att-satser).",
+            "Write `amend decision § 116: New wording` (with or without “att” clauses).",
         )
+    wording = parse_decision(rest)
     current = list(await decisions_of(ctx.session, item.id))
     if not current:
         raise UserError(
-            f"{paragraph_label(item)} har inget beslut att ändra.",
-            f"{paragraph_label(item)} has no decision to amend.",
+            f"{paragraph_label(item)} har inget beslut att ändra. "
+            f"Lägg till ett med `beslut {paragraph_label(item)}: …`.",
+            f"{paragraph_label(item)} has no decision to amend. "
+            f"Add one with `decision {paragraph_label(item)}: …`.",
         )
-    new = await _amend(ctx, current[-1], clauses, why)
+    chosen = choices.made(ctx)["decision"]
+    target = next((d for d in current if d.id == chosen), None)
+    if target is None and len(current) > 1:
+        # Several decisions in the §: ask which, change nothing until told.
+        listing = "; ".join(
+            f"{i}) {decision_words(d.clauses, d.text)[:80]}" for i, d in enumerate(current, 1)
+        )
+        raise Choice(
+            f"Vilket av besluten i {paragraph_label(item)} ska ändras? {listing}. Inget ändrades.",
+            f"Which decision in {paragraph_label(item)} should be amended? {listing}. "
+            "Nothing was changed.",
+            [
+                choices.option(
+                    ctx,
+                    f"{i}: {decision_words(d.clauses, d.text)[:60]}",
+                    f"{i}: {decision_words(d.clauses, d.text)[:60]}",
+                    decision=d.id,
+                )
+                for i, d in enumerate(current, 1)
+            ],
+        )
+    new = await _amend(ctx, target or current[-1], wording, why)
     card, fallback = decision_card(ctx, item, new)
     ctx.card(card, fallback)
 
@@ -998,7 +1172,7 @@ async def cmd_undo(ctx: CommandContext, arg: str) -> None:
         )
     await _withdraw(ctx, current[-1], why)
     ctx.say(
-        f"Beslutet i {paragraph_label(item)} är återtaget (”att {current[-1].clauses[0][:80]} …”). Det finns kvar i historiken.",
+        f"Beslutet i {paragraph_label(item)} är återtaget (”{decision_words(current[-1].clauses, current[-1].text)[:80]} …”). Det finns kvar i historiken.",
         f"The decision in {paragraph_label(item)} is withdrawn. It stays in the history.",
     )
 
@@ -1030,7 +1204,7 @@ async def _decision_from_button(
 async def act_amend(ctx: CommandContext, data: dict[str, Any]) -> InvokeResult:
     _, decision, item = await _decision_from_button(ctx, data)
     text, why = split_reason(str(data.get("clauses") or ""))
-    new = await _amend(ctx, decision, parse_clauses(text), why)
+    new = await _amend(ctx, decision, parse_decision(text), why)
     card, _ = decision_card(ctx, item, new)
     return InvokeResult(card=card)
 
@@ -1244,10 +1418,16 @@ async def cmd_history(ctx: CommandContext, arg: str) -> None:
     )
     from dialogs.context import STOCKHOLM
 
+    meeting = await ctx.session.get(Meeting, item.meeting_id)
+    assert meeting is not None
     lines = [
         ctx.t(
-            f"**Historik för {paragraph_label(item)} {item.title}**",
-            f"**History of {paragraph_label(item)} {item.title}**",
+            f"**Historik för {paragraph_label(item)} {item.title}** "
+            f"(möte {meeting.id}, {meeting.date.isoformat()}; "
+            f"`samverkansbot minutes {meeting.id}`)",
+            f"**History of {paragraph_label(item)} {item.title}** "
+            f"(meeting {meeting.id}, {meeting.date.isoformat()}; "
+            f"`samverkansbot minutes {meeting.id}`)",
         )
     ]
     for e in events:
@@ -1257,16 +1437,18 @@ async def cmd_history(ctx: CommandContext, arg: str) -> None:
         if e.action in ("decision.amend",) and e.before and e.after:
             detail = (
                 ": "
-                + "; ".join(f"att {c}" for c in e.before.get("clauses", []))
+                + decision_words(e.before.get("clauses", []), e.before.get("text"))
                 + " → "
-                + "; ".join(f"att {c}" for c in e.after.get("clauses", []))
+                + decision_words(e.after.get("clauses", []), e.after.get("text"))
             )
         elif e.action in ("decision.add", "decision.withdraw") and e.after:
-            detail = ": " + "; ".join(f"att {c}" for c in e.after.get("clauses", []))
+            detail = ": " + decision_words(e.after.get("clauses", []), e.after.get("text"))
         elif e.after:
             detail = (
                 ": "
-                + ", ".join(f"{k}={v}" for k, v in e.after.items() if k not in ("clauses",))[:300]
+                + ", ".join(f"{k}={v}" for k, v in e.after.items() if k not in ("clauses", "text"))[
+                    :300
+                ]
             )
         lines.append(f"- {when} {who} ({e.source}) {e.action}{detail}")
     ctx.say("\n".join(lines))

@@ -61,22 +61,29 @@ class Recorder:
     async def click(
         self, user: User, action: dict[str, Any]
     ) -> tuple[dict[str, Any], list[Recorded]]:
-        act = self.room.server.activities.invoke_action(
+        """Press a card button (Action.Execute); returns the invoke answer and what the
+        command it ran posted to the chat (sent as new messages, not replies)."""
+        server, connector = self.room.server, self.room.connector
+
+        def is_send(r: Recorded) -> bool:
+            return r.kind == "send"
+
+        before = len(connector.sent(self.room.id)) and [
+            r for r in connector.sent(self.room.id) if is_send(r)
+        ]
+        act = server.activities.invoke_action(
             action["verb"], action.get("data") or {}, user=user, conversation=self.room.conversation
         )
-        status, body = await self.room.server.post(act)
+        status, body = await server.post(act)
         assert status == 200, (status, body)
-        rows = await self.room.server.rows(
+        rows = await server.rows(
             OutboxMessage,
             OutboxMessage.source_activity_id == act["id"],
             OutboxMessage.coalesce_key.is_(None),
         )
-        sent = await self.room.connector.wait_for(
-            len(rows),
-            self.room.id,
-            where=lambda r: r.activity_id == act["id"] and r.kind == "reply",
-        )
-        return body, sent
+        seen = len(before or [])
+        sent = await connector.wait_for(seen + len(rows), self.room.id, where=is_send)
+        return body, sent[seen:]
 
 
 def said(sent: list[Recorded]) -> str:
@@ -114,7 +121,13 @@ async def decisions_of_number(server: BotServer, meeting_id: int, number: int) -
 
 
 async def statuses(server: BotServer, meeting_id: int) -> dict[str, str]:
-    return {n: a.status for n, a in (await attendance_by_name(server, meeting_id)).items()}
+    """Who is present, absent or partly present; a role given to someone who never checked
+    in is stored as "unregistered", which is no attendance at all."""
+    return {
+        n: a.status
+        for n, a in (await attendance_by_name(server, meeting_id)).items()
+        if a.status != "unregistered"
+    }
 
 
 async def quorum_of(server: BotServer, meeting_id: int) -> tuple[int, int]:
