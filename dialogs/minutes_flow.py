@@ -278,6 +278,17 @@ async def cmd_minutes(ctx: CommandContext, arg: str) -> None:
     card = summary_card(
         doc, public=not full, actions=_summary_actions(ctx, meeting, links, offer_justering=offer)
     )
+    # The id a user needs for `samverkansbot minutes ID` (and to tell meetings of a day apart).
+    card.setdefault("body", []).append(
+        cards.text(
+            ctx.t(
+                f"Möte {meeting.id} · `samverkansbot minutes {meeting.id}`",
+                f"Meeting {meeting.id} · `samverkansbot minutes {meeting.id}`",
+            ),
+            isSubtle=True,
+            size="Small",
+        )
+    )
     fallback = ctx.t(
         f"{_form_word(ctx, meeting, capital=True)} för {body.name} {meeting.date.isoformat()}: {links.html}",
         f"{_form_word(ctx, meeting, capital=True)} of {body.name} {meeting.date.isoformat()}: {links.html}",
@@ -293,10 +304,10 @@ async def cmd_minutes(ctx: CommandContext, arg: str) -> None:
     )
     ctx.say(
         f"{_form_word(ctx, meeting, capital=True)} för **{body.name}** {meeting.date.isoformat()} "
-        f"({_status_words(ctx, meeting)}): [Granska]({links.html}) · [Ladda ner (Word)]({links.docx}). "
+        f"(möte {meeting.id}, {_status_words(ctx, meeting)}): [Granska]({links.html}) · [Ladda ner (Word)]({links.docx}). "
         f"Länkarna gäller i {store.TOKEN_TTL.days} dagar.{public_note}",
         f"{_form_word(ctx, meeting, capital=True)} of **{body.name}** {meeting.date.isoformat()} "
-        f"({_status_words(ctx, meeting)}): [Review]({links.html}) · [Download (Word)]({links.docx}). "
+        f"(meeting {meeting.id}, {_status_words(ctx, meeting)}): [Review]({links.html}) · [Download (Word)]({links.docx}). "
         f"The links work for {store.TOKEN_TTL.days} days.{public_note}",
     )
     logger.info(

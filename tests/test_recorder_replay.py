@@ -306,8 +306,16 @@ async def test_replay_lsvo_as_the_secretary_types_it(
     history = said(await rec.send("historik § 113"))
     assert f"möte {meeting.id}" in history, history
 
+    # Questions stay questions, from the secretary too.
+    for question in ("beslut om samsjuklighet", "vad beslutades om FoU-avtal?"):
+        assert "Menade du" not in said(await rec.send(question)), question
+    english_near = said(await rec.send("decison: that the plan is approved", locale="en-US"))
+    assert "Did you mean `decision: that the plan is approved`?" in english_near, english_near
+
     # Closing: the list is still there; opening again the same day is a new meeting.
     await rec.send("avsluta mötet")
+    minutes = said(await rec.send("protokoll"))
+    assert f"samverkansbot minutes {meeting.id}" in minutes, minutes
     listed = said(await rec.send("närvarolista"))
     assert "Inget möte är öppet här" not in listed, listed
     await settled(server)
