@@ -33,6 +33,7 @@ from tests import seed004
 from tests.harness.activities import User, make_user, meeting_chat
 from tests.harness.connector import Recorded, StandInConnector
 from tests.harness.server import BotServer
+from tests.shared import CORPUS, shared
 from tests.test_attendance_e2e import Room, attendance_by_name, settled
 
 BotFactory = Any
@@ -349,6 +350,15 @@ JLL_DECISIONS = {
     43: "Protokollet läggs till handlingarna.",
     44: "Beredningen godkänner rapporten.",
 }
+
+
+def test_the_corpus_meeting_says_what_the_replay_types() -> None:
+    """The decisions and people typed below are the corpus document's own words."""
+    source = shared(CORPUS / "14_jll-beredningen-vard-rehabilitering.txt").read_text("utf-8")
+    for text in JLL_DECISIONS.values():
+        assert text in source, text
+    for name in [*JLL_MEMBERS, "Anneli Bengtsson", "Marie Holm Sherman"]:
+        assert name in source, name
 
 
 async def test_replay_corpus_meeting_as_the_secretary_types_it(

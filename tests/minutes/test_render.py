@@ -43,8 +43,8 @@ from dialogs.minutes import (
     render_text,
     summary_card,
 )
+from tests.shared import SEED_004, shared
 
-SEED_004 = Path("/work/shared/seeds/004_029c77288144ec65.txt")
 PHRASE = "LSVO:s ledningsgrupp beslutar"
 REGION = "Region Blekinge"
 KVALITET = "Enheten för kvalitet och utveckling"
@@ -426,9 +426,9 @@ def assert_people_grouped(sections: dict[str, list[str]]) -> None:
 
 
 def test_fixture_clauses_are_the_seeds_verbatim() -> None:
-    if not SEED_004.exists():
-        pytest.skip("the 004 seed is not on this machine")
-    seed_clauses = re.findall(r"^\*\*att\*\* (.+?)\s*$", SEED_004.read_text(), re.MULTILINE)
+    seed_clauses = re.findall(
+        r"^\*\*att\*\* (.+?)\s*$", shared(SEED_004).read_text(encoding="utf-8"), re.MULTILINE
+    )
     ours = [clause for number in sorted(CLAUSES) for clause in CLAUSES[number]]
     assert ours == seed_clauses
 

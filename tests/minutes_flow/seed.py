@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SEED_004 = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "004_029c77288144ec65.txt"
+from tests.shared import SEED_004
 
 BODY = "LSVO ledningsgrupp"
 SHORT = "LSVO"
