@@ -19,6 +19,7 @@ from bot.openid import MetadataKeeper
 from bot.sender import ConnectorSender, Sweeper
 from bot.settings import Settings
 from bot.turns import TurnRunner
+from dialogs.context import RequestEnv
 from storage.db import Database
 from storage.migrate import upgrade
 
@@ -114,7 +115,7 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     sender = ConnectorSender(
         db, connector, lambda: f"28:{settings.app_id}" if settings.app_id else None
     )
-    runner = TurnRunner(db, sender)
+    runner = TurnRunner(db, sender, env=RequestEnv.of(settings))
     sweeper = Sweeper(db, sender)
     app[DB] = db
     app[RUNNER] = runner

@@ -21,6 +21,7 @@ from bot.handler import SOURCE_KEY, SamverkansBot
 from bot.sender import ConsoleDeliverer
 from bot.settings import Settings
 from bot.turns import TurnRunner
+from dialogs.context import RequestEnv
 from storage.db import Database
 from storage.migrate import upgrade
 
@@ -48,7 +49,11 @@ class ConsoleChat:
         self.write = write
         self.db = Database(settings.database_url)
         self.runner = TurnRunner(
-            self.db, ConsoleDeliverer(self.db, write), inline_delivery=True, update_delay=0.0
+            self.db,
+            ConsoleDeliverer(self.db, write),
+            inline_delivery=True,
+            update_delay=0.0,
+            env=RequestEnv.of(settings),
         )
         self.bot = SamverkansBot(self.runner)
         self.adapter = TurnAdapter()

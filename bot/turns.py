@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.sender import Deliverer
-from dialogs.context import CommandContext, TurnInput
+from dialogs.context import CommandContext, RequestEnv, TurnInput
 from dialogs.errors import UserError
 from dialogs.reply import InvokeResult, Reply
 from dialogs.state import current_session
@@ -97,8 +97,10 @@ class TurnRunner:
         *,
         inline_delivery: bool = False,
         update_delay: float = 1.0,
+        env: RequestEnv | None = None,
     ) -> None:
         self.db = db
+        self.env = env or RequestEnv()
         self.update_delay = update_delay
         self._known_tenants: set[str] = set()
         self._known_refs: dict[tuple[str, str], str] = {}
@@ -109,6 +111,8 @@ class TurnRunner:
     async def run(
         self, turn: TurnInput, delivery: Delivery, work: Work, *, invoke: bool = False
     ) -> TurnOutcome:
+        if self.env.clock is not None:
+            turn.now = self.env.clock()
         try:
             memo: list[tuple[str, tuple[str, str], str]] = []
             outcome, ids = await self._run_transaction(turn, delivery, work, invoke, memo)
@@ -177,7 +181,7 @@ class TurnRunner:
                         reference=delivery.reference,
                     )
                 memo.append((turn.tenant_id, ref_key, ref_sig))
-                ctx = CommandContext(session, turn)
+                ctx = CommandContext(session, turn, env=self.env)
                 result: InvokeResult | None = None
                 try:
                     async with session.begin_nested():

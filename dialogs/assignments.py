@@ -8,8 +8,8 @@ from dialogs.bodies import current_body
 from dialogs.context import CommandContext
 from dialogs.dates import find_due, refuse_impossible_date
 from dialogs.errors import UserError
-from dialogs.meetings import current_meeting
 from dialogs.people import require_manager, speaker_person, speaker_person_if_known
+from dialogs.recording import recorder
 from dialogs.registry import command
 from dialogs.text import name_key, squash
 from storage.directory import body_people
@@ -60,9 +60,7 @@ async def cmd_assignment(ctx: CommandContext, arg: str) -> None:
             )
         )
         return
-    await speaker_person(ctx)
-    meeting = await current_meeting(ctx)
-    await require_manager(ctx, body, meeting)
+    body, meeting = await recorder(ctx)
     text = squash(arg)
     if len(text) > 2000:
         raise UserError(

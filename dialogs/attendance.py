@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from dialogs import cards
 from dialogs.actions import action
+from dialogs.attendance_card import ROLE_LABELS, attendance_card, post_card
 from dialogs.bodies import current_body
 from dialogs.context import CommandContext
 from dialogs.errors import UserError
 from dialogs.events import on_event
-from dialogs.meetings import close_meeting, current_meeting, current_meeting_or_latest, open_meeting
+from dialogs.meetings import close_meeting, open_meeting
 from dialogs.people import (
     person_line,
     require_admin,
@@ -20,178 +22,19 @@ from dialogs.people import (
     resolve_person,
     speaker_person,
 )
-from dialogs.registry import command
+from dialogs.recording import current_meeting, current_meeting_or_latest, recorder
+from dialogs.registry import Handler, command, table_command
 from dialogs.reply import InvokeResult
 from dialogs.text import split_people, squash
-from storage.directory import body_for_conversation, ensure_identity, members_with_role
+from storage.directory import body_for_conversation, ensure_identity
 from storage.meetings import (
-    AttendeeRow,
     attendance_list,
     attendance_snapshot,
     meeting_by_teams_id,
     open_meeting_in,
-    quorum,
     set_attendance,
 )
-from storage.models import Attendance, Body, LinkRequest, Meeting, Person, PersonIdentity
-
-GROUPS = [
-    ("ordforande", "Ordförande", "Chair"),
-    ("vice_ordforande", "Vice ordförande", "Vice chair"),
-    ("ledamot", "Ledamöter", "Members"),
-    ("ersattare", "Ersättare", "Deputies"),
-    ("tjansteperson", "Tjänstepersoner", "Officials"),
-    ("brukarrepresentant", "Brukarrepresentanter", "User representatives"),
-    ("adjungerad", "Adjungerade", "Co-opted"),
-    ("ovrig", "Övriga deltagare", "Other participants"),
-    ("sekreterare", "Sekreterare", "Secretary"),
-]
-
-
-async def _member_roles(ctx: CommandContext, body: Body) -> dict[int, str]:
-    rows = await members_with_role(
-        ctx.session,
-        body.id,
-        [
-            "ledamot",
-            "ersattare",
-            "ordforande",
-            "vice_ordforande",
-            "tjansteperson",
-            "brukarrepresentant",
-        ],
-    )
-    roles: dict[int, str] = {}
-    for m in rows:
-        # A member's seat wins over a standing chair role for grouping; the meeting sets chair.
-        roles.setdefault(m.person_id, m.role)
-    return roles
-
-
-def _group_of(row: AttendeeRow, member_roles: dict[int, str], meeting: Meeting) -> str:
-    # The meeting's chair and secretary are grouped by the meeting, whatever else they hold.
-    if row.person.id == meeting.chair_person_id:
-        return "ordforande"
-    if row.person.id == meeting.secretary_person_id:
-        return "sekreterare"
-    role = row.attendance.role or member_roles.get(row.person.id) or "ovrig"
-    return role if role in dict((g, 1) for g, _, _ in GROUPS) else "ovrig"
-
-
-def _line(row: AttendeeRow, lang: str) -> str:
-    text = person_line(row.person)
-    a = row.attendance
-    if a.role == "ersattare" and row.substitute_for is not None:
-        text += (
-            f" (tjänstgörande för {row.substitute_for.display_name})"
-            if lang == "sv"
-            else f" (serving for {row.substitute_for.display_name})"
-        )
-    if a.status == "partial":
-        note = a.partial_note or ""
-        text += (
-            f" (del av mötet{', ' + note if note else ''})"
-            if lang == "sv"
-            else f" (part of the meeting{', ' + note if note else ''})"
-        )
-    return text
-
-
-async def attendance_text_and_groups(
-    ctx: CommandContext, meeting: Meeting
-) -> tuple[list[tuple[str, list[str]]], int, str | None]:
-    body = await ctx.session.get(Body, meeting.body_id)
-    assert body is not None
-    member_roles = await _member_roles(ctx, body)
-    rows = await attendance_list(ctx.session, meeting.id)
-    sections: list[tuple[str, list[str]]] = []
-    present_rows = [r for r in rows if r.attendance.status in ("present", "partial")]
-    for key, sv, en in GROUPS:
-        lines = [
-            _line(r, ctx.lang) for r in present_rows if _group_of(r, member_roles, meeting) == key
-        ]
-        if lines:
-            sections.append((ctx.t(sv, en), lines))
-    justerare = [r.person.display_name for r in rows if r.attendance.is_justerare]
-    if justerare:
-        sections.append((ctx.t("Justerare", "Adjusters"), justerare))
-    # A role given to someone who has not checked in: shown with the role, not as present.
-    with_role = [
-        f"{r.person.display_name} ({ctx.t(*ROLE_LABELS.get(r.attendance.role, ('', '')))})"
-        for r in rows
-        if r.attendance.status == "unregistered"
-        and r.attendance.role is not None
-        and r.attendance.role in ROLE_LABELS
-    ]
-    if with_role:
-        sections.append((ctx.t("Roll men ej anmäld närvaro", "Role, not checked in"), with_role))
-    for kind, sv, en in (
-        ("aterbud", "Återbud", "Apologies"),
-        ("franvarande", "Frånvarande", "Absent"),
-    ):
-        lines = [
-            person_line(r.person)
-            for r in rows
-            if r.attendance.status == "absent"
-            and (r.attendance.absence_kind or "franvarande") == kind
-        ]
-        if lines:
-            sections.append((ctx.t(sv, en), lines))
-    # Members with no attendance recorded are shown as not (yet) here, which is what quorum needs.
-    recorded = {r.person.id for r in rows if r.attendance.status != "unregistered"}
-    missing = [
-        pid for pid, role in member_roles.items() if role == "ledamot" and pid not in recorded
-    ]
-    if missing:
-        people = [await ctx.session.get(Person, pid) for pid in missing]
-        sections.append(
-            (
-                ctx.t("Ej anmälda ledamöter", "Members not checked in"),
-                [p.display_name for p in people if p],
-            )
-        )
-    q = await quorum(ctx.session, meeting)
-    quorum_line = None
-    if q is not None:
-        quorum_line = ctx.t(
-            f"Beslutförhet: {q.present} av {q.members} ledamöter – {'beslutfört' if q.reached else 'inte beslutfört'}",
-            f"Quorum: {q.present} of {q.members} members – {'quorate' if q.reached else 'not quorate'}",
-        )
-    return sections, len(present_rows), quorum_line
-
-
-async def attendance_card(ctx: CommandContext, meeting: Meeting) -> tuple[dict[str, Any], str]:
-    body = await ctx.session.get(Body, meeting.body_id)
-    assert body is not None
-    sections, present, quorum_line = await attendance_text_and_groups(ctx, meeting)
-    title = ctx.t(
-        f"Närvaro – {body.name} {meeting.date.isoformat()}",
-        f"Attendance – {body.name} {meeting.date.isoformat()}",
-    )
-    elements: list[dict[str, Any]] = [
-        cards.heading(title),
-        cards.text(ctx.t(f"Närvarande: {present}", f"Present: {present}"), isSubtle=True),
-    ]
-    text_lines = [f"**{title}**", ctx.t(f"Närvarande: {present}", f"Present: {present}")]
-    for head, lines in sections:
-        elements.append(cards.text(f"**{head}**", spacing="Medium"))
-        elements.append(cards.text("\n".join(f"- {line}" for line in lines)))
-        text_lines.append(f"{head}:")
-        text_lines.extend(f"- {line}" for line in lines)
-    if quorum_line:
-        elements.append(cards.text(quorum_line, weight="Bolder", spacing="Medium"))
-        text_lines.append(quorum_line)
-    actions = (
-        [cards.execute(ctx.t("Jag är här", "I'm here"), "checkin", {"meetingId": meeting.id})]
-        if meeting.status == "open"
-        else []
-    )
-    return cards.card(elements, actions), "\n".join(text_lines)
-
-
-async def _post_card(ctx: CommandContext, meeting: Meeting) -> None:
-    card, fallback = await attendance_card(ctx, meeting)
-    ctx.card(card, fallback, coalesce_key=f"attendance:{meeting.id}")
+from storage.models import Attendance, LinkRequest, Meeting, Person, PersonIdentity
 
 
 async def _audit_attendance(
@@ -235,7 +78,7 @@ async def cmd_present(ctx: CommandContext, arg: str) -> None:
     meeting = await current_meeting(ctx)
     if not arg:
         await self_check_in(ctx, meeting)
-        await _post_card(ctx, meeting)
+        await post_card(ctx, meeting)
         return
     await _register(ctx, arg, "närvarande", status="present", absence_kind=None)
 
@@ -251,14 +94,11 @@ async def cmd_here(ctx: CommandContext, arg: str) -> None:
     """Jag är här (anmäl närvaro)"""
     meeting = await current_meeting(ctx)
     await self_check_in(ctx, meeting)
-    await _post_card(ctx, meeting)
+    await post_card(ctx, meeting)
 
 
 async def _register(ctx: CommandContext, arg: str, word: str, **fields: Any) -> list[Person]:
-    body = await current_body(ctx)
-    await speaker_person(ctx)
-    meeting = await current_meeting(ctx)
-    await require_manager(ctx, body, meeting)
+    body, meeting = await recorder(ctx)
     entries = split_people(arg)
     if not entries:
         raise UserError(
@@ -275,7 +115,7 @@ async def _register(ctx: CommandContext, arg: str, word: str, **fields: Any) -> 
         )
         await _audit_attendance(ctx, row, before, f"attendance.{word}")
         people.append(person)
-    await _post_card(ctx, meeting)
+    await post_card(ctx, meeting)
     return people
 
 
@@ -320,10 +160,7 @@ SUBSTITUTE = re.compile(
 )
 async def cmd_substitute(ctx: CommandContext, arg: str) -> None:
     """En ersättare tjänstgör för en ledamot"""
-    body = await current_body(ctx)
-    await speaker_person(ctx)
-    meeting = await current_meeting(ctx)
-    await require_manager(ctx, body, meeting)
+    body, meeting = await recorder(ctx)
     entries = split_people(arg)
     if not entries:
         raise UserError(
@@ -377,7 +214,7 @@ async def cmd_substitute(ctx: CommandContext, arg: str) -> None:
                 absence_kind="franvarande",
             )
             await _audit_attendance(ctx, absent, None, "attendance.franvarande")
-    await _post_card(ctx, meeting)
+    await post_card(ctx, meeting)
 
 
 @command(
@@ -390,10 +227,7 @@ async def cmd_substitute(ctx: CommandContext, arg: str) -> None:
 )
 async def cmd_partial(ctx: CommandContext, arg: str) -> None:
     """Närvarande del av mötet (paragrafer eller tider)"""
-    body = await current_body(ctx)
-    await speaker_person(ctx)
-    meeting = await current_meeting(ctx)
-    await require_manager(ctx, body, meeting)
+    body, meeting = await recorder(ctx)
     entries = split_people(arg)
     if not entries:
         raise UserError(
@@ -416,18 +250,7 @@ async def cmd_partial(ctx: CommandContext, arg: str) -> None:
             partial_note=squash(note) or None,
         )
         await _audit_attendance(ctx, row, before, "attendance.partial")
-    await _post_card(ctx, meeting)
-
-
-ROLE_LABELS = {
-    "ordforande": ("ordförande", "chair"),
-    "sekreterare": ("sekreterare", "secretary"),
-    "adjungerad": ("adjungerad", "co-opted"),
-    "tjansteperson": ("tjänsteperson", "official"),
-    "brukarrepresentant": ("brukarrepresentant", "user representative"),
-    "ovrig": ("övrig deltagare", "other participant"),
-    None: ("justerare", "adjuster"),
-}
+    await post_card(ctx, meeting)
 
 
 async def _role(
@@ -436,7 +259,7 @@ async def _role(
     """A role at the meeting. It never changes anyone's attendance or the quorum: someone who
     has not checked in keeps that status (`unregistered`), someone absent stays absent."""
     meeting, previous = await _register_role(ctx, arg, word, role, justerare)
-    await _post_card(ctx, meeting)
+    await post_card(ctx, meeting)
     sv, en = ROLE_LABELS[role]
     names = ", ".join(p.display_name for p in ctx.cache["role_people"])
     if previous is not None:
@@ -531,98 +354,71 @@ async def _register_role(
     return meeting, previous
 
 
-@command(
-    "ordförande",
-    en=("chair",),
-    arg="colon",
-    group="Närvaro",
-    usage="ordförande: Namn",
-    help_en="The meeting's chair",
-)
-async def cmd_chair(ctx: CommandContext, arg: str) -> None:
-    """Mötets ordförande"""
-    await _role(ctx, arg, "ordförande", "ordforande")
+@dataclass(frozen=True)
+class RoleCommand:
+    """One role a recorder names at the meeting; every row becomes a command."""
+
+    role: str | None  # Attendance.role; None for justerare (a flag, not a role)
+    words_sv: tuple[str, ...]
+    words_en: tuple[str, ...]
+    usage: str
+    help_sv: str
+    help_en: str
 
 
-@command(
-    "sekreterare",
-    en=("secretary",),
-    arg="colon",
-    group="Närvaro",
-    usage="sekreterare: Namn",
-    help_en="The meeting's secretary",
-)
-async def cmd_secretary(ctx: CommandContext, arg: str) -> None:
-    """Mötets sekreterare"""
-    await _role(ctx, arg, "sekreterare", "sekreterare")
+ROLE_COMMANDS = (
+    RoleCommand(
+        "ordforande", ("ordförande",), ("chair",), "ordförande: Namn", "Mötets ordförande",
+        "The meeting's chair",
+    ),
+    RoleCommand(
+        "sekreterare", ("sekreterare",), ("secretary",), "sekreterare: Namn",
+        "Mötets sekreterare", "The meeting's secretary",
+    ),
+    RoleCommand(
+        None, ("justerare",), ("adjuster",), "justerare: Namn", "Vem som justerar protokollet",
+        "Who approves (justerar) the minutes",
+    ),
+    RoleCommand(
+        "adjungerad", ("adjungerad",), ("co-opted",), "adjungerad: Namn, organisation",
+        "Adjungerade", "Co-opted participants",
+    ),
+    RoleCommand(
+        "tjansteperson", ("tjänsteperson", "tjänstepersoner"), ("official", "officials"),
+        "tjänsteperson: Namn, organisation och titel", "Tjänstepersoner",
+        "Officials (tjänstepersoner)",
+    ),
+    RoleCommand(
+        "brukarrepresentant", ("brukarrepresentant",), ("user representative",),
+        "brukarrepresentant: Namn, organisation", "Brukarrepresentanter", "User representatives",
+    ),
+    RoleCommand(
+        "ovrig", ("övrig", "övriga", "gäst"), ("guest", "other participant"),
+        "övrig: Namn, organisation", "Övriga deltagare och gäster",
+        "Other participants and guests",
+    ),
+)  # fmt: skip
 
 
-@command(
-    "justerare",
-    en=("adjuster",),
-    arg="colon",
-    group="Närvaro",
-    usage="justerare: Namn",
-    help_en="Who approves (justerar) the minutes",
-)
-async def cmd_adjuster(ctx: CommandContext, arg: str) -> None:
-    """Vem som justerar protokollet"""
-    await _role(ctx, arg, "justerare", None, justerare=True)
+def _role_handler(spec: RoleCommand) -> Handler:
+    async def handler(ctx: CommandContext, arg: str) -> None:
+        await _role(ctx, arg, spec.words_sv[0], spec.role, justerare=spec.role is None)
+
+    return handler
 
 
-@command(
-    "adjungerad",
-    en=("co-opted",),
-    arg="colon",
-    group="Närvaro",
-    usage="adjungerad: Namn, organisation",
-    help_en="Co-opted participants",
-)
-async def cmd_coopted(ctx: CommandContext, arg: str) -> None:
-    """Adjungerade"""
-    await _role(ctx, arg, "adjungerad", "adjungerad")
-
-
-@command(
-    "tjänsteperson",
-    "tjänstepersoner",
-    en=("official", "officials"),
-    arg="colon",
-    group="Närvaro",
-    usage="tjänsteperson: Namn, organisation och titel",
-    help_en="Officials (tjänstepersoner)",
-)
-async def cmd_official(ctx: CommandContext, arg: str) -> None:
-    """Tjänstepersoner"""
-    await _role(ctx, arg, "tjänsteperson", "tjansteperson")
-
-
-@command(
-    "brukarrepresentant",
-    en=("user representative",),
-    arg="colon",
-    group="Närvaro",
-    usage="brukarrepresentant: Namn, organisation",
-    help_en="User representatives",
-)
-async def cmd_user_rep(ctx: CommandContext, arg: str) -> None:
-    """Brukarrepresentanter"""
-    await _role(ctx, arg, "brukarrepresentant", "brukarrepresentant")
-
-
-@command(
-    "övrig",
-    "övriga",
-    "gäst",
-    en=("guest", "other participant"),
-    arg="colon",
-    group="Närvaro",
-    usage="övrig: Namn, organisation",
-    help_en="Other participants and guests",
-)
-async def cmd_guest(ctx: CommandContext, arg: str) -> None:
-    """Övriga deltagare och gäster"""
-    await _role(ctx, arg, "övrig", "ovrig")
+for _spec in ROLE_COMMANDS:
+    table_command(
+        f"cmd_role_{_spec.role or 'justerare'}",
+        _spec.help_sv,
+        _role_handler(_spec),
+        *_spec.words_sv,
+        en=_spec.words_en,
+        arg="colon",
+        group="Närvaro",
+        usage=_spec.usage,
+        help_en=_spec.help_en,
+    )
 
 
 @command(
@@ -637,7 +433,7 @@ async def cmd_list(ctx: CommandContext, arg: str) -> None:
     """Närvarolistan, efter roll och status, med beslutförhet"""
     # After closing, the list of the meeting just closed (what the minutes will say).
     meeting = await current_meeting_or_latest(ctx)
-    await _post_card(ctx, meeting)
+    await post_card(ctx, meeting)
 
 
 @action("checkin")
@@ -828,7 +624,7 @@ async def ev_meeting_start(ctx: CommandContext, value: dict[str, Any]) -> None:
         f"Mötet för **{body.name}** har startat. Anmäl närvaro med knappen eller `närvarande`.",
         f"The meeting of **{body.name}** has started. Check in with the button or `present`.",
     )
-    await _post_card(ctx, meeting)
+    await post_card(ctx, meeting)
 
 
 @on_event("meetingEnd")

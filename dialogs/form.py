@@ -66,9 +66,9 @@ def _answer(value: Any) -> str | None:
 
 async def _ask_title(step: WaterfallStepContext) -> DialogTurnResult:
     ctx = _ctx(step)
-    from dialogs.paragraphs import _manage
+    from dialogs.recording import recorder
 
-    await _manage(ctx)  # refuse before asking anything
+    await recorder(ctx)  # refuse before asking anything
     return await step.prompt(
         "text",
         PromptOptions(

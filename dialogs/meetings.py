@@ -4,30 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dialogs.attendance_card import attendance_card
 from dialogs.bodies import current_body
 from dialogs.context import CommandContext
 from dialogs.dates import find_date, refuse_impossible_date
 from dialogs.errors import UserError
 from dialogs.people import require_manager, speaker_person
+from dialogs.recording import (
+    recorder,
+)
 from dialogs.registry import command
 from dialogs.text import fold, squash
 from storage.directory import members_with_role
-from storage.meetings import latest_meeting, open_meeting_in
+from storage.meetings import open_meeting_in
 from storage.models import Body, Meeting, utcnow
-
-NO_MEETING_SV = "Inget möte är öppet här. Öppna det med `öppna mötet` (eller `öppna mötet: Sammanträde 4 juni`)."
-NO_MEETING_EN = "No meeting is open here. Open one with `open meeting` (or `open meeting: Board meeting 4 June`)."
-
-
-async def current_meeting(ctx: CommandContext) -> Meeting:
-    meeting = ctx.cache.get("meeting")
-    if meeting is None:
-        body = await current_body(ctx)
-        meeting = await open_meeting_in(ctx.session, body.id, ctx.turn.binding_id)
-        if meeting is None:
-            raise UserError(NO_MEETING_SV, NO_MEETING_EN)
-        ctx.cache["meeting"] = meeting
-    return meeting  # type: ignore[no-any-return]
 
 
 async def open_meeting(
@@ -129,8 +119,6 @@ async def cmd_open(ctx: CommandContext, arg: str) -> None:
             "closed today; this is a new meeting. To continue the earlier one instead, write "
             "`reopen meeting`: the new one is removed and the earlier one opens again.",
         )
-    from dialogs.attendance import attendance_card
-
     card, fallback = await attendance_card(ctx, meeting)
     ctx.card(card, fallback, coalesce_key=f"attendance:{meeting.id}")
 
@@ -226,10 +214,7 @@ async def close_meeting(ctx: CommandContext, meeting: Meeting) -> None:
 )
 async def cmd_close(ctx: CommandContext, arg: str) -> None:
     """Avsluta det öppna mötet"""
-    body = await current_body(ctx)
-    await speaker_person(ctx)
-    meeting = await current_meeting(ctx)
-    await require_manager(ctx, body, meeting)
+    _, meeting = await recorder(ctx)
     await close_meeting(ctx, meeting)
     ctx.say(
         f"Mötet {meeting.date.isoformat()} är avslutat. Skriv `protokoll` för att ta fram protokollet.",
@@ -247,10 +232,7 @@ async def cmd_close(ctx: CommandContext, arg: str) -> None:
 )
 async def cmd_form(ctx: CommandContext, arg: str) -> None:
     """Det här mötets form: protokoll (med justering) eller minnesanteckningar"""
-    body = await current_body(ctx)
-    await speaker_person(ctx)
-    meeting = await current_meeting_or_latest(ctx)
-    await require_manager(ctx, body, meeting)
+    _, meeting = await recorder(ctx, meeting="open_or_latest")
     value = {
         "protokoll": "protokoll",
         "minutes": "protokoll",
@@ -273,17 +255,6 @@ async def cmd_form(ctx: CommandContext, arg: str) -> None:
     )
 
 
-async def current_meeting_or_latest(ctx: CommandContext) -> Meeting:
-    body = await current_body(ctx)
-    meeting = await open_meeting_in(ctx.session, body.id, ctx.turn.binding_id)
-    if meeting is None:
-        meeting = await latest_meeting(ctx.session, body.id, ctx.turn.binding_id)
-    if meeting is None:
-        raise UserError(NO_MEETING_SV, NO_MEETING_EN)
-    ctx.cache["meeting"] = meeting
-    return meeting
-
-
 @command(
     "sändlista",
     en=("distribution",),
@@ -294,12 +265,10 @@ async def current_meeting_or_latest(ctx: CommandContext) -> Meeting:
 )
 async def cmd_distribution(ctx: CommandContext, arg: str) -> None:
     """Vilka det här mötets protokoll ska skickas till (i stället för organets sändlista)"""
+    from dialogs.recording import recorder
     from dialogs.text import split_people
 
-    body = await current_body(ctx)
-    await speaker_person(ctx)
-    meeting = await current_meeting_or_latest(ctx)
-    await require_manager(ctx, body, meeting)
+    _, meeting = await recorder(ctx, meeting="open_or_latest")
     names = [squash(n) for n in split_people(arg) if squash(n)]
     if not names:
         raise UserError(

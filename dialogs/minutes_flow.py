@@ -14,8 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import os
-from contextvars import ContextVar, Token
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +21,7 @@ from dialogs import cards
 from dialogs.actions import action
 from dialogs.bodies import current_body, is_member
 from dialogs.context import CommandContext
-from dialogs.dates import find_date
+from dialogs.dates import find_date, refuse_impossible_date
 from dialogs.errors import UserError
 from dialogs.minutes import MinutesDocument, render_extract, render_markdown, summary_card
 from dialogs.paragraphs import lookup_paragraph
@@ -50,29 +48,10 @@ MAX_CHAT_CHARS = 20_000
 # --------------------------------------------------------------------------------------------
 # Links to the bot's own download endpoint
 
-_link_base: ContextVar[str | None] = ContextVar("minutes_link_base", default=None)
 
-
-def set_link_base(url: str) -> Token[str | None]:
-    """The web app sets its public base URL for each request (bot/downloads.py)."""
-    return _link_base.set(url.rstrip("/"))
-
-
-def reset_link_base(token: Token[str | None]) -> None:
-    _link_base.reset(token)
-
-
-def link_base() -> str:
-    base = _link_base.get()
-    if base:
-        return base
-    # Outside the web app (the console chat): the same defaults as bot.settings.
-    public = os.environ.get("PUBLIC_URL", "").strip()
-    return (public or f"http://localhost:{os.environ.get('PORT', '3978').strip()}").rstrip("/")
-
-
-def download_url(token: str) -> str:
-    return f"{link_base()}/dl/{token}"
+def download_url(ctx: CommandContext, token: str) -> str:
+    """A link to the bot's own download endpoint, on the public URL the turn was given."""
+    return f"{ctx.env.public_url}/dl/{token}"
 
 
 @dataclass(frozen=True)
@@ -99,7 +78,7 @@ async def review_link(ctx: CommandContext, meeting: Meeting, *, public: bool, fm
         fmt=fmt,
         now=ctx.turn.now,
     )
-    return download_url(token)
+    return download_url(ctx, token)
 
 
 # --------------------------------------------------------------------------------------------
@@ -170,6 +149,7 @@ async def _meeting_of(ctx: CommandContext, arg: str = "") -> tuple[Body, Meeting
     body = await current_body(ctx)
     date = None
     if arg.strip():
+        refuse_impossible_date(arg, "`protokoll 2021-06-04`", "`minutes 2021-06-04`")
         found = find_date(arg, ctx.turn.today)
         if found is None:
             raise UserError(
@@ -815,6 +795,9 @@ async def cmd_justerat(ctx: CommandContext, arg: str) -> None:
     body, meeting = await _meeting_of(ctx)
     await speaker_person(ctx)
     await require_manager(ctx, body, meeting)
+    refuse_impossible_date(
+        arg, "`justerat: 2024-06-14 via e-post`", "`approved: 2024-06-14 via e-mail`"
+    )
     found = find_date(arg, ctx.turn.today)
     if found is None:
         raise UserError(
@@ -995,6 +978,6 @@ async def cmd_extract(ctx: CommandContext, arg: str) -> None:
         now=ctx.turn.now,
     )
     ctx.say(
-        f"[Ladda ner utdraget ur {_form_word(ctx, meeting)} (Word)]({download_url(token)}) – länken gäller i {store.TOKEN_TTL.days} dagar.",
-        f"[Download the extract (Word)]({download_url(token)}) – the link works for {store.TOKEN_TTL.days} days.",
+        f"[Ladda ner utdraget ur {_form_word(ctx, meeting)} (Word)]({download_url(ctx, token)}) – länken gäller i {store.TOKEN_TTL.days} dagar.",
+        f"[Download the extract (Word)]({download_url(ctx, token)}) – the link works for {store.TOKEN_TTL.days} days.",
     )

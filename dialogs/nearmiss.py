@@ -26,9 +26,9 @@ PREPOSITIONS = {
 }  # fmt: skip
 # Swedish (and English) verb forms that decisions in minutes are written with.
 DECISION_LIKE = re.compile(
-    r"\b(?:beslutar|beslöt|beslutade|godkänner|godkänns|godkändes|fastställer|fastställs|"
+    r"\b(?:beslutar|beslöt|beslöts|beslutade|beslutades|beslutas|godkänner|godkänns|godkändes|fastställer|fastställs|"
     r"fastställdes|antar|antas|antogs|bifaller|bifalls|bifalles|biföll|bifölls|avslår|avslås|"
-    r"avslogs|uppdrar|uppdras|tillstyrker|tillstyrks|(?:läggs|lades) till handlingarna|"
+    r"avslogs|uppdrar|uppdras|tillstyrker|tillstyrks|valdes|utsågs|utses|(?:läggs|lades) till handlingarna|"
     r"decides|resolves|approves)\b",
     re.IGNORECASE,
 )
@@ -94,7 +94,7 @@ async def answer(ctx: CommandContext, text: str, registry: Registry) -> bool:
             recorder = await _recorder_in_meeting(ctx)
             if recorder:
                 word, lang, named = words[key]
-                rest = " ".join(stripped.split()[len(key.split()) :])
+                rest = " ".join(stripped.split()[len(key.split()) :]).lstrip("-–—:. ")
                 suggestion = (f"{word}: {rest}", lang, named)
             break
 

@@ -13,8 +13,8 @@ from dialogs.actions import action
 from dialogs.bodies import current_body, is_member
 from dialogs.context import CommandContext
 from dialogs.errors import Choice, UserError
-from dialogs.meetings import current_meeting
 from dialogs.people import require_manager, resolve_person, speaker_person, speaker_person_if_known
+from dialogs.recording import current_meeting, recorder
 from dialogs.registry import command
 from dialogs.reply import InvokeResult
 from dialogs.text import squash
@@ -75,14 +75,6 @@ async def _actor(ctx: CommandContext) -> int:
     return (await speaker_person(ctx)).id
 
 
-async def _manage(ctx: CommandContext) -> tuple[Body, Meeting]:
-    body = await current_body(ctx)
-    await speaker_person(ctx)
-    meeting = await current_meeting(ctx)
-    await require_manager(ctx, body, meeting)
-    return body, meeting
-
-
 async def current_item(ctx: CommandContext, meeting: Meeting) -> Item:
     item = await ctx.session.get(Item, meeting.current_item_id) if meeting.current_item_id else None
     if item is None:
@@ -93,11 +85,20 @@ async def current_item(ctx: CommandContext, meeting: Meeting) -> Item:
     return item
 
 
+BARE_ATT_LINE = re.compile(
+    r"^([ \t]*(?:[-•*][ \t]+)?(?:\*\*|__)?att(?:\*\*|__)?)[ \t]*\n[ \t]*(?=\S)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def parse_clauses(text: str) -> list[str]:
     """ "att A; att B" or one clause a line → ["A", "B"]; a line not starting with "att"
     continues the clause before it. Raises when the first part is not a clause."""
     clauses: list[str] = []
-    for line in text.replace("\r", "").split("\n"):
+    # "att" alone at the end of a line starts the clause on the next line (corpus 18:
+    # "Regionstyrelsen beslutar att" / "Föreslå regionfullmäktige …").
+    text = BARE_ATT_LINE.sub(r"\1 ", text.replace("\r", ""))
+    for line in text.split("\n"):
         for part in line.split(";"):
             raw = part.strip()
             cleaned = re.sub(
@@ -153,7 +154,7 @@ PHRASE = re.compile(
     r"\s*:?(?P<sep>[ \t]*\n|[ \t]+|$)(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-CLAUSE_START = re.compile(r"^(?:[-•*]\s+)?(?:\*\*|__)?att(?:\*\*|__)?(?:\s|$)", re.IGNORECASE)
+CLAUSE_START = re.compile(r"^(?:[-•*]\s+)?(?:\*\*|__)?att(?:\*\*|__)?(?=[\s;]|$)", re.IGNORECASE)
 
 
 def parse_decision(text: str) -> Wording:
@@ -326,7 +327,7 @@ async def cmd_agenda(ctx: CommandContext, arg: str) -> None:
             )
         ctx.say("**Dagordning**\n" + "\n".join(lines), "**Agenda**\n" + "\n".join(lines))
         return
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     titles = [squash(t) for t in re.split(r"[;\n]", arg) if squash(t)]
     if any(len(t) > MAX_TITLE for t in titles):
         raise UserError(
@@ -365,7 +366,7 @@ async def cmd_agenda(ctx: CommandContext, arg: str) -> None:
 )
 async def cmd_agenda_item(ctx: CommandContext, arg: str) -> None:
     """Lägg till en punkt på dagordningen"""
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     title = squash(arg)
     if not title or len(title) > MAX_TITLE:
         raise UserError(
@@ -387,7 +388,7 @@ async def cmd_agenda_item(ctx: CommandContext, arg: str) -> None:
 )
 async def cmd_next_item(ctx: CommandContext, arg: str) -> None:
     """Öppna nästa punkt på dagordningen som nästa §"""
-    body, meeting = await _manage(ctx)
+    body, meeting = await recorder(ctx)
     entry = next((e for e in await agenda(ctx.session, meeting.id) if e.item_id is None), None)
     if entry is None:
         raise UserError(
@@ -417,7 +418,7 @@ async def cmd_paragraph_numbered(ctx: CommandContext, arg: str) -> None:
     """Öppna § 116 med rubrik (fram till första ;) och föredragande"""
     m = PARAGRAPH_LINE.match(arg.strip())
     assert m is not None
-    body, meeting = await _manage(ctx)
+    body, meeting = await recorder(ctx)
     number = int(m.group(1))
     title, fields, text = parse_heading(m.group(2).strip())
     if not title:
@@ -476,7 +477,7 @@ async def cmd_paragraph_numbered(ctx: CommandContext, arg: str) -> None:
 )
 async def cmd_paragraph_next(ctx: CommandContext, arg: str) -> None:
     """Öppna nästa § med den här rubriken"""
-    body, meeting = await _manage(ctx)
+    body, meeting = await recorder(ctx)
     title, fields, text = parse_heading(arg.strip())
     if not title:
         raise UserError(
@@ -496,7 +497,7 @@ async def cmd_paragraph_next(ctx: CommandContext, arg: str) -> None:
 )
 async def cmd_title(ctx: CommandContext, arg: str) -> None:
     """Sätt eller ändra rubriken på aktuell §"""
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     title, fields, _text = parse_heading(arg.strip())
     if not title or len(title) > MAX_TITLE:
@@ -539,7 +540,7 @@ async def cmd_presenters(ctx: CommandContext, arg: str) -> None:
 )
 async def cmd_text(ctx: CommandContext, arg: str) -> None:
     """Lägg till diskussionstext i aktuell §"""
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     addition = arg.strip()
     if not addition:
@@ -559,7 +560,7 @@ async def cmd_text(ctx: CommandContext, arg: str) -> None:
 async def _set_item_field(
     ctx: CommandContext, field: str, value: str, word_sv: str, word_en: str
 ) -> Item:
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     if not value:
         raise UserError(f"Skriv `{word_sv}: …`.", f"Write `{word_en}: …`.")
@@ -605,7 +606,7 @@ URL = re.compile(r"(https?://\S+)")
 )
 async def cmd_attachment(ctx: CommandContext, arg: str) -> None:
     """Bilaga till aktuell § (namn och länk)"""
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     text = squash(arg)
     url_match = URL.search(text)
@@ -623,7 +624,7 @@ async def cmd_attachment(ctx: CommandContext, arg: str) -> None:
 
 
 async def _set_status(ctx: CommandContext, status: str, remit_to: str | None = None) -> None:
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     before = {"status": item.status, "remit_to": item.remit_to}
     item.status = status
@@ -683,7 +684,7 @@ async def cmd_remit(ctx: CommandContext, arg: str) -> None:
 )
 async def cmd_confidential(ctx: CommandContext, arg: str) -> None:
     """Aktuell § omfattas av sekretess (OSL): utanför offentligt protokoll och svar till icke-ledamöter"""
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     before = {"confidential": item.confidential}
     item.confidential = True
@@ -704,7 +705,7 @@ async def cmd_confidential(ctx: CommandContext, arg: str) -> None:
 )
 async def cmd_information(ctx: CommandContext, arg: str) -> None:
     """Aktuell § är en informationspunkt (med utfallet)"""
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     outcome = arg.strip()
     if not outcome:
@@ -738,7 +739,7 @@ async def cmd_information(ctx: CommandContext, arg: str) -> None:
 )
 async def cmd_jav(ctx: CommandContext, arg: str) -> None:
     """Någon deltar inte i aktuell § på grund av jäv (räknas inte för beslutförhet)"""
-    body, meeting = await _manage(ctx)
+    body, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     names = []
     from dialogs.text import split_people
@@ -824,7 +825,7 @@ def decision_card(
 async def _record_decision(
     ctx: CommandContext, wording: Wording, *, number: int | None = None
 ) -> None:
-    body, meeting = await _manage(ctx)
+    body, meeting = await recorder(ctx)
     opened = False
     if number is not None:
         # `beslut § 2: …`: a decision for an earlier § of this meeting.
@@ -1117,28 +1118,8 @@ async def cmd_amend(ctx: CommandContext, arg: str) -> None:
             f"{paragraph_label(item)} has no decision to amend. "
             f"Add one with `decision {paragraph_label(item)}: …`.",
         )
-    chosen = choices.made(ctx)["decision"]
-    target = next((d for d in current if d.id == chosen), None)
-    if target is None and len(current) > 1:
-        # Several decisions in the §: ask which, change nothing until told.
-        listing = "; ".join(
-            f"{i}) {decision_words(d.clauses, d.text)[:80]}" for i, d in enumerate(current, 1)
-        )
-        raise Choice(
-            f"Vilket av besluten i {paragraph_label(item)} ska ändras? {listing}. Inget ändrades.",
-            f"Which decision in {paragraph_label(item)} should be amended? {listing}. "
-            "Nothing was changed.",
-            [
-                choices.option(
-                    ctx,
-                    f"{i}: {decision_words(d.clauses, d.text)[:60]}",
-                    f"{i}: {decision_words(d.clauses, d.text)[:60]}",
-                    decision=d.id,
-                )
-                for i, d in enumerate(current, 1)
-            ],
-        )
-    new = await _amend(ctx, target or current[-1], wording, why)
+    target = _which_decision(ctx, item, current, "ändras", "amended")
+    new = await _amend(ctx, target, wording, why)
     card, fallback = decision_card(ctx, item, new)
     ctx.card(card, fallback)
 
@@ -1170,10 +1151,39 @@ async def cmd_undo(ctx: CommandContext, arg: str) -> None:
             f"{paragraph_label(item)} har inget beslut att ångra.",
             f"{paragraph_label(item)} has no decision to undo.",
         )
-    await _withdraw(ctx, current[-1], why)
+    target = _which_decision(ctx, item, current, "ångras", "withdrawn")
+    await _withdraw(ctx, target, why)
     ctx.say(
-        f"Beslutet i {paragraph_label(item)} är återtaget (”{decision_words(current[-1].clauses, current[-1].text)[:80]} …”). Det finns kvar i historiken.",
+        f"Beslutet i {paragraph_label(item)} är återtaget (”{decision_words(target.clauses, target.text)[:80]} …”). Det finns kvar i historiken.",
         f"The decision in {paragraph_label(item)} is withdrawn. It stays in the history.",
+    )
+
+
+def _which_decision(
+    ctx: CommandContext, item: Item, current: list[Decision], verb_sv: str, verb_en: str
+) -> Decision:
+    """The decision a command means: the only one, or the one chosen on the card; with several
+    and no choice yet, a card asks which (nothing changes until chosen)."""
+    chosen = choices.made(ctx)["decision"]
+    target = next((d for d in current if d.id == chosen), None)
+    if target is not None or len(current) == 1:
+        return target or current[0]
+    listing = "; ".join(
+        f"{i}) {decision_words(d.clauses, d.text)[:80]}" for i, d in enumerate(current, 1)
+    )
+    raise Choice(
+        f"Vilket av besluten i {paragraph_label(item)} ska {verb_sv}? {listing}. Inget ändrades.",
+        f"Which decision in {paragraph_label(item)} should be {verb_en}? {listing}. "
+        "Nothing was changed.",
+        [
+            choices.option(
+                ctx,
+                f"{i}: {decision_words(d.clauses, d.text)[:60]}",
+                f"{i}: {decision_words(d.clauses, d.text)[:60]}",
+                decision=d.id,
+            )
+            for i, d in enumerate(current, 1)
+        ],
     )
 
 
@@ -1229,7 +1239,7 @@ async def act_undo(ctx: CommandContext, data: dict[str, Any]) -> InvokeResult:
 
 
 async def _note(ctx: CommandContext, arg: str, kind: str, sv: str, en: str) -> None:
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     text = arg.strip()
     if not text:

@@ -12,7 +12,7 @@ import difflib
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from dialogs.context import CommandContext
 from dialogs.text import fold
@@ -179,6 +179,14 @@ def command(
         return fn
 
     return wrap
+
+
+def table_command(name: str, help_sv: str, handler: Handler, *words_sv: str, **kwargs: Any) -> None:
+    """Register a command described by a row of a table (roles, the body's registers and
+    settings): the same as @command, with the name and Swedish help given."""
+    handler.__name__ = name
+    handler.__doc__ = help_sv
+    command(*words_sv, **kwargs)(handler)
 
 
 def _english_usage(usage: str, first: str, en: tuple[str, ...]) -> str:

@@ -411,7 +411,8 @@ async def test_malformed_input_shows_the_accepted_form_and_changes_nothing(
     assert (
         bare.startswith("En beslutssats består bara av ”att”.") and ACCEPTED_DECISION_FORM in bare
     )
-    block = await room.say(mats, "LSVO:s ledningsgrupp beslutar\natt\nsamt mer")
+    # ("att" alone on a line now starts a clause on the next line, as corpus 18 writes it.)
+    block = await room.say(mats, "LSVO:s ledningsgrupp beslutar\natt")
     assert ACCEPTED_DECISION_FORM in block, block
     taken = await room.say(mats, "§ 113 Godkännande igen")
     assert taken == (
