@@ -115,7 +115,7 @@ async def _register(ctx: CommandContext, arg: str, word: str, **fields: Any) -> 
         )
         await _audit_attendance(ctx, row, before, f"attendance.{word}")
         people.append(person)
-    await post_card(ctx, meeting)
+    await post_card(ctx, meeting, ack=(word, people))
     return people
 
 
@@ -169,6 +169,7 @@ async def cmd_substitute(ctx: CommandContext, arg: str) -> None:
         )
     speaker = ctx.cache["speaker_person"]
     source = "console" if ctx.turn.source == "console" else "secretary"
+    deputies: list[Person] = []
     for entry in entries:
         m = SUBSTITUTE.match(entry)
         if not m:
@@ -201,6 +202,7 @@ async def cmd_substitute(ctx: CommandContext, arg: str) -> None:
             substitute_for_person_id=member.id,
         )
         await _audit_attendance(ctx, row, before, "attendance.ersattare")
+        deputies.append(deputy)
         from storage.meetings import attendance_of
 
         if await attendance_of(ctx.session, meeting.id, member.id) is None:
@@ -214,7 +216,7 @@ async def cmd_substitute(ctx: CommandContext, arg: str) -> None:
                 absence_kind="franvarande",
             )
             await _audit_attendance(ctx, absent, None, "attendance.franvarande")
-    await post_card(ctx, meeting)
+    await post_card(ctx, meeting, ack=("ersättare", deputies))
 
 
 @command(
@@ -236,6 +238,7 @@ async def cmd_partial(ctx: CommandContext, arg: str) -> None:
         )
     speaker = ctx.cache["speaker_person"]
     source = "console" if ctx.turn.source == "console" else "secretary"
+    partial: list[Person] = []
     for entry in entries:
         name, _, note = entry.partition(",")
         person = await resolve_person(ctx, body, name, create="ask")
@@ -250,7 +253,8 @@ async def cmd_partial(ctx: CommandContext, arg: str) -> None:
             partial_note=squash(note) or None,
         )
         await _audit_attendance(ctx, row, before, "attendance.partial")
-    await post_card(ctx, meeting)
+        partial.append(person)
+    await post_card(ctx, meeting, ack=("del av mötet", partial))
 
 
 async def _role(
@@ -268,8 +272,8 @@ async def _role(
             f"{names} is now the meeting's {en}, in place of {previous.display_name}.",
         )
     else:
-        # Said, since the card may be far up the chat; attendance is not changed by a role.
-        ctx.say(f"{names}: {sv} för mötet.", f"{names}: {en} of the meeting.")
+        # The acknowledgement to its author; attendance is not changed by a role.
+        ctx.say(f"Noterat – {sv}: {names}.", f"Noted – {en}: {names}.")
 
 
 async def _register_role(
@@ -433,7 +437,7 @@ async def cmd_list(ctx: CommandContext, arg: str) -> None:
     """Närvarolistan, efter roll och status, med beslutförhet"""
     # After closing, the list of the meeting just closed (what the minutes will say).
     meeting = await current_meeting_or_latest(ctx)
-    await post_card(ctx, meeting)
+    await post_card(ctx, meeting, fresh=True)  # asked for: shown where the asker is
 
 
 @action("checkin")

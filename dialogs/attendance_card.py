@@ -179,6 +179,30 @@ async def attendance_card(ctx: CommandContext, meeting: Meeting) -> tuple[dict[s
     return cards.card(elements, actions), "\n".join(text_lines)
 
 
-async def post_card(ctx: CommandContext, meeting: Meeting) -> None:
+# What a recorded change is called in its acknowledgement: (Swedish, English).
+_ACK_LABELS = {
+    "närvarande": ("närvarande", "present"),
+    "återbud": ("återbud", "apologies"),
+    "frånvarande": ("frånvarande", "absent"),
+    "ersättare": ("ersättare", "deputies"),
+    "del av mötet": ("närvarande del av mötet", "present for part of the meeting"),
+}
+
+
+async def post_card(
+    ctx: CommandContext,
+    meeting: Meeting,
+    *,
+    fresh: bool = False,
+    ack: tuple[str, list[Person]] | None = None,
+) -> None:
+    """The attendance card: updated in place while it is near the bottom of the chat, posted
+    afresh when it is far up or asked for. A recorder's change is also acknowledged in a short
+    text to its author; a check-in only shows on the card (a burst of 40 stays one card)."""
     card, fallback = await attendance_card(ctx, meeting)
-    ctx.card(card, fallback, coalesce_key=f"attendance:{meeting.id}")
+    ctx.card(card, fallback, coalesce_key=f"attendance:{meeting.id}", fresh=fresh)
+    if ack is not None:
+        word, people = ack
+        sv, en = _ACK_LABELS.get(word, (word, word))
+        names = ", ".join(p.display_name for p in people)
+        ctx.say(f"Noterat – {sv}: {names}.", f"Noted – {en}: {names}.")

@@ -94,8 +94,17 @@ class CommandContext:
     def say(self, sv: str, en: str | None = None) -> None:
         self.replies.append(Reply(text=self.t(sv, en or sv)))
 
-    def card(self, card: dict[str, Any], fallback: str, *, coalesce_key: str | None = None) -> None:
-        self.replies.append(Reply(card=card, fallback=fallback, coalesce_key=coalesce_key))
+    def card(
+        self,
+        card: dict[str, Any],
+        fallback: str,
+        *,
+        coalesce_key: str | None = None,
+        fresh: bool = False,
+    ) -> None:
+        self.replies.append(
+            Reply(card=card, fallback=fallback, coalesce_key=coalesce_key, fresh=fresh)
+        )
 
     @property
     def audit_source(self) -> str:

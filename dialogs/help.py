@@ -2,36 +2,32 @@
 
 from __future__ import annotations
 
-from dialogs import cards
+from dialogs import cards, labels
 from dialogs.context import CommandContext
 from dialogs.registry import REGISTRY, Registry, command
 from dialogs.reply import Reply
 
-GROUP_EN = {
-    "Organ": "Body",
-    "Möte": "Meeting",
-    "Närvaro": "Attendance",
-    "Paragrafer och beslut": "Paragraphs and decisions",
-    "Uppdrag": "Assignments",
-    "Protokoll": "Minutes",
-    "Fråga": "Ask",
-    "Övrigt": "Other",
-}
+# Kept for importers; the labels live in dialogs/labels.py.
+GROUP_EN = {sv: label.en for sv, label in labels.GROUPS.items()}
 
 
 def help_text(lang: str, registry: Registry = REGISTRY) -> str:
     lines = ["**Samverkansbot — kommandon**" if lang == "sv" else "**Samverkansbot — commands**"]
     for group, commands in registry.groups().items():
         lines.append("")
-        lines.append(f"**{group if lang == 'sv' else GROUP_EN.get(group, group)}**")
+        lines.append(f"**{labels.group(group, lang)}**")
         for cmd in commands:
-            usage = cmd.usage_en if lang == "en" else cmd.usage_sv
+            usage = labels.english_usage(cmd.usage_en) if lang == "en" else cmd.usage_sv
             lines.append(f"- `{usage}` — {cmd.help_en if lang == 'en' else cmd.help_sv}")
     lines.append("")
     lines.append(
-        "Allt annat läses som en fråga, t.ex. *vad beslutades om F-ACT?*"
+        "I en kanal eller gruppchatt: @nämn mig. Under ett öppet möte fungerar `här` och "
+        "sekreterarens rader med kolon eller § utan. Allt annat till mig läses som en fråga, "
+        "t.ex. *vad beslutades om F-ACT?*"
         if lang == "sv"
-        else "Anything else is read as a question, e.g. *what was decided about FACT?*"
+        else "In a channel or group chat: @mention me. During an open meeting `present` "
+        "and the secretary's lines with a colon or § work without. Anything else "
+        "addressed to me is read as a question, e.g. *what was decided about FACT?*"
     )
     return "\n".join(lines)
 
@@ -63,6 +59,11 @@ async def greet(ctx: CommandContext) -> None:
             "Börja med att koppla chatten till ett organ: **organ: LSVO ledningsgrupp (LSVO)**. "
             "Öppna sedan mötet med **öppna mötet** och anmäl närvaro med **närvarande**. "
             "Skriv **hjälp** för alla kommandon.",
+        ),
+        cards.text(
+            "I en kanal eller gruppchatt svarar jag bara när du @nämner mig; under ett öppet möte "
+            "läser jag också **här** och sekreterarens rader med kolon (**justerare: …**) eller §. "
+            "Andra meddelanden sparar jag inte.",
         ),
         cards.text("English: write **help**.", isSubtle=True),
     ]

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from dialogs import cards, choices
 from dialogs.actions import action
-from dialogs.bodies import current_body, is_member
+from dialogs.bodies import body_for_reading, current_body, is_member
 from dialogs.context import CommandContext
 from dialogs.errors import Choice, UserError
 from dialogs.people import require_manager, resolve_person, speaker_person, speaker_person_if_known
@@ -891,6 +891,7 @@ async def _record_decision(
     arg="colon",
     group="Paragrafer och beslut",
     usage="beslut: Protokollet läggs till handlingarna.",
+    usage_en="decision: The minutes are approved.",
     help_en="Record a decision on the current § as written (with or without “att” clauses)",
 )
 async def cmd_decision(ctx: CommandContext, arg: str) -> None:
@@ -911,6 +912,7 @@ def _match_late_decision(text: str) -> str | None:
     group="Paragrafer och beslut",
     matcher=_match_late_decision,
     usage="beslut § 2: Protokollet läggs till handlingarna.",
+    usage_en="decision § 2: The minutes are approved.",
     help_en="Add a decision to an earlier § of this meeting",
 )
 async def cmd_decision_for(ctx: CommandContext, arg: str) -> None:
@@ -1290,6 +1292,12 @@ async def cmd_protocol_note(ctx: CommandContext, arg: str) -> None:
 
 
 async def can_see_confidential(ctx: CommandContext, body: Body) -> bool:
+    """A sekretess § is shown to members of the body, in a personal chat only: in a shared
+    conversation everyone reads along."""
+    from dialogs.addressing import is_private
+
+    if not is_private(ctx):
+        return False
     person = await speaker_person_if_known(ctx)
     return person is not None and await is_member(ctx, body, person.id)
 
@@ -1393,11 +1401,12 @@ def _match_show(text: str) -> str | None:
     group="Paragrafer och beslut",
     matcher=_match_show,
     usage="visa § 117 [2021 | 2024-05-17]",
+    usage_en="show § 117 [2021 | 2024-05-17]",
     help_en="Show a paragraph: title, presenters, status, text, decisions, assignments, attachments",
 )
 async def cmd_show(ctx: CommandContext, arg: str) -> None:
     """Visa en paragraf: rubrik, föredragande, status, text, beslut, uppdrag och bilagor"""
-    body = await current_body(ctx)
+    body = await body_for_reading(ctx)
     if re.match(r"^(?:show)\b", ctx.turn.text.strip(), re.IGNORECASE):
         ctx.lang = "en"
     item, _ = await lookup_paragraph(ctx, body, arg)
@@ -1414,7 +1423,7 @@ async def cmd_show(ctx: CommandContext, arg: str) -> None:
 )
 async def cmd_history(ctx: CommandContext, arg: str) -> None:
     """Vem som ändrade vad i en paragraf, och när"""
-    body = await current_body(ctx)
+    body = await body_for_reading(ctx)
     item, _ = await lookup_paragraph(ctx, body, arg)
     if item.confidential and not await can_see_confidential(ctx, body):
         raise UserError("Paragrafen omfattas av sekretess.", "The paragraph is confidential.")
@@ -1434,7 +1443,7 @@ async def cmd_history(ctx: CommandContext, arg: str) -> None:
         ctx.t(
             f"**Historik för {paragraph_label(item)} {item.title}** "
             f"(möte {meeting.id}, {meeting.date.isoformat()}; "
-            f"`samverkansbot minutes {meeting.id}`)",
+            f"`samverkansbot protokoll {meeting.id}`)",
             f"**History of {paragraph_label(item)} {item.title}** "
             f"(meeting {meeting.id}, {meeting.date.isoformat()}; "
             f"`samverkansbot minutes {meeting.id}`)",

@@ -17,6 +17,8 @@ class Reply:
     card: dict[str, Any] | None = None
     fallback: str | None = None
     coalesce_key: str | None = None
+    # Post the coalesced card anew at the bottom of the chat (asked for, e.g. `närvarolista`).
+    fresh: bool = False
     # Post into another conversation (a channel's new thread) instead of replying here.
     target_conversation: str | None = None
     new_thread: bool = False

@@ -68,7 +68,11 @@ def manifest(
             "short": "Mötet blir protokollet: närvaro, paragrafer och beslut i chatten.",
             "full": "Samverkansbot för samverkansorgan mellan kommuner och regioner: närvaro, paragrafer (§), "
             "beslut med att-satser, uppdrag och jäv registreras i mötets chatt; protokollet skrivs, "
-            "justeras och publiceras i Teams, och alla kan fråga vad som beslutats.",
+            "justeras och publiceras i Teams, och alla kan fråga vad som beslutats. "
+            "Behörigheten att läsa chattens meddelanden (ChatMessage.Read.Chat) begärs bara för att "
+            "närvaro (”här”) och sekreterarens rader (”justerare: …”, ”§ 5 …”) ska fungera utan "
+            "@omnämnande medan ett möte pågår. Andra meddelanden som inte @nämner boten får inget "
+            "svar och sparas inte. Stängs behörigheten av fungerar allt med @omnämnanden.",
         },
         "icons": {"color": "color.png", "outline": "outline.png"},
         "accentColor": ACCENT,

@@ -23,7 +23,7 @@ from storage.models import (
     Person,
 )
 from tests import seed004
-from tests.harness.activities import User, channel, conversation_id_of, make_user
+from tests.harness.activities import User, channel, conversation_id_of, make_user, personal
 from tests.harness.connector import StandInConnector
 from tests.harness.server import BotServer
 from tests.test_attendance_e2e import NOT_ALLOWED_SV, Room, lsvo_meeting
@@ -267,10 +267,16 @@ async def test_sekretess_hides_the_paragraph_from_non_members(
     english = await room.say(outsider, "show § 117", locale="en-US")
     assert "confidential" in english and p.clauses[0] not in english
 
-    # A member sees it, marked; even one who has never written here before.
+    # In the shared chat everyone reads along: a member gets the public version too (issue 10;
+    # this test used to show the member the full § there). In a personal chat with the bot a
+    # member sees it, marked, once their Teams account is tied to them (here by checking in).
     member = make_user("Torill Skaar Magnusson")
-    shown = await room.say(member, "visa § 117")
-    assert att_lines(shown) == list(p.clauses)
+    assert await room.say(member, "visa § 117") == hidden
+    own = Room(bot_server, connector, personal())
+    assert "inte kopplad" in await own.say(member, "visa § 117")  # not known by a name alone
+    await room.post(member, "närvarande")
+    shown = await own.say(member, "visa § 117")
+    assert att_lines(shown) == list(p.clauses), shown
     assert "*Sekretess (OSL) – visas inte i den offentliga versionen.*" in shown
 
 

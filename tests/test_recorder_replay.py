@@ -316,7 +316,7 @@ async def test_replay_lsvo_as_the_secretary_types_it(
     # Closing: the list is still there; opening again the same day is a new meeting.
     await rec.send("avsluta mötet")
     minutes = said(await rec.send("protokoll"))
-    assert f"samverkansbot minutes {meeting.id}" in minutes, minutes
+    assert f"samverkansbot protokoll {meeting.id}" in minutes, minutes
     listed = said(await rec.send("närvarolista"))
     assert "Inget möte är öppet här" not in listed, listed
     await settled(server)
