@@ -14,6 +14,7 @@ from dialogs.bodies import current_body
 from dialogs.context import CommandContext
 from dialogs.errors import UserError
 from dialogs.events import on_event
+from dialogs.labels import CommandGroup
 from dialogs.meetings import close_meeting, open_meeting
 from dialogs.people import (
     person_line,
@@ -69,7 +70,7 @@ async def self_check_in(ctx: CommandContext, meeting: Meeting) -> bool:
     "närvarande",
     en=("present",),
     arg="optional_colon",
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     usage="närvarande [: Namn, organisation; Namn …]",
     help_en="Alone: I am here. With names: the secretary registers them as present",
 )
@@ -87,7 +88,7 @@ async def cmd_present(ctx: CommandContext, arg: str) -> None:
     "här",
     "jag är här",
     en=("here", "i'm here", "i am here"),
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     help_en="I am here (check in)",
 )
 async def cmd_here(ctx: CommandContext, arg: str) -> None:
@@ -123,7 +124,7 @@ async def _register(ctx: CommandContext, arg: str, word: str, **fields: Any) -> 
     "återbud",
     en=("apologies", "regrets"),
     arg="colon",
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     usage="återbud: Namn; Namn",
     help_en="Record apologies (absent with notice)",
 )
@@ -136,7 +137,7 @@ async def cmd_regrets(ctx: CommandContext, arg: str) -> None:
     "frånvarande",
     en=("absent",),
     arg="colon",
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     usage="frånvarande: Namn; Namn",
     help_en="Record people as absent",
 )
@@ -154,7 +155,7 @@ SUBSTITUTE = re.compile(
     "ersättare",
     en=("substitute", "deputy"),
     arg="colon",
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     usage="ersättare: Namn för Namn",
     help_en="A deputy serves in place of a member",
 )
@@ -223,7 +224,7 @@ async def cmd_substitute(ctx: CommandContext, arg: str) -> None:
     "del av mötet",
     en=("part of meeting", "partly present"),
     arg="colon",
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     usage="del av mötet: Namn, §§ 113–118",
     help_en="Present for part of the meeting (paragraphs or times)",
 )
@@ -419,7 +420,7 @@ for _spec in ROLE_COMMANDS:
         *_spec.words_sv,
         en=_spec.words_en,
         arg="colon",
-        group="Närvaro",
+        group=CommandGroup.ATTENDANCE,
         usage=_spec.usage,
         help_en=_spec.help_en,
     )
@@ -430,7 +431,7 @@ for _spec in ROLE_COMMANDS:
     "vilka är här",
     "närvaro",
     en=("attendance", "who is here"),
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     help_en="The attendance list, by role and status, with quorum",
 )
 async def cmd_list(ctx: CommandContext, arg: str) -> None:
@@ -459,7 +460,7 @@ async def act_checkin(ctx: CommandContext, data: dict[str, Any]) -> InvokeResult
     "koppla",
     en=("link",),
     arg="colon",
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     usage="koppla: Namn",
     help_en="Ask to be linked to an existing person of the body (an admin confirms)",
 )
@@ -554,7 +555,7 @@ async def _merge_attendance(ctx: CommandContext, from_person: int, to_person: in
     "koppla godkänn",
     en=("link approve",),
     arg="ref",
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     usage="koppla godkänn 12",
     help_en="Admins: approve a link request",
 )

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from dialogs.context import CommandContext
 from dialogs.errors import UserError
+from dialogs.labels import CommandGroup
 from dialogs.people import person_line, require_admin, resolve_person, speaker_person
 from dialogs.registry import Handler, command, table_command
 from dialogs.reply import Reply
@@ -94,7 +95,7 @@ def _parse_body_name(arg: str) -> tuple[str, str | None]:
     "organ",
     en=("body",),
     arg="optional_colon",
-    group="Organ",
+    group=CommandGroup.BODY,
     usage="organ: Namn (KORTNAMN)",
     usage_en="body: Name (SHORT)",
     help_en="Bind this conversation to a body (new or existing); alone: which body this is",
@@ -377,7 +378,7 @@ for _register in REGISTERS:
         *_register.words_sv,
         en=_register.words_en,
         arg="optional_colon",
-        group="Organ",
+        group=CommandGroup.BODY,
         usage=_register.usage,
         help_en=_register.help_en,
     )
@@ -389,7 +390,7 @@ for _spec in SETTINGS:
         f"organ {_spec.word_sv}",
         en=(f"body {_spec.word_en}",),
         arg="optional_colon",
-        group="Organ",
+        group=CommandGroup.BODY,
         usage=f"organ {_spec.word_sv}: {_spec.accepted('sv')}",
         usage_en=f"body {_spec.word_en}: {_spec.accepted('en')}",
         help_en=_spec.help_en,
@@ -412,7 +413,7 @@ __all__ = ["Reply", "current_body", "is_member"]
     "organ sändlista",
     en=("body distribution",),
     arg="optional_colon",
-    group="Organ",
+    group=CommandGroup.BODY,
     usage="organ sändlista: Mottagare; Mottagare",
     help_en="Who the body's minutes are sent to (the “Protokollet ska skickas till” line)",
 )
@@ -444,7 +445,7 @@ async def body_distribution(ctx: CommandContext, arg: str) -> None:
     "organ brevhuvud",
     en=("body letterhead",),
     arg="colon",
-    group="Organ",
+    group=CommandGroup.BODY,
     usage="organ brevhuvud: Samverkan Blekinge – Hälsa, vård, lärande och social välfärd",
     usage_en="body letterhead: The line above the body's name",
     help_en="The line printed above the body's name in its minutes",

@@ -9,6 +9,7 @@ from dialogs.bodies import current_body
 from dialogs.context import CommandContext
 from dialogs.dates import find_date, refuse_impossible_date
 from dialogs.errors import UserError
+from dialogs.labels import CommandGroup
 from dialogs.people import require_manager, speaker_person
 from dialogs.recording import (
     recorder,
@@ -75,7 +76,7 @@ async def open_meeting(
     "mötet börjar",
     en=("open meeting", "start meeting", "meeting start"),
     arg="optional_colon",
-    group="Möte",
+    group=CommandGroup.MEETING,
     usage="öppna mötet [: Sammanträde 4 juni]",
     help_en="Open a meeting here (today, or the date you write)",
 )
@@ -152,7 +153,7 @@ async def latest_closed(ctx: CommandContext, body: Body) -> Meeting | None:
 @command(
     "återöppna mötet",
     en=("reopen meeting",),
-    group="Möte",
+    group=CommandGroup.MEETING,
     help_en="Open the meeting closed last here again (before justering)",
 )
 async def cmd_reopen(ctx: CommandContext, arg: str) -> None:
@@ -209,7 +210,7 @@ async def close_meeting(ctx: CommandContext, meeting: Meeting) -> None:
     "möte slut",
     "mötet slut",
     en=("close meeting", "end meeting", "meeting end"),
-    group="Möte",
+    group=CommandGroup.MEETING,
     help_en="Close the open meeting",
 )
 async def cmd_close(ctx: CommandContext, arg: str) -> None:
@@ -226,7 +227,7 @@ async def cmd_close(ctx: CommandContext, arg: str) -> None:
     "mötesform",
     en=("meeting form",),
     arg="colon",
-    group="Möte",
+    group=CommandGroup.MEETING,
     usage="mötesform: protokoll | minnesanteckningar",
     help_en="This meeting's form: minutes with justering, or notes",
 )
@@ -259,7 +260,7 @@ async def cmd_form(ctx: CommandContext, arg: str) -> None:
     "sändlista",
     en=("distribution",),
     arg="colon",
-    group="Möte",
+    group=CommandGroup.MEETING,
     usage="sändlista: Mottagare; Mottagare",
     help_en="Who this meeting's minutes are sent to (instead of the body's list)",
 )

@@ -13,9 +13,16 @@ from dialogs.actions import action
 from dialogs.bodies import body_for_reading, current_body, is_member
 from dialogs.context import CommandContext
 from dialogs.errors import Choice, UserError
+from dialogs.labels import CommandGroup
 from dialogs.people import require_manager, resolve_person, speaker_person, speaker_person_if_known
 from dialogs.recording import current_meeting, recorder
-from dialogs.registry import command
+from dialogs.registry import (
+    PRIORITY_DECISION_BLOCK,
+    PRIORITY_LATE_DECISION,
+    PRIORITY_PARAGRAPH_LINE,
+    PRIORITY_SHOW,
+    command,
+)
 from dialogs.reply import InvokeResult
 from dialogs.text import squash
 from storage import audit
@@ -304,7 +311,7 @@ def _opened_reply(ctx: CommandContext, item: Item) -> None:
     "föredragningslista",
     en=("agenda",),
     arg="optional_colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="dagordning: Punkt; Punkt; …",
     help_en="Set the agenda; alone: show it",
 )
@@ -360,7 +367,7 @@ async def cmd_agenda(ctx: CommandContext, arg: str) -> None:
     "punkt",
     en=("item",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="punkt: Rubrik",
     help_en="Add one item to the agenda",
 )
@@ -383,7 +390,7 @@ async def cmd_agenda_item(ctx: CommandContext, arg: str) -> None:
 @command(
     "nästa punkt",
     en=("next item",),
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     help_en="Open the next agenda item as the next §",
 )
 async def cmd_next_item(ctx: CommandContext, arg: str) -> None:
@@ -409,8 +416,9 @@ def _match_paragraph_line(text: str) -> str | None:
 
 
 @command(
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     matcher=_match_paragraph_line,
+    priority=PRIORITY_PARAGRAPH_LINE,
     usage="§ 116 Rubrik; föredragande Namn",
     help_en="Open § 116 with its title (up to the first ;) and presenters",
 )
@@ -471,7 +479,7 @@ async def cmd_paragraph_numbered(ctx: CommandContext, arg: str) -> None:
     "paragraf",
     en=("paragraph",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="§: Rubrik; föredragande Namn",
     help_en="Open the next § with this title",
 )
@@ -491,7 +499,7 @@ async def cmd_paragraph_next(ctx: CommandContext, arg: str) -> None:
     "rubrik",
     en=("title",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="rubrik: Text",
     help_en="Set or change the title of the current §",
 )
@@ -520,7 +528,7 @@ async def cmd_title(ctx: CommandContext, arg: str) -> None:
     "föredragande",
     en=("presenter", "presenters"),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="föredragande: Namn och Namn",
     help_en="Who presents the current §",
 )
@@ -534,7 +542,7 @@ async def cmd_presenters(ctx: CommandContext, arg: str) -> None:
     "anteckning",
     en=("notes",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="text: Vad som sades",
     help_en="Add discussion text to the current §",
 )
@@ -584,7 +592,7 @@ async def _set_item_field(
     "dnr",
     en=("reference number",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="diarienummer: RS 2021/123",
     help_en="The current §'s registration number",
 )
@@ -600,7 +608,7 @@ URL = re.compile(r"(https?://\S+)")
     "bilaga",
     en=("attachment",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="bilaga: Namn (länk)",
     help_en="Attach a document reference to the current §",
 )
@@ -642,7 +650,7 @@ async def _set_status(ctx: CommandContext, status: str, remit_to: str | None = N
 @command(
     "utgår",
     en=("withdrawn", "struck"),
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     help_en="The current § is struck (keeps its number)",
 )
 async def cmd_struck(ctx: CommandContext, arg: str) -> None:
@@ -654,7 +662,7 @@ async def cmd_struck(ctx: CommandContext, arg: str) -> None:
     "bordläggs",
     "bordlägg",
     en=("tabled", "table"),
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     help_en="The current § is tabled",
 )
 async def cmd_tabled(ctx: CommandContext, arg: str) -> None:
@@ -667,7 +675,7 @@ async def cmd_tabled(ctx: CommandContext, arg: str) -> None:
     "återremiss",
     en=("referred back",),
     arg="optional_colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="återremitteras: till samverkansgrupp vuxna",
     help_en="The current § is referred back (to whom)",
 )
@@ -679,7 +687,7 @@ async def cmd_remit(ctx: CommandContext, arg: str) -> None:
 @command(
     "sekretess",
     en=("confidential",),
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     help_en="The current § is confidential (OSL): out of the public minutes and answers to non-members",
 )
 async def cmd_confidential(ctx: CommandContext, arg: str) -> None:
@@ -699,7 +707,7 @@ async def cmd_confidential(ctx: CommandContext, arg: str) -> None:
     "information",
     en=("information",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="information: Informationen läggs till handlingarna",
     help_en="Record the current § as an information item",
 )
@@ -733,7 +741,7 @@ async def cmd_information(ctx: CommandContext, arg: str) -> None:
     "jäv",
     en=("conflict of interest",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="jäv: Namn",
     help_en="Someone takes no part in the current § (not counted for its quorum)",
 )
@@ -889,7 +897,7 @@ async def _record_decision(
     "beslut",
     en=("decision",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="beslut: Protokollet läggs till handlingarna.",
     usage_en="decision: The minutes are approved.",
     help_en="Record a decision on the current § as written (with or without “att” clauses)",
@@ -909,8 +917,9 @@ def _match_late_decision(text: str) -> str | None:
 
 
 @command(
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     matcher=_match_late_decision,
+    priority=PRIORITY_LATE_DECISION,
     usage="beslut § 2: Protokollet läggs till handlingarna.",
     usage_en="decision § 2: The minutes are approved.",
     help_en="Add a decision to an earlier § of this meeting",
@@ -925,8 +934,9 @@ async def cmd_decision_for(ctx: CommandContext, arg: str) -> None:
 
 
 @command(
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     matcher=_match_beslutar_block,
+    priority=PRIORITY_DECISION_BLOCK,
     usage="<Organ> beslutar (ny rad) att … (ny rad) att …",
     help_en="A decision block: first line ends in “beslutar”, then the decision (“att …” lines or text)",
 )
@@ -1094,7 +1104,7 @@ async def lookup_paragraph(ctx: CommandContext, body: Body, arg: str) -> tuple[I
     "ändra beslut",
     en=("amend decision",),
     arg="ref",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="ändra beslut § 116: att … [; skäl: …]",
     help_en="Amend a decision; the old text stays in the audit trail",
 )
@@ -1130,7 +1140,7 @@ async def cmd_amend(ctx: CommandContext, arg: str) -> None:
     "ångra",
     en=("undo",),
     arg="optional_ref",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="ångra [§ 116] [; skäl: …]",
     help_en="Withdraw the latest decision (of the current § or the one named)",
 )
@@ -1266,7 +1276,7 @@ async def _note(ctx: CommandContext, arg: str, kind: str, sv: str, en: str) -> N
     "reservation",
     en=("dissent",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="reservation: Namn reserverar sig mot beslutet",
     help_en="A reservation against the current decision",
 )
@@ -1279,7 +1289,7 @@ async def cmd_reservation(ctx: CommandContext, arg: str) -> None:
     "protokollsanteckning",
     en=("minute note",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="protokollsanteckning: …",
     help_en="A note to the minutes on the current decision",
 )
@@ -1398,8 +1408,9 @@ def _match_show(text: str) -> str | None:
 
 
 @command(
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     matcher=_match_show,
+    priority=PRIORITY_SHOW,
     usage="visa § 117 [2021 | 2024-05-17]",
     usage_en="show § 117 [2021 | 2024-05-17]",
     help_en="Show a paragraph: title, presenters, status, text, decisions, assignments, attachments",
@@ -1417,7 +1428,7 @@ async def cmd_show(ctx: CommandContext, arg: str) -> None:
     "historik",
     en=("history",),
     arg="ref",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="historik § 116",
     help_en="Who changed what in a paragraph, and when",
 )

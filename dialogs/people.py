@@ -272,13 +272,12 @@ async def _fuzzy(
     from rapidfuzz import fuzz, process
 
     pool = {p.id: p for p in [*known, *await _meeting_people(ctx)]}
-    found = process.extract(
-        key,
-        {pid: p.name_key for pid, p in pool.items()},
-        scorer=fuzz.token_sort_ratio,
-        limit=5,
-        score_cutoff=NEAR,
-    )
+    # A first name alone ("Kjel") is compared with first names, a full name with full names.
+    names = {
+        pid: (_first_name_key(p.name_key) if " " not in key else p.name_key)
+        for pid, p in pool.items()
+    }
+    found = process.extract(key, names, scorer=fuzz.token_sort_ratio, limit=5, score_cutoff=NEAR)
     if found and found[0][1] >= CLOSE and (len(found) == 1 or found[1][1] < found[0][1] - MARGIN):
         person = pool[found[0][2]]
         _note(ctx, person, name)
