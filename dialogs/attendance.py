@@ -147,7 +147,8 @@ async def cmd_absent(ctx: CommandContext, arg: str) -> None:
 
 
 SUBSTITUTE = re.compile(
-    r"^(.*?)\s+(?:för|for|istället för|i stället för|in place of)\s+(.+)$", re.IGNORECASE
+    r"^(.*?)\s+(?:för|for|istället för|i stället för|ersätter|in place of|replaces)\s+(.+)$",
+    re.IGNORECASE,
 )
 
 

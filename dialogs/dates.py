@@ -223,6 +223,11 @@ def impossible_date(text: str) -> str | None:
                 return m.group(0)
             if rx is ISO and (month > 12 or day > 31 or day == 0 or month == 0):
                 return m.group(0)
+    for m in NUMERIC_DM.finditer(low):
+        day, month = int(m.group(1)), int(m.group(2))
+        # Only what reads as day/month ("31/2"); "50/50" and "2/3 av medlen" are not dates.
+        if 1 <= day <= 31 and 1 <= month <= 12 and _safe(2000, month, day) is None:
+            return m.group(0)
     for m in DAY_MONTH.finditer(low):
         # Without a year, 29 februari may be right: judge it in a leap year.
         year = int(m.group(3)) if m.group(3) else 2000

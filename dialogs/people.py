@@ -135,7 +135,10 @@ CreateMode = bool | Literal["ask"]
 
 def _note(ctx: CommandContext, person: Person, typed: str) -> None:
     """Show how a typed name was read when it is not the person's name as registered."""
-    if squash(typed).casefold() != person.display_name.casefold():
+    typed_cf, shown_cf = squash(typed).casefold(), person.display_name.casefold()
+    # The registered name itself, or it with the words after it left out ("Ulrik Hammar" for
+    # "Ulrik Hammar (L)"), needs no note; any other spelling is shown.
+    if typed_cf != shown_cf and not shown_cf.startswith(typed_cf + " "):
         notes = ctx.cache.setdefault(NAME_NOTES, [])
         if (person.display_name, squash(typed)) not in notes:
             notes.append((person.display_name, squash(typed)))
@@ -261,6 +264,14 @@ async def resolve_person(
     return await _fuzzy(ctx, body, name, key, known, create)
 
 
+def _name_score(a: str, b: str, **kwargs: object) -> float:
+    """How alike two folded names are: word order aside (token_sort_ratio), and a name that is
+    the other with a word more ("Peter Nagler" / "Peter Nagler PRO", token_set_ratio)."""
+    from rapidfuzz import fuzz
+
+    return max(fuzz.token_sort_ratio(a, b), fuzz.token_set_ratio(a, b))
+
+
 async def _fuzzy(
     ctx: CommandContext,
     body: Body,
@@ -269,7 +280,7 @@ async def _fuzzy(
     known: Sequence[Person],
     create: CreateMode,
 ) -> Person:
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import process
 
     pool = {p.id: p for p in [*known, *await _meeting_people(ctx)]}
     # A first name alone ("Kjel") is compared with first names, a full name with full names.
@@ -277,7 +288,7 @@ async def _fuzzy(
         pid: (_first_name_key(p.name_key) if " " not in key else p.name_key)
         for pid, p in pool.items()
     }
-    found = process.extract(key, names, scorer=fuzz.token_sort_ratio, limit=5, score_cutoff=NEAR)
+    found = process.extract(key, names, scorer=_name_score, limit=5, score_cutoff=NEAR)
     if found and found[0][1] >= CLOSE and (len(found) == 1 or found[1][1] < found[0][1] - MARGIN):
         person = pool[found[0][2]]
         _note(ctx, person, name)

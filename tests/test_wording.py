@@ -78,6 +78,7 @@ def test_an_empty_decision_is_refused_with_the_accepted_form(text: str) -> None:
         ("Sammanträde 31 april 2008", "31 april 2008"),
         ("senast 2021-02-30", "2021-02-30"),
         ("den 30 februari 2024", "30 februari 2024"),
+        ("återkommer 31/2", "31/2"),
     ],
 )
 def test_impossible_dates_are_found(text: str, bad: str) -> None:
@@ -86,7 +87,15 @@ def test_impossible_dates_are_found(text: str, bad: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["3 september", "29 februari", "2024-02-29", "under perioden 20210901 - 2022 04 01", "i höst"],
+    [
+        "3 september",
+        "29 februari",
+        "2024-02-29",
+        "under perioden 20210901 - 2022 04 01",
+        "i höst",
+        "2/3 av medlen",
+        "50/50",
+    ],
 )
 def test_real_dates_are_not_flagged(text: str) -> None:
     assert impossible_date(text) is None
