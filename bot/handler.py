@@ -112,6 +112,8 @@ def bot_mentions(activity: Activity) -> list[str]:
         mentioned = props.get("mentioned") or {}
         if bot_id and isinstance(mentioned, dict) and mentioned.get("id") == bot_id:
             out.append(str(props.get("text") or ""))
+            if mentioned.get("name"):  # in case the entity's text differs from the message's
+                out.append(f"<at>{mentioned['name']}</at>")
     return out
 
 
@@ -149,13 +151,9 @@ class SamverkansBot(TeamsActivityHandler):
             or turn.source == "console"
             or (isinstance(value, dict) and not text)  # a card's Action.Submit
         )
-        if not addressed:
-            kind = addressing.candidate(text)
-            if kind is None or not await self.runner.admit(
-                turn, lambda ctx: addressing.admits(ctx, kind)
-            ):
-                logger.debug("activity %s not addressed to the bot", act.id)
-                return
+        if not addressed and not await self._admitted(turn, text):
+            logger.debug("activity %s not addressed to the bot", act.id)
+            return
         if turn_context.activity.attachments and turn.conversation_type == "personal":
             turn.files, turn.file_errors = await download_attachments(
                 self.http, turn_context.activity
@@ -168,6 +166,18 @@ class SamverkansBot(TeamsActivityHandler):
                 await router.dispatch_text(ctx, text)
 
         await self.runner.run(turn, delivery_of(turn_context), work)
+
+    async def _admitted(self, turn: TurnInput, text: str) -> bool:
+        """Whether a message without the bot's mention is still for it (dialogs/addressing.py);
+        the check reads only, and on any failure the message is left alone."""
+        kind = addressing.candidate(text)
+        if kind is None:
+            return False
+        try:
+            return await self.runner.admit(turn, lambda ctx: addressing.admits(ctx, kind))
+        except Exception:
+            logger.exception("could not tell whether activity %s is addressed", turn.activity_id)
+            return False
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         act = turn_context.activity

@@ -268,6 +268,7 @@ class TurnRunner:
                     update_delay=self.update_delay,
                     claimed=True,
                     fresh=reply.fresh,
+                    follow=reply.follow,
                 )
             if row.status == outbox.SENDING and all(o is not row for o in out):
                 out.append(row)

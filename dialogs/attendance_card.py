@@ -200,7 +200,7 @@ async def post_card(
     afresh when it is far up or asked for. A recorder's change is also acknowledged in a short
     text to its author; a check-in only shows on the card (a burst of 40 stays one card)."""
     card, fallback = await attendance_card(ctx, meeting)
-    ctx.card(card, fallback, coalesce_key=f"attendance:{meeting.id}", fresh=fresh)
+    ctx.card(card, fallback, coalesce_key=f"attendance:{meeting.id}", fresh=fresh, follow=True)
     if ack is not None:
         word, people = ack
         sv, en = _ACK_LABELS.get(word, (word, word))

@@ -101,9 +101,12 @@ class CommandContext:
         *,
         coalesce_key: str | None = None,
         fresh: bool = False,
+        follow: bool = False,
     ) -> None:
         self.replies.append(
-            Reply(card=card, fallback=fallback, coalesce_key=coalesce_key, fresh=fresh)
+            Reply(
+                card=card, fallback=fallback, coalesce_key=coalesce_key, fresh=fresh, follow=follow
+            )
         )
 
     @property

@@ -70,6 +70,45 @@ PLACEHOLDERS: tuple[Label, ...] = (
     Label("till samverkansgrupp vuxna", "to the adult services group"),
     Label("Informationen läggs till handlingarna", "What the record says"),
 )
+# The minutes summary card's own words: the card follows the language of the command that
+# asked for it (record text, the "att" clauses included, stays as written).
+MINUTES_CARD: dict[str, Label] = {
+    "secret": Label("Sekretess", "Confidential"),
+    "public": Label("offentlig version", "public version"),
+    "date": Label("Datum", "Date"),
+    "when_where": Label("Tid och plats", "Time and place"),
+    "form": Label("Form", "Form"),
+    "present": Label("Närvarande", "Present"),
+    "status": Label("Status", "Status"),
+    "reported": Label("Rapporterat beslut", "Reported decision"),
+    "more_clauses": Label("att-satser till", "more clauses"),
+    "withdrawn": Label("(Beslutet har återkallats.)", "(The decision was withdrawn.)"),
+    "amended": Label(
+        "(Beslutet har ändrats; se Rättelser.)",
+        "(The decision was amended; see corrections.)",
+    ),
+    "decisions": Label("beslut", "decisions"),
+    "open_assignments": Label("Öppna uppdrag", "Open assignments"),
+    "more_assignments": Label("uppdrag till", "more assignments"),
+    "protokoll": Label("Protokoll", "Minutes"),
+    "minnesanteckningar": Label("Minnesanteckningar", "Notes"),
+    "not_justerat": Label("Ej justerat", "Not approved"),
+    "justerat": Label("Justerat", "Approved"),
+    "justerat_on": Label("Justerat den", "Approved on"),
+    "in_teams": Label("i Teams", "in Teams"),
+}
+MINUTES_STATUS: dict[str, Label] = {
+    "utgar": Label("utgår", "struck"),
+    "bordlagd": Label("bordlagd", "tabled"),
+    "aterremitterad": Label("återremitterad", "referred back"),
+}
+MINUTES_STATUS_LINES_EN = {
+    "utgar": "The item is struck.",
+    "bordlagd": "The item is tabled.",
+    "aterremitterad": "The item is referred back.",
+}
+
+
 _WORD_JOIN = re.compile(r"\b(Name) (och|för) (Name)\b")
 
 

@@ -115,7 +115,9 @@ def _asking_for_help(text: str, registry: Registry) -> Match | None:
     words = text.strip().rstrip("?!.").split()
     if not 1 < len(words) <= 3:
         return None
-    return registry.match(words[0])
+    match = registry.match(words[0])
+    # Only help: another keyword with words after it ("sekretess gäller") is not a command.
+    return match if match is not None and match.command.name == "show_help" else None
 
 
 async def dispatch_text(ctx: CommandContext, text: str, registry: Registry = REGISTRY) -> None:

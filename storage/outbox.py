@@ -81,10 +81,12 @@ async def enqueue(
     update_delay: float = 1.0,
     claimed: bool = False,
     fresh: bool = False,
+    follow: bool = False,
 ) -> OutboxMessage:
     """Add a message. With a coalesce key, a card already waiting is replaced, and a card
-    already posted is updated in place instead of posted again, unless it is far up the chat
-    (or `fresh` asks for a new post): then it is posted anew and later updates go there."""
+    already posted is updated in place instead of posted again, unless `fresh` asks for a new
+    post or, with `follow`, it is far up the chat: then it is posted anew and later updates go
+    there."""
     now = utcnow()
     if coalesce_key is not None and fresh:
         await _drop_waiting_updates(session, coalesce_key)
@@ -108,7 +110,7 @@ async def enqueue(
             .order_by(OutboxMessage.id.desc())
             .limit(1)
         )
-        if posted is not None and not await _far_up(session, posted, now):
+        if posted is not None and not (follow and await _far_up(session, posted, now)):
             # The target id is read at send time: the first post may still be in flight.
             kind = "update"
             # A short wait lets a burst of check-ins become one card update.

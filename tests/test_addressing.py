@@ -120,3 +120,13 @@ async def test_a_card_far_up_the_chat_is_posted_afresh_and_updates_follow_it(
     assert last.method == "PUT" and last.activity_id == posts[-1]
     rows = await server.rows(OutboxMessage, OutboxMessage.coalesce_key.is_not(None))
     assert {r.status for r in rows} == {"sent"}
+
+
+def test_help_with_a_word_or_two_more_is_help_and_nothing_else_is() -> None:
+    from dialogs.router import _asking_for_help
+
+    for text, lang in (("help me", "en"), ("hjälp tack", "sv"), ("Help me please?", "en")):
+        match = _asking_for_help(text, REGISTRY)
+        assert match is not None and match.command.name == "show_help" and match.lang == lang
+    for text in ("sekretess gäller", "fler beslut?", "publicera nu tack", "help"):
+        assert _asking_for_help(text, REGISTRY) is None, text

@@ -33,6 +33,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from dialogs import labels
 from dialogs.minutes.document import (
     AssignmentDoc,
     AttendeeGroup,
@@ -1081,48 +1082,10 @@ def _text_block(text: str, **extra: Any) -> dict[str, Any]:
     return {"type": "TextBlock", "text": text, "wrap": True, **extra}
 
 
-# The summary card's own words, Swedish and English: the card follows the language of the
-# command that asked for it (record text, the "att" clauses included, stays as written).
-_CARD_WORDS: dict[str, tuple[str, str]] = {
-    "secret": ("Sekretess", "Confidential"),
-    "public": ("offentlig version", "public version"),
-    "date": ("Datum", "Date"),
-    "when_where": ("Tid och plats", "Time and place"),
-    "form": ("Form", "Form"),
-    "present": ("Närvarande", "Present"),
-    "status": ("Status", "Status"),
-    "reported": ("Rapporterat beslut", "Reported decision"),
-    "more_clauses": ("att-satser till", "more clauses"),
-    "withdrawn": ("(Beslutet har återkallats.)", "(The decision was withdrawn.)"),
-    "amended": (
-        "(Beslutet har ändrats; se Rättelser.)",
-        "(The decision was amended; see corrections.)",
-    ),
-    "decisions": ("beslut", "decisions"),
-    "open_assignments": ("Öppna uppdrag", "Open assignments"),
-    "more_assignments": ("uppdrag till", "more assignments"),
-    "protokoll": ("Protokoll", "Minutes"),
-    "minnesanteckningar": ("Minnesanteckningar", "Notes"),
-    "not_justerat": ("Ej justerat", "Not approved"),
-    "justerat": ("Justerat", "Approved"),
-    "justerat_on": ("Justerat den", "Approved on"),
-    "in_teams": ("i Teams", "in Teams"),
-}
-_CARD_STATUS_WORDS = {
-    "utgar": ("utgår", "struck"),
-    "bordlagd": ("bordlagd", "tabled"),
-    "aterremitterad": ("återremitterad", "referred back"),
-}
-_CARD_STATUS_LINES_EN = {
-    "utgar": "The item is struck.",
-    "bordlagd": "The item is tabled.",
-    "aterremitterad": "The item is referred back.",
-}
-
-
 def _w(key: str, lang: str) -> str:
-    sv, en = _CARD_WORDS[key]
-    return en if lang == "en" else sv
+    """The summary card's own words come from dialogs/labels.py (record text stays as
+    written)."""
+    return labels.MINUTES_CARD[key](lang)
 
 
 def _card_form_label(doc: MinutesDocument, lang: str) -> str:
@@ -1155,7 +1118,9 @@ def _card_paragraph(
     items: list[dict[str, Any]] = [
         _text_block(f"**{label} {_truncate(p.title, plan.title_limit)}**", spacing="Medium")
     ]
-    status = (_CARD_STATUS_LINES_EN if lang == "en" else _PARAGRAPH_STATUS_LINES).get(p.status)
+    status = (labels.MINUTES_STATUS_LINES_EN if lang == "en" else _PARAGRAPH_STATUS_LINES).get(
+        p.status
+    )
     if status:
         items.append(_text_block(status, isSubtle=True, spacing="None"))
     for decision in p.decisions:
@@ -1185,12 +1150,8 @@ def _collapsed_line(p: ParagraphDoc, plan: _CardPlan, *, public: bool, lang: str
     label = _number_label(p.number)
     if _is_hidden(p, public):
         return f"{label} {_w('secret', lang)}"
-    words = _CARD_STATUS_WORDS.get(p.status)
-    detail = (
-        (words[1] if lang == "en" else words[0])
-        if words
-        else f"{len(p.decisions)} {_w('decisions', lang)}"
-    )
+    words = labels.MINUTES_STATUS.get(p.status)
+    detail = words(lang) if words else f"{len(p.decisions)} {_w('decisions', lang)}"
     return f"{label} {_truncate(p.title, plan.title_limit)} ({detail})"
 
 
