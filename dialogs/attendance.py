@@ -17,6 +17,7 @@ from dialogs.events import on_event
 from dialogs.labels import CommandGroup
 from dialogs.meetings import close_meeting, open_meeting
 from dialogs.people import (
+    name_entries,
     person_line,
     require_admin,
     require_manager,
@@ -100,7 +101,7 @@ async def cmd_here(ctx: CommandContext, arg: str) -> None:
 
 async def _register(ctx: CommandContext, arg: str, word: str, **fields: Any) -> list[Person]:
     body, meeting = await recorder(ctx)
-    entries = split_people(arg)
+    entries = await name_entries(ctx, body, arg)
     if not entries:
         raise UserError(
             f"Skriv namnen efter kolonet: `{word}: Namn, organisation; Namn …`.",
@@ -294,7 +295,7 @@ async def _register_role(
     else:
         meeting = await current_meeting(ctx)
     await require_manager(ctx, body, meeting)
-    entries = split_people(arg)
+    entries = await name_entries(ctx, body, arg)
     if not entries:
         raise UserError(
             f"Skriv namnet efter kolonet: `{word}: Namn`.",

@@ -750,9 +750,9 @@ async def cmd_jav(ctx: CommandContext, arg: str) -> None:
     body, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     names = []
-    from dialogs.text import split_people
+    from dialogs.people import name_entries
 
-    entries = split_people(arg)
+    entries = await name_entries(ctx, body, arg)
     if not entries:
         raise UserError("Skriv `jäv: Namn`.", "Write `conflict of interest: Name`.")
     for entry in entries:

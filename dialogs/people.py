@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -9,7 +10,7 @@ from sqlalchemy import select
 
 from dialogs.context import CommandContext
 from dialogs.errors import Choice, Option, UserError
-from dialogs.text import name_key, split_name, squash
+from dialogs.text import name_key, split_name, split_people, squash
 from storage.directory import body_people, ensure_identity, roles_in_body
 from storage.models import Body, Meeting, Person, PersonIdentity
 
@@ -117,6 +118,32 @@ async def require_admin(ctx: CommandContext, body: Body) -> None:
             f"Det får bara administratörer för {body.name} göra. Inget ändrades.",
             f"Only admins of {body.name} may do that. Nothing was changed.",
         )
+
+
+# "Anna Berg och Bertil Ek": a conjunction between names (not "Hälso- och sjukvård").
+_AND = re.compile(r"(?<!-)\s+(?:och|samt|and|&)\s+", re.IGNORECASE)
+
+
+async def name_entries(ctx: CommandContext, body: Body, arg: str) -> list[str]:
+    """The people a recorder lists: `;` or a new line between them, as always, and also "och"
+    between plain names, and commas between names the body knows exactly ("Anna Berg, Bertil
+    Ek"): there a comma is a list, not "Namn, organisation"."""
+    known: Sequence[Person] = ctx.cache.get(("body_people", body.id)) or await body_people(
+        ctx.session, body.id
+    )
+    ctx.cache[("body_people", body.id)] = known
+    keys = {p.name_key for p in known}
+    out: list[str] = []
+    for entry in split_people(arg):
+        if "," not in entry:
+            out.extend(part.strip() for part in _AND.split(entry) if part.strip())
+            continue
+        parts = [q.strip() for p in entry.split(",") for q in _AND.split(p) if q.strip()]
+        if len(parts) > 1 and all(name_key(p) in keys for p in parts):
+            out.extend(parts)
+        else:
+            out.append(entry)
+    return out
 
 
 def _first_name_key(key: str) -> str:

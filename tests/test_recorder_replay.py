@@ -377,7 +377,11 @@ async def test_replay_corpus_meeting_as_the_secretary_types_it(
     [meeting] = await server.rows(Meeting)
     people_before = await person_count(server)
 
-    await rec.line("närvarande: " + "; ".join(JLL_MEMBERS[:10]))
+    # Written as minutes list people: commas and "och" between names the body knows.
+    listed = said(
+        await rec.line("närvarande: " + ", ".join(JLL_MEMBERS[:9]) + " och " + JLL_MEMBERS[9])
+    )
+    assert "Noterat – närvarande: " + ", ".join(JLL_MEMBERS[:10]) + "." in listed, listed
     await rec.line("återbud: Bodil Sihm; Kerstin Weimer")
     before = await statuses(server, meeting.id)
     q = await quorum_of(server, meeting.id)
