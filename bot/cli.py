@@ -99,6 +99,10 @@ FEATURE_COMMANDS: list[str] = [
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "manifest":
+        # Building the package reads only the app id and domain, and needs no secret.
+        configure_logging("WARNING")
+        return int(args.func(args))
     try:
         settings = load_settings()
     except SettingsError as err:

@@ -17,6 +17,8 @@ from urllib.parse import quote
 
 from aiohttp import web
 
+from bot.keys import DB
+from bot.pages import CSP_FRAME_ANCESTORS
 from dialogs.minutes import (
     MinutesDocument,
     ParagraphNotFoundError,
@@ -39,7 +41,10 @@ _SECURITY_HEADERS = {
     "X-Robots-Tag": "noindex, nofollow",
 }
 # The HTML is static and escaped; nothing in it should ever run or load.
-_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self' https://teams.microsoft.com"
+_HTML_CSP = f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; {CSP_FRAME_ANCESTORS}"
+# Markdown and HTML are shown inline; past this size a browser or Teams' viewer struggles, and
+# the Word file is the better way to read the minutes.
+MAX_TEXT_CHARS = 5_000_000
 _TOKEN_IN_PATH = re.compile(r"/dl/[^\s/?\"]+")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -67,8 +72,6 @@ def _disposition(kind: str, name: str) -> str:
 
 
 async def download(request: web.Request) -> web.StreamResponse:
-    from bot.app import DB
-
     raw = request.match_info.get("token", "")
     async with request.app[DB].transaction() as session:
         check = await store.check_download_token(session, raw)
@@ -108,20 +111,28 @@ async def download(request: web.Request) -> web.StreamResponse:
         body = await asyncio.to_thread(render_docx, doc, public=public)
         headers["Content-Disposition"] = _disposition("attachment", _file_name(doc, "docx"))
         return web.Response(body=body, content_type=DOCX_TYPE, headers=headers)
-    if token.fmt == "md":
-        headers["Content-Disposition"] = _disposition("inline", _file_name(doc, "md"))
+    if token.fmt in ("md", "html"):
+        # Rendered in a worker thread like DOCX, so a large meeting never stalls other turns.
+        render = render_markdown if token.fmt == "md" else render_html
+        text = await asyncio.to_thread(render, doc, public=public)
+        if len(text) > MAX_TEXT_CHARS:
+            logger.warning(
+                "download token %s: %s of %d characters is over the limit",
+                token.id,
+                token.fmt,
+                len(text),
+            )
+            return _plain(
+                413,
+                "Protokollet är för stort för att visas i webbläsaren. Be Samverkansbot om "
+                "Word-filen (skriv `protokoll`).",
+            )
+        if token.fmt == "html":
+            headers["Content-Security-Policy"] = _HTML_CSP
+        headers["Content-Disposition"] = _disposition("inline", _file_name(doc, token.fmt))
         return web.Response(
-            text=render_markdown(doc, public=public),
-            content_type="text/markdown",
-            charset="utf-8",
-            headers=headers,
-        )
-    if token.fmt == "html":
-        headers["Content-Security-Policy"] = _HTML_CSP
-        headers["Content-Disposition"] = _disposition("inline", _file_name(doc, "html"))
-        return web.Response(
-            text=render_html(doc, public=public),
-            content_type="text/html",
+            text=text,
+            content_type="text/markdown" if token.fmt == "md" else "text/html",
             charset="utf-8",
             headers=headers,
         )

@@ -15,6 +15,7 @@ from bot.turns import Delivery, TurnRunner
 from dialogs import actions, addressing, events, router
 from dialogs import help as help_cmd
 from dialogs.context import CommandContext, Speaker, TurnInput
+from storage.clock import Clock
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +57,9 @@ def speaker_of(account: ChannelAccount | None, tenant_id: str) -> Speaker | None
     return Speaker("teams", account.id, name, teams_user_id=account.id)
 
 
-def turn_input(ctx: TurnContext, tenant_id: str, text: str = "") -> TurnInput:
+def turn_input(
+    ctx: TurnContext, tenant_id: str, text: str = "", clock: Clock | None = None
+) -> TurnInput:
     act = ctx.activity
     data = act.channel_data if isinstance(act.channel_data, dict) else {}
     channel = (
@@ -69,7 +72,7 @@ def turn_input(ctx: TurnContext, tenant_id: str, text: str = "") -> TurnInput:
     conv_id = act.conversation.id if act.conversation else ""
     conv_type = getattr(act.conversation, "conversation_type", None) if act.conversation else None
     binding = channel if conv_type == "channel" and channel else conv_id.split(";messageid=")[0]
-    return TurnInput(
+    turn = TurnInput(
         tenant_id=tenant_id,
         conversation_id=conv_id,
         conversation_type=conv_type,
@@ -84,6 +87,9 @@ def turn_input(ctx: TurnContext, tenant_id: str, text: str = "") -> TurnInput:
         locale=act.locale,
         binding_id=binding,
     )
+    if clock is not None:
+        turn.now = clock.now()
+    return turn
 
 
 def delivery_of(ctx: TurnContext, reply: bool = True) -> Delivery:
@@ -126,9 +132,16 @@ def from_a_bot(activity: Activity) -> bool:
 
 
 class SamverkansBot(TeamsActivityHandler):
-    def __init__(self, runner: TurnRunner, http: aiohttp.ClientSession | None = None) -> None:
+    def __init__(
+        self,
+        runner: TurnRunner,
+        http: aiohttp.ClientSession | None = None,
+        *,
+        clock: Clock | None = None,
+    ) -> None:
         self.runner = runner
         self.http = http
+        self.clock = clock
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         tenant = tenant_of(turn_context.activity)
@@ -144,7 +157,7 @@ class SamverkansBot(TeamsActivityHandler):
         mentions = bot_mentions(act)
         text = addressing.message_text(act.text or "", mentions)
         value = act.value
-        turn = turn_input(turn_context, tenant, text)
+        turn = turn_input(turn_context, tenant, text, self.clock)
         addressed = (
             bool(mentions)
             or turn.conversation_type == "personal"
@@ -192,14 +205,14 @@ class SamverkansBot(TeamsActivityHandler):
         tenant = tenant_of(turn_context.activity)
         if tenant is None:
             return
-        turn = turn_input(turn_context, tenant)
+        turn = turn_input(turn_context, tenant, clock=self.clock)
         await self.runner.run(turn, delivery_of(turn_context, reply=False), help_cmd.greet)
 
     async def _event(self, turn_context: TurnContext, name: str, value: Any) -> None:
         tenant = tenant_of(turn_context.activity)
         if tenant is None:
             return
-        turn = turn_input(turn_context, tenant)
+        turn = turn_input(turn_context, tenant, clock=self.clock)
 
         async def work(ctx: CommandContext) -> None:
             await events.handle(ctx, name, value)
@@ -228,7 +241,7 @@ class SamverkansBot(TeamsActivityHandler):
         # Answered here, not through on_adaptive_card_invoke: botbuilder runs that result through
         # msrest's serializer, which rejects a message answer (value as a string) with a 500.
         tenant = tenant_of(turn_context.activity) or ""
-        turn = turn_input(turn_context, tenant)
+        turn = turn_input(turn_context, tenant, clock=self.clock)
         raw = turn_context.activity.value
         value: dict[str, Any] = raw if isinstance(raw, dict) else {}
         action: dict[str, Any] = value["action"] if isinstance(value.get("action"), dict) else {}

@@ -38,6 +38,11 @@ class Settings:
     # OpenID metadata for inbound channel tokens; tests point it at loopback.
     openid_metadata_url: str = ""
     migrate_on_start: bool = True
+    # Named on the privacy and accessibility pages (bot/pages.py): the personuppgiftsansvarig
+    # (the body's organisation), its dataskyddsombud, and where to report accessibility problems.
+    controller: str = ""
+    dpo: str = ""
+    accessibility_contact: str = ""
 
     @property
     def auth_enabled(self) -> bool:
@@ -137,6 +142,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         oauth_authority=(get("OAUTH_AUTHORITY") or "https://login.microsoftonline.com").rstrip("/"),
         openid_metadata_url=get("OPENID_METADATA_URL"),
         migrate_on_start=_bool("MIGRATE_ON_START", get("MIGRATE_ON_START", "true")),
+        controller=get("PRIVACY_CONTROLLER"),
+        dpo=get("PRIVACY_DPO"),
+        accessibility_contact=get("ACCESSIBILITY_CONTACT"),
     )
 
 

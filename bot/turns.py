@@ -111,8 +111,6 @@ class TurnRunner:
     async def run(
         self, turn: TurnInput, delivery: Delivery, work: Work, *, invoke: bool = False
     ) -> TurnOutcome:
-        if self.env.clock is not None:
-            turn.now = self.env.clock()
         try:
             memo: list[tuple[str, tuple[str, str], str]] = []
             outcome, ids = await self._run_transaction(turn, delivery, work, invoke, memo)
@@ -137,7 +135,7 @@ class TurnRunner:
         async with self.db.read() as session:
             token = current_session.set(session)
             try:
-                return await check(CommandContext(session, turn))
+                return await check(CommandContext(session, turn, env=self.env))
             finally:
                 current_session.reset(token)
 

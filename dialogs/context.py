@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -60,17 +59,17 @@ class TurnInput:
 @dataclass(frozen=True)
 class RequestEnv:
     """What a command may know of the process that runs it, passed in rather than read from
-    globals: the settings, the public base URL its links are built on, and the clock."""
+    globals: the settings, the public base URL its links are built on, and the clock the turn's
+    time (TurnInput.now) was read from (storage.clock; None: the wall clock)."""
 
     public_url: str = "http://localhost:3978"
     settings: Any = None
-    # None: the wall clock, read when the turn arrives (TurnInput.now).
-    clock: Callable[[], dt.datetime] | None = None
+    clock: Any = None
 
     @classmethod
-    def of(cls, settings: Any) -> RequestEnv:
+    def of(cls, settings: Any, clock: Any = None) -> RequestEnv:
         """From bot.settings.Settings (its base_url: PUBLIC_URL, or localhost and the port)."""
-        return cls(public_url=str(settings.base_url).rstrip("/"), settings=settings)
+        return cls(public_url=str(settings.base_url).rstrip("/"), settings=settings, clock=clock)
 
 
 class CommandContext:

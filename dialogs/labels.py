@@ -26,6 +26,7 @@ class CommandGroup(StrEnum):
     PARAGRAPHS = "Paragrafer och beslut"
     ASSIGNMENTS = "Uppdrag"
     MINUTES = "Protokoll"
+    BETWEEN_MEETINGS = "Mellan mötena"
     ASK = "Fråga"
     QUESTIONS = "Frågor"
     OTHER = "Övrigt"
@@ -42,6 +43,7 @@ _GROUP_EN = {
     "Paragrafer och beslut": "Paragraphs and decisions",
     "Uppdrag": "Assignments",
     "Protokoll": "Minutes",
+    "Mellan mötena": "Between meetings",
     "Fråga": "Ask",
     "Frågor": "Questions",
     "Övrigt": "Other",

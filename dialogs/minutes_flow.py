@@ -163,8 +163,12 @@ def fingerprint(doc: MinutesDocument) -> str:
     return hashlib.sha256(render_markdown(doc, public=False).encode("utf-8")).hexdigest()
 
 
-async def _meeting_of(ctx: CommandContext, arg: str = "") -> tuple[Body, Meeting]:
-    body = await body_for_reading(ctx)
+async def _meeting_of(
+    ctx: CommandContext, arg: str = "", *, reading: bool = False
+) -> tuple[Body, Meeting]:
+    """The meeting a command means; `reading` (`protokoll`) also works in a personal chat bound
+    to no body, for the speaker's one body."""
+    body = await body_for_reading(ctx) if reading else await current_body(ctx)
     date = None
     if arg.strip():
         refuse_impossible_date(arg, "`protokoll 2021-06-04`", "`minutes 2021-06-04`")
@@ -264,13 +268,14 @@ def _status_words(ctx: CommandContext, meeting: Meeting) -> str:
 )
 async def cmd_minutes(ctx: CommandContext, arg: str) -> None:
     """Skriv protokollet för senaste mötet (eller datumet): sammanfattning, granska, ladda ner"""
-    body, meeting = await _meeting_of(ctx, arg)
+    body, meeting = await _meeting_of(ctx, arg, reading=True)
     full = await can_see_full(ctx, body, meeting)
     doc = await _document(ctx, meeting)
     links = await document_links(ctx, meeting, public=not full)
     offer = (
         meeting.form != "minnesanteckningar"
         and meeting.status == "closed"
+        and ctx.turn.conversation_type != "personal"  # the card goes where the approvers are
         and await _may_manage(ctx, body, meeting)
     )
     card = summary_card(

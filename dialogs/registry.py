@@ -149,8 +149,10 @@ class Registry:
         words = sorted({k for k, _, _ in self._words})
         return difflib.get_close_matches(head, words, n=n, cutoff=0.75)
 
-    def groups(self) -> dict[CommandGroup, list[Command]]:
-        out: dict[CommandGroup, list[Command]] = {}
+    def groups(self) -> dict[str, list[Command]]:
+        """Commands by group; the keys are CommandGroup members (a StrEnum, so their Swedish
+        names)."""
+        out: dict[str, list[Command]] = {}
         for cmd in self.commands:
             out.setdefault(cmd.group, []).append(cmd)
         return out

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from dialogs import labels
+from dialogs import cards, labels
 from dialogs.addressing import candidate, message_text
-from dialogs.help import help_text
+from dialogs.help import help_card, task_card
 from dialogs.registry import REGISTRY
 from storage.models import OutboxMessage
 from tests.harness.activities import personal
@@ -56,10 +56,12 @@ def test_what_an_unaddressed_line_could_be(text: str, kind: str | None) -> None:
 def test_every_help_group_and_placeholder_has_an_english_form() -> None:
     for group in REGISTRY.groups():
         assert labels.group(group, "en") != group or group == labels.GROUPS[group].en, group
-    english = help_text("en")
-    for swedish in ("**Frågor**", "Namn", "Rubrik", "Mottagare", "`visa §"):
+    english = cards.card_to_text(help_card("en"))
+    for group in REGISTRY.groups():
+        english += "\n" + cards.card_to_text(task_card(group, "en"))
+    for swedish in ("**Frågor**", "Namn", "Rubrik", "Mottagare", "visa §"):
         assert swedish not in english, swedish
-    assert "**Questions**" in english
+    assert "Questions" in english
     with pytest.raises(KeyError):
         labels.group("Okänd grupp", "en")
 
