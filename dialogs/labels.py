@@ -25,8 +25,8 @@ class CommandGroup(StrEnum):
     ATTENDANCE = "Närvaro"
     PARAGRAPHS = "Paragrafer och beslut"
     ASSIGNMENTS = "Uppdrag"
-    MINUTES = "Protokoll"
     BETWEEN_MEETINGS = "Mellan mötena"
+    MINUTES = "Protokoll"
     ASK = "Fråga"
     QUESTIONS = "Frågor"
     OTHER = "Övrigt"
@@ -42,8 +42,8 @@ _GROUP_EN = {
     "Närvaro": "Attendance",
     "Paragrafer och beslut": "Paragraphs and decisions",
     "Uppdrag": "Assignments",
-    "Protokoll": "Minutes",
     "Mellan mötena": "Between meetings",
+    "Protokoll": "Minutes",
     "Fråga": "Ask",
     "Frågor": "Questions",
     "Övrigt": "Other",
