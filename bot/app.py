@@ -114,6 +114,9 @@ def create_app(
 
     downloads.setup(app)
     pages.setup(app, settings)
+    from bot import tab
+
+    tab.setup(app)
     return app
 
 

@@ -93,6 +93,7 @@ FEATURE_COMMANDS: list[str] = [
     "bot.cli_import",
     "bot.cli_minutes",
     "bot.cli_ask",
+    "bot.cli_export",
 ]
 
 

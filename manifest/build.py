@@ -52,6 +52,27 @@ def _png(size: int, rgba: tuple[int, int, int, int], *, ring: bool = False) -> b
     )
 
 
+def default_package_id(app_id: str) -> str:
+    """The app package's id (the manifest's "id", used in Teams deep links), from the bot's."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"samverkansbot:{app_id}"))
+
+
+TAB_ENTITY = "beslutsregister"  # the personal tab (bot/tab.py)
+
+
+def tab_deep_link(app_id: str, base_url: str, sub_entity: str, web_path: str = "/tab") -> str:
+    """A Teams link that opens the personal register tab at `sub_entity` (the tab reads it as
+    page.subPageId); webUrl is where a browser without Teams goes."""
+    from urllib.parse import quote
+
+    context = json.dumps({"subEntityId": sub_entity}, separators=(",", ":"))
+    return (
+        f"https://teams.microsoft.com/l/entity/{default_package_id(app_id)}/{TAB_ENTITY}"
+        f"?webUrl={quote(base_url.rstrip('/') + web_path, safe='')}"
+        f"&context={quote(context, safe='')}"
+    )
+
+
 # Semantic version as Teams wants it: MAJOR.MINOR.PATCH, numbers without leading zeros.
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 SCOPES: tuple[Scope, ...] = ("team", "groupChat", "personal")
@@ -134,7 +155,7 @@ def manifest(
         "$schema": SCHEMA,
         "manifestVersion": "1.30",
         "version": version,
-        "id": package_id or str(uuid.uuid5(uuid.NAMESPACE_URL, f"samverkansbot:{app_id}")),
+        "id": package_id or default_package_id(app_id),
         "localizationInfo": {
             "defaultLanguageTag": DEFAULT_LANGUAGE,
             "additionalLanguages": [{"languageTag": "en", "file": EN_FILE}],
@@ -158,9 +179,36 @@ def manifest(
                 "commandLists": _command_lists("sv"),
             }
         ],
+        # The decision register (bot/tab.py): a personal tab, and a tab for channels, chats
+        # and meetings (chat, details and the side panel), configured by /tab/config.
+        "staticTabs": [
+            {
+                "entityId": TAB_ENTITY,
+                "name": "Beslut",
+                "contentUrl": page_url(domain, "/tab?host=teams"),
+                "websiteUrl": page_url(domain, "/tab"),
+                "scopes": ["personal"],
+            }
+        ],
+        "configurableTabs": [
+            {
+                "configurationUrl": page_url(domain, "/tab/config?host=teams"),
+                "canUpdateConfiguration": True,
+                "scopes": ["team", "groupChat"],
+                "context": [
+                    "channelTab",
+                    "privateChatTab",
+                    "meetingChatTab",
+                    "meetingDetailsTab",
+                    "meetingSidePanel",
+                ],
+            }
+        ],
         "supportsChannelFeatures": "tier1",
         "validDomains": [domain],
-        # No webApplicationInfo: it belongs with a tab's single sign-on, which the app has not.
+        # The register tab's single sign-on (bot/tabauth.py): the tab's tokens are issued for
+        # this resource and checked against it.
+        "webApplicationInfo": {"id": app_id, "resource": f"api://{domain}/{app_id}"},
         "authorization": {
             "permissions": {
                 "resourceSpecific": [
@@ -181,6 +229,7 @@ def translation_en() -> dict[str, Any]:
         "name.full": full,
         "description.short": short_description,
         "description.full": full_description,
+        "staticTabs[0].name": "Decisions",
     }
     for i, menu in enumerate(_command_lists("en")):
         for j, entry in enumerate(menu["commands"]):

@@ -86,8 +86,12 @@ def test_package_validates_against_teams_schema(tmp_path: Path) -> None:
     assert developer["websiteUrl"] == "https://bot.example.se/"
     assert developer["privacyUrl"] == "https://bot.example.se/integritet"
     assert developer["termsOfUseUrl"] == "https://bot.example.se/villkor"
-    # No single sign-on exists behind a tab yet, so nothing claims it.
-    assert "webApplicationInfo" not in manifest
+    # The register tab's single sign-on: its tokens are for this resource (bot/tabauth.py).
+    assert manifest["webApplicationInfo"] == {
+        "id": APP_ID,
+        "resource": f"api://bot.example.se/{APP_ID}",
+    }
+    assert english["staticTabs[0].name"] == "Decisions"
     assert manifest["localizationInfo"] == {
         "defaultLanguageTag": "sv-se",
         "additionalLanguages": [{"languageTag": "en", "file": "en.json"}],
