@@ -9,7 +9,14 @@ from pathlib import Path
 
 from bot.settings import Settings, load_settings
 from dialogs.importer import ImportFormatError, parse_minutes, read_document
-from dialogs.importer.store import ImportRefused, duplicate_of, store_minutes, summary
+from dialogs.importer.store import (
+    DOCUMENT_SOURCES,
+    ImportRefused,
+    choose_body_name,
+    duplicate_of,
+    store_minutes,
+    summary,
+)
 from storage.db import Database
 from storage.migrate import upgrade
 
@@ -40,6 +47,16 @@ def _confirm(question: str) -> bool:
     return answer.strip().lower() in ("j", "ja", "y", "yes")
 
 
+def _ask_body(folder: str | None) -> str | None:
+    """Asked at a terminal when the minutes name no body; the folder's name is the default."""
+    default = f" [{folder}]" if folder else ""
+    try:
+        answer = input(f"Protokollet säger inte vilket organ det gäller. Organ{default}: ")
+    except EOFError:
+        return None
+    return answer.strip() or folder
+
+
 async def run_import(
     settings: Settings, files: list[Path], *, tenant: str, body: str | None, yes: bool
 ) -> int:
@@ -62,7 +79,22 @@ async def run_import(
             parsed = parse_minutes(read.text, path.name)
             async with db.transaction() as session:
                 dup = await duplicate_of(session, tenant, read.sha256)
-            print(summary(parsed, read, body_name=body, duplicate=dup is not None))
+            asking = dup is None and not yes and sys.stdin.isatty()
+            body_name, source = choose_body_name(
+                parsed,
+                body,
+                folder=path.resolve().parent.name,
+                ask=_ask_body if asking else None,
+            )
+            print(
+                summary(
+                    parsed,
+                    read,
+                    body_name=body_name,
+                    body_source=source,
+                    duplicate=dup is not None,
+                )
+            )
             if dup is not None:
                 print()
                 continue
@@ -80,7 +112,8 @@ async def run_import(
                         tenant,
                         parsed,
                         read,
-                        body_name=body,
+                        # A name the document gives is resolved with its short form too.
+                        body_name=None if source in DOCUMENT_SOURCES else body_name,
                         source="import",
                         actor_label="kommandoraden",
                     )

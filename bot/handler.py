@@ -12,7 +12,7 @@ from botbuilder.schema import Activity, ChannelAccount
 
 from bot.files import download_attachments
 from bot.turns import Delivery, TurnRunner
-from dialogs import actions, addressing, events, router
+from dialogs import actions, addressing, events, importing, router
 from dialogs import help as help_cmd
 from dialogs.context import CommandContext, Speaker, TurnInput
 from storage.clock import Clock
@@ -171,6 +171,8 @@ class SamverkansBot(TeamsActivityHandler):
             turn.files, turn.file_errors = await download_attachments(
                 self.http, turn_context.activity
             )
+            # Parsing takes ~0.5 s per MB: a worker thread, before the turn's transaction.
+            await importing.prepare(turn)
 
         async def work(ctx: CommandContext) -> None:
             if isinstance(value, dict) and not text:
