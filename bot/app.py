@@ -35,6 +35,7 @@ from bot.scheduler import Scheduler
 from bot.sender import ConnectorSender, Sweeper
 from bot.settings import Settings
 from bot.turns import TurnRunner
+from dialogs.context import RequestEnv
 from storage.clock import Clock, SystemClock
 from storage.db import Database
 from storage.migrate import upgrade
@@ -132,7 +133,7 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     sender = ConnectorSender(
         db, connector, lambda: f"28:{settings.app_id}" if settings.app_id else None
     )
-    runner = TurnRunner(db, sender)
+    runner = TurnRunner(db, sender, env=RequestEnv.of(settings, clock=app[CLOCK]))
     sweeper = Sweeper(db, sender)
     app[DB] = db
     app[RUNNER] = runner
@@ -144,6 +145,11 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     app[ADAPTER] = TurnAdapter()
     sweeper.start()
     scheduler.start()
+    # Dense vectors of new passages, off the event loop, after every write that made some.
+    from storage.vectors import Embedder
+
+    embedder = Embedder(db)
+    embedder.start()
     keeper = None
     if settings.auth_enabled:
         keeper = MetadataKeeper(settings)
@@ -162,6 +168,7 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
             await keeper.stop()
         await scheduler.stop()
         await sweeper.stop()
+        await embedder.stop()
         await runner.drain()
         await http.close()
         await db.dispose()

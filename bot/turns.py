@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.sender import Deliverer
-from dialogs.context import CommandContext, TurnInput
+from dialogs.context import CommandContext, RequestEnv, TurnInput
 from dialogs.errors import UserError
 from dialogs.reply import InvokeResult, Reply
 from dialogs.state import current_session
@@ -97,8 +97,10 @@ class TurnRunner:
         *,
         inline_delivery: bool = False,
         update_delay: float = 1.0,
+        env: RequestEnv | None = None,
     ) -> None:
         self.db = db
+        self.env = env or RequestEnv()
         self.update_delay = update_delay
         self._known_tenants: set[str] = set()
         self._known_refs: dict[tuple[str, str], str] = {}
@@ -124,6 +126,18 @@ class TurnRunner:
             outcome, ids = await self._apologise(turn, delivery, invoke)
         await self._deliver(ids)
         return outcome
+
+    async def admit(
+        self, turn: TurnInput, check: Callable[[CommandContext], Awaitable[bool]]
+    ) -> bool:
+        """Ask whether an unaddressed message is for the bot, reading only: a message that is
+        not leaves nothing behind (no processed-activity row, no conversation reference)."""
+        async with self.db.read() as session:
+            token = current_session.set(session)
+            try:
+                return await check(CommandContext(session, turn, env=self.env))
+            finally:
+                current_session.reset(token)
 
     async def _run_transaction(
         self,
@@ -177,16 +191,23 @@ class TurnRunner:
                         reference=delivery.reference,
                     )
                 memo.append((turn.tenant_id, ref_key, ref_sig))
-                ctx = CommandContext(session, turn)
+                ctx = CommandContext(session, turn, env=self.env)
                 result: InvokeResult | None = None
                 try:
                     async with session.begin_nested():
                         result = await work(ctx)
                 except UserError as err:
+                    question = err.card(ctx.lang)
                     if invoke:
                         # A button press is answered in the invoke response only.
                         ctx.replies = []
-                        result = InvokeResult(message=err.message(ctx.lang), status=200)
+                        result = (
+                            InvokeResult(card=question)
+                            if question is not None
+                            else InvokeResult(message=err.message(ctx.lang), status=200)
+                        )
+                    elif question is not None:
+                        ctx.replies = [Reply(card=question, fallback=err.message(ctx.lang))]
                     else:
                         ctx.replies = [Reply(text=err.message(ctx.lang))]
                 body = None
@@ -244,6 +265,8 @@ class TurnRunner:
                     coalesce_key=reply.coalesce_key,
                     update_delay=self.update_delay,
                     claimed=True,
+                    fresh=reply.fresh,
+                    follow=reply.follow,
                 )
             if row.status == outbox.SENDING and all(o is not row for o in out):
                 out.append(row)
@@ -252,7 +275,11 @@ class TurnRunner:
     async def _apologise(
         self, turn: TurnInput, delivery: Delivery, invoke: bool
     ) -> tuple[TurnOutcome, Outgoing]:
-        text = APOLOGY_EN if turn.locale and turn.locale.lower().startswith("en") else APOLOGY_SV
+        from dialogs.router import detect_language
+
+        # In the language of the message that failed (its words, then the sender's locale).
+        lang = detect_language(turn.text, turn.locale)
+        text = APOLOGY_EN if lang == "en" else APOLOGY_SV
         try:
             async with self.db.transaction() as session:
                 # Not marked processed: a redelivery may try the turn again.
@@ -261,7 +288,7 @@ class TurnRunner:
                     TurnInput(**{**turn.__dict__, "activity_id": None}),
                     delivery,
                     [Reply(text=text)],
-                    "sv",
+                    lang,
                 )
         except Exception:
             logger.exception("could not even queue the apology for activity %s", turn.activity_id)

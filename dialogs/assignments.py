@@ -6,10 +6,10 @@ import re
 
 from dialogs.bodies import current_body
 from dialogs.context import CommandContext
-from dialogs.dates import find_due
+from dialogs.dates import find_due, refuse_impossible_date
 from dialogs.errors import UserError
-from dialogs.meetings import current_meeting
 from dialogs.people import require_manager, speaker_person, speaker_person_if_known
+from dialogs.recording import recorder
 from dialogs.registry import command
 from dialogs.text import name_key, squash
 from storage.directory import body_people
@@ -60,9 +60,7 @@ async def cmd_assignment(ctx: CommandContext, arg: str) -> None:
             )
         )
         return
-    await speaker_person(ctx)
-    meeting = await current_meeting(ctx)
-    await require_manager(ctx, body, meeting)
+    body, meeting = await recorder(ctx)
     text = squash(arg)
     if len(text) > 2000:
         raise UserError(
@@ -75,6 +73,11 @@ async def cmd_assignment(ctx: CommandContext, arg: str) -> None:
             "Skriv `uppdrag: Namn gör vad till när`, t.ex. `uppdrag: Cecilia Grefve-Lang kontaktar SKR till 3 september`.",
             "Write `assignment: Name does what by when`.",
         )
+    refuse_impossible_date(
+        what,
+        "`uppdrag: Namn gör något till 3 september` eller `… till 2021-09-03`",
+        "`assignment: Name does something by 3 September` or `… by 2021-09-03`",
+    )
     due, _ = find_due(what, meeting.date, meeting.next_meeting_date)
     item = await ctx.session.get(Item, meeting.current_item_id) if meeting.current_item_id else None
     row = Assignment(
@@ -102,7 +105,9 @@ async def cmd_assignment(ctx: CommandContext, arg: str) -> None:
             "due_text": due.text,
         },
     )
-    where = f" i § {item.label}" if item is not None and item.is_paragraph else ""
+    in_paragraph = item is not None and item.is_paragraph
+    where = f" i § {item.label}" if item is not None and in_paragraph else ""
+    where_en = f" in § {item.label}" if item is not None and in_paragraph else ""
     due_sv = (
         f", klart {due.date.isoformat()} ({due.text})"
         if due.date
@@ -114,7 +119,7 @@ async def cmd_assignment(ctx: CommandContext, arg: str) -> None:
         else (f", due “{due.text}”" if due.text else "")
     )
     msg_sv = f"Uppdrag {row.id}{where}: {assignee or 'ansvarig ej angiven'} – {what}{due_sv}."
-    msg_en = f"Assignment {row.id}{where}: {assignee or 'no assignee given'} – {what}{due_en}."
+    msg_en = f"Assignment {row.id}{where_en}: {assignee or 'no assignee given'} – {what}{due_en}."
     if due.text and not due.understood:
         msg_sv += f" Jag kunde inte läsa slutdatumet ”{due.text}”; det sparas som det står."
         msg_en += f" I could not read the due date “{due.text}”; it is kept as written."

@@ -23,7 +23,7 @@ from storage.models import (
     Person,
 )
 from tests import seed004
-from tests.harness.activities import User, channel, conversation_id_of, make_user
+from tests.harness.activities import User, channel, conversation_id_of, make_user, personal
 from tests.harness.connector import StandInConnector
 from tests.harness.server import BotServer
 from tests.test_attendance_e2e import NOT_ALLOWED_SV, Room, lsvo_meeting
@@ -267,10 +267,16 @@ async def test_sekretess_hides_the_paragraph_from_non_members(
     english = await room.say(outsider, "show § 117", locale="en-US")
     assert "confidential" in english and p.clauses[0] not in english
 
-    # A member sees it, marked; even one who has never written here before.
+    # In the shared chat everyone reads along: a member gets the public version too (issue 10;
+    # this test used to show the member the full § there). In a personal chat with the bot a
+    # member sees it, marked, once their Teams account is tied to them (here by checking in).
     member = make_user("Torill Skaar Magnusson")
-    shown = await room.say(member, "visa § 117")
-    assert att_lines(shown) == list(p.clauses)
+    assert await room.say(member, "visa § 117") == hidden
+    own = Room(bot_server, connector, personal())
+    assert "inte kopplad" in await own.say(member, "visa § 117")  # not known by a name alone
+    await room.post(member, "närvarande")
+    shown = await own.say(member, "visa § 117")
+    assert att_lines(shown) == list(p.clauses), shown
     assert "*Sekretess (OSL) – visas inte i den offentliga versionen.*" in shown
 
 
@@ -405,12 +411,14 @@ async def test_malformed_input_shows_the_accepted_form_and_changes_nothing(
 
     empty = await room.say(mats, "beslut:")
     assert empty.startswith("Beslutet saknar text.") and ACCEPTED_DECISION_FORM in empty
-    no_att = await room.say(mats, "beslut: godkänna protokollet; och lägga det till handlingarna")
+    # (A decision without "att" is no longer refused, issue 13: it is stored as written; see
+    # tests/test_recorder_replay.py.) A clause that is only "att" is still refused.
+    bare = await room.say(mats, "beslut: att")
     assert (
-        no_att.startswith("Beslutssatserna ska börja med ”att”.")
-        and ACCEPTED_DECISION_FORM in no_att
+        bare.startswith("En beslutssats består bara av ”att”.") and ACCEPTED_DECISION_FORM in bare
     )
-    block = await room.say(mats, "LSVO:s ledningsgrupp beslutar\natt\nsamt mer")
+    # ("att" alone on a line now starts a clause on the next line, as corpus 18 writes it.)
+    block = await room.say(mats, "LSVO:s ledningsgrupp beslutar\natt")
     assert ACCEPTED_DECISION_FORM in block, block
     taken = await room.say(mats, "§ 113 Godkännande igen")
     assert taken == (
@@ -428,8 +436,8 @@ async def test_malformed_input_shows_the_accepted_form_and_changes_nothing(
         "Skriv det igen utan personnumret."
     )
     assert "personnummer" in await room.say(mats, "text: Hennes personnummer är 800101-1234")
-    amend_no_att = await room.say(mats, "ändra beslut § 113: godkänna ändå")
-    assert ACCEPTED_DECISION_FORM in amend_no_att
+    amend_empty = await room.say(mats, "ändra beslut § 113: att")
+    assert ACCEPTED_DECISION_FORM in amend_empty
     assert "§ 999 finns inte" in await room.say(mats, "ändra beslut § 999: att något")
     english = await room.say(mats, "decision:", locale="en-US")
     assert english.startswith("The decision has no text.") and "`decision: att …; att …`" in english
@@ -439,7 +447,10 @@ async def test_malformed_input_shows_the_accepted_form_and_changes_nothing(
     async with bot_server.db.sessions() as session:
         for model in (Decision, Item, AuditEvent, OutboxMessage):
             rows = (await session.scalars(select(model))).all()
-            assert not any("1234" in str(vars(r)) for r in rows), model
+            # The numbers as typed, not "1234" alone: that also occurs in the random port of
+            # the service URL stored with outbox rows.
+            leaked = ("19800101-1234", "800101-1234", "198001011234", "8001011234")
+            assert not any(p in str(vars(r)) for r in rows for p in leaked), model
 
 
 async def test_decision_with_no_paragraph_open_opens_one_and_asks_for_its_title(
@@ -516,7 +527,7 @@ async def test_decision_card_buttons_answer_in_the_invoke_response(
     kjell = make_user("Kjell Ivarsson")
     refused = await room.invoke(kjell, "decisionUndo", {"decisionId": new.id})
     assert refused["value"] == NOT_ALLOWED_SV
-    bad = await room.invoke(mats, "decisionAmend", {"decisionId": new.id, "clauses": "inget att"})
+    bad = await room.invoke(mats, "decisionAmend", {"decisionId": new.id, "clauses": "  "})
     assert ACCEPTED_DECISION_FORM in bad["value"]
     assert [d.status for d in await bot_server.rows(Decision)] == ["amended", "valid"]
 

@@ -13,10 +13,11 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any, Literal
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "teams-activities"
+from tests.shared import SHARED
+
+SAMPLES = SHARED / "teams-activities"
 
 TENANT = "72f988bf-0000-4000-8000-000000000001"
 OTHER_TENANT = "0b5e4c1d-0000-4000-8000-000000000002"
@@ -213,9 +214,11 @@ class Activities:
         mention_bot: bool = True,
         id: str | None = None,
         locale: str | None = None,
+        mentions: tuple[User, ...] = (),
     ) -> dict[str, Any]:
         """A message; with mention_bot the text starts with `<at>Bot</at> ` and carries the mention
-        entity, as Teams sends it in channels and group chats."""
+        entity, as Teams sends it in channels and group chats. `mentions`: people mentioned in
+        the text as `<at>Name</at>` (Teams adds one mention entity each)."""
         conv = self._conv(conversation)
         base = {
             "channel": "message-channel",
@@ -239,6 +242,14 @@ class Activities:
             )
         else:
             act["text"] = text
+        for person in mentions:
+            entities.append(
+                {
+                    "mentioned": {"id": person.teams_id, "name": person.name},
+                    "text": f"<at>{person.name}</at>",
+                    "type": "mention",
+                }
+            )
         act["entities"] = entities
         act.pop("attachments", None)  # the sample's text/html copy would contradict the text
         if locale:
