@@ -140,6 +140,11 @@ _HEADER_HEADING = re.compile(
 )
 # An item or passage that reports on an earlier meeting: its "X tar med sig frågan" is the old
 # assignment's history, not a new one (seed 004 § 114).
+_DECISION_TITLE = re.compile(r"(?i)^beslut\s+om\b")
+_PUT_OFF = re.compile(
+    r"(?i)bordl|skjut|nästa (?:möte|sammanträde)|senare|diskuter|återkomm|ajourn|\?|"
+    r"inget beslut|ej beslut|fattades inte"
+)
 # A heading over the tasks handed out: "Actionpoints inför nästa gång", "Att göra",
 # "Åtgärder"; each entry ends with its owner in parentheses, "Rensa upp förslaget (Josef)".
 _ACTION_HEADING = re.compile(
@@ -786,6 +791,14 @@ class _MinutesParser:
         for name in roll_call_entries(title, body):
             self.people.add(ParsedPerson(name=name, status=PRESENT))
         self._read_item_body(work, body, known)
+        if not item.decisions and _DECISION_TITLE.match(item.title):
+            # "Beslut om mandatperiod" over "1 år.": the item's short answer is what was
+            # decided (corpus 08), unless it was put off.
+            answer = item.text.split("\n\n")[0].strip()
+            if answer and len(answer) <= 200 and not _PUT_OFF.search(answer):
+                item.decisions.append(
+                    ParsedDecision(phrase="Beslut", clauses=[answer], text=answer)
+                )
         item.confidential = is_secret(item.title) or is_secret(item.text)
         return work
 

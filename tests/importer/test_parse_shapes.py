@@ -283,3 +283,13 @@ def test_task_list_entries_name_their_owner_in_parentheses() -> None:
         (["Josef"], "Rensa upp i förslaget om roller"),
         (["alla"], "Samla in fler åsikter om diarieföring"),
     ]
+
+
+def test_short_answer_under_a_beslut_om_item_is_the_decision() -> None:
+    md = (
+        "# Årsmöte 2014-01-08\n\n## 1. Beslut om mandatperiod\n\n1 år.\n\n"
+        "## 2. Beslut om arvode\n\nFrågan diskuterades och tas upp på nästa möte.\n\n"
+        "## 3. Övriga frågor\n\nInga.\n"
+    )
+    minutes = parse_minutes(md)
+    assert [[d.text for d in i.decisions] for i in minutes.items] == [["1 år."], [], []]
