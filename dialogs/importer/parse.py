@@ -1054,7 +1054,10 @@ def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
     previous = [-1] * len(cands)
     for i in range(len(cands)):
         for j in range(i):
-            if numbers[j] < numbers[i] and best_len[j] + 1 > best_len[i]:
+            # The same number on the next § heading is a numbering slip, "§ 17 Övriga frågor",
+            # "§ 17 Årsmötets avslutande" (corpus 02): both are items.
+            grows = numbers[j] < numbers[i] or (numbers[j] == numbers[i] and j == i - 1)
+            if grows and best_len[j] + 1 > best_len[i]:
                 best_len[i] = best_len[j] + 1
                 previous[i] = j
     end = max(range(len(cands)), key=lambda k: (best_len[k], -k))

@@ -293,3 +293,16 @@ def test_short_answer_under_a_beslut_om_item_is_the_decision() -> None:
     )
     minutes = parse_minutes(md)
     assert [[d.text for d in i.decisions] for i in minutes.items] == [["1 år."], [], []]
+
+
+def test_a_repeated_paragraph_number_is_still_an_item() -> None:
+    text = (
+        "Protokoll årsmöte 2010-07-15\n\n§ 1 Mötet öppnas\nOrdföranden öppnade mötet.\n\n"
+        "§ 2 Övriga frågor\nInga.\n\n§ 2 Mötets avslutande\nOrdföranden avslutade mötet.\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Mötet öppnas"),
+        ("2", "Övriga frågor"),
+        ("2", "Mötets avslutande"),
+    ]
