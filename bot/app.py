@@ -35,6 +35,7 @@ from bot.scheduler import Scheduler
 from bot.sender import ConnectorSender, Sweeper
 from bot.settings import Settings
 from bot.turns import TurnRunner
+from dialogs.context import RequestEnv
 from storage.clock import Clock, SystemClock
 from storage.db import Database
 from storage.migrate import upgrade
@@ -132,7 +133,7 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     sender = ConnectorSender(
         db, connector, lambda: f"28:{settings.app_id}" if settings.app_id else None
     )
-    runner = TurnRunner(db, sender)
+    runner = TurnRunner(db, sender, env=RequestEnv.of(settings, clock=app[CLOCK]))
     sweeper = Sweeper(db, sender)
     app[DB] = db
     app[RUNNER] = runner

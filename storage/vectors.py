@@ -135,14 +135,9 @@ async def embed_query(question: str) -> np.ndarray | None:
     return vec[0]
 
 
-async def embed_pending(session: AsyncSession, *, limit: int | None = None) -> int:
-    """Vectors for passages that have none yet (batches in a worker thread). Returns how many."""
-    if not enabled():
-        return 0
-    batch = int(settings()["batch"])
-    done = 0
-    while limit is None or done < limit:
-        rows = (
+async def _pending(session: AsyncSession, batch: int) -> list[Any]:
+    return list(
+        (
             await session.execute(
                 select(
                     ask_passage.c.id, ask_passage.c.title, ask_passage.c.label, ask_passage.c.text
@@ -152,25 +147,58 @@ async def embed_pending(session: AsyncSession, *, limit: int | None = None) -> i
                 .limit(batch)
             )
         ).all()
+    )
+
+
+def _passage_text(r: Any) -> str:
+    return (
+        f"{' '.join(x for x in (r.label, r.title) if x)}: {r.text}"
+        if (r.label or r.title)
+        else r.text
+    )
+
+
+async def _store(session: AsyncSession, rows: Sequence[Any], vectors: np.ndarray) -> None:
+    for r, (vec, scale, sig) in zip(rows, codes(vectors), strict=True):
+        await session.execute(
+            update(ask_passage)
+            .where(ask_passage.c.id == r.id, ask_passage.c.vec.is_(None))
+            .values(vec=vec, vec_scale=scale, sig=sig)
+        )
+
+
+async def embed_pending(session: AsyncSession, *, limit: int | None = None) -> int:
+    """Vectors for passages that have none yet (batches in a worker thread), within the caller's
+    transaction: for benches and tests. The service's Embedder holds no transaction while it
+    embeds. Returns how many."""
+    if not enabled():
+        return 0
+    batch = int(settings()["batch"])
+    done = 0
+    while limit is None or done < limit:
+        rows = await _pending(session, batch)
         if not rows:
             break
-        texts = [
-            (
-                f"{' '.join(x for x in (r.label, r.title) if x)}: {r.text}"
-                if (r.label or r.title)
-                else r.text
-            )
-            for r in rows
-        ]
-        vectors = await asyncio.to_thread(Model.encode, texts, query=False)
-        for r, (vec, scale, sig) in zip(rows, codes(vectors), strict=True):
-            await session.execute(
-                update(ask_passage)
-                .where(ask_passage.c.id == r.id, ask_passage.c.vec.is_(None))
-                .values(vec=vec, vec_scale=scale, sig=sig)
-            )
+        vectors = await asyncio.to_thread(
+            Model.encode, [_passage_text(r) for r in rows], query=False
+        )
+        await _store(session, rows, vectors)
         done += len(rows)
     return done
+
+
+async def embed_batch(database: Any) -> int:
+    """One batch, with no transaction open while the model runs: on SQLite a write transaction
+    held through seconds of embedding would lock every other writer (and, past busy_timeout,
+    fail their turns)."""
+    async with database.read() as session:
+        rows = await _pending(session, int(settings()["batch"]))
+    if not rows:
+        return 0
+    vectors = await asyncio.to_thread(Model.encode, [_passage_text(r) for r in rows], query=False)
+    async with database.transaction() as session:
+        await _store(session, rows, vectors)
+    return len(rows)
 
 
 def _unpack(blobs: Sequence[bytes], dim: int) -> np.ndarray:
@@ -301,11 +329,8 @@ class Embedder:
             await self.wake.wait()
             self.wake.clear()
             try:
-                while True:
-                    async with self.database.transaction() as session:
-                        done = await embed_pending(session, limit=int(settings()["batch"]) * 4)
-                    if not done:
-                        break
+                while await embed_batch(self.database):
+                    pass
             except Exception:
                 logger.exception("embedding passages failed; answers stay lexical for them")
 
@@ -326,4 +351,13 @@ class Embedder:
                 pass
 
 
-__all__ = ["Embedder", "Model", "codes", "dense", "embed_pending", "embed_query", "enabled"]
+__all__ = [
+    "Embedder",
+    "Model",
+    "codes",
+    "dense",
+    "embed_batch",
+    "embed_pending",
+    "embed_query",
+    "enabled",
+]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .dates import find_date
 from .model import ParsedAmount, ParsedAssignment, ParsedDecision, ParsedNextMeeting
-from .textutil import clean_line, strip_bullet, strip_final_period
+from .textutil import clean_line, spellings, strip_bullet, strip_final_period
 
 # Decisions ----------------------------------------------------------------------------------
 
@@ -125,7 +125,7 @@ class OwnBody:
                 continue
             if base == n or base.startswith(n + " ") or n.startswith(base + " "):
                 return True
-        if low in _ALWAYS_OWN:
+        if any(spelling in _ALWAYS_OWN for spelling in spellings(low)):
             return True
         if low in _OWN_NOUNS:
             stem = re.sub(r"(?:en|et|n)$", "", low)
@@ -133,11 +133,20 @@ class OwnBody:
         return False
 
 
+# "Nämnden beslutade vid sitt sammanträde den 28 augusti 2007 om följande:" over a list of
+# "att …" (corpus 21); "X föreslår att Y beslutar följande:" is a proposal, not a decision.
+_DECIDED_FOLLOWING = re.compile(
+    r"^(?P<phrase>[^.!?;:]{2,80}?\s(?:beslutar|beslutade|beslöt))\b[^.!?;:]{0,80}?"
+    r"\bföljande\s*:$",
+    re.IGNORECASE,
+)
+
+
 def decision_heading(line: str) -> str | None:
     """The deciding phrase when line is a heading such as "LSVO:s ledningsgrupp beslutar"."""
     text = clean_line(line)
-    match = _DECISION_HEADING.match(text)
-    if match:
+    match = _DECISION_HEADING.match(text) or _DECIDED_FOLLOWING.match(text)
+    if match and not re.search(r"(?i)\bföreslå\w*|\bförslag", match.group("phrase")):
         return match.group("phrase").strip()
     if re.fullmatch(r"(?i)beslut\s*:?", text):
         return "Beslut"
@@ -284,7 +293,26 @@ _NAME_PROMISED = re.compile(
     r"(?:har\s+lovat|lovade|lovar|åtog\s+sig|åtar\s+sig|har\s+åtagit\s+sig)\s+(?:att\s+)?"
     r"(?P<what>.+)$"
 )
-_ROLE_NOUN = re.compile(r"(?:ande|ende|aren|eren|arna|erna|et|or)$")
+# Role nouns as owners are definite or participles ("Ordföranden", "Föredragande", "Kansliet");
+# a bare "-or" is as often a first name ("Victor kör …", corpus 10).
+_ROLE_NOUN = re.compile(r"(?:ande|ende|aren|eren|arna|erna|et)$")
+_FIRST_NAMES = r"[A-ZÅÄÖ][a-zåäöé]+(?:\s+(?:och|&)\s+[A-ZÅÄÖ][a-zåäöé]+)?"
+# "Annie ska försöka ge tid åt …", "Speciellt kommer Olav skriva …", "Lisa kommer att boka …":
+# a first name and what they shall do, an infinitive (ending in -a) (corpus 03).
+_NAME_SHALL = re.compile(
+    rf"^(?P<who>{_FIRST_NAMES})\s+(?:ska|skall|kommer\s+att|kommer)\s+"
+    r"(?P<what>(?!vara\b|bara\b|kunna\b)[a-zåäö]+a\b.+)$"
+)
+_SHALL_NAME = re.compile(
+    r"^(?:[A-ZÅÄÖ][a-zåäö]+\s+)?(?:ska|skall|kommer)\s+(?P<who>[A-ZÅÄÖ][a-zåäöé]+)\s+(?:att\s+)?"
+    r"(?P<what>(?!vara\b|bara\b|kunna\b)[a-zåäö]+a\b.+)$"
+)
+# A definite or genitive noun ("Föreningen", "Styrelsens") is not a first name.
+_DEFINITE_NOUN = re.compile(r"(?:en|et|arna|erna|orna|ens|ets)$")
+# "Marknadsför FB-evenemanget. Gustav och Victor fixar.": the task is the sentence before.
+_NAME_TAKES_IT = re.compile(
+    rf"^(?P<who>{_FIRST_NAMES})\s+(?:fixar|ordnar|tar)(?:\s+(?:det|detta))?(?:\s+det)?$"
+)
 _NOT_OWNER = frozenset(
     {"vi", "det", "den", "man", "jag", "han", "hon", "de", "mötet", "gruppen", "styrelsen"}
 )
@@ -330,13 +358,23 @@ def _subject(text: str, known: list[str]) -> list[str]:
 
 
 def find_assignments(
-    sentence: str, known: list[str], *, clause: bool = False
+    sentence: str, known: list[str], *, clause: bool = False, previous: str | None = None
 ) -> list[ParsedAssignment]:
     """Assignments in one sentence, or in a decision clause (clause=True), where a clause that
-    starts with a person's name ("att Cecilia Grefve-Lang tar en inledande kontakt …") is one."""
+    starts with a person's name ("att Cecilia Grefve-Lang tar en inledande kontakt …") is one.
+    previous is the sentence before, which "Gustav fixar." takes on."""
     text = strip_final_period(strip_bullet(sentence))
     if not text:
         return []
+    if previous and _HISTORICAL.search(previous) and re.search(r"\b(?:åtog|lovade)\b", text):
+        # "Vid möte den 24:e uttryckte Per … Tomas åtog sig att …": an earlier task (corpus 05).
+        return []
+    takes = _NAME_TAKES_IT.match(text)
+    if takes and previous and not previous.rstrip().endswith("?"):
+        what, due = _due(strip_final_period(strip_bullet(previous)))
+        if not _NAME_TAKES_IT.match(what):
+            who = re.split(r"\s+(?:och|&)\s+", takes.group("who"))
+            return [ParsedAssignment(assignees=who, what=what, due_text=due)]
     until = _UNTIL_NEXT.match(text)
     if until:
         rest = until.group("rest")
@@ -377,9 +415,13 @@ def find_assignments(
         what, due = _due((take.group("verb") + take.group("after")).strip())
         return [ParsedAssignment(assignees=_subject(before, known), what=what, due_text=due)]
     for part in re.split(r"(?<=[,;])\s+|\s+–\s+", text):
-        for pattern in (_NAME_ACTS, _NAME_PROMISED):
+        for pattern in (_NAME_ACTS, _NAME_PROMISED, _NAME_SHALL, _SHALL_NAME):
             found = pattern.match(part.strip())
             first = found.group("who").split()[0].lower() if found else ""
+            if found and pattern in (_NAME_SHALL, _SHALL_NAME) and _DEFINITE_NOUN.search(first):
+                # "Föreningen skall ha sin hemvist …" (statutes, corpus 08) is no task.
+                if not any(name.split()[0].lower() == first for name in known if name):
+                    continue
             # "Föredragande informerar", "Ordföranden tar …": a role, not a name.
             if found and first not in _NOT_OWNER and not _ROLE_NOUN.search(first):
                 what, due = _due(strip_final_period(found.group("what")))

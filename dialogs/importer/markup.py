@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .htmltext import html_to_text
+
 # Headings that are parts of an item, not items: "=== Förslag", "\subsubsection*{Beslut}".
 PART_HEADINGS = re.compile(
     r"(?i)^(?:förslag(?:\s+till\s+beslut)?|beslutsförslag|beslut|anteckningar|bakgrund|"
@@ -61,7 +63,19 @@ def _front_matter(lines: list[str]) -> tuple[list[str], list[str]]:
 _NIKOLA = re.compile(r"^\s*\.\.\s+(?P<key>title|date)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 
 
+_BOLD_LINE = re.compile(r"^\s*(?P<marks>\*{2,3}|_{2,3})(?P<title>[^*_\n]{2,80})(?P=marks)\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+
+
+_HTML_BLOCK = re.compile(r"^\s*</?(?:p|ul|ol|li|h[1-6]|div|table|tr|td|th|br|strong|b)\b", re.I)
+
+
+def _mostly_html(lines: list[str]) -> bool:
+    """A Markdown file whose body is HTML blocks (a CMS export: "<p><strong>§ 1 …</strong>"),
+    corpus 02: at least a third of its non-empty lines open with a block tag."""
+    filled = [line for line in lines if line.strip()]
+    tagged = sum(1 for line in filled if _HTML_BLOCK.match(line))
+    return len(filled) >= 3 and tagged * 3 >= len(filled)
 
 
 def markdown(text: str) -> str:
@@ -70,6 +84,8 @@ def markdown(text: str) -> str:
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     lines = text.split("\n")
     header, rest = _front_matter(lines)
+    if _mostly_html(rest):
+        rest = html_to_text("\n".join(rest)).split("\n")
     out: list[str] = []
     for n, line in enumerate(rest):
         if line.rstrip().endswith("\\") and not line.rstrip().endswith("\\\\"):
@@ -80,6 +96,12 @@ def markdown(text: str) -> str:
             out.append(f"{'#' * level} {line.strip()}")
             continue
         if _SETEXT.match(line) and out and out[-1].startswith("#"):
+            continue
+        bold = _BOLD_LINE.match(line)
+        if bold and (n == 0 or not rest[n - 1].strip()):
+            # A paragraph that is only a bold phrase is a sub-heading: "**Rekapitulering**",
+            # "***Nyckelhantering***" one level down (corpus 05).
+            out.append(f"{'#' * (len(bold.group('marks')) + 1)} {bold.group('title').strip()}")
             continue
         nikola = _NIKOLA.match(line)
         if nikola and nikola.group("value").strip():

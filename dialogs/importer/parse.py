@@ -40,6 +40,7 @@ from .markup import PART_HEADINGS
 from .model import (
     ABSENT,
     PRESENT,
+    ParsedAssignment,
     ParsedDecision,
     ParsedItem,
     ParsedJustering,
@@ -55,7 +56,11 @@ from .people import (
     looks_like_name,
     match_label,
     name_key,
+    open_flat_label,
+    page_continuation,
     parse_person,
+    roll_call_entries,
+    roll_call_statuses,
     sort_roles,
     split_inline_list,
     split_names,
@@ -135,6 +140,34 @@ _HEADER_HEADING = re.compile(
 )
 # An item or passage that reports on an earlier meeting: its "X tar med sig frågan" is the old
 # assignment's history, not a new one (seed 004 § 114).
+_DECISION_TITLE = re.compile(r"(?i)^beslut\s+om\b")
+_PUT_OFF = re.compile(
+    r"(?i)bordl|skjut|nästa (?:möte|sammanträde)|senare|diskuter|återkomm|ajourn|\?|"
+    r"inget beslut|ej beslut|fattades inte"
+)
+# A heading over the tasks handed out: "Actionpoints inför nästa gång", "Att göra",
+# "Åtgärder"; each entry ends with its owner in parentheses, "Rensa upp förslaget (Josef)".
+_ACTION_HEADING = re.compile(
+    r"(?i)^(?:action\s*points?|actionpoints?|action items?|att\s*göra|to\s*do|todo|åtgärder|"
+    r"åtgärdslista|uppgifter)\b"
+)
+_OWNED_ENTRY = re.compile(r"^(?P<what>.+?)\s*\((?P<who>[^()]{2,40})\)\s*[.;]?$")
+
+
+def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
+    """The entries of a task list that name their owner in parentheses."""
+    found: list[ParsedAssignment] = []
+    for raw in lines:
+        text = clean_line(strip_bullet(re.sub(r"^\s*\d{1,2}[.)]\s+", "", raw)))
+        match = _OWNED_ENTRY.match(text)
+        if not match:
+            continue
+        who = [w.strip() for w in re.split(r",\s*|\s+och\s+|\s*&\s*", match.group("who"))]
+        if all(w and not any(ch.isdigit() for ch in w) for w in who):
+            found.append(ParsedAssignment(assignees=who, what=match.group("what").strip()))
+    return found
+
+
 _REPORTS_EARLIER = re.compile(
     r"(?i)\b(?:föregående|förra)\s+(?:\w+)?(?:möte|mötet|protokoll|sammanträde\w*)|"
     r"^återkoppling\b|\buppföljning av (?:protokoll|beslut|uppdrag)"
@@ -268,10 +301,17 @@ class _MinutesParser:
         if not self.people.people:
             # No attendance list as lines: a converted PDF may have flattened it (corpus 12,
             # 16, 17, 22).
+            carry: str | None = None
             for line in flat:
-                if len(line) > 120:
-                    for person in flat_attendance(clean_line(line)):
-                        self.people.add(person)
+                if len(line) <= 120:
+                    continue
+                text = clean_line(line)
+                continued = page_continuation(text, carry) if carry else None
+                for person in flat_attendance(continued or text):
+                    self.people.add(person)
+                carry = open_flat_label(text) if self.people.people else None
+                for name, status in roll_call_statuses(text):
+                    self._set_status(name, status)
         self._finish_header()
         works: list[_ItemWork] = []
         for n, start in enumerate(starts):
@@ -282,6 +322,20 @@ class _MinutesParser:
             works.append(self._parse_item(start, content))
         self._finish(works)
         return minutes
+
+    def _set_status(self, name: str, status: str) -> None:
+        """A status that prose states about a listed person overrides the list's."""
+        person = self.people.find(name)
+        if person is None and len(name.split()) > 2:
+            # "Ledamoten Anna Berg var inte närvarande …": the name is the last two words.
+            name = " ".join(name.split()[-2:])
+            person = self.people.find(name)
+        if person is None:
+            self.people.add(ParsedPerson(name=name, status=status))
+            return
+        person.status = status
+        if status != ABSENT:
+            person.absence_kind = None
 
     # Finding items ----------------------------------------------------------------------------
 
@@ -376,6 +430,13 @@ class _MinutesParser:
                 "\t" in match.group("gap"),
             )
             by_style.setdefault(style, []).append((i, int(match.group("num")), rest))
+        # A numbered list right under "Beslut:" / "… beslutar följande:" is what was decided, not
+        # the items (corpus 20).
+        by_style = {
+            style: candidates
+            for style, candidates in by_style.items()
+            if not _DECISION_LIST_INTRO.search(_previous_text(lines, candidates[0][0]))
+        }
         best: list[tuple[int, int, str]] = []
         for candidates in by_style.values():
             candidates = candidates[:2000]
@@ -727,7 +788,17 @@ class _MinutesParser:
             presenters=presenters,
         )
         work = _ItemWork(item)
+        for name in roll_call_entries(title, body):
+            self.people.add(ParsedPerson(name=name, status=PRESENT))
         self._read_item_body(work, body, known)
+        if not item.decisions and _DECISION_TITLE.match(item.title):
+            # "Beslut om mandatperiod" over "1 år.": the item's short answer is what was
+            # decided (corpus 08), unless it was put off.
+            answer = item.text.split("\n\n")[0].strip()
+            if answer and len(answer) <= 200 and not _PUT_OFF.search(answer):
+                item.decisions.append(
+                    ParsedDecision(phrase="Beslut", clauses=[answer], text=answer)
+                )
         item.confidential = is_secret(item.title) or is_secret(item.text)
         return work
 
@@ -760,20 +831,16 @@ class _MinutesParser:
             phrase = decision_heading(raw) if text else None
             if phrase:
                 flush()
-                clauses, i = _collect_clauses(body, i + 1)
+                clauses, i, written = _collect_clauses(body, i + 1)
                 decision = ParsedDecision(
-                    phrase=phrase,
-                    clauses=clauses,
-                    text="\n".join([phrase, *("att " + c for c in clauses)]),
+                    phrase=phrase, clauses=clauses, text="\n".join([phrase, *written])
                 )
                 self._add_block_decision(work, decision, known)
                 continue
             if text and is_bold_att(raw):
                 flush()
-                clauses, i = _collect_clauses(body, i)
-                decision = ParsedDecision(
-                    phrase="", clauses=clauses, text="\n".join("att " + c for c in clauses)
-                )
+                clauses, i, written = _collect_clauses(body, i)
+                decision = ParsedDecision(phrase="", clauses=clauses, text="\n".join(written))
                 work.orphan_decisions.append(decision)
                 self._add_block_decision(work, decision, known)
                 continue
@@ -805,6 +872,10 @@ class _MinutesParser:
     ) -> str:
         """Clean a run of discussion text and find what its sentences say."""
         text = _clean_text(lines, item.attachments)
+        if _ACTION_HEADING.search(item.title):
+            item.assignments.extend(_owned_entries(lines))
+            return text
+        previous: str | None = None
         for sentence in sentences(text):
             decision = prose_decision(sentence, self.own) if decisions else None
             if decision:
@@ -817,9 +888,10 @@ class _MinutesParser:
             if attachment:
                 item.attachments.append(attachment)
             if not _REPORTS_EARLIER.search(item.title) and not _REPORTS_EARLIER.match(text):
-                item.assignments.extend(find_assignments(sentence, known))
+                item.assignments.extend(find_assignments(sentence, known, previous=previous))
             if self.minutes.next_meeting is None:
                 self.minutes.next_meeting = next_meeting(sentence, self.minutes.date)
+            previous = sentence
         return text
 
     # Finishing --------------------------------------------------------------------------------
@@ -982,7 +1054,10 @@ def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
     previous = [-1] * len(cands)
     for i in range(len(cands)):
         for j in range(i):
-            if numbers[j] < numbers[i] and best_len[j] + 1 > best_len[i]:
+            # The same number on the next § heading is a numbering slip, "§ 17 Övriga frågor",
+            # "§ 17 Årsmötets avslutande" (corpus 02): both are items.
+            grows = numbers[j] < numbers[i] or (numbers[j] == numbers[i] and j == i - 1)
+            if grows and best_len[j] + 1 > best_len[i]:
                 best_len[i] = best_len[j] + 1
                 previous[i] = j
     end = max(range(len(cands)), key=lambda k: (best_len[k], -k))
@@ -999,6 +1074,19 @@ _FLAT_ITEM = re.compile(r"(?<![\S])(?P<num>\d{1,3})\.?\s+(?=[A-ZÅÄÖ][a-zåä�
 _TITLE_END = re.compile(r"[.:!?](?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b)")
 
 
+_DECISION_LIST_INTRO = re.compile(
+    r"(?i)^(?:beslut|förslag till beslut)\s*:?$|\b(?:beslutar|beslutade|beslöt)\b[^.]*:$"
+)
+
+
+def _previous_text(lines: list[str], index: int) -> str:
+    """The nearest non-empty line above lines[index], cleaned."""
+    for j in range(index - 1, -1, -1):
+        if lines[j].strip():
+            return clean_line(lines[j])
+    return ""
+
+
 def _unflatten(lines: list[str]) -> list[str]:
     """A PDF converted to text may hold a whole page on one line, with the items' numbers in
     the running text ("… 37 Landstingsfullmäktiges öppnande Enligt … 38 Upprop …"). A chain of
@@ -1007,23 +1095,28 @@ def _unflatten(lines: list[str]) -> list[str]:
     long = [n for n, line in enumerate(lines) if len(line) > 300]
     if not long:
         return lines
-    hits: list[tuple[int, int, int]] = []  # (line, offset, number)
+    hits: list[tuple[int, int, int, bool]] = []  # (line, offset, number, "N." not "N")
     cleaned = list(lines)
     for n in long:
         cleaned[n] = _PAGE_MARKER.sub(" ", lines[n])
-        hits.extend((n, m.start(), int(m.group("num"))) for m in _FLAT_ITEM.finditer(cleaned[n]))
-    best: list[tuple[int, int, int]] = []
+        hits.extend(
+            (n, m.start(), int(m.group("num")), "." in m.group(0))
+            for m in _FLAT_ITEM.finditer(cleaned[n])
+        )
+    best: list[tuple[int, int, int, bool]] = []
     for k, first in enumerate(hits[:2000]):
         chain = [first]
         for hit in hits[k + 1 :]:
-            if hit[2] == chain[-1][2] + 1:
+            # The items keep one style: "2. Elsie … utses" in a decision list under "1 Val av
+            # justerare" is not item 2 when "2 Den nationella …" follows (corpus 12).
+            if hit[2] == chain[-1][2] + 1 and hit[3] == first[3]:
                 chain.append(hit)
         if len(chain) > len(best):
             best = chain
     if len(best) < 2:
         return lines
     cuts: dict[int, list[int]] = {}
-    for n, offset, _ in best:
+    for n, offset, _, _ in best:
         cuts.setdefault(n, []).append(offset)
     out: list[str] = []
     for n, line in enumerate(cleaned):
@@ -1135,6 +1228,11 @@ def _is_heading_like(raw: str, text: str) -> bool:
         return False
     if raw[:1].isspace() and not heading_level(raw):
         return False
+    if re.match(r"^[^:]{1,30}:\s*\d", text):
+        return False  # a header field, "Start: 12:15" (corpus 10)
+    if text.endswith(":") and len(text.split()) <= 3 and not is_bullet(raw):
+        # A topic label over its notes, "Lagerstatus:" (corpus 10).
+        text = text[:-1]
     if text.endswith((".", ":", ";", ",")) or is_bullet(raw):
         return False
     if not (text[:1].isupper() or text[:1].isdigit()):
@@ -1203,9 +1301,12 @@ def _split_title(text: str, known: list[str]) -> tuple[str, str]:
     return text[:cut].rstrip(" ,"), text[resume:].strip()
 
 
-def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int]:
-    """The "att …" clauses from body[start]; returns them and the index after the block."""
+def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int, list[str]]:
+    """The "att …" clauses from body[start]; returns them, the index after the block and the
+    clauses as written ("att …" lines keep their "att"; a listed or plain sentence is as it is,
+    corpus 20: "1. Regionfullmäktige godkänner …")."""
     clauses: list[str] = []
+    atts: list[bool] = []
     gap = False
     listed = False
     n = start
@@ -1218,6 +1319,7 @@ def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int]:
         clause = att_clause(raw)
         if clause is not None:
             clauses.append(clause)
+            atts.append(True)
             gap = False
             n += 1
             continue
@@ -1226,6 +1328,7 @@ def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int]:
             # "Beslut:" followed by a numbered or bulleted list: one decision per entry (corpus
             # 20, 21); a line "… beslutar följande:" introducing the list is not one itself.
             clauses.append(strip_bullet(raw).strip())
+            atts.append(False)
             listed = True
             gap = False
             n += 1
@@ -1240,9 +1343,11 @@ def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int]:
         if not clauses and not heading_level(raw) and not decision_heading(raw):
             # "Styrgruppen beslutar" followed by a plain sentence: that sentence is the decision.
             clauses.append(text)
+            atts.append(False)
             n += 1
         break
-    return clauses, n
+    written = [("att " + c) if att else c for c, att in zip(clauses, atts, strict=True)]
+    return clauses, n, written
 
 
 def _presenter_names(text: str) -> list[str]:

@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass
 
 from .model import ABSENT, PARTIAL, PRESENT, ROLE_ORDER, ParsedPerson
-from .textutil import clean_line, heading_level, strip_bullet, strip_inline_markdown
+from .textutil import (
+    clean_line,
+    heading_level,
+    is_bullet,
+    spellings,
+    strip_bullet,
+    strip_inline_markdown,
+)
 
 
 @dataclass(frozen=True)
@@ -160,7 +167,10 @@ _NOT_NAME_WORDS = frozenset(
         "styrgruppen",
     }
 )
-_NAME_TOKEN = re.compile(r"[A-ZÅÄÖÜÉÈÁÀÆØÇÑ][\wÅÄÖåäöÜüÉéÈèÁáÀàÆæØøÇçÑñ'’.]*(?:-[\w'’]+)*")
+# U+FFFD inside a name is a letter a lost encoding replaced ("B\ufffdrje", corpus 02).
+_NAME_TOKEN = re.compile(
+    r"[A-ZÅÄÖÜÉÈÁÀÆØÇÑ][\wÅÄÖåäöÜüÉéÈèÁáÀàÆæØøÇçÑñ'’.\ufffd]*(?:-[\w'’\ufffd]+)*"
+)
 
 
 def match_label(line: str) -> tuple[SectionLabel, str, int] | None:
@@ -174,7 +184,7 @@ def match_label(line: str) -> tuple[SectionLabel, str, int] | None:
     word = match.group(1).strip().lower()
     rest = (match.group(2) or "").strip()
     for pattern, label in _LABELS:
-        if pattern.fullmatch(word):
+        if any(pattern.fullmatch(spelling) for spelling in spellings(word)):
             return label, rest, level
     return None
 
@@ -552,3 +562,80 @@ def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
                 )
             )
     return out
+
+
+# A table that runs over a page break: a converted PDF's next page opens with its page marker
+# ("2 2(36) Ann-Charlotte Kakoulidou s Janeric Kandenäs s …") and the rows go on (corpus 22).
+_PAGE_MARK = re.compile(r"^\d{1,3}\s+(?:\w+\s+)?\d{1,3}\s*\(\d{1,3}\)\s+(?=[A-ZÅÄÖ])")
+
+
+def open_flat_label(text: str) -> str | None:
+    """The last attendance label of a flattened line when its list runs to the line's end."""
+    labels = list(_FLAT_LABEL.finditer(text))
+    if not labels or _FLAT_STOP.search(text, labels[-1].end()):
+        return None
+    return labels[-1].group("label")
+
+
+def page_continuation(line: str, label: str) -> str | None:
+    """A page's text as the rest of the list under label, when the page opens with its marker."""
+    marker = _PAGE_MARK.match(line)
+    return f"{label} {line[marker.end() :]}" if marker else None
+
+
+# Roll calls written as prose: "Vid uppropet var samtliga ordinarie ledamöter närvarande förutom
+# A och B." (absent), "C var inte närvarande vid uppropet utan deltog från och med 50." (partly
+# present) (corpus 22).
+_NAME_PATTERN = (
+    r"[A-ZÅÄÖÉ][\wåäöé]+(?:-[A-ZÅÄÖ][\wåäö]+)?(?:\s+[A-ZÅÄÖÉ][\wåäöé]+(?:-[\wåäö]+)?){1,2}"
+)
+_ALL_EXCEPT = re.compile(
+    r"\b(?:samtliga|alla)\b[^.]{0,80}?\bnärvarande\s+(?:förutom|utom|med undantag av)\s+"
+    r"(?P<names>[^.]+)"
+)
+_CAME_LATER = re.compile(
+    rf"(?P<name>{_NAME_PATTERN})\s+(?:var|är)\s+(?:inte|ej)\s+närvarande\b[^.]{{0,60}}?"
+    r"\b(?:utan|men)\s+(?:deltog|närvarade|anslöt|kom)\b"
+)
+
+
+def roll_call_statuses(text: str) -> list[tuple[str, str]]:
+    """(name, status) that prose about a roll call states, in order."""
+    found: list[tuple[str, str]] = []
+    for match in _ALL_EXCEPT.finditer(text):
+        found.extend((name, ABSENT) for name in split_names(match.group("names")))
+    found.extend((m.group("name"), PARTIAL) for m in _CAME_LATER.finditer(text))
+    return found
+
+
+# An item that establishes the röstlängd lists who was there: "Fastställande av röstlängd" over a
+# bulleted list of names, or "Följande var närvarande vid mötet …:" over one name or member
+# handle a line (corpus 04, 08).
+_ROLL_TITLE = re.compile(r"(?i)röstlängd|upprop|närvarolista")
+_ROLL_INTRO = re.compile(r"(?i)\b(?:närvarande|närvarade|deltog|röstberättigade)\b[^.]*:\s*$")
+_ROLL_ENTRY = re.compile(r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}")
+
+
+def roll_call_entries(title: str, body: list[str]) -> list[str]:
+    """The names listed under an item about the röstlängd, or []."""
+    titled = bool(_ROLL_TITLE.search(title))
+    entries: list[str] = []
+    introduced = fenced = False
+    for raw in body:
+        stripped = raw.strip()
+        if stripped.startswith("```"):
+            fenced = not fenced
+            continue
+        if not stripped:
+            continue
+        text = clean_line(strip_bullet(raw))
+        if _ROLL_INTRO.search(text) and not entries:
+            introduced = True
+            continue
+        listed = (titled and is_bullet(raw)) or introduced
+        if listed and _ROLL_ENTRY.fullmatch(text) and text.lower() not in _NOT_NAME_WORDS:
+            entries.append(text)
+            continue
+        if entries:
+            break
+    return entries if len(entries) >= 2 else []

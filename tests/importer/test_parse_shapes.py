@@ -109,3 +109,200 @@ def test_dates_as_minutes_write_them() -> None:
     undated = parse_minutes("Bara text utan datum.\n", "styrgrupp-2019-03-26.txt")
     assert undated.date == dt.date(2019, 3, 26)
     assert "Mötets datum togs från filnamnet." in undated.warnings
+
+
+def test_markdown_of_html_blocks_with_letters_lost_to_replacement_characters() -> None:
+    # A CMS export saved in the wrong encoding: every å, ä, ö and § became U+FFFD.
+    md = (
+        "---\ntitle: Medlemsm\ufffdte\n---\n"
+        "<p><strong>Datum:</strong> 2011-05-02</p>\n"
+        "<p><strong>N\ufffdrvarande</strong>:</p>\n"
+        "<ul>\n<li>G\ufffdsta Berg, ordf\ufffdrande</li>\n<li>Lisa Holm, sekreterare</li>\n</ul>\n"
+        "<p><strong>\ufffd 1 M\ufffdtet \ufffdppnas</strong>\nOrdf. h\ufffdlsade alla.</p>\n"
+        "<p><strong>\ufffd 2 Dagordning</strong>\n"
+        "<strong>\ufffdrsm\ufffdtet beslutar</strong> att fastst\ufffdlla dagordningen.</p>\n"
+    )
+    minutes = parse_minutes(read_bytes(md.encode("utf-8"), "m.md").text, "m.md")
+    assert [(p.name, p.status) for p in minutes.people] == [
+        ("G\ufffdsta Berg", "present"),
+        ("Lisa Holm", "present"),
+    ]
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "M\ufffdtet \ufffdppnas"),
+        ("2", "Dagordning"),
+    ]
+    assert [d.text for d in minutes.items[1].decisions] == [
+        "\ufffdrsm\ufffdtet beslutar att fastst\ufffdlla dagordningen."
+    ]
+    assert "<p>" not in (minutes.leftover_text or "")
+
+
+def test_roll_call_over_a_page_break_and_its_exceptions_in_prose() -> None:
+    first = (
+        "1 PROTOKOLL 1 (9) Nämnden Tid: Tisdagen den 3 maj 2011 Plats: Stadshuset 12 Upprop "
+        "Upprop genomfördes av nämndens ledamöter: Förnamn Efternamn Parti Eva Ek s "
+        "Per Holm m Lars Lind c Karin Berg v"
+    )
+    second = (
+        "2 2(9) Olof Strand s Maja Fors m Vid uppropet var samtliga ordinarie ledamöter "
+        "närvarande förutom Per Holm och Olof Strand. I deras ställe hade kallats in Sten Ros "
+        "och Ulla Vik. Ulla Vik var inte närvarande vid uppropet utan deltog från och med 15."
+    )
+    minutes = parse_minutes(first + "\n\n" + second + "\n")
+    status = {p.name: p.status for p in minutes.people}
+    assert status == {
+        "Eva Ek": "present",
+        "Per Holm": "absent",
+        "Lars Lind": "present",
+        "Karin Berg": "present",
+        "Olof Strand": "absent",
+        "Maja Fors": "present",
+        "Sten Ros": "present",
+        "Ulla Vik": "partial",
+    }
+
+
+def test_röstlängd_item_lists_who_was_present() -> None:
+    md = (
+        "# Årsmöte 2020-03-01\n\n## 1. Mötets öppnande\n\nMötet öppnades.\n\n"
+        "## 2. Fastställande av röstlängd\n\nSamtliga närvarande har rösträtt.\n\n"
+        "- Eva Ek\n- Per Holm\n\n"
+        "## 3. Tillkännagivande av deltagare\n\nFöljande var närvarande och röstberättigade:\n\n"
+        "```\nkaj\nLisa Berg\n```\n\n"
+        "## 4. Val av styrelse\n\n- Ordförande: kaj\n- Kassör: tom\n\nMötet antog förslaget.\n"
+    )
+    minutes = parse_minutes(md)
+    assert [(p.name, p.status) for p in minutes.people] == [
+        ("Eva Ek", "present"),
+        ("Per Holm", "present"),
+        ("kaj", "present"),
+        ("Lisa Berg", "present"),
+    ]
+
+
+def test_decided_following_list_and_numbered_decisions_under_beslut() -> None:
+    press = (
+        "Nyheter\n\nNämnden beslutade vid sitt sammanträde den 3 maj 2011 om följande:\n\n"
+        "* att godkänna budgeten.\n* att uppdra åt förvaltningen att utreda taxan.\n\n"
+        "Kansliet i Staden\n\nKontakt: Eva Ek\n"
+    )
+    decisions = [d for item in parse_minutes(press).items for d in item.decisions]
+    assert [d.clauses for d in decisions] == [
+        ["godkänna budgeten.", "uppdra åt förvaltningen att utreda taxan."]
+    ]
+    listed = (
+        "Styrelsen 3 maj 2011\n\n1. Årsredovisning 2010\n\nRedovisningen visar ett överskott.\n\n"
+        "Beslut:\n\nStyrelsen föreslår att fullmäktige beslutar följande:\n\n"
+        "  1. Fullmäktige godkänner årsredovisningen.\n  2. Fullmäktige noterar överskottet.\n"
+    )
+    minutes = parse_minutes(listed)
+    assert [(i.number, i.title) for i in minutes.items] == [("1", "Årsredovisning 2010")]
+    assert minutes.items[0].decisions[0].text.split("\n")[1:] == [
+        "Fullmäktige godkänner årsredovisningen.",
+        "Fullmäktige noterar överskottet.",
+    ]
+
+
+def test_assignments_with_ska_kommer_and_a_task_taken_from_the_sentence_before() -> None:
+    from dialogs.importer.decisions import find_assignments
+
+    def found(sentence: str, previous: str | None = None) -> list[tuple[list[str], str]]:
+        return [(a.assignees, a.what) for a in find_assignments(sentence, [], previous=previous)]
+
+    assert found("Annie ska försöka ge tid åt appen imorgon.") == [
+        (["Annie"], "försöka ge tid åt appen imorgon")
+    ]
+    assert found("Speciellt kommer Olle skriva en text till sidan.") == [
+        (["Olle"], "skriva en text till sidan")
+    ]
+    assert found("Gustav och Victor fixar.", "Marknadsför evenemanget.") == [
+        (["Gustav", "Victor"], "Marknadsför evenemanget")
+    ]
+    assert found("Victor kör söndag kl 10.") == [(["Victor"], "kör söndag kl 10")]
+    # Not tasks: a statute, someone who cannot log in, a role noun.
+    assert found("Föreningen skall ha sin hemvist i Staden.") == []
+    assert found("Gustav kommer inte in till sitt konto.") == []
+    assert found("Ordföranden ska vara med.") == []
+    assert found("Gustav fixar.") == []
+
+
+def test_flattened_items_keep_their_number_style_past_a_numbered_decision_list() -> None:
+    page = (
+        "3 3 (8) 1 Val av justerare Beslut 1. Eva Ek (PRO) utses att justera protokollet. "
+        "2. Per Holm (SPF) utses att justera protokollet. 2 Den nationella strategin Lisa Berg "
+        "berättar om strategin och hur den tas fram i länet under året som kommer. "
+        "3 Övriga frågor Inga övriga frågor togs upp vid dagens möte och ordföranden tackade."
+    )
+    minutes = parse_minutes("Protokoll\n\n" + page + "\n")
+    assert [i.number for i in minutes.items] == ["1", "2", "3"]
+    assert minutes.items[0].title == "Val av justerare"
+    assert minutes.items[1].title.startswith("Den nationella strategin")
+    assert any("Per Holm" in d.text for d in minutes.items[0].decisions)
+
+
+def test_topic_labels_with_a_colon_are_items_and_a_time_field_is_not() -> None:
+    text = (
+        "Start: 12:15\nFörslag på att vi ses efter varje omgång och fikar tillsammans i salen.\n\n"
+        "Evenemang:\nSal A1 bokad kl 17:00 tisdag. Gustav fixar evenemang utifrån mailet.\n\n"
+        "Lagerstatus:\nBallonger, helium och muggar finns. Victor kör söndag kl 10.\n"
+    )
+    minutes = parse_minutes(text)
+    assert [i.title.rstrip(":") for i in minutes.items] == ["Evenemang", "Lagerstatus"]
+    assert [(a.assignees, a.what) for a in minutes.items[1].assignments] == [
+        (["Victor"], "kör söndag kl 10")
+    ]
+
+
+def test_bold_paragraphs_are_sub_headings_and_an_earlier_promise_is_no_task() -> None:
+    md = (
+        "Anteckningar från arbetsmöte\n============================\n\nDatum: 2020-05-08\n\n"
+        "Anteckningar\n------------\n\n**Rekapitulering**\\\nVi rekapitulerade förra mötet.\n\n"
+        "**Avrapportering**\\\nDe som hade uppgifter avrapporterade.\n\n"
+        "***Nyckelhantering***\\\nVid mötet den 24:e frågade Per om nycklar. Tomas åtog sig att "
+        "ge den en tanke. Lisa ska skriva ett förslag till nästa möte.\n\n"
+        "Övrigt\n------\n\nInget.\n"
+    )
+    minutes = parse_minutes(read_bytes(md.encode(), "a.md").text, "a.md")
+    titles = [i.title for i in minutes.items]
+    assert titles[-4:] == ["Rekapitulering", "Avrapportering", "Nyckelhantering", "Övrigt"]
+    owners = [a.assignees for i in minutes.items for a in i.assignments]
+    assert owners == [["Lisa"]]
+
+
+def test_task_list_entries_name_their_owner_in_parentheses() -> None:
+    md = (
+        "# Möte 2024-10-21\n\n## Läget\n\nVi pratade om läget och var överens om det mesta.\n\n"
+        "## Actionpoints inför nästa gång\n\n"
+        "- Rensa upp i förslaget om roller (Josef)\n"
+        "- Samla in fler åsikter om diarieföring (alla)\n"
+        "- En ny tid för mötet behövs\n"
+    )
+    minutes = parse_minutes(md)
+    tasks = [(a.assignees, a.what) for i in minutes.items for a in i.assignments]
+    assert tasks == [
+        (["Josef"], "Rensa upp i förslaget om roller"),
+        (["alla"], "Samla in fler åsikter om diarieföring"),
+    ]
+
+
+def test_short_answer_under_a_beslut_om_item_is_the_decision() -> None:
+    md = (
+        "# Årsmöte 2014-01-08\n\n## 1. Beslut om mandatperiod\n\n1 år.\n\n"
+        "## 2. Beslut om arvode\n\nFrågan diskuterades och tas upp på nästa möte.\n\n"
+        "## 3. Övriga frågor\n\nInga.\n"
+    )
+    minutes = parse_minutes(md)
+    assert [[d.text for d in i.decisions] for i in minutes.items] == [["1 år."], [], []]
+
+
+def test_a_repeated_paragraph_number_is_still_an_item() -> None:
+    text = (
+        "Protokoll årsmöte 2010-07-15\n\n§ 1 Mötet öppnas\nOrdföranden öppnade mötet.\n\n"
+        "§ 2 Övriga frågor\nInga.\n\n§ 2 Mötets avslutande\nOrdföranden avslutade mötet.\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Mötet öppnas"),
+        ("2", "Övriga frågor"),
+        ("2", "Mötets avslutande"),
+    ]
