@@ -9,8 +9,13 @@ from collections.abc import AsyncIterator
 import aiohttp
 from aiohttp import web
 from botbuilder.schema import Activity
-from botframework.connector.auth import BotFrameworkAuthentication
+from botframework.connector.auth import (
+    AuthenticationConstants,
+    BotFrameworkAuthentication,
+    ClaimsIdentity,
+)
 
+from bot import edge
 from bot.adapter import TurnAdapter
 from bot.auth import AuthFailed, authenticate, make_authentication
 from bot.connector import Connector
@@ -33,42 +38,33 @@ AUTH = web.AppKey("authentication", BotFrameworkAuthentication)
 ADAPTER = web.AppKey("adapter", TurnAdapter)
 KEEPER = web.AppKey("openid_keeper", MetadataKeeper)
 
-MAX_BODY = 1024 * 1024
 
-
-async def messages(request: web.Request) -> web.Response:
+async def messages(request: web.Request) -> web.StreamResponse:
     app = request.app
     settings = app[SETTINGS]
-    if "application/json" not in request.headers.get("Content-Type", ""):
-        return web.json_response({"error": "expected application/json"}, status=415)
     try:
-        body = await request.json()
-        if not isinstance(body, dict) or not isinstance(body.get("type"), str) or not body["type"]:
-            raise ValueError("not an activity")
+        edge.check_headers(request)
+        identity = await _authenticate(request) if settings.auth_enabled else None
+        body = edge.parse_activity(await edge.read_body(request))
+        edge.check_route(body, dict(identity.claims or {}) if identity is not None else None)
+    except edge.EdgeRefusal as refusal:
+        if refusal.status == 401:
+            logger.info("401 before the turn: %s", refusal.error)
+        return await edge.refuse(request, refusal.status, refusal.error)
+    except AuthFailed as err:
+        logger.info("401 for a request to /api/messages: %s", err)
+        return await edge.refuse(request, 401, "unauthorized")
+    try:
         activity = Activity().deserialize(body)
     except Exception:
         return web.json_response({"error": "malformed activity"}, status=400)
-    header = request.headers.get("Authorization", "")
-    authn = app[AUTH]
-    try:
-        try:
-            auth_result = await authenticate(authn, settings, activity, header)
-        except AuthFailed:
-            # A rotated signing key: refresh the keys once, off the event loop, and try again.
-            keeper = app.get(KEEPER)
-            if keeper is None or not await keeper.refresh_for(header):
-                raise
-            auth_result = await authenticate(authn, settings, activity, header)
-    except AuthFailed as err:
-        logger.info("401 for activity %s: %s", activity.id, err)
-        return web.json_response({"error": "unauthorized"}, status=401)
+    if identity is None:  # authentication off (local runs): what botbuilder gives then
+        identity = ClaimsIdentity({}, True, AuthenticationConstants.ANONYMOUS_AUTH_TYPE)
     tenant = tenant_of(activity)
     if not settings.tenant_allowed(tenant):
         logger.warning("tenant %s is not served (activity %s)", tenant, activity.id)
         return web.json_response({"error": "tenant not served"}, status=403)
-    invoke = await app[ADAPTER].process(
-        activity, app[BOT].on_turn, identity=auth_result.claims_identity
-    )
+    invoke = await app[ADAPTER].process(activity, app[BOT].on_turn, identity=identity)
     if invoke is None:
         return web.Response(status=200)
     # 4.17.1 re-serializes invoke bodies and answers 500; the body is already a dict here.
@@ -82,6 +78,21 @@ async def messages(request: web.Request) -> web.Response:
     )
 
 
+async def _authenticate(request: web.Request) -> ClaimsIdentity:
+    """The token is checked before the body is read; a rotated key refreshes the keys once."""
+    app = request.app
+    header = request.headers.get("Authorization", "")
+    try:
+        result = await authenticate(app[AUTH], app[SETTINGS], header, edge.SERVED_CHANNEL)
+    except AuthFailed:
+        keeper = app.get(KEEPER)
+        if keeper is None or not await keeper.refresh_for(header):
+            raise
+        result = await authenticate(app[AUTH], app[SETTINGS], header, edge.SERVED_CHANNEL)
+    identity: ClaimsIdentity = result.claims_identity
+    return identity
+
+
 async def healthz(request: web.Request) -> web.Response:
     ok = await request.app[DB].ping()
     return web.json_response(
@@ -90,7 +101,7 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 def create_app(settings: Settings) -> web.Application:
-    app = web.Application(client_max_size=MAX_BODY)
+    app = web.Application(client_max_size=edge.MAX_BODY)
     app[SETTINGS] = settings
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
