@@ -123,8 +123,12 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     )
     connector = Connector(settings, http)
     sender = ConnectorSender(
-        db, connector, lambda: f"28:{settings.app_id}" if settings.app_id else None
+        db,
+        connector,
+        lambda: f"28:{settings.app_id}" if settings.app_id else None,
+        port=settings.port,
     )
+    await sender.start()
     runner = TurnRunner(db, sender)
     sweeper = Sweeper(db, sender)
     app[DB] = db
@@ -152,5 +156,6 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
             await keeper.stop()
         await sweeper.stop()
         await runner.drain()
+        await sender.stop()
         await http.close()
         await db.dispose()

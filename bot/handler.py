@@ -57,6 +57,34 @@ def speaker_of(account: ChannelAccount | None, tenant_id: str) -> Speaker | None
     return Speaker("teams", account.id, name, teams_user_id=account.id)
 
 
+def mentioned_people(act: Activity) -> list[tuple[str, str]]:
+    """Teams ids and names of the people @mentioned in a message, the bot left out."""
+    bot_id = act.recipient.id if act.recipient else None
+    out: list[tuple[str, str]] = []
+    for ent in act.entities or []:
+        props = getattr(ent, "additional_properties", None) or {}
+        mentioned = props.get("mentioned") if getattr(ent, "type", None) == "mention" else None
+        if isinstance(mentioned, dict) and isinstance(mentioned.get("id"), str):
+            if mentioned["id"] != bot_id and mentioned["id"].startswith("29:"):
+                out.append((mentioned["id"], str(mentioned.get("name") or "")))
+    return out
+
+
+def named_mentions(act: Activity) -> str:
+    """The message text with each person's @mention written as their name (`organ admin:
+    @Anna` registers Anna by her Teams identity); the bot's own mention is left to strip."""
+    text = act.text or ""
+    people = dict(mentioned_people(act))
+    for ent in act.entities or []:
+        props = getattr(ent, "additional_properties", None) or {}
+        mentioned = props.get("mentioned")
+        tag = props.get("text")
+        who = mentioned.get("id") if isinstance(mentioned, dict) else None
+        if isinstance(who, str) and who in people and isinstance(tag, str) and tag:
+            text = text.replace(tag, f" {people[who]} ")
+    return text
+
+
 def turn_input(ctx: TurnContext, tenant_id: str, text: str = "") -> TurnInput:
     act = ctx.activity
     data = act.channel_data if isinstance(act.channel_data, dict) else {}
@@ -84,6 +112,7 @@ def turn_input(ctx: TurnContext, tenant_id: str, text: str = "") -> TurnInput:
         teams_meeting_id=meeting,
         locale=act.locale,
         binding_id=binding,
+        mentions=mentioned_people(act),
     )
 
 
@@ -114,7 +143,7 @@ class SamverkansBot(TeamsActivityHandler):
                 "message without a tenant id ignored (activity %s)", turn_context.activity.id
             )
             return
-        text = strip_mentions(turn_context.activity.text or "")
+        text = strip_mentions(named_mentions(turn_context.activity))
         value = turn_context.activity.value
         turn = turn_input(turn_context, tenant, text)
         if turn_context.activity.attachments and turn.conversation_type == "personal":

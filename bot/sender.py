@@ -2,7 +2,14 @@
 
 Teams allows a bot about 7 messages a second per conversation (8 per 2 s, 60 per 30 s); the
 sender paces itself under that, retries 429 after Retry-After and 412/502/503/504 with
-backoff and jitter, and gives up on the rest (400, 401, 403, 404, 500) with a log line.
+backoff and jitter until DELIVERY_DEADLINE, and gives up on the rest (400, 401, 403, 404, 500)
+with a log line at ERROR and the row marked failed.
+
+Several instances may serve one database. Pacing only works if one of them sends a given
+conversation, so sending is owned through database leases with a heartbeat (storage/outbox.py):
+an instance lease says the process is alive, a conversation lease says who sends there. A row
+"sending" is sent again only once its owner's instance lease has lapsed; a process restarted on
+the same host and port reclaims its predecessor's rows at start.
 """
 
 from __future__ import annotations
@@ -11,7 +18,9 @@ import asyncio
 import collections
 import logging
 import random
+import socket
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
@@ -19,14 +28,16 @@ from bot.connector import Connector, ConnectorResponse
 from dialogs.cards import card_to_text
 from storage import outbox
 from storage.db import Database
-from storage.models import OutboxMessage
+from storage.models import OutboxMessage, utcnow
 
 logger = logging.getLogger(__name__)
 
 RETRY_STATUSES = {412, 429, 502, 503, 504}
-MAX_ATTEMPTS = 8
+MAX_ATTEMPTS = 200  # a guard; the real bound is the deadline
+DELIVERY_DEADLINE = 15 * 60.0  # seconds after a reply was written; later it is reported failed
 WINDOWS = ((1.0, 7), (2.0, 8), (30.0, 60))
-RESCUE_EVERY = 30.0  # seconds between looks for messages a crashed sender left half-sent
+RESCUE_EVERY = 2.0  # seconds between looks for rows a dead sender left "sending"
+LEASE_TTL = 6.0  # a lease not renewed for this long has lapsed (heartbeat every third of it)
 
 
 class Deliverer(Protocol):
@@ -38,10 +49,17 @@ class Deliverer(Protocol):
 class ConversationPacer:
     """Sliding windows per conversation, so bursts queue here instead of meeting 429s."""
 
-    def __init__(self, windows: tuple[tuple[float, int], ...] = WINDOWS) -> None:
-        self._windows = windows
+    def __init__(self, windows: tuple[tuple[float, int], ...] | None = None) -> None:
+        self._windows = windows or WINDOWS
         self._sent: dict[str, collections.deque[float]] = {}
         self._locks: dict[str, asyncio.Lock] = {}
+        self._paused: dict[str, float] = {}
+
+    def pause(self, conversation_id: str, seconds: float) -> None:
+        """Teams said 429: nothing more to that conversation until Retry-After has passed."""
+        self._paused[conversation_id] = max(
+            self._paused.get(conversation_id, 0.0), time.monotonic() + seconds
+        )
 
     def lock(self, conversation_id: str) -> asyncio.Lock:
         return self._locks.setdefault(conversation_id, asyncio.Lock())
@@ -50,11 +68,12 @@ class ConversationPacer:
         sent = self._sent.setdefault(conversation_id, collections.deque(maxlen=64))
         while True:
             now = time.monotonic()
-            wait = 0.0
+            wait = self._paused.get(conversation_id, 0.0) - now
             for span, limit in self._windows:
                 recent = [t for t in sent if now - t < span]
                 if len(recent) >= limit:
-                    wait = max(wait, span - (now - recent[-limit]) + 0.01)
+                    # a margin for the jitter between our clock and Teams' arrival times
+                    wait = max(wait, span - (now - recent[-limit]) + 0.05)
             if wait <= 0:
                 sent.append(now)
                 return
@@ -69,14 +88,106 @@ def activity_body(payload: dict[str, Any]) -> dict[str, Any]:
     return dict(payload["activity"])
 
 
+def instance_name(port: int | None = None) -> tuple[str, str]:
+    """(this process's sender id, the prefix its predecessor on the same host and port had)."""
+    prefix = f"{socket.gethostname()}:{port if port is not None else 'x'}/"
+    return prefix + uuid.uuid4().hex[:12], prefix
+
+
 class ConnectorSender:
     def __init__(
-        self, db: Database, connector: Connector, bot_id: Callable[[], str | None]
+        self,
+        db: Database,
+        connector: Connector,
+        bot_id: Callable[[], str | None],
+        *,
+        port: int | None = None,
+        lease_ttl: float = LEASE_TTL,
     ) -> None:
         self._db = db
         self._connector = connector
         self._bot_id = bot_id
         self._pacer = ConversationPacer()
+        self.owner, self._predecessors = instance_name(port)
+        self._ttl = lease_ttl
+        self._held: dict[str, float] = {}  # conversation → monotonic time our lease is good to
+        self._used: dict[str, float] = {}  # conversation → last send (idle leases are dropped)
+        self._heartbeat: asyncio.Task[None] | None = None
+
+    # --- leases ------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Say we are alive, take over from a predecessor on this host and port, reclaim rows
+        of senders that are gone, and keep the leases beating."""
+        async with self._db.transaction() as session:
+            await outbox.take_lease(session, outbox.INSTANCE + self.owner, self.owner, self._ttl)
+            await outbox.bury(session, self._predecessors, self.owner)
+            reclaimed = await outbox.reclaim(session)
+        if reclaimed:
+            logger.info("outbox: %s row(s) of a stopped sender reclaimed", reclaimed)
+        self._heartbeat = asyncio.create_task(self._beat(), name="outbox-lease-heartbeat")
+
+    async def stop(self) -> None:
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+            try:
+                await self._heartbeat
+            except asyncio.CancelledError:
+                pass
+            self._heartbeat = None
+        try:
+            async with self._db.transaction() as session:
+                names = [outbox.CONVERSATION + c for c in self._held]
+                await outbox.drop_leases(
+                    session, [*names, outbox.INSTANCE + self.owner], self.owner
+                )
+        except Exception:
+            logger.warning("outbox: could not release leases at stop", exc_info=True)
+        self._held.clear()
+
+    async def _beat(self) -> None:
+        while True:
+            await asyncio.sleep(self._ttl / 3)
+            try:
+                await self.renew()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                logger.warning("outbox: lease heartbeat failed", exc_info=True)
+
+    async def renew(self) -> None:
+        idle_before = time.monotonic() - 60.0
+        idle = [c for c, t in self._used.items() if t < idle_before]
+        async with self._db.transaction() as session:
+            await outbox.drop_leases(session, [outbox.CONVERSATION + c for c in idle], self.owner)
+            held = await outbox.renew_leases(session, self.owner, self._ttl)
+        good_to = time.monotonic() + self._ttl * 0.6
+        for c in idle:
+            self._used.pop(c, None)
+        self._held = {
+            n.removeprefix(outbox.CONVERSATION): good_to
+            for n in held
+            if n.startswith(outbox.CONVERSATION)
+        }
+
+    async def _holds(self, conversation_id: str, session: Any = None) -> bool:
+        """Whether this instance sends this conversation (taking the lease if it is free)."""
+        self._used[conversation_id] = time.monotonic()
+        if self._held.get(conversation_id, 0.0) > time.monotonic():
+            return True
+        name = outbox.CONVERSATION + conversation_id
+        if session is not None:
+            ok = await outbox.take_lease(session, name, self.owner, self._ttl)
+        else:
+            async with self._db.transaction() as own:
+                ok = await outbox.take_lease(own, name, self.owner, self._ttl)
+        if ok:
+            self._held[conversation_id] = time.monotonic() + self._ttl * 0.6
+        else:
+            self._held.pop(conversation_id, None)
+        return ok
+
+    # --- delivery ----------------------------------------------------------------------------
 
     async def deliver(self, ids: Iterable[int]) -> None:
         for message_id in ids:
@@ -86,17 +197,25 @@ class ConnectorSender:
                 logger.exception("outbox message %s: delivery failed", message_id)
 
     async def deliver_claimed(self, rows: Iterable[OutboxMessage]) -> None:
-        """Rows the turn wrote already marked as sending: no second transaction to claim them."""
+        """Rows the turn wrote already marked as sending: no second transaction to claim them.
+        A conversation another instance sends is handed back to its queue."""
         for row in rows:
             try:
+                if not await self._holds(row.conversation_id):
+                    async with self._db.transaction() as session:
+                        await outbox.release(session, row.id)
+                    continue
                 await self._send(row, row.target_activity_id, row.conversation_id)
             except Exception:
                 logger.exception("outbox message %s: delivery failed", row.id)
 
     async def _deliver_one(self, message_id: int) -> None:
         async with self._db.transaction() as session:
-            row = await outbox.claim(session, message_id)
+            row = await outbox.claim(session, message_id, self.owner)
             if row is None:
+                return
+            if not await self._holds(row.conversation_id, session):
+                await outbox.release(session, row.id)
                 return
             target = row.target_activity_id
             conversation = row.conversation_id
@@ -167,16 +286,27 @@ class ConnectorSender:
                 await outbox.mark_retry(session, row.id, 0.0, error)
                 return
             retryable = resp.status in RETRY_STATUSES or resp.status == 599
-            if retryable and row.attempts < MAX_ATTEMPTS:
+            age = (utcnow() - row.created_at).total_seconds() if row.created_at else 0.0
+            if retryable and row.attempts < MAX_ATTEMPTS and age < DELIVERY_DEADLINE:
                 delay = (
                     resp.retry_after
                     if resp.status == 429 and resp.retry_after is not None
-                    else backoff(row.attempts)
+                    else backoff(min(row.attempts, 8))
                 )
+                if resp.status == 429:
+                    self._pacer.pause(row.conversation_id, delay)
                 logger.info("outbox %s: %s, retry in %.1fs", row.id, resp.status, delay)
                 await outbox.mark_retry(session, row.id, delay, error)
             else:
-                logger.error("outbox %s to %s: giving up: %s", row.id, row.conversation_id, error)
+                # Surfaced, not silent: an ERROR line and a row marked failed (see /healthz).
+                logger.error(
+                    "outbox %s to %s: never delivered after %d attempt(s) in %.0fs: %s",
+                    row.id,
+                    row.conversation_id,
+                    row.attempts,
+                    age,
+                    error,
+                )
                 await outbox.mark_failed(session, row.id, error)
 
 
@@ -210,9 +340,9 @@ class Sweeper:
         if now - self._last_rescue >= RESCUE_EVERY:
             self._last_rescue = now
             async with self._db.transaction() as session:
-                await outbox.rescue_stuck(session)
+                await outbox.reclaim(session)
         async with self._db.read() as session:
-            ids = await outbox.due(session)
+            ids = await outbox.due(session, owner=getattr(self._deliverer, "owner", None))
         if ids:
             await self._deliverer.deliver(ids)
         return len(ids)

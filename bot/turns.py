@@ -105,6 +105,8 @@ class TurnRunner:
         self.deliverer = deliverer
         self.inline_delivery = inline_delivery
         self._background: set[asyncio.Task[None]] = set()
+        # The sender instance that will hold the rows this runner writes as "sending".
+        self.owner: str | None = getattr(deliverer, "owner", None)
 
     async def run(
         self, turn: TurnInput, delivery: Delivery, work: Work, *, invoke: bool = False
@@ -228,6 +230,7 @@ class TurnRunner:
                     service_url=reply.extra.get("service_url") or delivery.service_url,
                     source_activity_id=turn.activity_id,
                     claimed=True,
+                    owner=self.owner,
                 )
             else:
                 row = await outbox.enqueue(
@@ -244,6 +247,7 @@ class TurnRunner:
                     coalesce_key=reply.coalesce_key,
                     update_delay=self.update_delay,
                     claimed=True,
+                    owner=self.owner,
                 )
             if row.status == outbox.SENDING and all(o is not row for o in out):
                 out.append(row)

@@ -13,7 +13,7 @@ from dialogs.bodies import current_body, is_member
 from dialogs.context import CommandContext
 from dialogs.errors import UserError
 from dialogs.meetings import current_meeting
-from dialogs.people import require_manager, resolve_person, speaker_person, speaker_person_if_known
+from dialogs.people import require_manager, resolve_person, speaker_person
 from dialogs.registry import command
 from dialogs.reply import InvokeResult
 from dialogs.text import squash
@@ -1106,7 +1106,10 @@ async def cmd_protocol_note(ctx: CommandContext, arg: str) -> None:
 
 
 async def can_see_confidential(ctx: CommandContext, body: Body) -> bool:
-    person = await speaker_person_if_known(ctx)
+    """Members only, and only with a confirmed identity (a display name is no proof)."""
+    from dialogs.people import confirmed_speaker
+
+    person = await confirmed_speaker(ctx)
     return person is not None and await is_member(ctx, body, person.id)
 
 

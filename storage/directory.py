@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 from collections.abc import Sequence
 
 from sqlalchemy import or_, select
@@ -217,3 +220,23 @@ async def conversation_ref(
             ConversationRef.conversation_id == conversation_id,
         )
     )
+
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+def _code_hash(code: str) -> str:
+    return hashlib.sha256(code.replace("-", "").upper().encode("ascii", "replace")).hexdigest()
+
+
+def new_claim_code(body: Body) -> str:
+    """A one-time code for an imported body's first admin; only its hash is kept."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    body.claim_code_hash = _code_hash(raw)
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+def check_claim_code(body: Body, code: str) -> bool:
+    if not body.claim_code_hash:
+        return False
+    return hmac.compare_digest(body.claim_code_hash, _code_hash(code))

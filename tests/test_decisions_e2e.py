@@ -18,6 +18,7 @@ from storage.models import (
     DecisionNote,
     Item,
     Jav,
+    LinkRequest,
     Meeting,
     OutboxMessage,
     Person,
@@ -267,8 +268,14 @@ async def test_sekretess_hides_the_paragraph_from_non_members(
     english = await room.say(outsider, "show § 117", locale="en-US")
     assert "confidential" in english and p.clauses[0] not in english
 
-    # A member sees it, marked; even one who has never written here before.
+    # A member who has never written here before is linked by display name only, which is no
+    # proof (issue 17): the public view until an admin confirms the account.
     member = make_user("Torill Skaar Magnusson")
+    assert att_lines(await room.say(member, "visa § 117")) == []
+    await room.say(member, "koppla: Torill Skaar Magnusson")
+    [request] = await bot_server.rows(LinkRequest)
+    assert "kopplat till" in await room.say(mats, f"koppla godkänn {request.id}")
+    # A confirmed member sees it, marked.
     shown = await room.say(member, "visa § 117")
     assert att_lines(shown) == list(p.clauses)
     assert "*Sekretess (OSL) – visas inte i den offentliga versionen.*" in shown
