@@ -94,6 +94,28 @@ def instance_name(port: int | None = None) -> tuple[str, str]:
     return prefix + uuid.uuid4().hex[:12], prefix
 
 
+def smaller_payload(payload: dict[str, Any]) -> dict[str, Any] | None:
+    """What to send after a 413: a card's text fallback, or the text cut to half with a note
+    saying so; None when it is already small (then the 413 is reported, not looped on)."""
+    lang = str(payload.get("lang") or "sv")
+    text = payload.get("fallback") if payload.get("fallback") else None
+    if text is None:
+        text = str((payload.get("activity") or {}).get("text") or "")
+        if len(text) <= 2000:
+            return None
+        keep = len(text) // 2
+        note = (
+            "\n\n*(The answer was too long for Teams and is shortened.)*"
+            if lang == "en"
+            else "\n\n*(Svaret var för långt för Teams och är förkortat.)*"
+        )
+        text = text[:keep] + note
+    return {
+        "activity": {"type": "message", "text": str(text), "textFormat": "markdown"},
+        "lang": lang,
+    }
+
+
 class ConnectorSender:
     def __init__(
         self,
@@ -272,17 +294,15 @@ class ConnectorSender:
                     await outbox.mark_sent(session, row.id, resp.body.get("id"))
                 return
             error = f"HTTP {resp.status}: {str(resp.body)[:500]}"
-            if resp.status == 413 and row.payload.get("fallback"):
-                # Too big for Teams: say the same in plain text rather than say nothing.
+            shorter = smaller_payload(row.payload) if resp.status == 413 else None
+            if shorter is not None:
+                # Too big for Teams: the card's text, or the text shortened with a note,
+                # rather than nothing.
                 fresh = await session.get(OutboxMessage, row.id)
                 if fresh is not None:
-                    fresh.payload = {
-                        "activity": {
-                            "type": "message",
-                            "text": row.payload["fallback"],
-                            "textFormat": "markdown",
-                        }
-                    }
+                    fresh.payload = shorter
+                row.payload = shorter
+                logger.warning("outbox %s: 413 from Teams, sending a shorter version", row.id)
                 await outbox.mark_retry(session, row.id, 0.0, error)
                 return
             retryable = resp.status in RETRY_STATUSES or resp.status == 599

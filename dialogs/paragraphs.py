@@ -85,6 +85,11 @@ async def current_item(ctx: CommandContext, meeting: Meeting) -> Item:
     return item
 
 
+# Size limits: a decision or a § is read in a Teams message and printed in the minutes.
+MAX_CLAUSES = 100
+MAX_ITEM_TEXT = 20_000  # characters of discussion text in one §
+
+
 def parse_clauses(text: str) -> list[str]:
     """ "att A; att B" or one clause a line → ["A", "B"]; a line not starting with "att"
     continues the clause before it. Raises when the first part is not a clause."""
@@ -111,6 +116,13 @@ def parse_clauses(text: str) -> list[str]:
         raise UserError(
             "Beslutet saknar text. " + DECISION_FORM_SV,
             "The decision has no text. " + DECISION_FORM_EN,
+        )
+    if len(clauses) > MAX_CLAUSES:
+        raise UserError(
+            f"Ett beslut får ha högst {MAX_CLAUSES} att-satser; det här har {len(clauses)}. "
+            "Dela upp det på flera paragrafer. Inget sparades.",
+            f"A decision may have at most {MAX_CLAUSES} clauses; this one has {len(clauses)}. "
+            "Split it over several paragraphs. Nothing was saved.",
         )
     for clause in clauses:
         if len(clause) > 4000:
@@ -140,6 +152,13 @@ def parse_heading(rest: str) -> tuple[str, dict[str, Any], str | None]:
         elif part:
             extra.append(part)
     text = "\n".join(x for x in ["; ".join(extra), more.strip()] if x) or None
+    if text is not None and len(text) > MAX_ITEM_TEXT:
+        raise UserError(
+            f"Texten i en paragraf får vara högst {MAX_ITEM_TEXT} tecken; den här har "
+            f"{len(text)}. Korta den eller lägg resten i en bilaga. Inget sparades.",
+            f"A paragraph's text may be at most {MAX_ITEM_TEXT} characters; this one has "
+            f"{len(text)}. Shorten it or put the rest in an attachment. Nothing was saved.",
+        )
     return title, fields, text
 
 
@@ -456,7 +475,15 @@ async def cmd_text(ctx: CommandContext, arg: str) -> None:
             "Write `notes: …` with what the paragraph should say.",
         )
     before = {"text": item.text}
-    item.text = f"{item.text}\n\n{addition}" if item.text else addition
+    combined = f"{item.text}\n\n{addition}" if item.text else addition
+    if len(combined) > MAX_ITEM_TEXT:
+        raise UserError(
+            f"Texten i en paragraf får vara högst {MAX_ITEM_TEXT} tecken; den skulle bli "
+            f"{len(combined)}. Korta den eller lägg resten i en bilaga. Inget sparades.",
+            f"A paragraph's text may be at most {MAX_ITEM_TEXT} characters; it would be "
+            f"{len(combined)}. Shorten it or put the rest in an attachment. Nothing was saved.",
+        )
+    item.text = combined
     await ctx.audit("item.text", "item", item.id, before, {"text": item.text})
     ctx.say(
         f"Texten i {paragraph_label(item)} är uppdaterad.",
