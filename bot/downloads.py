@@ -41,7 +41,7 @@ _SECURITY_HEADERS = {
 }
 # The HTML is static and escaped; nothing in it should ever run or load.
 _HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self' https://teams.microsoft.com"
-_TOKEN_IN_PATH = re.compile(r"/dl/[^\s/?\"]+")
+_TOKEN_IN_PATH = re.compile(r"/dl/[^\s/?\"]+", re.IGNORECASE)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -143,17 +143,17 @@ class _RedactTokens(logging.Filter):
     """The access log must not keep working links: /dl/<token> is logged as /dl/…."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.msg, str) and "/dl/" in record.msg:
+        if isinstance(record.msg, str) and "/dl/" in record.msg.lower():
             record.msg = _TOKEN_IN_PATH.sub("/dl/…", record.msg)
         if isinstance(record.args, tuple) and any(
-            isinstance(a, str) and "/dl/" in a for a in record.args
+            isinstance(a, str) and "/dl/" in a.lower() for a in record.args
         ):
             record.args = tuple(
                 _TOKEN_IN_PATH.sub("/dl/…", a) if isinstance(a, str) else a for a in record.args
             )
         for key in ("first_request_line", "request_line", "path"):
             value = getattr(record, key, None)
-            if isinstance(value, str) and "/dl/" in value:
+            if isinstance(value, str) and "/dl/" in value.lower():
                 setattr(record, key, _TOKEN_IN_PATH.sub("/dl/…", value))
         return True
 

@@ -131,6 +131,30 @@ def delivery_of(ctx: TurnContext, reply: bool = True) -> Delivery:
     )
 
 
+UNSERVED = "Det kan Samverkansbot inte göra här. Skriv `hjälp` i chatten för det som går."
+
+
+def unserved_invoke(name: str) -> InvokeResponse:
+    """A well-formed answer to an invoke the bot does not serve (botbuilder's default for
+    most is an error that became an HTTP 500): task modules and message extensions get a
+    message in their own shape, anything else a 404 with an error body."""
+    logger.info("invoke %r is not served", name[:100])
+    if name.startswith("task/"):
+        return InvokeResponse(status=200, body={"task": {"type": "message", "value": UNSERVED}})
+    if name.startswith("composeExtension/"):
+        return InvokeResponse(
+            status=200, body={"composeExtension": {"type": "message", "text": UNSERVED}}
+        )
+    return InvokeResponse(
+        status=404,
+        body={
+            "statusCode": 404,
+            "type": "application/vnd.microsoft.error",
+            "value": {"code": "NotSupported", "message": f"invoke {name[:100]!r} is not served"},
+        },
+    )
+
+
 class SamverkansBot(TeamsActivityHandler):
     def __init__(self, runner: TurnRunner, http: aiohttp.ClientSession | None = None) -> None:
         self.runner = runner
@@ -203,8 +227,11 @@ class SamverkansBot(TeamsActivityHandler):
         await self._event(turn_context, "participantsLeave", turn_context.activity.value)
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:
-        if turn_context.activity.name != "adaptiveCard/action":
+        name = turn_context.activity.name or ""
+        if name == "healthCheck":
             return await super().on_invoke_activity(turn_context)
+        if name != "adaptiveCard/action":
+            return unserved_invoke(name)
         # Answered here, not through on_adaptive_card_invoke: botbuilder runs that result through
         # msrest's serializer, which rejects a message answer (value as a string) with a 500.
         tenant = tenant_of(turn_context.activity) or ""

@@ -23,7 +23,35 @@ def action(verb: str) -> Callable[[ActionHandler], ActionHandler]:
     return wrap
 
 
+MAX_ID = 2**31 - 1  # what the database's integer keys hold
+
+
+def bad_ids(data: dict[str, Any]) -> list[str]:
+    """Card data keys naming a row (`…Id`, `round`) whose value is not a whole number the
+    database can hold: card data comes from the client and is not trusted."""
+    bad = []
+    for key, value in data.items():
+        if not (key.endswith("Id") or key == "round") or value in (None, ""):
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            bad.append(key)
+        elif isinstance(value, str) and not (value.isascii() and value.isdigit()):
+            bad.append(key)
+        elif not 0 <= int(value) <= MAX_ID:
+            bad.append(key)
+    return bad
+
+
 async def execute(ctx: CommandContext, verb: str, data: dict[str, Any]) -> InvokeResult | None:
+    wrong = bad_ids(data)
+    if wrong:
+        return InvokeResult(
+            message=ctx.t(
+                f"Knappen skickade ett ogiltigt värde ({', '.join(wrong)}). Inget ändrades.",
+                f"The button sent an invalid value ({', '.join(wrong)}). Nothing was changed.",
+            ),
+            status=400,
+        )
     handler = ACTIONS.get(verb)
     if handler is None:
         raise UserError(

@@ -1,0 +1,68 @@
+"""Clean edges (issue 17, leftovers): invokes the bot does not serve and bad card ids get a
+well-formed answer, not a 500; download tokens are not logged in clear in any letter case."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+
+from storage.models import OutboxMessage
+from tests.harness.connector import StandInConnector
+from tests.harness.server import BotServer
+
+from .stored import counts
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "composeExtension/query",
+        "task/fetch",
+        "tab/fetch",
+        "config/fetch",
+        "signin/verifyState",
+        "x",
+    ],
+)
+async def test_invokes_the_bot_does_not_serve_get_a_well_formed_answer(
+    bot_server: BotServer, connector: StandInConnector, name: str, caplog: Any
+) -> None:
+    act = bot_server.activities.invoke_action("noop")
+    act["name"] = name
+    act["value"] = {"commandId": "x", "parameters": []}
+    before = await counts(bot_server)
+    with caplog.at_level(logging.ERROR):
+        status, body = await bot_server.post(act)
+    assert status in (200, 400, 404, 501), (status, body)
+    assert isinstance(body, dict) and body, body
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR and r.exc_info]
+    after = await counts(bot_server)
+    assert after["outbox"] == before["outbox"] == 0
+
+
+@pytest.mark.parametrize("value", ["abc", 1e300, -1, 2**40, [1], {"a": 1}, "１２"])
+async def test_bad_ids_in_card_data_get_a_400_style_invoke_body(
+    make_bot_server: Any, connector: StandInConnector, db_url: str, value: Any, caplog: Any
+) -> None:
+    server = await make_bot_server(database_url=db_url)
+    for verb, key in (("linkConfirm", "requestId"), ("decisionAmend", "decisionId")):
+        act = server.activities.invoke_action(verb, {key: value})
+        with caplog.at_level(logging.ERROR):
+            status, body = await server.post(act)
+        assert status == 200, body
+        assert body["statusCode"] == 400 and key in body["value"], body
+        assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert await server.count(OutboxMessage) == 0
+
+
+def test_download_tokens_are_redacted_in_any_letter_case() -> None:
+    from bot.downloads import _REDACT
+
+    for path in ("/dl/AbC123tok", "/DL/AbC123tok", "/Dl/AbC123tok"):
+        record = logging.LogRecord(
+            "aiohttp.access", logging.INFO, "", 0, "GET %s 200", (path,), None
+        )
+        _REDACT.filter(record)
+        assert "AbC123tok" not in record.getMessage()
