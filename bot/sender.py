@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import json
 import logging
 import random
+import re
 import socket
 import time
 import uuid
@@ -92,6 +94,17 @@ def instance_name(port: int | None = None) -> tuple[str, str]:
     """(this process's sender id, the prefix its predecessor on the same host and port had)."""
     prefix = f"{socket.gethostname()}:{port if port is not None else 'x'}/"
     return prefix + uuid.uuid4().hex[:12], prefix
+
+
+_DL_TOKEN = re.compile(r"(/dl/)[^\s/?\"\\]+", re.IGNORECASE)
+
+
+def redact_links(payload: dict[str, Any]) -> dict[str, Any] | None:
+    """The payload with /dl/<token> links cut to /dl/…, or None when it holds none."""
+    raw = json.dumps(payload, ensure_ascii=False)
+    if "/dl/" not in raw.lower():
+        return None
+    return dict(json.loads(_DL_TOKEN.sub(r"\1…", raw)))
 
 
 def smaller_payload(payload: dict[str, Any]) -> dict[str, Any] | None:
@@ -292,6 +305,12 @@ class ConnectorSender:
                     )
                 else:
                     await outbox.mark_sent(session, row.id, resp.body.get("id"))
+                redacted = redact_links(row.payload)
+                if redacted is not None:
+                    # Delivered: the stored copy keeps no working download link.
+                    fresh = await session.get(OutboxMessage, row.id)
+                    if fresh is not None:
+                        fresh.payload = redacted
                 return
             error = f"HTTP {resp.status}: {str(resp.body)[:500]}"
             shorter = smaller_payload(row.payload) if resp.status == 413 else None
