@@ -130,7 +130,11 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     )
     await sender.start()
     runner = TurnRunner(db, sender)
-    sweeper = Sweeper(db, sender)
+    sweeper = Sweeper(
+        db,
+        sender,
+        retention_days=(settings.outbox_retention_days, settings.processed_retention_days),
+    )
     app[DB] = db
     app[RUNNER] = runner
     app[BOT] = SamverkansBot(runner, http)

@@ -39,6 +39,7 @@ MAX_ATTEMPTS = 200  # a guard; the real bound is the deadline
 DELIVERY_DEADLINE = 15 * 60.0  # seconds after a reply was written; later it is reported failed
 WINDOWS = ((1.0, 7), (2.0, 8), (30.0, 60))
 RESCUE_EVERY = 2.0  # seconds between looks for rows a dead sender left "sending"
+PRUNE_EVERY = 3600.0  # seconds between retention passes
 LEASE_TTL = 6.0  # a lease not renewed for this long has lapsed (heartbeat every third of it)
 
 
@@ -352,10 +353,19 @@ class ConnectorSender:
 class Sweeper:
     """Sends what is due: retries, delayed card updates, rows left by a crash."""
 
-    def __init__(self, db: Database, deliverer: Deliverer, interval: float = 0.5) -> None:
+    def __init__(
+        self,
+        db: Database,
+        deliverer: Deliverer,
+        interval: float = 0.5,
+        *,
+        retention_days: tuple[int, int] = (30, 30),
+    ) -> None:
         self._db = db
         self._deliverer = deliverer
         self._interval = interval
+        self._retention = retention_days
+        self._last_prune = 0.0
         self._task: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
         self._last_rescue = 0.0
@@ -380,6 +390,12 @@ class Sweeper:
             self._last_rescue = now
             async with self._db.transaction() as session:
                 await outbox.reclaim(session)
+        if now - self._last_prune >= PRUNE_EVERY:
+            self._last_prune = now
+            async with self._db.transaction() as session:
+                rows, seen = await outbox.prune(session, *self._retention)
+            if rows or seen:
+                logger.info("retention: %s outbox row(s), %s activity id(s) pruned", rows, seen)
         async with self._db.read() as session:
             ids = await outbox.due(session, owner=getattr(self._deliverer, "owner", None))
         if ids:

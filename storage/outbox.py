@@ -381,3 +381,26 @@ async def release(session: AsyncSession, message_id: int) -> None:
         )
         .execution_options(synchronize_session=False)
     )
+
+
+async def prune(session: AsyncSession, outbox_days: int, processed_days: int) -> tuple[int, int]:
+    """Retention: delivered or failed rows, and processed-activity ids, older than the given
+    days go (0 keeps them). Rows still to be sent are never pruned."""
+    now = utcnow()
+    gone = [0, 0]
+    if outbox_days > 0:
+        result = await session.execute(
+            delete(OutboxMessage).where(
+                OutboxMessage.status.in_([SENT, FAILED]),
+                OutboxMessage.created_at < now - dt.timedelta(days=outbox_days),
+            )
+        )
+        gone[0] = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    if processed_days > 0:
+        result = await session.execute(
+            delete(ProcessedActivity).where(
+                ProcessedActivity.processed_at < now - dt.timedelta(days=processed_days)
+            )
+        )
+        gone[1] = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return gone[0], gone[1]

@@ -66,3 +66,47 @@ def test_download_tokens_are_redacted_in_any_letter_case() -> None:
         )
         _REDACT.filter(record)
         assert "AbC123tok" not in record.getMessage()
+
+
+async def test_retention_prunes_old_delivered_rows_and_activity_ids_only(db_url: str) -> None:
+    import datetime as dt
+
+    from storage import outbox
+    from storage.db import Database
+    from storage.migrate import upgrade
+    from storage.models import ProcessedActivity, utcnow
+
+    await upgrade(db_url)
+    db = Database(db_url)
+    old = utcnow() - dt.timedelta(days=40)
+    try:
+        async with db.transaction() as session:
+            for status, created in (
+                ("sent", old),
+                ("failed", old),
+                ("pending", old),
+                ("sending", old),
+                ("sent", utcnow()),
+            ):
+                session.add(
+                    OutboxMessage(
+                        conversation_id="c",
+                        kind="send",
+                        payload={},
+                        status=status,
+                        created_at=created,
+                    )
+                )
+            session.add(ProcessedActivity(conversation_id="c", activity_id="1", processed_at=old))
+            session.add(ProcessedActivity(conversation_id="c", activity_id="2"))
+        async with db.transaction() as session:
+            assert await outbox.prune(session, 0, 0) == (0, 0)
+            assert await outbox.prune(session, 30, 30) == (2, 1)
+        async with db.sessions() as session:
+            from sqlalchemy import select
+
+            left = sorted(r.status for r in (await session.scalars(select(OutboxMessage))).all())
+            ids = [r.activity_id for r in (await session.scalars(select(ProcessedActivity))).all()]
+        assert left == ["pending", "sending", "sent"] and ids == ["2"]
+    finally:
+        await db.dispose()
