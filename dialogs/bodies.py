@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from dialogs.context import CommandContext
 from dialogs.errors import UserError
@@ -131,10 +132,22 @@ async def bind_body(ctx: CommandContext, arg: str) -> None:
             short_name=short,
             short_key=name_key(short) if short else None,
         )
-        ctx.session.add(body)
-        await ctx.session.flush()
-        await add_membership(ctx.session, body.id, person.id, "admin")
-        created = True
+        try:
+            async with ctx.session.begin_nested():
+                ctx.session.add(body)
+                await ctx.session.flush()
+        except IntegrityError:
+            # Another conversation created a body of this name a moment ago: answer as if it
+            # had been there (bound for its admins, refused for the rest), not with an apology.
+            raced = list(await find_body(ctx.session, ctx.turn.tenant_id, name_key(name)))
+            if not raced:
+                raise
+            body = raced[0]
+            await require_admin(ctx, body)
+            created = False
+        else:
+            await add_membership(ctx.session, body.id, person.id, "admin")
+            created = True
     ctx.session.add(
         BodyConversation(
             tenant_id=ctx.turn.tenant_id,

@@ -8,6 +8,8 @@ import secrets
 from collections.abc import Sequence
 
 from sqlalchemy import or_, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
@@ -27,9 +29,14 @@ ADMIN = "admin"
 async def ensure_tenant(session: AsyncSession, tenant_id: str) -> Tenant:
     tenant = await session.get(Tenant, tenant_id)
     if tenant is None:
-        tenant = Tenant(id=tenant_id)
-        session.add(tenant)
-        await session.flush()
+        # INSERT … ON CONFLICT DO NOTHING: two first turns of a tenant at once both succeed.
+        dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+        insert_fn = pg_insert if dialect == "postgresql" else sqlite_insert
+        await session.execute(
+            insert_fn(Tenant).values(id=tenant_id, created_at=utcnow()).on_conflict_do_nothing()
+        )
+        tenant = await session.get(Tenant, tenant_id)
+        assert tenant is not None
     return tenant
 
 

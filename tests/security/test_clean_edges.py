@@ -3,6 +3,7 @@ well-formed answer, not a 500; download tokens are not logged in clear in any le
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -110,3 +111,33 @@ async def test_retention_prunes_old_delivered_rows_and_activity_ids_only(db_url:
         assert left == ["pending", "sending", "sent"] and ids == ["2"]
     finally:
         await db.dispose()
+
+
+async def test_two_conversations_creating_the_same_body_at_once_both_get_an_answer(
+    make_bot_server: Any, connector: StandInConnector, db_url: str
+) -> None:
+    from bot.turns import APOLOGY_SV
+    from storage.models import Body, BodyConversation
+    from tests.harness.activities import make_user, meeting_chat
+
+    server = await make_bot_server(database_url=db_url)
+    anna, mats = make_user("Anna Burston"), make_user("Mats Wennstig")
+    for attempt in range(3):
+        name = f"Samma organ {attempt}"
+        acts = [
+            server.activities.message(f"organ: {name}", user=who, conversation=meeting_chat())
+            for who in (anna, mats)
+        ]
+        await asyncio.gather(*(server.post(a) for a in acts))
+        replies = [
+            r.text or ""
+            for a in acts
+            for r in await connector.wait_for(
+                1, where=lambda r, a=a: r.activity_id == a["id"], timeout=10
+            )
+            if r.activity_id == a["id"]
+        ]
+        assert len(replies) == 2 and APOLOGY_SV not in replies, replies
+        assert sum("Nytt organ" in r for r in replies) == 1, replies
+        assert await server.count(Body, Body.name == name) == 1
+    assert await server.count(BodyConversation) == 3
