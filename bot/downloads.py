@@ -13,6 +13,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
+from typing import Any
 from urllib.parse import quote
 
 from aiohttp import web
@@ -44,6 +45,43 @@ _HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-
 _TOKEN_IN_PATH = re.compile(r"/dl/[^\s/?\"]+", re.IGNORECASE)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+# Renders are bounded: at most RENDER_SLOTS at once (each in a thread, off the event loop), a
+# request waits RENDER_WAIT seconds for a slot, a render gets RENDER_TIMEOUT seconds, and a
+# render is not started for a client that has already gone.
+RENDER_SLOTS = web.AppKey("render_slots", asyncio.Semaphore)
+RENDER_SLOT_COUNT = 2
+RENDER_WAIT = 10.0
+RENDER_TIMEOUT = 60.0
+BUSY = "Samverkansbot skriver redan ut andra dokument. Försök igen om en stund."
+
+
+class _RenderRefused(Exception):
+    def __init__(self, status: int, text: str) -> None:
+        super().__init__(text)
+        self.status = status
+        self.text = text
+
+
+async def _render(request: web.Request, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
+    slots = request.app[RENDER_SLOTS]
+    try:
+        async with asyncio.timeout(RENDER_WAIT):
+            await slots.acquire()
+    except TimeoutError:
+        raise _RenderRefused(503, BUSY) from None
+    transport = request.transport
+    if transport is None or transport.is_closing():
+        slots.release()
+        raise _RenderRefused(499, "client gone")
+    task = asyncio.ensure_future(asyncio.to_thread(fn, *args, **kw))
+    # The slot is freed when the thread ends, even if we stop waiting for it.
+    task.add_done_callback(lambda _t: slots.release())
+    try:
+        return await asyncio.wait_for(asyncio.shield(task), RENDER_TIMEOUT)
+    except TimeoutError:
+        logger.warning("render gave up after %.0f s", RENDER_TIMEOUT)
+        raise _RenderRefused(503, BUSY) from None
 
 
 def _plain(status: int, text: str) -> web.Response:
@@ -92,38 +130,49 @@ async def download(request: web.Request) -> web.StreamResponse:
         public,
     )
     headers = dict(_SECURITY_HEADERS)
-    if token.fmt.startswith(store.EXTRACT_PREFIX):
-        label = token.fmt[len(store.EXTRACT_PREFIX) :]
+    try:
+        return await _respond(request, doc, token.fmt, public, headers)
+    except _RenderRefused as refused:
+        if refused.status == 499:
+            logger.info("download token %s: the client left before the render", token.id)
+        return _plain(refused.status, refused.text)
+
+
+async def _respond(
+    request: web.Request, doc: Any, fmt: str, public: bool, headers: dict[str, str]
+) -> web.StreamResponse:
+    if fmt.startswith(store.EXTRACT_PREFIX):
+        label = fmt[len(store.EXTRACT_PREFIX) :]
         try:
-            body = await asyncio.to_thread(render_extract, doc, label, fmt="docx", public=public)
+            body = await _render(request, render_extract, doc, label, fmt="docx", public=public)
         except ParagraphNotFoundError:
             return _plain(404, "Länken är ogiltig.")
         headers["Content-Disposition"] = _disposition(
             "attachment", _file_name(doc, "docx", f"-utdrag-{label}")
         )
         return web.Response(body=body, content_type=DOCX_TYPE, headers=headers)
-    if token.fmt == "docx":
-        body = await asyncio.to_thread(render_docx, doc, public=public)
+    if fmt == "docx":
+        body = await _render(request, render_docx, doc, public=public)
         headers["Content-Disposition"] = _disposition("attachment", _file_name(doc, "docx"))
         return web.Response(body=body, content_type=DOCX_TYPE, headers=headers)
-    if token.fmt == "md":
+    if fmt == "md":
         headers["Content-Disposition"] = _disposition("inline", _file_name(doc, "md"))
         return web.Response(
-            text=render_markdown(doc, public=public),
+            text=await _render(request, render_markdown, doc, public=public),
             content_type="text/markdown",
             charset="utf-8",
             headers=headers,
         )
-    if token.fmt == "html":
+    if fmt == "html":
         headers["Content-Security-Policy"] = _HTML_CSP
         headers["Content-Disposition"] = _disposition("inline", _file_name(doc, "html"))
         return web.Response(
-            text=render_html(doc, public=public),
+            text=await _render(request, render_html, doc, public=public),
             content_type="text/html",
             charset="utf-8",
             headers=headers,
         )
-    logger.error("download token %s has an unknown format %r", token.id, token.fmt)
+    logger.error("download format %r is unknown", fmt)
     return _plain(404, "Länken är ogiltig.")
 
 
@@ -162,6 +211,7 @@ _REDACT = _RedactTokens()
 
 
 def setup(app: web.Application) -> None:
+    app[RENDER_SLOTS] = asyncio.Semaphore(RENDER_SLOT_COUNT)
     app.router.add_get("/dl/{token}", download)
     app.middlewares.append(link_base_middleware)
     access = logging.getLogger("aiohttp.access")

@@ -7,6 +7,7 @@ import asyncio
 import logging
 from typing import Any
 
+import aiohttp
 import pytest
 
 from storage.models import OutboxMessage
@@ -141,3 +142,44 @@ async def test_two_conversations_creating_the_same_body_at_once_both_get_an_answ
         assert sum("Nytt organ" in r for r in replies) == 1, replies
         assert await server.count(Body, Body.name == name) == 1
     assert await server.count(BodyConversation) == 3
+
+
+async def test_renders_are_bounded_a_busy_server_says_so(
+    bot_server: BotServer, connector: StandInConnector, monkeypatch: Any
+) -> None:
+    """With every render slot taken, a download waits RENDER_WAIT and then answers 503 with a
+    Swedish message (it neither queues without end nor renders on the event loop)."""
+    import datetime as dt
+
+    from bot import downloads
+    from storage import minutes as store
+    from storage.models import Body, Meeting, Tenant
+
+    async with bot_server.db.transaction() as session:
+        session.add(Tenant(id="t"))
+        await session.flush()
+        body = Body(tenant_id="t", name="Organ", name_key="organ")
+        session.add(body)
+        await session.flush()
+        meeting = Meeting(tenant_id="t", body_id=body.id, date=dt.date(2026, 1, 1))
+        session.add(meeting)
+        await session.flush()
+        raw = await store.create_download_token(
+            session, tenant_id="t", meeting_id=meeting.id, public=True, fmt="md"
+        )
+    assert bot_server.app is not None
+    slots = bot_server.app[downloads.RENDER_SLOTS]
+    status, _ = await bot_server.get(f"/dl/{raw}")
+    assert status == 200
+    monkeypatch.setattr(downloads, "RENDER_WAIT", 0.3)
+    for _ in range(downloads.RENDER_SLOT_COUNT):
+        await slots.acquire()
+    try:
+        async with aiohttp.ClientSession() as http:
+            async with http.get(f"{bot_server.url}/dl/{raw}") as resp:
+                assert resp.status == 503
+                assert "Försök igen om en stund" in await resp.text()
+    finally:
+        for _ in range(downloads.RENDER_SLOT_COUNT):
+            slots.release()
+    assert (await bot_server.get(f"/dl/{raw}"))[0] == 200
