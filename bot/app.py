@@ -1,4 +1,7 @@
-"""The aiohttp service: POST /api/messages, GET /healthz, GET /dl/{token}."""
+"""The aiohttp service: POST /api/messages, GET /healthz, GET /dl/{token}, the pages.
+
+Its typed keys (SETTINGS, DB, …) are in bot/keys.py, so route modules need not import this one.
+"""
 
 from __future__ import annotations
 
@@ -9,34 +12,36 @@ from collections.abc import AsyncIterator
 import aiohttp
 from aiohttp import web
 from botbuilder.schema import Activity
-from botframework.connector.auth import (
-    AuthenticationConstants,
-    BotFrameworkAuthentication,
-    ClaimsIdentity,
-)
+from botframework.connector.auth import AuthenticationConstants, ClaimsIdentity
 
 from bot import edge
 from bot.adapter import TurnAdapter
 from bot.auth import AuthFailed, authenticate, make_authentication
 from bot.connector import Connector
 from bot.handler import SamverkansBot, tenant_of
+from bot.keys import (
+    ADAPTER,
+    AUTH,
+    BOT,
+    CLOCK,
+    DB,
+    KEEPER,
+    RUNNER,
+    SCHEDULER,
+    SCHEDULER_INTERVAL,
+    SETTINGS,
+    SWEEPER,
+)
 from bot.openid import MetadataKeeper
+from bot.scheduler import Scheduler
 from bot.sender import ConnectorSender, Sweeper
 from bot.settings import Settings
 from bot.turns import TurnRunner
+from storage.clock import Clock, SystemClock
 from storage.db import Database
 from storage.migrate import upgrade
 
 logger = logging.getLogger(__name__)
-
-SETTINGS = web.AppKey("settings", Settings)
-DB = web.AppKey("db", Database)
-RUNNER = web.AppKey("runner", TurnRunner)
-BOT = web.AppKey("bot", SamverkansBot)
-SWEEPER = web.AppKey("sweeper", Sweeper)
-AUTH = web.AppKey("authentication", BotFrameworkAuthentication)
-ADAPTER = web.AppKey("adapter", TurnAdapter)
-KEEPER = web.AppKey("openid_keeper", MetadataKeeper)
 
 
 async def messages(request: web.Request) -> web.StreamResponse:
@@ -100,15 +105,25 @@ async def healthz(request: web.Request) -> web.Response:
     )
 
 
-def create_app(settings: Settings) -> web.Application:
+def create_app(
+    settings: Settings, *, clock: Clock | None = None, scheduler_interval: float = 10.0
+) -> web.Application:
+    """The service. `clock` is the time the scheduler and the turns see (tests pass one they
+    move by hand); `scheduler_interval` how often the scheduler looks for due posts."""
     app = web.Application(client_max_size=edge.MAX_BODY)
     app[SETTINGS] = settings
+    app[CLOCK] = clock or SystemClock()
+    app[SCHEDULER_INTERVAL] = scheduler_interval
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.cleanup_ctx.append(_resources)
-    from bot import downloads
+    from bot import downloads, pages
 
     downloads.setup(app)
+    pages.setup(app, settings)
+    from bot import tab
+
+    tab.setup(app)
     return app
 
 
@@ -137,11 +152,14 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     )
     app[DB] = db
     app[RUNNER] = runner
-    app[BOT] = SamverkansBot(runner, http)
+    app[BOT] = SamverkansBot(runner, http, clock=app[CLOCK])
     app[SWEEPER] = sweeper
+    scheduler = Scheduler(db, sender, app[CLOCK], interval=app[SCHEDULER_INTERVAL])
+    app[SCHEDULER] = scheduler
     app[AUTH] = make_authentication(settings)
     app[ADAPTER] = TurnAdapter()
     sweeper.start()
+    scheduler.start()
     keeper = None
     if settings.auth_enabled:
         keeper = MetadataKeeper(settings)
@@ -158,6 +176,7 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     finally:
         if keeper is not None:
             await keeper.stop()
+        await scheduler.stop()
         await sweeper.stop()
         await runner.drain()
         await sender.stop()

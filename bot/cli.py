@@ -93,12 +93,17 @@ FEATURE_COMMANDS: list[str] = [
     "bot.cli_import",
     "bot.cli_minutes",
     "bot.cli_ask",
+    "bot.cli_export",
 ]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "manifest":
+        # Building the package reads only the app id and domain, and needs no secret.
+        configure_logging("WARNING")
+        return int(args.func(args))
     try:
         settings = load_settings()
     except SettingsError as err:

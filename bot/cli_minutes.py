@@ -1,7 +1,8 @@
-"""`samverkansbot minutes MEETING_ID --format md|html|docx|text [--public] [-o FILE]`.
+"""`samverkansbot minutes MEETING_ID --format md|html|docx|pdf|text [--public] [-o FILE]`.
 
 Renders a meeting's minutes from the record: Markdown, HTML and text to stdout (or FILE),
-DOCX to FILE (a default name when none is given; `-o -` writes the bytes to stdout).
+DOCX and PDF (A4) to FILE (a default name when none is given; `-o -` writes the bytes to
+stdout).
 """
 
 from __future__ import annotations
@@ -17,15 +18,15 @@ from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
 
-FORMATS = ("md", "html", "docx", "text")
+FORMATS = ("md", "html", "docx", "pdf", "text")
 EXIT_UNKNOWN = 2
 
 
-def _default_name(kind: str, short: str, date: str) -> str:
+def _default_name(kind: str, short: str, date: str, ext: str = "docx") -> str:
     import re
 
     slug = re.sub(r"[^\w-]+", "-", short).strip("-") or "organ"
-    return f"{kind}-{slug}-{date}.docx"
+    return f"{kind}-{slug}-{date}.{ext}"
 
 
 async def _render(
@@ -53,7 +54,11 @@ async def _render(
     if doc is None:
         return None
     kind = "minnesanteckningar" if doc.form == "minnesanteckningar" else "protokoll"
-    name = _default_name(kind, doc.body_short or doc.body_name, doc.date.isoformat())
+    name = _default_name(kind, doc.body_short or doc.body_name, doc.date.isoformat(), fmt)
+    if fmt == "pdf":
+        from dialogs.minutes.pdf import render_pdf
+
+        return render_pdf(doc, public=public), name
     if fmt == "docx":
         return render_docx(doc, public=public), name
     if fmt == "html":
@@ -109,7 +114,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "minutes",
         aliases=["protokoll"],
-        help="skriv ut ett mötes protokoll (md, html, docx, text)",
+        help="skriv ut ett mötes protokoll (md, html, docx, pdf, text)",
         description="Skriver protokollet (eller minnesanteckningarna) för mötet MEETING_ID.",
     )
     parser.add_argument("meeting_id", metavar="MEETING_ID", type=_meeting_id, help="mötets id")
@@ -125,6 +130,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "-o",
         "--output",
         metavar="FILE",
-        help="skriv till FILE (docx: standardnamn om det saknas; '-' = stdout)",
+        help="skriv till FILE (docx, pdf: standardnamn om det saknas; '-' = stdout)",
     )
     parser.set_defaults(func=cmd_minutes)

@@ -18,9 +18,11 @@ from botbuilder.schema import Activity
 
 from bot.adapter import TurnAdapter
 from bot.handler import SOURCE_KEY, SamverkansBot
+from bot.scheduler import Scheduler
 from bot.sender import ConsoleDeliverer
 from bot.settings import Settings
 from bot.turns import TurnRunner
+from storage.clock import SystemClock
 from storage.db import Database
 from storage.migrate import upgrade
 
@@ -47,10 +49,12 @@ class ConsoleChat:
         self.conversation = conversation
         self.write = write
         self.db = Database(settings.database_url)
-        self.runner = TurnRunner(
-            self.db, ConsoleDeliverer(self.db, write), inline_delivery=True, update_delay=0.0
-        )
+        deliverer = ConsoleDeliverer(self.db, write)
+        self.runner = TurnRunner(self.db, deliverer, inline_delivery=True, update_delay=0.0)
         self.bot = SamverkansBot(self.runner)
+        # No loop here: one scheduler pass after each line, so what falls due (the återkoppling
+        # when a meeting opens, a kallelse) is printed in order.
+        self.scheduler = Scheduler(self.db, deliverer, SystemClock())
         self.adapter = TurnAdapter()
 
     def activity(self, text: str, speaker: str) -> Activity:
@@ -86,6 +90,7 @@ class ConsoleChat:
             self.bot.on_turn,
             turn_state={SOURCE_KEY: "console"},
         )
+        await self.scheduler.run_once()
 
     async def close(self) -> None:
         await self.db.dispose()

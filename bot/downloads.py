@@ -18,6 +18,8 @@ from urllib.parse import quote
 
 from aiohttp import web
 
+from bot.keys import DB, SETTINGS
+from bot.pages import CSP_FRAME_ANCESTORS
 from dialogs import minutes_flow
 from dialogs.minutes import (
     MinutesDocument,
@@ -41,7 +43,10 @@ _SECURITY_HEADERS = {
     "X-Robots-Tag": "noindex, nofollow",
 }
 # The HTML is static and escaped; nothing in it should ever run or load.
-_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self' https://teams.microsoft.com"
+_HTML_CSP = f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; {CSP_FRAME_ANCESTORS}"
+# Markdown and HTML are shown inline; past this size a browser or Teams' viewer struggles, and
+# the Word file is the better way to read the minutes.
+MAX_TEXT_CHARS = 5_000_000
 _TOKEN_IN_PATH = re.compile(r"/dl/[^\s/?\"]+", re.IGNORECASE)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -106,8 +111,6 @@ def _disposition(kind: str, name: str) -> str:
 
 
 async def download(request: web.Request) -> web.StreamResponse:
-    from bot.app import DB
-
     raw = request.match_info.get("token", "")
     async with request.app[DB].sessions() as session:
         check = await store.check_download_token(session, raw)
@@ -155,20 +158,23 @@ async def _respond(
         body = await _render(request, render_docx, doc, public=public)
         headers["Content-Disposition"] = _disposition("attachment", _file_name(doc, "docx"))
         return web.Response(body=body, content_type=DOCX_TYPE, headers=headers)
-    if fmt == "md":
-        headers["Content-Disposition"] = _disposition("inline", _file_name(doc, "md"))
+    if fmt in ("md", "html"):
+        # Rendered in a worker thread like DOCX, so a large meeting never stalls other turns.
+        render = render_markdown if fmt == "md" else render_html
+        text = await _render(request, render, doc, public=public)
+        if len(text) > MAX_TEXT_CHARS:
+            logger.warning("download: %s of %d characters is over the limit", fmt, len(text))
+            return _plain(
+                413,
+                "Protokollet är för stort för att visas i webbläsaren. Be Samverkansbot om "
+                "Word-filen (skriv `protokoll`).",
+            )
+        if fmt == "html":
+            headers["Content-Security-Policy"] = _HTML_CSP
+        headers["Content-Disposition"] = _disposition("inline", _file_name(doc, fmt))
         return web.Response(
-            text=await _render(request, render_markdown, doc, public=public),
-            content_type="text/markdown",
-            charset="utf-8",
-            headers=headers,
-        )
-    if fmt == "html":
-        headers["Content-Security-Policy"] = _HTML_CSP
-        headers["Content-Disposition"] = _disposition("inline", _file_name(doc, "html"))
-        return web.Response(
-            text=await _render(request, render_html, doc, public=public),
-            content_type="text/html",
+            text=text,
+            content_type="text/markdown" if fmt == "md" else "text/html",
             charset="utf-8",
             headers=headers,
         )
@@ -179,8 +185,6 @@ async def _respond(
 @web.middleware
 async def link_base_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Commands that hand out download links build them on this app's public URL."""
-    from bot.app import SETTINGS
-
     reset = minutes_flow.set_link_base(request.app[SETTINGS].base_url)
     try:
         return await handler(request)

@@ -16,6 +16,7 @@ from dialogs import actions, events, router
 from dialogs import help as help_cmd
 from dialogs.context import CommandContext, Speaker, TurnInput
 from dialogs.registry import strip_mentions
+from storage.clock import Clock
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +86,9 @@ def named_mentions(act: Activity) -> str:
     return text
 
 
-def turn_input(ctx: TurnContext, tenant_id: str, text: str = "") -> TurnInput:
+def turn_input(
+    ctx: TurnContext, tenant_id: str, text: str = "", clock: Clock | None = None
+) -> TurnInput:
     act = ctx.activity
     data = act.channel_data if isinstance(act.channel_data, dict) else {}
     channel = (
@@ -98,7 +101,7 @@ def turn_input(ctx: TurnContext, tenant_id: str, text: str = "") -> TurnInput:
     conv_id = act.conversation.id if act.conversation else ""
     conv_type = getattr(act.conversation, "conversation_type", None) if act.conversation else None
     binding = channel if conv_type == "channel" and channel else conv_id.split(";messageid=")[0]
-    return TurnInput(
+    turn = TurnInput(
         tenant_id=tenant_id,
         conversation_id=conv_id,
         conversation_type=conv_type,
@@ -114,6 +117,9 @@ def turn_input(ctx: TurnContext, tenant_id: str, text: str = "") -> TurnInput:
         binding_id=binding,
         mentions=mentioned_people(act),
     )
+    if clock is not None:
+        turn.now = clock.now()
+    return turn
 
 
 def delivery_of(ctx: TurnContext, reply: bool = True) -> Delivery:
@@ -156,9 +162,16 @@ def unserved_invoke(name: str) -> InvokeResponse:
 
 
 class SamverkansBot(TeamsActivityHandler):
-    def __init__(self, runner: TurnRunner, http: aiohttp.ClientSession | None = None) -> None:
+    def __init__(
+        self,
+        runner: TurnRunner,
+        http: aiohttp.ClientSession | None = None,
+        *,
+        clock: Clock | None = None,
+    ) -> None:
         self.runner = runner
         self.http = http
+        self.clock = clock
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         tenant = tenant_of(turn_context.activity)
@@ -169,7 +182,7 @@ class SamverkansBot(TeamsActivityHandler):
             return
         text = strip_mentions(named_mentions(turn_context.activity))
         value = turn_context.activity.value
-        turn = turn_input(turn_context, tenant, text)
+        turn = turn_input(turn_context, tenant, text, self.clock)
         if turn_context.activity.attachments and turn.conversation_type == "personal":
             turn.files, turn.file_errors = await download_attachments(
                 self.http, turn_context.activity
@@ -196,14 +209,14 @@ class SamverkansBot(TeamsActivityHandler):
         tenant = tenant_of(turn_context.activity)
         if tenant is None:
             return
-        turn = turn_input(turn_context, tenant)
+        turn = turn_input(turn_context, tenant, clock=self.clock)
         await self.runner.run(turn, delivery_of(turn_context, reply=False), help_cmd.greet)
 
     async def _event(self, turn_context: TurnContext, name: str, value: Any) -> None:
         tenant = tenant_of(turn_context.activity)
         if tenant is None:
             return
-        turn = turn_input(turn_context, tenant)
+        turn = turn_input(turn_context, tenant, clock=self.clock)
 
         async def work(ctx: CommandContext) -> None:
             await events.handle(ctx, name, value)
@@ -235,7 +248,7 @@ class SamverkansBot(TeamsActivityHandler):
         # Answered here, not through on_adaptive_card_invoke: botbuilder runs that result through
         # msrest's serializer, which rejects a message answer (value as a string) with a 500.
         tenant = tenant_of(turn_context.activity) or ""
-        turn = turn_input(turn_context, tenant)
+        turn = turn_input(turn_context, tenant, clock=self.clock)
         raw = turn_context.activity.value
         value: dict[str, Any] = raw if isinstance(raw, dict) else {}
         action: dict[str, Any] = value["action"] if isinstance(value.get("action"), dict) else {}

@@ -41,6 +41,18 @@ class Settings:
     # Days delivered/failed outbox rows and processed-activity ids are kept (0: forever).
     outbox_retention_days: int = 30
     processed_retention_days: int = 30
+    # The register tab without a Teams SSO token: only on a developer's machine (TAB_LOCAL_DEV),
+    # never together with MicrosoftAppId. The caller is then the local operator.
+    tab_local_dev: bool = False
+    # OpenID metadata of the tenant whose users sign in to the tab; {tenant} is the token's tid.
+    tab_openid_metadata_url: str = (
+        "https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration"
+    )
+    # Named on the privacy and accessibility pages (bot/pages.py): the personuppgiftsansvarig
+    # (the body's organisation), its dataskyddsombud, and where to report accessibility problems.
+    controller: str = ""
+    dpo: str = ""
+    accessibility_contact: str = ""
 
     @property
     def auth_enabled(self) -> bool:
@@ -132,6 +144,18 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if public_url and not re.match(r"^https?://", public_url):
         raise SettingsError(f"PUBLIC_URL: expected an http(s) URL, got {public_url!r}")
 
+    tab_local_dev = _bool("TAB_LOCAL_DEV", get("TAB_LOCAL_DEV", "false"))
+    if tab_local_dev and app_id:
+        raise SettingsError(
+            "TAB_LOCAL_DEV: the register without sign-in is for a developer's machine; "
+            "it cannot be on when MicrosoftAppId is set"
+        )
+    tab_metadata = get("TAB_OPENID_METADATA_URL") or Settings.tab_openid_metadata_url
+    if not re.match(r"^https?://", tab_metadata):
+        raise SettingsError(
+            f"TAB_OPENID_METADATA_URL: expected an http(s) URL, got {tab_metadata!r}"
+        )
+
     return Settings(
         app_id=app_id,
         app_password=app_password,
@@ -149,6 +173,11 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         migrate_on_start=_bool("MIGRATE_ON_START", get("MIGRATE_ON_START", "true")),
         outbox_retention_days=retention["OUTBOX_RETENTION_DAYS"],
         processed_retention_days=retention["PROCESSED_ACTIVITY_RETENTION_DAYS"],
+        tab_local_dev=tab_local_dev,
+        tab_openid_metadata_url=tab_metadata,
+        controller=get("PRIVACY_CONTROLLER"),
+        dpo=get("PRIVACY_DPO"),
+        accessibility_contact=get("ACCESSIBILITY_CONTACT"),
     )
 
 

@@ -1,9 +1,12 @@
-"""Builds the Teams app package (manifest.json + icons, zipped) for `samverkansbot manifest build`."""
+"""Builds the Teams app package (manifest.json, en.json, icons; zipped) for `samverkansbot manifest build`.
+
+Needs no secret: the package names the bot's app id and domain, nothing more."""
 
 from __future__ import annotations
 
 import io
 import json
+import re
 import struct
 import uuid
 import zipfile
@@ -11,7 +14,10 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from dialogs.help import Scope
+
 SCHEMA = "https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json"
+LOCALIZATION_SCHEMA = "https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.Localization.schema.json"
 ACCENT = "#1F5C99"
 
 
@@ -46,65 +52,181 @@ def _png(size: int, rgba: tuple[int, int, int, int], *, ring: bool = False) -> b
     )
 
 
+def default_package_id(app_id: str) -> str:
+    """The app package's id (the manifest's "id", used in Teams deep links), from the bot's."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"samverkansbot:{app_id}"))
+
+
+TAB_ENTITY = "beslutsregister"  # the personal tab (bot/tab.py)
+
+
+def tab_deep_link(app_id: str, base_url: str, sub_entity: str, web_path: str = "/tab") -> str:
+    """A Teams link that opens the personal register tab at `sub_entity` (the tab reads it as
+    page.subPageId); webUrl is where a browser without Teams goes."""
+    from urllib.parse import quote
+
+    context = json.dumps({"subEntityId": sub_entity}, separators=(",", ":"))
+    return (
+        f"https://teams.microsoft.com/l/entity/{default_package_id(app_id)}/{TAB_ENTITY}"
+        f"?webUrl={quote(base_url.rstrip('/') + web_path, safe='')}"
+        f"&context={quote(context, safe='')}"
+    )
+
+
+# Semantic version as Teams wants it: MAJOR.MINOR.PATCH, numbers without leading zeros.
+SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+SCOPES: tuple[Scope, ...] = ("team", "groupChat", "personal")
+DEFAULT_LANGUAGE = "sv-se"
+EN_FILE = "en.json"
+
+# Resource-specific consent: each permission, and why the bot asks for it (README repeats it
+# for the admin who approves the app).
+RSC_PERMISSIONS: dict[str, str] = {
+    "ChatMessage.Read.Chat": "read the messages of the group or meeting chat it is added to "
+    "without an @mention, so `närvarande`, `§ 116 …` and `beslut: …` work as ordinary messages",
+    "OnlineMeeting.ReadBasic.Chat": "receive the start and end of the chat's meeting",
+    "OnlineMeetingParticipant.Read.Chat": "receive who joins and leaves the chat's meeting, to "
+    "help with attendance",
+    "ChannelMeeting.ReadBasic.Group": "receive the start and end of meetings held in the team's "
+    "channels",
+}
+
+NAME = {
+    "sv": ("Samverkansbot", "Samverkansbot – protokoll och beslut för samverkansorgan"),
+    "en": ("Samverkansbot", "Samverkansbot – minutes and decisions for samverkan bodies"),
+}
+DESCRIPTION = {
+    "sv": (
+        "Mötet blir protokollet: närvaro, paragrafer och beslut i chatten.",
+        "Samverkansbot för samverkansorgan mellan kommuner och regioner: närvaro, paragrafer (§), "
+        "beslut med att-satser, uppdrag och jäv registreras i mötets chatt; protokollet skrivs, "
+        "justeras och publiceras i Teams, och alla kan fråga vad som beslutats.",
+    ),
+    "en": (
+        "The meeting becomes the minutes: attendance, paragraphs and decisions in chat.",
+        "Samverkansbot for bodies where Swedish municipalities and regions work together: "
+        "attendance, paragraphs (§), decisions with their att clauses, assignments and "
+        "conflicts of interest are recorded in the meeting chat; the minutes are written, "
+        "approved and published in Teams, and anyone can ask what was decided.",
+    ),
+}
+
+
+class ManifestError(ValueError):
+    """A value the package cannot carry; the message says which and what is expected."""
+
+
+def check_version(version: str) -> str:
+    if not SEMVER.match(version):
+        raise ManifestError(
+            f"--version: ange appens version som X.Y.Z (semantisk version, t.ex. 1.2.0), "
+            f"inte {version!r}."
+        )
+    return version
+
+
+def page_url(domain: str, path: str) -> str:
+    return f"https://{domain}{path}"
+
+
+def _command_lists(lang: str) -> list[dict[str, Any]]:
+    import dialogs.commands  # noqa: F401  (registers every command)
+    from dialogs.help import command_menu
+
+    return [{"scopes": [scope], "commands": command_menu(scope, lang)} for scope in SCOPES]
+
+
 def manifest(
     app_id: str, *, domain: str, version: str = "1.0.0", package_id: str | None = None
 ) -> dict[str, Any]:
+    check_version(version)
+    short, full = NAME["sv"]
+    short_description, full_description = DESCRIPTION["sv"]
     return {
         "$schema": SCHEMA,
         "manifestVersion": "1.30",
         "version": version,
-        "id": package_id or str(uuid.uuid5(uuid.NAMESPACE_URL, f"samverkansbot:{app_id}")),
+        "id": package_id or default_package_id(app_id),
+        "localizationInfo": {
+            "defaultLanguageTag": DEFAULT_LANGUAGE,
+            "additionalLanguages": [{"languageTag": "en", "file": EN_FILE}],
+        },
         "developer": {
             "name": "Samverkansbot",
-            "websiteUrl": f"https://{domain}/",
-            "privacyUrl": f"https://{domain}/privacy",
-            "termsOfUseUrl": f"https://{domain}/terms",
+            "websiteUrl": page_url(domain, "/"),
+            "privacyUrl": page_url(domain, "/integritet"),
+            "termsOfUseUrl": page_url(domain, "/villkor"),
         },
-        "name": {
-            "short": "Samverkansbot",
-            "full": "Samverkansbot – protokoll och beslut för samverkansorgan",
-        },
-        "description": {
-            "short": "Mötet blir protokollet: närvaro, paragrafer och beslut i chatten.",
-            "full": "Samverkansbot för samverkansorgan mellan kommuner och regioner: närvaro, paragrafer (§), "
-            "beslut med att-satser, uppdrag och jäv registreras i mötets chatt; protokollet skrivs, "
-            "justeras och publiceras i Teams, och alla kan fråga vad som beslutats.",
-        },
+        "name": {"short": short, "full": full},
+        "description": {"short": short_description, "full": full_description},
         "icons": {"color": "color.png", "outline": "outline.png"},
         "accentColor": ACCENT,
         "bots": [
             {
                 "botId": app_id,
-                "scopes": ["personal", "team", "groupChat"],
+                "scopes": list(SCOPES),
                 "supportsFiles": True,
                 "isNotificationOnly": False,
-                "commandLists": [
-                    {
-                        "scopes": ["team", "groupChat"],
-                        "commands": [
-                            {"title": "hjälp", "description": "Visa kommandona"},
-                            {"title": "närvarande", "description": "Anmäl att du är här"},
-                            {"title": "närvarolista", "description": "Vilka är här?"},
-                            {"title": "protokoll", "description": "Ta fram protokollet"},
-                        ],
-                    }
+                "commandLists": _command_lists("sv"),
+            }
+        ],
+        # The decision register (bot/tab.py): a personal tab, and a tab for channels, chats
+        # and meetings (chat, details and the side panel), configured by /tab/config.
+        "staticTabs": [
+            {
+                "entityId": TAB_ENTITY,
+                "name": "Beslut",
+                "contentUrl": page_url(domain, "/tab?host=teams"),
+                "websiteUrl": page_url(domain, "/tab"),
+                "scopes": ["personal"],
+            }
+        ],
+        "configurableTabs": [
+            {
+                "configurationUrl": page_url(domain, "/tab/config?host=teams"),
+                "canUpdateConfiguration": True,
+                "scopes": ["team", "groupChat"],
+                "context": [
+                    "channelTab",
+                    "privateChatTab",
+                    "meetingChatTab",
+                    "meetingDetailsTab",
+                    "meetingSidePanel",
                 ],
             }
         ],
         "supportsChannelFeatures": "tier1",
         "validDomains": [domain],
+        # The register tab's single sign-on (bot/tabauth.py): the tab's tokens are issued for
+        # this resource and checked against it.
         "webApplicationInfo": {"id": app_id, "resource": f"api://{domain}/{app_id}"},
         "authorization": {
             "permissions": {
                 "resourceSpecific": [
-                    {"name": "OnlineMeeting.ReadBasic.Chat", "type": "Application"},
-                    {"name": "OnlineMeetingParticipant.Read.Chat", "type": "Application"},
-                    {"name": "ChannelMeeting.ReadBasic.Group", "type": "Application"},
-                    {"name": "ChatMessage.Read.Chat", "type": "Application"},
+                    {"name": name, "type": "Application"} for name in RSC_PERMISSIONS
                 ]
             }
         },
     }
+
+
+def translation_en() -> dict[str, Any]:
+    """The English strings (name, description, command menus) for Teams in English."""
+    short, full = NAME["en"]
+    short_description, full_description = DESCRIPTION["en"]
+    strings: dict[str, Any] = {
+        "$schema": LOCALIZATION_SCHEMA,
+        "name.short": short,
+        "name.full": full,
+        "description.short": short_description,
+        "description.full": full_description,
+        "staticTabs[0].name": "Decisions",
+    }
+    for i, menu in enumerate(_command_lists("en")):
+        for j, entry in enumerate(menu["commands"]):
+            for field in ("title", "description"):
+                strings[f"bots[0].commandLists[{i}].commands[{j}].{field}"] = entry[field]
+    return strings
 
 
 def build_package(app_id: str, *, domain: str, out: Path, version: str = "1.0.0") -> Path:
@@ -112,6 +234,7 @@ def build_package(app_id: str, *, domain: str, out: Path, version: str = "1.0.0"
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("manifest.json", json.dumps(data, ensure_ascii=False, indent=2))
+        zf.writestr(EN_FILE, json.dumps(translation_en(), ensure_ascii=False, indent=2))
         zf.writestr("color.png", _png(192, (31, 92, 153, 255)))
         zf.writestr("outline.png", _png(32, (0, 0, 0, 0), ring=True))
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.minutes.document import (
+from storage.meetings import attendance_list, latest_meeting, meetings_on, open_meeting_in
+from storage.minutes_document import (
     AbsenceKind,
     AssignmentDoc,
     AssignmentStatus,
@@ -37,7 +38,6 @@ from dialogs.minutes.document import (
     ParagraphDoc,
     ParagraphStatus,
 )
-from storage.meetings import attendance_list, latest_meeting, meetings_on, open_meeting_in
 from storage.models import (
     Assignment,
     AuditEvent,

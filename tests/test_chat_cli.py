@@ -64,7 +64,7 @@ def test_help_is_printed(chat_run: tuple[Path, subprocess.CompletedProcess[str]]
     # Three messages (the empty line is nothing): twice Swedish help, once English.
     assert out.count("Samverkansbot — kommandon") == 2, out
     assert out.count("Samverkansbot — commands") == 1, out
-    assert "hjälp" in out and "Visa kommandona" in out
+    assert "hjälp [närvaro | beslut | …]" in out and "Visa kommandona" in out
     assert "Förlåt" not in out and "Traceback" not in proc.stderr
     # Not a terminal: no prompt or banner, replies only.
     assert "Ctrl-D" not in out and "> " not in out.splitlines()[0]
@@ -80,7 +80,7 @@ def test_speaker_prefix_is_not_part_of_the_message(
     # "[Anna Burston] hjälp" is Anna saying `hjälp`: had the prefix stayed in the text, the line
     # would be a question, not the help.
     _, proc = chat_run
-    blocks = [b for b in proc.stdout.split("\n\n") if b.strip().startswith("**Samverkansbot")]
+    blocks = [b for b in proc.stdout.split("\n\n") if b.strip().startswith("Samverkansbot —")]
     assert len(blocks) == 3, proc.stdout
     assert "Anna Burston" not in proc.stdout and "Mats Wennstig" not in proc.stdout
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from bot.turns import APOLOGY_SV
+from dialogs.cards import card_to_text
 from storage.models import BotState, ConversationRef, OutboxMessage, ProcessedActivity, Tenant
 from tests.harness.activities import OTHER_TENANT, TENANT, Activities, conversation_id_of, make_user
 from tests.harness.auth import OpenIdServer, hs256_token, new_key, other_key, sign_token
@@ -37,12 +38,14 @@ def assert_help_reply_to(
     assert reply.conversation_id == conv
     assert reply.activity_id == activity["id"]  # …/activities/{replyToId}
     assert reply.body["type"] == "message"
-    text = reply.text or ""
+    # The help is a card (grouped by task), not one long text message.
+    [card] = reply.cards
+    text = card_to_text(card)
     assert "Samverkansbot" in text
     if english:
-        assert "commands" in text and "`help`" in text and "kommandon" not in text
+        assert "commands" in text and "**help attendance**" in text and "kommandon" not in text
     else:
-        assert "kommandon" in text and "`hjälp`" in text
+        assert "kommandon" in text and "**hjälp närvaro**" in text
 
 
 # --- help --------------------------------------------------------------------------------
@@ -571,4 +574,4 @@ async def test_tenant_is_read_from_conversation_tenantId_alone(
     assert act["conversation"]["tenantId"]
     assert (await bot_server.post(act))[0] == 200
     await connector.wait_for(1)
-    assert "Samverkansbot" in (connector.sent()[-1].text or "")
+    assert "Samverkansbot" in card_to_text(connector.sent()[-1].cards[0])

@@ -4,7 +4,21 @@ Pure code: no database, botbuilder or aiohttp. The storage side fills a MinutesD
 bot side sends what the renderers return.
 """
 
-from dialogs.minutes.document import (
+from dialogs.minutes.render import (
+    CARD_MAX_BYTES,
+    SECRECY_TEXT,
+    ExtractFormat,
+    ParagraphNotFoundError,
+    card_size,
+    find_paragraph,
+    render_docx,
+    render_extract,
+    render_html,
+    render_markdown,
+    render_text,
+    summary_card,
+)
+from storage.minutes_document import (
     AbsenceKind,
     AssignmentDoc,
     AssignmentStatus,
@@ -21,20 +35,6 @@ from dialogs.minutes.document import (
     MinutesStatus,
     ParagraphDoc,
     ParagraphStatus,
-)
-from dialogs.minutes.render import (
-    CARD_MAX_BYTES,
-    SECRECY_TEXT,
-    ExtractFormat,
-    ParagraphNotFoundError,
-    card_size,
-    find_paragraph,
-    render_docx,
-    render_extract,
-    render_html,
-    render_markdown,
-    render_text,
-    summary_card,
 )
 
 __all__ = [

@@ -7,8 +7,8 @@ format can leak it.
 
 The form follows the Swedish protocol of the 004 seed (LSVO ledningsgrupp) with the council
 layout of the 003 seed: heading, Tid och plats, Närvarande by role, Frånvarande/Återbud,
-Sekreterare, Justerare, each § with its "att" clauses, Justering, Underskrifter and
-"Protokollet ska skickas till".
+Sekreterare, Justerare, Paragrafer, Underskrifter (where the 004 seed has them), each § with
+its "att" clauses, Justering and "Protokollet ska skickas till".
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from dialogs.minutes.document import (
+from storage.minutes_document import (
     AssignmentDoc,
     AttendeeGroup,
     AttendeeLine,
@@ -620,7 +620,6 @@ def _closing_blocks(doc: MinutesDocument, *, public: bool) -> list[_Block]:
         if doc.status == "justerat" and doc.justering and doc.justering.approvers:
             justering += f" av {_join_sv(doc.justering.approvers)}"
         blocks += [_Heading(2, "Justering"), _p(justering + ".")]
-        blocks += _signature_blocks(doc)
     recipients = [r.strip() for r in doc.send_to if r.strip()]
     if recipients:
         heading = (
@@ -638,6 +637,10 @@ def _document_blocks(doc: MinutesDocument, *, public: bool) -> list[_Block]:
     blocks += agenda
     blocks += _people_blocks(doc)
     blocks += span
+    if _is_protokoll(doc):
+        # Where the 004 seed (and the usual Swedish protocol) has them: on the first pages,
+        # after "Paragrafer", so the signed pages say which §§ they cover.
+        blocks += _signature_blocks(doc)
     for paragraph in doc.paragraphs:
         blocks += _paragraph_blocks(paragraph, public=public)
     blocks += _closing_blocks(doc, public=public)
@@ -890,18 +893,48 @@ def _docx_field(paragraph: DocxParagraph, instruction: str, placeholder: str) ->
     fld_char("end")
 
 
+# A4 in twips (Word's unit) and the margins of the Swedish Word template: 2.5 cm all round,
+# header and footer 1.25 cm from the edge.
+A4_TWIPS = (11906, 16838)
+MARGIN_CM = 2.5
+FOOTER_CM = 1.25
+FOOTER_PT = 9
+# A list keeps its first and its last KEEP_LINES items together, so a page never starts or
+# ends with a one- or two-line scrap of it; a list this short or shorter stays whole.
+KEEP_LINES = 3
+
+
+def keep_with_next(count: int) -> list[bool]:
+    """For a list of ``count`` items: which item must stay on the page of the item after it."""
+    if count <= 2 * KEEP_LINES:
+        return [i < count - 1 for i in range(count)]
+    return [i < KEEP_LINES - 1 or count - KEEP_LINES <= i < count - 1 for i in range(count)]
+
+
+def _docx_page(document: Any) -> None:
+    section = document.sections[0]
+    section.page_width, section.page_height = (Twips(n) for n in A4_TWIPS)
+    for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
+        setattr(section, side, Cm(MARGIN_CM))
+    section.header_distance = section.footer_distance = Cm(FOOTER_CM)
+    normal = document.styles["Normal"].paragraph_format
+    normal.widow_control = True
+
+
 def _emit_docx(
     blocks: Sequence[_Block], *, title: str, author: str, subject: str, footer: str
 ) -> bytes:
     document = docx.Document()
+    _docx_page(document)
 
     # Swedish proofing instead of the template's en-US.
     for lang in document.styles.element.iter(qn("w:lang")):
         lang.set(qn("w:val"), "sv-SE")
 
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, _Heading):
-            document.add_heading(block.text, level=min(max(block.level, 1), 9))
+            heading = document.add_heading(block.text, level=min(max(block.level, 1), 9))
+            heading.paragraph_format.keep_with_next = True
         elif isinstance(block, _Para):
             paragraph = document.add_paragraph()
             _docx_runs(paragraph, block.runs)
@@ -910,12 +943,18 @@ def _emit_docx(
                 paragraph.paragraph_format.left_indent = Cm(1)
                 paragraph.paragraph_format.first_line_indent = Cm(-1)
         elif isinstance(block, _Bullets):
-            for item in block.items:
-                _docx_runs(document.add_paragraph(style="List Bullet"), item)
+            for item, keep in zip(block.items, keep_with_next(len(block.items)), strict=True):
+                paragraph = document.add_paragraph(style="List Bullet")
+                _docx_runs(paragraph, item)
+                paragraph.paragraph_format.keep_together = True
+                paragraph.paragraph_format.keep_with_next = keep
         else:
             paragraph = document.add_paragraph()
             paragraph.paragraph_format.space_before = Pt(18)
             paragraph.paragraph_format.keep_together = True
+            # Signatures stand together: the chair's line never alone on a page.
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            paragraph.paragraph_format.keep_with_next = isinstance(following, _Lines)
             for i, line in enumerate(block.lines):
                 if i:
                     paragraph.add_run().add_break()
@@ -924,13 +963,14 @@ def _emit_docx(
     section = document.sections[0]
     foot = section.footer.paragraphs[0]
     foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    label = foot.add_run(f"{_clean(footer)} · ")
-    label.font.size = Pt(9)
-    label.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
-    foot.add_run("Sida ")
+    foot.add_run(f"{_clean(footer)} · Sida ")
     _docx_field(foot, "PAGE", "1")
     foot.add_run(" av ")
     _docx_field(foot, "NUMPAGES", "1")
+    # One size and colour for the whole line, field results included.
+    for run in foot.runs:
+        run.font.size = Pt(FOOTER_PT)
+        run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
 
     # Naive UTC: python-docx writes the W3CDTF form with a "Z" itself.
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
@@ -969,6 +1009,16 @@ def _footer_label(doc: MinutesDocument, *, public: bool) -> str:
     return label + (" (offentlig version)" if public else "")
 
 
+def _page_meta(doc: MinutesDocument, *, public: bool) -> dict[str, str]:
+    """Title, author, subject and footer line of a paged document (DOCX, PDF)."""
+    return {
+        "title": _title(doc, public=public),
+        "author": _author(doc),
+        "subject": _form_label(doc),
+        "footer": _footer_label(doc, public=public),
+    }
+
+
 def render_markdown(doc: MinutesDocument, *, public: bool = False) -> str:
     """The minutes as Markdown that Teams renders (headings 1–3, bold, lists, links)."""
     return _emit_markdown(_document_blocks(doc, public=public))
@@ -986,13 +1036,7 @@ def render_html(doc: MinutesDocument, *, public: bool = False) -> str:
 
 def render_docx(doc: MinutesDocument, *, public: bool = False) -> bytes:
     """The minutes as a Word document with headings, lists and "Sida X av Y" in the footer."""
-    return _emit_docx(
-        _document_blocks(doc, public=public),
-        title=_title(doc, public=public),
-        author=_author(doc),
-        subject=_form_label(doc),
-        footer=_footer_label(doc, public=public),
-    )
+    return _emit_docx(_document_blocks(doc, public=public), **_page_meta(doc, public=public))
 
 
 @overload

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from bot.app import create_app
 from bot.settings import Settings
+from storage.clock import Clock
 from storage.db import Database, normalize_url
 
 from .activities import BOT_APP_ID, Activities
@@ -43,12 +44,16 @@ class BotServer:
         auth: bool = False,
         app_id: str = BOT_APP_ID,
         app_password: str = APP_PASSWORD,
+        clock: Clock | None = None,
+        scheduler_interval: float = 0.5,
         **overrides: Any,
     ) -> None:
         if auth and openid is None:
             raise ValueError("auth=True needs an OpenIdServer")
         self.connector = connector
         self.openid = openid
+        self.clock = clock
+        self.scheduler_interval = scheduler_interval
         self.port = free_port()
         self.settings = Settings(
             app_id=app_id if auth else "",
@@ -81,7 +86,9 @@ class BotServer:
     async def start(self) -> BotServer:
         """Start (again) on the same port and database."""
         assert self._runner is None, "already running"
-        self.app = create_app(self.settings)
+        self.app = create_app(
+            self.settings, clock=self.clock, scheduler_interval=self.scheduler_interval
+        )
         self._runner = web.AppRunner(self.app, access_log=None)
         await self._runner.setup()  # runs cleanup_ctx: migrations, database, sender
         await web.TCPSite(self._runner, "127.0.0.1", self.port).start()

@@ -479,12 +479,13 @@ def test_markdown_corrections_justering_and_signatures(doc: MinutesDocument) -> 
     assert (
         "## Justering\n\nJusterat den 2021-06-11 i Teams av Bodil Sundlöf och Cecilia Grefve-Lang."
     ) in md
-    signatures = md.split("## Underskrifter", 1)[1].split("## Protokollet", 1)[0]
+    signatures = md.split("## Underskrifter", 1)[1].split("## § 113", 1)[0]
     assert f".....  \nBodil Sundlöf, {KVALITET}, {REGION}  \nOrdförande" in signatures
     assert f".....  \nMats Wennstig, {KVALITET}, {REGION}  \nSekreterare" in signatures
     assert ".....  \nCecilia Grefve-Lang" in signatures
     assert signatures.rstrip().endswith("Justerare")
-    # The order of the form: paragraphs, Rättelser, Justering, Underskrifter, recipients.
+    # The order of the 004 seed's form: people, Paragrafer, Underskrifter, the §§, then
+    # Rättelser, Justering and the recipients.
     positions = [
         md.index(h)
         for h in (
@@ -493,11 +494,11 @@ def test_markdown_corrections_justering_and_signatures(doc: MinutesDocument) -> 
             "## Sekreterare",
             "## Justerare",
             "**Paragrafer:** § 113 – § 123",
+            "## Underskrifter",
             "## § 113",
             "## § 123",
             "## Rättelser",
             "## Justering",
-            "## Underskrifter",
             "## Protokollet ska skickas till",
         )
     ]
@@ -740,6 +741,25 @@ def test_docx_survives_control_characters() -> None:
     assert "Rad medvertikal tab ochnolla" in texts
 
 
+def office_to_pdf(office: str, outdir: Path, *sources: Path) -> None:
+    """Convert DOCX files to PDF (beside them in outdir) with LibreOffice, in its own profile."""
+    subprocess.run(
+        [
+            office,
+            f"-env:UserInstallation=file://{outdir / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            *map(str, sources),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+
+
 @pytest.mark.skipif(
     not (shutil.which("soffice") or shutil.which("libreoffice")),
     reason="LibreOffice (soffice) is not installed; the DOCX-to-PDF check needs it",
@@ -749,21 +769,7 @@ def test_libreoffice_converts_the_docx_to_pdf(doc: MinutesDocument, tmp_path: Pa
     assert office is not None
     source = tmp_path / "protokoll.docx"
     source.write_bytes(render_docx(doc))
-    subprocess.run(
-        [
-            office,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    office_to_pdf(office, tmp_path, source)
     pdf = tmp_path / "protokoll.pdf"
     assert pdf.exists()
     assert pdf.stat().st_size > 0

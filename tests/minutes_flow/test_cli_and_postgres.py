@@ -78,6 +78,33 @@ async def test_cli_renders_md_html_and_docx(chat: Chat, tmp_path: Path) -> None:
     assert (tmp_path / "protokoll-LSVO-2021-06-04.docx").is_file()
 
 
+async def test_cli_renders_pdf(chat: Chat, tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    meeting = await record_small(chat)
+    url = chat.server.settings.database_url
+    code, _, err = await cli(
+        "--database-url", url, "minutes", str(meeting.id), "--format", "pdf", cwd=tmp_path
+    )
+    assert code == 0, err
+    target = tmp_path / "protokoll-LSVO-2021-06-04.pdf"
+    assert target.read_bytes().startswith(b"%PDF-")
+    pdf = pdfium.PdfDocument(target.read_bytes())
+    assert [tuple(round(v, 1) for v in page.get_size()) for page in pdf] == [(595.3, 841.9)] * len(
+        pdf
+    )
+    text = " ".join(" ".join(page.get_textpage().get_text_range().split()) for page in pdf)
+    for p in seed.PARAGRAPHS:
+        if p.number in (117, 118, 119):
+            assert f"§ {p.number}" in text and p.title in text
+
+    code, out, err = await cli(
+        "--database-url", url, "minutes", str(meeting.id), "-f", "pdf", "-o", "-"
+    )
+    assert code == 0, err
+    assert out.startswith(b"%PDF-") and out.rstrip().endswith(b"%%EOF")
+
+
 async def test_cli_unknown_meeting(chat: Chat) -> None:
     await record_small(chat)
     url = chat.server.settings.database_url

@@ -82,3 +82,44 @@ def test_access_log_does_not_keep_working_links() -> None:
     args = logging.LogRecord("x", logging.INFO, __file__, 1, "%s", (f"/dl/{token}",), None)
     _REDACT.filter(args)
     assert token not in args.getMessage()
+
+
+async def test_markdown_and_html_render_off_the_loop_within_a_size_limit(
+    bot_server: BotServer, chat: Chat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from bot import downloads
+
+    meeting = await record_small(chat)
+    urls = {}
+    async with bot_server.db.transaction() as session:
+        for fmt in ("md", "html", "docx"):
+            raw = await store.create_download_token(
+                session, tenant_id=meeting.tenant_id, meeting_id=meeting.id, public=True, fmt=fmt
+            )
+            urls[fmt] = f"{bot_server.url}/dl/{raw}"
+    threads: list[str] = []
+    for name in ("render_markdown", "render_html"):
+        original = getattr(downloads, name)
+
+        def spy(*args: object, _original: object = original, **kwargs: object) -> str:
+            threads.append(threading.current_thread().name)
+            return _original(*args, **kwargs)  # type: ignore[operator]
+
+        monkeypatch.setattr(downloads, name, spy)
+    sizes = {}
+    for fmt in ("md", "html"):
+        status, body, headers = await chat.download(urls[fmt])
+        assert status == 200, fmt
+        sizes[fmt] = len(body.decode())
+    assert len(threads) == 2
+    assert threading.main_thread().name not in threads  # rendered in worker threads
+
+    # Over the limit: a clear 413 in Swedish, and the Word file still downloads.
+    monkeypatch.setattr(downloads, "MAX_TEXT_CHARS", min(sizes.values()) - 1)
+    for fmt in ("md", "html"):
+        status, body, headers = await chat.download(urls[fmt])
+        assert status == 413 and headers["Content-Type"].startswith("text/plain")
+        assert "för stort" in body.decode() and "LSVO" not in body.decode()
+    assert (await chat.download(urls["docx"]))[0] == 200

@@ -2,7 +2,7 @@
 and sender leases (one sender per conversation across instances)
 
 Revision ID: 0004_i17
-Revises: 0003
+Revises: 16_between_meetings
 Create Date: 2026-12-01 03:20:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_i17"
-down_revision = "0003"
+down_revision = "16_between_meetings"
 branch_labels = None
 depends_on = None
 
