@@ -26,18 +26,26 @@ def action(verb: str) -> Callable[[ActionHandler], ActionHandler]:
 MAX_ID = 2**31 - 1  # what the database's integer keys hold
 
 
+# Card data keys that name a database row by its integer key.
+ROW_KEYS = {"requestId", "decisionId", "meetingId", "plannedId", "assignmentId", "round"}
+
+
 def bad_ids(data: dict[str, Any]) -> list[str]:
-    """Card data keys naming a row (`…Id`, `round`) whose value is not a whole number the
-    database can hold: card data comes from the client and is not trusted."""
+    """Card data keys naming a row whose value is not a whole number the database can hold
+    (card data comes from the client and is not trusted). Other `…Id` keys may be strings
+    (tokens), but a number there must fit too."""
     bad = []
     for key, value in data.items():
-        if not (key.endswith("Id") or key == "round") or value in (None, ""):
+        if not key.endswith("Id") and key != "round":
             continue
-        if isinstance(value, bool) or not isinstance(value, int | str):
-            bad.append(key)
-        elif isinstance(value, str) and not (value.isascii() and value.isdigit()):
-            bad.append(key)
-        elif not 0 <= int(value) <= MAX_ID:
+        if value is None or value == "":
+            continue
+        if isinstance(value, int) and not isinstance(value, bool):
+            if not 0 <= value <= MAX_ID:
+                bad.append(key)
+        elif key in ROW_KEYS and not (
+            isinstance(value, str) and value.isascii() and value.isdigit() and int(value) <= MAX_ID
+        ):
             bad.append(key)
     return bad
 
