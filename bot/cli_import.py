@@ -11,7 +11,14 @@ from sqlalchemy import select
 
 from bot.settings import Settings, load_settings
 from dialogs.importer import ImportFormatError, parse_minutes, read_document
-from dialogs.importer.store import ImportRefused, duplicate_of, store_minutes, summary
+from dialogs.importer.store import (
+    DOCUMENT_SOURCES,
+    ImportRefused,
+    choose_body_name,
+    duplicate_of,
+    store_minutes,
+    summary,
+)
 from storage.db import Database
 from storage.migrate import upgrade
 
@@ -90,6 +97,16 @@ async def _hand_over(db: Database, tenant: str, body_names: list[str], admin: st
             )
 
 
+def _ask_body(folder: str | None) -> str | None:
+    """Asked at a terminal when the minutes name no body; the folder's name is the default."""
+    default = f" [{folder}]" if folder else ""
+    try:
+        answer = input(f"Protokollet säger inte vilket organ det gäller. Organ{default}: ")
+    except EOFError:
+        return None
+    return answer.strip() or folder
+
+
 async def run_import(
     settings: Settings,
     files: list[Path],
@@ -119,7 +136,22 @@ async def run_import(
             parsed = parse_minutes(read.text, path.name)
             async with db.transaction() as session:
                 dup = await duplicate_of(session, tenant, read.sha256)
-            print(summary(parsed, read, body_name=body, duplicate=dup is not None))
+            asking = dup is None and not yes and sys.stdin.isatty()
+            body_name, source = choose_body_name(
+                parsed,
+                body,
+                folder=path.resolve().parent.name,
+                ask=_ask_body if asking else None,
+            )
+            print(
+                summary(
+                    parsed,
+                    read,
+                    body_name=body_name,
+                    body_source=source,
+                    duplicate=dup is not None,
+                )
+            )
             if dup is not None:
                 print()
                 continue
@@ -137,7 +169,8 @@ async def run_import(
                         tenant,
                         parsed,
                         read,
-                        body_name=body,
+                        # A name the document gives is resolved with its short form too.
+                        body_name=None if source in DOCUMENT_SOURCES else body_name,
                         source="import",
                         actor_label="kommandoraden",
                     )

@@ -112,13 +112,16 @@ def _disposition(kind: str, name: str) -> str:
 
 async def download(request: web.Request) -> web.StreamResponse:
     raw = request.match_info.get("token", "")
-    async with request.app[DB].sessions() as session:
+    async with request.app[DB].transaction() as session:
         check = await store.check_download_token(session, raw)
         if check.status == "unknown" or check.token is None:
             return _plain(404, "Länken är ogiltig.")
         token = check.token
-        if check.status == "expired":
-            logger.info("download token %s expired", token.id)
+        if check.status == "expired" or (
+            not token.public and not await store.use_full_token(session, token.id)
+        ):
+            # A link to the full version opens once; a second request finds it spent.
+            logger.info("download token %s expired or used", token.id)
             return _plain(410, "Länken har gått ut. Be Samverkansbot om en ny (skriv `protokoll`).")
         doc = await store.build_document(session, token.meeting_id, tenant_id=token.tenant_id)
     if doc is None:

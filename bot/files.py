@@ -31,7 +31,15 @@ async def download_attachments(
                 if resp.status != 200:
                     errors.append(f"{name}: Teams svarade {resp.status} när filen hämtades.")
                     continue
-                data = await resp.content.read(MAX_FILE + 1)
+                # read(n) returns what has arrived, up to n bytes: read to the end (or the limit).
+                chunks: list[bytes] = []
+                size = 0
+                async for chunk in resp.content.iter_chunked(1 << 16):
+                    chunks.append(chunk)
+                    size += len(chunk)
+                    if size > MAX_FILE:
+                        break
+                data = b"".join(chunks)
         except aiohttp.ClientError as exc:
             logger.warning("download of %s failed: %s", name, exc)
             errors.append(f"{name}: filen kunde inte hämtas.")

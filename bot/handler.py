@@ -12,10 +12,9 @@ from botbuilder.schema import Activity, ChannelAccount
 
 from bot.files import download_attachments
 from bot.turns import Delivery, TurnRunner
-from dialogs import actions, events, router
+from dialogs import actions, addressing, events, importing, router
 from dialogs import help as help_cmd
 from dialogs.context import CommandContext, Speaker, TurnInput
-from dialogs.registry import strip_mentions
 from storage.clock import Clock
 
 logger = logging.getLogger(__name__)
@@ -69,21 +68,6 @@ def mentioned_people(act: Activity) -> list[tuple[str, str]]:
             if mentioned["id"] != bot_id and mentioned["id"].startswith("29:"):
                 out.append((mentioned["id"], str(mentioned.get("name") or "")))
     return out
-
-
-def named_mentions(act: Activity) -> str:
-    """The message text with each person's @mention written as their name (`organ admin:
-    @Anna` registers Anna by her Teams identity); the bot's own mention is left to strip."""
-    text = act.text or ""
-    people = dict(mentioned_people(act))
-    for ent in act.entities or []:
-        props = getattr(ent, "additional_properties", None) or {}
-        mentioned = props.get("mentioned")
-        tag = props.get("text")
-        who = mentioned.get("id") if isinstance(mentioned, dict) else None
-        if isinstance(who, str) and who in people and isinstance(tag, str) and tag:
-            text = text.replace(tag, f" {people[who]} ")
-    return text
 
 
 def turn_input(
@@ -161,6 +145,30 @@ def unserved_invoke(name: str) -> InvokeResponse:
     )
 
 
+def bot_mentions(activity: Activity) -> list[str]:
+    """The texts (`<at>Bot</at>`) of the mentions whose id is this bot's (recipient.id)."""
+    bot_id = activity.recipient.id if activity.recipient else None
+    out = []
+    for entity in activity.entities or []:
+        props = entity.additional_properties or {}
+        if getattr(entity, "type", None) != "mention" and props.get("type") != "mention":
+            continue
+        mentioned = props.get("mentioned") or {}
+        if bot_id and isinstance(mentioned, dict) and mentioned.get("id") == bot_id:
+            out.append(str(props.get("text") or ""))
+            if mentioned.get("name"):  # in case the entity's text differs from the message's
+                out.append(f"<at>{mentioned['name']}</at>")
+    return out
+
+
+def from_a_bot(activity: Activity) -> bool:
+    sender = activity.from_property
+    if sender is None:
+        return False
+    role = getattr(sender, "role", None) or (sender.additional_properties or {}).get("role")
+    return role == "bot" or str(sender.id or "").startswith("28:")
+
+
 class SamverkansBot(TeamsActivityHandler):
     def __init__(
         self,
@@ -180,13 +188,29 @@ class SamverkansBot(TeamsActivityHandler):
                 "message without a tenant id ignored (activity %s)", turn_context.activity.id
             )
             return
-        text = strip_mentions(named_mentions(turn_context.activity))
-        value = turn_context.activity.value
+        act = turn_context.activity
+        if from_a_bot(act):
+            logger.debug("activity %s from another bot ignored", act.id)
+            return
+        mentions = bot_mentions(act)
+        text = addressing.message_text(act.text or "", mentions)
+        value = act.value
         turn = turn_input(turn_context, tenant, text, self.clock)
+        addressed = (
+            bool(mentions)
+            or turn.conversation_type == "personal"
+            or turn.source == "console"
+            or (isinstance(value, dict) and not text)  # a card's Action.Submit
+        )
+        if not addressed and not await self._admitted(turn, text):
+            logger.debug("activity %s not addressed to the bot", act.id)
+            return
         if turn_context.activity.attachments and turn.conversation_type == "personal":
             turn.files, turn.file_errors = await download_attachments(
                 self.http, turn_context.activity
             )
+            # Parsing takes ~0.5 s per MB: a worker thread, before the turn's transaction.
+            await importing.prepare(turn)
 
         async def work(ctx: CommandContext) -> None:
             if isinstance(value, dict) and not text:
@@ -195,6 +219,18 @@ class SamverkansBot(TeamsActivityHandler):
                 await router.dispatch_text(ctx, text)
 
         await self.runner.run(turn, delivery_of(turn_context), work)
+
+    async def _admitted(self, turn: TurnInput, text: str) -> bool:
+        """Whether a message without the bot's mention is still for it (dialogs/addressing.py);
+        the check reads only, and on any failure the message is left alone."""
+        kind = addressing.candidate(text)
+        if kind is None:
+            return False
+        try:
+            return await self.runner.admit(turn, lambda ctx: addressing.admits(ctx, kind))
+        except Exception:
+            logger.exception("could not tell whether activity %s is addressed", turn.activity_id)
+            return False
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         act = turn_context.activity

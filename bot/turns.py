@@ -157,6 +157,18 @@ class TurnRunner:
         await self._deliver(ids)
         return outcome
 
+    async def admit(
+        self, turn: TurnInput, check: Callable[[CommandContext], Awaitable[bool]]
+    ) -> bool:
+        """Ask whether an unaddressed message is for the bot, reading only: a message that is
+        not leaves nothing behind (no processed-activity row, no conversation reference)."""
+        async with self.db.read() as session:
+            token = current_session.set(session)
+            try:
+                return await check(CommandContext(session, turn))
+            finally:
+                current_session.reset(token)
+
     async def _run_transaction(
         self,
         turn: TurnInput,
@@ -287,6 +299,8 @@ class TurnRunner:
                     update_delay=self.update_delay,
                     claimed=True,
                     owner=self.owner,
+                    fresh=reply.fresh,
+                    follow=reply.follow,
                 )
             if row.status == outbox.SENDING and all(o is not row for o in out):
                 out.append(row)
@@ -295,7 +309,11 @@ class TurnRunner:
     async def _apologise(
         self, turn: TurnInput, delivery: Delivery, invoke: bool
     ) -> tuple[TurnOutcome, Outgoing]:
-        text = APOLOGY_EN if turn.locale and turn.locale.lower().startswith("en") else APOLOGY_SV
+        from dialogs.router import detect_language
+
+        # In the language of the message that failed (its words, then the sender's locale).
+        lang = detect_language(turn.text, turn.locale)
+        text = APOLOGY_EN if lang == "en" else APOLOGY_SV
         try:
             async with self.db.transaction() as session:
                 # Not marked processed: a redelivery may try the turn again.
@@ -304,7 +322,7 @@ class TurnRunner:
                     TurnInput(**{**turn.__dict__, "activity_id": None}),
                     delivery,
                     [Reply(text=text)],
-                    "sv",
+                    lang,
                 )
         except Exception:
             logger.exception("could not even queue the apology for activity %s", turn.activity_id)

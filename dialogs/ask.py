@@ -643,7 +643,7 @@ def _open_hint(
 ) -> str:
     if item.is_paragraph and item.number is not None:
         ref = f"{meeting.date.year}" if body.numbering == "per_year" else meeting.date.isoformat()
-        hint = f"`visa § {item.number} {ref}`"
+        hint = f"`{ctx.t('visa', 'show')} § {item.number} {ref}`"
         if current != body.id:
             hint += ctx.t(
                 f" i konversationen för {body.short_name or body.name}",
@@ -1686,8 +1686,8 @@ async def cmd_more(ctx: CommandContext, arg: str) -> None:
             "There is no earlier question to show more of. Ask e.g. `what was decided about FACT?`",
         )
         return
+    # The reply follows the language of `more`/`fler`, the message that caused it.
     question, lang, shown = last
-    ctx.lang = lang
     answer = await ask(ctx, question, offset=shown)
     ctx.replies.append(Reply(text=answer.text))
     if answer.hits:

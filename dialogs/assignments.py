@@ -102,7 +102,9 @@ async def cmd_assignment(ctx: CommandContext, arg: str) -> None:
             "due_text": due.text,
         },
     )
-    where = f" i § {item.label}" if item is not None and item.is_paragraph else ""
+    in_paragraph = item is not None and item.is_paragraph
+    where = f" i § {item.label}" if item is not None and in_paragraph else ""
+    where_en = f" in § {item.label}" if item is not None and in_paragraph else ""
     due_sv = (
         f", klart {due.date.isoformat()} ({due.text})"
         if due.date
@@ -114,7 +116,7 @@ async def cmd_assignment(ctx: CommandContext, arg: str) -> None:
         else (f", due “{due.text}”" if due.text else "")
     )
     msg_sv = f"Uppdrag {row.id}{where}: {assignee or 'ansvarig ej angiven'} – {what}{due_sv}."
-    msg_en = f"Assignment {row.id}{where}: {assignee or 'no assignee given'} – {what}{due_en}."
+    msg_en = f"Assignment {row.id}{where_en}: {assignee or 'no assignee given'} – {what}{due_en}."
     if due.text and not due.understood:
         msg_sv += f" Jag kunde inte läsa slutdatumet ”{due.text}”; det sparas som det står."
         msg_en += f" I could not read the due date “{due.text}”; it is kept as written."

@@ -174,9 +174,40 @@ async def attendance_card(ctx: CommandContext, meeting: Meeting) -> tuple[dict[s
     return cards.card(elements, actions), "\n".join(text_lines)
 
 
-async def _post_card(ctx: CommandContext, meeting: Meeting) -> None:
+# What a recorded change is called in its acknowledgement: (Swedish, English).
+_ACK_LABELS = {
+    "närvarande": ("närvarande", "present"),
+    "återbud": ("återbud", "apologies"),
+    "frånvarande": ("frånvarande", "absent"),
+    "ersättare": ("ersättare", "deputies"),
+    "del av mötet": ("närvarande del av mötet", "present for part of the meeting"),
+    "ordförande": ("ordförande", "chair"),
+    "sekreterare": ("sekreterare", "secretary"),
+    "justerare": ("justerare", "adjuster"),
+    "adjungerad": ("adjungerade", "co-opted"),
+    "tjänsteperson": ("tjänstepersoner", "officials"),
+    "brukarrepresentant": ("brukarrepresentanter", "user representatives"),
+    "övrig": ("övriga deltagare", "other participants"),
+}
+
+
+async def _post_card(
+    ctx: CommandContext,
+    meeting: Meeting,
+    *,
+    fresh: bool = False,
+    ack: tuple[str, list[Person]] | None = None,
+) -> None:
+    """The attendance card: updated in place while it is near the bottom of the chat, posted
+    afresh when it is far up or asked for. A recorder's change is also acknowledged in a short
+    text to its author; a check-in only shows on the card (a burst of 40 stays one card)."""
     card, fallback = await attendance_card(ctx, meeting)
-    ctx.card(card, fallback, coalesce_key=f"attendance:{meeting.id}")
+    ctx.card(card, fallback, coalesce_key=f"attendance:{meeting.id}", fresh=fresh, follow=True)
+    if ack is not None:
+        word, people = ack
+        sv, en = _ACK_LABELS.get(word, (word, word))
+        names = ", ".join(p.display_name for p in people)
+        ctx.say(f"Noterat – {sv}: {names}.", f"Noted – {en}: {names}.")
 
 
 async def _audit_attendance(
@@ -261,7 +292,7 @@ async def _register(ctx: CommandContext, arg: str, word: str, **fields: Any) -> 
         await _audit_attendance(ctx, row, before, f"attendance.{word}")
         people.append(person)
     await bind_mentions(ctx, people)
-    await _post_card(ctx, meeting)
+    await _post_card(ctx, meeting, ack=(word, people))
     return people
 
 
@@ -318,6 +349,7 @@ async def cmd_substitute(ctx: CommandContext, arg: str) -> None:
         )
     speaker = ctx.cache["speaker_person"]
     source = "console" if ctx.turn.source == "console" else "secretary"
+    deputies: list[Person] = []
     for entry in entries:
         m = SUBSTITUTE.match(entry)
         if not m:
@@ -344,6 +376,7 @@ async def cmd_substitute(ctx: CommandContext, arg: str) -> None:
             substitute_for_person_id=member.id,
         )
         await _audit_attendance(ctx, row, before, "attendance.ersattare")
+        deputies.append(deputy)
         from storage.meetings import attendance_of
 
         if await attendance_of(ctx.session, meeting.id, member.id) is None:
@@ -357,7 +390,7 @@ async def cmd_substitute(ctx: CommandContext, arg: str) -> None:
                 absence_kind="franvarande",
             )
             await _audit_attendance(ctx, absent, None, "attendance.franvarande")
-    await _post_card(ctx, meeting)
+    await _post_card(ctx, meeting, ack=("ersättare", deputies))
 
 
 @command(
@@ -382,6 +415,7 @@ async def cmd_partial(ctx: CommandContext, arg: str) -> None:
         )
     speaker = ctx.cache["speaker_person"]
     source = "console" if ctx.turn.source == "console" else "secretary"
+    partial: list[Person] = []
     for entry in entries:
         name, _, note = entry.partition(",")
         person = await resolve_person(ctx, body, name)
@@ -396,7 +430,8 @@ async def cmd_partial(ctx: CommandContext, arg: str) -> None:
             partial_note=squash(note) or None,
         )
         await _audit_attendance(ctx, row, before, "attendance.partial")
-    await _post_card(ctx, meeting)
+        partial.append(person)
+    await _post_card(ctx, meeting, ack=("del av mötet", partial))
 
 
 async def _role(
@@ -408,7 +443,7 @@ async def _role(
         meeting.chair_person_id = people[0].id
     elif role == "sekreterare":
         meeting.secretary_person_id = people[0].id
-    await _post_card(ctx, meeting)
+    await _post_card(ctx, meeting, ack=(word, people))
 
 
 async def _register_role(
@@ -566,7 +601,7 @@ async def cmd_guest(ctx: CommandContext, arg: str) -> None:
 async def cmd_list(ctx: CommandContext, arg: str) -> None:
     """Närvarolistan, efter roll och status, med beslutförhet"""
     meeting = await current_meeting(ctx)
-    await _post_card(ctx, meeting)
+    await _post_card(ctx, meeting, fresh=True)  # asked for: shown where the asker is
 
 
 @action("checkin")

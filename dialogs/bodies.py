@@ -40,6 +40,57 @@ async def current_body(ctx: CommandContext) -> Body:
     return body  # type: ignore[no-any-return]
 
 
+async def body_for_reading(ctx: CommandContext) -> Body:
+    """The body of this conversation; in a personal chat that is bound to none, the one body
+    the speaker is a member of, for commands that read the record (`protokoll`, `visa §`,
+    `utdrag`, `historik`): a personal chat is where a member sees the full version."""
+    try:
+        return await current_body(ctx)
+    except UserError:
+        if ctx.turn.conversation_type != "personal":
+            raise
+    from sqlalchemy import or_
+
+    from dialogs.people import speaker_person_if_known
+
+    person = await speaker_person_if_known(ctx)
+    bodies: list[Body] = []
+    if person is not None:
+        bodies = list(
+            (
+                await ctx.session.scalars(
+                    # IN, not a join with DISTINCT: PostgreSQL cannot compare JSON columns.
+                    select(Body)
+                    .where(
+                        Body.tenant_id == ctx.turn.tenant_id,
+                        Body.id.in_(
+                            select(Membership.body_id).where(
+                                Membership.person_id == person.id,
+                                or_(
+                                    Membership.valid_to.is_(None),
+                                    Membership.valid_to >= ctx.turn.today,
+                                ),
+                            )
+                        ),
+                    )
+                    .order_by(Body.id)
+                )
+            ).all()
+        )
+    if len(bodies) == 1:
+        ctx.cache["body"] = bodies[0]
+        return bodies[0]
+    if bodies:
+        names = ", ".join(b.short_name or b.name for b in bodies)
+        raise UserError(
+            f"Du är ledamot i flera organ ({names}). Skriv `protokoll` i organets chatt, "
+            "eller be en administratör koppla den här chatten med `organ: KORTNAMN`.",
+            f"You are a member of several bodies ({names}). Write `minutes` in the body's chat, "
+            "or ask an admin to bind this chat with `body: SHORTNAME`.",
+        )
+    return await current_body(ctx)  # the usual "not bound" answer
+
+
 def _parse_body_name(arg: str) -> tuple[str, str | None]:
     m = re.match(r"^(.*?)\s*\(([^()]{1,40})\)\s*$", arg)
     if m:
@@ -417,6 +468,7 @@ async def _setting(ctx: CommandContext, arg: str, word: str) -> None:
     arg="optional_colon",
     group="Organ",
     usage="organ numrering: per år | per möte",
+    usage_en="body numbering: per year | per meeting",
     help_en="How § are numbered: per year (default) or per meeting",
 )
 async def body_numbering(ctx: CommandContext, arg: str) -> None:
@@ -468,7 +520,7 @@ __all__ = ["Reply", "current_body", "is_member"]
     arg="optional_colon",
     group="Organ",
     usage="organ sändlista: Mottagare; Mottagare",
-    help_en="Who the body's minutes are sent to (Protokollet ska skickas till)",
+    help_en="Who the body's minutes are sent to (the “Protokollet ska skickas till” line)",
 )
 async def body_distribution(ctx: CommandContext, arg: str) -> None:
     """Vilka organets protokoll ska skickas till"""
@@ -500,6 +552,7 @@ async def body_distribution(ctx: CommandContext, arg: str) -> None:
     arg="colon",
     group="Organ",
     usage="organ brevhuvud: Samverkan Blekinge – Hälsa, vård, lärande och social välfärd",
+    usage_en="body letterhead: The line above the body's name",
     help_en="The line printed above the body's name in its minutes",
 )
 async def body_letterhead(ctx: CommandContext, arg: str) -> None:

@@ -47,6 +47,8 @@ class TurnInput:
     file_errors: list[str] = field(default_factory=list)
     # People @mentioned in the message (not the bot): (Teams user id, name as shown).
     mentions: list[tuple[str, str]] = field(default_factory=list)
+    # The files read and parsed before the turn's transaction (dialogs.importing.prepare).
+    prepared_files: list[Any] | None = None
     now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     def __post_init__(self) -> None:
@@ -72,8 +74,20 @@ class CommandContext:
     def say(self, sv: str, en: str | None = None) -> None:
         self.replies.append(Reply(text=self.t(sv, en or sv)))
 
-    def card(self, card: dict[str, Any], fallback: str, *, coalesce_key: str | None = None) -> None:
-        self.replies.append(Reply(card=card, fallback=fallback, coalesce_key=coalesce_key))
+    def card(
+        self,
+        card: dict[str, Any],
+        fallback: str,
+        *,
+        coalesce_key: str | None = None,
+        fresh: bool = False,
+        follow: bool = False,
+    ) -> None:
+        self.replies.append(
+            Reply(
+                card=card, fallback=fallback, coalesce_key=coalesce_key, fresh=fresh, follow=follow
+            )
+        )
 
     @property
     def audit_source(self) -> str:

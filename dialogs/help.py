@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Any, Literal
 
-from dialogs import cards
+from dialogs import cards, labels
 from dialogs.context import CommandContext
 from dialogs.registry import REGISTRY, Command, Registry, command
 from dialogs.text import fold
@@ -75,24 +75,15 @@ def command_menu(scope: Scope, lang: str, registry: Registry = REGISTRY) -> list
     return menu
 
 
-GROUP_EN = {
-    "Organ": "Body",
-    "Möte": "Meeting",
-    "Närvaro": "Attendance",
-    "Paragrafer och beslut": "Paragraphs and decisions",
-    "Uppdrag": "Assignments",
-    "Protokoll": "Minutes",
-    "Fråga": "Ask",
-    "Frågor": "Questions",
-    "Övrigt": "Other",
-}
+# Kept for importers; the labels live in one place, dialogs/labels.py.
+GROUP_EN = {sv: label.en for sv, label in labels.GROUPS.items()}
 
 
 PER_GROUP = 3  # commands each task shows on the help card; `hjälp <task>` shows the rest
 
 
 def _label(group: str, lang: str) -> str:
-    return GROUP_EN.get(group, group) if lang == "en" else group
+    return labels.group(group, lang)
 
 
 def _rank(registry: Registry, scope: Scope | None) -> dict[int, int]:
@@ -155,7 +146,7 @@ def find_task(topic: str, registry: Registry = REGISTRY) -> str | None:
 
 
 def _usage(cmd: Command, lang: str) -> str:
-    return cmd.usage_en if lang == "en" else cmd.usage_sv
+    return labels.english_usage(cmd.usage_en) if lang == "en" else cmd.usage_sv
 
 
 def _help(cmd: Command, lang: str) -> str:
@@ -200,9 +191,13 @@ def help_card(
             )
     body.append(
         cards.text(
-            "Anything else is read as a question, e.g. *what was decided about …?*"
+            "In a channel or group chat, @mention me. During an open meeting **present** and "
+            "the secretary's lines with a colon or § work without. Anything else addressed to "
+            "me is read as a question, e.g. *what was decided about …?*"
             if en
-            else "Allt annat läses som en fråga, t.ex. *vad beslutades om …?*",
+            else "I en kanal eller gruppchatt: @nämn mig. Under ett öppet möte fungerar **här** "
+            "och sekreterarens rader med kolon eller § utan. Allt annat till mig läses som en "
+            "fråga, t.ex. *vad beslutades om …?*",
             spacing="Medium",
         )
     )
@@ -274,6 +269,11 @@ async def greet(ctx: CommandContext) -> None:
             "Börja med att koppla chatten till ett organ: **organ: LSVO ledningsgrupp (LSVO)**. "
             "Öppna sedan mötet med **öppna mötet** och anmäl närvaro med **närvarande**. "
             "Skriv **hjälp** för alla kommandon.",
+        ),
+        cards.text(
+            "I en kanal eller gruppchatt svarar jag bara när du @nämner mig; under ett öppet möte "
+            "läser jag också **här** och sekreterarens rader med kolon (**justerare: …**) eller §. "
+            "Andra meddelanden sparar jag inte.",
         ),
         cards.text("English: write **help**.", isSubtle=True),
     ]

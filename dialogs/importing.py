@@ -1,16 +1,28 @@
-"""`importera: LSVO` in a personal chat with the file attached: summary card, then Spara / Avbryt."""
+"""`importera: LSVO` in a personal chat with the file attached: summary card, then Spara / Avbryt.
+
+Reading and parsing a file take about half a second per MB of text, so they run in a worker
+process (dialogs.importer.prepare) before the turn's transaction opens (prepare, called by the Teams handler); inside the
+transaction the turn only writes the pending import. The pending import keeps the parse, not the
+file, and expires after PENDING_TTL; expired ones are removed whenever an import is started,
+saved or cancelled.
+"""
 
 from __future__ import annotations
 
-import base64
+import datetime as dt
 import uuid
 from typing import Any
 
+from sqlalchemy import delete
+
 from dialogs import cards
 from dialogs.actions import action
-from dialogs.context import CommandContext
+from dialogs.context import CommandContext, TurnInput
 from dialogs.errors import UserError
-from dialogs.importer import ImportFormatError, parse_minutes, read_bytes
+from dialogs.importer import ImportFormatError, ParsedMinutes, ReadResult
+from dialogs.importer.model import from_data, to_data
+from dialogs.importer.prepare import PreparedFile
+from dialogs.importer.prepare import prepare as prepare_files
 from dialogs.importer.store import ImportRefused, duplicate_of, store_minutes, summary
 from dialogs.people import speaker_person
 from dialogs.registry import command
@@ -18,9 +30,24 @@ from dialogs.reply import InvokeResult
 from dialogs.text import name_key, squash
 from storage.botstate import delete_states, read_states, write_state
 from storage.directory import find_body, roles_in_body
-from storage.models import Body
+from storage.models import Body, BotState
 
 PENDING = "import-pending/"
+PENDING_TTL = dt.timedelta(hours=24)
+
+
+async def prepare(turn: TurnInput) -> None:
+    """Read and parse the turn's files in a worker, before the turn's transaction opens."""
+    if turn.files and turn.prepared_files is None:
+        turn.prepared_files = await prepare_files(turn.files)
+
+
+async def purge_expired(ctx: CommandContext) -> None:
+    """Remove pending imports nobody saved or cancelled within PENDING_TTL."""
+    cutoff = ctx.turn.now - PENDING_TTL
+    await ctx.session.execute(
+        delete(BotState).where(BotState.key.like(PENDING + "%"), BotState.updated_at < cutoff)
+    )
 
 
 async def _body_for_import(ctx: CommandContext, name: str) -> Body:
@@ -74,16 +101,31 @@ async def cmd_import(ctx: CommandContext, arg: str) -> None:
             "På datorn går det också med `samverkansbot import FIL`.",
             "Attach the file (.docx, .pdf, .txt, .md or .html) to the same message as `import: …`.",
         )
-    for filename, data in ctx.turn.files:
-        try:
-            read = read_bytes(data, filename)
-        except ImportFormatError as err:
+    prepared: list[PreparedFile] = (
+        ctx.turn.prepared_files
+        if ctx.turn.prepared_files is not None
+        # The console and tests that bypass the Teams handler: still off the event loop.
+        else await prepare_files(ctx.turn.files)
+    )
+    await purge_expired(ctx)
+    for file in prepared:
+        if file.error is not None or file.read is None or file.parsed is None:
+            err = file.error or ImportFormatError(
+                "Filen kunde inte läsas.", "The file could not be read."
+            )
             raise UserError(
-                f"{filename}: {err.message_sv}", f"{filename}: {err.message_en}"
-            ) from None
-        parsed = parse_minutes(read.text, filename)
+                f"{file.filename}: {err.message_sv}", f"{file.filename}: {err.message_en}"
+            )
+        read, parsed = file.read, file.parsed
         dup = await duplicate_of(ctx.session, ctx.turn.tenant_id, read.sha256)
-        text = summary(parsed, read, lang=ctx.lang, body_name=body.name, duplicate=dup is not None)
+        text = summary(
+            parsed,
+            read,
+            lang=ctx.lang,
+            body_name=body.name,
+            body_source="given",
+            duplicate=dup is not None,
+        )
         if dup is not None:
             ctx.say(text)
             continue
@@ -92,10 +134,16 @@ async def cmd_import(ctx: CommandContext, arg: str) -> None:
             ctx.session,
             PENDING + pending_id,
             {
-                "filename": filename,
-                "data": base64.b64encode(data).decode("ascii"),
+                "filename": file.filename,
+                "read": {
+                    "format": read.format,
+                    "sha256": read.sha256,
+                    "warnings": read.warnings,
+                },
+                "parsed": to_data(parsed),
                 "body_id": body.id,
                 "speaker": ctx.turn.speaker.subject if ctx.turn.speaker else None,
+                "expires": (ctx.turn.now + PENDING_TTL).isoformat(),
             },
             None,
         )
@@ -129,6 +177,13 @@ async def _pending(ctx: CommandContext, data: dict[str, Any]) -> tuple[str, dict
             "The import has already been saved or cancelled.",
         )
     pending = rows[key][1]
+    expires = pending.get("expires")
+    if not expires or dt.datetime.fromisoformat(expires) < ctx.turn.now or "parsed" not in pending:
+        await delete_states(ctx.session, [key])
+        raise UserError(
+            "Importen har gått ut (den sparas i 24 timmar). Skicka filen igen.",
+            "The import has expired (it is kept for 24 hours). Send the file again.",
+        )
     if ctx.turn.speaker is None or pending.get("speaker") != ctx.turn.speaker.subject:
         raise UserError(
             "Bara den som skickade filen kan spara eller avbryta importen.",
@@ -143,14 +198,22 @@ async def act_save(ctx: CommandContext, data: dict[str, Any]) -> InvokeResult:
     body = await ctx.session.get(Body, int(pending["body_id"]))
     if body is None:
         raise UserError("Organet finns inte längre.", "The body no longer exists.")
-    raw = base64.b64decode(pending["data"])
-    read = read_bytes(raw, pending["filename"])
+    await purge_expired(ctx)
+    kept = pending.get("read") or {}
+    read = ReadResult(
+        text="",
+        format=str(kept.get("format") or "txt"),
+        sha256=str(kept.get("sha256") or ""),
+        filename=pending["filename"],
+        warnings=list(kept.get("warnings") or []),
+    )
+    parsed = from_data(ParsedMinutes, pending["parsed"])
     person = await speaker_person(ctx)
     try:
         outcome = await store_minutes(
             ctx.session,
             ctx.turn.tenant_id,
-            parse_minutes(read.text, pending["filename"]),
+            parsed,
             read,
             body=body,
             source=ctx.audit_source,
@@ -175,6 +238,7 @@ async def act_save(ctx: CommandContext, data: dict[str, Any]) -> InvokeResult:
 async def act_cancel(ctx: CommandContext, data: dict[str, Any]) -> InvokeResult:
     key, pending = await _pending(ctx, data)
     await delete_states(ctx.session, [key])
+    await purge_expired(ctx)
     return InvokeResult(
         card=cards.card(
             [

@@ -21,7 +21,8 @@ from typing import Any
 
 from dialogs import cards
 from dialogs.actions import action
-from dialogs.bodies import current_body, is_member
+from dialogs.addressing import is_private
+from dialogs.bodies import body_for_reading, current_body, is_member
 from dialogs.context import CommandContext
 from dialogs.dates import find_date
 from dialogs.errors import UserError
@@ -98,8 +99,22 @@ async def review_link(ctx: CommandContext, meeting: Meeting, *, public: bool, fm
         public=public,
         fmt=fmt,
         now=ctx.turn.now,
+        ttl=store.TOKEN_TTL if public else store.FULL_TOKEN_TTL,
     )
     return download_url(token)
+
+
+def link_validity(ctx: CommandContext, *, public: bool) -> str:
+    """How long the links just handed out work, as a sentence."""
+    if public:
+        return ctx.t(
+            f"Länkarna gäller i {store.TOKEN_TTL.days} dagar.",
+            f"The links work for {store.TOKEN_TTL.days} days.",
+        )
+    return ctx.t(
+        "Länkarna till den fullständiga versionen gäller en timme och öppnas en gång var.",
+        "The links to the full version work for one hour and open once each.",
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -144,11 +159,14 @@ async def _audit(
 
 
 async def can_see_full(ctx: CommandContext, body: Body, meeting: Meeting) -> bool:
-    """Members of the body (and the meeting's chair and secretary) get the full version;
-    everyone else the public one, without the sekretess §. Only a confirmed identity counts
-    (a display-name match or an anonymous participant sees the public version)."""
+    """Members of the body (and the meeting's chair and secretary) get the full version, in a
+    personal chat only; everyone else, and everyone in a shared conversation, the public one,
+    without the sekretess §. Only a confirmed identity counts (a display-name match or an
+    anonymous participant sees the public version)."""
     from dialogs.people import confirmed_speaker
 
+    if not is_private(ctx):
+        return False
     person = await confirmed_speaker(ctx)
     if person is None:
         return False
@@ -169,8 +187,12 @@ def fingerprint(doc: MinutesDocument) -> str:
     return hashlib.sha256(render_markdown(doc, public=False).encode("utf-8")).hexdigest()
 
 
-async def _meeting_of(ctx: CommandContext, arg: str = "") -> tuple[Body, Meeting]:
-    body = await current_body(ctx)
+async def _meeting_of(
+    ctx: CommandContext, arg: str = "", *, reading: bool = False
+) -> tuple[Body, Meeting]:
+    """The meeting a command means; `reading` (`protokoll`) also works in a personal chat bound
+    to no body, for the speaker's one body."""
+    body = await body_for_reading(ctx) if reading else await current_body(ctx)
     date = None
     if arg.strip():
         found = find_date(arg, ctx.turn.today)
@@ -269,17 +291,21 @@ def _status_words(ctx: CommandContext, meeting: Meeting) -> str:
 )
 async def cmd_minutes(ctx: CommandContext, arg: str) -> None:
     """Skriv protokollet för senaste mötet (eller datumet): sammanfattning, granska, ladda ner"""
-    body, meeting = await _meeting_of(ctx, arg)
+    body, meeting = await _meeting_of(ctx, arg, reading=True)
     full = await can_see_full(ctx, body, meeting)
     doc = await _document(ctx, meeting)
     links = await document_links(ctx, meeting, public=not full)
     offer = (
         meeting.form != "minnesanteckningar"
         and meeting.status == "closed"
+        and ctx.turn.conversation_type != "personal"  # the card goes where the approvers are
         and await _may_manage(ctx, body, meeting)
     )
     card = summary_card(
-        doc, public=not full, actions=_summary_actions(ctx, meeting, links, offer_justering=offer)
+        doc,
+        public=not full,
+        actions=_summary_actions(ctx, meeting, links, offer_justering=offer),
+        lang=ctx.lang,
     )
     fallback = ctx.t(
         f"{_form_word(ctx, meeting, capital=True)} för {body.name} {meeting.date.isoformat()}: {links.html}",
@@ -297,10 +323,10 @@ async def cmd_minutes(ctx: CommandContext, arg: str) -> None:
     ctx.say(
         f"{_form_word(ctx, meeting, capital=True)} för **{body.name}** {meeting.date.isoformat()} "
         f"({_status_words(ctx, meeting)}): [Granska]({links.html}) · [Ladda ner (Word)]({links.docx}). "
-        f"Länkarna gäller i {store.TOKEN_TTL.days} dagar.{public_note}",
+        f"{link_validity(ctx, public=not full)}{public_note}",
         f"{_form_word(ctx, meeting, capital=True)} of **{body.name}** {meeting.date.isoformat()} "
         f"({_status_words(ctx, meeting)}): [Review]({links.html}) · [Download (Word)]({links.docx}). "
-        f"The links work for {store.TOKEN_TTL.days} days.{public_note}",
+        f"{link_validity(ctx, public=not full)}{public_note}",
     )
     logger.info(
         "minutes written for meeting %s (%s, public=%s)", meeting.id, meeting.status, not full
@@ -438,7 +464,9 @@ async def justering_card(
                 {
                     "type": "Action.OpenUrl",
                     "title": ctx.t("Granska", "Review"),
-                    "url": await review_link(ctx, meeting, public=False, fmt="html"),
+                    # The full version only in a personal chat: a card in a shared chat
+                    # links the public one.
+                    "url": await review_link(ctx, meeting, public=not is_private(ctx), fmt="html"),
                 }
             ]
             if notice is None
@@ -959,7 +987,7 @@ async def cmd_publish(ctx: CommandContext, arg: str) -> None:
 )
 async def cmd_extract(ctx: CommandContext, arg: str) -> None:
     """Protokollsutdrag: en § med mötets huvud och justering, som text och Word-fil"""
-    body = await current_body(ctx)
+    body = await body_for_reading(ctx)
     item, _ = await lookup_paragraph(ctx, body, arg)
     meeting = await ctx.session.get(Meeting, item.meeting_id)
     if meeting is None or meeting.tenant_id != ctx.turn.tenant_id:
@@ -985,8 +1013,9 @@ async def cmd_extract(ctx: CommandContext, arg: str) -> None:
         public=not full,
         fmt=fmt,
         now=ctx.turn.now,
+        ttl=store.FULL_TOKEN_TTL if full else store.TOKEN_TTL,
     )
     ctx.say(
-        f"[Ladda ner utdraget ur {_form_word(ctx, meeting)} (Word)]({download_url(token)}) – länken gäller i {store.TOKEN_TTL.days} dagar.",
-        f"[Download the extract (Word)]({download_url(token)}) – the link works for {store.TOKEN_TTL.days} days.",
+        f"[Ladda ner utdraget ur {_form_word(ctx, meeting)} (Word)]({download_url(token)}). {link_validity(ctx, public=not full)}",
+        f"[Download the extract (Word)]({download_url(token)}). {link_validity(ctx, public=not full)}",
     )

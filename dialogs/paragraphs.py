@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from dialogs import cards
 from dialogs.actions import action
-from dialogs.bodies import current_body, is_member
+from dialogs.bodies import body_for_reading, current_body, is_member
 from dialogs.context import CommandContext
 from dialogs.errors import UserError
 from dialogs.meetings import current_meeting
@@ -1133,9 +1133,14 @@ async def cmd_protocol_note(ctx: CommandContext, arg: str) -> None:
 
 
 async def can_see_confidential(ctx: CommandContext, body: Body) -> bool:
-    """Members only, and only with a confirmed identity (a display name is no proof)."""
+    """A sekretess § is shown to members of the body, in a personal chat only: in a shared
+    conversation everyone reads along. Only a confirmed identity counts (a display name is no
+    proof)."""
+    from dialogs.addressing import is_private
     from dialogs.people import confirmed_speaker
 
+    if not is_private(ctx):
+        return False
     person = await confirmed_speaker(ctx)
     return person is not None and await is_member(ctx, body, person.id)
 
@@ -1239,11 +1244,12 @@ def _match_show(text: str) -> str | None:
     group="Paragrafer och beslut",
     matcher=_match_show,
     usage="visa § 117 [2021 | 2024-05-17]",
+    usage_en="show § 117 [2021 | 2024-05-17]",
     help_en="Show a paragraph: title, presenters, status, text, decisions, assignments, attachments",
 )
 async def cmd_show(ctx: CommandContext, arg: str) -> None:
     """Visa en paragraf: rubrik, föredragande, status, text, beslut, uppdrag och bilagor"""
-    body = await current_body(ctx)
+    body = await body_for_reading(ctx)
     if re.match(r"^(?:show)\b", ctx.turn.text.strip(), re.IGNORECASE):
         ctx.lang = "en"
     item, _ = await lookup_paragraph(ctx, body, arg)
@@ -1260,7 +1266,7 @@ async def cmd_show(ctx: CommandContext, arg: str) -> None:
 )
 async def cmd_history(ctx: CommandContext, arg: str) -> None:
     """Vem som ändrade vad i en paragraf, och när"""
-    body = await current_body(ctx)
+    body = await body_for_reading(ctx)
     item, _ = await lookup_paragraph(ctx, body, arg)
     if item.confidential and not await can_see_confidential(ctx, body):
         raise UserError("Paragrafen omfattas av sekretess.", "The paragraph is confidential.")

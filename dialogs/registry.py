@@ -102,6 +102,17 @@ class Registry:
                 return Match(cmd, original.strip().rstrip("?"), lang)
         return None
 
+    def colon_argument(self, line: str) -> str | None:
+        """What follows the colon when the line begins with the keyword of a command that
+        takes text after a colon (`justerare: …`, `Beslut : …`); None otherwise."""
+        folded = fold(line)
+        for key, _, cmd in self._words:
+            if cmd.arg in ("colon", "optional_colon") and folded.startswith(key):
+                tail = folded[len(key) :].lstrip()
+                if tail.startswith(":"):
+                    return tail[1:].strip()
+        return None
+
     def suggestions(self, text: str, n: int = 3) -> list[str]:
         """Nearby keywords for something that looked like a command but was not one."""
         head = fold(text).split(":")[0][:40]

@@ -17,6 +17,11 @@ class Reply:
     card: dict[str, Any] | None = None
     fallback: str | None = None
     coalesce_key: str | None = None
+    # Post the coalesced card anew at the bottom of the chat (asked for, e.g. `närvarolista`).
+    fresh: bool = False
+    # Post it anew, instead of updating it, once it is far up the chat (the attendance card;
+    # not the justering card, whose buttons people use where it is).
+    follow: bool = False
     # Post into another conversation (a channel's new thread) instead of replying here.
     target_conversation: str | None = None
     new_thread: bool = False

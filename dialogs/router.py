@@ -8,7 +8,7 @@ import re
 from dialogs import commands as _commands  # noqa: F401  (registers the commands)
 from dialogs.context import CommandContext
 from dialogs.errors import UserError
-from dialogs.registry import REGISTRY, Registry
+from dialogs.registry import REGISTRY, Match, Registry
 from dialogs.text import has_personnummer
 
 logger = logging.getLogger(__name__)
@@ -46,6 +46,14 @@ _EN_WORDS = {
     "since",
     "any",
     "there",
+    "help",
+    "me",
+    "please",
+    "you",
+    "can",
+    "i",
+    "we",
+    "thanks",
 }
 _SV_WORDS = {
     "vad",
@@ -84,22 +92,36 @@ _SV_WORDS = {
 }
 
 
-def detect_language(text: str) -> str:
-    """'en' when the words are more English than Swedish; Swedish is the default."""
+def detect_language(text: str, locale: str | None = None) -> str:
+    """'en' when the words are more English than Swedish; on a tie the sender's Teams locale
+    decides; Swedish is the default."""
     words = re.findall(r"[a-zåäöé]+", text.lower())
+    hint = "en" if locale and locale.lower().startswith("en") else "sv"
     if not words:
-        return "sv"
+        return hint
     if any(ch in text.lower() for ch in "åäö"):
         return "sv"
     en = sum(w in _EN_WORDS for w in words)
     sv = sum(w in _SV_WORDS for w in words)
+    if en == sv:
+        return hint
     return "en" if en > sv else "sv"
+
+
+def _asking_for_help(text: str, registry: Registry) -> Match | None:
+    """`help me`, `hjälp tack`: a help keyword and a word or two more is asking for help."""
+    words = text.strip().rstrip("?!.").split()
+    if not 1 < len(words) <= 3:
+        return None
+    match = registry.match(words[0])
+    # Only help: another keyword with words after it ("sekretess gäller") is not a command.
+    return match if match is not None and match.command.name == "show_help" else None
 
 
 async def dispatch_text(ctx: CommandContext, text: str, registry: Registry = REGISTRY) -> None:
     """Run the command the text names, or answer it as a question."""
     if has_personnummer(text):
-        ctx.lang = detect_language(text)
+        ctx.lang = detect_language(text, ctx.turn.locale)
         raise UserError(
             "Meddelandet ser ut att innehålla ett personnummer och sparades inte. "
             "Skriv det igen utan personnumret.",
@@ -109,11 +131,11 @@ async def dispatch_text(ctx: CommandContext, text: str, registry: Registry = REG
     from dialogs.form import FORMS
 
     if await FORMS.continue_if_active(ctx, text):
-        ctx.lang = detect_language(text) if ctx.lang != "en" else "en"
+        ctx.lang = detect_language(text, ctx.turn.locale) if ctx.lang != "en" else "en"
         return
-    match = registry.match(text)
+    match = registry.match(text) or _asking_for_help(text, registry)
     if match is None:
-        ctx.lang = detect_language(text)
+        ctx.lang = detect_language(text, ctx.turn.locale)
         from dialogs import questions  # late: questions import storage search
 
         await questions.answer(ctx, text)

@@ -30,16 +30,37 @@ def name_key(name: str) -> str:
     return re.sub(r"[^\w ]+", "", fold(name).replace("-", " ")).strip()
 
 
-def has_personnummer(text: str) -> bool:
+def personnummer_spans(text: str) -> list[tuple[int, int]]:
+    """Where text holds something shaped like a personnummer (start, end)."""
+    spans: list[tuple[int, int]] = []
     for match in _PERSONNUMMER.finditer(text):
         raw = match.group(0)
         digits = re.sub(r"\D", "", raw)
-        if "-" in raw or "+" in raw or len(digits) == 12:
-            return True
         # Ten bare digits starting with 0 are far more often a phone number (070…).
-        if len(digits) == 10 and not digits.startswith("0"):
-            return True
-    return False
+        if "-" in raw or "+" in raw or len(digits) == 12 or not digits.startswith("0"):
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def has_personnummer(text: str) -> bool:
+    return bool(personnummer_spans(text))
+
+
+def mask_personnummer(text: str) -> tuple[str, list[int]]:
+    """Text with every personnummer's digits replaced by X, and the (1-based) lines they were on."""
+    spans = personnummer_spans(text)
+    if not spans:
+        return text, []
+    parts: list[str] = []
+    lines: list[int] = []
+    last = 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        parts.append(re.sub(r"\d", "X", text[start:end]))
+        lines.append(text.count("\n", 0, start) + 1)
+        last = end
+    parts.append(text[last:])
+    return "".join(parts), lines
 
 
 def split_people(text: str) -> list[str]:

@@ -100,14 +100,23 @@ DESCRIPTION = {
         "Mötet blir protokollet: närvaro, paragrafer och beslut i chatten.",
         "Samverkansbot för samverkansorgan mellan kommuner och regioner: närvaro, paragrafer (§), "
         "beslut med att-satser, uppdrag och jäv registreras i mötets chatt; protokollet skrivs, "
-        "justeras och publiceras i Teams, och alla kan fråga vad som beslutats.",
+        "justeras och publiceras i Teams, och alla kan fråga vad som beslutats. "
+        "Behörigheten att läsa chattens meddelanden (ChatMessage.Read.Chat) begärs bara för att "
+        "närvaro (”här”) och sekreterarens rader (”justerare: …”, ”§ 5 …”) ska fungera utan "
+        "@omnämnande medan ett möte pågår. Andra meddelanden som inte @nämner boten får inget "
+        "svar och sparas inte. Stängs behörigheten av fungerar allt med @omnämnanden.",
     ),
     "en": (
         "The meeting becomes the minutes: attendance, paragraphs and decisions in chat.",
         "Samverkansbot for bodies where Swedish municipalities and regions work together: "
         "attendance, paragraphs (§), decisions with their att clauses, assignments and "
         "conflicts of interest are recorded in the meeting chat; the minutes are written, "
-        "approved and published in Teams, and anyone can ask what was decided.",
+        "approved and published in Teams, and anyone can ask what was decided. "
+        "The permission to read the chat's messages (ChatMessage.Read.Chat) is asked only so "
+        "that check-ins (“här”) and the secretary's lines (“justerare: …”, “§ 5 …”) work "
+        "without an @mention while a meeting is open. Other messages that do not @mention the "
+        "bot get no reply and are not stored. With the permission turned off, everything works "
+        "with @mentions.",
     ),
 }
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.meetings import attendance_list, latest_meeting, meetings_on, open_meeting_in
@@ -646,6 +646,9 @@ async def publication_target(
 # Download links
 
 TOKEN_TTL = dt.timedelta(days=7)
+# A link to the full version (sekretess included) is handed out only in a personal chat, opens
+# once and expires within the hour.
+FULL_TOKEN_TTL = dt.timedelta(hours=1)
 # secrets.token_urlsafe(32): 43 characters of the URL-safe base64 alphabet.
 _TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{43}$")
 # A protokollsutdrag link stores the § label after this prefix in DownloadToken.fmt.
@@ -698,6 +701,20 @@ TokenStatus = Literal["ok", "expired", "unknown"]
 class TokenCheck:
     status: TokenStatus
     token: DownloadToken | None = None
+
+
+async def use_full_token(
+    session: AsyncSession, token_id: int, now: dt.datetime | None = None
+) -> bool:
+    """Spend a single-use link to the full version: True for the one request that gets it."""
+    at = now or utcnow()
+    result = await session.execute(
+        update(DownloadToken)
+        .where(DownloadToken.id == token_id, DownloadToken.expires_at > at)
+        .values(expires_at=at)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 async def check_download_token(

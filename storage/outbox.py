@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, literal, or_, select, update
+from sqlalchemy import and_, delete, exists, func, literal, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,6 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import OutboxMessage, ProcessedActivity, SenderLease, utcnow
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+# A coalesced card is updated in place only while it is still near the bottom of the chat:
+# posted again once the bot has said this many other things since, or after this long.
+FAR_AFTER_MESSAGES = 4
+FAR_AFTER = dt.timedelta(minutes=10)
 
 
 async def claim_activity(
@@ -77,11 +81,17 @@ async def enqueue(
     update_delay: float = 1.0,
     claimed: bool = False,
     owner: str | None = None,
+    fresh: bool = False,
+    follow: bool = False,
 ) -> OutboxMessage:
     """Add a message. With a coalesce key, a card already waiting is replaced, and a card
-    already posted is updated in place instead of posted again."""
+    already posted is updated in place instead of posted again, unless `fresh` asks for a new
+    post or, with `follow`, it is far up the chat: then it is posted anew and later updates go
+    there."""
     now = utcnow()
-    if coalesce_key is not None:
+    if coalesce_key is not None and fresh:
+        await _drop_waiting_updates(session, coalesce_key)
+    elif coalesce_key is not None:
         waiting = await session.scalar(
             select(OutboxMessage)
             .where(OutboxMessage.coalesce_key == coalesce_key, OutboxMessage.status == PENDING)
@@ -92,14 +102,16 @@ async def enqueue(
             waiting.payload = payload
             return waiting
         posted = await session.scalar(
-            select(OutboxMessage.id)
+            select(OutboxMessage)
             .where(
                 OutboxMessage.coalesce_key == coalesce_key,
                 OutboxMessage.status.in_([SENDING, SENT]),
+                OutboxMessage.kind != "update",
             )
+            .order_by(OutboxMessage.id.desc())
             .limit(1)
         )
-        if posted is not None:
+        if posted is not None and not (follow and await _far_up(session, posted, now)):
             # The target id is read at send time: the first post may still be in flight.
             kind = "update"
             # A short wait lets a burst of check-ins become one card update.
@@ -126,22 +138,59 @@ async def enqueue(
     return row
 
 
+async def _far_up(session: AsyncSession, posted: OutboxMessage, now: dt.datetime) -> bool:
+    """Whether the posted card is too far up the chat for its author to see an update."""
+    if posted.created_at is not None and now - posted.created_at > FAR_AFTER:
+        return True
+    since = await session.scalar(
+        select(func.count())
+        .select_from(OutboxMessage)
+        .where(
+            OutboxMessage.conversation_id == posted.conversation_id,
+            OutboxMessage.id > posted.id,
+            OutboxMessage.kind.in_(("reply", "send")),
+            or_(
+                OutboxMessage.coalesce_key.is_(None),
+                OutboxMessage.coalesce_key != posted.coalesce_key,
+            ),
+        )
+    )
+    return int(since or 0) >= FAR_AFTER_MESSAGES
+
+
+async def _drop_waiting_updates(session: AsyncSession, coalesce_key: str) -> None:
+    """A fresh post shows the latest state: pending updates of the old card are moot."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.coalesce_key == coalesce_key,
+            OutboxMessage.status == PENDING,
+            OutboxMessage.kind == "update",
+        )
+        .values(status=SENT, last_error="superseded by a fresh card")
+        .execution_options(synchronize_session=False)
+    )
+
+
 async def posted_activity(session: AsyncSession, coalesce_key: str) -> tuple[str, str] | None:
-    """The Teams id and conversation of the card a coalesce key names, once it is posted."""
+    """The Teams id and conversation of the card a coalesce key names, once it is posted (the
+    latest post, when the card was posted afresh further down the chat)."""
     row = (
         await session.execute(
-            select(OutboxMessage.sent_activity_id, OutboxMessage.conversation_id)
+            select(
+                OutboxMessage.sent_activity_id, OutboxMessage.conversation_id, OutboxMessage.status
+            )
             .where(
                 OutboxMessage.coalesce_key == coalesce_key,
-                OutboxMessage.status == SENT,
+                OutboxMessage.status != FAILED,
                 OutboxMessage.kind != "update",
             )
-            .order_by(OutboxMessage.id)
+            .order_by(OutboxMessage.id.desc())
             .limit(1)
         )
     ).first()
-    if row is None or row[0] is None:
-        return None
+    if row is None or row[2] != SENT or row[0] is None:
+        return None  # not posted yet (or a fresh post still on its way)
     return str(row[0]), str(row[1])
 
 

@@ -95,7 +95,8 @@ async def test_help_in_english_is_english(
     [card], _ = await _ask(bot_server, connector, "help", locale="en-US")
     assert card["body"][0]["text"] == "Samverkansbot — commands"
     assert _task_headings(card)[:3] == ["Attendance", "Meeting", "Paragraphs and decisions"]
-    assert _facts(card)[:2] == ["present [: Namn, organisation; Namn …]", "attendance"]
+    # English placeholders too (issue 10 names Swedish placeholders in the English help).
+    assert _facts(card)[:2] == ["present [: Name, organisation; Name …]", "attendance"]
     text = card_to_text(card)
     for swedish in ("kommandon", "hjälp", "till:", "Närvaro", "uppgift", "fråga"):
         assert swedish not in text, swedish

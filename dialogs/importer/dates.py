@@ -35,6 +35,8 @@ MONTHS = {
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
+# "24-10-21": a two-digit year first, as Swedish dates are written (corpus 06).
+_SHORT_ISO = re.compile(r"(?<![\d.:/-])(\d{2})-(\d{2})-(\d{2})(?![\d.:/-])")
 _LONG = re.compile(
     r"(?<![\w])(\d{1,2})(?::[ae])?\s+(" + _MONTH_ALT + r")\.?(?:\s+(\d{4}))?(?![\w])",
     re.IGNORECASE,
@@ -68,6 +70,10 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMatch]:
         date = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if date and 1900 <= date.year <= 2200:
             found.append(DateMatch(date, m.start(), m.end(), True))
+    for m in _SHORT_ISO.finditer(text):
+        date = _make(2000 + int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if date:
+            found.append(DateMatch(date, m.start(), m.end(), True))
     for m in _LONG.finditer(text):
         if any(d.start <= m.start() < d.end for d in found):
             continue
@@ -85,6 +91,16 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMatch]:
                 found.append(DateMatch(date, m.start(), m.end(), False))
     found.sort(key=lambda d: d.start)
     return found
+
+
+def date_in_filename(name: str) -> dt.date | None:
+    """ "19_vgr-regionstyrelsen-2019-03-26.txt", "protokoll_20190326.docx" → the date."""
+    for pattern in (r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"):
+        for m in re.finditer(pattern, name):
+            date = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if date and 1900 <= date.year <= 2200:
+                return date
+    return None
 
 
 def find_date(text: str, reference: dt.date | None = None) -> DateMatch | None:

@@ -10,3 +10,7 @@ class ImportFormatError(Exception):
         super().__init__(message_sv)
         self.message_sv = message_sv
         self.message_en = message_en
+
+    def __reduce__(self) -> tuple[type[ImportFormatError], tuple[str, str]]:
+        # Crosses from the import worker process; the default pickling would lose message_en.
+        return (ImportFormatError, (self.message_sv, self.message_en))

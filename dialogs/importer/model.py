@@ -6,8 +6,12 @@ parser can be tested (and fuzzed) on its own.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import types
+import typing
 from dataclasses import dataclass, field
+from typing import Any
 
 # Roles a person can have at a meeting, most significant first; ParsedPerson.roles keeps this
 # order so that ParsedPerson.role is the one a summary should show.
@@ -105,6 +109,8 @@ class ParsedItem:
     # How the item ended when it was not a decision: "Informationen läggs till handlingarna",
     # "Ärendet utgår på grund av tidsbrist".
     outcome: str | None = None
+    # Marked secret in the minutes ("Sekretess enligt OSL 25 kap. 1 §"): a sekretess §.
+    confidential: bool = False
 
 
 @dataclass
@@ -127,6 +133,9 @@ class ParsedMinutes:
     """Everything understood from one set of minutes, plus what was not."""
 
     body_name: str | None = None
+    # Where body_name came from, in Swedish for the summary: "titelraden", "sidhuvudet",
+    # "”Protokoll fört vid …”", "beslutsformeln".
+    body_source: str | None = None
     body_short: str | None = None
     # The cooperation the body belongs to, when the letterhead names it
     # ("Samverkan Blekinge - Hälsa, vård, lärande och social välfärd").
@@ -148,6 +157,8 @@ class ParsedMinutes:
     warnings: list[str] = field(default_factory=list)
     # Text that fitted nowhere; stored with the meeting so it stays searchable.
     leftover_text: str = ""
+    # Lines (1-based, in the text read) where a personnummer was masked before parsing.
+    personnummer_lines: list[int] = field(default_factory=list)
 
     @property
     def decisions(self) -> list[ParsedDecision]:
@@ -156,3 +167,39 @@ class ParsedMinutes:
     @property
     def assignments(self) -> list[ParsedAssignment]:
         return [a for item in self.items for a in item.assignments]
+
+
+# Keeping a parse between the summary and Spara (JSON in bot state) ------------------------
+
+
+def to_data(value: Any) -> Any:
+    """Parsed minutes as JSON-ready data; from_data(ParsedMinutes, …) reads it back."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list):
+        return [to_data(v) for v in value]
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return value
+
+
+def from_data(kind: Any, data: Any) -> Any:
+    """The value of type kind (a dataclass of this module, or a field's annotation) in data."""
+    if data is None:
+        return None
+    origin = typing.get_origin(kind)
+    if origin in (types.UnionType, typing.Union):
+        inner = [a for a in typing.get_args(kind) if a is not type(None)]
+        return from_data(inner[0], data)
+    if origin is list:
+        (inner_kind,) = typing.get_args(kind)
+        return [from_data(inner_kind, v) for v in data]
+    if dataclasses.is_dataclass(kind) and isinstance(kind, type):
+        hints = typing.get_type_hints(kind)
+        known = {f.name for f in dataclasses.fields(kind)}
+        return kind(**{k: from_data(hints[k], v) for k, v in data.items() if k in known})
+    if kind is dt.date:
+        return dt.date.fromisoformat(data)
+    if kind is dt.time:
+        return dt.time.fromisoformat(data)
+    return data

@@ -14,9 +14,11 @@ import itertools
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .dates import DateMatch, find_date, find_dates, find_time, strip_weekday
+from dialogs.text import mask_personnummer
+
+from .dates import DateMatch, date_in_filename, find_date, find_dates, find_time, strip_weekday
 from .decisions import (
     OwnBody,
     att_clause,
@@ -25,6 +27,7 @@ from .decisions import (
     find_assignments,
     inline_decision,
     is_bold_att,
+    is_secret,
     next_meeting,
     outcome,
     prose_decision,
@@ -33,6 +36,7 @@ from .decisions import (
     title_attachments,
 )
 from .htmltext import html_to_text, looks_like_html
+from .markup import PART_HEADINGS
 from .model import (
     ABSENT,
     PRESENT,
@@ -43,10 +47,16 @@ from .model import (
     ParsedPerson,
 )
 from .people import (
+    InlineEntries,
     PeopleRegistry,
     SectionLabel,
+    flat_attendance,
+    is_marked_row,
+    looks_like_name,
     match_label,
+    name_key,
     parse_person,
+    sort_roles,
     split_inline_list,
     split_names,
 )
@@ -55,6 +65,7 @@ from .textutil import (
     collapse_spaces,
     heading_level,
     is_bullet,
+    line_chunks,
     normalize,
     remove_noise,
     sentences,
@@ -73,6 +84,11 @@ _PARAGRAPH_LINE = re.compile(
 _NUMBERED_LINE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<hashes>#{1,6}[ \t]*)?(?:\*\*)?(?P<num>\d{1,2})(?P<sep>[.)])"
     r"(?:\*\*)?(?P<gap>[ \t]+)(?P<rest>\S.*)$"
+)
+_LABELLED_NUMBER = re.compile(
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:ärende|punkt)\s+(?P<num>\d{1,3})\b[.:]?(?:\*\*)?\s*"
+    r"(?P<rest>[^a-zåäö].*|)$",
+    re.IGNORECASE,
 )
 _KIND = re.compile(
     r"\b(?P<kind>sammanträdesprotokoll|protokoll|minnesanteckningar|minnesanteckning|"
@@ -109,6 +125,23 @@ _DISTRIBUTION_LABEL = re.compile(
     r"delges|kopia till|för kännedom till)\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+_OUTLINE_NUMBER = re.compile(
+    r"^(?:§\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})*)\.?\s+(?P<rest>[A-ZÅÄÖÉÜ0-9\"”(].*)$"
+)
+# Headings that belong to the header, not items.
+_HEADER_HEADING = re.compile(
+    r"(?i)^(?:datum|tid|plats|tid och plats|närvarande|frånvarande|deltagare|dagordning|"
+    r"föredragningslista|agenda|underskrifter|justering|paragrafer)\b.{0,40}$"
+)
+# An item or passage that reports on an earlier meeting: its "X tar med sig frågan" is the old
+# assignment's history, not a new one (seed 004 § 114).
+_REPORTS_EARLIER = re.compile(
+    r"(?i)\b(?:föregående|förra)\s+(?:\w+)?(?:möte|mötet|protokoll|sammanträde\w*)|"
+    r"^återkoppling\b|\buppföljning av (?:protokoll|beslut|uppdrag)"
+)
+_PROPOSAL_HEADING = re.compile(
+    r"(?i)^(?:förslag(?: till beslut)?|beslutsförslag|yrkanden?|motion|proposition)\b"
+)
 _PRESENTER = re.compile(r"^föredragande\s*:\s*(?P<names>.+)$", re.IGNORECASE)
 
 
@@ -129,6 +162,9 @@ class _HeaderState:
     section: int = 0
     mode: str | None = None
     pending: str | None = None
+    # Roles of the last "Närvarande ledamöter"-like list: a bare "Frånvarande" after it lists
+    # the absent members of the same kind (seed 004).
+    present_roles: tuple[str, ...] = ()
 
 
 @dataclass
@@ -146,17 +182,29 @@ class _ItemWork:
 
 def parse_minutes(text: str, filename: str | None = None) -> ParsedMinutes:
     """Parse the text of one set of minutes. Never raises: text that cannot be structured is
-    returned as leftover_text with a warning."""
+    returned as leftover_text with a warning. A personnummer is masked before anything else
+    reads the text, so none is stored; the lines it was on are listed for the summary."""
+    pieces: list[str] = []
+    lines: list[int] = []
+    line_offset = 0
+    for piece in line_chunks(str(text)):
+        masked_piece, found = mask_personnummer(piece)
+        pieces.append(masked_piece)
+        lines.extend(n + line_offset for n in found)
+        line_offset += piece.count("\n")
+    masked = "".join(pieces)
     try:
-        return _MinutesParser(str(text), filename).parse()
+        minutes = _MinutesParser(masked, filename).parse()
     except Exception:
         # A parser bug must not stop an import of years of minutes; keep the text searchable.
         logger.exception("could not parse minutes %s; keeping them as text", filename)
         try:
-            leftover = normalize(str(text)).strip()
+            leftover = normalize(masked).strip()
         except Exception:
             leftover = ""
-        return ParsedMinutes(leftover_text=leftover, warnings=[PARSE_FAILED_WARNING])
+        minutes = ParsedMinutes(leftover_text=leftover, warnings=[PARSE_FAILED_WARNING])
+    minutes.personnummer_lines = lines
+    return minutes
 
 
 class _MinutesParser:
@@ -172,18 +220,32 @@ class _MinutesParser:
         self.justering_text: str | None = None
         self.agenda_numbers: list[int] = []
         self.own = OwnBody([])
+        self.invited: set[str] = set()
+        self.listed_present = False
 
     # Whole document ---------------------------------------------------------------------------
 
     def parse(self) -> ParsedMinutes:
         minutes = self.minutes
         lines = normalize(self.source).split("\n")
+        flat = lines
+        lines = _unflatten(lines)
         lines, removed = remove_noise(lines)
         if removed:
             minutes.warnings.append(
                 f"Upprepade sidhuvuden/sidfötter och sidnummer togs bort ({removed} rader)."
             )
         starts = self._find_numbered_items(lines)
+        outline = self._find_outline_items(lines)
+        if len(outline) >= 2 and (
+            not starts or (not starts[0].is_paragraph and len(outline) > len(starts))
+        ):
+            starts = outline
+            if not any(start.number for start in starts):
+                minutes.warnings.append(
+                    f"Punkterna saknar nummer; {len(starts)} rubriker tolkades som punkter "
+                    "— kontrollera indelningen."
+                )
         if starts:
             self._parse_header(lines, 0, starts[0].index, stop_at_prose=False)
         else:
@@ -203,6 +265,13 @@ class _MinutesParser:
                 minutes.warnings.append(
                     "Ingen punktindelning hittades; texten sparas som mötets text."
                 )
+        if not self.people.people:
+            # No attendance list as lines: a converted PDF may have flattened it (corpus 12,
+            # 16, 17, 22).
+            for line in flat:
+                if len(line) > 120:
+                    for person in flat_attendance(clean_line(line)):
+                        self.people.add(person)
         self._finish_header()
         works: list[_ItemWork] = []
         for n, start in enumerate(starts):
@@ -239,9 +308,59 @@ class _MinutesParser:
             return chosen
         return self._numbered_chain(lines)
 
+    def _find_outline_items(self, lines: list[str]) -> list[_ItemStart]:
+        """Items as Markdown headings ("## 3.1 Val av justerare", "## Ekonomi"): every heading
+        below the title that is not a header label or a part of an item ("#### Beslut").
+        Serves Markdown minutes and markup turned into Markdown (corpus 01, 03, 05, 07, 08)."""
+        heads = [
+            (i, heading_level(line), clean_line(line))
+            for i, line in enumerate(lines)
+            if heading_level(line) and clean_line(line)
+        ]
+        if len(heads) < 3:
+            return []
+        found: list[tuple[int, str | None, str]] = []
+        for i, _, text in heads:
+            if (
+                PART_HEADINGS.match(text)
+                or match_label(lines[i])
+                or decision_heading(lines[i])
+                or _HEADER_HEADING.match(text)
+            ):
+                continue
+            number = _OUTLINE_NUMBER.match(text)
+            if number:
+                found.append((i, number.group("num"), number.group("rest")))
+            else:
+                found.append((i, None, text))
+        # Headings above the attendance lists at the top are the letterhead (corpus 03), and a
+        # heading that is only a date is the meeting's date.
+        labels = [i for i, _, _ in heads if match_label(lines[i]) and i < len(lines) * 0.4]
+        if labels:
+            found = [f for f in found if f[0] > labels[-1]]
+        found = [f for f in found if not _is_date_only(f[2])]
+        numbered = [n for n, (_, num, _) in enumerate(found) if num]
+        if len(numbered) >= 2:
+            # Unnumbered headings before the first numbered one are the letterhead and title.
+            found = found[numbered[0] :]
+        else:
+            # Otherwise the first heading is the document's title when nothing precedes it.
+            top = min(level for _, level, _ in heads)
+            if sum(1 for _, level, _ in heads if level == top) == 1 and found:
+                first_top = next(i for i, level, _ in heads if level == top)
+                found = [f for f in found if f[0] != first_top]
+        return [_ItemStart(i, num, False, rest) for i, num, rest in found]
+
     def _numbered_chain(self, lines: list[str]) -> list[_ItemStart]:
         by_style: dict[tuple[str, bool, str, bool], list[tuple[int, int, str]]] = {}
         for i, line in enumerate(lines):
+            labelled = _LABELLED_NUMBER.match(line)
+            if labelled:
+                # "Ärende 1" / "Punkt 3", the title on the same line or the next (corpus 19).
+                style = ("", False, "label", False)
+                rest = labelled.group("rest")
+                by_style.setdefault(style, []).append((i, int(labelled.group("num")), rest))
+                continue
             match = _NUMBERED_LINE.match(line)
             if not match:
                 continue
@@ -270,7 +389,14 @@ class _MinutesParser:
                 )
                 if better:
                     best = chain
-        if len(best) < 2:
+        lone = (
+            len(best) == 1
+            and len(by_style) == 1
+            and (("", False, "label", False) in by_style or best[0][1] == 1)
+        )
+        if len(best) < 2 and not lone:
+            # One "Ärende 1" or one "1. Title" in a document with no other structure is an
+            # item (corpus 19, 20); otherwise a lone number is a list in the text.
             return []
         return [_ItemStart(i, str(num), False, rest) for i, num, rest in best]
 
@@ -349,13 +475,21 @@ class _MinutesParser:
                 return True
             state.label = None
             state.group = None
+        if is_marked_row(text) and self._attendance_entries(raw):
+            # A row with a presence column needs no heading (corpus 01).
+            return True
         if self.minutes.title is None and _is_title(text):
             self.minutes.title = text
             return True
+        bare = strip_weekday(text).strip(" ,.")
         if self.minutes.title is None and heading_level(raw) and len(text) <= 120:
+            if _is_date_only(text):
+                found_date = find_date(bare)
+                if found_date:
+                    self._add_date(found_date.date, 2)
+                    return True
             self.header_headings.append(text)
             return True
-        bare = strip_weekday(text).strip(" ,.")
         found = find_date(bare)
         if found and found.start == 0 and found.end >= len(bare) - 1:
             self._add_date(found.date, 2)
@@ -444,6 +578,10 @@ class _MinutesParser:
         state = self.state
         state.section += 1
         state.mode = None
+        if label.present_group:
+            state.present_roles = label.roles
+        elif label.status == ABSENT and not label.roles and state.present_roles:
+            label = replace(label, roles=state.present_roles)
         if label.singular and state.group is not None and level > state.group_level:
             state.label = label
             state.singular_pending = True
@@ -458,11 +596,20 @@ class _MinutesParser:
     def _attendance_entries(self, raw: str) -> bool:
         """Add the people on one line; False when the line is not people."""
         state = self.state
-        inline = split_inline_list(strip_bullet(strip_inline_markdown(raw).strip()))
+        line = strip_bullet(strip_inline_markdown(raw).strip())
+        inline = split_inline_list(line)
         parsed: list[ParsedPerson] = []
+        organisations = _organisations(line, state.label)
+        if organisations:
+            # "Närvarande: Bolagsverket, Digg, Skatteverket": organisations attended, not
+            # named people (the issue's "organisations instead of people").
+            inline = InlineEntries([], [])
+            parsed = organisations
         for entry in inline.entries:
             person = parse_person(entry, state.label)
             if person is None:
+                if is_marked_row(entry):
+                    continue  # "Vice ordförande, Vakant, Nej": a post, not a person
                 return False
             parsed.append(person)
         for original, halves in inline.split:
@@ -471,6 +618,10 @@ class _MinutesParser:
                 f"{halves[0]} och {halves[1]}."
             )
         for person in parsed:
+            if state.label is not None and state.label.invited:
+                self.invited.add(name_key(person.name))
+            elif person.status != ABSENT:
+                self.listed_present = True
             if self.people.add(person, state.section):
                 self.minutes.warnings.append(f"{person.name} står två gånger i samma närvarolista.")
             if state.singular_pending:
@@ -488,14 +639,23 @@ class _MinutesParser:
             kind = _KIND.search(title)
             if kind and kind.group("kind"):
                 minutes.meeting_kind = _kind_of(kind.group("kind"))
+            recorded_at = _RECORDED_AT.search(title) or _RECORDED_AT.search(
+                "\n".join(self.source.split("\n")[:30])
+            )
             body = _body_from_title(title)
+            if recorded_at:
+                body = _possessor(recorded_at.group("body"))
+            elif not re.search(r"[^\W\d_]{3}", body):
+                body = ""  # "Styrelsemöte 5 2023" names no body
             title_date = find_date(title)
             if title_date and minutes.date is None:
                 minutes.date = title_date.date
             minutes.body_name = body or None
+            minutes.body_source = ("recorded_at" if recorded_at else "title") if body else None
         if self.header_headings:
             if minutes.body_name is None:
                 minutes.body_name = self.header_headings[-1]
+                minutes.body_source = "header"
                 parents = self.header_headings[:-1]
             else:
                 parents = self.header_headings
@@ -508,10 +668,17 @@ class _MinutesParser:
             )
             if kind_anywhere:
                 minutes.meeting_kind = _kind_of(kind_anywhere.group(1))
+        if minutes.date is None:
+            # A date with its year near the top (a title line the header did not read as one).
+            head = "\n".join(self.source.split("\n")[:12])[:1500]
+            dated = [d for d in find_dates(strip_weekday(head)) if d.has_year]
+            if dated:
+                minutes.date = dated[0].date
+                minutes.warnings.append("Mötets datum togs från dokumentets början.")
         if minutes.date is None and self.filename:
-            found = find_date(self.filename)
-            if found:
-                minutes.date = found.date
+            from_name = date_in_filename(self.filename)
+            if from_name:
+                minutes.date = from_name
                 minutes.warnings.append("Mötets datum togs från filnamnet.")
         self.own = OwnBody([n for n in (minutes.body_name, minutes.body_short, minutes.title) if n])
 
@@ -561,6 +728,7 @@ class _MinutesParser:
         )
         work = _ItemWork(item)
         self._read_item_body(work, body, known)
+        item.confidential = is_secret(item.title) or is_secret(item.text)
         return work
 
     def _read_item_body(self, work: _ItemWork, body: list[str], known: list[str]) -> None:
@@ -568,9 +736,11 @@ class _MinutesParser:
         run: list[str] = []
         texts: list[str] = []
 
+        proposal = False  # under a "Förslag" heading: what is proposed is not yet decided
+
         def flush() -> None:
             if run:
-                text = self._analyse_text(item, run, known + item.presenters)
+                text = self._analyse_text(item, run, known + item.presenters, not proposal)
                 if text:
                     texts.append(text)
                 run.clear()
@@ -584,6 +754,9 @@ class _MinutesParser:
                 item.presenters.extend(_presenter_names(presenter.group("names")))
                 i += 1
                 continue
+            if text and heading_level(raw):
+                flush()
+                proposal = bool(_PROPOSAL_HEADING.match(text))
             phrase = decision_heading(raw) if text else None
             if phrase:
                 flush()
@@ -627,11 +800,13 @@ class _MinutesParser:
                 find_assignments(clause, known + work.item.presenters, clause=True)
             )
 
-    def _analyse_text(self, item: ParsedItem, lines: list[str], known: list[str]) -> str:
+    def _analyse_text(
+        self, item: ParsedItem, lines: list[str], known: list[str], decisions: bool = True
+    ) -> str:
         """Clean a run of discussion text and find what its sentences say."""
         text = _clean_text(lines, item.attachments)
         for sentence in sentences(text):
-            decision = prose_decision(sentence, self.own)
+            decision = prose_decision(sentence, self.own) if decisions else None
             if decision:
                 item.decisions.append(decision)
             else:
@@ -641,7 +816,8 @@ class _MinutesParser:
             attachment = sentence_attachment(sentence)
             if attachment:
                 item.attachments.append(attachment)
-            item.assignments.extend(find_assignments(sentence, known))
+            if not _REPORTS_EARLIER.search(item.title) and not _REPORTS_EARLIER.match(text):
+                item.assignments.extend(find_assignments(sentence, known))
             if self.minutes.next_meeting is None:
                 self.minutes.next_meeting = next_meeting(sentence, self.minutes.date)
         return text
@@ -655,8 +831,17 @@ class _MinutesParser:
         self._fill_orphan_phrases(works)
         for work in works:
             for name in work.item.presenters:
-                self.people.add(ParsedPerson(name=name, roles=["foredragande"], status=PRESENT))
+                # A föredragande is a participant only when the attendance lists say so.
+                listed = self.people.find(name)
+                if listed is not None and "foredragande" not in listed.roles:
+                    listed.roles = sort_roles([*listed.roles, "foredragande"])
         self._infer_substitutes()
+        if self.invited and not self.listed_present:
+            # Only who was called is listed, not who came: attendance is not known.
+            for person in self.people.people:
+                if name_key(person.name) in self.invited:
+                    person.status = PRESENT
+            minutes.warnings.append("Bara de kallade listas; de antas ha varit närvarande.")
         minutes.people = self.people.people
         justerare = [p.name for p in minutes.people if "justerare" in p.roles]
         if self.justering_text is not None or justerare:
@@ -681,8 +866,22 @@ class _MinutesParser:
                     break
 
     def _refine_body(self, works: list[_ItemWork]) -> None:
-        """ "LSVO:s ledningsgrupp beslutar" names the body better than the letterhead's "LSVO"."""
+        """ "LSVO:s ledningsgrupp beslutar" names the body better than the letterhead's "LSVO";
+        "Regionstyrelsen beslutar att" names it when nothing else does."""
         minutes = self.minutes
+        if minutes.body_name is None:
+            subjects = Counter(
+                d.phrase.rsplit(" ", 1)[0]
+                for w in works
+                for d in w.item.decisions
+                if d.reported_by_body is None
+                and re.search(r"\s(?:beslutar|beslutade|beslöt)$", d.phrase)
+            )
+            for subject, _ in subjects.most_common():
+                if subject.lower() not in _GENERIC_SUBJECTS and subject[:1].isupper():
+                    minutes.body_name = subject
+                    minutes.body_source = "decision_phrase"
+                    break
         phrases = Counter(
             d.phrase
             for w in works
@@ -699,6 +898,7 @@ class _MinutesParser:
                     if re.fullmatch(r"[A-ZÅÄÖ0-9]{2,8}", minutes.body_name):
                         minutes.body_short = minutes.body_name
                     minutes.body_name = base
+                    minutes.body_source = "decision_phrase"
                 break
         if minutes.body_short is None and minutes.body_name:
             paren = re.search(r"\(([A-ZÅÄÖ0-9]{2,8})\)", minutes.body_name)
@@ -793,6 +993,107 @@ def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
     return list(reversed(chain))
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+\S")
+_PAGE_MARKER = re.compile(r"(?<!\S)\d{1,3}\s+\d{1,3}\s*\(\d{1,3}\)(?!\S)")
+_FLAT_ITEM = re.compile(r"(?<![\S])(?P<num>\d{1,3})\.?\s+(?=[A-ZÅÄÖ][a-zåäö])")
+_TITLE_END = re.compile(r"[.:!?](?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b)")
+
+
+def _unflatten(lines: list[str]) -> list[str]:
+    """A PDF converted to text may hold a whole page on one line, with the items' numbers in
+    the running text ("… 37 Landstingsfullmäktiges öppnande Enligt … 38 Upprop …"). A chain of
+    consecutive numbers each followed by a capitalised word is the items: each starts a line
+    "37. Title" and its text follows on the next (corpus 12, 15, 22)."""
+    long = [n for n, line in enumerate(lines) if len(line) > 300]
+    if not long:
+        return lines
+    hits: list[tuple[int, int, int]] = []  # (line, offset, number)
+    cleaned = list(lines)
+    for n in long:
+        cleaned[n] = _PAGE_MARKER.sub(" ", lines[n])
+        hits.extend((n, m.start(), int(m.group("num"))) for m in _FLAT_ITEM.finditer(cleaned[n]))
+    best: list[tuple[int, int, int]] = []
+    for k, first in enumerate(hits[:2000]):
+        chain = [first]
+        for hit in hits[k + 1 :]:
+            if hit[2] == chain[-1][2] + 1:
+                chain.append(hit)
+        if len(chain) > len(best):
+            best = chain
+    if len(best) < 2:
+        return lines
+    cuts: dict[int, list[int]] = {}
+    for n, offset, _ in best:
+        cuts.setdefault(n, []).append(offset)
+    out: list[str] = []
+    for n, line in enumerate(cleaned):
+        if n not in cuts:
+            out.append(lines[n])
+            continue
+        bounds = [0, *cuts[n], len(line)]
+        for a, b in itertools.pairwise(bounds):
+            piece = line[a:b].strip()
+            if not piece:
+                continue
+            if a in cuts[n]:
+                number, _, rest = piece.partition(" ")
+                end = _TITLE_END.search(rest)
+                words = rest.split()
+                title_end = end.start() if end else len(rest)
+                if len(rest[:title_end].split()) > 10:
+                    title_end = len(" ".join(words[:10]))
+                out.append(f"{number.rstrip('.')}. {rest[:title_end].strip()}")
+                out.append(rest[title_end:].strip(" .:"))
+                out.append("")
+            else:
+                out.append(piece)
+    return out
+
+
+def _organisations(line: str, label: SectionLabel | None) -> list[ParsedPerson]:
+    """A present-list line naming only organisations: every comma-separated entry a short
+    capitalised name without digits, none of them a person's name."""
+    if label is None or label.status != PRESENT or label.roles:
+        return []
+    entries = [e.strip() for e in re.split(r",\s*|\s+och\s+", line) if e.strip()]
+    bare = [re.sub(r"\s*\([^()]*\)\s*", " ", e).strip() for e in entries]
+    if len(bare) < 2 or any(
+        not e
+        or not e[:1].isupper()
+        or len(e.split()) > 4
+        or any(ch.isdigit() for ch in e)
+        or looks_like_name(e)
+        for e in bare
+        if e
+    ):
+        return []
+    return [ParsedPerson(name=e, organisation=e, roles=[], status=PRESENT) for e in bare if e]
+
+
+# "Protokoll fört vid Datorföreningen Stackens ordinarie höstmöte 2019-11-28" (corpus 04).
+_RECORDED_AT = re.compile(
+    r"(?i)\bprotokoll\s+(?:fört|förda|upprättat)\s+vid\s+(?P<body>.+?)\s+"
+    r"(?:(?:ordinarie|extra|extrainsatta|konstituerande|årliga)\s+)?\w*(?:möte|sammanträde|stämma)t?\b"
+)
+_GENERIC_SUBJECTS = frozenset({"mötet", "gruppen", "vi", "det", "man"})
+
+
+def _possessor(text: str) -> str:
+    """ "Datorföreningen Stackens" → "Datorföreningen Stacken"; "LSVO:s" → "LSVO"."""
+    text = text.strip(" ,")
+    if text.endswith(":s"):
+        return text[:-2]
+    if text.endswith("s") and not text.endswith("ss"):
+        return text[:-1]
+    return text
+
+
+def _is_date_only(text: str) -> bool:
+    bare = strip_weekday(text).strip(" ,.")
+    found = find_date(bare)
+    return bool(found and found.start == 0 and found.end >= len(bare) - 1)
+
+
 def _is_title(text: str) -> bool:
     if len(text) > 150 or re.search(r"[.!?]\s+\S", text) or text.endswith(":"):
         return False
@@ -813,8 +1114,18 @@ def _body_from_title(title: str) -> str:
     )
     for found in reversed(find_dates(body)):
         body = body[: found.start] + body[found.end :]
+    # "Ixs konstituerande styrelsemöte för år 2018": the owner of the meeting is the body.
+    owner = re.match(
+        r"^\s*(?P<owner>\S.*?)\s+(?:(?:ordinarie|extra|konstituerande|årliga)\s+)?"
+        r"\w*(?:möte|sammanträde)t?\b",
+        body,
+        flags=re.IGNORECASE,
+    )
+    if owner and re.search(r"(?::s|[^s]s)$", owner.group("owner")):
+        return _possessor(owner.group("owner"))
     body = re.sub(r"[,\s–—-]*\b\w*(?:möte|sammanträde)t?\b\s*$", "", body, flags=re.IGNORECASE)
-    body = re.sub(r"^\s*\w*(?:möte|sammanträde)t?\b(?:\s+(?:med|för))?", "", body, flags=re.I)
+    body = re.sub(r"^\s*\w*(?:möte|sammanträde)t?\b(?:\s+(?:med|för|i|hos))?", "", body, flags=re.I)
+    body = re.sub(r"\s+(?:för\s+)?år\s*$", "", body)
     body = re.sub(r"\s+den\s*$", "", body)
     return collapse_spaces(body).strip(" ,.:;–—-")
 
@@ -896,6 +1207,7 @@ def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int]:
     """The "att …" clauses from body[start]; returns them and the index after the block."""
     clauses: list[str] = []
     gap = False
+    listed = False
     n = start
     while n < len(body):
         raw = body[n]
@@ -910,9 +1222,20 @@ def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int]:
             n += 1
             continue
         text = clean_line(raw)
+        if _LIST_ITEM.match(raw) and (not clauses or listed):
+            # "Beslut:" followed by a numbered or bulleted list: one decision per entry (corpus
+            # 20, 21); a line "… beslutar följande:" introducing the list is not one itself.
+            clauses.append(strip_bullet(raw).strip())
+            listed = True
+            gap = False
+            n += 1
+            continue
         if clauses and not gap and not heading_level(raw) and not decision_heading(raw):
             clauses[-1] = f"{clauses[-1]} {text}"
             n += 1
+            continue
+        if not clauses and text.endswith(":") and not heading_level(raw):
+            n += 1  # "Regionstyrelsen föreslår att regionfullmäktige beslutar följande:"
             continue
         if not clauses and not heading_level(raw) and not decision_heading(raw):
             # "Styrgruppen beslutar" followed by a plain sentence: that sentence is the decision.

@@ -19,10 +19,17 @@ class SectionLabel:
     # A label naming one person ("Ordförande"); as a sub-heading of a group it covers only the
     # next name, after which the group's label applies again.
     singular: bool = False
+    # "Kallade": invited; absent unless another list says present (corpus 03).
+    invited: bool = False
+    # "Närvarande ledamöter": a bare "Frånvarande" list after it lists absent ledamöter.
+    present_group: bool = False
 
 
 _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
-    (re.compile(r"närvarande ledamöter|närvarande ledamot"), SectionLabel(("ledamot",))),
+    (
+        re.compile(r"närvarande ledamöter|närvarande ledamot"),
+        SectionLabel(("ledamot",), present_group=True),
+    ),
     (
         re.compile(r"närvarande ersättare|tjänstgörande ersättare|ej tjänstgörande ersättare"),
         SectionLabel(("ersattare",)),
@@ -31,7 +38,18 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         re.compile(r"närvarande|deltagare|närvarande deltagare|närvarande personer|närvaro"),
         SectionLabel(),
     ),
-    (re.compile(r"(?:ordinarie )?ledamöter|ledamot"), SectionLabel(("ledamot",))),
+    (
+        re.compile(
+            r"(?:ordinarie )?ledamöter|ledamot|beslutande(?: ledamöter)?|styrelsemedlemmar|"
+            r"styrelseledamöter|närvarande styrelseledamöter"
+        ),
+        SectionLabel(("ledamot",)),
+    ),
+    (re.compile(r"närvarolista|röstlängd|närvarande medlemmar|upprop"), SectionLabel()),
+    (
+        re.compile(r"kallade(?: ledamöter| deltagare)?|kallad"),
+        SectionLabel(status=ABSENT, invited=True),
+    ),
     (re.compile(r"ersättare"), SectionLabel(("ersattare",))),
     (
         re.compile(r"vice ordförande|v\.? ?ordförande|vice ordf\.?"),
@@ -53,8 +71,8 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     (re.compile(r"brukarrepresentant(?:er)?"), SectionLabel(("brukarrepresentant",))),
     (
         re.compile(
-            r"övriga(?: närvarande| deltagare| medverkande)?|adjungerade?|gäster|inbjudna|"
-            r"medverkande|övrig närvarande"
+            r"övriga(?: närvarande| deltagare| deltagande| medverkande| medlemmar)?|"
+            r"adjungerade?|gäster|inbjudna|medverkande|övrig närvarande"
         ),
         SectionLabel(("ovrig",)),
     ),
@@ -276,8 +294,23 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
         parts = [p.strip() for p in raw.split(",") if p.strip()]
         name = parts.pop(0) if parts else ""
     name = name.strip().rstrip(".")
+    if not looks_like_name(name) and parts and looks_like_name(parts[0]):
+        # A table row "Ordförande, Anna Berg, Ja" / "Kassör, …": the post first (corpus 07).
+        post = name.lower().rstrip(".")
+        if post in ROLE_WORDS:
+            roles.append(ROLE_WORDS[post])
+        elif _presence_marker(list(parts[1:])) is not None:
+            parts.append(name)
+        else:
+            return None
+        name = parts.pop(0)
     if not looks_like_name(name):
         return None
+    marker = _presence_marker(parts)
+    if marker is not None:
+        status, note_text = marker
+        note = note or note_text
+        absence_kind = None
     remaining: list[str] = []
     for part in parts:
         low = part.lower().rstrip(".")
@@ -305,6 +338,34 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
         substitute_for=substitute,
         note=note,
     )
+
+
+# A presence column in a table flattened to a row: "Anna Berg, Ja" / "Nej" / "1" / "–" /
+# "Ja, lämnade vid 5.1" (corpus 01, 07, 17).
+_PRESENT_MARK = re.compile(r"(?i)^(?:ja|x|1|närvarande)$")
+_ABSENT_MARK = re.compile(r"(?i)^(?:nej|-|–|—|0|frånvarande|ej närvarande)$")
+
+
+def _presence_marker(parts: list[str]) -> tuple[str, str | None] | None:
+    """(status, note) when the parts hold a presence column; the marker is removed from parts."""
+    for n, part in enumerate(parts):
+        if _ABSENT_MARK.match(part):
+            del parts[n]
+            return ABSENT, None
+        if _PRESENT_MARK.match(part):
+            del parts[n]
+            rest = ", ".join(parts[n:])
+            if rest and _PARTIAL.search(rest):
+                del parts[n:]
+                return PARTIAL, rest
+            return PRESENT, None
+    return None
+
+
+def is_marked_row(entry: str) -> bool:
+    """A flattened table row that carries its own presence column ("Tim Persson, Ja")."""
+    parts = [p.strip() for p in strip_inline_markdown(entry).replace("\t", ",").split(",")]
+    return len(parts) >= 2 and _presence_marker(parts[1:]) is not None
 
 
 def sort_roles(roles: list[str]) -> list[str]:
@@ -351,3 +412,143 @@ class PeopleRegistry:
         elif existing.status == PRESENT and person.status == PARTIAL:
             existing.status = PARTIAL
         return duplicate
+
+
+# Attendance flattened into running text -------------------------------------------------------
+# A PDF converted to text loses the table: "Närvarande Ledamöter Ulrik Hammar (L), nämnden Anna
+# Carlsson (C) … Ej närvarande Per Ek …". The labels still split it into lists and the names are
+# runs of two or three capitalised words (corpus 12, 16, 17, 22 in dev).
+
+_FLAT_LABEL = re.compile(
+    r"(?<![\w-])(?P<label>närvarande ledamöter|närvarande ersättare|tjänstgörande ersättare|"
+    r"ej tjänstgörande ersättare|beslutande ledamöter|beslutande|ordinarie ledamöter|ledamöter|"
+    r"ersättare|övriga deltagande|övriga närvarande|övriga deltagare|övriga|närvarande|"
+    r"deltagare|ej närvarande|frånvarande|anmält förhinder|anmälda förhinder|återbud|"
+    r"adjungerade|gäster|upprop)(?:\s*:)?(?=\s*:|\s+[A-ZÅÄÖ])",
+    re.IGNORECASE,
+)
+_FLAT_STOP = re.compile(
+    r"(?<![\w-])(?:utses att justera|utsedda? att justera|justeringens|justerare:|underskrifter|"
+    r"paragrafer|dagordning|föredragningslista|ärendelista|protokollet|sammanträdestid|"
+    r"plats och tid|register)\b|\b\d+\s+\d+\s*\(\d+\)",
+    re.IGNORECASE,
+)
+_FLAT_TOKEN = re.compile(r"[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöéüøæ]+)*")
+_FLAT_NOT_NAME = _NOT_NAME_WORDS | {
+    "förnamn",
+    "efternamn",
+    "namn",
+    "parti",
+    "partibeteckning",
+    "närvaro",
+    "reservation",
+    "anteckningar",
+    "vakant",
+    "övriga",
+    "beslutande",
+    "tjänstgörande",
+    "enligt",
+    "från",
+    "för",
+    "vice",
+    "kansli",
+    "gäst",
+}
+
+
+def _flat_label(word: str) -> SectionLabel | None:
+    found = match_label(word)
+    return found[0] if found else None
+
+
+def flat_attendance(text: str) -> list[ParsedPerson]:
+    """The people in attendance lists that have lost their line breaks, or []."""
+    people: list[ParsedPerson] = []
+    labels = list(_FLAT_LABEL.finditer(text))
+    if not labels:
+        return []
+    for n, label_match in enumerate(labels):
+        start = label_match.end()
+        end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+        stop = _FLAT_STOP.search(text, start, end)
+        segment = text[start : stop.start() if stop else end]
+        label = _flat_label(label_match.group("label"))
+        if label is None:
+            continue
+        people.extend(_names_in_segment(segment, label))
+        if stop and n + 1 < len(labels) and labels[n + 1].start() > stop.start():
+            # The lists ended; labels further on belong to something else.
+            later = _FLAT_LABEL.search(text, stop.end())
+            if later is None:
+                break
+    return people
+
+
+_FLAT_PARTIAL = re.compile(
+    r"(?i)närvarande\s+(?:§\s*)?\d+\s*[-–]?\s*\d+|från och med|till och med|\bdel av\b|"
+    r"\blämnade\b|\banslöt\b"
+)
+# "…, tjg ersättare, 108" / "Name, title, 106": present for those § only (corpus 16, 17).
+_PARAGRAPH_NUMBERS = re.compile(
+    r"(?:^|[\s,])(?!19\d\d|20\d\d)\d{2,4}(?:\s*[-–]\s*\d{2,4})?\s*,?\s*$"
+)
+_FLAT_RUN = re.compile(
+    r"(?:[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ]+(?:[A-ZÅÄÖ][a-zåäö]+)?(?:-[A-ZÅÄÖa-zåäö][a-zåäöéüøæ]+)*"
+    r"(?:[ ]+|(?=[,.;:()]|$)))+"
+)
+
+
+def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
+    runs: list[tuple[int, int, list[str]]] = []
+    for match in _FLAT_RUN.finditer(segment):
+        words = match.group(0).split()
+        # Drop label and organisation words at either end ("Ordförande Anders Ågren").
+        while words and words[0].lower() in _FLAT_NOT_NAME:
+            words.pop(0)
+        while words and words[-1].lower() in _FLAT_NOT_NAME:
+            words.pop()
+        if len(words) in (2, 3, 4, 6) and not any(w.lower() in _FLAT_NOT_NAME for w in words):
+            runs.append((match.start(), match.end(), words))
+    out: list[ParsedPerson] = []
+    excluded = False
+    for n, (start, end, words) in enumerate(runs):
+        if excluded and not re.fullmatch(r"\s*och\s*", segment[max(0, start - 6) : start]):
+            excluded = False
+        after = segment[end : runs[n + 1][0] if n + 1 < len(runs) else len(segment)][:60]
+        before = segment[max(0, start - 20) : start].lower()
+        size = 3 if len(words) == 3 else 2
+        for k in range(0, len(words), size):
+            roles = list(label.roles)
+            status = label.status
+            last = k + size >= len(words)
+            low = after.lower() if last else ""
+            if k == 0 and re.search(r"(?:ersätter|i stället för|istället för)\s*$", before):
+                status, roles = ABSENT, []  # the one replaced by the name before it
+            elif k == 0 and (
+                re.search(r"\b(?:förutom|utom|med undantag av)\s*$", before)
+                or (excluded and re.fullmatch(r"\s*och\s*", before[-6:]))
+            ):
+                status, roles = ABSENT, []  # "samtliga närvarande förutom A och B"
+                excluded = True
+            elif last:
+                if re.search(r"\btjg\b|tjänstgörande|\bersätter\b", low):
+                    roles.append("ersattare")
+                    status = PRESENT
+                if re.match(r"\s*(?:\([^)]*\)\s*|[A-ZÅÄÖ]{1,4}\s+)?[-–](?:\s|$)", after):
+                    status = ABSENT  # a presence column with "–"
+                elif status != ABSENT and (
+                    _FLAT_PARTIAL.search(after) or _PARAGRAPH_NUMBERS.search(after)
+                ):
+                    status = PARTIAL
+                for word, role in ROLE_WORDS.items():
+                    if re.search(rf"\b{re.escape(word)}\b", low):
+                        roles.append(role)
+            out.append(
+                ParsedPerson(
+                    name=" ".join(words[k : k + size]),
+                    roles=sort_roles(roles),
+                    status=status,
+                    absence_kind=label.absence_kind if status == ABSENT else None,
+                )
+            )
+    return out

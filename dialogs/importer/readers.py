@@ -17,15 +17,19 @@ from typing import Any
 
 from .errors import ImportFormatError
 from .htmltext import html_to_text
+from .markup import to_markdown
 
 logger = logging.getLogger(__name__)
 
-FORMATS = ("txt", "md", "docx", "html", "pdf")
+FORMATS = ("txt", "md", "docx", "html", "pdf", "latex", "typst", "org")
 
 _EXTENSIONS = {
     ".txt": "txt",
     ".text": "txt",
     ".md": "md",
+    ".tex": "latex",
+    ".typ": "typst",
+    ".org": "org",
     ".markdown": "md",
     ".docx": "docx",
     ".html": "html",
@@ -104,8 +108,8 @@ def read_bytes(data: bytes, filename: str | None = None) -> ReadResult:
     fmt = _detect_format(data, filename)
     warnings: list[str] = []
     try:
-        if fmt in ("txt", "md"):
-            text = _decode_text(data, warnings)
+        if fmt in ("txt", "md", "latex", "typst", "org"):
+            text = to_markdown(_decode_text(data, warnings), fmt)
         elif fmt == "html":
             text = html_to_text(_decode_text(data, warnings))
         elif fmt == "docx":
@@ -159,27 +163,55 @@ def _detect_format(data: bytes, filename: str | None) -> str:
     return "txt"
 
 
+# The single-byte encodings Swedish offices saved text in before UTF-8. charset-normalizer picks
+# among them by how plausible the decoded text is (cp1252 and latin-1 differ only in 0x80–0x9F,
+# where cp1252 has – ” … and latin-1 has control characters).
+_LEGACY_ENCODINGS = ["cp1252", "latin_1", "iso8859_15"]
+_ENCODING_NAMES = {"latin_1": "latin-1", "iso8859_15": "ISO-8859-15"}
+
+
 def _decode_text(data: bytes, warnings: list[str]) -> str:
     """Decode text the way Swedish offices save it: UTF-8 (with or without BOM), UTF-16 with a
-    BOM, or Windows-1252 from older tools."""
+    BOM, or a legacy single-byte encoding detected by charset-normalizer."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
             raise _error_unknown("Filen är inte läsbar text") from None
     else:
-        text = ""
-        for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if encoding != "utf-8-sig":
-                warnings.append(f"Filen var inte UTF-8; den lästes som {encoding}.")
-            break
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text, encoding = _decode_legacy(data)
+            warnings.append(f"Filen var inte UTF-8; den lästes som {encoding}.")
     if not _looks_like_text(text):
         raise _error_unknown("Filen verkar inte vara en textfil")
     return text
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    # Detection looks at a sample; a 10 MB file is decoded whole only once the encoding is known.
+    best = from_bytes(data[:200_000], cp_isolation=_LEGACY_ENCODINGS).best()
+    encoding = best.encoding if best is not None else None
+    if encoding is None:
+        # Nothing plausible: latin-1 decodes every byte, so the text is kept, if oddly.
+        encoding = "cp1252" if _decodes(data, "cp1252") else "latin_1"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        encoding = "latin_1"
+        text = data.decode(encoding)
+    return text, _ENCODING_NAMES.get(encoding, encoding)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _looks_like_text(text: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -76,6 +77,54 @@ async def duplicate_of(session: AsyncSession, tenant_id: str, sha256: str) -> Im
     )
 
 
+# Where a body's name came from when neither the document nor the importer named it.
+UNKNOWN_BODY = "Okänt organ"
+# Where the body's name came from (ParsedMinutes.body_source and choose_body_name), as the
+# summary says it.
+BODY_SOURCES = {
+    "given": ("importkommandot", "the import command"),
+    "title": ("protokollets titelrad", "the minutes' title line"),
+    "header": ("protokollets sidhuvud", "the minutes' letterhead"),
+    "recorded_at": ("”Protokoll fört vid …”", "“Protokoll fört vid …” (minutes kept at …)"),
+    "decision_phrase": ("beslutsformeln", "the deciding phrase"),
+    "document": ("protokollet", "the minutes"),
+    "terminal": ("svaret vid terminalen", "the answer at the terminal"),
+    "folder": ("mappens namn", "the folder's name"),
+    "none": (
+        "ingenstans: protokollet namnger inget organ",
+        "nowhere: the minutes name no body",
+    ),
+}
+
+# The sources by which the document itself names the body.
+DOCUMENT_SOURCES = frozenset({"title", "header", "recorded_at", "decision_phrase", "document"})
+
+
+def choose_body_name(
+    parsed: ParsedMinutes,
+    given: str | None,
+    *,
+    folder: str | None = None,
+    ask: Callable[[str | None], str | None] | None = None,
+) -> tuple[str, str]:
+    """The body's name and where it came from (a key of BODY_SOURCES): --body (or the Teams command), the
+    document, a question at the terminal (offering the folder's name), the folder's name.
+    Never fails: with nothing to go on the minutes go to "Okänt organ", said in the summary."""
+    if squash(given or ""):
+        return squash(given or ""), "given"
+    named = squash(parsed.body_name or "") or squash(parsed.body_short or "")
+    if named:
+        return named, parsed.body_source or "document"
+    folder = squash(folder or "") or None
+    if ask is not None:
+        answer = squash(ask(folder) or "")
+        if answer:
+            return answer, "terminal"
+    if folder:
+        return folder, "folder"
+    return UNKNOWN_BODY, "none"
+
+
 async def resolve_body(
     session: AsyncSession,
     tenant_id: str,
@@ -89,10 +138,7 @@ async def resolve_body(
         squash(body_name or "") or squash(parsed.body_name or "") or squash(parsed.body_short or "")
     )
     if not wanted:
-        raise ImportRefused(
-            'Protokollet säger inte vilket organ det gäller. Ange organet med --body "Namn".',
-            'The minutes do not say which body they belong to. Give it with --body "Name".',
-        )
+        wanted, _ = choose_body_name(parsed, None)
     keys = [name_key(wanted)]
     if not body_name and parsed.body_short:
         keys.append(name_key(parsed.body_short))
@@ -100,11 +146,17 @@ async def resolve_body(
         found = list(await find_body(session, tenant_id, key))
         if len(found) == 1:
             return found[0]
-        if len(found) > 1:
+        exact = [b for b in found if b.name_key == key]
+        if len(found) > 1 and len(exact) == 1:
+            return exact[0]
+        if len(found) > 1 and body_name:
             raise ImportRefused(
                 f"Flera organ matchar ”{wanted}”: {', '.join(b.name for b in found)}. Ange hela namnet med --body.",
                 f"Several bodies match “{wanted}”. Give the full name with --body.",
             )
+    if any(b.name_key == name_key(wanted) for b in await find_body(session, tenant_id, keys[0])):
+        # Only reached when several bodies share the name: the document's name picks none.
+        wanted = f"{wanted} ({parsed.date.isoformat() if parsed.date else 'import'})"
     if not create:
         raise ImportRefused(
             f"Det finns inget organ som heter ”{wanted}”.", f"There is no body called “{wanted}”."
@@ -289,6 +341,7 @@ async def store_minutes(
             if has_decisions
             else ("information" if parsed_item.outcome else "ovrigt"),
             outcome=parsed_item.outcome,
+            confidential=parsed_item.confidential,
         )
         session.add(item)
         await session.flush()
@@ -404,9 +457,24 @@ def summary(
     *,
     lang: str = "sv",
     body_name: str | None = None,
+    body_source: str | None = None,
     duplicate: bool = False,
 ) -> str:
     """What the importer understood, and every uncertainty, before anything is stored."""
+    unplaced = len([line for line in parsed.leftover_text.split("\n") if line.strip()])
+    source_key = body_source or (None if body_name else parsed.body_source)
+    source = BODY_SOURCES[source_key][lang == "en"] if source_key in BODY_SOURCES else None
+    # The document's short name belongs with the document's name only.
+    short = parsed.body_short if source_key is None or source_key in DOCUMENT_SOURCES else None
+    line_word = "line" if lang == "en" else "rad"
+    masked = ", ".join(f"{line_word} {n}" for n in parsed.personnummer_lines[:20]) + (
+        " …" if len(parsed.personnummer_lines) > 20 else ""
+    )
+    secret = ", ".join(
+        f"§ {i.number}" if i.is_paragraph and i.number else f"”{i.title[:60]}”"
+        for i in parsed.items
+        if i.confidential
+    )
     present = sum(1 for p in parsed.people if p.status in ("present", "partial"))
     absent = sum(1 for p in parsed.people if p.status == "absent")
     paragraphs = sum(1 for i in parsed.items if i.is_paragraph)
@@ -430,36 +498,52 @@ def summary(
     if lang == "en":
         lines = [
             f"**{read.filename or 'file'}** ({read.format})",
-            f"Body: {body}"
-            + (
-                f" ({parsed.body_short})" if parsed.body_short and parsed.body_short != body else ""
-            ),
+            f"Body: {body}" + (f" ({short})" if short and short != body else ""),
             f"Meeting: {parsed.meeting_kind or 'unknown form'} {when}"
             + (f" {times}" if times else "")
             + (f", {parsed.place}" if parsed.place else ""),
             f"People: {present} present, {absent} absent",
             f"Items: {len(parsed.items)} ({paragraphs} §), decisions: {len(parsed.decisions)}, assignments: {len(parsed.assignments)}, amounts: {kronor}",
         ]
+        if source:
+            lines.append(f"(Body name from {source})")
+        if parsed.personnummer_lines:
+            lines.append(f"Personal identity numbers masked; they are not stored ({masked}).")
+        if secret:
+            lines.append(f"Stored as confidential: {secret.replace('§', 'item §')}")
         if parsed.justering and parsed.justering.date:
             lines.append(
                 f"Approved (justerat) {parsed.justering.date.isoformat()} {parsed.justering.how or ''}".rstrip()
             )
         if duplicate:
             lines.append("This file has been imported before; nothing will change.")
-        if parsed.warnings:
+        if parsed.warnings or unplaced:
             lines.append("Uncertain (in Swedish):")
             lines.extend(f"- {w}" for w in parsed.warnings)
+            if unplaced:
+                lines.append(
+                    f"- {unplaced} line(s) could not be placed; they are kept as the meeting's "
+                    "text and can be searched."
+                )
         return "\n".join(lines)
     lines = [
         f"**{read.filename or 'fil'}** ({read.format})",
         f"Organ: {body}"
-        + (f" ({parsed.body_short})" if parsed.body_short and parsed.body_short != body else ""),
+        + (f" ({short})" if short and short != body else "")
+        + (f" – namnet från {source}" if source else ""),
         f"Möte: {parsed.meeting_kind or 'okänd form'} {when}"
         + (f" kl. {times}" if times else "")
         + (f", {parsed.place}" if parsed.place else ""),
         f"Personer: {present} närvarande, {absent} frånvarande/återbud",
         f"Punkter: {len(parsed.items)} (varav {paragraphs} §), beslut: {len(parsed.decisions)}, uppdrag: {len(parsed.assignments)}, belopp: {kronor}",
     ]
+    if parsed.personnummer_lines:
+        lines.append(
+            f"Personnummer maskerades ({len(parsed.personnummer_lines)} st.): {masked}; "
+            "de sparas inte."
+        )
+    if secret:
+        lines.append(f"Sekretess: {secret} sparas som sekretess-§.")
     if parsed.justering and parsed.justering.date:
         lines.append(
             f"Justerat {parsed.justering.date.isoformat()} {parsed.justering.how or ''}".rstrip()
@@ -470,7 +554,11 @@ def summary(
         )
     if duplicate:
         lines.append("Filen är redan importerad; inget ändras.")
-    if parsed.warnings:
+    if parsed.warnings or unplaced:
         lines.append("Osäkert:")
         lines.extend(f"- {w}" for w in parsed.warnings)
+        if unplaced:
+            lines.append(
+                f"- {unplaced} rader kunde inte placeras; de sparas som mötets text och är sökbara."
+            )
     return "\n".join(lines)

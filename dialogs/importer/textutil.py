@@ -31,9 +31,25 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 def normalize(text: str) -> str:
     """NFC, Unix newlines, plain spaces; drops invisible characters that break matching."""
+    return "".join(_normalize_piece(piece) for piece in line_chunks(text))
+
+
+def _normalize_piece(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
     return _CONTROL.sub("", text)
+
+
+def line_chunks(text: str, size: int = 1 << 15) -> Iterator[str]:
+    """text in pieces of about size characters, cut after a newline. One C call over 10 MB holds
+    the GIL for seconds; piece by piece, the event loop's thread gets its turns while a worker
+    thread parses."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + size)
+        end = len(text) if end == -1 else end + 1
+        yield text[start:end]
+        start = end
 
 
 _BOLD = re.compile(r"\*\*|__")
@@ -198,12 +214,14 @@ def remove_noise(lines: list[str]) -> tuple[list[str], int]:
     # into runs. A run goes only if it looks like a letterhead (an address, a phone number, a
     # web or e-mail address), so minutes that repeat themselves keep their text.
     window = 4
-    counts: Counter[tuple[str, ...]] = Counter()
+    counts: Counter[str] = Counter()
     for n in range(len(nonblank) - window + 1):
-        counts[tuple(keys[i] for i in nonblank[n : n + window])] += 1
+        # Strings, not tuples: the garbage collector does not walk strings, and walking
+        # hundreds of thousands of tuples stalls every thread (the bot's event loop too).
+        counts["\n".join(keys[i] for i in nonblank[n : n + window])] += 1
     repeated = [False] * len(nonblank)
     for n in range(len(nonblank) - window + 1):
-        if counts[tuple(keys[i] for i in nonblank[n : n + window])] >= 2:
+        if counts["\n".join(keys[i] for i in nonblank[n : n + window])] >= 2:
             for m in range(n, n + window):
                 repeated[m] = True
     n = 0

@@ -33,6 +33,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from dialogs import labels
 from storage.minutes_document import (
     AssignmentDoc,
     AttendeeGroup,
@@ -1125,16 +1126,45 @@ def _text_block(text: str, **extra: Any) -> dict[str, Any]:
     return {"type": "TextBlock", "text": text, "wrap": True, **extra}
 
 
-def _card_paragraph(p: ParagraphDoc, plan: _CardPlan, *, public: bool) -> dict[str, Any]:
+def _w(key: str, lang: str) -> str:
+    """The summary card's own words come from dialogs/labels.py (record text stays as
+    written)."""
+    return labels.MINUTES_CARD[key](lang)
+
+
+def _card_form_label(doc: MinutesDocument, lang: str) -> str:
+    return _w("minnesanteckningar" if doc.form == "minnesanteckningar" else "protokoll", lang)
+
+
+def _card_justering_text(doc: MinutesDocument, lang: str) -> str:
+    if lang != "en":
+        return _justering_text(doc)
+    if doc.status != "justerat":
+        return _w("not_justerat", lang)
+    if doc.justering is None:
+        return _w("justerat", lang)
+    how = doc.justering.how.strip()
+    if how.lower() == "teams":
+        how = _w("in_teams", lang)
+    return f"{_w('justerat_on', lang)} {doc.justering.date.isoformat()}" + (
+        f" {how}" if how else ""
+    )
+
+
+def _card_paragraph(
+    p: ParagraphDoc, plan: _CardPlan, *, public: bool, lang: str = "sv"
+) -> dict[str, Any]:
     # Card text is Adaptive Card Markdown; user text is left unescaped because Teams' card
     # renderer does not reliably honour backslash escapes, and a stray "*" only costs styling.
     label = _number_label(p.number)
     if _is_hidden(p, public):
-        return _text_block(f"**{label} Sekretess**", spacing="Medium")
+        return _text_block(f"**{label} {_w('secret', lang)}**", spacing="Medium")
     items: list[dict[str, Any]] = [
         _text_block(f"**{label} {_truncate(p.title, plan.title_limit)}**", spacing="Medium")
     ]
-    status = _PARAGRAPH_STATUS_LINES.get(p.status)
+    status = (labels.MINUTES_STATUS_LINES_EN if lang == "en" else _PARAGRAPH_STATUS_LINES).get(
+        p.status
+    )
     if status:
         items.append(_text_block(status, isSubtle=True, spacing="None"))
     for decision in p.decisions:
@@ -1145,27 +1175,27 @@ def _card_paragraph(p: ParagraphDoc, plan: _CardPlan, *, public: bool) -> dict[s
         struck = decision.status == "withdrawn"
         lines = []
         if decision.decided_by_body:
-            lines.append(f"Rapporterat beslut ({_truncate(decision.decided_by_body, 100)}):")
+            lines.append(f"{_w('reported', lang)} ({_truncate(decision.decided_by_body, 100)}):")
         elif decision.phrase.strip():
             lines.append(f"*{_truncate(decision.phrase, 150)}*")
         lines += [f"**att** ~~{c}~~" if struck else f"**att** {c}" for c in shown]
         if len(shown) < len(clauses):
-            lines.append(f"… och {len(clauses) - len(shown)} att-satser till")
+            more = len(clauses) - len(shown)
+            lines.append(f"… {'and' if lang == 'en' else 'och'} {more} {_w('more_clauses', lang)}")
         if decision.status == "withdrawn":
-            lines.append("(Beslutet har återkallats.)")
+            lines.append(_w("withdrawn", lang))
         elif decision.status == "amended":
-            lines.append("(Beslutet har ändrats; se Rättelser.)")
+            lines.append(_w("amended", lang))
         items.append(_text_block("\n\n".join(lines), spacing="Small"))
     return {"type": "Container", "items": items}
 
 
-def _collapsed_line(p: ParagraphDoc, plan: _CardPlan, *, public: bool) -> str:
+def _collapsed_line(p: ParagraphDoc, plan: _CardPlan, *, public: bool, lang: str = "sv") -> str:
     label = _number_label(p.number)
     if _is_hidden(p, public):
-        return f"{label} Sekretess"
-    detail = {"utgar": "utgår", "bordlagd": "bordlagd", "aterremitterad": "återremitterad"}.get(
-        p.status, f"{len(p.decisions)} beslut"
-    )
+        return f"{label} {_w('secret', lang)}"
+    words = labels.MINUTES_STATUS.get(p.status)
+    detail = words(lang) if words else f"{len(p.decisions)} {_w('decisions', lang)}"
     return f"{label} {_truncate(p.title, plan.title_limit)} ({detail})"
 
 
@@ -1190,19 +1220,24 @@ def _present_count(doc: MinutesDocument) -> int:
 
 
 def _build_card(
-    doc: MinutesDocument, plan: _CardPlan, *, public: bool, actions: list[dict[str, Any]]
+    doc: MinutesDocument,
+    plan: _CardPlan,
+    *,
+    public: bool,
+    actions: list[dict[str, Any]],
+    lang: str = "sv",
 ) -> dict[str, Any]:
-    subtitle = f"{_form_label(doc)} {doc.date.isoformat()}"
+    subtitle = f"{_card_form_label(doc, lang)} {doc.date.isoformat()}"
     if public:
-        subtitle += " · offentlig version"
+        subtitle += f" · {_w('public', lang)}"
     facts = [
-        {"title": "Datum", "value": doc.date.isoformat()},
-        {"title": "Tid och plats", "value": _truncate(_time_and_place(doc), 200)},
-        {"title": "Form", "value": _form_label(doc)},
-        {"title": "Närvarande", "value": str(_present_count(doc))},
+        {"title": _w("date", lang), "value": doc.date.isoformat()},
+        {"title": _w("when_where", lang), "value": _truncate(_time_and_place(doc), 200)},
+        {"title": _w("form", lang), "value": _card_form_label(doc, lang)},
+        {"title": _w("present", lang), "value": str(_present_count(doc))},
     ]
     if _is_protokoll(doc):
-        facts.append({"title": "Status", "value": _justering_text(doc)})
+        facts.append({"title": _w("status", lang), "value": _card_justering_text(doc, lang)})
     body: list[dict[str, Any]] = [
         _text_block(_truncate(doc.body_name, 200), size="Large", weight="Bolder"),
         _text_block(subtitle, isSubtle=True, spacing="None"),
@@ -1215,18 +1250,22 @@ def _build_card(
         if shown:
             body.append(
                 _text_block(
-                    "\n\n".join(_collapsed_line(p, plan, public=public) for p in shown),
+                    "\n\n".join(_collapsed_line(p, plan, public=public, lang=lang) for p in shown),
                     spacing="Medium",
                 )
             )
     else:
-        body.extend(_card_paragraph(p, plan, public=public) for p in shown)
+        body.extend(_card_paragraph(p, plan, public=public, lang=lang) for p in shown)
     hidden = len(paragraphs) - len(shown)
     if hidden:
-        noun = "paragraf" if hidden == 1 else "paragrafer"
+        if lang == "en":
+            rest = f"… and {hidden} more paragraph{'s' if hidden > 1 else ''} — open the minutes"
+        else:
+            noun = "paragraf" if hidden == 1 else "paragrafer"
+            rest = f"… och {hidden} {noun} till — öppna hela protokollet"
         body.append(
             _text_block(
-                f"… och {hidden} {noun} till — öppna hela protokollet",
+                rest,
                 isSubtle=True,
                 spacing="Small",
             )
@@ -1237,8 +1276,11 @@ def _build_card(
         kept = assignments if plan.max_assignments is None else assignments[: plan.max_assignments]
         lines = list(kept)
         if len(kept) < len(assignments):
-            lines.append(f"… och {len(assignments) - len(kept)} uppdrag till")
-        body.append(_text_block("**Öppna uppdrag**", spacing="Medium"))
+            more = len(assignments) - len(kept)
+            lines.append(
+                f"… {'and' if lang == 'en' else 'och'} {more} {_w('more_assignments', lang)}"
+            )
+        body.append(_text_block(f"**{_w('open_assignments', lang)}**", spacing="Medium"))
         if lines:
             body.append(_text_block("\n".join(lines), spacing="Small"))
 
@@ -1252,10 +1294,10 @@ def _build_card(
 
 
 def _fitting_card(
-    doc: MinutesDocument, *, public: bool, actions: list[dict[str, Any]]
+    doc: MinutesDocument, *, public: bool, actions: list[dict[str, Any]], lang: str = "sv"
 ) -> dict[str, Any]:
     for plan in _CARD_PLANS:
-        card = _build_card(doc, plan, public=public, actions=actions)
+        card = _build_card(doc, plan, public=public, actions=actions, lang=lang)
         if card_size(card) <= CARD_MAX_BYTES:
             return card
     # Still too big: keep as many collapsed § lines as fit. The size grows with the number of
@@ -1268,7 +1310,7 @@ def _fitting_card(
         plan = _CardPlan(
             collapsed=True, title_limit=base.title_limit, max_paragraphs=mid, max_assignments=5
         )
-        card = _build_card(doc, plan, public=public, actions=actions)
+        card = _build_card(doc, plan, public=public, actions=actions, lang=lang)
         if card_size(card) <= CARD_MAX_BYTES:
             best, low = card, mid + 1
         else:
@@ -1288,11 +1330,12 @@ def _fitting_card(
         _CardPlan(collapsed=True, title_limit=40, max_paragraphs=0, max_assignments=0),
         public=public,
         actions=actions,
+        lang=lang,
     )
 
 
 def summary_card(
-    doc: MinutesDocument, *, public: bool, actions: list[dict[str, Any]]
+    doc: MinutesDocument, *, public: bool, actions: list[dict[str, Any]], lang: str = "sv"
 ) -> dict[str, Any]:
     """An Adaptive Card 1.5 summing up the minutes, under CARD_MAX_BYTES; never raises.
 
@@ -1301,7 +1344,7 @@ def summary_card(
     truncated, then one line per §, then "… och N paragrafer till — öppna hela protokollet".
     """
     try:
-        return _fitting_card(doc, public=public, actions=actions)
+        return _fitting_card(doc, public=public, actions=actions, lang=lang)
     except Exception:
         # A summary must never take the turn down; the full minutes remain downloadable.
         logger.exception("could not build the minutes summary card; sending a bare one")

@@ -213,9 +213,11 @@ class Activities:
         mention_bot: bool = True,
         id: str | None = None,
         locale: str | None = None,
+        mentions: tuple[User, ...] = (),
     ) -> dict[str, Any]:
         """A message; with mention_bot the text starts with `<at>Bot</at> ` and carries the mention
-        entity, as Teams sends it in channels and group chats."""
+        entity, as Teams sends it in channels and group chats. `mentions`: people mentioned in
+        the text as `<at>Name</at>` (Teams adds one mention entity each)."""
         conv = self._conv(conversation)
         base = {
             "channel": "message-channel",
@@ -239,6 +241,14 @@ class Activities:
             )
         else:
             act["text"] = text
+        for person in mentions:
+            entities.append(
+                {
+                    "mentioned": {"id": person.teams_id, "name": person.name},
+                    "text": f"<at>{person.name}</at>",
+                    "type": "mention",
+                }
+            )
         act["entities"] = entities
         act.pop("attachments", None)  # the sample's text/html copy would contradict the text
         if locale:

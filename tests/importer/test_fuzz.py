@@ -131,8 +131,51 @@ def _read_any(data: bytes, suffix: str) -> None:
             assert error.message_sv and error.message_en
             return
     assert isinstance(result, ReadResult)
-    assert result.format in ("txt", "md", "docx", "html", "pdf")
+    assert result.format in ("txt", "md", "docx", "html", "pdf", "latex", "typst", "org")
     _check(parse_minutes(result.text, path.name))
+
+
+# Pieces of LaTeX, Typst, Org and Markdown source, so random markup exercises the converters.
+MARKUP = [
+    "\\section{",
+    "\\subsection*{",
+    "}",
+    "\\begin{itemize}\n",
+    "\\item ",
+    "\\end{itemize}\n",
+    "\\author{",
+    "\\appendix\n",
+    "% ",
+    "\\textbf{",
+    "\\macro{A}{B}{Ja}",
+    "= ",
+    "== ",
+    "#attSatser([",
+    "])",
+    "[Anna Berg], [Ja],",
+    "  key: value,\n",
+    "* ",
+    "** ",
+    "#+TITLE: ",
+    "#+BEGIN_SRC\n",
+    "#+END_SRC\n",
+    "+struck+",
+    "---\n",
+    "title: ",
+    "<!-- ",
+    "-->",
+    "=====\n",
+    "Närvarande:\\\n",
+]
+markup_text = st.lists(
+    st.one_of(st.text(max_size=20), st.sampled_from(FRAGMENTS + MARKUP)), max_size=60
+).map("".join)
+
+
+@FUZZ
+@given(markup_text, st.sampled_from([".tex", ".typ", ".org", ".md"]))
+def test_read_any_markup(text: str, suffix: str) -> None:
+    _read_any(text.encode("utf-8", "surrogatepass"), suffix)
 
 
 @FUZZ

@@ -21,6 +21,7 @@ from storage.models import (
     MinutesApproval,
     OutboxMessage,
 )
+from tests.harness.activities import personal
 from tests.harness.server import BotServer
 
 from . import seed
@@ -197,7 +198,11 @@ def _cards(row: OutboxMessage) -> list[dict[str, Any]]:
 
 async def test_extract_as_text_and_docx(chat: Chat) -> None:
     await record_small(chat)
-    sent = await chat.say("utdrag § 117")
+    shared = await chat.say("utdrag § 117")  # in the meeting chat: the public version
+    [public] = [t for t in await chat.server.rows(DownloadToken) if t.fmt.startswith("x:")]
+    assert public.public is True and links(shared.text)
+    # The secretary, a member, in a personal chat: the full version behind a one-hour link.
+    sent = await chat.say("utdrag § 117", where=personal())
     assert len(sent.texts) == 2
     extract, link_text = sent.texts
     assert extract.startswith("# Utdrag ur protokoll")
@@ -212,8 +217,13 @@ async def test_extract_as_text_and_docx(chat: Chat) -> None:
     assert list(doc.paragraphs) == [117]
     assert doc.paragraphs[117].clauses == seed.PARAGRAPHS[4].clauses
     assert "Utdragsbestyrkande" in doc.headings
-    [token] = [t for t in await chat.server.rows(DownloadToken) if t.fmt.startswith("x:")]
-    assert token.fmt == "x:117" and token.public is False
+    [token] = [
+        t for t in await chat.server.rows(DownloadToken) if t.fmt.startswith("x:") and not t.public
+    ]
+    assert token.fmt == "x:117"
+    assert token.expires_at - token.created_at <= dt.timedelta(hours=1)
+    status, _, _ = await chat.download(url)
+    assert status == 410  # opened once already
 
 
 async def test_public_version_for_someone_not_in_the_body(chat: Chat) -> None:
@@ -246,16 +256,18 @@ async def test_public_version_for_someone_not_in_the_body(chat: Chat) -> None:
     extract = await chat.say("utdrag § 119", who=guest, where=chat.channel)
     assert "§ 119 Sekretess" in extract.texts[0]
     assert seed.PARAGRAPHS[6].title not in extract.text
-    # A member registered by name, writing for the first time, is linked by display name
-    # only: that is no proof (issue 17), so the public version until an admin confirms.
+    # A member sees § 119 in a personal chat with the bot, not in the shared channel, and only
+    # once their Teams account is confirmed as them: Kjell checked in by display name, which
+    # is no proof (issue 17), until an admin approves his `koppla:`.
     member = await chat.say("protokoll", who="Kjell Ivarsson", where=chat.channel)
     assert seed.PARAGRAPHS[6].title not in json.dumps(member.cards[0], ensure_ascii=False)
+    own = await chat.say("protokoll", who="Kjell Ivarsson", where=personal())
+    assert seed.PARAGRAPHS[6].title not in json.dumps(own.cards[0], ensure_ascii=False)
     await chat.say("koppla: Kjell Ivarsson", who="Kjell Ivarsson")
     [request] = await chat.server.rows(LinkRequest)
     assert "kopplat till Kjell Ivarsson" in (await chat.say(f"koppla godkänn {request.id}")).text
-    # A confirmed member sees § 119.
-    member = await chat.say("protokoll", who="Kjell Ivarsson", where=chat.channel)
-    assert seed.PARAGRAPHS[6].title in json.dumps(member.cards[0], ensure_ascii=False)
+    own = await chat.say("protokoll", who="Kjell Ivarsson", where=personal())
+    assert seed.PARAGRAPHS[6].title in json.dumps(own.cards[0], ensure_ascii=False)
 
 
 async def test_bad_input_gets_a_clear_reply_and_changes_nothing(chat: Chat) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy import select, update
 
 from dialogs.minutes import CARD_MAX_BYTES, card_size
 from storage.models import AuditEvent, Correction, DownloadToken, MinutesApproval
+from tests.harness.activities import personal
 
 from . import seed
 from .driver import (
@@ -71,17 +72,26 @@ def assert_matches_seed(s: Structure, *, public: bool = False) -> None:
 async def test_004_minutes_match_the_seed(chat: Chat) -> None:
     meeting = await record_004(chat)
 
-    # `protokoll` in the body's channel: a summary card and, separately, the links as text.
-    sent = await chat.say("protokoll", where=chat.channel)
-    assert len(sent.cards) == 1 and len(sent.rows) == 2
-    card = sent.cards[0]
-    assert card["version"] == "1.5" and card_size(card) < CARD_MAX_BYTES
-    assert [a["title"] for a in card["actions"]] == [
+    # `protokoll` in the body's channel is the public version, even for the secretary
+    # (issue 10: everyone in a shared conversation reads along).
+    shared = await chat.say("protokoll", where=chat.channel)
+    shown = json.dumps(shared.cards[0], ensure_ascii=False)
+    assert "§ 119 Sekretess" in shown and seed.PARAGRAPHS[6].title not in shown
+    assert [a["title"] for a in shared.cards[0]["actions"]] == [
         "Granska",
         "Skicka till justering",
         "Ladda ner",
     ]
-    assert card_executes(card)["Skicka till justering"]["data"]["meetingId"] == meeting.id
+    send = card_executes(shared.cards[0])["Skicka till justering"]
+    assert send["data"]["meetingId"] == meeting.id
+
+    # In the secretary's personal chat: a summary card and, separately, the links as text.
+    sent = await chat.say("protokoll", where=personal())
+    assert len(sent.cards) == 1 and len(sent.rows) == 2
+    card = sent.cards[0]
+    assert card["version"] == "1.5" and card_size(card) < CARD_MAX_BYTES
+    # The justering card is posted where the approvers are, not offered in a personal chat.
+    assert [a["title"] for a in card["actions"]] == ["Granska", "Ladda ner"]
     shown = json.dumps(card, ensure_ascii=False)
     for p in seed.PARAGRAPHS:
         assert f"§ {p.number} {p.title}" in shown
@@ -94,7 +104,8 @@ async def test_004_minutes_match_the_seed(chat: Chat) -> None:
     assert sorted(links(sent.text)) == sorted(urls.values())
     assert "ej justerat" in sent.text
 
-    # The secretary is a member: the full version, DOCX read back with python-docx.
+    # The secretary is a member, in a personal chat: the full version, DOCX read back with
+    # python-docx. Each of these links opens once.
     status, body, headers = await chat.download(urls["Ladda ner"])
     assert status == 200
     assert headers["Content-Type"].startswith(
@@ -235,7 +246,7 @@ async def test_004_justering_publication_and_correction(chat: Chat) -> None:
     [correction] = await chat.server.rows(Correction)
     assert correction.meeting_id == meeting.id and amended in correction.what
     assert correction.why == "datumet skrevs fel"
-    sent = await chat.say("protokoll", where=thread)
+    sent = await chat.say("protokoll", where=personal())
     full = card_urls(sent.cards[0])["Ladda ner"]
     status, body_bytes, _ = await chat.download(full)
     corrected = from_docx(body_bytes)
@@ -244,7 +255,8 @@ async def test_004_justering_publication_and_correction(chat: Chat) -> None:
     [line] = corrected.groups["Rättelser"]
     assert "Mats Wennstig, § 117" in line and amended in line
     assert "datumet skrevs fel" in line
-    assert corrected.paragraphs[119].title == seed.PARAGRAPHS[6].title  # members see it all
+    # A member sees it all in a personal chat.
+    assert corrected.paragraphs[119].title == seed.PARAGRAPHS[6].title
     still = await chat.meeting_row()
     assert (still.status, still.justerat_on) == ("published", today)
     # The justering was audited: who approved, and the justering itself.

@@ -1,0 +1,263 @@
+"""Minutes kept as source markup (LaTeX, Typst, Org-mode, Markdown with front matter) turned into
+the Markdown-like text the parser reads: headings as "#"-lines numbered the way the rendered
+document numbers them, lists as "- " lines, metadata (title, author, date) as header lines, and
+comments and layout commands dropped.
+
+Serves the corpus's 01 (Typst), 07 and 08 (LaTeX), 09 (Org), 02 and 04 (front matter); the rules
+are the markup languages' own, not any document's.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Headings that are parts of an item, not items: "=== Förslag", "\subsubsection*{Beslut}".
+PART_HEADINGS = re.compile(
+    r"(?i)^(?:förslag(?:\s+till\s+beslut)?|beslutsförslag|beslut|anteckningar|bakgrund|"
+    r"diskussion|ärendebeskrivning|yrkanden?|underlag|information|kommentarer?)\s*:?$"
+)
+
+
+class _Outline:
+    """Numbers headings 1, 1.1, 1.1.1 as LaTeX, Typst and Org render them."""
+
+    def __init__(self) -> None:
+        self.counters: list[int] = []
+
+    def number(self, level: int) -> str:
+        while len(self.counters) < level:
+            self.counters.append(0)
+        del self.counters[level:]
+        self.counters[level - 1] += 1
+        return ".".join(str(n) for n in self.counters)
+
+    def heading(self, level: int, title: str, numbered: bool = True) -> str:
+        title = title.strip()
+        if numbered and not PART_HEADINGS.match(title):
+            return f"{'#' * min(level + 1, 6)} {self.number(level)} {title}"
+        return f"{'#' * min(level + 1, 6)} {title}"
+
+
+def _front_matter(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Jekyll "---" front matter and Nikola ".. key: value" comments → header lines."""
+    header: list[str] = []
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if start < len(lines) and lines[start].strip() == "---":
+        end = next((n for n in range(start + 1, len(lines)) if lines[n].strip() == "---"), None)
+        if end is not None:
+            for line in lines[start + 1 : end]:
+                key, _, value = line.partition(":")
+                value = value.strip().strip("\"'")
+                if key.strip().lower() == "title" and value:
+                    header.append(f"# {value}")
+                elif key.strip().lower() == "date" and value:
+                    header.append(f"Datum: {value}")
+            return header, lines[end + 1 :]
+    return header, lines
+
+
+_NIKOLA = re.compile(r"^\s*\.\.\s+(?P<key>title|date)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
+
+
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+
+
+def markdown(text: str) -> str:
+    """Markdown as written, with front matter, HTML comments, setext underlines and
+    hard-break backslashes turned into what the parser reads (corpus 02, 03, 04, 05, 06)."""
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    lines = text.split("\n")
+    header, rest = _front_matter(lines)
+    out: list[str] = []
+    for n, line in enumerate(rest):
+        if line.rstrip().endswith("\\") and not line.rstrip().endswith("\\\\"):
+            line = line.rstrip()[:-1]
+        underline = _SETEXT.match(rest[n + 1]) if n + 1 < len(rest) else None
+        if underline and line.strip() and not line.lstrip().startswith(("-", "*", "#")):
+            level = 1 if underline.group(1).startswith("=") else 2
+            out.append(f"{'#' * level} {line.strip()}")
+            continue
+        if _SETEXT.match(line) and out and out[-1].startswith("#"):
+            continue
+        nikola = _NIKOLA.match(line)
+        if nikola and nikola.group("value").strip():
+            key = nikola.group("key").lower()
+            out.append(
+                f"# {nikola.group('value').strip()}"
+                if key == "title"
+                else f"Datum: {nikola.group('value').strip()}"
+            )
+            continue
+        out.append(line)
+    return "\n".join(header + out)
+
+
+# LaTeX ---------------------------------------------------------------------------------------
+
+_LATEX_SECTION = re.compile(
+    r"^\s*\\(?P<kind>section|subsection|subsubsection|paragraph)(?P<star>\*)?\s*\{(?P<title>.*)\}\s*$"
+)
+_LATEX_META = re.compile(r"^\s*\\(?P<kind>title|author|date|subtitle)\s*\{(?P<value>.*)\}\s*$")
+_LATEX_DROP = re.compile(
+    r"^\s*\\(?:documentclass|usepackage|bibliographystyle|maketitle|KOMAoptions|"
+    r"includegraphics|newpage|clearpage|pagebreak|tableofcontents|vspace|hspace|input|include|"
+    r"appendix|end\{document\}|begin\{document\})"
+)
+_LEVELS = {"section": 1, "subsection": 2, "subsubsection": 3, "paragraph": 4}
+
+
+def _latex_inline(text: str) -> str:
+    text = re.sub(r"(?<!\\)%.*$", "", text)
+    text = text.replace("\\\\", "\n").replace("\\S", "§").replace("~", " ")
+    text = re.sub(r"\\csname.*?\\endcsname", "", text)
+    text = re.sub(r"\\(?:begin|end)\{[^{}]*\}(?:\[[^\]]*\])?", "", text)
+    text = re.sub(r"\\(?:textbf|emph|textit|underline|texttt|textsc)\{([^{}]*)\}", r"**\1**", text)
+    text = text.replace("**", "") if text.count("**") % 2 else text
+    # \macro{a}{b}{c}: the arguments, as cells of one row.
+    text = re.sub(
+        r"\\[^\W\d_]+\*?((?:\s*\{[^{}]*\})+)",
+        lambda m: ", ".join(a.strip() for a in re.findall(r"\{([^{}]*)\}", m.group(1))),
+        text,
+    )
+    text = re.sub(r"\\(?:begin|end)\{[^{}]*\}(?:\[[^\]]*\])?", "", text)
+    text = re.sub(r"\\item\b\s*", "- ", text)
+    text = re.sub(r"\\[^\W\d_]+\*?", "", text)
+    return text.replace("{", "").replace("}", "")
+
+
+def latex(text: str) -> str:
+    outline = _Outline()
+    meta: dict[str, str] = {}
+    out: list[str] = []
+    appendix = False
+    for raw in text.split("\n"):
+        if raw.lstrip().startswith("%") or (
+            _LATEX_DROP.match(raw) and not raw.strip().startswith("\\appendix")
+        ):
+            continue
+        if raw.strip().startswith("\\appendix"):
+            appendix = True
+            continue
+        found = _LATEX_META.match(raw)
+        if found:
+            meta[found.group("kind")] = _latex_inline(found.group("value")).strip()
+            continue
+        section = _LATEX_SECTION.match(raw)
+        if section:
+            title = _latex_inline(section.group("title")).strip()
+            if appendix:  # an appendix's sections are not items of the meeting
+                out.append(f"Bilaga: {title}")
+                continue
+            out.append("")
+            out.append(
+                outline.heading(_LEVELS[section.group("kind")], title, not section.group("star"))
+            )
+            out.append("")
+            continue
+        out.extend(_latex_inline(raw).split("\n"))
+    return "\n".join(_meta_lines(meta) + out)
+
+
+def _meta_lines(meta: dict[str, str]) -> list[str]:
+    """Author (the body), title and date as a letterhead the parser reads."""
+    lines: list[str] = []
+    if meta.get("author"):
+        lines.append(f"# {meta['author']}")
+    title = " ".join(v for v in (meta.get("title"), meta.get("subtitle")) if v)
+    if title:
+        lines.append(f"## {title}")
+    if meta.get("date"):
+        lines.append(f"Datum: {meta['date']}")
+    return [*lines, ""] if lines else []
+
+
+# Typst ---------------------------------------------------------------------------------------
+
+_TYPST_HEADING = re.compile(r"^(?P<marks>=+)\s+(?P<title>.+)$")
+_TYPST_DATE = re.compile(r"datetime\(\s*year:\s*(\d{4}),\s*month:\s*(\d{1,2}),\s*day:\s*(\d{1,2})")
+
+
+def typst(text: str) -> str:
+    outline = _Outline()
+    out: list[str] = []
+    date = _TYPST_DATE.search(text)
+    if date:
+        out.append("Datum: {}-{:02d}-{:02d}".format(*(int(g) for g in date.groups())))
+    for raw in text.split("\n"):
+        line = re.sub(r"(?<!:)//.*$", "", raw)
+        stripped = line.strip()
+        if stripped.startswith(("#import", "#let ", "#set ", "#show", "#pagebreak")):
+            continue
+        if re.fullmatch(r"[\w-]+:\s.*,?", stripped) and raw[:1].isspace():
+            continue  # a named argument of a call: layout, not content
+        heading = _TYPST_HEADING.match(stripped)
+        if heading:
+            out.append("")
+            out.append(outline.heading(len(heading.group("marks")), heading.group("title")))
+            out.append("")
+            continue
+        # [Name], [Ja] cells and #func( … ) wrappers: keep the cell text, one row per line.
+        if re.fullmatch(r"#\w[\w.]*\(?", stripped) or stripped in (")", "]", "[", "],", ")]"):
+            continue
+        line = re.sub(r"^\s*#\w[\w.]*\(\s*", "", line)
+        cells = re.findall(r"\[([^\[\]]*)\]", line)
+        if cells and re.fullmatch(r"\s*(?:\[[^\[\]]*\]\s*,?\s*)+", line):
+            out.append(", ".join(c.strip() for c in cells))
+            continue
+        line = line.replace("\\", "").replace("[", "").replace("]", "")
+        line = re.sub(r"\*([^*\n]+)\*", r"**\1**", line)
+        out.append(line.rstrip())
+    return "\n".join(out)
+
+
+# Org-mode ------------------------------------------------------------------------------------
+
+_ORG_HEADING = re.compile(r"^(?P<stars>\*+)\s+(?P<title>.+?)\s*(?::[\w:]+:)?\s*$")
+_ORG_META = re.compile(r"^#\+(?P<key>\w+):\s*(?P<value>.*)$")
+
+
+def org(text: str) -> str:
+    outline = _Outline()
+    meta: dict[str, str] = {}
+    out: list[str] = []
+    in_block = False
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        found = _ORG_META.match(stripped)
+        if found:
+            key = found.group("key").lower()
+            if key in ("title", "author", "date", "subtitle"):
+                meta[key] = re.sub(r"[<>\[\]]", "", found.group("value")).strip()
+            in_block = key == "begin_src" or (key.startswith("begin") and key != "begin_quote")
+            if key.startswith("end"):
+                in_block = False
+            continue
+        if stripped.startswith("#") or in_block:
+            continue
+        heading = _ORG_HEADING.match(raw)
+        if heading:
+            out.append("")
+            out.append(outline.heading(len(heading.group("stars")), heading.group("title")))
+            out.append("")
+            continue
+        line = re.sub(r"\[\[[^\]]*\]\[([^\]]*)\]\]", r"\1", raw)
+        line = re.sub(r"(?<!\w)\*([^*\n]+)\*(?!\w)", r"**\1**", line)
+        line = re.sub(r"(?<!\w)\+([^+\n]+)\+(?!\w)", r"~~\1~~", line)  # struck through
+        line = re.sub(r"(?<!\w)[/=]([^/=\n]+)[/=](?!\w)", r"\1", line)
+        out.append(line.rstrip())
+    return "\n".join(_meta_lines(meta) + out)
+
+
+def to_markdown(text: str, fmt: str) -> str:
+    """The text of a markup file as the parser's Markdown; other formats pass through."""
+    if fmt == "latex":
+        return latex(text)
+    if fmt == "typst":
+        return typst(text)
+    if fmt == "org":
+        return org(text)
+    if fmt == "md":
+        return markdown(text)
+    return text
