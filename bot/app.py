@@ -37,6 +37,7 @@ from bot.scheduler import Scheduler
 from bot.sender import ConnectorSender, Sweeper
 from bot.settings import Settings
 from bot.turns import TurnRunner
+from dialogs.context import RequestEnv
 from storage.clock import Clock, SystemClock
 from storage.db import Database
 from storage.migrate import upgrade
@@ -144,7 +145,7 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
         port=settings.port,
     )
     await sender.start()
-    runner = TurnRunner(db, sender)
+    runner = TurnRunner(db, sender, env=RequestEnv.of(settings, clock=app[CLOCK]))
     sweeper = Sweeper(
         db,
         sender,
@@ -160,6 +161,11 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     app[ADAPTER] = TurnAdapter()
     sweeper.start()
     scheduler.start()
+    # Dense vectors of new passages, off the event loop, after every write that made some.
+    from storage.vectors import Embedder
+
+    embedder = Embedder(db)
+    embedder.start()
     keeper = None
     if settings.auth_enabled:
         keeper = MetadataKeeper(settings)
@@ -178,6 +184,7 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
             await keeper.stop()
         await scheduler.stop()
         await sweeper.stop()
+        await embedder.stop()
         await runner.drain()
         await sender.stop()
         await http.close()

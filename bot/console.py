@@ -22,6 +22,7 @@ from bot.scheduler import Scheduler
 from bot.sender import ConsoleDeliverer
 from bot.settings import Settings
 from bot.turns import TurnRunner
+from dialogs.context import RequestEnv
 from storage.clock import SystemClock
 from storage.db import Database
 from storage.migrate import upgrade
@@ -50,7 +51,13 @@ class ConsoleChat:
         self.write = write
         self.db = Database(settings.database_url)
         deliverer = ConsoleDeliverer(self.db, write)
-        self.runner = TurnRunner(self.db, deliverer, inline_delivery=True, update_delay=0.0)
+        self.runner = TurnRunner(
+            self.db,
+            deliverer,
+            inline_delivery=True,
+            update_delay=0.0,
+            env=RequestEnv.of(settings),
+        )
         self.bot = SamverkansBot(self.runner)
         # No loop here: one scheduler pass after each line, so what falls due (the återkoppling
         # when a meeting opens, a kallelse) is printed in order.

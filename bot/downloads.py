@@ -18,9 +18,8 @@ from urllib.parse import quote
 
 from aiohttp import web
 
-from bot.keys import DB, SETTINGS
+from bot.keys import DB
 from bot.pages import CSP_FRAME_ANCESTORS
-from dialogs import minutes_flow
 from dialogs.minutes import (
     MinutesDocument,
     ParagraphNotFoundError,
@@ -185,16 +184,6 @@ async def _respond(
     return _plain(404, "Länken är ogiltig.")
 
 
-@web.middleware
-async def link_base_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Commands that hand out download links build them on this app's public URL."""
-    reset = minutes_flow.set_link_base(request.app[SETTINGS].base_url)
-    try:
-        return await handler(request)
-    finally:
-        minutes_flow.reset_link_base(reset)
-
-
 class _RedactTokens(logging.Filter):
     """The access log must not keep working links: /dl/<token> is logged as /dl/…."""
 
@@ -220,7 +209,6 @@ _REDACT = _RedactTokens()
 def setup(app: web.Application) -> None:
     app[RENDER_SLOTS] = asyncio.Semaphore(RENDER_SLOT_COUNT)
     app.router.add_get("/dl/{token}", download)
-    app.middlewares.append(link_base_middleware)
     access = logging.getLogger("aiohttp.access")
     if _REDACT not in access.filters:
         access.addFilter(_REDACT)

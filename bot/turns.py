@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.sender import Deliverer
-from dialogs.context import CommandContext, TurnInput
+from dialogs.context import CommandContext, RequestEnv, TurnInput
 from dialogs.errors import UserError
 from dialogs.reply import InvokeResult, Reply
 from dialogs.state import current_session
@@ -127,8 +127,10 @@ class TurnRunner:
         *,
         inline_delivery: bool = False,
         update_delay: float = 1.0,
+        env: RequestEnv | None = None,
     ) -> None:
         self.db = db
+        self.env = env or RequestEnv()
         self.update_delay = update_delay
         self._known_tenants: set[str] = set()
         self._known_refs: dict[tuple[str, str], str] = {}
@@ -165,7 +167,7 @@ class TurnRunner:
         async with self.db.read() as session:
             token = current_session.set(session)
             try:
-                return await check(CommandContext(session, turn))
+                return await check(CommandContext(session, turn, env=self.env))
             finally:
                 current_session.reset(token)
 
@@ -221,16 +223,23 @@ class TurnRunner:
                         reference=delivery.reference,
                     )
                 memo.append((turn.tenant_id, ref_key, ref_sig))
-                ctx = CommandContext(session, turn)
+                ctx = CommandContext(session, turn, env=self.env)
                 result: InvokeResult | None = None
                 try:
                     async with session.begin_nested():
                         result = await work(ctx)
                 except UserError as err:
+                    question = err.card(ctx.lang)
                     if invoke:
                         # A button press is answered in the invoke response only.
                         ctx.replies = []
-                        result = InvokeResult(message=err.message(ctx.lang), status=200)
+                        result = (
+                            InvokeResult(card=question)
+                            if question is not None
+                            else InvokeResult(message=err.message(ctx.lang), status=200)
+                        )
+                    elif question is not None:
+                        ctx.replies = [Reply(card=question, fallback=err.message(ctx.lang))]
                     else:
                         ctx.replies = [Reply(text=err.message(ctx.lang))]
                 body = None

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
 from dialogs.context import CommandContext
 from dialogs.errors import UserError
+from dialogs.registry import REGISTRY, ActionHandler
 from dialogs.reply import InvokeResult, Reply
 
-ActionHandler = Callable[[CommandContext, dict[str, Any]], Awaitable[InvokeResult | None]]
-ACTIONS: dict[str, ActionHandler] = {}
+# The registry's card actions (dialogs/registry.py owns commands, actions and events).
+ACTIONS = REGISTRY.actions
 
 
 def action(verb: str) -> Callable[[ActionHandler], ActionHandler]:
     def wrap(fn: ActionHandler) -> ActionHandler:
-        if verb in ACTIONS:
-            raise ValueError(f"card action {verb!r} registered twice")
-        ACTIONS[verb] = fn
+        REGISTRY.add_action(verb, fn)
         return fn
 
     return wrap

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
+from dialogs.ask_scope import BodyInfo, Visible, visible_scope
 from dialogs.context import CommandContext
 from dialogs.dates import MONTHS, find_date, month_range
 from dialogs.registry import command
@@ -32,14 +34,12 @@ from storage import search
 from storage.models import (
     Assignment,
     Attendance,
-    Body,
-    BodyConversation,
     Decision,
     Item,
     Meeting,
-    Membership,
     Person,
 )
+from storage.passages import ROLE_SV
 from storage.search_text import StoredTerms, doc_terms, fold, normalize, query_words
 
 logger = logging.getLogger(__name__)
@@ -51,43 +51,6 @@ MAX_BODIES_LISTED = 10
 # --- what the question says --------------------------------------------------------------------
 
 _ABOUT = {"om", "kring", "angaende", "gallande", "rorande", "about", "regarding", "concerning"}
-# Words of body names that do not tell bodies apart on their own.
-_GENERIC = {
-    "delregional",
-    "regional",
-    "regionala",
-    "samverkan",
-    "samverkans",
-    "narvardssamverkan",
-    "och",
-    "for",
-    "samt",
-    "i",
-    "med",
-    "av",
-    "grupp",
-    "gruppen",
-    "styrgrupp",
-    "styrgruppen",
-    "styrgruppsmote",
-    "ledningsgrupp",
-    "ledningsgruppen",
-    "uppdragsgrupp",
-    "uppdragsgruppen",
-    "arbetsgrupp",
-    "arbetsgruppen",
-    "rad",
-    "radet",
-    "samverkansrad",
-    "samverkansradet",
-    "specifika",
-    "specifik",
-    "organ",
-    "motet",
-    "mote",
-    "the",
-    "of",
-}
 # Head nouns: "uppdragsgruppen" names the body when only one visible body is one.
 _HEADS = {
     "styrgrupp",
@@ -137,18 +100,6 @@ _ROLE_WORDS = {
     "secretary": "sekreterare",
     "justerare": "justerare",
     "adjuster": "justerare",
-}
-ROLE_SV = {
-    "ordforande": "ordförande",
-    "vice_ordforande": "vice ordförande",
-    "sekreterare": "sekreterare",
-    "justerare": "justerare",
-    "ledamot": "ledamot",
-    "ersattare": "ersättare",
-    "tjansteperson": "tjänsteperson",
-    "brukarrepresentant": "brukarrepresentant",
-    "adjungerad": "adjungerad",
-    "ovrig": "övrig",
 }
 ROLE_EN = {
     "ordforande": "chair",
@@ -382,6 +333,7 @@ def _body_names(bodies: Sequence[BodyInfo]) -> _BodyNames:
     sequences: dict[str, list[tuple[int, str, tuple[str, ...], bool]]] = {}
     heads: dict[str, list[int]] = {}
     head_stems = {stem(fold(h)) for h in _HEADS}
+    generic = _generic_words(bodies)
     for body in bodies:
         full = tuple(name_key(body.name).split())
         entries: list[tuple[str, tuple[str, ...], bool]] = []
@@ -389,7 +341,7 @@ def _body_names(bodies: Sequence[BodyInfo]) -> _BodyNames:
             entries.append(("full", full, False))
         if body.short_key:
             entries.append(("short", tuple(body.short_key.split()), False))
-        distinct = tuple(t for t in full if t not in _GENERIC)
+        distinct = tuple(t for t in full if t not in generic)
         if len(distinct) >= 2 and sum(len(t) for t in distinct) >= 8:
             entries.append(("distinct", distinct, True))
         for kind, tokens, gap in entries:
@@ -403,6 +355,22 @@ def _body_names(bodies: Sequence[BodyInfo]) -> _BodyNames:
         _NAMES_CACHE.clear()
     _NAMES_CACHE[key] = names
     return names
+
+
+def _generic_words(bodies: Sequence[BodyInfo]) -> set[str]:
+    """Words of body names that do not tell the visible bodies apart: function words (Snowball's
+    lists), words in more than one body's name, and each name's head noun (its last word)."""
+    from storage.passage_text import stop_words
+
+    stop = {fold(w) for w in stop_words()}
+    seen: dict[str, int] = {}
+    for body in bodies:
+        tokens = name_key(body.name).split()
+        for token in set(tokens):
+            seen[token] = seen.get(token, 0) + 1
+    out = {t for t, n in seen.items() if n > 1 or t in stop or len(t) <= 2}
+    out |= {t for t in seen if any(t.endswith(fold(h)) for h in _HEADS)}
+    return out
 
 
 def _match_at(
@@ -498,97 +466,7 @@ def topic_of(parsed: Parsed) -> str:
     return " ".join(kept)[:80]
 
 
-# --- who may see what --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BodyInfo:
-    """What a question needs of a body (read without loading ORM objects)."""
-
-    id: int
-    name: str
-    short_name: str | None
-    short_key: str | None
-    numbering: str
-    sharing: str
-
-
-@dataclass
-class Visible:
-    bodies: dict[int, BodyInfo]
-    confidential: set[int]
-    current_body_id: int | None
-    # Every body of the tenant is visible (the command line): the tenant filter says it all.
-    whole_tenant: bool = False
-
-
-async def visible_scope(ctx: CommandContext) -> Visible:
-    """The bodies this conversation and speaker may see, and where sekretess may be shown."""
-    cached = ctx.cache.get("ask_visible")
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
-    session = ctx.session
-    tenant = ctx.turn.tenant_id
-    all_bodies = [
-        BodyInfo(*row)
-        for row in (
-            await session.execute(
-                select(
-                    Body.id,
-                    Body.name,
-                    Body.short_name,
-                    Body.short_key,
-                    Body.numbering,
-                    Body.sharing,
-                )
-                .where(Body.tenant_id == tenant)
-                .order_by(Body.id)
-            )
-        ).all()
-    ]
-    override = ctx.cache.get("ask_scope")
-    if override is not None:
-        wanted = override.get("body_ids")
-        bodies = {b.id: b for b in all_bodies if wanted is None or b.id in wanted}
-        confidential = set(bodies) if override.get("confidential") else set()
-        visible = Visible(bodies, confidential, None, len(bodies) == len(all_bodies))
-        ctx.cache["ask_visible"] = visible
-        return visible
-    current = await session.scalar(
-        select(BodyConversation.body_id).where(
-            BodyConversation.tenant_id == tenant,
-            BodyConversation.conversation_id == ctx.turn.binding_id,
-        )
-    )
-    from dialogs.people import confirmed_speaker
-
-    # Membership counts only for a confirmed identity: a display name is no proof.
-    person = await confirmed_speaker(ctx)
-    member_of: set[int] = set()
-    if person is not None:
-        today = ctx.turn.today
-        member_of = set(
-            (
-                await session.scalars(
-                    select(Membership.body_id).where(
-                        Membership.person_id == person.id,
-                        or_(Membership.valid_to.is_(None), Membership.valid_to >= today),
-                    )
-                )
-            ).all()
-        )
-    ids = {b.id for b in all_bodies if b.sharing == "organisation"} | member_of
-    if current is not None:
-        ids.add(current)
-    bodies = {b.id: b for b in all_bodies if b.id in ids}
-    # Sekretess only to members, and only where no one else reads along: a personal chat or
-    # the console. An answer in a channel is read by everyone in it.
-    private = ctx.turn.conversation_type in ("personal", None) or ctx.turn.source == "console"
-    confidential = (member_of & set(bodies)) if private else set()
-    visible = Visible(bodies, confidential, current, len(bodies) == len(all_bodies))
-    ctx.cache["ask_visible"] = visible
-    return visible
-
+# --- who may see what: dialogs/ask_scope.py -------------------------------------------------
 
 # --- the answer --------------------------------------------------------------------------------
 
@@ -604,6 +482,8 @@ class Hit:
     kind: str
     standing: str = ""
     open_hint: str = ""
+    # What kind of text the extract is ("Beslut", "Ur protokollets text", "Närvaro", …).
+    label: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -625,6 +505,8 @@ class Answer:
     offset: int = 0
     pageable: bool = False
     plan: str = ""
+    # How sure retrieval was (best lexical coverage, best dense similarity, its z); benches read it.
+    confidence: tuple[float, ...] | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {"answer": self.text, "hits": [h.as_json() for h in self.hits]}
@@ -733,8 +615,25 @@ def best_sentences(text: str, concepts: Sequence[search.Concept], n: int = 2) ->
     return _clip(" ".join(s for _, _, s in chosen), 500)
 
 
+_KIND_LABELS = {
+    "decision": ("Beslut", "Decision"),
+    "item": ("Ur protokollets text", "From the minutes"),
+    "meeting": ("Mötesfakta", "Meeting details"),
+    "attendance": ("Närvaro", "Attendance"),
+    "assignment": ("Uppdrag", "Assignment"),
+}
+
+
 async def ask(ctx: CommandContext, question: str, *, offset: int = 0, page: int = PAGE) -> Answer:
     """Answer a question about the record: the structured answer and its text."""
+    answer = await _ask(ctx, question, offset=offset, page=page)
+    for hit in answer.hits:
+        if not hit.label and hit.kind in _KIND_LABELS:
+            hit.label = ctx.t(*_KIND_LABELS[hit.kind])
+    return answer
+
+
+async def _ask(ctx: CommandContext, question: str, *, offset: int, page: int) -> Answer:
     visible = await visible_scope(ctx)
     parsed = parse_question(question, ctx.turn.today, list(visible.bodies.values()))
     if parsed.body_ids is not None:
@@ -747,9 +646,24 @@ async def ask(ctx: CommandContext, question: str, *, offset: int = 0, page: int 
         "attendance": _attendance,
         "assignments": _assignments,
     }.get(parsed.intent)
-    if handler is not None:
-        return await handler(ctx, question, parsed, visible)
-    return await _decisions(ctx, question, parsed, visible, offset, page)
+    structured: Answer | None = None
+    if handler is not None and offset == 0:
+        # The structured record first; what it does not hold, the passages may.
+        structured = await handler(ctx, question, parsed, visible)
+        if structured.hits:
+            return structured
+    if parsed.intent == "decisions":
+        if not query_words(parsed.rest) or os.environ.get("SVB_ASK_MODE") != "passages":
+            # Decisions and items that hold the question's words (storage.search); when they
+            # hold nothing, the passages of the whole record answer.
+            found = await _decisions(ctx, question, parsed, visible, offset, page)
+            if found.hits or offset or not query_words(parsed.rest):
+                return found
+    from dialogs import ask_answer
+
+    return await ask_answer.answer_from_passages(
+        ctx, question, parsed, visible, offset, page, structured
+    )
 
 
 def _scope(
@@ -836,6 +750,13 @@ async def _decisions(
             )
         return _nothing(ctx, question, topic, [], parsed)
     head = _heading(ctx, topic, parsed, offset, len(hits), total, listing, partial)
+    if not listing and any(h.kind != "decision" for h in hits):
+        # Discussion and other text are never headed as decisions.
+        head = head.replace(
+            ctx.t("**Beslut om ", "**Decisions about "),
+            ctx.t("**Ur registret om ", "**From the record about "),
+            1,
+        )
     lines = [head, ""]
     for n, hit in enumerate(hits, start=offset + 1):
         lines.append(_hit_text(ctx, n, hit))
@@ -871,16 +792,8 @@ async def _respell(
     return out, respelled
 
 
-def _heading(
-    ctx: CommandContext,
-    topic: str,
-    parsed: Parsed,
-    offset: int,
-    n: int,
-    total: int,
-    listing: bool,
-    partial: bool = False,
-) -> str:
+def where_suffix(ctx: CommandContext, parsed: Parsed) -> str:
+    """ " i LSVO den 2021-06-04 (§ 117)": the question's filters, for a heading."""
     where = ""
     if parsed.body_names:
         where += ctx.t(" i ", " in ") + ", ".join(parsed.body_names)
@@ -892,6 +805,20 @@ def _heading(
         where += f" {a} – {b}"
     if parsed.item_number is not None:
         where += f" (§ {parsed.item_number})"
+    return where
+
+
+def _heading(
+    ctx: CommandContext,
+    topic: str,
+    parsed: Parsed,
+    offset: int,
+    n: int,
+    total: int,
+    listing: bool,
+    partial: bool = False,
+) -> str:
+    where = where_suffix(ctx, parsed)
     more = "+" if total >= search.FETCH or partial else ""
     span = f"{offset + 1}–{offset + n} av {total}{more}" if total > 1 else ""
     span_en = f"{offset + 1}–{offset + n} of {total}{more}" if total > 1 else ""
@@ -909,7 +836,8 @@ def _heading(
 def _hit_text(ctx: CommandContext, n: int, hit: Hit) -> str:
     label = f" · {hit.paragraph}" if hit.paragraph else ""
     title = f" {hit.title}" if hit.title else ""
-    lines = [f"**{n}. {hit.body} · {hit.date}{label}**{title}", hit.text]
+    text = f"_{hit.label}:_ {hit.text}" if hit.label else hit.text
+    lines = [f"**{n}. {hit.body} · {hit.date}{label}**{title}", text]
     tail = hit.standing
     if hit.open_hint:
         tail += ctx.t(" · öppna: ", " · open: ") + hit.open_hint
@@ -1088,6 +1016,7 @@ def _render_unit(
         meeting_id=meeting.id,
         kind=unit.kind,
         standing=_standing(ctx, meeting, item, decision),
+        label=ctx.t(*_KIND_LABELS["decision" if decision is not None else "item"]),
         open_hint=_open_hint(ctx, item, body, meeting, visible.current_body_id) if item else "",
     )
 
@@ -1511,6 +1440,9 @@ async def _next_meeting(
             Meeting.tenant_id == ctx.turn.tenant_id,
             Meeting.body_id.in_(body_ids or [-1]),
             Meeting.date >= today,
+            # An imported meeting is a past record (dated the import day when its date was
+            # not found), never a planned one.
+            Meeting.source != "import",
         )
         .group_by(Meeting.body_id)
         .subquery()

@@ -6,10 +6,10 @@ import re
 
 from dialogs.bodies import current_body
 from dialogs.context import CommandContext
-from dialogs.dates import find_due
+from dialogs.dates import find_due, refuse_impossible_date
 from dialogs.errors import UserError
-from dialogs.meetings import current_meeting
 from dialogs.people import require_manager, speaker_person, speaker_person_if_known
+from dialogs.recording import recorder
 from dialogs.registry import command
 from dialogs.text import name_key, squash
 from storage.directory import body_people
@@ -60,9 +60,7 @@ async def cmd_assignment(ctx: CommandContext, arg: str) -> None:
             )
         )
         return
-    await speaker_person(ctx)
-    meeting = await current_meeting(ctx)
-    await require_manager(ctx, body, meeting)
+    body, meeting = await recorder(ctx)
     text = squash(arg)
     if len(text) > 2000:
         raise UserError(
@@ -75,6 +73,11 @@ async def cmd_assignment(ctx: CommandContext, arg: str) -> None:
             "Skriv `uppdrag: Namn gör vad till när`, t.ex. `uppdrag: Cecilia Grefve-Lang kontaktar SKR till 3 september`.",
             "Write `assignment: Name does what by when`.",
         )
+    refuse_impossible_date(
+        what,
+        "`uppdrag: Namn gör något till 3 september` eller `… till 2021-09-03`",
+        "`assignment: Name does something by 3 September` or `… by 2021-09-03`",
+    )
     due, _ = find_due(what, meeting.date, meeting.next_meeting_date)
     item = await ctx.session.get(Item, meeting.current_item_id) if meeting.current_item_id else None
     row = Assignment(

@@ -4,210 +4,41 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from dialogs import cards
 from dialogs.actions import action
+from dialogs.attendance_card import ROLE_LABELS, attendance_card, post_card
 from dialogs.bodies import current_body
 from dialogs.context import CommandContext
 from dialogs.errors import UserError
 from dialogs.events import on_event
-from dialogs.meetings import close_meeting, current_meeting, current_meeting_or_latest, open_meeting
+from dialogs.labels import CommandGroup
+from dialogs.meetings import close_meeting, open_meeting
 from dialogs.people import (
     bind_mentions,
     confirmed_speaker,
+    name_entries,
     person_line,
     require_admin,
     require_manager,
     resolve_person,
     speaker_person,
 )
-from dialogs.registry import command
+from dialogs.recording import current_meeting, current_meeting_or_latest, recorder
+from dialogs.registry import Handler, command, table_command
 from dialogs.reply import InvokeResult
 from dialogs.text import split_people, squash
-from storage.directory import body_for_conversation, ensure_identity, members_with_role
+from storage.directory import body_for_conversation, ensure_identity
 from storage.meetings import (
-    AttendeeRow,
     attendance_list,
     attendance_snapshot,
     meeting_by_teams_id,
     open_meeting_in,
-    quorum,
     set_attendance,
 )
-from storage.models import Attendance, Body, LinkRequest, Meeting, Person, PersonIdentity
-
-GROUPS = [
-    ("ordforande", "Ordförande", "Chair"),
-    ("vice_ordforande", "Vice ordförande", "Vice chair"),
-    ("ledamot", "Ledamöter", "Members"),
-    ("ersattare", "Ersättare", "Deputies"),
-    ("tjansteperson", "Tjänstepersoner", "Officials"),
-    ("brukarrepresentant", "Brukarrepresentanter", "User representatives"),
-    ("adjungerad", "Adjungerade", "Co-opted"),
-    ("ovrig", "Övriga deltagare", "Other participants"),
-    ("sekreterare", "Sekreterare", "Secretary"),
-]
-
-
-async def _member_roles(ctx: CommandContext, body: Body) -> dict[int, str]:
-    rows = await members_with_role(
-        ctx.session,
-        body.id,
-        [
-            "ledamot",
-            "ersattare",
-            "ordforande",
-            "vice_ordforande",
-            "tjansteperson",
-            "brukarrepresentant",
-        ],
-    )
-    roles: dict[int, str] = {}
-    for m in rows:
-        # A member's seat wins over a standing chair role for grouping; the meeting sets chair.
-        roles.setdefault(m.person_id, m.role)
-    return roles
-
-
-def _group_of(row: AttendeeRow, member_roles: dict[int, str]) -> str:
-    role = row.attendance.role or member_roles.get(row.person.id) or "ovrig"
-    return role if role in dict((g, 1) for g, _, _ in GROUPS) else "ovrig"
-
-
-def _line(row: AttendeeRow, lang: str) -> str:
-    text = person_line(row.person)
-    a = row.attendance
-    if a.role == "ersattare" and row.substitute_for is not None:
-        text += (
-            f" (tjänstgörande för {row.substitute_for.display_name})"
-            if lang == "sv"
-            else f" (serving for {row.substitute_for.display_name})"
-        )
-    if a.status == "partial":
-        note = a.partial_note or ""
-        text += (
-            f" (del av mötet{', ' + note if note else ''})"
-            if lang == "sv"
-            else f" (part of the meeting{', ' + note if note else ''})"
-        )
-    return text
-
-
-async def attendance_text_and_groups(
-    ctx: CommandContext, meeting: Meeting
-) -> tuple[list[tuple[str, list[str]]], int, str | None]:
-    body = await ctx.session.get(Body, meeting.body_id)
-    assert body is not None
-    member_roles = await _member_roles(ctx, body)
-    rows = await attendance_list(ctx.session, meeting.id)
-    sections: list[tuple[str, list[str]]] = []
-    present_rows = [r for r in rows if r.attendance.status in ("present", "partial")]
-    for key, sv, en in GROUPS:
-        lines = [_line(r, ctx.lang) for r in present_rows if _group_of(r, member_roles) == key]
-        if lines:
-            sections.append((ctx.t(sv, en), lines))
-    justerare = [r.person.display_name for r in rows if r.attendance.is_justerare]
-    if justerare:
-        sections.append((ctx.t("Justerare", "Adjusters"), justerare))
-    for kind, sv, en in (
-        ("aterbud", "Återbud", "Apologies"),
-        ("franvarande", "Frånvarande", "Absent"),
-    ):
-        lines = [
-            person_line(r.person)
-            for r in rows
-            if r.attendance.status == "absent"
-            and (r.attendance.absence_kind or "franvarande") == kind
-        ]
-        if lines:
-            sections.append((ctx.t(sv, en), lines))
-    # Members with no attendance recorded are shown as not (yet) here, which is what quorum needs.
-    recorded = {r.person.id for r in rows}
-    missing = [
-        pid for pid, role in member_roles.items() if role == "ledamot" and pid not in recorded
-    ]
-    if missing:
-        people = [await ctx.session.get(Person, pid) for pid in missing]
-        sections.append(
-            (
-                ctx.t("Ej anmälda ledamöter", "Members not checked in"),
-                [p.display_name for p in people if p],
-            )
-        )
-    q = await quorum(ctx.session, meeting)
-    quorum_line = None
-    if q is not None:
-        quorum_line = ctx.t(
-            f"Beslutförhet: {q.present} av {q.members} ledamöter – {'beslutfört' if q.reached else 'inte beslutfört'}",
-            f"Quorum: {q.present} of {q.members} members – {'quorate' if q.reached else 'not quorate'}",
-        )
-    return sections, len(present_rows), quorum_line
-
-
-async def attendance_card(ctx: CommandContext, meeting: Meeting) -> tuple[dict[str, Any], str]:
-    body = await ctx.session.get(Body, meeting.body_id)
-    assert body is not None
-    sections, present, quorum_line = await attendance_text_and_groups(ctx, meeting)
-    title = ctx.t(
-        f"Närvaro – {body.name} {meeting.date.isoformat()}",
-        f"Attendance – {body.name} {meeting.date.isoformat()}",
-    )
-    elements: list[dict[str, Any]] = [
-        cards.heading(title),
-        cards.text(ctx.t(f"Närvarande: {present}", f"Present: {present}"), isSubtle=True),
-    ]
-    text_lines = [f"**{title}**", ctx.t(f"Närvarande: {present}", f"Present: {present}")]
-    for head, lines in sections:
-        elements.append(cards.text(f"**{head}**", spacing="Medium"))
-        elements.append(cards.text("\n".join(f"- {line}" for line in lines)))
-        text_lines.append(f"{head}:")
-        text_lines.extend(f"- {line}" for line in lines)
-    if quorum_line:
-        elements.append(cards.text(quorum_line, weight="Bolder", spacing="Medium"))
-        text_lines.append(quorum_line)
-    actions = (
-        [cards.execute(ctx.t("Jag är här", "I'm here"), "checkin", {"meetingId": meeting.id})]
-        if meeting.status == "open"
-        else []
-    )
-    return cards.card(elements, actions), "\n".join(text_lines)
-
-
-# What a recorded change is called in its acknowledgement: (Swedish, English).
-_ACK_LABELS = {
-    "närvarande": ("närvarande", "present"),
-    "återbud": ("återbud", "apologies"),
-    "frånvarande": ("frånvarande", "absent"),
-    "ersättare": ("ersättare", "deputies"),
-    "del av mötet": ("närvarande del av mötet", "present for part of the meeting"),
-    "ordförande": ("ordförande", "chair"),
-    "sekreterare": ("sekreterare", "secretary"),
-    "justerare": ("justerare", "adjuster"),
-    "adjungerad": ("adjungerade", "co-opted"),
-    "tjänsteperson": ("tjänstepersoner", "officials"),
-    "brukarrepresentant": ("brukarrepresentanter", "user representatives"),
-    "övrig": ("övriga deltagare", "other participants"),
-}
-
-
-async def _post_card(
-    ctx: CommandContext,
-    meeting: Meeting,
-    *,
-    fresh: bool = False,
-    ack: tuple[str, list[Person]] | None = None,
-) -> None:
-    """The attendance card: updated in place while it is near the bottom of the chat, posted
-    afresh when it is far up or asked for. A recorder's change is also acknowledged in a short
-    text to its author; a check-in only shows on the card (a burst of 40 stays one card)."""
-    card, fallback = await attendance_card(ctx, meeting)
-    ctx.card(card, fallback, coalesce_key=f"attendance:{meeting.id}", fresh=fresh, follow=True)
-    if ack is not None:
-        word, people = ack
-        sv, en = _ACK_LABELS.get(word, (word, word))
-        names = ", ".join(p.display_name for p in people)
-        ctx.say(f"Noterat – {sv}: {names}.", f"Noted – {en}: {names}.")
+from storage.models import Attendance, LinkRequest, Meeting, Person, PersonIdentity
 
 
 async def _audit_attendance(
@@ -242,7 +73,7 @@ async def self_check_in(ctx: CommandContext, meeting: Meeting) -> bool:
     "närvarande",
     en=("present",),
     arg="optional_colon",
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     usage="närvarande [: Namn, organisation; Namn …]",
     help_en="Alone: I am here. With names: the secretary registers them as present",
 )
@@ -251,7 +82,7 @@ async def cmd_present(ctx: CommandContext, arg: str) -> None:
     meeting = await current_meeting(ctx)
     if not arg:
         await self_check_in(ctx, meeting)
-        await _post_card(ctx, meeting)
+        await post_card(ctx, meeting)
         return
     await _register(ctx, arg, "närvarande", status="present", absence_kind=None)
 
@@ -260,22 +91,19 @@ async def cmd_present(ctx: CommandContext, arg: str) -> None:
     "här",
     "jag är här",
     en=("here", "i'm here", "i am here"),
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     help_en="I am here (check in)",
 )
 async def cmd_here(ctx: CommandContext, arg: str) -> None:
     """Jag är här (anmäl närvaro)"""
     meeting = await current_meeting(ctx)
     await self_check_in(ctx, meeting)
-    await _post_card(ctx, meeting)
+    await post_card(ctx, meeting)
 
 
 async def _register(ctx: CommandContext, arg: str, word: str, **fields: Any) -> list[Person]:
-    body = await current_body(ctx)
-    await speaker_person(ctx)
-    meeting = await current_meeting(ctx)
-    await require_manager(ctx, body, meeting)
-    entries = split_people(arg)
+    body, meeting = await recorder(ctx)
+    entries = await name_entries(ctx, body, arg)
     if not entries:
         raise UserError(
             f"Skriv namnen efter kolonet: `{word}: Namn, organisation; Namn …`.",
@@ -285,14 +113,14 @@ async def _register(ctx: CommandContext, arg: str, word: str, **fields: Any) -> 
     source = "console" if ctx.turn.source == "console" else "secretary"
     speaker = ctx.cache["speaker_person"]
     for entry in entries:
-        person = await resolve_person(ctx, body, entry)
+        person = await resolve_person(ctx, body, entry, create="ask")
         row, before = await set_attendance(
             ctx.session, meeting.id, person.id, source=source, recorded_by=speaker.id, **fields
         )
         await _audit_attendance(ctx, row, before, f"attendance.{word}")
         people.append(person)
     await bind_mentions(ctx, people)
-    await _post_card(ctx, meeting, ack=(word, people))
+    await post_card(ctx, meeting, ack=(word, people))
     return people
 
 
@@ -300,7 +128,7 @@ async def _register(ctx: CommandContext, arg: str, word: str, **fields: Any) -> 
     "återbud",
     en=("apologies", "regrets"),
     arg="colon",
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     usage="återbud: Namn; Namn",
     help_en="Record apologies (absent with notice)",
 )
@@ -313,7 +141,7 @@ async def cmd_regrets(ctx: CommandContext, arg: str) -> None:
     "frånvarande",
     en=("absent",),
     arg="colon",
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     usage="frånvarande: Namn; Namn",
     help_en="Record people as absent",
 )
@@ -323,7 +151,8 @@ async def cmd_absent(ctx: CommandContext, arg: str) -> None:
 
 
 SUBSTITUTE = re.compile(
-    r"^(.*?)\s+(?:för|for|istället för|i stället för|in place of)\s+(.+)$", re.IGNORECASE
+    r"^(.*?)\s+(?:för|for|istället för|i stället för|ersätter|in place of|replaces)\s+(.+)$",
+    re.IGNORECASE,
 )
 
 
@@ -331,16 +160,13 @@ SUBSTITUTE = re.compile(
     "ersättare",
     en=("substitute", "deputy"),
     arg="colon",
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     usage="ersättare: Namn för Namn",
     help_en="A deputy serves in place of a member",
 )
 async def cmd_substitute(ctx: CommandContext, arg: str) -> None:
     """En ersättare tjänstgör för en ledamot"""
-    body = await current_body(ctx)
-    await speaker_person(ctx)
-    meeting = await current_meeting(ctx)
-    await require_manager(ctx, body, meeting)
+    body, meeting = await recorder(ctx)
     entries = split_people(arg)
     if not entries:
         raise UserError(
@@ -357,8 +183,14 @@ async def cmd_substitute(ctx: CommandContext, arg: str) -> None:
                 f"”{entry}”: skriv vem som ersätter vem, t.ex. `ersättare: Ingela Sundberg för Torbjörn Holm`.",
                 f"“{entry}”: write who serves for whom, e.g. `substitute: Ingela Sundberg for Torbjörn Holm`.",
             )
-        deputy = await resolve_person(ctx, body, m.group(1))
-        member = await resolve_person(ctx, body, m.group(2))
+        try:
+            # Only people the body knows: an unknown name must not move the quorum.
+            deputy = await resolve_person(ctx, body, m.group(1), create=False)
+            member = await resolve_person(ctx, body, m.group(2), create=False)
+        except UserError as err:
+            err.sv += " Skriv `ersättare: Namn för Namn` med namn som finns i organet."
+            err.en += " Write `substitute: Name for Name` with names the body knows."
+            raise
         if deputy.id == member.id:
             raise UserError(
                 "En person kan inte ersätta sig själv.",
@@ -390,23 +222,20 @@ async def cmd_substitute(ctx: CommandContext, arg: str) -> None:
                 absence_kind="franvarande",
             )
             await _audit_attendance(ctx, absent, None, "attendance.franvarande")
-    await _post_card(ctx, meeting, ack=("ersättare", deputies))
+    await post_card(ctx, meeting, ack=("ersättare", deputies))
 
 
 @command(
     "del av mötet",
     en=("part of meeting", "partly present"),
     arg="colon",
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     usage="del av mötet: Namn, §§ 113–118",
     help_en="Present for part of the meeting (paragraphs or times)",
 )
 async def cmd_partial(ctx: CommandContext, arg: str) -> None:
     """Närvarande del av mötet (paragrafer eller tider)"""
-    body = await current_body(ctx)
-    await speaker_person(ctx)
-    meeting = await current_meeting(ctx)
-    await require_manager(ctx, body, meeting)
+    body, meeting = await recorder(ctx)
     entries = split_people(arg)
     if not entries:
         raise UserError(
@@ -418,7 +247,7 @@ async def cmd_partial(ctx: CommandContext, arg: str) -> None:
     partial: list[Person] = []
     for entry in entries:
         name, _, note = entry.partition(",")
-        person = await resolve_person(ctx, body, name)
+        person = await resolve_person(ctx, body, name, create="ask")
         row, before = await set_attendance(
             ctx.session,
             meeting.id,
@@ -431,24 +260,31 @@ async def cmd_partial(ctx: CommandContext, arg: str) -> None:
         )
         await _audit_attendance(ctx, row, before, "attendance.partial")
         partial.append(person)
-    await _post_card(ctx, meeting, ack=("del av mötet", partial))
+    await post_card(ctx, meeting, ack=("del av mötet", partial))
 
 
 async def _role(
     ctx: CommandContext, arg: str, word: str, role: str | None, *, justerare: bool = False
 ) -> None:
-    people = await _register_role(ctx, arg, word, role, justerare)
-    meeting = ctx.cache["meeting"]
-    if role == "ordforande":
-        meeting.chair_person_id = people[0].id
-    elif role == "sekreterare":
-        meeting.secretary_person_id = people[0].id
-    await _post_card(ctx, meeting, ack=(word, people))
+    """A role at the meeting. It never changes anyone's attendance or the quorum: someone who
+    has not checked in keeps that status (`unregistered`), someone absent stays absent."""
+    meeting, previous = await _register_role(ctx, arg, word, role, justerare)
+    await post_card(ctx, meeting)
+    sv, en = ROLE_LABELS[role]
+    names = ", ".join(p.display_name for p in ctx.cache["role_people"])
+    if previous is not None:
+        ctx.say(
+            f"{names} är nu {sv} för mötet, i stället för {previous.display_name}.",
+            f"{names} is now the meeting's {en}, in place of {previous.display_name}.",
+        )
+    else:
+        # The acknowledgement to its author; attendance is not changed by a role.
+        ctx.say(f"Noterat – {sv}: {names}.", f"Noted – {en}: {names}.")
 
 
 async def _register_role(
     ctx: CommandContext, arg: str, word: str, role: str | None, justerare: bool
-) -> list[Person]:
+) -> tuple[Meeting, Person | None]:
     body = await current_body(ctx)
     await speaker_person(ctx)
     if justerare:
@@ -462,7 +298,7 @@ async def _register_role(
     else:
         meeting = await current_meeting(ctx)
     await require_manager(ctx, body, meeting)
-    entries = split_people(arg)
+    entries = await name_entries(ctx, body, arg)
     if not entries:
         raise UserError(
             f"Skriv namnet efter kolonet: `{word}: Namn`.",
@@ -478,11 +314,21 @@ async def _register_role(
     source = "console" if ctx.turn.source == "console" else "secretary"
     people = []
     for entry in entries:
-        person = await resolve_person(ctx, body, entry)
+        person = await resolve_person(ctx, body, entry, create="ask")
+        held = {meeting.chair_person_id: "ordförande", meeting.secretary_person_id: "sekreterare"}
+        if role not in (None, "ordforande", "sekreterare") and person.id in held:
+            raise UserError(
+                f"{person.display_name} är mötets {held[person.id]}; den rollen ändras inte av "
+                f"`{word}:`. Byt {held[person.id]} med `{held[person.id]}: Namn`. Inget ändrades.",
+                f"{person.display_name} is the meeting's "
+                f"{'chair' if held[person.id] == 'ordförande' else 'secretary'}; `{word}:` does "
+                "not change that. Nothing was changed.",
+            )
         existing = await attendance_of(ctx.session, meeting.id, person.id)
         fields: dict[str, Any] = {}
-        if existing is None or existing.status == "absent":
-            fields.update(status="present", absence_kind=None)
+        if existing is None:
+            # A role, not a check-in: the person is listed with the role, not as present.
+            fields["status"] = "unregistered"
         if role is not None:
             fields["role"] = role
         if justerare:
@@ -493,101 +339,97 @@ async def _register_role(
         await _audit_attendance(ctx, row, before, f"attendance.{role or 'justerare'}")
         people.append(person)
     await bind_mentions(ctx, people)
-    return people
+    ctx.cache["role_people"] = people
+    previous: Person | None = None
+    if role in ("ordforande", "sekreterare"):
+        # One chair and one secretary per meeting: the new one replaces the old.
+        field = "chair_person_id" if role == "ordforande" else "secretary_person_id"
+        old_id = getattr(meeting, field)
+        if old_id is not None and old_id != people[0].id:
+            previous = await ctx.session.get(Person, old_id)
+        for other in await attendance_list(ctx.session, meeting.id):
+            if other.attendance.role == role and other.person.id != people[0].id:
+                before = attendance_snapshot(other.attendance)
+                other.attendance.role = None
+                await _audit_attendance(
+                    ctx, other.attendance, before, f"attendance.{role}.replaced"
+                )
+        setattr(meeting, field, people[0].id)
+        await ctx.audit(
+            f"meeting.{role}",
+            "meeting",
+            meeting.id,
+            before={field: old_id},
+            after={field: people[0].id},
+        )
+    return meeting, previous
 
 
-@command(
-    "ordförande",
-    en=("chair",),
-    arg="colon",
-    group="Närvaro",
-    usage="ordförande: Namn",
-    help_en="The meeting's chair",
-)
-async def cmd_chair(ctx: CommandContext, arg: str) -> None:
-    """Mötets ordförande"""
-    await _role(ctx, arg, "ordförande", "ordforande")
+@dataclass(frozen=True)
+class RoleCommand:
+    """One role a recorder names at the meeting; every row becomes a command."""
+
+    role: str | None  # Attendance.role; None for justerare (a flag, not a role)
+    words_sv: tuple[str, ...]
+    words_en: tuple[str, ...]
+    usage: str
+    help_sv: str
+    help_en: str
 
 
-@command(
-    "sekreterare",
-    en=("secretary",),
-    arg="colon",
-    group="Närvaro",
-    usage="sekreterare: Namn",
-    help_en="The meeting's secretary",
-)
-async def cmd_secretary(ctx: CommandContext, arg: str) -> None:
-    """Mötets sekreterare"""
-    await _role(ctx, arg, "sekreterare", "sekreterare")
+ROLE_COMMANDS = (
+    RoleCommand(
+        "ordforande", ("ordförande",), ("chair",), "ordförande: Namn", "Mötets ordförande",
+        "The meeting's chair",
+    ),
+    RoleCommand(
+        "sekreterare", ("sekreterare",), ("secretary",), "sekreterare: Namn",
+        "Mötets sekreterare", "The meeting's secretary",
+    ),
+    RoleCommand(
+        None, ("justerare",), ("adjuster",), "justerare: Namn", "Vem som justerar protokollet",
+        "Who approves (justerar) the minutes",
+    ),
+    RoleCommand(
+        "adjungerad", ("adjungerad",), ("co-opted",), "adjungerad: Namn, organisation",
+        "Adjungerade", "Co-opted participants",
+    ),
+    RoleCommand(
+        "tjansteperson", ("tjänsteperson", "tjänstepersoner"), ("official", "officials"),
+        "tjänsteperson: Namn, organisation och titel", "Tjänstepersoner",
+        "Officials (tjänstepersoner)",
+    ),
+    RoleCommand(
+        "brukarrepresentant", ("brukarrepresentant",), ("user representative",),
+        "brukarrepresentant: Namn, organisation", "Brukarrepresentanter", "User representatives",
+    ),
+    RoleCommand(
+        "ovrig", ("övrig", "övriga", "gäst"), ("guest", "other participant"),
+        "övrig: Namn, organisation", "Övriga deltagare och gäster",
+        "Other participants and guests",
+    ),
+)  # fmt: skip
 
 
-@command(
-    "justerare",
-    en=("adjuster",),
-    arg="colon",
-    group="Närvaro",
-    usage="justerare: Namn",
-    help_en="Who approves (justerar) the minutes",
-)
-async def cmd_adjuster(ctx: CommandContext, arg: str) -> None:
-    """Vem som justerar protokollet"""
-    await _role(ctx, arg, "justerare", None, justerare=True)
+def _role_handler(spec: RoleCommand) -> Handler:
+    async def handler(ctx: CommandContext, arg: str) -> None:
+        await _role(ctx, arg, spec.words_sv[0], spec.role, justerare=spec.role is None)
+
+    return handler
 
 
-@command(
-    "adjungerad",
-    en=("co-opted",),
-    arg="colon",
-    group="Närvaro",
-    usage="adjungerad: Namn, organisation",
-    help_en="Co-opted participants",
-)
-async def cmd_coopted(ctx: CommandContext, arg: str) -> None:
-    """Adjungerade"""
-    await _role(ctx, arg, "adjungerad", "adjungerad")
-
-
-@command(
-    "tjänsteperson",
-    "tjänstepersoner",
-    en=("official", "officials"),
-    arg="colon",
-    group="Närvaro",
-    usage="tjänsteperson: Namn, organisation och titel",
-    help_en="Officials (tjänstepersoner)",
-)
-async def cmd_official(ctx: CommandContext, arg: str) -> None:
-    """Tjänstepersoner"""
-    await _role(ctx, arg, "tjänsteperson", "tjansteperson")
-
-
-@command(
-    "brukarrepresentant",
-    en=("user representative",),
-    arg="colon",
-    group="Närvaro",
-    usage="brukarrepresentant: Namn, organisation",
-    help_en="User representatives",
-)
-async def cmd_user_rep(ctx: CommandContext, arg: str) -> None:
-    """Brukarrepresentanter"""
-    await _role(ctx, arg, "brukarrepresentant", "brukarrepresentant")
-
-
-@command(
-    "övrig",
-    "övriga",
-    "gäst",
-    en=("guest", "other participant"),
-    arg="colon",
-    group="Närvaro",
-    usage="övrig: Namn, organisation",
-    help_en="Other participants and guests",
-)
-async def cmd_guest(ctx: CommandContext, arg: str) -> None:
-    """Övriga deltagare och gäster"""
-    await _role(ctx, arg, "övrig", "ovrig")
+for _spec in ROLE_COMMANDS:
+    table_command(
+        f"cmd_role_{_spec.role or 'justerare'}",
+        _spec.help_sv,
+        _role_handler(_spec),
+        *_spec.words_sv,
+        en=_spec.words_en,
+        arg="colon",
+        group=CommandGroup.ATTENDANCE,
+        usage=_spec.usage,
+        help_en=_spec.help_en,
+    )
 
 
 @command(
@@ -595,13 +437,14 @@ async def cmd_guest(ctx: CommandContext, arg: str) -> None:
     "vilka är här",
     "närvaro",
     en=("attendance", "who is here"),
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     help_en="The attendance list, by role and status, with quorum",
 )
 async def cmd_list(ctx: CommandContext, arg: str) -> None:
     """Närvarolistan, efter roll och status, med beslutförhet"""
-    meeting = await current_meeting(ctx)
-    await _post_card(ctx, meeting, fresh=True)  # asked for: shown where the asker is
+    # After closing, the list of the meeting just closed (what the minutes will say).
+    meeting = await current_meeting_or_latest(ctx)
+    await post_card(ctx, meeting, fresh=True)  # asked for: shown where the asker is
 
 
 @action("checkin")
@@ -623,7 +466,7 @@ async def act_checkin(ctx: CommandContext, data: dict[str, Any]) -> InvokeResult
     "koppla",
     en=("link",),
     arg="colon",
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     usage="koppla: Namn",
     help_en="Ask to be linked to an existing person of the body (an admin confirms)",
 )
@@ -719,7 +562,7 @@ async def _merge_attendance(ctx: CommandContext, from_person: int, to_person: in
     "koppla godkänn",
     en=("link approve",),
     arg="ref",
-    group="Närvaro",
+    group=CommandGroup.ATTENDANCE,
     usage="koppla godkänn 12",
     help_en="Admins: approve a link request",
 )
@@ -793,7 +636,7 @@ async def ev_meeting_start(ctx: CommandContext, value: dict[str, Any]) -> None:
         f"Mötet för **{body.name}** har startat. Anmäl närvaro med knappen eller `närvarande`.",
         f"The meeting of **{body.name}** has started. Check in with the button or `present`.",
     )
-    await _post_card(ctx, meeting)
+    await post_card(ctx, meeting)
 
 
 @on_event("meetingEnd")
@@ -859,7 +702,7 @@ async def _participants(ctx: CommandContext, value: dict[str, Any], joined: bool
         if joined:
             fields["joined_at"] = existing.joined_at if existing and existing.joined_at else now
             fields["left_at"] = None
-            if existing is None or existing.status == "absent":
+            if existing is None or existing.status not in ("present", "partial"):
                 fields.update(status="present", absence_kind=None)
         else:
             fields["left_at"] = now

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from dialogs.context import CommandContext
 from dialogs.errors import UserError
+from dialogs.labels import CommandGroup
 from dialogs.people import (
     bind_mentions,
     confirmed_speaker,
@@ -18,7 +20,7 @@ from dialogs.people import (
     speaker_person,
     unconfirmed_refusal,
 )
-from dialogs.registry import command
+from dialogs.registry import Handler, command, table_command
 from dialogs.reply import Reply
 from dialogs.text import fold, name_key, split_people, squash
 from storage.directory import add_membership, body_for_conversation, find_body, members_with_role
@@ -102,7 +104,7 @@ def _parse_body_name(arg: str) -> tuple[str, str | None]:
     "organ",
     en=("body",),
     arg="optional_colon",
-    group="Organ",
+    group=CommandGroup.BODY,
     usage="organ: Namn (KORTNAMN)",
     usage_en="body: Name (SHORT)",
     help_en="Bind this conversation to a body (new or existing); alone: which body this is",
@@ -329,177 +331,154 @@ async def _set_members(ctx: CommandContext, arg: str, role: str) -> None:
     ctx.say(msg_sv, msg_en)
 
 
-@command(
-    "organ ledamöter",
-    "organ ledamot",
-    en=("body members",),
-    arg="optional_colon",
-    group="Organ",
-    usage="organ ledamöter: Namn, organisation och titel; …",
-    help_en="The body's members (admins set them)",
-)
-async def body_members(ctx: CommandContext, arg: str) -> None:
-    """Organets ledamöter (administratörer lägger till)"""
-    await _set_members(ctx, arg, "ledamot")
+@dataclass(frozen=True)
+class Register:
+    """One of the body's registers (`organ ledamöter: …`); each row becomes a command."""
+
+    role: str  # Membership.role
+    words_sv: tuple[str, ...]
+    words_en: tuple[str, ...]
+    usage: str
+    help_sv: str
+    help_en: str
 
 
-@command(
-    "organ ersättare",
-    en=("body deputies",),
-    arg="optional_colon",
-    group="Organ",
-    usage="organ ersättare: Namn, organisation; …",
-    help_en="The body's deputies (ersättare)",
-)
-async def body_deputies(ctx: CommandContext, arg: str) -> None:
-    """Organets ersättare"""
-    await _set_members(ctx, arg, "ersattare")
-
-
-@command(
-    "organ admin",
-    en=("body admin",),
-    arg="optional_colon",
-    group="Organ",
-    usage="organ admin: Namn",
-    help_en="Name another admin of the body",
-)
-async def body_admin(ctx: CommandContext, arg: str) -> None:
-    """Utse fler administratörer för organet"""
-    await _set_members(ctx, arg, "admin")
-
-
-@command(
-    "organ ordförande",
-    en=("body chair",),
-    arg="optional_colon",
-    group="Organ",
-    usage="organ ordförande: Namn",
-    help_en="The body's standing chair (default chair of its meetings)",
-)
-async def body_chair(ctx: CommandContext, arg: str) -> None:
-    """Organets ordförande (förvald ordförande på mötena)"""
-    await _set_members(ctx, arg, "ordforande")
-
-
-@command(
-    "organ sekreterare",
-    en=("body secretary",),
-    arg="optional_colon",
-    group="Organ",
-    usage="organ sekreterare: Namn",
-    help_en="The body's standing secretary",
-)
-async def body_secretary(ctx: CommandContext, arg: str) -> None:
-    """Organets sekreterare (förvald sekreterare på mötena)"""
-    await _set_members(ctx, arg, "sekreterare")
-
-
-SETTINGS = {
-    "numrering": (
-        "numbering",
-        {
-            "per ar": "per_year",
-            "per year": "per_year",
-            "per mote": "per_meeting",
-            "per meeting": "per_meeting",
-        },
+REGISTERS = (
+    Register(
+        "ledamot", ("organ ledamöter", "organ ledamot"), ("body members",),
+        "organ ledamöter: Namn, organisation och titel; …",
+        "Organets ledamöter (administratörer lägger till)", "The body's members (admins set them)",
     ),
-    "delning": (
-        "sharing",
-        {
-            "organisationen": "organisation",
-            "organisation": "organisation",
-            "organet": "body",
-            "body": "body",
-        },
+    Register(
+        "ersattare", ("organ ersättare",), ("body deputies",),
+        "organ ersättare: Namn, organisation; …", "Organets ersättare",
+        "The body's deputies (ersättare)",
     ),
-    "form": (
-        "form",
-        {
-            "protokoll": "protokoll",
-            "minutes": "protokoll",
-            "minnesanteckningar": "minnesanteckningar",
-            "notes": "minnesanteckningar",
-        },
+    Register(
+        "admin", ("organ admin",), ("body admin",), "organ admin: Namn",
+        "Utse fler administratörer för organet", "Name another admin of the body",
     ),
-}
+    Register(
+        "ordforande", ("organ ordförande",), ("body chair",), "organ ordförande: Namn",
+        "Organets ordförande (förvald ordförande på mötena)",
+        "The body's standing chair (default chair of its meetings)",
+    ),
+    Register(
+        "sekreterare", ("organ sekreterare",), ("body secretary",), "organ sekreterare: Namn",
+        "Organets sekreterare (förvald sekreterare på mötena)", "The body's standing secretary",
+    ),
+)  # fmt: skip
 
 
-async def _setting(ctx: CommandContext, arg: str, word: str) -> None:
+@dataclass(frozen=True)
+class Setting:
+    """One setting of the body (`organ numrering: per år`); each row becomes a command."""
+
+    word_sv: str
+    word_en: str
+    column: str  # Body's column
+    values: tuple[tuple[str, str, str], ...]  # (as written in Swedish, in English, stored)
+    help_sv: str
+    help_en: str
+
+    def accepted(self, lang: str) -> str:
+        return " | ".join(en if lang == "en" else sv for sv, en, _ in self.values)
+
+    def read(self, text: str) -> str | None:
+        wanted = fold(text).rstrip(".")
+        return next((v for sv, en, v in self.values if wanted in (fold(sv), fold(en))), None)
+
+
+SETTINGS = (
+    Setting(
+        "numrering", "numbering", "numbering",
+        (("per år", "per year", "per_year"), ("per möte", "per meeting", "per_meeting")),
+        "Hur § numreras: per år (förval, löpande genom året) eller per möte",
+        "How § are numbered: per year (default) or per meeting",
+    ),
+    Setting(
+        "delning", "sharing", "sharing",
+        (("organisationen", "organisation", "organisation"), ("organet", "body", "body")),
+        "Vem som ser protokollen: hela organisationen eller bara organet",
+        "Who may see the record: the whole organisation or the body",
+    ),
+    Setting(
+        "form", "form", "form",
+        (("protokoll", "minutes", "protokoll"),
+         ("minnesanteckningar", "notes", "minnesanteckningar")),
+        "Protokoll (med justering) eller minnesanteckningar",
+        "Minutes with justering (protokoll) or notes",
+    ),
+)  # fmt: skip
+
+
+async def _setting(ctx: CommandContext, arg: str, spec: Setting) -> None:
     body = await current_body(ctx)
-    column, values = SETTINGS[word]
     if not arg:
-        ctx.say(f"{word}: {getattr(body, column)}")
+        ctx.say(f"{spec.word_sv}: {getattr(body, spec.column)}")
         return
-    value = values.get(fold(arg).rstrip("."))
+    value = spec.read(arg)
     if value is None:
-        choices = " | ".join(
-            sorted(
-                {
-                    k
-                    for k in values
-                    if not k.startswith(
-                        ("per y", "per m", "minutes", "notes", "body", "organisation")
-                    )
-                }
-                | {k for k in values if k in ("per ar", "per mote")}
-            )
-        )
         raise UserError(
-            f"Ogiltigt värde ”{arg}”. Skriv `organ {word}: {choices}`.",
-            f"Invalid value “{arg}”. Write `body {column}: {' | '.join(sorted(values))}`.",
+            f"Ogiltigt värde ”{arg}”. Skriv `organ {spec.word_sv}: {spec.accepted('sv')}`.",
+            f"Invalid value “{arg}”. Write `body {spec.word_en}: {spec.accepted('en')}`.",
         )
     await speaker_person(ctx)
     await require_admin(ctx, body)
-    before = getattr(body, column)
-    setattr(body, column, value)
+    before = getattr(body, spec.column)
+    setattr(body, spec.column, value)
     await ctx.audit(
-        f"body.{column}", "body", body.id, before={column: before}, after={column: value}
+        f"body.{spec.column}",
+        "body",
+        body.id,
+        before={spec.column: before},
+        after={spec.column: value},
     )
     ctx.say(
-        f"{body.name}: {word} är nu {arg.strip()}.", f"{body.name}: {column} is now {arg.strip()}."
+        f"{body.name}: {spec.word_sv} är nu {arg.strip()}.",
+        f"{body.name}: {spec.word_en} is now {arg.strip()}.",
     )
 
 
-@command(
-    "organ numrering",
-    en=("body numbering",),
-    arg="optional_colon",
-    group="Organ",
-    usage="organ numrering: per år | per möte",
-    usage_en="body numbering: per year | per meeting",
-    help_en="How § are numbered: per year (default) or per meeting",
-)
-async def body_numbering(ctx: CommandContext, arg: str) -> None:
-    """Hur § numreras: per år (förval, löpande genom året) eller per möte"""
-    await _setting(ctx, arg, "numrering")
+def _register_handler(spec: Register) -> Handler:
+    async def handler(ctx: CommandContext, arg: str) -> None:
+        await _set_members(ctx, arg, spec.role)
+
+    return handler
 
 
-@command(
-    "organ delning",
-    en=("body sharing",),
-    arg="optional_colon",
-    group="Organ",
-    usage="organ delning: organisationen | organet",
-    help_en="Who may see the record: the whole organisation or the body",
-)
-async def body_sharing(ctx: CommandContext, arg: str) -> None:
-    """Vem som ser protokollen: hela organisationen eller bara organet"""
-    await _setting(ctx, arg, "delning")
+def _setting_handler(spec: Setting) -> Handler:
+    async def handler(ctx: CommandContext, arg: str) -> None:
+        await _setting(ctx, arg, spec)
+
+    return handler
 
 
-@command(
-    "organ form",
-    en=("body form",),
-    arg="optional_colon",
-    group="Organ",
-    usage="organ form: protokoll | minnesanteckningar",
-    help_en="Minutes with justering (protokoll) or notes",
-)
-async def body_form(ctx: CommandContext, arg: str) -> None:
-    """Protokoll (med justering) eller minnesanteckningar"""
-    await _setting(ctx, arg, "form")
+for _register in REGISTERS:
+    table_command(
+        f"body_register_{_register.role}",
+        _register.help_sv,
+        _register_handler(_register),
+        *_register.words_sv,
+        en=_register.words_en,
+        arg="optional_colon",
+        group=CommandGroup.BODY,
+        usage=_register.usage,
+        help_en=_register.help_en,
+    )
+for _spec in SETTINGS:
+    table_command(
+        f"body_setting_{_spec.column}",
+        _spec.help_sv,
+        _setting_handler(_spec),
+        f"organ {_spec.word_sv}",
+        en=(f"body {_spec.word_en}",),
+        arg="optional_colon",
+        group=CommandGroup.BODY,
+        usage=f"organ {_spec.word_sv}: {_spec.accepted('sv')}",
+        usage_en=f"body {_spec.word_en}: {_spec.accepted('en')}",
+        help_en=_spec.help_en,
+    )
 
 
 async def is_member(ctx: CommandContext, body: Body, person_id: int) -> bool:
@@ -518,7 +497,7 @@ __all__ = ["Reply", "current_body", "is_member"]
     "organ sändlista",
     en=("body distribution",),
     arg="optional_colon",
-    group="Organ",
+    group=CommandGroup.BODY,
     usage="organ sändlista: Mottagare; Mottagare",
     help_en="Who the body's minutes are sent to (the “Protokollet ska skickas till” line)",
 )
@@ -550,7 +529,7 @@ async def body_distribution(ctx: CommandContext, arg: str) -> None:
     "organ brevhuvud",
     en=("body letterhead",),
     arg="colon",
-    group="Organ",
+    group=CommandGroup.BODY,
     usage="organ brevhuvud: Samverkan Blekinge – Hälsa, vård, lärande och social välfärd",
     usage_en="body letterhead: The line above the body's name",
     help_en="The line printed above the body's name in its minutes",

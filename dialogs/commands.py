@@ -7,6 +7,7 @@ from dialogs import assignments as _assignments  # noqa: F401
 from dialogs import attendance as _attendance  # noqa: F401
 from dialogs import between as _between  # noqa: F401
 from dialogs import bodies as _bodies  # noqa: F401
+from dialogs import choices as _choices  # noqa: F401
 from dialogs import feedback as _feedback  # noqa: F401
 from dialogs import form as _form  # noqa: F401
 from dialogs import help as _help  # noqa: F401

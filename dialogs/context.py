@@ -60,11 +60,34 @@ class TurnInput:
         return self.now.astimezone(STOCKHOLM).date()
 
 
+@dataclass(frozen=True)
+class RequestEnv:
+    """What a command may know of the process that runs it, passed in rather than read from
+    globals: the settings, the public base URL its links are built on, and the clock the turn's
+    time (TurnInput.now) was read from (storage.clock; None: the wall clock)."""
+
+    public_url: str = "http://localhost:3978"
+    settings: Any = None
+    clock: Any = None
+
+    @classmethod
+    def of(cls, settings: Any, clock: Any = None) -> RequestEnv:
+        """From bot.settings.Settings (its base_url: PUBLIC_URL, or localhost and the port)."""
+        return cls(public_url=str(settings.base_url).rstrip("/"), settings=settings, clock=clock)
+
+
 class CommandContext:
-    def __init__(self, session: AsyncSession, turn: TurnInput, lang: str = "sv") -> None:
+    def __init__(
+        self,
+        session: AsyncSession,
+        turn: TurnInput,
+        lang: str = "sv",
+        env: RequestEnv | None = None,
+    ) -> None:
         self.session = session
         self.turn = turn
         self.lang = lang
+        self.env = env or RequestEnv()
         self.replies: list[Reply] = []
         self.cache: dict[Any, Any] = {}
 

@@ -210,3 +210,41 @@ def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
 
 def add_months(d: dt.date, n: int) -> dt.date:
     return d + relativedelta(months=n)
+
+
+def impossible_date(text: str) -> str | None:
+    """A date written in the text that is not in the calendar ("31 februari", "2021-02-30"),
+    as written; None when every date in it exists (or there is none)."""
+    low = fold(text)
+    for rx in (ISO, COMPACT):
+        for m in rx.finditer(low):
+            month, day = int(m.group(2)), int(m.group(3))
+            if 1 <= month <= 12 and 1 <= day <= 31 and _safe(int(m.group(1)), month, day) is None:
+                return m.group(0)
+            if rx is ISO and (month > 12 or day > 31 or day == 0 or month == 0):
+                return m.group(0)
+    for m in NUMERIC_DM.finditer(low):
+        day, month = int(m.group(1)), int(m.group(2))
+        # Only what reads as day/month ("31/2"); "50/50" and "2/3 av medlen" are not dates.
+        if 1 <= day <= 31 and 1 <= month <= 12 and _safe(2000, month, day) is None:
+            return m.group(0)
+    for m in DAY_MONTH.finditer(low):
+        # Without a year, 29 februari may be right: judge it in a leap year.
+        year = int(m.group(3)) if m.group(3) else 2000
+        if _safe(year, MONTHS[m.group(2)], int(m.group(1))) is None:
+            return m.group(0)
+    return None
+
+
+def refuse_impossible_date(text: str, form_sv: str, form_en: str) -> None:
+    """Raise with the accepted form when the text names a date that does not exist."""
+    from dialogs.errors import UserError
+
+    bad = impossible_date(text)
+    if bad is not None:
+        raise UserError(
+            f"Datumet ”{bad}” finns inte i kalendern. Skriv ett datum som finns, t.ex. {form_sv}. "
+            "Inget sparades.",
+            f"The date “{bad}” does not exist. Write a real date, e.g. {form_en}. "
+            "Nothing was saved.",
+        )

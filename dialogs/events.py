@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
 from dialogs.context import CommandContext
+from dialogs.registry import REGISTRY, EventHandler
 
-EventHandler = Callable[[CommandContext, Any], Awaitable[None]]
-EVENTS: dict[str, EventHandler] = {}
+# The registry's meeting events (dialogs/registry.py owns commands, actions and events).
+EVENTS = REGISTRY.events
 
 
 def on_event(name: str) -> Callable[[EventHandler], EventHandler]:
     def wrap(fn: EventHandler) -> EventHandler:
-        EVENTS[name] = fn
+        REGISTRY.add_event(name, fn)
         return fn
 
     return wrap

@@ -66,9 +66,9 @@ def _answer(value: Any) -> str | None:
 
 async def _ask_title(step: WaterfallStepContext) -> DialogTurnResult:
     ctx = _ctx(step)
-    from dialogs.paragraphs import _manage
+    from dialogs.recording import recorder
 
-    await _manage(ctx)  # refuse before asking anything
+    await recorder(ctx)  # refuse before asking anything
     return await step.prompt(
         "text",
         PromptOptions(
@@ -155,10 +155,10 @@ async def _valid_clauses(prompt: PromptValidatorContext) -> bool:
     value = str(prompt.recognized.value or "")
     if _answer(value) is None:
         return True
-    from dialogs.paragraphs import parse_clauses
+    from dialogs.paragraphs import parse_decision
 
     try:
-        parse_clauses(value)
+        parse_decision(value)
     except UserError:
         return False
     return True

@@ -4,6 +4,7 @@ English cannot carry a Swedish heading or placeholder (and the other way round).
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from typing import NamedTuple
 
 
@@ -15,19 +16,41 @@ class Label(NamedTuple):
         return self.en if lang == "en" else self.sv
 
 
-# The help's groups, by the Swedish name the commands register under.
-GROUPS: dict[str, Label] = {
-    "Organ": Label("Organ", "Body"),
-    "Möte": Label("Möte", "Meeting"),
-    "Närvaro": Label("Närvaro", "Attendance"),
-    "Paragrafer och beslut": Label("Paragrafer och beslut", "Paragraphs and decisions"),
-    "Uppdrag": Label("Uppdrag", "Assignments"),
-    "Mellan mötena": Label("Mellan mötena", "Between meetings"),
-    "Protokoll": Label("Protokoll", "Minutes"),
-    "Fråga": Label("Fråga", "Ask"),
-    "Frågor": Label("Frågor", "Questions"),
-    "Övrigt": Label("Övrigt", "Other"),
+class CommandGroup(StrEnum):
+    """A command's group in the help, by its Swedish name; `label` gives both languages.
+    A StrEnum, so a group compares equal to its Swedish name."""
+
+    BODY = "Organ"
+    MEETING = "Möte"
+    ATTENDANCE = "Närvaro"
+    PARAGRAPHS = "Paragrafer och beslut"
+    ASSIGNMENTS = "Uppdrag"
+    BETWEEN_MEETINGS = "Mellan mötena"
+    MINUTES = "Protokoll"
+    ASK = "Fråga"
+    QUESTIONS = "Frågor"
+    OTHER = "Övrigt"
+
+    @property
+    def label(self) -> Label:
+        return Label(self.value, _GROUP_EN[self.value])
+
+
+_GROUP_EN = {
+    "Organ": "Body",
+    "Möte": "Meeting",
+    "Närvaro": "Attendance",
+    "Paragrafer och beslut": "Paragraphs and decisions",
+    "Uppdrag": "Assignments",
+    "Mellan mötena": "Between meetings",
+    "Protokoll": "Minutes",
+    "Fråga": "Ask",
+    "Frågor": "Questions",
+    "Övrigt": "Other",
 }
+
+# The help's groups, by the Swedish name the commands register under.
+GROUPS: dict[str, Label] = {g.value: g.label for g in CommandGroup}
 
 # Placeholders in the commands' usage lines (what the user replaces), Swedish → English.
 # Keywords and values the bot reads (`att`, `föredragande`, `protokoll`) are not placeholders.

@@ -14,8 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import os
-from contextvars import ContextVar, Token
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +22,7 @@ from dialogs.actions import action
 from dialogs.addressing import is_private
 from dialogs.bodies import body_for_reading, current_body, is_member
 from dialogs.context import CommandContext
-from dialogs.dates import find_date
+from dialogs.dates import find_date, refuse_impossible_date
 from dialogs.errors import UserError
 from dialogs.minutes import MinutesDocument, render_extract, render_markdown, summary_card
 from dialogs.paragraphs import lookup_paragraph
@@ -51,29 +49,10 @@ MAX_CHAT_CHARS = 20_000
 # --------------------------------------------------------------------------------------------
 # Links to the bot's own download endpoint
 
-_link_base: ContextVar[str | None] = ContextVar("minutes_link_base", default=None)
 
-
-def set_link_base(url: str) -> Token[str | None]:
-    """The web app sets its public base URL for each request (bot/downloads.py)."""
-    return _link_base.set(url.rstrip("/"))
-
-
-def reset_link_base(token: Token[str | None]) -> None:
-    _link_base.reset(token)
-
-
-def link_base() -> str:
-    base = _link_base.get()
-    if base:
-        return base
-    # Outside the web app (the console chat): the same defaults as bot.settings.
-    public = os.environ.get("PUBLIC_URL", "").strip()
-    return (public or f"http://localhost:{os.environ.get('PORT', '3978').strip()}").rstrip("/")
-
-
-def download_url(token: str) -> str:
-    return f"{link_base()}/dl/{token}"
+def download_url(ctx: CommandContext, token: str) -> str:
+    """A link to the bot's own download endpoint, on the public URL the turn was given."""
+    return f"{ctx.env.public_url}/dl/{token}"
 
 
 @dataclass(frozen=True)
@@ -101,7 +80,7 @@ async def review_link(ctx: CommandContext, meeting: Meeting, *, public: bool, fm
         now=ctx.turn.now,
         ttl=store.TOKEN_TTL if public else store.FULL_TOKEN_TTL,
     )
-    return download_url(token)
+    return download_url(ctx, token)
 
 
 def link_validity(ctx: CommandContext, *, public: bool) -> str:
@@ -195,6 +174,7 @@ async def _meeting_of(
     body = await body_for_reading(ctx) if reading else await current_body(ctx)
     date = None
     if arg.strip():
+        refuse_impossible_date(arg, "`protokoll 2021-06-04`", "`minutes 2021-06-04`")
         found = find_date(arg, ctx.turn.today)
         if found is None:
             raise UserError(
@@ -307,6 +287,17 @@ async def cmd_minutes(ctx: CommandContext, arg: str) -> None:
         actions=_summary_actions(ctx, meeting, links, offer_justering=offer),
         lang=ctx.lang,
     )
+    # The id a user needs for `samverkansbot minutes ID` (and to tell meetings of a day apart).
+    card.setdefault("body", []).append(
+        cards.text(
+            ctx.t(
+                f"Möte {meeting.id} · `samverkansbot protokoll {meeting.id}`",
+                f"Meeting {meeting.id} · `samverkansbot minutes {meeting.id}`",
+            ),
+            isSubtle=True,
+            size="Small",
+        )
+    )
     fallback = ctx.t(
         f"{_form_word(ctx, meeting, capital=True)} för {body.name} {meeting.date.isoformat()}: {links.html}",
         f"{_form_word(ctx, meeting, capital=True)} of {body.name} {meeting.date.isoformat()}: {links.html}",
@@ -322,10 +313,10 @@ async def cmd_minutes(ctx: CommandContext, arg: str) -> None:
     )
     ctx.say(
         f"{_form_word(ctx, meeting, capital=True)} för **{body.name}** {meeting.date.isoformat()} "
-        f"({_status_words(ctx, meeting)}): [Granska]({links.html}) · [Ladda ner (Word)]({links.docx}). "
+        f"(möte {meeting.id}, {_status_words(ctx, meeting)}): [Granska]({links.html}) · [Ladda ner (Word)]({links.docx}). "
         f"{link_validity(ctx, public=not full)}{public_note}",
         f"{_form_word(ctx, meeting, capital=True)} of **{body.name}** {meeting.date.isoformat()} "
-        f"({_status_words(ctx, meeting)}): [Review]({links.html}) · [Download (Word)]({links.docx}). "
+        f"(meeting {meeting.id}, {_status_words(ctx, meeting)}): [Review]({links.html}) · [Download (Word)]({links.docx}). "
         f"{link_validity(ctx, public=not full)}{public_note}",
     )
     logger.info(
@@ -835,6 +826,9 @@ async def cmd_justerat(ctx: CommandContext, arg: str) -> None:
     body, meeting = await _meeting_of(ctx)
     await speaker_person(ctx)
     await require_manager(ctx, body, meeting)
+    refuse_impossible_date(
+        arg, "`justerat: 2024-06-14 via e-post`", "`approved: 2024-06-14 via e-mail`"
+    )
     found = find_date(arg, ctx.turn.today)
     if found is None:
         raise UserError(
@@ -1016,6 +1010,6 @@ async def cmd_extract(ctx: CommandContext, arg: str) -> None:
         ttl=store.FULL_TOKEN_TTL if full else store.TOKEN_TTL,
     )
     ctx.say(
-        f"[Ladda ner utdraget ur {_form_word(ctx, meeting)} (Word)]({download_url(token)}). {link_validity(ctx, public=not full)}",
-        f"[Download the extract (Word)]({download_url(token)}). {link_validity(ctx, public=not full)}",
+        f"[Ladda ner utdraget ur {_form_word(ctx, meeting)} (Word)]({download_url(ctx, token)}). {link_validity(ctx, public=not full)}",
+        f"[Download the extract (Word)]({download_url(ctx, token)}). {link_validity(ctx, public=not full)}",
     )

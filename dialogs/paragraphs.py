@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
-from dialogs import cards
+from dialogs import cards, choices
 from dialogs.actions import action
 from dialogs.bodies import body_for_reading, current_body, is_member
 from dialogs.context import CommandContext
-from dialogs.errors import UserError
-from dialogs.meetings import current_meeting
+from dialogs.errors import Choice, UserError
+from dialogs.labels import CommandGroup
 from dialogs.people import require_manager, resolve_person, speaker_person
-from dialogs.registry import command
+from dialogs.recording import current_meeting, recorder
+from dialogs.registry import (
+    PRIORITY_DECISION_BLOCK,
+    PRIORITY_LATE_DECISION,
+    PRIORITY_PARAGRAPH_LINE,
+    PRIORITY_SHOW,
+    command,
+)
 from dialogs.reply import InvokeResult
 from dialogs.text import squash
 from storage import audit
@@ -39,6 +47,7 @@ from storage.record import (
     find_paragraph,
     items_of,
     jav_of,
+    last_number,
     notes_of,
     number_scope,
 )
@@ -56,8 +65,14 @@ STATUS_EN = {
     "bordlagd": "tabled",
     "aterremitterad": "referred back",
 }
-DECISION_FORM_SV = "Skriv beslutet som `beslut: att …; att …` (varje beslutssats börjar med ”att”)."
-DECISION_FORM_EN = "Write the decision as `decision: att …; att …` (each clause begins with “att”)."
+DECISION_FORM_SV = (
+    "Skriv beslutet som det står i protokollet, t.ex. `beslut: Protokollet läggs till "
+    "handlingarna.`, eller med att-satser `beslut: att …; att …`."
+)
+DECISION_FORM_EN = (
+    "Write the decision as the minutes word it, e.g. `decision: The minutes are approved.`, "
+    "or with clauses `decision: att …; att …`."
+)
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -65,14 +80,6 @@ DECISION_FORM_EN = "Write the decision as `decision: att …; att …` (each cla
 
 async def _actor(ctx: CommandContext) -> int:
     return (await speaker_person(ctx)).id
-
-
-async def _manage(ctx: CommandContext) -> tuple[Body, Meeting]:
-    body = await current_body(ctx)
-    await speaker_person(ctx)
-    meeting = await current_meeting(ctx)
-    await require_manager(ctx, body, meeting)
-    return body, meeting
 
 
 async def current_item(ctx: CommandContext, meeting: Meeting) -> Item:
@@ -89,19 +96,35 @@ async def current_item(ctx: CommandContext, meeting: Meeting) -> Item:
 MAX_CLAUSES = 100
 MAX_ITEM_TEXT = 20_000  # characters of discussion text in one §
 
+BARE_ATT_LINE = re.compile(
+    r"^([ \t]*(?:[-•*][ \t]+)?(?:\*\*|__)?att(?:\*\*|__)?)[ \t]*\n[ \t]*(?=\S)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
 
 def parse_clauses(text: str) -> list[str]:
     """ "att A; att B" or one clause a line → ["A", "B"]; a line not starting with "att"
     continues the clause before it. Raises when the first part is not a clause."""
     clauses: list[str] = []
-    for line in text.replace("\r", "").split("\n"):
+    # "att" alone at the end of a line starts the clause on the next line (corpus 18:
+    # "Regionstyrelsen beslutar att" / "Föreslå regionfullmäktige …").
+    text = BARE_ATT_LINE.sub(r"\1 ", text.replace("\r", ""))
+    for line in text.split("\n"):
         for part in line.split(";"):
             raw = part.strip()
             cleaned = re.sub(
-                r"^(?:[-•*]\s+)?(?:\*\*|__)?att(?:\*\*|__)?\s+", "att ", raw, flags=re.IGNORECASE
+                r"^(?:[-•*]\s+)?(?:\*\*|__)?att(?:\*\*|__)?(?=\s|$)",
+                "att",
+                raw,
+                flags=re.IGNORECASE,
             )
             if not raw:
                 continue
+            if re.fullmatch(r"att", cleaned, re.IGNORECASE):
+                raise UserError(
+                    "En beslutssats består bara av ”att”. " + DECISION_FORM_SV,
+                    "A clause is only “att”. " + DECISION_FORM_EN,
+                )
             if re.match(r"^att\s", cleaned, re.IGNORECASE):
                 clauses.append(cleaned[4:].strip())
             elif clauses:
@@ -131,6 +154,57 @@ def parse_clauses(text: str) -> list[str]:
                 "A clause may be at most 4000 characters.",
             )
     return clauses
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A decision as written: an optional phrase ("Beredningen beslutar"), then either "att"
+    clauses (without the "att") or the text as it stands."""
+
+    phrase: str | None
+    clauses: list[str]
+    text: str | None
+
+
+# "<body> beslutar" (or beslöt/beslutade) opening a decision, on the first line.
+PHRASE = re.compile(
+    r"^(?P<phrase>(?:[^\n;:]|:(?!\s)){1,200}?\b(?:beslutar|beslöt|beslutade|beslutat|decides|resolves))"
+    r"\s*:?(?P<sep>[ \t]*\n|[ \t]+|$)(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+CLAUSE_START = re.compile(r"^(?:[-•*]\s+)?(?:\*\*|__)?att(?:\*\*|__)?(?=[\s;]|$)", re.IGNORECASE)
+
+
+def parse_decision(text: str) -> Wording:
+    """The decision as the secretary wrote it. "att" clauses are split out when the text is
+    made of them (after an optional "<organ> beslutar"); they are never required or added."""
+    body = text.replace("\r", "").strip()
+    if not body:
+        raise UserError(
+            "Beslutet saknar text. " + DECISION_FORM_SV,
+            "The decision has no text. " + DECISION_FORM_EN,
+        )
+    if len(body) > 8000:
+        raise UserError(
+            "Ett beslut får vara högst 8000 tecken.", "A decision may be at most 8000 characters."
+        )
+    m = PHRASE.match(body)
+    if m is not None and len(m.group("phrase").split()) <= 12:
+        phrase = squash(m.group("phrase")).replace("**", "").strip()
+        rest = m.group("rest").strip()
+        if CLAUSE_START.match(rest):
+            return Wording(phrase, parse_clauses(rest), None)
+        if rest and "\n" in m.group("sep"):
+            # The phrase on its own line, the decision under it in prose.
+            return Wording(phrase, [], rest)
+    if CLAUSE_START.match(body):
+        return Wording(None, parse_clauses(body), None)
+    return Wording(None, [], body)
+
+
+def decision_words(clauses: list[Any], text: str | None) -> str:
+    """One line for history and buttons: "att A; att B", or the text as written."""
+    return "; ".join(f"att {c}" for c in clauses) if clauses else (text or "")
 
 
 def parse_heading(rest: str) -> tuple[str, dict[str, Any], str | None]:
@@ -255,7 +329,7 @@ def _opened_reply(ctx: CommandContext, item: Item) -> None:
     "föredragningslista",
     en=("agenda",),
     arg="optional_colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="dagordning: Punkt; Punkt; …",
     help_en="Set the agenda; alone: show it",
 )
@@ -278,7 +352,7 @@ async def cmd_agenda(ctx: CommandContext, arg: str) -> None:
             )
         ctx.say("**Dagordning**\n" + "\n".join(lines), "**Agenda**\n" + "\n".join(lines))
         return
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     titles = [squash(t) for t in re.split(r"[;\n]", arg) if squash(t)]
     if any(len(t) > MAX_TITLE for t in titles):
         raise UserError(
@@ -311,13 +385,13 @@ async def cmd_agenda(ctx: CommandContext, arg: str) -> None:
     "punkt",
     en=("item",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="punkt: Rubrik",
     help_en="Add one item to the agenda",
 )
 async def cmd_agenda_item(ctx: CommandContext, arg: str) -> None:
     """Lägg till en punkt på dagordningen"""
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     title = squash(arg)
     if not title or len(title) > MAX_TITLE:
         raise UserError(
@@ -334,12 +408,12 @@ async def cmd_agenda_item(ctx: CommandContext, arg: str) -> None:
 @command(
     "nästa punkt",
     en=("next item",),
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     help_en="Open the next agenda item as the next §",
 )
 async def cmd_next_item(ctx: CommandContext, arg: str) -> None:
     """Öppna nästa punkt på dagordningen som nästa §"""
-    body, meeting = await _manage(ctx)
+    body, meeting = await recorder(ctx)
     entry = next((e for e in await agenda(ctx.session, meeting.id) if e.item_id is None), None)
     if entry is None:
         raise UserError(
@@ -360,8 +434,9 @@ def _match_paragraph_line(text: str) -> str | None:
 
 
 @command(
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     matcher=_match_paragraph_line,
+    priority=PRIORITY_PARAGRAPH_LINE,
     usage="§ 116 Rubrik; föredragande Namn",
     help_en="Open § 116 with its title (up to the first ;) and presenters",
 )
@@ -369,7 +444,7 @@ async def cmd_paragraph_numbered(ctx: CommandContext, arg: str) -> None:
     """Öppna § 116 med rubrik (fram till första ;) och föredragande"""
     m = PARAGRAPH_LINE.match(arg.strip())
     assert m is not None
-    body, meeting = await _manage(ctx)
+    body, meeting = await recorder(ctx)
     number = int(m.group(1))
     title, fields, text = parse_heading(m.group(2).strip())
     if not title:
@@ -388,6 +463,31 @@ async def cmd_paragraph_numbered(ctx: CommandContext, arg: str) -> None:
             f"{paragraph_label(existing)} {existing.title} is current again.",
         )
         return
+    scope = number_scope(body, meeting)
+    last = await last_number(ctx.session, body.id, scope)
+    taken = await ctx.session.scalar(
+        select(Item.id).where(
+            Item.body_id == body.id, Item.number_scope == scope, Item.number == number
+        )
+    )
+    if number < last and taken is None and not choices.confirmed(ctx, f"low:{number}"):
+        # A number below the body's last is usually a typo (§ 3 for § 118); ask first.
+        raise Choice(
+            f"§ {number} är lägre än {body.name}s senaste paragraf, § {last}; nästa är § {last + 1}. "
+            f"Skriv `§ {last + 1} {title}` eller `§: {title}` för nästa nummer, "
+            f"eller bekräfta att det ska vara § {number}. Inget ändrades.",
+            f"§ {number} is below the last paragraph of {body.name}, § {last}; the next is "
+            f"§ {last + 1}. Write `§ {last + 1} {title}` or `§: {title}` for the next number, "
+            f"or confirm § {number}. Nothing was changed.",
+            [
+                choices.option(
+                    ctx,
+                    f"Ja, öppna § {number}",
+                    f"Yes, open § {number}",
+                    confirm=f"low:{number}",
+                )
+            ],
+        )
     item = await _open_paragraph(ctx, body, meeting, title, number, fields, text)
     _opened_reply(ctx, item)
 
@@ -397,13 +497,13 @@ async def cmd_paragraph_numbered(ctx: CommandContext, arg: str) -> None:
     "paragraf",
     en=("paragraph",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="§: Rubrik; föredragande Namn",
     help_en="Open the next § with this title",
 )
 async def cmd_paragraph_next(ctx: CommandContext, arg: str) -> None:
     """Öppna nästa § med den här rubriken"""
-    body, meeting = await _manage(ctx)
+    body, meeting = await recorder(ctx)
     title, fields, text = parse_heading(arg.strip())
     if not title:
         raise UserError(
@@ -417,13 +517,13 @@ async def cmd_paragraph_next(ctx: CommandContext, arg: str) -> None:
     "rubrik",
     en=("title",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="rubrik: Text",
     help_en="Set or change the title of the current §",
 )
 async def cmd_title(ctx: CommandContext, arg: str) -> None:
     """Sätt eller ändra rubriken på aktuell §"""
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     title, fields, _text = parse_heading(arg.strip())
     if not title or len(title) > MAX_TITLE:
@@ -446,7 +546,7 @@ async def cmd_title(ctx: CommandContext, arg: str) -> None:
     "föredragande",
     en=("presenter", "presenters"),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="föredragande: Namn och Namn",
     help_en="Who presents the current §",
 )
@@ -460,13 +560,13 @@ async def cmd_presenters(ctx: CommandContext, arg: str) -> None:
     "anteckning",
     en=("notes",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="text: Vad som sades",
     help_en="Add discussion text to the current §",
 )
 async def cmd_text(ctx: CommandContext, arg: str) -> None:
     """Lägg till diskussionstext i aktuell §"""
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     addition = arg.strip()
     if not addition:
@@ -494,7 +594,7 @@ async def cmd_text(ctx: CommandContext, arg: str) -> None:
 async def _set_item_field(
     ctx: CommandContext, field: str, value: str, word_sv: str, word_en: str
 ) -> Item:
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     if not value:
         raise UserError(f"Skriv `{word_sv}: …`.", f"Write `{word_en}: …`.")
@@ -518,7 +618,7 @@ async def _set_item_field(
     "dnr",
     en=("reference number",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="diarienummer: RS 2021/123",
     help_en="The current §'s registration number",
 )
@@ -534,13 +634,13 @@ URL = re.compile(r"(https?://\S+)")
     "bilaga",
     en=("attachment",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="bilaga: Namn (länk)",
     help_en="Attach a document reference to the current §",
 )
 async def cmd_attachment(ctx: CommandContext, arg: str) -> None:
     """Bilaga till aktuell § (namn och länk)"""
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     text = squash(arg)
     url_match = URL.search(text)
@@ -558,7 +658,7 @@ async def cmd_attachment(ctx: CommandContext, arg: str) -> None:
 
 
 async def _set_status(ctx: CommandContext, status: str, remit_to: str | None = None) -> None:
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     before = {"status": item.status, "remit_to": item.remit_to}
     item.status = status
@@ -576,7 +676,7 @@ async def _set_status(ctx: CommandContext, status: str, remit_to: str | None = N
 @command(
     "utgår",
     en=("withdrawn", "struck"),
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     help_en="The current § is struck (keeps its number)",
 )
 async def cmd_struck(ctx: CommandContext, arg: str) -> None:
@@ -588,7 +688,7 @@ async def cmd_struck(ctx: CommandContext, arg: str) -> None:
     "bordläggs",
     "bordlägg",
     en=("tabled", "table"),
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     help_en="The current § is tabled",
 )
 async def cmd_tabled(ctx: CommandContext, arg: str) -> None:
@@ -601,7 +701,7 @@ async def cmd_tabled(ctx: CommandContext, arg: str) -> None:
     "återremiss",
     en=("referred back",),
     arg="optional_colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="återremitteras: till samverkansgrupp vuxna",
     help_en="The current § is referred back (to whom)",
 )
@@ -613,12 +713,12 @@ async def cmd_remit(ctx: CommandContext, arg: str) -> None:
 @command(
     "sekretess",
     en=("confidential",),
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     help_en="The current § is confidential (OSL): out of the public minutes and answers to non-members",
 )
 async def cmd_confidential(ctx: CommandContext, arg: str) -> None:
     """Aktuell § omfattas av sekretess (OSL): utanför offentligt protokoll och svar till icke-ledamöter"""
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     before = {"confidential": item.confidential}
     item.confidential = True
@@ -633,13 +733,13 @@ async def cmd_confidential(ctx: CommandContext, arg: str) -> None:
     "information",
     en=("information",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="information: Informationen läggs till handlingarna",
     help_en="Record the current § as an information item",
 )
 async def cmd_information(ctx: CommandContext, arg: str) -> None:
     """Aktuell § är en informationspunkt (med utfallet)"""
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     outcome = arg.strip()
     if not outcome:
@@ -667,22 +767,23 @@ async def cmd_information(ctx: CommandContext, arg: str) -> None:
     "jäv",
     en=("conflict of interest",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="jäv: Namn",
     help_en="Someone takes no part in the current § (not counted for its quorum)",
 )
 async def cmd_jav(ctx: CommandContext, arg: str) -> None:
     """Någon deltar inte i aktuell § på grund av jäv (räknas inte för beslutförhet)"""
-    body, meeting = await _manage(ctx)
+    body, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     names = []
-    from dialogs.text import split_people
+    from dialogs.people import name_entries
 
-    entries = split_people(arg)
+    entries = await name_entries(ctx, body, arg)
     if not entries:
         raise UserError("Skriv `jäv: Namn`.", "Write `conflict of interest: Name`.")
     for entry in entries:
-        person = await resolve_person(ctx, body, entry)
+        # Only someone the body or the meeting knows: jäv for an unknown name means nothing.
+        person = await resolve_person(ctx, body, entry, create=False)
         exists = await ctx.session.scalar(
             select(Jav.id).where(Jav.item_id == item.id, Jav.person_id == person.id)
         )
@@ -725,7 +826,16 @@ def decision_card(
     ctx: CommandContext, item: Item, decision: Decision
 ) -> tuple[dict[str, Any], str]:
     head = f"{paragraph_label(item)} {item.title or ctx.t('(rubrik saknas)', '(no title yet)')}"
-    clause_text = "\n".join(f"**att** {c}" for c in decision.clauses)
+    clause_text = (
+        "\n".join(f"**att** {c}" for c in decision.clauses)
+        if decision.clauses
+        else (decision.text or "")
+    )
+    editable = (
+        "\n".join(f"att {c}" for c in decision.clauses)
+        if decision.clauses
+        else (decision.text or "")
+    )
     body = [
         cards.heading(head),
         cards.text(f"**{decision.phrase}**" if decision.phrase else ""),
@@ -735,33 +845,54 @@ def decision_card(
             "id": "clauses",
             "isMultiline": True,
             "label": ctx.t("Ändra beslutet", "Amend the decision"),
-            "value": "\n".join(f"att {c}" for c in decision.clauses),
+            "value": editable,
         },
     ]
     actions = [
         cards.execute(ctx.t("Ändra", "Amend"), "decisionAmend", {"decisionId": decision.id}),
         cards.execute(ctx.t("Ångra", "Undo"), "decisionUndo", {"decisionId": decision.id}),
     ]
-    fallback = f"{head}\n{decision.phrase or ''}\n" + "\n".join(
-        f"att {c}" for c in decision.clauses
-    )
+    fallback = f"{head}\n{decision.phrase or ''}\n" + editable
     return cards.card(body, actions), fallback
 
 
-async def _record_decision(ctx: CommandContext, phrase: str | None, clauses_text: str) -> None:
-    body, meeting = await _manage(ctx)
-    clauses = parse_clauses(clauses_text)
-    item = await ctx.session.get(Item, meeting.current_item_id) if meeting.current_item_id else None
+async def _record_decision(
+    ctx: CommandContext, wording: Wording, *, number: int | None = None
+) -> None:
+    body, meeting = await recorder(ctx)
     opened = False
+    if number is not None:
+        # `beslut § 2: …`: a decision for an earlier § of this meeting.
+        item = await ctx.session.scalar(
+            select(Item).where(Item.meeting_id == meeting.id, Item.number == number)
+        )
+        if item is None:
+            raise UserError(
+                f"§ {number} finns inte på det här mötet. Öppna den med `§ {number} Rubrik`, "
+                f"eller skriv `beslut § N: …` med en § från mötet.",
+                f"§ {number} is not in this meeting. Open it with `§ {number} Title`, "
+                f"or write `decision § N: …` with a § of this meeting.",
+            )
+    else:
+        item = (
+            await ctx.session.get(Item, meeting.current_item_id)
+            if meeting.current_item_id
+            else None
+        )
     if item is None:
         # A decision with no § open opens the next § and asks for its title.
         item = await _open_paragraph(ctx, body, meeting, "", None, {}, None)
         opened = True
+    phrase = wording.phrase
+    if phrase is None and wording.clauses:
+        # "att" clauses read under the body's phrase; prose stands as written.
+        phrase = await default_phrase(ctx, body)
     decision = await add_decision(
         ctx.session,
         item,
-        phrase=phrase or await default_phrase(ctx, body),
-        clauses=clauses,
+        phrase=phrase,
+        clauses=wording.clauses,
+        text=wording.text,
         recorded_by=await _actor(ctx),
         source="console" if ctx.turn.source == "console" else "chat",
         activity_id=ctx.turn.activity_id,
@@ -772,7 +903,12 @@ async def _record_decision(ctx: CommandContext, phrase: str | None, clauses_text
         "decision.add",
         "decision",
         decision.id,
-        after={"item_id": item.id, "phrase": decision.phrase, "clauses": clauses},
+        after={
+            "item_id": item.id,
+            "phrase": decision.phrase,
+            "clauses": wording.clauses,
+            "text": wording.text,
+        },
     )
     card, fallback = decision_card(ctx, item, decision)
     ctx.card(card, fallback)
@@ -787,30 +923,55 @@ async def _record_decision(ctx: CommandContext, phrase: str | None, clauses_text
     "beslut",
     en=("decision",),
     arg="colon",
-    group="Paragrafer och beslut",
-    usage="beslut: att …; att …",
-    help_en="Record a decision on the current § (clauses begin with “att”)",
+    group=CommandGroup.PARAGRAPHS,
+    usage="beslut: Protokollet läggs till handlingarna.",
+    usage_en="decision: The minutes are approved.",
+    help_en="Record a decision on the current § as written (with or without “att” clauses)",
 )
 async def cmd_decision(ctx: CommandContext, arg: str) -> None:
-    """Besluta i aktuell § (beslutssatserna börjar med ”att”)"""
-    if not arg.strip():
-        raise UserError(
-            "Beslutet saknar text. " + DECISION_FORM_SV,
-            "The decision has no text. " + DECISION_FORM_EN,
-        )
-    await _record_decision(ctx, None, arg)
+    """Besluta i aktuell §, som det står i protokollet (med eller utan att-satser)"""
+    await _record_decision(ctx, parse_decision(arg))
+
+
+LATE_DECISION = re.compile(
+    r"^(?:beslut|decision)\s+(?:i\s+|in\s+)?§\s*(\d{1,5})\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL
+)
+
+
+def _match_late_decision(text: str) -> str | None:
+    return text if LATE_DECISION.match(text.strip()) else None
 
 
 @command(
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
+    matcher=_match_late_decision,
+    priority=PRIORITY_LATE_DECISION,
+    usage="beslut § 2: Protokollet läggs till handlingarna.",
+    usage_en="decision § 2: The minutes are approved.",
+    help_en="Add a decision to an earlier § of this meeting",
+)
+async def cmd_decision_for(ctx: CommandContext, arg: str) -> None:
+    """Lägg till ett beslut i en tidigare § på mötet"""
+    m = LATE_DECISION.match(arg.strip())
+    assert m is not None
+    if re.match(r"^decision", arg.strip(), re.IGNORECASE):
+        ctx.lang = "en"
+    await _record_decision(ctx, parse_decision(m.group(2)), number=int(m.group(1)))
+
+
+@command(
+    group=CommandGroup.PARAGRAPHS,
     matcher=_match_beslutar_block,
+    priority=PRIORITY_DECISION_BLOCK,
     usage="<Organ> beslutar (ny rad) att … (ny rad) att …",
-    help_en="A decision block: first line ends in “beslutar”, then one “att …” per line",
+    help_en="A decision block: first line ends in “beslutar”, then the decision (“att …” lines or text)",
 )
 async def cmd_decision_block(ctx: CommandContext, arg: str) -> None:
-    """Ett beslut i protokollform: första raden slutar på ”beslutar”, sedan en ”att …” per rad"""
+    """Ett beslut i protokollform: första raden slutar på ”beslutar”, sedan beslutet"""
     first, _, rest = arg.partition("\n")
-    await _record_decision(ctx, squash(first).rstrip(":").replace("**", ""), rest)
+    phrase = squash(first).rstrip(":").replace("**", "").strip()
+    wording = parse_decision(rest)
+    await _record_decision(ctx, Wording(phrase, wording.clauses, wording.text))
 
 
 REASON = re.compile(
@@ -854,22 +1015,18 @@ async def _correction(ctx: CommandContext, item: Item, what: str, why: str | Non
 
 
 async def _amend(
-    ctx: CommandContext, old: Decision, clauses: list[str], why: str | None = None
+    ctx: CommandContext, old: Decision, wording: Wording, why: str | None = None
 ) -> Decision:
     item = await ctx.session.get(Item, old.item_id)
     assert item is not None
-    await _correction(
-        ctx,
-        item,
-        f"Beslutet i {paragraph_label(item)} ändrat till: "
-        + "; ".join(f"att {c}" for c in clauses),
-        why,
-    )
+    words = decision_words(wording.clauses, wording.text)
+    await _correction(ctx, item, f"Beslutet i {paragraph_label(item)} ändrat till: {words}", why)
     new = await add_decision(
         ctx.session,
         item,
-        phrase=old.phrase,
-        clauses=clauses,
+        phrase=wording.phrase or old.phrase,
+        clauses=wording.clauses,
+        text=wording.text,
         recorded_by=await _actor(ctx),
         source="console" if ctx.turn.source == "console" else "chat",
         activity_id=ctx.turn.activity_id,
@@ -884,8 +1041,13 @@ async def _amend(
         "decision.amend",
         "decision",
         old.id,
-        {"clauses": old.clauses, "status": "valid"},
-        {"clauses": clauses, "superseded_by": new.id, "why": why},
+        {"clauses": old.clauses, "status": "valid", **({"text": old.text} if old.text else {})},
+        {
+            "clauses": wording.clauses,
+            "text": wording.text,
+            "superseded_by": new.id,
+            "why": why,
+        },
     )
     return new
 
@@ -897,7 +1059,7 @@ async def _withdraw(ctx: CommandContext, decision: Decision, why: str | None = N
         ctx,
         item,
         f"Beslutet i {paragraph_label(item)} återtaget: "
-        + "; ".join(f"att {c}" for c in decision.clauses),
+        + decision_words(decision.clauses, decision.text),
         why,
     )
     before = {"status": decision.status}
@@ -907,7 +1069,7 @@ async def _withdraw(ctx: CommandContext, decision: Decision, why: str | None = N
         "decision",
         decision.id,
         before,
-        {"status": "withdrawn", "clauses": decision.clauses, "why": why},
+        {"status": "withdrawn", "clauses": decision.clauses, "text": decision.text, "why": why},
     )
 
 
@@ -968,7 +1130,7 @@ async def lookup_paragraph(ctx: CommandContext, body: Body, arg: str) -> tuple[I
     "ändra beslut",
     en=("amend decision",),
     arg="ref",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="ändra beslut § 116: att … [; skäl: …]",
     help_en="Amend a decision; the old text stays in the audit trail",
 )
@@ -980,18 +1142,22 @@ async def cmd_amend(ctx: CommandContext, arg: str) -> None:
     meeting = await ctx.session.get(Meeting, item.meeting_id)
     await require_manager(ctx, body, meeting)
     rest, why = split_reason(rest)
-    clauses = parse_clauses(rest) if rest.strip() else None
-    if clauses is None:
+    if not rest.strip():
         raise UserError(
-            "Skriv `ändra beslut § 116: att …`.", "Write `amend decision § 116: att …`."
+            "Skriv `ändra beslut § 116: Ny lydelse` (med eller utan att-satser).",
+            "Write `amend decision § 116: New wording` (with or without “att” clauses).",
         )
+    wording = parse_decision(rest)
     current = list(await decisions_of(ctx.session, item.id))
     if not current:
         raise UserError(
-            f"{paragraph_label(item)} har inget beslut att ändra.",
-            f"{paragraph_label(item)} has no decision to amend.",
+            f"{paragraph_label(item)} har inget beslut att ändra. "
+            f"Lägg till ett med `beslut {paragraph_label(item)}: …`.",
+            f"{paragraph_label(item)} has no decision to amend. "
+            f"Add one with `decision {paragraph_label(item)}: …`.",
         )
-    new = await _amend(ctx, current[-1], clauses, why)
+    target = _which_decision(ctx, item, current, "ändras", "amended")
+    new = await _amend(ctx, target, wording, why)
     card, fallback = decision_card(ctx, item, new)
     ctx.card(card, fallback)
 
@@ -1000,7 +1166,7 @@ async def cmd_amend(ctx: CommandContext, arg: str) -> None:
     "ångra",
     en=("undo",),
     arg="optional_ref",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="ångra [§ 116] [; skäl: …]",
     help_en="Withdraw the latest decision (of the current § or the one named)",
 )
@@ -1023,10 +1189,39 @@ async def cmd_undo(ctx: CommandContext, arg: str) -> None:
             f"{paragraph_label(item)} har inget beslut att ångra.",
             f"{paragraph_label(item)} has no decision to undo.",
         )
-    await _withdraw(ctx, current[-1], why)
+    target = _which_decision(ctx, item, current, "ångras", "withdrawn")
+    await _withdraw(ctx, target, why)
     ctx.say(
-        f"Beslutet i {paragraph_label(item)} är återtaget (”att {current[-1].clauses[0][:80]} …”). Det finns kvar i historiken.",
+        f"Beslutet i {paragraph_label(item)} är återtaget (”{decision_words(target.clauses, target.text)[:80]} …”). Det finns kvar i historiken.",
         f"The decision in {paragraph_label(item)} is withdrawn. It stays in the history.",
+    )
+
+
+def _which_decision(
+    ctx: CommandContext, item: Item, current: list[Decision], verb_sv: str, verb_en: str
+) -> Decision:
+    """The decision a command means: the only one, or the one chosen on the card; with several
+    and no choice yet, a card asks which (nothing changes until chosen)."""
+    chosen = choices.made(ctx)["decision"]
+    target = next((d for d in current if d.id == chosen), None)
+    if target is not None or len(current) == 1:
+        return target or current[0]
+    listing = "; ".join(
+        f"{i}) {decision_words(d.clauses, d.text)[:80]}" for i, d in enumerate(current, 1)
+    )
+    raise Choice(
+        f"Vilket av besluten i {paragraph_label(item)} ska {verb_sv}? {listing}. Inget ändrades.",
+        f"Which decision in {paragraph_label(item)} should be {verb_en}? {listing}. "
+        "Nothing was changed.",
+        [
+            choices.option(
+                ctx,
+                f"{i}: {decision_words(d.clauses, d.text)[:60]}",
+                f"{i}: {decision_words(d.clauses, d.text)[:60]}",
+                decision=d.id,
+            )
+            for i, d in enumerate(current, 1)
+        ],
     )
 
 
@@ -1057,7 +1252,7 @@ async def _decision_from_button(
 async def act_amend(ctx: CommandContext, data: dict[str, Any]) -> InvokeResult:
     _, decision, item = await _decision_from_button(ctx, data)
     text, why = split_reason(str(data.get("clauses") or ""))
-    new = await _amend(ctx, decision, parse_clauses(text), why)
+    new = await _amend(ctx, decision, parse_decision(text), why)
     card, _ = decision_card(ctx, item, new)
     return InvokeResult(card=card)
 
@@ -1082,7 +1277,7 @@ async def act_undo(ctx: CommandContext, data: dict[str, Any]) -> InvokeResult:
 
 
 async def _note(ctx: CommandContext, arg: str, kind: str, sv: str, en: str) -> None:
-    _, meeting = await _manage(ctx)
+    _, meeting = await recorder(ctx)
     item = await current_item(ctx, meeting)
     text = arg.strip()
     if not text:
@@ -1107,7 +1302,7 @@ async def _note(ctx: CommandContext, arg: str, kind: str, sv: str, en: str) -> N
     "reservation",
     en=("dissent",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="reservation: Namn reserverar sig mot beslutet",
     help_en="A reservation against the current decision",
 )
@@ -1120,7 +1315,7 @@ async def cmd_reservation(ctx: CommandContext, arg: str) -> None:
     "protokollsanteckning",
     en=("minute note",),
     arg="colon",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="protokollsanteckning: …",
     help_en="A note to the minutes on the current decision",
 )
@@ -1241,8 +1436,9 @@ def _match_show(text: str) -> str | None:
 
 
 @command(
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     matcher=_match_show,
+    priority=PRIORITY_SHOW,
     usage="visa § 117 [2021 | 2024-05-17]",
     usage_en="show § 117 [2021 | 2024-05-17]",
     help_en="Show a paragraph: title, presenters, status, text, decisions, assignments, attachments",
@@ -1260,7 +1456,7 @@ async def cmd_show(ctx: CommandContext, arg: str) -> None:
     "historik",
     en=("history",),
     arg="ref",
-    group="Paragrafer och beslut",
+    group=CommandGroup.PARAGRAPHS,
     usage="historik § 116",
     help_en="Who changed what in a paragraph, and when",
 )
@@ -1280,10 +1476,16 @@ async def cmd_history(ctx: CommandContext, arg: str) -> None:
     )
     from dialogs.context import STOCKHOLM
 
+    meeting = await ctx.session.get(Meeting, item.meeting_id)
+    assert meeting is not None
     lines = [
         ctx.t(
-            f"**Historik för {paragraph_label(item)} {item.title}**",
-            f"**History of {paragraph_label(item)} {item.title}**",
+            f"**Historik för {paragraph_label(item)} {item.title}** "
+            f"(möte {meeting.id}, {meeting.date.isoformat()}; "
+            f"`samverkansbot protokoll {meeting.id}`)",
+            f"**History of {paragraph_label(item)} {item.title}** "
+            f"(meeting {meeting.id}, {meeting.date.isoformat()}; "
+            f"`samverkansbot minutes {meeting.id}`)",
         )
     ]
     for e in events:
@@ -1293,16 +1495,18 @@ async def cmd_history(ctx: CommandContext, arg: str) -> None:
         if e.action in ("decision.amend",) and e.before and e.after:
             detail = (
                 ": "
-                + "; ".join(f"att {c}" for c in e.before.get("clauses", []))
+                + decision_words(e.before.get("clauses", []), e.before.get("text"))
                 + " → "
-                + "; ".join(f"att {c}" for c in e.after.get("clauses", []))
+                + decision_words(e.after.get("clauses", []), e.after.get("text"))
             )
         elif e.action in ("decision.add", "decision.withdraw") and e.after:
-            detail = ": " + "; ".join(f"att {c}" for c in e.after.get("clauses", []))
+            detail = ": " + decision_words(e.after.get("clauses", []), e.after.get("text"))
         elif e.after:
             detail = (
                 ": "
-                + ", ".join(f"{k}={v}" for k, v in e.after.items() if k not in ("clauses",))[:300]
+                + ", ".join(f"{k}={v}" for k, v in e.after.items() if k not in ("clauses", "text"))[
+                    :300
+                ]
             )
         lines.append(f"- {when} {who} ({e.source}) {e.action}{detail}")
     ctx.say("\n".join(lines))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import select
 
 from dialogs.context import CommandContext
-from dialogs.errors import UserError
-from dialogs.text import name_key, split_name, squash
+from dialogs.errors import Choice, Option, UserError
+from dialogs.text import name_key, split_name, split_people, squash
 from storage.directory import body_people, ensure_identity, roles_in_body
 from storage.models import Body, Meeting, Person, PersonIdentity
 
@@ -256,17 +257,104 @@ async def require_admin(ctx: CommandContext, body: Body) -> None:
         )
 
 
+# "Anna Berg och Bertil Ek": a conjunction between names (not "Hälso- och sjukvård").
+_AND = re.compile(r"(?<!-)\s+(?:och|samt|and|&)\s+", re.IGNORECASE)
+
+
+async def name_entries(ctx: CommandContext, body: Body, arg: str) -> list[str]:
+    """The people a recorder lists: `;` or a new line between them, as always, and also "och"
+    between plain names, and commas between names the body knows exactly ("Anna Berg, Bertil
+    Ek"): there a comma is a list, not "Namn, organisation"."""
+    known: Sequence[Person] = ctx.cache.get(("body_people", body.id)) or await body_people(
+        ctx.session, body.id
+    )
+    ctx.cache[("body_people", body.id)] = known
+    keys = {p.name_key for p in known}
+    out: list[str] = []
+    for entry in split_people(arg):
+        if "," not in entry:
+            out.extend(part.strip() for part in _AND.split(entry) if part.strip())
+            continue
+        parts = [q.strip() for p in entry.split(",") for q in _AND.split(p) if q.strip()]
+        if len(parts) > 1 and all(name_key(p) in keys for p in parts):
+            out.extend(parts)
+        else:
+            out.append(entry)
+    return out
+
+
 def _first_name_key(key: str) -> str:
     return key.split(" ")[0] if key else key
 
 
+NAME_NOTES = "name_notes"
+# rapidfuzz token_sort_ratio on folded names: at or above CLOSE a unique candidate is taken
+# (and shown as interpreted); candidates at or above NEAR are offered on the card.
+CLOSE = 86.0
+NEAR = 70.0
+MARGIN = 6.0
+
+CreateMode = bool | Literal["ask"]
+
+
+def _note(ctx: CommandContext, person: Person, typed: str) -> None:
+    """Show how a typed name was read when it is not the person's name as registered."""
+    typed_cf, shown_cf = squash(typed).casefold(), person.display_name.casefold()
+    # The registered name itself, or it with the words after it left out ("Ulrik Hammar" for
+    # "Ulrik Hammar (L)"), needs no note; any other spelling is shown.
+    if typed_cf != shown_cf and not shown_cf.startswith(typed_cf + " "):
+        notes = ctx.cache.setdefault(NAME_NOTES, [])
+        if (person.display_name, squash(typed)) not in notes:
+            notes.append((person.display_name, squash(typed)))
+
+
+async def _meeting_people(ctx: CommandContext) -> list[Person]:
+    """The meeting's participants (Teams joins and guests included)."""
+    meeting = ctx.cache.get("meeting")
+    if meeting is None:
+        return []
+    from storage.meetings import attendance_list
+
+    return [row.person for row in await attendance_list(ctx.session, meeting.id)]
+
+
+def _pick_options(
+    ctx: CommandContext, key: str, name: str, people: Sequence[Person], create: CreateMode
+) -> list[Option]:
+    from dialogs.choices import option
+
+    names = [p.display_name for p in people]
+
+    def title(p: Person) -> str:
+        # The name alone, unless two candidates share it: then with the organisation.
+        if names.count(p.display_name) > 1:
+            return f"{p.display_name}, {p.organisation or p.id}"[:80]
+        return p.display_name
+
+    opts = [option(ctx, title(p), title(p), pick=(key, p.id)) for p in people]
+    if create == "ask":
+        opts.append(
+            option(
+                ctx,
+                f"Lägg till ”{name}” som ny person",
+                f"Add “{name}” as a new person",
+                pick=(key, "new"),
+            )
+        )
+    return opts
+
+
 async def resolve_person(
-    ctx: CommandContext, body: Body, entry: str, *, create: bool = True
+    ctx: CommandContext, body: Body, entry: str, *, create: CreateMode = True
 ) -> Person:
     """The person a typed entry means, "Namn, organisation och titel".
 
     Tolerant of case and of å/ä/ö typed as a/a/o; a unique first name within the body is
-    enough. Ambiguous or unknown names get a question, never a silent guess."""
+    enough. With create="ask" (what a recorder types during a meeting) or create=False, a name
+    that is not exactly someone's is matched with rapidfuzz against the body's people and the
+    meeting's participants: one close match is used (and shown as interpreted), otherwise a
+    card asks whom it means, or whether to add a new person; nothing changes until chosen.
+    create=True (the body's register) adds a new person for a name it does not know."""
     name, details = split_name(entry)
     key = name_key(name)
     if not key:
@@ -275,6 +363,16 @@ async def resolve_person(
         ctx.session, body.id
     )
     ctx.cache[("body_people", body.id)] = known
+    if create is not True:
+        from dialogs.choices import made
+
+        picked = made(ctx)["picks"].get(key)
+        if picked == "new" and create == "ask":
+            return await _new_person(ctx, body, name, key, details, known)
+        if picked is not None and str(picked).isdigit():
+            chosen = await ctx.session.get(Person, int(picked))
+            if chosen is not None and chosen.tenant_id == ctx.turn.tenant_id:
+                return chosen
     exact = [p for p in known if p.name_key == key]
     if not exact:
         # Someone known in the tenant but new to this body (a person sits in several bodies).
@@ -297,31 +395,99 @@ async def resolve_person(
         person = exact[0]
         if details and not person.organisation:
             person.organisation = details
+        _note(ctx, person, name)
         return person
     if len(exact) > 1:
         options = "; ".join(
             f"{p.display_name}, {p.organisation or 'okänd organisation'}" for p in exact
         )
-        raise UserError(
-            f"Det finns flera som heter {name}: {options}. Skriv namnet med organisation, t.ex. ”{name}, {exact[0].organisation or 'Region X'}”.",
-            f"There are several people called {name}: {options}. Add the organisation, e.g. “{name}, {exact[0].organisation or 'Region X'}”.",
-        )
+        sv = f"Det finns flera som heter {name}: {options}. Välj en, eller skriv namnet med organisation, t.ex. ”{name}, {exact[0].organisation or 'Region X'}”."
+        en = f"There are several people called {name}: {options}. Pick one, or add the organisation, e.g. “{name}, {exact[0].organisation or 'Region X'}”."
+        if create is True:
+            raise UserError(sv, en)
+        raise Choice(sv, en, _pick_options(ctx, key, name, exact, False))
     if " " not in key:
         firsts = [p for p in known if _first_name_key(p.name_key) == key]
         if len(firsts) == 1:
+            _note(ctx, firsts[0], name)
             return firsts[0]
         if len(firsts) > 1:
             options = ", ".join(p.display_name for p in firsts)
+            sv = f"Vem menar du med {name}? Det kan vara {options}. Välj, eller skriv hela namnet."
+            en = f"Who do you mean by {name}? It could be {options}. Pick one, or write the full name."
+            if create is True:
+                raise UserError(sv, en)
+            raise Choice(sv, en, _pick_options(ctx, key, name, firsts, False))
+        if create is True:
             raise UserError(
-                f"Vem menar du med {name}? Det kan vara {options}. Skriv hela namnet.",
-                f"Who do you mean by {name}? It could be {options}. Write the full name.",
+                f"Jag hittar ingen {name} i organet. Skriv för- och efternamn.",
+                f"I can't find anyone called {name} in this body. Write the full name.",
             )
-        raise UserError(
-            f"Jag hittar ingen {name} i organet. Skriv för- och efternamn.",
-            f"I can't find anyone called {name} in this body. Write the full name.",
+    if create is True:
+        return await _new_person(ctx, body, name, key, details, known)
+    return await _fuzzy(ctx, body, name, key, known, create)
+
+
+def _name_score(a: str, b: str, **kwargs: object) -> float:
+    """How alike two folded names are: word order aside (token_sort_ratio), and a name that is
+    the other with a word more ("Peter Nagler" / "Peter Nagler PRO", token_set_ratio)."""
+    from rapidfuzz import fuzz
+
+    return max(fuzz.token_sort_ratio(a, b), fuzz.token_set_ratio(a, b))
+
+
+async def _fuzzy(
+    ctx: CommandContext,
+    body: Body,
+    name: str,
+    key: str,
+    known: Sequence[Person],
+    create: CreateMode,
+) -> Person:
+    from rapidfuzz import process
+
+    pool = {p.id: p for p in [*known, *await _meeting_people(ctx)]}
+    # A first name alone ("Kjel") is compared with first names, a full name with full names.
+    names = {
+        pid: (_first_name_key(p.name_key) if " " not in key else p.name_key)
+        for pid, p in pool.items()
+    }
+    found = process.extract(key, names, scorer=_name_score, limit=5, score_cutoff=NEAR)
+    if found and found[0][1] >= CLOSE and (len(found) == 1 or found[1][1] < found[0][1] - MARGIN):
+        person = pool[found[0][2]]
+        _note(ctx, person, name)
+        return person
+    candidates = [pool[pid] for _, _, pid in found]
+    if candidates or create == "ask":
+        sv = (
+            f"Vem menar du med ”{name}”? Jag hittar ingen med exakt det namnet i {body.name}. "
+            "Välj en person, eller lägg till en ny. Inget har ändrats."
+            if create == "ask"
+            else f"Vem menar du med ”{name}”? Jag hittar ingen med exakt det namnet i {body.name}. Inget har ändrats."
         )
-    if not create:
-        raise UserError(f"Jag hittar ingen {name} i organet.", f"I can't find {name} in this body.")
+        en = (
+            f"Who do you mean by “{name}”? Nobody in {body.name} has exactly that name. "
+            "Pick a person, or add a new one. Nothing was changed."
+            if create == "ask"
+            else f"Who do you mean by “{name}”? Nobody in {body.name} has exactly that name. Nothing was changed."
+        )
+        raise Choice(sv, en, _pick_options(ctx, key, name, candidates, create))
+    raise UserError(
+        f"Jag hittar ingen ”{name}” bland {body.name}s personer eller mötets deltagare. "
+        "Kontrollera stavningen, eller lägg till personen i organet med `organ ledamöter: Namn`. Inget har ändrats.",
+        f"I can't find “{name}” among the people of {body.name} or the meeting's participants. "
+        "Check the spelling, or add the person with `body members: Name`. Nothing was changed.",
+    )
+
+
+async def _new_person(
+    ctx: CommandContext,
+    body: Body,
+    name: str,
+    key: str,
+    details: str | None,
+    known: Sequence[Person],
+) -> Person:
     org, title = _split_details(details)
     person = Person(
         tenant_id=ctx.turn.tenant_id, display_name=name, name_key=key, organisation=org, title=title

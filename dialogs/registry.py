@@ -1,9 +1,13 @@
-"""One registry of commands: the grammar, the dispatcher and the help card come from it.
+"""One registry of what the bot answers: commands, card actions (button verbs) and Teams
+meeting events. The grammar, the dispatcher, the button and event handlers and the help card
+all come from it.
 
 A command begins with one of its keywords (Swedish or English; case, å/ä/ö and the @mention do
 not matter). A keyword that takes free text takes it after a colon, so free text is never read
-as a command word; one that takes a reference takes it directly (`visa § 117`). Anything that
-matches no command is a question.
+as a command word; one that takes a reference takes it directly (`visa § 117`). A pattern
+command (a line starting "§ 116", a multi-line "… beslutar") has a matcher instead; matchers
+run before keywords, in their stated priority (lowest first), so `beslut § 2: …` is the late
+decision and not `beslut: …`. Anything that matches no command is a question.
 """
 
 from __future__ import annotations
@@ -12,12 +16,21 @@ import difflib
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from dialogs.context import CommandContext
+from dialogs.labels import CommandGroup
+from dialogs.reply import InvokeResult
 from dialogs.text import fold
 
 Handler = Callable[[CommandContext, str], Awaitable[None]]
+ActionHandler = Callable[[CommandContext, dict[str, Any]], Awaitable[InvokeResult | None]]
+EventHandler = Callable[[CommandContext, Any], Awaitable[None]]
+# Matchers' priorities (lower runs first); keywords are tried after every matcher.
+PRIORITY_PARAGRAPH_LINE = 10  # "§ 116 Rubrik"
+PRIORITY_LATE_DECISION = 20  # "beslut § 2: …"
+PRIORITY_DECISION_BLOCK = 30  # "<Organ> beslutar" + lines
+PRIORITY_SHOW = 40  # "visa § 117"
 # none: the keyword alone; colon: "kw: text"; ref: "kw 117"; the optional_* forms also accept
 # the keyword alone.
 ArgForm = Literal["none", "colon", "ref", "optional_colon", "optional_ref"]
@@ -32,13 +45,14 @@ class Command:
     arg: ArgForm
     help_sv: str
     help_en: str
-    group: str
+    group: CommandGroup
     usage_sv: str
     usage_en: str
     handler: Handler
     # A pattern command (a line starting "§ 116", a multi-line "… beslutar") has a matcher
-    # that returns the argument text, or None.
+    # that returns the argument text, or None; matchers run by priority, lowest first.
     matcher: Matcher | None = None
+    priority: int = 100
 
 
 @dataclass(frozen=True)
@@ -52,6 +66,22 @@ class Registry:
     def __init__(self) -> None:
         self.commands: list[Command] = []
         self._words: list[tuple[str, str, Command]] = []  # (folded word, lang, command)
+        self.actions: dict[str, ActionHandler] = {}  # card button verb → handler
+        self.events: dict[str, EventHandler] = {}  # Teams meeting event → handler
+
+    def add_action(self, verb: str, fn: ActionHandler) -> None:
+        if verb in self.actions:
+            raise ValueError(f"card action {verb!r} registered twice")
+        self.actions[verb] = fn
+
+    def add_event(self, name: str, fn: EventHandler) -> None:
+        if name in self.events:
+            raise ValueError(f"meeting event {name!r} registered twice")
+        self.events[name] = fn
+
+    def matchers(self) -> list[Command]:
+        """The pattern commands in the order they are tried: by priority, then as added."""
+        return sorted((c for c in self.commands if c.matcher is not None), key=lambda c: c.priority)
 
     def add(self, cmd: Command) -> None:
         for lang, words in (("sv", cmd.words_sv), ("en", cmd.words_en)):
@@ -73,11 +103,11 @@ class Registry:
         stripped = text.strip()
         if not stripped:
             return None
-        for cmd in self.commands:
-            if cmd.matcher is not None:
-                arg = cmd.matcher(stripped)
-                if arg is not None:
-                    return Match(cmd, arg, "sv")
+        for cmd in self.matchers():
+            assert cmd.matcher is not None
+            arg = cmd.matcher(stripped)
+            if arg is not None:
+                return Match(cmd, arg, "sv")
         first_line, _, rest = stripped.partition("\n")
         folded = fold(first_line)
         bare = folded.rstrip(" ?!.")
@@ -120,6 +150,8 @@ class Registry:
         return difflib.get_close_matches(head, words, n=n, cutoff=0.75)
 
     def groups(self) -> dict[str, list[Command]]:
+        """Commands by group; the keys are CommandGroup members (a StrEnum, so their Swedish
+        names)."""
         out: dict[str, list[Command]] = {}
         for cmd in self.commands:
             out.setdefault(cmd.group, []).append(cmd)
@@ -152,14 +184,16 @@ def command(
     *words_sv: str,
     en: tuple[str, ...] = (),
     arg: ArgForm = "none",
-    group: str = "Övrigt",
+    group: CommandGroup | str = CommandGroup.OTHER,
     help_en: str = "",
     usage: str = "",
     usage_en: str = "",
     matcher: Matcher | None = None,
+    priority: int = 100,
     registry: Registry | None = None,
 ) -> Callable[[Handler], Handler]:
-    """Register a command. The docstring's first line is its Swedish help text."""
+    """Register a command. The docstring's first line is its Swedish help text. The group is
+    a CommandGroup (its Swedish name is accepted; an unknown one is an error at import)."""
 
     def wrap(fn: Handler) -> Handler:
         doc = (fn.__doc__ or "").strip().splitlines()
@@ -180,16 +214,25 @@ def command(
                 arg=arg,
                 help_sv=help_sv,
                 help_en=help_en or help_sv,
-                group=group,
+                group=CommandGroup(group),
                 usage_sv=usage or default_usage,
                 usage_en=usage_en or _english_usage(usage or default_usage, first, en),
                 handler=fn,
                 matcher=matcher,
+                priority=priority,
             )
         )
         return fn
 
     return wrap
+
+
+def table_command(name: str, help_sv: str, handler: Handler, *words_sv: str, **kwargs: Any) -> None:
+    """Register a command described by a row of a table (roles, the body's registers and
+    settings): the same as @command, with the name and Swedish help given."""
+    handler.__name__ = name
+    handler.__doc__ = help_sv
+    command(*words_sv, **kwargs)(handler)
 
 
 def _english_usage(usage: str, first: str, en: tuple[str, ...]) -> str:

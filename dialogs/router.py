@@ -6,8 +6,10 @@ import logging
 import re
 
 from dialogs import commands as _commands  # noqa: F401  (registers the commands)
+from dialogs.choices import COMMAND_TEXT
 from dialogs.context import CommandContext
 from dialogs.errors import UserError
+from dialogs.people import NAME_NOTES
 from dialogs.registry import REGISTRY, Match, Registry
 from dialogs.text import has_personnummer
 
@@ -133,13 +135,35 @@ async def dispatch_text(ctx: CommandContext, text: str, registry: Registry = REG
     if await FORMS.continue_if_active(ctx, text):
         ctx.lang = detect_language(text, ctx.turn.locale) if ctx.lang != "en" else "en"
         return
+    if await run_command(ctx, text, registry):
+        return
+    ctx.lang = detect_language(text, ctx.turn.locale)
+    from dialogs import nearmiss
+
+    if await nearmiss.answer(ctx, text, registry):
+        return
+    from dialogs import questions  # late: questions import storage search
+
+    await questions.answer(ctx, text)
+
+
+async def run_command(ctx: CommandContext, text: str, registry: Registry = REGISTRY) -> bool:
+    """Run the command the text names; False when it names none."""
     match = registry.match(text) or _asking_for_help(text, registry)
     if match is None:
-        ctx.lang = detect_language(text, ctx.turn.locale)
-        from dialogs import questions  # late: questions import storage search
-
-        await questions.answer(ctx, text)
-        return
+        return False
     # The keyword the user chose says their language: `present` is English, `här` Swedish.
     ctx.lang = match.lang
+    ctx.cache[COMMAND_TEXT] = text
     await match.command.handler(ctx, match.arg)
+    notes = ctx.cache.get(NAME_NOTES)
+    if notes:
+        ctx.say(
+            "Jag tolkade namnen så här: "
+            + "; ".join(f"{shown} (tolkat från ”{typed}”)" for shown, typed in notes)
+            + ".",
+            "I read the names as: "
+            + "; ".join(f"{shown} (from “{typed}”)" for shown, typed in notes)
+            + ".",
+        )
+    return True

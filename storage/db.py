@@ -82,9 +82,11 @@ class Database:
     def __init__(self, url: str, **engine_kwargs: Any) -> None:
         # Every process that writes the record goes through here, so the search index hooks
         # are installed before the first write, not when the first question happens to load them.
+        from storage.passages import install_passage_events
         from storage.search import install_search_index_events
 
         install_search_index_events()
+        install_passage_events()
         self.url = normalize_url(url)
         self.engine = create_engine(self.url, **engine_kwargs)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)

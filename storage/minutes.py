@@ -186,6 +186,10 @@ async def _people(session: AsyncSession, meeting: Meeting) -> list[AttendeeLine]
         return "ovrig"
 
     rows = await attendance_list(session, meeting.id)
+    # A role given to someone who never checked in ("unregistered") is not attendance: they
+    # count as not recorded, and sign as justerare if named one.
+    unregistered = [row for row in rows if row.attendance.status == "unregistered"]
+    rows = [row for row in rows if row.attendance.status != "unregistered"]
     recorded = {row.person.id for row in rows}
     people: list[AttendeeLine] = []
     secretaries: list[AttendeeLine] = []
@@ -227,6 +231,10 @@ async def _people(session: AsyncSession, meeting: Meeting) -> list[AttendeeLine]
                 secretary_listed = True
         if a.is_justerare:
             justerare.append(_line(person, "justerare", **extra))
+
+    for row in unregistered:
+        if row.attendance.is_justerare:
+            justerare.append(_line(row.person, "justerare"))
 
     if meeting.secretary_person_id and not secretary_listed:
         secretary = await session.get(Person, meeting.secretary_person_id)

@@ -76,7 +76,6 @@ from storage.search_text import (
     fold,
     query_words,
     stem,
-    word_terms,
 )
 
 logger = logging.getLogger(__name__)
@@ -868,85 +867,6 @@ class SearchResult:
     partial: bool = False
 
 
-# English words people use for what Swedish minutes say (questions may be in English).
-GLOSSARY: dict[str, tuple[str, ...]] = {
-    "suicide": ("suicid", "suicidprevention"),
-    "prevention": ("prevention", "suicidprevention"),
-    "funds": ("medel",),
-    "funding": ("finansiering", "medel"),
-    "finance": ("finansiering",),
-    "financing": ("finansiering",),
-    "money": ("medel", "finansiering"),
-    "budget": ("budget", "medel"),
-    "grants": ("medel", "stimulansmedel"),
-    "county": ("länsgemensamma", "län"),
-    "joint": ("gemensam", "länsgemensamma"),
-    "comorbidity": ("samsjuklighet",),
-    "co-occurring": ("samsjuklighet",),
-    "dual": ("samsjuklighet",),
-    "agreement": ("avtal", "överenskommelse"),
-    "agreements": ("avtal", "överenskommelse"),
-    "contract": ("avtal",),
-    "contracts": ("avtal",),
-    "project": ("projekt",),
-    "plan": ("plan", "projektplan"),
-    "recruitment": ("rekrytering",),
-    "recruit": ("rekrytering", "rekrytera"),
-    "hiring": ("rekrytering", "anställning"),
-    "employment": ("anställning",),
-    "coordinator": ("samordnare",),
-    "coordinators": ("samordnare",),
-    "coordination": ("samordning",),
-    "children": ("barn",),
-    "young": ("unga",),
-    "youth": ("unga", "ungdomar"),
-    "school": ("skola",),
-    "schools": ("skola", "skolor"),
-    "police": ("polis", "polisen"),
-    "dispute": ("tvist",),
-    "disputes": ("tvist", "tvister"),
-    "mental": ("psykisk",),
-    "health": ("hälsa", "hälso"),
-    "psychiatry": ("psykiatri",),
-    "addiction": ("missbruk", "beroende"),
-    "substance": ("missbruk",),
-    "family": ("familjecentral", "familj"),
-    "centre": ("centrum", "familjecentral"),
-    "centres": ("familjecentral",),
-    "center": ("centrum", "familjecentral"),
-    "centers": ("familjecentral",),
-    "procurement": ("upphandling",),
-    "transport": ("transport",),
-    "agenda": ("dagordning", "föredragningslista"),
-    "minutes": ("protokoll", "mötesanteckning"),
-    "testing": ("provtagning",),
-    "development": ("utveckling",),
-    "day": ("dag",),
-    "days": ("dag",),
-    "violence": ("våld", "kvinnofrid"),
-    "women": ("kvinnofrid",),
-    "research": ("fou",),
-    "steering": ("styrgrupp",),
-    "group": ("grupp",),
-    "workshop": ("workshop",),
-    "users": ("brukare",),
-    "user": ("brukare",),
-    "council": ("råd",),
-    "rehabilitation": ("rehabilitering",),
-    "care": ("vård", "sjukvård", "omsorg"),
-    "home": ("hemmet", "hemsjukvård"),
-    "welfare": ("välfärd",),
-    "social": ("social", "socialtjänst"),
-    "services": ("tjänst",),
-    "team": ("team",),
-    "proposal": ("förslag",),
-    "investigation": ("utredning",),
-    "inquiry": ("utredning",),
-    "cooperation": ("samverkan",),
-    "collaboration": ("samverkan",),
-}
-
-
 def _dialect(session: AsyncSession) -> str:
     return session.get_bind().dialect.name
 
@@ -1017,22 +937,17 @@ async def build_concepts(
 ) -> list[Concept]:
     """The question's words as concepts, widened against the tenant's own vocabulary:
     compounds that contain the word (prevention → suicidprevention, samsjuklighet →
-    samsjuklighetsutredningen), the parts of a compound the index does not know, and Swedish
-    words for a few English ones."""
+    samsjuklighetsutredningen) and the parts of a compound the index does not know. English
+    questions are met by the dense vectors of passage search (dialogs.ask_passages), not here."""
     concepts: list[Concept] = []
     for qw in list(qwords)[:MAX_CONCEPTS]:
         alts: dict[str, float] = dict(qw.terms)
-        for sv in GLOSSARY.get(qw.text, ()):
-            for term in word_terms(sv):
-                alts.setdefault(term, 0.9)
         concepts.append(Concept(qw.text, alts, qw.typed_diacritics))
     roots_of: dict[int, list[str]] = {}
     for i, concept in enumerate(concepts):
         base = concept.word
         own = stem(base) if base.isalpha() else base
         roots = {own} if len(own) >= 4 else set()
-        # A short Swedish word an English one stands for (day → dag) may end compounds.
-        roots |= {stem(sv) for sv in GLOSSARY.get(base, ()) if sv.isalpha() and len(sv) >= 3}
         roots_of[i] = sorted(r for r in roots if r.isalpha())
     compounds = await _compounds(
         session, tenant_id, sorted({r for rs in roots_of.values() for r in rs}), EXPANSIONS * 3

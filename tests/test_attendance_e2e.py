@@ -91,6 +91,17 @@ class Room:
         return body
 
 
+async def asked(room: Room, user: User, text: str) -> str:
+    """What a question card says: its text blocks and its buttons' titles."""
+    sent = await room.replies(await room.post(user, text))
+    parts = [r.text or "" for r in sent if r.text]
+    for r in sent:
+        for card in r.cards:
+            parts += [str(e.get("text", "")) for e in card.get("body", []) if e.get("text")]
+            parts += [str(a.get("title", "")) for a in card.get("actions", [])]
+    return "\n".join(parts)
+
+
 async def settled(server: BotServer, within: float = 10.0) -> None:
     """Wait until the outbox has nothing left to send (debounced card updates included)."""
     deadline = time.monotonic() + within
@@ -425,13 +436,15 @@ async def test_ambiguous_or_unknown_first_name_gets_a_question(
     mats = make_user("Mats Wennstig")
     await lsvo_meeting(room, mats, seed004.MEMBERS)
     before = await counts(bot_server)
-    question = await room.say(mats, "närvarande: Maria")
+    # The question is a card with a button per person (issue 13), nothing stored until chosen.
+    question = await asked(room, mats, "närvarande: Maria")
     assert question.startswith("Vem menar du med Maria?"), question
     assert "Maria Appelskog" in question and "Maria Arvidsson-Karlsson" in question
-    assert "Jag hittar ingen Zlatan" in await room.say(mats, "närvarande: Zlatan")
+    unknown = await asked(room, mats, "närvarande: Zlatan")
+    assert "Vem menar du med ”Zlatan”?" in unknown and "Lägg till ”Zlatan”" in unknown
     # Both names in one message: nothing of it is kept.
-    assert "Vem menar du med Birgitta?" in await room.say(
-        mats, "närvarande: Kjell Ivarsson; Birgitta"
+    assert "Vem menar du med Birgitta?" in await asked(
+        room, mats, "närvarande: Kjell Ivarsson; Birgitta"
     )
     assert await counts(bot_server) == before
     # A unique first name, typed without å/ä/ö, is enough.

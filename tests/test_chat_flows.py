@@ -87,7 +87,7 @@ def script() -> str:
         "[Cecilia Grefve-Lang] mina uppdrag",
         "[Kjell Ivarsson] beslut: att Kjell bestämmer",
         "beslut:",
-        "beslut: godkänna protokollet",
+        "beslut: att",
         "avsluta mötet",
         "[Carina Andersson] närvarande",
     ]
@@ -233,8 +233,10 @@ def test_decisions_in_chat(transcript: tuple[str, Path]) -> None:
         and "Cecilia Grefve-Lang: kontaktar Jesper Ekberg" in rest
     )
     assert "Det får bara mötets ordförande och sekreterare" in rest  # Kjell's `beslut:`
-    assert "Beslutet saknar text. Skriv beslutet som `beslut: att …; att …`" in rest
-    assert "Beslutssatserna ska börja med ”att”." in rest
+    assert "Beslutet saknar text. Skriv beslutet som det står i protokollet" in rest
+    assert "`beslut: att …; att …`" in rest
+    # A decision without "att" is stored as written (issue 13); a bare "att" is refused.
+    assert "En beslutssats består bara av ”att”." in rest
     assert "Mötet 2021-06-04 är avslutat." in rest
     assert rest.rstrip().endswith(
         "Inget möte är öppet här. Öppna det med `öppna mötet` (eller `öppna mötet: Sammanträde 4 juni`)."

@@ -417,12 +417,14 @@ async def test_malformed_input_shows_the_accepted_form_and_changes_nothing(
 
     empty = await room.say(mats, "beslut:")
     assert empty.startswith("Beslutet saknar text.") and ACCEPTED_DECISION_FORM in empty
-    no_att = await room.say(mats, "beslut: godkänna protokollet; och lägga det till handlingarna")
+    # (A decision without "att" is no longer refused, issue 13: it is stored as written; see
+    # tests/test_recorder_replay.py.) A clause that is only "att" is still refused.
+    bare = await room.say(mats, "beslut: att")
     assert (
-        no_att.startswith("Beslutssatserna ska börja med ”att”.")
-        and ACCEPTED_DECISION_FORM in no_att
+        bare.startswith("En beslutssats består bara av ”att”.") and ACCEPTED_DECISION_FORM in bare
     )
-    block = await room.say(mats, "LSVO:s ledningsgrupp beslutar\natt\nsamt mer")
+    # ("att" alone on a line now starts a clause on the next line, as corpus 18 writes it.)
+    block = await room.say(mats, "LSVO:s ledningsgrupp beslutar\natt")
     assert ACCEPTED_DECISION_FORM in block, block
     taken = await room.say(mats, "§ 113 Godkännande igen")
     assert taken == (
@@ -440,8 +442,8 @@ async def test_malformed_input_shows_the_accepted_form_and_changes_nothing(
         "Skriv det igen utan personnumret."
     )
     assert "personnummer" in await room.say(mats, "text: Hennes personnummer är 800101-1234")
-    amend_no_att = await room.say(mats, "ändra beslut § 113: godkänna ändå")
-    assert ACCEPTED_DECISION_FORM in amend_no_att
+    amend_empty = await room.say(mats, "ändra beslut § 113: att")
+    assert ACCEPTED_DECISION_FORM in amend_empty
     assert "§ 999 finns inte" in await room.say(mats, "ändra beslut § 999: att något")
     english = await room.say(mats, "decision:", locale="en-US")
     assert english.startswith("The decision has no text.") and "`decision: att …; att …`" in english
@@ -531,7 +533,7 @@ async def test_decision_card_buttons_answer_in_the_invoke_response(
     kjell = make_user("Kjell Ivarsson")
     refused = await room.invoke(kjell, "decisionUndo", {"decisionId": new.id})
     assert refused["value"] == NOT_ALLOWED_SV
-    bad = await room.invoke(mats, "decisionAmend", {"decisionId": new.id, "clauses": "inget att"})
+    bad = await room.invoke(mats, "decisionAmend", {"decisionId": new.id, "clauses": "  "})
     assert ACCEPTED_DECISION_FORM in bad["value"]
     assert [d.status for d in await bot_server.rows(Decision)] == ["amended", "valid"]
 

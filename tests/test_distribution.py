@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.shared import SEED_004
+
 ROOT = Path(__file__).resolve().parents[1]
-SEED_004 = ROOT.parent / "shared" / "seeds" / "004_029c77288144ec65.txt"
 
 
 def run(args: list[str], db: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:

@@ -70,7 +70,8 @@ async def test_hjalp_in_a_personal_chat_starts_with_what_people_do_alone(
 @pytest.mark.parametrize(
     ("topic", "heading", "includes"),
     [
-        ("beslut", "Hjälp: Paragrafer och beslut", "beslut: att …; att …"),
+        # Decisions as written, without "att" (issue 13).
+        ("beslut", "Hjälp: Paragrafer och beslut", "beslut: Protokollet läggs till handlingarna."),
         ("närvaro", "Hjälp: Närvaro", "återbud: Namn; Namn"),
         ("narvaro", "Hjälp: Närvaro", "frånvarande: Namn; Namn"),
         ("paragraf", "Hjälp: Paragrafer och beslut", "historik § 116"),
@@ -105,7 +106,7 @@ async def test_help_in_english_is_english(
         bot_server, connector, "help decisions", where="channel", locale="en-US"
     )
     assert card2["body"][0]["text"] == "Help: Paragraphs and decisions"
-    assert "decision: att …; att …" in _facts(card2)
+    assert "decision: The minutes are approved." in _facts(card2)
 
 
 async def test_unknown_topic_says_which_exist_and_stores_nothing(

@@ -33,10 +33,9 @@ from storage.models import (
 from tests.harness.activities import Activities, make_user, personal
 from tests.harness.connector import StandInConnector
 from tests.harness.server import BotServer
+from tests.shared import SEED_004
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
-SEED_004 = SEEDS / "004_029c77288144ec65.txt"
 TENANT = "72f988bf-0000-4000-8000-000000000001"
 COUNTED = (Body, Meeting, Item, Decision, Person, Attendance, ImportedFile)
 

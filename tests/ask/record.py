@@ -24,6 +24,7 @@ from storage.models import (
     Person,
     Tenant,
 )
+from tests import seed004
 
 HOME = "tenant-home"
 OTHER = "tenant-other"
@@ -63,23 +64,9 @@ SNORE_TEXT = (
     'Styrgrupp närård har beslutat att möjligheten att dra i "det röda snöret i samverkan" ska '
     "pausas under veckorna 25–32, 2025."
 )
-LSVO_116 = [
-    "ge samverkansgrupp vuxna i uppdrag att till LSVO:s möte i september ta fram förslag till "
-    "prioritering av insatserna i projektplanen med utgångspunkt från samsjuklighetsutredningen",
-    "rekrytering av ny projektledare inleds efter LSVO:s beslut om prioritering av insatserna i "
-    "projektplanen i september",
-]
-LSVO_117 = [
-    "avtalstexten kring avtalstid justeras till 2 år med option på förlängning med ytterligare "
-    "1 + 1 år.",
-    "avtalet som helhet beslutas vid mötet 210611.",
-]
-LSVO_118 = [
-    "Cecilia Grefve-Lang tar en inledande kontakt med Jesper Ekberg på SKR och återkopplar "
-    "därefter till LSVO",
-    "region och kommuner utser representanter till en grupp som ska planera den kommande "
-    "länsdialogen. Dessa meddelas vid LSVO:s möte den 3 september",
-]
+LSVO_116 = list(seed004.PARAGRAPHS[3].clauses)
+LSVO_117 = list(seed004.PARAGRAPHS[4].clauses)
+LSVO_118 = list(seed004.PARAGRAPHS[5].clauses)
 
 
 @dataclass

@@ -6,7 +6,6 @@ import asyncio
 import datetime as dt
 import re
 from collections import Counter
-from pathlib import Path
 
 from sqlalchemy import select
 
@@ -18,9 +17,8 @@ from tests.between.helpers import body_room, clock_at, headed, local, wait_posts
 from tests.conftest import BotServerFactory
 from tests.harness.activities import TENANT, make_user
 from tests.harness.connector import StandInConnector
+from tests.shared import SEEDS, shared
 from tests.test_attendance_e2e import Room, settled
-
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 async def test_two_instances_on_postgresql_send_each_post_once(
@@ -76,7 +74,7 @@ async def test_importing_the_seeds_sends_nothing(
     # The clock stands before the seeds' meetings and their "Nästa möte", then walks past them.
     clock = clock_at(2020, 1, 1, 10)
     server = await make_bot_server(clock=clock, scheduler_interval=0.02)
-    files = sorted(SEEDS.glob("0*.txt"))
+    files = sorted(shared(SEEDS).glob("0*.txt"))
     assert len(files) == 4
     assert await run_import(server.settings, files, tenant=TENANT, body=None, yes=True) == 0
     assert await server.count(Meeting) == 4
@@ -120,7 +118,7 @@ async def test_imported_next_meeting_is_offered_and_planned_on_a_click(
 ) -> None:
     clock = clock_at(2025, 4, 10, 10)
     server = await make_bot_server(clock=clock, scheduler_interval=0.02)
-    seed = next(SEEDS.glob("002_*.txt"))
+    seed = next(shared(SEEDS).glob("002_*.txt"))
     assert await run_import(server.settings, [seed], tenant=TENANT, body=None, yes=True) == 0
     await connector.assert_quiet(0.3)
     assert await server.count(PlannedMeeting) == 0  # offered, not planned

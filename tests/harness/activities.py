@@ -13,10 +13,11 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any, Literal
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "teams-activities"
+from tests.shared import SHARED
+
+SAMPLES = SHARED / "teams-activities"
 
 TENANT = "72f988bf-0000-4000-8000-000000000001"
 OTHER_TENANT = "0b5e4c1d-0000-4000-8000-000000000002"

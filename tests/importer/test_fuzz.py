@@ -20,10 +20,10 @@ from dialogs.importer import (
     read_bytes,
     read_document,
 )
+from tests.shared import SEEDS, in_ci
 
 from .pdfbytes import minimal_pdf
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Pieces of real minutes, so random text also exercises the parser's structure paths.
@@ -105,6 +105,7 @@ def test_parse_minutes_like_text(text: str, filename: str | None) -> None:
 
 def _seed_texts() -> list[str]:
     if not SEEDS.is_dir():
+        assert not in_ci(), f"{SEEDS} is missing; CI needs the seeds"
         return ["Protokoll\nNärvarande: Anna Berg, Bertil Ek\n1. Öppnande\n2. Avslut\n"]
     return [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 

@@ -4,7 +4,6 @@ from reading each document: every attendee, item, decision clause and assignment
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -18,10 +17,12 @@ from dialogs.importer import (
     parse_minutes,
     read_document,
 )
+from tests.shared import SEEDS, shared
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed minutes not found at {SEEDS}")
+@pytest.fixture(autouse=True)
+def _seeds_present() -> None:
+    shared(SEEDS)
 
 
 def parsed(name: str) -> ParsedMinutes:

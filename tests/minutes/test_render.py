@@ -43,56 +43,15 @@ from dialogs.minutes import (
     render_text,
     summary_card,
 )
+from tests import seed004
+from tests.shared import SEED_004, shared
 
-SEED_004 = Path("/work/shared/seeds/004_029c77288144ec65.txt")
 PHRASE = "LSVO:s ledningsgrupp beslutar"
 REGION = "Region Blekinge"
 KVALITET = "Enheten för kvalitet och utveckling"
 
-# The seed's "att" clauses per §, verbatim.
-CLAUSES: dict[int, list[str]] = {
-    113: ["med tillägg under övriga frågor godkänna för sammanträdet upprättad föredragningslista"],
-    114: ["godkänna för 2021-05-07 upprättat sammanträdesprotokoll."],
-    115: [
-        "under perioden 20210901 - 2022 04 01 arbeta för att nå visionen logik läns "
-        "gemensamma satsningar",
-        "under perioden 2021 09 01 - 2022 04 01 testa förslaget i UPH enligt följande: "
-        "ramverk för satsningar, grundförutsättningar för läns gemensamma satsningar, "
-        "arbetsgång för beredning av satsningar, roll och ansvar samt utformning av "
-        "samordningsgruppens sammansättning",
-        "under perioden 2021 09 01 - 2022 06 01 vidareutveckla hittills identifierade "
-        "områden inom tilltänkt struktur för att nå långsiktigt hållbara strukturer",
-        "prioritera följande inriktningsområdena för kommande satsningar 2021-2022: "
-        "Gemensam kunskapsutveckling inom målområdet samsjuklighet, målgruppen äldre samt "
-        "den psykisk hälsan bland barn och unga",
-    ],
-    116: [
-        "ge samverkansgrupp vuxna i uppdrag att till LSVO:s möte i september ta fram förslag "
-        "till prioritering av insatserna i projektplanen med utgångspunkt från "
-        "samsjuklighetsutredningen",
-        "rekrytering av ny projektledare inleds efter LSVO:s beslut om prioritering av "
-        "insatserna i projektplanen i september",
-    ],
-    117: [
-        "avtalstexten kring avtalstid justeras till 2 år med option på förlängning med "
-        "ytterligare 1 + 1 år.",
-        "avtalet som helhet beslutas vid mötet 210611.",
-    ],
-    118: [
-        "Cecilia Grefve-Lang tar en inledande kontakt med Jesper Ekberg på SKR och "
-        "återkopplar därefter till LSVO",
-        "region och kommuner utser representanter till en grupp som ska planera den "
-        "kommande länsdialogen. Dessa meddelas vid LSVO:s möte den 3 september",
-    ],
-    119: ["lägga informationen till protokollet"],
-    120: ["lägga informationen till protokollet"],
-    121: ["LSVO:s möts till en utvecklingsdag den 29 oktober kl 09.00 – 15.00"],
-    122: [
-        "utveckla samarbetet mellan smittskyddet och skolorna/elevhälsan samt tydliggöra hur "
-        "detta kan genomföras rent praktiskt."
-    ],
-    123: ["lägga informationen till protokollet"],
-}
+# The seed's "att" clauses per §, verbatim (tests/seed004.py).
+CLAUSES: dict[int, list[str]] = {p.number: list(p.clauses) for p in seed004.PARAGRAPHS}
 
 TITLES: dict[int, str] = {
     113: "Godkännande av föredragningslista",
@@ -426,9 +385,9 @@ def assert_people_grouped(sections: dict[str, list[str]]) -> None:
 
 
 def test_fixture_clauses_are_the_seeds_verbatim() -> None:
-    if not SEED_004.exists():
-        pytest.skip("the 004 seed is not on this machine")
-    seed_clauses = re.findall(r"^\*\*att\*\* (.+?)\s*$", SEED_004.read_text(), re.MULTILINE)
+    seed_clauses = re.findall(
+        r"^\*\*att\*\* (.+?)\s*$", shared(SEED_004).read_text(encoding="utf-8"), re.MULTILINE
+    )
     ours = [clause for number in sorted(CLAUSES) for clause in CLAUSES[number]]
     assert ours == seed_clauses
 

@@ -153,3 +153,24 @@ async def test_justering_on_postgres(
     assert status == 200
     assert f"Justerat den {today.isoformat()}" in body_bytes.decode("utf-8")
     assert json.dumps(post.cards[0], ensure_ascii=False).count("§ 119 Sekretess") == 1
+
+
+async def test_cli_finds_the_meeting_by_date_and_body(chat: Chat) -> None:
+    meeting = await record_small(chat)
+    url = chat.server.settings.database_url
+    day = meeting.date.isoformat()
+    by_id = await cli("--database-url", url, "minutes", str(meeting.id), "--format", "md")
+    by_date = await cli("--database-url", url, "minutes", "--date", day, "--format", "md")
+    assert by_date[0] == 0 and by_date[1] == by_id[1] and by_id[1]
+    with_body = await cli(
+        "--database-url", url, "minutes", "--date", day, "--body", "lsvo", "--format", "md"
+    )
+    assert with_body[:2] == by_id[:2]
+    code, out, err = await cli(
+        "--database-url", url, "minutes", "--date", day, "--body", "Annat organ"
+    )
+    assert (code, out) == (2, b"") and f"Inget möte {day} i Annat organ." in err
+    code, _, err = await cli("--database-url", url, "minutes", "--date", "2021-02-30")
+    assert code == 2 and "finnas i kalendern" in err
+    code, _, err = await cli("--database-url", url, "minutes")
+    assert code == 2 and "--date 2021-06-04 --body LSVO" in err

@@ -1,0 +1,289 @@
+"""Writing the answer from passages: labelled, cited extracts in the question's language.
+
+The question's filters (bodies, dates, §) come from dialogs.ask.parse_question; retrieval and
+extracts from dialogs.ask_passages. The bot's own words (headings, labels, `fler`, the no-answer
+text) follow the question's language; quoted record text stays as written.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import select
+
+from dialogs import ask_passages as AP
+from dialogs.ask import (
+    Answer,
+    Hit,
+    Parsed,
+    Visible,
+    _decision_text,
+    _nothing,
+    _prepare,
+    topic_of,
+    where_suffix,
+)
+from dialogs.context import CommandContext
+from dialogs.dates import MONTHS
+from storage import passages as P
+from storage import search
+from storage.models import Decision
+from storage.search_text import fold
+
+# What kind of text a question is after, from how it asks (general question words).
+_RX_DECIDED = re.compile(r"\b(?:beslut\w*|beslot|beslöt|decid\w*|decision\w*|resolv\w*|agree\w*)\b")
+_RX_WHEN = re.compile(
+    r"\b(?:nar|vilken\s+tid|vilket\s+datum|when|what\s+time|which\s+date|what\s+date)\b"
+)
+_RX_PEOPLE = re.compile(
+    r"\b(?:narvarande|franvarande|deltog|present|absent|attend\w*|ordforande|sekreterare|"
+    r"justera\w*|chair\w*|secretary|ersatt\w*|ersatter|replac\w*|substitut\w*)\b"
+)
+
+
+def _kind_bias(parsed: Parsed, folded: str) -> tuple[str, ...]:
+    kinds: list[str] = []
+    if parsed.intent in ("role", "attendance", "substitute") or _RX_PEOPLE.search(folded):
+        kinds.append(P.NARVARO)
+    if parsed.intent in ("assignments", "overdue"):
+        kinds.append(P.UPPDRAG)
+    if parsed.intent == "next_meeting" or _RX_WHEN.search(folded):
+        kinds.append(P.MOTESFAKTA)
+    if _RX_DECIDED.search(folded):
+        kinds.append(P.BESLUT)
+    return tuple(kinds)
+
+
+# What kind of answer a question wants, from its question words (Swedish and English): an
+# amount or a date needs a number in the extract, a person a name, the next meeting the word.
+_RX_AMOUNT = re.compile(
+    r"\bhur\s+(?:mycket|manga|stor\w*|lang\w*)\b|\bhow\s+(?:much|many|large|big|long)\b"
+    r"|\bkosta\w*|\bcost\w*|\bbudget\w*|\bbelopp\w*|\bsumm\w*|\bpris\w*|\bprice\w*|\bamount\w*"
+)
+_RX_WHO = re.compile(r"\b(?:vem|vems|who|whom|whose)\b")
+_RX_WHEN_ONLY = re.compile(
+    r"^\W*(?:nar|when)\b|\b(?:vilket\s+datum|vilken\s+dag|what\s+date|which\s+day)\b"
+)
+_RX_NEXT_WORD = re.compile(r"\b(?:nasta|next|kommande|upcoming)\b")
+_RX_NUMBER = re.compile(r"\d")
+_RX_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÅÄÖÉ][a-zåäöéü]+\b")
+
+
+_RX_REPLACE = re.compile(r"ersatt|ersatter|eftertrad|vikari|tjanstgor")
+
+
+def answer_type(parsed: Parsed, folded: str) -> str | None:
+    if parsed.intent == "next_meeting":
+        return "next"
+    if parsed.intent == "substitute":
+        return "replace"
+    if _RX_AMOUNT.search(folded):
+        return "amount"
+    if _RX_WHEN_ONLY.search(folded):
+        return "when"
+    if _RX_WHO.search(folded):
+        return "who"
+    return None
+
+
+def fits(kind: str | None, text: str, question: str = "") -> bool:
+    """Whether an extract can answer a question of this kind at all."""
+    if kind == "replace":
+        # Someone replacing the person asked about, said in one clause.
+        names = [w for w in re.findall(r"\b[A-ZÅÄÖÉ][\w-]+", question)[1:] if len(w) > 2]
+        for clause in re.split(r"[;.\n]", text):
+            low = fold(clause.lower())
+            if _RX_REPLACE.search(low) and any(fold(n.lower()) in low for n in names[-2:]):
+                return True
+        return False
+    if kind in ("amount", "when"):
+        return bool(_RX_NUMBER.search(text))
+    if kind == "who":
+        return bool(_RX_NAME.search(text))
+    if kind == "next":
+        return bool(_RX_NEXT_WORD.search(fold(text.lower())))
+    return True
+
+
+def _months_named(parsed: Parsed, question: str) -> set[int]:
+    """The months a question names without a year ("i februari"), else nothing."""
+    if re.search(r"(?:19|20)\d{2}", question) or not (parsed.date_from and parsed.date_to):
+        return set()
+    words = {w for f in parsed.filter_words for w in fold(f.lower()).split()}
+    named = {MONTHS[w] for w in words if w in MONTHS and len(w) >= 3}
+    if not named:
+        return set()
+    first, last = parsed.date_from.month, parsed.date_to.month
+    return set(range(first, last + 1)) if first <= last else named
+
+
+def _scope(ctx: CommandContext, parsed: Parsed, visible: Visible, *, dates: bool) -> P.PassageScope:
+    body_ids = tuple(parsed.body_ids) if parsed.body_ids else tuple(sorted(visible.bodies))
+    return P.PassageScope(
+        tenant_id=ctx.turn.tenant_id,
+        body_ids=body_ids,
+        confidential_body_ids=tuple(sorted(visible.confidential)),
+        date_from=parsed.date_from if dates else None,
+        date_to=parsed.date_to if dates else None,
+        item_labels=(
+            (f"§ {parsed.item_number}", f"punkt {parsed.item_number}")
+            if parsed.item_number is not None
+            else ()
+        ),
+    )
+
+
+def _standing(ctx: CommandContext, row: Any) -> str:
+    found = AP.STANDING.get(row.standing or "")
+    if row.kind == P.BESLUT:
+        return ctx.t(*found) if found else ""
+    if row.kind in (P.INFORMATION, P.DISKUSSION) and found:
+        return ctx.t(*found)
+    return ""
+
+
+async def _decisions_of(ctx: CommandContext, ids: list[int]) -> dict[int, Decision]:
+    if not ids:
+        return {}
+    rows = await ctx.session.scalars(select(Decision).where(Decision.id.in_(ids)))
+    return {d.id: d for d in rows}
+
+
+def _hit(
+    ctx: CommandContext,
+    f: AP.Found,
+    question: str,
+    visible: Visible,
+    decisions: dict[int, Decision],
+) -> Hit:
+    row = f.row
+    body = visible.bodies[row.body_id]
+    decision = decisions.get(row.decision_id) if row.decision_id else None
+    # A decision reads as the record states it (the formal phrase and its att-clauses).
+    shown = _decision_text(decision) if decision is not None else row.text
+    hint = ""
+    if row.label and row.label.startswith("§") and row.item_id:
+        ref = (
+            f"{row.meeting_date.year}"
+            if body.numbering == "per_year"
+            else row.meeting_date.isoformat()
+        )
+        hint = f"`{ctx.t('visa', 'show')} {row.label} {ref}`"
+    return Hit(
+        body=body.name,
+        date=row.meeting_date.isoformat(),
+        paragraph=row.label,
+        title=row.title or "",
+        text=AP.extract(shown, question),
+        meeting_id=row.meeting_id,
+        kind=AP.JSON_KIND.get(row.kind, "item"),
+        standing=_standing(ctx, row),
+        open_hint=hint,
+        label=AP.label_of(ctx, row),
+    )
+
+
+def _hit_text(ctx: CommandContext, n: int, hit: Hit) -> str:
+    where = f" · {hit.paragraph}" if hit.paragraph else ""
+    title = f" {hit.title}" if hit.title else ""
+    lines = [f"**{n}. {hit.body} · {hit.date}{where}**{title}", f"_{hit.label}:_ {hit.text}"]
+    tail = hit.standing
+    if hit.open_hint:
+        tail += (" · " if tail else "") + ctx.t("öppna: ", "open: ") + hit.open_hint
+    if tail:
+        lines.append(f"_{tail}_")
+    return "\n".join(lines)
+
+
+async def answer_from_passages(
+    ctx: CommandContext,
+    question: str,
+    parsed: Parsed,
+    visible: Visible,
+    offset: int,
+    page: int,
+    structured: Answer | None = None,
+) -> Answer:
+    topic = topic_of(parsed) or question.strip()[:80]
+    if not visible.bodies:
+        return structured or _nothing(ctx, question, topic, [], parsed)
+    folded = _prepare(question)[1]
+    bias = _kind_bias(parsed, folded)
+    lexical_text = parsed.rest_original or question
+    result = await AP.retrieve(
+        ctx, _scope(ctx, parsed, visible, dates=True), question, lexical_text, kind_bias=bias
+    )
+    wanted = answer_type(parsed, folded)
+    months = _months_named(parsed, question)
+    if months and not AP.confident(result, ctx.lang):
+        # "i februari" without a year: the archive's Februaries, newest first.
+        result = await AP.retrieve(
+            ctx, _scope(ctx, parsed, visible, dates=False), question, lexical_text, kind_bias=bias
+        )
+        result.found = [f for f in result.found if f.row.meeting_date.month in months]
+        dated = True
+    else:
+        dated = parsed.date_from is not None or parsed.date_to is not None
+    if wanted == "when" and dated and not AP.confident(result, ctx.lang):
+        # "när …" about meetings the question's dates name: those meetings' facts.
+        facts = [f for f in result.found if f.row.kind == P.MOTESFAKTA]
+        if facts:
+            result.found = facts + [f for f in result.found if f.row.kind != P.MOTESFAKTA]
+            result.best_lexical = max(result.best_lexical, AP.cutoff(ctx.lang)["lexical"])
+    # None of the best extracts can answer this kind of question: no answer.
+    fitting = any(fits(wanted, f.row.text, question) for f in result.found[:3])
+    if not fitting or not AP.confident(result, ctx.lang):
+        if structured is not None:
+            return structured
+        missing = [w for w, df in result.dfs.items() if df == 0]
+        scope = search.Scope(
+            tenant_id=ctx.turn.tenant_id,
+            body_ids=tuple(sorted(visible.bodies)),
+            confidential_body_ids=tuple(sorted(visible.confidential)),
+        )
+        near = await search.suggest(ctx.session, scope, missing) if missing else []
+        nothing = _nothing(ctx, question, topic, near, parsed)
+        nothing.confidence = (
+            result.best_lexical,
+            result.best_dense,
+            result.dense_z,
+            result.dense_gap,
+        )
+        return nothing
+    found = AP.dedupe(AP.trim(result))
+    if bias and bias[-1] == P.BESLUT:
+        # "vad beslutades om …": the decisions first, then what the text says.
+        found.sort(key=lambda f: f.row.kind != P.BESLUT)
+    decisions = await _decisions_of(ctx, [f.row.decision_id for f in found if f.row.decision_id])
+    shown = found[offset : offset + page]
+    hits = [
+        _hit(ctx, f, question, visible, decisions) for f in shown if f.row.body_id in visible.bodies
+    ]
+    if not hits:
+        return Answer(ctx.t("Inga fler träffar.", "No more matches."), [], len(found), offset)
+    total = len(found)
+    span = f" ({offset + 1}–{offset + len(hits)} av {total})" if total > 1 else ""
+    span_en = f" ({offset + 1}–{offset + len(hits)} of {total})" if total > 1 else ""
+    if all(f.row.kind == P.BESLUT for f in shown):
+        head = ctx.t(
+            f"**Beslut om ”{topic}”{where_suffix(ctx, parsed)}**{span}",
+            f"**Decisions about “{topic}”{where_suffix(ctx, parsed)}**{span_en}",
+        )
+    else:  # discussion and other text are never called decisions
+        head = ctx.t(
+            f"**Ur registret om ”{topic}”{where_suffix(ctx, parsed)}**{span}",
+            f"**From the record about “{topic}”{where_suffix(ctx, parsed)}**{span_en}",
+        )
+    lines = [head, ""]
+    for n, hit in enumerate(hits, start=offset + 1):
+        lines += [_hit_text(ctx, n, hit), ""]
+    if offset + len(hits) < total:
+        lines.append(ctx.t("Skriv `fler` för fler träffar.", "Write `more` for more."))
+    plan = "passages+vectors" if result.used_vectors else "passages"
+    answer = Answer("\n".join(lines).rstrip(), hits, total, offset, True, plan)
+    answer.confidence = (result.best_lexical, result.best_dense, result.dense_z, result.dense_gap)
+    return answer
+
+
+__all__ = ["answer_from_passages"]

@@ -1,0 +1,235 @@
+"""Answers from passages: retrieval (lexical + dense, fused) and the cited extracts the asker sees.
+
+Retrieval: the lexical ranking (storage.passages: Snowball stems, compounds against the tenant's
+own words) and the dense ranking (storage.vectors: multilingual-e5-small over the whole visible
+scope) are fused by reciprocal rank fusion. Scope (tenant, visible bodies, sekretess only where
+the asker may see it, the question's dates and §) is part of both queries, before any ranking.
+A question is answered only when the best passage clears the cut-off (lexical coverage or dense
+similarity, calibrated on the dev split of bench/ask_corpus: resources/ask_cutoff.json); otherwise it
+gets no hits and the nearest words of the record.
+
+Answer: each hit is an extract of at most ~300 characters (the sentences holding most of the
+question's words), labelled with what it is ("Beslut", "Ur protokollets text", "Närvaro",
+"Uppdrag", "Mötesfakta"), and cited with body, date and § or punkt. Discussion is never labelled
+a decision; a withdrawn decision is shown once, as withdrawn.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from dialogs.context import CommandContext
+from storage import passages as P
+from storage import vectors
+from storage.passage_text import passage_terms, question_terms
+
+DATA = Path(__file__).resolve().parent / "resources"
+RRF_K = 60
+EXTRACT = 300
+
+
+@lru_cache(maxsize=1)
+def _cutoffs() -> dict[str, dict[str, float]]:
+    data = json.loads((DATA / "ask_cutoff.json").read_text("utf-8"))
+    return {
+        lang: {k: float(v) for k, v in values.items()}
+        for lang, values in data.items()
+        if isinstance(values, dict)
+    }
+
+
+def cutoff(lang: str) -> dict[str, float]:
+    found = _cutoffs()
+    return found.get(lang) or found["sv"]
+
+
+LABELS = {
+    P.BESLUT: ("Beslut", "Decision"),
+    P.INFORMATION: ("Ur protokollets text", "From the minutes"),
+    P.DISKUSSION: ("Ur protokollets text", "From the minutes"),
+    P.NARVARO: ("Närvaro", "Attendance"),
+    P.UPPDRAG: ("Uppdrag", "Assignment"),
+    P.MOTESFAKTA: ("Mötesfakta", "Meeting details"),
+}
+# The hit kinds of `ask --json` (kept from before passages).
+JSON_KIND = {
+    P.BESLUT: "decision",
+    P.INFORMATION: "item",
+    P.DISKUSSION: "item",
+    P.NARVARO: "attendance",
+    P.UPPDRAG: "assignment",
+    P.MOTESFAKTA: "meeting",
+}
+STANDING = {
+    "withdrawn": ("upphävt", "revoked"),
+    "superseded": ("upphävt (ersatt)", "revoked (superseded)"),
+    "amended": ("ändrat (ersatt av ett nyare beslut)", "amended (replaced by a newer decision)"),
+    "utgar": ("utgår", "struck"),
+    "bordlagd": ("bordlagd", "tabled"),
+    "aterremitterad": ("återremitterad", "referred back"),
+    "done": ("klart", "done"),
+}
+
+
+@dataclass
+class Found:
+    row: Any
+    score: float
+    lexical: float  # coverage of the question's terms, 0..1
+    dense: float  # cosine, or 0 when no vector
+
+
+@dataclass
+class Retrieval:
+    found: list[Found]
+    dfs: dict[str, int]
+    best_lexical: float
+    best_dense: float
+    used_vectors: bool
+    # The best passage's similarity in standard deviations above the scope's mean.
+    dense_z: float = 0.0
+    # How far the best passage stands above the next nine.
+    dense_gap: float = 0.0
+
+
+async def retrieve(
+    ctx: CommandContext,
+    scope: P.PassageScope,
+    question: str,
+    lexical_text: str,
+    *,
+    kind_bias: Sequence[str] = (),
+    limit: int = 40,
+) -> Retrieval:
+    session = ctx.session
+    await P.bring_up_to_date(session)
+    lex, dfs = await P.lexical(session, scope, lexical_text, limit=limit * 2)
+    qvec = await vectors.embed_query(question)
+    dense: list[tuple[int, float]] = []
+    stats = vectors.DenseStats()
+    if qvec is not None:
+        dense = await vectors.dense(session, scope, qvec, k=limit * 2, stats=stats)
+    best_dense = max((s for _, s in dense), default=0.0)
+    z = (best_dense - stats.mean) / stats.std if stats.std > 0 and stats.count >= 5 else 0.0
+    fused: dict[int, float] = {}
+    lex_cov = {h.passage_id: h.coverage for h in lex}
+    dense_sim = dict(dense)
+    for rank, h in enumerate(lex):
+        fused[h.passage_id] = fused.get(h.passage_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+    for rank, (pid, _s) in enumerate(dense):
+        fused[pid] = fused.get(pid, 0.0) + 1.0 / (RRF_K + rank + 1)
+    rows = await P.load(session, list(fused))
+    found: list[Found] = []
+    for pid, score in fused.items():
+        row = rows.get(pid)
+        if row is None:
+            continue
+        bonus = 1.0 + (0.15 if row.kind in kind_bias else 0.0)
+        found.append(Found(row, score * bonus, lex_cov.get(pid, 0.0), dense_sim.get(pid, 0.0)))
+    found.sort(key=lambda f: (-f.score, -f.row.meeting_date.toordinal(), f.row.id))
+    return Retrieval(
+        found[:limit],
+        dfs,
+        max((h.coverage for h in lex), default=0.0),
+        best_dense,
+        bool(dense),
+        z,
+        best_dense - sum(s for _, s in dense[1:10]) / max(1, len(dense[1:10])) if dense else 0.0,
+    )
+
+
+def confident(r: Retrieval, lang: str) -> bool:
+    """Whether the record answers at all (the cut-off of resources/ask_cutoff.json)."""
+    c = cutoff(lang)
+    if os.environ.get("SVB_ASK_CUTOFF") == "off":  # bench calibration: every hit is shown
+        return bool(r.found)
+    if not r.found:
+        return False
+    if r.best_lexical >= c["lexical"]:
+        return True
+    return r.used_vectors and r.dense_z >= c["dense_z"]
+
+
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def extract(text: str, question: str, limit: int = EXTRACT) -> str:
+    """The sentence or two of a passage that hold most of the question's words, ≤ limit."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    wanted = set(question_terms(question))
+    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    scored = []
+    for i, s in enumerate(sentences):
+        have = set(passage_terms(s))
+        scored.append((len(have & wanted), -i, s))
+    scored.sort(reverse=True)
+    chosen: list[tuple[int, int, str]] = []
+    size = 0
+    for score, neg_i, s in scored:
+        if chosen and (score == 0 or size + len(s) + 1 > limit):
+            continue
+        chosen.append((score, neg_i, s))
+        size += len(s) + 1
+        if size >= limit * 0.6:
+            break
+    chosen.sort(key=lambda t: -t[1])
+    out = " ".join(s for _, _, s in chosen)
+    if len(out) > limit:
+        out = out[: limit - 1].rsplit(" ", 1)[0] + " …"
+    return out
+
+
+LEXICAL_STRONG = 0.75  # the question's words are there: show what holds them
+LEXICAL_KEEP = 0.6  # of the best coverage
+DENSE_MARGIN = 0.03  # below the best similarity
+
+
+def trim(r: Retrieval) -> list[Found]:
+    """The passages worth showing: those that hold the question's words nearly as well as the
+    best; when the words are not there (another language, other words), those nearly as near
+    in meaning as the best."""
+    if r.best_lexical >= LEXICAL_STRONG:
+        return [f for f in r.found if f.lexical >= LEXICAL_KEEP * r.best_lexical]
+    return [
+        f
+        for f in r.found
+        if (f.lexical > 0 and f.lexical >= LEXICAL_KEEP * r.best_lexical)
+        or (f.dense > 0 and f.dense >= r.best_dense - DENSE_MARGIN)
+    ]
+
+
+def dedupe(found: Sequence[Found]) -> list[Found]:
+    """One hit per decision and per passage text; item text after its own decision only once."""
+    out: list[Found] = []
+    seen: set[tuple[Any, ...]] = set()
+    for f in found:
+        r = f.row
+        key: tuple[Any, ...] = (
+            ("d", r.decision_id) if r.decision_id else ("t", r.meeting_id, r.kind, r.text[:200])
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def label_of(ctx: CommandContext, row: Any) -> str:
+    sv, en = LABELS.get(row.kind, ("Ur protokollets text", "From the minutes"))
+    label = ctx.t(sv, en)
+    standing = STANDING.get(row.standing or "")
+    if row.kind == P.BESLUT and standing:
+        label += f" ({ctx.t(*standing)})"
+    return label
+
+
+__all__ = ["Found", "Retrieval", "confident", "dedupe", "extract", "label_of", "retrieve"]

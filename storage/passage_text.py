@@ -1,0 +1,78 @@
+"""Words of passages and questions for the lexical side of passage search.
+
+Swedish and English words are stemmed with the published Snowball stemmers (snowballstemmer, with
+PyStemmer's C implementation when installed); stop words are Snowball's own lists
+(storage/resources/stopwords.json names the source). Nothing here is chosen from our questions or
+minutes: compounds are met at question time against the tenant's own vocabulary (storage.passages).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import snowballstemmer
+
+DATA = Path(__file__).resolve().parent / "resources"
+MAX_WORD = 40
+
+_WORD = re.compile(r"[^\W_]+(?:[-:][^\W_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _stop() -> tuple[frozenset[str], frozenset[str]]:
+    data = json.loads((DATA / "stopwords.json").read_text("utf-8"))
+    return frozenset(data["sv"]), frozenset(data["en"])
+
+
+def stop_words() -> frozenset[str]:
+    sv, en = _stop()
+    return sv | en
+
+
+_SV = snowballstemmer.stemmer("swedish")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Swedish Snowball stem of a lower-case word (numbers and codes as they are)."""
+    if not word.isalpha():
+        return word
+    return str(_SV.stemWord(word))
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words of a text, NFC, codes such as F-ACT and 2021:3 kept whole."""
+    text = unicodedata.normalize("NFC", text or "").lower()
+    return [w for w in _WORD.findall(text) if len(w) <= MAX_WORD]
+
+
+def _parts(word: str) -> list[str]:
+    out = [word]
+    if "-" in word or ":" in word:
+        out += [p for p in re.split(r"[-:]", word) if p]
+    return out
+
+
+def passage_terms(text: str) -> list[str]:
+    """The distinct terms a passage is found by (stems; stop words left out)."""
+    stop = stop_words()
+    seen: dict[str, None] = {}
+    for word in tokens(text):
+        for part in _parts(word):
+            if part in stop or (len(part) < 2 and not part.isdigit()):
+                continue
+            seen.setdefault(stem(part), None)
+    return list(seen)
+
+
+def question_terms(text: str) -> list[str]:
+    """The terms of a question: as a passage's (English words stay as they are and match
+    names, numbers and codes; their meaning is met by the dense vectors)."""
+    return passage_terms(text)
+
+
+__all__ = ["passage_terms", "question_terms", "stem", "stop_words", "tokens"]

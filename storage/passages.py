@@ -1,0 +1,863 @@
+"""The whole record as passages: what questions are answered from.
+
+One row of `ask_passage` per decision, per paragraph of an item's text (and its outcome), per
+assignment, per meeting's attendance and per meeting's facts (date, time, place, next meeting),
+and per paragraph of imported text that found no structure. Each row carries tenant, body,
+meeting, date, item (§ or punkt label), kind (beslut, information, diskussion, narvaro, uppdrag,
+motesfakta), standing and the sekretess flag, the text shown to the asker, and its dense vector
+(storage.vectors; NULL until computed, off the event loop).
+
+`ask_passage_term` holds each passage's stems (storage.passage_text) for the lexical side, with
+each stem reversed too so that compounds are found by their head ("skolscreening" for
+"screening") as well as by their first part.
+
+A meeting's passages are rebuilt from the record after every flush that touched the meeting, in
+the same transaction (the ORM hooks below, beside the ones of storage.search); a passage whose
+text is unchanged keeps its vector.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import math
+import re
+import weakref
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Float,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    bindparam,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
+
+from storage.models import (
+    Assignment,
+    Attendance,
+    Decision,
+    DecisionNote,
+    Item,
+    Meeting,
+)
+from storage.passage_text import passage_terms, question_terms
+
+logger = logging.getLogger(__name__)
+
+# Kinds of passage, as stored.
+BESLUT = "beslut"
+INFORMATION = "information"
+DISKUSSION = "diskussion"
+NARVARO = "narvaro"
+UPPDRAG = "uppdrag"
+MOTESFAKTA = "motesfakta"
+KINDS = (BESLUT, INFORMATION, DISKUSSION, NARVARO, UPPDRAG, MOTESFAKTA)
+
+MAX_PASSAGE = 700  # characters of one passage; longer paragraphs are cut at sentences
+
+passage_metadata = MetaData()
+
+ask_passage = Table(
+    "ask_passage",
+    passage_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("tenant_id", String(64), nullable=False),
+    Column("body_id", Integer, nullable=False),
+    Column("meeting_id", Integer, nullable=False),
+    Column("item_id", Integer),
+    Column("decision_id", Integer),
+    Column("meeting_date", Date, nullable=False),
+    Column("kind", String(12), nullable=False),
+    Column("label", String(40)),
+    Column("title", String(500)),
+    Column("standing", String(20)),
+    Column("confidential", Boolean, nullable=False, default=False),
+    Column("position", Integer, nullable=False, default=0),
+    Column("text", Text, nullable=False),
+    Column("text_hash", String(16), nullable=False),
+    # Dense vector: int8 codes with their scale, and a 1-bit signature for recall.
+    Column("vec", LargeBinary),
+    Column("vec_scale", Float),
+    Column("sig", LargeBinary),
+    Index("ix_ask_passage_tenant_body", "tenant_id", "body_id", "meeting_date"),
+    Index("ix_ask_passage_meeting", "meeting_id"),
+)
+
+ask_passage_term = Table(
+    "ask_passage_term",
+    passage_metadata,
+    Column("passage_id", Integer, primary_key=True),
+    Column("term", String(64), primary_key=True),
+    Column("rterm", String(64), nullable=False),
+    Column("tenant_id", String(64), nullable=False),
+    Index("ix_ask_passage_term_tenant_term", "tenant_id", "term"),
+    Index("ix_ask_passage_term_tenant_rterm", "tenant_id", "rterm"),
+)
+
+_MONTHS_SV = (
+    "januari februari mars april maj juni juli augusti september oktober november december".split()
+)
+
+
+def long_date(date: dt.date) -> str:
+    """'10 oktober 2024', as Swedish minutes write a date."""
+    return f"{date.day} {_MONTHS_SV[date.month - 1]} {date.year}"
+
+
+def _hash(text_: str) -> str:
+    return hashlib.blake2b(text_.encode("utf-8"), digest_size=8).hexdigest()
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-ZÅÄÖ0-9•\-–])")
+
+
+def split_paragraphs(text_: str | None, limit: int = MAX_PASSAGE) -> list[str]:
+    """Paragraphs of a text (blank lines, list lines), short ones joined, long ones cut at
+    sentence ends, each at most `limit` characters."""
+    if not text_ or not text_.strip():
+        return []
+    blocks = [b.strip() for b in re.split(r"\n\s*\n|\n(?=\s*(?:[-•*–]|\d+[.)])\s)", text_)]
+    out: list[str] = []
+    buf = ""
+    for block in (re.sub(r"\s+", " ", b) for b in blocks if b):
+        pieces = [block]
+        if len(block) > limit:
+            pieces = []
+            cur = ""
+            for sentence in _SENTENCE_END.split(block):
+                while len(sentence) > limit:  # no sentence end at all: cut at a space
+                    cut = sentence.rfind(" ", 0, limit)
+                    cut = cut if cut > limit // 2 else limit
+                    if cur:
+                        pieces.append(cur)
+                        cur = ""
+                    pieces.append(sentence[:cut].strip())
+                    sentence = sentence[cut:].strip()
+                if cur and len(cur) + 1 + len(sentence) > limit:
+                    pieces.append(cur)
+                    cur = sentence
+                else:
+                    cur = f"{cur} {sentence}".strip()
+            if cur:
+                pieces.append(cur)
+        for piece in pieces:
+            if buf and len(buf) + 1 + len(piece) <= limit // 2:
+                buf = f"{buf} {piece}"
+            else:
+                if buf:
+                    out.append(buf)
+                buf = piece
+    if buf:
+        out.append(buf)
+    return out
+
+
+@dataclass
+class PassageRow:
+    tenant_id: str
+    body_id: int
+    meeting_id: int
+    meeting_date: dt.date
+    kind: str
+    text: str
+    item_id: int | None = None
+    decision_id: int | None = None
+    label: str | None = None
+    title: str | None = None
+    standing: str | None = None
+    confidential: bool = False
+    position: int = 0
+
+    def search_text(self) -> str:
+        """What the passage is found by: its text, with the item's title and label."""
+        head = " ".join(x for x in (self.label, self.title) if x)
+        return f"{head}: {self.text}" if head else self.text
+
+
+ROLE_SV = {
+    "ordforande": "ordförande",
+    "vice_ordforande": "vice ordförande",
+    "sekreterare": "sekreterare",
+    "justerare": "justerare",
+    "ledamot": "ledamot",
+    "ersattare": "ersättare",
+    "tjansteperson": "tjänsteperson",
+    "brukarrepresentant": "brukarrepresentant",
+    "adjungerad": "adjungerad",
+    "ovrig": "övrig",
+}
+
+
+def item_label(number: Any, label: Any, is_paragraph: Any) -> str | None:
+    if is_paragraph and (number is not None or label):
+        return f"§ {label or number}"
+    if label:
+        return f"punkt {label}"
+    return None
+
+
+def decision_text(phrase: str | None, clauses: Sequence[Any] | None, body: str | None) -> str:
+    clauses_ = [str(c).strip() for c in (clauses or []) if str(c).strip()]
+    phrase = (phrase or "").strip()
+    if clauses_:
+        lines = [phrase] if phrase else []
+        lines += [f"att {c}" for c in clauses_]
+        return "\n".join(lines)
+    return (body or phrase).strip()
+
+
+def _fmt_time(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    from zoneinfo import ZoneInfo
+
+    local = value.astimezone(ZoneInfo("Europe/Stockholm"))
+    return f"{local.hour:02d}.{local.minute:02d}"
+
+
+def _as_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def build_meeting_passages(conn: Connection, meeting_id: int) -> list[PassageRow]:
+    """Every passage of one meeting, read from the record."""
+    m = (
+        conn.execute(
+            text(
+                "SELECT m.id, m.tenant_id, m.body_id, m.title, m.date, m.start_at, m.end_at, "
+                "m.place, m.next_meeting_text, m.next_meeting_date, m.text, m.status, "
+                "b.name AS body_name, m.chair_person_id, m.secretary_person_id "
+                "FROM meeting m JOIN body b ON b.id = m.body_id WHERE m.id = :m"
+            ),
+            {"m": meeting_id},
+        )
+        .mappings()
+        .first()
+    )
+    if m is None:
+        return []
+    date = _as_date(m["date"])
+    base = {
+        "tenant_id": m["tenant_id"],
+        "body_id": m["body_id"],
+        "meeting_id": m["id"],
+        "meeting_date": date,
+    }
+    out: list[PassageRow] = []
+
+    # Meeting facts.
+    facts = [f"Mötet hölls {date.isoformat()} ({long_date(date)})."]
+    start, end = _fmt_time(m["start_at"]), _fmt_time(m["end_at"])
+    if start or end:
+        facts.append(f"Tid: {start or '?'}" + (f"-{end}" if end else "") + ".")
+    if m["place"]:
+        facts.append(f"Plats: {m['place']}.")
+    if m["next_meeting_text"] or m["next_meeting_date"]:
+        nxt = "Nästa möte: "
+        if m["next_meeting_date"]:
+            nd = _as_date(m["next_meeting_date"])
+            nxt += f"{nd.isoformat()} ({long_date(nd)}) "
+        nxt += m["next_meeting_text"] or ""
+        facts.append(nxt.strip())
+    # The body's name and the meeting's title are what the facts are found by, not shown.
+    title = m["body_name"] + (
+        f", {m['title']}" if m["title"] and m["title"] != m["body_name"] else ""
+    )
+    out.append(
+        PassageRow(
+            **base, kind=MOTESFAKTA, text=" ".join(facts), title=title[:500], standing=m["status"]
+        )
+    )
+
+    # Attendance.
+    rows = conn.execute(
+        text(
+            "SELECT p.id AS pid, p.display_name, p.organisation, a.status, a.role, a.is_justerare, "
+            "a.partial_note, s.display_name AS for_name "
+            "FROM attendance a JOIN person p ON p.id = a.person_id "
+            "LEFT JOIN person s ON s.id = a.substitute_for_person_id "
+            "WHERE a.meeting_id = :m ORDER BY a.id"
+        ),
+        {"m": meeting_id},
+    ).mappings()
+    present: list[str] = []
+    absent: list[str] = []
+    partial: list[str] = []
+    justerare: list[str] = []
+    roles: dict[str, list[str]] = {}
+    for r in rows:
+        name = r["display_name"] + (f" ({r['organisation']})" if r["organisation"] else "")
+        role = ROLE_SV.get(r["role"] or "", r["role"] or "")
+        desc = name + (f", {role}" if role and role not in ("ledamot",) else "")
+        if r["for_name"]:
+            desc += f", ersätter {r['for_name']}"
+        if r["status"] == "absent":
+            absent.append(name)
+        elif r["status"] == "partial":
+            partial.append(desc + (f" ({r['partial_note']})" if r["partial_note"] else ""))
+        else:
+            present.append(desc)
+        if r["is_justerare"]:
+            justerare.append(r["display_name"])
+        if (
+            r["role"] in ("ordforande", "vice_ordforande", "sekreterare")
+            and r["status"] != "absent"
+        ):
+            roles.setdefault(ROLE_SV[r["role"]], []).append(r["display_name"])
+    for pid_col, role in (
+        ("chair_person_id", "ordförande"),
+        ("secretary_person_id", "sekreterare"),
+    ):
+        if m[pid_col] and role not in roles:
+            name_ = conn.execute(
+                text("SELECT display_name FROM person WHERE id = :p"), {"p": m[pid_col]}
+            ).scalar()
+            if name_:
+                roles[role] = [name_]
+    parts: list[str] = []
+    for role, names in roles.items():
+        parts.append(f"{role.capitalize()}: {', '.join(names)}.")
+    if justerare:
+        parts.append(f"Justerare: {', '.join(justerare)}.")
+    if present:
+        parts.append(f"Närvarande: {'; '.join(present)}.")
+    if partial:
+        parts.append(f"Närvarande en del av mötet: {'; '.join(partial)}.")
+    if absent:
+        parts.append(f"Frånvarande: {'; '.join(absent)}.")
+    for n, chunk in enumerate(split_paragraphs("\n\n".join(parts), 900)):
+        out.append(PassageRow(**base, kind=NARVARO, text=chunk, position=n))
+
+    # Items: decisions, text, outcome, assignments.
+    items = conn.execute(
+        text(
+            "SELECT id, number, label, is_paragraph, title, presenters, text, kind, status, "
+            "outcome, confidential, position FROM item WHERE meeting_id = :m ORDER BY position, id"
+        ),
+        {"m": meeting_id},
+    ).mappings()
+    for it in list(items):
+        label = item_label(it["number"], it["label"], it["is_paragraph"])
+        common = {
+            **base,
+            "item_id": it["id"],
+            "label": label,
+            "title": (it["title"] or "")[:500] or None,
+            "confidential": bool(it["confidential"]),
+        }
+        decisions = list(
+            conn.execute(
+                text(
+                    "SELECT id, phrase, clauses, text, status, reported_by_body FROM decision "
+                    "WHERE item_id = :i ORDER BY position, id"
+                ),
+                {"i": it["id"]},
+            ).mappings()
+        )
+        for n, d in enumerate(decisions):
+            clauses = d["clauses"]
+            if isinstance(clauses, str):
+                import json
+
+                clauses = json.loads(clauses or "[]")
+            body_text = decision_text(d["phrase"], clauses, d["text"])
+            if not body_text:
+                continue
+            notes = conn.execute(
+                text("SELECT kind, text FROM decision_note WHERE decision_id = :d ORDER BY id"),
+                {"d": d["id"]},
+            ).all()
+            for kind, note in notes:
+                body_text += f"\n{'Reservation' if kind == 'reservation' else 'Protokollsanteckning'}: {note}"
+            out.append(
+                PassageRow(
+                    **common,
+                    kind=BESLUT,
+                    decision_id=d["id"],
+                    text=body_text[: MAX_PASSAGE * 3],
+                    standing=d["status"],
+                    position=n,
+                )
+            )
+        text_kind = DISKUSSION if decisions else INFORMATION
+        paragraphs = split_paragraphs(it["text"])
+        if it["presenters"]:
+            lead = f"Föredragande: {it['presenters']}."
+            paragraphs = [f"{lead} {paragraphs[0]}", *paragraphs[1:]] if paragraphs else [lead]
+        if not paragraphs and not decisions and it["title"]:
+            paragraphs = [it["title"]]
+        for n, para in enumerate(paragraphs):
+            out.append(
+                PassageRow(**common, kind=text_kind, text=para, standing=it["status"], position=n)
+            )
+        for n, para in enumerate(split_paragraphs(it["outcome"])):
+            out.append(
+                PassageRow(
+                    **common,
+                    kind=text_kind,
+                    text=para,
+                    standing=it["status"],
+                    position=100 + n,
+                )
+            )
+    assignments = conn.execute(
+        text(
+            "SELECT a.id, a.item_id, a.assignee_text, a.what, a.due_date, a.due_text, a.status, "
+            "i.number, i.label, i.is_paragraph, i.title, i.confidential "
+            "FROM assignment a LEFT JOIN item i ON i.id = a.item_id "
+            "WHERE a.meeting_id = :m ORDER BY a.id"
+        ),
+        {"m": meeting_id},
+    ).mappings()
+    for n, a in enumerate(assignments):
+        due = ""
+        if a["due_date"]:
+            dd = _as_date(a["due_date"])
+            due = f" (klart {dd.isoformat()}, {long_date(dd)})"
+        elif a["due_text"]:
+            due = f" ({a['due_text']})"
+        out.append(
+            PassageRow(
+                **base,
+                kind=UPPDRAG,
+                item_id=a["item_id"],
+                label=item_label(a["number"], a["label"], a["is_paragraph"]),
+                title=a["title"],
+                confidential=bool(a["confidential"]),
+                text=f"Uppdrag till {a['assignee_text'] or '–'}: {a['what']}{due}",
+                standing=a["status"],
+                position=n,
+            )
+        )
+    # Imported text that found no structure.
+    for n, para in enumerate(split_paragraphs(m["text"])):
+        out.append(PassageRow(**base, kind=INFORMATION, text=para, position=1000 + n))
+    return out
+
+
+def _reverse(term: str) -> str:
+    return term[::-1]
+
+
+def rebuild_meetings(conn: Connection, meeting_ids: Iterable[int]) -> int:
+    """Replace the passages of these meetings with what the record now says; vectors of
+    unchanged texts are kept. Returns the number of passages written."""
+    written = 0
+    for meeting_id in sorted(set(meeting_ids)):
+        old = {
+            (r.kind, r.text_hash): (r.vec, r.vec_scale, r.sig)
+            for r in conn.execute(
+                select(
+                    ask_passage.c.kind,
+                    ask_passage.c.text_hash,
+                    ask_passage.c.vec,
+                    ask_passage.c.vec_scale,
+                    ask_passage.c.sig,
+                ).where(ask_passage.c.meeting_id == meeting_id, ask_passage.c.vec.is_not(None))
+            )
+        }
+        old_ids = list(
+            conn.execute(
+                select(ask_passage.c.id).where(ask_passage.c.meeting_id == meeting_id)
+            ).scalars()
+        )
+        if old_ids:
+            for start in range(0, len(old_ids), 500):
+                chunk = old_ids[start : start + 500]
+                conn.execute(
+                    delete(ask_passage_term).where(ask_passage_term.c.passage_id.in_(chunk))
+                )
+                conn.execute(delete(ask_passage).where(ask_passage.c.id.in_(chunk)))
+        rows = build_meeting_passages(conn, meeting_id)
+        for row in rows:
+            search_text = row.search_text()
+            h = _hash(search_text)
+            vec, scale, sig = old.get((row.kind, h), (None, None, None))
+            pid = conn.execute(
+                insert(ask_passage)
+                .values(
+                    tenant_id=row.tenant_id,
+                    body_id=row.body_id,
+                    meeting_id=row.meeting_id,
+                    item_id=row.item_id,
+                    decision_id=row.decision_id,
+                    meeting_date=row.meeting_date,
+                    kind=row.kind,
+                    label=row.label,
+                    title=row.title,
+                    standing=row.standing,
+                    confidential=row.confidential,
+                    position=row.position,
+                    text=row.text,
+                    text_hash=h,
+                    vec=vec,
+                    vec_scale=scale,
+                    sig=sig,
+                )
+                .returning(ask_passage.c.id)
+            ).scalar_one()
+            terms = [t for t in passage_terms(search_text) if len(t) <= 64]
+            if terms:
+                conn.execute(
+                    insert(ask_passage_term),
+                    [
+                        {
+                            "passage_id": pid,
+                            "term": t,
+                            "rterm": _reverse(t),
+                            "tenant_id": row.tenant_id,
+                        }
+                        for t in terms
+                    ],
+                )
+            written += 1
+    return written
+
+
+def rebuild_all_sync(conn: Connection, tenant_id: str | None = None) -> int:
+    where = "WHERE tenant_id = :t" if tenant_id else ""
+    ids = list(conn.execute(text(f"SELECT id FROM meeting {where}"), {"t": tenant_id}).scalars())
+    return rebuild_meetings(conn, ids)
+
+
+# --- keeping passages in step with the ORM -----------------------------------------------------
+
+_PENDING = "ask_passage_pending"
+_tables_seen: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
+_installed = False
+# Called after a flush wrote passages without vectors (the embedder wakes up).
+on_new_passages: list[Any] = []
+
+
+def _meeting_of(obj: Any) -> int | None:
+    if isinstance(obj, Meeting):
+        return obj.id
+    if isinstance(obj, Item | Decision | Attendance | Assignment):
+        return obj.meeting_id
+    return None
+
+
+def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    if session.info.get("search_index_off"):
+        return
+    pending = session.info.setdefault(_PENDING, {"objects": [], "meetings": set(), "notes": []})
+    for obj in list(session.new) + list(session.dirty) + list(session.deleted):
+        if isinstance(obj, Meeting | Item | Decision | Attendance | Assignment):
+            if obj in session.dirty and not session.is_modified(obj):
+                continue
+            pending["objects"].append(obj)
+            mid = _meeting_of(obj)
+            if mid is not None:
+                pending["meetings"].add(mid)
+        elif isinstance(obj, DecisionNote):
+            pending["notes"].append(obj)
+
+
+def _has_tables(conn: Connection) -> bool:
+    if _tables_seen.get(conn.engine):
+        return True
+    if conn.dialect.name == "sqlite":
+        found = conn.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ask_passage'")
+        ).first()
+    else:
+        found = conn.execute(text("SELECT to_regclass('ask_passage')")).scalar()
+    if found:
+        _tables_seen[conn.engine] = True
+    return bool(found)
+
+
+def _after_flush(session: Session, _ctx: Any) -> None:
+    """Note the meetings this flush touched; their passages are rebuilt once, before commit
+    (an import flushes many times) or when a question is asked in the same transaction."""
+    pending = session.info.pop(_PENDING, None)
+    if not pending:
+        return
+    meetings: set[int] = set(pending["meetings"])
+    for obj in pending["objects"]:
+        mid = _meeting_of(obj)
+        if mid is not None:
+            meetings.add(mid)
+    ids = [n.decision_id for n in pending["notes"] if n.decision_id is not None]
+    if ids:
+        meetings |= set(
+            session.connection()
+            .execute(
+                text("SELECT meeting_id FROM decision WHERE id IN :d").bindparams(
+                    bindparam("d", expanding=True)
+                ),
+                {"d": sorted(set(ids))},
+            )
+            .scalars()
+        )
+    if meetings:
+        session.info.setdefault(_DIRTY, set()).update(meetings)
+
+
+_DIRTY = "ask_passage_dirty"
+
+
+def apply_pending(session: Session) -> int:
+    """Rebuild the passages of the meetings written in this transaction so far."""
+    if session.info.get(_DIRTY) or session.new or session.dirty or session.deleted:
+        session.flush()
+    meetings = session.info.pop(_DIRTY, None)
+    if not meetings:
+        return 0
+    conn = session.connection()
+    if not _has_tables(conn):
+        return 0
+    written = rebuild_meetings(conn, meetings)
+    if written:
+        session.info["ask_passages_written"] = True
+    return written
+
+
+def _before_commit(session: Session) -> None:
+    if session.info.get(_DIRTY) or session.new or session.dirty or session.deleted:
+        apply_pending(session)
+
+
+async def bring_up_to_date(session: AsyncSession) -> None:
+    """Before a question: passages of writes earlier in this transaction."""
+    if session.sync_session.info.get(_DIRTY):
+        await session.run_sync(apply_pending)
+
+
+def _after_commit(session: Session) -> None:
+    if session.info.pop("ask_passages_written", False):
+        for callback in list(on_new_passages):
+            try:
+                callback()
+            except Exception:
+                logger.exception("passage callback failed")
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop(_DIRTY, None)
+    session.info.pop("ask_passages_written", None)
+
+
+def install_passage_events() -> None:
+    global _installed
+    if _installed:
+        return
+    event.listen(Session, "before_flush", _before_flush)
+    event.listen(Session, "after_flush_postexec", _after_flush)
+    event.listen(Session, "before_commit", _before_commit)
+    event.listen(Session, "after_commit", _after_commit)
+    event.listen(Session, "after_soft_rollback", lambda session, _t: _after_rollback(session))
+    _installed = True
+
+
+install_passage_events()
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PassageScope:
+    """Where a question may look; enforced in SQL before any ranking."""
+
+    tenant_id: str
+    body_ids: tuple[int, ...]
+    confidential_body_ids: tuple[int, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    item_labels: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+
+
+def scope_clause(scope: PassageScope, alias: Any = ask_passage) -> list[Any]:
+    c = alias.c
+    clauses: list[Any] = [c.tenant_id == scope.tenant_id, c.body_id.in_(scope.body_ids or (-1,))]
+    if scope.confidential_body_ids:
+        clauses.append((c.confidential.is_(False)) | c.body_id.in_(scope.confidential_body_ids))
+    else:
+        clauses.append(c.confidential.is_(False))
+    if scope.date_from:
+        clauses.append(c.meeting_date >= scope.date_from)
+    if scope.date_to:
+        clauses.append(c.meeting_date <= scope.date_to)
+    if scope.item_labels:
+        clauses.append(c.label.in_(scope.item_labels))
+    if scope.kinds:
+        clauses.append(c.kind.in_(scope.kinds))
+    return clauses
+
+
+@dataclass
+class LexicalHit:
+    passage_id: int
+    score: float
+    coverage: float  # share of the question's term weight the passage holds
+
+
+EXPANSIONS = 6
+MAX_POSTINGS = 20_000
+
+
+async def _expand(session: AsyncSession, tenant_id: str, term: str) -> list[tuple[str, float]]:
+    """The term itself and the tenant's words that begin or end with it (compounds)."""
+    out: list[tuple[str, float]] = [(term, 1.0)]
+    if len(term) < 4 or not term.isalpha():
+        return out
+    hi = term + "\uffff"
+    rterm = term[::-1]
+    found = (
+        (
+            await session.execute(
+                select(ask_passage_term.c.term)
+                .where(
+                    ask_passage_term.c.tenant_id == tenant_id,
+                    ask_passage_term.c.term > term,
+                    ask_passage_term.c.term < hi,
+                )
+                .distinct()
+                .limit(EXPANSIONS)
+            )
+        )
+        .scalars()
+        .all()
+    )
+    out += [(t, 0.7) for t in found]
+    found_r = (
+        (
+            await session.execute(
+                select(ask_passage_term.c.term)
+                .where(
+                    ask_passage_term.c.tenant_id == tenant_id,
+                    ask_passage_term.c.rterm > rterm,
+                    ask_passage_term.c.rterm < rterm + "\uffff",
+                )
+                .distinct()
+                .limit(EXPANSIONS)
+            )
+        )
+        .scalars()
+        .all()
+    )
+    out += [(t, 0.8) for t in found_r if t != term]
+    return out
+
+
+async def lexical(
+    session: AsyncSession, scope: PassageScope, question: str, limit: int = 60
+) -> tuple[list[LexicalHit], dict[str, int]]:
+    """BM25-like ranking of the scope's passages by the question's stems (and compounds).
+    Returns the hits and each question term's document frequency in the tenant (0: unknown)."""
+    terms = question_terms(question)[:16]
+    if not terms:
+        return [], {}
+    total = (
+        await session.execute(
+            select(func.count())
+            .select_from(ask_passage)
+            .where(ask_passage.c.tenant_id == scope.tenant_id)
+        )
+    ).scalar_one() or 1
+    scores: dict[int, float] = {}
+    matched: dict[int, float] = {}
+    weights: dict[str, float] = {}
+    dfs: dict[str, int] = {}
+    for term in terms:
+        variants = await _expand(session, scope.tenant_id, term)
+        names = [v for v, _ in variants]
+        df = (
+            await session.execute(
+                select(func.count(func.distinct(ask_passage_term.c.passage_id))).where(
+                    ask_passage_term.c.tenant_id == scope.tenant_id,
+                    ask_passage_term.c.term.in_(names),
+                )
+            )
+        ).scalar_one()
+        dfs[term] = int(df)
+        # An unknown word weighs like the rarest: it lowers every passage's coverage.
+        idf = math.log(1 + (total - df + 0.5) / (df + 0.5))
+        weights[term] = idf
+        if df == 0 or df > MAX_POSTINGS:
+            continue
+        weight_of = dict(variants)
+        rows = await session.execute(
+            select(ask_passage_term.c.passage_id, ask_passage_term.c.term)
+            .join(ask_passage, ask_passage.c.id == ask_passage_term.c.passage_id)
+            .where(ask_passage_term.c.term.in_(names), *scope_clause(scope))
+        )
+        best: dict[int, float] = {}
+        for pid, t in rows:
+            w = weight_of.get(t, 0.5)
+            if w > best.get(pid, 0.0):
+                best[pid] = w
+        for pid, w in best.items():
+            scores[pid] = scores.get(pid, 0.0) + idf * w
+            matched[pid] = matched.get(pid, 0.0) + idf * w
+    whole = sum(weights.values()) or 1.0
+    hits = [LexicalHit(pid, s, matched[pid] / whole) for pid, s in scores.items()]
+    hits.sort(key=lambda h: (-h.score, -h.passage_id))
+    return hits[:limit], dfs
+
+
+async def load(session: AsyncSession, ids: Sequence[int]) -> dict[int, Any]:
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(
+            ask_passage.c.id,
+            ask_passage.c.tenant_id,
+            ask_passage.c.body_id,
+            ask_passage.c.meeting_id,
+            ask_passage.c.item_id,
+            ask_passage.c.decision_id,
+            ask_passage.c.meeting_date,
+            ask_passage.c.kind,
+            ask_passage.c.label,
+            ask_passage.c.title,
+            ask_passage.c.standing,
+            ask_passage.c.confidential,
+            ask_passage.c.position,
+            ask_passage.c.text,
+        ).where(ask_passage.c.id.in_(list(ids)))
+    )
+    return {r.id: r for r in rows}
+
+
+__all__ = [
+    "KINDS",
+    "PassageScope",
+    "ask_passage",
+    "ask_passage_term",
+    "build_meeting_passages",
+    "lexical",
+    "load",
+    "rebuild_all_sync",
+    "rebuild_meetings",
+    "scope_clause",
+    "split_paragraphs",
+]

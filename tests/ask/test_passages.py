@@ -1,0 +1,189 @@
+"""The record as passages, with dense vectors on, on SQLite and PostgreSQL: kept current by
+writes, scope and sekretess enforced before ranking, who-replaces-whom answered from the decision
+that names both people, answers as labelled extracts in the question's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from storage import passages as P
+from storage import vectors
+from storage.db import Database
+from storage.models import Decision, Item, Meeting
+from tests.ask.conftest import Ask
+from tests.ask.record import HOME, OTHER, Record, _Builder, build_record
+from tests.ask.test_scope import GUEST, MEMBER, SECRET_CLAUSE, SECRET_WORD, world  # noqa: F401
+
+REPLACE_CLAUSE = "Hans Abrahamsson ersätter Karin Edqvist som ledamot i styrgruppen från 1 maj"
+
+
+async def _passages(database: Database, **where: object) -> list[object]:
+    async with database.read() as session:
+        stmt = select(P.ask_passage)
+        for key, value in where.items():
+            stmt = stmt.where(getattr(P.ask_passage.c, key) == value)
+        return list((await session.execute(stmt)).all())
+
+
+async def _embed(database: Database) -> int:
+    async with database.transaction() as session:
+        return await vectors.embed_pending(session)
+
+
+async def test_writes_keep_the_passages_current(record: Record, database: Database) -> None:
+    meeting = record.meetings["2022-02-11"]
+    rows = await _passages(database, meeting_id=meeting.id)
+    kinds = {r.kind for r in rows}
+    assert {P.BESLUT, P.MOTESFAKTA} <= kinds
+    facts = next(r for r in rows if r.kind == P.MOTESFAKTA)
+    assert "2022-02-11" in facts.text and "11 februari 2022" in facts.text
+    assert all(r.tenant_id == HOME and r.body_id == meeting.body_id for r in rows)
+    # Every passage is there before any vector: answers fall back to words.
+    assert all(r.vec is None for r in rows)
+    assert await _embed(database) > 0
+    assert all(r.vec is not None and r.sig is not None for r in await _passages(database))
+
+    # A new decision gets its passage in the same transaction; unchanged ones keep vectors.
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        item = await b.item("new", meeting, "Ny punkt", number=99)
+        await b.decision("new", item, phrase="Styrgruppen beslutar", clauses=[REPLACE_CLAUSE])
+    rows = await _passages(database, meeting_id=meeting.id)
+    new = [r for r in rows if r.kind == P.BESLUT and "Abrahamsson" in r.text]
+    assert len(new) == 1 and new[0].vec is None and new[0].label == "§ 99"
+    # Only the passage whose text is new waits for its vector.
+    assert [r.id for r in rows if r.vec is None] == [new[0].id]
+
+    # Withdrawing the decision changes its standing; deleting the meeting removes its passages.
+    async with database.transaction() as session:
+        decision = await session.scalar(select(Decision).where(Decision.item_id == new[0].item_id))
+        assert decision is not None
+        decision.status = "withdrawn"
+    rows = await _passages(database, decision_id=new[0].decision_id)
+    assert [r.standing for r in rows] == ["withdrawn"]
+
+
+async def test_deleted_meeting_leaves_no_passages(record: Record, database: Database) -> None:
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        m = await b.meeting("gone", record.bodies["lsvo"], dt.date(2020, 1, 1))
+        await b.item("gone", m, "Punkt som försvinner", number=1, text="Text om cykelbanor.")
+    assert await _passages(database, meeting_id=m.id)
+    async with database.transaction() as session:
+        for item in (await session.scalars(select(Item).where(Item.meeting_id == m.id))).all():
+            await session.delete(item)
+        await session.flush()
+        await session.delete(await session.get(Meeting, m.id))
+    assert await _passages(database, meeting_id=m.id) == []
+
+
+async def test_scope_and_sekretess_hold_with_vectors_on(
+    world: Record,  # noqa: F811
+    database: Database,
+    asking: Ask,
+) -> None:
+    assert await _embed(database) > 0
+    async with database.read() as session:
+        missing = await session.scalar(
+            select(func.count()).select_from(P.ask_passage).where(P.ask_passage.c.vec.is_(None))
+        )
+    assert missing == 0
+    # An English question reaches the record through the vectors only; sekretess stays hidden
+    # from a guest, in a channel, and on the command line, and shows to a member in private.
+    question = "what was decided about the relocation case for the client?"
+    for kw in (
+        {"speaker": GUEST, "conversation_type": "personal", "all_bodies": False},
+        {"speaker": MEMBER, "conversation_type": "channel", "all_bodies": False},
+        {},
+    ):
+        answer = await asking(question, conversation="conv-x", **kw)
+        shown = "\n".join([answer.text, *(h.text + h.title for h in answer.hits)])
+        assert SECRET_WORD not in shown and "bilaga" not in shown and "Enskilt" not in shown
+    member = await asking(
+        f"vad beslutades om {SECRET_WORD}?",
+        conversation="conv-m",
+        conversation_type="personal",
+        speaker=MEMBER,
+        all_bodies=False,
+    )
+    assert any(SECRET_CLAUSE in h.text for h in member.hits)
+    # No hit crosses tenants, whatever the vectors say.
+    other = await asking("what did they decide about the Gotland model for F-ACT?", tenant=OTHER)
+    home = await asking("what did they decide about the Gotland model for F-ACT?", tenant=HOME)
+    assert all("gotlandsmodellen" not in h.text for h in home.hits)
+    assert all(h.body != "Sekretessgruppen" for h in other.hits)
+
+
+async def test_who_replaces_whom_in_swedish_and_english(
+    record: Record, database: Database, asking: Ask
+) -> None:
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        m = await b.meeting("repl", record.bodies["mellersta"], dt.date(2023, 4, 14))
+        item = await b.item("repl", m, "Ledamöter i styrgruppen", number=12)
+        await b.decision("repl", item, phrase="Styrgruppen beslutar", clauses=[REPLACE_CLAUSE])
+    await _embed(database)
+    # Karin Edqvist is no person of the record (no attendance): the decision is the answer.
+    for question in ("vem ersätter Karin Edqvist?", "who replaces Karin Edqvist?"):
+        answer = await asking(question)
+        assert answer.hits, answer.text
+        top = answer.hits[0]
+        assert "Hans Abrahamsson" in top.text and "Karin Edqvist" in top.text
+        assert top.kind == "decision" and top.paragraph == "§ 12"
+        assert "Jag hittar ingen" not in answer.text and "can't find" not in answer.text
+    english = await asking("who replaces Karin Edqvist?")
+    assert english.hits[0].label == "Decision"
+    assert "Beslut" not in english.text.replace(REPLACE_CLAUSE, "").split("\n", 1)[0]
+
+
+async def test_text_is_labelled_as_text_and_unknown_words_do_not_empty(
+    record: Record, database: Database, asking: Ask
+) -> None:
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        m = await b.meeting("info", record.bodies["lsvo"], dt.date(2021, 9, 3))
+        await b.item(
+            "info",
+            m,
+            "Cykelvägar",
+            number=130,
+            text="Anna Berg redogjorde för planerna på nya cykelvägar längs kusten.\n\n"
+            "Arbetet väntas starta under våren.",
+        )
+    answer = await asking("vem redogjorde för planerna på cykelvägar, bestämdes något?")
+    assert answer.hits and answer.hits[0].title == "Cykelvägar"
+    assert answer.hits[0].label == "Ur protokollets text" and "Anna Berg" in answer.hits[0].text
+    assert answer.hits[0].kind == "item"
+    # Discussion text is never headed as a decision.
+    assert not answer.text.startswith("**Beslut om")
+    assert len(answer.hits[0].text) <= 320
+
+
+async def test_extracts_are_short_and_hold_the_question_words() -> None:
+    from dialogs.ask_passages import extract
+
+    text = " ".join(f"Mening nummer {n} handlar om ingenting särskilt." for n in range(30))
+    text += " Budgeten för cykelvägar är 400 000 kr enligt förslaget."
+    out = extract(text, "hur stor är budgeten för cykelvägar?")
+    assert len(out) <= 300 and "400 000 kr" in out
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_cutoff_is_read_from_its_data_file(lang: str) -> None:
+    from dialogs.ask_passages import cutoff
+
+    values = cutoff(lang)
+    assert set(values) == {"lexical", "dense_z"} and 0 < values["lexical"] <= 1
+
+
+async def test_other_tenant_passages_are_never_scored(database: Database) -> None:
+    async with database.transaction() as session:
+        await build_record(session, OTHER)
+        await build_record(session, HOME)
+    async with database.read() as session:
+        scope = P.PassageScope(tenant_id=OTHER, body_ids=(-5,))
+        hits, _ = await P.lexical(session, scope, "F-ACT samordnare")
+        assert hits == []
