@@ -2,7 +2,7 @@
 and sender leases (one sender per conversation across instances)
 
 Revision ID: 0004_i17
-Revises: 16_between_meetings
+Revises: 0004_ask_passages
 Create Date: 2026-12-01 03:20:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_i17"
-down_revision = "16_between_meetings"
+down_revision = "0004_ask_passages"
 branch_labels = None
 depends_on = None
 
