@@ -3,7 +3,7 @@
 Every corpus document goes through the real import path (read_document → parse_minutes →
 store_minutes, the code `samverkansbot import` runs) into a fresh SQLite database, each in its
 own tenant; what landed in the record is read back and compared with
-tests/importer/expected/<stem>.json (format: ../notes/ANNOTATION.md):
+tests/importer/expected/<stem>.json (format: tests/importer/expected/README.md):
 
 - people: (name, status); names equal after Unicode NFC, whitespace folding and casefolding;
 - items: number (when the annotation gives one) and title, equal after the same folding, or

@@ -12,7 +12,9 @@ from collections.abc import AsyncIterator
 import aiohttp
 from aiohttp import web
 from botbuilder.schema import Activity
+from botframework.connector.auth import AuthenticationConstants, ClaimsIdentity
 
+from bot import edge
 from bot.adapter import TurnAdapter
 from bot.auth import AuthFailed, authenticate, make_authentication
 from bot.connector import Connector
@@ -42,42 +44,33 @@ from storage.migrate import upgrade
 
 logger = logging.getLogger(__name__)
 
-MAX_BODY = 1024 * 1024
 
-
-async def messages(request: web.Request) -> web.Response:
+async def messages(request: web.Request) -> web.StreamResponse:
     app = request.app
     settings = app[SETTINGS]
-    if "application/json" not in request.headers.get("Content-Type", ""):
-        return web.json_response({"error": "expected application/json"}, status=415)
     try:
-        body = await request.json()
-        if not isinstance(body, dict) or not isinstance(body.get("type"), str) or not body["type"]:
-            raise ValueError("not an activity")
+        edge.check_headers(request)
+        identity = await _authenticate(request) if settings.auth_enabled else None
+        body = edge.parse_activity(await edge.read_body(request))
+        edge.check_route(body, dict(identity.claims or {}) if identity is not None else None)
+    except edge.EdgeRefusal as refusal:
+        if refusal.status == 401:
+            logger.info("401 before the turn: %s", refusal.error)
+        return await edge.refuse(request, refusal.status, refusal.error)
+    except AuthFailed as err:
+        logger.info("401 for a request to /api/messages: %s", err)
+        return await edge.refuse(request, 401, "unauthorized")
+    try:
         activity = Activity().deserialize(body)
     except Exception:
         return web.json_response({"error": "malformed activity"}, status=400)
-    header = request.headers.get("Authorization", "")
-    authn = app[AUTH]
-    try:
-        try:
-            auth_result = await authenticate(authn, settings, activity, header)
-        except AuthFailed:
-            # A rotated signing key: refresh the keys once, off the event loop, and try again.
-            keeper = app.get(KEEPER)
-            if keeper is None or not await keeper.refresh_for(header):
-                raise
-            auth_result = await authenticate(authn, settings, activity, header)
-    except AuthFailed as err:
-        logger.info("401 for activity %s: %s", activity.id, err)
-        return web.json_response({"error": "unauthorized"}, status=401)
+    if identity is None:  # authentication off (local runs): what botbuilder gives then
+        identity = ClaimsIdentity({}, True, AuthenticationConstants.ANONYMOUS_AUTH_TYPE)
     tenant = tenant_of(activity)
     if not settings.tenant_allowed(tenant):
         logger.warning("tenant %s is not served (activity %s)", tenant, activity.id)
         return web.json_response({"error": "tenant not served"}, status=403)
-    invoke = await app[ADAPTER].process(
-        activity, app[BOT].on_turn, identity=auth_result.claims_identity
-    )
+    invoke = await app[ADAPTER].process(activity, app[BOT].on_turn, identity=identity)
     if invoke is None:
         return web.Response(status=200)
     # 4.17.1 re-serializes invoke bodies and answers 500; the body is already a dict here.
@@ -89,6 +82,21 @@ async def messages(request: web.Request) -> web.Response:
         content_type="application/json",
         charset="utf-8",
     )
+
+
+async def _authenticate(request: web.Request) -> ClaimsIdentity:
+    """The token is checked before the body is read; a rotated key refreshes the keys once."""
+    app = request.app
+    header = request.headers.get("Authorization", "")
+    try:
+        result = await authenticate(app[AUTH], app[SETTINGS], header, edge.SERVED_CHANNEL)
+    except AuthFailed:
+        keeper = app.get(KEEPER)
+        if keeper is None or not await keeper.refresh_for(header):
+            raise
+        result = await authenticate(app[AUTH], app[SETTINGS], header, edge.SERVED_CHANNEL)
+    identity: ClaimsIdentity = result.claims_identity
+    return identity
 
 
 async def healthz(request: web.Request) -> web.Response:
@@ -103,7 +111,7 @@ def create_app(
 ) -> web.Application:
     """The service. `clock` is the time the scheduler and the turns see (tests pass one they
     move by hand); `scheduler_interval` how often the scheduler looks for due posts."""
-    app = web.Application(client_max_size=MAX_BODY)
+    app = web.Application(client_max_size=edge.MAX_BODY)
     app[SETTINGS] = settings
     app[CLOCK] = clock or SystemClock()
     app[SCHEDULER_INTERVAL] = scheduler_interval
@@ -131,10 +139,18 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     )
     connector = Connector(settings, http)
     sender = ConnectorSender(
-        db, connector, lambda: f"28:{settings.app_id}" if settings.app_id else None
+        db,
+        connector,
+        lambda: f"28:{settings.app_id}" if settings.app_id else None,
+        port=settings.port,
     )
+    await sender.start()
     runner = TurnRunner(db, sender, env=RequestEnv.of(settings, clock=app[CLOCK]))
-    sweeper = Sweeper(db, sender)
+    sweeper = Sweeper(
+        db,
+        sender,
+        retention_days=(settings.outbox_retention_days, settings.processed_retention_days),
+    )
     app[DB] = db
     app[RUNNER] = runner
     app[BOT] = SamverkansBot(runner, http, clock=app[CLOCK])
@@ -170,5 +186,6 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
         await sweeper.stop()
         await embedder.stop()
         await runner.drain()
+        await sender.stop()
         await http.close()
         await db.dispose()

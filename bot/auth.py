@@ -18,6 +18,7 @@ from bot.settings import Settings
 logger = logging.getLogger(__name__)
 
 CHANNEL_TOKEN_ISSUER = "https://api.botframework.com"
+MAX_HEADER = 16 * 1024  # a channel token is ~1.5 KB
 
 
 class AuthFailed(Exception):
@@ -39,12 +40,20 @@ def make_authentication(settings: Settings) -> BotFrameworkAuthentication:
 
 
 async def authenticate(
-    auth: BotFrameworkAuthentication, settings: Settings, activity: Activity, header: str
+    auth: BotFrameworkAuthentication, settings: Settings, header: str, channel_id: str
 ) -> AuthenticateRequestResult:
+    """The token alone, before the activity is read: botbuilder checks signature, issuer,
+    audience, expiry and that the signing key is endorsed for `channel_id`. The activity's
+    serviceUrl is compared with the token's `serviceurl` claim by the caller (bot/edge.py) once
+    the body is parsed; botbuilder skips that comparison when the activity carries none."""
     if settings.auth_enabled and not header.startswith("Bearer "):
         raise AuthFailed("missing bearer token")
+    if len(header) > MAX_HEADER:
+        raise AuthFailed("token too long")
     try:
-        result = await auth.authenticate_request(activity, header)
+        result = await auth.authenticate_request(
+            Activity(channel_id=channel_id, service_url=None), header
+        )
     except Exception as exc:  # every way a token can be wrong
         raise AuthFailed(f"{type(exc).__name__}: {exc}") from exc
     identity = result.claims_identity

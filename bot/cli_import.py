@@ -7,6 +7,8 @@ import asyncio
 import sys
 from pathlib import Path
 
+from sqlalchemy import select
+
 from bot.settings import Settings, load_settings
 from dialogs.importer import ImportFormatError, parse_minutes, read_document
 from dialogs.importer.store import (
@@ -47,6 +49,54 @@ def _confirm(question: str) -> bool:
     return answer.strip().lower() in ("j", "ja", "y", "yes")
 
 
+async def _hand_over(db: Database, tenant: str, body_names: list[str], admin: str | None) -> None:
+    """An imported body has no admin, so nobody may bind or read it until one is named: the
+    import prints a one-time code the first `organ:` must quote. With --admin NAME that person
+    is registered as admin now and confirms with the same code from their own Teams account."""
+    from dialogs.text import name_key, squash
+    from storage.directory import add_membership, find_body, members_with_role, new_claim_code
+    from storage.models import Person
+
+    for body_name in dict.fromkeys(body_names):
+        async with db.transaction() as session:
+            found = await find_body(session, tenant, name_key(body_name))
+            if len(found) != 1:
+                continue
+            org = found[0]
+            admins = await members_with_role(session, org.id, ["admin"])
+            if admins and not admin:
+                continue
+            named = ""
+            if admin:
+                key = name_key(squash(admin))
+                people = [
+                    p
+                    for p in (
+                        await session.scalars(
+                            select(Person).where(Person.tenant_id == tenant, Person.name_key == key)
+                        )
+                    ).all()
+                ]
+                person = people[0] if len(people) == 1 else None
+                if person is None:
+                    person = Person(tenant_id=tenant, display_name=squash(admin), name_key=key)
+                    session.add(person)
+                    await session.flush()
+                await add_membership(session, org.id, person.id, "admin")
+                named = person.display_name
+            code = new_claim_code(org)
+        if named:
+            print(
+                f"{named} är administratör för {org.name} när hen har bekräftat sitt Teams-konto: "
+                f"hen skriver i Teams `organ: {org.name} kod: {code}`. Koden gäller en gång."
+            )
+        else:
+            print(
+                f"{org.name} har ingen administratör. Engångskod: {code}. Den som ska administrera "
+                f"organet skriver i Teams `organ: {org.name} kod: {code}`."
+            )
+
+
 def _ask_body(folder: str | None) -> str | None:
     """Asked at a terminal when the minutes name no body; the folder's name is the default."""
     default = f" [{folder}]" if folder else ""
@@ -58,12 +108,19 @@ def _ask_body(folder: str | None) -> str | None:
 
 
 async def run_import(
-    settings: Settings, files: list[Path], *, tenant: str, body: str | None, yes: bool
+    settings: Settings,
+    files: list[Path],
+    *,
+    tenant: str,
+    body: str | None,
+    yes: bool,
+    admin: str | None = None,
 ) -> int:
     if settings.migrate_on_start:
         await upgrade(settings.database_url)
     db = Database(settings.database_url)
     failures = 0
+    imported: list[str] = []
     try:
         for path in files:
             if not path.exists():
@@ -125,7 +182,10 @@ async def run_import(
                 print("Filen är redan importerad; inget ändrades.")
             else:
                 print(f"Sparat: möte {outcome.meeting_id} i {outcome.body_name}.")
+                imported.append(outcome.body_name)
             print()
+        if imported or (admin and body):
+            await _hand_over(db, tenant, imported or [body or ""], admin)
     finally:
         await db.dispose()
     return 1 if failures else 0
@@ -150,6 +210,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             tenant=args.tenant or settings.default_tenant,
             body=args.body,
             yes=args.yes,
+            admin=args.admin,
         )
     )
 
@@ -167,4 +228,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--tenant", help="värdorganisationens tenant (standard: DEFAULT_TENANT)")
     p.add_argument("--yes", action="store_true", help="spara utan att fråga")
+    p.add_argument(
+        "--admin",
+        metavar="NAMN",
+        help="organets administratör; bekräftar sitt Teams-konto med engångskoden som skrivs ut",
+    )
     p.set_defaults(func=cmd_import)

@@ -57,6 +57,19 @@ def speaker_of(account: ChannelAccount | None, tenant_id: str) -> Speaker | None
     return Speaker("teams", account.id, name, teams_user_id=account.id)
 
 
+def mentioned_people(act: Activity) -> list[tuple[str, str]]:
+    """Teams ids and names of the people @mentioned in a message, the bot left out."""
+    bot_id = act.recipient.id if act.recipient else None
+    out: list[tuple[str, str]] = []
+    for ent in act.entities or []:
+        props = getattr(ent, "additional_properties", None) or {}
+        mentioned = props.get("mentioned") if getattr(ent, "type", None) == "mention" else None
+        if isinstance(mentioned, dict) and isinstance(mentioned.get("id"), str):
+            if mentioned["id"] != bot_id and mentioned["id"].startswith("29:"):
+                out.append((mentioned["id"], str(mentioned.get("name") or "")))
+    return out
+
+
 def turn_input(
     ctx: TurnContext, tenant_id: str, text: str = "", clock: Clock | None = None
 ) -> TurnInput:
@@ -86,6 +99,7 @@ def turn_input(
         teams_meeting_id=meeting,
         locale=act.locale,
         binding_id=binding,
+        mentions=mentioned_people(act),
     )
     if clock is not None:
         turn.now = clock.now()
@@ -104,6 +118,30 @@ def delivery_of(ctx: TurnContext, reply: bool = True) -> Delivery:
         reply_to_id=act.id if reply and act.type == "message" else None,
         reference=reference,
         channel_id=channel,
+    )
+
+
+UNSERVED = "Det kan Samverkansbot inte göra här. Skriv `hjälp` i chatten för det som går."
+
+
+def unserved_invoke(name: str) -> InvokeResponse:
+    """A well-formed answer to an invoke the bot does not serve (botbuilder's default for
+    most is an error that became an HTTP 500): task modules and message extensions get a
+    message in their own shape, anything else a 404 with an error body."""
+    logger.info("invoke %r is not served", name[:100])
+    if name.startswith("task/"):
+        return InvokeResponse(status=200, body={"task": {"type": "message", "value": UNSERVED}})
+    if name.startswith("composeExtension/"):
+        return InvokeResponse(
+            status=200, body={"composeExtension": {"type": "message", "text": UNSERVED}}
+        )
+    return InvokeResponse(
+        status=404,
+        body={
+            "statusCode": 404,
+            "type": "application/vnd.microsoft.error",
+            "value": {"code": "NotSupported", "message": f"invoke {name[:100]!r} is not served"},
+        },
     )
 
 
@@ -238,8 +276,11 @@ class SamverkansBot(TeamsActivityHandler):
         await self._event(turn_context, "participantsLeave", turn_context.activity.value)
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:
-        if turn_context.activity.name != "adaptiveCard/action":
+        name = turn_context.activity.name or ""
+        if name == "healthCheck":
             return await super().on_invoke_activity(turn_context)
+        if name != "adaptiveCard/action":
+            return unserved_invoke(name)
         # Answered here, not through on_adaptive_card_invoke: botbuilder runs that result through
         # msrest's serializer, which rejects a message answer (value as a string) with a 500.
         tenant = tenant_of(turn_context.activity) or ""

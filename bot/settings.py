@@ -38,6 +38,9 @@ class Settings:
     # OpenID metadata for inbound channel tokens; tests point it at loopback.
     openid_metadata_url: str = ""
     migrate_on_start: bool = True
+    # Days delivered/failed outbox rows and processed-activity ids are kept (0: forever).
+    outbox_retention_days: int = 30
+    processed_retention_days: int = 30
     # The register tab without a Teams SSO token: only on a developer's machine (TAB_LOCAL_DEV),
     # never together with MicrosoftAppId. The caller is then the local operator.
     tab_local_dev: bool = False
@@ -130,6 +133,13 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             f"LOG_LEVEL: expected one of {', '.join(LOG_LEVELS)}, got {log_level!r}"
         )
 
+    retention: dict[str, int] = {}
+    for name in ("OUTBOX_RETENTION_DAYS", "PROCESSED_ACTIVITY_RETENTION_DAYS"):
+        raw = get(name, "30") or "30"
+        if not raw.isdigit():
+            raise SettingsError(f"{name}: expected a whole number of days (0: keep), got {raw!r}")
+        retention[name] = int(raw)
+
     public_url = get("PUBLIC_URL")
     if public_url and not re.match(r"^https?://", public_url):
         raise SettingsError(f"PUBLIC_URL: expected an http(s) URL, got {public_url!r}")
@@ -161,6 +171,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         oauth_authority=(get("OAUTH_AUTHORITY") or "https://login.microsoftonline.com").rstrip("/"),
         openid_metadata_url=get("OPENID_METADATA_URL"),
         migrate_on_start=_bool("MIGRATE_ON_START", get("MIGRATE_ON_START", "true")),
+        outbox_retention_days=retention["OUTBOX_RETENTION_DAYS"],
+        processed_retention_days=retention["PROCESSED_ACTIVITY_RETENTION_DAYS"],
         tab_local_dev=tab_local_dev,
         tab_openid_metadata_url=tab_metadata,
         controller=get("PRIVACY_CONTROLLER"),

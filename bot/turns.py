@@ -32,6 +32,13 @@ Outgoing = list["OutboxMessage | int"]
 
 Work = Callable[[CommandContext], Awaitable[InvokeResult | None]]
 
+# A Teams message holds about 28 KB; longer text replies go as several messages, and past
+# MAX_REPLY_PARTS the last one says how much was left out (never silently dropped).
+MAX_REPLY_CHARS = 12_000
+MAX_REPLY_PARTS = 8
+SHORTENED_SV = "\n\n*(Svaret är för långt för Teams: {n} tecken till visas inte. Fråga mer avgränsat, eller hämta protokollet som dokument.)*"
+SHORTENED_EN = "\n\n*(The answer is too long for Teams: {n} more characters are not shown. Ask more narrowly, or download the minutes as a document.)*"
+
 APOLOGY_SV = "Förlåt, något gick fel hos mig. Inget av det du skrev sparades; försök gärna igen."
 APOLOGY_EN = "Sorry, something went wrong on my side. Nothing was saved; please try again."
 
@@ -75,6 +82,29 @@ def reply_payload(reply: Reply, lang: str) -> dict[str, Any]:
     }
 
 
+def split_text(text: str, lang: str, limit: int = MAX_REPLY_CHARS) -> list[str]:
+    """Text cut into messages of at most `limit` characters, at paragraph or line breaks where
+    it can be; at most MAX_REPLY_PARTS, the last saying what did not fit."""
+    if len(text) <= limit:
+        return [text]
+    parts: list[str] = []
+    rest = text
+    while rest and len(parts) < MAX_REPLY_PARTS:
+        if len(rest) <= limit:
+            parts.append(rest)
+            rest = ""
+            break
+        cut = max(rest.rfind("\n\n", 0, limit), rest.rfind("\n", 0, limit))
+        if cut < limit // 2:
+            cut = limit
+        parts.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip("\n")
+    if rest:
+        note = (SHORTENED_EN if lang == "en" else SHORTENED_SV).format(n=len(rest))
+        parts[-1] = parts[-1][: limit - len(note)] + note
+    return parts
+
+
 def invoke_card_body(result: InvokeResult) -> dict[str, Any]:
     if result.card is not None:
         return {
@@ -107,6 +137,8 @@ class TurnRunner:
         self.deliverer = deliverer
         self.inline_delivery = inline_delivery
         self._background: set[asyncio.Task[None]] = set()
+        # The sender instance that will hold the rows this runner writes as "sending".
+        self.owner: str | None = getattr(deliverer, "owner", None)
 
     async def run(
         self, turn: TurnInput, delivery: Delivery, work: Work, *, invoke: bool = False
@@ -236,7 +268,16 @@ class TurnRunner:
         so delivering them after commit needs no second transaction. Delayed card updates
         are left for the sweeper."""
         out: Outgoing = []
+        sized: list[Reply] = []
         for reply in replies:
+            if reply.card is None and reply.text and len(reply.text) > MAX_REPLY_CHARS:
+                sized.extend(
+                    Reply(**{**reply.__dict__, "text": part})
+                    for part in split_text(reply.text, lang)
+                )
+            else:
+                sized.append(reply)
+        for reply in sized:
             payload = reply_payload(reply, lang)
             if reply.new_thread and reply.target_conversation:
                 payload["channel_id"] = reply.target_conversation
@@ -249,6 +290,7 @@ class TurnRunner:
                     service_url=reply.extra.get("service_url") or delivery.service_url,
                     source_activity_id=turn.activity_id,
                     claimed=True,
+                    owner=self.owner,
                 )
             else:
                 row = await outbox.enqueue(
@@ -265,6 +307,7 @@ class TurnRunner:
                     coalesce_key=reply.coalesce_key,
                     update_delay=self.update_delay,
                     claimed=True,
+                    owner=self.owner,
                     fresh=reply.fresh,
                     follow=reply.follow,
                 )

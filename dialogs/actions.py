@@ -22,7 +22,43 @@ def action(verb: str) -> Callable[[ActionHandler], ActionHandler]:
     return wrap
 
 
+MAX_ID = 2**31 - 1  # what the database's integer keys hold
+
+
+# Card data keys that name a database row by its integer key.
+ROW_KEYS = {"requestId", "decisionId", "meetingId", "plannedId", "assignmentId", "round"}
+
+
+def bad_ids(data: dict[str, Any]) -> list[str]:
+    """Card data keys naming a row whose value is not a whole number the database can hold
+    (card data comes from the client and is not trusted). Other `…Id` keys may be strings
+    (tokens), but a number there must fit too."""
+    bad = []
+    for key, value in data.items():
+        if not key.endswith("Id") and key != "round":
+            continue
+        if value is None or value == "":
+            continue
+        if isinstance(value, int) and not isinstance(value, bool):
+            if not 0 <= value <= MAX_ID:
+                bad.append(key)
+        elif key in ROW_KEYS and not (
+            isinstance(value, str) and value.isascii() and value.isdigit() and int(value) <= MAX_ID
+        ):
+            bad.append(key)
+    return bad
+
+
 async def execute(ctx: CommandContext, verb: str, data: dict[str, Any]) -> InvokeResult | None:
+    wrong = bad_ids(data)
+    if wrong:
+        return InvokeResult(
+            message=ctx.t(
+                f"Knappen skickade ett ogiltigt värde ({', '.join(wrong)}). Inget ändrades.",
+                f"The button sent an invalid value ({', '.join(wrong)}). Nothing was changed.",
+            ),
+            status=400,
+        )
     handler = ACTIONS.get(verb)
     if handler is None:
         raise UserError(

@@ -73,9 +73,10 @@ async def visible_scope(ctx: CommandContext) -> Visible:
             BodyConversation.conversation_id == ctx.turn.binding_id,
         )
     )
-    from dialogs.people import speaker_person_if_known
+    from dialogs.people import confirmed_speaker
 
-    person = await speaker_person_if_known(ctx)
+    # Membership counts only for a confirmed identity: a display name is no proof (issue 17).
+    person = await confirmed_speaker(ctx)
     member_of: set[int] = set()
     if person is not None:
         today = ctx.turn.today

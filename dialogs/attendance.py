@@ -17,6 +17,8 @@ from dialogs.events import on_event
 from dialogs.labels import CommandGroup
 from dialogs.meetings import close_meeting, open_meeting
 from dialogs.people import (
+    bind_mentions,
+    confirmed_speaker,
     name_entries,
     person_line,
     require_admin,
@@ -117,6 +119,7 @@ async def _register(ctx: CommandContext, arg: str, word: str, **fields: Any) -> 
         )
         await _audit_attendance(ctx, row, before, f"attendance.{word}")
         people.append(person)
+    await bind_mentions(ctx, people)
     await post_card(ctx, meeting, ack=(word, people))
     return people
 
@@ -335,6 +338,7 @@ async def _register_role(
         )
         await _audit_attendance(ctx, row, before, f"attendance.{role or 'justerare'}")
         people.append(person)
+    await bind_mentions(ctx, people)
     ctx.cache["role_people"] = people
     previous: Person | None = None
     if role in ("ordforande", "sekreterare"):
@@ -471,7 +475,7 @@ async def cmd_link(ctx: CommandContext, arg: str) -> None:
     body = await current_body(ctx)
     me = await speaker_person(ctx)
     target = await resolve_person(ctx, body, arg, create=False)
-    if target.id == me.id:
+    if target.id == me.id and await confirmed_speaker(ctx) is not None:
         ctx.say("Du är redan kopplad till den personen.", "You are already linked to that person.")
         return
     sp = ctx.turn.speaker
@@ -524,6 +528,7 @@ async def _decide_link(ctx: CommandContext, request_id: int, approve: bool) -> s
     if approve:
         old = ident.person_id
         ident.person_id = target.id
+        ident.confirmed = True
         if old is not None and old != target.id:
             await _merge_attendance(ctx, old, target.id)
         await ctx.audit(

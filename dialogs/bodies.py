@@ -6,16 +6,25 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from dialogs.context import CommandContext
 from dialogs.errors import UserError
 from dialogs.labels import CommandGroup
-from dialogs.people import person_line, require_admin, resolve_person, speaker_person
+from dialogs.people import (
+    bind_mentions,
+    confirmed_speaker,
+    person_line,
+    require_admin,
+    resolve_person,
+    speaker_person,
+    unconfirmed_refusal,
+)
 from dialogs.registry import Handler, command, table_command
 from dialogs.reply import Reply
 from dialogs.text import fold, name_key, split_people, squash
 from storage.directory import add_membership, body_for_conversation, find_body, members_with_role
-from storage.models import Body, BodyConversation, Membership, Person
+from storage.models import Body, BodyConversation, Membership, Person, PersonIdentity
 
 NO_BODY_SV = "Den här konversationen är inte kopplad till något organ än. Skriv t.ex. `organ: LSVO ledningsgrupp (LSVO)`."
 NO_BODY_EN = (
@@ -116,6 +125,10 @@ async def bind_body(ctx: CommandContext, arg: str) -> None:
             f"This conversation belongs to **{existing.name}**{short_label}. § numbering {numbering}, form {existing.form}.",
         )
         return
+    code_match = CODE_IN_ARG.search(arg)
+    code = code_match.group(1) if code_match else None
+    if code_match:
+        arg = arg[: code_match.start()]
     name, short = _parse_body_name(arg)
     if not name or len(name) > 300:
         raise UserError(
@@ -144,15 +157,27 @@ async def bind_body(ctx: CommandContext, arg: str) -> None:
         )
     if matches:
         body = matches[0]
-        if await members_with_role(ctx.session, body.id, ["admin"]):
+        admins = await members_with_role(ctx.session, body.id, ["admin"])
+        if code is not None and body.claim_code_hash:
+            # A body brought in by `samverkansbot import`: its one-time code makes the speaker
+            # (or the admin the import named, speaking for themselves) its confirmed admin.
+            await _claim_with_code(ctx, body, code, {m.person_id for m in admins})
+        elif admins:
             # Binding grants sight of the record, so only the body's admins may do it.
             await require_admin(ctx, body)
-        else:
-            # A body brought in by `samverkansbot import` has no admin yet: whoever binds it
-            # first becomes its admin, as if they had created it.
+        elif ctx.turn.source == "console":
+            # `samverkansbot chat` runs on the server, next to the database: no code needed.
             await add_membership(ctx.session, body.id, person.id, "admin")
+        else:
+            raise UserError(
+                f"{body.name} har ingen administratör än. Skriv koden som importen skrev ut: `organ: {body.name} kod: XXXX-XXXX`. Inget ändrades.",
+                f"{body.name} has no admin yet. Write the code the import printed: `body: {body.name} code: XXXX-XXXX`. Nothing was changed.",
+            )
         created = False
     else:
+        if await confirmed_speaker(ctx) is None:
+            # Creating a body makes the speaker's person its admin: a name is no proof.
+            await unconfirmed_refusal(ctx)
         body = Body(
             tenant_id=ctx.turn.tenant_id,
             name=name,
@@ -160,10 +185,22 @@ async def bind_body(ctx: CommandContext, arg: str) -> None:
             short_name=short,
             short_key=name_key(short) if short else None,
         )
-        ctx.session.add(body)
-        await ctx.session.flush()
-        await add_membership(ctx.session, body.id, person.id, "admin")
-        created = True
+        try:
+            async with ctx.session.begin_nested():
+                ctx.session.add(body)
+                await ctx.session.flush()
+        except IntegrityError:
+            # Another conversation created a body of this name a moment ago: answer as if it
+            # had been there (bound for its admins, refused for the rest), not with an apology.
+            raced = list(await find_body(ctx.session, ctx.turn.tenant_id, name_key(name)))
+            if not raced:
+                raise
+            body = raced[0]
+            await require_admin(ctx, body)
+            created = False
+        else:
+            await add_membership(ctx.session, body.id, person.id, "admin")
+            created = True
     ctx.session.add(
         BodyConversation(
             tenant_id=ctx.turn.tenant_id,
@@ -194,6 +231,51 @@ async def bind_body(ctx: CommandContext, arg: str) -> None:
             f"Konversationen är nu kopplad till **{body.name}**.",
             f"This conversation is now bound to **{body.name}**.",
         )
+
+
+CODE_IN_ARG = re.compile(r"\s+(?:kod|code)\s*:?\s*([A-Za-z0-9]{4}-?[A-Za-z0-9]{4})\s*$", re.I)
+
+
+async def _claim_with_code(ctx: CommandContext, body: Body, code: str, admin_ids: set[int]) -> None:
+    from dialogs.people import is_anonymous
+    from storage.directory import check_claim_code, identity_by_subject
+
+    if is_anonymous(ctx):
+        await unconfirmed_refusal(ctx)
+    if not check_claim_code(body, code):
+        raise UserError(
+            "Koden stämmer inte för det organet. Inget ändrades.",
+            "That code does not match this body. Nothing was changed.",
+        )
+    person = ctx.cache["speaker_person"]
+    sp = ctx.turn.speaker
+    assert sp is not None
+    ident = await identity_by_subject(ctx.session, ctx.turn.tenant_id, sp.provider, sp.subject)
+    if admin_ids and person.id not in admin_ids:
+        # The import named the admin; the code proves this account is that person if the
+        # names agree and nobody has claimed the person yet.
+        named = [
+            p
+            for p in [await ctx.session.get(Person, i) for i in admin_ids]
+            if p is not None and p.name_key == name_key(squash(sp.name))
+        ]
+        claimed = named and await ctx.session.scalar(
+            select(PersonIdentity.id).where(PersonIdentity.person_id == named[0].id).limit(1)
+        )
+        if len(named) != 1 or claimed or ident is None:
+            raise UserError(
+                "Koden gäller för den administratör som importen namngav. Inget ändrades.",
+                "The code is for the admin the import named. Nothing was changed.",
+            )
+        person = named[0]
+        ident.person_id = person.id
+        ctx.cache["speaker_person"] = person
+    if ident is not None:
+        ident.confirmed = True
+    ctx.cache["speaker_confirmed"] = True
+    body.claim_code_hash = None
+    await add_membership(ctx.session, body.id, person.id, "admin")
+    await ctx.audit("body.claim", "body", body.id, after={"admin": person.id})
 
 
 ROLE_WORDS = {
@@ -231,13 +313,15 @@ async def _set_members(ctx: CommandContext, arg: str, role: str) -> None:
             f"Skriv namnen efter kolonet: `organ {word}: Namn, organisation; …`.",
             f"Write the names after the colon: `body {word_en}: Name, organisation; …`.",
         )
-    added, already = [], []
+    added, already, registered = [], [], []
     for entry in entries:
         person = await resolve_person(ctx, body, entry)
+        registered.append(person)
         if await add_membership(ctx.session, body.id, person.id, role):
             added.append(person.display_name)
         else:
             already.append(person.display_name)
+    await bind_mentions(ctx, registered)
     await ctx.audit(f"membership.{role}", "body", body.id, after={"people": added})
     msg_sv = f"{title_sv} i {body.name}: lade till {', '.join(added) or 'ingen'}."
     msg_en = f"{word_en.capitalize()} of {body.name}: added {', '.join(added) or 'nobody'}."

@@ -140,10 +140,13 @@ async def _audit(
 async def can_see_full(ctx: CommandContext, body: Body, meeting: Meeting) -> bool:
     """Members of the body (and the meeting's chair and secretary) get the full version, in a
     personal chat only; everyone else, and everyone in a shared conversation, the public one,
-    without the sekretess §."""
+    without the sekretess §. Only a confirmed identity counts (a display-name match or an
+    anonymous participant sees the public version)."""
+    from dialogs.people import confirmed_speaker
+
     if not is_private(ctx):
         return False
-    person = await speaker_person_if_known(ctx)
+    person = await confirmed_speaker(ctx)
     if person is None:
         return False
     if person.id in (meeting.chair_person_id, meeting.secretary_person_id):

@@ -14,7 +14,7 @@ from dialogs.bodies import body_for_reading, current_body, is_member
 from dialogs.context import CommandContext
 from dialogs.errors import Choice, UserError
 from dialogs.labels import CommandGroup
-from dialogs.people import require_manager, resolve_person, speaker_person, speaker_person_if_known
+from dialogs.people import require_manager, resolve_person, speaker_person
 from dialogs.recording import current_meeting, recorder
 from dialogs.registry import (
     PRIORITY_DECISION_BLOCK,
@@ -92,6 +92,10 @@ async def current_item(ctx: CommandContext, meeting: Meeting) -> Item:
     return item
 
 
+# Size limits: a decision or a § is read in a Teams message and printed in the minutes.
+MAX_CLAUSES = 100
+MAX_ITEM_TEXT = 20_000  # characters of discussion text in one §
+
 BARE_ATT_LINE = re.compile(
     r"^([ \t]*(?:[-•*][ \t]+)?(?:\*\*|__)?att(?:\*\*|__)?)[ \t]*\n[ \t]*(?=\S)",
     re.IGNORECASE | re.MULTILINE,
@@ -135,6 +139,13 @@ def parse_clauses(text: str) -> list[str]:
         raise UserError(
             "Beslutet saknar text. " + DECISION_FORM_SV,
             "The decision has no text. " + DECISION_FORM_EN,
+        )
+    if len(clauses) > MAX_CLAUSES:
+        raise UserError(
+            f"Ett beslut får ha högst {MAX_CLAUSES} att-satser; det här har {len(clauses)}. "
+            "Dela upp det på flera paragrafer. Inget sparades.",
+            f"A decision may have at most {MAX_CLAUSES} clauses; this one has {len(clauses)}. "
+            "Split it over several paragraphs. Nothing was saved.",
         )
     for clause in clauses:
         if len(clause) > 4000:
@@ -215,6 +226,13 @@ def parse_heading(rest: str) -> tuple[str, dict[str, Any], str | None]:
         elif part:
             extra.append(part)
     text = "\n".join(x for x in ["; ".join(extra), more.strip()] if x) or None
+    if text is not None and len(text) > MAX_ITEM_TEXT:
+        raise UserError(
+            f"Texten i en paragraf får vara högst {MAX_ITEM_TEXT} tecken; den här har "
+            f"{len(text)}. Korta den eller lägg resten i en bilaga. Inget sparades.",
+            f"A paragraph's text may be at most {MAX_ITEM_TEXT} characters; this one has "
+            f"{len(text)}. Shorten it or put the rest in an attachment. Nothing was saved.",
+        )
     return title, fields, text
 
 
@@ -557,7 +575,15 @@ async def cmd_text(ctx: CommandContext, arg: str) -> None:
             "Write `notes: …` with what the paragraph should say.",
         )
     before = {"text": item.text}
-    item.text = f"{item.text}\n\n{addition}" if item.text else addition
+    combined = f"{item.text}\n\n{addition}" if item.text else addition
+    if len(combined) > MAX_ITEM_TEXT:
+        raise UserError(
+            f"Texten i en paragraf får vara högst {MAX_ITEM_TEXT} tecken; den skulle bli "
+            f"{len(combined)}. Korta den eller lägg resten i en bilaga. Inget sparades.",
+            f"A paragraph's text may be at most {MAX_ITEM_TEXT} characters; it would be "
+            f"{len(combined)}. Shorten it or put the rest in an attachment. Nothing was saved.",
+        )
+    item.text = combined
     await ctx.audit("item.text", "item", item.id, before, {"text": item.text})
     ctx.say(
         f"Texten i {paragraph_label(item)} är uppdaterad.",
@@ -1303,12 +1329,14 @@ async def cmd_protocol_note(ctx: CommandContext, arg: str) -> None:
 
 async def can_see_confidential(ctx: CommandContext, body: Body) -> bool:
     """A sekretess § is shown to members of the body, in a personal chat only: in a shared
-    conversation everyone reads along."""
+    conversation everyone reads along. Only a confirmed identity counts (a display name is no
+    proof)."""
     from dialogs.addressing import is_private
+    from dialogs.people import confirmed_speaker
 
     if not is_private(ctx):
         return False
-    person = await speaker_person_if_known(ctx)
+    person = await confirmed_speaker(ctx)
     return person is not None and await is_member(ctx, body, person.id)
 
 

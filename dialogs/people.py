@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import select
 
@@ -17,9 +17,22 @@ from storage.models import Body, Meeting, Person, PersonIdentity
 MANAGING_ROLES = ("admin", "ordforande", "vice_ordforande", "sekreterare")
 
 
+# A mention's Teams id, recorded when a manager registers someone by mentioning them: the
+# person is then known by Teams identity, and that account's link to them is confirmed.
+MENTION = "mention"
+
+
+def is_anonymous(ctx: CommandContext) -> bool:
+    """An anonymous meeting participant (8:teamsvisitor:…): no AAD account behind the name."""
+    sp = ctx.turn.speaker
+    return sp is None or sp.provider == "teams"
+
+
 async def speaker_person(ctx: CommandContext, body: Body | None = None) -> Person:
-    """The speaker's person, created on first sight; an unlinked identity gets its own person
-    (nothing is merged until `koppla:` is confirmed by an admin)."""
+    """The speaker's person, created on first sight. A new identity is linked, in this order, to
+    the person a manager registered by mentioning this account (confirmed), to the one person
+    of the body registered by this display name and not yet claimed (unconfirmed: check-in
+    only), or to a new person of its own (confirmed, unless the speaker is anonymous)."""
     cached = ctx.cache.get("speaker_person")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
@@ -40,18 +53,38 @@ async def speaker_person(ctx: CommandContext, body: Body | None = None) -> Perso
     if ident.person_id is not None:
         person = await ctx.session.get(Person, ident.person_id)
     if person is None:
-        display = squash(sp.name) or "Okänd"
-        person = await unclaimed_namesake(ctx, name_key(display))
-        if person is None:
-            person = Person(
-                tenant_id=ctx.turn.tenant_id, display_name=display, name_key=name_key(display)
-            )
-            ctx.session.add(person)
-            await ctx.session.flush()
+        anonymous = is_anonymous(ctx)
+        person = None if anonymous else await _mentioned_person(ctx)
+        if person is not None:
+            ident.confirmed = True
+        else:
+            display = squash(sp.name) or "Okänd"
+            person = await unclaimed_namesake(ctx, name_key(display))
+            ident.confirmed = False
+            if person is None:
+                person = Person(
+                    tenant_id=ctx.turn.tenant_id, display_name=display, name_key=name_key(display)
+                )
+                ctx.session.add(person)
+                await ctx.session.flush()
+                ident.confirmed = not anonymous
         ident.person_id = person.id
         await ctx.session.flush()
     ctx.cache["speaker_person"] = person
+    ctx.cache["speaker_confirmed"] = bool(ident.confirmed) and not is_anonymous(ctx)
     return person
+
+
+async def _mentioned_person(ctx: CommandContext) -> Person | None:
+    sp = ctx.turn.speaker
+    if sp is None or not sp.teams_user_id:
+        return None
+    from storage.directory import identity_by_subject
+
+    pre = await identity_by_subject(ctx.session, ctx.turn.tenant_id, MENTION, sp.teams_user_id)
+    if pre is None or pre.person_id is None:
+        return None
+    return await ctx.session.get(Person, pre.person_id)
 
 
 async def unclaimed_namesake(ctx: CommandContext, key: str) -> Person | None:
@@ -88,24 +121,123 @@ async def speaker_person_if_known(ctx: CommandContext) -> Person | None:
     return await ctx.session.get(Person, ident.person_id)
 
 
-async def can_manage(ctx: CommandContext, body: Body, meeting: Meeting | None = None) -> bool:
-    """The meeting's chair and secretary, and body admins (and the body's standing chair and
-    secretary) may register others, set roles and record decisions."""
-    person = await speaker_person_if_known(ctx)
-    if person is None:
-        return False
+async def confirmed_speaker(ctx: CommandContext) -> Person | None:
+    """The speaker's person when the link to it is confirmed (see PersonIdentity.confirmed) and
+    the speaker is not anonymous: the only speaker who may use a role's powers or see
+    sekretess. Reads only."""
+    sp = ctx.turn.speaker
+    if sp is None or is_anonymous(ctx):
+        return None
+    if ctx.cache.get("speaker_confirmed") and "speaker_person" in ctx.cache:
+        return ctx.cache["speaker_person"]  # type: ignore[no-any-return]
+    from storage.directory import identity_by_subject
+
+    ident = await identity_by_subject(ctx.session, ctx.turn.tenant_id, sp.provider, sp.subject)
+    if ident is None:
+        # First sight: confirmed only if a manager registered this account by mention.
+        return await _mentioned_person(ctx)
+    if ident.person_id is None or not ident.confirmed:
+        return None
+    return await ctx.session.get(Person, ident.person_id)
+
+
+async def bind_mentions(ctx: CommandContext, people: Sequence[Person]) -> list[Person]:
+    """People a manager just registered while mentioning them (`organ ledamöter: @Anna …`):
+    each mention whose name is one of theirs binds that Teams account to the person, so the
+    account's link is confirmed when it first speaks. Typed text binds nothing."""
+    bound: list[Person] = []
+    by_key: dict[str, list[Person]] = {}
+    for person in people:
+        by_key.setdefault(person.name_key, []).append(person)
+    for teams_id, name in ctx.turn.mentions:
+        match = by_key.get(name_key(squash(name)), [])
+        if len(match) != 1:
+            continue
+        person = match[0]
+        pre = await ensure_identity(
+            ctx.session,
+            ctx.turn.tenant_id,
+            provider=MENTION,
+            subject=teams_id,
+            display_name=name,
+            teams_user_id=teams_id,
+        )
+        if pre.person_id not in (None, person.id):
+            continue  # that account is someone else's already: an admin sorts it out
+        pre.person_id = person.id
+        pre.confirmed = True
+        # The account may have spoken already and been linked by name: confirm that link too.
+        for ident in (
+            await ctx.session.scalars(
+                select(PersonIdentity).where(
+                    PersonIdentity.tenant_id == ctx.turn.tenant_id,
+                    PersonIdentity.teams_user_id == teams_id,
+                    PersonIdentity.provider == "aad",
+                )
+            )
+        ).all():
+            if ident.person_id in (None, person.id):
+                ident.person_id = person.id
+                ident.confirmed = True
+        bound.append(person)
+    if bound:
+        await ctx.session.flush()
+        ctx.cache.pop("speaker_confirmed", None)
+    return bound
+
+
+async def _manages(
+    ctx: CommandContext, person: Person, body: Body, meeting: Meeting | None
+) -> bool:
     if meeting is not None and person.id in (meeting.chair_person_id, meeting.secretary_person_id):
         return True
     return bool(await roles_in_body(ctx.session, body.id, person.id) & set(MANAGING_ROLES))
 
 
+async def _administers(ctx: CommandContext, person: Person, body: Body) -> bool:
+    return "admin" in await roles_in_body(ctx.session, body.id, person.id)
+
+
+async def can_manage(ctx: CommandContext, body: Body, meeting: Meeting | None = None) -> bool:
+    """The meeting's chair and secretary, and body admins (and the body's standing chair and
+    secretary) may register others, set roles and record decisions — with a confirmed
+    identity only."""
+    person = await confirmed_speaker(ctx)
+    return person is not None and await _manages(ctx, person, body, meeting)
+
+
 async def is_admin(ctx: CommandContext, body: Body) -> bool:
+    person = await confirmed_speaker(ctx)
+    return person is not None and await _administers(ctx, person, body)
+
+
+async def unconfirmed_refusal(ctx: CommandContext, would_have: Any = None) -> None:
+    """Say why when the speaker is refused only because their identity is not confirmed:
+    anonymous, or linked to a person by display name who `would_have` the power."""
+    if is_anonymous(ctx) and ctx.turn.speaker is not None:
+        raise UserError(
+            "Anonyma mötesdeltagare kan anmäla närvaro men inte föra protokoll eller ändra organet. Inget ändrades.",
+            "Anonymous meeting participants can check in but not record minutes or change the body. Nothing was changed.",
+        )
     person = await speaker_person_if_known(ctx)
-    return person is not None and "admin" in await roles_in_body(ctx.session, body.id, person.id)
+    if person is None or await confirmed_speaker(ctx) is not None:
+        return
+    if would_have is None or await would_have(person):
+        raise UserError(
+            f"Ditt Teams-konto är ännu inte bekräftat som {person.display_name}. "
+            f"Skriv `koppla: {person.display_name}` så kan en administratör bekräfta det. Inget ändrades.",
+            f"Your Teams account is not yet confirmed as {person.display_name}. "
+            f"Write `link: {person.display_name}` and an admin can confirm it. Nothing was changed.",
+        )
 
 
 async def require_manager(ctx: CommandContext, body: Body, meeting: Meeting | None = None) -> None:
     if not await can_manage(ctx, body, meeting):
+
+        async def would_manage(person: Person) -> bool:
+            return await _manages(ctx, person, body, meeting)
+
+        await unconfirmed_refusal(ctx, would_manage)
         raise UserError(
             "Det får bara mötets ordförande och sekreterare eller organets administratörer göra. Inget ändrades.",
             "Only the meeting's chair and secretary or the body's admins may do that. Nothing was changed.",
@@ -114,6 +246,11 @@ async def require_manager(ctx: CommandContext, body: Body, meeting: Meeting | No
 
 async def require_admin(ctx: CommandContext, body: Body) -> None:
     if not await is_admin(ctx, body):
+
+        async def would_administer(person: Person) -> bool:
+            return await _administers(ctx, person, body)
+
+        await unconfirmed_refusal(ctx, would_administer)
         raise UserError(
             f"Det får bara administratörer för {body.name} göra. Inget ändrades.",
             f"Only admins of {body.name} may do that. Nothing was changed.",

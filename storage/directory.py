@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 from collections.abc import Sequence
 
 from sqlalchemy import or_, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
@@ -24,9 +29,14 @@ ADMIN = "admin"
 async def ensure_tenant(session: AsyncSession, tenant_id: str) -> Tenant:
     tenant = await session.get(Tenant, tenant_id)
     if tenant is None:
-        tenant = Tenant(id=tenant_id)
-        session.add(tenant)
-        await session.flush()
+        # INSERT … ON CONFLICT DO NOTHING: two first turns of a tenant at once both succeed.
+        dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+        insert_fn = pg_insert if dialect == "postgresql" else sqlite_insert
+        await session.execute(
+            insert_fn(Tenant).values(id=tenant_id, created_at=utcnow()).on_conflict_do_nothing()
+        )
+        tenant = await session.get(Tenant, tenant_id)
+        assert tenant is not None
     return tenant
 
 
@@ -217,3 +227,23 @@ async def conversation_ref(
             ConversationRef.conversation_id == conversation_id,
         )
     )
+
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+def _code_hash(code: str) -> str:
+    return hashlib.sha256(code.replace("-", "").upper().encode("ascii", "replace")).hexdigest()
+
+
+def new_claim_code(body: Body) -> str:
+    """A one-time code for an imported body's first admin; only its hash is kept."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    body.claim_code_hash = _code_hash(raw)
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+def check_claim_code(body: Body, code: str) -> bool:
+    if not body.claim_code_hash:
+        return False
+    return hmac.compare_digest(body.claim_code_hash, _code_hash(code))

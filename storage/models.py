@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncAttrs
@@ -100,6 +101,9 @@ class Body(Base):
     distribution: Mapped[list[Any] | None] = mapped_column(JSON)
     # The cooperation the body belongs to, printed above its name ("Samverkan Blekinge – …").
     letterhead: Mapped[str | None] = mapped_column(String(300))
+    # An imported body has no admin: `samverkansbot import` prints a one-time code that the
+    # first `organ:` binding it must quote; only its SHA-256 is kept, and cleared once used.
+    claim_code_hash: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
@@ -147,6 +151,11 @@ class PersonIdentity(Base):
     aad_object_id: Mapped[str | None] = mapped_column(String(64))
     teams_user_id: Mapped[str | None] = mapped_column(String(300))
     display_name: Mapped[str | None] = mapped_column(String(200))
+    # The link to person_id is confirmed: the person was created for this identity, an admin
+    # approved it (`koppla godkänn`), it was registered by its Teams identity (a mention), or it
+    # quoted an import's one-time code. A display-name match alone links unconfirmed: enough to
+    # check in, never for the powers of chair, secretary, justerare or admin, nor for sekretess.
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
@@ -453,6 +462,19 @@ class OutboxMessage(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[dt.datetime | None]
+    # The sender instance that holds the row while it is "sending" (see SenderLease).
+    owner: Mapped[str | None] = mapped_column(String(100))
+
+
+class SenderLease(Base):
+    """Leases with a heartbeat. "instance:<id>" says a sender process is alive; "conv:<id>"
+    says which instance paces and sends a conversation's replies. A lease that is not renewed
+    lapses at expires_at; a row "sending" under a lapsed owner is sent again."""
+
+    __tablename__ = "sender_lease"
+    name: Mapped[str] = mapped_column(String(420), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(100), index=True)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
 class BotState(Base):

@@ -10,12 +10,12 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import and_, delete, exists, func, literal, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import OutboxMessage, ProcessedActivity, utcnow
+from storage.models import OutboxMessage, ProcessedActivity, SenderLease, utcnow
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 # A coalesced card is updated in place only while it is still near the bottom of the chat:
@@ -80,6 +80,7 @@ async def enqueue(
     delay: float = 0.0,
     update_delay: float = 1.0,
     claimed: bool = False,
+    owner: str | None = None,
     fresh: bool = False,
     follow: bool = False,
 ) -> OutboxMessage:
@@ -131,6 +132,7 @@ async def enqueue(
         # The writer sends it right after commit; the sweeper rescues it if that never happens.
         row.status = SENDING
         row.attempts = 1
+        row.owner = owner
     session.add(row)
     await session.flush()
     return row
@@ -208,18 +210,117 @@ async def replies_of(
 
 
 async def requeue(session: AsyncSession, rows: Sequence[OutboxMessage]) -> list[int]:
-    """Send a redelivered activity's replies again (not those still waiting to go)."""
+    """Send a redelivered activity's replies again: those sent or failed, and those stuck in
+    "sending" under an owner whose lease lapsed (not those another live sender holds)."""
     ids = []
     for row in rows:
-        if row.status in (SENT, FAILED):
+        stuck = row.status == SENDING and not await _alive(session, row.owner)
+        if row.status in (SENT, FAILED) or stuck:
             row.status = PENDING
             row.attempts = 0
+            row.owner = None
             row.next_attempt_at = utcnow()
         ids.append(row.id)
     return ids
 
 
-async def claim(session: AsyncSession, message_id: int) -> OutboxMessage | None:
+# --- leases ----------------------------------------------------------------------------------
+
+INSTANCE, CONVERSATION = "instance:", "conv:"
+
+
+async def _alive(session: AsyncSession, owner: str | None) -> bool:
+    if owner is None:
+        return False
+    expires = await session.scalar(
+        select(SenderLease.expires_at).where(SenderLease.name == INSTANCE + owner)
+    )
+    return expires is not None and expires > utcnow()
+
+
+async def take_lease(session: AsyncSession, name: str, owner: str, ttl: float) -> bool:
+    """Take or renew a lease; True when `owner` holds it afterwards. A lease another owner
+    holds is taken only once it has lapsed."""
+    now = utcnow()
+    until = now + dt.timedelta(seconds=ttl)
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    insert_fn = pg_insert if dialect == "postgresql" else sqlite_insert
+    stmt = insert_fn(SenderLease).values(name=name, owner=owner, expires_at=until)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["name"],
+        set_={"owner": owner, "expires_at": until},
+        where=or_(SenderLease.owner == owner, SenderLease.expires_at < now),
+    )
+    await session.execute(stmt)
+    holder = await session.scalar(
+        select(SenderLease.owner)
+        .where(SenderLease.name == name)
+        .execution_options(populate_existing=True)
+    )
+    return holder == owner
+
+
+async def renew_leases(session: AsyncSession, owner: str, ttl: float) -> set[str]:
+    """The heartbeat: extend every lease `owner` still holds; the names it holds."""
+    until = utcnow() + dt.timedelta(seconds=ttl)
+    await session.execute(
+        update(SenderLease)
+        .where(SenderLease.owner == owner)
+        .values(expires_at=until)
+        .execution_options(synchronize_session=False)
+    )
+    return set(
+        (await session.scalars(select(SenderLease.name).where(SenderLease.owner == owner))).all()
+    )
+
+
+async def drop_leases(session: AsyncSession, names: Sequence[str], owner: str) -> None:
+    if names:
+        await session.execute(
+            delete(SenderLease).where(SenderLease.name.in_(list(names)), SenderLease.owner == owner)
+        )
+
+
+async def bury(session: AsyncSession, predecessor_prefix: str, me: str) -> None:
+    """A process that restarted on the same host and port succeeds the one that ran there
+    (a port has one listener): that one's leases go at once, its rows are reclaimed below."""
+    await session.execute(
+        delete(SenderLease).where(
+            SenderLease.owner.startswith(predecessor_prefix, autoescape=True),
+            SenderLease.owner != me,
+        )
+    )
+
+
+async def reclaim(session: AsyncSession, stuck_after: float = 120.0) -> int:
+    """Rows "sending" whose owner is no longer alive go back in the queue, at once; rows
+    without an owner (written before leases) after `stuck_after` seconds."""
+    now = utcnow()
+    live = exists().where(
+        SenderLease.name == literal(INSTANCE) + OutboxMessage.owner,
+        SenderLease.expires_at > now,
+    )
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.status == SENDING,
+            or_(
+                and_(OutboxMessage.owner.is_not(None), ~live),
+                and_(
+                    OutboxMessage.owner.is_(None),
+                    OutboxMessage.next_attempt_at < now - dt.timedelta(seconds=stuck_after),
+                ),
+            ),
+        )
+        .values(status=PENDING, owner=None)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def claim(
+    session: AsyncSession, message_id: int, owner: str | None = None
+) -> OutboxMessage | None:
     """Take one due message for sending; None if another sender has it or it is not due."""
     now = utcnow()
     result = await session.execute(
@@ -229,7 +330,9 @@ async def claim(session: AsyncSession, message_id: int) -> OutboxMessage | None:
             OutboxMessage.status == PENDING,
             OutboxMessage.next_attempt_at <= now,
         )
-        .values(status=SENDING, attempts=OutboxMessage.attempts + 1, next_attempt_at=now)
+        .values(
+            status=SENDING, attempts=OutboxMessage.attempts + 1, next_attempt_at=now, owner=owner
+        )
         .execution_options(synchronize_session=False)
     )
     if not result.rowcount:  # type: ignore[attr-defined]
@@ -249,11 +352,22 @@ async def rescue_stuck(session: AsyncSession, stuck_after: float = 120.0) -> int
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
-async def due(session: AsyncSession, limit: int = 100) -> list[int]:
-    """Pending messages that are due (a read only: no write lock while idle)."""
+async def due(session: AsyncSession, limit: int = 100, owner: str | None = None) -> list[int]:
+    """Pending messages that are due (a read only: no write lock while idle), leaving out
+    conversations another live sender holds the lease of."""
+    now = utcnow()
+    leased_elsewhere = exists().where(
+        SenderLease.name == literal(CONVERSATION) + OutboxMessage.conversation_id,
+        SenderLease.owner != (owner or ""),
+        SenderLease.expires_at > now,
+    )
     rows = await session.scalars(
         select(OutboxMessage.id)
-        .where(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= utcnow())
+        .where(
+            OutboxMessage.status == PENDING,
+            OutboxMessage.next_attempt_at <= now,
+            ~leased_elsewhere,
+        )
         .order_by(OutboxMessage.id)
         .limit(limit)
     )
@@ -288,6 +402,7 @@ async def mark_retry(session: AsyncSession, message_id: int, delay: float, error
             status=PENDING,
             next_attempt_at=utcnow() + dt.timedelta(seconds=delay),
             last_error=error[:2000],
+            owner=None,
         )
         .execution_options(synchronize_session=False)
     )
@@ -300,3 +415,41 @@ async def mark_failed(session: AsyncSession, message_id: int, error: str) -> Non
         .values(status=FAILED, last_error=error[:2000])
         .execution_options(synchronize_session=False)
     )
+
+
+async def release(session: AsyncSession, message_id: int) -> None:
+    """Hand a claimed row back untried: another instance holds its conversation's lease."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.status == SENDING)
+        .values(
+            status=PENDING,
+            owner=None,
+            attempts=OutboxMessage.attempts - 1,
+            next_attempt_at=utcnow(),
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def prune(session: AsyncSession, outbox_days: int, processed_days: int) -> tuple[int, int]:
+    """Retention: delivered or failed rows, and processed-activity ids, older than the given
+    days go (0 keeps them). Rows still to be sent are never pruned."""
+    now = utcnow()
+    gone = [0, 0]
+    if outbox_days > 0:
+        result = await session.execute(
+            delete(OutboxMessage).where(
+                OutboxMessage.status.in_([SENT, FAILED]),
+                OutboxMessage.created_at < now - dt.timedelta(days=outbox_days),
+            )
+        )
+        gone[0] = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    if processed_days > 0:
+        result = await session.execute(
+            delete(ProcessedActivity).where(
+                ProcessedActivity.processed_at < now - dt.timedelta(days=processed_days)
+            )
+        )
+        gone[1] = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return gone[0], gone[1]

@@ -158,7 +158,20 @@ async def test_fifty_paragraphs_at_once_through_the_app(make_bot_server: Any, db
         assert status == 200, (status, body)
 
     await post(mats, "organ: LSVO ledningsgrupp (LSVO)", rooms[0])
-    await post(mats, "organ admin: Carina Andersson", rooms[0])
+    # Carina is made admin by @mention, so her Teams account is confirmed as her (a display
+    # name alone gives no powers, issue 17).
+    made_admin = a.message(
+        "organ admin: <at>Carina Andersson</at>", user=mats, conversation=rooms[0]
+    )
+    made_admin["entities"].append(
+        {
+            "type": "mention",
+            "mentioned": {"id": carina.teams_id, "name": carina.name},
+            "text": "<at>Carina Andersson</at>",
+        }
+    )
+    status, body = await server.post(made_admin)
+    assert status == 200, (status, body)
     await post(mats, "öppna mötet: 4 juni 2021", rooms[0])
     await post(carina, "närvarande", rooms[0])  # her Teams identity meets her admin seat
     for i, room in enumerate(rooms[1:], start=1):

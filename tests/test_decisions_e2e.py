@@ -18,6 +18,7 @@ from storage.models import (
     DecisionNote,
     Item,
     Jav,
+    LinkRequest,
     Meeting,
     OutboxMessage,
     Person,
@@ -269,12 +270,17 @@ async def test_sekretess_hides_the_paragraph_from_non_members(
 
     # In the shared chat everyone reads along: a member gets the public version too (issue 10;
     # this test used to show the member the full § there). In a personal chat with the bot a
-    # member sees it, marked, once their Teams account is tied to them (here by checking in).
+    # member sees it, marked, once their Teams account is confirmed as them: checking in links
+    # it by display name only, which is no proof (issue 17); an admin's approval confirms it.
     member = make_user("Torill Skaar Magnusson")
     assert await room.say(member, "visa § 117") == hidden
     own = Room(bot_server, connector, personal())
     assert "inte kopplad" in await own.say(member, "visa § 117")  # not known by a name alone
     await room.post(member, "närvarande")
+    assert att_lines(await own.say(member, "visa § 117")) == []
+    await room.say(member, "koppla: Torill Skaar Magnusson")
+    [request] = await bot_server.rows(LinkRequest)
+    assert "kopplat till" in await room.say(mats, f"koppla godkänn {request.id}")
     shown = await own.say(member, "visa § 117")
     assert att_lines(shown) == list(p.clauses), shown
     assert "*Sekretess (OSL) – visas inte i den offentliga versionen.*" in shown

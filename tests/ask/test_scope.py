@@ -63,6 +63,9 @@ async def world(database: Database, record: Record) -> Record:
                     provider=speaker.provider,
                     subject=speaker.subject,
                     display_name=speaker.name,
+                    # Their own accounts, confirmed (issue 17: only a confirmed identity
+                    # counts as a member for sekretess).
+                    confirmed=True,
                 )
             )
         session.add(

@@ -59,6 +59,15 @@ async def test_two_instances_on_postgresql_send_each_post_once(
     assert sum(claimed) == len(days), claimed
 
 
+def claim_code(capsys: object, body: str) -> str:
+    """The one-time code `samverkansbot import` printed for a body without an admin."""
+    import re
+
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    [code] = re.findall(rf"{re.escape(body)} har ingen administratör\. Engångskod: (\S+)\.", out)
+    return str(code)
+
+
 async def test_importing_the_seeds_sends_nothing(
     make_bot_server: BotServerFactory, connector: StandInConnector, capsys: object
 ) -> None:
@@ -92,7 +101,9 @@ async def test_importing_the_seeds_sends_nothing(
         old.due_date = dt.date(2021, 9, 3)
     room = Room(server, connector, server.activities.default_conversation)
     mats = make_user("Mats Wennstig")
-    await room.say(mats, "organ: LSVO ledningsgrupp")
+    # An imported body is bound with the one-time code the import printed (issue 17).
+    code = claim_code(capsys, "LSVO ledningsgrupp")
+    await room.say(mats, f"organ: LSVO ledningsgrupp kod: {code}")
     assert "2027-01-12 är öppnat" in await room.say(mats, "öppna mötet")
     [post] = await wait_posts(server, lambda ps: len(ps) == 1 and ps[0].status == "skipped")
     assert (post.kind, post.last_error) == ("aterkoppling", "inga uppdrag att följa upp")
@@ -113,7 +124,8 @@ async def test_imported_next_meeting_is_offered_and_planned_on_a_click(
     assert await server.count(PlannedMeeting) == 0  # offered, not planned
     room = Room(server, connector, server.activities.default_conversation)
     mats = make_user("Mats Wennstig")
-    await room.say(mats, "organ: Uppdragsgrupp Psykisk hälsa")
+    code = claim_code(capsys, "Uppdragsgrupp Psykisk hälsa")
+    await room.say(mats, f"organ: Uppdragsgrupp Psykisk hälsa kod: {code}")
     act = await room.post(mats, "mötesplan")
     await connector.wait_for(2, room.id, where=lambda r: r.activity_id == act["id"])
     [offer] = headed(connector.sent(room.id), "Nästa möte enligt protokollet 2025-04-03")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from storage.models import OutboxMessage
+from storage.models import LinkRequest, OutboxMessage
 from storage.rhythm import PlannedAgendaItem, PlannedMeeting, ScheduledPost
 from tests.between.helpers import (
     clock_at,
@@ -119,6 +119,11 @@ async def test_kallelse_due_while_stopped_is_sent_once_after_restart(
     clock = clock_at(2027, 3, 1, 10)
     server, room, mats = await start_body(make_bot_server, connector, clock, db_url)
     anna = make_user("Anna Burston")
+    # The chair was registered by name; her Teams account is confirmed as her by an admin
+    # before she uses the chair's buttons (a display name alone gives no powers, issue 17).
+    await room.say(anna, "koppla: Anna Burston")
+    [request] = await server.rows(LinkRequest)
+    assert "kopplat till Anna Burston" in await room.say(mats, f"koppla godkänn {request.id}")
     await room.say(mats, "mötesplan: 2027-03-20 13–15 i Eken")
     await room.say(anna, "till nästa möte: Revidering av tvisterutin")
     await room.say(mats, "nästa möte: 10 mars 09–10")

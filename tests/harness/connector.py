@@ -118,6 +118,8 @@ class StandInConnector:
         self._token_status = 200
         self._routes: list[tuple[str, re.Pattern[str], Responder]] = []
         self.token_delay = 0.0
+        # Seconds each send/update waits before it is answered (a slow or hanging Teams).
+        self.send_delay = 0.0
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -323,6 +325,8 @@ class StandInConnector:
             time=time.monotonic(),
         )
         self.requests.append(rec)
+        if self.send_delay:
+            await asyncio.sleep(self.send_delay)
         status, payload, headers = self._answer(rec)
         rec.status, rec.response = status, payload
         return web.json_response(payload, status=status, headers=headers)

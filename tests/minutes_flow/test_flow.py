@@ -3,6 +3,7 @@ Teams, minnesanteckningar, protokollsutdrag, the public version, bad input and E
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 from typing import Any
@@ -15,6 +16,7 @@ from storage.models import (
     AuditEvent,
     Correction,
     DownloadToken,
+    LinkRequest,
     Meeting,
     MinutesApproval,
     OutboxMessage,
@@ -241,12 +243,29 @@ async def test_public_version_for_someone_not_in_the_body(chat: Chat) -> None:
     assert page.paragraphs[119].title == "Sekretess" and page.paragraphs[119].clauses == []
     assert seed.PARAGRAPHS[6].title not in body.decode()
     assert all(t.public for t in await chat.server.rows(DownloadToken))
+    # Delivered replies keep no working link at rest (issue 17): the token is cut from the
+    # stored copy once Teams has it.
+    token = card_urls(card)["Granska"].rsplit("/dl/", 1)[1]
+    for _ in range(50):  # the stored copy is cut once the send is settled
+        rows = await chat.server.rows(OutboxMessage)
+        if all(r.status == "sent" for r in rows):
+            break
+        await asyncio.sleep(0.1)
+    stored = [json.dumps(r.payload) for r in rows]
+    assert stored and not any(token in p for p in stored)
     extract = await chat.say("utdrag § 119", who=guest, where=chat.channel)
     assert "§ 119 Sekretess" in extract.texts[0]
     assert seed.PARAGRAPHS[6].title not in extract.text
-    # A member sees § 119 in a personal chat with the bot, not in the shared channel.
+    # A member sees § 119 in a personal chat with the bot, not in the shared channel, and only
+    # once their Teams account is confirmed as them: Kjell checked in by display name, which
+    # is no proof (issue 17), until an admin approves his `koppla:`.
     member = await chat.say("protokoll", who="Kjell Ivarsson", where=chat.channel)
     assert seed.PARAGRAPHS[6].title not in json.dumps(member.cards[0], ensure_ascii=False)
+    own = await chat.say("protokoll", who="Kjell Ivarsson", where=personal())
+    assert seed.PARAGRAPHS[6].title not in json.dumps(own.cards[0], ensure_ascii=False)
+    await chat.say("koppla: Kjell Ivarsson", who="Kjell Ivarsson")
+    [request] = await chat.server.rows(LinkRequest)
+    assert "kopplat till Kjell Ivarsson" in (await chat.say(f"koppla godkänn {request.id}")).text
     own = await chat.say("protokoll", who="Kjell Ivarsson", where=personal())
     assert seed.PARAGRAPHS[6].title in json.dumps(own.cards[0], ensure_ascii=False)
 
