@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from storage import minutes as store
-from storage.models import DownloadToken
+from storage.models import DownloadToken, LinkRequest
 from tests.harness.activities import personal
 
 from . import seed
@@ -30,7 +30,15 @@ async def test_justering_card_links_the_public_version_in_a_shared_chat(chat: Ch
     ]
     assert row.public is True
 
-    # The chair, in a personal chat: the full version, once, for at most an hour.
+    # The chair, in a personal chat: the public version until her Teams account is confirmed
+    # as her (issue 17: a display name is no proof), then the full version, once, for at most
+    # an hour.
+    unconfirmed = await chat.say("protokoll", who=CHAIR, where=personal())
+    status, page, _ = await chat.download(card_urls(unconfirmed.cards[0])["Granska"])
+    assert status == 200 and seed.PARAGRAPHS[6].title not in page.decode()
+    await chat.say(f"koppla: {CHAIR}", who=CHAIR)
+    [request] = await chat.server.rows(LinkRequest)
+    assert f"kopplat till {CHAIR}" in (await chat.say(f"koppla godkänn {request.id}")).text
     own = await chat.say("protokoll", who=CHAIR, where=personal())
     full = card_urls(own.cards[0])["Granska"]
     status, page, _ = await chat.download(full)
