@@ -17,6 +17,7 @@ import pytest
 
 from storage.db import Database
 from storage.migrate import upgrade
+from storage.models import Decision
 from tests.register.record import (
     HOME,
     OPEN_CONVERSATION,
@@ -99,7 +100,11 @@ async def test_register_in_chromium(make_bot_server: Any, sqlite_url: str, artef
     seen = await _drive(SCRIPT, artefacts, "seen.json", server.url, OPEN_CONVERSATION)
 
     # The register: every decision of the tenant, newest first (local use shows all bodies).
-    assert seen["heading"] == "Beslutsregister" and seen["count"] == 4 + 4 + 3 + 3 + 11
+    # How many the importer recovers from the seeds is the importer's to say (issue 11 changes
+    # it), so the count is read from the record.
+    in_record = await server.count(Decision, Decision.tenant_id == HOME)
+    assert in_record >= 4 + 4 + 3 + 3 + 11
+    assert seen["heading"] == "Beslutsregister" and seen["count"] == in_record
     assert seen["first"] == "§ 4 Ett beslut som ångrades"
     assert seen["bodies"][0] == "Alla organ" and "LSVO ledningsgrupp" in seen["bodies"]
     assert seen["years"] == ["Alla år", "2026", "2025", "2024", "2022", "2021"]
