@@ -4,6 +4,7 @@ the body's channel and meeting chat, card button invokes, and what the bot queue
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 import aiohttp
 from sqlalchemy import select
 
+from bot.sender import redact_links
 from storage.models import Meeting, OutboxMessage
 from tests.harness.activities import Conversation, User, channel, make_user, meeting_chat
 from tests.harness.connector import StandInConnector
@@ -85,7 +87,24 @@ class Chat:
         rows = await self.server.rows(
             OutboxMessage, OutboxMessage.source_activity_id == activity_id
         )
+        for row in rows:
+            self._as_delivered(row)
         return Sent(sorted(rows, key=lambda r: r.id))
+
+    def _as_delivered(self, row: OutboxMessage) -> None:
+        """A delivered row's payload has its /dl/ tokens cut (issue 17); the working links are
+        in what the connector received, which is what the user clicks."""
+        activity = (row.payload or {}).get("activity")
+        if not isinstance(activity, dict) or "/dl/…" not in json.dumps(
+            activity, ensure_ascii=False
+        ):
+            return
+        key = _content(activity)
+        for request in reversed(self.connector.requests):
+            redacted = redact_links({"a": request.activity})
+            if redacted is not None and _content(redacted["a"]) == key:
+                row.payload = {**row.payload, "activity": request.activity}
+                return
 
     async def invoke(
         self,
@@ -206,3 +225,9 @@ async def latest_outbox(server: BotServer, kind: str) -> list[OutboxMessage]:
                 )
             ).all()
         )
+
+
+def _content(activity: dict[str, Any]) -> str:
+    return json.dumps(
+        [activity.get("text"), activity.get("attachments")], sort_keys=True, ensure_ascii=False
+    )
