@@ -14,7 +14,7 @@ import re
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal, cast
+from typing import Literal, cast, get_args
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select, update
@@ -66,18 +66,8 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # Meeting statuses at which the minutes are justerade (approved).
 JUSTERAT_STATUSES = ("justerat", "published")
 
-_GROUPS: tuple[AttendeeGroup, ...] = (
-    "ordforande",
-    "vice_ordforande",
-    "ledamot",
-    "ersattare",
-    "tjansteperson",
-    "brukarrepresentant",
-    "adjungerad",
-    "ovrig",
-    "sekreterare",
-    "justerare",
-)
+# The groups in the order the minutes list them: the order AttendeeGroup declares.
+_GROUPS: tuple[AttendeeGroup, ...] = get_args(AttendeeGroup)
 # A standing membership says where someone sits when the meeting did not say otherwise. The
 # standing chair who does not chair this meeting sits as a ledamot.
 _SEAT_FROM_MEMBERSHIP: tuple[tuple[str, AttendeeGroup], ...] = (
