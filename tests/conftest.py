@@ -3,10 +3,13 @@ Connector, the local OpenID/JWKS authority and the running bot (tests/harness/).
 
 from __future__ import annotations
 
+import asyncio
 import os
+import shutil
 import sys
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +30,21 @@ PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # Whatever uses a PostgreSQL database is a postgres test (`-m "not postgres"` skips them).
     for item in items:
-        if "pg_url" in getattr(item, "fixturenames", ()):
+        if {"pg_url", "empty_pg_url"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.postgres)
+
+
+@pytest.fixture(autouse=True)
+def _no_embeddings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every running bot starts the passage embedder, and loading the model and embedding each
+    write costs seconds of the two shared cores: off unless a test asks for `embeddings`."""
+    monkeypatch.setenv("SVB_EMBEDDINGS", "0")
+
+
+@pytest.fixture
+def embeddings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dense vectors on (storage/vectors.py), for the tests of vectors and dense retrieval."""
+    monkeypatch.setenv("SVB_EMBEDDINGS", "1")
 
 
 @pytest.fixture(autouse=True)
@@ -42,9 +58,39 @@ def _clear_openid_metadata_cache() -> Iterator[None]:
 # --- databases -----------------------------------------------------------------------------
 
 
+def _off_the_loop(fn: Callable[..., Any], *args: Any) -> Any:
+    """Session fixtures may be set up while a test's event loop exists; Alembic's env.py and
+    asyncio.run want none, so they run in a thread of their own."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn, *args).result()
+
+
+# Each test gets a database of its own, already at the migrations' head: copied from a template
+# migrated once per session (from empty, so the migrations themselves still run on both engines)
+# instead of migrating every one; the start-up migration then finds nothing to do.
+# tests/test_migrations.py starts the bot on an empty database of each engine.
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from storage.migrate import upgrade_sync
+
+    path = tmp_path_factory.mktemp("template") / "samverkansbot.db"
+    _off_the_loop(upgrade_sync, f"sqlite+aiosqlite:///{path}")
+    return path
+
+
 @pytest.fixture
-def sqlite_url(tmp_path: Path) -> str:
-    return f"sqlite+aiosqlite:///{tmp_path / 'samverkansbot.db'}"
+def empty_sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite+aiosqlite:///{tmp_path / 'empty.db'}"
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path, _sqlite_template: Path) -> str:
+    """A SQLite file migrated to head."""
+    path = tmp_path / "samverkansbot.db"
+    shutil.copyfile(_sqlite_template, path)
+    return f"sqlite+aiosqlite:///{path}"
 
 
 def _pg_admin_dsn() -> str:
@@ -61,9 +107,66 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"PostgreSQL not available: {reason}")
 
 
-@pytest.fixture
-async def pg_url() -> AsyncIterator[str]:
-    """A fresh database svb_t_<random> on the PostgreSQL server, dropped afterwards."""
+def _pg_unavailable_reason() -> str | None:
+    import asyncpg
+
+    async def probe() -> None:
+        conn = await asyncpg.connect(_pg_admin_dsn(), timeout=5)
+        await conn.close()
+
+    try:
+        _off_the_loop(asyncio.run, probe())
+    except (OSError, asyncpg.PostgresError, TimeoutError) as err:
+        return f"{_pg_admin_dsn()}: {err!r}"
+    return None
+
+
+async def _pg_execute(*statements: tuple[str, ...]) -> None:
+    import asyncpg
+
+    conn = await asyncpg.connect(_pg_admin_dsn(), timeout=5)
+    try:
+        for statement, *args in statements:
+            await conn.execute(statement, *args)
+    finally:
+        await conn.close()
+
+
+def _pg_database_url(name: str) -> str:
+    base = _pg_admin_dsn().rsplit("/", 1)[0]
+    return f"postgresql+asyncpg://{base.split('://', 1)[1]}/{name}"
+
+
+async def _pg_drop(name: str) -> None:
+    await _pg_execute(
+        (
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = $1 AND pid <> pg_backend_pid()",
+            name,
+        ),
+        (f'DROP DATABASE IF EXISTS "{name}"',),
+    )
+
+
+@pytest.fixture(scope="session")
+def _pg_template() -> Iterator[str | None]:
+    """The name of a database migrated to head, to be copied (CREATE DATABASE … TEMPLATE);
+    None when no server answers (each test then skips, or fails under CI=true)."""
+    if _pg_unavailable_reason() is not None:
+        yield None
+        return
+    from storage.migrate import upgrade_sync
+
+    name = f"svb_tpl_{uuid.uuid4().hex[:12]}"
+    _off_the_loop(asyncio.run, _pg_execute((f'CREATE DATABASE "{name}"',)))
+    try:
+        _off_the_loop(upgrade_sync, _pg_database_url(name))
+        yield name
+    finally:
+        _off_the_loop(asyncio.run, _pg_drop(name))
+
+
+async def _fresh_pg_database(template: str | None) -> AsyncIterator[str]:
     import asyncpg
 
     admin = _pg_admin_dsn()
@@ -74,23 +177,32 @@ async def pg_url() -> AsyncIterator[str]:
         raise  # unreachable
     name = f"svb_t_{uuid.uuid4().hex[:12]}"
     try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
+        if template is None:
+            await conn.execute(f'CREATE DATABASE "{name}"')
+        else:
+            await conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     finally:
         await conn.close()
-    base = admin.rsplit("/", 1)[0]
     try:
-        yield f"postgresql+asyncpg://{base.split('://', 1)[1]}/{name}"
+        yield _pg_database_url(name)
     finally:
-        conn = await asyncpg.connect(admin, timeout=5)
-        try:
-            await conn.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = $1 AND pid <> pg_backend_pid()",
-                name,
-            )
-            await conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        finally:
-            await conn.close()
+        await _pg_drop(name)
+
+
+@pytest.fixture
+async def empty_pg_url() -> AsyncIterator[str]:
+    """A fresh, empty database svb_t_<random> on the PostgreSQL server, dropped afterwards."""
+    async for url in _fresh_pg_database(None):
+        yield url
+
+
+@pytest.fixture
+async def pg_url(_pg_template: str | None) -> AsyncIterator[str]:
+    """A fresh database svb_t_<random> at the migrations' head, dropped afterwards."""
+    if _pg_template is None:
+        _unavailable(_pg_unavailable_reason() or "no template database")
+    async for url in _fresh_pg_database(_pg_template):
+        yield url
 
 
 @pytest.fixture(
@@ -100,8 +212,21 @@ async def pg_url() -> AsyncIterator[str]:
     ]
 )
 def db_url(request: pytest.FixtureRequest) -> str:
-    """Runs a test once on SQLite and once on PostgreSQL (an empty, unmigrated database)."""
+    """Runs a test once on SQLite and once on PostgreSQL (a database at the migrations' head)."""
     return str(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
+    ]
+)
+def empty_db_url(request: pytest.FixtureRequest) -> str:
+    """Runs a test once on an empty, unmigrated SQLite file and PostgreSQL database."""
+    return str(
+        request.getfixturevalue("empty_sqlite_url" if request.param == "sqlite" else "empty_pg_url")
+    )
 
 
 # --- stand-ins -----------------------------------------------------------------------------

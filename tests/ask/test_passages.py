@@ -33,6 +33,7 @@ async def _embed(database: Database) -> int:
         return await vectors.embed_pending(session)
 
 
+@pytest.mark.usefixtures("embeddings")
 async def test_writes_keep_the_passages_current(record: Record, database: Database) -> None:
     meeting = record.meetings["2022-02-11"]
     rows = await _passages(database, meeting_id=meeting.id)
@@ -80,6 +81,7 @@ async def test_deleted_meeting_leaves_no_passages(record: Record, database: Data
     assert await _passages(database, meeting_id=m.id) == []
 
 
+@pytest.mark.usefixtures("embeddings")
 async def test_scope_and_sekretess_hold_with_vectors_on(
     world: Record,  # noqa: F811
     database: Database,
@@ -117,6 +119,7 @@ async def test_scope_and_sekretess_hold_with_vectors_on(
     assert all(h.body != "Sekretessgruppen" for h in other.hits)
 
 
+@pytest.mark.usefixtures("embeddings")
 async def test_who_replaces_whom_in_swedish_and_english(
     record: Record, database: Database, asking: Ask
 ) -> None:
