@@ -7,13 +7,11 @@ import datetime as dt
 import os
 import subprocess
 import sys
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from aiohttp import web
 from sqlalchemy import func, select
 
 from dialogs.importer import parse_minutes, read_bytes, read_document
@@ -32,7 +30,8 @@ from storage.models import (
 )
 from tests.harness.activities import Activities, make_user, personal
 from tests.harness.connector import StandInConnector
-from tests.harness.server import BotServer
+from tests.harness.files import file_server as serve_files
+from tests.harness.server import BotServer, turn_latency
 from tests.shared import SEED_004
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -212,20 +211,8 @@ def test_cli_without_yes_stores_nothing_and_unreadable_formats_are_explained(
 async def file_server() -> AsyncIterator[tuple[str, dict[str, bytes]]]:
     """Serves attachment bytes the way Teams' downloadUrl does."""
     files: dict[str, bytes] = {}
-
-    async def serve(request: web.Request) -> web.Response:
-        data = files.get(request.match_info["name"])
-        return web.Response(body=data) if data is not None else web.Response(status=404)
-
-    app = web.Application()
-    app.router.add_get("/files/{name}", serve)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    yield f"http://127.0.0.1:{port}/files/", files
-    await runner.cleanup()
+    async with serve_files(files) as base:
+        yield base, files
 
 
 def file_message(
@@ -356,12 +343,7 @@ async def test_a_10_mb_import_does_not_hold_up_another_conversation(
     anna = make_user("Anna Karlsson")
 
     async def other_turn() -> float:
-        # A conversation of its own each time: the sender paces replies within a conversation.
-        other = personal()
-        started = time.perf_counter()
-        await bot_server.post(activities.message("hjälp", user=anna, conversation=other))
-        await connector.wait_for(1, other.id, timeout=30)
-        return time.perf_counter() - started
+        return await turn_latency(bot_server, connector, anna)
 
     # Anchor, measured in the same run: the same turns with no import going on (the machine's
     # other load shows in both).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 from dataclasses import replace
 from typing import Any
 
@@ -16,7 +17,7 @@ from bot.settings import Settings
 from storage.clock import Clock
 from storage.db import Database, normalize_url
 
-from .activities import BOT_APP_ID, Activities
+from .activities import BOT_APP_ID, Activities, User, personal
 from .auth import OpenIdServer, sign_token
 from .connector import StandInConnector
 
@@ -93,7 +94,9 @@ class BotServer:
         await self._runner.setup()  # runs cleanup_ctx: migrations, database, sender
         await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
         if self._http is None:
-            self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+            # A deadline, not a measure: a 10 MB import's turn lasts as long as its parse, which
+            # took over 30 s on the two shared cores under load.
+            self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120))
         return self
 
     async def stop(self) -> None:
@@ -173,6 +176,16 @@ class BotServer:
     async def rows(self, model: Any, *where: Any) -> list[Any]:
         async with self.db.sessions() as session:
             return list((await session.scalars(select(model).where(*where))).all())
+
+
+async def turn_latency(server: BotServer, connector: StandInConnector, user: User) -> float:
+    """Seconds from posting `hjälp` until its reply reaches the connector, in a personal chat of
+    its own each time (the sender paces replies within one conversation)."""
+    other = personal()
+    started = time.perf_counter()
+    await server.post(server.activities.message("hjälp", user=user, conversation=other))
+    await connector.wait_for(1, other.id, timeout=60)
+    return time.perf_counter() - started
 
 
 async def _json_or_none(resp: aiohttp.ClientResponse) -> Any:
