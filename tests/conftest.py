@@ -229,6 +229,54 @@ def empty_db_url(request: pytest.FixtureRequest) -> str:
     )
 
 
+class Snapshots:
+    """Databases a slow fixture filled, kept for the session: the first test on each engine
+    builds, the next ones get a copy (a file copy on SQLite, CREATE DATABASE … TEMPLATE on
+    PostgreSQL) in place of their own fresh database."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.pg: dict[str, str] = {}
+        self.sqlite: dict[str, Path] = {}
+
+    async def restore_or_build(
+        self, key: str, database: Any, build: Callable[[], Awaitable[None]]
+    ) -> None:
+        """`database` (storage.db.Database, already on the test's fresh database) ends up
+        holding what `build()` writes: built once per key and engine, copied after."""
+        url = str(database.url)
+        if database.is_sqlite:
+            path = Path(url.split(":///", 1)[1])
+            if key in self.sqlite:
+                await database.dispose()
+                shutil.copyfile(self.sqlite[key], path)
+                return
+            await build()
+            await database.dispose()
+            self.sqlite[key] = self.root / f"{key}.db"
+            shutil.copyfile(path, self.sqlite[key])
+            return
+        name = url.rsplit("/", 1)[1]
+        if key in self.pg:
+            await database.dispose()
+            await _pg_drop(name)
+            await _pg_execute((f'CREATE DATABASE "{name}" TEMPLATE "{self.pg[key]}"',))
+            return
+        await build()
+        await database.dispose()
+        snapshot = f"svb_snap_{uuid.uuid4().hex[:12]}"
+        await _pg_execute((f'CREATE DATABASE "{snapshot}" TEMPLATE "{name}"',))
+        self.pg[key] = snapshot
+
+
+@pytest.fixture(scope="session")
+def snapshots(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Snapshots]:
+    kept = Snapshots(tmp_path_factory.mktemp("snapshots"))
+    yield kept
+    for name in kept.pg.values():
+        _off_the_loop(asyncio.run, _pg_drop(name))
+
+
 # --- stand-ins -----------------------------------------------------------------------------
 
 

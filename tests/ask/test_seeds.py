@@ -9,6 +9,7 @@ from dialogs.importer import parse_minutes, read_document
 from dialogs.importer.store import store_minutes
 from storage.db import Database
 from tests.ask.conftest import Ask
+from tests.conftest import Snapshots
 from tests.shared import SEEDS, shared
 
 HOME = "tenant-seeds"
@@ -25,10 +26,15 @@ async def import_seeds(database: Database, tenant: str, names: list[str]) -> Non
 
 
 @pytest.fixture
-async def seeded(database: Database) -> None:
+async def seeded(database: Database, snapshots: Snapshots) -> None:
+    """The four seeds imported for HOME and 004 for OTHER, once per engine (then copied)."""
     shared(SEEDS)
-    await import_seeds(database, HOME, ["000", "002", "003", "004"])
-    await import_seeds(database, OTHER, ["004"])
+
+    async def build() -> None:
+        await import_seeds(database, HOME, ["000", "002", "003", "004"])
+        await import_seeds(database, OTHER, ["004"])
+
+    await snapshots.restore_or_build("ask-seeds", database, build)
 
 
 async def test_fact_over_the_imported_minutes(seeded: None, asking: Ask) -> None:
