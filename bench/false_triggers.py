@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import re
 import sys
 import tempfile
@@ -38,7 +39,8 @@ from storage.db import Database  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 from storage.models import ProcessedActivity  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
+# The shared folder beside the worktree, or SVB_SHARED (as tests/shared.py reads it).
+SHARED = Path(os.environ.get("SVB_SHARED") or ROOT.parent / "shared")
 SOURCES = [SHARED / "seeds", SHARED / "corpus"]
 TENANT = "false-triggers"
 BOT_ID = "28:samverkansbot"

@@ -10,7 +10,6 @@ import io
 import re
 from contextlib import redirect_stdout
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from bot.cli_import import run_import
@@ -29,9 +28,9 @@ from tests import seed004
 from tests.harness.activities import User, channel, make_user
 from tests.harness.connector import StandInConnector
 from tests.harness.server import BotServer
+from tests.shared import SEED_004, shared
 from tests.test_attendance_e2e import NOT_ALLOWED_SV, Room, lsvo_meeting
 
-SEED_004 = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "004_029c77288144ec65.txt"
 CHAIR = "Bodil Sundlöf"
 RECORD = (Body, BodyConversation, Membership, Meeting, Attendance, Item, Decision)
 
@@ -197,7 +196,7 @@ async def _import(server: BotServer, **kwargs: Any) -> str:
     with redirect_stdout(out):
         code = await run_import(
             settings,
-            [SEED_004],
+            [shared(SEED_004)],
             tenant=server.activities.tenant_id,
             body="LSVO ledningsgrupp",
             yes=True,
