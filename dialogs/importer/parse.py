@@ -53,6 +53,7 @@ from .people import (
     SectionLabel,
     flat_attendance,
     is_marked_row,
+    is_page_noise,
     looks_like_name,
     match_label,
     name_key,
@@ -527,12 +528,12 @@ class _MinutesParser:
             state.mode = None
         if self._labelled_value(text):
             return True
-        label = match_label(raw)
+        label = match_label(raw, names_after=True)
         if label is not None:
             self._attendance_label(*label)
             return True
         if state.label is not None:
-            if self._attendance_entries(raw):
+            if self._attendance_entries(raw) or is_page_noise(text):
                 return True
             state.label = None
             state.group = None
@@ -673,6 +674,9 @@ class _MinutesParser:
                     continue  # "Vice ordförande, Vakant, Nej": a post, not a person
                 return False
             parsed.append(person)
+            if person.substitute_for and self.people.find(person.substitute_for) is None:
+                # "Emma Tå, tjg ers för Maja Öst": the member replaced was not there.
+                parsed.append(ParsedPerson(name=person.substitute_for, status=ABSENT))
         for original, halves in inline.split:
             self.minutes.warnings.append(
                 f"Kommatecken saknas? ”{original}” tolkades som två personer: "

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz, process
 
 from .model import ABSENT, PARTIAL, PRESENT, ROLE_ORDER, ParsedPerson
 from .textutil import (
@@ -38,7 +40,10 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         SectionLabel(("ledamot",), present_group=True),
     ),
     (
-        re.compile(r"närvarande ersättare|tjänstgörande ersättare|ej tjänstgörande ersättare"),
+        re.compile(
+            r"närvarande ersättare|tjänstgörande ersättare|(?:närvarande,? )?(?:ej|icke) "
+            r"tjänstgörande ersättare|suppleanter|suppleant"
+        ),
         SectionLabel(("ersattare",)),
     ),
     (
@@ -70,9 +75,16 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         re.compile(r"sekreterare|mötessekreterare|protokollförare|antecknare|antecknas av"),
         SectionLabel(("sekreterare",), singular=True),
     ),
-    (re.compile(r"justerare|justeringsperson(?:er)?|justerande"), SectionLabel(("justerare",))),
     (
-        re.compile(r"tjänstepersoner|tjänsteperson|tjänstemän|övriga tjänstepersoner"),
+        re.compile(
+            r"justerare|justeringsperson(?:er)?|justerande|utsedd?a? att justera|utses att justera"
+        ),
+        SectionLabel(("justerare",)),
+    ),
+    (
+        re.compile(
+            r"tjänstepersoner|tjänsteperson|tjänstemän|övriga tjänstepersoner|sekretariatet"
+        ),
         SectionLabel(("tjansteperson",)),
     ),
     (re.compile(r"brukarrepresentant(?:er)?"), SectionLabel(("brukarrepresentant",))),
@@ -85,7 +97,10 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     ),
     (re.compile(r"föredragande"), SectionLabel(("foredragande",))),
     (
-        re.compile(r"återbud|anmält förhinder|förhinder|återbud från|anmälda förhinder"),
+        re.compile(
+            r"återbud|anmält förhinder|förhinder|återbud från|anmälda förhinder|"
+            r"meddelat förhinder|meddelade förhinder"
+        ),
         SectionLabel(status=ABSENT, absence_kind="aterbud"),
     ),
     (
@@ -94,36 +109,78 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     ),
 ]
 
-# A role word as the last part of an entry ("Anna-Lena Hardtmann<TAB>Närvårdskontoret, sekreterare").
+# A role word as the last part of an entry ("Anna-Lena Hardtmann<TAB>Närvårdskontoret, sekreterare"),
+# with the abbreviations minutes use ("ordf", "sekr", "tjg ers", "mötesordf.").
 ROLE_WORDS = {
     "ordförande": "ordforande",
     "ordf": "ordforande",
     "mötesordförande": "ordforande",
+    "mötesordf": "ordforande",
     "vice ordförande": "vice_ordforande",
     "v ordförande": "vice_ordforande",
+    "vice ordf": "vice_ordforande",
+    "1:e vice ordförande": "vice_ordforande",
+    "2:e vice ordförande": "vice_ordforande",
+    "förste vice ordförande": "vice_ordforande",
+    "andre vice ordförande": "vice_ordforande",
     "sekreterare": "sekreterare",
+    "sekr": "sekreterare",
+    "mötessekreterare": "sekreterare",
     "antecknar": "sekreterare",
     "antecknare": "sekreterare",
     "protokollförare": "sekreterare",
     "justerare": "justerare",
     "ledamot": "ledamot",
     "ersättare": "ersattare",
+    "suppleant": "ersattare",
     "tjänstgörande ersättare": "ersattare",
+    "ej tjänstgörande ersättare": "ersattare",
+    "tjg ersättare": "ersattare",
+    "tjg ers": "ersattare",
+    "tgj ers": "ersattare",
+    "ej tjg ers": "ersattare",
+    "ers": "ersattare",
     "brukarrepresentant": "brukarrepresentant",
     "tjänsteperson": "tjansteperson",
     "föredragande": "foredragande",
     "adjungerad": "ovrig",
+    "adjungerad utan rösträtt": "ovrig",
+    "utan rösträtt": "ovrig",
     "gäst": "ovrig",
 }
+# Longest first, so "vice ordförande" is read before "ordförande".
+_ROLE_PREFIX = re.compile(
+    r"(?i)^(?P<word>"
+    + "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))
+    + r")\.?(?=$|[\s,§(\d])"
+)
+
+
+def role_of(part: str) -> tuple[str, str] | None:
+    """(role, what follows) when part starts with a role word: "sekr. Regionens stab",
+    "mötesordf. § 10-15", "ordförande"."""
+    match = _ROLE_PREFIX.match(part.strip())
+    if not match:
+        return None
+    return ROLE_WORDS[match.group("word").lower()], part.strip()[match.end() :].strip(" ,.")
+
 
 _PARTIAL = re.compile(
     r"del av (?:mötet|sammanträdet|tiden)|delvis|fr\.?\s?o\.?\s?m\.?|t\.?\s?o\.?\s?m\.?|"
-    r"från kl|till kl|från §|till §|ej §|§§?\s*\d|kl\.?\s*\d|lämnade|anslöt|deltog under",
+    r"från kl|till kl|från §|till §|ej §|§§?\s*\d|kl\.?\s*\d|lämnade|anslöt|deltog under|"
+    r"(?:efter|till och med|från och med) punkt",
     re.IGNORECASE,
 )
 _SUBSTITUTE = re.compile(
-    r"^(?:tjänstgörande ersättare|ersättare|tjänstgör|ersätter|ers\.?)\s+(?:för\s+)?(?P<who>.+)$|"
+    r"^(?:tjänstgörande ersättare|ersättare|tjänstgör|ersätter|(?:ej )?(?:tjg|tgj) ers\.?|ers\.?)"
+    r"\s+(?:för\s+)?(?P<who>.+)$|"
     r"^för\s+(?P<who2>.+)$",
+    re.IGNORECASE,
+)
+# "Karin Holm (S) ersätter Peter Ström (S)" / "Mona Falk (C) tjänstgörande ersättare för Per Hed".
+_REPLACES = re.compile(
+    r"^(?P<name>.+?)\s*,?\s+(?:ersätter|i stället för|istället för|(?:tjänstgörande )?ersättare för|"
+    r"(?:tjg|tgj)\.? ers\.? för|ers\.? för)\s+(?P<who>.+)$",
     re.IGNORECASE,
 )
 
@@ -173,24 +230,117 @@ _NAME_TOKEN = re.compile(
 )
 
 
-def match_label(line: str) -> tuple[SectionLabel, str, int] | None:
+# Words that end like an organisation or a unit ("Vårdcentralen", "Medicinkliniken", "Regionens",
+# "Socialförvaltningen", "Tandvården"): a token so shaped is not part of a person's name.
+_ORGANISATION_WORD = re.compile(
+    r"(?i)(?:klinik|central|kommun|region|förvaltning|enhet|avdelning|centrum|center|sjukhus|"
+    r"nämnd|styrelse|kontor|förbund|verk|myndighet|stab|grupp|vård|bolag|skola|förening|"
+    r"institut|universitet|landsting|kansli|sektion|råd|företag)(?:en|et|n|na|ens|ets|s)?$"
+)
+# Titles written before a name ("Kommunchef Gustav Ring", "kommunsekreterare Tina Sand").
+_TITLE_WORD = re.compile(
+    r"(?i)(?:chef|sekreterare|direktör|ekonom|strateg|samordnare|handläggare|ansvarig|ingenjör|"
+    r"arkitekt|controller|sköterska|läkare|konsult|utvecklare|ledare|assistent|rådgivare|jurist|"
+    r"revisor|tjänsteman|representant|ombud|inspektör|kurator|kommunikatör|analytiker|"
+    r"specialist|koordinator|sekr)\.?$"
+)
+
+
+def is_organisation_word(token: str) -> bool:
+    token = token.strip(".,:;()")
+    return token == "AB" or (len(token) > 3 and bool(_ORGANISATION_WORD.search(token)))
+
+
+def is_title_word(token: str) -> bool:
+    return bool(_TITLE_WORD.search(token.strip(",:;()"))) and len(token) > 4
+
+
+def _label_of(word: str) -> SectionLabel | None:
+    """The label a phrase is, or the label two column headings side by side make
+    ("ledamöter närvarande": ledamöter present; "övriga närvarande ersättare": ersättare)."""
+    for pattern, label in _LABELS:
+        if any(pattern.fullmatch(spelling) for spelling in spellings(word)):
+            return label
+    words = word.split()
+    for cut in range(1, len(words)):
+        first = _label_of(" ".join(words[:cut]))
+        second = first and _label_of(" ".join(words[cut:]))
+        if first and second:
+            roles = second.roles or first.roles
+            absent = first if first.status == ABSENT else second
+            return replace(
+                second if second.roles else first,
+                roles=roles,
+                status=absent.status,
+                absence_kind=absent.absence_kind,
+                singular=False,
+            )
+    return None
+
+
+# Every label spelling, for a misspelt label followed by a colon ("Frånvarnade:").
+_LABEL_SPELLINGS = [
+    word
+    for word in (
+        "närvarande",
+        "frånvarande",
+        "deltagare",
+        "ersättare",
+        "ledamöter",
+        "beslutande",
+        "förhinder",
+        "anmält förhinder",
+        "övriga närvarande",
+        "övriga deltagare",
+        "tjänstgörande ersättare",
+        "justerare",
+        "sekreterare",
+        "ordförande",
+    )
+]
+
+
+def _fuzzy_label(word: str) -> SectionLabel | None:
+    if len(word) < 8:
+        return None
+    best = process.extractOne(word, _LABEL_SPELLINGS, scorer=fuzz.ratio, score_cutoff=88)
+    return _label_of(best[0]) if best else None
+
+
+def match_label(line: str, names_after: bool = False) -> tuple[SectionLabel, str, int] | None:
     """If line is an attendance heading, return its label, any names on the same line, and its
-    markdown heading level."""
+    markdown heading level. With names_after, a label followed by names without a colon
+    ("Beslutande Anna Berg (S), ordförande") counts too."""
     level = heading_level(line)
     text = clean_line(line)
     match = re.match(r"^([^:]{2,40}?)\s*(?::\s*(.*))?$", text)
-    if not match:
+    if match:
+        word = match.group(1).strip().lower()
+        rest = (match.group(2) or "").strip()
+        label = _label_of(word)
+        if label is None and match.group(2) is not None:
+            label = _fuzzy_label(word)
+        if label is not None:
+            return label, rest, level
+    if not names_after:
         return None
-    word = match.group(1).strip().lower()
-    rest = (match.group(2) or "").strip()
-    for pattern, label in _LABELS:
-        if any(pattern.fullmatch(spelling) for spelling in spellings(word)):
+    words = text.split()
+    for cut in range(min(4, len(words) - 1), 0, -1):
+        label = _label_of(" ".join(words[:cut]).lower().rstrip(":"))
+        rest = " ".join(words[cut:])
+        if label is not None and rest[:1].isupper() and _all_people(rest):
             return label, rest, level
     return None
 
 
+def _all_people(text: str) -> bool:
+    entries = split_inline_list(text).entries
+    return bool(entries) and all(parse_person(e, None) is not None for e in entries)
+
+
 def looks_like_name(text: str) -> bool:
-    """A person's name: two to six capitalised words (particles such as "de la" allowed)."""
+    """A person's name: two to six capitalised words (particles such as "de la" allowed), none
+    of them shaped like an organisation or a title."""
     if not text or len(text) > 60 or any(ch.isdigit() for ch in text):
         return False
     tokens = text.split()
@@ -201,6 +351,8 @@ def looks_like_name(text: str) -> bool:
         if token.lower() in _PARTICLES:
             continue
         if token.lower().strip(".") in _NOT_NAME_WORDS or not _NAME_TOKEN.fullmatch(token):
+            return False
+        if is_organisation_word(token) or is_title_word(token):
             return False
         capitalised += 1
     return capitalised >= 2
@@ -224,34 +376,77 @@ class InlineEntries:
 
 def split_inline_list(text: str) -> InlineEntries:
     """The people in one line. ";" separates people, each "name, organisation, title"; otherwise a
-    line of names only ("Närvarande: A, B, C") is split on commas, and a line that is not only
-    names is one person with organisation and title."""
+    line of names only ("Närvarande: A, B (S) och C, ekonom D 71") is split on commas, "och" and
+    a closing party bracket, and a line that is not only names is one person with organisation
+    and title."""
     text = text.strip()
     if ";" in text:
         return InlineEntries([p.strip() for p in text.split(";") if p.strip()], [])
-    parts = [p.strip() for p in re.split(r",", text) if p.strip()]
-    names_only = [_without_parentheses(p) for p in parts]
-    if len(parts) >= 2 and all(looks_like_name(n) for n in names_only):
+    parts = [p.strip() for p in re.split(r",", text.rstrip(".")) if p.strip()]
+    # "… och Anna Berg" ending the list; "Rolf Ek (M) Ingrid Lax (S)" on one line.
+    for splitter in (r"\s+(?:och|samt)\s+", r"(?<=\))\s+(?=[A-ZÅÄÖÉ])"):
+        expanded: list[str] = []
+        for part in parts:
+            pieces = [p.strip() for p in re.split(splitter, part) if p.strip()]
+            if len(pieces) > 1 and all(looks_like_name(core_name(p)) for p in pieces):
+                expanded.extend(pieces)
+            else:
+                expanded.append(part)
+        parts = expanded
+    cores = [core_name(p) for p in parts]
+    if len(parts) >= 2 and all(looks_like_name(c) for c in cores):
         entries: list[str] = []
         split: list[tuple[str, list[str]]] = []
-        for part, bare in zip(parts, names_only, strict=True):
+        for part, bare in zip(parts, cores, strict=True):
             halves = _missing_comma(bare)
             if halves and part == bare:
                 entries.extend(halves)
                 split.append((part, halves))
             else:
                 entries.append(part)
-        # "… och Anna Berg" ending the list
-        last = entries[-1]
-        both = re.split(r"\s+och\s+", last)
-        if len(both) == 2 and all(looks_like_name(_without_parentheses(b)) for b in both):
-            entries[-1:] = both
         return InlineEntries(entries, split)
     return InlineEntries([text], [])
 
 
 def _without_parentheses(text: str) -> str:
     return re.sub(r"\s*\([^()]*\)", "", text).replace("~~", "").strip()
+
+
+# "Ann Vall X" / "Sofia Brandt Anmält förhinder": a presence column after the name.
+_MARK_AFTER_NAME = re.compile(
+    r"^(?P<name>[^,\t]+?)\s+(?P<mark>X|x|anmält förhinder|meddelat förhinder|frånvarande|"
+    r"ej närvarande)(?=\s*(?:,|$))",
+    re.IGNORECASE,
+)
+# "Maj Rask 50", "Per Eklöf § 71, 73": present for those § only.
+_TRAILING_PARAGRAPHS = re.compile(
+    r"^(?P<name>.*?\S)\s*,?\s+(?P<nums>(?:§\s*)?\d{1,4}(?:\s*[-–,]\s*(?:§\s*)?\d{1,4})*)\.?$"
+)
+
+
+def _leading_title(name: str) -> tuple[str | None, str]:
+    """("Kommunchef", "Gustav Ring") from "Kommunchef Gustav Ring"; (None, name) otherwise."""
+    tokens = name.split()
+    cut = 0
+    while len(tokens) - cut > 2 and (tokens[cut][:1].islower() or is_title_word(tokens[cut])):
+        cut += 1
+    if cut and looks_like_name(" ".join(tokens[cut:])):
+        return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+    return None, name
+
+
+def core_name(part: str) -> str:
+    """The name in a list entry without party, title before it, § numbers after it, a presence
+    mark or whom the person replaces."""
+    text = _without_parentheses(part).strip(" .")
+    text = _MARK_AFTER_NAME.sub(r"\g<name>", text)
+    replaces = _REPLACES.match(text)
+    if replaces:
+        text = replaces.group("name")
+    numbers = _TRAILING_PARAGRAPHS.match(text)
+    if numbers:
+        text = numbers.group("name")
+    return _leading_title(text)[1]
 
 
 def _missing_comma(name: str) -> list[str] | None:
@@ -262,9 +457,14 @@ def _missing_comma(name: str) -> list[str] | None:
     return None
 
 
+# A party code in brackets after a name: "(S)", "(KD)", "(c)", "(-)".
+_PARTY = re.compile(r"^(?:[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3}|-|–)$")
+
+
 def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
     """One attendance entry: "Name, title, organisation", "Name<TAB>organisation, role",
-    "~~Name, organisation~~" (struck through: not present), "Name (Del av mötet)"."""
+    "~~Name, organisation~~" (struck through: not present), "Name (Del av mötet)",
+    "Name (S), tjg ers för Other (S)", "Name X, mötesordf. § 3-5", "kommunchef Name 71"."""
     raw = strip_bullet(entry.strip())
     struck = "~~" in raw and bool(re.search(r"~~[^~]+~~", raw))
     raw = strip_inline_markdown(raw.replace("~~", "")).strip()
@@ -280,11 +480,17 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
         nonlocal note, substitute, status
         content = match.group(1).strip()
         low = content.lower().rstrip(".")
-        if low in ROLE_WORDS:
-            roles.append(ROLE_WORDS[low])
+        if _PARTY.match(content) and "," not in match.string[: match.start()]:
+            return ""  # the party after the name
+        found_role = role_of(content)
+        if found_role and not found_role[1]:
+            roles.append(found_role[0])
+            return ""
+        if re.search(r"(?i)utan rösträtt|yttranderätt|adjungerad", content):
+            roles.append("ovrig")
             return ""
         sub = _SUBSTITUTE.match(content)
-        who = (sub.group("who") or sub.group("who2") or "").strip() if sub else ""
+        who = _without_parentheses(sub.group("who") or sub.group("who2") or "") if sub else ""
         if who and looks_like_name(who):
             substitute = who
             roles.append("ersattare")
@@ -293,10 +499,14 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
             status = PARTIAL
             note = content
             return ""
+        if low in ROLE_WORDS:
+            roles.append(ROLE_WORDS[low])
+            return ""
         return match.group(0)
 
     raw = re.sub(r"\(([^()]*)\)", handle_parenthetical, raw)
     raw = re.sub(r"[ ]{2,}", " ", raw).strip(" ,")
+    raw = _MARK_AFTER_NAME.sub(r"\g<name>, \g<mark>", raw)
     if "\t" in raw:
         name, rest = raw.split("\t", 1)
         parts = [p.strip() for p in re.split(r"[,\t]", rest) if p.strip()]
@@ -304,6 +514,17 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
         parts = [p.strip() for p in raw.split(",") if p.strip()]
         name = parts.pop(0) if parts else ""
     name = name.strip().rstrip(".")
+    replaces = _REPLACES.match(name)
+    if replaces and looks_like_name(_without_parentheses(replaces.group("who")).strip(" .")):
+        name = replaces.group("name").strip()
+        substitute = _without_parentheses(replaces.group("who")).strip(" .")
+        roles.append("ersattare")
+    numbers = _TRAILING_PARAGRAPHS.match(name)
+    if numbers and status != ABSENT and looks_like_name(core_name(numbers.group("name"))):
+        name = numbers.group("name")
+        status = PARTIAL
+        note = note or "§ " + numbers.group("nums").lstrip("§ ")
+    lead_title, name = _leading_title(name)
     if not looks_like_name(name) and parts and looks_like_name(parts[0]):
         # A table row "Ordförande, Anna Berg, Ja" / "Kassör, …": the post first (corpus 07).
         post = name.lower().rstrip(".")
@@ -323,17 +544,24 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
         absence_kind = None
     remaining: list[str] = []
     for part in parts:
-        low = part.lower().rstrip(".")
-        if low in ROLE_WORDS:
-            roles.append(ROLE_WORDS[low])
-            continue
         sub = _SUBSTITUTE.match(part)
-        if sub and looks_like_name((sub.group("who") or sub.group("who2") or "").strip()):
-            substitute = (sub.group("who") or sub.group("who2") or "").strip()
+        who = _without_parentheses(sub.group("who") or sub.group("who2") or "") if sub else ""
+        if who and looks_like_name(who):
+            substitute = who
             roles.append("ersattare")
             continue
+        found_role = role_of(part)
+        if found_role:
+            roles.append(found_role[0])
+            if found_role[1] and not _PARTIAL.search(found_role[1]):
+                remaining.append(found_role[1])
+            continue
+        if status != ABSENT and _PARTIAL.search(part):
+            status = PARTIAL
+            note = note or part
+            continue
         remaining.append(part)
-    title = remaining.pop(0) if remaining and remaining[0][:1].islower() else None
+    title = remaining.pop(0) if remaining and remaining[0][:1].islower() else lead_title
     organisation = ", ".join(remaining) or None
     if struck:
         status = ABSENT
@@ -353,7 +581,9 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
 # A presence column in a table flattened to a row: "Anna Berg, Ja" / "Nej" / "1" / "–" /
 # "Ja, lämnade vid 5.1" (corpus 01, 07, 17).
 _PRESENT_MARK = re.compile(r"(?i)^(?:ja|x|1|närvarande)$")
-_ABSENT_MARK = re.compile(r"(?i)^(?:nej|-|–|—|0|frånvarande|ej närvarande)$")
+_ABSENT_MARK = re.compile(
+    r"(?i)^(?:nej|-|–|—|0|frånvarande|ej närvarande|anmält förhinder|meddelat förhinder)$"
+)
 
 
 def _presence_marker(parts: list[str]) -> tuple[str, str | None] | None:
@@ -365,7 +595,8 @@ def _presence_marker(parts: list[str]) -> tuple[str, str | None] | None:
         if _PRESENT_MARK.match(part):
             del parts[n]
             rest = ", ".join(parts[n:])
-            if rest and _PARTIAL.search(rest):
+            # "X, mötesordf. § 10-15" chairs those §; the person was there throughout.
+            if rest and _PARTIAL.search(rest) and not role_of(parts[n]):
                 del parts[n:]
                 return PARTIAL, rest
             return PRESENT, None
@@ -376,6 +607,18 @@ def is_marked_row(entry: str) -> bool:
     """A flattened table row that carries its own presence column ("Tim Persson, Ja")."""
     parts = [p.strip() for p in strip_inline_markdown(entry).replace("\t", ",").split(",")]
     return len(parts) >= 2 and _presence_marker(parts[1:]) is not None
+
+
+# A page's footer or the next page's header inside a list that runs over a page break:
+# "Sida 1 av 6", "Omsorgsstyrelsen sammanträdesprotokoll Sida 2", "3 (12)".
+_PAGE_NOISE = re.compile(
+    r"(?i)^(?:.{0,80}\bsida\s+\d{1,3}(?:\s*(?:av|/)\s*\d{1,3}|\s*\(\d{1,3}\))?|"
+    r"\d{1,3}\s*\(\d{1,3}\)|\d{1,3}\s*/\s*\d{1,3})$"
+)
+
+
+def is_page_noise(text: str) -> bool:
+    return bool(_PAGE_NOISE.match(text.strip()))
 
 
 def sort_roles(roles: list[str]) -> list[str]:
@@ -421,6 +664,8 @@ class PeopleRegistry:
             existing.absence_kind = None
         elif existing.status == PRESENT and person.status == PARTIAL:
             existing.status = PARTIAL
+        elif existing.status == ABSENT and person.status == ABSENT:
+            existing.absence_kind = existing.absence_kind or person.absence_kind
         return duplicate
 
 
