@@ -91,7 +91,7 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     (
         re.compile(
             r"övriga(?: närvarande| deltagare| deltagande| medverkande| medlemmar)?|"
-            r"adjungerade?|gäster|inbjudna|medverkande|övrig närvarande"
+            r"adjungerade?(?: utan rösträtt)?|gäster|inbjudna|medverkande|övrig närvarande"
         ),
         SectionLabel(("ovrig",)),
     ),
@@ -674,16 +674,29 @@ class PeopleRegistry:
 # Carlsson (C) … Ej närvarande Per Ek …". The labels still split it into lists and the names are
 # runs of two or three capitalised words (corpus 12, 16, 17, 22 in dev).
 
+_FLAT_LABEL_WORDS = (
+    r"närvarande ledamöter|närvarande ersättare|tjänstgörande ersättare|"
+    r"(?:ej|icke) tjänstgörande ersättare|beslutande ledamöter|beslutande|ordinarie ledamöter|"
+    r"ledamöter|ersättare|suppleanter|övriga deltagande|övriga närvarande|övriga deltagare|övriga|"
+    r"närvarande|deltagare|ej närvarande|frånvarande|anmält förhinder|anmälda förhinder|"
+    r"meddelat förhinder|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro"
+)
 _FLAT_LABEL = re.compile(
-    r"(?<![\w-])(?P<label>närvarande ledamöter|närvarande ersättare|tjänstgörande ersättare|"
-    r"ej tjänstgörande ersättare|beslutande ledamöter|beslutande|ordinarie ledamöter|ledamöter|"
-    r"ersättare|övriga deltagande|övriga närvarande|övriga deltagare|övriga|närvarande|"
-    r"deltagare|ej närvarande|frånvarande|anmält förhinder|anmälda förhinder|återbud|"
-    r"adjungerade|gäster|upprop)(?:\s*:)?(?=\s*:|\s+[A-ZÅÄÖ])",
+    rf"(?<![\w-])(?P<label>{_FLAT_LABEL_WORDS})(?:\s*:)?(?=\s*:|\s+(?-i:[A-ZÅÄÖ]))",
     re.IGNORECASE,
 )
+_FLAT_JUSTERA = r"utses att justera|utsedda? att justera|justerare|justerande"
+# A table's column headings flattened before its rows: "Beslutande ledamöter Ej tjänstgörande
+# ersättare Övriga närvarande Utses att justera Lars Berg (S) …". The names after it cannot be
+# told apart by column (shape 03; corpus 14 in the INDEX's description).
+_HEADER_RUN = re.compile(
+    rf"(?<![\w-])(?:(?:{_FLAT_LABEL_WORDS}|{_FLAT_JUSTERA})\s+){{2,}}"
+    rf"(?P<last>{_FLAT_LABEL_WORDS}|{_FLAT_JUSTERA})(?=\s+[A-ZÅÄÖ])",
+    re.IGNORECASE,
+)
+_JUSTERA_LABEL = re.compile(rf"(?<![\w-])(?:{_FLAT_JUSTERA})\b\s*:?", re.IGNORECASE)
 _FLAT_STOP = re.compile(
-    r"(?<![\w-])(?:utses att justera|utsedda? att justera|justeringens|justerare:|underskrifter|"
+    r"(?<![\w-])(?:utses att justera|utsedda? att justera|justeringens|justerare:|underskrifter|val av|"
     r"paragrafer|dagordning|föredragningslista|ärendelista|protokollet|sammanträdestid|"
     r"plats och tid|register)\b|\b\d+\s+\d+\s*\(\d+\)",
     re.IGNORECASE,
@@ -719,9 +732,23 @@ def _flat_label(word: str) -> SectionLabel | None:
 def flat_attendance(text: str) -> list[ParsedPerson]:
     """The people in attendance lists that have lost their line breaks, or []."""
     people: list[ParsedPerson] = []
+    header = _HEADER_RUN.search(text)
+    if header:
+        stop = _FLAT_STOP.search(text, header.end())
+        segment = text[header.end() : stop.start() if stop else len(text)]
+        found = _names_in_segment(segment, SectionLabel())
+        seen: dict[str, ParsedPerson] = {}
+        for person in found:
+            key = name_key(person.name)
+            if key in seen:
+                # Listed again: the later column, the justerare when that column is last.
+                if re.fullmatch(_FLAT_JUSTERA, header.group("last"), re.IGNORECASE):
+                    seen[key].roles = sort_roles([*seen[key].roles, "justerare"])
+                continue
+            seen[key] = person
+            people.append(person)
+        text = text[: header.start()] + " " + text[stop.start() if stop else len(text) :]
     labels = list(_FLAT_LABEL.finditer(text))
-    if not labels:
-        return []
     for n, label_match in enumerate(labels):
         start = label_match.end()
         end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
@@ -736,7 +763,21 @@ def flat_attendance(text: str) -> list[ParsedPerson]:
             later = _FLAT_LABEL.search(text, stop.end())
             if later is None:
                 break
+    if people and not header:
+        _mark_justerare(text, people)
     return people
+
+
+def _mark_justerare(text: str, people: list[ParsedPerson]) -> None:
+    """ "Utses att justera: Tomas Wik" / "Justerare Justeringens plats och tid Olle Bäck": the
+    listed people named within the next words are the justerare."""
+    for label in _JUSTERA_LABEL.finditer(text):
+        window = text[label.end() : label.end() + 100]
+        named = sorted(
+            (window.find(p.name), p) for p in people if p.status != ABSENT and p.name in window
+        )
+        for _, person in named[:2]:
+            person.roles = sort_roles([*person.roles, "justerare"])
 
 
 _FLAT_PARTIAL = re.compile(
@@ -753,31 +794,98 @@ _FLAT_RUN = re.compile(
 )
 
 
-def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
+def _is_flat_name_word(word: str) -> bool:
+    low = word.lower()
+    return not (
+        low in _FLAT_NOT_NAME
+        or low in ROLE_WORDS
+        or is_title_word(word)
+        or is_organisation_word(word)
+    )
+
+
+def _name_runs(segment: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, words) of each run of two to six name-shaped words; a label, role, title or
+    organisation word inside a run of capitalised words splits it ("Kommunchef Gustav Ring
+    Kommunsekreterare Ida Vik")."""
     runs: list[tuple[int, int, list[str]]] = []
     for match in _FLAT_RUN.finditer(segment):
-        words = match.group(0).split()
-        # Drop label and organisation words at either end ("Ordförande Anders Ågren").
-        while words and words[0].lower() in _FLAT_NOT_NAME:
-            words.pop(0)
-        while words and words[-1].lower() in _FLAT_NOT_NAME:
-            words.pop()
-        if len(words) in (2, 3, 4, 6) and not any(w.lower() in _FLAT_NOT_NAME for w in words):
-            runs.append((match.start(), match.end(), words))
+        chunk: list[tuple[str, int, int]] = []
+        words = [
+            (w.group(0), match.start() + w.start(), match.start() + w.end())
+            for w in re.finditer(r"\S+", match.group(0))
+        ]
+        for item in [*words, None]:
+            if item is not None and _is_flat_name_word(item[0]):
+                chunk.append(item)
+                continue
+            if len(chunk) in (2, 3, 4, 6):
+                runs.append((chunk[0][1], chunk[-1][2], [c[0] for c in chunk]))
+            chunk = []
+    return runs
+
+
+_ROLE_IN_TEXT = [
+    (re.compile(rf"(?<![\wåäö]){re.escape(word)}(?![\wåäö])"), role)
+    for word, role in sorted(ROLE_WORDS.items(), key=lambda wr: len(wr[0]), reverse=True)
+]
+
+
+def _roles_in(text: str) -> list[str]:
+    """The roles text names, longest words first ("vice ordförande" is not also "ordförande")."""
+    low = text.lower()
+    roles: list[str] = []
+    for pattern, role in _ROLE_IN_TEXT:
+        if pattern.search(low):
+            roles.append(role)
+            low = pattern.sub(" ", low)
+    return roles
+
+
+def _own_and_lead(after: str) -> tuple[str, str]:
+    """Split the text between two names into what belongs to the first ("(S), ordförande, 108")
+    and what leads the second: a capitalised role or title not after a comma ("Kommunsekreterare"
+    in "Gustav Ring Kommunsekreterare Ida Vik")."""
+    for word in re.finditer(r"[A-ZÅÄÖ][\wåäö:]+", after):
+        if _is_flat_name_word(word.group(0)):
+            continue
+        before = after[: word.start()].rstrip()
+        if not before.endswith(","):
+            return after[: word.start()], after[word.start() :]
+    return after, ""
+
+
+_REPLACED_BEFORE = re.compile(
+    r"(?:ersätter|i stället för|istället för|ersättare för|(?:tjg|tgj)\.? ers\.? för|ers\.? för)"
+    r"\s*$"
+)
+
+
+def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
+    runs = _name_runs(segment)
     out: list[ParsedPerson] = []
     excluded = False
+    lead = segment[: runs[0][0]] if runs else ""
     for n, (start, end, words) in enumerate(runs):
         if excluded and not re.fullmatch(r"\s*och\s*", segment[max(0, start - 6) : start]):
             excluded = False
-        after = segment[end : runs[n + 1][0] if n + 1 < len(runs) else len(segment)][:60]
-        before = segment[max(0, start - 20) : start].lower()
+        after, next_lead = _own_and_lead(
+            segment[end : runs[n + 1][0] if n + 1 < len(runs) else len(segment)][:60]
+        )
+        before = segment[max(0, start - 30) : start].lower()
+        if len(words) == 3 and re.search(r",\s*\([^()]{0,4}\)\s*,\s*$", before):
+            # "Eva Berg, (s), Luleå Henning Åhman, (s)": a place column ends the row before
+            # (corpus 15).
+            words = words[1:]
         size = 3 if len(words) == 3 else 2
         for k in range(0, len(words), size):
             roles = list(label.roles)
             status = label.status
             last = k + size >= len(words)
             low = after.lower() if last else ""
-            if k == 0 and re.search(r"(?:ersätter|i stället för|istället för)\s*$", before):
+            if k == 0:
+                roles.extend(_roles_in(lead))
+            if k == 0 and _REPLACED_BEFORE.search(before):
                 status, roles = ABSENT, []  # the one replaced by the name before it
             elif k == 0 and (
                 re.search(r"\b(?:förutom|utom|med undantag av)\s*$", before)
@@ -786,7 +894,7 @@ def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
                 status, roles = ABSENT, []  # "samtliga närvarande förutom A och B"
                 excluded = True
             elif last:
-                if re.search(r"\btjg\b|tjänstgörande|\bersätter\b", low):
+                if re.search(r"\btjg\b|\btgj\b|tjänstgörande|\bersätter\b", low):
                     roles.append("ersattare")
                     status = PRESENT
                 if re.match(r"\s*(?:\([^)]*\)\s*|[A-ZÅÄÖ]{1,4}\s+)?[-–](?:\s|$)", after):
@@ -795,9 +903,7 @@ def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
                     _FLAT_PARTIAL.search(after) or _PARAGRAPH_NUMBERS.search(after)
                 ):
                     status = PARTIAL
-                for word, role in ROLE_WORDS.items():
-                    if re.search(rf"\b{re.escape(word)}\b", low):
-                        roles.append(role)
+                roles.extend(_roles_in(low))
             out.append(
                 ParsedPerson(
                     name=" ".join(words[k : k + size]),
@@ -806,6 +912,7 @@ def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
                     absence_kind=label.absence_kind if status == ABSENT else None,
                 )
             )
+        lead = next_lead
     return out
 
 
@@ -884,3 +991,97 @@ def roll_call_entries(title: str, body: list[str]) -> list[str]:
         if entries:
             break
     return entries if len(entries) >= 2 else []
+
+
+def item_attendance(title: str, body: list[str]) -> list[ParsedPerson]:
+    """The people an item titled as an attendance list names ("§ 2. Närvarande" over "A, B och
+    C.", "2. Närvaro" over one name a line), or [] when its body is not such a list."""
+    found = match_label(title)
+    if found is None or found[1]:
+        return []
+    label = found[0]
+    people: list[ParsedPerson] = []
+    for raw in body:
+        text = clean_line(strip_bullet(raw))
+        if not text:
+            if people:
+                break
+            continue
+        entries = split_inline_list(text).entries
+        parsed = [parse_person(entry, label) for entry in entries]
+        if not entries or any(p is None for p in parsed):
+            break
+        people.extend(p for p in parsed if p is not None)
+    return people
+
+
+# Who held a function, as items and prose say: an item "Val av justerare" / "Vid protokoll" over
+# the names, "Anna Berg valdes till mötesordförande", "Ordförande Anna Berg hälsar …".
+_FUNCTION_TITLE = re.compile(
+    r"(?i)^(?:val av\s+(?:två\s+|en\s+)?)?(?P<what>mötesordförande|ordförande|mötessekreterare|"
+    r"sekreterare|protokollförare|vid protokoll(?:et)?|(?:protokoll|mötes)?justerare|"
+    r"justeringsperson(?:er)?|person(?:er)? att justera protokollet)\b"
+)
+_ELECTED = re.compile(
+    r"(?P<names>[A-ZÅÄÖ][^.;:]{2,80}?)\s+(?:valdes|utsågs|utses|väljs)\s+(?:enhälligt\s+)?"
+    r"(?:till|som|att)\s+(?P<what>mötesordförande|ordförande|mötessekreterare|sekreterare|"
+    r"protokollförare|(?:protokoll|mötes)?justerare|justera protokollet)"
+)
+_CHAIR_PROSE = re.compile(r"\b(?:[Mm]ötes)?[Oo]rdförande(?:n)?\s+(?P<name>" + _NAME_PATTERN + ")")
+
+
+def _function_role(what: str) -> str:
+    what = what.lower()
+    if "ordförande" in what:
+        return "ordforande"
+    if "juster" in what:
+        return "justerare"
+    return "sekreterare"
+
+
+def function_roles(title: str, text: str) -> list[tuple[str, str]]:
+    """(name, role) pairs an item states; the caller keeps those naming listed people."""
+    found: list[tuple[str, str]] = []
+    titled = _FUNCTION_TITLE.match(title.strip())
+    if titled:
+        first = text.strip().split("\n")[0].strip().rstrip(".")
+        found.extend((n, _function_role(titled.group("what"))) for n in split_names(first))
+    for match in _ELECTED.finditer(text):
+        names = split_names(match.group("names")) or split_names(
+            " ".join(match.group("names").split()[-2:])
+        )
+        found.extend((n, _function_role(match.group("what"))) for n in names)
+    found.extend((m.group("name"), "ordforande") for m in _CHAIR_PROSE.finditer(text))
+    return found
+
+
+def presence_mark_only(text: str) -> tuple[str, str | None] | None:
+    """(status, note) of a line that is only a presence column ("X, § 40 - § 41", "Anmält
+    förhinder"): a table whose column came out as its own block of lines after the names."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if (
+        not parts
+        or parts[0].isdigit()
+        or not (_PRESENT_MARK.match(parts[0]) or _ABSENT_MARK.match(parts[0]))
+    ):
+        return None
+    return _presence_marker(parts)
+
+
+def has_presence_mark(entry: str) -> bool:
+    """An entry that carries its own presence column ("Ulrika Sand X", "Tim Persson, Ja")."""
+    text = strip_inline_markdown(entry).strip()
+    return is_marked_row(text) or bool(_MARK_AFTER_NAME.match(_without_parentheses(text)))
+
+
+def is_organisation_line(text: str) -> bool:
+    """A line that names an organisation, not a person ("Region Nordland", "Östby kommun",
+    "Primärvården"): a group heading inside an attendance list."""
+    tokens = text.split()
+    return (
+        0 < len(tokens) <= 6
+        and not any(ch.isdigit() for ch in text)
+        and "," not in text
+        and text[:1].isupper()
+        and any(is_organisation_word(t) for t in tokens)
+    )
