@@ -781,6 +781,7 @@ class _MinutesParser:
                 _DISTRIBUTION_LABEL.match(text)
                 or _SIGNATURES_LABEL.match(text)
                 or _JUSTERING_LABEL.match(text)
+                or _trailing_attendance(content, n)
             ):
                 self.state = _HeaderState()
                 for line in content[n:]:
@@ -1077,6 +1078,21 @@ class _MinutesParser:
 
 
 # Helpers ---------------------------------------------------------------------------------------
+
+
+def _trailing_attendance(content: list[str], n: int) -> bool:
+    """content[n] is an attendance heading standing alone ("## Närvarande", "Frånvarande:") and
+    the next line lists people: the lists after the last item (issue 11)."""
+    label = match_label(content[n])
+    if (
+        label is None
+        or label[1]
+        or not (heading_level(content[n]) or content[n].rstrip().endswith(":"))
+    ):
+        return False
+    following = next((line for line in content[n + 1 :] if line.strip()), "")
+    entries = split_inline_list(strip_bullet(clean_line(following))).entries
+    return bool(entries) and all(parse_person(e, label[0]) is not None for e in entries)
 
 
 def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
