@@ -721,6 +721,8 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "vice",
     "kansli",
     "gäst",
+    "justering",
+    "justerande",
 }
 
 
@@ -733,6 +735,11 @@ def flat_attendance(text: str) -> list[ParsedPerson]:
     """The people in attendance lists that have lost their line breaks, or []."""
     people: list[ParsedPerson] = []
     header = _HEADER_RUN.search(text)
+    if (
+        header
+        and len(re.findall(rf"{_FLAT_LABEL_WORDS}|{_FLAT_JUSTERA}", header.group(0), re.I)) < 3
+    ):
+        header = None  # "Övriga närvarande Ersättare": one list's two headings, not a table's
     if header:
         stop = _FLAT_STOP.search(text, header.end())
         segment = text[header.end() : stop.start() if stop else len(text)]
@@ -787,6 +794,11 @@ _FLAT_PARTIAL = re.compile(
 # "…, tjg ersättare, 108" / "Name, title, 106": present for those § only (corpus 16, 17).
 _PARAGRAPH_NUMBERS = re.compile(
     r"(?:^|[\s,])(?!19\d\d|20\d\d)\d{2,4}(?:\s*[-–]\s*\d{2,4})?\s*,?\s*$"
+)
+# "Anna Wik 164, , ekonom …" / "Amir Said 165." : § numbers right after the name.
+_PARAGRAPHS_AFTER_NAME = re.compile(
+    r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:§\s*)?(?!19\d\d|20\d\d)\d{2,4}(?:\s*[-–]\s*\d{2,4})?"
+    r"(?:\s*(?:,|och)\s*\d{2,4})*\s*(?:[,.;]|och\b|$)"
 )
 _FLAT_RUN = re.compile(
     r"(?:[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ]+(?:[A-ZÅÄÖ][a-zåäö]+)?(?:-[A-ZÅÄÖa-zåäö][a-zåäöéüøæ]+)*"
@@ -844,13 +856,13 @@ def _roles_in(text: str) -> list[str]:
 
 def _own_and_lead(after: str) -> tuple[str, str]:
     """Split the text between two names into what belongs to the first ("(S), ordförande, 108")
-    and what leads the second: a capitalised role or title not after a comma ("Kommunsekreterare"
-    in "Gustav Ring Kommunsekreterare Ida Vik")."""
+    and what leads the second: a capitalised role or title right after the first name and its
+    party ("Kommunsekreterare" in "Gustav Ring Kommunsekreterare Ida Vik"); after a comma it is
+    the first one's ("Eva Holm, Socialt Ansvarig Socionom 140")."""
     for word in re.finditer(r"[A-ZÅÄÖ][\wåäö:]+", after):
         if _is_flat_name_word(word.group(0)):
             continue
-        before = after[: word.start()].rstrip()
-        if not before.endswith(","):
+        if re.fullmatch(r"\s*(?:\([^()]*\)\s*)*", after[: word.start()]):
             return after[: word.start()], after[word.start() :]
     return after, ""
 
@@ -887,6 +899,8 @@ def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
                 roles.extend(_roles_in(lead))
             if k == 0 and _REPLACED_BEFORE.search(before):
                 status, roles = ABSENT, []  # the one replaced by the name before it
+                if out and out[-1].status == PRESENT and _PARAGRAPH_NUMBERS.search(after):
+                    out[-1].status = PARTIAL  # "Kim Ros (V) ersätter Bo Alm (V) 170,"
             elif k == 0 and (
                 re.search(r"\b(?:förutom|utom|med undantag av)\s*$", before)
                 or (excluded and re.fullmatch(r"\s*och\s*", before[-6:]))
@@ -900,7 +914,9 @@ def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
                 if re.match(r"\s*(?:\([^)]*\)\s*|[A-ZÅÄÖ]{1,4}\s+)?[-–](?:\s|$)", after):
                     status = ABSENT  # a presence column with "–"
                 elif status != ABSENT and (
-                    _FLAT_PARTIAL.search(after) or _PARAGRAPH_NUMBERS.search(after)
+                    _FLAT_PARTIAL.search(after)
+                    or _PARAGRAPH_NUMBERS.search(after)
+                    or _PARAGRAPHS_AFTER_NAME.match(after)
                 ):
                     status = PARTIAL
                 roles.extend(_roles_in(low))
