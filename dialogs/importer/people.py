@@ -405,6 +405,16 @@ def split_inline_list(text: str) -> InlineEntries:
             else:
                 entries.append(part)
         return InlineEntries(entries, split)
+    if len(parts) >= 4 and looks_like_name(cores[0]) and sum(map(looks_like_name, cores)) >= 2:
+        # "Anna Berg, Östby kommun, Bo Ek, Region Nordland": each name opens an entry and the
+        # parts after it are its organisation and title.
+        grouped: list[list[str]] = []
+        for part, bare in zip(parts, cores, strict=True):
+            if looks_like_name(bare) or not grouped:
+                grouped.append([part])
+            else:
+                grouped[-1].append(part)
+        return InlineEntries([", ".join(group) for group in grouped], [])
     return InlineEntries([text], [])
 
 
@@ -899,7 +909,7 @@ def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
                 roles.extend(_roles_in(lead))
             if k == 0 and _REPLACED_BEFORE.search(before):
                 status, roles = ABSENT, []  # the one replaced by the name before it
-                if out and out[-1].status == PRESENT and _PARAGRAPH_NUMBERS.search(after):
+                if last and out and out[-1].status == PRESENT and _PARAGRAPH_NUMBERS.search(after):
                     out[-1].status = PARTIAL  # "Kim Ros (V) ersätter Bo Alm (V) 170,"
             elif k == 0 and (
                 re.search(r"\b(?:förutom|utom|med undantag av)\s*$", before)
