@@ -1083,12 +1083,10 @@ class _MinutesParser:
 def _trailing_attendance(content: list[str], n: int) -> bool:
     """content[n] is an attendance heading standing alone ("## Närvarande", "Frånvarande:") and
     the next line lists people: the lists after the last item (issue 11)."""
+    if not (heading_level(content[n]) or content[n].rstrip().endswith(":")):
+        return False
     label = match_label(content[n])
-    if (
-        label is None
-        or label[1]
-        or not (heading_level(content[n]) or content[n].rstrip().endswith(":"))
-    ):
+    if label is None or label[1]:
         return False
     following = next((line for line in content[n + 1 :] if line.strip()), "")
     entries = split_inline_list(strip_bullet(clean_line(following))).entries

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -255,6 +256,7 @@ def is_title_word(token: str) -> bool:
     return bool(_TITLE_WORD.search(token.strip(",:;()"))) and len(token) > 4
 
 
+@functools.lru_cache(maxsize=4096)
 def _label_of(word: str) -> SectionLabel | None:
     """The label a phrase is, or the label two column headings side by side make
     ("ledamöter närvarande": ledamöter present; "övriga närvarande ersättare": ersättare)."""
