@@ -694,7 +694,9 @@ _FLAT_LABEL_WORDS = (
     r"meddelat förhinder|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro"
 )
 _FLAT_LABEL = re.compile(
-    rf"(?<![\w-])(?P<label>{_FLAT_LABEL_WORDS})(?:\s*:)?(?=\s*:|\s+(?-i:[A-ZÅÄÖ]))",
+    rf"(?<![\w-])(?P<label>{_FLAT_LABEL_WORDS})(?:\s*:)?(?=\s*:|\s+[A-ZÅÄÖ])"
+    # "tjänstgörande ersättare för Per Hed" says whom someone replaces: no heading.
+    r"(?!\s+för\s+(?-i:[A-ZÅÄÖ]))",
     re.IGNORECASE,
 )
 _FLAT_JUSTERA = r"utses att justera|utsedda? att justera|justerare|justerande"
@@ -1055,7 +1057,12 @@ _ELECTED = re.compile(
     r"(?:till|som|att)\s+(?P<what>mötesordförande|ordförande|mötessekreterare|sekreterare|"
     r"protokollförare|(?:protokoll|mötes)?justerare|justera protokollet)"
 )
-_CHAIR_PROSE = re.compile(r"\b(?:[Mm]ötes)?[Oo]rdförande(?:n)?\s+(?P<name>" + _NAME_PATTERN + ")")
+# "Ordförande Lotta Ring öppnar mötet": a verb after the name, so a table row flattened into
+# text ("Ordförande Anders Ågren M 1", corpus 17) is not read as prose. Not "vice ordförande".
+_CHAIR_PROSE = re.compile(
+    r"(?<![Vv]ice )(?<![Vv]\. )(?<!förre )(?<!tidigare )(?<!avgående )"
+    r"\b(?:[Mm]ötes)?[Oo]rdförande(?:n)?\s+(?P<name>" + _NAME_PATTERN + r")(?=\s+[a-zåäö])"
+)
 
 
 def _function_role(what: str) -> str:
