@@ -311,8 +311,9 @@ def _fuzzy_label(word: str) -> SectionLabel | None:
 
 def match_label(line: str, names_after: bool = False) -> tuple[SectionLabel, str, int] | None:
     """If line is an attendance heading, return its label, any names on the same line, and its
-    markdown heading level. With names_after, a label followed by names without a colon
-    ("Beslutande Anna Berg (S), ordförande") counts too."""
+    markdown heading level. With names_after (the header), a label followed by names without a
+    colon ("Beslutande Anna Berg (S), ordförande") and a misspelt label before a colon
+    ("Frånvarnade:") count too."""
     level = heading_level(line)
     text = clean_line(line)
     match = re.match(r"^([^:]{2,40}?)\s*(?::\s*(.*))?$", text)
@@ -320,7 +321,8 @@ def match_label(line: str, names_after: bool = False) -> tuple[SectionLabel, str
         word = match.group(1).strip().lower()
         rest = (match.group(2) or "").strip()
         label = _label_of(word)
-        if label is None and match.group(2) is not None:
+        if label is None and names_after and match.group(2) is not None:
+            # Only where the header is read: "Beslutade:" in an item is no "Beslutande:".
             label = _fuzzy_label(word)
         if label is not None:
             return label, rest, level
