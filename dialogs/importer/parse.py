@@ -52,13 +52,19 @@ from .people import (
     PeopleRegistry,
     SectionLabel,
     flat_attendance,
+    function_roles,
+    has_presence_mark,
     is_marked_row,
+    is_organisation_line,
+    is_page_noise,
+    item_attendance,
     looks_like_name,
     match_label,
     name_key,
     open_flat_label,
     page_continuation,
     parse_person,
+    presence_mark_only,
     roll_call_entries,
     roll_call_statuses,
     sort_roles,
@@ -198,6 +204,10 @@ class _HeaderState:
     # Roles of the last "Närvarande ledamöter"-like list: a bare "Frånvarande" after it lists
     # the absent members of the same kind (seed 004).
     present_roles: tuple[str, ...] = ()
+    # The organisation line the current list's people stand under ("Region Nordland").
+    organisation: str | None = None
+    # People of the current list whose row had no presence column (yet).
+    unmarked: list[ParsedPerson] = field(default_factory=list)
 
 
 @dataclass
@@ -527,12 +537,22 @@ class _MinutesParser:
             state.mode = None
         if self._labelled_value(text):
             return True
-        label = match_label(raw)
+        label = match_label(raw, names_after=True)
         if label is not None:
             self._attendance_label(*label)
             return True
         if state.label is not None:
-            if self._attendance_entries(raw):
+            if self._attendance_entries(raw) or is_page_noise(text):
+                return True
+            if is_organisation_line(text):
+                state.organisation = text
+                return True
+            mark = presence_mark_only(text)
+            if mark is not None and state.unmarked:
+                # The presence column after the names, one row each (a table split by columns).
+                row = state.unmarked.pop(0)
+                person = self.people.find(row.name) or row
+                person.status, person.note = mark[0], person.note or mark[1]
                 return True
             state.label = None
             state.group = None
@@ -639,6 +659,8 @@ class _MinutesParser:
         state = self.state
         state.section += 1
         state.mode = None
+        state.organisation = None
+        state.unmarked = []
         if label.present_group:
             state.present_roles = label.roles
         elif label.status == ABSENT and not label.roles and state.present_roles:
@@ -673,12 +695,18 @@ class _MinutesParser:
                     continue  # "Vice ordförande, Vakant, Nej": a post, not a person
                 return False
             parsed.append(person)
+            if person.substitute_for and self.people.find(person.substitute_for) is None:
+                # "Emma Tå, tjg ers för Maja Öst": the member replaced was not there.
+                parsed.append(ParsedPerson(name=person.substitute_for, status=ABSENT))
         for original, halves in inline.split:
             self.minutes.warnings.append(
                 f"Kommatecken saknas? ”{original}” tolkades som två personer: "
                 f"{halves[0]} och {halves[1]}."
             )
         for person in parsed:
+            person.organisation = person.organisation or state.organisation
+            if state.label is not None and not has_presence_mark(line):
+                state.unmarked.append(person)
             if state.label is not None and state.label.invited:
                 self.invited.add(name_key(person.name))
             elif person.status != ABSENT:
@@ -753,6 +781,7 @@ class _MinutesParser:
                 _DISTRIBUTION_LABEL.match(text)
                 or _SIGNATURES_LABEL.match(text)
                 or _JUSTERING_LABEL.match(text)
+                or _trailing_attendance(content, n)
             ):
                 self.state = _HeaderState()
                 for line in content[n:]:
@@ -790,6 +819,8 @@ class _MinutesParser:
         work = _ItemWork(item)
         for name in roll_call_entries(title, body):
             self.people.add(ParsedPerson(name=name, status=PRESENT))
+        for person in item_attendance(title, body):
+            self.people.add(person)
         self._read_item_body(work, body, known)
         if not item.decisions and _DECISION_TITLE.match(item.title):
             # "Beslut om mandatperiod" over "1 år.": the item's short answer is what was
@@ -907,6 +938,12 @@ class _MinutesParser:
                 listed = self.people.find(name)
                 if listed is not None and "foredragande" not in listed.roles:
                     listed.roles = sort_roles([*listed.roles, "foredragande"])
+        for work in works:
+            for name, role in function_roles(work.item.title, work.item.text):
+                # Only people the lists name: a role never adds anyone.
+                listed = self.people.find(name)
+                if listed is not None and listed.status != ABSENT:
+                    listed.roles = sort_roles([*listed.roles, role])
         self._infer_substitutes()
         if self.invited and not self.listed_present:
             # Only who was called is listed, not who came: attendance is not known.
@@ -1041,6 +1078,19 @@ class _MinutesParser:
 
 
 # Helpers ---------------------------------------------------------------------------------------
+
+
+def _trailing_attendance(content: list[str], n: int) -> bool:
+    """content[n] is an attendance heading standing alone ("## Närvarande", "Frånvarande:") and
+    the next line lists people: the lists after the last item (issue 11)."""
+    if not (heading_level(content[n]) or content[n].rstrip().endswith(":")):
+        return False
+    label = match_label(content[n])
+    if label is None or label[1]:
+        return False
+    following = next((line for line in content[n + 1 :] if line.strip()), "")
+    entries = split_inline_list(strip_bullet(clean_line(following))).entries
+    return bool(entries) and all(parse_person(e, label[0]) is not None for e in entries)
 
 
 def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz, process
 
 from .model import ABSENT, PARTIAL, PRESENT, ROLE_ORDER, ParsedPerson
 from .textutil import (
@@ -38,7 +41,10 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         SectionLabel(("ledamot",), present_group=True),
     ),
     (
-        re.compile(r"närvarande ersättare|tjänstgörande ersättare|ej tjänstgörande ersättare"),
+        re.compile(
+            r"närvarande ersättare|tjänstgörande ersättare|(?:närvarande,? )?(?:ej|icke) "
+            r"tjänstgörande ersättare|suppleanter|suppleant"
+        ),
         SectionLabel(("ersattare",)),
     ),
     (
@@ -70,22 +76,32 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         re.compile(r"sekreterare|mötessekreterare|protokollförare|antecknare|antecknas av"),
         SectionLabel(("sekreterare",), singular=True),
     ),
-    (re.compile(r"justerare|justeringsperson(?:er)?|justerande"), SectionLabel(("justerare",))),
     (
-        re.compile(r"tjänstepersoner|tjänsteperson|tjänstemän|övriga tjänstepersoner"),
+        re.compile(
+            r"justerare|justeringsperson(?:er)?|justerande|utsedd?a? att justera|utses att justera"
+        ),
+        SectionLabel(("justerare",)),
+    ),
+    (
+        re.compile(
+            r"tjänstepersoner|tjänsteperson|tjänstemän|övriga tjänstepersoner|sekretariatet"
+        ),
         SectionLabel(("tjansteperson",)),
     ),
     (re.compile(r"brukarrepresentant(?:er)?"), SectionLabel(("brukarrepresentant",))),
     (
         re.compile(
             r"övriga(?: närvarande| deltagare| deltagande| medverkande| medlemmar)?|"
-            r"adjungerade?|gäster|inbjudna|medverkande|övrig närvarande"
+            r"adjungerade?(?: utan rösträtt)?|gäster|inbjudna|medverkande|övrig närvarande"
         ),
         SectionLabel(("ovrig",)),
     ),
     (re.compile(r"föredragande"), SectionLabel(("foredragande",))),
     (
-        re.compile(r"återbud|anmält förhinder|förhinder|återbud från|anmälda förhinder"),
+        re.compile(
+            r"återbud|anmält förhinder|förhinder|återbud från|anmälda förhinder|"
+            r"meddelat förhinder|meddelade förhinder"
+        ),
         SectionLabel(status=ABSENT, absence_kind="aterbud"),
     ),
     (
@@ -94,36 +110,78 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     ),
 ]
 
-# A role word as the last part of an entry ("Anna-Lena Hardtmann<TAB>Närvårdskontoret, sekreterare").
+# A role word as the last part of an entry ("Anna-Lena Hardtmann<TAB>Närvårdskontoret, sekreterare"),
+# with the abbreviations minutes use ("ordf", "sekr", "tjg ers", "mötesordf.").
 ROLE_WORDS = {
     "ordförande": "ordforande",
     "ordf": "ordforande",
     "mötesordförande": "ordforande",
+    "mötesordf": "ordforande",
     "vice ordförande": "vice_ordforande",
     "v ordförande": "vice_ordforande",
+    "vice ordf": "vice_ordforande",
+    "1:e vice ordförande": "vice_ordforande",
+    "2:e vice ordförande": "vice_ordforande",
+    "förste vice ordförande": "vice_ordforande",
+    "andre vice ordförande": "vice_ordforande",
     "sekreterare": "sekreterare",
+    "sekr": "sekreterare",
+    "mötessekreterare": "sekreterare",
     "antecknar": "sekreterare",
     "antecknare": "sekreterare",
     "protokollförare": "sekreterare",
     "justerare": "justerare",
     "ledamot": "ledamot",
     "ersättare": "ersattare",
+    "suppleant": "ersattare",
     "tjänstgörande ersättare": "ersattare",
+    "ej tjänstgörande ersättare": "ersattare",
+    "tjg ersättare": "ersattare",
+    "tjg ers": "ersattare",
+    "tgj ers": "ersattare",
+    "ej tjg ers": "ersattare",
+    "ers": "ersattare",
     "brukarrepresentant": "brukarrepresentant",
     "tjänsteperson": "tjansteperson",
     "föredragande": "foredragande",
     "adjungerad": "ovrig",
+    "adjungerad utan rösträtt": "ovrig",
+    "utan rösträtt": "ovrig",
     "gäst": "ovrig",
 }
+# Longest first, so "vice ordförande" is read before "ordförande".
+_ROLE_PREFIX = re.compile(
+    r"(?i)^(?P<word>"
+    + "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))
+    + r")\.?(?=$|[\s,§(\d])"
+)
+
+
+def role_of(part: str) -> tuple[str, str] | None:
+    """(role, what follows) when part starts with a role word: "sekr. Regionens stab",
+    "mötesordf. § 10-15", "ordförande"."""
+    match = _ROLE_PREFIX.match(part.strip())
+    if not match:
+        return None
+    return ROLE_WORDS[match.group("word").lower()], part.strip()[match.end() :].strip(" ,.")
+
 
 _PARTIAL = re.compile(
     r"del av (?:mötet|sammanträdet|tiden)|delvis|fr\.?\s?o\.?\s?m\.?|t\.?\s?o\.?\s?m\.?|"
-    r"från kl|till kl|från §|till §|ej §|§§?\s*\d|kl\.?\s*\d|lämnade|anslöt|deltog under",
+    r"från kl|till kl|från §|till §|ej §|§§?\s*\d|kl\.?\s*\d|lämnade|anslöt|deltog under|"
+    r"(?:efter|till och med|från och med) punkt",
     re.IGNORECASE,
 )
 _SUBSTITUTE = re.compile(
-    r"^(?:tjänstgörande ersättare|ersättare|tjänstgör|ersätter|ers\.?)\s+(?:för\s+)?(?P<who>.+)$|"
+    r"^(?:tjänstgörande ersättare|ersättare|tjänstgör|ersätter|(?:ej )?(?:tjg|tgj) ers\.?|ers\.?)"
+    r"\s+(?:för\s+)?(?P<who>.+)$|"
     r"^för\s+(?P<who2>.+)$",
+    re.IGNORECASE,
+)
+# "Karin Holm (S) ersätter Peter Ström (S)" / "Mona Falk (C) tjänstgörande ersättare för Per Hed".
+_REPLACES = re.compile(
+    r"^(?P<name>.+?)\s*,?\s+(?:ersätter|i stället för|istället för|(?:tjänstgörande )?ersättare för|"
+    r"(?:tjg|tgj)\.? ers\.? för|ers\.? för)\s+(?P<who>.+)$",
     re.IGNORECASE,
 )
 
@@ -173,24 +231,120 @@ _NAME_TOKEN = re.compile(
 )
 
 
-def match_label(line: str) -> tuple[SectionLabel, str, int] | None:
+# Words that end like an organisation or a unit ("Vårdcentralen", "Medicinkliniken", "Regionens",
+# "Socialförvaltningen", "Tandvården"): a token so shaped is not part of a person's name.
+_ORGANISATION_WORD = re.compile(
+    r"(?i)(?:klinik|central|kommun|region|förvaltning|enhet|avdelning|centrum|center|sjukhus|"
+    r"nämnd|styrelse|kontor|förbund|verk|myndighet|stab|grupp|vård|bolag|skola|förening|"
+    r"institut|universitet|landsting|kansli|sektion|råd|företag)(?:en|et|n|na|ens|ets|s)?$"
+)
+# Titles written before a name ("Kommunchef Gustav Ring", "kommunsekreterare Tina Sand").
+_TITLE_WORD = re.compile(
+    r"(?i)(?:chef|sekreterare|direktör|ekonom|strateg|samordnare|handläggare|ansvarig|ingenjör|"
+    r"arkitekt|controller|sköterska|läkare|konsult|utvecklare|ledare|assistent|rådgivare|jurist|"
+    r"revisor|tjänsteman|representant|ombud|inspektör|kurator|kommunikatör|analytiker|"
+    r"specialist|koordinator|sekr)\.?$"
+)
+
+
+def is_organisation_word(token: str) -> bool:
+    token = token.strip(".,:;()")
+    return token == "AB" or (len(token) > 3 and bool(_ORGANISATION_WORD.search(token)))
+
+
+def is_title_word(token: str) -> bool:
+    return bool(_TITLE_WORD.search(token.strip(",:;()"))) and len(token) > 4
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_of(word: str) -> SectionLabel | None:
+    """The label a phrase is, or the label two column headings side by side make
+    ("ledamöter närvarande": ledamöter present; "övriga närvarande ersättare": ersättare)."""
+    for pattern, label in _LABELS:
+        if any(pattern.fullmatch(spelling) for spelling in spellings(word)):
+            return label
+    words = word.split()
+    for cut in range(1, len(words)):
+        first = _label_of(" ".join(words[:cut]))
+        second = first and _label_of(" ".join(words[cut:]))
+        if first and second:
+            roles = second.roles or first.roles
+            absent = first if first.status == ABSENT else second
+            return replace(
+                second if second.roles else first,
+                roles=roles,
+                status=absent.status,
+                absence_kind=absent.absence_kind,
+                singular=False,
+            )
+    return None
+
+
+# Every label spelling, for a misspelt label followed by a colon ("Frånvarnade:").
+_LABEL_SPELLINGS = [
+    word
+    for word in (
+        "närvarande",
+        "frånvarande",
+        "deltagare",
+        "ersättare",
+        "ledamöter",
+        "beslutande",
+        "förhinder",
+        "anmält förhinder",
+        "övriga närvarande",
+        "övriga deltagare",
+        "tjänstgörande ersättare",
+        "justerare",
+        "sekreterare",
+        "ordförande",
+    )
+]
+
+
+def _fuzzy_label(word: str) -> SectionLabel | None:
+    if len(word) < 8:
+        return None
+    best = process.extractOne(word, _LABEL_SPELLINGS, scorer=fuzz.ratio, score_cutoff=88)
+    return _label_of(best[0]) if best else None
+
+
+def match_label(line: str, names_after: bool = False) -> tuple[SectionLabel, str, int] | None:
     """If line is an attendance heading, return its label, any names on the same line, and its
-    markdown heading level."""
+    markdown heading level. With names_after (the header), a label followed by names without a
+    colon ("Beslutande Anna Berg (S), ordförande") and a misspelt label before a colon
+    ("Frånvarnade:") count too."""
     level = heading_level(line)
     text = clean_line(line)
     match = re.match(r"^([^:]{2,40}?)\s*(?::\s*(.*))?$", text)
-    if not match:
+    if match:
+        word = match.group(1).strip().lower()
+        rest = (match.group(2) or "").strip()
+        label = _label_of(word)
+        if label is None and names_after and match.group(2) is not None:
+            # Only where the header is read: "Beslutade:" in an item is no "Beslutande:".
+            label = _fuzzy_label(word)
+        if label is not None:
+            return label, rest, level
+    if not names_after:
         return None
-    word = match.group(1).strip().lower()
-    rest = (match.group(2) or "").strip()
-    for pattern, label in _LABELS:
-        if any(pattern.fullmatch(spelling) for spelling in spellings(word)):
+    words = text.split()
+    for cut in range(min(4, len(words) - 1), 0, -1):
+        label = _label_of(" ".join(words[:cut]).lower().rstrip(":"))
+        rest = " ".join(words[cut:])
+        if label is not None and rest[:1].isupper() and _all_people(rest):
             return label, rest, level
     return None
 
 
+def _all_people(text: str) -> bool:
+    entries = split_inline_list(text).entries
+    return bool(entries) and all(parse_person(e, None) is not None for e in entries)
+
+
 def looks_like_name(text: str) -> bool:
-    """A person's name: two to six capitalised words (particles such as "de la" allowed)."""
+    """A person's name: two to six capitalised words (particles such as "de la" allowed), none
+    of them shaped like an organisation or a title."""
     if not text or len(text) > 60 or any(ch.isdigit() for ch in text):
         return False
     tokens = text.split()
@@ -201,6 +355,8 @@ def looks_like_name(text: str) -> bool:
         if token.lower() in _PARTICLES:
             continue
         if token.lower().strip(".") in _NOT_NAME_WORDS or not _NAME_TOKEN.fullmatch(token):
+            return False
+        if is_organisation_word(token) or is_title_word(token):
             return False
         capitalised += 1
     return capitalised >= 2
@@ -224,34 +380,87 @@ class InlineEntries:
 
 def split_inline_list(text: str) -> InlineEntries:
     """The people in one line. ";" separates people, each "name, organisation, title"; otherwise a
-    line of names only ("Närvarande: A, B, C") is split on commas, and a line that is not only
-    names is one person with organisation and title."""
+    line of names only ("Närvarande: A, B (S) och C, ekonom D 71") is split on commas, "och" and
+    a closing party bracket, and a line that is not only names is one person with organisation
+    and title."""
     text = text.strip()
     if ";" in text:
         return InlineEntries([p.strip() for p in text.split(";") if p.strip()], [])
-    parts = [p.strip() for p in re.split(r",", text) if p.strip()]
-    names_only = [_without_parentheses(p) for p in parts]
-    if len(parts) >= 2 and all(looks_like_name(n) for n in names_only):
+    parts = [p.strip() for p in re.split(r",", text.rstrip(".")) if p.strip()]
+    # "… och Anna Berg" ending the list; "Rolf Ek (M) Ingrid Lax (S)" on one line.
+    for splitter in (r"\s+(?:och|samt)\s+", r"(?<=\))\s+(?=[A-ZÅÄÖÉ])"):
+        expanded: list[str] = []
+        for part in parts:
+            pieces = [p.strip() for p in re.split(splitter, part) if p.strip()]
+            if len(pieces) > 1 and all(looks_like_name(core_name(p)) for p in pieces):
+                expanded.extend(pieces)
+            else:
+                expanded.append(part)
+        parts = expanded
+    cores = [core_name(p) for p in parts]
+    if len(parts) >= 2 and all(looks_like_name(c) for c in cores):
         entries: list[str] = []
         split: list[tuple[str, list[str]]] = []
-        for part, bare in zip(parts, names_only, strict=True):
+        for part, bare in zip(parts, cores, strict=True):
             halves = _missing_comma(bare)
             if halves and part == bare:
                 entries.extend(halves)
                 split.append((part, halves))
             else:
                 entries.append(part)
-        # "… och Anna Berg" ending the list
-        last = entries[-1]
-        both = re.split(r"\s+och\s+", last)
-        if len(both) == 2 and all(looks_like_name(_without_parentheses(b)) for b in both):
-            entries[-1:] = both
         return InlineEntries(entries, split)
+    if len(parts) >= 4 and looks_like_name(cores[0]) and sum(map(looks_like_name, cores)) >= 2:
+        # "Anna Berg, Östby kommun, Bo Ek, Region Nordland": each name opens an entry and the
+        # parts after it are its organisation and title.
+        grouped: list[list[str]] = []
+        for part, bare in zip(parts, cores, strict=True):
+            if looks_like_name(bare) or not grouped:
+                grouped.append([part])
+            else:
+                grouped[-1].append(part)
+        return InlineEntries([", ".join(group) for group in grouped], [])
     return InlineEntries([text], [])
 
 
 def _without_parentheses(text: str) -> str:
     return re.sub(r"\s*\([^()]*\)", "", text).replace("~~", "").strip()
+
+
+# "Ann Vall X" / "Sofia Brandt Anmält förhinder": a presence column after the name.
+_MARK_AFTER_NAME = re.compile(
+    r"^(?P<name>[^,\t]+?)\s+(?P<mark>X|x|anmält förhinder|meddelat förhinder|frånvarande|"
+    r"ej närvarande)(?=\s*(?:,|$))",
+    re.IGNORECASE,
+)
+# "Maj Rask 50", "Per Eklöf § 71, 73": present for those § only.
+_TRAILING_PARAGRAPHS = re.compile(
+    r"^(?P<name>.*?\S)\s*,?\s+(?P<nums>(?:§\s*)?\d{1,4}(?:\s*[-–,]\s*(?:§\s*)?\d{1,4})*)\.?$"
+)
+
+
+def _leading_title(name: str) -> tuple[str | None, str]:
+    """("Kommunchef", "Gustav Ring") from "Kommunchef Gustav Ring"; (None, name) otherwise."""
+    tokens = name.split()
+    cut = 0
+    while len(tokens) - cut > 2 and (tokens[cut][:1].islower() or is_title_word(tokens[cut])):
+        cut += 1
+    if cut and looks_like_name(" ".join(tokens[cut:])):
+        return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+    return None, name
+
+
+def core_name(part: str) -> str:
+    """The name in a list entry without party, title before it, § numbers after it, a presence
+    mark or whom the person replaces."""
+    text = _without_parentheses(part).strip(" .")
+    text = _MARK_AFTER_NAME.sub(r"\g<name>", text)
+    replaces = _REPLACES.match(text)
+    if replaces:
+        text = replaces.group("name")
+    numbers = _TRAILING_PARAGRAPHS.match(text)
+    if numbers:
+        text = numbers.group("name")
+    return _leading_title(text)[1]
 
 
 def _missing_comma(name: str) -> list[str] | None:
@@ -262,9 +471,14 @@ def _missing_comma(name: str) -> list[str] | None:
     return None
 
 
+# A party code in brackets after a name: "(S)", "(KD)", "(c)", "(-)".
+_PARTY = re.compile(r"^(?:[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3}|-|–)$")
+
+
 def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
     """One attendance entry: "Name, title, organisation", "Name<TAB>organisation, role",
-    "~~Name, organisation~~" (struck through: not present), "Name (Del av mötet)"."""
+    "~~Name, organisation~~" (struck through: not present), "Name (Del av mötet)",
+    "Name (S), tjg ers för Other (S)", "Name X, mötesordf. § 3-5", "kommunchef Name 71"."""
     raw = strip_bullet(entry.strip())
     struck = "~~" in raw and bool(re.search(r"~~[^~]+~~", raw))
     raw = strip_inline_markdown(raw.replace("~~", "")).strip()
@@ -280,11 +494,17 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
         nonlocal note, substitute, status
         content = match.group(1).strip()
         low = content.lower().rstrip(".")
-        if low in ROLE_WORDS:
-            roles.append(ROLE_WORDS[low])
+        if _PARTY.match(content) and "," not in match.string[: match.start()]:
+            return ""  # the party after the name
+        found_role = role_of(content)
+        if found_role and not found_role[1]:
+            roles.append(found_role[0])
+            return ""
+        if re.search(r"(?i)utan rösträtt|yttranderätt|adjungerad", content):
+            roles.append("ovrig")
             return ""
         sub = _SUBSTITUTE.match(content)
-        who = (sub.group("who") or sub.group("who2") or "").strip() if sub else ""
+        who = _without_parentheses(sub.group("who") or sub.group("who2") or "") if sub else ""
         if who and looks_like_name(who):
             substitute = who
             roles.append("ersattare")
@@ -293,10 +513,14 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
             status = PARTIAL
             note = content
             return ""
+        if low in ROLE_WORDS:
+            roles.append(ROLE_WORDS[low])
+            return ""
         return match.group(0)
 
     raw = re.sub(r"\(([^()]*)\)", handle_parenthetical, raw)
     raw = re.sub(r"[ ]{2,}", " ", raw).strip(" ,")
+    raw = _MARK_AFTER_NAME.sub(r"\g<name>, \g<mark>", raw)
     if "\t" in raw:
         name, rest = raw.split("\t", 1)
         parts = [p.strip() for p in re.split(r"[,\t]", rest) if p.strip()]
@@ -304,6 +528,17 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
         parts = [p.strip() for p in raw.split(",") if p.strip()]
         name = parts.pop(0) if parts else ""
     name = name.strip().rstrip(".")
+    replaces = _REPLACES.match(name)
+    if replaces and looks_like_name(_without_parentheses(replaces.group("who")).strip(" .")):
+        name = replaces.group("name").strip()
+        substitute = _without_parentheses(replaces.group("who")).strip(" .")
+        roles.append("ersattare")
+    numbers = _TRAILING_PARAGRAPHS.match(name)
+    if numbers and status != ABSENT and looks_like_name(core_name(numbers.group("name"))):
+        name = numbers.group("name")
+        status = PARTIAL
+        note = note or "§ " + numbers.group("nums").lstrip("§ ")
+    lead_title, name = _leading_title(name)
     if not looks_like_name(name) and parts and looks_like_name(parts[0]):
         # A table row "Ordförande, Anna Berg, Ja" / "Kassör, …": the post first (corpus 07).
         post = name.lower().rstrip(".")
@@ -323,17 +558,24 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
         absence_kind = None
     remaining: list[str] = []
     for part in parts:
-        low = part.lower().rstrip(".")
-        if low in ROLE_WORDS:
-            roles.append(ROLE_WORDS[low])
-            continue
         sub = _SUBSTITUTE.match(part)
-        if sub and looks_like_name((sub.group("who") or sub.group("who2") or "").strip()):
-            substitute = (sub.group("who") or sub.group("who2") or "").strip()
+        who = _without_parentheses(sub.group("who") or sub.group("who2") or "") if sub else ""
+        if who and looks_like_name(who):
+            substitute = who
             roles.append("ersattare")
             continue
+        found_role = role_of(part)
+        if found_role:
+            roles.append(found_role[0])
+            if found_role[1] and not _PARTIAL.search(found_role[1]):
+                remaining.append(found_role[1])
+            continue
+        if status != ABSENT and _PARTIAL.search(part):
+            status = PARTIAL
+            note = note or part
+            continue
         remaining.append(part)
-    title = remaining.pop(0) if remaining and remaining[0][:1].islower() else None
+    title = remaining.pop(0) if remaining and remaining[0][:1].islower() else lead_title
     organisation = ", ".join(remaining) or None
     if struck:
         status = ABSENT
@@ -353,7 +595,9 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
 # A presence column in a table flattened to a row: "Anna Berg, Ja" / "Nej" / "1" / "–" /
 # "Ja, lämnade vid 5.1" (corpus 01, 07, 17).
 _PRESENT_MARK = re.compile(r"(?i)^(?:ja|x|1|närvarande)$")
-_ABSENT_MARK = re.compile(r"(?i)^(?:nej|-|–|—|0|frånvarande|ej närvarande)$")
+_ABSENT_MARK = re.compile(
+    r"(?i)^(?:nej|-|–|—|0|frånvarande|ej närvarande|anmält förhinder|meddelat förhinder)$"
+)
 
 
 def _presence_marker(parts: list[str]) -> tuple[str, str | None] | None:
@@ -365,7 +609,8 @@ def _presence_marker(parts: list[str]) -> tuple[str, str | None] | None:
         if _PRESENT_MARK.match(part):
             del parts[n]
             rest = ", ".join(parts[n:])
-            if rest and _PARTIAL.search(rest):
+            # "X, mötesordf. § 10-15" chairs those §; the person was there throughout.
+            if rest and _PARTIAL.search(rest) and not role_of(parts[n]):
                 del parts[n:]
                 return PARTIAL, rest
             return PRESENT, None
@@ -376,6 +621,18 @@ def is_marked_row(entry: str) -> bool:
     """A flattened table row that carries its own presence column ("Tim Persson, Ja")."""
     parts = [p.strip() for p in strip_inline_markdown(entry).replace("\t", ",").split(",")]
     return len(parts) >= 2 and _presence_marker(parts[1:]) is not None
+
+
+# A page's footer or the next page's header inside a list that runs over a page break:
+# "Sida 1 av 6", "Omsorgsstyrelsen sammanträdesprotokoll Sida 2", "3 (12)".
+_PAGE_NOISE = re.compile(
+    r"(?i)^(?:.{0,80}\bsida\s+\d{1,3}(?:\s*(?:av|/)\s*\d{1,3}|\s*\(\d{1,3}\))?|"
+    r"\d{1,3}\s*\(\d{1,3}\)|\d{1,3}\s*/\s*\d{1,3})$"
+)
+
+
+def is_page_noise(text: str) -> bool:
+    return bool(_PAGE_NOISE.match(text.strip()))
 
 
 def sort_roles(roles: list[str]) -> list[str]:
@@ -421,6 +678,8 @@ class PeopleRegistry:
             existing.absence_kind = None
         elif existing.status == PRESENT and person.status == PARTIAL:
             existing.status = PARTIAL
+        elif existing.status == ABSENT and person.status == ABSENT:
+            existing.absence_kind = existing.absence_kind or person.absence_kind
         return duplicate
 
 
@@ -429,16 +688,31 @@ class PeopleRegistry:
 # Carlsson (C) … Ej närvarande Per Ek …". The labels still split it into lists and the names are
 # runs of two or three capitalised words (corpus 12, 16, 17, 22 in dev).
 
+_FLAT_LABEL_WORDS = (
+    r"närvarande ledamöter|närvarande ersättare|tjänstgörande ersättare|"
+    r"(?:ej|icke) tjänstgörande ersättare|beslutande ledamöter|beslutande|ordinarie ledamöter|"
+    r"ledamöter|ersättare|suppleanter|övriga deltagande|övriga närvarande|övriga deltagare|övriga|"
+    r"närvarande|deltagare|ej närvarande|frånvarande|anmält förhinder|anmälda förhinder|"
+    r"meddelat förhinder|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro"
+)
 _FLAT_LABEL = re.compile(
-    r"(?<![\w-])(?P<label>närvarande ledamöter|närvarande ersättare|tjänstgörande ersättare|"
-    r"ej tjänstgörande ersättare|beslutande ledamöter|beslutande|ordinarie ledamöter|ledamöter|"
-    r"ersättare|övriga deltagande|övriga närvarande|övriga deltagare|övriga|närvarande|"
-    r"deltagare|ej närvarande|frånvarande|anmält förhinder|anmälda förhinder|återbud|"
-    r"adjungerade|gäster|upprop)(?:\s*:)?(?=\s*:|\s+[A-ZÅÄÖ])",
+    rf"(?<![\w-])(?P<label>{_FLAT_LABEL_WORDS})(?:\s*:)?(?=\s*:|\s+[A-ZÅÄÖ])"
+    # "tjänstgörande ersättare för Per Hed" says whom someone replaces: no heading.
+    r"(?!\s+för\s+(?-i:[A-ZÅÄÖ]))",
     re.IGNORECASE,
 )
+_FLAT_JUSTERA = r"utses att justera|utsedda? att justera|justerare|justerande"
+# A table's column headings flattened before its rows: "Beslutande ledamöter Ej tjänstgörande
+# ersättare Övriga närvarande Utses att justera Lars Berg (S) …". The names after it cannot be
+# told apart by column (shape 03; corpus 14 in the INDEX's description).
+_HEADER_RUN = re.compile(
+    rf"(?<![\w-])(?:(?:{_FLAT_LABEL_WORDS}|{_FLAT_JUSTERA})\s+){{2,}}"
+    rf"(?P<last>{_FLAT_LABEL_WORDS}|{_FLAT_JUSTERA})(?=\s+[A-ZÅÄÖ])",
+    re.IGNORECASE,
+)
+_JUSTERA_LABEL = re.compile(rf"(?<![\w-])(?:{_FLAT_JUSTERA})\b\s*:?", re.IGNORECASE)
 _FLAT_STOP = re.compile(
-    r"(?<![\w-])(?:utses att justera|utsedda? att justera|justeringens|justerare:|underskrifter|"
+    r"(?<![\w-])(?:utses att justera|utsedda? att justera|justeringens|justerare:|underskrifter|val av|"
     r"paragrafer|dagordning|föredragningslista|ärendelista|protokollet|sammanträdestid|"
     r"plats och tid|register)\b|\b\d+\s+\d+\s*\(\d+\)",
     re.IGNORECASE,
@@ -463,6 +737,8 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "vice",
     "kansli",
     "gäst",
+    "justering",
+    "justerande",
 }
 
 
@@ -474,9 +750,28 @@ def _flat_label(word: str) -> SectionLabel | None:
 def flat_attendance(text: str) -> list[ParsedPerson]:
     """The people in attendance lists that have lost their line breaks, or []."""
     people: list[ParsedPerson] = []
+    header = _HEADER_RUN.search(text)
+    if (
+        header
+        and len(re.findall(rf"{_FLAT_LABEL_WORDS}|{_FLAT_JUSTERA}", header.group(0), re.I)) < 3
+    ):
+        header = None  # "Övriga närvarande Ersättare": one list's two headings, not a table's
+    if header:
+        stop = _FLAT_STOP.search(text, header.end())
+        segment = text[header.end() : stop.start() if stop else len(text)]
+        found = _names_in_segment(segment, SectionLabel())
+        seen: dict[str, ParsedPerson] = {}
+        for person in found:
+            key = name_key(person.name)
+            if key in seen:
+                # Listed again: the later column, the justerare when that column is last.
+                if re.fullmatch(_FLAT_JUSTERA, header.group("last"), re.IGNORECASE):
+                    seen[key].roles = sort_roles([*seen[key].roles, "justerare"])
+                continue
+            seen[key] = person
+            people.append(person)
+        text = text[: header.start()] + " " + text[stop.start() if stop else len(text) :]
     labels = list(_FLAT_LABEL.finditer(text))
-    if not labels:
-        return []
     for n, label_match in enumerate(labels):
         start = label_match.end()
         end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
@@ -491,7 +786,21 @@ def flat_attendance(text: str) -> list[ParsedPerson]:
             later = _FLAT_LABEL.search(text, stop.end())
             if later is None:
                 break
+    if people and not header:
+        _mark_justerare(text, people)
     return people
+
+
+def _mark_justerare(text: str, people: list[ParsedPerson]) -> None:
+    """ "Utses att justera: Tomas Wik" / "Justerare Justeringens plats och tid Olle Bäck": the
+    listed people named within the next words are the justerare."""
+    for label in _JUSTERA_LABEL.finditer(text):
+        window = text[label.end() : label.end() + 100]
+        named = sorted(
+            (window.find(p.name), p) for p in people if p.status != ABSENT and p.name in window
+        )
+        for _, person in named[:2]:
+            person.roles = sort_roles([*person.roles, "justerare"])
 
 
 _FLAT_PARTIAL = re.compile(
@@ -502,38 +811,112 @@ _FLAT_PARTIAL = re.compile(
 _PARAGRAPH_NUMBERS = re.compile(
     r"(?:^|[\s,])(?!19\d\d|20\d\d)\d{2,4}(?:\s*[-–]\s*\d{2,4})?\s*,?\s*$"
 )
+# "Anna Wik 164, , ekonom …" / "Amir Said 165." : § numbers right after the name.
+_PARAGRAPHS_AFTER_NAME = re.compile(
+    r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:§\s*)?(?!19\d\d|20\d\d)\d{2,4}(?:\s*[-–]\s*\d{2,4})?"
+    r"(?:\s*(?:,|och)\s*\d{2,4})*\s*(?:[,.;]|och\b|$)"
+)
 _FLAT_RUN = re.compile(
     r"(?:[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ]+(?:[A-ZÅÄÖ][a-zåäö]+)?(?:-[A-ZÅÄÖa-zåäö][a-zåäöéüøæ]+)*"
     r"(?:[ ]+|(?=[,.;:()]|$)))+"
 )
 
 
-def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
+def _is_flat_name_word(word: str) -> bool:
+    low = word.lower()
+    return not (
+        low in _FLAT_NOT_NAME
+        or low in ROLE_WORDS
+        or is_title_word(word)
+        or is_organisation_word(word)
+    )
+
+
+def _name_runs(segment: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, words) of each run of two to six name-shaped words; a label, role, title or
+    organisation word inside a run of capitalised words splits it ("Kommunchef Gustav Ring
+    Kommunsekreterare Ida Vik")."""
     runs: list[tuple[int, int, list[str]]] = []
     for match in _FLAT_RUN.finditer(segment):
-        words = match.group(0).split()
-        # Drop label and organisation words at either end ("Ordförande Anders Ågren").
-        while words and words[0].lower() in _FLAT_NOT_NAME:
-            words.pop(0)
-        while words and words[-1].lower() in _FLAT_NOT_NAME:
-            words.pop()
-        if len(words) in (2, 3, 4, 6) and not any(w.lower() in _FLAT_NOT_NAME for w in words):
-            runs.append((match.start(), match.end(), words))
+        chunk: list[tuple[str, int, int]] = []
+        words = [
+            (w.group(0), match.start() + w.start(), match.start() + w.end())
+            for w in re.finditer(r"\S+", match.group(0))
+        ]
+        for item in [*words, None]:
+            if item is not None and _is_flat_name_word(item[0]):
+                chunk.append(item)
+                continue
+            if len(chunk) in (2, 3, 4, 6):
+                runs.append((chunk[0][1], chunk[-1][2], [c[0] for c in chunk]))
+            chunk = []
+    return runs
+
+
+_ROLE_IN_TEXT = [
+    (re.compile(rf"(?<![\wåäö]){re.escape(word)}(?![\wåäö])"), role)
+    for word, role in sorted(ROLE_WORDS.items(), key=lambda wr: len(wr[0]), reverse=True)
+]
+
+
+def _roles_in(text: str) -> list[str]:
+    """The roles text names, longest words first ("vice ordförande" is not also "ordförande")."""
+    low = text.lower()
+    roles: list[str] = []
+    for pattern, role in _ROLE_IN_TEXT:
+        if pattern.search(low):
+            roles.append(role)
+            low = pattern.sub(" ", low)
+    return roles
+
+
+def _own_and_lead(after: str) -> tuple[str, str]:
+    """Split the text between two names into what belongs to the first ("(S), ordförande, 108")
+    and what leads the second: a capitalised role or title right after the first name and its
+    party ("Kommunsekreterare" in "Gustav Ring Kommunsekreterare Ida Vik"); after a comma it is
+    the first one's ("Eva Holm, Socialt Ansvarig Socionom 140")."""
+    for word in re.finditer(r"[A-ZÅÄÖ][\wåäö:]+", after):
+        if _is_flat_name_word(word.group(0)):
+            continue
+        if re.fullmatch(r"\s*(?:\([^()]*\)\s*)*", after[: word.start()]):
+            return after[: word.start()], after[word.start() :]
+    return after, ""
+
+
+_REPLACED_BEFORE = re.compile(
+    r"(?:ersätter|i stället för|istället för|ersättare för|(?:tjg|tgj)\.? ers\.? för|ers\.? för)"
+    r"\s*$"
+)
+
+
+def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
+    runs = _name_runs(segment)
     out: list[ParsedPerson] = []
     excluded = False
+    lead = segment[: runs[0][0]] if runs else ""
     for n, (start, end, words) in enumerate(runs):
         if excluded and not re.fullmatch(r"\s*och\s*", segment[max(0, start - 6) : start]):
             excluded = False
-        after = segment[end : runs[n + 1][0] if n + 1 < len(runs) else len(segment)][:60]
-        before = segment[max(0, start - 20) : start].lower()
+        after, next_lead = _own_and_lead(
+            segment[end : runs[n + 1][0] if n + 1 < len(runs) else len(segment)][:60]
+        )
+        before = segment[max(0, start - 30) : start].lower()
+        if len(words) == 3 and re.search(r",\s*\([^()]{0,4}\)\s*,\s*$", before):
+            # "Eva Berg, (s), Luleå Henning Åhman, (s)": a place column ends the row before
+            # (corpus 15).
+            words = words[1:]
         size = 3 if len(words) == 3 else 2
         for k in range(0, len(words), size):
             roles = list(label.roles)
             status = label.status
             last = k + size >= len(words)
             low = after.lower() if last else ""
-            if k == 0 and re.search(r"(?:ersätter|i stället för|istället för)\s*$", before):
+            if k == 0:
+                roles.extend(_roles_in(lead))
+            if k == 0 and _REPLACED_BEFORE.search(before):
                 status, roles = ABSENT, []  # the one replaced by the name before it
+                if last and out and out[-1].status == PRESENT and _PARAGRAPH_NUMBERS.search(after):
+                    out[-1].status = PARTIAL  # "Kim Ros (V) ersätter Bo Alm (V) 170,"
             elif k == 0 and (
                 re.search(r"\b(?:förutom|utom|med undantag av)\s*$", before)
                 or (excluded and re.fullmatch(r"\s*och\s*", before[-6:]))
@@ -541,18 +924,18 @@ def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
                 status, roles = ABSENT, []  # "samtliga närvarande förutom A och B"
                 excluded = True
             elif last:
-                if re.search(r"\btjg\b|tjänstgörande|\bersätter\b", low):
+                if re.search(r"\btjg\b|\btgj\b|tjänstgörande|\bersätter\b", low):
                     roles.append("ersattare")
                     status = PRESENT
                 if re.match(r"\s*(?:\([^)]*\)\s*|[A-ZÅÄÖ]{1,4}\s+)?[-–](?:\s|$)", after):
                     status = ABSENT  # a presence column with "–"
                 elif status != ABSENT and (
-                    _FLAT_PARTIAL.search(after) or _PARAGRAPH_NUMBERS.search(after)
+                    _FLAT_PARTIAL.search(after)
+                    or _PARAGRAPH_NUMBERS.search(after)
+                    or _PARAGRAPHS_AFTER_NAME.match(after)
                 ):
                     status = PARTIAL
-                for word, role in ROLE_WORDS.items():
-                    if re.search(rf"\b{re.escape(word)}\b", low):
-                        roles.append(role)
+                roles.extend(_roles_in(low))
             out.append(
                 ParsedPerson(
                     name=" ".join(words[k : k + size]),
@@ -561,6 +944,7 @@ def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
                     absence_kind=label.absence_kind if status == ABSENT else None,
                 )
             )
+        lead = next_lead
     return out
 
 
@@ -639,3 +1023,102 @@ def roll_call_entries(title: str, body: list[str]) -> list[str]:
         if entries:
             break
     return entries if len(entries) >= 2 else []
+
+
+def item_attendance(title: str, body: list[str]) -> list[ParsedPerson]:
+    """The people an item titled as an attendance list names ("§ 2. Närvarande" over "A, B och
+    C.", "2. Närvaro" over one name a line), or [] when its body is not such a list."""
+    found = match_label(title)
+    if found is None or found[1]:
+        return []
+    label = found[0]
+    people: list[ParsedPerson] = []
+    for raw in body:
+        text = clean_line(strip_bullet(raw))
+        if not text:
+            if people:
+                break
+            continue
+        entries = split_inline_list(text).entries
+        parsed = [parse_person(entry, label) for entry in entries]
+        if not entries or any(p is None for p in parsed):
+            break
+        people.extend(p for p in parsed if p is not None)
+    return people
+
+
+# Who held a function, as items and prose say: an item "Val av justerare" / "Vid protokoll" over
+# the names, "Anna Berg valdes till mötesordförande", "Ordförande Anna Berg hälsar …".
+_FUNCTION_TITLE = re.compile(
+    r"(?i)^(?:val av\s+(?:två\s+|en\s+)?)?(?P<what>mötesordförande|ordförande|mötessekreterare|"
+    r"sekreterare|protokollförare|vid protokoll(?:et)?|(?:protokoll|mötes)?justerare|"
+    r"justeringsperson(?:er)?|person(?:er)? att justera protokollet)\b"
+)
+_ELECTED = re.compile(
+    r"(?P<names>[A-ZÅÄÖ][^.;:]{2,80}?)\s+(?:valdes|utsågs|utses|väljs)\s+(?:enhälligt\s+)?"
+    r"(?:till|som|att)\s+(?P<what>mötesordförande|ordförande|mötessekreterare|sekreterare|"
+    r"protokollförare|(?:protokoll|mötes)?justerare|justera protokollet)"
+)
+# "Ordförande Lotta Ring öppnar mötet": a verb after the name, so a table row flattened into
+# text ("Ordförande Anders Ågren M 1", corpus 17) is not read as prose. Not "vice ordförande".
+_CHAIR_PROSE = re.compile(
+    r"(?<![Vv]ice )(?<![Vv]\. )(?<!förre )(?<!tidigare )(?<!avgående )"
+    r"\b(?:[Mm]ötes)?[Oo]rdförande(?:n)?\s+(?P<name>" + _NAME_PATTERN + r")(?=\s+[a-zåäö])"
+)
+
+
+def _function_role(what: str) -> str:
+    what = what.lower()
+    if "ordförande" in what:
+        return "ordforande"
+    if "juster" in what:
+        return "justerare"
+    return "sekreterare"
+
+
+def function_roles(title: str, text: str) -> list[tuple[str, str]]:
+    """(name, role) pairs an item states; the caller keeps those naming listed people."""
+    found: list[tuple[str, str]] = []
+    titled = _FUNCTION_TITLE.match(title.strip())
+    if titled:
+        first = text.strip().split("\n")[0].strip().rstrip(".")
+        found.extend((n, _function_role(titled.group("what"))) for n in split_names(first))
+    for match in _ELECTED.finditer(text):
+        names = split_names(match.group("names")) or split_names(
+            " ".join(match.group("names").split()[-2:])
+        )
+        found.extend((n, _function_role(match.group("what"))) for n in names)
+    found.extend((m.group("name"), "ordforande") for m in _CHAIR_PROSE.finditer(text))
+    return found
+
+
+def presence_mark_only(text: str) -> tuple[str, str | None] | None:
+    """(status, note) of a line that is only a presence column ("X, § 40 - § 41", "Anmält
+    förhinder"): a table whose column came out as its own block of lines after the names."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if (
+        not parts
+        or parts[0].isdigit()
+        or not (_PRESENT_MARK.match(parts[0]) or _ABSENT_MARK.match(parts[0]))
+    ):
+        return None
+    return _presence_marker(parts)
+
+
+def has_presence_mark(entry: str) -> bool:
+    """An entry that carries its own presence column ("Ulrika Sand X", "Tim Persson, Ja")."""
+    text = strip_inline_markdown(entry).strip()
+    return is_marked_row(text) or bool(_MARK_AFTER_NAME.match(_without_parentheses(text)))
+
+
+def is_organisation_line(text: str) -> bool:
+    """A line that names an organisation, not a person ("Region Nordland", "Östby kommun",
+    "Primärvården"): a group heading inside an attendance list."""
+    tokens = text.split()
+    return (
+        0 < len(tokens) <= 6
+        and not any(ch.isdigit() for ch in text)
+        and "," not in text
+        and text[:1].isupper()
+        and any(is_organisation_word(t) for t in tokens)
+    )
