@@ -61,7 +61,7 @@ _ALWAYS_OWN = frozenset(
 # Words that show a subject is a body that can take decisions.
 _BODY_WORD = re.compile(
     r"grupp|styrelse|nämnd|råd|ledning|utskott|beredning|presidi|fullmäktige|förbund|"
-    r"direktör|chefsgrupp|kommittén",
+    r"direktör|direktion|chefsgrupp|kommittén|konferens|kollegi|delegation",
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"de", "vi", "man", "den", "det", "han", "hon", "dessa", "detta", "som"})
@@ -72,12 +72,42 @@ _OWN_VERBS = (
     r"beslutar|beslutade|beslöt|godkänner|godkände|ställer sig bakom|ställde sig bakom|"
     r"ställer sig positiva? till|ställde sig positiva? till|valde|väljer|antog|"
     r"fastställde|fastställer|finner|fann|beviljade|beviljar|bifaller|biföll|avslår|avslog|"
-    r"uppdrar|uppdrog|utser|utsåg|tillstyrker|tillstyrkte"
+    r"uppdrar|uppdrog|utser|utsåg|tillstyrker|tillstyrkte|"
+    # "Styrelsen gav Ali i uppdrag att …" decides and assigns at once (shapes/items 05).
+    r"ger\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag|gav\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag"
 )
+# A past decision told as background: "Direktionen beslutade 2023-09-12 § 56 om …",
+# "Nämnden beslutade i oktober att …", "… beslöt vid sitt möte den 3 maj …".
+_EARLIER_DATE = re.compile(
+    r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}|den\s+\d|i\s+(?:"
+    + "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+    + r")\b|vid\b|på\s+sitt\b|tidigare\b|förra\b|\d{4}\b|§)",
+    re.IGNORECASE,
+)
+_PRESENT_VERB = re.compile(r"(?i)(?:ar|er|ger)$")
+
+
+def is_body_subject(subject: str) -> bool:
+    """Whether a sentence's subject names a body that can decide: a noun in the definite form
+    that names a group ("Nämnden", "Miljönämnden", "Direktionen", "Samrådsgruppen",
+    "Regionstyrelsens arbetsutskott"), not a person or a pronoun."""
+    words = subject.split()
+    if not words or len(words) > 3 or words[0].lower() in _PRONOUNS:
+        return False
+    last = words[-1].lower()
+    if not re.search(r"(?:en|et|na|n)$", last):
+        return False
+    return last in _OWN_NOUNS or last in _ALWAYS_OWN or bool(_BODY_WORD.search(last))
+
+
 _OWN_SENTENCE = re.compile(
     r"^(?P<subj>\S+(?:\s+\S+){0,3}?)\s+(?P<verb>" + _OWN_VERBS + r")\b\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "Direktionen antar det nya förslaget": another body-like subject adopting (shapes/items 08).
+# The meeting's own "Mötet antar …" keeps its older reading, as a passive outcome sentence
+# (seed 003).
+_ADOPTS = re.compile(r"^(?P<subj>\S+(?:\s+\S+){0,2}?)\s+(?P<verb>antar)\b\s*(?P<rest>.*)$", re.I)
 _WHICH_SENTENCE = re.compile(
     r"^(?P<clause>.+?),\s+vilket\s+(?P<subj>\S+(?:\s+\S+){0,2}?)\s+(?P<verb>"
     + _OWN_VERBS
@@ -199,6 +229,23 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _body_decides(match: re.Match[str], rest: str) -> bool:
+    """A body-like subject that is not known as this meeting's body still decides here, in
+    the present ("Nämnden beslutar att …") or the past ("Styrelsen beslöt att …"), unless the
+    past verb is followed by when it was decided: then it is background."""
+    if not is_body_subject(match.group("subj")):
+        return False
+    verb = match.group("verb").split()[0]
+    return bool(_PRESENT_VERB.search(verb)) or not _EARLIER_DATE.match(rest)
+
+
+def _told_when(verb_phrase: str) -> bool:
+    """ "gav i oktober förvaltningen i uppdrag": a time inside the verb phrase tells of an
+    earlier meeting (shapes/items 09)."""
+    words = verb_phrase.split()[1:]
+    return any(_EARLIER_DATE.match(" ".join(words[n:])) for n in range(len(words)))
+
+
 def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
     """A decision written as a sentence of the discussion text, or None."""
     text = strip_bullet(sentence).strip()
@@ -209,9 +256,26 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
         phrase = _capitalise(f"{which.group('subj')} {which.group('verb')}")
         return ParsedDecision(phrase=phrase, clauses=[which.group("clause").strip()], text=text)
     match = _OWN_SENTENCE.match(text)
-    if match and own.is_own(match.group("subj")) and match.group("rest").strip():
+    rest = match.group("rest").lstrip(" :").strip() if match else ""
+    if (
+        match
+        and rest
+        and not _told_when(match.group("verb"))
+        and (own.is_own(match.group("subj")) or _body_decides(match, rest))
+    ):
         phrase = f"{match.group('subj')} {match.group('verb')}"
-        return ParsedDecision(phrase=phrase, clauses=[_strip_att(match.group("rest"))], text=text)
+        if "uppdrag" in match.group("verb"):
+            return ParsedDecision(phrase=phrase, clauses=[text], text=text)
+        return ParsedDecision(phrase=phrase, clauses=[_strip_att(rest)], text=text)
+    adopts = _ADOPTS.match(text)
+    if (
+        adopts
+        and adopts.group("rest").strip()
+        and is_body_subject(adopts.group("subj"))
+        and not own.is_own(adopts.group("subj"))
+    ):
+        phrase = f"{adopts.group('subj')} {adopts.group('verb')}"
+        return ParsedDecision(phrase=phrase, clauses=[adopts.group("rest").strip()], text=text)
     reported = _REPORTED_SENTENCE.match(text)
     if reported and reported.group("rest").strip():
         subject = reported.group("subj").strip()
@@ -271,7 +335,9 @@ _DUE = re.compile(
 _GIVEN_TASK = re.compile(
     r"^(?P<who>.*?)\s*\b(?:ges|får|gavs|fick)\s+i\s+uppdrag\s+att\s+(?P<what>.+)$", re.IGNORECASE
 )
-_GIVE_TASK = re.compile(r"\bge\s+(?P<who>.+?)\s+i\s+uppdrag\s+att\s+(?P<what>.+)$", re.IGNORECASE)
+_GIVE_TASK = re.compile(
+    r"\b(?:ge|ger|gav)\s+(?P<who>.+?)\s+i\s+uppdrag\s+att\s+(?P<what>.+)$", re.IGNORECASE
+)
 _TASK_TO = re.compile(
     r"\buppdra(?:r|s|de|git)?\s+(?:åt\s+)?(?P<who>.+?)\s+att\s+(?P<what>.+)$", re.IGNORECASE
 )
@@ -284,9 +350,28 @@ _ACTION_VERBS = (
     r"förbereder|meddelar|tar fram|tar reda på|tar kontakt|ansvarar för|bevakar|planerar|"
     r"organiserar|påminner|skapar|ser över|tittar på|följer upp"
 )
-_NAME_ACTS = re.compile(
-    r"^(?P<who>[A-ZÅÄÖ][a-zåäöé]+(?:\s+(?:och|&)\s+[A-ZÅÄÖ][a-zåäöé]+)?)\s+"
-    r"(?P<what>(?:" + _ACTION_VERBS + r")\b.+)$"
+# The owner: a first name, or one with an initial ("Elin M"), two of these joined by och/&,
+# or initials in parentheses ("(MB) undersöker …", shapes/items 10). Inside a decision clause
+# a surname may follow too ("att Tor Ny sammanställer …", shapes/items 14); in discussion
+# text "Name Surname kontaktar …" is as often a report of what someone does.
+_ONE_NAME = r"[A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ]\.?(?![\wåäö]))?"
+_CLAUSE_NAME = r"[A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ](?:[a-zåäöé]+|\.)?(?![\wåäö]))?"
+
+
+def _name_acts(name: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?:\((?P<initials>[A-ZÅÄÖ]{{2,4}})\)|(?P<who>{name}(?:\s+(?:och|&)\s+{name})?))"
+        r"\s+(?P<what>(?:" + _ACTION_VERBS + r")\b.+)$"
+    )
+
+
+_NAME_ACTS = _name_acts(_ONE_NAME)
+_CLAUSE_NAME_ACTS = _name_acts(_CLAUSE_NAME)
+# "Styrelsen beslutade: Elin M ordnar …", "Det beslutades att Tor Ny sammanställer …": what
+# follows the deciding words is read as a decision clause.
+_DECIDED_LEAD = re.compile(
+    r"^[^.:;]{0,60}?\b(?:beslutar|beslutade|beslöt|beslutades|beslöts)\s*(?::\s*|att\s+)",
+    re.IGNORECASE,
 )
 _NAME_PROMISED = re.compile(
     r"^(?P<who>[A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ][a-zåäöé]+)?)\s+"
@@ -364,6 +449,9 @@ def find_assignments(
     starts with a person's name ("att Cecilia Grefve-Lang tar en inledande kontakt …") is one.
     previous is the sentence before, which "Gustav fixar." takes on."""
     text = strip_final_period(strip_bullet(sentence))
+    lead = _DECIDED_LEAD.match(text)
+    if lead:
+        text, clause = text[lead.end() :], True
     if not text:
         return []
     if previous and _HISTORICAL.search(previous) and re.search(r"\b(?:åtog|lovade)\b", text):
@@ -415,8 +503,12 @@ def find_assignments(
         what, due = _due((take.group("verb") + take.group("after")).strip())
         return [ParsedAssignment(assignees=_subject(before, known), what=what, due_text=due)]
     for part in re.split(r"(?<=[,;])\s+|\s+–\s+", text):
-        for pattern in (_NAME_ACTS, _NAME_PROMISED, _NAME_SHALL, _SHALL_NAME):
+        acts = _CLAUSE_NAME_ACTS if clause else _NAME_ACTS
+        for pattern in (acts, _NAME_PROMISED, _NAME_SHALL, _SHALL_NAME):
             found = pattern.match(part.strip())
+            if found and pattern is acts and found.group("initials"):
+                what, due = _due(strip_final_period(found.group("what")))
+                return [ParsedAssignment([found.group("initials")], what=what, due_text=due)]
             first = found.group("who").split()[0].lower() if found else ""
             if found and pattern in (_NAME_SHALL, _SHALL_NAME) and _DEFINITE_NOUN.search(first):
                 # "Föreningen skall ha sin hemvist …" (statutes, corpus 08) is no task.

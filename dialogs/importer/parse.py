@@ -170,7 +170,7 @@ def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
 
 _REPORTS_EARLIER = re.compile(
     r"(?i)\b(?:föregående|förra)\s+(?:\w+)?(?:möte|mötet|protokoll|sammanträde\w*)|"
-    r"^återkoppling\b|\buppföljning av (?:protokoll|beslut|uppdrag)"
+    r"^återkoppling\b|\buppföljning av (?:protokoll|beslut|uppdrag)|^återrapport"
 )
 _PROPOSAL_HEADING = re.compile(
     r"(?i)^(?:förslag(?: till beslut)?|beslutsförslag|yrkanden?|motion|proposition)\b"
@@ -791,6 +791,10 @@ class _MinutesParser:
         for name in roll_call_entries(title, body):
             self.people.add(ParsedPerson(name=name, status=PRESENT))
         self._read_item_body(work, body, known)
+        if not item.text and not item.decisions and _is_sentence_title(title):
+            # "§ 5 Delegationen uppdrar åt ordföranden att …": a § that is one sentence and
+            # nothing else; the sentence is its title and also what it says (shapes/items 04).
+            self._analyse_text(item, [title], known + item.presenters)
         if not item.decisions and _DECISION_TITLE.match(item.title):
             # "Beslut om mandatperiod" over "1 år.": the item's short answer is what was
             # decided (corpus 08), unless it was put off.
@@ -1185,6 +1189,12 @@ def _is_date_only(text: str) -> bool:
     bare = strip_weekday(text).strip(" ,.")
     found = find_date(bare)
     return bool(found and found.start == 0 and found.end >= len(bare) - 1)
+
+
+def _is_sentence_title(title: str) -> bool:
+    """A title that is a whole sentence: it ends with a full stop and runs to several words
+    ("Föregående protokoll läggs till handlingarna."), not an abbreviation ("Övr.")."""
+    return title.rstrip().endswith(".") and len(title.split()) >= 4
 
 
 def _is_title(text: str) -> bool:

@@ -21,16 +21,10 @@ SHAPES = Path(__file__).parent / "shapes" / "items"
 KNOWN_GAPS: dict[str, str] = {
     "02_beslutar_spaced_att": "flattened text, unnumbered headings, letter-spaced 'A t t'",
     "03_flattened_numbers_midline": "points 4-6 after a page header, passive decisions in a flat line",
-    "04_paragraph_sentences": "a § that is one sentence gets no decision",
-    "05_web_numbered_styrelsen_beslot": "'beslutade:Name ordnar', 'gav X i uppdrag att'",
-    "06_toc_dot_leaders": "'Nämnden beslutar att …' after an utses-line",
-    "07_contents_list_without_leaders": "decisions of items listed twice",
-    "08_body_beslut_heading": "'Direktionen antar …' under a heading",
     "09_arende_proposals_only": "'Ärende N Diarienummer' taken for the item",
     "10_notes_initials_actionpoints": "(Initials) owners, Actionpoints with a due after the owner",
     "11_bullets_beslut_ansvarig": "'Task. Ansvarig: Name.'",
     "13_two_meetings": "a second meeting's items are dropped",
-    "14_punkt_labels": "'Det beslutades att Name gör …' is no assignment",
 }
 
 
