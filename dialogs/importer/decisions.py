@@ -328,7 +328,8 @@ _DUE = re.compile(
     r"\b(?:till|senast|inför|före)\s+(?:"
     r"nästa\s+(?:möte|sammanträde|träff)\w*"
     r"|(?:\S+\s+)?möte(?:t)?\s+(?:i|den)\s+(?:\d{1,2}\s+)?(?:" + _MONTH_WORDS + r")(?:\s+\d{4})?"
-    r"|den\s+\d{1,2}\s+(?:" + _MONTH_WORDS + r")(?:\s+\d{4})?"
+    r"|(?:den\s+)?\d{1,2}\s+(?:" + _MONTH_WORDS + r")(?:\s+\d{4})?"
+    r"|(?:v\.|v|vecka)\s*\d{1,2}\b"
     r"|\d{4}-\d{2}-\d{2})",
     re.IGNORECASE,
 )
@@ -398,6 +399,10 @@ _DEFINITE_NOUN = re.compile(r"(?:en|et|arna|erna|orna|ens|ets)$")
 _NAME_TAKES_IT = re.compile(
     rf"^(?P<who>{_FIRST_NAMES})\s+(?:fixar|ordnar|tar)(?:\s+(?:det|detta))?(?:\s+det)?$"
 )
+_RESPONSIBLE = re.compile(
+    r"(?i)^ansvarig\w*\s*:\s*(?P<who>[^:;]{2,60}?)\.?"
+    r"(?:\s+(?:klart|klar|deadline|senast)\s*(?:till|senast)?\s*:?\s*(?P<due>[^:;]+?))?\.?\s*$"
+)
 _NOT_OWNER = frozenset(
     {"vi", "det", "den", "man", "jag", "han", "hon", "de", "mötet", "gruppen", "styrelsen"}
 )
@@ -457,6 +462,13 @@ def find_assignments(
     if previous and _HISTORICAL.search(previous) and re.search(r"\b(?:åtog|lovade)\b", text):
         # "Vid möte den 24:e uttryckte Per … Tomas åtog sig att …": an earlier task (corpus 05).
         return []
+    owner = _RESPONSIBLE.match(text)
+    if owner and previous and not previous.rstrip().endswith("?"):
+        # "Informera projektgruppen. Ansvarig: Erik J." (shapes/items 11).
+        what, due = _due(strip_final_period(strip_bullet(previous)))
+        due = owner.group("due") or due
+        who = [w.strip() for w in re.split(r",\s*|\s+och\s+|\s*&\s*", owner.group("who"))]
+        return [ParsedAssignment(assignees=[w for w in who if w], what=what, due_text=due)]
     takes = _NAME_TAKES_IT.match(text)
     if takes and previous and not previous.rstrip().endswith("?"):
         what, due = _due(strip_final_period(strip_bullet(previous)))

@@ -90,6 +90,15 @@ _NUMBERED_LINE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<hashes>#{1,6}[ \t]*)?(?:\*\*)?(?P<num>\d{1,2})(?P<sep>[.)])"
     r"(?:\*\*)?(?P<gap>[ \t]+)(?P<rest>\S.*)$"
 )
+# "1 Information om gång- och cykelvägar": a number and a title with no § and no full stop,
+# as web pages of an agenda and PDF text write items (shapes/items 09). Only a chain of them
+# (1, 2, 3 …) in one layout counts, as for "1." lines.
+_BARE_NUMBER_LINE = re.compile(
+    r"^(?P<indent>)(?P<hashes>)(?P<num>\d{1,2})(?P<sep>)(?P<gap>[ \t]+)"
+    r"(?P<rest>[A-ZÅÄÖ][a-zåäö][^.!?:]{2,80})$"
+)
+# A line of a table of contents: a title, dot leaders or a wide gap, a page number.
+_CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|\s{3,})\s*\d{1,3}\s*$")
 _LABELLED_NUMBER = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:ärende|punkt)\s+(?P<num>\d{1,3})\b[.:]?(?:\*\*)?\s*"
     r"(?P<rest>[^a-zåäö].*|)$",
@@ -151,7 +160,12 @@ _ACTION_HEADING = re.compile(
     r"(?i)^(?:action\s*points?|actionpoints?|action items?|att\s*göra|to\s*do|todo|åtgärder|"
     r"åtgärdslista|uppgifter)\b"
 )
-_OWNED_ENTRY = re.compile(r"^(?P<what>.+?)\s*\((?P<who>[^()]{2,40})\)\s*[.;]?$")
+# "Boka nästa möte (Hanna C)", "Skicka ut rutinen (Lena Å), till 15 maj": the owner in
+# parentheses, a due date after it (shapes/items 10).
+_OWNED_ENTRY = re.compile(
+    r"^(?P<what>.+?)\s*\((?P<who>[^()]{2,40})\)\s*(?:[,–-]\s*(?P<due>(?:till|senast|före)\s.+?))?"
+    r"\s*[.;]?$"
+)
 
 
 def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
@@ -164,7 +178,11 @@ def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
             continue
         who = [w.strip() for w in re.split(r",\s*|\s+och\s+|\s*&\s*", match.group("who"))]
         if all(w and not any(ch.isdigit() for ch in w) for w in who):
-            found.append(ParsedAssignment(assignees=who, what=match.group("what").strip()))
+            found.append(
+                ParsedAssignment(
+                    assignees=who, what=match.group("what").strip(), due_text=match.group("due")
+                )
+            )
     return found
 
 
@@ -350,14 +368,15 @@ class _MinutesParser:
             rest = match.group("rest")
             title = clean_line(rest)
             if (
-                re.match(r"^[-–]\s*§", title)
+                _CONTENTS_LINE.search(title)
+                or re.match(r"^[-–]\s*§", title)
                 or len(title) > 150
                 or re.search(r":(?:\*\*|__)\s+\S", rest)
                 or re.search(r"[.!?]\s+\S", title)
             ):
                 continue
             paragraphs.append(_ItemStart(i, match.group("num").lstrip("0") or "0", True, rest))
-        chosen = _longest_increasing(paragraphs)
+        chosen = _longest_increasing(_without_contents(paragraphs, lines))
         if chosen:
             return chosen
         return self._numbered_chain(lines)
@@ -415,8 +434,8 @@ class _MinutesParser:
                 rest = labelled.group("rest")
                 by_style.setdefault(style, []).append((i, int(labelled.group("num")), rest))
                 continue
-            match = _NUMBERED_LINE.match(line)
-            if not match:
+            match = _NUMBERED_LINE.match(line) or _BARE_NUMBER_LINE.match(line)
+            if not match or _CONTENTS_LINE.search(line):
                 continue
             rest = match.group("rest")
             if not looks_like_html(rest):
@@ -879,6 +898,14 @@ class _MinutesParser:
         if _ACTION_HEADING.search(item.title):
             item.assignments.extend(_owned_entries(lines))
             return text
+        heading = next(
+            (n for n, line in enumerate(lines) if _ACTION_HEADING.fullmatch(clean_line(line))), None
+        )
+        if heading is not None:
+            # A task list under its own heading inside the last item ("Actionpoints", shapes/
+            # items 10): its entries are read as such, the text above as prose.
+            item.assignments.extend(_owned_entries(lines[heading + 1 :]))
+            lines = lines[:heading]
         previous: str | None = None
         for sentence in sentences(text):
             decision = prose_decision(sentence, self.own) if decisions else None
@@ -1047,6 +1074,19 @@ class _MinutesParser:
 # Helpers ---------------------------------------------------------------------------------------
 
 
+def _without_contents(cands: list[_ItemStart], lines: list[str]) -> list[_ItemStart]:
+    """Without a table of contents: § lines with nothing between them whose numbers come again
+    further down, where the §s are (shapes/items 07)."""
+    bare: set[int] = set()
+    for n, cand in enumerate(cands[:-1]):
+        between = lines[cand.index + 1 : cands[n + 1].index]
+        if not any(clean_line(line) for line in between):
+            bare.update({n, n + 1})
+    later = {c.number for n, c in enumerate(cands) if n not in bare}
+    contents = {n for n in bare if cands[n].number in later}
+    return [c for n, c in enumerate(cands) if n not in contents] if len(contents) >= 2 else cands
+
+
 def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
     """§ numbers only grow through minutes; a § mentioned out of order ("§105" recalled from the
     last meeting) is a reference, not an item."""
@@ -1061,7 +1101,10 @@ def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
             # The same number on the next § heading is a numbering slip, "§ 17 Övriga frågor",
             # "§ 17 Årsmötets avslutande" (corpus 02): both are items.
             grows = numbers[j] < numbers[i] or (numbers[j] == numbers[i] and j == i - 1)
-            if grows and best_len[j] + 1 > best_len[i]:
+            # Of two as long, the chain through the § just before: "§ 1, § 2" of a second set
+            # of minutes does not take "§ 1" of the first (shapes/items 13).
+            longer = best_len[j] + 1 > best_len[i]
+            if grows and (longer or (best_len[j] + 1 == best_len[i] and j == i - 1)):
                 best_len[i] = best_len[j] + 1
                 previous[i] = j
     end = max(range(len(cands)), key=lambda k: (best_len[k], -k))

@@ -21,10 +21,7 @@ SHAPES = Path(__file__).parent / "shapes" / "items"
 KNOWN_GAPS: dict[str, str] = {
     "02_beslutar_spaced_att": "flattened text, unnumbered headings, letter-spaced 'A t t'",
     "03_flattened_numbers_midline": "points 4-6 after a page header, passive decisions in a flat line",
-    "09_arende_proposals_only": "'Ärende N Diarienummer' taken for the item",
-    "10_notes_initials_actionpoints": "(Initials) owners, Actionpoints with a due after the owner",
-    "11_bullets_beslut_ansvarig": "'Task. Ansvarig: Name.'",
-    "13_two_meetings": "a second meeting's items are dropped",
+    "13_two_meetings": "a second meeting's decisions land in the first meeting's last item",
 }
 
 
