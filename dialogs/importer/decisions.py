@@ -95,7 +95,8 @@ def is_body_subject(subject: str) -> bool:
     if not words or len(words) > 3 or words[0].lower() in _PRONOUNS:
         return False
     last = words[-1].lower()
-    if not re.search(r"(?:en|et|na|n)$", last):
+    # "Kommunfullmäktige", "Regionfullmäktige" name the body without a definite ending.
+    if not re.search(r"(?:en|et|na|n|fullmäktige)$", last):
         return False
     return last in _OWN_NOUNS or last in _ALWAYS_OWN or bool(_BODY_WORD.search(last))
 
@@ -133,6 +134,9 @@ _MODAL = re.compile(
     r"godkännas|fastställas|antas|beslutas)\b|\b(?:behöver|ska|skall|bör|måste)\s+utses\b",
     re.IGNORECASE,
 )
+# A finite proposing verb makes the sentence a proposal; "beslutar att föreslå …" (the
+# infinitive after a deciding verb) is still a decision.
+_PROPOSES = re.compile(r"(?i)\b(?:föreslår|föreslog|föreslagit|yrkar|yrkade|yrkat)\b")
 # "Beslut att …" / "Beslutades att …" opening a sentence.
 _DECISION_OPENING = re.compile(r"^(?:beslut|beslutades)\s+att\s+\S", re.IGNORECASE)
 _HISTORICAL = re.compile(r"^vid\b|\bvid (?:föregående|förra|tidigare)\b", re.IGNORECASE)
@@ -296,6 +300,8 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
     if (
         _PASSIVE.search(text)
         and not re.match(r"(?i)om\b", text)
+        # "Kommunstyrelsen har föreslagit att motionen bifalls": a proposal (shapes/items 15).
+        and not _PROPOSES.search(text[: _PASSIVE.search(text).start()])
         and not _MODAL.search(text)
         and len(text) <= 250
     ):

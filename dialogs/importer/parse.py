@@ -83,8 +83,10 @@ logger = logging.getLogger(__name__)
 
 PARSE_FAILED_WARNING = "Texten kunde inte tolkas; hela texten sparas som mötets text."
 
+# "§ 12 Title", "**§12**", and "KF § 48" / "SON § 108" with the body's abbreviation before the
+# § (shapes/items 15).
 _PARAGRAPH_LINE = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*§\s*(?P<num>\d{1,4})\s*(?:\*\*|__)?[ \t:.]*(?P<rest>.*)$"
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?§\s*(?P<num>\d{1,4})\s*(?:\*\*|__)?[ \t:.]*(?P<rest>.*)$"
 )
 _NUMBERED_LINE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<hashes>#{1,6}[ \t]*)?(?:\*\*)?(?P<num>\d{1,2})(?P<sep>[.)])"
