@@ -1120,6 +1120,32 @@ def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+\S")
 _PAGE_MARKER = re.compile(r"(?<!\S)\d{1,3}\s+\d{1,3}\s*\(\d{1,3}\)(?!\S)")
 _FLAT_ITEM = re.compile(r"(?<![\S])(?P<num>\d{1,3})\.?\s+(?=[A-ZÅÄÖ][a-zåäö])")
+# In a flattened item the title runs straight into its first sentence: "Föregående protokoll
+# Protokollet lades till handlingarna." A capitalised word after a lowercase one (not after a
+# preposition, where a name may follow) that opens a clause with a past or present verb ends the
+# title (shapes/items 03).
+_SENTENCE_AFTER_TITLE = re.compile(
+    r"(?P<prev>\b[\w)][\w)-]*)\s+"
+    r"(?=[A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖa-zåäö][a-zåäö]+){0,2}?\s+"
+    r"[a-zåäö]+(?:ades|ade|des|dde|tes|de|te|ar|er)\b)"
+)
+_BEFORE_NAME = frozenset(
+    {"av", "om", "för", "i", "från", "med", "till", "och", "på", "inom", "mellan", "vid"}
+)
+
+
+def _title_stop(text: str) -> int | None:
+    for match in _SENTENCE_AFTER_TITLE.finditer(text):
+        prev = match.group("prev")
+        # A capitalised word inside the title may start a name ("Region Gotland informerar");
+        # a one-word title ("Rapporter Tuva Lund rapporterade …") ends after its word.
+        if prev[:1].isupper() and match.start("prev") > 0:
+            continue
+        if prev.lower() not in _BEFORE_NAME:
+            return match.end("prev")
+    return None
+
+
 _TITLE_END = re.compile(r"[.:!?](?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b)")
 
 
@@ -1136,12 +1162,27 @@ def _previous_text(lines: list[str], index: int) -> str:
     return ""
 
 
+def _is_flat(line: str) -> bool:
+    """A page run into one line: long, or holding several sentences (shapes/items 03, 16)."""
+    return len(line) > 300 or (len(line) > 120 and len(re.findall(r"[.!?](?:\s|$)", line)) >= 2)
+
+
+def _text_between(chain: list[tuple[int, int, int, bool]], lines: list[str]) -> int:
+    """How much text a chain of flattened item numbers holds between its numbers: of two chains
+    as long, the one with text is the minutes and the other their contents list (shapes/items
+    16)."""
+    total = 0
+    for (n, offset, _, _), (m, next_offset, _, _) in itertools.pairwise(chain):
+        total += next_offset - offset if n == m else len(lines[n]) - offset + next_offset
+    return total
+
+
 def _unflatten(lines: list[str]) -> list[str]:
     """A PDF converted to text may hold a whole page on one line, with the items' numbers in
     the running text ("… 37 Landstingsfullmäktiges öppnande Enligt … 38 Upprop …"). A chain of
     consecutive numbers each followed by a capitalised word is the items: each starts a line
     "37. Title" and its text follows on the next (corpus 12, 15, 22)."""
-    long = [n for n, line in enumerate(lines) if len(line) > 300]
+    long = [n for n, line in enumerate(lines) if _is_flat(line)]
     if not long:
         return lines
     hits: list[tuple[int, int, int, bool]] = []  # (line, offset, number, "N." not "N")
@@ -1160,7 +1201,7 @@ def _unflatten(lines: list[str]) -> list[str]:
             # justerare" is not item 2 when "2 Den nationella …" follows (corpus 12).
             if hit[2] == chain[-1][2] + 1 and hit[3] == first[3]:
                 chain.append(hit)
-        if len(chain) > len(best):
+        if (len(chain), _text_between(chain, cleaned)) > (len(best), _text_between(best, cleaned)):
             best = chain
     if len(best) < 2:
         return lines
@@ -1182,6 +1223,9 @@ def _unflatten(lines: list[str]) -> list[str]:
                 end = _TITLE_END.search(rest)
                 words = rest.split()
                 title_end = end.start() if end else len(rest)
+                stop = _title_stop(rest[:title_end])
+                if stop:
+                    title_end = stop
                 if len(rest[:title_end].split()) > 10:
                     title_end = len(" ".join(words[:10]))
                 out.append(f"{number.rstrip('.')}. {rest[:title_end].strip()}")

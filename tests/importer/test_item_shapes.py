@@ -20,8 +20,6 @@ SHAPES = Path(__file__).parent / "shapes" / "items"
 # stem -> what the parser still gets wrong there.
 KNOWN_GAPS: dict[str, str] = {
     "02_beslutar_spaced_att": "flattened text, unnumbered headings, letter-spaced 'A t t'",
-    "03_flattened_numbers_midline": "points 4-6 after a page header, passive decisions in a flat line",
-    "16_flattened_paragraphs_without_sign": "§ numbers without their sign in flattened pages",
     "13_two_meetings": "a second meeting's decisions land in the first meeting's last item",
 }
 
