@@ -246,6 +246,10 @@ def parse_minutes(text: str, filename: str | None = None) -> ParsedMinutes:
         lines.extend(n + line_offset for n in found)
         line_offset += piece.count("\n")
     masked = "".join(pieces)
+    rest = ""
+    cut = _second_minutes(masked)
+    if cut is not None:
+        masked, rest = masked[:cut], masked[cut:]
     try:
         minutes = _MinutesParser(masked, filename).parse()
     except Exception:
@@ -256,8 +260,58 @@ def parse_minutes(text: str, filename: str | None = None) -> ParsedMinutes:
         except Exception:
             leftover = ""
         minutes = ParsedMinutes(leftover_text=leftover, warnings=[PARSE_FAILED_WARNING])
+    if rest.strip():
+        # Not merged into this meeting's items: kept searchable as its text, and said so.
+        minutes.leftover_text = "\n\n".join(t for t in (minutes.leftover_text, rest.strip()) if t)
+        minutes.warnings.append(SECOND_MINUTES_WARNING)
     minutes.personnummer_lines = lines
     return minutes
+
+
+SECOND_MINUTES_WARNING = (
+    "Texten verkar hålla ett möte till (ny rubrik med datum och numreringen börjar om); "
+    "det mötet sparas som text, inte som punkter i det här."
+)
+# An item's number at the start of a line: "§ 12", "KF § 12", "3.", "3)".
+_ITEM_NUMBER = re.compile(
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?(?:§\s*(?P<par>\d{1,4})|"
+    r"(?P<num>\d{1,3})[.)]\s+\S)"
+)
+
+
+def _second_minutes(text: str) -> int | None:
+    """Where a second set of minutes begins in one text, or None: after the first one's items,
+    a short line naming minutes and a date ("Protokoll styrelsemöte 2023-02-12"), after which
+    the items' numbering starts again from the first one's lowest number or below (shapes/items
+    13)."""
+    offset = 0
+    seen: list[int] = []
+    candidate: int | None = None
+    for line in text.split("\n"):
+        number = _ITEM_NUMBER.match(line)
+        if number:
+            value = int(number.group("par") or number.group("num"))
+            if candidate is not None:
+                if value <= min(seen):
+                    return candidate
+                candidate = None
+            seen.append(value)
+        elif seen and candidate is None and _is_minutes_title(line):
+            candidate = offset
+        offset += len(line) + 1
+    return None
+
+
+def _is_minutes_title(line: str) -> bool:
+    text = clean_line(line)
+    kind = _KIND.search(text)
+    # "Återkoppling protokoll 2021-05-07:" leads into a report of the last meeting (seed 004).
+    return (
+        0 < len(text) <= 120
+        and not text.endswith(":")
+        and bool(kind and kind.group("kind"))
+        and find_date(text) is not None
+    )
 
 
 class _MinutesParser:
