@@ -61,7 +61,8 @@ _ALWAYS_OWN = frozenset(
 # Words that show a subject is a body that can take decisions.
 _BODY_WORD = re.compile(
     r"grupp|styrelse|nämnd|råd|ledning|utskott|beredning|presidi|fullmäktige|förbund|"
-    r"direktör|direktion|chefsgrupp|kommittén|konferens|kollegi|delegation",
+    r"direktör|direktion|chefsgrupp|kommittén|konferens|kollegi|delegation|förvaltning|"
+    r"kansli|sekretariat",
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"de", "vi", "man", "den", "det", "han", "hon", "dessa", "detta", "som"})
@@ -377,8 +378,14 @@ _CLAUSE_NAME_ACTS = _name_acts(_CLAUSE_NAME)
 # "Styrelsen beslutade: Elin M ordnar …", "Det beslutades att Tor Ny sammanställer …": what
 # follows the deciding words is read as a decision clause.
 _DECIDED_LEAD = re.compile(
-    r"^[^.:;]{0,60}?\b(?:beslutar|beslutade|beslöt|beslutades|beslöts)\s*(?::\s*|att\s+)",
+    r"^(?:beslut\s+att\s+|[^.:;]{0,60}?\b(?:beslutar|beslutade|beslöt|beslutades|beslöts)"
+    r"\s*(?::\s*|att\s+))",
     re.IGNORECASE,
+)
+# Inside a decision, a body acting is its task: "Beslut att styrelsen kontaktar en revisor"
+# (corpus 08), "att förvaltningen tar fram …".
+_BODY_ACTS = re.compile(
+    r"^(?P<who>\S+(?:\s+\S+)?)\s+(?P<what>(?:" + _ACTION_VERBS + r")\b.+)$", re.IGNORECASE
 )
 _NAME_PROMISED = re.compile(
     r"^(?P<who>[A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ][a-zåäöé]+)?)\s+"
@@ -528,6 +535,10 @@ def find_assignments(
                 what, due = _due(strip_final_period(found.group("what")))
                 return [ParsedAssignment([found.group("initials")], what=what, due_text=due)]
             first = found.group("who").split()[0].lower() if found else ""
+            if found and not clause and is_body_subject(found.group("who")):
+                # "Förvaltningen bokar ofta …" in the discussion is a body's habit, not a task
+                # given at this meeting; inside a decision it is one (above).
+                continue
             if found and pattern in (_NAME_SHALL, _SHALL_NAME) and _DEFINITE_NOUN.search(first):
                 # "Föreningen skall ha sin hemvist …" (statutes, corpus 08) is no task.
                 if not any(name.split()[0].lower() == first for name in known if name):
@@ -537,6 +548,10 @@ def find_assignments(
                 what, due = _due(strip_final_period(found.group("what")))
                 who = re.split(r"\s+(?:och|&)\s+", found.group("who"))
                 return [ParsedAssignment(assignees=who, what=what, due_text=due)]
+    body = _BODY_ACTS.match(text) if clause else None
+    if body and is_body_subject(body.group("who")):
+        what, due = _due(body.group("what"))
+        return [ParsedAssignment(assignees=[body.group("who")], what=what, due_text=due)]
     for name in known if clause else ():
         if text.startswith(name + " ") and text[len(name) + 1 : len(name) + 2].islower():
             what, due = _due(text[len(name) :].strip())

@@ -130,3 +130,13 @@ def test_a_report_of_the_last_minutes_is_no_second_meeting() -> None:
     )
     assert [i.number for i in minutes.items] == ["13", "14", "15"]
     assert not any("möte till" in w for w in minutes.warnings)
+
+
+def test_a_body_acting_inside_a_decision_is_its_task() -> None:
+    minutes = parse_minutes(
+        "Protokoll 2022-03-01\n\n§ 4 Revision\nBeslut att kansliet kontaktar en revisor.\n\n"
+        "§ 5 Lokaler\nStyrelsen diskuterar lokalerna. Förvaltningen bokar ofta för stora rum.\n"
+    )
+    assert [(a.assignees, a.what) for a in minutes.assignments] == [
+        (["kansliet"], "kontaktar en revisor")
+    ]
