@@ -963,10 +963,18 @@ class _MinutesParser:
             item.assignments.extend(_owned_entries(lines[heading + 1 :]))
             lines = lines[:heading]
         previous: str | None = None
+        last: ParsedDecision | None = None
         for sentence in sentences(text):
             decision = prose_decision(sentence, self.own) if decisions else None
-            if decision:
+            clause = att_clause(sentence) if last is not None and not decision else None
+            if clause:
+                # "Gruppen beslutar: Att … . Att …": a flattened list of att-clauses goes on the
+                # decision before it (shapes/items 02).
+                last.clauses.append(clause)
+                last.text = f"{last.text} {sentence.strip()}"
+            elif decision:
                 item.decisions.append(decision)
+                last = decision
             else:
                 result = outcome(sentence)
                 if result:

@@ -140,3 +140,18 @@ def test_a_body_acting_inside_a_decision_is_its_task() -> None:
     assert [(a.assignees, a.what) for a in minutes.assignments] == [
         (["kansliet"], "kontaktar en revisor")
     ]
+
+
+def test_letter_spaced_att_clauses_in_a_flattened_line() -> None:
+    """A PDF's "A t t" and att-clauses run into one paragraph (the layout of shapes/items 02)."""
+    minutes = parse_minutes(
+        "Protokoll 2022-03-02\n\n§ 3 Val av arbetsutskott\nGruppen ska välja nytt utskott. "
+        "Samrådsgruppen BESLUTAR: A t t mandatperioden fastställes till två år. "
+        "A t t utse Per Holm till valberedning.\n\n§ 4 Avslut\nKlart.\n"
+    )
+    [decision] = minutes.decisions
+    assert decision.clauses == [
+        # As the prose decisions keep it: the sentence's full stop.
+        "mandatperioden fastställes till två år.",
+        "utse Per Holm till valberedning.",
+    ]
