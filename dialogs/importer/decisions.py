@@ -528,7 +528,9 @@ def find_assignments(
         what, due = _due((take.group("verb") + take.group("after")).strip())
         return [ParsedAssignment(assignees=_subject(before, known), what=what, due_text=due)]
     for part in re.split(r"(?<=[,;])\s+|\s+–\s+", text):
-        acts = _CLAUSE_NAME_ACTS if clause else _NAME_ACTS
+        # With a due date a full name's action is a task in the discussion too ("Cia Dahl
+        # sammanställer en rapport till nästa möte", shapes/items 17).
+        acts = _CLAUSE_NAME_ACTS if clause or _DUE.search(part) else _NAME_ACTS
         for pattern in (acts, _NAME_PROMISED, _NAME_SHALL, _SHALL_NAME):
             found = pattern.match(part.strip())
             if found and pattern is acts and found.group("initials"):

@@ -534,7 +534,8 @@ class _MinutesParser:
             # One "Ärende 1" or one "1. Title" in a document with no other structure is an
             # item (corpus 19, 20); otherwise a lone number is a list in the text.
             return []
-        return [_ItemStart(i, str(num), False, rest) for i, num, rest in best]
+        starts = [_ItemStart(i, str(num), False, rest) for i, num, rest in best]
+        return _with_subitems(starts, lines)
 
     def _find_heading_items(self, lines: list[str], start: int) -> list[_ItemStart]:
         """Unnumbered topic headings: a short line, not a sentence, followed by prose."""
@@ -1136,6 +1137,29 @@ class _MinutesParser:
 
 
 # Helpers ---------------------------------------------------------------------------------------
+
+
+# "1.1 Val av sekreterare" under "1. Inledning" in plain text.
+_SUB_NUMBER = re.compile(
+    r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2})\.?[ \t]+(?P<rest>[A-ZÅÄÖ][^.!?]{1,80}[.:]?)$"
+)
+
+
+def _with_subitems(starts: list[_ItemStart], lines: list[str]) -> list[_ItemStart]:
+    """The items of a numbered chain with their numbered sub-items ("2.1 Budget" between "2."
+    and "3."), each an item of its own as Markdown outlines give them; minors only grow."""
+    out: list[_ItemStart] = []
+    for n, start in enumerate(starts):
+        out.append(start)
+        end = starts[n + 1].index if n + 1 < len(starts) else len(lines)
+        minor = 0
+        for i in range(start.index + 1, end):
+            sub = _SUB_NUMBER.match(lines[i])
+            if sub and sub.group("major") == start.number and int(sub.group("minor")) > minor:
+                minor = int(sub.group("minor"))
+                number = f"{start.number}.{minor}"
+                out.append(_ItemStart(i, number, False, sub.group("rest").rstrip(".:")))
+    return out
 
 
 def _without_contents(cands: list[_ItemStart], lines: list[str]) -> list[_ItemStart]:
