@@ -298,11 +298,12 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
         return ParsedDecision(
             phrase="Beslut", clauses=[_strip_att(text.split(None, 1)[1])], text=text
         )
+    passive = _PASSIVE.search(text)
     if (
-        _PASSIVE.search(text)
+        passive
         and not re.match(r"(?i)om\b", text)
         # "Kommunstyrelsen har föreslagit att motionen bifalls": a proposal (shapes/items 15).
-        and not _PROPOSES.search(text[: _PASSIVE.search(text).start()])
+        and not _PROPOSES.search(text[: passive.start()])
         and not _MODAL.search(text)
         and len(text) <= 250
     ):

@@ -968,7 +968,7 @@ class _MinutesParser:
         for sentence in sentences(text):
             decision = prose_decision(sentence, self.own) if decisions else None
             clause = att_clause(sentence) if last is not None and not decision else None
-            if clause:
+            if clause and last is not None:
                 # "Gruppen beslutar: Att … . Att …": a flattened list of att-clauses goes on the
                 # decision before it (shapes/items 02).
                 last.clauses.append(clause)
