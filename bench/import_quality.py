@@ -17,10 +17,10 @@ Meetings are paired in order when a document holds two. Precision and recall are
 documents (micro average) per split, dev and test, as the annotation says; a document without
 an annotation counts only for "imported".
 
-A third group, "shapes", is our own short texts in the attendance layouts of public minutes
-outside the corpus (tests/importer/shapes/attendance/, each .txt beside its .json with the
-source page of the layout). It is dev material, reported on its own and never mixed into the
-corpus's dev or test figures.
+A third group, "shapes", is our own short texts in the layouts of public minutes outside the
+corpus (tests/importer/shapes/<topic>/, each .txt beside its .json with the source page of the
+layout): attendance/ is scored on people, items/ on items, decisions and assignments. It is dev
+material, reported on its own and never mixed into the corpus's dev or test figures.
 
     .venv/bin/python bench/import_quality.py [--corpus DIR] [--expected DIR] [--shapes DIR]
                                              [--verbose]
@@ -58,7 +58,9 @@ from storage.models import Assignment, Attendance, Decision, Item, Meeting, Pers
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 EXPECTED = ROOT / "tests" / "importer" / "expected"
-SHAPES = ROOT / "tests" / "importer" / "shapes" / "attendance"
+SHAPES = ROOT / "tests" / "importer" / "shapes"
+# What each shape folder annotates; the rest of its expectation is left empty.
+SHAPE_KINDS = {"attendance": ("people",), "items": ("items", "decisions", "assignments")}
 SPLITS = ("dev", "test", "shapes")
 KINDS = ("people", "items", "decisions", "assignments")
 
@@ -248,8 +250,7 @@ def compare(
     if expected is None:
         return result
     wanted = [expected_of(m) for m in expected.get("meetings", [])]
-    # The shape texts annotate attendance only.
-    kinds = ("people",) if result.split == "shapes" else KINDS
+    kinds = SHAPE_KINDS.get(expected.get("topic", ""), KINDS) if result.split == "shapes" else KINDS
     for n, want in enumerate(wanted):
         have = got[n] if n < len(got) else Stored()
         prefix = f"meeting {n + 1}: " if len(wanted) > 1 else ""
@@ -301,14 +302,14 @@ def load(corpus: Path, expected_dir: Path) -> list[tuple[Path, dict[str, Any] | 
 
 
 def load_shapes(folder: Path) -> list[tuple[Path, dict[str, Any] | None]]:
-    """Our own attendance-shape texts, each with its expectation beside it (split "shapes")."""
-    if not folder.is_dir():
-        return []
-    return [
-        (path, json.loads(path.with_suffix(".json").read_text(encoding="utf-8")))
-        for path in sorted(folder.glob("*.txt"))
-        if path.with_suffix(".json").exists()
-    ]
+    """Our own shape texts, each with its expectation beside it (split "shapes"); the
+    expectation's topic is its folder's name."""
+    out: list[tuple[Path, dict[str, Any] | None]] = []
+    for path in sorted(folder.glob("*/*.txt")):
+        if path.with_suffix(".json").exists():
+            expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+            out.append((path, {**expected, "topic": path.parent.name}))
+    return out
 
 
 async def run(docs: list[tuple[Path, dict[str, Any] | None]], verbose: bool) -> int:

@@ -61,7 +61,8 @@ _ALWAYS_OWN = frozenset(
 # Words that show a subject is a body that can take decisions.
 _BODY_WORD = re.compile(
     r"grupp|styrelse|nämnd|råd|ledning|utskott|beredning|presidi|fullmäktige|förbund|"
-    r"direktör|chefsgrupp|kommittén",
+    r"direktör|direktion|chefsgrupp|kommittén|konferens|kollegi|delegation|förvaltning|"
+    r"kansli|sekretariat",
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"de", "vi", "man", "den", "det", "han", "hon", "dessa", "detta", "som"})
@@ -72,12 +73,43 @@ _OWN_VERBS = (
     r"beslutar|beslutade|beslöt|godkänner|godkände|ställer sig bakom|ställde sig bakom|"
     r"ställer sig positiva? till|ställde sig positiva? till|valde|väljer|antog|"
     r"fastställde|fastställer|finner|fann|beviljade|beviljar|bifaller|biföll|avslår|avslog|"
-    r"uppdrar|uppdrog|utser|utsåg|tillstyrker|tillstyrkte"
+    r"uppdrar|uppdrog|utser|utsåg|tillstyrker|tillstyrkte|"
+    # "Styrelsen gav Ali i uppdrag att …" decides and assigns at once (shapes/items 05).
+    r"ger\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag|gav\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag"
 )
+# A past decision told as background: "Direktionen beslutade 2023-09-12 § 56 om …",
+# "Nämnden beslutade i oktober att …", "… beslöt vid sitt möte den 3 maj …".
+_EARLIER_DATE = re.compile(
+    r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}|den\s+\d|i\s+(?:"
+    + "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+    + r")\b|vid\b|på\s+sitt\b|tidigare\b|förra\b|\d{4}\b|§)",
+    re.IGNORECASE,
+)
+_PRESENT_VERB = re.compile(r"(?i)(?:ar|er|ger)$")
+
+
+def is_body_subject(subject: str) -> bool:
+    """Whether a sentence's subject names a body that can decide: a noun in the definite form
+    that names a group ("Nämnden", "Miljönämnden", "Direktionen", "Samrådsgruppen",
+    "Regionstyrelsens arbetsutskott"), not a person or a pronoun."""
+    words = subject.split()
+    if not words or len(words) > 3 or words[0].lower() in _PRONOUNS:
+        return False
+    last = words[-1].lower()
+    # "Kommunfullmäktige", "Regionfullmäktige" name the body without a definite ending.
+    if not re.search(r"(?:en|et|na|n|fullmäktige)$", last):
+        return False
+    return last in _OWN_NOUNS or last in _ALWAYS_OWN or bool(_BODY_WORD.search(last))
+
+
 _OWN_SENTENCE = re.compile(
     r"^(?P<subj>\S+(?:\s+\S+){0,3}?)\s+(?P<verb>" + _OWN_VERBS + r")\b\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "Direktionen antar det nya förslaget": another body-like subject adopting (shapes/items 08).
+# The meeting's own "Mötet antar …" keeps its older reading, as a passive outcome sentence
+# (seed 003).
+_ADOPTS = re.compile(r"^(?P<subj>\S+(?:\s+\S+){0,2}?)\s+(?P<verb>antar)\b\s*(?P<rest>.*)$", re.I)
 _WHICH_SENTENCE = re.compile(
     r"^(?P<clause>.+?),\s+vilket\s+(?P<subj>\S+(?:\s+\S+){0,2}?)\s+(?P<verb>"
     + _OWN_VERBS
@@ -103,6 +135,9 @@ _MODAL = re.compile(
     r"godkännas|fastställas|antas|beslutas)\b|\b(?:behöver|ska|skall|bör|måste)\s+utses\b",
     re.IGNORECASE,
 )
+# A finite proposing verb makes the sentence a proposal; "beslutar att föreslå …" (the
+# infinitive after a deciding verb) is still a decision.
+_PROPOSES = re.compile(r"(?i)\b(?:föreslår|föreslog|föreslagit|yrkar|yrkade|yrkat)\b")
 # "Beslut att …" / "Beslutades att …" opening a sentence.
 _DECISION_OPENING = re.compile(r"^(?:beslut|beslutades)\s+att\s+\S", re.IGNORECASE)
 _HISTORICAL = re.compile(r"^vid\b|\bvid (?:föregående|förra|tidigare)\b", re.IGNORECASE)
@@ -199,6 +234,23 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _body_decides(match: re.Match[str], rest: str) -> bool:
+    """A body-like subject that is not known as this meeting's body still decides here, in
+    the present ("Nämnden beslutar att …") or the past ("Styrelsen beslöt att …"), unless the
+    past verb is followed by when it was decided: then it is background."""
+    if not is_body_subject(match.group("subj")):
+        return False
+    verb = match.group("verb").split()[0]
+    return bool(_PRESENT_VERB.search(verb)) or not _EARLIER_DATE.match(rest)
+
+
+def _told_when(verb_phrase: str) -> bool:
+    """ "gav i oktober förvaltningen i uppdrag": a time inside the verb phrase tells of an
+    earlier meeting (shapes/items 09)."""
+    words = verb_phrase.split()[1:]
+    return any(_EARLIER_DATE.match(" ".join(words[n:])) for n in range(len(words)))
+
+
 def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
     """A decision written as a sentence of the discussion text, or None."""
     text = strip_bullet(sentence).strip()
@@ -209,9 +261,26 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
         phrase = _capitalise(f"{which.group('subj')} {which.group('verb')}")
         return ParsedDecision(phrase=phrase, clauses=[which.group("clause").strip()], text=text)
     match = _OWN_SENTENCE.match(text)
-    if match and own.is_own(match.group("subj")) and match.group("rest").strip():
+    rest = match.group("rest").lstrip(" :").strip() if match else ""
+    if (
+        match
+        and rest
+        and not _told_when(match.group("verb"))
+        and (own.is_own(match.group("subj")) or _body_decides(match, rest))
+    ):
         phrase = f"{match.group('subj')} {match.group('verb')}"
-        return ParsedDecision(phrase=phrase, clauses=[_strip_att(match.group("rest"))], text=text)
+        if "uppdrag" in match.group("verb"):
+            return ParsedDecision(phrase=phrase, clauses=[text], text=text)
+        return ParsedDecision(phrase=phrase, clauses=[_strip_att(rest)], text=text)
+    adopts = _ADOPTS.match(text)
+    if (
+        adopts
+        and adopts.group("rest").strip()
+        and is_body_subject(adopts.group("subj"))
+        and not own.is_own(adopts.group("subj"))
+    ):
+        phrase = f"{adopts.group('subj')} {adopts.group('verb')}"
+        return ParsedDecision(phrase=phrase, clauses=[adopts.group("rest").strip()], text=text)
     reported = _REPORTED_SENTENCE.match(text)
     if reported and reported.group("rest").strip():
         subject = reported.group("subj").strip()
@@ -229,9 +298,12 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
         return ParsedDecision(
             phrase="Beslut", clauses=[_strip_att(text.split(None, 1)[1])], text=text
         )
+    passive = _PASSIVE.search(text)
     if (
-        _PASSIVE.search(text)
+        passive
         and not re.match(r"(?i)om\b", text)
+        # "Kommunstyrelsen har föreslagit att motionen bifalls": a proposal (shapes/items 15).
+        and not _PROPOSES.search(text[: passive.start()])
         and not _MODAL.search(text)
         and len(text) <= 250
     ):
@@ -264,14 +336,17 @@ _DUE = re.compile(
     r"\b(?:till|senast|inför|före)\s+(?:"
     r"nästa\s+(?:möte|sammanträde|träff)\w*"
     r"|(?:\S+\s+)?möte(?:t)?\s+(?:i|den)\s+(?:\d{1,2}\s+)?(?:" + _MONTH_WORDS + r")(?:\s+\d{4})?"
-    r"|den\s+\d{1,2}\s+(?:" + _MONTH_WORDS + r")(?:\s+\d{4})?"
+    r"|(?:den\s+)?\d{1,2}\s+(?:" + _MONTH_WORDS + r")(?:\s+\d{4})?"
+    r"|(?:v\.|v|vecka)\s*\d{1,2}\b"
     r"|\d{4}-\d{2}-\d{2})",
     re.IGNORECASE,
 )
 _GIVEN_TASK = re.compile(
     r"^(?P<who>.*?)\s*\b(?:ges|får|gavs|fick)\s+i\s+uppdrag\s+att\s+(?P<what>.+)$", re.IGNORECASE
 )
-_GIVE_TASK = re.compile(r"\bge\s+(?P<who>.+?)\s+i\s+uppdrag\s+att\s+(?P<what>.+)$", re.IGNORECASE)
+_GIVE_TASK = re.compile(
+    r"\b(?:ge|ger|gav)\s+(?P<who>.+?)\s+i\s+uppdrag\s+att\s+(?P<what>.+)$", re.IGNORECASE
+)
 _TASK_TO = re.compile(
     r"\buppdra(?:r|s|de|git)?\s+(?:åt\s+)?(?P<who>.+?)\s+att\s+(?P<what>.+)$", re.IGNORECASE
 )
@@ -284,9 +359,34 @@ _ACTION_VERBS = (
     r"förbereder|meddelar|tar fram|tar reda på|tar kontakt|ansvarar för|bevakar|planerar|"
     r"organiserar|påminner|skapar|ser över|tittar på|följer upp"
 )
-_NAME_ACTS = re.compile(
-    r"^(?P<who>[A-ZÅÄÖ][a-zåäöé]+(?:\s+(?:och|&)\s+[A-ZÅÄÖ][a-zåäöé]+)?)\s+"
-    r"(?P<what>(?:" + _ACTION_VERBS + r")\b.+)$"
+# The owner: a first name, or one with an initial ("Elin M"), two of these joined by och/&,
+# or initials in parentheses ("(MB) undersöker …", shapes/items 10). Inside a decision clause
+# a surname may follow too ("att Tor Ny sammanställer …", shapes/items 14); in discussion
+# text "Name Surname kontaktar …" is as often a report of what someone does.
+_ONE_NAME = r"[A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ]\.?(?![\wåäö]))?"
+_CLAUSE_NAME = r"[A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ](?:[a-zåäöé]+|\.)?(?![\wåäö]))?"
+
+
+def _name_acts(name: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?:\((?P<initials>[A-ZÅÄÖ]{{2,4}})\)|(?P<who>{name}(?:\s+(?:och|&)\s+{name})?))"
+        r"\s+(?P<what>(?:" + _ACTION_VERBS + r")\b.+)$"
+    )
+
+
+_NAME_ACTS = _name_acts(_ONE_NAME)
+_CLAUSE_NAME_ACTS = _name_acts(_CLAUSE_NAME)
+# "Styrelsen beslutade: Elin M ordnar …", "Det beslutades att Tor Ny sammanställer …": what
+# follows the deciding words is read as a decision clause.
+_DECIDED_LEAD = re.compile(
+    r"^(?:beslut\s+att\s+|[^.:;]{0,60}?\b(?:beslutar|beslutade|beslöt|beslutades|beslöts)"
+    r"\s*(?::\s*|att\s+))",
+    re.IGNORECASE,
+)
+# Inside a decision, a body acting is its task: "Beslut att styrelsen kontaktar en revisor"
+# (corpus 08), "att förvaltningen tar fram …".
+_BODY_ACTS = re.compile(
+    r"^(?P<who>\S+(?:\s+\S+)?)\s+(?P<what>(?:" + _ACTION_VERBS + r")\b.+)$", re.IGNORECASE
 )
 _NAME_PROMISED = re.compile(
     r"^(?P<who>[A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ][a-zåäöé]+)?)\s+"
@@ -312,6 +412,10 @@ _DEFINITE_NOUN = re.compile(r"(?:en|et|arna|erna|orna|ens|ets)$")
 # "Marknadsför FB-evenemanget. Gustav och Victor fixar.": the task is the sentence before.
 _NAME_TAKES_IT = re.compile(
     rf"^(?P<who>{_FIRST_NAMES})\s+(?:fixar|ordnar|tar)(?:\s+(?:det|detta))?(?:\s+det)?$"
+)
+_RESPONSIBLE = re.compile(
+    r"(?i)^ansvarig\w*\s*:\s*(?P<who>[^:;]{2,60}?)\.?"
+    r"(?:\s+(?:klart|klar|deadline|senast)\s*(?:till|senast)?\s*:?\s*(?P<due>[^:;]+?))?\.?\s*$"
 )
 _NOT_OWNER = frozenset(
     {"vi", "det", "den", "man", "jag", "han", "hon", "de", "mötet", "gruppen", "styrelsen"}
@@ -364,11 +468,21 @@ def find_assignments(
     starts with a person's name ("att Cecilia Grefve-Lang tar en inledande kontakt …") is one.
     previous is the sentence before, which "Gustav fixar." takes on."""
     text = strip_final_period(strip_bullet(sentence))
+    lead = _DECIDED_LEAD.match(text)
+    if lead:
+        text, clause = text[lead.end() :], True
     if not text:
         return []
     if previous and _HISTORICAL.search(previous) and re.search(r"\b(?:åtog|lovade)\b", text):
         # "Vid möte den 24:e uttryckte Per … Tomas åtog sig att …": an earlier task (corpus 05).
         return []
+    owner = _RESPONSIBLE.match(text)
+    if owner and previous and not previous.rstrip().endswith("?"):
+        # "Informera projektgruppen. Ansvarig: Erik J." (shapes/items 11).
+        what, due = _due(strip_final_period(strip_bullet(previous)))
+        due = owner.group("due") or due
+        who = [w.strip() for w in re.split(r",\s*|\s+och\s+|\s*&\s*", owner.group("who"))]
+        return [ParsedAssignment(assignees=[w for w in who if w], what=what, due_text=due)]
     takes = _NAME_TAKES_IT.match(text)
     if takes and previous and not previous.rstrip().endswith("?"):
         what, due = _due(strip_final_period(strip_bullet(previous)))
@@ -415,9 +529,19 @@ def find_assignments(
         what, due = _due((take.group("verb") + take.group("after")).strip())
         return [ParsedAssignment(assignees=_subject(before, known), what=what, due_text=due)]
     for part in re.split(r"(?<=[,;])\s+|\s+–\s+", text):
-        for pattern in (_NAME_ACTS, _NAME_PROMISED, _NAME_SHALL, _SHALL_NAME):
+        # With a due date a full name's action is a task in the discussion too ("Cia Dahl
+        # sammanställer en rapport till nästa möte", shapes/items 17).
+        acts = _CLAUSE_NAME_ACTS if clause or _DUE.search(part) else _NAME_ACTS
+        for pattern in (acts, _NAME_PROMISED, _NAME_SHALL, _SHALL_NAME):
             found = pattern.match(part.strip())
+            if found and pattern is acts and found.group("initials"):
+                what, due = _due(strip_final_period(found.group("what")))
+                return [ParsedAssignment([found.group("initials")], what=what, due_text=due)]
             first = found.group("who").split()[0].lower() if found else ""
+            if found and not clause and is_body_subject(found.group("who")):
+                # "Förvaltningen bokar ofta …" in the discussion is a body's habit, not a task
+                # given at this meeting; inside a decision it is one (above).
+                continue
             if found and pattern in (_NAME_SHALL, _SHALL_NAME) and _DEFINITE_NOUN.search(first):
                 # "Föreningen skall ha sin hemvist …" (statutes, corpus 08) is no task.
                 if not any(name.split()[0].lower() == first for name in known if name):
@@ -427,6 +551,10 @@ def find_assignments(
                 what, due = _due(strip_final_period(found.group("what")))
                 who = re.split(r"\s+(?:och|&)\s+", found.group("who"))
                 return [ParsedAssignment(assignees=who, what=what, due_text=due)]
+    body = _BODY_ACTS.match(text) if clause else None
+    if body and is_body_subject(body.group("who")):
+        what, due = _due(body.group("what"))
+        return [ParsedAssignment(assignees=[body.group("who")], what=what, due_text=due)]
     for name in known if clause else ():
         if text.startswith(name + " ") and text[len(name) + 1 : len(name) + 2].islower():
             what, due = _due(text[len(name) :].strip())

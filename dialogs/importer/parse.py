@@ -89,13 +89,24 @@ logger = logging.getLogger(__name__)
 
 PARSE_FAILED_WARNING = "Texten kunde inte tolkas; hela texten sparas som mötets text."
 
+# "§ 12 Title", "**§12**", and "KF § 48" / "SON § 108" with the body's abbreviation before the
+# § (shapes/items 15).
 _PARAGRAPH_LINE = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*§\s*(?P<num>\d{1,4})\s*(?:\*\*|__)?[ \t:.]*(?P<rest>.*)$"
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?§\s*(?P<num>\d{1,4})\s*(?:\*\*|__)?[ \t:.]*(?P<rest>.*)$"
 )
 _NUMBERED_LINE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<hashes>#{1,6}[ \t]*)?(?:\*\*)?(?P<num>\d{1,2})(?P<sep>[.)])"
     r"(?:\*\*)?(?P<gap>[ \t]+)(?P<rest>\S.*)$"
 )
+# "1 Information om gång- och cykelvägar": a number and a title with no § and no full stop,
+# as web pages of an agenda and PDF text write items (shapes/items 09). Only a chain of them
+# (1, 2, 3 …) in one layout counts, as for "1." lines.
+_BARE_NUMBER_LINE = re.compile(
+    r"^(?P<indent>)(?P<hashes>)(?P<num>\d{1,2})(?P<sep>)(?P<gap>[ \t]+)"
+    r"(?P<rest>[A-ZÅÄÖ][a-zåäö][^.!?:]{2,80})$"
+)
+# A line of a table of contents: a title, dot leaders or a wide gap, a page number.
+_CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|\s{3,})\s*\d{1,3}\s*$")
 _LABELLED_NUMBER = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:ärende|punkt)\s+(?P<num>\d{1,3})\b[.:]?(?:\*\*)?\s*"
     r"(?P<rest>[^a-zåäö].*|)$",
@@ -157,7 +168,12 @@ _ACTION_HEADING = re.compile(
     r"(?i)^(?:action\s*points?|actionpoints?|action items?|att\s*göra|to\s*do|todo|åtgärder|"
     r"åtgärdslista|uppgifter)\b"
 )
-_OWNED_ENTRY = re.compile(r"^(?P<what>.+?)\s*\((?P<who>[^()]{2,40})\)\s*[.;]?$")
+# "Boka nästa möte (Hanna C)", "Skicka ut rutinen (Lena Å), till 15 maj": the owner in
+# parentheses, a due date after it (shapes/items 10).
+_OWNED_ENTRY = re.compile(
+    r"^(?P<what>.+?)\s*\((?P<who>[^()]{2,40})\)\s*(?:[,–-]\s*(?P<due>(?:till|senast|före)\s.+?))?"
+    r"\s*[.;]?$"
+)
 
 
 def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
@@ -170,13 +186,17 @@ def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
             continue
         who = [w.strip() for w in re.split(r",\s*|\s+och\s+|\s*&\s*", match.group("who"))]
         if all(w and not any(ch.isdigit() for ch in w) for w in who):
-            found.append(ParsedAssignment(assignees=who, what=match.group("what").strip()))
+            found.append(
+                ParsedAssignment(
+                    assignees=who, what=match.group("what").strip(), due_text=match.group("due")
+                )
+            )
     return found
 
 
 _REPORTS_EARLIER = re.compile(
     r"(?i)\b(?:föregående|förra)\s+(?:\w+)?(?:möte|mötet|protokoll|sammanträde\w*)|"
-    r"^återkoppling\b|\buppföljning av (?:protokoll|beslut|uppdrag)"
+    r"^återkoppling\b|\buppföljning av (?:protokoll|beslut|uppdrag)|^återrapport"
 )
 _PROPOSAL_HEADING = re.compile(
     r"(?i)^(?:förslag(?: till beslut)?|beslutsförslag|yrkanden?|motion|proposition)\b"
@@ -236,6 +256,10 @@ def parse_minutes(text: str, filename: str | None = None) -> ParsedMinutes:
         lines.extend(n + line_offset for n in found)
         line_offset += piece.count("\n")
     masked = "".join(pieces)
+    rest = ""
+    cut = _second_minutes(masked)
+    if cut is not None:
+        masked, rest = masked[:cut], masked[cut:]
     try:
         minutes = _MinutesParser(masked, filename).parse()
     except Exception:
@@ -246,8 +270,58 @@ def parse_minutes(text: str, filename: str | None = None) -> ParsedMinutes:
         except Exception:
             leftover = ""
         minutes = ParsedMinutes(leftover_text=leftover, warnings=[PARSE_FAILED_WARNING])
+    if rest.strip():
+        # Not merged into this meeting's items: kept searchable as its text, and said so.
+        minutes.leftover_text = "\n\n".join(t for t in (minutes.leftover_text, rest.strip()) if t)
+        minutes.warnings.append(SECOND_MINUTES_WARNING)
     minutes.personnummer_lines = lines
     return minutes
+
+
+SECOND_MINUTES_WARNING = (
+    "Texten verkar hålla ett möte till (ny rubrik med datum och numreringen börjar om); "
+    "det mötet sparas som text, inte som punkter i det här."
+)
+# An item's number at the start of a line: "§ 12", "KF § 12", "3.", "3)".
+_ITEM_NUMBER = re.compile(
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?(?:§\s*(?P<par>\d{1,4})|"
+    r"(?P<num>\d{1,3})[.)]\s+\S)"
+)
+
+
+def _second_minutes(text: str) -> int | None:
+    """Where a second set of minutes begins in one text, or None: after the first one's items,
+    a short line naming minutes and a date ("Protokoll styrelsemöte 2023-02-12"), after which
+    the items' numbering starts again from the first one's lowest number or below (shapes/items
+    13)."""
+    offset = 0
+    seen: list[int] = []
+    candidate: int | None = None
+    for line in text.split("\n"):
+        number = _ITEM_NUMBER.match(line)
+        if number:
+            value = int(number.group("par") or number.group("num"))
+            if candidate is not None:
+                if value <= min(seen):
+                    return candidate
+                candidate = None
+            seen.append(value)
+        elif seen and candidate is None and _is_minutes_title(line):
+            candidate = offset
+        offset += len(line) + 1
+    return None
+
+
+def _is_minutes_title(line: str) -> bool:
+    text = clean_line(line)
+    kind = _KIND.search(text)
+    # "Återkoppling protokoll 2021-05-07:" leads into a report of the last meeting (seed 004).
+    return (
+        0 < len(text) <= 120
+        and not text.endswith(":")
+        and bool(kind and kind.group("kind"))
+        and find_date(text) is not None
+    )
 
 
 class _MinutesParser:
@@ -360,14 +434,15 @@ class _MinutesParser:
             rest = match.group("rest")
             title = clean_line(rest)
             if (
-                re.match(r"^[-–]\s*§", title)
+                _CONTENTS_LINE.search(title)
+                or re.match(r"^[-–]\s*§", title)
                 or len(title) > 150
                 or re.search(r":(?:\*\*|__)\s+\S", rest)
                 or re.search(r"[.!?]\s+\S", title)
             ):
                 continue
             paragraphs.append(_ItemStart(i, match.group("num").lstrip("0") or "0", True, rest))
-        chosen = _longest_increasing(paragraphs)
+        chosen = _longest_increasing(_without_contents(paragraphs, lines))
         if chosen:
             return chosen
         return self._numbered_chain(lines)
@@ -425,8 +500,8 @@ class _MinutesParser:
                 rest = labelled.group("rest")
                 by_style.setdefault(style, []).append((i, int(labelled.group("num")), rest))
                 continue
-            match = _NUMBERED_LINE.match(line)
-            if not match:
+            match = _NUMBERED_LINE.match(line) or _BARE_NUMBER_LINE.match(line)
+            if not match or _CONTENTS_LINE.search(line):
                 continue
             rest = match.group("rest")
             if not looks_like_html(rest):
@@ -469,7 +544,8 @@ class _MinutesParser:
             # One "Ärende 1" or one "1. Title" in a document with no other structure is an
             # item (corpus 19, 20); otherwise a lone number is a list in the text.
             return []
-        return [_ItemStart(i, str(num), False, rest) for i, num, rest in best]
+        starts = [_ItemStart(i, str(num), False, rest) for i, num, rest in best]
+        return _with_subitems(starts, lines)
 
     def _find_heading_items(self, lines: list[str], start: int) -> list[_ItemStart]:
         """Unnumbered topic headings: a short line, not a sentence, followed by prose."""
@@ -822,6 +898,10 @@ class _MinutesParser:
         for person in item_attendance(title, body):
             self.people.add(person)
         self._read_item_body(work, body, known)
+        if not item.text and not item.decisions and _is_sentence_title(title):
+            # "§ 5 Delegationen uppdrar åt ordföranden att …": a § that is one sentence and
+            # nothing else; the sentence is its title and also what it says (shapes/items 04).
+            self._analyse_text(item, [title], known + item.presenters)
         if not item.decisions and _DECISION_TITLE.match(item.title):
             # "Beslut om mandatperiod" over "1 år.": the item's short answer is what was
             # decided (corpus 08), unless it was put off.
@@ -906,11 +986,27 @@ class _MinutesParser:
         if _ACTION_HEADING.search(item.title):
             item.assignments.extend(_owned_entries(lines))
             return text
+        heading = next(
+            (n for n, line in enumerate(lines) if _ACTION_HEADING.fullmatch(clean_line(line))), None
+        )
+        if heading is not None:
+            # A task list under its own heading inside the last item ("Actionpoints", shapes/
+            # items 10): its entries are read as such, the text above as prose.
+            item.assignments.extend(_owned_entries(lines[heading + 1 :]))
+            lines = lines[:heading]
         previous: str | None = None
+        last: ParsedDecision | None = None
         for sentence in sentences(text):
             decision = prose_decision(sentence, self.own) if decisions else None
-            if decision:
+            clause = att_clause(sentence) if last is not None and not decision else None
+            if clause and last is not None:
+                # "Gruppen beslutar: Att … . Att …": a flattened list of att-clauses goes on the
+                # decision before it (shapes/items 02).
+                last.clauses.append(clause)
+                last.text = f"{last.text} {sentence.strip()}"
+            elif decision:
                 item.decisions.append(decision)
+                last = decision
             else:
                 result = outcome(sentence)
                 if result:
@@ -1093,6 +1189,42 @@ def _trailing_attendance(content: list[str], n: int) -> bool:
     return bool(entries) and all(parse_person(e, label[0]) is not None for e in entries)
 
 
+# "1.1 Val av sekreterare" under "1. Inledning" in plain text.
+_SUB_NUMBER = re.compile(
+    r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2})\.?[ \t]+(?P<rest>[A-ZÅÄÖ][^.!?]{1,80}[.:]?)$"
+)
+
+
+def _with_subitems(starts: list[_ItemStart], lines: list[str]) -> list[_ItemStart]:
+    """The items of a numbered chain with their numbered sub-items ("2.1 Budget" between "2."
+    and "3."), each an item of its own as Markdown outlines give them; minors only grow."""
+    out: list[_ItemStart] = []
+    for n, start in enumerate(starts):
+        out.append(start)
+        end = starts[n + 1].index if n + 1 < len(starts) else len(lines)
+        minor = 0
+        for i in range(start.index + 1, end):
+            sub = _SUB_NUMBER.match(lines[i])
+            if sub and sub.group("major") == start.number and int(sub.group("minor")) > minor:
+                minor = int(sub.group("minor"))
+                number = f"{start.number}.{minor}"
+                out.append(_ItemStart(i, number, False, sub.group("rest").rstrip(".:")))
+    return out
+
+
+def _without_contents(cands: list[_ItemStart], lines: list[str]) -> list[_ItemStart]:
+    """Without a table of contents: § lines with nothing between them whose numbers come again
+    further down, where the §s are (shapes/items 07)."""
+    bare: set[int] = set()
+    for n, cand in enumerate(cands[:-1]):
+        between = lines[cand.index + 1 : cands[n + 1].index]
+        if not any(clean_line(line) for line in between):
+            bare.update({n, n + 1})
+    later = {c.number for n, c in enumerate(cands) if n not in bare}
+    contents = {n for n in bare if cands[n].number in later}
+    return [c for n, c in enumerate(cands) if n not in contents] if len(contents) >= 2 else cands
+
+
 def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
     """§ numbers only grow through minutes; a § mentioned out of order ("§105" recalled from the
     last meeting) is a reference, not an item."""
@@ -1107,7 +1239,10 @@ def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
             # The same number on the next § heading is a numbering slip, "§ 17 Övriga frågor",
             # "§ 17 Årsmötets avslutande" (corpus 02): both are items.
             grows = numbers[j] < numbers[i] or (numbers[j] == numbers[i] and j == i - 1)
-            if grows and best_len[j] + 1 > best_len[i]:
+            # Of two as long, the chain through the § just before: "§ 1, § 2" of a second set
+            # of minutes does not take "§ 1" of the first (shapes/items 13).
+            longer = best_len[j] + 1 > best_len[i]
+            if grows and (longer or (best_len[j] + 1 == best_len[i] and j == i - 1)):
                 best_len[i] = best_len[j] + 1
                 previous[i] = j
     end = max(range(len(cands)), key=lambda k: (best_len[k], -k))
@@ -1121,6 +1256,32 @@ def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+\S")
 _PAGE_MARKER = re.compile(r"(?<!\S)\d{1,3}\s+\d{1,3}\s*\(\d{1,3}\)(?!\S)")
 _FLAT_ITEM = re.compile(r"(?<![\S])(?P<num>\d{1,3})\.?\s+(?=[A-ZÅÄÖ][a-zåäö])")
+# In a flattened item the title runs straight into its first sentence: "Föregående protokoll
+# Protokollet lades till handlingarna." A capitalised word after a lowercase one (not after a
+# preposition, where a name may follow) that opens a clause with a past or present verb ends the
+# title (shapes/items 03).
+_SENTENCE_AFTER_TITLE = re.compile(
+    r"(?P<prev>\b[\w)][\w)-]*)\s+"
+    r"(?=[A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖa-zåäö][a-zåäö]+){0,2}?\s+"
+    r"[a-zåäö]+(?:ades|ade|des|dde|tes|de|te|ar|er)\b)"
+)
+_BEFORE_NAME = frozenset(
+    {"av", "om", "för", "i", "från", "med", "till", "och", "på", "inom", "mellan", "vid"}
+)
+
+
+def _title_stop(text: str) -> int | None:
+    for match in _SENTENCE_AFTER_TITLE.finditer(text):
+        prev = match.group("prev")
+        # A capitalised word inside the title may start a name ("Region Gotland informerar");
+        # a one-word title ("Rapporter Tuva Lund rapporterade …") ends after its word.
+        if prev[:1].isupper() and match.start("prev") > 0:
+            continue
+        if prev.lower() not in _BEFORE_NAME:
+            return match.end("prev")
+    return None
+
+
 _TITLE_END = re.compile(r"[.:!?](?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b)")
 
 
@@ -1137,12 +1298,27 @@ def _previous_text(lines: list[str], index: int) -> str:
     return ""
 
 
+def _is_flat(line: str) -> bool:
+    """A page run into one line: long, or holding several sentences (shapes/items 03, 16)."""
+    return len(line) > 300 or (len(line) > 120 and len(re.findall(r"[.!?](?:\s|$)", line)) >= 2)
+
+
+def _text_between(chain: list[tuple[int, int, int, bool]], lines: list[str]) -> int:
+    """How much text a chain of flattened item numbers holds between its numbers: of two chains
+    as long, the one with text is the minutes and the other their contents list (shapes/items
+    16)."""
+    total = 0
+    for (n, offset, _, _), (m, next_offset, _, _) in itertools.pairwise(chain):
+        total += next_offset - offset if n == m else len(lines[n]) - offset + next_offset
+    return total
+
+
 def _unflatten(lines: list[str]) -> list[str]:
     """A PDF converted to text may hold a whole page on one line, with the items' numbers in
     the running text ("… 37 Landstingsfullmäktiges öppnande Enligt … 38 Upprop …"). A chain of
     consecutive numbers each followed by a capitalised word is the items: each starts a line
     "37. Title" and its text follows on the next (corpus 12, 15, 22)."""
-    long = [n for n, line in enumerate(lines) if len(line) > 300]
+    long = [n for n, line in enumerate(lines) if _is_flat(line)]
     if not long:
         return lines
     hits: list[tuple[int, int, int, bool]] = []  # (line, offset, number, "N." not "N")
@@ -1161,7 +1337,7 @@ def _unflatten(lines: list[str]) -> list[str]:
             # justerare" is not item 2 when "2 Den nationella …" follows (corpus 12).
             if hit[2] == chain[-1][2] + 1 and hit[3] == first[3]:
                 chain.append(hit)
-        if len(chain) > len(best):
+        if (len(chain), _text_between(chain, cleaned)) > (len(best), _text_between(best, cleaned)):
             best = chain
     if len(best) < 2:
         return lines
@@ -1183,6 +1359,9 @@ def _unflatten(lines: list[str]) -> list[str]:
                 end = _TITLE_END.search(rest)
                 words = rest.split()
                 title_end = end.start() if end else len(rest)
+                stop = _title_stop(rest[:title_end])
+                if stop:
+                    title_end = stop
                 if len(rest[:title_end].split()) > 10:
                     title_end = len(" ".join(words[:10]))
                 out.append(f"{number.rstrip('.')}. {rest[:title_end].strip()}")
@@ -1235,6 +1414,12 @@ def _is_date_only(text: str) -> bool:
     bare = strip_weekday(text).strip(" ,.")
     found = find_date(bare)
     return bool(found and found.start == 0 and found.end >= len(bare) - 1)
+
+
+def _is_sentence_title(title: str) -> bool:
+    """A title that is a whole sentence: it ends with a full stop and runs to several words
+    ("Föregående protokoll läggs till handlingarna."), not an abbreviation ("Övr.")."""
+    return title.rstrip().endswith(".") and len(title.split()) >= 4
 
 
 def _is_title(text: str) -> bool:

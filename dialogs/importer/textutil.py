@@ -39,7 +39,16 @@ def _normalize_piece(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
     text = _LOST_SECTION_SIGN.sub(r"\1§", text)
+    text = _SPACED_WORD.sub(lambda m: m.group(0).replace(" ", ""), text)
     return _CONTROL.sub("", text)
+
+
+# A word a PDF wrote with its letters spaced out, as in a table heading or an emphasised "A t t"
+# (shapes/items 02; "N ä r v a r o", corpus 17): a capital and two or more lowercase letters,
+# or four or more lowercase letters, each alone between single spaces.
+_SPACED_WORD = re.compile(
+    r"(?<!\S)(?<!\s\w\s)(?:[A-ZÅÄÖ](?: [a-zåäö]){2,}|[a-zåäö](?: [a-zåäö]){3,})(?!\S)(?! \w(?!\S))"
+)
 
 
 # A replacement character right before a number at the start of a line is a "§" the file's
