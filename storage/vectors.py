@@ -298,7 +298,7 @@ async def _dense_blocks(
     cfg = settings()
     dim = int(cfg["dim"])
     keep = k * 4 if exact else int(cfg["recall"])
-    per_read = max(1, int(cfg["chunk"]) // vector_store.BLOCK)
+    chunk = int(cfg["chunk"])
     q = query.astype(np.float32)
     qsig = np.packbits(q > 0)
     lo = scope.date_from.toordinal() if scope.date_from else None
@@ -308,19 +308,23 @@ async def _dense_blocks(
     best_ids = np.empty(0, dtype=np.int32)
     best_key = np.empty(0, dtype=np.float32)  # lower is nearer: -cosine, or Hamming distance
     count, total, total_sq = 0, 0.0, 0.0
-    last = 0
-    while True:
-        blocks = (
-            await session.execute(
-                select(*columns)
-                .where(*_block_scope(scope), c.id > last)
-                .order_by(c.id)
-                .limit(per_read)
-            )
-        ).all()
-        if not blocks:
-            break
-        last = blocks[-1].id
+    # The scope's blocks (ids and sizes only), then their contents about `chunk` entries at a
+    # time: a scope of many small bodies is a few reads, not one per block.
+    sizes = (
+        await session.execute(select(c.id, c.n).where(*_block_scope(scope)).order_by(c.id))
+    ).all()
+    reads: list[list[int]] = [[]]
+    filled = 0
+    for block_id, n in sizes:
+        if reads[-1] and filled + n > chunk:
+            reads.append([])
+            filled = 0
+        reads[-1].append(block_id)
+        filled += n
+    for read in reads:
+        if not read:
+            continue
+        blocks = (await session.execute(select(*columns).where(c.id.in_(read)))).all()
         for b in blocks:
             ids = np.frombuffer(b.ids, dtype="<i4")
             n = len(ids)
