@@ -205,9 +205,15 @@ def repack_all(conn: Connection) -> int:
     return sum(repack(conn, t, b, bool(cf)) for t, b, cf in groups)
 
 
+_POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint8)
+
+
 def hamming(sigs: np.ndarray, qsig: np.ndarray) -> np.ndarray:
     """Bits that differ between each row of `sigs` (n × 48 uint8) and `qsig` (48 uint8)."""
-    return np.bitwise_count(np.bitwise_xor(sigs, qsig)).sum(axis=1, dtype=np.int32)
+    differ = np.bitwise_xor(sigs, qsig)
+    if hasattr(np, "bitwise_count"):  # numpy 2
+        return np.bitwise_count(differ).sum(axis=1, dtype=np.int32)  # type: ignore[no-any-return]
+    return _POPCOUNT[differ].sum(axis=1, dtype=np.int32)  # type: ignore[no-any-return]
 
 
 __all__ = [
