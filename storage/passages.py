@@ -52,6 +52,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
+from storage import vector_store
 from storage.models import (
     Assignment,
     Attendance,
@@ -482,11 +483,16 @@ def rebuild_meetings(conn: Connection, meeting_ids: Iterable[int]) -> int:
                 ).where(ask_passage.c.meeting_id == meeting_id, ask_passage.c.vec.is_not(None))
             )
         }
-        old_ids = list(
-            conn.execute(
-                select(ask_passage.c.id).where(ask_passage.c.meeting_id == meeting_id)
-            ).scalars()
-        )
+        old_rows = conn.execute(
+            select(
+                ask_passage.c.id,
+                ask_passage.c.tenant_id,
+                ask_passage.c.body_id,
+                ask_passage.c.confidential,
+                ask_passage.c.sig.is_not(None).label("packed"),
+            ).where(ask_passage.c.meeting_id == meeting_id)
+        ).all()
+        old_ids = [r.id for r in old_rows]
         if old_ids:
             for start in range(0, len(old_ids), 500):
                 chunk = old_ids[start : start + 500]
@@ -495,6 +501,7 @@ def rebuild_meetings(conn: Connection, meeting_ids: Iterable[int]) -> int:
                 )
                 conn.execute(delete(ask_passage).where(ask_passage.c.id.in_(chunk)))
         rows = build_meeting_passages(conn, meeting_id)
+        kept: list[vector_store.Entry] = []
         for row in rows:
             search_text = row.search_text()
             h = _hash(search_text)
@@ -522,6 +529,19 @@ def rebuild_meetings(conn: Connection, meeting_ids: Iterable[int]) -> int:
                 )
                 .returning(ask_passage.c.id)
             ).scalar_one()
+            if sig is not None:
+                kept.append(
+                    vector_store.Entry(
+                        row.tenant_id,
+                        row.body_id,
+                        row.confidential,
+                        pid,
+                        row.meeting_date,
+                        sig,
+                        vec,
+                        scale,
+                    )
+                )
             terms = [t for t in passage_terms(search_text) if len(t) <= 64]
             if terms:
                 conn.execute(
@@ -537,7 +557,20 @@ def rebuild_meetings(conn: Connection, meeting_ids: Iterable[int]) -> int:
                     ],
                 )
             written += 1
+        # The packed signatures (storage.vector_store): kept vectors under their new ids, the
+        # deleted passages counted dead.
+        if _has_blocks(conn):
+            vector_store.append(conn, kept)
+            vector_store.forget(
+                conn, [(r.tenant_id, r.body_id, r.confidential) for r in old_rows if r.packed]
+            )
     return written
+
+
+def _has_blocks(conn: Connection) -> bool:
+    """Whether the block table is there (rebuilds run inside the migration that adds
+    passages, before the one that adds blocks)."""
+    return _table_exists(conn, "ask_vec_block")
 
 
 def rebuild_all_sync(conn: Connection, tenant_id: str | None = None) -> int:
@@ -549,7 +582,7 @@ def rebuild_all_sync(conn: Connection, tenant_id: str | None = None) -> int:
 # --- keeping passages in step with the ORM -----------------------------------------------------
 
 _PENDING = "ask_passage_pending"
-_tables_seen: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
+_tables_seen: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
 _installed = False
 # Called after a flush wrote passages without vectors (the embedder wakes up).
 on_new_passages: list[Any] = []
@@ -580,16 +613,22 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
 
 
 def _has_tables(conn: Connection) -> bool:
-    if _tables_seen.get(conn.engine):
+    return _table_exists(conn, "ask_passage")
+
+
+def _table_exists(conn: Connection, name: str) -> bool:
+    """Whether a table is there (cached per engine once it is)."""
+    seen = _tables_seen.setdefault(conn.engine, set())
+    if name in seen:
         return True
     if conn.dialect.name == "sqlite":
         found = conn.execute(
-            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ask_passage'")
+            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"), {"n": name}
         ).first()
     else:
-        found = conn.execute(text("SELECT to_regclass('ask_passage')")).scalar()
+        found = conn.execute(text("SELECT to_regclass(:n)"), {"n": name}).scalar()
     if found:
-        _tables_seen[conn.engine] = True
+        seen.add(name)
     return bool(found)
 
 

