@@ -13,6 +13,7 @@ for members (in a personal chat). Nothing found is said plainly, with nearby wor
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import logging
 import os
@@ -40,7 +41,7 @@ from storage.models import (
     Meeting,
     Person,
 )
-from storage.passages import ROLE_SV
+from storage.passages import ROLE_SV, long_date
 from storage.search_text import StoredTerms, doc_terms, fold, normalize, query_words
 
 logger = logging.getLogger(__name__)
@@ -131,6 +132,20 @@ _RX_WAS_THERE = re.compile(
     r"^\W*(?:var|was|were|did|deltog|narvarade)\b.*\b(?:med|dar|narvarande|there|present|at|"
     r"attend\w*|deltog|motet|meeting)\b"
 )
+# "När hölls årsmötet 2010?", "What time did the board meeting start?": when (and where) a
+# meeting itself ran, not when a matter was dealt with.
+_RX_WHEN_WORD = re.compile(
+    r"\b(?:nar|when|vilken\s+tid|what\s+time|hur\s+lange|how\s+long|vilket\s+datum|what\s+date)\b"
+)
+_RX_MEETING_WORD = re.compile(
+    r"\b[\w-]*(?:mote|motet|moten|sammantrade\w*)\b|\b(?:holls|traffades|sammantradde|oppnades|"
+    r"avslutades|startade|borjade|meet|met|meeting|held|convened?|open\w*|clos\w*|start\w*|"
+    r"adjourn\w*|ajourner\w*)\b"
+)
+_RX_MATTER_WORD = re.compile(
+    r"\b(?:behandla\w*|beslut\w*|deal\w*|take\s+up|took\s+up|approv\w*|justera\w*|signed|"
+    r"decid\w*|discuss\w*|diskuter\w*|nasta|next)\b"
+)
 _RX_LISTING = re.compile(r"\b(?:lista|visa|show|list|name)\b")
 _RX_PARAGRAPH = re.compile(r"(?:§|\bparagraf|\bparagraph|\bpunkt|\bitem)\s*(\d{1,4})\b")
 _RX_DECISION_WORDS = re.compile(
@@ -139,7 +154,7 @@ _RX_DECISION_WORDS = re.compile(
 
 
 # Questions about one meeting's people, answered from the meetings the question's dates name.
-MEETING_INTENTS = ("role", "attendance", "attended")
+MEETING_INTENTS = ("role", "attendance", "attended", "meeting_when")
 
 
 @dataclass
@@ -469,6 +484,8 @@ def parse_question(text: str, today: dt.date, bodies: Sequence[BodyInfo]) -> Par
         parsed.absent = part == "absent"
     elif _RX_WAS_THERE.search(f):
         parsed.intent = "attended"
+    elif _RX_WHEN_WORD.search(f) and _RX_MEETING_WORD.search(f) and not _RX_MATTER_WORD.search(f):
+        parsed.intent = "meeting_when"
     elif _RX_ASSIGN.search(f):
         parsed.intent = "assignments"
     chars = list(f)
@@ -678,6 +695,7 @@ async def _ask(ctx: CommandContext, question: str, *, offset: int, page: int) ->
         "role": _role,
         "attendance": _attendance,
         "attended": _attended,
+        "meeting_when": _meeting_when,
         "assignments": _assignments,
     }.get(parsed.intent)
     structured: Answer | None = None
@@ -686,7 +704,7 @@ async def _ask(ctx: CommandContext, question: str, *, offset: int, page: int) ->
         structured = await handler(ctx, question, parsed, visible)
         if structured.hits or structured.settled:
             return structured
-        if parsed.intent == "attended":
+        if parsed.intent in ("attended", "meeting_when"):
             # Nobody of the record named: an ordinary question about the minutes.
             parsed.intent, structured = "decisions", None
     from dialogs import ask_answer
@@ -1139,7 +1157,11 @@ def _where(parsed: Parsed, ctx: CommandContext) -> str:
         bits.append(ctx.t("i ", "in ") + ", ".join(parsed.body_names))
     if parsed.month_day is not None:
         bits.append(f"{parsed.month_day[1]}/{parsed.month_day[0]}")
-    if parsed.exact_date:
+    elif parsed.month_only is not None:
+        # The month the question named, of whichever year the record's meetings were.
+        sv_month = long_date(dt.date(2000, parsed.month_only, 1)).split()[1]
+        bits.append(ctx.t(sv_month, calendar.month_name[parsed.month_only]))
+    elif parsed.exact_date:
         bits.append(parsed.exact_date.isoformat())
     elif parsed.date_from or parsed.date_to:
         bits.append(
@@ -1220,11 +1242,11 @@ async def _attendance_rows(ctx: CommandContext, meeting_id: int) -> list[tuple[A
 async def _asked_meetings(
     ctx: CommandContext, parsed: Parsed, visible: Visible, limit: int
 ) -> list[Meeting]:
-    """The meetings a question about people means. A body named with an exact day that holds
-    no meeting that day: the day's meetings of the other visible bodies (the minutes may name
-    the body in words the record keeps otherwise)."""
+    """The meetings a question about people means. A body named with dates that hold no meeting
+    of it: that time's meetings of the other visible bodies (the minutes may name the body in
+    words the record keeps otherwise; each hit names its body)."""
     meetings = await _meetings(ctx, parsed, visible, limit)
-    if not meetings and parsed.body_ids and (parsed.exact_date or parsed.month_day):
+    if not meetings and parsed.body_ids and parsed.dated:
         meetings = await _meetings(ctx, replace(parsed, body_ids=None), visible, limit)
     return meetings
 
@@ -1459,6 +1481,56 @@ async def _attended(ctx: CommandContext, question: str, parsed: Parsed, visible:
     said = [f for f in said if not (f.text in seen or seen.add(f.text))]
     text_hits = [_text_hit(ctx, f, visible) for f in said[:2]]
     return _answer(ctx, "\n".join(dict.fromkeys(answers)), text_hits + hits[:3])
+
+
+async def _meeting_when(
+    ctx: CommandContext, question: str, parsed: Parsed, visible: Visible
+) -> Answer:
+    """When and where a meeting ran: its date, time and place as the record keeps them, and the
+    minutes' own words beside a time ("Mötet förklarades öppnat 19:54"). A question that names
+    neither a date nor a body, among several bodies, is left to the passages."""
+    from storage.passages import _fmt_time
+
+    if not parsed.dated and not parsed.body_ids and len(visible.bodies) > 1:
+        return _none(ctx, "", "")
+    meetings = await _asked_meetings(ctx, parsed, visible, 3 if parsed.dated else 1)
+    if not meetings:
+        return _none(ctx, "", "")
+    hits: list[Hit] = []
+    for meeting in meetings:
+        facts = f"{meeting.date.isoformat()} ({long_date(meeting.date)})"
+        start, end = _fmt_time(meeting.start_at), _fmt_time(meeting.end_at)
+        if start or end:
+            facts += f", {ctx.t('kl.', 'at')} {start or '?'}" + (f"-{end}" if end else "")
+        if meeting.place:
+            facts += f", {meeting.place}"
+        hits.append(
+            Hit(
+                body=visible.bodies[meeting.body_id].name,
+                date=meeting.date.isoformat(),
+                paragraph=None,
+                title=meeting.title or "",
+                text=facts,
+                meeting_id=meeting.id,
+                kind="meeting",
+            )
+        )
+    rows = await people.meeting_passages(
+        ctx.session,
+        _passage_scope(ctx, visible, sorted({m.body_id for m in meetings})),
+        [m.id for m in meetings],
+    )
+    said: dict[int, people.TextFind] = {}
+    for words, near in (
+        (people.MEETING_TIME_WORDS, people.TIME),
+        (people.MEETING_PLACE_WORDS, people.NAME),
+    ):
+        found = people.find_in_text(rows, words, skip_kinds=("narvaro", "motesfakta"), near=near)
+        for f in found[:1]:
+            said.setdefault(f.row.id, f)
+    hits[1:1] = [_text_hit(ctx, f, visible) for f in said.values()]
+    title = ctx.t(f"**Mötet{_where(parsed, ctx)}**", f"**The meeting{_where(parsed, ctx)}**")
+    return _answer(ctx, title, hits)
 
 
 async def _named_people(ctx: CommandContext, text: str) -> list[Person]:

@@ -36,6 +36,17 @@ NAME_REACH = 60
 WINDOW = 300
 FUZZY = 0.88
 
+# A time of day as minutes write it: 13.00, 09:00, kl 9.15.
+TIME = re.compile(r"\b\d{1,2}[:.][0-5]\d\b")
+# Words that say when and where a meeting ran (folded): "Mötet förklarades öppnat 19:54",
+# "Sammanträdestid kl 09:00-12:30", "Ajournering kl 10:45-11:30", "Start: 12:15"; and where:
+# "Plats: Konserthuset i Växjö", "Sammanträdesplats Tallen".
+# Not "kl" or "börjar" alone: the minutes give those times for many other things.
+MEETING_TIME_WORDS = re.compile(
+    r"\b(?:\w*oppna\w*|\w*avslut\w*|\w*tid\b|\w*tider\b|ajourn\w*|start\b|datum\b)"
+)
+MEETING_PLACE_WORDS = re.compile(r"\b(?:\w*plats\b|lokal\b)")
+
 WHO = re.compile(r"\b(?:vem|vems|vilka|vilken|vilket|who|whom|whose|which)\b")
 # A person's name as minutes write it: two or more capitalised words ("Mona-Lisa Fjellström").
 NAME = re.compile(
@@ -187,16 +198,20 @@ def window(text: str, start: int, end: int) -> str:
     return ("… " if lo > 0 else "") + piece + (" …" if hi < len(text) else "")
 
 
-def _nearest_name(text: str, start: int, end: int, exclude: str = "") -> int | None:
+def _nearest_name(
+    text: str, start: int, end: int, exclude: str = "", near: re.Pattern[str] | None = None
+) -> int | None:
     best: int | None = None
     lo = max(0, start - NAME_REACH - 40)
-    for m in NAME.finditer(text, lo, min(len(text), end + NAME_REACH + 40)):
+    for m in (near or NAME).finditer(text, lo, min(len(text), end + NAME_REACH + 40)):
         if exclude and fold(exclude.lower()) in fold(m.group(0).lower()):
             continue
         if m.end() <= start:
             d = start - m.end()
         elif m.start() >= end:
             d = m.start() - end
+        elif near is not None:
+            d = 0
         else:
             # The role word is inside the capitalised run ("Sekreterare Mona-Lisa Fjellström"):
             # a name when at least two capitalised words stand outside it.
@@ -263,6 +278,7 @@ def find_in_text(
     *,
     exclude_name: str = "",
     skip_kinds: Sequence[str] = (),
+    near: re.Pattern[str] | None = None,
 ) -> list[TextFind]:
     """Passages where the pattern stands next to a person's name, nearest first; a passage
     whose title names the role ("Val av mötesordförande") and whose short text names a person
@@ -270,12 +286,12 @@ def find_in_text(
     out: list[TextFind] = []
     for row, text, folded in readable(rows, skip_kinds):
         title = fold((row.title or "").lower())
-        if title and pattern.search(title) and len(text) <= WINDOW and NAME.search(text):
+        if title and pattern.search(title) and len(text) <= WINDOW and (near or NAME).search(text):
             out.append(TextFind(row, text.strip(), 0, True))
             continue
         best: TextFind | None = None
         for m in pattern.finditer(folded):
-            d = _nearest_name(text, m.start(), m.end(), exclude_name)
+            d = _nearest_name(text, m.start(), m.end(), exclude_name, near)
             if d is None:
                 continue
             if best is None or d < best.distance:
@@ -287,6 +303,9 @@ def find_in_text(
 
 
 __all__ = [
+    "MEETING_PLACE_WORDS",
+    "MEETING_TIME_WORDS",
+    "TIME",
     "WHO",
     "TextFind",
     "attendance_in",

@@ -76,6 +76,13 @@ async def test_a_role_the_attendance_lacks_is_read_from_the_minutes_text(
             label="2",
             text="Mötet valde Eva Lind till mötesordförande.",
         )
+        await b.item(
+            "slut",
+            held,
+            "Mötets avslutande",
+            label="9",
+            text="Ordföranden tackade för visat intresse. Mötet förklarades avslutat 15:40.",
+        )
         quiet = await b.meeting(
             "2026-04-10", record.bodies["lsvo"], dt.date(2026, 4, 10), source="import"
         )
@@ -90,6 +97,14 @@ async def test_a_role_the_attendance_lacks_is_read_from_the_minutes_text(
     ):
         answer = await asking(question)
         assert answer.hits == [] and answer.text.startswith(opening), answer.text
+    # When the meeting ran: the record's date, and the minutes' own words beside a time.
+    for question in (
+        "När avslutades mötet den 6 mars?",
+        "What time did the 6 March meeting close?",
+    ):
+        answer = await asking(question)
+        assert answer.hits[0].kind == "meeting" and answer.hits[0].date == "2026-03-06"
+        assert any("avslutat 15:40" in h.text for h in answer.hits[:3]), answer.text
 
 
 async def test_attendance_questions_in_english(record: Record, asking: Ask) -> None:
