@@ -1477,8 +1477,10 @@ async def _attended(ctx: CommandContext, question: str, parsed: Parsed, visible:
     said = people.find_near(rows, named, people.part_pattern("present"), skip_kinds=("narvaro",))
     said += people.find_near(rows, named, people.part_pattern("absent"), skip_kinds=("narvaro",))
     said.sort(key=lambda f: f.distance)
-    seen: set[str] = set()
-    said = [f for f in said if not (f.text in seen or seen.add(f.text))]
+    firsts: dict[str, people.TextFind] = {}
+    for f in said:
+        firsts.setdefault(f.text, f)  # one hit per extract, nearest first
+    said = list(firsts.values())
     text_hits = [_text_hit(ctx, f, visible) for f in said[:2]]
     return _answer(ctx, "\n".join(dict.fromkeys(answers)), text_hits + hits[:3])
 
