@@ -110,6 +110,11 @@ _RX_NEXT = re.compile(
     r"|\bnext\s+(?:[\w'-]+\s+){0,3}(?:meeting|session)s?\b|\bupcoming\s+meetings?\b"
     r"|\bmeet(?:s|ing)?\s+(?:next|again)\b"
 )
+# The next meeting as minutes write it (folded text): "Nästa möte", "nästa sammanträde".
+_RX_NEXT_IN_TEXT = re.compile(
+    r"\b(?:nasta|kommande)\s+(?:[\w-]+\s+)?[\w-]*(?:mote|motet|sammantrade\w*|traff\w*)\b"
+)
+_RX_DIGIT = re.compile(r"\d")
 # "Vad ska diskuteras på nästa möte?" asks what the text says about it, not when it is.
 _RX_ABOUT_NEXT = re.compile(
     r"^\W*(?:vad|what|vilka|which)\b(?!.*\b(?:tid|time|datum|date|dag|day|nar|when|var|where)\b)"
@@ -1952,6 +1957,24 @@ async def _next_meeting(
             )
     past.sort(key=lambda h: h.date, reverse=True)
     past = past[:MAX_BODIES_LISTED]
+    if not hits:
+        # What the latest minutes say of the next meeting in their own words, where the record
+        # kept no date for it ("Styrelsen har preliminärt bokat in 31:a 10:00 för nästa möte").
+        stated = {h.meeting_id for h in past}
+        latest = [m for m in await _meetings(ctx, parsed, visible, 3) if m.id not in stated]
+        if latest:
+            rows = await people.meeting_passages(
+                ctx.session,
+                _passage_scope(ctx, visible, sorted({m.body_id for m in latest})),
+                [m.id for m in latest],
+            )
+            found = people.find_in_text(
+                rows, _RX_NEXT_IN_TEXT, skip_kinds=("narvaro", "motesfakta"), near=_RX_DIGIT
+            )
+            firsts: dict[int, people.TextFind] = {}
+            for f in found:
+                firsts.setdefault(f.row.meeting_id, f)
+            past += [_text_hit(ctx, f, visible) for f in firsts.values()]
     hits.sort(key=lambda h: h.date)
     hits = hits[:MAX_BODIES_LISTED]
     if hits:

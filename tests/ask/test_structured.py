@@ -138,3 +138,20 @@ async def test_the_next_meeting_is_read_from_the_meeting_plan(
     assert "13:00–15:00" in sv.hits[0].text and "fysiskt i Eken" in sv.hits[0].text
     en = await asking("When is the next LSVO meeting?")
     assert en.text.startswith("**Next meeting") and en.hits[0].date == "2026-12-10"
+
+
+async def test_the_next_meeting_in_the_minutes_own_words(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        held = await b.meeting(
+            "2026-03-06", record.bodies["lsvo"], dt.date(2026, 3, 6), source="import"
+        )
+        await b.item(
+            "nasta", held, "Nästa möte", label="8", text="Vi har preliminärt bokat 31:a 10:00."
+        )
+    for question in ("När är nästa möte för LSVO?", "When is the next LSVO meeting?"):
+        answer = await asking(question)
+        assert any("31:a 10:00" in h.text for h in answer.hits), answer.text
+        assert answer.hits[0].date == "2026-03-06"
