@@ -1961,12 +1961,12 @@ async def _next_meeting(
         # What the latest minutes say of the next meeting in their own words, where the record
         # kept no date for it ("Styrelsen har preliminärt bokat in 31:a 10:00 för nästa möte").
         stated = {h.meeting_id for h in past}
-        latest = [m for m in await _meetings(ctx, parsed, visible, 3) if m.id not in stated]
-        if latest:
+        recent = [m for m in await _meetings(ctx, parsed, visible, 3) if m.id not in stated]
+        if recent:
             rows = await people.meeting_passages(
                 ctx.session,
-                _passage_scope(ctx, visible, sorted({m.body_id for m in latest})),
-                [m.id for m in latest],
+                _passage_scope(ctx, visible, sorted({m.body_id for m in recent})),
+                [m.id for m in recent],
             )
             found = people.find_in_text(
                 rows, _RX_NEXT_IN_TEXT, skip_kinds=("narvaro", "motesfakta"), near=_RX_DIGIT

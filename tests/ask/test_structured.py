@@ -12,6 +12,17 @@ from tests.ask.conftest import Ask
 from tests.ask.record import Record, _Builder
 
 
+async def _imported_meeting(
+    database: Database, record: Record, date: dt.date, items: list[tuple[str, str, str]]
+) -> None:
+    """An imported LSVO meeting with these items (label, title, text) and no attendance."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        held = await b.meeting(date.isoformat(), record.bodies["lsvo"], date, source="import")
+        for label, title, text in items:
+            await b.item(f"{date}-{label}", held, title, label=label, text=text)
+
+
 async def _replacement_decision(database: Database, record: Record) -> None:
     async with database.transaction() as session:
         b = _Builder(session, record)
@@ -64,29 +75,18 @@ async def test_nothing_is_invented_for_people_or_meetings_not_in_the_record(
 async def test_a_role_the_attendance_lacks_is_read_from_the_minutes_text(
     record: Record, asking: Ask, database: Database
 ) -> None:
-    async with database.transaction() as session:
-        b = _Builder(session, record)
-        held = await b.meeting(
-            "2026-03-06", record.bodies["lsvo"], dt.date(2026, 3, 6), source="import"
-        )
-        await b.item(
-            "val",
-            held,
-            "Val av mötesordförande",
-            label="2",
-            text="Mötet valde Eva Lind till mötesordförande.",
-        )
-        await b.item(
-            "slut",
-            held,
-            "Mötets avslutande",
-            label="9",
-            text="Ordföranden tackade för visat intresse. Mötet förklarades avslutat 15:40.",
-        )
-        quiet = await b.meeting(
-            "2026-04-10", record.bodies["lsvo"], dt.date(2026, 4, 10), source="import"
-        )
-        await b.item("budget", quiet, "Budget", label="3", text="Budgeten gicks igenom.")
+    await _imported_meeting(
+        database,
+        record,
+        dt.date(2026, 3, 6),
+        [
+            ("2", "Val av mötesordförande", "Mötet valde Eva Lind till mötesordförande."),
+            ("9", "Mötets avslutande", "Ordföranden tackade. Mötet förklarades avslutat 15:40."),
+        ],
+    )
+    await _imported_meeting(
+        database, record, dt.date(2026, 4, 10), [("3", "Budget", "Budgeten gicks igenom.")]
+    )
     for question in ("Vem var mötesordförande 2026-03-06?", "Who chaired the 6 March meeting?"):
         answer = await asking(question)
         assert answer.hits and "Eva Lind" in answer.hits[0].text, answer.text
@@ -143,14 +143,9 @@ async def test_the_next_meeting_is_read_from_the_meeting_plan(
 async def test_the_next_meeting_in_the_minutes_own_words(
     record: Record, asking: Ask, database: Database
 ) -> None:
-    async with database.transaction() as session:
-        b = _Builder(session, record)
-        held = await b.meeting(
-            "2026-03-06", record.bodies["lsvo"], dt.date(2026, 3, 6), source="import"
-        )
-        await b.item(
-            "nasta", held, "Nästa möte", label="8", text="Vi har preliminärt bokat 31:a 10:00."
-        )
+    await _imported_meeting(
+        database, record, dt.date(2026, 3, 6), [("8", "Nästa möte", "Vi har bokat 31:a 10:00.")]
+    )
     for question in ("När är nästa möte för LSVO?", "When is the next LSVO meeting?"):
         answer = await asking(question)
         assert any("31:a 10:00" in h.text for h in answer.hits), answer.text
