@@ -13,6 +13,7 @@ for members (in a personal chat). Nothing found is said plainly, with nearby wor
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import logging
 import os
@@ -24,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
+from dialogs import ask_people as people
 from dialogs.ask_scope import BodyInfo, Visible, visible_scope
 from dialogs.context import CommandContext
 from dialogs.dates import MONTHS, find_date, month_range
@@ -39,7 +41,7 @@ from storage.models import (
     Meeting,
     Person,
 )
-from storage.passages import ROLE_SV
+from storage.passages import ROLE_SV, long_date
 from storage.search_text import StoredTerms, doc_terms, fold, normalize, query_words
 
 logger = logging.getLogger(__name__)
@@ -87,20 +89,6 @@ _SEASON = {
     "winter": (12, 2),
 }
 
-_ROLE_WORDS = {
-    "vice ordforande": "vice_ordforande",
-    "vice chair": "vice_ordforande",
-    "ordforande": "ordforande",
-    "ordf": "ordforande",
-    "chairperson": "ordforande",
-    "chairman": "ordforande",
-    "chaired": "ordforande",
-    "chair": "ordforande",
-    "sekreterare": "sekreterare",
-    "secretary": "sekreterare",
-    "justerare": "justerare",
-    "adjuster": "justerare",
-}
 ROLE_EN = {
     "ordforande": "chair",
     "vice_ordforande": "vice chair",
@@ -114,9 +102,22 @@ ROLE_EN = {
     "ovrig": "other",
 }
 
+# The next meeting, however the meeting is called: "nästa styrelsemöte", "kommande
+# sammanträde", "när ses vi nästa gång", "the next board meeting", "when does the group meet next".
 _RX_NEXT = re.compile(
-    r"\b(?:nasta|kommande)\s+(?:mote|motet|moten|sammantrade|sammantradet|trafff?)\b"
-    r"|\bnext\s+meeting\b|\bupcoming\s+meetings?\b|\bnar\s+(?:ses|mots|traffas)\s+vi\b"
+    r"\b(?:nasta|kommande)\s+(?:[\w-]+\s+)?[\w-]*(?:mote|motet|moten|sammantrade\w*|traff\w*)\b"
+    r"|\bnasta\s+gang\b|\bnar\s+(?:ses|mots|traffas)\s+vi\b"
+    r"|\bnext\s+(?:[\w'-]+\s+){0,3}(?:meeting|session)s?\b|\bupcoming\s+meetings?\b"
+    r"|\bmeet(?:s|ing)?\s+(?:next|again)\b"
+)
+# The next meeting as minutes write it (folded text): "Nästa möte", "nästa sammanträde".
+_RX_NEXT_IN_TEXT = re.compile(
+    r"\b(?:nasta|kommande)\s+(?:[\w-]+\s+)?[\w-]*(?:mote|motet|sammantrade\w*|traff\w*)\b"
+)
+_RX_DIGIT = re.compile(r"\d")
+# "Vad ska diskuteras på nästa möte?" asks what the text says about it, not when it is.
+_RX_ABOUT_NEXT = re.compile(
+    r"^\W*(?:vad|what|vilka|which)\b(?!.*\b(?:tid|time|datum|date|dag|day|nar|when|var|where)\b)"
 )
 _RX_OVERDUE = re.compile(
     r"\b(?:forsenade?|forsenat|sena|forfallna|overdue|late)\b.*\b(?:uppdrag\w*|assignments?|tasks?)\b"
@@ -131,25 +132,43 @@ _RX_SUBSTITUTE = re.compile(
     r"tjanstgjorde\s+for|substitutes?\s+for|substituted\s+for|replaces|replaced|stands?\s+in\s+for|"
     r"stood\s+in\s+for|deputi[sz]ed\s+for)\b"
 )
-_RX_ROLE = re.compile(
-    r"\b(?:vem|vilka|vilken|who)\b.*\b(?:vice\s+ordforande|ordforande|ordf|sekreterare|justerare|"
-    r"chairperson|chairman|chaired|chair|secretary|adjuster|vice\s+chair)\b"
+# "Var Tekla med?", "Was the SAMO at the meeting?", "Did X attend?": whether someone was there.
+_RX_WAS_THERE = re.compile(
+    r"^\W*(?:var|was|were|did|deltog|narvarade)\b.*\b(?:med|dar|narvarande|there|present|at|"
+    r"attend\w*|deltog|motet|meeting)\b"
 )
-_RX_ATTEND = re.compile(
-    r"\b(?:vem|vilka|vilken|who|lista|visa|show|list|which)\b.*\b(?:narvarande|deltog|deltagare|"
-    r"var\s+med|franvarande|aterbud|present|attended|attendees|attendance|absent|participants)\b"
+# "När hölls årsmötet 2010?", "What time did the board meeting start?": when (and where) a
+# meeting itself ran, not when a matter was dealt with.
+_RX_WHEN_WORD = re.compile(
+    r"\b(?:nar|when|vilken\s+tid|what\s+time|hur\s+lange|how\s+long|vilket\s+datum|what\s+date)\b"
 )
-_RX_ABSENT = re.compile(r"\b(?:franvarande|aterbud|absent|missing|inte\s+med|not\s+there)\b")
+_RX_MEETING_WORD = re.compile(
+    r"\b[\w-]*(?:mote|motet|moten|sammantrade\w*)\b|\b(?:holls|traffades|sammantradde|oppnades|"
+    r"avslutades|startade|borjade|meet|met|meeting|held|convened?|open\w*|clos\w*|start\w*|"
+    r"adjourn\w*|ajourner\w*)\b"
+)
+_RX_MATTER_WORD = re.compile(
+    r"\b(?:behandla\w*|beslut\w*|deal\w*|take\s+up|took\s+up|approv\w*|justera\w*|signed|"
+    r"decid\w*|discuss\w*|diskuter\w*|nasta|next)\b"
+)
+_RX_LISTING = re.compile(r"\b(?:lista|visa|show|list|name)\b")
 _RX_PARAGRAPH = re.compile(r"(?:§|\bparagraf|\bparagraph|\bpunkt|\bitem)\s*(\d{1,4})\b")
 _RX_DECISION_WORDS = re.compile(
     r"\b(?:beslut\w*|fattade?s?|decided|decisions?|resolved|vad|what|visa|show|lista|list)\b"
 )
 
 
+# Questions about one meeting's people, answered from the meetings the question's dates name.
+MEETING_INTENTS = ("role", "attendance", "attended", "meeting_when")
+
+
 @dataclass
 class Parsed:
     intent: str = "decisions"
     role: str | None = None
+    roles: list[str] = field(default_factory=list)
+    # Which part of the attendance: absent | partial | substitutes | present.
+    part: str = "present"
     absent: bool = False
     body_ids: list[int] | None = None
     body_names: list[str] = field(default_factory=list)
@@ -158,9 +177,16 @@ class Parsed:
     exact_date: dt.date | None = None
     bare_year: int | None = None
     item_number: int | None = None
+    # A day and month, or a month, named without a year: (month, day) / month.
+    month_day: tuple[int, int] | None = None
+    month_only: int | None = None
     rest: str = ""
     rest_original: str = ""
     filter_words: list[str] = field(default_factory=list)
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.date_from or self.date_to or self.month_day or self.month_only)
 
     @property
     def has_filters(self) -> bool:
@@ -230,6 +256,25 @@ def read_dates(f: str, chars: list[str], today: dt.date, parsed: Parsed) -> None
         hi.append(date)
         parsed.filter_words.append(current[start:end].strip())
         _blank(chars, start, end)
+    # A day and month without a year ("22 augusti", "10 October", "22/8"): whichever year the
+    # record's meetings fall on that day (the meetings are read in dialogs.ask._meetings).
+    current = "".join(chars)
+    for m in re.finditer(
+        rf"\b(\d{{1,2}})(?::?[ea]|st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\b(?!\s*(?:19|20)\d\d)"
+        rf"|\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)"
+        r"|(?<![\d/-])(\d{1,2})/(\d{1,2})(?![\d/-])",
+        current,
+    ):
+        if m.group(1):
+            day, month = int(m.group(1)), MONTHS[m.group(2)]
+        elif m.group(3):
+            day, month = int(m.group(4)), MONTHS[m.group(3)]
+        else:
+            day, month = int(m.group(5)), int(m.group(6))
+        if parsed.intent in MEETING_INTENTS and 1 <= day <= 31 and 1 <= month <= 12:
+            parsed.month_day = parsed.month_day or (month, day)
+            parsed.filter_words.append(m.group(0).strip())
+            _blank(chars, *m.span())
     current = "".join(chars)
     for m in re.finditer(
         r"\b(?:sedan|since|fran\s+och\s+med|from|efter|after)\s+"
@@ -293,6 +338,7 @@ def read_dates(f: str, chars: list[str], today: dt.date, parsed: Parsed) -> None
         month = MONTHS[m.group(1)]
         first_day, last_day = month_range(_month_year(month, None, today), month)
         take(m, first_day, last_day)
+        parsed.month_only = month
     current = "".join(chars)
     years = list(
         re.finditer(
@@ -426,19 +472,25 @@ def read_bodies(low: str, chars: list[str], bodies: Sequence[BodyInfo], parsed: 
 def parse_question(text: str, today: dt.date, bodies: Sequence[BodyInfo]) -> Parsed:
     low, f = _prepare(text)
     parsed = Parsed()
-    if _RX_NEXT.search(f):
+    if _RX_NEXT.search(f) and not _RX_ABOUT_NEXT.search(f):
         parsed.intent = "next_meeting"
     elif _RX_OVERDUE.search(f):
         parsed.intent = "overdue"
     elif _RX_SUBSTITUTE.search(f):
         parsed.intent = "substitute"
-    elif _RX_ROLE.search(f):
+    elif (roles := people.roles_in(f)) and people.WHO.search(f):
         parsed.intent = "role"
-        m = re.search("|".join(sorted(map(re.escape, _ROLE_WORDS), key=len, reverse=True)), f)
-        parsed.role = _ROLE_WORDS[m.group(0)] if m else "ordforande"
-    elif _RX_ATTEND.search(f):
+        parsed.role, parsed.roles = roles[0], roles
+    elif (part := people.attendance_in(f)) and (
+        people.WHO.search(f) or _RX_LISTING.search(f) or _RX_WAS_THERE.search(f)
+    ):
         parsed.intent = "attendance"
-        parsed.absent = bool(_RX_ABSENT.search(f))
+        parsed.part = part
+        parsed.absent = part == "absent"
+    elif _RX_WAS_THERE.search(f):
+        parsed.intent = "attended"
+    elif _RX_WHEN_WORD.search(f) and _RX_MEETING_WORD.search(f) and not _RX_MATTER_WORD.search(f):
+        parsed.intent = "meeting_when"
     elif _RX_ASSIGN.search(f):
         parsed.intent = "assignments"
     chars = list(f)
@@ -507,6 +559,9 @@ class Answer:
     plan: str = ""
     # How sure retrieval was (best lexical coverage, best dense similarity, its z); benches read it.
     confidence: tuple[float, ...] | None = None
+    # A structured answer that knows the record holds no answer (no meeting then, nobody of
+    # that name, a meeting whose minutes name no chair): no passages are tried after it.
+    settled: bool = False
 
     def as_json(self) -> dict[str, Any]:
         return {"answer": self.text, "hits": [h.as_json() for h in self.hits]}
@@ -644,14 +699,19 @@ async def _ask(ctx: CommandContext, question: str, *, offset: int, page: int) ->
         "substitute": _substitute,
         "role": _role,
         "attendance": _attendance,
+        "attended": _attended,
+        "meeting_when": _meeting_when,
         "assignments": _assignments,
     }.get(parsed.intent)
     structured: Answer | None = None
     if handler is not None and offset == 0:
         # The structured record first; what it does not hold, the passages may.
         structured = await handler(ctx, question, parsed, visible)
-        if structured.hits:
+        if structured.hits or structured.settled:
             return structured
+        if parsed.intent in ("attended", "meeting_when"):
+            # Nobody of the record named: an ordinary question about the minutes.
+            parsed.intent, structured = "decisions", None
     from dialogs import ask_answer
 
     if parsed.intent == "decisions":
@@ -1050,6 +1110,24 @@ async def _meetings(
     stmt = select(Meeting).where(
         Meeting.tenant_id == ctx.turn.tenant_id, Meeting.body_id.in_(body_ids)
     )
+    if parsed.month_day is not None or parsed.month_only is not None:
+        # "22 augusti", "i oktober" without a year: the meetings on that day or in that month,
+        # whichever year they were (the newest first), within the question's other dates.
+        month, day = parsed.month_day or (parsed.month_only, None)
+        dated = stmt
+        if parsed.month_day is not None and parsed.date_from:
+            dated = dated.where(Meeting.date >= parsed.date_from)
+        if parsed.month_day is not None and parsed.date_to:
+            dated = dated.where(Meeting.date <= parsed.date_to)
+        rows = (
+            await ctx.session.scalars(
+                dated.where((Meeting.date <= ctx.turn.today) | (Meeting.source == "import"))
+                .order_by(Meeting.date.desc(), Meeting.id.desc())
+                .limit(500)
+            )
+        ).all()
+        on_day = [m for m in rows if m.date.month == month and (day is None or m.date.day == day)]
+        return on_day[:limit]
     if parsed.date_from:
         stmt = stmt.where(Meeting.date >= parsed.date_from)
     if parsed.date_to:
@@ -1068,14 +1146,27 @@ async def _meetings(
     )
     if recent:
         return recent
-    return list((await ctx.session.scalars(stmt.where(Meeting.date <= today))).all())
+    # An imported meeting is a past record, even when it is dated the day it was imported.
+    return list(
+        (
+            await ctx.session.scalars(
+                stmt.where((Meeting.date <= today) | (Meeting.source == "import"))
+            )
+        ).all()
+    )
 
 
 def _where(parsed: Parsed, ctx: CommandContext) -> str:
     bits = []
     if parsed.body_names:
         bits.append(ctx.t("i ", "in ") + ", ".join(parsed.body_names))
-    if parsed.exact_date:
+    if parsed.month_day is not None:
+        bits.append(f"{parsed.month_day[1]}/{parsed.month_day[0]}")
+    elif parsed.month_only is not None:
+        # The month the question named, of whichever year the record's meetings were.
+        sv_month = long_date(dt.date(2000, parsed.month_only, 1)).split()[1]
+        bits.append(ctx.t(sv_month, calendar.month_name[parsed.month_only]))
+    elif parsed.exact_date:
         bits.append(parsed.exact_date.isoformat())
     elif parsed.date_from or parsed.date_to:
         bits.append(
@@ -1095,92 +1186,210 @@ def _answer(ctx: CommandContext, title: str, hits: list[Hit]) -> Answer:
     return Answer("\n".join(lines).rstrip(), hits, len(hits))
 
 
-def _none(ctx: CommandContext, sv: str, en: str) -> Answer:
-    return Answer(ctx.t(sv, en), [], 0)
+def _none(ctx: CommandContext, sv: str, en: str, *, settled: bool = False) -> Answer:
+    answer = Answer(ctx.t(sv, en), [], 0)
+    answer.settled = settled
+    return answer
+
+
+def _passage_scope(ctx: CommandContext, visible: Visible, body_ids: Sequence[int]) -> Any:
+    from storage.passages import PassageScope
+
+    return PassageScope(
+        tenant_id=ctx.turn.tenant_id,
+        body_ids=tuple(sorted(b for b in body_ids if b in visible.bodies)),
+        confidential_body_ids=tuple(sorted(visible.confidential)),
+    )
+
+
+def _text_hit(ctx: CommandContext, found: people.TextFind, visible: Visible) -> Hit:
+    from dialogs import ask_passages as AP
+
+    row = found.row
+    return Hit(
+        body=visible.bodies[row.body_id].name,
+        date=row.meeting_date.isoformat(),
+        paragraph=row.label,
+        title=row.title or "",
+        text=found.text,
+        meeting_id=row.meeting_id,
+        kind=AP.JSON_KIND.get(row.kind, "item"),
+        label=AP.label_of(ctx, row),
+    )
+
+
+async def _text_hits(
+    ctx: CommandContext, visible: Visible, meetings: Sequence[Meeting], pattern: re.Pattern[str]
+) -> list[Hit]:
+    """What the meetings' own text says next to a name, the best extract per meeting, in the
+    meetings' order. The attendance passages repeat the attendance: only the minutes' text."""
+    rows = await people.meeting_passages(
+        ctx.session,
+        _passage_scope(ctx, visible, sorted({m.body_id for m in meetings})),
+        [m.id for m in meetings],
+    )
+    best: dict[int, people.TextFind] = {}
+    for found in people.find_in_text(rows, pattern, skip_kinds=("narvaro",)):
+        best.setdefault(found.row.meeting_id, found)
+    return [_text_hit(ctx, best[m.id], visible) for m in meetings if m.id in best]
+
+
+async def _attendance_rows(ctx: CommandContext, meeting_id: int) -> list[tuple[Attendance, Person]]:
+    rows = await ctx.session.execute(
+        select(Attendance, Person)
+        .join(Person, Person.id == Attendance.person_id)
+        .where(Attendance.meeting_id == meeting_id)
+        .order_by(Attendance.id)
+    )
+    return [(a, p) for a, p in rows.all()]
+
+
+async def _asked_meetings(
+    ctx: CommandContext, parsed: Parsed, visible: Visible, limit: int
+) -> list[Meeting]:
+    """The meetings a question about people means. A body named with dates that hold no meeting
+    of it: that time's meetings of the other visible bodies (the minutes may name the body in
+    words the record keeps otherwise; each hit names its body)."""
+    meetings = await _meetings(ctx, parsed, visible, limit)
+    if not meetings and parsed.body_ids and parsed.dated:
+        meetings = await _meetings(ctx, replace(parsed, body_ids=None), visible, limit)
+    return meetings
+
+
+def _no_meeting(ctx: CommandContext, parsed: Parsed) -> Answer:
+    return _none(
+        ctx,
+        f"Inget möte hittades{_where(parsed, ctx)} bland de möten du kan se.",
+        f"No meeting found{_where(parsed, ctx)} among the meetings you can see.",
+        settled=True,
+    )
+
+
+def _newest(hits: list[Hit]) -> list[Hit]:
+    """Without a date in the question, the latest meeting that answers it."""
+    newest = max((h.date for h in hits), default="")
+    return [h for h in hits if h.date == newest]
+
+
+def _meeting_word(ctx: CommandContext, meetings: Sequence[Meeting]) -> str:
+    dates = ", ".join(m.date.isoformat() for m in meetings[:3])
+    return ctx.t(f"mötet {dates}", f"the meeting of {dates}")
 
 
 async def _role(ctx: CommandContext, question: str, parsed: Parsed, visible: Visible) -> Answer:
-    role = parsed.role or "ordforande"
-    role_sv, role_en = ROLE_SV.get(role, role), ROLE_EN.get(role, role)
-    meetings = await _meetings(
-        ctx, parsed, visible, 5 if (parsed.date_from or parsed.date_to) else 1
-    )
+    """Who held a role: the attendance and the meeting's chair and secretary first, then what
+    the same meetings' text says beside the role word ("Till mötesordförande valdes …")."""
+    roles = parsed.roles or [parsed.role or "ordforande"]
+    dated = parsed.dated
+    meetings = await _asked_meetings(ctx, parsed, visible, 5 if dated else 3)
+    if not meetings:
+        return _no_meeting(ctx, parsed)
     hits: list[Hit] = []
-    for meeting in meetings:
-        rows = (
-            await ctx.session.execute(
-                select(Attendance, Person)
-                .join(Person, Person.id == Attendance.person_id)
-                .where(Attendance.meeting_id == meeting.id)
-                .order_by(Attendance.id)
-            )
-        ).all()
-        names: list[str] = []
-        for att, person in rows:
-            if role == "justerare":
-                ok = att.is_justerare
-            else:
-                ok = att.role == role
-            if ok and att.status != "absent":
-                names.append(_person_line(person))
-        extra_id = {
-            "ordforande": meeting.chair_person_id,
-            "sekreterare": meeting.secretary_person_id,
-        }.get(role)
-        if not names and extra_id:
-            standing = await ctx.session.get(Person, extra_id)
-            if standing is not None:
-                names.append(_person_line(standing))
-        if names:
-            body = visible.bodies[meeting.body_id]
-            hits.append(
+    for role in roles:
+        role_sv, role_en = ROLE_SV.get(role, role), ROLE_EN.get(role, role)
+        title = ctx.t(role_sv.capitalize(), role_en.capitalize())
+        missing: list[Meeting] = []
+        role_hits: list[Hit] = []
+        for meeting in meetings:
+            if meeting.source == "import":
+                # The attendance of imported minutes was read from their text: the text's own
+                # words are shown beside it, so a misread role can be seen for what it is.
+                missing.append(meeting)
+            names: list[str] = []
+            standing_id = {
+                "ordforande": meeting.chair_person_id,
+                "sekreterare": meeting.secretary_person_id,
+            }.get(role)
+            for att, person in await _attendance_rows(ctx, meeting.id):
+                held = att.is_justerare if role == "justerare" else att.role == role
+                if (held or person.id == standing_id) and att.status != "absent":
+                    line = _person_line(person)
+                    if person.id == standing_id:
+                        names.insert(0, line)
+                    else:
+                        names.append(line)
+            if not names and standing_id:
+                standing = await ctx.session.get(Person, standing_id)
+                if standing is not None:
+                    names.append(_person_line(standing))
+            if not names:
+                if meeting not in missing:
+                    missing.append(meeting)
+                continue
+            role_hits.append(
                 Hit(
-                    body=body.name,
+                    body=visible.bodies[meeting.body_id].name,
                     date=meeting.date.isoformat(),
                     paragraph=None,
-                    title=ctx.t(role_sv.capitalize(), role_en.capitalize()),
-                    text="; ".join(names),
+                    title=title,
+                    text="; ".join(dict.fromkeys(names)),
                     meeting_id=meeting.id,
                     kind="attendance",
                 )
             )
+        if missing:
+            role_hits += await _text_hits(ctx, visible, missing, people.role_pattern(role))
+        hits += role_hits if dated else _newest(role_hits)
     if not hits:
+        role_sv, role_en = ROLE_SV.get(roles[0], roles[0]), ROLE_EN.get(roles[0], roles[0])
         return _none(
             ctx,
-            f"Ingen {role_sv} hittades{_where(parsed, ctx)} bland de möten du kan se.",
-            f"No {role_en} found{_where(parsed, ctx)} among the meetings you can see.",
+            f"Protokollet från {_meeting_word(ctx, meetings)} anger ingen {role_sv}.",
+            f"The minutes of {_meeting_word(ctx, meetings)} name no {role_en}.",
+            settled=True,
         )
-    return _answer(
-        ctx,
-        ctx.t(
-            f"**{role_sv.capitalize()}{_where(parsed, ctx)}**",
-            f"**{role_en.capitalize()}{_where(parsed, ctx)}**",
-        ),
-        hits,
-    )
+    head = " / ".join(
+        ctx.t(ROLE_SV.get(r, r), ROLE_EN.get(r, r)) for r in dict.fromkeys(roles)
+    ).capitalize()
+    return _answer(ctx, f"**{head}{_where(parsed, ctx)}**", hits)
 
 
 def _person_line(person: Person) -> str:
     return person.display_name + (f", {person.organisation}" if person.organisation else "")
 
 
+_PART_TITLES = {
+    "present": ("Närvarande", "Present"),
+    "absent": ("Frånvarande", "Absent"),
+    "partial": ("Närvarande en del av mötet", "Present for part of the meeting"),
+    "substitutes": ("Tjänstgörande ersättare", "Serving substitutes"),
+}
+
+
+def _in_part(att: Attendance, part: str) -> bool:
+    if part == "absent":
+        return att.status == "absent"
+    if part == "partial":
+        return att.status == "partial"
+    if part == "substitutes":
+        return att.status != "absent" and (
+            att.role == "ersattare" or att.substitute_for_person_id is not None
+        )
+    return att.status != "absent"
+
+
 async def _attendance(
     ctx: CommandContext, question: str, parsed: Parsed, visible: Visible
 ) -> Answer:
-    meetings = await _meetings(ctx, parsed, visible, 3)
+    """Who was present, absent, there for part of the meeting, or serving as a substitute:
+    the recorded attendance, then the meetings' own text beside the Swedish word for it."""
+    part = parsed.part
+    dated = parsed.dated
+    meetings = await _asked_meetings(ctx, parsed, visible, 3)
+    if not meetings:
+        return _no_meeting(ctx, parsed)
+    if await _named_people(ctx, question):
+        # "Från vilken paragraf deltog Wirginia Bogatic?": that person's attendance.
+        about = await _attended(ctx, question, parsed, visible)
+        if about.hits:
+            return about
+    title = ctx.t(*_PART_TITLES[part])
     hits: list[Hit] = []
+    missing: list[Meeting] = []
     for meeting in meetings:
-        rows = (
-            await ctx.session.execute(
-                select(Attendance, Person)
-                .join(Person, Person.id == Attendance.person_id)
-                .where(Attendance.meeting_id == meeting.id)
-                .order_by(Attendance.id)
-            )
-        ).all()
         names = []
-        for att, person in rows:
-            if (att.status == "absent") != parsed.absent:
+        for att, person in await _attendance_rows(ctx, meeting.id):
+            if not _in_part(att, part):
                 continue
             role = att.role and ctx.t(
                 ROLE_SV.get(att.role, att.role), ROLE_EN.get(att.role, att.role)
@@ -1192,29 +1401,143 @@ async def _attendance(
             )
             names.append(person.display_name + (f" – {role}" if role else "") + note)
         if not names:
+            missing.append(meeting)
             continue
-        body = visible.bodies[meeting.body_id]
         hits.append(
             Hit(
-                body=body.name,
+                body=visible.bodies[meeting.body_id].name,
                 date=meeting.date.isoformat(),
                 paragraph=None,
-                title=ctx.t("Frånvarande", "Absent")
-                if parsed.absent
-                else ctx.t("Närvarande", "Present"),
+                title=title,
                 text="; ".join(names),
                 meeting_id=meeting.id,
                 kind="attendance",
             )
         )
+    if missing and part != "present":
+        hits += await _text_hits(ctx, visible, missing, people.part_pattern(part))
+    if not dated:
+        hits = _newest(hits)
     if not hits:
         return _none(
             ctx,
-            f"Ingen närvaro är registrerad{_where(parsed, ctx)} bland de möten du kan se.",
-            f"No attendance is recorded{_where(parsed, ctx)} among the meetings you can see.",
+            f"Protokollet från {_meeting_word(ctx, meetings)} anger ingen som {title.lower()}.",
+            f"The minutes of {_meeting_word(ctx, meetings)} list nobody as {title.lower()}.",
+            settled=True,
         )
-    word = ctx.t("Frånvarande", "Absent") if parsed.absent else ctx.t("Närvarande", "Present")
-    return _answer(ctx, f"**{word}{_where(parsed, ctx)}**", hits)
+    return _answer(ctx, f"**{title}{_where(parsed, ctx)}**", hits)
+
+
+async def _attended(ctx: CommandContext, question: str, parsed: Parsed, visible: Visible) -> Answer:
+    """ "Var Tekla Siesjö med?", "Was the SAMO at the meeting?": the person's attendance at the
+    meetings asked about, found by name or by the organisation or title the record gives them.
+    Without such a person in the record the question goes on to the passages."""
+    meetings = await _asked_meetings(ctx, parsed, visible, 5)
+    if not meetings:
+        return _none(ctx, "", "")
+    wanted = await _named_people(ctx, question)
+    ids = {p.id for p in wanted}
+    words = {w for w in name_key(parsed.rest).split() if len(w) >= 3}
+    hits: list[Hit] = []
+    answers: list[str] = []
+    for meeting in meetings:
+        for att, person in await _attendance_rows(ctx, meeting.id):
+            tags = set(name_key(f"{person.organisation or ''} {person.title or ''}").split())
+            if person.id not in ids and not (words and words & tags and len(tags) <= 4):
+                continue
+            status_sv = {"absent": "frånvarande", "partial": "närvarande en del av mötet"}
+            status_en = {"absent": "absent", "partial": "present for part of the meeting"}
+            state = ctx.t(
+                status_sv.get(att.status, "närvarande"), status_en.get(att.status, "present")
+            )
+            note = f" ({att.partial_note})" if att.partial_note else ""
+            hits.append(
+                Hit(
+                    body=visible.bodies[meeting.body_id].name,
+                    date=meeting.date.isoformat(),
+                    paragraph=None,
+                    title=ctx.t("Närvaro", "Attendance"),
+                    text=f"{_person_line(person)}: {state}{note}",
+                    meeting_id=meeting.id,
+                    kind="attendance",
+                )
+            )
+            yes = att.status != "absent"
+            answers.append(
+                ctx.t("Ja" if yes else "Nej", "Yes" if yes else "No")
+                + f" – {person.display_name} {ctx.t('var', 'was')} {state} "
+                + ctx.t(f"den {meeting.date.isoformat()}", f"on {meeting.date.isoformat()}")
+                + note
+                + "."
+            )
+    if not hits:
+        return _none(ctx, "", "")
+    # What the text says about them beside a word for being there ("deltog från och med § 50").
+    named = {h.text.split(":")[0].split(",")[0] for h in hits}
+    rows = await people.meeting_passages(
+        ctx.session,
+        _passage_scope(ctx, visible, sorted({m.body_id for m in meetings})),
+        sorted({h.meeting_id for h in hits}),
+    )
+    said = people.find_near(rows, named, people.part_pattern("present"), skip_kinds=("narvaro",))
+    said += people.find_near(rows, named, people.part_pattern("absent"), skip_kinds=("narvaro",))
+    said.sort(key=lambda f: f.distance)
+    firsts: dict[str, people.TextFind] = {}
+    for f in said:
+        firsts.setdefault(f.text, f)  # one hit per extract, nearest first
+    said = list(firsts.values())
+    text_hits = [_text_hit(ctx, f, visible) for f in said[:2]]
+    return _answer(ctx, "\n".join(dict.fromkeys(answers)), text_hits + hits[:3])
+
+
+async def _meeting_when(
+    ctx: CommandContext, question: str, parsed: Parsed, visible: Visible
+) -> Answer:
+    """When and where a meeting ran: its date, time and place as the record keeps them, and the
+    minutes' own words beside a time ("Mötet förklarades öppnat 19:54"). A question that names
+    neither a date nor a body, among several bodies, is left to the passages."""
+    from storage.passages import _fmt_time
+
+    if not parsed.dated and not parsed.body_ids and len(visible.bodies) > 1:
+        return _none(ctx, "", "")
+    meetings = await _asked_meetings(ctx, parsed, visible, 3 if parsed.dated else 1)
+    if not meetings:
+        return _none(ctx, "", "")
+    hits: list[Hit] = []
+    for meeting in meetings:
+        facts = f"{meeting.date.isoformat()} ({long_date(meeting.date)})"
+        start, end = _fmt_time(meeting.start_at), _fmt_time(meeting.end_at)
+        if start or end:
+            facts += f", {ctx.t('kl.', 'at')} {start or '?'}" + (f"-{end}" if end else "")
+        if meeting.place:
+            facts += f", {meeting.place}"
+        hits.append(
+            Hit(
+                body=visible.bodies[meeting.body_id].name,
+                date=meeting.date.isoformat(),
+                paragraph=None,
+                title=meeting.title or "",
+                text=facts,
+                meeting_id=meeting.id,
+                kind="meeting",
+            )
+        )
+    rows = await people.meeting_passages(
+        ctx.session,
+        _passage_scope(ctx, visible, sorted({m.body_id for m in meetings})),
+        [m.id for m in meetings],
+    )
+    said: dict[int, people.TextFind] = {}
+    for words, near in (
+        (people.MEETING_TIME_WORDS, people.TIME),
+        (people.MEETING_PLACE_WORDS, people.NAME),
+    ):
+        found = people.find_in_text(rows, words, skip_kinds=("narvaro", "motesfakta"), near=near)
+        for f in found[:1]:
+            said.setdefault(f.row.id, f)
+    hits[1:1] = [_text_hit(ctx, f, visible) for f in said.values()]
+    title = ctx.t(f"**Mötet{_where(parsed, ctx)}**", f"**The meeting{_where(parsed, ctx)}**")
+    return _answer(ctx, title, hits)
 
 
 async def _named_people(ctx: CommandContext, text: str) -> list[Person]:
@@ -1227,7 +1550,7 @@ async def _named_people(ctx: CommandContext, text: str) -> list[Person]:
     }
     if not grams:
         return []
-    people = list(
+    people_ = list(
         (
             await ctx.session.scalars(
                 select(Person)
@@ -1236,70 +1559,133 @@ async def _named_people(ctx: CommandContext, text: str) -> list[Person]:
             )
         ).all()
     )
-    people.sort(key=lambda p: -len(p.name_key))
-    return people
+    people_.sort(key=lambda p: -len(p.name_key))
+    return people_
 
 
 def _mentions_self(f: str) -> bool:
     return bool(re.search(r"\b(?:jag|mig|mina|min|mitt|me|my|mine|i)\b", f))
 
 
+_RX_IN_PLACE = re.compile(
+    r"\b(?:ersatt\w*|ersatter|ersattare\s+for|eftertrad\w*|tjanstgor\w*\s+for|i\s*stallet\s+for|"
+    r"vikarie\w*|tjanstgjorde\s+for|ny\s+\w+\s+efter)\b"
+)
+
+
 async def _substitute(
     ctx: CommandContext, question: str, parsed: Parsed, visible: Visible
 ) -> Answer:
-    people = await _named_people(ctx, question)
-    name = _name_in(question)
-    if not people:
-        return _none(
-            ctx,
-            f"Jag hittar ingen som heter ”{name}” bland personerna i registret.",
-            f"I can't find anyone called “{name}” among the people in the record.",
-        )
-    ids = [p.id for p in people if p.name_key == people[0].name_key]
+    """Who replaces or replaced a person: the attendance's "ersätter" links, then decisions and
+    text that name the person next to a word for taking someone's place."""
+    found = await _named_people(ctx, question)
+    target = found[0].display_name if found else _name_in(question)
+    ids = [p.id for p in found if p.name_key == found[0].name_key] if found else []
     body_ids = parsed.body_ids or list(visible.bodies)
-    stmt = (
-        select(Attendance, Person, Meeting)
-        .join(Person, Person.id == Attendance.person_id)
-        .join(Meeting, Meeting.id == Attendance.meeting_id)
-        .where(
-            Attendance.substitute_for_person_id.in_(ids),
-            Meeting.tenant_id == ctx.turn.tenant_id,
-            Meeting.body_id.in_(body_ids or [-1]),
+    hits: list[Hit] = []
+    if ids:
+        stmt = (
+            select(Attendance, Person, Meeting)
+            .join(Person, Person.id == Attendance.person_id)
+            .join(Meeting, Meeting.id == Attendance.meeting_id)
+            .where(
+                Attendance.substitute_for_person_id.in_(ids),
+                Meeting.tenant_id == ctx.turn.tenant_id,
+                Meeting.body_id.in_(body_ids or [-1]),
+            )
         )
-    )
-    if parsed.date_from:
-        stmt = stmt.where(Meeting.date >= parsed.date_from)
-    if parsed.date_to:
-        stmt = stmt.where(Meeting.date <= parsed.date_to)
-    rows = (
-        await ctx.session.execute(stmt.order_by(Meeting.date.desc(), Attendance.id).limit(10))
-    ).all()
-    target = people[0].display_name
-    hits = [
-        Hit(
-            body=visible.bodies[m.body_id].name,
-            date=m.date.isoformat(),
-            paragraph=None,
-            title=ctx.t(f"Ersättare för {target}", f"Substitute for {target}"),
-            text=_person_line(p),
-            meeting_id=m.id,
-            kind="attendance",
-        )
-        for _a, p, m in rows
-    ]
+        if parsed.date_from:
+            stmt = stmt.where(Meeting.date >= parsed.date_from)
+        if parsed.date_to:
+            stmt = stmt.where(Meeting.date <= parsed.date_to)
+        rows = (
+            await ctx.session.execute(stmt.order_by(Meeting.date.desc(), Attendance.id).limit(10))
+        ).all()
+        hits = [
+            Hit(
+                body=visible.bodies[m.body_id].name,
+                date=m.date.isoformat(),
+                paragraph=None,
+                title=ctx.t(f"Ersättare för {target}", f"Substitute for {target}"),
+                text=_person_line(p),
+                meeting_id=m.id,
+                kind="attendance",
+            )
+            for _a, p, m in rows
+        ]
+    if not hits and target and len(target.split()) >= 2:
+        hits = await _replaced_in_text(ctx, parsed, visible, body_ids, target)
     if not hits:
+        if not found and not hits:
+            return _none(
+                ctx,
+                f"Jag hittar ingen som heter ”{target}” bland personerna i registret.",
+                f"I can't find anyone called “{target}” among the people in the record.",
+                settled=True,
+            )
         return _none(
             ctx,
             f"Ingen har ersatt {target} på de möten du kan se{_where(parsed, ctx)}.",
             f"Nobody has substituted for {target} at the meetings you can see{_where(parsed, ctx)}.",
+            settled=True,
         )
     return _answer(ctx, ctx.t(f"**Ersättare för {target}**", f"**Substitutes for {target}**"), hits)
 
 
+async def _replaced_in_text(
+    ctx: CommandContext, parsed: Parsed, visible: Visible, body_ids: Sequence[int], target: str
+) -> list[Hit]:
+    """Decisions and text where the person's name stands in one clause with a word for taking
+    someone's place and another person's name ("att Karin Berg ersätter Per Ek", "Britta
+    Rydberg PRO ersätter Hasse Johansson"), decisions first."""
+    from storage.passages import ask_passage
+
+    scope = _passage_scope(ctx, visible, body_ids)
+    scope = replace(scope, date_from=parsed.date_from, date_to=parsed.date_to)
+    surname = target.split()[-1]
+    rows = await people.passage_rows(
+        ctx.session,
+        scope,
+        func.lower(ask_passage.c.text).contains(surname.lower()),
+        limit=200,
+    )
+    key = fold(target.lower())
+    finds: list[people.TextFind] = []
+    for row, text, folded in people.readable(rows):
+        for m in re.finditer(re.escape(key), folded):
+            near = folded[max(0, m.start() - 80) : m.end() + 80]
+            word = _RX_IN_PLACE.search(near)
+            if not word:
+                continue
+            others = [
+                n
+                for n in people.NAME.finditer(text, max(0, m.start() - 80), m.end() + 80)
+                if key not in fold(n.group(0).lower())
+            ]
+            if not others:
+                continue
+            lo = min(m.start(), others[0].start())
+            hi = max(m.end(), others[0].end())
+            window = people.window(text, lo, hi)
+            finds.append(people.TextFind(row, window, 0 if row.kind == "beslut" else 1, False))
+            break
+    finds.sort(key=lambda f: (f.distance, -f.row.meeting_date.toordinal()))
+    return [_text_hit(ctx, f, visible) for f in finds[:3]]
+
+
 def _name_in(question: str) -> str:
-    words = re.findall(r"[^\W\d_][\w-]*", question)
-    caps = [w for w in words if w[0].isupper()]
-    return " ".join(caps[-3:]) if caps else question.strip()[:60]
+    """The name a question asks about: its last run of capitalised words, the question's own
+    first word (capitalised as the start of a sentence) not counted."""
+    words = re.findall(r"[^\W\d_][\w-]*", question)[1:]
+    runs: list[list[str]] = []
+    for i, w in enumerate(words):
+        if not w[0].isupper():
+            continue
+        if runs and i > 0 and words[i - 1][0].isupper():
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return " ".join(runs[-1][-3:]) if runs else question.strip()[:60]
 
 
 async def _assignment_rows(
@@ -1499,6 +1885,7 @@ async def _next_meeting(
     planned_of: dict[int, Meeting] = {}
     for m in planned_rows:
         planned_of.setdefault(m.body_id, m)
+    plan_of = await _planned(ctx, body_ids)
     stated_of: dict[int, Meeting] = {}
     for m in stated_rows:
         stated_of.setdefault(m.body_id, m)
@@ -1525,6 +1912,9 @@ async def _next_meeting(
                     ),
                 )
             )
+        plan = plan_of.get(body_id)
+        if plan is not None:
+            candidates.append((plan[0], Hit(body.name, plan[0].isoformat(), None, *plan[1:])))
         if latest is not None and latest.next_meeting_date and latest.next_meeting_date >= today:
             candidates.append(
                 (
@@ -1567,6 +1957,24 @@ async def _next_meeting(
             )
     past.sort(key=lambda h: h.date, reverse=True)
     past = past[:MAX_BODIES_LISTED]
+    if not hits:
+        # What the latest minutes say of the next meeting in their own words, where the record
+        # kept no date for it ("Styrelsen har preliminärt bokat in 31:a 10:00 för nästa möte").
+        stated = {h.meeting_id for h in past}
+        recent = [m for m in await _meetings(ctx, parsed, visible, 3) if m.id not in stated]
+        if recent:
+            rows = await people.meeting_passages(
+                ctx.session,
+                _passage_scope(ctx, visible, sorted({m.body_id for m in recent})),
+                [m.id for m in recent],
+            )
+            found = people.find_in_text(
+                rows, _RX_NEXT_IN_TEXT, skip_kinds=("narvaro", "motesfakta"), near=_RX_DIGIT
+            )
+            firsts: dict[int, people.TextFind] = {}
+            for f in found:
+                firsts.setdefault(f.row.meeting_id, f)
+            past += [_text_hit(ctx, f, visible) for f in firsts.values()]
     hits.sort(key=lambda h: h.date)
     hits = hits[:MAX_BODIES_LISTED]
     if hits:
@@ -1590,6 +1998,48 @@ async def _next_meeting(
         f"Inget kommande möte är inlagt{_where(parsed, ctx)} för de organ du kan se.",
         f"No upcoming meeting is in the record{_where(parsed, ctx)} for the bodies you can see.",
     )
+
+
+async def _planned(ctx: CommandContext, body_ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+    """Each body's next meeting on its plan (`mötesplan`, `nästa möte`; storage.rhythm), as
+    (date, title, text, meeting id, kind) of a hit: time and place as written."""
+    from dialogs.context import STOCKHOLM
+    from storage.rhythm import PlannedMeeting
+
+    rows = (
+        await ctx.session.scalars(
+            select(PlannedMeeting)
+            .where(
+                PlannedMeeting.tenant_id == ctx.turn.tenant_id,
+                PlannedMeeting.body_id.in_(list(body_ids) or [-1]),
+                PlannedMeeting.status == "planned",
+                PlannedMeeting.starts_at > ctx.turn.now,
+            )
+            .order_by(PlannedMeeting.starts_at, PlannedMeeting.id)
+            .limit(500)
+        )
+    ).all()
+    out: dict[int, tuple[Any, ...]] = {}
+    for plan in rows:
+        if plan.body_id in out:
+            continue
+        start = plan.starts_at
+        start = (start if start.tzinfo else start.replace(tzinfo=dt.UTC)).astimezone(STOCKHOLM)
+        when = start.strftime("%H:%M")
+        if plan.ends_at is not None:
+            end = plan.ends_at if plan.ends_at.tzinfo else plan.ends_at.replace(tzinfo=dt.UTC)
+            when += "–" + end.astimezone(STOCKHOLM).strftime("%H:%M")
+        text = f"{start.date().isoformat()} {ctx.t('kl.', 'at')} {when}"
+        if plan.place:
+            text += f", {plan.place.strip()}"
+        out[plan.body_id] = (
+            start.date(),
+            ctx.t("Enligt mötesplanen", "On the meeting plan"),
+            text,
+            plan.meeting_id or 0,
+            "meeting",
+        )
+    return out
 
 
 # --- the chat side -----------------------------------------------------------------------------

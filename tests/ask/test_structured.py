@@ -1,0 +1,152 @@
+"""Structured questions (who chaired, who was absent, who replaces whom, the next meeting) in
+Swedish and English, on SQLite and PostgreSQL: the structured record first, the minutes' text
+where it says what the record does not, and no hits where neither holds an answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from storage.db import Database
+from storage.rhythm import PlannedMeeting
+from tests.ask.conftest import Ask
+from tests.ask.record import Record, _Builder
+
+
+async def _imported_meeting(
+    database: Database, record: Record, date: dt.date, items: list[tuple[str, str, str]]
+) -> None:
+    """An imported LSVO meeting with these items (label, title, text) and no attendance."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        held = await b.meeting(date.isoformat(), record.bodies["lsvo"], date, source="import")
+        for label, title, text in items:
+            await b.item(f"{date}-{label}", held, title, label=label, text=text)
+
+
+async def _replacement_decision(database: Database, record: Record) -> None:
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        meeting = await b.meeting(
+            "2026-03-06", record.bodies["lsvo"], dt.date(2026, 3, 6), source="import"
+        )
+        item = await b.item("140", meeting, "Ny ledamot i ledningsgruppen", number=140)
+        await b.decision(
+            "140",
+            item,
+            phrase="LSVO:s ledningsgrupp beslutar",
+            clauses=[
+                "Karin Lindqvist ersätter Olof Berg som ledamot i ledningsgruppen från 1 april"
+            ],
+        )
+
+
+async def test_who_replaces_whom_answers_with_the_decision_naming_both(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    await _replacement_decision(database, record)
+    sv = await asking("Vem ersätter Olof Berg?")
+    en = await asking("Who replaces Olof Berg?")
+    for answer in (sv, en):
+        assert answer.hits, answer.text
+        hit = answer.hits[0]
+        assert hit.kind == "decision" and hit.paragraph == "§ 140"
+        assert "Karin Lindqvist" in hit.text and "Olof Berg" in hit.text
+    assert sv.text.startswith("**Ersättare för Olof Berg**")
+    assert en.text.startswith("**Substitutes for Olof Berg**")
+    # The attendance's own "ersätter" link still answers first.
+    linked = await asking("Who replaces Mayvor Källgren?")
+    assert [h.text for h in linked.hits] == ["Ingela Sundberg, Degerfors kommun"]
+
+
+async def test_nothing_is_invented_for_people_or_meetings_not_in_the_record(
+    record: Record, asking: Ask
+) -> None:
+    for question, opening in (
+        ("vem var ordförande 2019?", "Inget möte hittades"),
+        ("Who chaired the meeting in 2019?", "No meeting found"),
+        ("Vem ersätter Greta Okänd?", "Jag hittar ingen som heter ”Greta Okänd”"),
+        ("Who replaces Greta Okänd?", "I can't find anyone called “Greta Okänd”"),
+    ):
+        answer = await asking(question)
+        assert answer.hits == [], question
+        assert answer.text.startswith(opening), answer.text
+
+
+async def test_a_role_the_attendance_lacks_is_read_from_the_minutes_text(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    await _imported_meeting(
+        database,
+        record,
+        dt.date(2026, 3, 6),
+        [
+            ("2", "Val av mötesordförande", "Mötet valde Eva Lind till mötesordförande."),
+            ("9", "Mötets avslutande", "Ordföranden tackade. Mötet förklarades avslutat 15:40."),
+        ],
+    )
+    await _imported_meeting(
+        database, record, dt.date(2026, 4, 10), [("3", "Budget", "Budgeten gicks igenom.")]
+    )
+    for question in ("Vem var mötesordförande 2026-03-06?", "Who chaired the 6 March meeting?"):
+        answer = await asking(question)
+        assert answer.hits and "Eva Lind" in answer.hits[0].text, answer.text
+        assert answer.hits[0].date == "2026-03-06"
+    for question, opening in (
+        ("vem var ordförande 2026-04-10?", "Protokollet från mötet 2026-04-10 anger ingen"),
+        ("Who chaired the meeting on 10 April 2026?", "The minutes of the meeting of 2026-04-10"),
+    ):
+        answer = await asking(question)
+        assert answer.hits == [] and answer.text.startswith(opening), answer.text
+    # When the meeting ran: the record's date, and the minutes' own words beside a time.
+    for question in (
+        "När avslutades mötet den 6 mars?",
+        "What time did the 6 March meeting close?",
+    ):
+        answer = await asking(question)
+        assert answer.hits[0].kind == "meeting" and answer.hits[0].date == "2026-03-06"
+        assert any("avslutat 15:40" in h.text for h in answer.hits[:3]), answer.text
+
+
+async def test_attendance_questions_in_english(record: Record, asking: Ask) -> None:
+    missed = await asking("Who missed the LSVO meeting in June 2021?")
+    assert "Gunilla Råberg" in missed.hits[0].text and "Bodil Sundlöf" not in missed.hits[0].text
+    assert missed.text.startswith("**Absent")
+    minutes = await asking("Who took the minutes at LSVO in June 2021?")
+    assert [h.text for h in minutes.hits] == ["Mats Wennstig, Region Blekinge"]
+    there = await asking("Was Gunilla Råberg at the LSVO meeting in June 2021?")
+    assert there.text.startswith("No – Gunilla Råberg was absent")
+    assert there.hits[0].date == "2021-06-04"
+    svar = await asking("Var Gunilla Råberg med på LSVO i juni 2021?")
+    assert svar.text.startswith("Nej – Gunilla Råberg var frånvarande")
+
+
+async def test_the_next_meeting_is_read_from_the_meeting_plan(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    async with database.transaction() as session:
+        session.add(
+            PlannedMeeting(
+                tenant_id=record.tenant,
+                body_id=record.bodies["lsvo"].id,
+                starts_at=dt.datetime(2026, 12, 10, 12, 0, tzinfo=dt.UTC),
+                ends_at=dt.datetime(2026, 12, 10, 14, 0, tzinfo=dt.UTC),
+                place="fysiskt i Eken",
+            )
+        )
+    sv = await asking("när är nästa möte för LSVO?")
+    assert [(h.body, h.date) for h in sv.hits] == [("LSVO ledningsgrupp", "2026-12-10")]
+    assert "13:00–15:00" in sv.hits[0].text and "fysiskt i Eken" in sv.hits[0].text
+    en = await asking("When is the next LSVO meeting?")
+    assert en.text.startswith("**Next meeting") and en.hits[0].date == "2026-12-10"
+
+
+async def test_the_next_meeting_in_the_minutes_own_words(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    await _imported_meeting(
+        database, record, dt.date(2026, 3, 6), [("8", "Nästa möte", "Vi har bokat 31:a 10:00.")]
+    )
+    for question in ("När är nästa möte för LSVO?", "When is the next LSVO meeting?"):
+        answer = await asking(question)
+        assert any("31:a 10:00" in h.text for h in answer.hits), answer.text
+        assert answer.hits[0].date == "2026-03-06"
