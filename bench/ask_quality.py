@@ -393,6 +393,13 @@ def calibrate(rows: list[tuple[dict[str, Any], str, bool, Any, bool]]) -> None:
                     f"{best[3]:.2f} or dense ≥ {best[4]:.3f} → right {best[1]:.1%}, "
                     f"empty {best[0]:.1%}"
                 )
+        # The chosen point: right share plus empty share highest (balanced accuracy), so a
+        # point of no-answer is worth as much as a point of right answers.
+        best = max(options, key=lambda o: (o[0] + o[1], o[0], o[2], o[3], o[4]))
+        print(
+            f"  {lang} balanced (right + empty highest): lexical ≥ {best[2]:.2f} or dense z ≥ "
+            f"{best[3]:.2f} or dense ≥ {best[4]:.3f} → right {best[1]:.1%}, empty {best[0]:.1%}"
+        )
         top = max(o[0] for o in options)
         print(f"  {lang} the most no-answer questions any cut-off empties: {top:.1%}")
 
