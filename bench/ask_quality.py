@@ -385,9 +385,9 @@ def calibrate(rows: list[tuple[dict[str, Any], str, bool, Any, bool]]) -> None:
                     empty += not shown
             options.append((empty / max(n_none, 1), right / max(n_ans, 1), lo, z, d))
         for floor in (0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.5):
-            ok = [o for o in options if o[0] >= floor]
-            if ok:
-                best = max(ok, key=lambda o: (o[1], o[0], o[2], o[3], o[4]))
+            meets = [o for o in options if o[0] >= floor]
+            if meets:
+                best = max(meets, key=lambda o: (o[1], o[0], o[2], o[3], o[4]))
                 print(
                     f"  {lang} no-answer ≥ {floor:.0%}: lexical ≥ {best[2]:.2f} or dense z ≥ "
                     f"{best[3]:.2f} or dense ≥ {best[4]:.3f} → right {best[1]:.1%}, "
