@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import itertools
 import json
 import os
 import shutil
@@ -357,34 +358,48 @@ async def run_corpus(
 def calibrate(rows: list[tuple[dict[str, Any], str, bool, Any, bool]]) -> None:
     """The cut-off from dev answers given with the cut-off off (SVB_ASK_CUTOFF=off), per
     language, on the values dialogs.ask_passages.confident reads: the best passage's lexical
-    coverage and its dense similarity in standard deviations above the scope's mean. Answers
-    without a confidence (the decision index and the structured handlers) are always shown."""
+    coverage, its dense similarity in standard deviations above the scope's mean, and the best
+    dense similarity itself. Answers without a confidence (the decision index and the structured
+    handlers) are always shown."""
     grid_l = [x / 20 for x in range(0, 21)] + [9.0]
     grid_z = [x / 4 for x in range(0, 33)] + [99.0]
-    print("\ncut-off on dev, per language (lexical ≥ L or dense z ≥ Z): right share, empty share")
+    grid_d = [0.78 + x / 200 for x in range(0, 27)] + [99.0]
+    print(
+        "\ncut-off on dev, per language (lexical ≥ L or dense z ≥ Z or dense ≥ D): "
+        "right share, empty share"
+    )
     for lang in ("sv", "en"):
         dev = [r for r in rows if r[0].get("split") == "dev" and r[1] == lang]
+        n_ans = sum(1 for r in dev if r[0].get("answerable", True))
+        n_none = len(dev) - n_ans
         options = []
-        for lo in grid_l:
-            for z in grid_z:
-                right = empty = n_ans = n_none = 0
-                for q, _lang, ok, conf, has_hits in dev:
-                    shown = has_hits and (conf is None or conf[0] >= lo or conf[2] >= z)
-                    if q.get("answerable", True):
-                        n_ans += 1
-                        right += bool(ok and shown)
-                    else:
-                        n_none += 1
-                        empty += not shown
-                options.append((empty / max(n_none, 1), right / max(n_ans, 1), lo, z))
+        for lo, z, d in itertools.product(grid_l, grid_z, grid_d):
+            right = empty = 0
+            for q, _lang, ok, conf, has_hits in dev:
+                shown = has_hits and (
+                    conf is None or conf[0] >= lo or conf[2] >= z or (conf[1] >= d and conf[1] > 0)
+                )
+                if q.get("answerable", True):
+                    right += bool(ok and shown)
+                else:
+                    empty += not shown
+            options.append((empty / max(n_none, 1), right / max(n_ans, 1), lo, z, d))
         for floor in (0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.5):
-            ok = [o for o in options if o[0] >= floor]
-            if ok:
-                best = max(ok, key=lambda o: (o[1], o[0], o[2], o[3]))
+            meets = [o for o in options if o[0] >= floor]
+            if meets:
+                best = max(meets, key=lambda o: (o[1], o[0], o[2], o[3], o[4]))
                 print(
                     f"  {lang} no-answer ≥ {floor:.0%}: lexical ≥ {best[2]:.2f} or dense z ≥ "
-                    f"{best[3]:.2f} → right {best[1]:.1%}, empty {best[0]:.1%}"
+                    f"{best[3]:.2f} or dense ≥ {best[4]:.3f} → right {best[1]:.1%}, "
+                    f"empty {best[0]:.1%}"
                 )
+        # The chosen point: right share plus empty share highest (balanced accuracy), so a
+        # point of no-answer is worth as much as a point of right answers.
+        best = max(options, key=lambda o: (o[0] + o[1], o[0], o[2], o[3], o[4]))
+        print(
+            f"  {lang} balanced (right + empty highest): lexical ≥ {best[2]:.2f} or dense z ≥ "
+            f"{best[3]:.2f} or dense ≥ {best[4]:.3f} → right {best[1]:.1%}, empty {best[0]:.1%}"
+        )
         top = max(o[0] for o in options)
         print(f"  {lang} the most no-answer questions any cut-off empties: {top:.1%}")
 

@@ -679,16 +679,27 @@ _KIND_LABELS = {
 }
 
 
-async def ask(ctx: CommandContext, question: str, *, offset: int = 0, page: int = PAGE) -> Answer:
-    """Answer a question about the record: the structured answer and its text."""
-    answer = await _ask(ctx, question, offset=offset, page=page)
+async def ask(
+    ctx: CommandContext,
+    question: str,
+    *,
+    offset: int = 0,
+    page: int = PAGE,
+    from_passages: bool | None = None,
+) -> Answer:
+    """Answer a question about the record: the structured answer and its text. `fler` passes
+    `from_passages`: whether the first page came from the passages, so that later pages come
+    from the same ranking even when the vectors became ready in between."""
+    answer = await _ask(ctx, question, offset=offset, page=page, from_passages=from_passages)
     for hit in answer.hits:
         if not hit.label and hit.kind in _KIND_LABELS:
             hit.label = ctx.t(*_KIND_LABELS[hit.kind])
     return answer
 
 
-async def _ask(ctx: CommandContext, question: str, *, offset: int, page: int) -> Answer:
+async def _ask(
+    ctx: CommandContext, question: str, *, offset: int, page: int, from_passages: bool | None
+) -> Answer:
     visible = await visible_scope(ctx)
     parsed = parse_question(question, ctx.turn.today, list(visible.bodies.values()))
     if parsed.body_ids is not None:
@@ -718,25 +729,19 @@ async def _ask(ctx: CommandContext, question: str, *, offset: int, page: int) ->
         if not query_words(parsed.rest) or os.environ.get("SVB_ASK_MODE") == "index":
             # A listing ("beslut i maj") reads the decisions themselves.
             return await _decisions(ctx, question, parsed, visible, offset, page)
-        if ctx.lang != "en" and os.environ.get("SVB_ASK_MODE") != "passages":
-            # Swedish words find the index's Swedish terms: the decisions that hold them first,
-            # the passages (lexical and dense fused) when they hold nothing.
-            found = await _decisions(ctx, question, parsed, visible, offset, page)
-            if found.hits or offset:
-                return found
-            return await ask_answer.answer_from_passages(
-                ctx, question, parsed, visible, offset, page, structured
-            )
-        # English words find no Swedish index terms: the passages, where the multilingual
-        # vectors carry the question, lead; the decision index only when they hold nothing
-        # that clears the cut-off, or when the vectors are not there yet (lexical alone, the
-        # index's decisions come first, as for Swedish).
+        # The passages (lexical and dense fused, with the cut-off calibrated on dev) lead in
+        # both languages once the vectors are there: the decision index has no cut-off, so
+        # asked first it answered Swedish questions the record cannot answer. Before the
+        # vectors are ready, the index's decisions come first, as before.
         passages = await ask_answer.answer_from_passages(
             ctx, question, parsed, visible, offset, page, structured
         )
-        if passages.hits and passages.plan == "passages+vectors":
+        lead = passages.plan == "passages+vectors" if from_passages is None else from_passages
+        if lead or os.environ.get("SVB_ASK_MODE") == "passages":
             return passages
         found = await _decisions(ctx, question, parsed, visible, offset, page)
+        if ctx.lang != "en":  # `fler` pages on through the index that gave the first page
+            return found if found.hits or offset else passages
         return found if found.hits or (offset and not passages.hits) else passages
     return await ask_answer.answer_from_passages(
         ctx, question, parsed, visible, offset, page, structured
@@ -2045,6 +2050,10 @@ async def _planned(ctx: CommandContext, body_ids: Sequence[int]) -> dict[int, tu
 # --- the chat side -----------------------------------------------------------------------------
 
 
+# Marks, beside the question's language in ask_state, that its first page came from the passages.
+_FROM_PASSAGES = ":p"
+
+
 def _speaker_key(ctx: CommandContext) -> str:
     sp = ctx.turn.speaker
     return f"{sp.provider}:{sp.subject}" if sp else "-"
@@ -2061,7 +2070,7 @@ async def answer_question(ctx: CommandContext, text: str) -> None:
             ctx.turn.binding_id,
             _speaker_key(ctx),
             text,
-            ctx.lang,
+            ctx.lang + (_FROM_PASSAGES if answer.plan.startswith("passages") else ""),
             answer.offset + len(answer.hits),
         )
 
@@ -2087,7 +2096,7 @@ async def cmd_more(ctx: CommandContext, arg: str) -> None:
         return
     # The reply follows the language of `more`/`fler`, the message that caused it.
     question, lang, shown = last
-    answer = await ask(ctx, question, offset=shown)
+    answer = await ask(ctx, question, offset=shown, from_passages=lang.endswith(_FROM_PASSAGES))
     ctx.replies.append(Reply(text=answer.text))
     if answer.hits:
         await search.remember_question(

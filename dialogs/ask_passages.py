@@ -16,10 +16,12 @@ a decision; a withdrawn decision is shown once, as withdrawn.
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +31,8 @@ from dialogs.context import CommandContext
 from storage import passages as P
 from storage import vectors
 from storage.passage_text import passage_terms, question_terms
+
+logger = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parent / "resources"
 RRF_K = 60
@@ -97,6 +101,23 @@ class Retrieval:
     dense_z: float = 0.0
     # How far the best passage stands above the next nine.
     dense_gap: float = 0.0
+    # The best dense similarity less the second's.
+    dense_margin: float = 0.0
+    # Whether the two rankers agree: the best fused passage is among the first three of both.
+    agree: float = 0.0
+    # The question's vector (None when the vectors are off): extracts are chosen by it too.
+    qvec: Any = None
+
+    def features(self) -> tuple[float, ...]:
+        """What the cut-off reads (and the bench calibrates on)."""
+        return (
+            self.best_lexical,
+            self.best_dense,
+            self.dense_z,
+            self.dense_gap,
+            self.dense_margin,
+            self.agree,
+        )
 
 
 async def retrieve(
@@ -134,6 +155,12 @@ async def retrieve(
         bonus = 1.0 + (0.15 if row.kind in kind_bias else 0.0)
         found.append(Found(row, score * bonus, lex_cov.get(pid, 0.0), dense_sim.get(pid, 0.0)))
     found.sort(key=lambda f: (-f.score, -f.row.meeting_date.toordinal(), f.row.id))
+    top = found[0].row.id if found else None
+    agree = float(
+        top is not None
+        and top in {h.passage_id for h in lex[:3]}
+        and top in {pid for pid, _ in dense[:3]}
+    )
     return Retrieval(
         found[:limit],
         dfs,
@@ -142,6 +169,9 @@ async def retrieve(
         bool(dense),
         z,
         best_dense - sum(s for _, s in dense[1:10]) / max(1, len(dense[1:10])) if dense else 0.0,
+        dense[0][1] - dense[1][1] if len(dense) > 1 else 0.0,
+        agree,
+        qvec,
     )
 
 
@@ -154,38 +184,112 @@ def confident(r: Retrieval, lang: str) -> bool:
         return False
     if r.best_lexical >= c["lexical"]:
         return True
-    return r.used_vectors and r.dense_z >= c["dense_z"]
+    return r.used_vectors and (r.dense_z >= c["dense_z"] or r.best_dense >= c["dense"])
 
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+# Weights of an extract sentence's score: the question's words it holds (share, 0..1), how near
+# it is in meaning to the question (cosine above the passage's own mean, which spans a few
+# hundredths) and whether it can answer this kind of question at all (a number for "how much",
+# a name for "who"). Chosen on the dev split of bench/ask_corpus.
+W_DENSE = 10.0
+W_FITS = 0.5
 
 
-def extract(text: str, question: str, limit: int = EXTRACT) -> str:
-    """The sentence or two of a passage that hold most of the question's words, ≤ limit."""
+def sentences(text: str, limit: int = EXTRACT) -> list[str]:
+    """A text's sentences; one longer than half an extract is cut at word boundaries, so an
+    extract can hold the piece that answers and what stands beside it."""
+    out: list[str] = []
+    for s in _SENTENCE.split(text.strip()):
+        s = s.strip() if s else ""
+        while len(s) > limit // 2:
+            cut = s[: limit // 2].rsplit(" ", 1)[0] or s[: limit // 2]
+            out.append(cut)
+            s = s[len(cut) :].strip()
+        if s:
+            out.append(s)
+    return out
+
+
+def _term_share(have: set[str], wanted: Sequence[str]) -> float:
+    """The share of the question's terms a sentence holds; a term found inside a compound
+    ("screening" in "skolscreening") counts too."""
+    if not wanted:
+        return 0.0
+    got = 0.0
+    for term in wanted:
+        if term in have:
+            got += 1.0
+        elif len(term) >= 4 and any(term in h for h in have if len(h) > len(term)):
+            got += 0.8
+    return got / len(wanted)
+
+
+def extract(
+    text: str,
+    question: str,
+    limit: int = EXTRACT,
+    near: dict[str, float] | None = None,
+    fit: Callable[[str], bool] | None = None,
+) -> str:
+    """The sentence of a passage that best answers the question, with the sentences beside it
+    while they fit, ≤ limit. `near`: each sentence's dense similarity to the question; `fit`:
+    whether a sentence can answer this kind of question."""
     text = text.strip()
     if len(text) <= limit:
         return text
-    wanted = set(question_terms(question))
-    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
-    scored = []
-    for i, s in enumerate(sentences):
-        have = set(passage_terms(s))
-        scored.append((len(have & wanted), -i, s))
-    scored.sort(reverse=True)
-    chosen: list[tuple[int, int, str]] = []
-    size = 0
-    for score, neg_i, s in scored:
-        if chosen and (score == 0 or size + len(s) + 1 > limit):
-            continue
-        chosen.append((score, neg_i, s))
-        size += len(s) + 1
-        if size >= limit * 0.6:
+    wanted = list(dict.fromkeys(question_terms(question)))
+    parts = sentences(text, limit)
+    if not parts:
+        return text[: limit - 1].rsplit(" ", 1)[0] + " …"
+    sims = [near.get(p) for p in parts] if near else []
+    known = [x for x in sims if x is not None]
+    mean = sum(known) / len(known) if known else 0.0
+    scores = []
+    for i, part in enumerate(parts):
+        score = _term_share(set(passage_terms(part)), wanted)
+        if sims and sims[i] is not None:
+            score += W_DENSE * (sims[i] - mean)  # type: ignore[operator]
+        if fit is not None and fit(part):
+            score += W_FITS
+        scores.append(score)
+    best = max(range(len(parts)), key=lambda i: (scores[i], -i))
+    lo = hi = best
+    size = len(parts[best])
+    # Grow around the best sentence, the better neighbour first, while it fits.
+    while True:
+        options = [j for j in (lo - 1, hi + 1) if 0 <= j < len(parts)]
+        options = [j for j in options if size + 1 + len(parts[j]) <= limit]
+        if not options:
             break
-    chosen.sort(key=lambda t: -t[1])
-    out = " ".join(s for _, _, s in chosen)
+        j = max(options, key=lambda j: (scores[j], -j))
+        size += 1 + len(parts[j])
+        lo, hi = min(lo, j), max(hi, j)
+    out = " ".join(parts[lo : hi + 1])
     if len(out) > limit:
         out = out[: limit - 1].rsplit(" ", 1)[0] + " …"
     return out
+
+
+async def extracts(
+    texts: Sequence[str],
+    question: str,
+    qvec: Any,
+    fit: Callable[[str], bool] | None = None,
+    limit: int = EXTRACT,
+) -> list[str]:
+    """The extract of each text; the sentences of texts longer than an extract are embedded
+    (off the event loop) to find the one nearest the question in meaning, whatever its
+    language."""
+    pieces = sorted({p for t in texts if len(t.strip()) > limit for p in sentences(t, limit)})
+    near: dict[str, float] = {}
+    if qvec is not None and pieces:
+        try:
+            mat = await asyncio.to_thread(vectors.Model.encode, pieces, query=False)
+            near = dict(zip(pieces, (mat @ qvec).tolist(), strict=True))
+        except Exception:
+            logger.exception("could not embed extract sentences; choosing them by words")
+    return [extract(t, question, limit, near, fit) for t in texts]
 
 
 LEXICAL_STRONG = 0.75  # the question's words are there: show what holds them
@@ -232,4 +336,13 @@ def label_of(ctx: CommandContext, row: Any) -> str:
     return label
 
 
-__all__ = ["Found", "Retrieval", "confident", "dedupe", "extract", "label_of", "retrieve"]
+__all__ = [
+    "Found",
+    "Retrieval",
+    "confident",
+    "dedupe",
+    "extract",
+    "extracts",
+    "label_of",
+    "retrieve",
+]

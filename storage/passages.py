@@ -761,6 +761,7 @@ class LexicalHit:
 
 EXPANSIONS = 6
 MAX_POSTINGS = 20_000
+UNKNOWN_WEIGHT = 0.5
 
 
 async def _expand(session: AsyncSession, tenant_id: str, term: str) -> list[tuple[str, float]]:
@@ -838,7 +839,7 @@ async def lexical(
             )
         ).scalar_one()
         dfs[term] = int(df)
-        # An unknown word weighs like the rarest: it lowers every passage's coverage.
+        # An unknown word weighs like the rarest (see UNKNOWN_WEIGHT for the coverage).
         idf = math.log(1 + (total - df + 0.5) / (df + 0.5))
         weights[term] = idf
         if df == 0 or df > MAX_POSTINGS:
@@ -857,7 +858,9 @@ async def lexical(
         for pid, w in best.items():
             scores[pid] = scores.get(pid, 0.0) + idf * w
             matched[pid] = matched.get(pid, 0.0) + idf * w
-    whole = sum(weights.values()) or 1.0
+    # A word the tenant's record never uses (a verb form such as "sades", a typo) counts half:
+    # it lowers every passage's coverage, but alone it does not hide what the other words find.
+    whole = sum(w * (1.0 if dfs[t] else UNKNOWN_WEIGHT) for t, w in weights.items()) or 1.0
     hits = [LexicalHit(pid, s, matched[pid] / whole) for pid, s in scores.items()]
     hits.sort(key=lambda h: (-h.score, -h.passage_id))
     return hits[:limit], dfs

@@ -179,7 +179,7 @@ def test_cutoff_is_read_from_its_data_file(lang: str) -> None:
     from dialogs.ask_passages import cutoff
 
     values = cutoff(lang)
-    assert set(values) == {"lexical", "dense_z"} and 0 < values["lexical"] <= 1
+    assert set(values) == {"lexical", "dense_z", "dense"} and 0 < values["lexical"] <= 1
 
 
 async def test_other_tenant_passages_are_never_scored(database: Database) -> None:
