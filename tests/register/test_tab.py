@@ -422,12 +422,10 @@ async def test_what_a_stranger_can_make_the_key_cache_do(openid: OpenIdServer) -
 async def test_an_unconfirmed_identity_is_no_member(
     server: BotServer, get: Get, built: Built
 ) -> None:
-    """Where the record keeps whether an identity's link is confirmed (issue 17), a link made
-    by display name alone gives no membership in the tab: no member bodies, no sekretess."""
+    """An identity linked by display name alone, not confirmed (issue 17), gives no membership
+    in the tab: no member bodies, no sekretess."""
     from storage.models import PersonIdentity
 
-    if not hasattr(PersonIdentity, "confirmed"):
-        pytest.skip("PersonIdentity.confirmed comes with issue 17")
     async with server.db.transaction() as session:
         ident = await session.scalar(
             select(PersonIdentity).where(PersonIdentity.subject == MEMBER_OID.lower())
