@@ -120,6 +120,7 @@ async def test_a_card_far_up_the_chat_is_posted_afresh_and_updates_follow_it(
     await m.check_in("Eva Ek", "här")
     last = card_calls()[-1]
     assert last.method == "PUT" and last.activity_id == posts[-1]
+    await m.settled()
     rows = await server.rows(OutboxMessage, OutboxMessage.coalesce_key.is_not(None))
     assert {r.status for r in rows} == {"sent"}
 

@@ -74,7 +74,7 @@ async def test_hjalp_gets_the_help_as_a_reply(
     assert connector.token_count == 0  # auth off: no token asked for
     assert connector.sent()[0].authorization is None
     assert await bot_server.count(ProcessedActivity) == 1
-    assert [r.status for r in await bot_server.rows(OutboxMessage)] == ["sent"]
+    assert (await settled(bot_server)).status == "sent"
 
 
 async def test_english_help_gets_english(

@@ -11,7 +11,7 @@ from tests import seed004
 from tests.harness.activities import make_user
 from tests.harness.connector import StandInConnector
 from tests.harness.server import BotServer
-from tests.test_attendance_e2e import Room, lsvo_meeting
+from tests.test_attendance_e2e import Room, lsvo_meeting, settled
 
 
 async def open_paragraph(server: BotServer, connector: StandInConnector) -> tuple[Room, Any]:
@@ -65,5 +65,7 @@ async def test_a_reply_teams_refuses_as_too_large_is_shortened_with_a_note(
     act = await room.post(mats, "visa § 116")
     [sent] = await connector.wait_for(1, room.id, where=lambda r: r.activity_id == act["id"])
     assert "för långt för Teams och är förkortat" in (sent.text or "")
+    # Teams has the message; the row is marked sent in the sender's next transaction.
+    await settled(bot_server)
     rows = await bot_server.rows(OutboxMessage, OutboxMessage.source_activity_id == act["id"])
     assert [r.status for r in rows] == ["sent"]
