@@ -4,6 +4,8 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
+# Both cores: the suite is mostly waiting on sockets and databases, and CI must stay under 20 min.
+PYTEST_ARGS ?= -n 2 --dist worksteal
 
 .PHONY: run test install install-test lint chat clean
 
