@@ -22,8 +22,14 @@ corpus (tests/importer/shapes/<topic>/, each .txt beside its .json with the sour
 layout): attendance/ is scored on people, items/ on items, decisions and assignments. It is dev
 material, reported on its own and never mixed into the corpus's dev or test figures.
 
+A fourth group, "real", is excerpts of real public minutes from outside the corpus
+(tests/importer/real/<topic>/, laid out as shapes/, each .json naming its source page), annotated
+by hand and committed before the importer first ran on them. Its first run is a fresh
+measurement of how the rules generalise (the commit that adds an excerpt quotes it); after that
+it is dev material like shapes.
+
     .venv/bin/python bench/import_quality.py [--corpus DIR] [--expected DIR] [--shapes DIR]
-                                             [--verbose]
+                                             [--real DIR] [--verbose]
 """
 
 from __future__ import annotations
@@ -61,7 +67,9 @@ EXPECTED = ROOT / "tests" / "importer" / "expected"
 SHAPES = ROOT / "tests" / "importer" / "shapes"
 # What each shape folder annotates; the rest of its expectation is left empty.
 SHAPE_KINDS = {"attendance": ("people",), "items": ("items", "decisions", "assignments")}
-SPLITS = ("dev", "test", "shapes")
+REAL = ROOT / "tests" / "importer" / "real"
+SPLITS = ("dev", "test", "shapes", "real")
+GROUPS = ("shapes", "real")  # folders of <topic>/<text>.txt + .json, scored by topic
 KINDS = ("people", "items", "decisions", "assignments")
 
 
@@ -250,7 +258,7 @@ def compare(
     if expected is None:
         return result
     wanted = [expected_of(m) for m in expected.get("meetings", [])]
-    kinds = SHAPE_KINDS.get(expected.get("topic", ""), KINDS) if result.split == "shapes" else KINDS
+    kinds = SHAPE_KINDS.get(expected.get("topic", ""), KINDS) if result.split in GROUPS else KINDS
     for n, want in enumerate(wanted):
         have = got[n] if n < len(got) else Stored()
         prefix = f"meeting {n + 1}: " if len(wanted) > 1 else ""
@@ -301,14 +309,14 @@ def load(corpus: Path, expected_dir: Path) -> list[tuple[Path, dict[str, Any] | 
     return out
 
 
-def load_shapes(folder: Path) -> list[tuple[Path, dict[str, Any] | None]]:
-    """Our own shape texts, each with its expectation beside it (split "shapes"); the
-    expectation's topic is its folder's name."""
+def load_shapes(folder: Path, split: str = "shapes") -> list[tuple[Path, dict[str, Any] | None]]:
+    """Texts with their expectation beside them (shape texts, or real excerpts from outside
+    the corpus): the split is the group's, the expectation's topic is its folder's name."""
     out: list[tuple[Path, dict[str, Any] | None]] = []
     for path in sorted(folder.glob("*/*.txt")):
         if path.with_suffix(".json").exists():
             expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-            out.append((path, {**expected, "topic": path.parent.name}))
+            out.append((path, {**expected, "split": split, "topic": path.parent.name}))
     return out
 
 
@@ -355,7 +363,7 @@ async def run(docs: list[tuple[Path, dict[str, Any] | None]], verbose: bool) -> 
                 f"    {kind:<12} found {c.true_pos}/{c.expected} expected, "
                 f"{c.correct}/{c.got} stored were right"
             )
-    corpus = [r for r in results if r.split != "shapes"]
+    corpus = [r for r in results if r.split not in GROUPS]
     all_imported = sum(r.imported for r in corpus)
     print(
         f"ALL: {all_imported}/{len(corpus)} corpus documents imported without refusal or traceback"
@@ -371,9 +379,12 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--expected", type=Path, default=EXPECTED)
     parser.add_argument("--shapes", type=Path, default=SHAPES)
+    parser.add_argument("--real", type=Path, default=REAL)
     parser.add_argument("--verbose", action="store_true", help="list every miss and extra")
     args = parser.parse_args()
-    docs = load(args.corpus, args.expected) + load_shapes(args.shapes)
+    docs = (
+        load(args.corpus, args.expected) + load_shapes(args.shapes) + load_shapes(args.real, "real")
+    )
     return asyncio.run(run(docs, args.verbose))
 
 
