@@ -62,7 +62,7 @@ _ALWAYS_OWN = frozenset(
 _BODY_WORD = re.compile(
     r"grupp|styrelse|nämnd|råd|ledning|utskott|beredning|presidi|fullmäktige|förbund|"
     r"direktör|direktion|chefsgrupp|kommittén|konferens|kollegi|delegation|förvaltning|"
-    r"kansli|sekretariat",
+    r"kansli|sekretariat|sektion|avdelning",
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"de", "vi", "man", "den", "det", "han", "hon", "dessa", "detta", "som"})
@@ -122,11 +122,12 @@ _REPORTED_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 # A decision stated as its outcome, in the passive: "Fastställdes.", "Dagordningen godkändes.",
-# "Det beslutades att …", "X valdes till …", "Förslaget bifalles." (corpus 01, 08, 23).
+# "Det beslutades att …", "X valdes till …", "Förslaget bifalles." (corpus 01, 08, 23);
+# "Ärendet avskrivs", "… bestämdes till okt-nov", "Man enades om att …" (real/items 03, 04, 08).
 _PASSIVE = re.compile(
     r"\b(?:godkänns|godkändes|fastställs|fastställdes|valdes|antogs|antas|beviljades|"
     r"beviljas|bifölls|bifalles|bifalls|beslutades|beslöts|röstades\s+(?:\w+\s+)?igenom|"
-    r"utsågs|utses)\b",
+    r"utsågs|utses|avskrivs|avskrevs|bestämdes|enades\s+om|enades\s+man\s+om)\b",
     re.IGNORECASE,
 )
 # "… behöver utses", "ska fastställas": something to decide later, not a decision.
@@ -139,8 +140,14 @@ _MODAL = re.compile(
 # infinitive after a deciding verb) is still a decision.
 _PROPOSES = re.compile(r"(?i)\b(?:föreslår|föreslog|föreslagit|yrkar|yrkade|yrkat)\b")
 # "Beslut att …" / "Beslutades att …" opening a sentence.
-_DECISION_OPENING = re.compile(r"^(?:beslut|beslutades)\s+att\s+\S", re.IGNORECASE)
-_HISTORICAL = re.compile(r"^vid\b|\bvid (?:föregående|förra|tidigare)\b", re.IGNORECASE)
+# "Beslut togs att …" / "Beslut fattades att …" (real/items 04).
+_DECISION_OPENING = re.compile(
+    r"^(?:beslut(?:\s+(?:togs|fattades))?|beslutades)\s+att\s+\S", re.IGNORECASE
+)
+# "Vid förra mötet …", "Under förra styrelsemötet bestämdes det …" (corpus 07): told of before.
+_HISTORICAL = re.compile(
+    r"^vid\b|\b(?:vid|under|på) (?:föregående|förra|tidigare)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -295,9 +302,8 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
                 phrase=phrase, clauses=[clause], reported_by_body=subject, text=text
             )
     if _DECISION_OPENING.match(text):
-        return ParsedDecision(
-            phrase="Beslut", clauses=[_strip_att(text.split(None, 1)[1])], text=text
-        )
+        clause = re.sub(r"(?i)^\S+\s+(?:(?:togs|fattades)\s+)?", "", text)
+        return ParsedDecision(phrase="Beslut", clauses=[_strip_att(clause)], text=text)
     passive = _PASSIVE.search(text)
     if (
         passive

@@ -92,8 +92,11 @@ PARSE_FAILED_WARNING = "Texten kunde inte tolkas; hela texten sparas som mötets
 # "§ 12 Title", "**§12**", and "KF § 48" / "SON § 108" with the body's abbreviation before the
 # § (shapes/items 15).
 _PARAGRAPH_LINE = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?§\s*(?P<num>\d{1,4})\s*(?:\*\*|__)?[ \t:.]*(?P<rest>.*)$"
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?§\s*(?P<num>\d{1,4})\s*(?:\*\*|__)?[ \t:./]*(?P<rest>.*)$"
 )
+# Where the first sentence of a line ends: a full stop before a capital ("Fastställdes
+# jourlistan. Två datum …"), not an abbreviation ("medlemsavg. efter 1 sept.").
+_FIRST_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\d])")
 _NUMBERED_LINE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<hashes>#{1,6}[ \t]*)?(?:\*\*)?(?P<num>\d{1,2})(?P<sep>[.)])"
     r"(?:\*\*)?(?P<gap>[ \t]+)(?P<rest>\S.*)$"
@@ -433,12 +436,16 @@ class _MinutesParser:
                 continue
             rest = match.group("rest")
             title = clean_line(rest)
+            # "§2. Godkännande av dagordning. Dagordningen godkänns." and "§ 4/ Fastställdes
+            # jourlistan. Två datum saknar personal.": title and text on one line; the first
+            # sentence is the title (real/items 02, 07, 09).
+            first = _first_sentence(title)
             if (
                 _CONTENTS_LINE.search(title)
                 or re.match(r"^[-–]\s*§", title)
-                or len(title) > 150
+                or len(first) > 150
                 or re.search(r":(?:\*\*|__)\s+\S", rest)
-                or re.search(r"[.!?]\s+\S", title)
+                or (first != title and not first[:1].isupper())
             ):
                 continue
             paragraphs.append(_ItemStart(i, match.group("num").lstrip("0") or "0", True, rest))
@@ -877,8 +884,21 @@ class _MinutesParser:
         else:
             title = clean_line(start.rest)
             body = content
+            first = _first_sentence(title) if start.is_paragraph else title
+            if first != title:
+                # The rest of the line is the item's text; a first sentence that says
+                # something ("Fastställdes jourlistan.") is part of it too.
+                after = title[len(first) :].lstrip(" .!?")
+                says = prose_decision(first, self.own) or find_assignments(first, known)
+                body = [title if says else after, *content]
+                title = first
             if not title:
                 title, body = _title_from_headings(content)
+            if not title:
+                # "§ 3." alone on its line over a sentence: the sentence's start names the
+                # item, and the sentence stays its text (real/items 04).
+                lead = next((clean_line(line) for line in content if clean_line(line)), "")
+                title = _first_sentence(lead).rstrip(":")
         title, attachments = title_attachments(title)
         presenters: list[str] = []
         with_presenter = re.match(r"(?i)^(?P<title>.+?);\s*föredragande:?\s+(?P<names>.+)$", title)
@@ -898,7 +918,8 @@ class _MinutesParser:
         for person in item_attendance(title, body):
             self.people.add(person)
         self._read_item_body(work, body, known)
-        if not item.text and not item.decisions and _is_sentence_title(title):
+        said = len(title.split()) >= 3 and prose_decision(title, self.own) is not None
+        if not item.text and not item.decisions and (_is_sentence_title(title) or said):
             # "§ 5 Delegationen uppdrar åt ordföranden att …": a § that is one sentence and
             # nothing else; the sentence is its title and also what it says (shapes/items 04).
             self._analyse_text(item, [title], known + item.presenters)
@@ -1414,6 +1435,12 @@ def _is_date_only(text: str) -> bool:
     bare = strip_weekday(text).strip(" ,.")
     found = find_date(bare)
     return bool(found and found.start == 0 and found.end >= len(bare) - 1)
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of a line, without its full stop; the line when it is one."""
+    end = _FIRST_SENTENCE_END.search(text)
+    return text[: end.start()].strip() if end else text
 
 
 def _is_sentence_title(title: str) -> bool:
