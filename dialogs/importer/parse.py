@@ -169,7 +169,7 @@ _PUT_OFF = re.compile(
 # "Åtgärder"; each entry ends with its owner in parentheses, "Rensa upp förslaget (Josef)".
 _ACTION_HEADING = re.compile(
     r"(?i)^(?:action\s*points?|actionpoints?|action items?|att\s*göra|to\s*do|todo|åtgärder|"
-    r"åtgärdslista|uppgifter)\b"
+    r"åtgärdslista|uppgifter|handlingsplan)\b:?"
 )
 # "Boka nästa möte (Hanna C)", "Skicka ut rutinen (Lena Å), till 15 maj": the owner in
 # parentheses, a due date after it (shapes/items 10).
@@ -179,11 +179,37 @@ _OWNED_ENTRY = re.compile(
 )
 
 
+# A task table flattened to lines "what WHO WHEN" under "Att göra Vem gör När …": "Prata med
+# Jan om skrivelsen Pia 25 okt", "Bjuda in Helen, Johan okt" (real/items 07). The owner is the
+# first names right before a due day or month at the end.
+_MONTH_ABBR = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?"
+_TABLE_ENTRY = re.compile(
+    r"^(?P<what>.+?)\s+(?P<who>[A-ZÅÄÖ][a-zåäöé]+(?:,\s*[A-ZÅÄÖ][a-zåäöé]+)*)\s+"
+    r"(?P<due>(?:\d{1,2}\s+" + _MONTH_ABBR + r"|" + _MONTH_ABBR + r"|\d{4}-\d{2}-\d{2}|"
+    r"(?:v\.?|vecka)\s*\d{1,2})(?:\s.*)?)$"
+)
+
+
 def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
-    """The entries of a task list that name their owner in parentheses."""
+    """The entries of a task list that name their owner in parentheses, or in a column
+    before the due date when the list is a table with a "Vem" column."""
     found: list[ParsedAssignment] = []
+    table = False
     for raw in lines:
         text = clean_line(strip_bullet(re.sub(r"^\s*\d{1,2}[.)]\s+", "", raw)))
+        if re.search(r"(?i)\bvem\b", text) and re.search(r"(?i)\bnär\b|\bklart?\b", text):
+            table = True
+            continue
+        row = _TABLE_ENTRY.match(text) if table else None
+        if row:
+            found.append(
+                ParsedAssignment(
+                    assignees=[w.strip() for w in row.group("who").split(",")],
+                    what=row.group("what").strip(),
+                    due_text=row.group("due"),
+                )
+            )
+            continue
         match = _OWNED_ENTRY.match(text)
         if not match:
             continue
@@ -923,6 +949,10 @@ class _MinutesParser:
             # "§ 5 Delegationen uppdrar åt ordföranden att …": a § that is one sentence and
             # nothing else; the sentence is its title and also what it says (shapes/items 04).
             self._analyse_text(item, [title], known + item.presenters)
+        elif _is_sentence_title(title) and not _REPORTS_EARLIER.search(title):
+            # "8. Påminnelse om … skickas av Victor." over text that follows: the title
+            # sentence hands out a task of its own (real/items 06).
+            item.assignments.extend(find_assignments(title, known + item.presenters))
         if not item.decisions and _DECISION_TITLE.match(item.title):
             # "Beslut om mandatperiod" over "1 år.": the item's short answer is what was
             # decided (corpus 08), unless it was put off.
