@@ -62,7 +62,7 @@ _ALWAYS_OWN = frozenset(
 _BODY_WORD = re.compile(
     r"grupp|styrelse|nämnd|råd|ledning|utskott|beredning|presidi|fullmäktige|förbund|"
     r"direktör|direktion|chefsgrupp|kommittén|konferens|kollegi|delegation|förvaltning|"
-    r"kansli|sekretariat",
+    r"kansli|sekretariat|sektion|avdelning",
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"de", "vi", "man", "den", "det", "han", "hon", "dessa", "detta", "som"})
@@ -122,11 +122,12 @@ _REPORTED_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 # A decision stated as its outcome, in the passive: "Fastställdes.", "Dagordningen godkändes.",
-# "Det beslutades att …", "X valdes till …", "Förslaget bifalles." (corpus 01, 08, 23).
+# "Det beslutades att …", "X valdes till …", "Förslaget bifalles." (corpus 01, 08, 23);
+# "Ärendet avskrivs", "… bestämdes till okt-nov", "Man enades om att …" (real/items 03, 04, 08).
 _PASSIVE = re.compile(
     r"\b(?:godkänns|godkändes|fastställs|fastställdes|valdes|antogs|antas|beviljades|"
     r"beviljas|bifölls|bifalles|bifalls|beslutades|beslöts|röstades\s+(?:\w+\s+)?igenom|"
-    r"utsågs|utses)\b",
+    r"utsågs|utses|avskrivs|avskrevs|bestämdes|enades\s+om|enades\s+man\s+om)\b",
     re.IGNORECASE,
 )
 # "… behöver utses", "ska fastställas": something to decide later, not a decision.
@@ -139,8 +140,14 @@ _MODAL = re.compile(
 # infinitive after a deciding verb) is still a decision.
 _PROPOSES = re.compile(r"(?i)\b(?:föreslår|föreslog|föreslagit|yrkar|yrkade|yrkat)\b")
 # "Beslut att …" / "Beslutades att …" opening a sentence.
-_DECISION_OPENING = re.compile(r"^(?:beslut|beslutades)\s+att\s+\S", re.IGNORECASE)
-_HISTORICAL = re.compile(r"^vid\b|\bvid (?:föregående|förra|tidigare)\b", re.IGNORECASE)
+# "Beslut togs att …" / "Beslut fattades att …" (real/items 04).
+_DECISION_OPENING = re.compile(
+    r"^(?:beslut(?:\s+(?:togs|fattades))?|beslutades)\s+att\s+\S", re.IGNORECASE
+)
+# "Vid förra mötet …", "Under förra styrelsemötet bestämdes det …" (corpus 07): told of before.
+_HISTORICAL = re.compile(
+    r"^vid\b|\b(?:vid|under|på) (?:föregående|förra|tidigare)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -295,9 +302,8 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
                 phrase=phrase, clauses=[clause], reported_by_body=subject, text=text
             )
     if _DECISION_OPENING.match(text):
-        return ParsedDecision(
-            phrase="Beslut", clauses=[_strip_att(text.split(None, 1)[1])], text=text
-        )
+        clause = re.sub(r"(?i)^\S+\s+(?:(?:togs|fattades)\s+)?", "", text)
+        return ParsedDecision(phrase="Beslut", clauses=[_strip_att(clause)], text=text)
     passive = _PASSIVE.search(text)
     if (
         passive
@@ -357,14 +363,18 @@ _ACTION_VERBS = (
     r"fixar|ordnar|mailar|mejlar|kollar|hör|bokar|skickar|kontaktar|ringer|köper|införskaffar|"
     r"skriver|kör|marknadsför|bjuder|beställer|undersöker|återkommer|sammanställer|uppdaterar|"
     r"förbereder|meddelar|tar fram|tar reda på|tar kontakt|ansvarar för|bevakar|planerar|"
-    r"organiserar|påminner|skapar|ser över|tittar på|följer upp"
+    r"organiserar|påminner|skapar|ser över|tittar på|följer upp|"
+    # "Tiina tar med sig pappersformat", "Peter tar emot anmälningar" (real/items 06, 08).
+    r"tar med sig|tar med|tar emot|förser"
 )
 # The owner: a first name, or one with an initial ("Elin M"), two of these joined by och/&,
 # or initials in parentheses ("(MB) undersöker …", shapes/items 10). Inside a decision clause
 # a surname may follow too ("att Tor Ny sammanställer …", shapes/items 14); in discussion
 # text "Name Surname kontaktar …" is as often a report of what someone does.
-_ONE_NAME = r"[A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ]\.?(?![\wåäö]))?"
-_CLAUSE_NAME = r"[A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ](?:[a-zåäöé]+|\.)?(?![\wåäö]))?"
+# A first name may be double: "Britt-Inger ordnar en present" (real/items 02).
+_FIRST = r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?"
+_ONE_NAME = _FIRST + r"(?:\s+[A-ZÅÄÖ]\.?(?![\wåäö]))?"
+_CLAUSE_NAME = _FIRST + r"(?:\s+[A-ZÅÄÖ](?:[a-zåäöé]+|\.)?(?![\wåäö]))?"
 
 
 def _name_acts(name: str) -> re.Pattern[str]:
@@ -388,6 +398,19 @@ _DECIDED_LEAD = re.compile(
 _BODY_ACTS = re.compile(
     r"^(?P<who>\S+(?:\s+\S+)?)\s+(?P<what>(?:" + _ACTION_VERBS + r")\b.+)$", re.IGNORECASE
 )
+# Inside a decision, a person and a verb in the present is the task whatever the verb:
+# "Styrelsen beslutar att Marianne Sandström representerar Västerbotten" (real/items 05).
+_CLAUSE_PERSON_ACTS = re.compile(
+    r"^(?P<who>" + _FIRST + r"(?:\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)?)\s+"
+    r"(?P<what>[a-zåäö]{3,}(?:ar|er|r)\b.+)$"
+)
+# A task in the passive with its doer: "Påminnelse om … skickas av Victor", "Pris på … infordras
+# genom ordföranden" (real/items 06, 08); a present -s verb, the doer ending the sentence.
+_DONE_BY = re.compile(
+    r"^(?P<what>(?!(?:mötet|sammanträdet|protokollet)\b)\S.*?\s[a-zåäö]{2,}(?<![dt])(?:as|es|rs|ls|ns))\s+"
+    r"(?:av|genom)\s+(?P<who>" + _FIRST + r"(?:\s+[A-ZÅÄÖ][a-zåäöé]+)?|[a-zåäö]+(?:en|et|na))$",
+    re.IGNORECASE,
+)
 _NAME_PROMISED = re.compile(
     r"^(?P<who>[A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ][a-zåäöé]+)?)\s+"
     r"(?:har\s+lovat|lovade|lovar|åtog\s+sig|åtar\s+sig|har\s+åtagit\s+sig)\s+(?:att\s+)?"
@@ -396,7 +419,7 @@ _NAME_PROMISED = re.compile(
 # Role nouns as owners are definite or participles ("Ordföranden", "Föredragande", "Kansliet");
 # a bare "-or" is as often a first name ("Victor kör …", corpus 10).
 _ROLE_NOUN = re.compile(r"(?:ande|ende|aren|eren|arna|erna|et)$")
-_FIRST_NAMES = r"[A-ZÅÄÖ][a-zåäöé]+(?:\s+(?:och|&)\s+[A-ZÅÄÖ][a-zåäöé]+)?"
+_FIRST_NAMES = _FIRST + r"(?:\s+(?:och|&)\s+" + _FIRST + r")?"
 # "Annie ska försöka ge tid åt …", "Speciellt kommer Olav skriva …", "Lisa kommer att boka …":
 # a first name and what they shall do, an infinitive (ending in -a) (corpus 03).
 _NAME_SHALL = re.compile(
@@ -551,6 +574,25 @@ def find_assignments(
                 what, due = _due(strip_final_period(found.group("what")))
                 who = re.split(r"\s+(?:och|&)\s+", found.group("who"))
                 return [ParsedAssignment(assignees=who, what=what, due_text=due)]
+    done_by = _DONE_BY.match(text)
+    doer = done_by.group("who") if done_by else ""
+    if (
+        done_by
+        and doer.lower() not in _NOT_OWNER
+        and not is_body_subject(doer)
+        and (not _DEFINITE_NOUN.search(doer.split()[0]) or _ROLE_NOUN.search(doer))
+    ):
+        what, due = _due(done_by.group("what"))
+        return [ParsedAssignment(assignees=[done_by.group("who")], what=what, due_text=due)]
+    person = _CLAUSE_PERSON_ACTS.match(text) if clause else None
+    if (
+        person
+        and not _DEFINITE_NOUN.search(person.group("who").split()[0])
+        and not is_body_subject(person.group("who"))
+        and person.group("who").lower() not in _NOT_OWNER
+    ):
+        what, due = _due(person.group("what"))
+        return [ParsedAssignment(assignees=[person.group("who")], what=what, due_text=due)]
     body = _BODY_ACTS.match(text) if clause else None
     if body and is_body_subject(body.group("who")):
         what, due = _due(body.group("what"))

@@ -92,8 +92,11 @@ PARSE_FAILED_WARNING = "Texten kunde inte tolkas; hela texten sparas som mötets
 # "§ 12 Title", "**§12**", and "KF § 48" / "SON § 108" with the body's abbreviation before the
 # § (shapes/items 15).
 _PARAGRAPH_LINE = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?§\s*(?P<num>\d{1,4})\s*(?:\*\*|__)?[ \t:.]*(?P<rest>.*)$"
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?§\s*(?P<num>\d{1,4})\s*(?:\*\*|__)?[ \t:./]*(?P<rest>.*)$"
 )
+# Where the first sentence of a line ends: a full stop before a capital ("Fastställdes
+# jourlistan. Två datum …"), not an abbreviation ("medlemsavg. efter 1 sept.").
+_FIRST_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\d])")
 _NUMBERED_LINE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<hashes>#{1,6}[ \t]*)?(?:\*\*)?(?P<num>\d{1,2})(?P<sep>[.)])"
     r"(?:\*\*)?(?P<gap>[ \t]+)(?P<rest>\S.*)$"
@@ -166,7 +169,7 @@ _PUT_OFF = re.compile(
 # "Åtgärder"; each entry ends with its owner in parentheses, "Rensa upp förslaget (Josef)".
 _ACTION_HEADING = re.compile(
     r"(?i)^(?:action\s*points?|actionpoints?|action items?|att\s*göra|to\s*do|todo|åtgärder|"
-    r"åtgärdslista|uppgifter)\b"
+    r"åtgärdslista|uppgifter|handlingsplan)\b:?"
 )
 # "Boka nästa möte (Hanna C)", "Skicka ut rutinen (Lena Å), till 15 maj": the owner in
 # parentheses, a due date after it (shapes/items 10).
@@ -176,11 +179,37 @@ _OWNED_ENTRY = re.compile(
 )
 
 
+# A task table flattened to lines "what WHO WHEN" under "Att göra Vem gör När …": "Prata med
+# Jan om skrivelsen Pia 25 okt", "Bjuda in Helen, Johan okt" (real/items 07). The owner is the
+# first names right before a due day or month at the end.
+_MONTH_ABBR = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?"
+_TABLE_ENTRY = re.compile(
+    r"^(?P<what>.+?)\s+(?P<who>[A-ZÅÄÖ][a-zåäöé]+(?:,\s*[A-ZÅÄÖ][a-zåäöé]+)*)\s+"
+    r"(?P<due>(?:\d{1,2}\s+" + _MONTH_ABBR + r"|" + _MONTH_ABBR + r"|\d{4}-\d{2}-\d{2}|"
+    r"(?:v\.?|vecka)\s*\d{1,2})(?:\s.*)?)$"
+)
+
+
 def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
-    """The entries of a task list that name their owner in parentheses."""
+    """The entries of a task list that name their owner in parentheses, or in a column
+    before the due date when the list is a table with a "Vem" column."""
     found: list[ParsedAssignment] = []
+    table = False
     for raw in lines:
         text = clean_line(strip_bullet(re.sub(r"^\s*\d{1,2}[.)]\s+", "", raw)))
+        if re.search(r"(?i)\bvem\b", text) and re.search(r"(?i)\bnär\b|\bklart?\b", text):
+            table = True
+            continue
+        row = _TABLE_ENTRY.match(text) if table else None
+        if row:
+            found.append(
+                ParsedAssignment(
+                    assignees=[w.strip() for w in row.group("who").split(",")],
+                    what=row.group("what").strip(),
+                    due_text=row.group("due"),
+                )
+            )
+            continue
         match = _OWNED_ENTRY.match(text)
         if not match:
             continue
@@ -433,12 +462,16 @@ class _MinutesParser:
                 continue
             rest = match.group("rest")
             title = clean_line(rest)
+            # "§2. Godkännande av dagordning. Dagordningen godkänns." and "§ 4/ Fastställdes
+            # jourlistan. Två datum saknar personal.": title and text on one line; the first
+            # sentence is the title (real/items 02, 07, 09).
+            first = _first_sentence(title)
             if (
                 _CONTENTS_LINE.search(title)
                 or re.match(r"^[-–]\s*§", title)
-                or len(title) > 150
+                or len(first) > 150
                 or re.search(r":(?:\*\*|__)\s+\S", rest)
-                or re.search(r"[.!?]\s+\S", title)
+                or (first != title and not first[:1].isupper())
             ):
                 continue
             paragraphs.append(_ItemStart(i, match.group("num").lstrip("0") or "0", True, rest))
@@ -877,8 +910,21 @@ class _MinutesParser:
         else:
             title = clean_line(start.rest)
             body = content
+            first = _first_sentence(title) if start.is_paragraph else title
+            if first != title:
+                # The rest of the line is the item's text; a first sentence that says
+                # something ("Fastställdes jourlistan.") is part of it too.
+                after = title[len(first) :].lstrip(" .!?")
+                says = prose_decision(first, self.own) or find_assignments(first, known)
+                body = [title if says else after, *content]
+                title = first
             if not title:
                 title, body = _title_from_headings(content)
+            if not title:
+                # "§ 3." alone on its line over a sentence: the sentence's start names the
+                # item, and the sentence stays its text (real/items 04).
+                lead = next((clean_line(line) for line in content if clean_line(line)), "")
+                title = _first_sentence(lead).rstrip(":")
         title, attachments = title_attachments(title)
         presenters: list[str] = []
         with_presenter = re.match(r"(?i)^(?P<title>.+?);\s*föredragande:?\s+(?P<names>.+)$", title)
@@ -898,10 +944,15 @@ class _MinutesParser:
         for person in item_attendance(title, body):
             self.people.add(person)
         self._read_item_body(work, body, known)
-        if not item.text and not item.decisions and _is_sentence_title(title):
+        said = len(title.split()) >= 3 and prose_decision(title, self.own) is not None
+        if not item.text and not item.decisions and (_is_sentence_title(title) or said):
             # "§ 5 Delegationen uppdrar åt ordföranden att …": a § that is one sentence and
             # nothing else; the sentence is its title and also what it says (shapes/items 04).
             self._analyse_text(item, [title], known + item.presenters)
+        elif _is_sentence_title(title) and not _REPORTS_EARLIER.search(title):
+            # "8. Påminnelse om … skickas av Victor." over text that follows: the title
+            # sentence hands out a task of its own (real/items 06).
+            item.assignments.extend(find_assignments(title, known + item.presenters))
         if not item.decisions and _DECISION_TITLE.match(item.title):
             # "Beslut om mandatperiod" over "1 år.": the item's short answer is what was
             # decided (corpus 08), unless it was put off.
@@ -1414,6 +1465,12 @@ def _is_date_only(text: str) -> bool:
     bare = strip_weekday(text).strip(" ,.")
     found = find_date(bare)
     return bool(found and found.start == 0 and found.end >= len(bare) - 1)
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of a line, without its full stop; the line when it is one."""
+    end = _FIRST_SENTENCE_END.search(text)
+    return text[: end.start()].strip() if end else text
 
 
 def _is_sentence_title(title: str) -> bool:

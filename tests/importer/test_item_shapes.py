@@ -155,3 +155,41 @@ def test_letter_spaced_att_clauses_in_a_flattened_line() -> None:
         "mandatperioden fastställes till två år.",
         "utse Per Holm till valberedning.",
     ]
+
+
+def test_title_and_text_on_one_paragraph_line() -> None:
+    """'§N. Title. Text' and '§ N/ Sentence. More.' (the layouts of real/items 02 and 09)."""
+    minutes = parse_minutes(
+        "Protokoll 2023-05-04\n\n§1. Mötets öppnande. Ordförande öppnar mötet.\n\n"
+        "§2. Godkännande av dagordning. Dagordningen godkänns.\n\n"
+        "§ 3/ Fastställdes städlistan för våren. Två datum saknas.\n\n"
+        "§ 4/ Till justerare valdes Ola\n"
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Mötets öppnande"),
+        ("2", "Godkännande av dagordning"),
+        ("3", "Fastställdes städlistan för våren"),
+        ("4", "Till justerare valdes Ola"),
+    ]
+    assert [d.text for d in minutes.decisions] == [
+        "Dagordningen godkänns.",
+        "Fastställdes städlistan för våren.",
+        "Till justerare valdes Ola",
+    ]
+
+
+def test_tasks_in_a_decision_a_passive_with_its_doer_and_a_task_table() -> None:
+    """Real/items 05, 06 and 07: 'beslutar att NN representerar …', '… skickas av NN', and a
+    task table flattened to 'what WHO WHEN' lines under 'Handlingsplan'."""
+    minutes = parse_minutes(
+        "Protokoll 2023-05-05\n\n§ 1 Övrigt\nBeslut: Styrelsen beslutar att Anna Berg "
+        "representerar föreningen.\nPåminnelse om rapporterna skickas av Ola.\n\n"
+        "§ 2 Nästa möte\nHandlingsplan:\nAtt göra Vem gör När\n"
+        "1. Prata med kommunen om vägen Pia 25 okt\n2. Boka lokal Helen, Johan nov\n"
+    )
+    assert [(a.assignees, a.what, a.due_text) for a in minutes.assignments] == [
+        (["Anna Berg"], "representerar föreningen", None),
+        (["Ola"], "Påminnelse om rapporterna skickas", None),
+        (["Pia"], "Prata med kommunen om vägen", "25 okt"),
+        (["Helen", "Johan"], "Boka lokal", "nov"),
+    ]
