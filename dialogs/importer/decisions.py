@@ -144,6 +144,16 @@ _PROPOSES = re.compile(r"(?i)\b(?:föreslår|föreslog|föreslagit|yrkar|yrkade|
 _DECISION_OPENING = re.compile(
     r"^(?:beslut(?:\s+(?:togs|fattades))?|beslutades)\s+att\s+\S", re.IGNORECASE
 )
+# A flattened PDF loses the bold subject of a decision: the sentence then opens with the
+# deciding verb in lower case, "godkänner föreliggande dagordning", "tar informationen till
+# protokollet" (real/items 14, 15). Only the verbs a body uses to decide, in the present.
+LOST_SUBJECT_VERBS = (
+    r"(?:godkänner|beslutar|fastställer|antar|noterar|"
+    r"tar\s+(?:informationen|redovisningen|rapporten|dialogen)\s+till\s+"
+    r"(?:protokollet|handlingarna|dagens\s+protokoll)|"
+    r"lägger\s+\S+(?:\s+\S+)?\s+till\s+handlingarna)\b"
+)
+SUBJECTLESS_DECISION = re.compile(r"(?:^|(?<=[.!?]\s))" + LOST_SUBJECT_VERBS)
 # "Vid förra mötet …", "Under förra styrelsemötet bestämdes det …" (corpus 07): told of before.
 _HISTORICAL = re.compile(
     r"^vid\b|\b(?:vid|under|på) (?:föregående|förra|tidigare)\b", re.IGNORECASE
@@ -263,6 +273,10 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
     text = strip_bullet(sentence).strip()
     if not text or _HISTORICAL.search(text) or text.endswith("?") or len(text) > 600:
         return None
+    lost_subject = SUBJECTLESS_DECISION.search(text)
+    if lost_subject:
+        said = text[lost_subject.start() :]
+        return ParsedDecision(phrase="Beslut", clauses=[said], text=said)
     which = _WHICH_SENTENCE.match(text)
     if which and own.is_own(which.group("subj")):
         phrase = _capitalise(f"{which.group('subj')} {which.group('verb')}")

@@ -20,6 +20,7 @@ from dialogs.text import mask_personnummer
 
 from .dates import DateMatch, date_in_filename, find_date, find_dates, find_time, strip_weekday
 from .decisions import (
+    LOST_SUBJECT_VERBS,
     OwnBody,
     att_clause,
     decision_heading,
@@ -98,7 +99,7 @@ _PARAGRAPH_LINE = re.compile(
 # jourlistan. Två datum …"), not an abbreviation ("medlemsavg. efter 1 sept.").
 _FIRST_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\d])")
 _NUMBERED_LINE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<hashes>#{1,6}[ \t]*)?(?:\*\*)?(?P<num>\d{1,2})(?P<sep>[.)])"
+    r"^(?P<indent>[ \t]*)(?P<hashes>#{1,6}[ \t]*)?(?:\*\*)?(?P<num>\d{1,3})(?P<sep>[.)])"
     r"(?:\*\*)?(?P<gap>[ \t]+)(?P<rest>\S.*)$"
 )
 # "1 Information om gång- och cykelvägar": a number and a title with no § and no full stop,
@@ -908,7 +909,7 @@ class _MinutesParser:
         elif looks_like_html(start.rest):
             title, body = _html_item(start.rest, content, known)
         else:
-            title = clean_line(start.rest)
+            title = _FILE_NUMBER_LEAD.sub("", clean_line(start.rest))
             body = content
             first = _first_sentence(title) if start.is_paragraph else title
             if first != title:
@@ -1306,7 +1307,14 @@ def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
 
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+\S")
 _PAGE_MARKER = re.compile(r"(?<!\S)\d{1,3}\s+\d{1,3}\s*\(\d{1,3}\)(?!\S)")
-_FLAT_ITEM = re.compile(r"(?<![\S])(?P<num>\d{1,3})\.?\s+(?=[A-ZÅÄÖ][a-zåäö])")
+# A file number may stand between a § number and its title: "96 D 2008/ Delårsrapport",
+# "138 LK/ Föredragningslistan", "§ 2 D 2007/036-101" (real/items 14, 16, 19).
+FILE_NUMBER = r"(?:dnr\.?\s+)?(?:[A-ZÅÄÖ]{1,2}\s?)?(?:\d{2,4})?/[\w.:-]*"
+_FILE_NUMBER_LEAD = re.compile(r"(?i)^" + FILE_NUMBER + r"(?:\s+|$)")
+_NAME_AND_ROLE = re.compile(r"[A-ZÅÄÖ][a-zåäöé-]+(?:\s+[A-ZÅÄÖ][a-zåäöé-]+){1,2},")
+_FLAT_ITEM = re.compile(
+    r"(?<![\S])(?P<num>\d{1,3})\.?\s+(?:" + FILE_NUMBER + r"\s+)?(?=[A-ZÅÄÖ][a-zåäö])"
+)
 # In a flattened item the title runs straight into its first sentence: "Föregående protokoll
 # Protokollet lades till handlingarna." A capitalised word after a lowercase one (not after a
 # preposition, where a name may follow) that opens a clause with a past or present verb ends the
@@ -1333,7 +1341,17 @@ def _title_stop(text: str) -> int | None:
     return None
 
 
-_TITLE_END = re.compile(r"[.:!?](?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b)")
+_TITLE_END = re.compile(
+    r"[.:!?](?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b)|"
+    # "138 Föredragningslistan Godkändes upprättad …": a sentence opening with a passive
+    # deciding verb ends the title (real/items 19).
+    r"\s(?=(?:Godkändes|Godkänns|Fastställdes|Fastställs|Utsågs|Utses|Valdes|Beslutades|"
+    r"Beslöts|Antogs)\b)"
+)
+# "Godkännande av dagordning godkänner föreliggande …": the deciding body's name was lost, so
+# a lower-case deciding verb after a lower-case word ends the title (real/items 14); after a
+# capitalised word ("Förbundsstyrelsen beslutar") the subject is there and stays in the text.
+_LOST_SUBJECT_IN_TITLE = re.compile(r"(?P<prev>\S+)\s+(?=" + LOST_SUBJECT_VERBS + r")")
 
 
 _DECISION_LIST_INTRO = re.compile(
@@ -1379,6 +1397,9 @@ def _unflatten(lines: list[str]) -> list[str]:
         hits.extend(
             (n, m.start(), int(m.group("num")), "." in m.group(0))
             for m in _FLAT_ITEM.finditer(cleaned[n])
+            # "106 Annika Sandström, länsturistchef": a § number beside a name in the
+            # attendance list, not an item (corpus 17).
+            if not _NAME_AND_ROLE.match(cleaned[n], m.end())
         )
     best: list[tuple[int, int, int, bool]] = []
     for k, first in enumerate(hits[:2000]):
@@ -1407,12 +1428,16 @@ def _unflatten(lines: list[str]) -> list[str]:
                 continue
             if a in cuts[n]:
                 number, _, rest = piece.partition(" ")
+                rest = _FILE_NUMBER_LEAD.sub("", rest)
                 end = _TITLE_END.search(rest)
                 words = rest.split()
                 title_end = end.start() if end else len(rest)
                 stop = _title_stop(rest[:title_end])
                 if stop:
                     title_end = stop
+                lost = _LOST_SUBJECT_IN_TITLE.search(rest[:title_end])
+                if lost and lost.group("prev")[:1].islower():
+                    title_end = lost.end("prev")
                 if len(rest[:title_end].split()) > 10:
                     title_end = len(" ".join(words[:10]))
                 out.append(f"{number.rstrip('.')}. {rest[:title_end].strip()}")

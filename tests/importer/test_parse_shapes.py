@@ -306,3 +306,24 @@ def test_a_repeated_paragraph_number_is_still_an_item() -> None:
         ("2", "Övriga frågor"),
         ("2", "Mötets avslutande"),
     ]
+
+
+def test_flattened_pages_lose_the_deciding_subject_and_carry_file_numbers() -> None:
+    # Invented text in the layout of a flattened PDF whose bold subjects were lost and whose §
+    # numbers carry a file number (real/items 14, 19).
+    page = (
+        "2 12 41 Godkännande av dagordning godkänner föreliggande dagordning med ett tillägg. "
+        "42 Läget i länet Eva Ek informerar om läget i länet och svarar på frågor från "
+        "ledamöterna om det fortsatta arbetet. tar informationen till protokollet. "
+        "43 D 2020/ Delårsrapport januari - juni Per Lind redogör för delårsrapporten. "
+        "44 KS/ Föredragningslistan Godkändes upprättad föredragningslista."
+    )
+    minutes = parse_minutes(page + "\n", "flat.txt")
+    items = {item.number: item for item in minutes.items}
+    assert items["41"].title == "Godkännande av dagordning"
+    assert items["41"].decisions[0].clauses[0].startswith("godkänner föreliggande dagordning")
+    assert items["42"].decisions[0].clauses == ["tar informationen till protokollet"]
+    assert items["43"].title.startswith("Delårsrapport januari - juni")
+    assert items["44"].title == "Föredragningslistan"
+    assert items["44"].decisions[0].clauses == ["Godkändes upprättad föredragningslista"]
+    assert [item.number for item in minutes.items] == ["41", "42", "43", "44"]
