@@ -231,6 +231,10 @@ _REPORTS_EARLIER = re.compile(
 _PROPOSAL_HEADING = re.compile(
     r"(?i)^(?:förslag(?: till beslut)?|beslutsförslag|yrkanden?|motion|proposition)\b"
 )
+_LOST_LEAD_ATT = re.compile(r"(?:^\s*|(?<=[.!?])\s+)att\s+[a-zåäö]")
+_PROPOSES_BEFORE = re.compile(r"(?i)\b(?:föreslår|föreslog|förslag|yrkar|yrkade)\b")
+_PROPOSAL_LINE = re.compile(r"(?i)^(?:förslag till beslut|beslutsförslag)\s*:?$")
+_PROPOSAL_IN_TEXT = re.compile(r"(?i)(?<!enligt )\b(?:förslag till beslut|beslutsförslag)\b")
 _PRESENTER = re.compile(r"^föredragande\s*:\s*(?P<names>.+)$", re.IGNORECASE)
 
 
@@ -991,6 +995,13 @@ class _MinutesParser:
             if text and heading_level(raw):
                 flush()
                 proposal = bool(_PROPOSAL_HEADING.match(text))
+            elif text and _PROPOSAL_LINE.match(text):
+                # "Förslag till beslut:" on a line of its own in an agenda: what follows in the
+                # item is proposed, not decided (real/items 22).
+                flush()
+                proposal = True
+                i += 1
+                continue
             phrase = decision_heading(raw) if text else None
             if phrase:
                 flush()
@@ -1049,7 +1060,23 @@ class _MinutesParser:
         previous: str | None = None
         last: ParsedDecision | None = None
         for sentence in sentences(text):
+            if _PROPOSAL_IN_TEXT.search(sentence):
+                # "… Förslag till beslut Socialnämnden godkänner informationen." in a flattened
+                # notice: the rest of the run is the proposal (real/items 23).
+                decisions = False
             decision = prose_decision(sentence, self.own) if decisions else None
+            lead = _LOST_LEAD_ATT.search(sentence) if decisions and last is None else None
+            if lead and not decision:
+                # "… till kommuninvånarna. att anteckna informationen och dialogen.": a
+                # lower-case "att" opening a sentence is a decision whose bold lead-in ("Styrgruppen
+                # beslutar") was lost in a flattened PDF (real/items 25), unless the sentence
+                # before proposes or introduces a list.
+                before = (sentence[: lead.start()].strip() or previous or "").rstrip()
+                if not before.endswith(":") and not _PROPOSES_BEFORE.search(before):
+                    said = sentence[lead.start() :].strip()
+                    decision = ParsedDecision(
+                        phrase="Beslut", clauses=[strip_final_period(said[4:])], text=said
+                    )
             clause = att_clause(sentence) if last is not None and not decision else None
             if clause and last is not None:
                 # "Gruppen beslutar: Att … . Att …": a flattened list of att-clauses goes on the

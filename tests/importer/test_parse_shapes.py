@@ -327,3 +327,25 @@ def test_flattened_pages_lose_the_deciding_subject_and_carry_file_numbers() -> N
     assert items["44"].title == "Föredragningslistan"
     assert items["44"].decisions[0].clauses == ["Godkändes upprättad föredragningslista"]
     assert [item.number for item in minutes.items] == ["41", "42", "43", "44"]
+
+
+def test_proposals_of_an_agenda_are_not_decisions_and_a_lost_lead_att_is() -> None:
+    # Invented texts in the layouts of an agenda with "Förslag till beslut:" lines and of a
+    # flattened page whose bold "Styrgruppen beslutar" was lost (real/items 22, 25).
+    agenda = parse_minutes(
+        "1. Årsredovisning 2016\nFörslag till beslut:\nStyrelsen beslutar att godkänna "
+        "årsredovisningen.\n\n2. Firmateckning\nFörslag till beslut:\nStyrelsen beslutar i "
+        "enlighet med förslaget.\n",
+        "agenda.txt",
+    )
+    assert [item.decisions for item in agenda.items] == [[], []]
+    flat = parse_minutes(
+        "1 Justering Eva Ek utses att justera protokollet. 2 Rapport från nätverket Gruppen "
+        "anser att mötet var givande och att samarbetet bör fortsätta under nästa år. "
+        "att anteckna informationen och dialogen. 3 Verksamhetsplan Förslaget har skickats ut "
+        "inför mötet och diskuterades av ledamöterna. att ställa sig bakom förslaget.\n",
+        "flat.txt",
+    )
+    items = {item.number: item for item in flat.items}
+    assert items["2"].decisions[0].clauses == ["anteckna informationen och dialogen"]
+    assert items["3"].decisions[0].clauses == ["ställa sig bakom förslaget"]
