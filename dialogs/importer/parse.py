@@ -234,7 +234,11 @@ _PROPOSAL_HEADING = re.compile(
 _LOST_LEAD_ATT = re.compile(r"(?:^\s*|(?<=[.!?])\s+)att\s+[a-zåäö]")
 _PROPOSES_BEFORE = re.compile(r"(?i)\b(?:föreslår|föreslog|förslag|yrkar|yrkade)\b")
 _PROPOSAL_LINE = re.compile(r"(?i)^(?:förslag till beslut|beslutsförslag)\s*:?$")
-_PROPOSAL_IN_TEXT = re.compile(r"(?i)(?<!enligt )\b(?:förslag till beslut|beslutsförslag)\b")
+# As a label, capitalised or with a colon; "… som ligger som förslag till beslut" in running
+# text only mentions one (seed 003).
+_PROPOSAL_IN_TEXT = re.compile(
+    r"\b(?:Förslag till beslut|Beslutsförslag)\b|(?i:\b(?:förslag till beslut|beslutsförslag)\s*:)"
+)
 _PRESENTER = re.compile(r"^föredragande\s*:\s*(?P<names>.+)$", re.IGNORECASE)
 
 
