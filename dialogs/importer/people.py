@@ -242,7 +242,7 @@ _ORGANISATION_WORD = re.compile(
 _TITLE_WORD = re.compile(
     r"(?i)(?:chef|sekreterare|direktör|ekonom|strateg|samordnare|handläggare|ansvarig|ingenjör|"
     r"arkitekt|controller|sköterska|läkare|konsult|utvecklare|ledare|assistent|rådgivare|jurist|"
-    r"revisor|tjänsteman|representant|ombud|inspektör|kurator|kommunikatör|analytiker|"
+    r"revisor|tjänsteman|utredare|representant|ombud|inspektör|kurator|kommunikatör|analytiker|"
     r"specialist|koordinator|sekr)\.?$"
 )
 
@@ -696,7 +696,10 @@ _FLAT_LABEL_WORDS = (
     r"meddelat förhinder|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro"
 )
 _FLAT_LABEL = re.compile(
-    rf"(?<![\w-])(?P<label>{_FLAT_LABEL_WORDS})(?:\s*:)?(?=\s*:|\s+[A-ZÅÄÖ])"
+    rf"(?<![\w-])(?P<label>{_FLAT_LABEL_WORDS})(?:\s*:)?"
+    # A name after the label, perhaps after a title ("Övriga deltagande socialchef Lillemor
+    # Quist"), in any case of the label: "90 deltagare genomfördes" is prose (real 10).
+    r"(?=\s*:|(?:\s*\([^()]{0,40}\))?(?:\s+(?-i:[a-zåäö]+)\.?)?\s+(?-i:[A-ZÅÄÖ]))"
     # "tjänstgörande ersättare för Per Hed" says whom someone replaces: no heading.
     r"(?!\s+för\s+(?-i:[A-ZÅÄÖ]))",
     re.IGNORECASE,
@@ -712,12 +715,15 @@ _HEADER_RUN = re.compile(
 )
 _JUSTERA_LABEL = re.compile(rf"(?<![\w-])(?:{_FLAT_JUSTERA})\b\s*:?", re.IGNORECASE)
 _FLAT_STOP = re.compile(
-    r"(?<![\w-])(?:utses att justera|utsedda? att justera|justeringens|justerare:|underskrifter|val av|"
+    r"(?<![\w-])(?:utses att justera|utsedda? att justera|justeringens|justerare:|underskrift(?:er)?|val av|"
     r"paragrafer|dagordning|föredragningslista|ärendelista|protokollet|sammanträdestid|"
     r"plats och tid|register)\b|\b\d+\s+\d+\s*\(\d+\)",
     re.IGNORECASE,
 )
 _FLAT_TOKEN = re.compile(r"[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöéüøæ]+)*")
+# Lower-case letters of names in a flattened run, with those of other languages ("Esther
+# Axelsdóttir Clausen", real 05).
+_LOWER = "a-zåäöéüøæáàóòúùíìâêîôûëïçñð"
 _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "förnamn",
     "efternamn",
@@ -739,7 +745,31 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "gäst",
     "justering",
     "justerande",
+    # Column headings that end a run of names ("… Marie Lindblom Närvarorätt Utses att
+    # justera", "Övriga förtroendevalda Tjänstemän Thomas Nilsson", real 01 and 12).
+    "närvarorätt",
+    "tjänstemän",
+    "tjänstepersoner",
+    "förtroendevalda",
+    "deltagande",
+    "adjungerade",
 }
+
+
+def _flat_labels(text: str, start: int = 0) -> list[re.Match[str]]:
+    """The attendance headings in flattened text. A heading in lower case after a lower-case
+    word is running text ("regionstyrelsens övriga verksamheter", real 09), unless a colon
+    follows it; after a name or a party ("Anna Berg (S) ersättare …") it is a column."""
+
+    def heading(m: re.Match[str]) -> bool:
+        if m.group("label")[:1].isupper() or ":" in m.group(0):
+            return True
+        if text[m.end() :].lstrip().startswith(":"):
+            return True
+        before = re.search(r"(\S+)\s*$", text[: m.start()])
+        return not (before and re.fullmatch(r"[a-zåäö]+", before.group(1)))
+
+    return [m for m in _FLAT_LABEL.finditer(text, start) if heading(m)]
 
 
 def _flat_label(word: str) -> SectionLabel | None:
@@ -771,30 +801,51 @@ def flat_attendance(text: str) -> list[ParsedPerson]:
             seen[key] = person
             people.append(person)
         text = text[: header.start()] + " " + text[stop.start() if stop else len(text) :]
-    labels = list(_FLAT_LABEL.finditer(text))
+    labels = _flat_labels(text)
+    interleaved: set[int] = set()
     for n, label_match in enumerate(labels):
         start = label_match.end()
         end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
         stop = _FLAT_STOP.search(text, start, end)
-        segment = text[start : stop.start() if stop else end]
         label = _flat_label(label_match.group("label"))
         if label is None:
             continue
+        if stop and not text[start : stop.start()].strip():
+            justera = _JUSTERA_LABEL.match(text, stop.start())
+            if justera:
+                # "Övriga deltagande Utses att justera Roland Bång … Rickard Norberg": two
+                # columns' headings side by side, then both columns' names; the justerare is
+                # the one already listed among the members (real 03).
+                interleaved.add(stop.start())
+                start = justera.end()
+                stop = _FLAT_STOP.search(text, start, end)
+                listed = {name_key(p.name): p for p in people}
+                for person in _names_in_segment(text[start : stop.start() if stop else end], label):
+                    earlier = listed.get(name_key(person.name))
+                    if earlier is not None:
+                        earlier.roles = sort_roles([*earlier.roles, "justerare"])
+                    else:
+                        people.append(person)
+                continue
+        segment = text[start : stop.start() if stop else end]
         people.extend(_names_in_segment(segment, label))
         if stop and n + 1 < len(labels) and labels[n + 1].start() > stop.start():
             # The lists ended; labels further on belong to something else.
-            later = _FLAT_LABEL.search(text, stop.end())
-            if later is None:
+            if not _flat_labels(text, stop.end()):
                 break
     if people and not header:
-        _mark_justerare(text, people)
+        _mark_justerare(text, people, interleaved)
     return people
 
 
-def _mark_justerare(text: str, people: list[ParsedPerson]) -> None:
+def _mark_justerare(
+    text: str, people: list[ParsedPerson], skip: set[int] | frozenset[int] = frozenset()
+) -> None:
     """ "Utses att justera: Tomas Wik" / "Justerare Justeringens plats och tid Olle Bäck": the
     listed people named within the next words are the justerare."""
     for label in _JUSTERA_LABEL.finditer(text):
+        if label.start() in skip:
+            continue
         window = text[label.end() : label.end() + 100]
         named = sorted(
             (window.find(p.name), p) for p in people if p.status != ABSENT and p.name in window
@@ -817,7 +868,7 @@ _PARAGRAPHS_AFTER_NAME = re.compile(
     r"(?:\s*(?:,|och)\s*\d{2,4})*\s*(?:[,.;]|och\b|$)"
 )
 _FLAT_RUN = re.compile(
-    r"(?:[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ]+(?:[A-ZÅÄÖ][a-zåäö]+)?(?:-[A-ZÅÄÖa-zåäö][a-zåäöéüøæ]+)*"
+    rf"(?:[A-ZÅÄÖÉÜØÆÁÓÍÚ][{_LOWER}]+(?:[A-ZÅÄÖ][{_LOWER}]+)?(?:-[A-ZÅÄÖa-zåäö][{_LOWER}]+)*"
     r"(?:[ ]+|(?=[,.;:()]|$)))+"
 )
 
@@ -849,6 +900,14 @@ def _name_runs(segment: str) -> list[tuple[int, int, list[str]]]:
                 continue
             if len(chunk) in (2, 3, 4, 6):
                 runs.append((chunk[0][1], chunk[-1][2], [c[0] for c in chunk]))
+            elif len(chunk) >= 5:
+                # Names without parties or commas, "Rickard Norberg Ulf Hansson … Gunder
+                # Lindgren Bo Lennart Danielsson" (real 03): two words each; with an odd count
+                # one name has three, taken as the last (a guess: nothing in the run says
+                # which).
+                pieces = [chunk[i : i + 2] for i in range(0, len(chunk) - 3, 2)]
+                pieces.append(chunk[len(pieces) * 2 :])
+                runs.extend((p[0][1], p[-1][2], [c[0] for c in p]) for p in pieces)
             chunk = []
     return runs
 
@@ -884,8 +943,9 @@ def _own_and_lead(after: str) -> tuple[str, str]:
 
 
 _REPLACED_BEFORE = re.compile(
-    r"(?:ersätter|i stället för|istället för|ersättare för|(?:tjg|tgj)\.? ers\.? för|ers\.? för)"
-    r"\s*$"
+    r"(?:ersätter|i stället för|istället för|ersättare för|(?:tjg|tgj)\.? ers\.? för|ers\.? för|"
+    # Under "Tjänstgörande ersättare": "Malin Norfall (S) för Per-Ola Mattsson (S)" (real 09).
+    r"\)\s*för)\s*$"
 )
 
 
@@ -950,12 +1010,18 @@ def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
 
 # A table that runs over a page break: a converted PDF's next page opens with its page marker
 # ("2 2(36) Ann-Charlotte Kakoulidou s Janeric Kandenäs s …") and the rows go on (corpus 22).
-_PAGE_MARK = re.compile(r"^\d{1,3}\s+(?:\w+\s+)?\d{1,3}\s*\(\d{1,3}\)\s+(?=[A-ZÅÄÖ])")
+_PAGE_MARK = re.compile(
+    r"^\d{1,3}\s+(?:(?:\w+\s+)?\d{1,3}\s*\(\d{1,3}\)|"
+    # or its running header: "2 SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Joakim Rosén (SD) …"
+    # after "Ej tjänstgörande ersättare Page 1 of 14" (real 13)
+    r"(?:[A-ZÅÄÖ]{4,}|Sammanträdesdatum|Sida\s+\d{1,3}(?:\s*\(\d{1,3}\))?)"
+    r"(?:\s+(?:Sammanträdesdatum|Sida\s+\d{1,3}(?:\s*\(\d{1,3}\))?))*)\s+(?=[A-ZÅÄÖ])"
+)
 
 
 def open_flat_label(text: str) -> str | None:
     """The last attendance label of a flattened line when its list runs to the line's end."""
-    labels = list(_FLAT_LABEL.finditer(text))
+    labels = _flat_labels(text)
     if not labels or _FLAT_STOP.search(text, labels[-1].end()):
         return None
     return labels[-1].group("label")
