@@ -58,6 +58,7 @@ from .people import (
     is_organisation_line,
     is_page_noise,
     item_attendance,
+    label_after_value,
     looks_like_name,
     match_label,
     name_key,
@@ -391,7 +392,8 @@ class _MinutesParser:
                     continue
                 text = clean_line(line)
                 continued = page_continuation(text, carry) if carry else None
-                for person in flat_attendance(continued or text):
+                later = bool(self.people.people)
+                for person in flat_attendance(continued or text, later):
                     self.people.add(person)
                 carry = open_flat_label(text) if self.people.people else None
                 for name, status in roll_call_statuses(text):
@@ -672,10 +674,17 @@ class _MinutesParser:
             state.label = None
             state.group = None
             rest = (match.group("rest") or "").strip() if match.groupdict() else ""
+            listed = label_after_value(rest) if rest else None
+            if listed:
+                rest = listed[0]
             if rest:
                 self._pending_value(kind, rest)
             else:
                 state.pending = kind
+            if listed:
+                found = match_label(listed[1], names_after=True)
+                if found is not None:
+                    self._attendance_label(*found)
             return True
         if _SIGNATURES_LABEL.match(text):
             state.mode = "skip"

@@ -48,7 +48,9 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         SectionLabel(("ersattare",)),
     ),
     (
-        re.compile(r"närvarande|deltagare|närvarande deltagare|närvarande personer|närvaro"),
+        re.compile(
+            r"närvarande|deltagare|deltagande|närvarande deltagare|närvarande personer|närvaro"
+        ),
         SectionLabel(),
     ),
     (
@@ -337,6 +339,18 @@ def match_label(line: str, names_after: bool = False) -> tuple[SectionLabel, str
     return None
 
 
+_LABEL_IN_SENTENCE = re.compile(r"(?<=[.;])\s+(?P<label>[A-ZÅÄÖ][\wåäö ]{2,40}?\s*:\s*\S.*)$")
+
+
+def label_after_value(text: str) -> tuple[str, str] | None:
+    """(value, labelled list) when a header value is followed on its line by an attendance
+    label and its names: "Plats: Café Skogen. Deltagande: Anna Berg, Bo Ek." (real 10)."""
+    found = _LABEL_IN_SENTENCE.search(text)
+    if found and match_label(found.group("label"), names_after=True):
+        return text[: found.start()].strip(), found.group("label")
+    return None
+
+
 def _all_people(text: str) -> bool:
     entries = split_inline_list(text).entries
     return bool(entries) and all(parse_person(e, None) is not None for e in entries)
@@ -434,7 +448,7 @@ _MARK_AFTER_NAME = re.compile(
 )
 # "Maj Rask 50", "Per Eklöf § 71, 73": present for those § only.
 _TRAILING_PARAGRAPHS = re.compile(
-    r"^(?P<name>.*?\S)\s*,?\s+(?P<nums>(?:§\s*)?\d{1,4}(?:\s*[-–,]\s*(?:§\s*)?\d{1,4})*)\.?$"
+    r"^(?P<name>.*?\S)\s*,?\s+(?P<nums>(?:§{1,2}\s*)?\d{1,4}(?:\s*[-–,]\s*(?:§\s*)?\d{1,4})*)\.?$"
 )
 
 
@@ -473,6 +487,13 @@ def _missing_comma(name: str) -> list[str] | None:
 
 # A party code in brackets after a name: "(S)", "(KD)", "(c)", "(-)".
 _PARTY = re.compile(r"^(?:[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3}|-|–)$")
+
+
+_ROLE_AFTER_NAME = re.compile(
+    r"(?i)^(?P<name>.+?)\s+(?P<role>"
+    + "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))
+    + r")\.?$"
+)
 
 
 def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
@@ -536,8 +557,16 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
     numbers = _TRAILING_PARAGRAPHS.match(name)
     if numbers and status != ABSENT and looks_like_name(core_name(numbers.group("name"))):
         name = numbers.group("name")
-        status = PARTIAL
         note = note or "§ " + numbers.group("nums").lstrip("§ ")
+        # Under a function's heading ("Mötesordförande" over "Anna Berg §§ 109-119") the §
+        # are when she held it, not when she was there (real 07).
+        if not (label and label.singular):
+            status = PARTIAL
+    role_after = _ROLE_AFTER_NAME.match(name)
+    if role_after and looks_like_name(role_after.group("name")):
+        # "Kerstin Höijer sekreterare": a role column after the name, no comma (real 07).
+        name = role_after.group("name")
+        roles.append(ROLE_WORDS[role_after.group("role").lower()])
     lead_title, name = _leading_title(name)
     if not looks_like_name(name) and parts and looks_like_name(parts[0]):
         # A table row "Ordförande, Anna Berg, Ja" / "Kassör, …": the post first (corpus 07).
@@ -756,6 +785,12 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
 }
 
 
+_ITEM_OPENING = re.compile(
+    r"(?i)(?<![\w-])(?:val av|fastställande av|godkännande av|(?:mötets|sammanträdets) "
+    r"öppnande)\b|§\s*\d"
+)
+
+
 def _flat_labels(text: str, start: int = 0) -> list[re.Match[str]]:
     """The attendance headings in flattened text. A heading in lower case after a lower-case
     word is running text ("regionstyrelsens övriga verksamheter", real 09), unless a colon
@@ -777,8 +812,11 @@ def _flat_label(word: str) -> SectionLabel | None:
     return found[0] if found else None
 
 
-def flat_attendance(text: str) -> list[ParsedPerson]:
-    """The people in attendance lists that have lost their line breaks, or []."""
+def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
+    """The people in attendance lists that have lost their line breaks, or []. With later (the
+    lists were found on an earlier page), a label after the page's first item is in running
+    text: "3 1 Val av mötesordförande … (M) ersättare Borås Ulf Olsson"
+    lists the members' appointees, not who came (real 11)."""
     people: list[ParsedPerson] = []
     header = _HEADER_RUN.search(text)
     if (
@@ -789,7 +827,11 @@ def flat_attendance(text: str) -> list[ParsedPerson]:
     if header:
         stop = _FLAT_STOP.search(text, header.end())
         segment = text[header.end() : stop.start() if stop else len(text)]
-        found = _names_in_segment(segment, SectionLabel())
+        if re.search(r"(?i)\bplats\b\W*(?:\w{1,12}\W*)?$", text[: header.start()]):
+            # "Plats ande Ledamöter … Ersättare Korrö Hantverksby, Linneryd Anna Berg, (c)":
+            # the place's heading came before the table's, so its value comes first (real 12).
+            segment = segment.split(",", 1)[-1]
+        found = _names_in_segment(segment, SectionLabel(), text)
         seen: dict[str, ParsedPerson] = {}
         for person in found:
             key = name_key(person.name)
@@ -802,6 +844,9 @@ def flat_attendance(text: str) -> list[ParsedPerson]:
             people.append(person)
         text = text[: header.start()] + " " + text[stop.start() if stop else len(text) :]
     labels = _flat_labels(text)
+    first_stop = _ITEM_OPENING.search(text) if later else None
+    if first_stop:
+        labels = [m for m in labels if m.start() < first_stop.start()]
     interleaved: set[int] = set()
     for n, label_match in enumerate(labels):
         start = label_match.end()
@@ -828,7 +873,7 @@ def flat_attendance(text: str) -> list[ParsedPerson]:
                         people.append(person)
                 continue
         segment = text[start : stop.start() if stop else end]
-        people.extend(_names_in_segment(segment, label))
+        people.extend(_names_in_segment(segment, label, text))
         if stop and n + 1 < len(labels) and labels[n + 1].start() > stop.start():
             # The lists ended; labels further on belong to something else.
             if not _flat_labels(text, stop.end()):
@@ -949,7 +994,15 @@ _REPLACED_BEFORE = re.compile(
 )
 
 
-def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
+def _recurring_tail(words: list[str], text: str) -> bool:
+    """Three name words whose last two recur elsewhere without the first: "Linneryd
+    Marie-Louise Hilmersson" where the signatures say "Marie-Louise Hilmersson (c)" (real 12)."""
+    whole = len(re.findall(rf"(?<![\w-]){re.escape(' '.join(words))}(?![\w-])", text))
+    tail = len(re.findall(rf"(?<![\w-]){re.escape(' '.join(words[1:]))}(?![\w-])", text))
+    return tail > whole
+
+
+def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list[ParsedPerson]:
     runs = _name_runs(segment)
     out: list[ParsedPerson] = []
     excluded = False
@@ -964,6 +1017,8 @@ def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
         if len(words) == 3 and re.search(r",\s*\([^()]{0,4}\)\s*,\s*$", before):
             # "Eva Berg, (s), Luleå Henning Åhman, (s)": a place column ends the row before
             # (corpus 15).
+            words = words[1:]
+        elif len(words) == 3 and text and _recurring_tail(words, text):
             words = words[1:]
         size = 3 if len(words) == 3 else 2
         for k in range(0, len(words), size):
