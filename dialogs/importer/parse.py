@@ -66,6 +66,7 @@ from .people import (
     page_continuation,
     parse_person,
     presence_mark_only,
+    prose_attendance,
     roll_call_entries,
     roll_call_statuses,
     sort_roles,
@@ -1043,6 +1044,14 @@ class _MinutesParser:
                 listed = self.people.find(name)
                 if listed is not None and "foredragande" not in listed.roles:
                     listed.roles = sort_roles([*listed.roles, "foredragande"])
+        # Attendance that sentences state, in the header's notes or an item (real 06, 14).
+        for text in [*(clean_line(line) for line in self.leftover), *(w.item.text for w in works)]:
+            for person in prose_attendance(text):
+                listed = self.people.find(person.name)
+                if listed is None:
+                    self.people.add(person)
+                elif person.status != PRESENT:
+                    listed.status, listed.absence_kind = person.status, person.absence_kind
         for work in works:
             for name, role in function_roles(work.item.title, work.item.text):
                 # Only people the lists name: a role never adds anyone.

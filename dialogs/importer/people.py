@@ -1104,6 +1104,73 @@ _CAME_LATER = re.compile(
 )
 
 
+# Attendance stated in sentences of notes (real 06, 14):
+# "Svenskt Friluftsliv och Passalen hade anmält förhinder" (absent; organisations too),
+# "Från Myndigheten X närvarade Anna Berg (fram till kl. 14.30), Bo Ek och Eva Lind",
+# "… Ann-Katrin Persson, ordförande, som inte var närvarande på grund av sjukdom",
+# "Emmis, Foxears och Kotte är närvarande." (names of one word: a list of them is the subject).
+_LISTED = r"[A-ZÅÄÖ][\wåäöé'’-]*(?:\s+[A-ZÅÄÖ][\wåäöé'’-]*){0,3}"
+_LIST_OF = rf"{_LISTED}(?:\s*,\s*{_LISTED})*(?:\s+(?:och|samt)\s+{_LISTED})?"
+_REPORTED_ABSENT = re.compile(
+    rf"(?:^|(?<=[.;:]\s))(?P<names>{_LIST_OF})\s+(?:hade|har)\s+(?:anmält|meddelat|lämnat)\s+"
+    r"(?:förhinder|återbud)\b"
+)
+_PROSE_ATTENDED = re.compile(
+    r"(?:\b[Ff]rån\s+(?P<org>[^.;]{2,90}?)\s+)?\bnärvarade\s+(?:även\s+|också\s+)?"
+    r"(?P<names>[A-ZÅÄÖ](?:[^.;()]|\([^()]*\))*)"
+)
+_SUBJECT_PRESENT = re.compile(
+    rf"(?:^\s*|(?<=[.:]\s))(?P<names>{_LIST_OF})\s+(?:är|var)\s+(?:alla\s+)?närvarande\s*(?:\.|$)"
+)
+_NOT_THERE = re.compile(
+    rf"(?P<name>{_NAME_PATTERN})(?:,\s*[a-zåäö][\wåäö -]{{0,40}},)?\s+(?:som\s+)?"
+    r"(?:(?:inte|ej)\s+var|var\s+(?:inte|ej))\s+närvarande\s*(?=[.,;]|på grund av|p\.?g\.?a)"
+)
+
+
+def _list_names(text: str, single_words: bool) -> list[str]:
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+och\s+|\s+samt\s+", text) if p.strip()]
+    if not parts:
+        return []
+    if all(looks_like_name(p) for p in parts):
+        return parts
+    if (
+        single_words
+        and len(parts) >= 2
+        and all(
+            all(_NAME_TOKEN.fullmatch(t) and t.lower() not in _NOT_NAME_WORDS for t in p.split())
+            for p in parts
+        )
+    ):
+        return parts
+    return []
+
+
+def prose_attendance(text: str) -> list[ParsedPerson]:
+    """The people sentences say were absent, there or partly there, in order."""
+    found: list[ParsedPerson] = []
+    for match in _REPORTED_ABSENT.finditer(text):
+        names = _list_names(match.group("names"), single_words=True)
+        found.extend(ParsedPerson(name=n, status=ABSENT, absence_kind="aterbud") for n in names)
+    for match in _PROSE_ATTENDED.finditer(text):
+        entries = split_inline_list(match.group("names")).entries
+        people = [parse_person(e, None) for e in entries]
+        if people and all(p is not None for p in people):
+            for person in people:
+                assert person is not None
+                if person.note and _PARTIAL.search(person.note):
+                    person.status = PARTIAL
+                person.organisation = person.organisation or (match.group("org") or None)
+                found.append(person)
+    for match in _SUBJECT_PRESENT.finditer(text):
+        found.extend(
+            ParsedPerson(name=n) for n in _list_names(match.group("names"), single_words=True)
+        )
+    for match in _NOT_THERE.finditer(text):
+        found.append(ParsedPerson(name=match.group("name"), status=ABSENT))
+    return found
+
+
 def roll_call_statuses(text: str) -> list[tuple[str, str]]:
     """(name, status) that prose about a roll call states, in order."""
     found: list[tuple[str, str]] = []
