@@ -230,6 +230,8 @@ class _HeaderState:
     organisation: str | None = None
     # People of the current list whose row had no presence column (yet).
     unmarked: list[ParsedPerson] = field(default_factory=list)
+    # Rows of the current list that were one "Name, Organisation" each (real 06).
+    name_org_rows: int = 0
 
 
 @dataclass
@@ -747,6 +749,7 @@ class _MinutesParser:
         state.mode = None
         state.organisation = None
         state.unmarked = []
+        state.name_org_rows = 0
         if label.present_group:
             state.present_roles = label.roles
         elif label.status == ABSENT and not label.roles and state.present_roles:
@@ -766,7 +769,7 @@ class _MinutesParser:
         """Add the people on one line; False when the line is not people."""
         state = self.state
         line = strip_bullet(strip_inline_markdown(raw).strip())
-        inline = split_inline_list(line)
+        inline = split_inline_list(line, name_org=state.name_org_rows >= 2)
         parsed: list[ParsedPerson] = []
         organisations = _organisations(line, state.label)
         if organisations:
@@ -784,6 +787,8 @@ class _MinutesParser:
             if person.substitute_for and self.people.find(person.substitute_for) is None:
                 # "Emma Tå, tjg ers för Maja Öst": the member replaced was not there.
                 parsed.append(ParsedPerson(name=person.substitute_for, status=ABSENT))
+        if len(parsed) == 1 and parsed[0].organisation and not parsed[0].title:
+            state.name_org_rows += 1
         for original, halves in inline.split:
             self.minutes.warnings.append(
                 f"Kommatecken saknas? ”{original}” tolkades som två personer: "

@@ -392,15 +392,39 @@ class InlineEntries:
     split: list[tuple[str, list[str]]]
 
 
-def split_inline_list(text: str) -> InlineEntries:
+def _run_together_rows(parts: list[str]) -> list[str] | None:
+    """ "Björn Cedersjö, Civos Camilla Olsson, Coompanion": rows of "Name, Organisation" that
+    lost their line breaks; each inner part is the organisation of the name before and the name
+    of the next row (its last two words)."""
+    if len(parts) < 3 or not looks_like_name(parts[0]) or looks_like_name(parts[-1]):
+        return None
+    rows = [[parts[0]]]
+    for part in parts[1:-1]:
+        tokens = part.split()
+        if len(tokens) < 3 or not looks_like_name(" ".join(tokens[-2:])):
+            return None
+        rows[-1].append(" ".join(tokens[:-2]))
+        rows.append([" ".join(tokens[-2:])])
+    rows[-1].append(parts[-1])
+    return [", ".join(row) for row in rows]
+
+
+def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
     """The people in one line. ";" separates people, each "name, organisation, title"; otherwise a
     line of names only ("Närvarande: A, B (S) och C, ekonom D 71") is split on commas, "och" and
     a closing party bracket, and a line that is not only names is one person with organisation
-    and title."""
+    and title. With name_org (the list's rows so far were "Name, Organisation"), a line is read
+    as such rows: "Conny Sandberg, Ideell Kulturallians" is one person, and rows run together
+    are split (real 06)."""
     text = text.strip()
     if ";" in text:
         return InlineEntries([p.strip() for p in text.split(";") if p.strip()], [])
     parts = [p.strip() for p in re.split(r",", text.rstrip(".")) if p.strip()]
+    if name_org and len(parts) == 2 and looks_like_name(core_name(parts[0])):
+        return InlineEntries([text], [])
+    rows = _run_together_rows(parts) if name_org else None
+    if rows:
+        return InlineEntries(rows, [])
     # "… och Anna Berg" ending the list; "Rolf Ek (M) Ingrid Lax (S)" on one line.
     for splitter in (r"\s+(?:och|samt)\s+", r"(?<=\))\s+(?=[A-ZÅÄÖÉ])"):
         expanded: list[str] = []
@@ -669,6 +693,24 @@ def sort_roles(roles: list[str]) -> list[str]:
     return sorted(unique, key=lambda r: ROLE_ORDER.index(r) if r in ROLE_ORDER else len(ROLE_ORDER))
 
 
+def _paragraphs_note(after: str) -> str | None:
+    """The § a flattened entry's partial presence names: "ej 13", "13-16", "del av 60-61"."""
+    found = re.search(
+        r"(?i)(?:\b(?:ej|utom|del av)\s+)?(?:§{1,2}\s*)?\d{1,4}(?:\s*[-–,]\s*\d{1,4})*", after
+    )
+    return found.group(0).strip(" ,") if found else None
+
+
+def _complementary(first: str | None, second: str | None) -> bool:
+    """ "(S) 13" and "(S) ej 13": serving at § 13 in one list and there as a non-serving
+    ersättare except § 13 in the other, so there throughout (real 01)."""
+    if not first or not second:
+        return False
+    numbers = [re.findall(r"\d+", note) for note in (first, second)]
+    negated = [bool(re.search(r"(?i)\b(?:ej|utom|inte)\b", note)) for note in (first, second)]
+    return bool(numbers[0]) and numbers[0] == numbers[1] and negated[0] != negated[1]
+
+
 def name_key(name: str) -> str:
     """Names compared loosely: "Torill Skaar-Magnusson" is "Torill Skaar Magnusson"."""
     return re.sub(r"[\s\-‐]+", " ", name).strip().casefold()
@@ -707,6 +749,9 @@ class PeopleRegistry:
             existing.absence_kind = None
         elif existing.status == PRESENT and person.status == PARTIAL:
             existing.status = PARTIAL
+        elif existing.status == PARTIAL and person.status == PARTIAL:
+            if _complementary(existing.note, person.note):
+                existing.status = PRESENT
         elif existing.status == ABSENT and person.status == ABSENT:
             existing.absence_kind = existing.absence_kind or person.absence_kind
         return duplicate
@@ -889,7 +934,11 @@ def _mark_justerare(
     """ "Utses att justera: Tomas Wik" / "Justerare Justeringens plats och tid Olle Bäck": the
     listed people named within the next words are the justerare."""
     for label in _JUSTERA_LABEL.finditer(text):
-        if label.start() in skip:
+        if label.start() in skip or re.search(
+            r"\b(?:Sekreterare|Ordförande)\s*$", text[: label.start()]
+        ):
+            # "Sekreterare Ordförande Justerande Anna Berg Bo Ek …": the signatures' headings,
+            # whose names come in the headings' order (real 01).
             continue
         window = text[label.end() : label.end() + 100]
         named = sorted(
@@ -978,7 +1027,17 @@ def _own_and_lead(after: str) -> tuple[str, str]:
     """Split the text between two names into what belongs to the first ("(S), ordförande, 108")
     and what leads the second: a capitalised role or title right after the first name and its
     party ("Kommunsekreterare" in "Gustav Ring Kommunsekreterare Ida Vik"); after a comma it is
-    the first one's ("Eva Holm, Socialt Ansvarig Socionom 140")."""
+    the first one's ("Eva Holm, Socialt Ansvarig Socionom 140"). A lower-case role or title after
+    "samt", or a job title (not a meeting role) after a comma, leads the next name ("Maria
+    Blomberg (L) samt sekreterare Patrik Skanser, socialchef Lillemor Quist", real 01; but
+    "Anna Berg (S), ordförande Bo Ek")."""
+    joined = re.search(r"(\s+samt|,)\s+(?=[a-zåäö][\wåäö.]*\s*$)", after)
+    title = after[joined.end() :].strip().lower().rstrip(".") if joined else ""
+    if joined and (
+        (joined.group(1).strip() == "samt" and (is_title_word(title) or title in ROLE_WORDS))
+        or (is_title_word(title) and title not in ROLE_WORDS)
+    ):
+        return after[: joined.start()], after[joined.start() :]
     for word in re.finditer(r"[A-ZÅÄÖ][\wåäö:]+", after):
         if _is_flat_name_word(word.group(0)):
             continue
@@ -1007,7 +1066,12 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
     out: list[ParsedPerson] = []
     excluded = False
     lead = segment[: runs[0][0]] if runs else ""
+    label_roles = list(label.roles)
     for n, (start, end, words) in enumerate(runs):
+        if re.match(r"\s*samt\b", lead):
+            # "Ersättare: A, B och C samt sekreterare D, socialchef E": the list's own
+            # people end at "samt"; the rest are of other kinds (real 01).
+            label_roles = []
         if excluded and not re.fullmatch(r"\s*och\s*", segment[max(0, start - 6) : start]):
             excluded = False
         after, next_lead = _own_and_lead(
@@ -1022,7 +1086,7 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
             words = words[1:]
         size = 3 if len(words) == 3 else 2
         for k in range(0, len(words), size):
-            roles = list(label.roles)
+            roles = list(label_roles)
             status = label.status
             last = k + size >= len(words)
             low = after.lower() if last else ""
@@ -1057,6 +1121,7 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
                     roles=sort_roles(roles),
                     status=status,
                     absence_kind=label.absence_kind if status == ABSENT else None,
+                    note=_paragraphs_note(after) if status == PARTIAL else None,
                 )
             )
         lead = next_lead
