@@ -769,6 +769,8 @@ class _MinutesParser:
         """Add the people on one line; False when the line is not people."""
         state = self.state
         line = strip_bullet(strip_inline_markdown(raw).strip())
+        if prose_attendance(line):
+            return False  # "A och B hade anmält förhinder": a sentence, read later (real 06)
         inline = split_inline_list(line, name_org=state.name_org_rows >= 2)
         parsed: list[ParsedPerson] = []
         organisations = _organisations(line, state.label)
