@@ -69,6 +69,7 @@ from .people import (
     prose_attendance,
     roll_call_entries,
     roll_call_statuses,
+    signing_secretary,
     sort_roles,
     split_inline_list,
     split_names,
@@ -399,6 +400,11 @@ class _MinutesParser:
                 for person in flat_attendance(continued or text, later):
                     self.people.add(person)
                 carry = open_flat_label(text) if self.people.people else None
+                if self.people.people:
+                    listed = [p.name for p in self.people.people]
+                    secretary = signing_secretary(text, listed)
+                    if secretary:
+                        self.people.add(ParsedPerson(name=secretary, roles=["sekreterare"]))
                 for name, status in roll_call_statuses(text):
                     self._set_status(name, status)
         self._finish_header()

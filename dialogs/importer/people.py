@@ -928,6 +928,32 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
     return people
 
 
+_SIGNATURE_ROW = re.compile(r"\bSekreterare\s+(?:Ordförande\b|Justerande\b)[^|]{0,160}")
+_SIGNED_NAME = re.compile(
+    r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?:\s+[A-ZÅÄÖ]\.?)?"
+    r"(?:\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?){1,2}"
+)
+
+
+def signing_secretary(text: str, listed: list[str]) -> str | None:
+    """The sekreterare of a flattened signature row "Sekreterare Ordförande Justerande Gunilla
+    Carlsvärd Redell Maths Andersson Anders Andersson": the one name there that the attendance
+    lists do not already hold (ordförande and justerare are members), when exactly one is left
+    (real 04, 12)."""
+    row = _SIGNATURE_ROW.search(text)
+    if row is None:
+        return None
+    rest = row.group(0)
+    for name in sorted(listed, key=len, reverse=True):
+        rest = rest.replace(name, "|")
+    found = [
+        m.group(0)
+        for m in _SIGNED_NAME.finditer(rest)
+        if all(_is_flat_name_word(w) for w in m.group(0).split() if len(w) > 2)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _mark_justerare(
     text: str, people: list[ParsedPerson], skip: set[int] | frozenset[int] = frozenset()
 ) -> None:

@@ -169,3 +169,16 @@ def test_interleaved_justera_column_marks_the_member_listed_before() -> None:
     people = _people(CASES[1].values[0])
     assert "justerare" in people["Bo Lund"].roles
     assert "justerare" not in people["Olle Berg"].roles
+
+
+def test_the_one_unlisted_name_under_the_signature_headings_is_the_sekreterare() -> None:
+    text = (
+        "Protokoll 2024-03-01\n\n"
+        + FLAT_HEAD
+        + "Beslutande Anna Ek (S) ordf Bo Lund (M) Cilla Berg (V) Övriga närvarande Se sid 2 "
+        "Utses att justera Cilla Berg (V) Justeringens plats och tid Sekreterare Ordförande "
+        "Justerande Kommunhuset den 9 mars Dan Karl Holm Anna Ek Cilla Berg Paragrafer 1-4"
+    )
+    people = _people(text)
+    assert sorted(people) == ["Anna Ek", "Bo Lund", "Cilla Berg", "Dan Karl Holm"]
+    assert people["Dan Karl Holm"].roles == ["sekreterare"]
