@@ -1140,6 +1140,21 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
                     or _PARAGRAPHS_AFTER_NAME.match(after)
                 ):
                     status = PARTIAL
+                    party = re.match(r"\s*(\([^()]{1,4}\))", after)
+                    if (
+                        party
+                        and "ersattare" in roles
+                        and out
+                        and out[-1].status == PRESENT
+                        and segment[max(0, start - 12) : start]
+                        .rstrip()
+                        .endswith(f"{party.group(1)},")
+                    ):
+                        # "Lena Ek (MP), Anders Ny (MP), tjg ersättare, 108": the ersättare
+                        # of the same party served for the member before at those § (corpus
+                        # 16).
+                        out[-1].status = PARTIAL
+                        out[-1].note = _paragraphs_note(after)
                 roles.extend(_roles_in(low))
             out.append(
                 ParsedPerson(

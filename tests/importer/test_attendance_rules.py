@@ -182,3 +182,18 @@ def test_the_one_unlisted_name_under_the_signature_headings_is_the_sekreterare()
     people = _people(text)
     assert sorted(people) == ["Anna Ek", "Bo Lund", "Cilla Berg", "Dan Karl Holm"]
     assert people["Dan Karl Holm"].roles == ["sekreterare"]
+
+
+def test_a_serving_ersattare_of_the_same_party_right_after_a_member_served_for_them() -> None:
+    text = (
+        "Protokoll 2024-03-01\n\n"
+        + FLAT_HEAD
+        + "Närvarande Beslutande Anna Ek (S), ordförande Bo Lund (MP), Cilla Berg (MP), tjg "
+        "ersättare, 108 Dan Holm (C) Utses att justera Dan Holm"
+    )
+    assert _statuses(text) == {
+        "Anna Ek": "present",
+        "Bo Lund": "partial",
+        "Cilla Berg": "partial",
+        "Dan Holm": "present",
+    }
