@@ -59,6 +59,7 @@ from .people import (
     is_organisation_line,
     is_page_noise,
     item_attendance,
+    label_after_value,
     looks_like_name,
     match_label,
     name_key,
@@ -66,8 +67,10 @@ from .people import (
     page_continuation,
     parse_person,
     presence_mark_only,
+    prose_attendance,
     roll_call_entries,
     roll_call_statuses,
+    signing_secretary,
     sort_roles,
     split_inline_list,
     split_names,
@@ -266,6 +269,8 @@ class _HeaderState:
     organisation: str | None = None
     # People of the current list whose row had no presence column (yet).
     unmarked: list[ParsedPerson] = field(default_factory=list)
+    # Rows of the current list that were one "Name, Organisation" each (real 06).
+    name_org_rows: int = 0
 
 
 @dataclass
@@ -429,9 +434,15 @@ class _MinutesParser:
                     continue
                 text = clean_line(line)
                 continued = page_continuation(text, carry) if carry else None
-                for person in flat_attendance(continued or text):
+                later = bool(self.people.people)
+                for person in flat_attendance(continued or text, later):
                     self.people.add(person)
                 carry = open_flat_label(text) if self.people.people else None
+                if self.people.people:
+                    listed = [p.name for p in self.people.people]
+                    secretary = signing_secretary(text, listed)
+                    if secretary:
+                        self.people.add(ParsedPerson(name=secretary, roles=["sekreterare"]))
                 for name, status in roll_call_statuses(text):
                     self._set_status(name, status)
         self._finish_header()
@@ -714,10 +725,17 @@ class _MinutesParser:
             state.label = None
             state.group = None
             rest = (match.group("rest") or "").strip() if match.groupdict() else ""
+            listed = label_after_value(rest) if rest else None
+            if listed:
+                rest = listed[0]
             if rest:
                 self._pending_value(kind, rest)
             else:
                 state.pending = kind
+            if listed:
+                found = match_label(listed[1], names_after=True)
+                if found is not None:
+                    self._attendance_label(*found)
             return True
         if _SIGNATURES_LABEL.match(text):
             state.mode = "skip"
@@ -779,6 +797,7 @@ class _MinutesParser:
         state.mode = None
         state.organisation = None
         state.unmarked = []
+        state.name_org_rows = 0
         if label.present_group:
             state.present_roles = label.roles
         elif label.status == ABSENT and not label.roles and state.present_roles:
@@ -798,7 +817,9 @@ class _MinutesParser:
         """Add the people on one line; False when the line is not people."""
         state = self.state
         line = strip_bullet(strip_inline_markdown(raw).strip())
-        inline = split_inline_list(line)
+        if prose_attendance(line):
+            return False  # "A och B hade anmält förhinder": a sentence, read later (real 06)
+        inline = split_inline_list(line, name_org=state.name_org_rows >= 2)
         parsed: list[ParsedPerson] = []
         organisations = _organisations(line, state.label)
         if organisations:
@@ -816,6 +837,8 @@ class _MinutesParser:
             if person.substitute_for and self.people.find(person.substitute_for) is None:
                 # "Emma Tå, tjg ers för Maja Öst": the member replaced was not there.
                 parsed.append(ParsedPerson(name=person.substitute_for, status=ABSENT))
+        if len(parsed) == 1 and parsed[0].organisation and not parsed[0].title:
+            state.name_org_rows += 1
         for original, halves in inline.split:
             self.minutes.warnings.append(
                 f"Kommatecken saknas? ”{original}” tolkades som två personer: "
@@ -1117,6 +1140,14 @@ class _MinutesParser:
                 listed = self.people.find(name)
                 if listed is not None and "foredragande" not in listed.roles:
                     listed.roles = sort_roles([*listed.roles, "foredragande"])
+        # Attendance that sentences state, in the header's notes or an item (real 06, 14).
+        for text in [*(clean_line(line) for line in self.leftover), *(w.item.text for w in works)]:
+            for person in prose_attendance(text):
+                listed = self.people.find(person.name)
+                if listed is None:
+                    self.people.add(person)
+                elif person.status != PRESENT:
+                    listed.status, listed.absence_kind = person.status, person.absence_kind
         for work in works:
             for name, role in function_roles(work.item.title, work.item.text):
                 # Only people the lists name: a role never adds anyone.

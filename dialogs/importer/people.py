@@ -48,7 +48,9 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         SectionLabel(("ersattare",)),
     ),
     (
-        re.compile(r"närvarande|deltagare|närvarande deltagare|närvarande personer|närvaro"),
+        re.compile(
+            r"närvarande|deltagare|deltagande|närvarande deltagare|närvarande personer|närvaro"
+        ),
         SectionLabel(),
     ),
     (
@@ -242,7 +244,7 @@ _ORGANISATION_WORD = re.compile(
 _TITLE_WORD = re.compile(
     r"(?i)(?:chef|sekreterare|direktör|ekonom|strateg|samordnare|handläggare|ansvarig|ingenjör|"
     r"arkitekt|controller|sköterska|läkare|konsult|utvecklare|ledare|assistent|rådgivare|jurist|"
-    r"revisor|tjänsteman|representant|ombud|inspektör|kurator|kommunikatör|analytiker|"
+    r"revisor|tjänsteman|utredare|representant|ombud|inspektör|kurator|kommunikatör|analytiker|"
     r"specialist|koordinator|sekr)\.?$"
 )
 
@@ -337,6 +339,18 @@ def match_label(line: str, names_after: bool = False) -> tuple[SectionLabel, str
     return None
 
 
+_LABEL_IN_SENTENCE = re.compile(r"(?<=[.;])\s+(?P<label>[A-ZÅÄÖ][\wåäö ]{2,40}?\s*:\s*\S.*)$")
+
+
+def label_after_value(text: str) -> tuple[str, str] | None:
+    """(value, labelled list) when a header value is followed on its line by an attendance
+    label and its names: "Plats: Café Skogen. Deltagande: Anna Berg, Bo Ek." (real 10)."""
+    found = _LABEL_IN_SENTENCE.search(text)
+    if found and match_label(found.group("label"), names_after=True):
+        return text[: found.start()].strip(), found.group("label")
+    return None
+
+
 def _all_people(text: str) -> bool:
     entries = split_inline_list(text).entries
     return bool(entries) and all(parse_person(e, None) is not None for e in entries)
@@ -378,15 +392,39 @@ class InlineEntries:
     split: list[tuple[str, list[str]]]
 
 
-def split_inline_list(text: str) -> InlineEntries:
+def _run_together_rows(parts: list[str]) -> list[str] | None:
+    """ "Björn Cedersjö, Civos Camilla Olsson, Coompanion": rows of "Name, Organisation" that
+    lost their line breaks; each inner part is the organisation of the name before and the name
+    of the next row (its last two words)."""
+    if len(parts) < 3 or not looks_like_name(parts[0]) or looks_like_name(parts[-1]):
+        return None
+    rows = [[parts[0]]]
+    for part in parts[1:-1]:
+        tokens = part.split()
+        if len(tokens) < 3 or not looks_like_name(" ".join(tokens[-2:])):
+            return None
+        rows[-1].append(" ".join(tokens[:-2]))
+        rows.append([" ".join(tokens[-2:])])
+    rows[-1].append(parts[-1])
+    return [", ".join(row) for row in rows]
+
+
+def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
     """The people in one line. ";" separates people, each "name, organisation, title"; otherwise a
     line of names only ("Närvarande: A, B (S) och C, ekonom D 71") is split on commas, "och" and
     a closing party bracket, and a line that is not only names is one person with organisation
-    and title."""
+    and title. With name_org (the list's rows so far were "Name, Organisation"), a line is read
+    as such rows: "Conny Sandberg, Ideell Kulturallians" is one person, and rows run together
+    are split (real 06)."""
     text = text.strip()
     if ";" in text:
         return InlineEntries([p.strip() for p in text.split(";") if p.strip()], [])
     parts = [p.strip() for p in re.split(r",", text.rstrip(".")) if p.strip()]
+    if name_org and len(parts) == 2 and looks_like_name(core_name(parts[0])):
+        return InlineEntries([text], [])
+    rows = _run_together_rows(parts) if name_org else None
+    if rows:
+        return InlineEntries(rows, [])
     # "… och Anna Berg" ending the list; "Rolf Ek (M) Ingrid Lax (S)" on one line.
     for splitter in (r"\s+(?:och|samt)\s+", r"(?<=\))\s+(?=[A-ZÅÄÖÉ])"):
         expanded: list[str] = []
@@ -434,7 +472,7 @@ _MARK_AFTER_NAME = re.compile(
 )
 # "Maj Rask 50", "Per Eklöf § 71, 73": present for those § only.
 _TRAILING_PARAGRAPHS = re.compile(
-    r"^(?P<name>.*?\S)\s*,?\s+(?P<nums>(?:§\s*)?\d{1,4}(?:\s*[-–,]\s*(?:§\s*)?\d{1,4})*)\.?$"
+    r"^(?P<name>.*?\S)\s*,?\s+(?P<nums>(?:§{1,2}\s*)?\d{1,4}(?:\s*[-–,]\s*(?:§\s*)?\d{1,4})*)\.?$"
 )
 
 
@@ -473,6 +511,13 @@ def _missing_comma(name: str) -> list[str] | None:
 
 # A party code in brackets after a name: "(S)", "(KD)", "(c)", "(-)".
 _PARTY = re.compile(r"^(?:[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3}|-|–)$")
+
+
+_ROLE_AFTER_NAME = re.compile(
+    r"(?i)^(?P<name>.+?)\s+(?P<role>"
+    + "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))
+    + r")\.?$"
+)
 
 
 def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
@@ -536,8 +581,16 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
     numbers = _TRAILING_PARAGRAPHS.match(name)
     if numbers and status != ABSENT and looks_like_name(core_name(numbers.group("name"))):
         name = numbers.group("name")
-        status = PARTIAL
         note = note or "§ " + numbers.group("nums").lstrip("§ ")
+        # Under a function's heading ("Mötesordförande" over "Anna Berg §§ 109-119") the §
+        # are when she held it, not when she was there (real 07).
+        if not (label and label.singular):
+            status = PARTIAL
+    role_after = _ROLE_AFTER_NAME.match(name)
+    if role_after and looks_like_name(role_after.group("name")):
+        # "Kerstin Höijer sekreterare": a role column after the name, no comma (real 07).
+        name = role_after.group("name")
+        roles.append(ROLE_WORDS[role_after.group("role").lower()])
     lead_title, name = _leading_title(name)
     if not looks_like_name(name) and parts and looks_like_name(parts[0]):
         # A table row "Ordförande, Anna Berg, Ja" / "Kassör, …": the post first (corpus 07).
@@ -640,6 +693,24 @@ def sort_roles(roles: list[str]) -> list[str]:
     return sorted(unique, key=lambda r: ROLE_ORDER.index(r) if r in ROLE_ORDER else len(ROLE_ORDER))
 
 
+def _paragraphs_note(after: str) -> str | None:
+    """The § a flattened entry's partial presence names: "ej 13", "13-16", "del av 60-61"."""
+    found = re.search(
+        r"(?i)(?:\b(?:ej|utom|del av)\s+)?(?:§{1,2}\s*)?\d{1,4}(?:\s*[-–,]\s*\d{1,4})*", after
+    )
+    return found.group(0).strip(" ,") if found else None
+
+
+def _complementary(first: str | None, second: str | None) -> bool:
+    """ "(S) 13" and "(S) ej 13": serving at § 13 in one list and there as a non-serving
+    ersättare except § 13 in the other, so there throughout (real 01)."""
+    if not first or not second:
+        return False
+    numbers = [re.findall(r"\d+", note) for note in (first, second)]
+    negated = [bool(re.search(r"(?i)\b(?:ej|utom|inte)\b", note)) for note in (first, second)]
+    return bool(numbers[0]) and numbers[0] == numbers[1] and negated[0] != negated[1]
+
+
 def name_key(name: str) -> str:
     """Names compared loosely: "Torill Skaar-Magnusson" is "Torill Skaar Magnusson"."""
     return re.sub(r"[\s\-‐]+", " ", name).strip().casefold()
@@ -678,6 +749,9 @@ class PeopleRegistry:
             existing.absence_kind = None
         elif existing.status == PRESENT and person.status == PARTIAL:
             existing.status = PARTIAL
+        elif existing.status == PARTIAL and person.status == PARTIAL:
+            if _complementary(existing.note, person.note):
+                existing.status = PRESENT
         elif existing.status == ABSENT and person.status == ABSENT:
             existing.absence_kind = existing.absence_kind or person.absence_kind
         return duplicate
@@ -696,7 +770,10 @@ _FLAT_LABEL_WORDS = (
     r"meddelat förhinder|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro"
 )
 _FLAT_LABEL = re.compile(
-    rf"(?<![\w-])(?P<label>{_FLAT_LABEL_WORDS})(?:\s*:)?(?=\s*:|\s+[A-ZÅÄÖ])"
+    rf"(?<![\w-])(?P<label>{_FLAT_LABEL_WORDS})(?:\s*:)?"
+    # A name after the label, perhaps after a title ("Övriga deltagande socialchef Lillemor
+    # Quist"), in any case of the label: "90 deltagare genomfördes" is prose (real 10).
+    r"(?=\s*:|(?:\s*\([^()]{0,40}\))?(?:\s+(?-i:[a-zåäö]+)\.?)?\s+(?-i:[A-ZÅÄÖ]))"
     # "tjänstgörande ersättare för Per Hed" says whom someone replaces: no heading.
     r"(?!\s+för\s+(?-i:[A-ZÅÄÖ]))",
     re.IGNORECASE,
@@ -712,12 +789,15 @@ _HEADER_RUN = re.compile(
 )
 _JUSTERA_LABEL = re.compile(rf"(?<![\w-])(?:{_FLAT_JUSTERA})\b\s*:?", re.IGNORECASE)
 _FLAT_STOP = re.compile(
-    r"(?<![\w-])(?:utses att justera|utsedda? att justera|justeringens|justerare:|underskrifter|val av|"
+    r"(?<![\w-])(?:utses att justera|utsedda? att justera|justeringens|justerare:|underskrift(?:er)?|val av|"
     r"paragrafer|dagordning|föredragningslista|ärendelista|protokollet|sammanträdestid|"
     r"plats och tid|register)\b|\b\d+\s+\d+\s*\(\d+\)",
     re.IGNORECASE,
 )
 _FLAT_TOKEN = re.compile(r"[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöéüøæ]+)*")
+# Lower-case letters of names in a flattened run, with those of other languages ("Esther
+# Axelsdóttir Clausen", real 05).
+_LOWER = "a-zåäöéüøæáàóòúùíìâêîôûëïçñð"
 _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "förnamn",
     "efternamn",
@@ -739,7 +819,37 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "gäst",
     "justering",
     "justerande",
+    # Column headings that end a run of names ("… Marie Lindblom Närvarorätt Utses att
+    # justera", "Övriga förtroendevalda Tjänstemän Thomas Nilsson", real 01 and 12).
+    "närvarorätt",
+    "tjänstemän",
+    "tjänstepersoner",
+    "förtroendevalda",
+    "deltagande",
+    "adjungerade",
 }
+
+
+_ITEM_OPENING = re.compile(
+    r"(?i)(?<![\w-])(?:val av|fastställande av|godkännande av|(?:mötets|sammanträdets) "
+    r"öppnande)\b|§\s*\d"
+)
+
+
+def _flat_labels(text: str, start: int = 0) -> list[re.Match[str]]:
+    """The attendance headings in flattened text. A heading in lower case after a lower-case
+    word is running text ("regionstyrelsens övriga verksamheter", real 09), unless a colon
+    follows it; after a name or a party ("Anna Berg (S) ersättare …") it is a column."""
+
+    def heading(m: re.Match[str]) -> bool:
+        if m.group("label")[:1].isupper() or ":" in m.group(0):
+            return True
+        if text[m.end() :].lstrip().startswith(":"):
+            return True
+        before = re.search(r"(\S+)\s*$", text[: m.start()])
+        return not (before and re.fullmatch(r"[a-zåäö]+", before.group(1)))
+
+    return [m for m in _FLAT_LABEL.finditer(text, start) if heading(m)]
 
 
 def _flat_label(word: str) -> SectionLabel | None:
@@ -747,8 +857,11 @@ def _flat_label(word: str) -> SectionLabel | None:
     return found[0] if found else None
 
 
-def flat_attendance(text: str) -> list[ParsedPerson]:
-    """The people in attendance lists that have lost their line breaks, or []."""
+def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
+    """The people in attendance lists that have lost their line breaks, or []. With later (the
+    lists were found on an earlier page), a label after the page's first item is in running
+    text: "3 1 Val av mötesordförande … (M) ersättare Borås Ulf Olsson"
+    lists the members' appointees, not who came (real 11)."""
     people: list[ParsedPerson] = []
     header = _HEADER_RUN.search(text)
     if (
@@ -759,7 +872,11 @@ def flat_attendance(text: str) -> list[ParsedPerson]:
     if header:
         stop = _FLAT_STOP.search(text, header.end())
         segment = text[header.end() : stop.start() if stop else len(text)]
-        found = _names_in_segment(segment, SectionLabel())
+        if re.search(r"(?i)\bplats\b\W*(?:\w{1,12}\W*)?$", text[: header.start()]):
+            # "Plats ande Ledamöter … Ersättare Korrö Hantverksby, Linneryd Anna Berg, (c)":
+            # the place's heading came before the table's, so its value comes first (real 12).
+            segment = segment.split(",", 1)[-1]
+        found = _names_in_segment(segment, SectionLabel(), text)
         seen: dict[str, ParsedPerson] = {}
         for person in found:
             key = name_key(person.name)
@@ -771,30 +888,84 @@ def flat_attendance(text: str) -> list[ParsedPerson]:
             seen[key] = person
             people.append(person)
         text = text[: header.start()] + " " + text[stop.start() if stop else len(text) :]
-    labels = list(_FLAT_LABEL.finditer(text))
+    labels = _flat_labels(text)
+    first_stop = _ITEM_OPENING.search(text) if later else None
+    if first_stop:
+        labels = [m for m in labels if m.start() < first_stop.start()]
+    interleaved: set[int] = set()
     for n, label_match in enumerate(labels):
         start = label_match.end()
         end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
         stop = _FLAT_STOP.search(text, start, end)
-        segment = text[start : stop.start() if stop else end]
         label = _flat_label(label_match.group("label"))
         if label is None:
             continue
-        people.extend(_names_in_segment(segment, label))
+        if stop and not text[start : stop.start()].strip():
+            justera = _JUSTERA_LABEL.match(text, stop.start())
+            if justera:
+                # "Övriga deltagande Utses att justera Roland Bång … Rickard Norberg": two
+                # columns' headings side by side, then both columns' names; the justerare is
+                # the one already listed among the members (real 03).
+                interleaved.add(stop.start())
+                start = justera.end()
+                stop = _FLAT_STOP.search(text, start, end)
+                listed = {name_key(p.name): p for p in people}
+                for person in _names_in_segment(text[start : stop.start() if stop else end], label):
+                    earlier = listed.get(name_key(person.name))
+                    if earlier is not None:
+                        earlier.roles = sort_roles([*earlier.roles, "justerare"])
+                    else:
+                        people.append(person)
+                continue
+        segment = text[start : stop.start() if stop else end]
+        people.extend(_names_in_segment(segment, label, text))
         if stop and n + 1 < len(labels) and labels[n + 1].start() > stop.start():
             # The lists ended; labels further on belong to something else.
-            later = _FLAT_LABEL.search(text, stop.end())
-            if later is None:
+            if not _flat_labels(text, stop.end()):
                 break
     if people and not header:
-        _mark_justerare(text, people)
+        _mark_justerare(text, people, interleaved)
     return people
 
 
-def _mark_justerare(text: str, people: list[ParsedPerson]) -> None:
+_SIGNATURE_ROW = re.compile(r"\bSekreterare\s+(?:Ordförande\b|Justerande\b)[^|]{0,160}")
+_SIGNED_NAME = re.compile(
+    r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?:\s+[A-ZÅÄÖ]\.?)?"
+    r"(?:\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?){1,2}"
+)
+
+
+def signing_secretary(text: str, listed: list[str]) -> str | None:
+    """The sekreterare of a flattened signature row "Sekreterare Ordförande Justerande Gunilla
+    Carlsvärd Redell Maths Andersson Anders Andersson": the one name there that the attendance
+    lists do not already hold (ordförande and justerare are members), when exactly one is left
+    (real 04, 12)."""
+    row = _SIGNATURE_ROW.search(text)
+    if row is None:
+        return None
+    rest = row.group(0)
+    for name in sorted(listed, key=len, reverse=True):
+        rest = rest.replace(name, "|")
+    found = [
+        m.group(0)
+        for m in _SIGNED_NAME.finditer(rest)
+        if all(_is_flat_name_word(w) for w in m.group(0).split() if len(w) > 2)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _mark_justerare(
+    text: str, people: list[ParsedPerson], skip: set[int] | frozenset[int] = frozenset()
+) -> None:
     """ "Utses att justera: Tomas Wik" / "Justerare Justeringens plats och tid Olle Bäck": the
     listed people named within the next words are the justerare."""
     for label in _JUSTERA_LABEL.finditer(text):
+        if label.start() in skip or re.search(
+            r"\b(?:Sekreterare|Ordförande)\s*$", text[: label.start()]
+        ):
+            # "Sekreterare Ordförande Justerande Anna Berg Bo Ek …": the signatures' headings,
+            # whose names come in the headings' order (real 01).
+            continue
         window = text[label.end() : label.end() + 100]
         named = sorted(
             (window.find(p.name), p) for p in people if p.status != ABSENT and p.name in window
@@ -817,7 +988,7 @@ _PARAGRAPHS_AFTER_NAME = re.compile(
     r"(?:\s*(?:,|och)\s*\d{2,4})*\s*(?:[,.;]|och\b|$)"
 )
 _FLAT_RUN = re.compile(
-    r"(?:[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ]+(?:[A-ZÅÄÖ][a-zåäö]+)?(?:-[A-ZÅÄÖa-zåäö][a-zåäöéüøæ]+)*"
+    rf"(?:[A-ZÅÄÖÉÜØÆÁÓÍÚ][{_LOWER}]+(?:[A-ZÅÄÖ][{_LOWER}]+)?(?:-[A-ZÅÄÖa-zåäö][{_LOWER}]+)*"
     r"(?:[ ]+|(?=[,.;:()]|$)))+"
 )
 
@@ -849,6 +1020,14 @@ def _name_runs(segment: str) -> list[tuple[int, int, list[str]]]:
                 continue
             if len(chunk) in (2, 3, 4, 6):
                 runs.append((chunk[0][1], chunk[-1][2], [c[0] for c in chunk]))
+            elif len(chunk) >= 5:
+                # Names without parties or commas, "Rickard Norberg Ulf Hansson … Gunder
+                # Lindgren Bo Lennart Danielsson" (real 03): two words each; with an odd count
+                # one name has three, taken as the last (a guess: nothing in the run says
+                # which).
+                pieces = [chunk[i : i + 2] for i in range(0, len(chunk) - 3, 2)]
+                pieces.append(chunk[len(pieces) * 2 :])
+                runs.extend((p[0][1], p[-1][2], [c[0] for c in p]) for p in pieces)
             chunk = []
     return runs
 
@@ -874,7 +1053,17 @@ def _own_and_lead(after: str) -> tuple[str, str]:
     """Split the text between two names into what belongs to the first ("(S), ordförande, 108")
     and what leads the second: a capitalised role or title right after the first name and its
     party ("Kommunsekreterare" in "Gustav Ring Kommunsekreterare Ida Vik"); after a comma it is
-    the first one's ("Eva Holm, Socialt Ansvarig Socionom 140")."""
+    the first one's ("Eva Holm, Socialt Ansvarig Socionom 140"). A lower-case role or title after
+    "samt", or a job title (not a meeting role) after a comma, leads the next name ("Maria
+    Blomberg (L) samt sekreterare Patrik Skanser, socialchef Lillemor Quist", real 01; but
+    "Anna Berg (S), ordförande Bo Ek")."""
+    joined = re.search(r"(\s+samt|,)\s+(?=[a-zåäö][\wåäö.]*\s*$)", after)
+    title = after[joined.end() :].strip().lower().rstrip(".") if joined else ""
+    if joined and (
+        (joined.group(1).strip() == "samt" and (is_title_word(title) or title in ROLE_WORDS))
+        or (is_title_word(title) and title not in ROLE_WORDS)
+    ):
+        return after[: joined.start()], after[joined.start() :]
     for word in re.finditer(r"[A-ZÅÄÖ][\wåäö:]+", after):
         if _is_flat_name_word(word.group(0)):
             continue
@@ -884,17 +1073,31 @@ def _own_and_lead(after: str) -> tuple[str, str]:
 
 
 _REPLACED_BEFORE = re.compile(
-    r"(?:ersätter|i stället för|istället för|ersättare för|(?:tjg|tgj)\.? ers\.? för|ers\.? för)"
-    r"\s*$"
+    r"(?:ersätter|i stället för|istället för|ersättare för|(?:tjg|tgj)\.? ers\.? för|ers\.? för|"
+    # Under "Tjänstgörande ersättare": "Malin Norfall (S) för Per-Ola Mattsson (S)" (real 09).
+    r"\)\s*för)\s*$"
 )
 
 
-def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
+def _recurring_tail(words: list[str], text: str) -> bool:
+    """Three name words whose last two recur elsewhere without the first: "Linneryd
+    Marie-Louise Hilmersson" where the signatures say "Marie-Louise Hilmersson (c)" (real 12)."""
+    whole = len(re.findall(rf"(?<![\w-]){re.escape(' '.join(words))}(?![\w-])", text))
+    tail = len(re.findall(rf"(?<![\w-]){re.escape(' '.join(words[1:]))}(?![\w-])", text))
+    return tail > whole
+
+
+def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list[ParsedPerson]:
     runs = _name_runs(segment)
     out: list[ParsedPerson] = []
     excluded = False
     lead = segment[: runs[0][0]] if runs else ""
+    label_roles = list(label.roles)
     for n, (start, end, words) in enumerate(runs):
+        if re.match(r"\s*samt\b", lead):
+            # "Ersättare: A, B och C samt sekreterare D, socialchef E": the list's own
+            # people end at "samt"; the rest are of other kinds (real 01).
+            label_roles = []
         if excluded and not re.fullmatch(r"\s*och\s*", segment[max(0, start - 6) : start]):
             excluded = False
         after, next_lead = _own_and_lead(
@@ -905,9 +1108,11 @@ def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
             # "Eva Berg, (s), Luleå Henning Åhman, (s)": a place column ends the row before
             # (corpus 15).
             words = words[1:]
+        elif len(words) == 3 and text and _recurring_tail(words, text):
+            words = words[1:]
         size = 3 if len(words) == 3 else 2
         for k in range(0, len(words), size):
-            roles = list(label.roles)
+            roles = list(label_roles)
             status = label.status
             last = k + size >= len(words)
             low = after.lower() if last else ""
@@ -935,6 +1140,21 @@ def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
                     or _PARAGRAPHS_AFTER_NAME.match(after)
                 ):
                     status = PARTIAL
+                    party = re.match(r"\s*(\([^()]{1,4}\))", after)
+                    if (
+                        party
+                        and "ersattare" in roles
+                        and out
+                        and out[-1].status == PRESENT
+                        and segment[max(0, start - 12) : start]
+                        .rstrip()
+                        .endswith(f"{party.group(1)},")
+                    ):
+                        # "Lena Ek (MP), Anders Ny (MP), tjg ersättare, 108": the ersättare
+                        # of the same party served for the member before at those § (corpus
+                        # 16).
+                        out[-1].status = PARTIAL
+                        out[-1].note = _paragraphs_note(after)
                 roles.extend(_roles_in(low))
             out.append(
                 ParsedPerson(
@@ -942,6 +1162,7 @@ def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
                     roles=sort_roles(roles),
                     status=status,
                     absence_kind=label.absence_kind if status == ABSENT else None,
+                    note=_paragraphs_note(after) if status == PARTIAL else None,
                 )
             )
         lead = next_lead
@@ -950,12 +1171,18 @@ def _names_in_segment(segment: str, label: SectionLabel) -> list[ParsedPerson]:
 
 # A table that runs over a page break: a converted PDF's next page opens with its page marker
 # ("2 2(36) Ann-Charlotte Kakoulidou s Janeric Kandenäs s …") and the rows go on (corpus 22).
-_PAGE_MARK = re.compile(r"^\d{1,3}\s+(?:\w+\s+)?\d{1,3}\s*\(\d{1,3}\)\s+(?=[A-ZÅÄÖ])")
+_PAGE_MARK = re.compile(
+    r"^\d{1,3}\s+(?:(?:\w+\s+)?\d{1,3}\s*\(\d{1,3}\)|"
+    # or its running header: "2 SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Joakim Rosén (SD) …"
+    # after "Ej tjänstgörande ersättare Page 1 of 14" (real 13)
+    r"(?:[A-ZÅÄÖ]{4,}|Sammanträdesdatum|Sida\s+\d{1,3}(?:\s*\(\d{1,3}\))?)"
+    r"(?:\s+(?:Sammanträdesdatum|Sida\s+\d{1,3}(?:\s*\(\d{1,3}\))?))*)\s+(?=[A-ZÅÄÖ])"
+)
 
 
 def open_flat_label(text: str) -> str | None:
     """The last attendance label of a flattened line when its list runs to the line's end."""
-    labels = list(_FLAT_LABEL.finditer(text))
+    labels = _flat_labels(text)
     if not labels or _FLAT_STOP.search(text, labels[-1].end()):
         return None
     return labels[-1].group("label")
@@ -981,6 +1208,73 @@ _CAME_LATER = re.compile(
     rf"(?P<name>{_NAME_PATTERN})\s+(?:var|är)\s+(?:inte|ej)\s+närvarande\b[^.]{{0,60}}?"
     r"\b(?:utan|men)\s+(?:deltog|närvarade|anslöt|kom)\b"
 )
+
+
+# Attendance stated in sentences of notes (real 06, 14):
+# "Svenskt Friluftsliv och Passalen hade anmält förhinder" (absent; organisations too),
+# "Från Myndigheten X närvarade Anna Berg (fram till kl. 14.30), Bo Ek och Eva Lind",
+# "… Ann-Katrin Persson, ordförande, som inte var närvarande på grund av sjukdom",
+# "Emmis, Foxears och Kotte är närvarande." (names of one word: a list of them is the subject).
+_LISTED = r"[A-ZÅÄÖ][\wåäöé'’-]*(?:\s+[A-ZÅÄÖ][\wåäöé'’-]*){0,3}"
+_LIST_OF = rf"{_LISTED}(?:\s*,\s*{_LISTED})*(?:\s+(?:och|samt)\s+{_LISTED})?"
+_REPORTED_ABSENT = re.compile(
+    rf"(?:^|(?<=[.;:]\s))(?P<names>{_LIST_OF})\s+(?:hade|har)\s+(?:anmält|meddelat|lämnat)\s+"
+    r"(?:förhinder|återbud)\b"
+)
+_PROSE_ATTENDED = re.compile(
+    r"(?:\b[Ff]rån\s+(?P<org>[^.;]{2,90}?)\s+)?\bnärvarade\s+(?:även\s+|också\s+)?"
+    r"(?P<names>[A-ZÅÄÖ](?:[^.;()]|\([^()]*\))*)"
+)
+_SUBJECT_PRESENT = re.compile(
+    rf"(?:^\s*|(?<=[.:]\s))(?P<names>{_LIST_OF})\s+(?:är|var)\s+(?:alla\s+)?närvarande\s*(?:\.|$)"
+)
+_NOT_THERE = re.compile(
+    rf"(?P<name>{_NAME_PATTERN})(?:,\s*[a-zåäö][\wåäö -]{{0,40}},)?\s+(?:som\s+)?"
+    r"(?:(?:inte|ej)\s+var|var\s+(?:inte|ej))\s+närvarande\s*(?=[.,;]|på grund av|p\.?g\.?a)"
+)
+
+
+def _list_names(text: str, single_words: bool) -> list[str]:
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+och\s+|\s+samt\s+", text) if p.strip()]
+    if not parts:
+        return []
+    if all(looks_like_name(p) for p in parts):
+        return parts
+    if (
+        single_words
+        and len(parts) >= 2
+        and all(
+            all(_NAME_TOKEN.fullmatch(t) and t.lower() not in _NOT_NAME_WORDS for t in p.split())
+            for p in parts
+        )
+    ):
+        return parts
+    return []
+
+
+def prose_attendance(text: str) -> list[ParsedPerson]:
+    """The people sentences say were absent, there or partly there, in order."""
+    found: list[ParsedPerson] = []
+    for match in _REPORTED_ABSENT.finditer(text):
+        names = _list_names(match.group("names"), single_words=True)
+        found.extend(ParsedPerson(name=n, status=ABSENT, absence_kind="aterbud") for n in names)
+    for match in _PROSE_ATTENDED.finditer(text):
+        entries = split_inline_list(match.group("names")).entries
+        people = [parse_person(e, None) for e in entries]
+        if people and all(p is not None for p in people):
+            for person in people:
+                assert person is not None
+                if person.note and _PARTIAL.search(person.note):
+                    person.status = PARTIAL
+                person.organisation = person.organisation or (match.group("org") or None)
+                found.append(person)
+    for match in _SUBJECT_PRESENT.finditer(text):
+        found.extend(
+            ParsedPerson(name=n) for n in _list_names(match.group("names"), single_words=True)
+        )
+    for match in _NOT_THERE.finditer(text):
+        found.append(ParsedPerson(name=match.group("name"), status=ABSENT))
+    return found
 
 
 def roll_call_statuses(text: str) -> list[tuple[str, str]]:

@@ -1,0 +1,199 @@
+"""Attendance rules that real excerpts outside the corpus asked for (tests/importer/real/
+attendance/, batch 1), each on a short text of our own with invented names: the people found
+and their status, and where the rule is about it, their role."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogs.importer import parse_minutes
+from dialogs.importer.model import ParsedPerson
+
+FLAT_HEAD = "1 Socialnämnden PROTOKOLL 1(9) Plats och tid Kommunhuset, kl 13.00-15.00 "
+
+
+def _people(text: str) -> dict[str, ParsedPerson]:
+    return {p.name: p for p in parse_minutes(text, "protokoll.txt").people}
+
+
+def _statuses(text: str) -> dict[str, str]:
+    return {name: p.status for name, p in _people(text).items()}
+
+
+CASES = [
+    pytest.param(
+        # A label word before lower-case prose is no heading (real 10, 11).
+        "Protokoll 2024-03-01\n\n"
+        + FLAT_HEAD
+        + "Beslutande Anna Ek (S), ordförande Bo Lund (M) Utses att justera Bo Lund (M)\n\n"
+        "2 Månadsmöte med cirka 90 deltagare genomfördes i mars och 23 seniorer besökte "
+        "Stora Arenan för att se matchen. Kommunen utser ledamöter och ersättare samt revisorer "
+        "Enligt förbundsordningen väljer Norrby Per Holm (S) ledamot.",
+        {"Anna Ek": "present", "Bo Lund": "present"},
+        id="label_before_prose",
+    ),
+    pytest.param(
+        # A long run of names without parties, two words each, the odd one last (real 03).
+        "Protokoll 2024-03-01\n\n"
+        + FLAT_HEAD
+        + "Beslutande Anna Ek, ordf. Bo Lund Cilla Berg Dan Holm Eva Ström Fia Nord Gun Lisa "
+        "Persson Övriga deltagande Utses att justera Olle Berg Kim Sand, 12 Bo Lund Underskrift "
+        "Sekreterare Olle Berg",
+        {
+            "Anna Ek": "present",
+            "Bo Lund": "present",
+            "Cilla Berg": "present",
+            "Dan Holm": "present",
+            "Eva Ström": "present",
+            "Fia Nord": "present",
+            "Gun Lisa Persson": "present",
+            "Olle Berg": "present",
+            "Kim Sand": "partial",
+        },
+        id="long_run_and_interleaved_justera",
+    ),
+    pytest.param(
+        # "X (S) för Y (S)" under "Tjänstgörande ersättare" (real 09); a page that opens with
+        # its running header goes on with the open list (real 13).
+        "Protokoll 2024-03-01\n\n"
+        + FLAT_HEAD
+        + "Närvarande Ordförande Anna Ek (S) Ledamöter Bo Lund (M) Cilla Berg (V) Tjänstgörande "
+        "ersättare Dan Holm (S) för Eva Ström (S) Ej tjänstgörande ersättare Page 1 of 4\n\n"
+        "2 SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Fia Nord (SD) Gun Lind (C) Övriga Kim Sand "
+        "(Kommundirektör) Protokollet innehåller paragraferna",
+        {
+            "Anna Ek": "present",
+            "Bo Lund": "present",
+            "Cilla Berg": "present",
+            "Dan Holm": "present",
+            "Eva Ström": "absent",
+            "Fia Nord": "present",
+            "Gun Lind": "present",
+            "Kim Sand": "present",
+        },
+        id="for_replaced_and_page_header",
+    ),
+    pytest.param(
+        # "13" in one list and "ej 13" in the other: there throughout (real 01).
+        "Protokoll 2024-03-01\n\n"
+        + FLAT_HEAD
+        + "Beslutande Anna Ek (S), ordförande Bo Lund (M) ej 13 Cilla Berg (S) 13 Övriga "
+        "deltagande Ersättare: Cilla Berg (S) ej 13, Dan Holm (V) och Eva Ström (L) samt "
+        "sekreterare Fia Nord, socialchef Gun Lind och controller Kim Sand 13-14 Utses att "
+        "justera Anna Ek",
+        {
+            "Anna Ek": "present",
+            "Bo Lund": "partial",
+            "Cilla Berg": "present",
+            "Dan Holm": "present",
+            "Eva Ström": "present",
+            "Fia Nord": "present",
+            "Gun Lind": "present",
+            "Kim Sand": "partial",
+        },
+        id="paragraph_and_ej_paragraph",
+    ),
+    pytest.param(
+        # A role column after the name without a comma; § under a function heading (real 07).
+        "PROTOKOLL\n\nMöte med styrelsen den 3 mars 2024\n\nLedamöter Närvarande\nAnna Ek X\n"
+        "Bo Lund X\nCilla Berg anmält förhinder\n\nÖvriga\nDan Holm sekreterare\nEva Ström X\n"
+        "Fia Nord §12\n\nMötesordförande\nAnna Ek §§10-12\nBo Lund §§13-15\n\n"
+        "§ 10 Val av justerare\n\nBeslut att välja Bo Lund till justerare.\n",
+        {
+            "Anna Ek": "present",
+            "Bo Lund": "present",
+            "Cilla Berg": "absent",
+            "Dan Holm": "present",
+            "Eva Ström": "present",
+            "Fia Nord": "partial",
+        },
+        id="role_after_name_and_chair_paragraphs",
+    ),
+    pytest.param(
+        # The list after a header value on the same line (real 10).
+        "Protokoll 2024-03-01\n\nProtokoll fört vid styrelsesammanträde. Tid: 2024-03-01\n"
+        "Plats: Café Linden. Deltagande: Anna Ek, Bo Lund, Cilla Berg. \n\n"
+        "§1. Mötets öppnande. Ordförande förklarar sammanträdet öppnat.\n",
+        {"Anna Ek": "present", "Bo Lund": "present", "Cilla Berg": "present"},
+        id="list_after_place",
+    ),
+    pytest.param(
+        # Rows "Name, Organisation" run together, and attendance stated in sentences (real 06).
+        "Minnesanteckningar från forum den 3 mars 2024\n\nNärvarande\nAnna Ek, Norrbyn\n"
+        "Bo Lund, Sörbyn\nCilla Berg, Norrbyn Dan Holm, Västbyn\nEva Ström, Ideell Kulturgrupp\n"
+        "Fia Nord, Ungdomsrådet\n\nÖstbyn och Mellanbyn hade anmält förhinder\n\n"
+        "Från Myndigheten för forum närvarade Gun Lind (fram till kl. 14.30), Kim Sand och Lo "
+        "Tran\n\n1. Välkommen\n\nBo Lund, vice ordförande, öppnade mötet och framförde en "
+        "hälsning från Per Alm, ordförande, som inte var närvarande på grund av sjukdom.\n",
+        {
+            "Anna Ek": "present",
+            "Bo Lund": "present",
+            "Cilla Berg": "present",
+            "Dan Holm": "present",
+            "Eva Ström": "present",
+            "Fia Nord": "present",
+            "Östbyn": "absent",
+            "Mellanbyn": "absent",
+            "Gun Lind": "partial",
+            "Kim Sand": "present",
+            "Lo Tran": "present",
+            "Per Alm": "absent",
+        },
+        id="name_org_rows_and_sentences",
+    ),
+    pytest.param(
+        # Members of one-word names in a sentence (real 14).
+        "Styrelsemöte 2024-03-01\n\n 1. Mötets öppnande 18:08\n 2. Adjungerande\n"
+        "  Alfa, Beta och Gamma är närvarande.\n  Inga som behöver adjungeras är på mötet.\n"
+        " 3. Godkännande av dagordning\n  Styrelsen godkänner dagordningen\n",
+        {"Alfa": "present", "Beta": "present", "Gamma": "present"},
+        id="sentence_of_one_word_names",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CASES)
+def test_attendance_rule(text: str, want: dict[str, str]) -> None:
+    assert _statuses(text) == want
+
+
+def test_samt_ends_the_list_and_titles_lead_the_next_name() -> None:
+    people = _people(CASES[3].values[0])
+    assert "ordforande" in people["Anna Ek"].roles
+    assert "ersattare" in people["Eva Ström"].roles
+    assert people["Fia Nord"].roles == ["sekreterare"]
+    assert "ersattare" not in people["Gun Lind"].roles
+
+
+def test_interleaved_justera_column_marks_the_member_listed_before() -> None:
+    people = _people(CASES[1].values[0])
+    assert "justerare" in people["Bo Lund"].roles
+    assert "justerare" not in people["Olle Berg"].roles
+
+
+def test_the_one_unlisted_name_under_the_signature_headings_is_the_sekreterare() -> None:
+    text = (
+        "Protokoll 2024-03-01\n\n"
+        + FLAT_HEAD
+        + "Beslutande Anna Ek (S) ordf Bo Lund (M) Cilla Berg (V) Övriga närvarande Se sid 2 "
+        "Utses att justera Cilla Berg (V) Justeringens plats och tid Sekreterare Ordförande "
+        "Justerande Kommunhuset den 9 mars Dan Karl Holm Anna Ek Cilla Berg Paragrafer 1-4"
+    )
+    people = _people(text)
+    assert sorted(people) == ["Anna Ek", "Bo Lund", "Cilla Berg", "Dan Karl Holm"]
+    assert people["Dan Karl Holm"].roles == ["sekreterare"]
+
+
+def test_a_serving_ersattare_of_the_same_party_right_after_a_member_served_for_them() -> None:
+    text = (
+        "Protokoll 2024-03-01\n\n"
+        + FLAT_HEAD
+        + "Närvarande Beslutande Anna Ek (S), ordförande Bo Lund (MP), Cilla Berg (MP), tjg "
+        "ersättare, 108 Dan Holm (C) Utses att justera Dan Holm"
+    )
+    assert _statuses(text) == {
+        "Anna Ek": "present",
+        "Bo Lund": "partial",
+        "Cilla Berg": "partial",
+        "Dan Holm": "present",
+    }
