@@ -55,7 +55,9 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     ),
     (
         re.compile(
-            r"(?:ordinarie )?ledamöter|ledamot|beslutande(?: ledamöter)?|styrelsemedlemmar|"
+            # "ande": "Beslutande" whose start a PDF conversion lost ("Plats och tid: ande: …", real 16,
+            # 17, 23).
+            r"(?:ordinarie )?ledamöter|ledamot|beslutande(?: ledamöter)?|ande|styrelsemedlemmar|"
             r"styrelseledamöter|närvarande styrelseledamöter"
         ),
         SectionLabel(("ledamot",)),
@@ -764,7 +766,7 @@ class PeopleRegistry:
 
 _FLAT_LABEL_WORDS = (
     r"närvarande ledamöter|närvarande ersättare|tjänstgörande ersättare|"
-    r"(?:ej|icke) tjänstgörande ersättare|beslutande ledamöter|beslutande|ordinarie ledamöter|"
+    r"(?:ej|icke) tjänstgörande ersättare|beslutande ledamöter|beslutande|ande|ordinarie ledamöter|"
     r"ledamöter|ersättare|suppleanter|övriga deltagande|övriga närvarande|övriga deltagare|övriga|"
     r"närvarande|deltagare|ej närvarande|frånvarande|anmält förhinder|anmälda förhinder|"
     r"meddelat förhinder|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro"
@@ -844,6 +846,8 @@ def _flat_labels(text: str, start: int = 0) -> list[re.Match[str]]:
     def heading(m: re.Match[str]) -> bool:
         if m.group("label")[:1].isupper() or ":" in m.group(0):
             return True
+        if m.group("label").lower() == "ande":
+            return True  # a heading's lost start, never running text before a name
         if text[m.end() :].lstrip().startswith(":"):
             return True
         before = re.search(r"(\S+)\s*$", text[: m.start()])
@@ -855,6 +859,17 @@ def _flat_labels(text: str, start: int = 0) -> list[re.Match[str]]:
 def _flat_label(word: str) -> SectionLabel | None:
     found = match_label(word)
     return found[0] if found else None
+
+
+_ITEM_AFTER = re.compile(r"(?i)val av|fastställande|godkännande|dagordning|föredragningslista")
+
+
+def _without_item_number(segment: str, text: str, stop: re.Match[str] | None) -> str:
+    """The list without the number of the first item that ends it: "Lena Lindgren, sekreterare
+    18 Val av protokolljusterare" is no "present at § 18" (real 17, 18, 19)."""
+    if stop is None or not _ITEM_AFTER.match(text, stop.start()):
+        return segment
+    return re.sub(r"(?<=[^\d\s,])\s+\d{1,3}\s*$", " ", segment)
 
 
 def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
@@ -917,7 +932,7 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
                     else:
                         people.append(person)
                 continue
-        segment = text[start : stop.start() if stop else end]
+        segment = _without_item_number(text[start : stop.start() if stop else end], text, stop)
         people.extend(_names_in_segment(segment, label, text))
         if stop and n + 1 < len(labels) and labels[n + 1].start() > stop.start():
             # The lists ended; labels further on belong to something else.
@@ -976,7 +991,10 @@ def _mark_justerare(
 
 _FLAT_PARTIAL = re.compile(
     r"(?i)närvarande\s+(?:§\s*)?\d+\s*[-–]?\s*\d+|från och med|till och med|\bdel av\b|"
-    r"\blämnade\b|\banslöt\b"
+    r"\blämnade\b|\banslöt\b|"
+    # "Gunilla Johansson (delvis)" (real 21); "Boye Johansson, Business Region Göteborg, p10":
+    # at that punkt only (real 15)
+    r"\bdelvis\b|(?:^|[\s,])p\.?\s?\d{1,3}\s*,?\s*$"
 )
 # "…, tjg ersättare, 108" / "Name, title, 106": present for those § only (corpus 16, 17).
 _PARAGRAPH_NUMBERS = re.compile(
@@ -1074,6 +1092,8 @@ def _own_and_lead(after: str) -> tuple[str, str]:
 
 _REPLACED_BEFORE = re.compile(
     r"(?:ersätter|i stället för|istället för|ersättare för|(?:tjg|tgj)\.? ers\.? för|ers\.? för|"
+    # "Thomas Bäuml (M) (ers Maritha Josefsson (M))" (real 19).
+    r"\(ers\.?|"
     # Under "Tjänstgörande ersättare": "Malin Norfall (S) för Per-Ola Mattsson (S)" (real 09).
     r"\)\s*för)\s*$"
 )
