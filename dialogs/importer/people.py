@@ -1040,14 +1040,46 @@ def _name_runs(segment: str) -> list[tuple[int, int, list[str]]]:
                 runs.append((chunk[0][1], chunk[-1][2], [c[0] for c in chunk]))
             elif len(chunk) >= 5:
                 # Names without parties or commas, "Rickard Norberg Ulf Hansson … Gunder
-                # Lindgren Bo Lennart Danielsson" (real 03): two words each; with an odd count
-                # one name has three, taken as the last (a guess: nothing in the run says
-                # which).
-                pieces = [chunk[i : i + 2] for i in range(0, len(chunk) - 3, 2)]
-                pieces.append(chunk[len(pieces) * 2 :])
-                runs.extend((p[0][1], p[-1][2], [c[0] for c in p]) for p in pieces)
+                # Lindgren Bo Lennart Danielsson" (real 03): two or three words each.
+                pieces = _split_run([c[0] for c in chunk])
+                at = 0
+                for size in pieces:
+                    piece = chunk[at : at + size]
+                    runs.append((piece[0][1], piece[-1][2], [c[0] for c in piece]))
+                    at += size
             chunk = []
     return runs
+
+
+# Endings of Swedish surnames that given names do not have: a word with one does not start a
+# name ("Britt-Marie Andrén Karlsson Per Pellby", real 15).
+_SURNAME_END = re.compile(
+    r"(?i)(?:s?son|berg|ström|gren|lund|qvist|kvist|quist|dahl|holm|stedt|blad|bäck|sjö|"
+    r"ros|fors|ling|myr|mark)$"
+)
+
+
+def _split_run(words: list[str]) -> list[int]:
+    """The sizes (two or three) of the names in a run of name words without separators. A name
+    starts with a given name, so a piece starting with a surname-shaped word costs most; each
+    three-word piece costs a little (most names have two words). Without evidence the one
+    three-word name is the last (a guess, as before)."""
+    n = len(words)
+    best: list[tuple[float, list[int]] | None] = [None] * (n + 1)
+    best[n] = (0.0, [])
+    for at in range(n - 2, -1, -1):
+        options = []
+        for size in (2, 3):
+            rest = best[at + size] if at + size <= n else None
+            if rest is None:
+                continue
+            cost = rest[0] + (10.0 if _SURNAME_END.search(words[at]) else 0.0)
+            # Three words: a small cost, smaller the later it stands (ties go to the last).
+            cost += (1.0 + 0.01 * (n - at)) if size == 3 else 0.0
+            options.append((cost, [size, *rest[1]]))
+        best[at] = min(options, key=lambda o: o[0]) if options else None
+    found = best[0]
+    return found[1] if found else [n]
 
 
 _ROLE_IN_TEXT = [
