@@ -18,7 +18,17 @@ from dataclasses import dataclass, field, replace
 
 from dialogs.text import mask_personnummer
 
-from .dates import DateMatch, date_in_filename, find_date, find_dates, find_time, strip_weekday
+from .dates import (
+    DateMatch,
+    date_in_filename,
+    excluded_before,
+    find_date,
+    find_dates,
+    find_time,
+    meeting_date_in,
+    strip_weekday,
+    years_in,
+)
 from .decisions import (
     LOST_SUBJECT_VERBS,
     OwnBody,
@@ -125,13 +135,21 @@ _JUSTERING_LABEL = re.compile(
     r"^(?:justerat|justerad|justeras|justeringsdatum)(?:\s+den)?\s*(?::\s*(?P<rest>.*)|$)",
     re.IGNORECASE,
 )
+# "Plats och tid Kommunkontoret onsdagen den 21 november 2018 kl. 08:30-14:00": flattened PDF
+# text drops the colon after the two-word labels (kommunstyrelse protocols on docplayer.se).
 _DATETIME_LABEL = re.compile(
-    r"^(?:tid och plats|tid & plats|datum och tid|datum, tid och plats|tid, plats)\s*(?::\s*(?P<rest>.*)|$)",
+    r"^(?:tid och plats|tid & plats|datum och tid|datum, tid och plats|tid, plats|"
+    r"plats och tid|plats & tid|plats, tid|datum och plats)"
+    r"(?!\s+för\s+juster)\s*(?::\s*(?P<rest>.*)|$|\s(?P<bare>.*\d.*))",
     re.IGNORECASE,
 )
 _TIME_LABEL = re.compile(r"^(?:tid|mötestid|klockan)\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
+# "Dag:" / "Dag 2016 08 27" (real_08, real_21); "Sammanträdesdatum 2012-06-12" without a colon
+# when a date or weekday follows.
 _DATE_LABEL = re.compile(
-    r"^(?:datum|mötesdatum|sammanträdesdatum)\s*(?::\s*(?P<rest>.*)|$)", re.IGNORECASE
+    r"^(?:datum|mötesdatum|mötesdag|sammanträdesdatum|sammanträdesdag|dag)\s*"
+    r"(?::\s*(?P<rest>.*)|$|\s(?P<bare>(?:\d|[^\W\d]+dag(?:en)?\s).*))",
+    re.IGNORECASE,
 )
 _PLACE_LABEL = re.compile(
     r"^(?:plats|lokal|mötesplats|sammanträdesplats)\s*(?::\s*(?P<rest>.*)|$)", re.IGNORECASE
@@ -372,6 +390,10 @@ class _MinutesParser:
         self.leftover: list[str] = []
         self.header_headings: list[str] = []
         self.dates: list[_DateCandidate] = []
+        # The years the text and file name state: they resolve "04.04.21" and give "Datum: 4
+        # april" its year (dates.years_in).
+        self.context_years = years_in(text) + years_in(re.sub(r"[_-]", " ", filename or ""))
+        self.header_text = ""
         self.justering_text: str | None = None
         self.agenda_numbers: list[int] = []
         self.own = OwnBody([])
@@ -401,12 +423,14 @@ class _MinutesParser:
                     f"Punkterna saknar nummer; {len(starts)} rubriker tolkades som punkter "
                     "— kontrollera indelningen."
                 )
+        self.header_text = "\n".join(lines[: starts[0].index] if starts else lines)
         if starts:
             self._parse_header(lines, 0, starts[0].index, stop_at_prose=False)
         else:
             header_end = self._parse_header(lines, 0, len(lines), stop_at_prose=True)
             starts = self._find_heading_items(lines, header_end)
             first = starts[0].index if starts else len(lines)
+            self.header_text = "\n".join(lines[:first])
             self.leftover.extend(line for line in lines[header_end:first])
             if starts:
                 count = len(starts)
@@ -683,13 +707,13 @@ class _MinutesParser:
         bare = strip_weekday(text).strip(" ,.")
         if self.minutes.title is None and heading_level(raw) and len(text) <= 120:
             if _is_date_only(text):
-                found_date = find_date(bare)
+                found_date = find_date(bare, context_years=self.context_years)
                 if found_date:
                     self._add_date(found_date.date, 2)
                     return True
             self.header_headings.append(text)
             return True
-        found = find_date(bare)
+        found = find_date(bare, context_years=self.context_years)
         if found and found.start == 0 and found.end >= len(bare) - 1:
             self._add_date(found.date, 2)
             return True
@@ -713,7 +737,8 @@ class _MinutesParser:
                 continue
             state.label = None
             state.group = None
-            rest = (match.group("rest") or "").strip() if match.groupdict() else ""
+            groups = match.groupdict()
+            rest = (groups.get("rest") or groups.get("bare") or "").strip()
             if rest:
                 self._pending_value(kind, rest)
             else:
@@ -744,7 +769,7 @@ class _MinutesParser:
         elif kind == "datetime":
             self._date_time_place(value)
         elif kind == "date":
-            found = find_date(strip_weekday(value))
+            found = find_date(strip_weekday(value), context_years=self.context_years)
             if not found:
                 return False
             self._add_date(found.date, 1)
@@ -758,7 +783,7 @@ class _MinutesParser:
 
     def _date_time_place(self, value: str) -> None:
         text = strip_weekday(value)
-        found = find_date(text)
+        found = find_date(text, context_years=self.context_years)
         time = find_time(text)
         if found:
             self._add_date(found.date, 1)
@@ -854,8 +879,12 @@ class _MinutesParser:
                 body = _possessor(recorded_at.group("body"))
             elif not re.search(r"[^\W\d_]{3}", body):
                 body = ""  # "Styrelsemöte 5 2023" names no body
-            title_date = find_date(title)
-            if title_date and minutes.date is None:
+            title_date = find_date(title, context_years=self.context_years)
+            if (
+                title_date
+                and minutes.date is None
+                and not excluded_before(title[: title_date.start])
+            ):
                 minutes.date = title_date.date
             minutes.body_name = body or None
             minutes.body_source = ("recorded_at" if recorded_at else "title") if body else None
@@ -876,11 +905,13 @@ class _MinutesParser:
             if kind_anywhere:
                 minutes.meeting_kind = _kind_of(kind_anywhere.group(1))
         if minutes.date is None:
-            # A date with its year near the top (a title line the header did not read as one).
-            head = "\n".join(self.source.split("\n")[:12])[:1500]
-            dated = [d for d in find_dates(strip_weekday(head)) if d.has_year]
+            # A date near the top, above the first item, that the header lines did not read: a
+            # title line, a flattened PDF page with "Datum: …" inside it (real_23). Never a date
+            # after a justering, anslag or next-meeting cue, nor one in an item's text.
+            head = "\n".join(self.header_text.split("\n")[:12])[:1500]
+            dated = meeting_date_in(head, self.context_years)
             if dated:
-                minutes.date = dated[0].date
+                minutes.date = dated.date
                 minutes.warnings.append("Mötets datum togs från dokumentets början.")
         if minutes.date is None and self.filename:
             from_name = date_in_filename(self.filename)
