@@ -243,3 +243,112 @@ def test_meeting_date(text: str, filename: str | None, expected: str | None) -> 
 def test_at_least_forty_rows() -> None:
     assert len(ROWS) >= 40
     assert len({row[0] for row in ROWS}) == len(ROWS)
+
+
+# --- time of day and place -------------------------------------------------------------------
+# (id, text, start, end, place); "-" for a place this row does not check. Sources as above, plus
+# real_09, real_16, real_26, real_27 and corpus 07 ("Tid: 14:30" then "Plats: …").
+TIME_PLACE_ROWS: list[tuple[str, str, str | None, str | None, str | None]] = [
+    ("tid_date_clock", "Tid: 2012-06-12 kl. 13.00–16.00", "13:00", "16:00", None),
+    ("tid_dotted_spaced", "Datum: 2012-06-12\nTid: 09.00 – 12.00", "09:00", "12:00", None),
+    (
+        "tid_colon_range",
+        "Datum: 2012-06-12\nTid: 13:00-15:30\nPlats: Teams",
+        "13:00",
+        "15:30",
+        "Teams",
+    ),
+    ("tid_single_clock", "Datum: 2023-08-22\nTid: 14:30\nPlats: Monaden", "14:30", None, "Monaden"),
+    ("tid_kl_single", "Datum: 2012-06-12\nTid: kl. 13.00", "13:00", None, None),
+    ("lokal", "Datum: 2012-06-12\nLokal: Sal A, Stadshuset", None, None, "Sal A, Stadshuset"),
+    (
+        "digitalt",
+        "Tid och plats: 2021-03-04 kl. 09.00–10.30, digitalt via Teams",
+        "09:00",
+        "10:30",
+        "digitalt via Teams",
+    ),
+    (
+        "real09_time_next_paragraph",
+        "Protokoll 2025-11-19\n\nProtokoll fört vid styrelsesammanträde för föreningen. "
+        "Tid: 2025-11-19\n\n10.00-12.30\nPlats: Café Skogen. Deltagande: Lars Göran Bergman, "
+        "Berit Kock, Sören Karlsson.\n\n§1. Mötets öppnande. Ordförande förklarar "
+        "sammanträdet öppnat.",
+        "10:00",
+        "12:30",
+        "Café Skogen",
+    ),
+    (
+        "real03_title_clock",
+        "SAMMANTRÄDESPROTOKOLL\nFRÅN STYRELSEMÖTE I FÖRENINGSLOKALEN 04.04.21 kl 17.00-19.15.\n"
+        "Närvarande Nils Bondeson, ordförande\n\n§ 35 Sammanträdets öppnande\nOrdföranden "
+        "öppnade sammanträdet.",
+        "17:00",
+        "19:15",
+        "-",
+    ),
+    (
+        "plats_och_tid_ajournering",
+        "Plats och tid Kommunkontoret onsdagen den 21 november 2018 kl. 08:30-14:00, "
+        "ajournering för lunch 12:15-13:00",
+        "08:30",
+        "14:00",
+        "Kommunkontoret",
+    ),
+    (
+        "plats_och_tid_room",
+        "SAMMANTRÄDESPROTOKOLL\nPlats och tid: Kommunalhuset 2:3, kl 16:00-17:15",
+        "16:00",
+        "17:15",
+        "Kommunalhuset 2:3",
+    ),
+    (
+        "real27_tid_plats_one_line",
+        "Styrgruppen för det sociala området\n\nTid: 4 december 2008 kl. 08:30-11:40 Plats: "
+        "GR-huset, Göteborg\n\nNärvarande: Madeleine Dahlgren, Lilla Edet, ordf.",
+        "08:30",
+        "11:40",
+        "GR-huset, Göteborg",
+    ),
+    (
+        "real26_plats_then_label",
+        "Styrgruppen för sociala området\n\nTid: 7 maj 2007\n\nPlats: GR-huset, Göteborg "
+        "Närvarande:\n\nJonas Ransgård (m), Göteborg",
+        None,
+        None,
+        "GR-huset, Göteborg",
+    ),
+    (
+        "real16_plats_och_tid_two_lines",
+        "Protokoll Styrelsen\n\nOrgan: Regionförbundets styrelse Plats och tid: Regionförbundet "
+        "i Kalmar län,\n\nFredagen den 11 januari 2007, kl 10.00-13.00\n\nBeslutande: Leif "
+        "Larsson ordförande",
+        "10:00",
+        "13:00",
+        "Regionförbundet i Kalmar län",
+    ),
+    (
+        "flattened_empty_tid",
+        "Datum: Tisdagen den 16 september 2008 Tid: Kl Plats: Norra Latin, (Norra Bantorget)",
+        None,
+        None,
+        "Norra Latin, (Norra Bantorget)",
+    ),
+]
+
+
+def _clock(value: str | None) -> dt.time | None:
+    return dt.time.fromisoformat(value) if value else None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "place"),
+    [pytest.param(text, s, e, p, id=row) for row, text, s, e, p in TIME_PLACE_ROWS],
+)
+def test_meeting_time_and_place(
+    text: str, start: str | None, end: str | None, place: str | None
+) -> None:
+    parsed = parse_minutes(text)
+    assert (parsed.start_time, parsed.end_time) == (_clock(start), _clock(end))
+    if place != "-":
+        assert parsed.place == place
