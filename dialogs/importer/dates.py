@@ -249,6 +249,8 @@ _TIME_RANGE = re.compile(
     re.IGNORECASE,
 )
 _SINGLE_TIME = re.compile(r"\bkl(?:ockan)?\.?\s*" + _CLOCK + r"(?![\d])", re.IGNORECASE)
+# "14:30" after a "Tid:" label, with no "kl" (corpus 07).
+_BARE_CLOCK = re.compile(r"(?<![\d.:/-])(\d{1,2})[.:](\d{2})(?![\d]|[.:/-]\d)")
 
 
 @dataclass
@@ -268,10 +270,12 @@ def _time(hour: str | None, minute: str | None) -> dt.time | None:
     return None
 
 
-def find_time(text: str) -> TimeMatch | None:
-    """A meeting's time: "kl. 13.00 – 15.30", "13.00-15.00", "kl 9-12" or "kl. 13.00".
+def find_time(text: str, labelled: bool = False) -> TimeMatch | None:
+    """A meeting's time: "kl. 13.00 – 15.30", "13.00-15.00", "kl 9-12" or "kl. 13.00"; after a
+    "Tid:" label (labelled) also a bare "14:30".
 
-    A bare "1–10" is not a time: a range needs "kl" or minutes on both ends.
+    A bare "1–10" is not a time: a range needs "kl" or minutes on both ends. Blank out a date
+    first: "12.06" in "12.06.2012" reads as a clock.
     """
     for m in _TIME_RANGE.finditer(text):
         has_minutes = m.group(3) is not None and m.group(5) is not None
@@ -284,6 +288,11 @@ def find_time(text: str) -> TimeMatch | None:
         start = _time(m.group(1), m.group(2))
         if start:
             return TimeMatch(start, None, m.start(), m.end())
+    if labelled:
+        for m in _BARE_CLOCK.finditer(text):
+            start = _time(m.group(1), m.group(2))
+            if start:
+                return TimeMatch(start, None, m.start(), m.end())
     return None
 
 

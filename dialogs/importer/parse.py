@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from dialogs.text import mask_personnummer
 
 from .dates import (
+    MONTHS,
     DateMatch,
     date_in_filename,
     excluded_before,
@@ -657,7 +658,7 @@ class _MinutesParser:
         state = self.state
         if state.pending:
             pending, state.pending = state.pending, None
-            if self._pending_value(pending, text):
+            if self._field_values(pending, text, pending=True):
                 return True
         if state.mode == "skip":
             if _JUSTERING_LABEL.match(text):
@@ -720,14 +721,40 @@ class _MinutesParser:
         if found and found.start <= 2 and find_time(bare):
             self._date_time_place(text)
             return True
+        time = find_time(bare)
+        if time and time.start == 0 and time.end >= len(bare) - 1:
+            # "10.00-12.30" on its own line after "Tid: 2025-11-19" (real_09).
+            if self.minutes.start_time is None:
+                self.minutes.start_time, self.minutes.end_time = time.start_time, time.end_time
+            return True
+        self._inline_fields(text)
         return False
+
+    def _inline_fields(self, text: str) -> None:
+        """Date, time and place labels inside a line the header did not read, from the first
+        one on: "Organ: Regionförbundets styrelse Plats och tid: Regionförbundet i Kalmar län,"
+        (real_16), "Protokoll fört vid … Tid: 2025-11-19" (real_09), a flattened notice's
+        "… Datum: Tisdagen den 10 februari 2015 Plats: …" (real_23). Not a label after a
+        justering cue ("Justeringens plats och tid:") nor a compound one ("Ort och datum:")."""
+        for label_at in _INLINE_FIELD.finditer(text):
+            label = collapse_spaces(label_at.group("label").lower())
+            before = text[: label_at.start()]
+            if label not in _FIELD_KIND or re.search(r"(?i)\b(?:och|&)\s*$", before):
+                continue
+            if not excluded_before(before):
+                stacked = before.rstrip().endswith(":")  # "Organ: Plats och tid: …" (real_14)
+                value = text[label_at.end() :]
+                self._field_values(
+                    _FIELD_KIND[label], value, place_ok=not stacked or _plain_place(value)
+                )
+            return
 
     def _labelled_value(self, text: str) -> bool:
         state = self.state
         for pattern, kind in (
             (_JUSTERING_LABEL, "justering"),
             (_DATETIME_LABEL, "datetime"),
-            (_TIME_LABEL, "datetime"),
+            (_TIME_LABEL, "time"),
             (_DATE_LABEL, "date"),
             (_PLACE_LABEL, "place"),
             (_PARAGRAPHS_LABEL, "paragraphs"),
@@ -740,7 +767,7 @@ class _MinutesParser:
             groups = match.groupdict()
             rest = (groups.get("rest") or groups.get("bare") or "").strip()
             if rest:
-                self._pending_value(kind, rest)
+                self._field_values(kind, rest)
             else:
                 state.pending = kind
             return True
@@ -763,36 +790,84 @@ class _MinutesParser:
             return True
         return False
 
-    def _pending_value(self, kind: str, value: str) -> bool:
+    def _field_values(
+        self, kind: str, value: str, pending: bool = False, place_ok: bool = True
+    ) -> bool:
+        """A field's value, and the fields run into it on the same line (_INLINE_FIELD). A
+        label's value on the next line (pending) that is itself a label is no value: that line
+        is read on its own."""
+        fields = list(_INLINE_FIELD.finditer(value))
+        head = value[: fields[0].start()] if fields else value
+        if not head.strip() and pending:
+            return False
+        done = (
+            self._pending_value(kind, head.strip(), place_ok=place_ok)
+            if head.strip()
+            else bool(fields)
+        )
+        for n, label_at in enumerate(fields):
+            label = collapse_spaces(label_at.group("label").lower())
+            if label not in _FIELD_KIND:
+                break  # attendance: people.py reads those lists
+            end = fields[n + 1].start() if n + 1 < len(fields) else len(value)
+            segment = value[label_at.end() : end].strip()
+            if segment:
+                # "Datum: Plats: Augusti Söndag 10:00 …" (real_11): labels stacked without
+                # their values, which follow in column order; the place cannot be told apart.
+                before = value[: label_at.start()].rstrip()
+                stacked = not before or before.endswith(":")
+                self._pending_value(
+                    _FIELD_KIND[label], segment, place_ok=not stacked or _plain_place(segment)
+                )
+        return done
+
+    def _pending_value(self, kind: str, value: str, place_ok: bool = True) -> bool:
         if kind == "justering":
             self.justering_text = value
         elif kind == "datetime":
-            self._date_time_place(value)
+            self._date_time_place(value, place_ok=place_ok)
+        elif kind == "time":
+            self._date_time_place(value, labelled_time=True, place_ok=place_ok)
         elif kind == "date":
             found = find_date(strip_weekday(value), context_years=self.context_years)
             if not found:
                 return False
             self._add_date(found.date, 1)
         elif kind == "place":
-            if self.minutes.place is None:
-                self.minutes.place = value.strip(" ,.;")
+            place = _clean_place(value) if place_ok else None
+            if place and self.minutes.place is None:
+                self.minutes.place = place
         elif kind == "paragraphs":
             if "§" not in value and not re.search(r"\d", value):
                 return False
         return True
 
-    def _date_time_place(self, value: str) -> None:
+    def _date_time_place(
+        self, value: str, labelled_time: bool = False, place_ok: bool = True
+    ) -> None:
+        """ "2012-06-12 kl. 13.00–16.00, Kommunhuset" or, the place first as "Plats och tid"
+        writes it, "Kommunkontoret onsdagen den 21 november 2018 kl. 08:30-14:00, ajournering
+        för lunch 12:15-13:00": the place is what stands before the date and time, else after
+        them."""
         text = strip_weekday(value)
         found = find_date(text, context_years=self.context_years)
-        time = find_time(text)
+        blanked = text
         if found:
             self._add_date(found.date, 1)
+            blanked = text[: found.start] + " " * (found.end - found.start) + text[found.end :]
+        time = find_time(blanked, labelled=labelled_time)
         if time and self.minutes.start_time is None:
             self.minutes.start_time = time.start_time
             self.minutes.end_time = time.end_time
-        end = max(found.end if found else 0, time.end if time else 0)
-        place = text[end:].strip(" ,.;:-–—\t") if (found or time) else text.strip()
-        if place and self.minutes.place is None:
+        spans = [(m.start, m.end) for m in (found, time) if m is not None]
+        if spans:
+            first, last = min(a for a, _ in spans), max(b for _, b in spans)
+            place = _clean_place(text[:first]) or _clean_place(text[last:])
+        else:
+            place = _clean_place(text)
+        if labelled_time and place and not place[:1].isupper():
+            place = None  # "Tid: Torsdagen den 28 oktober 2010 med start klockan" (corpus 15)
+        if place and place_ok and self.minutes.place is None:
             self.minutes.place = place
 
     def _add_date(self, date: dt.date, priority: int) -> None:
@@ -913,6 +988,21 @@ class _MinutesParser:
             if dated:
                 minutes.date = dated.date
                 minutes.warnings.append("Mötets datum togs från dokumentets början.")
+        if minutes.start_time is None and minutes.date is not None:
+            # The time beside the meeting's date on a title line: "FRÅN STYRELSEMÖTE I
+            # FÖRENINGSLOKALEN 04.04.21 kl 17.00-19.15." (real_03).
+            for line in self.header_text.split("\n")[:12]:
+                on_line = [
+                    d for d in find_dates(line, None, self.context_years) if d.date == minutes.date
+                ]
+                if not on_line:
+                    continue
+                span = on_line[0]
+                blanked = line[: span.start] + " " * (span.end - span.start) + line[span.end :]
+                time = find_time(blanked)
+                if time and 0 <= time.start - span.end <= 40:
+                    minutes.start_time, minutes.end_time = time.start_time, time.end_time
+                    break
         if minutes.date is None and self.filename:
             from_name = date_in_filename(self.filename)
             if from_name:
@@ -1536,6 +1626,64 @@ _RECORDED_AT = re.compile(
     r"(?:(?:ordinarie|extra|extrainsatta|konstituerande|årliga)\s+)?\w*(?:möte|sammanträde|stämma)t?\b"
 )
 _GENERIC_SUBJECTS = frozenset({"mötet", "gruppen", "vi", "det", "man"})
+
+
+# Header fields run together on one line, as flattened PDF text and web pages write them:
+# "Tid: 4 december 2008 kl. 08:30-11:40 Plats: GR-huset, Göteborg" (real_27), "Datum: … Tid: Kl
+# Plats: Norra Latin" (Föreningen Norden's notice), "Plats: GR-huset, Göteborg Närvarande:"
+# (real_26), "Plats: Café Skogen. Deltagande: …" (real_09). Attendance labels end the fields.
+_INLINE_FIELD = re.compile(
+    r"(?:(?<=\s)|(?<=[.,;]))(?P<label>tid\s+och\s+plats|plats\s+och\s+tid|datum|tid|plats|"
+    r"lokal|närvarande|deltagande|deltagare|beslutande|frånvarande|övriga|ledamöter|"
+    r"förhinder)\s*:",
+    re.IGNORECASE,
+)
+_FIELD_KIND = {
+    "tid och plats": "datetime",
+    "plats och tid": "datetime",
+    "datum": "date",
+    "tid": "time",
+    "plats": "place",
+    "lokal": "place",
+}
+# In a long flattened value, the place ends where a sentence starts: a capitalised word and two
+# lower-case ones ("… Visborgsallén 19 Ordinarie ledamot som inte kan delta …", real_23).
+_SENTENCE_START = re.compile(r"\s(?=[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö]+\s+[a-zåäö]+)")
+# … or where the next block's label starts without its colon: "Aulan, Vintergatan 8, Uddevalla
+# Närvarande Ledamöter …" (corpus 12), "GR, Anders Personsgatan 8 Ledamöter" (real_25).
+_PLACE_END = re.compile(
+    r"\s(?=(?:Närvarande|Beslutande|Ledamöter|Deltagare|Deltagande|Frånvarande|Övriga|"
+    r"Ersättare|Ordinarie|Justerare|Sekreterare|Dagordning|Ärenden|Telefon)\b)"
+)
+
+
+def _plain_place(text: str) -> bool:
+    """A value with no clock, date or month in it: after stacked labels ("Tid: Plats: Aulan,
+    Vintergatan 8, Uddevalla", corpus 12) it is the place; "Augusti Söndag 10:00 … Scandic
+    Elmia" (real_11) mixes the other labels' values in."""
+    return not (
+        find_time(text, labelled=True)
+        or find_date(text)
+        or re.search(r"(?i)\b(?:" + "|".join(MONTHS) + r")\b", text)
+    )
+
+
+def _clean_place(text: str) -> str | None:
+    """A place as written, without the punctuation and the "den"/"kl" left beside a date or a
+    time; None when nothing like a place is left ("Kl", "14")."""
+    place = text.strip(" ,.;:-–—\t")
+    end = _PLACE_END.search(place)
+    if end:
+        place = place[: end.start()].strip(" ,.;:-–—\t")
+    if len(place) > 60:
+        cut = _SENTENCE_START.search(place, 1)
+        if cut:
+            place = place[: cut.start()]
+    place = re.sub(r"(?i)(?:^|\s)(?:den|kl\.?|klockan)$", "", place).strip(" ,.;:-–—\t")
+    place = re.sub(r"(?i)^(?:den|kl\.?|klockan)(?:\s|$)", "", place).strip(" ,.;:-–—\t")
+    if len(place) > 80:
+        return None  # a run of text, not a place
+    return place if re.search(r"[^\W\d_]{2}", place) else None
 
 
 def _possessor(text: str) -> str:
