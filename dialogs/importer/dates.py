@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 MONTHS = {
@@ -35,16 +37,32 @@ MONTHS = {
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
-# "24-10-21": a two-digit year first, as Swedish dates are written (corpus 06).
-_SHORT_ISO = re.compile(r"(?<![\d.:/-])(\d{2})-(\d{2})-(\d{2})(?![\d.:/-])")
+_END = r"(?![\d]|[.,:/-]\d)"
+_START = r"(?<![\d.,:/-])"
+# "2016 08 27", "2012.06.12", "2012/06/12", "20160827": a four-digit year first (real_08).
+_YEAR_FIRST = re.compile(_START + r"(\d{4})(?:([ ./])(\d{2})\2(\d{2})|(\d{2})(\d{2}))" + _END)
+# "12/6 2012", "12/6-2012", "12/6/2012": day and month with a slash, then the year.
+_SLASH = re.compile(_START + r"(\d{1,2})/(\d{1,2})(?:/|-|\s|,\s?)(\d{4})" + _END)
+# "12.06.2012", "12-06-2012": the day first, a four-digit year.
+_DAY_FIRST = re.compile(_START + r"(\d{1,2})([.-])(\d{1,2})\2(\d{4})" + _END)
+# Three groups of two digits, "24-10-21" (corpus 06), "04.04.21" (real_03), "12.6.12", or six
+# digits, "180414" (real_05): yy-mm-dd or dd-mm-yy, see _two_digit_date.
+_TWO_DIGIT = re.compile(
+    _START + r"(?:(\d{1,2})([.-])(\d{1,2})\2(\d{2})|(\d{2})(\d{2})(\d{2}))" + _END
+)
+# "12 juni 2012", "den 12:e juni", a range "26-27 januari 2002", "22-23 sep 2015" (real_21):
+# a range is its first day.
 _LONG = re.compile(
-    r"(?<![\w])(\d{1,2})(?::[ae])?\s+(" + _MONTH_ALT + r")\.?(?:\s+(\d{4}))?(?![\w])",
+    r"(?<![\w])(\d{1,2})(?::[ae])?(?:\s*[-–]\s*\d{1,2}(?::[ae])?)?\.?\s+("
+    + _MONTH_ALT
+    + r")\.?(?:\s+(\d{4}))?(?![\w])",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(
     r"(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+(?:den\s+)?)",
     re.IGNORECASE,
 )
+_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 @dataclass
@@ -62,50 +80,163 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def find_dates(text: str, reference: dt.date | None = None) -> list[DateMatch]:
+def _latest_year() -> int:
+    return dt.date.today().year + 1
+
+
+def _plausible(date: dt.date | None, earliest: int = 1900) -> dt.date | None:
+    return date if date and earliest <= date.year <= _latest_year() else None
+
+
+def _century(yy: int) -> int:
+    year = 2000 + yy
+    return year if year <= _latest_year() else 1900 + yy
+
+
+def _two_digit_date(
+    first: str, month: str, last: str, context_years: Sequence[int] = ()
+) -> dt.date | None:
+    """ "04.04.21": 2004-04-21 (yy-mm-dd, Swedish numeric order, as six-digit "yymmdd") or
+    2021-04-04 (dd-mm-yy, as dotted dates are also written). A reading must be a valid date
+    between 1990 and next year; when both are, the one whose year lies nearest the years the
+    document states wins, else year first."""
+    readings: list[dt.date] = []
+    if len(first) == 2:
+        year_first = _plausible(_make(_century(int(first)), int(month), int(last)), 1990)
+        if year_first:
+            readings.append(year_first)
+    day_first = _plausible(_make(_century(int(last)), int(month), int(first)), 1990)
+    if day_first and day_first not in readings:
+        readings.append(day_first)
+    if len(readings) == 2 and context_years:
+        return min(readings, key=lambda d: min(abs(d.year - y) for y in context_years))
+    return readings[0] if readings else None
+
+
+def years_in(text: str) -> list[int]:
+    """The four-digit years a text states (dates, "år 2005", "budget 2018"): the context that
+    resolves a two-digit year and gives a date without a year its year."""
+    latest = _latest_year()
+    return [int(y) for y in _BARE_YEAR.findall(text) if 1900 <= int(y) <= latest]
+
+
+def find_dates(
+    text: str, reference: dt.date | None = None, context_years: Sequence[int] = ()
+) -> list[DateMatch]:
     """All dates in text, in order. A date without a year ("6 maj") takes reference's year, or
-    the next year when that would put it before the reference (next meeting in January)."""
+    the next year when that would put it before the reference (next meeting in January); with
+    no reference, the year the context states most often."""
     found: list[DateMatch] = []
+
+    def add(date: dt.date | None, m: re.Match[str], has_year: bool = True) -> None:
+        if date and not any(d.start < m.end() and m.start() < d.end for d in found):
+            found.append(DateMatch(date, m.start(), m.end(), has_year))
+
     for m in _ISO.finditer(text):
-        date = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if date and 1900 <= date.year <= 2200:
-            found.append(DateMatch(date, m.start(), m.end(), True))
-    for m in _SHORT_ISO.finditer(text):
-        date = _make(2000 + int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if date:
-            found.append(DateMatch(date, m.start(), m.end(), True))
+        iso = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        add(iso if iso and 1900 <= iso.year <= 2200 else None, m)
+    for m in _YEAR_FIRST.finditer(text):
+        month, day = (m.group(3), m.group(4)) if m.group(2) else (m.group(5), m.group(6))
+        add(_plausible(_make(int(m.group(1)), int(month), int(day))), m)
+    for m in _SLASH.finditer(text):
+        add(_plausible(_make(int(m.group(3)), int(m.group(2)), int(m.group(1)))), m)
+    for m in _DAY_FIRST.finditer(text):
+        add(_plausible(_make(int(m.group(4)), int(m.group(3)), int(m.group(1)))), m)
+    for m in _TWO_DIGIT.finditer(text):
+        if m.group(2):
+            add(_two_digit_date(m.group(1), m.group(3), m.group(4), context_years), m)
+        else:
+            add(_two_digit_date(m.group(5), m.group(6), m.group(7), context_years), m)
+    if reference is None and context_years:
+        year = Counter(context_years).most_common(1)[0][0]
+        reference = dt.date(year, 1, 1)
     for m in _LONG.finditer(text):
-        if any(d.start <= m.start() < d.end for d in found):
-            continue
         day = int(m.group(1))
         month = MONTHS[m.group(2).lower()]
         if m.group(3):
-            date = _make(int(m.group(3)), month, day)
-            if date:
-                found.append(DateMatch(date, m.start(), m.end(), True))
+            add(_make(int(m.group(3)), month, day), m)
         elif reference is not None:
             date = _make(reference.year, month, day)
             if date and date < reference:
                 date = _make(reference.year + 1, month, day)
-            if date:
-                found.append(DateMatch(date, m.start(), m.end(), False))
+            add(date, m, has_year=False)
     found.sort(key=lambda d: d.start)
     return found
 
 
 def date_in_filename(name: str) -> dt.date | None:
-    """ "19_vgr-regionstyrelsen-2019-03-26.txt", "protokoll_20190326.docx" → the date."""
-    for pattern in (r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"):
-        for m in re.finditer(pattern, name):
-            date = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            if date and 1900 <= date.year <= 2200:
-                return date
+    """ "19_vgr-regionstyrelsen-2019-03-26.txt", "protokoll_20190326.docx",
+    "protokoll_190326.docx" → the date."""
+    stem = re.sub(r"\.\w{1,5}$", "", name)
+    for m in re.finditer(r"(?<!\d)(\d{4})[-_. ]?(\d{2})[-_. ]?(\d{2})(?!\d)", stem):
+        date = _plausible(_make(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        if date:
+            return date
+    for m in re.finditer(r"(?<!\d)(\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)", stem):
+        date = _two_digit_date(m.group(1), m.group(2), m.group(3))
+        if date:
+            return date
     return None
 
 
-def find_date(text: str, reference: dt.date | None = None) -> DateMatch | None:
-    dates = find_dates(text, reference)
+def find_date(
+    text: str, reference: dt.date | None = None, context_years: Sequence[int] = ()
+) -> DateMatch | None:
+    dates = find_dates(text, reference, context_years)
     return dates[0] if dates else None
+
+
+# Words before a date that make it some other day than the meeting's: the justering, the notice
+# on the board, the next meeting, a deadline, the day the text was printed or written
+# (docplayer.se transcripts of kommunstyrelse protocols: "Justeringens plats och tid …",
+# "Anslaget uppsatt den …"; test_dates_real).
+_NOT_MEETING = re.compile(
+    r"(?i)\b(?:juster\w*|anslag\w*|tillkännag\w*|nästa\s+\w*(?:möte|sammanträde|träff)\w*|"
+    r"kommande\s+\w*(?:möte|sammanträde)\w*|senast|deadline|sista\s+(?:dag|datum)\w*|"
+    r"utskri\w*|upprätta\w*|uppdatera\w*|skickad\w*|utsänd\w*|inkom\w*|diarie\w*|"
+    r"ska\s+vara\s+inne|lämnas\s+(?:in\s+)?(?:till|före))\b"
+)
+# Labels that name the meeting's day ("Datum:", "Sammanträdesdatum", "Tid och plats",
+# "Plats och tid", "Dag"), with a weekday between label and date.
+_MEETING_LABEL = re.compile(
+    r"(?i)\b(?:datum|sammanträdesdatum|sammanträdesdag|mötesdatum|mötesdag|dag|tid|"
+    r"tid\s+och\s+plats|plats\s+och\s+tid)\s*:?\s*(?:[^\W\d]+dag(?:en)?\s+)?(?:den\s+)?$"
+)
+_KIND_WORD = re.compile(r"(?i)protokoll|anteckning|\w*(?:möte|sammanträde)(?:t|s)?\b")
+
+
+def excluded_before(before: str) -> bool:
+    """Whether the words just before a date ("Justeringen gjordes ", "Nästa möte: ") say it is
+    not the meeting's day. Only the clause the date is in counts: a label in between ("Datum:")
+    starts a new one."""
+    clause = re.split(
+        r"[.;!?]\s|\n|\b(?=(?:datum|tid|plats)\s*:|(?:sammanträdes|mötes)dat)",
+        before[-90:],
+        flags=re.I,
+    )[-1]
+    return bool(_NOT_MEETING.search(clause))
+
+
+def meeting_date_in(text: str, context_years: Sequence[int] = ()) -> DateMatch | None:
+    """The meeting's date in a header's text: a date after a label that names the meeting's
+    day first, then one on a line that names the minutes or the meeting, then the first other
+    date; never one after a justering, anslag, next-meeting or deadline cue. For text the
+    header lines did not read, flattened PDF pages among them (real_23)."""
+    best: tuple[int, int, DateMatch] | None = None
+    for found in find_dates(text, None, context_years):
+        before = text[: found.start]
+        if excluded_before(before):
+            continue
+        line = before[before.rfind("\n") + 1 :]
+        if _MEETING_LABEL.search(line[-45:]):
+            rank = 0
+        elif _KIND_WORD.search(line):
+            rank = 1
+        else:
+            rank = 2
+        if best is None or (rank, found.start) < best[:2]:
+            best = (rank, found.start, found)
+    return best[2] if best else None
 
 
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
@@ -118,6 +249,8 @@ _TIME_RANGE = re.compile(
     re.IGNORECASE,
 )
 _SINGLE_TIME = re.compile(r"\bkl(?:ockan)?\.?\s*" + _CLOCK + r"(?![\d])", re.IGNORECASE)
+# "14:30" after a "Tid:" label, with no "kl" (corpus 07).
+_BARE_CLOCK = re.compile(r"(?<![\d.:/-])(\d{1,2})[.:](\d{2})(?![\d]|[.:/-]\d)")
 
 
 @dataclass
@@ -137,10 +270,12 @@ def _time(hour: str | None, minute: str | None) -> dt.time | None:
     return None
 
 
-def find_time(text: str) -> TimeMatch | None:
-    """A meeting's time: "kl. 13.00 – 15.30", "13.00-15.00", "kl 9-12" or "kl. 13.00".
+def find_time(text: str, labelled: bool = False) -> TimeMatch | None:
+    """A meeting's time: "kl. 13.00 – 15.30", "13.00-15.00", "kl 9-12" or "kl. 13.00"; after a
+    "Tid:" label (labelled) also a bare "14:30".
 
-    A bare "1–10" is not a time: a range needs "kl" or minutes on both ends.
+    A bare "1–10" is not a time: a range needs "kl" or minutes on both ends. Blank out a date
+    first: "12.06" in "12.06.2012" reads as a clock.
     """
     for m in _TIME_RANGE.finditer(text):
         has_minutes = m.group(3) is not None and m.group(5) is not None
@@ -153,6 +288,11 @@ def find_time(text: str) -> TimeMatch | None:
         start = _time(m.group(1), m.group(2))
         if start:
             return TimeMatch(start, None, m.start(), m.end())
+    if labelled:
+        for m in _BARE_CLOCK.finditer(text):
+            start = _time(m.group(1), m.group(2))
+            if start:
+                return TimeMatch(start, None, m.start(), m.end())
     return None
 
 

@@ -18,7 +18,18 @@ from dataclasses import dataclass, field, replace
 
 from dialogs.text import mask_personnummer
 
-from .dates import DateMatch, date_in_filename, find_date, find_dates, find_time, strip_weekday
+from .dates import (
+    MONTHS,
+    DateMatch,
+    date_in_filename,
+    excluded_before,
+    find_date,
+    find_dates,
+    find_time,
+    meeting_date_in,
+    strip_weekday,
+    years_in,
+)
 from .decisions import (
     LOST_SUBJECT_VERBS,
     OwnBody,
@@ -128,13 +139,21 @@ _JUSTERING_LABEL = re.compile(
     r"^(?:justerat|justerad|justeras|justeringsdatum)(?:\s+den)?\s*(?::\s*(?P<rest>.*)|$)",
     re.IGNORECASE,
 )
+# "Plats och tid Kommunkontoret onsdagen den 21 november 2018 kl. 08:30-14:00": flattened PDF
+# text drops the colon after the two-word labels (kommunstyrelse protocols on docplayer.se).
 _DATETIME_LABEL = re.compile(
-    r"^(?:tid och plats|tid & plats|datum och tid|datum, tid och plats|tid, plats)\s*(?::\s*(?P<rest>.*)|$)",
+    r"^(?:tid och plats|tid & plats|datum och tid|datum, tid och plats|tid, plats|"
+    r"plats och tid|plats & tid|plats, tid|datum och plats)"
+    r"(?!\s+för\s+juster)\s*(?::\s*(?P<rest>.*)|$|\s(?P<bare>.*\d.*))",
     re.IGNORECASE,
 )
 _TIME_LABEL = re.compile(r"^(?:tid|mötestid|klockan)\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
+# "Dag:" / "Dag 2016 08 27" (real_08, real_21); "Sammanträdesdatum 2012-06-12" without a colon
+# when a date or weekday follows.
 _DATE_LABEL = re.compile(
-    r"^(?:datum|mötesdatum|sammanträdesdatum)\s*(?::\s*(?P<rest>.*)|$)", re.IGNORECASE
+    r"^(?:datum|mötesdatum|mötesdag|sammanträdesdatum|sammanträdesdag|dag)\s*"
+    r"(?::\s*(?P<rest>.*)|$|\s(?P<bare>(?:\d|[^\W\d]+dag(?:en)?\s).*))",
+    re.IGNORECASE,
 )
 _PLACE_LABEL = re.compile(
     r"^(?:plats|lokal|mötesplats|sammanträdesplats)\s*(?::\s*(?P<rest>.*)|$)", re.IGNORECASE
@@ -377,6 +396,10 @@ class _MinutesParser:
         self.leftover: list[str] = []
         self.header_headings: list[str] = []
         self.dates: list[_DateCandidate] = []
+        # The years the text and file name state: they resolve "04.04.21" and give "Datum: 4
+        # april" its year (dates.years_in).
+        self.context_years = years_in(text) + years_in(re.sub(r"[_-]", " ", filename or ""))
+        self.header_text = ""
         self.justering_text: str | None = None
         self.agenda_numbers: list[int] = []
         self.own = OwnBody([])
@@ -406,12 +429,14 @@ class _MinutesParser:
                     f"Punkterna saknar nummer; {len(starts)} rubriker tolkades som punkter "
                     "— kontrollera indelningen."
                 )
+        self.header_text = "\n".join(lines[: starts[0].index] if starts else lines)
         if starts:
             self._parse_header(lines, 0, starts[0].index, stop_at_prose=False)
         else:
             header_end = self._parse_header(lines, 0, len(lines), stop_at_prose=True)
             starts = self._find_heading_items(lines, header_end)
             first = starts[0].index if starts else len(lines)
+            self.header_text = "\n".join(lines[:first])
             self.leftover.extend(line for line in lines[header_end:first])
             if starts:
                 count = len(starts)
@@ -644,7 +669,7 @@ class _MinutesParser:
         state = self.state
         if state.pending:
             pending, state.pending = state.pending, None
-            if self._pending_value(pending, text):
+            if self._field_values(pending, text, pending=True):
                 return True
         if state.mode == "skip":
             if _JUSTERING_LABEL.match(text):
@@ -694,27 +719,53 @@ class _MinutesParser:
         bare = strip_weekday(text).strip(" ,.")
         if self.minutes.title is None and heading_level(raw) and len(text) <= 120:
             if _is_date_only(text):
-                found_date = find_date(bare)
+                found_date = find_date(bare, context_years=self.context_years)
                 if found_date:
                     self._add_date(found_date.date, 2)
                     return True
             self.header_headings.append(text)
             return True
-        found = find_date(bare)
+        found = find_date(bare, context_years=self.context_years)
         if found and found.start == 0 and found.end >= len(bare) - 1:
             self._add_date(found.date, 2)
             return True
         if found and found.start <= 2 and find_time(bare):
             self._date_time_place(text)
             return True
+        time = find_time(bare)
+        if time and time.start == 0 and time.end >= len(bare) - 1:
+            # "10.00-12.30" on its own line after "Tid: 2025-11-19" (real_09).
+            if self.minutes.start_time is None:
+                self.minutes.start_time, self.minutes.end_time = time.start_time, time.end_time
+            return True
+        self._inline_fields(text)
         return False
+
+    def _inline_fields(self, text: str) -> None:
+        """Date, time and place labels inside a line the header did not read, from the first
+        one on: "Organ: Regionförbundets styrelse Plats och tid: Regionförbundet i Kalmar län,"
+        (real_16), "Protokoll fört vid … Tid: 2025-11-19" (real_09), a flattened notice's
+        "… Datum: Tisdagen den 10 februari 2015 Plats: …" (real_23). Not a label after a
+        justering cue ("Justeringens plats och tid:") nor a compound one ("Ort och datum:")."""
+        for label_at in _INLINE_FIELD.finditer(text):
+            label = collapse_spaces(label_at.group("label").lower())
+            before = text[: label_at.start()]
+            if label not in _FIELD_KIND or re.search(r"(?i)\b(?:och|&)\s*$", before):
+                continue
+            if not excluded_before(before):
+                stacked = before.rstrip().endswith(":")  # "Organ: Plats och tid: …" (real_14)
+                value = text[label_at.end() :]
+                self._field_values(
+                    _FIELD_KIND[label], value, place_ok=not stacked or _plain_place(value)
+                )
+            return
 
     def _labelled_value(self, text: str) -> bool:
         state = self.state
         for pattern, kind in (
             (_JUSTERING_LABEL, "justering"),
             (_DATETIME_LABEL, "datetime"),
-            (_TIME_LABEL, "datetime"),
+            (_TIME_LABEL, "time"),
             (_DATE_LABEL, "date"),
             (_PLACE_LABEL, "place"),
             (_PARAGRAPHS_LABEL, "paragraphs"),
@@ -724,12 +775,13 @@ class _MinutesParser:
                 continue
             state.label = None
             state.group = None
-            rest = (match.group("rest") or "").strip() if match.groupdict() else ""
+            groups = match.groupdict()
+            rest = (groups.get("rest") or groups.get("bare") or "").strip()
             listed = label_after_value(rest) if rest else None
             if listed:
                 rest = listed[0]
             if rest:
-                self._pending_value(kind, rest)
+                self._field_values(kind, rest)
             else:
                 state.pending = kind
             if listed:
@@ -756,36 +808,84 @@ class _MinutesParser:
             return True
         return False
 
-    def _pending_value(self, kind: str, value: str) -> bool:
+    def _field_values(
+        self, kind: str, value: str, pending: bool = False, place_ok: bool = True
+    ) -> bool:
+        """A field's value, and the fields run into it on the same line (_INLINE_FIELD). A
+        label's value on the next line (pending) that is itself a label is no value: that line
+        is read on its own."""
+        fields = list(_INLINE_FIELD.finditer(value))
+        head = value[: fields[0].start()] if fields else value
+        if not head.strip() and pending:
+            return False
+        done = (
+            self._pending_value(kind, head.strip(), place_ok=place_ok)
+            if head.strip()
+            else bool(fields)
+        )
+        for n, label_at in enumerate(fields):
+            label = collapse_spaces(label_at.group("label").lower())
+            if label not in _FIELD_KIND:
+                break  # attendance: people.py reads those lists
+            end = fields[n + 1].start() if n + 1 < len(fields) else len(value)
+            segment = value[label_at.end() : end].strip()
+            if segment:
+                # "Datum: Plats: Augusti Söndag 10:00 …" (real_11): labels stacked without
+                # their values, which follow in column order; the place cannot be told apart.
+                before = value[: label_at.start()].rstrip()
+                stacked = not before or before.endswith(":")
+                self._pending_value(
+                    _FIELD_KIND[label], segment, place_ok=not stacked or _plain_place(segment)
+                )
+        return done
+
+    def _pending_value(self, kind: str, value: str, place_ok: bool = True) -> bool:
         if kind == "justering":
             self.justering_text = value
         elif kind == "datetime":
-            self._date_time_place(value)
+            self._date_time_place(value, place_ok=place_ok)
+        elif kind == "time":
+            self._date_time_place(value, labelled_time=True, place_ok=place_ok)
         elif kind == "date":
-            found = find_date(strip_weekday(value))
+            found = find_date(strip_weekday(value), context_years=self.context_years)
             if not found:
                 return False
             self._add_date(found.date, 1)
         elif kind == "place":
-            if self.minutes.place is None:
-                self.minutes.place = value.strip(" ,.;")
+            place = _clean_place(value) if place_ok else None
+            if place and self.minutes.place is None:
+                self.minutes.place = place
         elif kind == "paragraphs":
             if "§" not in value and not re.search(r"\d", value):
                 return False
         return True
 
-    def _date_time_place(self, value: str) -> None:
+    def _date_time_place(
+        self, value: str, labelled_time: bool = False, place_ok: bool = True
+    ) -> None:
+        """ "2012-06-12 kl. 13.00–16.00, Kommunhuset" or, the place first as "Plats och tid"
+        writes it, "Kommunkontoret onsdagen den 21 november 2018 kl. 08:30-14:00, ajournering
+        för lunch 12:15-13:00": the place is what stands before the date and time, else after
+        them."""
         text = strip_weekday(value)
-        found = find_date(text)
-        time = find_time(text)
+        found = find_date(text, context_years=self.context_years)
+        blanked = text
         if found:
             self._add_date(found.date, 1)
+            blanked = text[: found.start] + " " * (found.end - found.start) + text[found.end :]
+        time = find_time(blanked, labelled=labelled_time)
         if time and self.minutes.start_time is None:
             self.minutes.start_time = time.start_time
             self.minutes.end_time = time.end_time
-        end = max(found.end if found else 0, time.end if time else 0)
-        place = text[end:].strip(" ,.;:-–—\t") if (found or time) else text.strip()
-        if place and self.minutes.place is None:
+        spans = [(m.start, m.end) for m in (found, time) if m is not None]
+        if spans:
+            first, last = min(a for a, _ in spans), max(b for _, b in spans)
+            place = _clean_place(text[:first]) or _clean_place(text[last:])
+        else:
+            place = _clean_place(text)
+        if labelled_time and place and not place[:1].isupper():
+            place = None  # "Tid: Torsdagen den 28 oktober 2010 med start klockan" (corpus 15)
+        if place and place_ok and self.minutes.place is None:
             self.minutes.place = place
 
     def _add_date(self, date: dt.date, priority: int) -> None:
@@ -877,8 +977,12 @@ class _MinutesParser:
                 body = _possessor(recorded_at.group("body"))
             elif not re.search(r"[^\W\d_]{3}", body):
                 body = ""  # "Styrelsemöte 5 2023" names no body
-            title_date = find_date(title)
-            if title_date and minutes.date is None:
+            title_date = find_date(title, context_years=self.context_years)
+            if (
+                title_date
+                and minutes.date is None
+                and not excluded_before(title[: title_date.start])
+            ):
                 minutes.date = title_date.date
             minutes.body_name = body or None
             minutes.body_source = ("recorded_at" if recorded_at else "title") if body else None
@@ -899,12 +1003,29 @@ class _MinutesParser:
             if kind_anywhere:
                 minutes.meeting_kind = _kind_of(kind_anywhere.group(1))
         if minutes.date is None:
-            # A date with its year near the top (a title line the header did not read as one).
-            head = "\n".join(self.source.split("\n")[:12])[:1500]
-            dated = [d for d in find_dates(strip_weekday(head)) if d.has_year]
+            # A date near the top, above the first item, that the header lines did not read: a
+            # title line, a flattened PDF page with "Datum: …" inside it (real_23). Never a date
+            # after a justering, anslag or next-meeting cue, nor one in an item's text.
+            head = "\n".join(self.header_text.split("\n")[:12])[:1500]
+            dated = meeting_date_in(head, self.context_years)
             if dated:
-                minutes.date = dated[0].date
+                minutes.date = dated.date
                 minutes.warnings.append("Mötets datum togs från dokumentets början.")
+        if minutes.start_time is None and minutes.date is not None:
+            # The time beside the meeting's date on a title line: "FRÅN STYRELSEMÖTE I
+            # FÖRENINGSLOKALEN 04.04.21 kl 17.00-19.15." (real_03).
+            for line in self.header_text.split("\n")[:12]:
+                on_line = [
+                    d for d in find_dates(line, None, self.context_years) if d.date == minutes.date
+                ]
+                if not on_line:
+                    continue
+                span = on_line[0]
+                blanked = line[: span.start] + " " * (span.end - span.start) + line[span.end :]
+                time = find_time(blanked)
+                if time and 0 <= time.start - span.end <= 40:
+                    minutes.start_time, minutes.end_time = time.start_time, time.end_time
+                    break
         if minutes.date is None and self.filename:
             from_name = date_in_filename(self.filename)
             if from_name:
@@ -1536,6 +1657,64 @@ _RECORDED_AT = re.compile(
     r"(?:(?:ordinarie|extra|extrainsatta|konstituerande|årliga)\s+)?\w*(?:möte|sammanträde|stämma)t?\b"
 )
 _GENERIC_SUBJECTS = frozenset({"mötet", "gruppen", "vi", "det", "man"})
+
+
+# Header fields run together on one line, as flattened PDF text and web pages write them:
+# "Tid: 4 december 2008 kl. 08:30-11:40 Plats: GR-huset, Göteborg" (real_27), "Datum: … Tid: Kl
+# Plats: Norra Latin" (Föreningen Norden's notice), "Plats: GR-huset, Göteborg Närvarande:"
+# (real_26), "Plats: Café Skogen. Deltagande: …" (real_09). Attendance labels end the fields.
+_INLINE_FIELD = re.compile(
+    r"(?:(?<=\s)|(?<=[.,;]))(?P<label>tid\s+och\s+plats|plats\s+och\s+tid|datum|tid|plats|"
+    r"lokal|närvarande|deltagande|deltagare|beslutande|frånvarande|övriga|ledamöter|"
+    r"förhinder)\s*:",
+    re.IGNORECASE,
+)
+_FIELD_KIND = {
+    "tid och plats": "datetime",
+    "plats och tid": "datetime",
+    "datum": "date",
+    "tid": "time",
+    "plats": "place",
+    "lokal": "place",
+}
+# In a long flattened value, the place ends where a sentence starts: a capitalised word and two
+# lower-case ones ("… Visborgsallén 19 Ordinarie ledamot som inte kan delta …", real_23).
+_SENTENCE_START = re.compile(r"\s(?=[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö]+\s+[a-zåäö]+)")
+# … or where the next block's label starts without its colon: "Aulan, Vintergatan 8, Uddevalla
+# Närvarande Ledamöter …" (corpus 12), "GR, Anders Personsgatan 8 Ledamöter" (real_25).
+_PLACE_END = re.compile(
+    r"\s(?=(?:Närvarande|Beslutande|Ledamöter|Deltagare|Deltagande|Frånvarande|Övriga|"
+    r"Ersättare|Ordinarie|Justerare|Sekreterare|Dagordning|Ärenden|Telefon)\b)"
+)
+
+
+def _plain_place(text: str) -> bool:
+    """A value with no clock, date or month in it: after stacked labels ("Tid: Plats: Aulan,
+    Vintergatan 8, Uddevalla", corpus 12) it is the place; "Augusti Söndag 10:00 … Scandic
+    Elmia" (real_11) mixes the other labels' values in."""
+    return not (
+        find_time(text, labelled=True)
+        or find_date(text)
+        or re.search(r"(?i)\b(?:" + "|".join(MONTHS) + r")\b", text)
+    )
+
+
+def _clean_place(text: str) -> str | None:
+    """A place as written, without the punctuation and the "den"/"kl" left beside a date or a
+    time; None when nothing like a place is left ("Kl", "14")."""
+    place = text.strip(" ,.;:-–—\t")
+    end = _PLACE_END.search(place)
+    if end:
+        place = place[: end.start()].strip(" ,.;:-–—\t")
+    if len(place) > 60:
+        cut = _SENTENCE_START.search(place, 1)
+        if cut:
+            place = place[: cut.start()]
+    place = re.sub(r"(?i)(?:^|\s)(?:den|kl\.?|klockan)$", "", place).strip(" ,.;:-–—\t")
+    place = re.sub(r"(?i)^(?:den|kl\.?|klockan)(?:\s|$)", "", place).strip(" ,.;:-–—\t")
+    if len(place) > 80:
+        return None  # a run of text, not a place
+    return place if re.search(r"[^\W\d_]{2}", place) else None
 
 
 def _possessor(text: str) -> str:
