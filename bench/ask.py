@@ -555,7 +555,7 @@ def _accumulate(values: list[float]) -> Iterator[float]:
 
 
 TERM_INDEXES = {
-    "ix_ask_passage_term_tenant_term": "ask_passage_term (tenant_id, term)",
+    "ix_ask_passage_term_postings": "ask_passage_term (tenant_id, term, passage_id)",
     "ix_ask_passage_term_tenant_rterm": "ask_passage_term (tenant_id, rterm)",
 }
 
@@ -1025,6 +1025,7 @@ async def build(
             urls[engine] = url
             if args.reuse and path.exists() and await _read_marker(url) == marker:
                 print(f"[sqlite/{shape.name}] reusing {path}", flush=True)
+                await upgrade(url)  # a reused archive is brought to the current schema
                 continue
             for suffix in ("", "-wal", "-shm"):
                 Path(str(path) + suffix).unlink(missing_ok=True)  # noqa: ASYNC240
@@ -1040,6 +1041,7 @@ async def build(
                 and await _read_marker(url) == marker
             ):
                 print(f"[postgres/{shape.name}] reusing database {name}", flush=True)
+                await upgrade(url)
                 continue
             url = await _fresh_pg(args.pg_url, name)
             await upgrade(url)

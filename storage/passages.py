@@ -111,7 +111,8 @@ ask_passage_term = Table(
     Column("term", String(64), primary_key=True),
     Column("rterm", String(64), nullable=False),
     Column("tenant_id", String(64), nullable=False),
-    Index("ix_ask_passage_term_tenant_term", "tenant_id", "term"),
+    # Covering: a term's document frequency and postings are read from the index alone.
+    Index("ix_ask_passage_term_postings", "tenant_id", "term", "passage_id"),
     Index("ix_ask_passage_term_tenant_rterm", "tenant_id", "rterm"),
 )
 
@@ -764,46 +765,46 @@ MAX_POSTINGS = 20_000
 UNKNOWN_WEIGHT = 0.5
 
 
+# The first distinct values of an indexed column after a prefix, by a loose index scan: one index
+# seek per value (min of what follows the last), where SELECT DISTINCT … LIMIT reads every
+# posting of a common word before it reaches the next word (13 s for "back" in a tenant of
+# 8.8M term rows on SQLite). The same SQL on both engines.
+_LOOSE_SCAN = {
+    column: text(
+        f"""
+        WITH RECURSIVE nxt(v, n) AS (
+          SELECT (SELECT min({column}) FROM ask_passage_term
+                  WHERE tenant_id = :tenant AND {column} > :lo AND {column} < :hi), 1
+          UNION ALL
+          SELECT (SELECT min({column}) FROM ask_passage_term
+                  WHERE tenant_id = :tenant AND {column} > nxt.v AND {column} < :hi), nxt.n + 1
+          FROM nxt WHERE nxt.v IS NOT NULL AND nxt.n < :limit
+        )
+        SELECT v FROM nxt WHERE v IS NOT NULL
+        """
+    )
+    for column in ("term", "rterm")
+}
+
+
+async def _next_distinct(
+    session: AsyncSession, column: str, tenant_id: str, prefix: str
+) -> list[str]:
+    rows = await session.execute(
+        _LOOSE_SCAN[column],
+        {"tenant": tenant_id, "lo": prefix, "hi": prefix + "\uffff", "limit": EXPANSIONS},
+    )
+    return [v for (v,) in rows]
+
+
 async def _expand(session: AsyncSession, tenant_id: str, term: str) -> list[tuple[str, float]]:
     """The term itself and the tenant's words that begin or end with it (compounds)."""
     out: list[tuple[str, float]] = [(term, 1.0)]
     if len(term) < 4 or not term.isalpha():
         return out
-    hi = term + "\uffff"
-    rterm = term[::-1]
-    found = (
-        (
-            await session.execute(
-                select(ask_passage_term.c.term)
-                .where(
-                    ask_passage_term.c.tenant_id == tenant_id,
-                    ask_passage_term.c.term > term,
-                    ask_passage_term.c.term < hi,
-                )
-                .distinct()
-                .limit(EXPANSIONS)
-            )
-        )
-        .scalars()
-        .all()
-    )
+    found = await _next_distinct(session, "term", tenant_id, term)
     out += [(t, 0.7) for t in found]
-    found_r = (
-        (
-            await session.execute(
-                select(ask_passage_term.c.term)
-                .where(
-                    ask_passage_term.c.tenant_id == tenant_id,
-                    ask_passage_term.c.rterm > rterm,
-                    ask_passage_term.c.rterm < rterm + "\uffff",
-                )
-                .distinct()
-                .limit(EXPANSIONS)
-            )
-        )
-        .scalars()
-        .all()
-    )
+    found_r = [r[::-1] for r in await _next_distinct(session, "rterm", tenant_id, term[::-1])]
     out += [(t, 0.8) for t in found_r if t != term]
     return out
 
@@ -845,10 +846,21 @@ async def lexical(
         if df == 0 or df > MAX_POSTINGS:
             continue
         weight_of = dict(variants)
-        rows = await session.execute(
+        # The term's postings first, bounded (a LIMIT keeps the planner from flattening them
+        # into a scan of every term row joined by hash), then each looked up in the scope.
+        postings = (
             select(ask_passage_term.c.passage_id, ask_passage_term.c.term)
-            .join(ask_passage, ask_passage.c.id == ask_passage_term.c.passage_id)
-            .where(ask_passage_term.c.term.in_(names), *scope_clause(scope))
+            .where(
+                ask_passage_term.c.tenant_id == scope.tenant_id,
+                ask_passage_term.c.term.in_(names),
+            )
+            .limit(MAX_POSTINGS * len(names))
+            .subquery()
+        )
+        rows = await session.execute(
+            select(postings.c.passage_id, postings.c.term)
+            .join(ask_passage, ask_passage.c.id == postings.c.passage_id)
+            .where(*scope_clause(scope))
         )
         best: dict[int, float] = {}
         for pid, t in rows:
