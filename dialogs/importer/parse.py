@@ -123,6 +123,9 @@ _BARE_NUMBER_LINE = re.compile(
     r"^(?P<indent>)(?P<hashes>)(?P<num>\d{1,2})(?P<sep>)(?P<gap>[ \t]+)"
     r"(?P<rest>[A-ZÅÄÖ][a-zåäö][^.!?:]{2,80})$"
 )
+# Where a sentence ends inside a line: a full stop, not one after a short abbreviation before a
+# lower-case word ("Anmälan om ev. jäv", "bl.a. budget", real/items 35).
+_SENTENCE_BREAK = r"(?<!\b[a-zåäö])(?<!\b[a-zåäö]{2})(?<!\b[a-zåäö]{3})(?<!\.[a-zåäö])[.!?]\s+\S|[.!?](?=\s+[^\sa-zåäö])"
 # A line of a table of contents: a title, dot leaders or a wide gap, a page number.
 _CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|\s{3,})\s*\d{1,3}\s*$")
 _LABELLED_NUMBER = re.compile(
@@ -584,7 +587,9 @@ class _MinutesParser:
             rest = match.group("rest")
             if not looks_like_html(rest):
                 title = clean_line(rest)
-                if len(title) > 150 or not title[:1].isupper() or re.search(r"[.!?]\s+\S", title):
+                # A sentence after the title means a line of text, not an item; a full stop
+                # before a lower-case word is an abbreviation ("ev. jäv", real/items 35).
+                if len(title) > 150 or not title[:1].isupper() or re.search(_SENTENCE_BREAK, title):
                     continue
             style = (
                 match.group("indent"),
@@ -601,13 +606,36 @@ class _MinutesParser:
             if not _DECISION_LIST_INTRO.search(_previous_text(lines, candidates[0][0]))
         }
         best: list[tuple[int, int, str]] = []
-        for candidates in by_style.values():
+        for style, candidates in by_style.items():
             candidates = candidates[:2000]
+            ends: list[int] = []  # where each chain started so far has come to
             for n, (_, first, _) in enumerate(candidates):
+                # A list that restarts at 1 inside an item of a chain begun above it is not a
+                # chain of items of its own, however long ("2. Handlingsplan … Följande
+                # lyftes: 1. Rutiner 2. Kompetens 3. Uppföljning 4. Kommunikation").
+                if any(last < n and _restarted_list(candidates, n, last, lines) for last in ends):
+                    ends.append(n)
+                    continue
                 chain = [candidates[n]]
-                for cand in candidates[n + 1 :]:
+                last = n
+                for m, cand in enumerate(candidates[n + 1 :], start=n + 1):
+                    if _restarted_list(candidates, m, last, lines):
+                        continue
                     if cand[1] == chain[-1][1] + 1:
                         chain.append(cand)
+                        last = m
+                    # One number lost ("2. Sekreterare … 4. Föregående …", real/items 30): the
+                    # chain goes on at the number after it when the lost one never comes.
+                    elif (
+                        style[2] in (".", ")")
+                        and cand[1] == chain[-1][1] + 2
+                        and len(chain) >= 2
+                        and not any(c[1] == chain[-1][1] + 1 for c in candidates[m:])
+                    ):
+                        chain.append(cand)
+                        last = m
+                if len(chain) >= 2:
+                    ends.append(last)
                 better = len(chain) > len(best) or (
                     len(chain) == len(best) and first == 1 and bool(best) and best[0][1] != 1
                 )
@@ -1495,17 +1523,27 @@ _PAGE_MARKER = re.compile(r"(?<!\S)\d{1,3}\s+\d{1,3}\s*\(\d{1,3}\)(?!\S)")
 FILE_NUMBER = r"(?:dnr\.?\s+)?(?:[A-ZÅÄÖ]{1,2}\s?)?(?:\d{2,4})?/[\w.:-]*"
 _FILE_NUMBER_LEAD = re.compile(r"(?i)^" + FILE_NUMBER + r"(?:\s+|$)")
 _NAME_AND_ROLE = re.compile(r"[A-ZÅÄÖ][a-zåäöé-]+(?:\s+[A-ZÅÄÖ][a-zåäöé-]+){1,2},")
+# "1:Mötet öppnas", "3: Föregående mötes minnesanteckningar": a colon after the number, with or
+# without a space, as notes run into one line write them (real/items 29).
 _FLAT_ITEM = re.compile(
-    r"(?<![\S])(?P<num>\d{1,3})\.?\s+(?:" + FILE_NUMBER + r"\s+)?(?=[A-ZÅÄÖ][a-zåäö])"
+    r"(?<![\S])(?P<num>\d{1,3})(?:(?P<sep>\.)?\s+|(?P<colon>:)\s*)(?:" + FILE_NUMBER + r"\s+)?"
+    r"(?=[A-ZÅÄÖ][a-zåäö])"
 )
 # In a flattened item the title runs straight into its first sentence: "Föregående protokoll
 # Protokollet lades till handlingarna." A capitalised word after a lowercase one (not after a
 # preposition, where a name may follow) that opens a clause with a past or present verb ends the
 # title (shapes/items 03).
+# Strong and passive past forms open such a clause too: "Styrelsen beslöt att …", "Styrelsen
+# fann inget …", "Hans Wallberg gav …", "Till sekreterare utsågs …"; a hyphenated first name
+# ("Per-Erik Sandberg utsågs …") is one word (real/items 29, 30, 35).
+_STRONG_PAST = (
+    r"beslöt|beslöts|fann|gav|gavs|tog|togs|höll|hölls|bad|fick|drog|drogs|utsågs|antogs|"
+    r"ansåg|kom|blev|gick|lät|sade"
+)
 _SENTENCE_AFTER_TITLE = re.compile(
     r"(?P<prev>\b[\w)][\w)-]*)\s+"
-    r"(?=[A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖa-zåäö][a-zåäö]+){0,2}?\s+"
-    r"[a-zåäö]+(?:ades|ade|des|dde|tes|de|te|ar|er)\b)"
+    r"(?=[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:\s+[A-ZÅÄÖa-zåäö][a-zåäö]+){0,2}?\s+"
+    r"(?:[a-zåäö]+(?:ades|ade|des|dde|tes|de|te|ar|er)|" + _STRONG_PAST + r")\b)"
 )
 _BEFORE_NAME = frozenset(
     {"av", "om", "för", "i", "från", "med", "till", "och", "på", "inom", "mellan", "vid"}
@@ -1525,7 +1563,9 @@ def _title_stop(text: str) -> int | None:
 
 
 _TITLE_END = re.compile(
-    r"[.:!?](?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b)|"
+    # A full stop before a lower-case word is an abbreviation ("Anmälan om ev. jäv", real/items
+    # 35), not the title's end.
+    _SENTENCE_BREAK + r"|[.!?]\s*$|:(?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b)|"
     # "138 Föredragningslistan Godkändes upprättad …": a sentence opening with a passive
     # deciding verb ends the title (real/items 19).
     r"\s(?=(?:Godkändes|Godkänns|Fastställdes|Fastställs|Utsågs|Utses|Valdes|Beslutades|"
@@ -1542,6 +1582,27 @@ _DECISION_LIST_INTRO = re.compile(
 )
 
 
+def _restarted_list(cands: list[tuple[int, int, str]], m: int, last: int, lines: list[str]) -> bool:
+    """cands[m] belongs to a numbered list inside an item, not to the items, whose chain has
+    come to cands[last]: a run that restarts at 1 after it and after which the items'
+    numbering resumes ("2. Ekonomi … 1. Intäkter 2. Kostnader 3. Resultat … 3. Övrigt"), or
+    that opens after a line ending in a colon ("Vi gick igenom följande:"). A run that takes
+    over the numbering for good with no colon before it may be the items (a second set of
+    minutes), so it is left to the chain."""
+    reached = cands[last][1]
+    start = m
+    while start > last + 1 and cands[start - 1][1] == cands[start][1] - 1 and cands[start][1] > 1:
+        start -= 1
+    if cands[start][1] != 1 or start <= last:
+        return False
+    end = m
+    while end + 1 < len(cands) and cands[end + 1][1] == cands[end][1] + 1:
+        end += 1
+    if _previous_text(lines, cands[start][0]).endswith(":"):
+        return True
+    return end + 1 < len(cands) and cands[end + 1][1] == reached + 1
+
+
 def _previous_text(lines: list[str], index: int) -> str:
     """The nearest non-empty line above lines[index], cleaned."""
     for j in range(index - 1, -1, -1):
@@ -1555,7 +1616,11 @@ def _is_flat(line: str) -> bool:
     return len(line) > 300 or (len(line) > 120 and len(re.findall(r"[.!?](?:\s|$)", line)) >= 2)
 
 
-def _text_between(chain: list[tuple[int, int, int, bool]], lines: list[str]) -> int:
+# A flattened item number: (line, offset, number, style).
+_FlatHit = tuple[int, int, int, str]
+
+
+def _text_between(chain: list[_FlatHit], lines: list[str]) -> int:
     """How much text a chain of flattened item numbers holds between its numbers: of two chains
     as long, the one with text is the minutes and the other their contents list (shapes/items
     16)."""
@@ -1563,6 +1628,41 @@ def _text_between(chain: list[tuple[int, int, int, bool]], lines: list[str]) -> 
     for (n, offset, _, _), (m, next_offset, _, _) in itertools.pairwise(chain):
         total += next_offset - offset if n == m else len(lines[n]) - offset + next_offset
     return total
+
+
+_CODE_BEFORE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][A-Za-zÅÄÖåäö]?\s+$")
+_TWO_NAMES = re.compile(r"[A-ZÅÄÖ][\wé-]*\s+[A-ZÅÄÖ]")
+
+
+def _flat_style(match: re.Match[str]) -> str:
+    """How a flattened item number is written: "1." / "1:" / "1"."""
+    return ":" if match.group("colon") else "." if match.group("sep") else ""
+
+
+def _is_page_number(line: str, match: re.Match[str], ordinal: int) -> bool:
+    """ "1 Birgitta Larsson Minnesanteckningar …", "2 Reglemente, …": a converted PDF opens each
+    page's line with the page number; a bare number at the start of the n-th long line that is n
+    is that page number, not an item (real/items 33)."""
+    return match.start() == 0 and not _flat_style(match) and int(match.group("num")) == ordinal
+
+
+def _nested_in(inner: list[_FlatHit], outer: list[_FlatHit], lines: list[str]) -> bool:
+    """inner is a numbered list inside one item of outer: it restarts at 1 after outer has
+    begun, lies between two of outer's numbers (or after its last), and holds less text per
+    entry than outer's items do — short clauses such as "Mer om innehållet: 1. Syftet med
+    strategin 2. Bakgrund …" under "4: Regional strategi …" (real/items 29)."""
+    if len(outer) < 2 or inner[0][2] != 1 or inner[0][:2] <= outer[0][:2]:
+        return False
+    first, last = inner[0][:2], inner[-1][:2]
+    inside = any(
+        a[:2] < first and last < b[:2]
+        for a, b in itertools.pairwise([*outer, (len(lines), 0, 0, "")])
+    )
+    if not inside:
+        return False
+    per_inner = _text_between(inner, lines) / max(len(inner) - 1, 1)
+    per_outer = _text_between(outer, lines) / (len(outer) - 1)
+    return per_inner < per_outer
 
 
 def _unflatten(lines: list[str]) -> list[str]:
@@ -1573,28 +1673,63 @@ def _unflatten(lines: list[str]) -> list[str]:
     long = [n for n, line in enumerate(lines) if _is_flat(line)]
     if not long:
         return lines
-    hits: list[tuple[int, int, int, bool]] = []  # (line, offset, number, "N." not "N")
+    hits: list[_FlatHit] = []  # (line, offset, number, "." / ":" / "")
     cleaned = list(lines)
-    for n in long:
+    for ordinal, n in enumerate(long, start=1):
         cleaned[n] = _PAGE_MARKER.sub(" ", lines[n])
         hits.extend(
-            (n, m.start(), int(m.group("num")), "." in m.group(0))
+            (n, m.start(), int(m.group("num")), _flat_style(m))
             for m in _FLAT_ITEM.finditer(cleaned[n])
             # "106 Annika Sandström, länsturistchef": a § number beside a name in the
             # attendance list, not an item (corpus 17).
             if not _NAME_AND_ROLE.match(cleaned[n], m.end())
+            and not _is_page_number(cleaned[n], m, ordinal)
+            # "Tjg ersättare, H län, Pk 2 Anders Thulin": a bare number after a short code and
+            # before a name is the code's number beside a member, not an item (real/items 17);
+            # "Sn 49 Sammanträdets öppnande" is an item (real/items 13).
+            and not (
+                not _flat_style(m)
+                and _CODE_BEFORE.search(cleaned[n], 0, m.start())
+                and _TWO_NAMES.match(cleaned[n], m.end())
+            )
         )
-    best: list[tuple[int, int, int, bool]] = []
+    chains: list[list[_FlatHit]] = []
     for k, first in enumerate(hits[:2000]):
         chain = [first]
-        for hit in hits[k + 1 :]:
+        for m, hit in enumerate(hits[k + 1 :], start=k + 1):
             # The items keep one style: "2. Elsie … utses" in a decision list under "1 Val av
             # justerare" is not item 2 when "2 Den nationella …" follows (corpus 12).
-            if hit[2] == chain[-1][2] + 1 and hit[3] == first[3]:
+            if hit[3] != first[3]:
+                continue
+            if hit[2] == chain[-1][2] + 1:
                 chain.append(hit)
+            # One number lost in the conversion ("2. Sekreterare … under punkt Justerare … 4.
+            # Föregående …", real/items 30): the chain goes on at the number after it when the
+            # lost one is nowhere further on.
+            elif (
+                hit[3]
+                and hit[2] == chain[-1][2] + 2
+                and len(chain) >= 2
+                and not any(h[2] == chain[-1][2] + 1 and h[3] == first[3] for h in hits[m:])
+            ):
+                chain.append(hit)
+        chains.append(chain)
+    best: list[_FlatHit] = []
+    for chain in chains:
         if (len(chain), _text_between(chain, cleaned)) > (len(best), _text_between(best, cleaned)):
             best = chain
-    if len(best) < 2:
+    if best:
+        # A numbered list inside an item is not the items (real/items 29).
+        outer = [c for c in chains if len(c) >= 2 and _nested_in(best, c, cleaned)]
+        if outer:
+            best = max(outer, key=lambda c: (len(c), _text_between(c, cleaned)))
+    # One "1." in flattened text and no chain: the only item, as a lone "1. Title" line is
+    # (real/items 33).
+    dotted = [h for h in hits if h[3] == "."]
+    lone = len(best) < 2 and len(dotted) == 1 and dotted[0][2] == 1
+    if lone:
+        best = dotted
+    elif len(best) < 2:
         return lines
     cuts: dict[int, list[int]] = {}
     for n, offset, _, _ in best:
@@ -1610,7 +1745,8 @@ def _unflatten(lines: list[str]) -> list[str]:
             if not piece:
                 continue
             if a in cuts[n]:
-                number, _, rest = piece.partition(" ")
+                lead = re.match(r"(\d{1,3})[.:]?\s*", piece)
+                number, rest = (lead.group(1), piece[lead.end() :]) if lead else ("", piece)
                 rest = _FILE_NUMBER_LEAD.sub("", rest)
                 end = _TITLE_END.search(rest)
                 words = rest.split()

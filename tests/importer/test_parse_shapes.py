@@ -349,3 +349,76 @@ def test_proposals_of_an_agenda_are_not_decisions_and_a_lost_lead_att_is() -> No
     items = {item.number: item for item in flat.items}
     assert items["2"].decisions[0].clauses == ["anteckna informationen och dialogen"]
     assert items["3"].decisions[0].clauses == ["ställa sig bakom förslaget"]
+
+
+def test_a_numbered_list_inside_an_item_is_not_a_run_of_items() -> None:
+    # The list restarts at 1 under item 2 and the items' numbering resumes after it; in the
+    # second text the list follows a colon in the last item and is longer than the items.
+    resumed = (
+        "Minnesanteckningar styrgruppen 2024-03-05\n\n"
+        "1. Föregående anteckningar\nAnteckningarna godkändes.\n"
+        "2. Budget 2025\nVi gick igenom tre delar\n"
+        "1. Intäkter från kommunerna\n2. Regionens andel\n3. Projektmedel\n"
+        "Beslut: Budgeten fastställdes.\n"
+        "3. Nästa möte\nAnna bjuder in till nästa möte i maj.\n"
+    )
+    minutes = parse_minutes(resumed)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Föregående anteckningar"),
+        ("2", "Budget 2025"),
+        ("3", "Nästa möte"),
+    ]
+    assert [d.text for d in minutes.items[1].decisions] == ["Budgeten fastställdes."]
+    after_colon = (
+        "Anteckningar ledningsgruppen 2024-04-10\n\n"
+        "1. Inledning\nOrdföranden hälsade alla välkomna till mötet.\n"
+        "2. Handlingsplan\nGruppen diskuterade planen. Följande punkter lyftes:\n"
+        "1. Gemensamma rutiner\n2. Kompetens\n3. Uppföljning\n4. Kommunikation\n"
+    )
+    minutes = parse_minutes(after_colon)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Inledning"),
+        ("2", "Handlingsplan"),
+    ]
+
+
+def test_flattened_notes_with_colon_numbers_a_nested_list_and_a_lost_number() -> None:
+    # "N:Title" items run into one line, with the contents of a strategy numbered 1-5 inside
+    # the last item (real/items 29); a "3." lost in conversion between "2." and "4." (real/items
+    # 30); page numbers opening each page's line are not items (real/items 33).
+    colon = (
+        "1 PROTOKOLL 1 (6) Närvarande: Eva Ek, Per Holm 1:Mötet öppnas Ordförande förklarade "
+        "mötet öppnat och hälsade alla välkomna. 2:Val av justerare Per-Erik Sandberg utsågs att "
+        "justera dagens protokoll. 3: Regional strategi Eva informerade om arbetet med strategin "
+        "och hur den ska tas fram. Mer om innehållet: 1. Syftet med strategin 2. Bakgrund och "
+        "nuläge 3. Framtida samverkan 4. Insatsområden"
+    )
+    minutes = parse_minutes(colon + "\n")
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Mötet öppnas"),
+        ("2", "Val av justerare"),
+        ("3", "Regional strategi"),
+    ]
+    assert [d.text for d in minutes.items[1].decisions] == [
+        "Per-Erik Sandberg utsågs att justera dagens protokoll"
+    ]
+    lost = (
+        "1 Minnesanteckningar från styrgruppens möte Närvarande Eva Ek Per Holm 1. Mötets "
+        "öppnande Ordförande förklarade mötet öppnat. 2. Sekreterare Till sekreterare utsågs Eva "
+        "Ek. Kallelse Kallelsen godkändes av gruppen. 4. Föregående mötes anteckningar "
+        "Anteckningarna godkändes utan synpunkter. 5. Ekonomi Kansliet redovisade läget för "
+        "året och utfallet hittills."
+    )
+    minutes = parse_minutes(lost + "\n")
+    assert [i.number for i in minutes.items] == ["1", "2", "4", "5"]
+    assert minutes.items[1].title == "Sekreterare"
+    pages = (
+        "1 Eva Ek Minnesanteckningar från beredningens möte den 12 maj 2004 Närvarande Eva Ek "
+        "Per Holm 1. Gemensam information Ordföranden hälsade alla välkomna till mötet. Per Holm "
+        "informerade om arbetet i länet och om planerna för året. I 1\n\n"
+        "2 Reglemente och arbetsplan för utskottet beskriver arbetet. Foldern delades ut. Flera "
+        "ting har genomförts i länet under året och fler planeras till hösten."
+    )
+    minutes = parse_minutes(pages + "\n")
+    assert [i.number for i in minutes.items] == ["1"]
+    assert minutes.items[0].title.startswith("Gemensam information")
