@@ -982,9 +982,13 @@ def _mark_justerare(
             # whose names come in the headings' order (real 01).
             continue
         window = text[label.end() : label.end() + 100]
-        named = sorted(
-            (window.find(p.name), p) for p in people if p.status != ABSENT and p.name in window
-        )
+        # A whole name only ("Per Holm" is not named in "Per Holmgren"), in the order written.
+        named: list[tuple[int, ParsedPerson]] = []
+        for p in people:
+            found = re.search(rf"(?<!\w){re.escape(p.name)}(?!\w)", window)
+            if p.status != ABSENT and found:
+                named.append((found.start(), p))
+        named.sort(key=lambda pair: pair[0])
         for _, person in named[:2]:
             person.roles = sort_roles([*person.roles, "justerare"])
 

@@ -197,3 +197,18 @@ def test_a_serving_ersattare_of_the_same_party_right_after_a_member_served_for_t
         "Cilla Berg": "partial",
         "Dan Holm": "present",
     }
+
+
+def test_a_justerare_is_named_by_the_whole_name_when_one_name_begins_another() -> None:
+    # Two listed names where one is the start of the other: the justerare is the one whose
+    # whole name follows the label (the sort of the matches once raised TypeError on the tie,
+    # and the import fell back to keeping the text unparsed).
+    text = (
+        "Protokoll 2024-03-01\n\n"
+        + FLAT_HEAD
+        + "Beslutande Anna Ek (S) ordf Per Holm (M) Per Holmgren (V) "
+        "Utses att justera Per Holmgren"
+    )
+    people = _people(text)
+    assert "justerare" in people["Per Holmgren"].roles
+    assert "justerare" not in people["Per Holm"].roles
