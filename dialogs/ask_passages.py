@@ -271,6 +271,17 @@ def extract(
     return out
 
 
+EMBED_TEXTS = 3  # the hits judged first; later ones are chosen by words
+
+
+def _words_decide(parts: Sequence[str], wanted: Sequence[str]) -> bool:
+    """Whether exactly one sentence holds all of the question's words."""
+    if not wanted:
+        return False
+    full = [p for p in parts if _term_share(set(passage_terms(p)), wanted) >= 1.0]
+    return len(full) == 1
+
+
 async def extracts(
     texts: Sequence[str],
     question: str,
@@ -280,8 +291,18 @@ async def extracts(
 ) -> list[str]:
     """The extract of each text; the sentences of texts longer than an extract are embedded
     (off the event loop) to find the one nearest the question in meaning, whatever its
-    language."""
-    pieces = sorted({p for t in texts if len(t.strip()) > limit for p in sentences(t, limit)})
+    language. Embedding a sentence takes ~60 ms on one core, so only the first EMBED_TEXTS
+    texts are read that way, and not a text where one sentence alone holds every word of the
+    question (the words decide); the others are chosen by words."""
+    wanted = list(dict.fromkeys(question_terms(question)))
+    pieces = sorted(
+        {
+            p
+            for t in [t for t in texts if len(t.strip()) > limit][:EMBED_TEXTS]
+            if not _words_decide(sentences(t, limit), wanted)
+            for p in sentences(t, limit)
+        }
+    )
     near: dict[str, float] = {}
     if qvec is not None and pieces:
         try:
