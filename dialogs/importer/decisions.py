@@ -457,6 +457,7 @@ _RESPONSIBLE = re.compile(
 _NOT_OWNER = frozenset(
     {"vi", "det", "den", "man", "jag", "han", "hon", "de", "mötet", "gruppen", "styrelsen"}
 )
+_NOBODY = frozenset({"ingen", "inga", "inget"})
 _TAKE_QUESTION = re.compile(
     r"(?P<verb>\b(?:tar|ta)\s+(?:med\s+(?:sig\s+)?|hem\s+)frågan|\btar\s+frågan\s+vidare)"
     r"(?P<after>.*)$",
@@ -469,6 +470,11 @@ _UNTIL_NEXT = re.compile(
 _SHALL_UNTIL_NEXT = re.compile(
     r"^(?P<who>.+?)\s+ska\s+(?P<due>till\s+nästa\s+(?:möte|sammanträde|träff)\w*)\s+(?P<what>.+)$",
     re.IGNORECASE,
+)
+# "Åtgärd: Lisa tar fram ett förslag …", "Uppdrag: Per Alm skickar …", "Att göra: …": a label
+# that says what follows is a task, read like a decision's clause (a name and any present verb).
+_ACTION_LABEL = re.compile(
+    r"(?i)^(?:åtgärd(?:er)?|uppdrag|att\s+göra|action\s*points?|to\s*do)\s*:\s*"
 )
 _CAPITALISED_RUN = re.compile(r"((?:[A-ZÅÄÖ][\w-]*)(?:\s+[A-ZÅÄÖ][\w-]*)*)\s*$")
 
@@ -505,7 +511,7 @@ def find_assignments(
     starts with a person's name ("att Cecilia Grefve-Lang tar en inledande kontakt …") is one.
     previous is the sentence before, which "Gustav fixar." takes on."""
     text = strip_final_period(strip_bullet(sentence))
-    lead = _DECIDED_LEAD.match(text)
+    lead = _DECIDED_LEAD.match(text) or _ACTION_LABEL.match(text)
     if lead:
         text, clause = text[lead.end() :], True
     if not text:
@@ -516,7 +522,9 @@ def find_assignments(
     owner = _RESPONSIBLE.match(text)
     if owner and previous and not previous.rstrip().endswith("?"):
         # "Informera projektgruppen. Ansvarig: Erik J." (shapes/items 11).
-        what, due = _due(strip_final_period(strip_bullet(previous)))
+        task = strip_final_period(strip_bullet(previous))
+        label = _ACTION_LABEL.match(task)
+        what, due = _due(task[label.end() :] if label else task)
         due = owner.group("due") or due
         who = [w.strip() for w in re.split(r",\s*|\s+och\s+|\s*&\s*", owner.group("who"))]
         return [ParsedAssignment(assignees=[w for w in who if w], what=what, due_text=due)]
@@ -571,6 +579,14 @@ def find_assignments(
         acts = _CLAUSE_NAME_ACTS if clause or _DUE.search(part) else _NAME_ACTS
         for pattern in (acts, _NAME_PROMISED, _NAME_SHALL, _SHALL_NAME):
             found = pattern.match(part.strip())
+            who_said = (
+                (found.groupdict().get("who") or found.groupdict().get("initials") or "")
+                if found
+                else ""
+            )
+            if who_said.strip().lower() in _NOBODY:
+                # "Åtgärd: Inga åtgärder behövs." ("Inga Berg tar …" keeps her surname).
+                continue
             if found and pattern is acts and found.group("initials"):
                 what, due = _due(strip_final_period(found.group("what")))
                 return [ParsedAssignment([found.group("initials")], what=what, due_text=due)]
@@ -604,6 +620,7 @@ def find_assignments(
         and not _DEFINITE_NOUN.search(person.group("who").split()[0])
         and not is_body_subject(person.group("who"))
         and person.group("who").lower() not in _NOT_OWNER
+        and person.group("who").lower() not in _NOBODY
     ):
         what, due = _due(person.group("what"))
         return [ParsedAssignment(assignees=[person.group("who")], what=what, due_text=due)]

@@ -422,3 +422,28 @@ def test_flattened_notes_with_colon_numbers_a_nested_list_and_a_lost_number() ->
     minutes = parse_minutes(pages + "\n")
     assert [i.number for i in minutes.items] == ["1"]
     assert minutes.items[0].title.startswith("Gemensam information")
+
+
+def test_an_action_label_makes_a_name_and_its_present_verb_a_task() -> None:
+    from dialogs.importer.decisions import find_assignments
+
+    def found(sentence: str, previous: str | None = None) -> list[tuple[list[str], str]]:
+        return [(a.assignees, a.what) for a in find_assignments(sentence, [], previous=previous)]
+
+    # Without the label, "Lisa sammanfattar …" in a discussion is not a task given at the meeting.
+    assert found("Lisa sammanfattar diskussionen.") == []
+    assert found("Åtgärd: Lisa sammanfattar diskussionen.") == [
+        (["Lisa"], "sammanfattar diskussionen")
+    ]
+    assert found("Per Alm skickar ut nyhetsbrevet i april.") == []
+    assert found("Uppdrag: Per Alm skickar ut nyhetsbrevet i april.") == [
+        (["Per Alm"], "skickar ut nyhetsbrevet i april")
+    ]
+    # The label is no part of the task an "Ansvarig:" line names an owner for.
+    assert found("Ansvarig: Anna Ek", "Åtgärd: Planera utbildningsdagen.") == [
+        (["Anna Ek"], "Planera utbildningsdagen")
+    ]
+    # A label with nobody named gives no task; a person named Inga still gets hers.
+    assert found("Åtgärd: Inga åtgärder behövs.") == []
+    assert found("Åtgärd: Inga Berg bokar lokalen.") == [(["Inga Berg"], "bokar lokalen")]
+    assert found("Åtgärder: se bilaga 2.") == []
