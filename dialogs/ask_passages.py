@@ -295,14 +295,12 @@ async def extracts(
     texts are read that way, and not a text where one sentence alone holds every word of the
     question (the words decide); the others are chosen by words."""
     wanted = list(dict.fromkeys(question_terms(question)))
-    pieces = sorted(
-        {
-            p
-            for t in [t for t in texts if len(t.strip()) > limit][:EMBED_TEXTS]
-            if not _words_decide(sentences(t, limit), wanted)
-            for p in sentences(t, limit)
-        }
-    )
+    chosen: set[str] = set()
+    for t in [t for t in texts if len(t.strip()) > limit][:EMBED_TEXTS]:
+        parts = sentences(t, limit)
+        if not _words_decide(parts, wanted):
+            chosen.update(parts)
+    pieces = sorted(chosen)
     near: dict[str, float] = {}
     if qvec is not None and pieces:
         try:

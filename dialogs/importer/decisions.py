@@ -457,6 +457,7 @@ _RESPONSIBLE = re.compile(
 _NOT_OWNER = frozenset(
     {"vi", "det", "den", "man", "jag", "han", "hon", "de", "mötet", "gruppen", "styrelsen"}
 )
+# "Åtgärd: Inga åtgärder behövs" names nobody ("Inga Berg tar …" keeps her surname).
 _NOBODY = frozenset({"ingen", "inga", "inget"})
 _TAKE_QUESTION = re.compile(
     r"(?P<verb>\b(?:tar|ta)\s+(?:med\s+(?:sig\s+)?|hem\s+)frågan|\btar\s+frågan\s+vidare)"
@@ -579,14 +580,6 @@ def find_assignments(
         acts = _CLAUSE_NAME_ACTS if clause or _DUE.search(part) else _NAME_ACTS
         for pattern in (acts, _NAME_PROMISED, _NAME_SHALL, _SHALL_NAME):
             found = pattern.match(part.strip())
-            who_said = (
-                (found.groupdict().get("who") or found.groupdict().get("initials") or "")
-                if found
-                else ""
-            )
-            if who_said.strip().lower() in _NOBODY:
-                # "Åtgärd: Inga åtgärder behövs." ("Inga Berg tar …" keeps her surname).
-                continue
             if found and pattern is acts and found.group("initials"):
                 what, due = _due(strip_final_period(found.group("what")))
                 return [ParsedAssignment([found.group("initials")], what=what, due_text=due)]
@@ -619,8 +612,7 @@ def find_assignments(
         person
         and not _DEFINITE_NOUN.search(person.group("who").split()[0])
         and not is_body_subject(person.group("who"))
-        and person.group("who").lower() not in _NOT_OWNER
-        and person.group("who").lower() not in _NOBODY
+        and person.group("who").lower() not in _NOT_OWNER | _NOBODY
     ):
         what, due = _due(person.group("what"))
         return [ParsedAssignment(assignees=[person.group("who")], what=what, due_text=due)]

@@ -111,7 +111,6 @@ _PARAGRAPH_LINE = re.compile(
 )
 # Where the first sentence of a line ends: a full stop before a capital ("Fastställdes
 # jourlistan. Två datum …"), not an abbreviation ("medlemsavg. efter 1 sept.").
-_FIRST_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\d])")
 _NUMBERED_LINE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<hashes>#{1,6}[ \t]*)?(?:\*\*)?(?P<num>\d{1,3})(?P<sep>[.)])"
     r"(?:\*\*)?(?P<gap>[ \t]+)(?P<rest>\S.*)$"
@@ -1871,8 +1870,8 @@ def _is_date_only(text: str) -> bool:
 
 def _first_sentence(text: str) -> str:
     """The first sentence of a line, without its full stop; the line when it is one."""
-    end = _FIRST_SENTENCE_END.search(text)
-    return text[: end.start()].strip() if end else text
+    first = sentences(text)
+    return strip_final_period(first[0]) if len(first) > 1 else text
 
 
 def _is_sentence_title(title: str) -> bool:
