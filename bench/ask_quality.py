@@ -357,49 +357,54 @@ async def run_corpus(
 
 def calibrate(rows: list[tuple[dict[str, Any], str, bool, Any, bool]]) -> None:
     """The cut-off from dev answers given with the cut-off off (SVB_ASK_CUTOFF=off), per
-    language, on the values dialogs.ask_passages.confident reads: the best passage's lexical
-    coverage, its dense similarity in standard deviations above the scope's mean, and the best
-    dense similarity itself. Answers without a confidence (the decision index and the structured
-    handlers) are always shown."""
+    language, on the values dialogs.ask_passages reads: the best passage's lexical coverage, its
+    dense similarity in standard deviations above the scope's mean, the best dense similarity
+    itself, and the share of the question's words in the first extract shown. Answers without a
+    confidence (the decision index and the structured handlers) are always shown."""
     grid_l = [x / 20 for x in range(0, 21)] + [9.0]
-    grid_z = [x / 4 for x in range(0, 33)] + [99.0]
-    grid_d = [0.78 + x / 200 for x in range(0, 27)] + [99.0]
+    grid_z = [x / 2 for x in range(0, 17)] + [99.0]
+    grid_d = [0.78 + x / 100 for x in range(0, 14)] + [99.0]
+    grid_e = [0.0, 0.2, 0.3, 0.4, 0.5, 0.6]
     print(
-        "\ncut-off on dev, per language (lexical ≥ L or dense z ≥ Z or dense ≥ D): "
-        "right share, empty share"
+        "\ncut-off on dev, per language ((lexical ≥ L or dense z ≥ Z or dense ≥ D) and first "
+        "extract's share of the question's words ≥ E): right share, empty share"
     )
     for lang in ("sv", "en"):
         dev = [r for r in rows if r[0].get("split") == "dev" and r[1] == lang]
         n_ans = sum(1 for r in dev if r[0].get("answerable", True))
         n_none = len(dev) - n_ans
         options = []
-        for lo, z, d in itertools.product(grid_l, grid_z, grid_d):
+        for lo, z, d, e in itertools.product(grid_l, grid_z, grid_d, grid_e):
             right = empty = 0
             for q, _lang, ok, conf, has_hits in dev:
                 shown = has_hits and (
-                    conf is None or conf[0] >= lo or conf[2] >= z or (conf[1] >= d and conf[1] > 0)
+                    conf is None
+                    or (
+                        (conf[0] >= lo or conf[2] >= z or (conf[1] >= d and conf[1] > 0))
+                        and conf[6] >= e
+                    )
                 )
                 if q.get("answerable", True):
                     right += bool(ok and shown)
                 else:
                     empty += not shown
-            options.append((empty / max(n_none, 1), right / max(n_ans, 1), lo, z, d))
+            options.append((empty / max(n_none, 1), right / max(n_ans, 1), lo, z, d, e))
+
+        def show(o: tuple[float, ...]) -> str:
+            return (
+                f"lexical ≥ {o[2]:.2f} or dense z ≥ {o[3]:.2f} or dense ≥ {o[4]:.3f}, "
+                f"extract ≥ {o[5]:.1f} → right {o[1]:.1%}, empty {o[0]:.1%}"
+            )
+
         for floor in (0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.5):
             meets = [o for o in options if o[0] >= floor]
             if meets:
-                best = max(meets, key=lambda o: (o[1], o[0], o[2], o[3], o[4]))
-                print(
-                    f"  {lang} no-answer ≥ {floor:.0%}: lexical ≥ {best[2]:.2f} or dense z ≥ "
-                    f"{best[3]:.2f} or dense ≥ {best[4]:.3f} → right {best[1]:.1%}, "
-                    f"empty {best[0]:.1%}"
-                )
+                best = max(meets, key=lambda o: (o[1], o[0], o[2], o[3], o[4], -o[5]))
+                print(f"  {lang} no-answer ≥ {floor:.0%}: {show(best)}")
         # The chosen point: right share plus empty share highest (balanced accuracy), so a
         # point of no-answer is worth as much as a point of right answers.
-        best = max(options, key=lambda o: (o[0] + o[1], o[0], o[2], o[3], o[4]))
-        print(
-            f"  {lang} balanced (right + empty highest): lexical ≥ {best[2]:.2f} or dense z ≥ "
-            f"{best[3]:.2f} or dense ≥ {best[4]:.3f} → right {best[1]:.1%}, empty {best[0]:.1%}"
-        )
+        best = max(options, key=lambda o: (o[0] + o[1], o[0], o[2], o[3], o[4], -o[5]))
+        print(f"  {lang} balanced (right + empty highest): {show(best)}")
         top = max(o[0] for o in options)
         print(f"  {lang} the most no-answer questions any cut-off empties: {top:.1%}")
 

@@ -284,6 +284,12 @@ async def answer_from_passages(
         # The passages are about the question's subject, but what they would show holds no
         # amount (no person) for a "how much" ("who") question: the record does not say.
         return await _no_answer(ctx, question, topic, parsed, visible, result, structured)
+    if offset == 0 and texts:
+        # What the asker sees first: the hit's title and its extract.
+        result.extract_share = AP.extract_share(f"{shown[0].row.title or ''} {texts[0]}", question)
+        if not AP.extract_holds(result, ctx.lang):
+            # What the asker would see first holds too few of the question's words.
+            return await _no_answer(ctx, question, topic, parsed, visible, result, structured)
     hits = [_hit(ctx, f, text, visible) for f, text in zip(shown, texts, strict=True)]
     if not hits:
         more = ctx.t("Inga fler träffar.", "No more matches.")

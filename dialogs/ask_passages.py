@@ -27,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from dialogs.context import CommandContext
 from storage import passages as P
 from storage import vectors
@@ -107,6 +109,9 @@ class Retrieval:
     agree: float = 0.0
     # The question's vector (None when the vectors are off): extracts are chosen by it too.
     qvec: Any = None
+    # The share of the question's words in the first extract shown (set once it is chosen;
+    # 1.0 until then, and when the question has no words of its own).
+    extract_share: float = 1.0
 
     def features(self) -> tuple[float, ...]:
         """What the cut-off reads (and the bench calibrates on)."""
@@ -117,6 +122,7 @@ class Retrieval:
             self.dense_gap,
             self.dense_margin,
             self.agree,
+            self.extract_share,
         )
 
 
@@ -187,6 +193,23 @@ def confident(r: Retrieval, lang: str) -> bool:
     return r.used_vectors and (r.dense_z >= c["dense_z"] or r.best_dense >= c["dense"])
 
 
+def extract_holds(r: Retrieval, lang: str) -> bool:
+    """Whether the first hit shown (its title and extract) holds enough of the question's words (the `extract`
+    value of resources/ask_cutoff.json; 0 = not checked). A passage can clear the cut-off with
+    the question's words spread over a long text while the ~300 characters the asker sees
+    hold few of them: a near miss, such as a cost asked about a project the record only names."""
+    if os.environ.get("SVB_ASK_CUTOFF") == "off":
+        return True
+    return r.extract_share >= cutoff(lang).get("extract", 0.0)
+
+
+def extract_share(first: str, question: str) -> float:
+    wanted = list(dict.fromkeys(question_terms(question)))
+    if not wanted:
+        return 1.0
+    return _term_share(set(passage_terms(first)), wanted)
+
+
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 # Weights of an extract sentence's score: the question's words it holds (share, 0..1), how near
 # it is in meaning to the question (cosine above the passage's own mean, which spans a few
@@ -211,9 +234,13 @@ def sentences(text: str, limit: int = EXTRACT) -> list[str]:
     return out
 
 
+SPELLING = 88  # rapidfuzz ratio at which a long word is the same word spelt otherwise
+
+
 def _term_share(have: set[str], wanted: Sequence[str]) -> float:
     """The share of the question's terms a sentence holds; a term found inside a compound
-    ("screening" in "skolscreening") counts too."""
+    ("screening" in "skolscreening") counts too, and so does a long word spelt a little
+    otherwise ("kvinnofridssatsning" for the record's "kvinnofridsatsning")."""
     if not wanted:
         return 0.0
     got = 0.0
@@ -221,6 +248,10 @@ def _term_share(have: set[str], wanted: Sequence[str]) -> float:
         if term in have:
             got += 1.0
         elif len(term) >= 4 and any(term in h for h in have if len(h) > len(term)):
+            got += 0.8
+        elif len(term) >= 8 and any(
+            abs(len(h) - len(term)) <= 2 and fuzz.ratio(term, h) >= SPELLING for h in have
+        ):
             got += 0.8
     return got / len(wanted)
 
@@ -361,6 +392,8 @@ __all__ = [
     "confident",
     "dedupe",
     "extract",
+    "extract_holds",
+    "extract_share",
     "extracts",
     "label_of",
     "retrieve",

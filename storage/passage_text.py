@@ -70,9 +70,15 @@ def passage_terms(text: str) -> list[str]:
 
 
 def question_terms(text: str) -> list[str]:
-    """The terms of a question: as a passage's (English words stay as they are and match
-    names, numbers and codes; their meaning is met by the dense vectors)."""
-    return passage_terms(text)
+    """The terms of a question: as a passage's, less the words that say how it asks ("vad
+    sades om", "vem beslutade", "what was decided about": storage.search_text.QUERY_STOP, the
+    list the question's topic is read with too). Such a verb is no sign of the answer: "sades"
+    stems like every "sade" of the record and made a question about a topic the record holds
+    look half-answered. English words stay as they are and match names, numbers and codes; their
+    meaning is met by the dense vectors."""
+    from storage.search_text import is_stop
+
+    return passage_terms(" ".join(w for w in tokens(text) if not is_stop(w)))
 
 
 __all__ = ["passage_terms", "question_terms", "stem", "stop_words", "tokens"]

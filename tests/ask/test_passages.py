@@ -179,7 +179,40 @@ def test_cutoff_is_read_from_its_data_file(lang: str) -> None:
     from dialogs.ask_passages import cutoff
 
     values = cutoff(lang)
-    assert set(values) == {"lexical", "dense_z", "dense"} and 0 < values["lexical"] <= 1
+    assert set(values) == {"lexical", "dense_z", "dense", "extract"}
+    assert 0 < values["lexical"] <= 1 and 0 <= values["extract"] <= 1
+
+
+def test_question_terms_leave_out_how_the_question_asks() -> None:
+    from storage.passage_text import question_terms, stem
+
+    # "sades" stems like every "sade" of a record; it says how the question asks, not what about.
+    assert question_terms("vad sades om familjecentraler?") == [stem("familjecentraler")]
+    assert question_terms("Vad beslutades om F-ACT?") == ["f-act", "act"]
+    assert question_terms("what was decided about FACT?") == ["fact"]
+
+
+def test_first_extract_must_hold_the_question_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dialogs import ask_passages as AP
+
+    monkeypatch.delenv("SVB_ASK_CUTOFF", raising=False)
+    q = "hur mycket kostar hyrbilen till konferensen?"
+    near_miss = AP.extract_share("Ballonger, helium och muggar köps in till festen.", q)
+    answer = AP.extract_share("Hyrbilen till konferensen kostar 2 400 kr.", q)
+    # A long word spelt a little otherwise still counts.
+    spelt = AP.extract_share("Kvinnofridsatsningen", "vad beslutades om kvinnofridssatsningen?")
+    assert near_miss == 0.0 and answer == 1.0 and spelt == pytest.approx(0.8)
+    wall = AP.cutoff("sv")["extract"]
+    assert wall > 0
+    r = AP.Retrieval([], {}, 1.0, 0.9, True)
+    r.extract_share = near_miss
+    assert not AP.extract_holds(r, "sv")
+    r.extract_share = answer
+    assert AP.extract_holds(r, "sv")
+    # With the cut-off off (the bench's calibration) every hit is shown.
+    monkeypatch.setenv("SVB_ASK_CUTOFF", "off")
+    r.extract_share = near_miss
+    assert AP.extract_holds(r, "sv")
 
 
 async def test_other_tenant_passages_are_never_scored(database: Database) -> None:
