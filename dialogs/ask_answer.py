@@ -265,7 +265,9 @@ async def answer_from_passages(
             result.found = facts + [f for f in result.found if f.row.kind != P.MOTESFAKTA]
             result.best_lexical = max(result.best_lexical, AP.cutoff(ctx.lang)["lexical"])
     # None of the best passages can answer this kind of question: no answer.
-    fitting = any(fits(wanted, f.row.text, question) for f in result.found[:3])
+    fitting = any(
+        fits(wanted, f"{f.row.title or ''}. {f.row.text}", question) for f in result.found[:3]
+    )
     if not fitting or not AP.confident(result, ctx.lang):
         return await _no_answer(ctx, question, topic, parsed, visible, result, structured)
     found = AP.dedupe(AP.trim(result))
@@ -280,13 +282,14 @@ async def answer_from_passages(
         result.qvec,
         lambda text: fits(wanted, text, question),
     )
-    if offset == 0 and wanted in EXTRACT_MUST_FIT and not any(fits(wanted, t) for t in texts[:3]):
+    # What the asker sees of a hit: its title and its extract.
+    seen = [f"{f.row.title or ''}. {t}" for f, t in zip(shown, texts, strict=True)]
+    if offset == 0 and wanted in EXTRACT_MUST_FIT and not any(fits(wanted, t) for t in seen[:3]):
         # The passages are about the question's subject, but what they would show holds no
         # amount (no person) for a "how much" ("who") question: the record does not say.
         return await _no_answer(ctx, question, topic, parsed, visible, result, structured)
     if offset == 0 and texts:
-        # What the asker sees first: the hit's title and its extract.
-        result.extract_share = AP.extract_share(f"{shown[0].row.title or ''} {texts[0]}", question)
+        result.extract_share = AP.extract_share(seen[0], question)
         if not AP.extract_holds(result, ctx.lang):
             # What the asker would see first holds too few of the question's words.
             return await _no_answer(ctx, question, topic, parsed, visible, result, structured)

@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 from dialogs.context import CommandContext
 from storage import passages as P
 from storage import vectors
-from storage.passage_text import passage_terms, question_terms
+from storage.passage_text import base_forms, passage_terms, question_terms
 
 logger = logging.getLogger(__name__)
 
@@ -247,6 +247,8 @@ def _term_share(have: set[str], wanted: Sequence[str]) -> float:
     for term in wanted:
         if term in have:
             got += 1.0
+        elif any(b in have for b in base_forms(term)):
+            got += 0.9
         elif len(term) >= 4 and any(term in h for h in have if len(h) > len(term)):
             got += 0.8
         elif len(term) >= 8 and any(

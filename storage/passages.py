@@ -61,7 +61,7 @@ from storage.models import (
     Item,
     Meeting,
 )
-from storage.passage_text import passage_terms, question_terms
+from storage.passage_text import base_forms, passage_terms, question_terms
 
 logger = logging.getLogger(__name__)
 
@@ -798,8 +798,10 @@ async def _next_distinct(
 
 
 async def _expand(session: AsyncSession, tenant_id: str, term: str) -> list[tuple[str, float]]:
-    """The term itself and the tenant's words that begin or end with it (compounds)."""
+    """The term itself, its indefinite form's stem when the stemmer kept a definite ending
+    ("strategin" → "strategi"), and the tenant's words that begin or end with it (compounds)."""
     out: list[tuple[str, float]] = [(term, 1.0)]
+    out += [(b, 0.9) for b in base_forms(term)]
     if len(term) < 4 or not term.isalpha():
         return out
     found = await _next_distinct(session, "term", tenant_id, term)
@@ -845,7 +847,9 @@ async def lexical(
         weights[term] = idf
         if df == 0 or df > MAX_POSTINGS:
             continue
-        weight_of = dict(variants)
+        weight_of: dict[str, float] = {}
+        for v, w in variants:
+            weight_of[v] = max(w, weight_of.get(v, 0.0))
         # The term's postings first, bounded (a LIMIT keeps the planner from flattening them
         # into a scan of every term row joined by hash), then each looked up in the scope.
         postings = (

@@ -223,3 +223,24 @@ async def test_other_tenant_passages_are_never_scored(database: Database) -> Non
         scope = P.PassageScope(tenant_id=OTHER, body_ids=(-5,))
         hits, _ = await P.lexical(session, scope, "F-ACT samordnare")
         assert hits == []
+
+
+def test_definite_nouns_the_stemmer_keeps_meet_their_indefinite_form() -> None:
+    from storage.passage_text import base_forms, stem
+
+    # Snowball's Swedish stemmer leaves "-n" after a vowel and many neuter "-et" in place.
+    assert base_forms("strategin") == (stem("strategi"),)
+    assert base_forms("länsstrategin") == (stem("länsstrategi"),)
+    assert base_forms(stem("protokollet")) == (stem("protokoll"),)
+    assert base_forms(stem("projektet")) == (stem("projekt"),)
+    assert base_forms("kassan") == (stem("kassa"),)
+    # Short words, codes and words without such an ending have none.
+    assert base_forms("plan") == () and base_forms("f-act") == () and base_forms("beslut") == ()
+
+
+async def test_a_definite_question_word_is_also_looked_up_indefinite(database: Database) -> None:
+    from storage.passage_text import stem
+
+    async with database.read() as session:
+        variants = dict(await P._expand(session, HOME, "strategin"))
+    assert variants["strategin"] == 1.0 and variants[stem("strategi")] == 0.9
