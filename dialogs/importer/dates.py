@@ -296,5 +296,42 @@ def find_time(text: str, labelled: bool = False) -> TimeMatch | None:
     return None
 
 
+# A sentence saying when the meeting was opened or closed: "Mötet förklaras öppnat 19:54",
+# "Ordföranden förklarade mötet avslutat kl. 20.36", "Mötet avslutades 12:49", "Sammanträdet
+# stängdes 16.05". Swedish protocol phrasing of the first and last § (corpus 01, 03, 04, 08).
+_OPENED = re.compile(r"\b(?:öppna(?:t|de|des|s|r)?|förklara\w*\s+(?:\w+\s+){0,2}öppnat)\b", re.I)
+_CLOSED = re.compile(
+    r"\b(?:avsluta(?:t|de|des|s|r)?|stängdes|stängt|stänger|slutade|förklara\w*\s+(?:\w+\s+){0,2}"
+    r"avslutat)\b",
+    re.I,
+)
+_MEETING_NOUN = re.compile(r"\b(?:möte\w*|sammanträde\w*|stämma\w*|årsmöte\w*)\b", re.I)
+
+
+def opened_closed(text: str) -> tuple[dt.time | None, dt.time | None]:
+    """When a meeting's text says it was opened and closed: the clock in the same sentence as
+    "öppnades"/"förklaras öppnat" or "avslutades"/"förklarades avslutat", in a sentence that
+    names the meeting (or a short one such as "Mötet öppnas 12:10")."""
+    opened = closed = None
+    for sentence in re.split(r"(?<=[!?])\s+|\n+|(?<=\.)\s+(?=[A-ZÅÄÖ])", text):
+        if len(sentence) > 200 or not _MEETING_NOUN.search(sentence):
+            continue
+        for verb, which in ((_OPENED, "opened"), (_CLOSED, "closed")):
+            m = verb.search(sentence)
+            if m is None:
+                continue
+            # The clock after the verb, near it: "öppnades av NN kl 14:30" (not a planned
+            # time before it: "planeras att öppnas 17:00, öppnades #time").
+            after = sentence[m.end() : m.end() + 60]
+            clock = find_time(after) or find_time(after, labelled=True)
+            if clock is None or clock.start_time is None:
+                continue
+            if which == "opened" and opened is None:
+                opened = clock.start_time
+            elif which == "closed" and closed is None:
+                closed = clock.start_time
+    return opened, closed
+
+
 def strip_weekday(text: str) -> str:
     return _WEEKDAY.sub("", text)

@@ -27,6 +27,7 @@ from .dates import (
     find_dates,
     find_time,
     meeting_date_in,
+    opened_closed,
     strip_weekday,
     years_in,
 )
@@ -1277,6 +1278,22 @@ class _MinutesParser:
 
     # Finishing --------------------------------------------------------------------------------
 
+    def _opened_closed(self, works: list[_ItemWork]) -> None:
+        """The meeting's times from the § that opens or closes it ("Mötet förklaras öppnat
+        19:54", "Mötet avslutades 12:49") when the header gave none (corpus 01, 03, 04, 08)."""
+        minutes = self.minutes
+        if minutes.start_time is not None and minutes.end_time is not None:
+            return
+        opened = closed = None
+        for work in works:
+            o, c = opened_closed(f"{work.item.title}. {work.item.text}")
+            opened, closed = opened or o, closed or c
+        if minutes.start_time is None and opened is not None:
+            minutes.start_time = opened
+        start = minutes.start_time
+        if minutes.end_time is None and closed is not None and (start is None or closed > start):
+            minutes.end_time = closed
+
     def _finish(self, works: list[_ItemWork]) -> None:
         minutes = self.minutes
         minutes.items = [w.item for w in works]
@@ -1303,6 +1320,7 @@ class _MinutesParser:
                 if listed is not None and listed.status != ABSENT:
                     listed.roles = sort_roles([*listed.roles, role])
         self._infer_substitutes()
+        self._opened_closed(works)
         if self.invited and not self.listed_present:
             # Only who was called is listed, not who came: attendance is not known.
             for person in self.people.people:

@@ -484,8 +484,8 @@ def summary(
         else ("okänt datum" if lang == "sv" else "unknown date")
     )
     times = ""
-    if parsed.start_time:
-        times = parsed.start_time.strftime("%H.%M") + (
+    if parsed.start_time or parsed.end_time:
+        times = (parsed.start_time.strftime("%H.%M") if parsed.start_time else "?") + (
             f"–{parsed.end_time.strftime('%H.%M')}" if parsed.end_time else ""
         )
     body = (
