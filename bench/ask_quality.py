@@ -29,6 +29,7 @@ import datetime as dt
 import itertools
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -221,8 +222,13 @@ async def ask_json(db: Database, tenant: str, question: str) -> dict[str, Any]:
         return out
 
 
+_CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\b")
+
+
 def squash(text: str) -> str:
-    return " ".join(str(text).lower().split())
+    """Lower case, whitespace folded, and a clock written one way: the bot writes times the
+    Swedish way ("kl. 12.49") where a document may have "12:49"; both are the same fact."""
+    return _CLOCK.sub(r"\1.\2", " ".join(str(text).lower().split()))
 
 
 def shown_text(result: dict[str, Any]) -> str:
