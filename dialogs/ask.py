@@ -147,6 +147,17 @@ _RX_MEETING_WORD = re.compile(
     r"avslutades|startade|borjade|meet|met|meeting|held|convened?|open\w*|clos\w*|start\w*|"
     r"adjourn\w*|ajourner\w*)\b"
 )
+# "Var hölls årsmötet?", "Where was the meeting held?": where a meeting ran.
+_RX_WHERE_WORD = re.compile(
+    r"^\W*var\s+(?:holls|halls|agde|lag|skedde|sker|mottes|traffades|ar)\b|\bwhere\b"
+    r"|\bvilken\s+(?:plats|lokal|ort)\b|\bwhat\s+(?:place|venue)\b"
+)
+# A clock asked for, not only a day: "vilken tid började …", "what time did … start".
+_RX_CLOCK_WORD = re.compile(
+    r"\b(?:vilken\s+tid|what\s+time|hur\s+dags|klockan|hur\s+lange|how\s+long)\b"
+    r"|\b(?:borjade|startade|slutade|oppnades|avslutades|began|started|ended|finished|"
+    r"opened|closed)\b"
+)
 _RX_MATTER_WORD = re.compile(
     r"\b(?:behandla\w*|beslut\w*|deal\w*|take\s+up|took\s+up|approv\w*|justera\w*|signed|"
     r"decid\w*|discuss\w*|diskuter\w*|nasta|next)\b"
@@ -489,7 +500,9 @@ def parse_question(text: str, today: dt.date, bodies: Sequence[BodyInfo]) -> Par
         parsed.absent = part == "absent"
     elif _RX_WAS_THERE.search(f):
         parsed.intent = "attended"
-    elif _RX_WHEN_WORD.search(f) and _RX_MEETING_WORD.search(f) and not _RX_MATTER_WORD.search(f):
+    elif (_RX_WHEN_WORD.search(f) or _RX_WHERE_WORD.search(f)) and (
+        _RX_MEETING_WORD.search(f) and not _RX_MATTER_WORD.search(f)
+    ):
         parsed.intent = "meeting_when"
     elif _RX_ASSIGN.search(f):
         parsed.intent = "assignments"
@@ -1533,14 +1546,44 @@ async def _meeting_when(
         [m.id for m in meetings],
     )
     said: dict[int, people.TextFind] = {}
-    for words, near in (
-        (people.MEETING_TIME_WORDS, people.TIME),
-        (people.MEETING_PLACE_WORDS, people.NAME),
+    told: dict[str, bool] = {}
+    for what, words, near in (
+        ("time", people.MEETING_TIME_WORDS, people.TIME),
+        ("place", people.MEETING_PLACE_WORDS, people.NAME),
     ):
         found = people.find_in_text(rows, words, skip_kinds=("narvaro", "motesfakta"), near=near)
+        told[what] = bool(found)
         for f in found[:1]:
             said.setdefault(f.row.id, f)
     hits[1:1] = [_text_hit(ctx, f, visible) for f in said.values()]
+    folded = _prepare(question)[1]
+    in_body = (ctx.t(" i ", " in ") + ", ".join(parsed.body_names)) if parsed.body_names else ""
+    days = ", ".join(m.date.isoformat() for m in meetings)
+    # A clock or a place asked for that neither the record nor the minutes' words give is not
+    # answered by the day alone: say so, with nothing shown as if it answered.
+    if (
+        _RX_CLOCK_WORD.search(folded)
+        and not any(m.start_at or m.end_at for m in meetings)
+        and not told["time"]
+    ):
+        return _none(
+            ctx,
+            f"Protokollet anger ingen tid för mötet{in_body} {days}.",
+            f"The minutes give no time for the meeting{in_body} of {days}.",
+            settled=True,
+        )
+    if (
+        _RX_WHERE_WORD.search(folded)
+        and not _RX_WHEN_WORD.search(folded)
+        and not any(m.place for m in meetings)
+        and not told["place"]
+    ):
+        return _none(
+            ctx,
+            f"Protokollet anger ingen plats för mötet{in_body} {days}.",
+            f"The minutes give no place for the meeting{in_body} of {days}.",
+            settled=True,
+        )
     title = ctx.t(f"**Mötet{_where(parsed, ctx)}**", f"**The meeting{_where(parsed, ctx)}**")
     return _answer(ctx, title, hits)
 

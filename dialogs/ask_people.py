@@ -45,7 +45,10 @@ TIME = re.compile(r"\b\d{1,2}[:.][0-5]\d\b")
 MEETING_TIME_WORDS = re.compile(
     r"\b(?:\w*oppna\w*|\w*avslut\w*|\w*tid\b|\w*tider\b|ajourn\w*|start\b|datum\b)"
 )
-MEETING_PLACE_WORDS = re.compile(r"\b(?:\w*plats\b|lokal\b)")
+# Not the place of the justering ("Justeringens plats och tid") nor a "förvaringsplats".
+MEETING_PLACE_WORDS = re.compile(
+    r"(?<!justeringens )(?<!justerings )\b(?:sammantrades|motes|)plats\b|\blokal\b"
+)
 
 WHO = re.compile(r"\b(?:vem|vems|vilka|vilken|vilket|who|whom|whose|which)\b")
 # A person's name as minutes write it: two or more capitalised words ("Mona-Lisa Fjellström").

@@ -150,3 +150,38 @@ async def test_the_next_meeting_in_the_minutes_own_words(
         answer = await asking(question)
         assert any("31:a 10:00" in h.text for h in answer.hits), answer.text
         assert answer.hits[0].date == "2026-03-06"
+
+
+async def test_a_time_or_place_the_minutes_do_not_give_is_not_answered_by_the_day(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    await _imported_meeting(
+        database,
+        record,
+        dt.date(2026, 3, 6),
+        [("1", "Mötets öppnande", "Ordföranden hälsade välkommen.")],
+    )
+    for question, said in (
+        ("Vilken tid började LSVO:s möte 6 mars 2026?", "ingen tid"),
+        ("What time did the LSVO meeting on 6 March 2026 start?", "no time"),
+        ("Var hölls LSVO:s möte 6 mars 2026?", "ingen plats"),
+        ("Where was the LSVO meeting on 6 March 2026 held?", "no place"),
+    ):
+        answer = await asking(question)
+        assert not answer.hits and said in answer.text and "2026-03-06" in answer.text, question
+    # The day alone is still answered.
+    answer = await asking("När hölls LSVO:s möte i mars 2026?")
+    assert answer.hits and answer.hits[0].date == "2026-03-06", answer.text
+
+
+async def test_the_time_in_the_minutes_own_words_answers_a_time_question(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    await _imported_meeting(
+        database,
+        record,
+        dt.date(2026, 3, 6),
+        [("1", "Mötets öppnande", "Ordföranden förklarade mötet öppnat 13:05.")],
+    )
+    answer = await asking("Vilken tid öppnades LSVO:s möte 6 mars 2026?")
+    assert any("13:05" in h.text for h in answer.hits), answer.text
