@@ -152,15 +152,15 @@ async def test_the_next_meeting_in_the_minutes_own_words(
         assert answer.hits[0].date == "2026-03-06"
 
 
+async def _opening(database: Database, record: Record, text: str) -> None:
+    """An imported LSVO meeting on 6 March 2026, no time or place, whose first § says this."""
+    await _imported_meeting(database, record, dt.date(2026, 3, 6), [("1", "Mötets öppnande", text)])
+
+
 async def test_a_time_or_place_the_minutes_do_not_give_is_not_answered_by_the_day(
     record: Record, asking: Ask, database: Database
 ) -> None:
-    await _imported_meeting(
-        database,
-        record,
-        dt.date(2026, 3, 6),
-        [("1", "Mötets öppnande", "Ordföranden hälsade välkommen.")],
-    )
+    await _opening(database, record, "Ordföranden hälsade välkommen.")
     for question, said in (
         ("Vilken tid började LSVO:s möte 6 mars 2026?", "ingen tid"),
         ("What time did the LSVO meeting on 6 March 2026 start?", "no time"),
@@ -177,11 +177,6 @@ async def test_a_time_or_place_the_minutes_do_not_give_is_not_answered_by_the_da
 async def test_the_time_in_the_minutes_own_words_answers_a_time_question(
     record: Record, asking: Ask, database: Database
 ) -> None:
-    await _imported_meeting(
-        database,
-        record,
-        dt.date(2026, 3, 6),
-        [("1", "Mötets öppnande", "Ordföranden förklarade mötet öppnat 13:05.")],
-    )
+    await _opening(database, record, "Ordföranden förklarade mötet öppnat 13:05.")
     answer = await asking("Vilken tid öppnades LSVO:s möte 6 mars 2026?")
     assert any("13:05" in h.text for h in answer.hits), answer.text
