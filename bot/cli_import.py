@@ -181,7 +181,9 @@ async def run_import(
             if outcome.duplicate:
                 print("Filen är redan importerad; inget ändrades.")
             else:
-                print(f"Sparat: möte {outcome.meeting_id} i {outcome.body_name}.")
+                ids = [outcome.meeting_id, *outcome.more_meeting_ids]
+                meetings = "möte " + " och ".join(str(i) for i in ids)
+                print(f"Sparat: {meetings} i {outcome.body_name}.")
                 imported.append(outcome.body_name)
             print()
         if imported or (admin and body):

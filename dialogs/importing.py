@@ -223,11 +223,14 @@ async def act_save(ctx: CommandContext, data: dict[str, Any]) -> InvokeResult:
     except ImportRefused as err:
         raise UserError(err.sv, err.en) from None
     await delete_states(ctx.session, [key])
+    ids = " och ".join(str(i) for i in [outcome.meeting_id, *outcome.more_meeting_ids])
+    ids_en = " and ".join(str(i) for i in [outcome.meeting_id, *outcome.more_meeting_ids])
+    many = bool(outcome.more_meeting_ids)
     text = ctx.t(
-        f"Sparat i {body.name}: mötet {outcome.meeting_id}."
+        f"Sparat i {body.name}: {'mötena' if many else 'mötet'} {ids}."
         if not outcome.duplicate
         else "Filen var redan importerad; inget ändrades.",
-        f"Saved in {body.name}: meeting {outcome.meeting_id}."
+        f"Saved in {body.name}: {'meetings' if many else 'meeting'} {ids_en}."
         if not outcome.duplicate
         else "The file was already imported; nothing changed.",
     )

@@ -192,6 +192,34 @@ async def test_imported_secret_paragraph_is_confidential(db_url: str) -> None:
         await db.dispose()
 
 
+async def test_two_meetings_in_one_text_are_stored_as_two_and_imported_once(db_url: str) -> None:
+    await upgrade(db_url)
+    db = Database(db_url)
+    text = (ROOT / "tests/importer/shapes/items/13_two_meetings.txt").read_text("utf-8")
+    read = read_bytes(text.encode(), "tva.txt")
+    parsed = parse_minutes(read.text, "tva.txt")
+    try:
+        async with db.transaction() as session:
+            outcome = await store_minutes(session, TENANT, parsed, read)
+        assert len(outcome.more_meeting_ids) == 1
+        async with db.transaction() as session:
+            again = await store_minutes(session, TENANT, parse_minutes(read.text, "tva.txt"), read)
+        assert again.duplicate
+        async with db.sessions() as session:
+            meetings = (await session.scalars(select(Meeting).order_by(Meeting.id))).all()
+            assert [m.date for m in meetings] == [dt.date(2023, 1, 15), dt.date(2023, 2, 12)]
+            assert len({m.body_id for m in meetings}) == 1
+            decisions = (await session.scalars(select(Decision).order_by(Decision.id))).all()
+            assert [d.meeting_id for d in decisions] == [m.id for m in meetings]
+            assert await session.scalar(select(func.count()).select_from(ImportedFile)) == 1
+    finally:
+        await db.dispose()
+    from dialogs.importer.store import summary
+
+    assert "Ett möte till i samma text, sparas för sig: 2023-02-12" in summary(parsed, read)
+    assert "Another meeting in the same text" in summary(parsed, read, lang="en")
+
+
 def test_cli_without_yes_stores_nothing_and_unreadable_formats_are_explained(
     tmp_path: Path,
 ) -> None:

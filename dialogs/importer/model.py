@@ -159,6 +159,9 @@ class ParsedMinutes:
     leftover_text: str = ""
     # Lines (1-based, in the text read) where a personnummer was masked before parsing.
     personnummer_lines: list[int] = field(default_factory=list)
+    # Further meetings the same text holds, in order: a kallelse with the last meeting's
+    # protocol attached, two protocols in one file. Each is stored as a meeting of its own.
+    following: list[ParsedMinutes] = field(default_factory=list)
 
     @property
     def decisions(self) -> list[ParsedDecision]:

@@ -336,13 +336,32 @@ def parse_minutes(text: str, filename: str | None = None) -> ParsedMinutes:
             leftover = ""
         minutes = ParsedMinutes(leftover_text=leftover, warnings=[PARSE_FAILED_WARNING])
     if rest.strip():
-        # Not merged into this meeting's items: kept searchable as its text, and said so.
-        minutes.leftover_text = "\n\n".join(t for t in (minutes.leftover_text, rest.strip()) if t)
-        minutes.warnings.append(SECOND_MINUTES_WARNING)
+        # A meeting of its own (parsed without the file name: its date is its own or none).
+        second = parse_minutes(rest, None)
+        if second.people or second.items:
+            minutes.following = [second, *second.following]
+            second.following = []
+            for later in minutes.following:
+                later.personnummer_lines = []  # listed once, on the first, by line of the file
+                if later.body_name is None:
+                    # One file is one body's: the kallelse and its attached protocol.
+                    later.body_name, later.body_short = minutes.body_name, minutes.body_short
+                    later.body_source = minutes.body_source
+            minutes.warnings.append(SECOND_MEETING_WARNING)
+        else:
+            # Not merged into this meeting's items: kept searchable as its text, and said so.
+            minutes.leftover_text = "\n\n".join(
+                t for t in (minutes.leftover_text, rest.strip()) if t
+            )
+            minutes.warnings.append(SECOND_MINUTES_WARNING)
     minutes.personnummer_lines = lines
     return minutes
 
 
+SECOND_MEETING_WARNING = (
+    "Texten håller ett möte till (ny rubrik med datum eller närvarolista efter punkterna); "
+    "det sparas som ett eget möte."
+)
 SECOND_MINUTES_WARNING = (
     "Texten verkar hålla ett möte till (ny rubrik med datum och numreringen börjar om); "
     "det mötet sparas som text, inte som punkter i det här."
@@ -358,11 +377,15 @@ def _second_minutes(text: str) -> int | None:
     """Where a second set of minutes begins in one text, or None: after the first one's items,
     a short line naming minutes and a date ("Protokoll styrelsemöte 2023-02-12"), after which
     the items' numbering starts again from the first one's lowest number or below (shapes/items
-    13)."""
+    13); or, after at least two items, a flattened page that opens with the minutes' own word
+    and lists who decided ("4 SAMMANTRÄDESPROTOKOLL Sida … Beslutande Bill Nilsson, (s) …": a
+    kallelse with the last meeting's protocol attached, corpus 15)."""
     offset = 0
     seen: list[int] = []
+    inline = 0  # item numbers inside flattened lines ("Dagordning 1. Val av justerare 2. …")
     candidate: int | None = None
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for line in lines:
         number = _ITEM_NUMBER.match(line)
         if number:
             value = int(number.group("par") or number.group("num"))
@@ -373,8 +396,47 @@ def _second_minutes(text: str) -> int | None:
             seen.append(value)
         elif seen and candidate is None and _is_minutes_title(line):
             candidate = offset
+        elif (
+            len(seen) + inline >= 2
+            and _opens_minutes_with_attendance(line)
+            and not _running_header(line, lines)
+        ):
+            return offset
+        inline += len(_INLINE_ITEM.findall(line))
         offset += len(line) + 1
     return None
+
+
+# A page that opens with the minutes' word ("SAMMANTRÄDESPROTOKOLL", "Protokoll fört vid …"),
+# after a page number, and names who took part near its top: "Beslutande Bill Nilsson, (s)"
+# (a name, then a comma or a parenthesis: not a table's column heads "Namn Parti Närvaro").
+_MINUTES_PAGE = re.compile(
+    r"^\s*(?:\d{1,3}\s+)?(?:SAMMANTRÄDESPROTOKOLL|PROTOKOLL|MINNESANTECKNINGAR|"
+    r"Sammanträdesprotokoll|Protokoll|Minnesanteckningar)\b"
+)
+_ATTENDANCE_NEAR_TOP = re.compile(
+    r"\b(?:Beslutande|Närvarande|Deltagare|Närvarolista)\b:?\s+(?:ledamöter:?\s+)?"
+    r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?:\s+[A-ZÅÄÖ][a-zåäöéü]+){1,2}\s*[,(]"
+)
+
+
+_INLINE_ITEM = re.compile(r"(?:^|\s)(?:§\s*)?\d{1,3}\.\s+[A-ZÅÄÖ]")
+
+
+def _opens_minutes_with_attendance(line: str) -> bool:
+    return bool(_MINUTES_PAGE.match(line)) and bool(_ATTENDANCE_NEAR_TOP.search(line[:600]))
+
+
+def _running_header(line: str, lines: list[str]) -> bool:
+    """Whether the line's opening words (page numbers aside) open three or more lines: a
+    header printed on every page, not a new document."""
+    words = re.sub(r"\d+", " ", line).split()[:3]
+    if len(words) < 2:
+        return False
+    head = " ".join(words)
+    return (
+        sum(1 for other in lines if " ".join(re.sub(r"\d+", " ", other).split()[:3]) == head) >= 3
+    )
 
 
 def _is_minutes_title(line: str) -> bool:

@@ -67,6 +67,8 @@ class ImportOutcome:
     body_name: str
     duplicate: bool = False
     warnings: list[str] = field(default_factory=list)
+    # Further meetings the same text held, stored after the first.
+    more_meeting_ids: list[int] = field(default_factory=list)
 
 
 async def duplicate_of(session: AsyncSession, tenant_id: str, sha256: str) -> ImportedFile | None:
@@ -259,7 +261,9 @@ async def store_minutes(
     actor_person_id: int | None = None,
     create_body: bool = True,
 ) -> ImportOutcome:
-    """Write one parsed set of minutes into the record, in the caller's transaction."""
+    """Write one parsed set of minutes into the record, in the caller's transaction; a further
+    meeting the same text holds (parsed.following) is stored as a meeting of its own, of the
+    same body unless it names another."""
     await ensure_tenant(session, tenant_id)
     seen = await duplicate_of(session, tenant_id, read.sha256)
     if seen is not None:
@@ -271,6 +275,49 @@ async def store_minutes(
         )
     if body is None:
         body = await resolve_body(session, tenant_id, parsed, body_name, create=create_body)
+    outcome = await _store_meeting(
+        session,
+        tenant_id,
+        parsed,
+        read,
+        body,
+        first=True,
+        source=source,
+        actor_label=actor_label,
+        actor_person_id=actor_person_id,
+    )
+    for later in parsed.following:
+        later_body = body
+        if body_name is None and later.body_name and later.body_name != parsed.body_name:
+            later_body = await resolve_body(session, tenant_id, later, None, create=create_body)
+        more = await _store_meeting(
+            session,
+            tenant_id,
+            later,
+            read,
+            later_body,
+            first=False,
+            source=source,
+            actor_label=actor_label,
+            actor_person_id=actor_person_id,
+        )
+        outcome.more_meeting_ids.append(more.meeting_id)
+    return outcome
+
+
+async def _store_meeting(
+    session: AsyncSession,
+    tenant_id: str,
+    parsed: ParsedMinutes,
+    read: ReadResult,
+    body: Body,
+    *,
+    first: bool,
+    source: str,
+    actor_label: str | None,
+    actor_person_id: int | None,
+) -> ImportOutcome:
+    """One meeting of the text; the first carries the file's record (its hash: imported once)."""
     warnings = list(parsed.warnings)
     date = parsed.date
     if date is None:
@@ -382,15 +429,16 @@ async def store_minutes(
             session.add(ItemAttachment(item_id=item.id, name=name[:500]))
         if number is not None:
             taken = max(taken, number)
-    session.add(
-        ImportedFile(
-            tenant_id=tenant_id,
-            body_id=body.id,
-            meeting_id=meeting.id,
-            sha256=read.sha256,
-            filename=(read.filename or "okänd fil")[:500],
+    if first:
+        session.add(
+            ImportedFile(
+                tenant_id=tenant_id,
+                body_id=body.id,
+                meeting_id=meeting.id,
+                sha256=read.sha256,
+                filename=(read.filename or "okänd fil")[:500],
+            )
         )
-    )
     await session.flush()
     await audit.record(
         session,
@@ -495,6 +543,22 @@ def summary(
         or ("okänt organ" if lang == "sv" else "unknown body")
     )
     kronor = sum(len(i.amounts) for i in parsed.items)
+    more: list[str] = []
+    for later in parsed.following:
+        day = (
+            later.date.isoformat()
+            if later.date
+            else ("unknown date" if lang == "en" else "okänt datum")
+        )
+        here = sum(1 for p in later.people if p.status in ("present", "partial"))
+        away = sum(1 for p in later.people if p.status == "absent")
+        more.append(
+            f"Another meeting in the same text, stored on its own: {day}, {here} present, "
+            f"{away} absent, {len(later.items)} items, {len(later.decisions)} decisions"
+            if lang == "en"
+            else f"Ett möte till i samma text, sparas för sig: {day}, {here} närvarande, "
+            f"{away} frånvarande, {len(later.items)} punkter, {len(later.decisions)} beslut"
+        )
     if lang == "en":
         lines = [
             f"**{read.filename or 'file'}** ({read.format})",
@@ -504,6 +568,7 @@ def summary(
             + (f", {parsed.place}" if parsed.place else ""),
             f"People: {present} present, {absent} absent",
             f"Items: {len(parsed.items)} ({paragraphs} §), decisions: {len(parsed.decisions)}, assignments: {len(parsed.assignments)}, amounts: {kronor}",
+            *more,
         ]
         if source:
             lines.append(f"(Body name from {source})")
@@ -536,6 +601,7 @@ def summary(
         + (f", {parsed.place}" if parsed.place else ""),
         f"Personer: {present} närvarande, {absent} frånvarande/återbud",
         f"Punkter: {len(parsed.items)} (varav {paragraphs} §), beslut: {len(parsed.decisions)}, uppdrag: {len(parsed.assignments)}, belopp: {kronor}",
+        *more,
     ]
     if parsed.personnummer_lines:
         lines.append(

@@ -5,6 +5,7 @@ not read right yet are listed in KNOWN_GAPS, strictly, so a fix has to take its 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import unicodedata
@@ -20,7 +21,6 @@ SHAPES = Path(__file__).parent / "shapes" / "items"
 # stem -> what the parser still gets wrong there.
 KNOWN_GAPS: dict[str, str] = {
     "02_beslutar_spaced_att": "flattened text, unnumbered headings, letter-spaced 'A t t'",
-    "13_two_meetings": "the second meeting is kept as text, not parsed as a meeting",
 }
 
 
@@ -30,8 +30,17 @@ def _fold(text: str | None) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold().rstrip(" .;:,")
 
 
-def _found(minutes: ParsedMinutes) -> dict[str, list[Any]]:
+def _found(first: ParsedMinutes) -> dict[str, list[Any]]:
+    """What all the text's meetings hold, the first and those after it."""
     items, decisions, assignments = [], [], []
+    for minutes in (first, *first.following):
+        _found_in(minutes, items, decisions, assignments)
+    return {"items": items, "decisions": decisions, "assignments": assignments}
+
+
+def _found_in(
+    minutes: ParsedMinutes, items: list[Any], decisions: list[Any], assignments: list[Any]
+) -> None:
     for item in minutes.items:
         items.append((_fold(item.number), _fold(item.title)))
         for d in item.decisions:
@@ -40,7 +49,6 @@ def _found(minutes: ParsedMinutes) -> dict[str, list[Any]]:
             assignments.append((_fold(", ".join(a.assignees)), _fold(a.what)))
     decisions += [_fold(d.text or d.phrase) for d in minutes.decisions]
     assignments += [(_fold(", ".join(a.assignees)), _fold(a.what)) for a in minutes.assignments]
-    return {"items": items, "decisions": decisions, "assignments": assignments}
 
 
 def _same(kind: str, want: Any, got: Any) -> bool:
@@ -107,9 +115,9 @@ def test_item_shape(path: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
-def test_a_second_set_of_minutes_is_kept_apart() -> None:
+def test_a_second_set_of_minutes_is_a_meeting_of_its_own() -> None:
     """Two minutes in one text: the first meeting's items take nothing of the second, which is
-    kept as the meeting's text with a warning (shapes/items 13)."""
+    parsed as a meeting of its own, with a warning (shapes/items 13)."""
     text = (SHAPES / "13_two_meetings.txt").read_text(encoding="utf-8")
     minutes = parse_minutes(text, "13_two_meetings.txt")
     assert [(i.number, i.title) for i in minutes.items] == [
@@ -119,8 +127,48 @@ def test_a_second_set_of_minutes_is_kept_apart() -> None:
     assert [d.text for d in minutes.decisions] == [
         "Styrelsen beslutade att anta budgeten för 2023."
     ]
-    assert "Styrelsen beslutade att säga upp hyresavtalet." in minutes.leftover_text
+    assert "hyresavtalet" not in minutes.leftover_text
     assert any("möte till" in w for w in minutes.warnings)
+    (second,) = minutes.following
+    assert second.date == dt.date(2023, 2, 12)
+    assert [(i.number, i.title) for i in second.items] == [
+        ("1", "Mötets öppnande"),
+        ("2", "Lokalhyra"),
+    ]
+    assert [d.text for d in second.decisions] == ["Styrelsen beslutade att säga upp hyresavtalet."]
+    assert [p.name for p in second.people] == ["Per A", "Li B"]
+
+
+def test_a_flattened_protocol_attached_to_a_kallelse_is_its_meeting() -> None:
+    """A kallelse whose agenda runs in one flattened line, then the last meeting's protocol
+    on a page that opens with its word and lists who decided (corpus 15's layout)."""
+    text = (
+        "1 Kallelse till sammanträde för Beredningen Tid: Torsdagen den 3 mars 2011 Plats: "
+        "Stadshuset Dagordning 1. Val av justerare 2. Dagordning 3. Föregående protokoll "
+        "4. Budget 5. Övriga frågor\n\n"
+        "2 Enligt uppdrag Anna Berg\n\n"
+        "3 SAMMANTRÄDESPROTOKOLL Sida Sammanträdesdatum Beredningen Plats Stadshuset "
+        "Beslutande Bo Nilsson, (s), Älvsbyn, Eva Ström, (m), Luleå Övriga deltagande "
+        "Ingrid Ek, kansliet\n"
+    )
+    minutes = parse_minutes(text, "kallelse.txt")
+    assert not minutes.people
+    (attached,) = minutes.following
+    assert {p.name for p in attached.people} >= {"Bo Nilsson", "Eva Ström", "Ingrid Ek"}
+    assert attached.date is None  # its own date is lost; the kallelse's is not taken
+
+
+def test_a_running_page_header_with_attendance_is_no_second_meeting() -> None:
+    """A header printed on every page is the same document, even where a page lists people."""
+    page = "PROTOKOLL Sida {n} Sammanträdesdatum 2011-03-03 Beredningen"
+    text = (
+        f"{page.format(n=1)} Beslutande Bo Nilsson (s), Eva Ström (m)\n\n"
+        f"{page.format(n=2)} § 1. Budget Beredningen beslutar att anta budgeten. "
+        "§ 2. Lokaler Beredningen beslutar att hyra lokalen.\n\n"
+        f"{page.format(n=3)} Närvarolista Bo Nilsson Ja Eva Ström Ja\n"
+    )
+    minutes = parse_minutes(text, "protokoll.txt")
+    assert minutes.following == []
 
 
 def test_a_report_of_the_last_minutes_is_no_second_meeting() -> None:
