@@ -74,6 +74,9 @@ _OWN_VERBS = (
     r"ställer sig positiva? till|ställde sig positiva? till|valde|väljer|antog|"
     r"fastställde|fastställer|finner|fann|beviljade|beviljar|bifaller|biföll|avslår|avslog|"
     r"uppdrar|uppdrog|utser|utsåg|tillstyrker|tillstyrkte|"
+    # "Årliga mötet inrättade en arbetsgrupp", "Styrelsen tillsatte …", "Styrelsen ställer in
+    # nästa sammanträde" (real/items 46, 36).
+    r"inrättade|inrättar|tillsatte|tillsätter|ställer\s+in|ställde\s+in|"
     # "Styrelsen gav Ali i uppdrag att …" decides and assigns at once (shapes/items 05).
     r"ger\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag|gav\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag"
 )
@@ -127,7 +130,18 @@ _REPORTED_SENTENCE = re.compile(
 _PASSIVE = re.compile(
     r"\b(?:godkänns|godkändes|fastställs|fastställdes|valdes|antogs|antas|beviljades|"
     r"beviljas|bifölls|bifalles|bifalls|beslutades|beslöts|röstades\s+(?:\w+\s+)?igenom|"
-    r"utsågs|utses|avskrivs|avskrevs|bestämdes|enades\s+om|enades\s+man\s+om)\b",
+    r"utsågs|utses|avskrivs|avskrevs|bestämdes|enades\s+om|enades\s+man\s+om|"
+    # "Vi kom överens om att …" (real/items 45), as "Man enades om att …".
+    r"kom\s+(?:vi\s+|man\s+)?överens\s+om)\b",
+    re.IGNORECASE,
+)
+# A decision in the second half of a sentence: "Delegationen diskuterar … och delegerar till
+# ordföranden att …" (real/items 42); "…, varför man beslöt hålla ett extra möte" (real/items
+# 37).
+_SECOND_VERB_DECIDES = re.compile(
+    r"(?:\boch\s+|,\s*(?:varför|och|så)\s+(?P<who>man|vi|\w+(?:en|et))\s+)"
+    r"(?P<said>(?:delegerar|delegerade)\s+(?:till|åt)\s+\S.*|"
+    r"(?:beslöt|beslutade|uppdrog|uppdrar)\s+(?!sig\b)\S.*)$",
     re.IGNORECASE,
 )
 # "… behöver utses", "ska fastställas": something to decide later, not a decision.
@@ -328,6 +342,18 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
         and len(text) <= 250
     ):
         return ParsedDecision(phrase="Beslut", clauses=[text], text=text)
+    second = _SECOND_VERB_DECIDES.search(text)
+    subject = text.split()[0] if text.split() else ""
+    if (
+        second
+        and not _PROPOSES.search(text[: second.start()])
+        and (second.group("who") or own.is_own(subject) or is_body_subject(subject))
+    ):
+        said = strip_final_period(
+            text[second.start("who") if second.group("who") else second.start("said") :]
+        )
+        clause = strip_final_period(second.group("said"))
+        return ParsedDecision(phrase="Beslut", clauses=[_strip_att(clause)], text=said)
     return None
 
 
@@ -368,7 +394,9 @@ _GIVE_TASK = re.compile(
     r"\b(?:ge|ger|gav)\s+(?P<who>.+?)\s+i\s+uppdrag\s+att\s+(?P<what>.+)$", re.IGNORECASE
 )
 _TASK_TO = re.compile(
-    r"\buppdra(?:r|s|de|git)?\s+(?:åt\s+)?(?P<who>.+?)\s+att\s+(?P<what>.+)$", re.IGNORECASE
+    r"\b(?:uppdra(?:r|s|de|git)?\s+(?:åt\s+)?|delegera(?:r|de|t)?\s+(?:till|åt)\s+)"
+    r"(?P<who>.+?)\s+att\s+(?P<what>.+)$",
+    re.IGNORECASE,
 )
 # "Gustav fixar FB-event", "Axel mailar sponsorer", "Lukas införskaffar …": a first name and an
 # action verb in the present opening a clause (corpus 01, 03, 10); "Henrik har lovat

@@ -447,3 +447,32 @@ def test_an_action_label_makes_a_name_and_its_present_verb_a_task() -> None:
     assert found("Åtgärd: Inga åtgärder behövs.") == []
     assert found("Åtgärd: Inga Berg bokar lokalen.") == [(["Inga Berg"], "bokar lokalen")]
     assert found("Åtgärder: se bilaga 2.") == []
+
+
+def test_decisions_in_a_second_verb_an_agreement_and_a_body_setting_up_a_group() -> None:
+    from dialogs.importer.decisions import OwnBody, find_assignments, prose_decision
+
+    def said(sentence: str) -> str | None:
+        found = prose_decision(sentence, OwnBody([]))
+        return found.text if found else None
+
+    # A body discusses and then delegates: the delegating half is the decision and a task
+    # (real/items 42).
+    sentence = "Rådet diskuterar bemanningen och delegerar till ordföranden att bevaka frågan."
+    assert said(sentence) == "delegerar till ordföranden att bevaka frågan"
+    assert [(a.assignees, a.what) for a in find_assignments(sentence, [])] == [
+        (["ordföranden"], "bevaka frågan")
+    ]
+    # "…, varför man beslöt …" keeps its subject (real/items 37); a person's own resolve is
+    # no decision.
+    assert said("Underlaget var inte klart, varför man beslöt hålla ett extra möte.") == (
+        "man beslöt hålla ett extra möte"
+    )
+    assert said("Han gick hem och beslutade sig för att stanna.") is None
+    # "Vi kom överens om att …" (real/items 45); a body sets up a group or cancels a meeting
+    # (real/items 46, 36).
+    assert said("Vi kom överens om att allt material skickas per post.")
+    assert said("Årsmötet inrättade en arbetsgrupp för stadgarna.")
+    assert said("Styrelsen ställer in nästa sammanträde 19 april.")
+    # Minutes filed stay an outcome, as the seeds have it.
+    assert said("Föregående mötesanteckningar läggs till handlingarna.") is None
