@@ -487,8 +487,11 @@ _NOT_OWNER = frozenset(
 )
 # "Åtgärd: Inga åtgärder behövs" names nobody ("Inga Berg tar …" keeps her surname).
 _NOBODY = frozenset({"ingen", "inga", "inget"})
+# "… tar med sig frågan", "Samordningsgruppen tar med sig detta i det kommande arbetet"
+# (real/items 46), "tar med sig synpunkterna".
 _TAKE_QUESTION = re.compile(
-    r"(?P<verb>\b(?:tar|ta)\s+(?:med\s+(?:sig\s+)?|hem\s+)frågan|\btar\s+frågan\s+vidare)"
+    r"(?P<verb>\b(?:tar|ta)\s+(?:med\s+(?:sig\s+)?|hem\s+)"
+    r"(?:frågan|detta|synpunkterna|förslaget|informationen)\b|\btar\s+frågan\s+vidare)"
     r"(?P<after>.*)$",
     re.IGNORECASE,
 )
@@ -573,6 +576,10 @@ def find_assignments(
         else:
             first, _, what = rest.partition(" ")
             who = [first]
+            if first.lower() in _PRONOUNS | _NOT_OWNER:
+                # "Till nästa möte ska de få en redovisning": a pronoun names no owner
+                # (real/items 41).
+                return []
         return [ParsedAssignment(assignees=who, what=what.strip(), due_text=until.group("due"))]
     shall = _SHALL_UNTIL_NEXT.match(text)
     if shall:

@@ -449,9 +449,18 @@ class _MinutesParser:
                     f"Punkterna saknar nummer; {count} {headings} — kontrollera indelningen."
                 )
             else:
-                minutes.warnings.append(
-                    "Ingen punktindelning hittades; texten sparas som mötets text."
-                )
+                whole = self._whole_text_item(lines, header_end)
+                if whole is not None:
+                    starts = [whole]
+                    self.leftover = self.leftover[: len(self.leftover) - (len(lines) - header_end)]
+                    minutes.warnings.append(
+                        "Ingen punktindelning hittades; texten med dess beslut och uppdrag "
+                        "sparas som en punkt."
+                    )
+                else:
+                    minutes.warnings.append(
+                        "Ingen punktindelning hittades; texten sparas som mötets text."
+                    )
         if not self.people.people:
             # No attendance list as lines: a converted PDF may have flattened it (corpus 12,
             # 16, 17, 22).
@@ -482,6 +491,29 @@ class _MinutesParser:
             works.append(self._parse_item(start, content))
         self._finish(works)
         return minutes
+
+    def _whole_text_item(self, lines: list[str], header_end: int) -> _ItemStart | None:
+        """A text without items whose prose decides or hands out tasks (a web summary of a
+        board meeting: "Styrelsen beslutade att …", "Samordningsgruppen tar med sig …",
+        real/items 37, 46): one unnumbered item holds it, titled by the last short line above
+        the prose, since a decision is always stored on an item. Without such a line there is
+        nothing to name the item by, and the text stays the meeting's."""
+        prose = [clean_line(line) for line in lines[header_end:]]
+        text = " ".join(t for t in prose if t)
+        said = any(
+            prose_decision(sentence, self.own) or find_assignments(sentence, [])
+            for sentence in sentences(text)
+        )
+        if not said:
+            return None
+        above = [
+            clean_line(line)
+            for line in lines[:header_end]
+            if clean_line(line) and len(clean_line(line)) <= 80 and not _is_date_only(line)
+        ]
+        if not above:
+            return None
+        return _ItemStart(header_end - 1, None, False, above[-1])
 
     def _set_status(self, name: str, status: str) -> None:
         """A status that prose states about a listed person overrides the list's."""
@@ -740,7 +772,13 @@ class _MinutesParser:
         if is_marked_row(text) and self._attendance_entries(raw):
             # A row with a presence column needs no heading (corpus 01).
             return True
-        if self.minutes.title is None and _is_title(text):
+        if (
+            self.minutes.title is None
+            and _is_title(text)
+            # "Styrelsen beslutade att avvakta … tills ett extra möte 230508." names a meeting
+            # but decides: text, not the title (real/items 37).
+            and not (text.endswith(".") and prose_decision(text, self.own))
+        ):
             self.minutes.title = text
             return True
         bare = strip_weekday(text).strip(" ,.")

@@ -476,3 +476,28 @@ def test_decisions_in_a_second_verb_an_agreement_and_a_body_setting_up_a_group()
     assert said("Styrelsen ställer in nästa sammanträde 19 april.")
     # Minutes filed stay an outcome, as the seeds have it.
     assert said("Föregående mötesanteckningar läggs till handlingarna.") is None
+
+
+def test_a_web_summary_without_items_keeps_its_decisions_on_one_item() -> None:
+    text = """Styrelsemötet 240315
+
+Styrelsen beslutade att avvakta med beslut om medel till en ny verksamhet i området tills ett extra möte 240410.
+
+Under mötet presenterade beredningsgruppen sina tankar, varför man beslöt hålla ett extra möte om frågan.
+
+Samordningsgruppen tar med sig detta i det kommande arbetet. Till nästa möte ska de få en redovisning över hur medlen används.
+"""
+    m = parse_minutes(text, "web.txt")
+    # A decision is stored on an item: the headline names the one item (real/items 37, 46).
+    assert [(i.number, i.title) for i in m.items] == [(None, "Styrelsemötet 240315")]
+    assert [d.text for d in m.decisions] == [
+        "Styrelsen beslutade att avvakta med beslut om medel till en ny verksamhet i området "
+        "tills ett extra möte 240410.",
+        "man beslöt hålla ett extra möte om frågan",
+    ]
+    # "de" names no owner (real/items 41).
+    assert [(a.assignees, a.what) for a in m.assignments] == [
+        (["Samordningsgruppen"], "tar med sig detta i det kommande arbetet")
+    ]
+    # The deciding sentence is no title of the minutes.
+    assert m.title != m.decisions[0].text
