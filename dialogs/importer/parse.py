@@ -498,11 +498,10 @@ class _MinutesParser:
         real/items 37, 46): one unnumbered item holds it, titled by the last short line above
         the prose, since a decision is always stored on an item. Without such a line there is
         nothing to name the item by, and the text stays the meeting's."""
-        prose = [clean_line(line) for line in lines[header_end:]]
-        text = " ".join(t for t in prose if t)
         said = any(
             prose_decision(sentence, self.own) or find_assignments(sentence, [])
-            for sentence in sentences(text)
+            for line in lines[header_end:]
+            for sentence in sentences(clean_line(line))
         )
         if not said:
             return None
@@ -511,9 +510,16 @@ class _MinutesParser:
             for line in lines[:header_end]
             if clean_line(line) and len(clean_line(line)) <= 80 and not _is_date_only(line)
         ]
-        if not above:
-            return None
-        return _ItemStart(header_end - 1, None, False, above[-1])
+        if above:
+            return _ItemStart(header_end - 1, None, False, above[-1])
+        # The headline may open the text itself ("Styrelsesammanträdet 2023-03-15" over the
+        # summary, real/items 36).
+        first = next((i for i in range(header_end, len(lines)) if clean_line(lines[i])), None)
+        if first is not None:
+            headline = clean_line(lines[first])
+            if len(headline) <= 80 and not headline.endswith((".", ":")):
+                return _ItemStart(first, None, False, headline)
+        return None
 
     def _set_status(self, name: str, status: str) -> None:
         """A status that prose states about a listed person overrides the list's."""
@@ -1954,8 +1960,18 @@ def _body_from_title(title: str) -> str:
     return collapse_spaces(body).strip(" ,.:;–—-")
 
 
+# Lines of a web page or a transcript site that stand alone like headings but name no topic:
+# "Transkript" over a PDF's text, an image's credit ("Bild av … från Freepik", "Foto: …") or
+# file name ("Styrgrupp_Hyssna_opt"), and a summary's section label announcing a list
+# ("Styrelsen gav följande beslut") (real/items 36, 41, 44, 47).
+_NOT_A_TOPIC = re.compile(
+    r"(?i)^(?:transkript|transcript|(?:bild|foto|illustration)(?:\s*:|\s+(?:av|från)\b).*|"
+    r"[\wåäöÅÄÖ.-]*_[\wåäöÅÄÖ.-]+|.*\bföljande\s+[\wåäö]+)$"
+)
+
+
 def _is_heading_like(raw: str, text: str) -> bool:
-    if len(text) > 100 or len(text.split()) > 14:
+    if len(text) > 100 or len(text.split()) > 14 or _NOT_A_TOPIC.match(text):
         return False
     if raw[:1].isspace() and not heading_level(raw):
         return False

@@ -501,3 +501,25 @@ Samordningsgruppen tar med sig detta i det kommande arbetet. Till nästa möte s
     ]
     # The deciding sentence is no title of the minutes.
     assert m.title != m.decisions[0].text
+
+
+def test_web_and_transcript_lines_are_no_topic_headings() -> None:
+    text = """Styrelsesammanträdet 2024-03-15
+
+Bild av pch.vector från Freepik
+
+Förbundet hade ett styrelsesammanträde den 15 mars. Här kan du läsa en kort summering.
+
+Styrelsen gav följande beslut
+
+Styrelsen beslutade att skriva en avsiktsförklaring om samverkan med regionen.
+
+Styrgrupp_Hyssna_opt
+
+Styrgruppens ledamöter diskuterar innehållet i planen fram till år 2030 och dess budget.
+"""
+    m = parse_minutes(text, "web.txt")
+    # An image's credit or file name and a label announcing a list name no topic (real/items
+    # 36, 41); the headline names the one item that holds the decision.
+    assert [i.title for i in m.items] == ["Styrelsesammanträdet 2024-03-15"]
+    assert [d.phrase for d in m.decisions] == ["Styrelsen beslutade"]
