@@ -526,6 +526,8 @@ def _names_in(text: str, known: list[str]) -> list[str]:
 
 def _subject(text: str, known: list[str]) -> list[str]:
     """Who a sentence's subject names: known people first, else its last capitalised words."""
+    # "Att folkhälsoplaneraren får i uppdrag …" opens a decision clause (real/items 38).
+    text = re.sub(r"^(?:att|Att)\s+", "", text.strip())
     names = _names_in(text, known)
     if names:
         return names

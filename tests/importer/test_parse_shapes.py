@@ -523,3 +523,31 @@ Styrgruppens ledamöter diskuterar innehållet i planen fram till år 2030 och d
     # 36, 41); the headline names the one item that holds the decision.
     assert [i.title for i in m.items] == ["Styrelsesammanträdet 2024-03-15"]
     assert [d.phrase for d in m.decisions] == ["Styrelsen beslutade"]
+
+
+def test_transcript_pages_with_a_paragraph_each_and_titles_in_capitals() -> None:
+    text = """Transkript
+
+1 EXEMPELS KOMMUN SAMMANTRÄDESPROTOKOLL Folkhälsorådet Sida 11 Plats och tid Kommunhuset kl Beslutande För Kommunstyrelsen Eva Ek (S) Per Alm (M) För Socialnämnden Lena Berg (C) Övriga deltagande Ola Ström Folkhälsosamordnare Utses att justera Per Alm Justeringens plats och tid Kommunhuset Underskrifter Sekreterare Ordförande Justerande Paragraf Eva Ek, Ordförande Ola Ström, Sekreterare
+
+2 12 Innehållsförteckning FHR 4 Upprop FHR 5 Föregående protokoll FHR 6 Val av justerare
+
+3 13 FHR 4 UPPROP Ordförande öppnar mötet och genomför upprop.
+
+4 14 FHR 5 FÖREGÅENDE MÖTESPROTOKOLL Inga synpunkter på protokollet. Att lägga föregående protokoll till handlingarna.
+
+5 15 FHR 6 VAL AV JUSTERARE Per Alm föreslås justera protokollet. Att välja Per Alm för justering av protokoll.
+"""
+    m = parse_minutes(text, "transcript.txt")
+    # Each short page opens with its page number and the protocol's page (real/items 38,
+    # 39); the contents page lists the items, "Sida 11" is a page label.
+    assert [(i.number, i.title) for i in m.items] == [
+        ("4", "UPPROP"),
+        ("5", "FÖREGÅENDE MÖTESPROTOKOLL"),
+        ("6", "VAL AV JUSTERARE"),
+    ]
+    # An item closing on a bare "Att …" clause decided it.
+    assert [d.text.rstrip(".") for d in m.decisions] == [
+        "Att lägga föregående protokoll till handlingarna",
+        "Att välja Per Alm för justering av protokoll",
+    ]
