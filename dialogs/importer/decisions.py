@@ -508,6 +508,21 @@ _SHALL_UNTIL_NEXT = re.compile(
 _ACTION_LABEL = re.compile(
     r"(?i)^(?:åtgärd(?:er)?|uppdrag|att\s+göra|action\s*points?|to\s*do)\s*:\s*"
 )
+# "Till nästa möte: Eva tar fram siffror": a label that gives the task its time.
+_NEXT_MEETING_LABEL = re.compile(
+    r"(?i)^(?P<due>(?:till|inför)\s+nästa\s+(?:möte|sammanträde|träff)\w*)\s*:\s*"
+)
+# "Uppdrag till Per Holm att ta fram en tidplan", "Uppdrag åt kansliet att …": the noun, as
+# notes of samverkan groups write a task.
+_TASK_NOUN = re.compile(
+    r"(?i)^uppdrag(?:et)?\s+(?:till|åt)\s+(?P<who>[^,;:]+?)\s+att\s+(?P<what>.+)$"
+)
+# A body's "återkommer med …", "tar fram …" is its task when a time is set: "Kansliet
+# återkommer med ett förslag till nästa möte" (without one it may be its habit).
+_BODY_TASK_VERBS = re.compile(
+    r"(?i)^(?:återkommer|tar\s+fram|sammanställer|undersöker|ser\s+över|bjuder\s+in|"
+    r"förbereder|kallar)\b"
+)
 _CAPITALISED_RUN = re.compile(r"((?:[A-ZÅÄÖ][\w-]*)(?:\s+[A-ZÅÄÖ][\w-]*)*)\s*$")
 
 
@@ -548,8 +563,18 @@ def find_assignments(
     lead = _DECIDED_LEAD.match(text) or _ACTION_LABEL.match(text)
     if lead:
         text, clause = text[lead.end() :], True
+    next_label = _NEXT_MEETING_LABEL.match(text)
+    if next_label:
+        labelled = find_assignments(text[next_label.end() :], known, clause=True)
+        for entry in labelled:
+            entry.due_text = entry.due_text or next_label.group("due")
+        return labelled
     if not text:
         return []
+    noun = _TASK_NOUN.match(text)
+    if noun and noun.group("who").lower() not in _PRONOUNS:
+        what, due = _due(noun.group("what"))
+        return [ParsedAssignment(assignees=[noun.group("who").strip()], what=what, due_text=due)]
     if previous and _HISTORICAL.search(previous) and re.search(r"\b(?:åtog|lovade)\b", text):
         # "Vid möte den 24:e uttryckte Per … Tomas åtog sig att …": an earlier task (corpus 05).
         return []
@@ -622,6 +647,11 @@ def find_assignments(
                 return [ParsedAssignment([found.group("initials")], what=what, due_text=due)]
             first = found.group("who").split()[0].lower() if found else ""
             if found and not clause and is_body_subject(found.group("who")):
+                if _DUE.search(part) and _BODY_TASK_VERBS.match(found.group("what")):
+                    # "Kansliet återkommer med ett förslag till nästa möte": with a time set,
+                    # a body's "återkommer", "tar fram" is its task.
+                    what, due = _due(strip_final_period(found.group("what")))
+                    return [ParsedAssignment([found.group("who")], what=what, due_text=due)]
                 # "Förvaltningen bokar ofta …" in the discussion is a body's habit, not a task
                 # given at this meeting; inside a decision it is one (above).
                 continue

@@ -551,3 +551,25 @@ def test_transcript_pages_with_a_paragraph_each_and_titles_in_capitals() -> None
         "Att lägga föregående protokoll till handlingarna",
         "Att välja Per Alm för justering av protokoll",
     ]
+
+
+def test_task_phrasings_of_samverkan_notes() -> None:
+    from dialogs.importer.decisions import find_assignments
+
+    def found(sentence: str) -> list[tuple[list[str], str, str | None]]:
+        return [(a.assignees, a.what, a.due_text) for a in find_assignments(sentence, [])]
+
+    # "Uppdrag till X att …" as a noun phrase.
+    assert found("Uppdrag till Per Holm att ta fram en tidplan.") == [
+        (["Per Holm"], "ta fram en tidplan", None)
+    ]
+    # "Till nästa möte:" labels a task and gives its time.
+    assert found("Till nästa möte: Eva tar fram siffror.") == [
+        (["Eva"], "tar fram siffror", "Till nästa möte")
+    ]
+    # A body's "återkommer med …" is a task when a time is set, not otherwise (its habit).
+    assert found("Kansliet återkommer med ett förslag till nästa möte.") == [
+        (["Kansliet"], "återkommer med ett förslag", "till nästa möte")
+    ]
+    assert found("Kansliet återkommer med ett förslag.") == []
+    assert found("Förvaltningen bokar ofta lokaler till nästa möte.") == []
