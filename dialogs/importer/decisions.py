@@ -77,6 +77,10 @@ _OWN_VERBS = (
     # "Årliga mötet inrättade en arbetsgrupp", "Styrelsen tillsatte …", "Styrelsen ställer in
     # nästa sammanträde" (real/items 46, 36).
     r"inrättade|inrättar|tillsatte|tillsätter|ställer\s+in|ställde\s+in|"
+    # "Styrgruppen enas om att …", "Arbetsgruppen är överens om att …", "Styrgruppen tar beslut
+    # om att …": a body's agreement or decision in other words.
+    r"enas\s+om|är\s+överens\s+om|var\s+överens\s+om|tar\s+beslut|tog\s+beslut|"
+    r"fattar\s+beslut|fattade\s+beslut|"
     # "Styrelsen gav Ali i uppdrag att …" decides and assigns at once (shapes/items 05).
     r"ger\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag|gav\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag"
 )
@@ -156,7 +160,10 @@ _PROPOSES = re.compile(r"(?i)\b(?:föreslår|föreslog|föreslagit|yrkar|yrkade|
 # "Beslut att …" / "Beslutades att …" opening a sentence.
 # "Beslut togs att …" / "Beslut fattades att …" (real/items 04).
 _DECISION_OPENING = re.compile(
-    r"^(?:beslut(?:\s+(?:togs|fattades))?|beslutades)\s+att\s+\S", re.IGNORECASE
+    r"^(?:beslut(?:\s+(?:togs|fattades))?|beslutades)\s+att\s+\S|"
+    # "Beslut enligt förslag." / "Beslut enligt arbetsutskottets förslag."
+    r"^beslut\s+enligt\s+(?:\S+\s+)?förslag",
+    re.IGNORECASE,
 )
 # A flattened PDF loses the bold subject of a decision: the sentence then opens with the
 # deciding verb in lower case, "godkänner föreliggande dagordning", "tar informationen till
@@ -297,6 +304,8 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
         return ParsedDecision(phrase=phrase, clauses=[which.group("clause").strip()], text=text)
     match = _OWN_SENTENCE.match(text)
     rest = match.group("rest").lstrip(" :").strip() if match else ""
+    # "… tar beslut om att införa rutinen": the clause is what follows "om".
+    rest = re.sub(r"(?i)^om\s+(?=att\b)", "", rest)
     if (
         match
         and rest

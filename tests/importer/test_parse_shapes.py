@@ -573,3 +573,20 @@ def test_task_phrasings_of_samverkan_notes() -> None:
     ]
     assert found("Kansliet återkommer med ett förslag.") == []
     assert found("Förvaltningen bokar ofta lokaler till nästa möte.") == []
+
+
+def test_agreements_and_short_decisions_of_a_group() -> None:
+    from dialogs.importer.decisions import OwnBody, prose_decision
+
+    def clauses(sentence: str) -> list[str] | None:
+        found = prose_decision(sentence, OwnBody(["Styrgruppen"]))
+        return found.clauses if found else None
+
+    assert clauses("Styrgruppen enas om att arbeta vidare med förslaget.") == [
+        "arbeta vidare med förslaget."
+    ]
+    assert clauses("Arbetsgruppen är överens om att fortsätta.") == ["fortsätta."]
+    assert clauses("Styrgruppen tar beslut om att införa rutinen.") == ["införa rutinen."]
+    assert clauses("Beslut enligt förslag.")
+    # A report of what a person thinks is none.
+    assert clauses("Anna är överens med Per om tidplanen.") is None
