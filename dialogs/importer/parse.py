@@ -1649,8 +1649,13 @@ _TITLE_END = re.compile(
     # "FHR 1 Godkännande av dagordning Dagordningen godkänns.", "FHR 2 Trygghet i offentlig
     # miljö Folkhälsorådets beslut Att …": a subject with its passive deciding verb, or a
     # body's "… beslut" label, after a lower-case word ends the title (real/items 38).
-    r"(?<=[a-zåäö])\s(?=[A-ZÅÄÖ][a-zåäö]+\s+(?:godkänns|godkändes|fastställs|fastställdes|"
-    r"antas|antogs)\b|[A-ZÅÄÖ][a-zåäö]+s\s+beslut\b)"
+    # "3 Godkännande av dagordning Dagordning Förslaget till dagordning godkändes …" (real/items
+    # 10): the subject may run to a few lower-case words.
+    r"(?<=[a-zåäö])\s(?=[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+){0,3}\s+(?:godkänns|godkändes|"
+    r"fastställs|fastställdes|antas|antogs)\b|[A-ZÅÄÖ][a-zåäö]+s\s+beslut\b)|"
+    # "5 Justering Justering Att tillsammans med ordföranden justera … valdes …": a capital
+    # "Att" opens the text's first clause (real/items 10).
+    r"\s(?=Att\s+[a-zåäö])"
 )
 # "Godkännande av dagordning godkänner föreliggande …": the deciding body's name was lost, so
 # a lower-case deciding verb after a lower-case word ends the title (real/items 14); after a

@@ -590,3 +590,24 @@ def test_agreements_and_short_decisions_of_a_group() -> None:
     assert clauses("Beslut enligt förslag.")
     # A report of what a person thinks is none.
     assert clauses("Anna är överens med Per om tidplanen.") is None
+
+
+def test_a_flattened_title_ends_where_its_decision_or_att_clause_begins() -> None:
+    text = (
+        "Protokoll fört vid styrelsemöte nr 3 i Bygdegården 1 Mötets öppnande Öppnande "
+        "Ordföranden förklarade mötet öppnat. 2 Godkännande av dagordning Dagordning Förslaget "
+        "till dagordning godkändes med tillägg av en punkt. 3 Justering Justering Att "
+        "tillsammans med ordföranden justera protokollet valdes Eva Ek. 4 Övrigt Inga övriga "
+        "frågor fanns och mötet avslutades.\n"
+    )
+    m = parse_minutes(text, "flat.txt")
+    # Margin labels repeat the title; the deciding sentence and a capital "Att" clause are
+    # the item's text (real/items 10).
+    assert [i.title for i in m.items][1:3] == [
+        "Godkännande av dagordning Dagordning",
+        "Justering Justering",
+    ]
+    assert [d.text.rstrip(".") for d in m.decisions] == [
+        "Förslaget till dagordning godkändes med tillägg av en punkt",
+        "Att tillsammans med ordföranden justera protokollet valdes Eva Ek",
+    ]
