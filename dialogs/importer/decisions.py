@@ -81,6 +81,9 @@ _OWN_VERBS = (
     # om att …": a body's agreement or decision in other words.
     r"enas\s+om|är\s+överens\s+om|var\s+överens\s+om|tar\s+beslut|tog\s+beslut|"
     r"fattar\s+beslut|fattade\s+beslut|"
+    # "Styrgruppen instämmer i slutsatserna", "Styrgruppen kommer sammanfattningsvis fram till
+    # att …" (real/items 31).
+    r"instämmer\s+i|instämde\s+i|kommer\s+(?:\w+\s+)?fram\s+till|kom\s+(?:\w+\s+)?fram\s+till|"
     # "Styrelsen gav Ali i uppdrag att …" decides and assigns at once (shapes/items 05).
     r"ger\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag|gav\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag"
 )

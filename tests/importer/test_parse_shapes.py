@@ -611,3 +611,14 @@ def test_a_flattened_title_ends_where_its_decision_or_att_clause_begins() -> Non
         "Förslaget till dagordning godkändes med tillägg av en punkt",
         "Att tillsammans med ordföranden justera protokollet valdes Eva Ek",
     ]
+
+
+def test_a_group_agreeing_with_conclusions_decides() -> None:
+    from dialogs.importer.decisions import OwnBody, prose_decision
+
+    own = OwnBody(["Styrgruppen"])
+    assert prose_decision("Styrgruppen instämmer i slutsatserna.", own)
+    assert prose_decision("Styrgruppen kommer sammanfattningsvis fram till att vi väntar.", own)
+    # A person agreeing, or a report's finding, is no decision.
+    assert prose_decision("Anna instämmer i det.", own) is None
+    assert prose_decision("Utredningen kom fram till att kostnaderna ökar.", own) is None
