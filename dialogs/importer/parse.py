@@ -2043,7 +2043,7 @@ def _body_from_title(title: str) -> str:
 # file name ("Styrgrupp_Hyssna_opt"), and a summary's section label announcing a list
 # ("Styrelsen gav följande beslut") (real/items 36, 41, 44, 47).
 _NOT_A_TOPIC = re.compile(
-    r"(?i)^(?:transkript|transcript|(?:bild|foto|illustration)(?:\s*:|\s+(?:av|från)\b).*|"
+    r"(?i)^(?:transkript|transcript|(?:bild|foto|illustration)(?:\s*:|\s+av\s.+\sfrån\s).*|"
     r"[\wåäöÅÄÖ.-]*_[\wåäöÅÄÖ.-]+|.*\bföljande\s+[\wåäö]+)$"
 )
 

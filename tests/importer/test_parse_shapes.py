@@ -622,3 +622,11 @@ def test_a_group_agreeing_with_conclusions_decides() -> None:
     # A person agreeing, or a report's finding, is no decision.
     assert prose_decision("Anna instämmer i det.", own) is None
     assert prose_decision("Utredningen kom fram till att kostnaderna ökar.", own) is None
+
+
+def test_a_topic_named_bild_is_still_a_topic() -> None:
+    from dialogs.importer.parse import _NOT_A_TOPIC
+
+    assert _NOT_A_TOPIC.match("Bild av pch.vector från Freepik")
+    assert _NOT_A_TOPIC.match("Foto: Anna Ek")
+    assert not _NOT_A_TOPIC.match("Bild av läget i regionen")
