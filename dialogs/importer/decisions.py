@@ -74,6 +74,16 @@ _OWN_VERBS = (
     r"ställer sig positiva? till|ställde sig positiva? till|valde|väljer|antog|"
     r"fastställde|fastställer|finner|fann|beviljade|beviljar|bifaller|biföll|avslår|avslog|"
     r"uppdrar|uppdrog|utser|utsåg|tillstyrker|tillstyrkte|"
+    # "Årliga mötet inrättade en arbetsgrupp", "Styrelsen tillsatte …", "Styrelsen ställer in
+    # nästa sammanträde" (real/items 46, 36).
+    r"inrättade|inrättar|tillsatte|tillsätter|ställer\s+in|ställde\s+in|"
+    # "Styrgruppen enas om att …", "Arbetsgruppen är överens om att …", "Styrgruppen tar beslut
+    # om att …": a body's agreement or decision in other words.
+    r"enas\s+om|är\s+överens\s+om|var\s+överens\s+om|tar\s+beslut|tog\s+beslut|"
+    r"fattar\s+beslut|fattade\s+beslut|"
+    # "Styrgruppen instämmer i slutsatserna", "Styrgruppen kommer sammanfattningsvis fram till
+    # att …" (real/items 31).
+    r"instämmer\s+i|instämde\s+i|kommer\s+(?:\w+\s+)?fram\s+till|kom\s+(?:\w+\s+)?fram\s+till|"
     # "Styrelsen gav Ali i uppdrag att …" decides and assigns at once (shapes/items 05).
     r"ger\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag|gav\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag"
 )
@@ -127,7 +137,18 @@ _REPORTED_SENTENCE = re.compile(
 _PASSIVE = re.compile(
     r"\b(?:godkänns|godkändes|fastställs|fastställdes|valdes|antogs|antas|beviljades|"
     r"beviljas|bifölls|bifalles|bifalls|beslutades|beslöts|röstades\s+(?:\w+\s+)?igenom|"
-    r"utsågs|utses|avskrivs|avskrevs|bestämdes|enades\s+om|enades\s+man\s+om)\b",
+    r"utsågs|utses|avskrivs|avskrevs|bestämdes|enades\s+om|enades\s+man\s+om|"
+    # "Vi kom överens om att …" (real/items 45), as "Man enades om att …".
+    r"kom\s+(?:vi\s+|man\s+)?överens\s+om)\b",
+    re.IGNORECASE,
+)
+# A decision in the second half of a sentence: "Delegationen diskuterar … och delegerar till
+# ordföranden att …" (real/items 42); "…, varför man beslöt hålla ett extra möte" (real/items
+# 37).
+_SECOND_VERB_DECIDES = re.compile(
+    r"(?:\boch\s+|,\s*(?:varför|och|så)\s+(?P<who>man|vi|\w+(?:en|et))\s+)"
+    r"(?P<said>(?:delegerar|delegerade)\s+(?:till|åt)\s+\S.*|"
+    r"(?:beslöt|beslutade|uppdrog|uppdrar)\s+(?!sig\b)\S.*)$",
     re.IGNORECASE,
 )
 # "… behöver utses", "ska fastställas": something to decide later, not a decision.
@@ -142,7 +163,10 @@ _PROPOSES = re.compile(r"(?i)\b(?:föreslår|föreslog|föreslagit|yrkar|yrkade|
 # "Beslut att …" / "Beslutades att …" opening a sentence.
 # "Beslut togs att …" / "Beslut fattades att …" (real/items 04).
 _DECISION_OPENING = re.compile(
-    r"^(?:beslut(?:\s+(?:togs|fattades))?|beslutades)\s+att\s+\S", re.IGNORECASE
+    r"^(?:beslut(?:\s+(?:togs|fattades))?|beslutades)\s+att\s+\S|"
+    # "Beslut enligt förslag." / "Beslut enligt arbetsutskottets förslag."
+    r"^beslut\s+enligt\s+(?:\S+\s+)?förslag",
+    re.IGNORECASE,
 )
 # A flattened PDF loses the bold subject of a decision: the sentence then opens with the
 # deciding verb in lower case, "godkänner föreliggande dagordning", "tar informationen till
@@ -283,6 +307,8 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
         return ParsedDecision(phrase=phrase, clauses=[which.group("clause").strip()], text=text)
     match = _OWN_SENTENCE.match(text)
     rest = match.group("rest").lstrip(" :").strip() if match else ""
+    # "… tar beslut om att införa rutinen": the clause is what follows "om".
+    rest = re.sub(r"(?i)^om\s+(?=att\b)", "", rest)
     if (
         match
         and rest
@@ -328,6 +354,18 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
         and len(text) <= 250
     ):
         return ParsedDecision(phrase="Beslut", clauses=[text], text=text)
+    second = _SECOND_VERB_DECIDES.search(text)
+    subject = text.split()[0] if text.split() else ""
+    if (
+        second
+        and not _PROPOSES.search(text[: second.start()])
+        and (second.group("who") or own.is_own(subject) or is_body_subject(subject))
+    ):
+        said = strip_final_period(
+            text[second.start("who") if second.group("who") else second.start("said") :]
+        )
+        clause = strip_final_period(second.group("said"))
+        return ParsedDecision(phrase="Beslut", clauses=[_strip_att(clause)], text=said)
     return None
 
 
@@ -368,7 +406,9 @@ _GIVE_TASK = re.compile(
     r"\b(?:ge|ger|gav)\s+(?P<who>.+?)\s+i\s+uppdrag\s+att\s+(?P<what>.+)$", re.IGNORECASE
 )
 _TASK_TO = re.compile(
-    r"\buppdra(?:r|s|de|git)?\s+(?:åt\s+)?(?P<who>.+?)\s+att\s+(?P<what>.+)$", re.IGNORECASE
+    r"\b(?:uppdra(?:r|s|de|git)?\s+(?:åt\s+)?|delegera(?:r|de|t)?\s+(?:till|åt)\s+)"
+    r"(?P<who>.+?)\s+att\s+(?P<what>.+)$",
+    re.IGNORECASE,
 )
 # "Gustav fixar FB-event", "Axel mailar sponsorer", "Lukas införskaffar …": a first name and an
 # action verb in the present opening a clause (corpus 01, 03, 10); "Henrik har lovat
@@ -459,8 +499,11 @@ _NOT_OWNER = frozenset(
 )
 # "Åtgärd: Inga åtgärder behövs" names nobody ("Inga Berg tar …" keeps her surname).
 _NOBODY = frozenset({"ingen", "inga", "inget"})
+# "… tar med sig frågan", "Samordningsgruppen tar med sig detta i det kommande arbetet"
+# (real/items 46), "tar med sig synpunkterna".
 _TAKE_QUESTION = re.compile(
-    r"(?P<verb>\b(?:tar|ta)\s+(?:med\s+(?:sig\s+)?|hem\s+)frågan|\btar\s+frågan\s+vidare)"
+    r"(?P<verb>\b(?:tar|ta)\s+(?:med\s+(?:sig\s+)?|hem\s+)"
+    r"(?:frågan|detta|synpunkterna|förslaget|informationen)\b|\btar\s+frågan\s+vidare)"
     r"(?P<after>.*)$",
     re.IGNORECASE,
 )
@@ -476,6 +519,21 @@ _SHALL_UNTIL_NEXT = re.compile(
 # that says what follows is a task, read like a decision's clause (a name and any present verb).
 _ACTION_LABEL = re.compile(
     r"(?i)^(?:åtgärd(?:er)?|uppdrag|att\s+göra|action\s*points?|to\s*do)\s*:\s*"
+)
+# "Till nästa möte: Eva tar fram siffror": a label that gives the task its time.
+_NEXT_MEETING_LABEL = re.compile(
+    r"(?i)^(?P<due>(?:till|inför)\s+nästa\s+(?:möte|sammanträde|träff)\w*)\s*:\s*"
+)
+# "Uppdrag till Per Holm att ta fram en tidplan", "Uppdrag åt kansliet att …": the noun, as
+# notes of samverkan groups write a task.
+_TASK_NOUN = re.compile(
+    r"(?i)^uppdrag(?:et)?\s+(?:till|åt)\s+(?P<who>[^,;:]+?)\s+att\s+(?P<what>.+)$"
+)
+# A body's "återkommer med …", "tar fram …" is its task when a time is set: "Kansliet
+# återkommer med ett förslag till nästa möte" (without one it may be its habit).
+_BODY_TASK_VERBS = re.compile(
+    r"(?i)^(?:återkommer|tar\s+fram|sammanställer|undersöker|ser\s+över|bjuder\s+in|"
+    r"förbereder|kallar)\b"
 )
 _CAPITALISED_RUN = re.compile(r"((?:[A-ZÅÄÖ][\w-]*)(?:\s+[A-ZÅÄÖ][\w-]*)*)\s*$")
 
@@ -495,6 +553,8 @@ def _names_in(text: str, known: list[str]) -> list[str]:
 
 def _subject(text: str, known: list[str]) -> list[str]:
     """Who a sentence's subject names: known people first, else its last capitalised words."""
+    # "Att folkhälsoplaneraren får i uppdrag …" opens a decision clause (real/items 38).
+    text = re.sub(r"^(?:att|Att)\s+", "", text.strip())
     names = _names_in(text, known)
     if names:
         return names
@@ -515,8 +575,18 @@ def find_assignments(
     lead = _DECIDED_LEAD.match(text) or _ACTION_LABEL.match(text)
     if lead:
         text, clause = text[lead.end() :], True
+    next_label = _NEXT_MEETING_LABEL.match(text)
+    if next_label:
+        labelled = find_assignments(text[next_label.end() :], known, clause=True)
+        for entry in labelled:
+            entry.due_text = entry.due_text or next_label.group("due")
+        return labelled
     if not text:
         return []
+    noun = _TASK_NOUN.match(text)
+    if noun and noun.group("who").lower() not in _PRONOUNS:
+        what, due = _due(noun.group("what"))
+        return [ParsedAssignment(assignees=[noun.group("who").strip()], what=what, due_text=due)]
     if previous and _HISTORICAL.search(previous) and re.search(r"\b(?:åtog|lovade)\b", text):
         # "Vid möte den 24:e uttryckte Per … Tomas åtog sig att …": an earlier task (corpus 05).
         return []
@@ -545,6 +615,10 @@ def find_assignments(
         else:
             first, _, what = rest.partition(" ")
             who = [first]
+            if first.lower() in _PRONOUNS | _NOT_OWNER:
+                # "Till nästa möte ska de få en redovisning": a pronoun names no owner
+                # (real/items 41).
+                return []
         return [ParsedAssignment(assignees=who, what=what.strip(), due_text=until.group("due"))]
     shall = _SHALL_UNTIL_NEXT.match(text)
     if shall:
@@ -585,6 +659,11 @@ def find_assignments(
                 return [ParsedAssignment([found.group("initials")], what=what, due_text=due)]
             first = found.group("who").split()[0].lower() if found else ""
             if found and not clause and is_body_subject(found.group("who")):
+                if _DUE.search(part) and _BODY_TASK_VERBS.match(found.group("what")):
+                    # "Kansliet återkommer med ett förslag till nästa möte": with a time set,
+                    # a body's "återkommer", "tar fram" is its task.
+                    what, due = _due(strip_final_period(found.group("what")))
+                    return [ParsedAssignment([found.group("who")], what=what, due_text=due)]
                 # "Förvaltningen bokar ofta …" in the discussion is a body's habit, not a task
                 # given at this meeting; inside a decision it is one (above).
                 continue

@@ -257,6 +257,10 @@ _PROPOSAL_HEADING = re.compile(
     r"(?i)^(?:förslag(?: till beslut)?|beslutsförslag|yrkanden?|motion|proposition)\b"
 )
 _LOST_LEAD_ATT = re.compile(r"(?:^\s*|(?<=[.!?])\s+)att\s+[a-zåäö]")
+_CLOSING_ATT = re.compile(r"^\s*Att\s+[a-zåäö]{3,}\s+\S")
+_FINITE_AFTER_ATT = re.compile(
+    r"\b(?:är|var|blir|blev|kan|kunde|ska|skall|har|hade|måste|bör|behöver|finns|gäller)\b"
+)
 _PROPOSES_BEFORE = re.compile(r"(?i)\b(?:föreslår|föreslog|förslag|yrkar|yrkade)\b")
 _PROPOSAL_LINE = re.compile(r"(?i)^(?:förslag till beslut|beslutsförslag)\s*:?$")
 # As a label, capitalised or with a colon; "… som ligger som förslag till beslut" in running
@@ -512,9 +516,18 @@ class _MinutesParser:
                     f"Punkterna saknar nummer; {count} {headings} — kontrollera indelningen."
                 )
             else:
-                minutes.warnings.append(
-                    "Ingen punktindelning hittades; texten sparas som mötets text."
-                )
+                whole = self._whole_text_item(lines, header_end)
+                if whole is not None:
+                    starts = [whole]
+                    self.leftover = self.leftover[: len(self.leftover) - (len(lines) - header_end)]
+                    minutes.warnings.append(
+                        "Ingen punktindelning hittades; texten med dess beslut och uppdrag "
+                        "sparas som en punkt."
+                    )
+                else:
+                    minutes.warnings.append(
+                        "Ingen punktindelning hittades; texten sparas som mötets text."
+                    )
         if not self.people.people:
             # No attendance list as lines: a converted PDF may have flattened it (corpus 12,
             # 16, 17, 22).
@@ -545,6 +558,35 @@ class _MinutesParser:
             works.append(self._parse_item(start, content))
         self._finish(works)
         return minutes
+
+    def _whole_text_item(self, lines: list[str], header_end: int) -> _ItemStart | None:
+        """A text without items whose prose decides or hands out tasks (a web summary of a
+        board meeting: "Styrelsen beslutade att …", "Samordningsgruppen tar med sig …",
+        real/items 37, 46): one unnumbered item holds it, titled by the last short line above
+        the prose, since a decision is always stored on an item. Without such a line there is
+        nothing to name the item by, and the text stays the meeting's."""
+        said = any(
+            prose_decision(sentence, self.own) or find_assignments(sentence, [])
+            for line in lines[header_end:]
+            for sentence in sentences(clean_line(line))
+        )
+        if not said:
+            return None
+        above = [
+            clean_line(line)
+            for line in lines[:header_end]
+            if clean_line(line) and len(clean_line(line)) <= 80 and not _is_date_only(line)
+        ]
+        if above:
+            return _ItemStart(header_end - 1, None, False, above[-1])
+        # The headline may open the text itself ("Styrelsesammanträdet 2023-03-15" over the
+        # summary, real/items 36).
+        first = next((i for i in range(header_end, len(lines)) if clean_line(lines[i])), None)
+        if first is not None:
+            headline = clean_line(lines[first])
+            if len(headline) <= 80 and not headline.endswith((".", ":")):
+                return _ItemStart(first, None, False, headline)
+        return None
 
     def _set_status(self, name: str, status: str) -> None:
         """A status that prose states about a listed person overrides the list's."""
@@ -803,7 +845,13 @@ class _MinutesParser:
         if is_marked_row(text) and self._attendance_entries(raw):
             # A row with a presence column needs no heading (corpus 01).
             return True
-        if self.minutes.title is None and _is_title(text):
+        if (
+            self.minutes.title is None
+            and _is_title(text)
+            # "Styrelsen beslutade att avvakta … tills ett extra möte 230508." names a meeting
+            # but decides: text, not the title (real/items 37).
+            and not (text.endswith(".") and prose_decision(text, self.own))
+        ):
             self.minutes.title = text
             return True
         bare = strip_weekday(text).strip(" ,.")
@@ -1297,7 +1345,8 @@ class _MinutesParser:
             lines = lines[:heading]
         previous: str | None = None
         last: ParsedDecision | None = None
-        for sentence in sentences(text):
+        parts = sentences(text)
+        for position, sentence in enumerate(parts):
             if _PROPOSAL_IN_TEXT.search(sentence):
                 # "… Förslag till beslut Socialnämnden godkänner informationen." in a flattened
                 # notice: the rest of the run is the proposal (real/items 23).
@@ -1315,6 +1364,25 @@ class _MinutesParser:
                     decision = ParsedDecision(
                         phrase="Beslut", clauses=[strip_final_period(said[4:])], text=said
                     )
+            closing = _CLOSING_ATT.match(sentence)
+            if (
+                decisions
+                and not decision
+                and last is None
+                and closing
+                and position == len(parts) - 1
+                and not _FINITE_AFTER_ATT.search(sentence)
+                and not _PROPOSES_BEFORE.search(previous or "")
+            ):
+                # "… Inga synpunkter på föregående mötesprotokoll. Att lägga föregående protokoll
+                # till handlingarna.": an item closing on a bare "Att …" clause, with no verb
+                # of its own, states what was decided (real/items 39); "Att arbeta med X är
+                # viktigt." has one and is a statement.
+                decision = ParsedDecision(
+                    phrase="Beslut",
+                    clauses=[strip_final_period(sentence.strip()[4:])],
+                    text=sentence.strip(),
+                )
             clause = att_clause(sentence) if last is not None and not decision else None
             if clause and last is not None:
                 # "Gruppen beslutar: Att … . Att …": a flattened list of att-clauses goes on the
@@ -1606,8 +1674,17 @@ _NAME_AND_ROLE = re.compile(r"[A-ZÅÄÖ][a-zåäöé-]+(?:\s+[A-ZÅÄÖ][a-zå�
 # without a space, as notes run into one line write them (real/items 29).
 _FLAT_ITEM = re.compile(
     r"(?<![\S])(?P<num>\d{1,3})(?:(?P<sep>\.)?\s+|(?P<colon>:)\s*)(?:" + FILE_NUMBER + r"\s+)?"
-    r"(?=[A-ZÅÄÖ][a-zåäö])"
+    # A title in capitals before its text: "22 FÖREGÅENDE MÖTESPROTOKOLL Inga synpunkter …"
+    # (real/items 39).
+    r"(?=[A-ZÅÄÖ][a-zåäö]|" + r"[A-ZÅÄÖ]{2,}(?:\s+[A-ZÅÄÖ]{2,})*\s+[A-ZÅÄÖ][a-zåäö])"
 )
+_CAPS_TITLE = re.compile(r"^[A-ZÅÄÖ]{2,}(?:\s+[A-ZÅÄÖ]{2,})*(?=\s+[A-ZÅÄÖ][a-zåäö])")
+# "… Sida 41 Sammanträdesdatum": a page label's number, not an item.
+_PAGE_LABEL_BEFORE = re.compile(r"(?i)\bsida\s+$")
+# A contents page in flattened text: its numbers list the items, they do not start them.
+_CONTENTS_PAGE = re.compile(r"(?i)^(?:\d{1,3}\s+){0,2}(?:innehållsförteckning|ärendeförteckning)\b")
+_PAGE_LINE = re.compile(r"^(?P<page>\d{1,3})\s+\S")
+_PAGE_LEAD = re.compile(r"\d{1,3}(?:\s+\d{1,3})?(?:\s+[A-ZÅÄÖ]{1,4})?")
 # In a flattened item the title runs straight into its first sentence: "Föregående protokoll
 # Protokollet lades till handlingarna." A capitalised word after a lowercase one (not after a
 # preposition, where a name may follow) that opens a clause with a past or present verb ends the
@@ -1648,7 +1725,17 @@ _TITLE_END = re.compile(
     # "138 Föredragningslistan Godkändes upprättad …": a sentence opening with a passive
     # deciding verb ends the title (real/items 19).
     r"\s(?=(?:Godkändes|Godkänns|Fastställdes|Fastställs|Utsågs|Utses|Valdes|Beslutades|"
-    r"Beslöts|Antogs)\b)"
+    r"Beslöts|Antogs)\b)|"
+    # "FHR 1 Godkännande av dagordning Dagordningen godkänns.", "FHR 2 Trygghet i offentlig
+    # miljö Folkhälsorådets beslut Att …": a subject with its passive deciding verb, or a
+    # body's "… beslut" label, after a lower-case word ends the title (real/items 38).
+    # "3 Godkännande av dagordning Dagordning Förslaget till dagordning godkändes …" (real/items
+    # 10): the subject may run to a few lower-case words.
+    r"(?<=[a-zåäö])\s(?=[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+){0,3}\s+(?:godkänns|godkändes|"
+    r"fastställs|fastställdes|antas|antogs)\b|[A-ZÅÄÖ][a-zåäö]+s\s+beslut\b)|"
+    # "5 Justering Justering Att tillsammans med ordföranden justera … valdes …": a capital
+    # "Att" opens the text's first clause (real/items 10).
+    r"\s(?=Att\s+[a-zåäö])"
 )
 # "Godkännande av dagordning godkänner föreliggande …": the deciding body's name was lost, so
 # a lower-case deciding verb after a lower-case word ends the title (real/items 14); after a
@@ -1744,6 +1831,27 @@ def _nested_in(inner: list[_FlatHit], outer: list[_FlatHit], lines: list[str]) -
     return per_inner < per_outer
 
 
+def _page_lines(lines: list[str], long: list[int]) -> dict[int, int]:
+    """A transcript of a PDF opens every page's paragraph with its page number: "1 Karlsborgs
+    kommun SAMMANTRÄDESPROTOKOLL …", "2 21 UPPROP …", "3 22 FÖREGÅENDE …". A short page is no
+    less a page: when the first such line is a flattened page and at least three follow one
+    another 1, 2, 3 … each in a paragraph of its own, they are all pages (real/items 38, 39).
+    Returns line index → page number."""
+    found: dict[int, int] = {}
+    expected = 1
+    for n, line in enumerate(lines):
+        match = _PAGE_LINE.match(line)
+        if not match or int(match.group("page")) != expected:
+            continue
+        if expected == 1 and n not in long:
+            return {}
+        if found and n - max(found) < 2:
+            return {}
+        found[n] = expected
+        expected += 1
+    return found if len(found) >= 3 else {}
+
+
 def _unflatten(lines: list[str]) -> list[str]:
     """A PDF converted to text may hold a whole page on one line, with the items' numbers in
     the running text ("… 37 Landstingsfullmäktiges öppnande Enligt … 38 Upprop …"). A chain of
@@ -1752,13 +1860,19 @@ def _unflatten(lines: list[str]) -> list[str]:
     long = [n for n, line in enumerate(lines) if _is_flat(line)]
     if not long:
         return lines
+    pages = _page_lines(lines, long)
+    long = sorted(set(long) | set(pages))
     hits: list[_FlatHit] = []  # (line, offset, number, "." / ":" / "")
     cleaned = list(lines)
     for ordinal, n in enumerate(long, start=1):
         cleaned[n] = _PAGE_MARKER.sub(" ", lines[n])
+        if _CONTENTS_PAGE.match(cleaned[n]):
+            continue
+        ordinal = pages.get(n, ordinal)
         hits.extend(
             (n, m.start(), int(m.group("num")), _flat_style(m))
             for m in _FLAT_ITEM.finditer(cleaned[n])
+            if not _PAGE_LABEL_BEFORE.search(cleaned[n], 0, m.start())
             # "106 Annika Sandström, länsturistchef": a § number beside a name in the
             # attendance list, not an item (corpus 17).
             if not _NAME_AND_ROLE.match(cleaned[n], m.end())
@@ -1821,12 +1935,20 @@ def _unflatten(lines: list[str]) -> list[str]:
         bounds = [0, *cuts[n], len(line)]
         for a, b in itertools.pairwise(bounds):
             piece = line[a:b].strip()
-            if not piece:
+            if not piece or (n in pages and a == 0 and _PAGE_LEAD.fullmatch(piece)):
+                # "3 43 FHR" before "1 Godkännande …": the page's numbers and the paragraph
+                # sign's code, no text of the item before (real/items 38, 39).
                 continue
             if a in cuts[n]:
                 lead = re.match(r"(\d{1,3})[.:]?\s*", piece)
                 number, rest = (lead.group(1), piece[lead.end() :]) if lead else ("", piece)
                 rest = _FILE_NUMBER_LEAD.sub("", rest)
+                caps = _CAPS_TITLE.match(rest)
+                if caps:
+                    out.append(f"{number.rstrip('.')}. {caps.group(0)}")
+                    out.append(rest[caps.end() :].strip(" .:"))
+                    out.append("")
+                    continue
                 end = _TITLE_END.search(rest)
                 words = rest.split()
                 title_end = end.start() if end else len(rest)
@@ -1996,8 +2118,18 @@ def _body_from_title(title: str) -> str:
     return collapse_spaces(body).strip(" ,.:;–—-")
 
 
+# Lines of a web page or a transcript site that stand alone like headings but name no topic:
+# "Transkript" over a PDF's text, an image's credit ("Bild av … från Freepik", "Foto: …") or
+# file name ("Styrgrupp_Hyssna_opt"), and a summary's section label announcing a list
+# ("Styrelsen gav följande beslut") (real/items 36, 41, 44, 47).
+_NOT_A_TOPIC = re.compile(
+    r"(?i)^(?:transkript|transcript|(?:bild|foto|illustration)(?:\s*:|\s+av\s.+\sfrån\s).*|"
+    r"[\wåäöÅÄÖ.-]*_[\wåäöÅÄÖ.-]+|.*\bföljande\s+[\wåäö]+)$"
+)
+
+
 def _is_heading_like(raw: str, text: str) -> bool:
-    if len(text) > 100 or len(text.split()) > 14:
+    if len(text) > 100 or len(text.split()) > 14 or _NOT_A_TOPIC.match(text):
         return False
     if raw[:1].isspace() and not heading_level(raw):
         return False

@@ -447,3 +447,186 @@ def test_an_action_label_makes_a_name_and_its_present_verb_a_task() -> None:
     assert found("Åtgärd: Inga åtgärder behövs.") == []
     assert found("Åtgärd: Inga Berg bokar lokalen.") == [(["Inga Berg"], "bokar lokalen")]
     assert found("Åtgärder: se bilaga 2.") == []
+
+
+def test_decisions_in_a_second_verb_an_agreement_and_a_body_setting_up_a_group() -> None:
+    from dialogs.importer.decisions import OwnBody, find_assignments, prose_decision
+
+    def said(sentence: str) -> str | None:
+        found = prose_decision(sentence, OwnBody([]))
+        return found.text if found else None
+
+    # A body discusses and then delegates: the delegating half is the decision and a task
+    # (real/items 42).
+    sentence = "Rådet diskuterar bemanningen och delegerar till ordföranden att bevaka frågan."
+    assert said(sentence) == "delegerar till ordföranden att bevaka frågan"
+    assert [(a.assignees, a.what) for a in find_assignments(sentence, [])] == [
+        (["ordföranden"], "bevaka frågan")
+    ]
+    # "…, varför man beslöt …" keeps its subject (real/items 37); a person's own resolve is
+    # no decision.
+    assert said("Underlaget var inte klart, varför man beslöt hålla ett extra möte.") == (
+        "man beslöt hålla ett extra möte"
+    )
+    assert said("Han gick hem och beslutade sig för att stanna.") is None
+    # "Vi kom överens om att …" (real/items 45); a body sets up a group or cancels a meeting
+    # (real/items 46, 36).
+    assert said("Vi kom överens om att allt material skickas per post.")
+    assert said("Årsmötet inrättade en arbetsgrupp för stadgarna.")
+    assert said("Styrelsen ställer in nästa sammanträde 19 april.")
+    # Minutes filed stay an outcome, as the seeds have it.
+    assert said("Föregående mötesanteckningar läggs till handlingarna.") is None
+
+
+def test_a_web_summary_without_items_keeps_its_decisions_on_one_item() -> None:
+    text = """Styrelsemötet 240315
+
+Styrelsen beslutade att avvakta med beslut om medel till en ny verksamhet i området tills ett extra möte 240410.
+
+Under mötet presenterade beredningsgruppen sina tankar, varför man beslöt hålla ett extra möte om frågan.
+
+Samordningsgruppen tar med sig detta i det kommande arbetet. Till nästa möte ska de få en redovisning över hur medlen används.
+"""
+    m = parse_minutes(text, "web.txt")
+    # A decision is stored on an item: the headline names the one item (real/items 37, 46).
+    assert [(i.number, i.title) for i in m.items] == [(None, "Styrelsemötet 240315")]
+    assert [d.text for d in m.decisions] == [
+        "Styrelsen beslutade att avvakta med beslut om medel till en ny verksamhet i området "
+        "tills ett extra möte 240410.",
+        "man beslöt hålla ett extra möte om frågan",
+    ]
+    # "de" names no owner (real/items 41).
+    assert [(a.assignees, a.what) for a in m.assignments] == [
+        (["Samordningsgruppen"], "tar med sig detta i det kommande arbetet")
+    ]
+    # The deciding sentence is no title of the minutes.
+    assert m.title != m.decisions[0].text
+
+
+def test_web_and_transcript_lines_are_no_topic_headings() -> None:
+    text = """Styrelsesammanträdet 2024-03-15
+
+Bild av pch.vector från Freepik
+
+Förbundet hade ett styrelsesammanträde den 15 mars. Här kan du läsa en kort summering.
+
+Styrelsen gav följande beslut
+
+Styrelsen beslutade att skriva en avsiktsförklaring om samverkan med regionen.
+
+Styrgrupp_Hyssna_opt
+
+Styrgruppens ledamöter diskuterar innehållet i planen fram till år 2030 och dess budget.
+"""
+    m = parse_minutes(text, "web.txt")
+    # An image's credit or file name and a label announcing a list name no topic (real/items
+    # 36, 41); the headline names the one item that holds the decision.
+    assert [i.title for i in m.items] == ["Styrelsesammanträdet 2024-03-15"]
+    assert [d.phrase for d in m.decisions] == ["Styrelsen beslutade"]
+
+
+def test_transcript_pages_with_a_paragraph_each_and_titles_in_capitals() -> None:
+    text = """Transkript
+
+1 EXEMPELS KOMMUN SAMMANTRÄDESPROTOKOLL Folkhälsorådet Sida 11 Plats och tid Kommunhuset kl Beslutande För Kommunstyrelsen Eva Ek (S) Per Alm (M) För Socialnämnden Lena Berg (C) Övriga deltagande Ola Ström Folkhälsosamordnare Utses att justera Per Alm Justeringens plats och tid Kommunhuset Underskrifter Sekreterare Ordförande Justerande Paragraf Eva Ek, Ordförande Ola Ström, Sekreterare
+
+2 12 Innehållsförteckning FHR 4 Upprop FHR 5 Föregående protokoll FHR 6 Val av justerare
+
+3 13 FHR 4 UPPROP Ordförande öppnar mötet och genomför upprop.
+
+4 14 FHR 5 FÖREGÅENDE MÖTESPROTOKOLL Inga synpunkter på protokollet. Att lägga föregående protokoll till handlingarna.
+
+5 15 FHR 6 VAL AV JUSTERARE Per Alm föreslås justera protokollet. Att välja Per Alm för justering av protokoll.
+"""
+    m = parse_minutes(text, "transcript.txt")
+    # Each short page opens with its page number and the protocol's page (real/items 38,
+    # 39); the contents page lists the items, "Sida 11" is a page label.
+    assert [(i.number, i.title) for i in m.items] == [
+        ("4", "UPPROP"),
+        ("5", "FÖREGÅENDE MÖTESPROTOKOLL"),
+        ("6", "VAL AV JUSTERARE"),
+    ]
+    # An item closing on a bare "Att …" clause decided it.
+    assert [d.text.rstrip(".") for d in m.decisions] == [
+        "Att lägga föregående protokoll till handlingarna",
+        "Att välja Per Alm för justering av protokoll",
+    ]
+
+
+def test_task_phrasings_of_samverkan_notes() -> None:
+    from dialogs.importer.decisions import find_assignments
+
+    def found(sentence: str) -> list[tuple[list[str], str, str | None]]:
+        return [(a.assignees, a.what, a.due_text) for a in find_assignments(sentence, [])]
+
+    # "Uppdrag till X att …" as a noun phrase.
+    assert found("Uppdrag till Per Holm att ta fram en tidplan.") == [
+        (["Per Holm"], "ta fram en tidplan", None)
+    ]
+    # "Till nästa möte:" labels a task and gives its time.
+    assert found("Till nästa möte: Eva tar fram siffror.") == [
+        (["Eva"], "tar fram siffror", "Till nästa möte")
+    ]
+    # A body's "återkommer med …" is a task when a time is set, not otherwise (its habit).
+    assert found("Kansliet återkommer med ett förslag till nästa möte.") == [
+        (["Kansliet"], "återkommer med ett förslag", "till nästa möte")
+    ]
+    assert found("Kansliet återkommer med ett förslag.") == []
+    assert found("Förvaltningen bokar ofta lokaler till nästa möte.") == []
+
+
+def test_agreements_and_short_decisions_of_a_group() -> None:
+    from dialogs.importer.decisions import OwnBody, prose_decision
+
+    def clauses(sentence: str) -> list[str] | None:
+        found = prose_decision(sentence, OwnBody(["Styrgruppen"]))
+        return found.clauses if found else None
+
+    assert clauses("Styrgruppen enas om att arbeta vidare med förslaget.") == [
+        "arbeta vidare med förslaget."
+    ]
+    assert clauses("Arbetsgruppen är överens om att fortsätta.") == ["fortsätta."]
+    assert clauses("Styrgruppen tar beslut om att införa rutinen.") == ["införa rutinen."]
+    assert clauses("Beslut enligt förslag.")
+    # A report of what a person thinks is none.
+    assert clauses("Anna är överens med Per om tidplanen.") is None
+
+
+def test_a_flattened_title_ends_where_its_decision_or_att_clause_begins() -> None:
+    text = (
+        "Protokoll fört vid styrelsemöte nr 3 i Bygdegården 1 Mötets öppnande Öppnande "
+        "Ordföranden förklarade mötet öppnat. 2 Godkännande av dagordning Dagordning Förslaget "
+        "till dagordning godkändes med tillägg av en punkt. 3 Justering Justering Att "
+        "tillsammans med ordföranden justera protokollet valdes Eva Ek. 4 Övrigt Inga övriga "
+        "frågor fanns och mötet avslutades.\n"
+    )
+    m = parse_minutes(text, "flat.txt")
+    # Margin labels repeat the title; the deciding sentence and a capital "Att" clause are
+    # the item's text (real/items 10).
+    assert [i.title for i in m.items][1:3] == [
+        "Godkännande av dagordning Dagordning",
+        "Justering Justering",
+    ]
+    assert [d.text.rstrip(".") for d in m.decisions] == [
+        "Förslaget till dagordning godkändes med tillägg av en punkt",
+        "Att tillsammans med ordföranden justera protokollet valdes Eva Ek",
+    ]
+
+
+def test_a_group_agreeing_with_conclusions_decides() -> None:
+    from dialogs.importer.decisions import OwnBody, prose_decision
+
+    own = OwnBody(["Styrgruppen"])
+    assert prose_decision("Styrgruppen instämmer i slutsatserna.", own)
+    assert prose_decision("Styrgruppen kommer sammanfattningsvis fram till att vi väntar.", own)
+    # A person agreeing, or a report's finding, is no decision.
+    assert prose_decision("Anna instämmer i det.", own) is None
+    assert prose_decision("Utredningen kom fram till att kostnaderna ökar.", own) is None
+
+
+def test_a_topic_named_bild_is_still_a_topic() -> None:
+    from dialogs.importer.parse import _NOT_A_TOPIC
+
+    assert _NOT_A_TOPIC.match("Bild av pch.vector från Freepik")
+    assert _NOT_A_TOPIC.match("Foto: Anna Ek")
+    assert not _NOT_A_TOPIC.match("Bild av läget i regionen")
