@@ -86,8 +86,16 @@ EN_ONLY = {
 
 
 def bot_words(text: str, record: list[str]) -> set[str]:
-    """The words of a reply that are the bot's own: record text, quotes and links removed."""
-    for fragment in sorted(record, key=len, reverse=True):
+    """The words of a reply that are the bot's own: record text, quotes and links removed.
+    An answer quotes a long record text as an extract (a few of its sentences, joined across
+    its line breaks), so each text's sentence pieces count as record text too, whitespace
+    folded on both sides."""
+    from dialogs.ask_passages import sentences
+
+    # Pieces of four words or more: a one-word line ("Beslut") must not hide the bot's label.
+    pieces = set(record) | {p for f in record for p in sentences(f) if len(p.split()) >= 4}
+    text = " ".join(text.split())
+    for fragment in sorted((" ".join(f.split()) for f in pieces), key=len, reverse=True):
         if len(fragment) > 3:
             text = text.replace(fragment, " ")
     text = re.sub(r"”[^”]*”|“[^”]*”|\"[^\"]*\"", " ", text)
