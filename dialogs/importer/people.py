@@ -1143,8 +1143,23 @@ def _recurring_tail(words: list[str], text: str) -> bool:
     return tail > whole
 
 
+_AFTER_PARTY_COMMA = re.compile(r"\([^()]{1,4}\)\s*,\s*$")
+
+
+def _place_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> bool:
+    """Rows "Name (party), Place" run together: "Eva Falck (m), Kungälv Jan Hedberg (m),
+    Göteborg Runa Hjelm (v), Göteborg …" (a kommunalförbund's members by kommun, real 32).
+    Each run after "(party)," then starts with the place; told from a comma list of names
+    with parties ("Anna Berg (S), Per Ek (M)") by most such runs being longer than a name's
+    two words, three times at least."""
+    after = [len(w) for s, _, w in runs if _AFTER_PARTY_COMMA.search(segment[max(0, s - 12) : s])]
+    longer = sum(1 for n in after if n in (3, 4))
+    return longer >= 3 and 3 * longer >= 2 * len(after)
+
+
 def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list[ParsedPerson]:
     runs = _name_runs(segment)
+    place_column = _place_column(segment, runs)
     out: list[ParsedPerson] = []
     excluded = False
     lead = segment[: runs[0][0]] if runs else ""
@@ -1164,6 +1179,10 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
             # "Eva Berg, (s), Luleå Henning Åhman, (s)": a place column ends the row before
             # (corpus 15).
             words = words[1:]
+        elif place_column and len(words) in (3, 4) and _AFTER_PARTY_COMMA.search(before):
+            # "Jan Ek (m), Göteborg Runa Hjelm (v), Göteborg …": the place column ends the row
+            # before; a four-word run holds a two-word place ("Lilla Edet Urban Svedin").
+            words = words[len(words) - 2 :]
         elif len(words) == 3 and text and _recurring_tail(words, text):
             words = words[1:]
         size = 3 if len(words) == 3 else 2
