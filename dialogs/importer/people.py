@@ -247,7 +247,9 @@ _TITLE_WORD = re.compile(
     r"(?i)(?:chef|sekreterare|direktör|ekonom|strateg|samordnare|handläggare|ansvarig|ingenjör|"
     r"arkitekt|controller|sköterska|läkare|konsult|utvecklare|ledare|assistent|rådgivare|jurist|"
     r"revisor|tjänsteman|utredare|representant|ombud|inspektör|kurator|kommunikatör|analytiker|"
-    r"specialist|koordinator|sekr)\.?$"
+    r"specialist|koordinator|sekr|"
+    # "Förskollärare Jolanta Nilsson Familjebehandlare Anna Karlsson Språkstödjare …" (real 29)
+    r"lärare|behandlare|stödjare|planerare|pedagog|terapeut|psykolog|socionom)\.?$"
 )
 
 
@@ -776,8 +778,10 @@ _FLAT_LABEL = re.compile(
     # A name after the label, perhaps after a title ("Övriga deltagande socialchef Lillemor
     # Quist"), in any case of the label: "90 deltagare genomfördes" is prose (real 10).
     r"(?=\s*:|(?:\s*\([^()]{0,40}\))?(?:\s+(?-i:[a-zåäö]+)\.?)?\s+(?-i:[A-ZÅÄÖ]))"
-    # "tjänstgörande ersättare för Per Hed" says whom someone replaces: no heading.
-    r"(?!\s+för\s+(?-i:[A-ZÅÄÖ]))",
+    # "tjänstgörande ersättare för Per Hed" says whom someone replaces: no heading. A
+    # capitalised "För" starts a group of the list: "Beslutande För Kommunstyrelsen Linnea Berg
+    # (KD) … För Socialnämnden …" (real 29).
+    r"(?!\s+(?-i:för)\s+(?-i:[A-ZÅÄÖ]))",
     re.IGNORECASE,
 )
 _FLAT_JUSTERA = r"utses att justera|utsedda? att justera|justerare|justerande"
@@ -829,6 +833,35 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "förtroendevalda",
     "deltagande",
     "adjungerade",
+    # "Paragraf" of the signature block, "Tf." (tillförordnad) before a title (real 28, 29).
+    "paragraf",
+    "tf",
+    # Weekdays and months open a date run into the list: "rum Ekman Måndag den 19 mars"
+    # (real 27); not "maj", a given name ("Maj Lind", shape 08).
+    "måndag",
+    "tisdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lördag",
+    "söndag",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    # Points of the compass start place and organisation names, not a person's: "Östra Lagnö
+    # Byalag", "Västra Götalandsregionen" (real 25, 33).
+    "östra",
+    "västra",
+    "norra",
+    "södra",
 }
 
 
