@@ -802,8 +802,9 @@ _FLAT_STOP = re.compile(
 )
 _FLAT_TOKEN = re.compile(r"[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöéüøæ]+)*")
 # Lower-case letters of names in a flattened run, with those of other languages ("Esther
-# Axelsdóttir Clausen", real 05).
-_LOWER = "a-zåäöéüøæáàóòúùíìâêîôûëïçñð"
+# Axelsdóttir Clausen", real 05; "Emir Hadžić", "Jolanta Wiśniewska", real 29).
+_LOWER = "a-zåäöéüøæáàóòúùíìâêîôûëïçñðšžčćđśźńłěřůýťďőű"
+_UPPER = "A-ZÅÄÖÉÜØÆÁÓÍÚŠŽČĆĐŚŹŁŘ"
 _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "förnamn",
     "efternamn",
@@ -1043,7 +1044,7 @@ _PARAGRAPHS_AFTER_NAME = re.compile(
     r"(?:\s*(?:,|och)\s*\d{2,4})*\s*(?:[,.;]|och\b|$)"
 )
 _FLAT_RUN = re.compile(
-    rf"(?:[A-ZÅÄÖÉÜØÆÁÓÍÚ][{_LOWER}]+(?:[A-ZÅÄÖ][{_LOWER}]+)?(?:-[A-ZÅÄÖa-zåäö][{_LOWER}]+)*"
+    rf"(?:[{_UPPER}][{_LOWER}]+(?:[A-ZÅÄÖ][{_LOWER}]+)?(?:-[A-ZÅÄÖa-zåäö][{_LOWER}]+)*"
     r"(?:[ ]+|(?=[,.;:()]|$)))+"
 )
 
@@ -1190,9 +1191,28 @@ def _place_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> bool:
     return longer >= 3 and 3 * longer >= 2 * len(after)
 
 
+def _replaced_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> set[int]:
+    """The runs of a flattened two-column table "Tjänstgörande ersättare | ersätter": "Per
+    Almander (MP) Ulla Olsson (M) ersätter Charlotta Lorentz (MP) Magnus Sandin (M)" — the
+    column heading "ersätter" stands once between the serving ersättare and as many replaced
+    members, in the same order (real 34). Those after it are the replaced, absent."""
+    at = [
+        n
+        for n, (start, _, _) in enumerate(runs)
+        if re.search(r"\)\s*ersätter\s*$", segment[max(0, start - 14) : start])
+    ]
+    if len(at) != 1 or "ersätter" in segment[runs[at[0]][1] :]:
+        return set()
+    first = at[0]
+    if first < 2 or len(runs) - first != first:
+        return set()
+    return set(range(first, len(runs)))
+
+
 def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list[ParsedPerson]:
     runs = _name_runs(segment)
     place_column = _place_column(segment, runs)
+    replaced_column = _replaced_column(segment, runs)
     out: list[ParsedPerson] = []
     excluded = False
     lead = segment[: runs[0][0]] if runs else ""
@@ -1226,7 +1246,7 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
             low = after.lower() if last else ""
             if k == 0:
                 roles.extend(_roles_in(lead))
-            if k == 0 and _REPLACED_BEFORE.search(before):
+            if k == 0 and (_REPLACED_BEFORE.search(before) or n in replaced_column):
                 status, roles = ABSENT, []  # the one replaced by the name before it
                 if last and out and out[-1].status == PRESENT and _PARAGRAPH_NUMBERS.search(after):
                     out[-1].status = PARTIAL  # "Kim Ros (V) ersätter Bo Alm (V) 170,"
