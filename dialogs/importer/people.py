@@ -103,7 +103,7 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     (re.compile(r"föredragande"), SectionLabel(("foredragande",))),
     (
         re.compile(
-            r"återbud|anmält förhinder|förhinder|återbud från|anmälda förhinder|"
+            r"återbud|anmält förhinder|förhinder|förhindrade|återbud från|anmälda förhinder|"
             r"meddelat förhinder|meddelade förhinder"
         ),
         SectionLabel(status=ABSENT, absence_kind="aterbud"),
@@ -769,9 +769,10 @@ class PeopleRegistry:
 _FLAT_LABEL_WORDS = (
     r"närvarande ledamöter|närvarande ersättare|tjänstgörande ersättare|"
     r"(?:ej|icke) tjänstgörande ersättare|beslutande ledamöter|beslutande|ande|ordinarie ledamöter|"
-    r"ledamöter|ersättare|suppleanter|övriga deltagande|övriga närvarande|övriga deltagare|övriga|"
+    # "Ovriga": the diaeresis lost in OCR (real 36).
+    r"ledamöter|ersättare|suppleanter|[öo]vriga deltagande|övriga närvarande|övriga deltagare|övriga|"
     r"närvarande|deltagare|ej närvarande|frånvarande|anmält förhinder|anmälda förhinder|"
-    r"meddelat förhinder|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro"
+    r"meddelat förhinder|förhindrade|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro"
 )
 _FLAT_LABEL = re.compile(
     rf"(?<![\w-])(?P<label>{_FLAT_LABEL_WORDS})(?:\s*:)?"
@@ -1086,7 +1087,35 @@ def _name_runs(segment: str) -> list[tuple[int, int, list[str]]]:
                     runs.append((piece[0][1], piece[-1][2], [c[0] for c in piece]))
                     at += size
             chunk = []
-    return runs
+    return [_before_title_or_place(segment, run) for run in runs if not _names_place(segment, run)]
+
+
+def _names_place(segment: str, run: tuple[int, int, list[str]]) -> bool:
+    """A run right before a lower-case "kommun", "stad" or "län" names the place: "… östra
+    Skaraborg Tibro kommun kommunchef" in an organisation column (real 36)."""
+    return bool(re.match(r"\s+(?-i:kommuns?|stads?|läns?|landstings?)\b", segment[run[1] :]))
+
+
+def _before_title_or_place(
+    segment: str, run: tuple[int, int, list[str]]
+) -> tuple[int, int, list[str]]:
+    """A run of three words before a lower-case job title ends in the title's adjective:
+    "Malin Åkerlund Administrativ chef Göran Berglöf" (real 28)."""
+    start, end, words = run
+    after = re.match(r"\s+([a-zåäö]+)\b", segment[end:])
+    if (
+        len(words) == 3
+        and after
+        and _TITLE_WORD.search(after.group(1))
+        and not _is_surname(words[2])
+    ):
+        last = segment.rindex(words[2], start, end)
+        return start, len(segment[:last].rstrip()), words[:2]
+    return run
+
+
+def _is_surname(word: str) -> bool:
+    return bool(_SURNAME_END.search(word))
 
 
 # Endings of Swedish surnames that given names do not have: a word with one does not start a
@@ -1155,7 +1184,11 @@ def _own_and_lead(after: str) -> tuple[str, str]:
     for word in re.finditer(r"[A-ZÅÄÖ][\wåäö:]+", after):
         if _is_flat_name_word(word.group(0)):
             continue
-        if re.fullmatch(r"\s*(?:\([^()]*\)\s*)*", after[: word.start()]):
+        # After the party, or after § numbers: "Petra Lindholm 47 Utredare Oskar Nyberg" (real 28).
+        if re.fullmatch(
+            r"\s*(?:\([^()]*\)\s*)*(?:(?!19\d\d|20\d\d)\d{2,4}(?:\s*[-–,]\s*\d{2,4})*\s*,?\s*)?",
+            after[: word.start()],
+        ):
             return after[: word.start()], after[word.start() :]
     return after, ""
 
