@@ -240,7 +240,10 @@ _NAME_TOKEN = re.compile(
 _ORGANISATION_WORD = re.compile(
     r"(?i)(?:klinik|central|kommun|region|förvaltning|enhet|avdelning|centrum|center|sjukhus|"
     r"nämnd|styrelse|kontor|förbund|verk|myndighet|stab|grupp|vård|bolag|skola|förening|"
-    r"institut|universitet|landsting|kansli|sektion|råd|företag)(?:en|et|n|na|ens|ets|s)?$"
+    r"institut|universitet|landsting|kansli|sektion|råd|företag|"
+    # "Göteborgs Hamn AB", "Östra Lagnö Byalag", Norwegian "Samferdselsetaten", "Akershus
+    # fylkeskommune" in cooperation across the border (real 25, 33)
+    r"hamn|byalag|samfällighet|etat|kommune)(?:en|et|n|na|ens|ets|s)?$"
 )
 # Titles written before a name ("Kommunchef Gustav Ring", "kommunsekreterare Tina Sand").
 _TITLE_WORD = re.compile(
@@ -864,6 +867,11 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "västra",
     "norra",
     "södra",
+    # "Region Öst", "Region Väst"; not "Nord", a surname ("Kalle Nord", shape 07).
+    "öst",
+    "väst",
+    # "Statens Vegvesen", "Statens institut …": an agency's name (real 33).
+    "statens",
 }
 
 
@@ -1087,13 +1095,42 @@ def _name_runs(segment: str) -> list[tuple[int, int, list[str]]]:
                     runs.append((piece[0][1], piece[-1][2], [c[0] for c in piece]))
                     at += size
             chunk = []
-    return [_before_title_or_place(segment, run) for run in runs if not _names_place(segment, run)]
+    kept = []
+    for run in runs:
+        if _names_place(segment, run):
+            continue
+        if len(run[2]) == 3 and run[2][1] == run[2][2]:
+            # "Mikael Kling Kling Konsult": the firm after its owner's name (real 33).
+            run = (run[0], segment.rindex(run[2][2], run[0], run[1]) - 1, run[2][:2])
+        shortened = _before_lower_organisation(segment, run)
+        if shortened is not None:
+            kept.append(_before_title_or_place(segment, shortened))
+    return kept
 
 
 def _names_place(segment: str, run: tuple[int, int, list[str]]) -> bool:
     """A run right before a lower-case "kommun", "stad" or "län" names the place: "… östra
     Skaraborg Tibro kommun kommunchef" in an organisation column (real 36)."""
     return bool(re.match(r"\s+(?-i:kommuns?|stads?|läns?|landstings?)\b", segment[run[1] :]))
+
+
+def _before_lower_organisation(
+    segment: str, run: tuple[int, int, list[str]]
+) -> tuple[int, int, list[str]] | None:
+    """A lower-case organisation word continues a proper name: "Blidö Frötuna
+    skärgårdsförening", "Ornö skärgårds Intresseförening", "Akershus fylkeskommune" (real 25,
+    33). The run's last word (two of four) is the organisation's; what is left is a name when
+    two words remain, else the run was no name."""
+    start, end, words = run
+    after = re.match(r"\s+(?:[a-zåäö]+s\s+)?(\S+)", segment[end:])
+    if not (
+        after and after.group(0).strip()[:1].islower() and is_organisation_word(after.group(1))
+    ):
+        return run
+    if len(words) < 3:
+        return None
+    last = segment.index(words[2], segment.index(words[1], start) + len(words[1]))
+    return start, len(segment[:last].rstrip()), words[:2]
 
 
 def _before_title_or_place(
