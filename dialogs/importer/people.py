@@ -1068,7 +1068,7 @@ def _is_flat_name_word(word: str) -> bool:
     )
 
 
-def _name_runs(segment: str) -> list[tuple[int, int, list[str]]]:
+def _name_runs(segment: str, text: str = "") -> list[tuple[int, int, list[str]]]:
     """(start, end, words) of each run of two to six name-shaped words; a label, role, title or
     organisation word inside a run of capitalised words splits it ("Kommunchef Gustav Ring
     Kommunsekreterare Ida Vik")."""
@@ -1102,7 +1102,7 @@ def _name_runs(segment: str) -> list[tuple[int, int, list[str]]]:
         if len(run[2]) == 3 and run[2][1] == run[2][2]:
             # "Mikael Kling Kling Konsult": the firm after its owner's name (real 33).
             run = (run[0], segment.rindex(run[2][2], run[0], run[1]) - 1, run[2][:2])
-        shortened = _before_lower_organisation(segment, run)
+        shortened = _before_lower_organisation(segment, _organisation_edges(segment, run, text))
         if shortened is not None:
             kept.append(_before_title_or_place(segment, shortened))
     return kept
@@ -1261,6 +1261,43 @@ def _place_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> bool:
     return longer >= 3 and 3 * longer >= 2 * len(after)
 
 
+def _org_word(word: str) -> bool:
+    return word.lower().strip(",") in _NOT_NAME_WORDS or is_organisation_word(word)
+
+
+def _organisation_edges(
+    segment: str, run: tuple[int, int, list[str]], text: str
+) -> tuple[int, int, list[str]]:
+    """A three- or four-word run in a "Name Organisation" list whose first or last word is part of
+    an organisation's name, known by the text's other uses of it (real 33):
+    "Trafikkontoret Göteborg Tore Granli": the first word follows an organisation word here and
+    elsewhere ("Business Region Göteborg"); "Bengt Wikberg Business Region": the last word is
+    followed by the same organisation word elsewhere too; "Erik Nyström Göteborgs Hamn": a
+    genitive of a word the text uses on its own, before an organisation word."""
+    start, end, words = run
+    if len(words) not in (3, 4) or not text:
+        return run
+    before = re.search(r"(\S+)\s*,?\s*$", segment[:start])
+    first = re.escape(words[0])
+    if before and _org_word(before.group(1)):
+        org_before = [
+            m for m in re.finditer(rf"(\S+)\s*,?\s+{first}(?![\w-])", text) if _org_word(m.group(1))
+        ]
+        if len(org_before) >= 2:
+            cut = segment.index(words[1], start + len(words[0]))
+            return cut, end, words[1:]
+    following = re.match(r"\s+(\S+)", segment[end:])
+    if following and _org_word(following.group(1)):
+        last, nxt = words[-1], re.escape(following.group(1))
+        again = len(re.findall(rf"(?<![\w-]){re.escape(last)}\s+{nxt}", text)) >= 2
+        genitive = last.endswith("s") and re.search(
+            rf"(?<![\w-]){re.escape(last[:-1])}(?![\w-])", text
+        )
+        if again or genitive:
+            return start, len(segment[: segment.rindex(last, start, end)].rstrip()), words[:-1]
+    return run
+
+
 def _replaced_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> set[int]:
     """The runs of a flattened two-column table "Tjänstgörande ersättare | ersätter": "Per
     Almander (MP) Ulla Olsson (M) ersätter Charlotta Lorentz (MP) Magnus Sandin (M)" — the
@@ -1280,7 +1317,7 @@ def _replaced_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> se
 
 
 def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list[ParsedPerson]:
-    runs = _name_runs(segment)
+    runs = _name_runs(segment, text)
     place_column = _place_column(segment, runs)
     replaced_column = _replaced_column(segment, runs)
     out: list[ParsedPerson] = []
