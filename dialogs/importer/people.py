@@ -1041,7 +1041,9 @@ _FLAT_PARTIAL = re.compile(
     r"\blämnade\b|\banslöt\b|"
     # "Gunilla Johansson (delvis)" (real 21); "Boye Johansson, Business Region Göteborg, p10":
     # at that punkt only (real 15)
-    r"\bdelvis\b|(?:^|[\s,])p\.?\s?\d{1,3}\s*,?\s*$"
+    r"\bdelvis\b|(?:^|[\s,])p\.?\s?\d{1,3}\s*,?\s*$|"
+    # "Björn Carlén Vägverket Region Väst (punkt 6)" (real 33)
+    r"\(\s*(?:punkt|pkt\.?|p\.)\s*\d"
 )
 # "…, tjg ersättare, 108" / "Name, title, 106": present for those § only (corpus 16, 17).
 _PARAGRAPH_NUMBERS = re.compile(
@@ -1219,7 +1221,9 @@ def _own_and_lead(after: str) -> tuple[str, str]:
     ):
         return after[: joined.start()], after[joined.start() :]
     for word in re.finditer(r"[A-ZÅÄÖ][\wåäö:]+", after):
-        if _is_flat_name_word(word.group(0)):
+        if _is_flat_name_word(word.group(0)) or _org_word(word.group(0)):
+            # An organisation after a name is the name's: "Björn Carlén Vägverket Region Väst
+            # (punkt 6)" (real 33).
             continue
         # After the party, or after § numbers: "Petra Lindholm 47 Utredare Oskar Nyberg" (real 28).
         if re.fullmatch(
