@@ -1090,7 +1090,7 @@ def _name_runs(segment: str, text: str = "") -> list[tuple[int, int, list[str]]]
             elif len(chunk) >= 5:
                 # Names without parties or commas, "Rickard Norberg Ulf Hansson … Gunder
                 # Lindgren Bo Lennart Danielsson" (real 03): two or three words each.
-                pieces = _split_run([c[0] for c in chunk])
+                pieces = _split_run([c[0] for c in chunk], text)
                 at = 0
                 for size in pieces:
                     piece = chunk[at : at + size]
@@ -1165,7 +1165,14 @@ _SURNAME_END = re.compile(
 )
 
 
-def _split_run(words: list[str]) -> list[int]:
+def _whole_elsewhere(piece: list[str], text: str) -> bool:
+    """The text writes these words as one whole name elsewhere: before a comma, "och", a
+    full stop or a parenthesis ("Hans Erik Fossum, Sidsel Sandvik … hade anmält förhinder")."""
+    name = r"\s+".join(re.escape(w) for w in piece)
+    return bool(text) and bool(re.search(rf"(?<![\w-]){name}(?=\s*(?:,|\.|\(|och\b))", text))
+
+
+def _split_run(words: list[str], text: str = "") -> list[int]:
     """The sizes (two or three) of the names in a run of name words without separators. A name
     starts with a given name, so a piece starting with a surname-shaped word costs most; each
     three-word piece costs a little (most names have two words). Without evidence the one
@@ -1180,6 +1187,8 @@ def _split_run(words: list[str]) -> list[int]:
             if rest is None:
                 continue
             cost = rest[0] + (10.0 if _SURNAME_END.search(words[at]) else 0.0)
+            # A piece the text writes whole elsewhere is a name (real 33).
+            cost -= 5.0 if _whole_elsewhere(words[at : at + size], text) else 0.0
             # Three words: a small cost, smaller the later it stands (ties go to the last).
             cost += (1.0 + 0.01 * (n - at)) if size == 3 else 0.0
             options.append((cost, [size, *rest[1]]))
