@@ -1054,9 +1054,12 @@ _PARAGRAPHS_AFTER_NAME = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:§\s*)?(?!19\d\d|20\d\d)\d{2,4}(?:\s*[-–]\s*\d{2,4})?"
     r"(?:\s*(?:,|och)\s*\d{2,4})*\s*(?:[,.;]|och\b|$)"
 )
+_FLAT_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[A-ZÅÄÖ][{_LOWER}]+)?(?:-[A-ZÅÄÖa-zåäö][{_LOWER}]+)*"
 _FLAT_RUN = re.compile(
-    rf"(?:[{_UPPER}][{_LOWER}]+(?:[A-ZÅÄÖ][{_LOWER}]+)?(?:-[A-ZÅÄÖa-zåäö][{_LOWER}]+)*"
-    r"(?:[ ]+|(?=[,.;:()]|$)))+"
+    rf"(?:{_FLAT_WORD}(?:[ ]+|(?=[,.;:()]|$)))"
+    # A middle initial before the surname that ends the name at a party or a comma: "Margareta
+    # B Lindén (M)", "Lars F Ekman (kd)" (real 27, 32); a lone capital elsewhere may be a party.
+    rf"(?:(?:[A-ZÅÄÖ][ ]+(?={_FLAT_WORD}[ ]*[,(]))?{_FLAT_WORD}(?:[ ]+|(?=[,.;:()]|$)))*"
 )
 
 
