@@ -983,7 +983,42 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
                 break
     if people and not header:
         _mark_justerare(text, people, interleaved)
+    if people:
+        people.extend(_members_listed_elsewhere(text, people))
     return people
+
+
+_LIST_ELSEWHERE = re.compile(
+    r"(?i)\benligt\s+(?:särskild\s+|bifogad\s+|separat\s+|bilagd\s+)?närvarolista"
+)
+_SIGNED_MEMBER = r"[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+){1,2}"
+_JUSTERA_NAME = re.compile(
+    rf"(?i:utses att justera|utsedda? att justera)\s*:?\s+({_SIGNED_MEMBER})"
+)
+_CHAIR_SIGNED = re.compile(
+    rf"Ordförande\s+Justerande\s+({_SIGNED_MEMBER})\s*(?:\([^()]{{1,4}}\))?\s+({_SIGNED_MEMBER})"
+)
+
+
+def _members_listed_elsewhere(text: str, people: list[ParsedPerson]) -> list[ParsedPerson]:
+    """ "Beslutande Enligt särskild närvarolista": the members are listed outside the text; the
+    justerare named under "Utses att justera" and the ordförande who signs beside them were
+    there (real 28). Only those the lists here do not already hold."""
+    if not _LIST_ELSEWHERE.search(text):
+        return []
+    known = {name_key(p.name) for p in people}
+    found: list[ParsedPerson] = []
+    justera = _JUSTERA_NAME.search(text)
+    if justera is None:
+        return []
+    justerare = justera.group(1)
+    if name_key(justerare) not in known:
+        found.append(ParsedPerson(name=justerare, roles=["justerare"]))
+        known.add(name_key(justerare))
+    chair = _CHAIR_SIGNED.search(text)
+    if chair and chair.group(2) == justerare and name_key(chair.group(1)) not in known:
+        found.append(ParsedPerson(name=chair.group(1), roles=["ordforande"]))
+    return found
 
 
 _SIGNATURE_ROW = re.compile(r"\bSekreterare\s+(?:Ordförande\b|Justerande\b)[^|]{0,160}")
