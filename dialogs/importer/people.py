@@ -1335,8 +1335,8 @@ def _organisation_edges(
             m for m in re.finditer(rf"(\S+)\s*,?\s+{first}(?![\w-])", text) if _org_word(m.group(1))
         ]
         if len(org_before) >= 2:
-            cut = segment.index(words[1], start + len(words[0]))
-            return cut, end, words[1:]
+            start = segment.index(words[1], start + len(words[0]))
+            words = words[1:]
     following = re.match(r"\s+(\S+)", segment[end:])
     if following and _org_word(following.group(1)):
         last, nxt = words[-1], re.escape(following.group(1))
@@ -1344,9 +1344,9 @@ def _organisation_edges(
         genitive = last.endswith("s") and re.search(
             rf"(?<![\w-]){re.escape(last[:-1])}(?![\w-])", text
         )
-        if again or genitive:
+        if (again or genitive) and len(words) >= 3:
             return start, len(segment[: segment.rindex(last, start, end)].rstrip()), words[:-1]
-    return run
+    return start, end, words
 
 
 def _replaced_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> set[int]:
