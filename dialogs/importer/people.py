@@ -935,6 +935,7 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
             # the place's heading came before the table's, so its value comes first (real 12).
             segment = segment.split(",", 1)[-1]
         found = _names_in_segment(segment, SectionLabel(), text)
+        _absent_last_column(header.group(0), segment, found)
         seen: dict[str, ParsedPerson] = {}
         for person in found:
             key = name_key(person.name)
@@ -1019,6 +1020,32 @@ def _members_listed_elsewhere(text: str, people: list[ParsedPerson]) -> list[Par
     if chair and chair.group(2) == justerare and name_key(chair.group(1)) not in known:
         found.append(ParsedPerson(name=chair.group(1), roles=["ordforande"]))
     return found
+
+
+def _absent_last_column(header: str, segment: str, found: list[ParsedPerson]) -> None:
+    """A table "Beslutande | Övriga deltagande | Förhindrade" flattened to its headings and then
+    every column's names: members carry a party, the others none, so a second run of names with
+    parties after those without is the last column, and when that column is an absence heading
+    they were absent: "… Pia Johnsson (S) Tomas Jonasson Lars Jönsson … Sture Carlsson (S)"
+    (real 36)."""
+    labels = re.findall(rf"{_FLAT_LABEL_WORDS}|{_FLAT_JUSTERA}", header, re.IGNORECASE)
+    last = _flat_label(labels[-1]) if labels else None
+    if len(labels) < 3 or last is None or last.status != ABSENT:
+        return
+    party = [
+        bool(re.search(rf"(?<![\w-]){re.escape(p.name)}\s*\([^()]{{1,4}}\)", segment))
+        for p in found
+    ]
+    groups: list[tuple[bool, int, int]] = []  # (with party, first, end)
+    for n, has in enumerate(party):
+        if groups and groups[-1][0] == has:
+            groups[-1] = (has, groups[-1][1], n + 1)
+        else:
+            groups.append((has, n, n + 1))
+    if len(groups) >= 3 and [g[0] for g in groups[:3]] == [True, False, True]:
+        for person in found[groups[2][1] : groups[2][2]]:
+            person.status, person.roles = ABSENT, []
+            person.absence_kind = last.absence_kind
 
 
 _SIGNATURE_ROW = re.compile(r"\bSekreterare\s+(?:Ordförande\b|Justerande\b)[^|]{0,160}")

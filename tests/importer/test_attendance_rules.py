@@ -326,3 +326,21 @@ def test_justerare_and_signing_chair_when_members_are_listed_elsewhere() -> None
     assert people["Bo Ekwall"].status == "present" and "justerare" in people["Bo Ekwall"].roles
     assert people["Annika Rask"].status == "present"
     assert "ordforande" in people["Annika Rask"].roles
+
+
+def test_a_flattened_table_with_an_absence_column_last() -> None:
+    # "Beslutande | Övriga deltagande | Förhindrade": members with a party, others without,
+    # then the absent column's members with a party again (real 36).
+    text = (
+        "Protokoll 2024-03-01\n\n"
+        + FLAT_HEAD
+        + "Beslutande Ovriga deltagande Förhindrade Kerstin Sjö (C) Lars Call (M) Tomas "
+        "Jonas Lars Jöns Sture Carl (S) Utses att justera Lars Call (M)"
+    )
+    assert _statuses(text) == {
+        "Kerstin Sjö": "present",
+        "Lars Call": "present",
+        "Tomas Jonas": "present",
+        "Lars Jöns": "present",
+        "Sture Carl": "absent",
+    }
