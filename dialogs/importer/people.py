@@ -243,7 +243,9 @@ _ORGANISATION_WORD = re.compile(
     r"institut|universitet|landsting|kansli|sektion|råd|företag|"
     # "Göteborgs Hamn AB", "Östra Lagnö Byalag", Norwegian "Samferdselsetaten", "Akershus
     # fylkeskommune" in cooperation across the border (real 25, 33)
-    r"hamn|byalag|samfällighet|etat|kommune)(?:en|et|n|na|ens|ets|s)?$"
+    r"hamn|byalag|samfällighet|etat|kommune|"
+    # "Försäkringskassan Roger Ingvarsson", "Samordningsteam Sala" (real 23)
+    r"kassa|team)(?:en|et|n|na|ens|ets|s)?$"
 )
 # Titles written before a name ("Kommunchef Gustav Ring", "kommunsekreterare Tina Sand").
 _TITLE_WORD = re.compile(
@@ -850,6 +852,14 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "fredag",
     "lördag",
     "söndag",
+    # "Regionförbundet, Kalmar Torsdagen den 11 september" (real 16)
+    "måndagen",
+    "tisdagen",
+    "onsdagen",
+    "torsdagen",
+    "fredagen",
+    "lördagen",
+    "söndagen",
     "januari",
     "februari",
     "mars",
@@ -969,7 +979,8 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
                 start = justera.end()
                 stop = _FLAT_STOP.search(text, start, end)
                 listed = {name_key(p.name): p for p in people}
-                for person in _names_in_segment(text[start : stop.start() if stop else end], label):
+                segment = text[start : stop.start() if stop else end]
+                for person in _names_in_segment(segment, label, text):
                     earlier = listed.get(name_key(person.name))
                     if earlier is not None:
                         earlier.roles = sort_roles([*earlier.roles, "justerare"])
@@ -1361,7 +1372,10 @@ def _organisation_edges(
         org_before = [
             m for m in re.finditer(rf"(\S+)\s*,?\s+{first}(?![\w-])", text) if _org_word(m.group(1))
         ]
-        if len(org_before) >= 2:
+        # Or a place the text writes in parentheses after names: "Jan Ek (Skaraborg) … Thomas
+        # Jungbeck, Kommunförbundet Skaraborg Per Wallinder," (real 15).
+        in_parentheses = re.search(rf"\(\s*{first}\s*\)", text)
+        if len(org_before) >= 2 or (org_before and in_parentheses):
             start = segment.index(words[1], start + len(words[0]))
             words = words[1:]
     following = re.match(r"\s+(\S+)", segment[end:])
