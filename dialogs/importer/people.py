@@ -428,6 +428,20 @@ def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
     text = text.strip()
     if ";" in text:
         return InlineEntries([p.strip() for p in text.split(";") if p.strip()], [])
+    words = text.split()
+    if (
+        len(words) >= 5
+        and _FLAT_RUN.fullmatch(text + " ")
+        and not any(w.lower() in _PARTICLES for w in words)
+        and all(_is_flat_name_word(w) for w in words)
+    ):
+        # A line of names only, without separators: two columns' names run together ("Anette
+        # Schön Erling Johansson Ulrika Björklund", real 22), two or three words each.
+        pieces, at = [], 0
+        for size in _split_run(words):
+            pieces.append(" ".join(words[at : at + size]))
+            at += size
+        return InlineEntries(pieces, [(text, pieces)])
     parts = [p.strip() for p in re.split(r",", text.rstrip(".")) if p.strip()]
     if name_org and len(parts) == 2 and looks_like_name(core_name(parts[0])):
         return InlineEntries([text], [])

@@ -344,3 +344,15 @@ def test_a_flattened_table_with_an_absence_column_last() -> None:
         "Lars Jöns": "present",
         "Sture Carl": "absent",
     }
+
+
+def test_a_line_of_names_without_separators_is_several_people() -> None:
+    # Two columns' names run together on one line (real 22).
+    text = (
+        "Protokoll 2024-03-01\n\nNärvarande\n\nBeslutande: Ersättare:\n\n"
+        "Inger Dahl, ordförande\n\nAnette Schön Erling Jonsson Ulrika Björk\n\nCecilia Törn\n"
+    )
+    assert _statuses(text) == {
+        n: "present"
+        for n in ("Inger Dahl", "Anette Schön", "Erling Jonsson", "Ulrika Björk", "Cecilia Törn")
+    }
