@@ -103,7 +103,7 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     (re.compile(r"föredragande"), SectionLabel(("foredragande",))),
     (
         re.compile(
-            r"återbud|anmält förhinder|förhinder|återbud från|anmälda förhinder|"
+            r"återbud|anmält förhinder|förhinder|förhindrade|återbud från|anmälda förhinder|"
             r"meddelat förhinder|meddelade förhinder"
         ),
         SectionLabel(status=ABSENT, absence_kind="aterbud"),
@@ -240,14 +240,21 @@ _NAME_TOKEN = re.compile(
 _ORGANISATION_WORD = re.compile(
     r"(?i)(?:klinik|central|kommun|region|förvaltning|enhet|avdelning|centrum|center|sjukhus|"
     r"nämnd|styrelse|kontor|förbund|verk|myndighet|stab|grupp|vård|bolag|skola|förening|"
-    r"institut|universitet|landsting|kansli|sektion|råd|företag)(?:en|et|n|na|ens|ets|s)?$"
+    r"institut|universitet|landsting|kansli|sektion|råd|företag|"
+    # "Göteborgs Hamn AB", "Östra Lagnö Byalag", Norwegian "Samferdselsetaten", "Akershus
+    # fylkeskommune" in cooperation across the border (real 25, 33)
+    r"hamn|byalag|samfällighet|etat|kommune|"
+    # "Försäkringskassan Roger Ingvarsson", "Samordningsteam Sala" (real 23)
+    r"kassa|team)(?:en|et|n|na|ens|ets|s)?$"
 )
 # Titles written before a name ("Kommunchef Gustav Ring", "kommunsekreterare Tina Sand").
 _TITLE_WORD = re.compile(
     r"(?i)(?:chef|sekreterare|direktör|ekonom|strateg|samordnare|handläggare|ansvarig|ingenjör|"
     r"arkitekt|controller|sköterska|läkare|konsult|utvecklare|ledare|assistent|rådgivare|jurist|"
     r"revisor|tjänsteman|utredare|representant|ombud|inspektör|kurator|kommunikatör|analytiker|"
-    r"specialist|koordinator|sekr)\.?$"
+    r"specialist|koordinator|sekr|"
+    # "Förskollärare Jolanta Nilsson Familjebehandlare Anna Karlsson Språkstödjare …" (real 29)
+    r"lärare|behandlare|stödjare|planerare|pedagog|terapeut|psykolog|socionom)\.?$"
 )
 
 
@@ -421,6 +428,20 @@ def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
     text = text.strip()
     if ";" in text:
         return InlineEntries([p.strip() for p in text.split(";") if p.strip()], [])
+    words = text.split()
+    if (
+        len(words) >= 5
+        and _FLAT_RUN.fullmatch(text + " ")
+        and not any(w.lower() in _PARTICLES for w in words)
+        and all(_is_flat_name_word(w) for w in words)
+    ):
+        # A line of names only, without separators: two columns' names run together ("Anette
+        # Schön Erling Johansson Ulrika Björklund", real 22), two or three words each.
+        pieces, at = [], 0
+        for size in _split_run(words):
+            pieces.append(" ".join(words[at : at + size]))
+            at += size
+        return InlineEntries(pieces, [(text, pieces)])
     parts = [p.strip() for p in re.split(r",", text.rstrip(".")) if p.strip()]
     if name_org and len(parts) == 2 and looks_like_name(core_name(parts[0])):
         return InlineEntries([text], [])
@@ -767,17 +788,20 @@ class PeopleRegistry:
 _FLAT_LABEL_WORDS = (
     r"närvarande ledamöter|närvarande ersättare|tjänstgörande ersättare|"
     r"(?:ej|icke) tjänstgörande ersättare|beslutande ledamöter|beslutande|ande|ordinarie ledamöter|"
-    r"ledamöter|ersättare|suppleanter|övriga deltagande|övriga närvarande|övriga deltagare|övriga|"
+    # "Ovriga": the diaeresis lost in OCR (real 36).
+    r"ledamöter|ersättare|suppleanter|[öo]vriga deltagande|övriga närvarande|övriga deltagare|övriga|"
     r"närvarande|deltagare|ej närvarande|frånvarande|anmält förhinder|anmälda förhinder|"
-    r"meddelat förhinder|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro"
+    r"meddelat förhinder|förhindrade|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro"
 )
 _FLAT_LABEL = re.compile(
     rf"(?<![\w-])(?P<label>{_FLAT_LABEL_WORDS})(?:\s*:)?"
     # A name after the label, perhaps after a title ("Övriga deltagande socialchef Lillemor
     # Quist"), in any case of the label: "90 deltagare genomfördes" is prose (real 10).
     r"(?=\s*:|(?:\s*\([^()]{0,40}\))?(?:\s+(?-i:[a-zåäö]+)\.?)?\s+(?-i:[A-ZÅÄÖ]))"
-    # "tjänstgörande ersättare för Per Hed" says whom someone replaces: no heading.
-    r"(?!\s+för\s+(?-i:[A-ZÅÄÖ]))",
+    # "tjänstgörande ersättare för Per Hed" says whom someone replaces: no heading. A
+    # capitalised "För" starts a group of the list: "Beslutande För Kommunstyrelsen Linnea Berg
+    # (KD) … För Socialnämnden …" (real 29).
+    r"(?!\s+(?-i:för)\s+(?-i:[A-ZÅÄÖ]))",
     re.IGNORECASE,
 )
 _FLAT_JUSTERA = r"utses att justera|utsedda? att justera|justerare|justerande"
@@ -798,8 +822,9 @@ _FLAT_STOP = re.compile(
 )
 _FLAT_TOKEN = re.compile(r"[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöéüøæ]+)*")
 # Lower-case letters of names in a flattened run, with those of other languages ("Esther
-# Axelsdóttir Clausen", real 05).
-_LOWER = "a-zåäöéüøæáàóòúùíìâêîôûëïçñð"
+# Axelsdóttir Clausen", real 05; "Emir Hadžić", "Jolanta Wiśniewska", real 29).
+_LOWER = "a-zåäöéüøæáàóòúùíìâêîôûëïçñðšžčćđśźńłěřůýťďőű"
+_UPPER = "A-ZÅÄÖÉÜØÆÁÓÍÚŠŽČĆĐŚŹŁŘ"
 _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "förnamn",
     "efternamn",
@@ -829,6 +854,48 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "förtroendevalda",
     "deltagande",
     "adjungerade",
+    # "Paragraf" of the signature block, "Tf." (tillförordnad) before a title (real 28, 29).
+    "paragraf",
+    "tf",
+    # Weekdays and months open a date run into the list: "rum Ekman Måndag den 19 mars"
+    # (real 27); not "maj", a given name ("Maj Lind", shape 08).
+    "måndag",
+    "tisdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lördag",
+    "söndag",
+    # "Regionförbundet, Kalmar Torsdagen den 11 september" (real 16)
+    "måndagen",
+    "tisdagen",
+    "onsdagen",
+    "torsdagen",
+    "fredagen",
+    "lördagen",
+    "söndagen",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    # Points of the compass start place and organisation names, not a person's: "Östra Lagnö
+    # Byalag", "Västra Götalandsregionen" (real 25, 33).
+    "östra",
+    "västra",
+    "norra",
+    "södra",
+    # "Region Öst", "Region Väst"; not "Nord", a surname ("Kalle Nord", shape 07).
+    "öst",
+    "väst",
+    # "Statens Vegvesen", "Statens institut …": an agency's name (real 33).
+    "statens",
 }
 
 
@@ -892,6 +959,7 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
             # the place's heading came before the table's, so its value comes first (real 12).
             segment = segment.split(",", 1)[-1]
         found = _names_in_segment(segment, SectionLabel(), text)
+        _absent_last_column(header.group(0), segment, found)
         seen: dict[str, ParsedPerson] = {}
         for person in found:
             key = name_key(person.name)
@@ -925,7 +993,8 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
                 start = justera.end()
                 stop = _FLAT_STOP.search(text, start, end)
                 listed = {name_key(p.name): p for p in people}
-                for person in _names_in_segment(text[start : stop.start() if stop else end], label):
+                segment = text[start : stop.start() if stop else end]
+                for person in _names_in_segment(segment, label, text):
                     earlier = listed.get(name_key(person.name))
                     if earlier is not None:
                         earlier.roles = sort_roles([*earlier.roles, "justerare"])
@@ -940,7 +1009,68 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
                 break
     if people and not header:
         _mark_justerare(text, people, interleaved)
+    if people:
+        people.extend(_members_listed_elsewhere(text, people))
     return people
+
+
+_LIST_ELSEWHERE = re.compile(
+    r"(?i)\benligt\s+(?:särskild\s+|bifogad\s+|separat\s+|bilagd\s+)?närvarolista"
+)
+_SIGNED_MEMBER = r"[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+){1,2}"
+_JUSTERA_NAME = re.compile(
+    rf"(?i:utses att justera|utsedda? att justera)\s*:?\s+({_SIGNED_MEMBER})"
+)
+_CHAIR_SIGNED = re.compile(
+    rf"Ordförande\s+Justerande\s+({_SIGNED_MEMBER})\s*(?:\([^()]{{1,4}}\))?\s+({_SIGNED_MEMBER})"
+)
+
+
+def _members_listed_elsewhere(text: str, people: list[ParsedPerson]) -> list[ParsedPerson]:
+    """ "Beslutande Enligt särskild närvarolista": the members are listed outside the text; the
+    justerare named under "Utses att justera" and the ordförande who signs beside them were
+    there (real 28). Only those the lists here do not already hold."""
+    if not _LIST_ELSEWHERE.search(text):
+        return []
+    known = {name_key(p.name) for p in people}
+    found: list[ParsedPerson] = []
+    justera = _JUSTERA_NAME.search(text)
+    if justera is None:
+        return []
+    justerare = justera.group(1)
+    if name_key(justerare) not in known:
+        found.append(ParsedPerson(name=justerare, roles=["justerare"]))
+        known.add(name_key(justerare))
+    chair = _CHAIR_SIGNED.search(text)
+    if chair and chair.group(2) == justerare and name_key(chair.group(1)) not in known:
+        found.append(ParsedPerson(name=chair.group(1), roles=["ordforande"]))
+    return found
+
+
+def _absent_last_column(header: str, segment: str, found: list[ParsedPerson]) -> None:
+    """A table "Beslutande | Övriga deltagande | Förhindrade" flattened to its headings and then
+    every column's names: members carry a party, the others none, so a second run of names with
+    parties after those without is the last column, and when that column is an absence heading
+    they were absent: "… Pia Johnsson (S) Tomas Jonasson Lars Jönsson … Sture Carlsson (S)"
+    (real 36)."""
+    labels = re.findall(rf"{_FLAT_LABEL_WORDS}|{_FLAT_JUSTERA}", header, re.IGNORECASE)
+    last = _flat_label(labels[-1]) if labels else None
+    if len(labels) < 3 or last is None or last.status != ABSENT:
+        return
+    party = [
+        bool(re.search(rf"(?<![\w-]){re.escape(p.name)}\s*\([^()]{{1,4}}\)", segment))
+        for p in found
+    ]
+    groups: list[tuple[bool, int, int]] = []  # (with party, first, end)
+    for n, has in enumerate(party):
+        if groups and groups[-1][0] == has:
+            groups[-1] = (has, groups[-1][1], n + 1)
+        else:
+            groups.append((has, n, n + 1))
+    if len(groups) >= 3 and [g[0] for g in groups[:3]] == [True, False, True]:
+        for person in found[groups[2][1] : groups[2][2]]:
+            person.status, person.roles = ABSENT, []
+            person.absence_kind = last.absence_kind
 
 
 _SIGNATURE_ROW = re.compile(r"\bSekreterare\s+(?:Ordförande\b|Justerande\b)[^|]{0,160}")
@@ -998,7 +1128,9 @@ _FLAT_PARTIAL = re.compile(
     r"\blämnade\b|\banslöt\b|"
     # "Gunilla Johansson (delvis)" (real 21); "Boye Johansson, Business Region Göteborg, p10":
     # at that punkt only (real 15)
-    r"\bdelvis\b|(?:^|[\s,])p\.?\s?\d{1,3}\s*,?\s*$"
+    r"\bdelvis\b|(?:^|[\s,])p\.?\s?\d{1,3}\s*,?\s*$|"
+    # "Björn Carlén Vägverket Region Väst (punkt 6)" (real 33)
+    r"\(\s*(?:punkt|pkt\.?|p\.)\s*\d"
 )
 # "…, tjg ersättare, 108" / "Name, title, 106": present for those § only (corpus 16, 17).
 _PARAGRAPH_NUMBERS = re.compile(
@@ -1009,9 +1141,12 @@ _PARAGRAPHS_AFTER_NAME = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:§\s*)?(?!19\d\d|20\d\d)\d{2,4}(?:\s*[-–]\s*\d{2,4})?"
     r"(?:\s*(?:,|och)\s*\d{2,4})*\s*(?:[,.;]|och\b|$)"
 )
+_FLAT_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[A-ZÅÄÖ][{_LOWER}]+)?(?:-[A-ZÅÄÖa-zåäö][{_LOWER}]+)*"
 _FLAT_RUN = re.compile(
-    rf"(?:[A-ZÅÄÖÉÜØÆÁÓÍÚ][{_LOWER}]+(?:[A-ZÅÄÖ][{_LOWER}]+)?(?:-[A-ZÅÄÖa-zåäö][{_LOWER}]+)*"
-    r"(?:[ ]+|(?=[,.;:()]|$)))+"
+    rf"(?:{_FLAT_WORD}(?:[ ]+|(?=[,.;:()]|$)))"
+    # A middle initial before the surname that ends the name at a party or a comma: "Margareta
+    # B Lindén (M)", "Lars F Ekman (kd)" (real 27, 32); a lone capital elsewhere may be a party.
+    rf"(?:(?:[A-ZÅÄÖ][ ]+(?={_FLAT_WORD}[ ]*[,(]))?{_FLAT_WORD}(?:[ ]+|(?=[,.;:()]|$)))*"
 )
 
 
@@ -1025,7 +1160,7 @@ def _is_flat_name_word(word: str) -> bool:
     )
 
 
-def _name_runs(segment: str) -> list[tuple[int, int, list[str]]]:
+def _name_runs(segment: str, text: str = "") -> list[tuple[int, int, list[str]]]:
     """(start, end, words) of each run of two to six name-shaped words; a label, role, title or
     organisation word inside a run of capitalised words splits it ("Kommunchef Gustav Ring
     Kommunsekreterare Ida Vik")."""
@@ -1045,14 +1180,71 @@ def _name_runs(segment: str) -> list[tuple[int, int, list[str]]]:
             elif len(chunk) >= 5:
                 # Names without parties or commas, "Rickard Norberg Ulf Hansson … Gunder
                 # Lindgren Bo Lennart Danielsson" (real 03): two or three words each.
-                pieces = _split_run([c[0] for c in chunk])
+                pieces = _split_run([c[0] for c in chunk], text)
                 at = 0
                 for size in pieces:
                     piece = chunk[at : at + size]
                     runs.append((piece[0][1], piece[-1][2], [c[0] for c in piece]))
                     at += size
             chunk = []
-    return runs
+    kept = []
+    for run in runs:
+        if _names_place(segment, run):
+            continue
+        if len(run[2]) == 3 and run[2][1] == run[2][2]:
+            # "Mikael Kling Kling Konsult": the firm after its owner's name (real 33).
+            run = (run[0], segment.rindex(run[2][2], run[0], run[1]) - 1, run[2][:2])
+        shortened = _before_lower_organisation(segment, _organisation_edges(segment, run, text))
+        if shortened is not None:
+            kept.append(_before_title_or_place(segment, shortened))
+    return kept
+
+
+def _names_place(segment: str, run: tuple[int, int, list[str]]) -> bool:
+    """A run right before a lower-case "kommun", "stad" or "län" names the place: "… östra
+    Skaraborg Tibro kommun kommunchef" in an organisation column (real 36)."""
+    return bool(re.match(r"\s+(?-i:kommuns?|stads?|läns?|landstings?)\b", segment[run[1] :]))
+
+
+def _before_lower_organisation(
+    segment: str, run: tuple[int, int, list[str]]
+) -> tuple[int, int, list[str]] | None:
+    """A lower-case organisation word continues a proper name: "Blidö Frötuna
+    skärgårdsförening", "Ornö skärgårds Intresseförening", "Akershus fylkeskommune" (real 25,
+    33). The run's last word (two of four) is the organisation's; what is left is a name when
+    two words remain, else the run was no name."""
+    start, end, words = run
+    after = re.match(r"\s+(?:[a-zåäö]+s\s+)?(\S+)", segment[end:])
+    if not (
+        after and after.group(0).strip()[:1].islower() and is_organisation_word(after.group(1))
+    ):
+        return run
+    if len(words) < 3:
+        return None
+    last = segment.index(words[2], segment.index(words[1], start) + len(words[1]))
+    return start, len(segment[:last].rstrip()), words[:2]
+
+
+def _before_title_or_place(
+    segment: str, run: tuple[int, int, list[str]]
+) -> tuple[int, int, list[str]]:
+    """A run of three words before a lower-case job title ends in the title's adjective:
+    "Malin Åkerlund Administrativ chef Göran Berglöf" (real 28)."""
+    start, end, words = run
+    after = re.match(r"\s+([a-zåäö]+)\b", segment[end:])
+    if (
+        len(words) == 3
+        and after
+        and _TITLE_WORD.search(after.group(1))
+        and not _is_surname(words[2])
+    ):
+        last = segment.rindex(words[2], start, end)
+        return start, len(segment[:last].rstrip()), words[:2]
+    return run
+
+
+def _is_surname(word: str) -> bool:
+    return bool(_SURNAME_END.search(word))
 
 
 # Endings of Swedish surnames that given names do not have: a word with one does not start a
@@ -1063,7 +1255,14 @@ _SURNAME_END = re.compile(
 )
 
 
-def _split_run(words: list[str]) -> list[int]:
+def _whole_elsewhere(piece: list[str], text: str) -> bool:
+    """The text writes these words as one whole name elsewhere: before a comma, "och", a
+    full stop or a parenthesis ("Hans Erik Fossum, Sidsel Sandvik … hade anmält förhinder")."""
+    name = r"\s+".join(re.escape(w) for w in piece)
+    return bool(text) and bool(re.search(rf"(?<![\w-]){name}(?=\s*(?:,|\.|\(|och\b))", text))
+
+
+def _split_run(words: list[str], text: str = "") -> list[int]:
     """The sizes (two or three) of the names in a run of name words without separators. A name
     starts with a given name, so a piece starting with a surname-shaped word costs most; each
     three-word piece costs a little (most names have two words). Without evidence the one
@@ -1078,6 +1277,8 @@ def _split_run(words: list[str]) -> list[int]:
             if rest is None:
                 continue
             cost = rest[0] + (10.0 if _SURNAME_END.search(words[at]) else 0.0)
+            # A piece the text writes whole elsewhere is a name (real 33).
+            cost -= 5.0 if _whole_elsewhere(words[at : at + size], text) else 0.0
             # Three words: a small cost, smaller the later it stands (ties go to the last).
             cost += (1.0 + 0.01 * (n - at)) if size == 3 else 0.0
             options.append((cost, [size, *rest[1]]))
@@ -1119,9 +1320,15 @@ def _own_and_lead(after: str) -> tuple[str, str]:
     ):
         return after[: joined.start()], after[joined.start() :]
     for word in re.finditer(r"[A-ZÅÄÖ][\wåäö:]+", after):
-        if _is_flat_name_word(word.group(0)):
+        if _is_flat_name_word(word.group(0)) or _org_word(word.group(0)):
+            # An organisation after a name is the name's: "Björn Carlén Vägverket Region Väst
+            # (punkt 6)" (real 33).
             continue
-        if re.fullmatch(r"\s*(?:\([^()]*\)\s*)*", after[: word.start()]):
+        # After the party, or after § numbers: "Petra Lindholm 47 Utredare Oskar Nyberg" (real 28).
+        if re.fullmatch(
+            r"\s*(?:\([^()]*\)\s*)*(?:(?!19\d\d|20\d\d)\d{2,4}(?:\s*[-–,]\s*\d{2,4})*\s*,?\s*)?",
+            after[: word.start()],
+        ):
             return after[: word.start()], after[word.start() :]
     return after, ""
 
@@ -1143,8 +1350,82 @@ def _recurring_tail(words: list[str], text: str) -> bool:
     return tail > whole
 
 
+_AFTER_PARTY_COMMA = re.compile(r"\([^()]{1,4}\)\s*,\s*$")
+
+
+def _place_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> bool:
+    """Rows "Name (party), Place" run together: "Eva Falck (m), Kungälv Jan Hedberg (m),
+    Göteborg Runa Hjelm (v), Göteborg …" (a kommunalförbund's members by kommun, real 32).
+    Each run after "(party)," then starts with the place; told from a comma list of names
+    with parties ("Anna Berg (S), Per Ek (M)") by most such runs being longer than a name's
+    two words, three times at least."""
+    after = [len(w) for s, _, w in runs if _AFTER_PARTY_COMMA.search(segment[max(0, s - 12) : s])]
+    longer = sum(1 for n in after if n in (3, 4))
+    return longer >= 3 and 3 * longer >= 2 * len(after)
+
+
+def _org_word(word: str) -> bool:
+    return word.lower().strip(",") in _NOT_NAME_WORDS or is_organisation_word(word)
+
+
+def _organisation_edges(
+    segment: str, run: tuple[int, int, list[str]], text: str
+) -> tuple[int, int, list[str]]:
+    """A three- or four-word run in a "Name Organisation" list whose first or last word is part of
+    an organisation's name, known by the text's other uses of it (real 33):
+    "Trafikkontoret Göteborg Tore Granli": the first word follows an organisation word here and
+    elsewhere ("Business Region Göteborg"); "Bengt Wikberg Business Region": the last word is
+    followed by the same organisation word elsewhere too; "Erik Nyström Göteborgs Hamn": a
+    genitive of a word the text uses on its own, before an organisation word."""
+    start, end, words = run
+    if len(words) not in (3, 4) or not text:
+        return run
+    before = re.search(r"(\S+)\s*,?\s*$", segment[:start])
+    first = re.escape(words[0])
+    if before and _org_word(before.group(1)):
+        org_before = [
+            m for m in re.finditer(rf"(\S+)\s*,?\s+{first}(?![\w-])", text) if _org_word(m.group(1))
+        ]
+        # Or a place the text writes in parentheses after names: "Jan Ek (Skaraborg) … Thomas
+        # Jungbeck, Kommunförbundet Skaraborg Per Wallinder," (real 15).
+        in_parentheses = re.search(rf"\(\s*{first}\s*\)", text)
+        if len(org_before) >= 2 or (org_before and in_parentheses):
+            start = segment.index(words[1], start + len(words[0]))
+            words = words[1:]
+    following = re.match(r"\s+(\S+)", segment[end:])
+    if following and _org_word(following.group(1)):
+        last, nxt = words[-1], re.escape(following.group(1))
+        again = len(re.findall(rf"(?<![\w-]){re.escape(last)}\s+{nxt}", text)) >= 2
+        genitive = last.endswith("s") and re.search(
+            rf"(?<![\w-]){re.escape(last[:-1])}(?![\w-])", text
+        )
+        if (again or genitive) and len(words) >= 3:
+            return start, len(segment[: segment.rindex(last, start, end)].rstrip()), words[:-1]
+    return start, end, words
+
+
+def _replaced_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> set[int]:
+    """The runs of a flattened two-column table "Tjänstgörande ersättare | ersätter": "Per
+    Almander (MP) Ulla Olsson (M) ersätter Charlotta Lorentz (MP) Magnus Sandin (M)" — the
+    column heading "ersätter" stands once between the serving ersättare and as many replaced
+    members, in the same order (real 34). Those after it are the replaced, absent."""
+    at = [
+        n
+        for n, (start, _, _) in enumerate(runs)
+        if re.search(r"\)\s*ersätter\s*$", segment[max(0, start - 14) : start])
+    ]
+    if len(at) != 1 or "ersätter" in segment[runs[at[0]][1] :]:
+        return set()
+    first = at[0]
+    if first < 2 or len(runs) - first != first:
+        return set()
+    return set(range(first, len(runs)))
+
+
 def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list[ParsedPerson]:
-    runs = _name_runs(segment)
+    runs = _name_runs(segment, text)
+    place_column = _place_column(segment, runs)
+    replaced_column = _replaced_column(segment, runs)
     out: list[ParsedPerson] = []
     excluded = False
     lead = segment[: runs[0][0]] if runs else ""
@@ -1164,6 +1445,10 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
             # "Eva Berg, (s), Luleå Henning Åhman, (s)": a place column ends the row before
             # (corpus 15).
             words = words[1:]
+        elif place_column and len(words) in (3, 4) and _AFTER_PARTY_COMMA.search(before):
+            # "Jan Ek (m), Göteborg Runa Hjelm (v), Göteborg …": the place column ends the row
+            # before; a four-word run holds a two-word place ("Lilla Edet Urban Svedin").
+            words = words[len(words) - 2 :]
         elif len(words) == 3 and text and _recurring_tail(words, text):
             words = words[1:]
         size = 3 if len(words) == 3 else 2
@@ -1174,7 +1459,7 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
             low = after.lower() if last else ""
             if k == 0:
                 roles.extend(_roles_in(lead))
-            if k == 0 and _REPLACED_BEFORE.search(before):
+            if k == 0 and (_REPLACED_BEFORE.search(before) or n in replaced_column):
                 status, roles = ABSENT, []  # the one replaced by the name before it
                 if last and out and out[-1].status == PRESENT and _PARAGRAPH_NUMBERS.search(after):
                     out[-1].status = PARTIAL  # "Kim Ros (V) ersätter Bo Alm (V) 170,"

@@ -212,3 +212,147 @@ def test_a_justerare_is_named_by_the_whole_name_when_one_name_begins_another() -
     people = _people(text)
     assert "justerare" in people["Per Holmgren"].roles
     assert "justerare" not in people["Per Holm"].roles
+
+
+# Batch 3 of the real attendance excerpts (real 25–36): each rule on a short text of our own.
+BATCH3 = [
+    pytest.param(
+        # Rows "Name (party), Place" run together: the place column ends the row before.
+        FLAT_HEAD + "Ledamöter Eva Falk (m), Kungälv, ordförande Jan Hed (m), Borås Runa Hjelm "
+        "(v), Borås Inga Ström (s), Lilla Edet Tomas Frisk (kd), Tjörn Margit Ek (fp), Ale "
+        "Utses att justera Jan Hed",
+        {n: "present" for n in ("Eva Falk", "Jan Hed", "Runa Hjelm", "Inga Ström")}
+        | {"Tomas Frisk": "present", "Margit Ek": "present"},
+        id="place_column",
+    ),
+    pytest.param(
+        # 'ersätter' once between the serving ersättare and as many replaced members.
+        FLAT_HEAD + "Beslutande Anna Ek (S) Bo Lund (M) Tjänstgörande ersättare Per Alm (MP) "
+        "Ulla Olsson (M) ersätter Karin Lorentz (MP) Magnus Sand (M) Närvarande ersättare "
+        "Johnny Berg (S) Utses att justera Bo Lund",
+        {
+            "Anna Ek": "present",
+            "Bo Lund": "present",
+            "Per Alm": "present",
+            "Ulla Olsson": "present",
+            "Karin Lorentz": "absent",
+            "Magnus Sand": "absent",
+            "Johnny Berg": "present",
+        },
+        id="ersatter_column",
+    ),
+    pytest.param(
+        # A capitalised 'För' heads a group; job titles before names (mixed orders).
+        FLAT_HEAD + "Beslutande För Kommunstyrelsen Linnea Berg (KD) Henrik Dahl (C) För "
+        "Socialnämnden Åsa Lind (M) Emir Hadžić (S) Övriga deltagande Anders Thor "
+        "Folkhälsosamordnare Förskollärare Jolanta Wiśniewska Familjebehandlare Sofia Karlsson "
+        "Utses att justera Henrik Dahl",
+        {
+            n: "present"
+            for n in (
+                "Linnea Berg",
+                "Henrik Dahl",
+                "Åsa Lind",
+                "Emir Hadžić",
+                "Anders Thor",
+                "Jolanta Wiśniewska",
+                "Sofia Karlsson",
+            )
+        },
+        id="for_groups_and_titles",
+    ),
+    pytest.param(
+        # 'Name Organisation role' without punctuation, an item note after the organisation,
+        # a name written whole in the text's prose.
+        FLAT_HEAD + "Närvarande Ingrid Sol Trafikkontoret Göteborg ordförande Tore Granli "
+        "Akershus fylkeskommune Birgitta Hed Banverket Erik Ny Göteborgs Hamn AB Björn Carl "
+        "Vägverket Region Väst (punkt 6) Bengt Wik Business Region Göteborg Julia Wahl "
+        "Business Region Göteborg Övriga kallade Håkan Berg Hans Erik Foss Sidsel Sand Helena "
+        "Wik Madde Jans Västtrafik Östfold fylkeskommune Banverket 1. Sammanträdet öppnas "
+        "Ordförande Ingrid Sol hälsade välkommen. Håkan Berg, Hans Erik Foss, Sidsel Sand, "
+        "Helena Wik och Madde Jans hade anmält förhinder att medverka på dagens möte.",
+        {
+            "Ingrid Sol": "present",
+            "Tore Granli": "present",
+            "Birgitta Hed": "present",
+            "Erik Ny": "present",
+            "Björn Carl": "partial",
+            "Bengt Wik": "present",
+            "Julia Wahl": "present",
+            "Håkan Berg": "absent",
+            "Hans Erik Foss": "absent",
+            "Sidsel Sand": "absent",
+            "Helena Wik": "absent",
+            "Madde Jans": "absent",
+        },
+        id="name_organisation_rows",
+    ),
+    pytest.param(
+        # A middle initial; a weekday is no name; an adjective before a lower-case title.
+        FLAT_HEAD + "rum Ek Måndag den 19 mars Ledamöter: Margareta B Lindén (M) Ulf Grön (FP) "
+        "Övriga deltagande Nämndsekreterare Johanna Lilja Tf. socialchef Stefan Hed 41-46, "
+        "Malin Åker Administrativ chef Göran Berg Utredare Petra Lind 47 Utredare Oskar Ny "
+        "Utses att justera Ulf Grön",
+        {
+            "Margareta B Lindén": "present",
+            "Ulf Grön": "present",
+            "Johanna Lilja": "present",
+            "Stefan Hed": "partial",
+            "Malin Åker": "present",
+            "Göran Berg": "present",
+            "Petra Lind": "partial",
+            "Oskar Ny": "present",
+        },
+        id="initial_weekday_title_adjective",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BATCH3)
+def test_batch3_rules(text: str, expected: dict[str, str]) -> None:
+    assert _statuses("Protokoll 2024-03-01\n\n" + text) == expected
+
+
+def test_justerare_and_signing_chair_when_members_are_listed_elsewhere() -> None:
+    text = (
+        "Protokoll 2024-03-01\n\n"
+        + FLAT_HEAD
+        + "Beslutande Blå rummet Enligt särskild närvarolista Övriga deltagande "
+        "Nämndsekreterare Johanna Lilja Utses att justera Bo Ekwall (M) Justeringens plats "
+        "och tid Underskrifter Paragrafer Sekreterare Johanna Lilja Ordförande Justerande "
+        "Annika Rask (S) Bo Ekwall (M)"
+    )
+    people = _people(text)
+    assert people["Bo Ekwall"].status == "present" and "justerare" in people["Bo Ekwall"].roles
+    assert people["Annika Rask"].status == "present"
+    assert "ordforande" in people["Annika Rask"].roles
+
+
+def test_a_flattened_table_with_an_absence_column_last() -> None:
+    # "Beslutande | Övriga deltagande | Förhindrade": members with a party, others without,
+    # then the absent column's members with a party again (real 36).
+    text = (
+        "Protokoll 2024-03-01\n\n"
+        + FLAT_HEAD
+        + "Beslutande Ovriga deltagande Förhindrade Kerstin Sjö (C) Lars Call (M) Tomas "
+        "Jonas Lars Jöns Sture Carl (S) Utses att justera Lars Call (M)"
+    )
+    assert _statuses(text) == {
+        "Kerstin Sjö": "present",
+        "Lars Call": "present",
+        "Tomas Jonas": "present",
+        "Lars Jöns": "present",
+        "Sture Carl": "absent",
+    }
+
+
+def test_a_line_of_names_without_separators_is_several_people() -> None:
+    # Two columns' names run together on one line (real 22).
+    text = (
+        "Protokoll 2024-03-01\n\nNärvarande\n\nBeslutande: Ersättare:\n\n"
+        "Inger Dahl, ordförande\n\nAnette Schön Erling Jonsson Ulrika Björk\n\nCecilia Törn\n"
+    )
+    assert _statuses(text) == {
+        n: "present"
+        for n in ("Inger Dahl", "Anette Schön", "Erling Jonsson", "Ulrika Björk", "Cecilia Törn")
+    }
