@@ -443,6 +443,19 @@ def _running_header(line: str, lines: list[str]) -> bool:
     )
 
 
+_DECISION_LABEL = re.compile(
+    r"(?:förslag\s+till\s+)?beslut(?:et|en|sförslag)?|beslutsgång|beslutade?s?", re.IGNORECASE
+)
+
+
+def _label_only(decision: ParsedDecision) -> bool:
+    """A decision that is only its label: no clause, and its text one label word."""
+    if decision.clauses:
+        return False
+    text = re.sub(r"[\s*_:.#]+", " ", decision.text or decision.phrase).strip()
+    return bool(_DECISION_LABEL.fullmatch(text))
+
+
 def _is_minutes_title(line: str) -> bool:
     text = clean_line(line)
     kind = _KIND.search(text)
@@ -1427,6 +1440,10 @@ class _MinutesParser:
     def _finish(self, works: list[_ItemWork]) -> None:
         minutes = self.minutes
         minutes.items = [w.item for w in works]
+        for item in minutes.items:
+            # A "Beslut" heading with nothing decided under it in its own words is a label,
+            # not a decision (real/items 48, 52: the decision follows as "X beslutar att …").
+            item.decisions = [d for d in item.decisions if not _label_only(d)]
         self._refine_body(works)
         self._fill_orphan_phrases(works)
         for work in works:

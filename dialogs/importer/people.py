@@ -185,7 +185,7 @@ _SUBSTITUTE = re.compile(
 # "Karin Holm (S) ersätter Peter Ström (S)" / "Mona Falk (C) tjänstgörande ersättare för Per Hed".
 _REPLACES = re.compile(
     r"^(?P<name>.+?)\s*,?\s+(?:ersätter|i stället för|istället för|(?:tjänstgörande )?ersättare för|"
-    r"(?:tjg|tgj)\.? ers\.? för|ers\.? för)\s+(?P<who>.+)$",
+    r"(?:tjg|tgj)\.? ers\.? för|ers\.? för|tjänstgörande för|(?:tjg|tgj)\.? för)\s+(?P<who>.+)$",
     re.IGNORECASE,
 )
 
@@ -1335,6 +1335,8 @@ def _own_and_lead(after: str) -> tuple[str, str]:
 
 _REPLACED_BEFORE = re.compile(
     r"(?:ersätter|i stället för|istället för|ersättare för|(?:tjg|tgj)\.? ers\.? för|ers\.? för|"
+    # "Marit Åslund, SPF, tjänstgörande för Margareta Hedqvist" (real 39).
+    r"tjänstgörande för|(?:tjg|tgj)\.? för|"
     # "Thomas Bäuml (M) (ers Maritha Josefsson (M))" (real 19).
     r"\(ers\.?|"
     # Under "Tjänstgörande ersättare": "Malin Norfall (S) för Per-Ola Mattsson (S)" (real 09).

@@ -356,3 +356,25 @@ def test_a_line_of_names_without_separators_is_several_people() -> None:
         n: "present"
         for n in ("Inger Dahl", "Anette Schön", "Erling Jonsson", "Ulrika Björk", "Cecilia Törn")
     }
+
+
+def test_tjanstgorande_for_marks_the_replaced_member_absent() -> None:
+    """'Name, ORG, tjänstgörande för Name' in a flattened list (real batch 5, real_39)."""
+    text = (
+        "Protokoll 2020-03-12\n\n2 2(14) Plats och tid Rådhuset, den 12 mars 2020 kl. 13:00-16:00 "
+        "Ledamöter Närvarande ersättare Övriga närvarande Anna Berg, M, Vård- och omsorgsnämnden "
+        "Gun Nyström, PRO Olle Ekman, SPF, tjänstgörande för Karin Lund Stina Holm, SPF "
+        "Britt Westman, SKPF\n\n§ 6 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    got = _statuses(text)
+    assert got.get("Olle Ekman") == "present" and got.get("Karin Lund") == "absent", got
+
+
+def test_a_beslut_heading_alone_is_no_decision() -> None:
+    """A 'Beslut' heading over 'X beslutar att …' is the label, not a second decision."""
+    minutes = parse_minutes(
+        "Protokoll 2016-03-15\n\n§ 64\n\nÖverenskommelse om vatten\n\nBeslut\n\n"
+        "Arbetsutskottet beslutar\n\n- att teckna överenskommelsen.\n"
+    )
+    (item,) = minutes.items
+    assert [d.phrase for d in item.decisions] == ["Arbetsutskottet beslutar"]
