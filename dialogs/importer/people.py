@@ -543,6 +543,28 @@ _ROLE_AFTER_NAME = re.compile(
 )
 
 
+def _comma_before_organisation(raw: str) -> str:
+    """One person a line with the organisation after the name and no comma: "Karin
+    Sjöholm-Berg Kommunstyrelsen", "Göran Alvståhl ordf Kommunstyrelsen", "Sten Ekwall Miljö och
+    byggnadsnämnden" (real attendance 37): the line's last word names an organisation, the two
+    words before it (or before a role word) are a name. Then "Name, role, Organisation"."""
+    if "," in raw or "\t" in raw:
+        return raw
+    tokens = raw.split()
+    if len(tokens) < 3 or not is_organisation_word(tokens[-1]):
+        return raw
+    name = tokens[:2]
+    if not all(re.fullmatch(r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ]?[a-zåäöéü]+)*", t) for t in name):
+        return raw
+    rest = tokens[2:]
+    role = rest[0].lower().rstrip(".")
+    if role in ROLE_WORDS and len(rest) > 1:
+        return f"{' '.join(name)}, {rest[0]}, {' '.join(rest[1:])}"
+    if not rest[0][:1].isupper() or is_organisation_word(name[-1]):
+        return raw
+    return f"{' '.join(name)}, {' '.join(rest)}"
+
+
 def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
     """One attendance entry: "Name, title, organisation", "Name<TAB>organisation, role",
     "~~Name, organisation~~" (struck through: not present), "Name (Del av mötet)",
@@ -589,6 +611,7 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
     raw = re.sub(r"\(([^()]*)\)", handle_parenthetical, raw)
     raw = re.sub(r"[ ]{2,}", " ", raw).strip(" ,")
     raw = _MARK_AFTER_NAME.sub(r"\g<name>, \g<mark>", raw)
+    raw = _comma_before_organisation(raw)
     if "\t" in raw:
         name, rest = raw.split("\t", 1)
         parts = [p.strip() for p in re.split(r"[,\t]", rest) if p.strip()]

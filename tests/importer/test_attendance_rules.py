@@ -378,3 +378,22 @@ def test_a_beslut_heading_alone_is_no_decision() -> None:
     )
     (item,) = minutes.items
     assert [d.phrase for d in item.decisions] == ["Arbetsutskottet beslutar"]
+
+
+def test_one_person_a_line_with_the_organisation_after_the_name_and_no_comma() -> None:
+    """'Närvarande: Name ordf Organisation' then 'Name Organisation' lines (real batch 5, 37)."""
+    text = (
+        "Folkhälsorådet 2000-03-14\n\nNärvarande: Göran Alm ordf Kommunstyrelsen\n"
+        "Karin Sjö-Berg Kommunstyrelsen\nLena Ås Personalkontoret\n"
+        "Sten Ek Miljö och byggnadsnämnden\nPer Axel sekr. Primärvården\n\n"
+        " 1. Ordföranden öppnade mötet.\n 2. Dagordningen godkändes.\n"
+    )
+    minutes = parse_minutes(text)
+    got = {p.name: (p.status, p.organisation, p.roles) for p in minutes.people}
+    assert got == {
+        "Göran Alm": ("present", "Kommunstyrelsen", ["ordforande"]),
+        "Karin Sjö-Berg": ("present", "Kommunstyrelsen", []),
+        "Lena Ås": ("present", "Personalkontoret", []),
+        "Sten Ek": ("present", "Miljö och byggnadsnämnden", []),
+        "Per Axel": ("present", "Primärvården", ["sekreterare"]),
+    }
