@@ -157,6 +157,11 @@ def _shown_text(f: AP.Found, decisions: dict[int, Decision]) -> str:
     return _decision_text(decision) if decision is not None else str(row.text)
 
 
+def _as_seen(f: AP.Found, text: str) -> str:
+    """What the asker sees of a hit: its title, then its text (or extract)."""
+    return f"{f.row.title or ''}. {text}"
+
+
 def _hit(ctx: CommandContext, f: AP.Found, extract: str, visible: Visible) -> Hit:
     row = f.row
     body = visible.bodies[row.body_id]
@@ -265,9 +270,7 @@ async def answer_from_passages(
             result.found = facts + [f for f in result.found if f.row.kind != P.MOTESFAKTA]
             result.best_lexical = max(result.best_lexical, AP.cutoff(ctx.lang)["lexical"])
     # None of the best passages can answer this kind of question: no answer.
-    fitting = any(
-        fits(wanted, f"{f.row.title or ''}. {f.row.text}", question) for f in result.found[:3]
-    )
+    fitting = any(fits(wanted, _as_seen(f, f.row.text), question) for f in result.found[:3])
     if not fitting or not AP.confident(result, ctx.lang):
         return await _no_answer(ctx, question, topic, parsed, visible, result, structured)
     found = AP.dedupe(AP.trim(result))
@@ -282,8 +285,7 @@ async def answer_from_passages(
         result.qvec,
         lambda text: fits(wanted, text, question),
     )
-    # What the asker sees of a hit: its title and its extract.
-    seen = [f"{f.row.title or ''}. {t}" for f, t in zip(shown, texts, strict=True)]
+    seen = [_as_seen(f, t) for f, t in zip(shown, texts, strict=True)]
     if offset == 0 and wanted in EXTRACT_MUST_FIT and not any(fits(wanted, t) for t in seen[:3]):
         # The passages are about the question's subject, but what they would show holds no
         # amount (no person) for a "how much" ("who") question: the record does not say.

@@ -184,7 +184,7 @@ async def retrieve(
 def confident(r: Retrieval, lang: str) -> bool:
     """Whether the record answers at all (the cut-off of resources/ask_cutoff.json)."""
     c = cutoff(lang)
-    if os.environ.get("SVB_ASK_CUTOFF") == "off":  # bench calibration: every hit is shown
+    if _cutoff_off():
         return bool(r.found)
     if not r.found:
         return False
@@ -194,13 +194,17 @@ def confident(r: Retrieval, lang: str) -> bool:
 
 
 def extract_holds(r: Retrieval, lang: str) -> bool:
-    """Whether the first hit shown (its title and extract) holds enough of the question's words (the `extract`
-    value of resources/ask_cutoff.json; 0 = not checked). A passage can clear the cut-off with
-    the question's words spread over a long text while the ~300 characters the asker sees
-    hold few of them: a near miss, such as a cost asked about a project the record only names."""
-    if os.environ.get("SVB_ASK_CUTOFF") == "off":
-        return True
-    return r.extract_share >= cutoff(lang).get("extract", 0.0)
+    """Whether the first hit shown (its title and extract) holds enough of the question's
+    words (the `extract` value of resources/ask_cutoff.json; 0 = not checked). A passage can
+    clear the cut-off with the question's words spread over a long text while the ~300
+    characters the asker sees hold few of them: a near miss, such as a cost asked about a
+    project the record only names."""
+    return _cutoff_off() or r.extract_share >= cutoff(lang).get("extract", 0.0)
+
+
+def _cutoff_off() -> bool:
+    """Bench calibration (SVB_ASK_CUTOFF=off): every hit is shown."""
+    return os.environ.get("SVB_ASK_CUTOFF") == "off"
 
 
 def extract_share(first: str, question: str) -> float:

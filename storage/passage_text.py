@@ -16,6 +16,8 @@ from pathlib import Path
 
 import snowballstemmer
 
+from storage.search_text import is_stop
+
 DATA = Path(__file__).resolve().parent / "resources"
 MAX_WORD = 40
 
@@ -96,8 +98,6 @@ def question_terms(text: str) -> list[str]:
     stems like every "sade" of the record and made a question about a topic the record holds
     look half-answered. English words stay as they are and match names, numbers and codes; their
     meaning is met by the dense vectors."""
-    from storage.search_text import is_stop
-
     return passage_terms(" ".join(w for w in tokens(text) if not is_stop(w)))
 
 

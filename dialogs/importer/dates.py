@@ -58,8 +58,9 @@ _LONG = re.compile(
     + r")\.?(?:\s+(\d{4}))?(?![\w])",
     re.IGNORECASE,
 )
+WEEKDAY_STEMS = ("mån", "tis", "ons", "tors", "fre", "lör", "sön")
 _WEEKDAY = re.compile(
-    r"(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+(?:den\s+)?)",
+    rf"(?:(?:{'|'.join(WEEKDAY_STEMS)})dag(?:en)?\s+(?:den\s+)?)",
     re.IGNORECASE,
 )
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
+from .dates import MONTHS, WEEKDAY_STEMS
 from .model import ABSENT, PARTIAL, PRESENT, ROLE_ORDER, ParsedPerson
 from .textutil import (
     clean_line,
@@ -880,34 +881,6 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     # "Paragraf" of the signature block, "Tf." (tillförordnad) before a title (real 28, 29).
     "paragraf",
     "tf",
-    # Weekdays and months open a date run into the list: "rum Ekman Måndag den 19 mars"
-    # (real 27); not "maj", a given name ("Maj Lind", shape 08).
-    "måndag",
-    "tisdag",
-    "onsdag",
-    "torsdag",
-    "fredag",
-    "lördag",
-    "söndag",
-    # "Regionförbundet, Kalmar Torsdagen den 11 september" (real 16)
-    "måndagen",
-    "tisdagen",
-    "onsdagen",
-    "torsdagen",
-    "fredagen",
-    "lördagen",
-    "söndagen",
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
     # Points of the compass start place and organisation names, not a person's: "Östra Lagnö
     # Byalag", "Västra Götalandsregionen" (real 25, 33).
     "östra",
@@ -919,6 +892,13 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "väst",
     # "Statens Vegvesen", "Statens institut …": an agency's name (real 33).
     "statens",
+}
+# Weekdays and months open a date run into the list: "rum Ekman Måndag den 19 mars" (real 27),
+# "Regionförbundet, Kalmar Torsdagen den 11 september" (real 16); the month names the date
+# reader knows, written out, but not "maj", a given name ("Maj Lind", shape 08).
+_FLAT_NOT_NAME |= {f"{day}dag{end}" for day in WEEKDAY_STEMS for end in ("", "en")}
+_FLAT_NOT_NAME |= {max((m for m in MONTHS if MONTHS[m] == n), key=len) for n in range(1, 13)} - {
+    "maj"
 }
 
 

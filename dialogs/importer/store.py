@@ -275,33 +275,26 @@ async def store_minutes(
         )
     if body is None:
         body = await resolve_body(session, tenant_id, parsed, body_name, create=create_body)
-    outcome = await _store_meeting(
-        session,
-        tenant_id,
-        parsed,
-        read,
-        body,
-        first=True,
-        source=source,
-        actor_label=actor_label,
-        actor_person_id=actor_person_id,
-    )
-    for later in parsed.following:
-        later_body = body
-        if body_name is None and later.body_name and later.body_name != parsed.body_name:
-            later_body = await resolve_body(session, tenant_id, later, None, create=create_body)
-        more = await _store_meeting(
-            session,
-            tenant_id,
-            later,
-            read,
-            later_body,
-            first=False,
-            source=source,
-            actor_label=actor_label,
-            actor_person_id=actor_person_id,
+    outcomes: list[ImportOutcome] = []
+    for meeting in [parsed, *parsed.following]:
+        meeting_body = body
+        if meeting is not parsed and body_name is None and meeting.body_name != parsed.body_name:
+            meeting_body = await resolve_body(session, tenant_id, meeting, None, create=create_body)
+        outcomes.append(
+            await _store_meeting(
+                session,
+                tenant_id,
+                meeting,
+                read,
+                meeting_body,
+                first=meeting is parsed,
+                source=source,
+                actor_label=actor_label,
+                actor_person_id=actor_person_id,
+            )
         )
-        outcome.more_meeting_ids.append(more.meeting_id)
+    outcome = outcomes[0]
+    outcome.more_meeting_ids = [o.meeting_id for o in outcomes[1:]]
     return outcome
 
 
