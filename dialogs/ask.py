@@ -42,7 +42,7 @@ from storage.models import (
     Person,
 )
 from storage.passages import ROLE_SV, long_date
-from storage.search_text import StoredTerms, doc_terms, fold, normalize, query_words
+from storage.search_text import StoredTerms, doc_terms, fold, is_stop, normalize, query_words
 
 logger = logging.getLogger(__name__)
 
@@ -194,6 +194,10 @@ class Parsed:
     rest: str = ""
     rest_original: str = ""
     filter_words: list[str] = field(default_factory=list)
+    # Date words that may name what is asked about rather than when it was met on
+    # ("bokslutsdispositioner 2018"): read as the meeting's date first, as words when the
+    # meetings of that date hold no answer.
+    topic_dates: list[str] = field(default_factory=list)
 
     @property
     def dated(self) -> bool:
@@ -235,6 +239,46 @@ def _month_year(month: int, year: int | None, today: dt.date) -> int:
     if year is not None:
         return year
     return today.year if month <= today.month else today.year - 1
+
+
+# Verb particles (a closed class of Swedish and English grammar): "togs upp 2019" dates the meeting.
+_PARTICLES = frozenset("upp ut in fram bort ner ned ihop igenom tillbaka undan up out".split())
+# English determiners before a year that qualifies the noun after it.
+_DETERMINERS = frozenset("the its their our this that".split())
+
+
+def _names_topic(current: str, m: re.Match[str], parsed: Parsed) -> bool:
+    """Whether a year, or a month and year, written with no preposition right after a noun
+    ("bokslutsdispositioner 2018", "delårsrapporten april 2025") or after "för"/"for"/"of"
+    ("årsavgiften för 2011"), before "års" ("2018 års bokslut"), or between a determiner and a
+    noun ("the 2018 appropriations") may belong to what is asked about rather than date the
+    meeting: the 2018 accounts were decided on in 2019. After a preposition ("i juni 2021", "in
+    2022"), a frame word or verb ("togs 2021", "beslutades 2021") or a meeting word ("årsmötet
+    2011") it dates the meeting. Only for questions about the record's text: questions about
+    one meeting's people or time read the date as the meeting's."""
+    if parsed.intent != "decisions":
+        return False
+    after = re.match(r"\s+([^\W\d_]+(?:-[^\W\d_]+)*)", current[m.end() :])
+    following = after.group(1) if after else ""
+    if following == "ars":  # folded "2018 års bokslut"
+        return True
+    if not m.group(0).startswith(m.group(1)):  # "i juni 2021", "in 2022": the meeting's date
+        return False
+    before = re.search(r"([^\W\d_]+)\s+$", current[: m.start()])
+    if before is None:
+        return False
+    prev = before.group(1)
+    if prev in ("for", "of"):  # folded "för"
+        return True
+    if prev in _DETERMINERS:  # "the 2018 year-end appropriations", "the April 2025 report"
+        return len(following) >= 3 and not is_stop(following)
+    return (
+        len(prev) >= 3
+        and not is_stop(prev)
+        and not prev.endswith(("ades", "des", "tes"))  # passive verbs: "behandlades"
+        and prev not in _PARTICLES  # "togs upp 2019"
+        and not _RX_MEETING_WORD.fullmatch(prev)
+    )
 
 
 def read_dates(f: str, chars: list[str], today: dt.date, parsed: Parsed) -> None:
@@ -340,6 +384,8 @@ def read_dates(f: str, chars: list[str], today: dt.date, parsed: Parsed) -> None
     for m in re.finditer(
         rf"\b(?:(?:i|under|in|during)\s+)?({_MONTH_RE})\s+((?:19|20)\d{{2}})\b", current
     ):
+        if _names_topic(current, m, parsed):
+            parsed.topic_dates.append(m.group(0).strip())
         first_day, last_day = month_range(int(m.group(2)), MONTHS[m.group(1)])
         take(m, first_day, last_day)
     current = "".join(chars)
@@ -358,6 +404,8 @@ def read_dates(f: str, chars: list[str], today: dt.date, parsed: Parsed) -> None
     )
     for m in years:
         year = int(m.group(1))
+        if _names_topic(current, m, parsed):
+            parsed.topic_dates.append(m.group(0).strip())
         parsed.bare_year = year if len(years) == 1 else None
         take(m, dt.date(year, 1, 1), dt.date(year, 12, 31))
     if lo:

@@ -8,6 +8,7 @@ text) follow the question's language; quoted record text stays as written.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import select
@@ -253,6 +254,34 @@ async def answer_from_passages(
         ctx, _scope(ctx, parsed, visible, dates=True), question, lexical_text, kind_bias=bias
     )
     wanted = answer_type(parsed, folded)
+    if parsed.topic_dates:
+        # "bokslutsdispositioner 2018": the year may name the subject (the 2018 accounts were
+        # decided on in 2019) rather than the meeting. Asked again over every date with the
+        # year as a word; that answer is taken when the meetings of 2018 hold none, or when
+        # only its first passage names the year ("Bokslutsdispositioner 2018" beside the
+        # 2018 meeting's "Bokslutsdispositioner 2017").
+        words = f"{lexical_text} {' '.join(parsed.topic_dates)}"
+        undated = replace(
+            parsed, date_from=None, date_to=None, exact_date=None, rest_original=words
+        )
+        again = await AP.retrieve(
+            ctx, _scope(ctx, undated, visible, dates=False), question, words, kind_bias=bias
+        )
+        years = re.findall(r"(?:19|20)\d\d", " ".join(parsed.topic_dates))
+
+        def names_year(r: AP.Retrieval) -> bool:
+            return bool(r.found) and any(
+                y in _as_seen(r.found[0], r.found[0].row.text) for y in years
+            )
+
+        dated_answers = AP.confident(result, ctx.lang) and any(
+            fits(wanted, _as_seen(f, f.row.text), question) for f in result.found[:3]
+        )
+        if AP.confident(again, ctx.lang) and (
+            not dated_answers or (names_year(again) and not names_year(result))
+        ):
+            result, parsed, lexical_text = again, undated, words
+            topic = topic_of(parsed) or topic
     months = _months_named(parsed, question)
     if months and not AP.confident(result, ctx.lang):
         # "i februari" without a year: the archive's Februaries, newest first.

@@ -244,3 +244,56 @@ async def test_a_definite_question_word_is_also_looked_up_indefinite(database: D
     async with database.read() as session:
         variants = dict(await P._expand(session, HOME, "strategin"))
     assert variants["strategin"] == 1.0 and variants[stem("strategi")] == 0.9
+
+
+def test_a_year_after_a_noun_may_name_the_subject() -> None:
+    from dialogs.ask import parse_question
+
+    today = dt.date(2026, 12, 2)
+    named = {
+        "vad beslutades om bokslutsdispositioner 2018?": ["2018"],
+        "vad blir årsavgiften för 2011?": ["2011"],
+        "what was decided about the April 2025 interim report?": ["april 2025"],
+        "vad stod i 2018 års bokslut?": ["i 2018"],
+    }
+    for question, words in named.items():
+        parsed = parse_question(question, today, [])
+        assert parsed.topic_dates == words, question
+        assert parsed.date_from is not None, question  # still read as the meeting's date first
+    # After a preposition, a verb, a particle or a meeting word the date is the meeting's only.
+    for question in (
+        "vad beslutades i juni 2021 om budget?",
+        "vad beslutades 2021?",
+        "vad togs upp 2019?",
+        "vad hände på årsmötet 2011?",
+        "what was decided in the 2020 meetings?",
+    ):
+        parsed = parse_question(question, today, [])
+        assert parsed.topic_dates == [] and parsed.date_from is not None, question
+
+
+@pytest.mark.usefixtures("embeddings")
+async def test_a_subject_year_finds_the_meeting_of_another_year(
+    record: Record, database: Database, asking: Ask
+) -> None:
+    # The 2018 accounts were decided on in 2019; the 2018 meeting decided on the 2017 ones.
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        body = record.bodies["lsvo"]
+        for year in (2018, 2019):
+            meeting = await b.meeting(f"bokslut{year}", body, dt.date(year, 3, 26))
+            item = await b.item(
+                f"bokslut{year}", meeting, f"Bokslutsdispositioner {year - 1}", number=40
+            )
+            await b.decision(
+                f"bokslut{year}",
+                item,
+                phrase="Ledningsgruppen beslutar",
+                clauses=[f"godkänna bokslutsdispositionerna för {year - 1}"],
+            )
+    assert await _embed(database) > 0
+    answer = await asking("vad beslutades om bokslutsdispositioner 2018?")
+    assert answer.hits and answer.hits[0].date == "2019-03-26", answer.text
+    # A year that dates the meeting keeps narrowing to it.
+    dated = await asking("vad beslutades om bokslutsdispositioner i mars 2018?")
+    assert dated.hits and {h.date for h in dated.hits} == {"2018-03-26"}, dated.text
