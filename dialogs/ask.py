@@ -254,9 +254,10 @@ def _names_topic(current: str, m: re.Match[str], parsed: Parsed) -> bool:
     noun ("the 2018 appropriations") may belong to what is asked about rather than date the
     meeting: the 2018 accounts were decided on in 2019. After a preposition ("i juni 2021", "in
     2022"), a frame word or verb ("togs 2021", "beslutades 2021") or a meeting word ("årsmötet
-    2011") it dates the meeting. Only for questions about the record's text: questions about
-    one meeting's people or time read the date as the meeting's."""
-    if parsed.intent != "decisions":
+    2011") it dates the meeting. Only for questions about the record's text or who holds a role
+    ("Vem blir ordförande 2020?", elected in 2019): questions about one meeting's people or time
+    read the date as the meeting's."""
+    if parsed.intent not in ("decisions", "role"):
         return False
     after = re.match(r"\s+([^\W\d_]+(?:-[^\W\d_]+)*)", current[m.end() :])
     following = after.group(1) if after else ""
@@ -1323,11 +1324,13 @@ async def _asked_meetings(
 
 
 def _no_meeting(ctx: CommandContext, parsed: Parsed) -> Answer:
+    # "Vem blir ordförande i Stacken 2020?": no meeting in 2020, but the year may name the term
+    # of office, elected in 2019; the passages are asked (over every date) before saying so.
     return _none(
         ctx,
         f"Inget möte hittades{_where(parsed, ctx)} bland de möten du kan se.",
         f"No meeting found{_where(parsed, ctx)} among the meetings you can see.",
-        settled=True,
+        settled=not parsed.topic_dates,
     )
 
 

@@ -255,6 +255,7 @@ def test_a_year_after_a_noun_may_name_the_subject() -> None:
         "vad blir årsavgiften för 2011?": ["2011"],
         "what was decided about the April 2025 interim report?": ["april 2025"],
         "vad stod i 2018 års bokslut?": ["i 2018"],
+        "vem blir ordförande 2020?": ["2020"],  # the term of office, elected in 2019
     }
     for question, words in named.items():
         parsed = parse_question(question, today, [])
