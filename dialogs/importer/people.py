@@ -1753,12 +1753,21 @@ def has_presence_mark(entry: str) -> bool:
 
 def is_organisation_line(text: str) -> bool:
     """A line that names an organisation, not a person ("Region Nordland", "Östby kommun",
-    "Primärvården"): a group heading inside an attendance list."""
-    tokens = text.split()
+    "Primärvården"): a group heading inside an attendance list. Several organisations with
+    commas, each with its organisation word: "Kommunstyrelsen, Hälso och Sjukvårdsnämnden"
+    (real/items 48)."""
+    parts = [p.split() for p in text.split(",")]
     return (
-        0 < len(tokens) <= 6
+        0 < sum(map(len, parts)) <= 6
         and not any(ch.isdigit() for ch in text)
-        and "," not in text
         and text[:1].isupper()
-        and any(is_organisation_word(t) for t in tokens)
+        and all(tokens and any(is_organisation_word(t) for t in tokens) for tokens in parts)
     )
+
+
+# A ditto mark standing for the cell above: '"', '〃', "''", '”' (real 42).
+_DITTO = re.compile(r"^(?:[\"”„〃″]|''|,,)$")
+
+
+def is_ditto_mark(text: str) -> bool:
+    return bool(_DITTO.match(text.strip()))

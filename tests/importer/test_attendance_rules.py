@@ -397,3 +397,41 @@ def test_one_person_a_line_with_the_organisation_after_the_name_and_no_comma() -
         "Sten Ek": ("present", "Miljö och byggnadsnämnden", []),
         "Per Axel": ("present", "Primärvården", ["sekreterare"]),
     }
+
+
+def _organisations_of(text: str) -> dict[str, tuple[str, str | None]]:
+    return {p.name: (p.status, p.organisation) for p in parse_minutes(text).people}
+
+
+def test_name_and_organisation_on_alternate_lines_with_a_ditto_mark() -> None:
+    """A two-column table whose cells became lines: each organisation line is that of the person
+    above, '"' repeats the one before, and 'Miljö och Byggnadsnämnden' is one organisation,
+    not two attending ones (real batch 5, real 42)."""
+    text = (
+        "Folkhälsorådet 2002-02-12\n\nNärvarande:\n\nGöran Alm ordf.\n\nKommunstyrelsen\n\n"
+        "Lena Ås\n\nMiljö och Byggnadsnämnden\n\nSten Ek\n\nBarn och Utbildningskontoret\n\n"
+        'Kim Holm\n\n"\n\nPer Axel sekr.\n\nPrimärvården\n\n'
+        "Dagordningen godkändes.\n"
+    )
+    assert _organisations_of(text) == {
+        "Göran Alm": ("present", "Kommunstyrelsen"),
+        "Lena Ås": ("present", "Miljö och Byggnadsnämnden"),
+        "Sten Ek": ("present", "Barn och Utbildningskontoret"),
+        "Kim Holm": ("present", "Barn och Utbildningskontoret"),
+        "Per Axel": ("present", "Primärvården"),
+    }
+
+
+def test_an_organisation_line_over_several_people_heads_them() -> None:
+    """The usual layout: an organisation line heads the people under it (not the alternation
+    of real 42)."""
+    text = (
+        "Protokoll 2024-03-01\n\nNärvarande:\n\nGöran Alm, ordförande\n\nRegion Nordland\n\n"
+        "Lena Ås\n\nSten Ek\n\nÖstby kommun\n\nKim Holm\n\nDagordningen godkändes.\n"
+    )
+    assert _organisations_of(text) == {
+        "Göran Alm": ("present", None),
+        "Lena Ås": ("present", "Region Nordland"),
+        "Sten Ek": ("present", "Region Nordland"),
+        "Kim Holm": ("present", "Östby kommun"),
+    }
