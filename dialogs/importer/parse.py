@@ -1083,6 +1083,16 @@ class _MinutesParser:
         line = strip_bullet(strip_inline_markdown(raw).strip())
         if prose_attendance(line):
             return False  # "A och B hade anmält förhinder": a sentence, read later (real 06)
+        labelled = label_after_value(line)
+        if labelled and labelled[0]:
+            # The next list's label run into the line: "K G Hammarlund (S) Representanter Sture
+            # Beckman (SRF)" (real 40).
+            if not self._attendance_entries(labelled[0]):
+                return False
+            found = match_label(labelled[1], names_after=True)
+            if found is not None:
+                self._attendance_label(*found)
+            return True
         inline = split_inline_list(line, name_org=state.name_org_rows >= 2)
         parsed: list[ParsedPerson] = []
         organisations = _organisations(line, state.label) if not state.named else []

@@ -64,6 +64,8 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         SectionLabel(("ledamot",)),
     ),
     (re.compile(r"närvarolista|röstlängd|närvarande medlemmar|upprop"), SectionLabel()),
+    # The organisations' representatives of a council, after its politicians (real 40).
+    (re.compile(r"representanter"), SectionLabel()),
     (
         re.compile(r"kallade(?: ledamöter| deltagare)?|kallad"),
         SectionLabel(status=ABSENT, invited=True),
@@ -350,14 +352,23 @@ def match_label(line: str, names_after: bool = False) -> tuple[SectionLabel, str
 
 
 _LABEL_IN_SENTENCE = re.compile(r"(?<=[.;])\s+(?P<label>[A-ZÅÄÖ][\wåäö ]{2,40}?\s*:\s*\S.*)$")
+# A table's label cell run into the line after a cell that ends in a bracket: "… i Prologen
+# (Kommunhuset) Ledamöter Göran Lindvall (FP) ordf.", "K G Hammarlund (S) Representanter Sture
+# Beckman (SRF)", "Clary Hägglund (Parkinson lokalförening) Övriga Parisa Rahimi, sekreterare"
+# (real 40).
+_LABEL_AFTER_BRACKET = re.compile(
+    r"(?<=\))\s+(?=(?P<label>[A-ZÅÄÖ][\wåäö]+(?:\s+[a-zåäö]+)?\s+[A-ZÅÄÖ].*)$)"
+)
 
 
 def label_after_value(text: str) -> tuple[str, str] | None:
-    """(value, labelled list) when a header value is followed on its line by an attendance
-    label and its names: "Plats: Café Skogen. Deltagande: Anna Berg, Bo Ek." (real 10)."""
-    found = _LABEL_IN_SENTENCE.search(text)
-    if found and match_label(found.group("label"), names_after=True):
-        return text[: found.start()].strip(), found.group("label")
+    """(value, labelled list) when a header value or a list's line is followed on its line by an
+    attendance label and its names: "Plats: Café Skogen. Deltagande: Anna Berg, Bo Ek." (real
+    10), "… (Kommunhuset) Ledamöter Göran Lindvall (FP) ordf." (real 40)."""
+    for pattern in (_LABEL_IN_SENTENCE, _LABEL_AFTER_BRACKET):
+        for found in pattern.finditer(text):
+            if match_label(found.group("label"), names_after=True):
+                return text[: found.start()].strip(), found.group("label")
     return None
 
 
@@ -419,6 +430,26 @@ def _run_together_rows(parts: list[str]) -> list[str] | None:
     return [", ".join(row) for row in rows]
 
 
+def _run_together_titled_rows(parts: list[str]) -> list[str] | None:
+    """ "Birgitta Lundell, färdtjänsthandläggare Annika Hjort Lindgren, utemiljöförvaltare": rows
+    of "Name, title" that lost their line break; each inner part is the lower-case title of the
+    name before and the next row's name (real 40)."""
+    if len(parts) < 3 or not looks_like_name(parts[0]) or not parts[-1][:1].islower():
+        return None
+    rows = [[parts[0]]]
+    for part in parts[1:-1]:
+        tokens = part.split()
+        cut = 0
+        while cut < len(tokens) and tokens[cut][:1].islower():
+            cut += 1
+        if not cut or not looks_like_name(" ".join(tokens[cut:])):
+            return None
+        rows[-1].append(" ".join(tokens[:cut]))
+        rows.append([" ".join(tokens[cut:])])
+    rows[-1].append(parts[-1])
+    return [", ".join(row) for row in rows]
+
+
 def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
     """The people in one line. ";" separates people, each "name, organisation, title"; otherwise a
     line of names only ("Närvarande: A, B (S) och C, ekonom D 71") is split on commas, "och" and
@@ -446,7 +477,7 @@ def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
     parts = [p.strip() for p in re.split(r",", text.rstrip(".")) if p.strip()]
     if name_org and len(parts) == 2 and looks_like_name(core_name(parts[0])):
         return InlineEntries([text], [])
-    rows = _run_together_rows(parts) if name_org else None
+    rows = (_run_together_rows(parts) if name_org else None) or _run_together_titled_rows(parts)
     if rows:
         return InlineEntries(rows, [])
     # "… och Anna Berg" ending the list; "Rolf Ek (M) Ingrid Lax (S)" on one line.
@@ -535,6 +566,9 @@ def _missing_comma(name: str) -> list[str] | None:
 
 # A party code in brackets after a name: "(S)", "(KD)", "(c)", "(-)".
 _PARTY = re.compile(r"^(?:[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3}|-|–)$")
+# An organisation in brackets after a name: an acronym or up to four words, the first
+# capitalised ("(RSMH)", "(Vindens Vänner)", "(Parkinson lokalförening)").
+_BRACKETED_ORGANISATION = re.compile(r"[A-ZÅÄÖ][\wåäöÅÄÖ&-]*(?:\s+[\wåäöÅÄÖ&-]+){0,3}")
 
 
 _ROLE_AFTER_NAME = re.compile(
@@ -580,9 +614,10 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
     absence_kind = label.absence_kind if label else None
     note: str | None = None
     substitute: str | None = None
+    bracketed: str | None = None
 
     def handle_parenthetical(match: re.Match[str]) -> str:
-        nonlocal note, substitute, status
+        nonlocal note, substitute, status, bracketed
         content = match.group(1).strip()
         low = content.lower().rstrip(".")
         if _PARTY.match(content) and "," not in match.string[: match.start()]:
@@ -606,6 +641,15 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
             return ""
         if low in ROLE_WORDS:
             roles.append(ROLE_WORDS[low])
+            return ""
+        if (
+            bracketed is None
+            and _BRACKETED_ORGANISATION.fullmatch(content)
+            and not match.string[: match.start()].count(",")
+        ):
+            # "Maj-Britt Bredell (RSMH)", "Tomas Ottosson (Parkinson lokalförening)": the
+            # organisation the person represents, in brackets like a party (real 40).
+            bracketed = content
             return ""
         return match.group(0)
 
@@ -676,7 +720,7 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
             continue
         remaining.append(part)
     title = remaining.pop(0) if remaining and remaining[0][:1].islower() else lead_title
-    organisation = ", ".join(remaining) or None
+    organisation = ", ".join(remaining) or bracketed
     if struck:
         status = ABSENT
         absence_kind = None

@@ -435,3 +435,38 @@ def test_an_organisation_line_over_several_people_heads_them() -> None:
         "Sten Ek": ("present", "Region Nordland"),
         "Kim Holm": ("present", "Östby kommun"),
     }
+
+
+def test_labels_of_a_table_run_into_the_names_after_a_bracket() -> None:
+    """A Word table that lost its columns: 'Ledamöter', 'Representanter' and 'Övriga' stand
+    after the bracket that ends the cell before them; organisations in brackets after the
+    names; two 'Name, title' rows run together (real batch 5, real 40)."""
+    text = (
+        "Kommunala rådet\n\nMötesprotokoll 2014-10-16\n\n"
+        "Tid och plats 2014-10-16, 16.00-18.00 i Salen (Kommunhuset) Ledamöter Olle Ek (FP) ordf.\n\n"
+        "Anna Berg (KD) Ulla Lind (MP)\n\nK G Holm (S) Representanter Sten Ros (SRF)\n\n"
+        "Bo Malm (Vindens Vänner) Maj Fors (RSMH)\n\n"
+        "Tom Ås (Parkinson lokalförening) Övriga Pia Rask, sekreterare\n\n"
+        "Eva Lund, handläggare Kim Hjort Sand, förvaltare\n\nJustering\n\n1. Mötets öppnande\n"
+    )
+    people = {p.name: p for p in parse_minutes(text).people}
+    assert {n: p.status for n, p in people.items()} == {
+        n: "present"
+        for n in (
+            "Olle Ek",
+            "Anna Berg",
+            "Ulla Lind",
+            "K G Holm",
+            "Sten Ros",
+            "Bo Malm",
+            "Maj Fors",
+            "Tom Ås",
+            "Pia Rask",
+            "Eva Lund",
+            "Kim Hjort Sand",
+        )
+    }
+    assert people["Maj Fors"].organisation == "RSMH"
+    assert people["Tom Ås"].organisation == "Parkinson lokalförening"
+    assert "ordforande" in people["Olle Ek"].roles
+    assert "sekreterare" in people["Pia Rask"].roles
