@@ -430,6 +430,12 @@ def _run_together_rows(parts: list[str]) -> list[str] | None:
     return [", ".join(row) for row in rows]
 
 
+# A list of names ending in "och" and then § numbers for them all.
+_LIST_PARAGRAPHS = re.compile(
+    r"^(?P<list>.+\s+och\s+.+?)\s*,?\s+(?P<nums>(?:§{1,2}\s*)?\d{1,4}(?:\s*[-–,]\s*\d{1,4})*)\.?$"
+)
+
+
 def _run_together_titled_rows(parts: list[str]) -> list[str] | None:
     """ "Birgitta Lundell, färdtjänsthandläggare Annika Hjort Lindgren, utemiljöförvaltare": rows
     of "Name, title" that lost their line break; each inner part is the lower-case title of the
@@ -460,6 +466,16 @@ def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
     text = text.strip()
     if ";" in text:
         return InlineEntries([p.strip() for p in text.split(";") if p.strip()], [])
+    shared = _LIST_PARAGRAPHS.match(text)
+    if shared:
+        # "Ylva Strand, Marianne Ödman Berg och Maja Falk, 37.": the § are all of theirs (real
+        # 38, as _shared_paragraphs in flattened text).
+        inner = split_inline_list(shared.group("list"), name_org)
+        if len(inner.entries) >= 2 and all(
+            "," not in e and looks_like_name(core_name(e)) for e in inner.entries
+        ):
+            nums = shared.group("nums")
+            return InlineEntries([f"{e} {nums}" for e in inner.entries], inner.split)
     words = text.split()
     if (
         len(words) >= 5
@@ -1476,6 +1492,7 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
     place_column = _place_column(segment, runs)
     replaced_column = _replaced_column(segment, runs)
     out: list[ParsedPerson] = []
+    run_people: list[list[ParsedPerson]] = []
     excluded = False
     lead = segment[: runs[0][0]] if runs else ""
     label_roles = list(label.roles)
@@ -1501,6 +1518,7 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
         elif len(words) == 3 and text and _recurring_tail(words, text):
             words = words[1:]
         size = 3 if len(words) == 3 else 2
+        run_people.append([])
         for k in range(0, len(words), size):
             roles = list(label_roles)
             status = label.status
@@ -1555,8 +1573,38 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
                     note=_paragraphs_note(after) if status == PARTIAL else None,
                 )
             )
+            run_people[-1].append(out[-1])
         lead = next_lead
+    _shared_paragraphs(segment, runs, run_people)
     return out
+
+
+def _shared_paragraphs(
+    segment: str, runs: list[tuple[int, int, list[str]]], run_people: list[list[ParsedPerson]]
+) -> None:
+    """ "Ylva Strand, Marianne Ödman Berg, Ann-Sofi Karlberg och Maja Falk, 37.": the § after
+    a list of names that ends in "och" are all of theirs, as a qualifier after a Swedish list
+    is (real 38). Only names joined by a bare comma or "och", the last link an "och"."""
+    start = 0
+    for n in range(1, len(runs) + 1):
+        link = segment[runs[n - 1][1] : runs[n][0]] if n < len(runs) else ""
+        if n < len(runs) and re.fullmatch(r"\s*,\s*|\s+och\s+", link):
+            continue
+        chain = run_people[start:n]
+        joined = segment[runs[n - 2][1] : runs[n - 1][0]] if n - start >= 2 else ""
+        last = chain[-1] if chain else []
+        if (
+            re.fullmatch(r"\s+och\s+", joined)
+            and last
+            and last[-1].status == PARTIAL
+            and last[-1].note
+            and re.fullmatch(r"(?:§{1,2}\s*)?\d[\d\s,–-]*", last[-1].note)
+        ):
+            for people in chain[:-1]:
+                for person in people:
+                    if person.status == PRESENT:
+                        person.status, person.note = PARTIAL, last[-1].note
+        start = n
 
 
 # A table that runs over a page break: a converted PDF's next page opens with its page marker

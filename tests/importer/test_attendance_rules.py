@@ -470,3 +470,31 @@ def test_labels_of_a_table_run_into_the_names_after_a_bracket() -> None:
     assert people["Tom Ås"].organisation == "Parkinson lokalförening"
     assert "ordforande" in people["Olle Ek"].roles
     assert "sekreterare" in people["Pia Rask"].roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Protokoll 2024-03-01\n\n" + FLAT_HEAD + "Beslutande: Övriga deltagande Anna Ek (KV), "
+            "ordförande Bo Lund, FUB Cilla Berg, (S) Ylva Strand, Mia Ödman Berg, Kim Sand och "
+            "Maja Falk, 37. Eva Holm, sekreterare. Utses att justera Bo Lund",
+            id="flattened",
+        ),
+        pytest.param(
+            "Protokoll 2024-03-01\n\nNärvarande:\nAnna Ek, ordförande\nBo Lund\nCilla Berg\n\n"
+            "Övriga:\nYlva Strand, Mia Ödman Berg, Kim Sand och Maja Falk, 37.\n"
+            "Eva Holm, sekreterare\n\n§ 37 Dialog\nText.\n",
+            id="one_line",
+        ),
+    ],
+)
+def test_paragraphs_after_a_list_ending_in_och_are_all_of_theirs(text: str) -> None:
+    """'A, B, C och D, 37.': all four were there for § 37 only (real batch 5, real 38)."""
+    got = _statuses(text)
+    assert {n: got.get(n) for n in ("Ylva Strand", "Mia Ödman Berg", "Kim Sand", "Maja Falk")} == {
+        n: "partial" for n in ("Ylva Strand", "Mia Ödman Berg", "Kim Sand", "Maja Falk")
+    }, got
+    assert {n: got.get(n) for n in ("Anna Ek", "Bo Lund", "Cilla Berg", "Eva Holm")} == {
+        n: "present" for n in ("Anna Ek", "Bo Lund", "Cilla Berg", "Eva Holm")
+    }, got
