@@ -1195,9 +1195,11 @@ _FLAT_PARTIAL = re.compile(
     # "Björn Carlén Vägverket Region Väst (punkt 6)" (real 33)
     r"\(\s*(?:punkt|pkt\.?|p\.)\s*\d"
 )
-# "…, tjg ersättare, 108" / "Name, title, 106": present for those § only (corpus 16, 17).
+# "…, tjg ersättare, 108" / "Name, title, 106": present for those § only (corpus 16, 17). A
+# single digit after a comma too: "Lena Byqvist, folkhälsostrateg, 6" at a meeting of §§ 6-10
+# (real 39).
 _PARAGRAPH_NUMBERS = re.compile(
-    r"(?:^|[\s,])(?!19\d\d|20\d\d)\d{2,4}(?:\s*[-–]\s*\d{2,4})?\s*,?\s*$"
+    r"(?:(?:^|[\s,])(?!19\d\d|20\d\d)\d{2,4}|,\s*\d)(?:\s*[-–]\s*\d{1,4})?\s*,?\s*$"
 )
 # "Anna Wik 164, , ekonom …" / "Amir Said 165." : § numbers right after the name.
 _PARAGRAPHS_AFTER_NAME = re.compile(

@@ -498,3 +498,21 @@ def test_paragraphs_after_a_list_ending_in_och_are_all_of_theirs(text: str) -> N
     assert {n: got.get(n) for n in ("Anna Ek", "Bo Lund", "Cilla Berg", "Eva Holm")} == {
         n: "present" for n in ("Anna Ek", "Bo Lund", "Cilla Berg", "Eva Holm")
     }, got
+
+
+def test_a_single_digit_paragraph_after_an_officials_title() -> None:
+    """'Name, title, 6' at a meeting of §§ 6-10: there for § 6 only (real batch 5, real 39)."""
+    text = (
+        "Protokoll 2020-03-12\n\n2 2(14) Plats och tid Rådhuset, den 12 mars 2020 kl. 13:00-16:00 "
+        "Paragrafer 6-10 Ledamöter Övriga närvarande Anna Berg, M, Vård- och omsorgsnämnden "
+        "Gun Nyström, PRO Olle Ekman, Förvaltningen, sekreterare Lena Bys, folkhälsostrateg, 6 "
+        "Ulla Pers, utredare, 8\n\n§ 6 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    got = _statuses(text)
+    assert got == {
+        "Anna Berg": "present",
+        "Gun Nyström": "present",
+        "Olle Ekman": "present",
+        "Lena Bys": "partial",
+        "Ulla Pers": "partial",
+    }, got
