@@ -1207,11 +1207,16 @@ _PARAGRAPHS_AFTER_NAME = re.compile(
     r"(?:\s*(?:,|och)\s*\d{2,4})*\s*(?:[,.;]|och\b|$)"
 )
 _FLAT_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[A-ZÅÄÖ][{_LOWER}]+)?(?:-[A-ZÅÄÖa-zåäö][{_LOWER}]+)*"
+# Nobiliary particles between name words in flattened text: "Björn af Ekström" (real 39). Not
+# "av" or "den", which join capitalised words in running text ("Val av Ordförande").
+_FLAT_PARTICLES = ("af", "von", "van", "de", "der", "du", "da", "di", "la", "le", "del")
+_FLAT_PARTICLE = "(?:" + "|".join(_FLAT_PARTICLES) + ")"
 _FLAT_RUN = re.compile(
     rf"(?:{_FLAT_WORD}(?:[ ]+|(?=[,.;:()]|$)))"
     # A middle initial before the surname that ends the name at a party or a comma: "Margareta
     # B Lindén (M)", "Lars F Ekman (kd)" (real 27, 32); a lone capital elsewhere may be a party.
-    rf"(?:(?:[A-ZÅÄÖ][ ]+(?={_FLAT_WORD}[ ]*[,(]))?{_FLAT_WORD}(?:[ ]+|(?=[,.;:()]|$)))*"
+    rf"(?:(?:[A-ZÅÄÖ][ ]+(?={_FLAT_WORD}[ ]*[,(]))?(?:{_FLAT_PARTICLE}[ ]+){{0,2}}"
+    rf"{_FLAT_WORD}(?:[ ]+|(?=[,.;:()]|$)))*"
 )
 
 
@@ -1302,6 +1307,7 @@ def _before_title_or_place(
         and after
         and _TITLE_WORD.search(after.group(1))
         and not _is_surname(words[2])
+        and words[1] not in _FLAT_PARTICLES  # "Jolanda van Vliet sekreterare" (real/items 18)
     ):
         last = segment.rindex(words[2], start, end)
         return start, len(segment[:last].rstrip()), words[:2]
@@ -1342,6 +1348,9 @@ def _split_run(words: list[str], text: str = "") -> list[int]:
             if rest is None:
                 continue
             cost = rest[0] + (10.0 if _SURNAME_END.search(words[at]) else 0.0)
+            # A particle neither starts nor ends a name ("Björn af Ekström").
+            if words[at] in _FLAT_PARTICLES or words[at + size - 1] in _FLAT_PARTICLES:
+                cost += 20.0
             # A piece the text writes whole elsewhere is a name (real 33).
             cost -= 5.0 if _whole_elsewhere(words[at : at + size], text) else 0.0
             # Three words: a small cost, smaller the later it stands (ties go to the last).

@@ -516,3 +516,19 @@ def test_a_single_digit_paragraph_after_an_officials_title() -> None:
         "Lena Bys": "partial",
         "Ulla Pers": "partial",
     }, got
+
+
+def test_a_nobiliary_particle_inside_a_flattened_name() -> None:
+    """'Björn af Ekström, SPF' in a flattened run, and 'Jolanda van Vliet' before a title
+    (real batch 5, real 39; real/items 18)."""
+    text = (
+        "Protokoll 2020-03-12\n\n2 2(14) Plats och tid Rådhuset, den 12 mars 2020 kl. 13:00-16:00 "
+        "Ledamöter Närvarande ersättare Övriga närvarande Anna Berg, M, Vård- och omsorgsnämnden "
+        "Gun Nyström, PRO Björn af Ekström, SPF Per-Åke Holm, SKPF Mia van Vliet sekreterare "
+        "Utses att justera Gun Nyström\n\n§ 6 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    got = _statuses(text)
+    assert got == {
+        n: "present"
+        for n in ("Anna Berg", "Gun Nyström", "Björn af Ekström", "Per-Åke Holm", "Mia van Vliet")
+    }, got
