@@ -802,8 +802,11 @@ def sort_roles(roles: list[str]) -> list[str]:
 
 def _paragraphs_note(after: str) -> str | None:
     """The § a flattened entry's partial presence names: "ej 13", "13-16", "del av 60-61"."""
+    # Not an ordinal: "1:e vice ordförande, ej , " (real 41).
     found = re.search(
-        r"(?i)(?:\b(?:ej|utom|del av)\s+)?(?:§{1,2}\s*)?\d{1,4}(?:\s*[-–,]\s*\d{1,4})*", after
+        r"(?i)(?:\b(?:ej|utom|del av)\s+)?(?:§{1,2}\s*)?\d{1,4}(?!\d|:[a-zåäö])"
+        r"(?:\s*[-–,]\s*\d{1,4})*",
+        after,
     )
     return found.group(0).strip(" ,") if found else None
 
@@ -1193,7 +1196,10 @@ _FLAT_PARTIAL = re.compile(
     # at that punkt only (real 15)
     r"\bdelvis\b|(?:^|[\s,])p\.?\s?\d{1,3}\s*,?\s*$|"
     # "Björn Carlén Vägverket Region Väst (punkt 6)" (real 33)
-    r"\(\s*(?:punkt|pkt\.?|p\.)\s*\d"
+    r"\(\s*(?:punkt|pkt\.?|p\.)\s*\d|"
+    # "Jonas Brodd Lundqvist (M), 1:e vice ordförande, ej , ": "ej §§ …" whose numbers the
+    # extraction lost, a space left before the comma (real 41)
+    r"\bej\s+,"
 )
 # "…, tjg ersättare, 108" / "Name, title, 106": present for those § only (corpus 16, 17). A
 # single digit after a comma too: "Lena Byqvist, folkhälsostrateg, 6" at a meeting of §§ 6-10

@@ -532,3 +532,26 @@ def test_a_nobiliary_particle_inside_a_flattened_name() -> None:
         n: "present"
         for n in ("Anna Berg", "Gun Nyström", "Björn af Ekström", "Per-Åke Holm", "Mia van Vliet")
     }, got
+
+
+def test_ej_with_its_paragraph_numbers_lost_is_a_partial_presence() -> None:
+    """'ej , ' and 'ej , , , ,': 'not at §§ …' whose numbers the extraction lost; the ordinal of
+    '1:e vice ordförande' is no § (real batch 5, real 41)."""
+    text = (
+        "Protokoll 2022-05-25\n\n"
+        + FLAT_HEAD
+        + "Närvarande Beslutande Ersättare Karin Ek (C), ordförande Jonas Lund (M), 1:e vice "
+        "ordförande, ej , Maja Fors (S), 2:e vice ordförande Sten Ny (C) Anna Hed (M), ej , "
+        "Stefan Wram (M), ej , , , , Mats Rud (L) Utses att justera Sten Ny"
+    )
+    people = _people(text)
+    assert {n: p.status for n, p in people.items()} == {
+        "Karin Ek": "present",
+        "Jonas Lund": "partial",
+        "Maja Fors": "present",
+        "Sten Ny": "present",
+        "Anna Hed": "partial",
+        "Stefan Wram": "partial",
+        "Mats Rud": "present",
+    }
+    assert people["Jonas Lund"].note is None
