@@ -248,7 +248,10 @@ _ORGANISATION_WORD = re.compile(
     # fylkeskommune" in cooperation across the border (real 25, 33)
     r"hamn|byalag|samfällighet|etat|kommune|"
     # "Försäkringskassan Roger Ingvarsson", "Samordningsteam Sala" (real 23)
-    r"kassa|team)(?:en|et|n|na|ens|ets|s)?$"
+    r"kassa|team|"
+    # A building, where a meeting or its justering is held: "Rådhuset Visborg" (real 41); only
+    # in the definite form, which no surname has
+    r"huset)(?:en|et|n|na|ens|ets|s)?$"
 )
 # Titles written before a name ("Kommunchef Gustav Ring", "kommunsekreterare Tina Sand").
 _TITLE_WORD = re.compile(
@@ -901,6 +904,9 @@ _HEADER_RUN = re.compile(
     re.IGNORECASE,
 )
 _JUSTERA_LABEL = re.compile(rf"(?<![\w-])(?:{_FLAT_JUSTERA})\b\s*:?", re.IGNORECASE)
+# A capitalised list heading that ends a table's names, before the next table's headings.
+_NEXT_TABLE_LABEL = re.compile(rf"(?<![\w-])(?=[A-ZÅÄÖ])(?i:{_FLAT_LABEL_WORDS})\s*$")
+_JUSTERING_HEADING = re.compile(r"(?i)\s*justeringens\s+plats(?:\s+och\s+tid)?\b")
 _FLAT_STOP = re.compile(
     r"(?<![\w-])(?:utses att justera|utsedda? att justera|justeringens|justerare:|underskrift(?:er)?|val av|"
     r"paragrafer|dagordning|föredragningslista|ärendelista|protokollet|sammanträdestid|"
@@ -1020,6 +1026,14 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
     if header:
         stop = _FLAT_STOP.search(text, header.end())
         segment = text[header.end() : stop.start() if stop else len(text)]
+        resume = stop.start() if stop else len(text)
+        tail = _NEXT_TABLE_LABEL.search(segment)
+        if stop and tail and _JUSTERA_LABEL.match(text, stop.start()):
+            # "… Linnea Gränsberg (S) Övriga Utsedd att justera Justeringens plats och tid Petra
+            # Lindberg, regiondirektör, …": the next table's headings side by side, the first
+            # one's list after them all (real 41). That list is read with the labels below.
+            segment = segment[: tail.start()]
+            resume = header.end() + tail.start()
         if re.search(r"(?i)\bplats\b\W*(?:\w{1,12}\W*)?$", text[: header.start()]):
             # "Plats ande Ledamöter … Ersättare Korrö Hantverksby, Linneryd Anna Berg, (c)":
             # the place's heading came before the table's, so its value comes first (real 12).
@@ -1036,7 +1050,7 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
                 continue
             seen[key] = person
             people.append(person)
-        text = text[: header.start()] + " " + text[stop.start() if stop else len(text) :]
+        text = text[: header.start()] + " " + text[resume:]
     labels = _flat_labels(text)
     first_stop = _ITEM_OPENING.search(text) if later else None
     if first_stop:
@@ -1057,6 +1071,9 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
                 # the one already listed among the members (real 03).
                 interleaved.add(stop.start())
                 start = justera.end()
+                # And the justering's own heading beside them (real 41).
+                beside = _JUSTERING_HEADING.match(text, start)
+                start = beside.end() if beside else start
                 stop = _FLAT_STOP.search(text, start, end)
                 listed = {name_key(p.name): p for p in people}
                 segment = text[start : stop.start() if stop else end]

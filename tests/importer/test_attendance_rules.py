@@ -534,24 +534,57 @@ def test_a_nobiliary_particle_inside_a_flattened_name() -> None:
     }, got
 
 
-def test_ej_with_its_paragraph_numbers_lost_is_a_partial_presence() -> None:
-    """'ej , ' and 'ej , , , ,': 'not at §§ …' whose numbers the extraction lost; the ordinal of
-    '1:e vice ordförande' is no § (real batch 5, real 41)."""
-    text = (
-        "Protokoll 2022-05-25\n\n"
-        + FLAT_HEAD
-        + "Närvarande Beslutande Ersättare Karin Ek (C), ordförande Jonas Lund (M), 1:e vice "
-        "ordförande, ej , Maja Fors (S), 2:e vice ordförande Sten Ny (C) Anna Hed (M), ej , "
-        "Stefan Wram (M), ej , , , , Mats Rud (L) Utses att justera Sten Ny"
-    )
-    people = _people(text)
-    assert {n: p.status for n, p in people.items()} == {
-        "Karin Ek": "present",
-        "Jonas Lund": "partial",
-        "Maja Fors": "present",
-        "Sten Ny": "present",
-        "Anna Hed": "partial",
-        "Stefan Wram": "partial",
-        "Mats Rud": "present",
-    }
-    assert people["Jonas Lund"].note is None
+# 'ej , ' and 'ej , , , ,': 'not at §§ …' whose numbers the extraction lost; the ordinal of '1:e
+# vice ordförande' is no § (real batch 5, real 41).
+LOST_RANGES = (
+    "Protokoll 2022-05-25\n\n"
+    + FLAT_HEAD
+    + "Närvarande Beslutande Ersättare Karin Ek (C), ordförande Jonas Lund (M), 1:e vice "
+    "ordförande, ej , Maja Fors (S), 2:e vice ordförande Sten Ny (C) Anna Hed (M), ej , "
+    "Stefan Wram (M), ej , , , , Mats Rud (L) Utses att justera Sten Ny"
+)
+# 'Övriga Utsedd att justera Justeringens plats och tid' after the members' table, then 'Name,
+# title, UNIT, N' officials; the justering's place is no person (real batch 5, real 41).
+NEXT_HEADINGS = (
+    "Protokoll 2022-05-25\n\n"
+    + FLAT_HEAD
+    + "Närvarande Beslutande Ersättare Karin Ek (C), ordförande Sten Ny (C) Ola Björk (KD) "
+    "Mats Rud (L) Övriga Utsedd att justera Justeringens plats och tid Petra Lind, "
+    "regiondirektör, RSF, Nanna Sjö, upphandlingschef, RSF, 141, Kjell Nord, konsult, 152 "
+    "Sten Ny Rådhuset Visborg 2 juni 2022 Paragrafer 136-160 Underskrifter"
+)
+
+
+def _by_status(**names: str) -> dict[str, str]:
+    """{name: status} from comma-separated names per status."""
+    return {n.strip(): status for status, listed in names.items() for n in listed.split(",")}
+
+
+BATCH5_FLAT = [
+    pytest.param(
+        LOST_RANGES,
+        _by_status(
+            present="Karin Ek, Maja Fors, Sten Ny, Mats Rud",
+            partial="Jonas Lund, Anna Hed, Stefan Wram",
+        ),
+        id="ej_with_lost_paragraphs",
+    ),
+    pytest.param(
+        NEXT_HEADINGS,
+        _by_status(
+            present="Karin Ek, Sten Ny, Ola Björk, Mats Rud, Petra Lind",
+            partial="Nanna Sjö, Kjell Nord",
+        ),
+        id="officials_after_the_next_tables_headings",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BATCH5_FLAT)
+def test_batch5_flattened_rules(text: str, expected: dict[str, str]) -> None:
+    assert _statuses(text) == expected
+
+
+def test_batch5_notes_and_roles() -> None:
+    assert _people(LOST_RANGES)["Jonas Lund"].note is None
+    assert "justerare" in _people(NEXT_HEADINGS)["Sten Ny"].roles
