@@ -889,9 +889,13 @@ class _MinutesParser:
             self.header_headings.append(text)
             return True
         found = find_date(bare, context_years=self.context_years)
-        if found and found.start == 0 and found.end >= len(bare) - 1:
-            self._add_date(found.date, 2)
-            return True
+        if found and found.end >= len(bare) - 1:
+            # The date alone, or after the page's number as a flattened page's first line
+            # writes it: "1 25 maj 2022" (real attendance 41).
+            page = found.start and re.fullmatch(r"\d{1,3}\s+", bare[: found.start])
+            if found.start == 0 or (page and found.has_year):
+                self._add_date(found.date, 2)
+                return True
         if found and found.start <= 2 and find_time(bare):
             self._date_time_place(text)
             return True
