@@ -67,6 +67,7 @@ from .people import (
     flat_attendance,
     function_roles,
     has_presence_mark,
+    is_ditto_mark,
     is_marked_row,
     is_organisation_line,
     is_page_noise,
@@ -291,12 +292,16 @@ class _HeaderState:
     # Roles of the last "Närvarande ledamöter"-like list: a bare "Frånvarande" after it lists
     # the absent members of the same kind (seed 004).
     present_roles: tuple[str, ...] = ()
-    # The organisation line the current list's people stand under ("Region Nordland").
-    organisation: str | None = None
+    # The current list's lines in order: people (those whose line named no organisation) and
+    # organisation lines ("Region Nordland"), to tell whose an organisation line is.
+    rows: list[tuple[list[ParsedPerson], str | None]] = field(default_factory=list)
     # People of the current list whose row had no presence column (yet).
     unmarked: list[ParsedPerson] = field(default_factory=list)
     # Rows of the current list that were one "Name, Organisation" each (real 06).
     name_org_rows: int = 0
+    # Named people of the current list so far: a list of people does not also list attending
+    # organisations, so an organisation line in it is one organisation's name (real 42).
+    named: int = 0
 
 
 @dataclass
@@ -844,7 +849,14 @@ class _MinutesParser:
             if self._attendance_entries(raw) or is_page_noise(text):
                 return True
             if is_organisation_line(text):
-                state.organisation = text
+                state.rows.append(([], text))
+                _organisation_rows(state.rows)
+                return True
+            above = [org for _, org in state.rows if org]
+            if is_ditto_mark(text) and above:
+                # '"' in the organisation column: the same as the row above (real 42).
+                state.rows.append(([], above[-1]))
+                _organisation_rows(state.rows)
                 return True
             mark = presence_mark_only(text)
             if mark is not None and state.unmarked:
@@ -877,9 +889,13 @@ class _MinutesParser:
             self.header_headings.append(text)
             return True
         found = find_date(bare, context_years=self.context_years)
-        if found and found.start == 0 and found.end >= len(bare) - 1:
-            self._add_date(found.date, 2)
-            return True
+        if found and found.end >= len(bare) - 1:
+            # The date alone, or after the page's number as a flattened page's first line
+            # writes it: "1 25 maj 2022" (real attendance 41).
+            page = found.start and re.fullmatch(r"\d{1,3}\s+", bare[: found.start])
+            if found.start == 0 or (page and found.has_year):
+                self._add_date(found.date, 2)
+                return True
         if found and found.start <= 2 and find_time(bare):
             self._date_time_place(text)
             return True
@@ -1046,9 +1062,10 @@ class _MinutesParser:
         state = self.state
         state.section += 1
         state.mode = None
-        state.organisation = None
+        state.rows = []
         state.unmarked = []
         state.name_org_rows = 0
+        state.named = 0
         if label.present_group:
             state.present_roles = label.roles
         elif label.status == ABSENT and not label.roles and state.present_roles:
@@ -1070,9 +1087,19 @@ class _MinutesParser:
         line = strip_bullet(strip_inline_markdown(raw).strip())
         if prose_attendance(line):
             return False  # "A och B hade anmält förhinder": a sentence, read later (real 06)
+        labelled = label_after_value(line)
+        if labelled and labelled[0]:
+            # The next list's label run into the line: "K G Hammarlund (S) Representanter Sture
+            # Beckman (SRF)" (real 40).
+            if not self._attendance_entries(labelled[0]):
+                return False
+            found = match_label(labelled[1], names_after=True)
+            if found is not None:
+                self._attendance_label(*found)
+            return True
         inline = split_inline_list(line, name_org=state.name_org_rows >= 2)
         parsed: list[ParsedPerson] = []
-        organisations = _organisations(line, state.label)
+        organisations = _organisations(line, state.label) if not state.named else []
         if organisations:
             # "Närvarande: Bolagsverket, Digg, Skatteverket": organisations attended, not
             # named people (the issue's "organisations instead of people").
@@ -1090,13 +1117,15 @@ class _MinutesParser:
                 parsed.append(ParsedPerson(name=person.substitute_for, status=ABSENT))
         if len(parsed) == 1 and parsed[0].organisation and not parsed[0].title:
             state.name_org_rows += 1
+        if not organisations:
+            state.named += len(parsed)
         for original, halves in inline.split:
             self.minutes.warnings.append(
                 f"Kommatecken saknas? ”{original}” tolkades som två personer: "
                 f"{halves[0]} och {halves[1]}."
             )
+        unplaced = [p for p in parsed if not p.organisation]
         for person in parsed:
-            person.organisation = person.organisation or state.organisation
             if state.label is not None and not has_presence_mark(line):
                 state.unmarked.append(person)
             if state.label is not None and state.label.invited:
@@ -1108,6 +1137,9 @@ class _MinutesParser:
             if state.singular_pending:
                 state.label = state.group
                 state.singular_pending = False
+        # Only those this list added: one listed before keeps the organisation it had.
+        state.rows.append(([p for p in unplaced if self.people.find(p.name) is p], None))
+        _organisation_rows(state.rows)
         return True
 
     def _finish_header(self) -> None:
@@ -1983,6 +2015,31 @@ def _unflatten(lines: list[str]) -> list[str]:
             else:
                 out.append(piece)
     return out
+
+
+def _organisation_rows(rows: list[tuple[list[ParsedPerson], str | None]]) -> None:
+    """Whose an organisation line in a list is. Mostly it heads the people after it ("Region
+    Nordland" over its members). A list that opens with a person and then alternates one
+    person line, one organisation line is a table of two columns whose cells became lines:
+    each organisation is that of the person above ("Sven-Erik Holmgren ordf." /
+    "Kommunstyrelsen" / "Pirjo Laine" / "Omsorgsförvaltningen", real 42, real/items 48). Read
+    again after every line, as the list so far shows which it is."""
+    kinds = ["O" if org else "P" for _, org in rows]
+    alternating = (
+        kinds[:1] == ["P"] and "O" in kinds and all(a != b for a, b in itertools.pairwise(kinds))
+    )
+    above: str | None = None
+    for n, (people, org) in enumerate(rows):
+        if org:
+            above = org
+            continue
+        if alternating:
+            after = rows[n + 1][1] if n + 1 < len(rows) else None
+            for person in people:
+                person.organisation = after
+        else:
+            for person in people:
+                person.organisation = above
 
 
 def _organisations(line: str, label: SectionLabel | None) -> list[ParsedPerson]:

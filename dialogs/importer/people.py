@@ -64,6 +64,8 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         SectionLabel(("ledamot",)),
     ),
     (re.compile(r"närvarolista|röstlängd|närvarande medlemmar|upprop"), SectionLabel()),
+    # The organisations' representatives of a council, after its politicians (real 40).
+    (re.compile(r"representanter"), SectionLabel()),
     (
         re.compile(r"kallade(?: ledamöter| deltagare)?|kallad"),
         SectionLabel(status=ABSENT, invited=True),
@@ -246,7 +248,10 @@ _ORGANISATION_WORD = re.compile(
     # fylkeskommune" in cooperation across the border (real 25, 33)
     r"hamn|byalag|samfällighet|etat|kommune|"
     # "Försäkringskassan Roger Ingvarsson", "Samordningsteam Sala" (real 23)
-    r"kassa|team)(?:en|et|n|na|ens|ets|s)?$"
+    r"kassa|team|"
+    # A building, where a meeting or its justering is held: "Rådhuset Visborg" (real 41); only
+    # in the definite form, which no surname has
+    r"huset)(?:en|et|n|na|ens|ets|s)?$"
 )
 # Titles written before a name ("Kommunchef Gustav Ring", "kommunsekreterare Tina Sand").
 _TITLE_WORD = re.compile(
@@ -350,14 +355,23 @@ def match_label(line: str, names_after: bool = False) -> tuple[SectionLabel, str
 
 
 _LABEL_IN_SENTENCE = re.compile(r"(?<=[.;])\s+(?P<label>[A-ZÅÄÖ][\wåäö ]{2,40}?\s*:\s*\S.*)$")
+# A table's label cell run into the line after a cell that ends in a bracket: "… i Prologen
+# (Kommunhuset) Ledamöter Göran Lindvall (FP) ordf.", "K G Hammarlund (S) Representanter Sture
+# Beckman (SRF)", "Clary Hägglund (Parkinson lokalförening) Övriga Parisa Rahimi, sekreterare"
+# (real 40).
+_LABEL_AFTER_BRACKET = re.compile(
+    r"(?<=\))\s+(?=(?P<label>[A-ZÅÄÖ][\wåäö]+(?:\s+[a-zåäö]+)?\s+[A-ZÅÄÖ].*)$)"
+)
 
 
 def label_after_value(text: str) -> tuple[str, str] | None:
-    """(value, labelled list) when a header value is followed on its line by an attendance
-    label and its names: "Plats: Café Skogen. Deltagande: Anna Berg, Bo Ek." (real 10)."""
-    found = _LABEL_IN_SENTENCE.search(text)
-    if found and match_label(found.group("label"), names_after=True):
-        return text[: found.start()].strip(), found.group("label")
+    """(value, labelled list) when a header value or a list's line is followed on its line by an
+    attendance label and its names: "Plats: Café Skogen. Deltagande: Anna Berg, Bo Ek." (real
+    10), "… (Kommunhuset) Ledamöter Göran Lindvall (FP) ordf." (real 40)."""
+    for pattern in (_LABEL_IN_SENTENCE, _LABEL_AFTER_BRACKET):
+        for found in pattern.finditer(text):
+            if match_label(found.group("label"), names_after=True):
+                return text[: found.start()].strip(), found.group("label")
     return None
 
 
@@ -419,6 +433,32 @@ def _run_together_rows(parts: list[str]) -> list[str] | None:
     return [", ".join(row) for row in rows]
 
 
+# A list of names ending in "och" and then § numbers for them all.
+_LIST_PARAGRAPHS = re.compile(
+    r"^(?P<list>.+\s+och\s+.+?)\s*,?\s+(?P<nums>(?:§{1,2}\s*)?\d{1,4}(?:\s*[-–,]\s*\d{1,4})*)\.?$"
+)
+
+
+def _run_together_titled_rows(parts: list[str]) -> list[str] | None:
+    """ "Birgitta Lundell, färdtjänsthandläggare Annika Hjort Lindgren, utemiljöförvaltare": rows
+    of "Name, title" that lost their line break; each inner part is the lower-case title of the
+    name before and the next row's name (real 40)."""
+    if len(parts) < 3 or not looks_like_name(parts[0]) or not parts[-1][:1].islower():
+        return None
+    rows = [[parts[0]]]
+    for part in parts[1:-1]:
+        tokens = part.split()
+        cut = 0
+        while cut < len(tokens) and tokens[cut][:1].islower():
+            cut += 1
+        if not cut or not looks_like_name(" ".join(tokens[cut:])):
+            return None
+        rows[-1].append(" ".join(tokens[:cut]))
+        rows.append([" ".join(tokens[cut:])])
+    rows[-1].append(parts[-1])
+    return [", ".join(row) for row in rows]
+
+
 def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
     """The people in one line. ";" separates people, each "name, organisation, title"; otherwise a
     line of names only ("Närvarande: A, B (S) och C, ekonom D 71") is split on commas, "och" and
@@ -429,6 +469,16 @@ def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
     text = text.strip()
     if ";" in text:
         return InlineEntries([p.strip() for p in text.split(";") if p.strip()], [])
+    shared = _LIST_PARAGRAPHS.match(text)
+    if shared:
+        # "Ylva Strand, Marianne Ödman Berg och Maja Falk, 37.": the § are all of theirs (real
+        # 38, as _shared_paragraphs in flattened text).
+        inner = split_inline_list(shared.group("list"), name_org)
+        if len(inner.entries) >= 2 and all(
+            "," not in e and looks_like_name(core_name(e)) for e in inner.entries
+        ):
+            nums = shared.group("nums")
+            return InlineEntries([f"{e} {nums}" for e in inner.entries], inner.split)
     words = text.split()
     if (
         len(words) >= 5
@@ -446,7 +496,7 @@ def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
     parts = [p.strip() for p in re.split(r",", text.rstrip(".")) if p.strip()]
     if name_org and len(parts) == 2 and looks_like_name(core_name(parts[0])):
         return InlineEntries([text], [])
-    rows = _run_together_rows(parts) if name_org else None
+    rows = (_run_together_rows(parts) if name_org else None) or _run_together_titled_rows(parts)
     if rows:
         return InlineEntries(rows, [])
     # "… och Anna Berg" ending the list; "Rolf Ek (M) Ingrid Lax (S)" on one line.
@@ -535,6 +585,9 @@ def _missing_comma(name: str) -> list[str] | None:
 
 # A party code in brackets after a name: "(S)", "(KD)", "(c)", "(-)".
 _PARTY = re.compile(r"^(?:[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3}|-|–)$")
+# An organisation in brackets after a name: an acronym or up to four words, the first
+# capitalised ("(RSMH)", "(Vindens Vänner)", "(Parkinson lokalförening)").
+_BRACKETED_ORGANISATION = re.compile(r"[A-ZÅÄÖ][\wåäöÅÄÖ&-]*(?:\s+[\wåäöÅÄÖ&-]+){0,3}")
 
 
 _ROLE_AFTER_NAME = re.compile(
@@ -580,9 +633,10 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
     absence_kind = label.absence_kind if label else None
     note: str | None = None
     substitute: str | None = None
+    bracketed: str | None = None
 
     def handle_parenthetical(match: re.Match[str]) -> str:
-        nonlocal note, substitute, status
+        nonlocal note, substitute, status, bracketed
         content = match.group(1).strip()
         low = content.lower().rstrip(".")
         if _PARTY.match(content) and "," not in match.string[: match.start()]:
@@ -606,6 +660,15 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
             return ""
         if low in ROLE_WORDS:
             roles.append(ROLE_WORDS[low])
+            return ""
+        if (
+            bracketed is None
+            and _BRACKETED_ORGANISATION.fullmatch(content)
+            and not match.string[: match.start()].count(",")
+        ):
+            # "Maj-Britt Bredell (RSMH)", "Tomas Ottosson (Parkinson lokalförening)": the
+            # organisation the person represents, in brackets like a party (real 40).
+            bracketed = content
             return ""
         return match.group(0)
 
@@ -676,7 +739,7 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
             continue
         remaining.append(part)
     title = remaining.pop(0) if remaining and remaining[0][:1].islower() else lead_title
-    organisation = ", ".join(remaining) or None
+    organisation = ", ".join(remaining) or bracketed
     if struck:
         status = ABSENT
         absence_kind = None
@@ -742,8 +805,11 @@ def sort_roles(roles: list[str]) -> list[str]:
 
 def _paragraphs_note(after: str) -> str | None:
     """The § a flattened entry's partial presence names: "ej 13", "13-16", "del av 60-61"."""
+    # Not an ordinal: "1:e vice ordförande, ej , " (real 41).
     found = re.search(
-        r"(?i)(?:\b(?:ej|utom|del av)\s+)?(?:§{1,2}\s*)?\d{1,4}(?:\s*[-–,]\s*\d{1,4})*", after
+        r"(?i)(?:\b(?:ej|utom|del av)\s+)?(?:§{1,2}\s*)?\d{1,4}(?!\d|:[a-zåäö])"
+        r"(?:\s*[-–,]\s*\d{1,4})*",
+        after,
     )
     return found.group(0).strip(" ,") if found else None
 
@@ -838,6 +904,9 @@ _HEADER_RUN = re.compile(
     re.IGNORECASE,
 )
 _JUSTERA_LABEL = re.compile(rf"(?<![\w-])(?:{_FLAT_JUSTERA})\b\s*:?", re.IGNORECASE)
+# A capitalised list heading that ends a table's names, before the next table's headings.
+_NEXT_TABLE_LABEL = re.compile(rf"(?<![\w-])(?=[A-ZÅÄÖ])(?i:{_FLAT_LABEL_WORDS})\s*$")
+_JUSTERING_HEADING = re.compile(r"(?i)\s*justeringens\s+plats(?:\s+och\s+tid)?\b")
 _FLAT_STOP = re.compile(
     r"(?<![\w-])(?:utses att justera|utsedda? att justera|justeringens|justerare:|underskrift(?:er)?|val av|"
     r"paragrafer|dagordning|föredragningslista|ärendelista|protokollet|sammanträdestid|"
@@ -957,6 +1026,14 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
     if header:
         stop = _FLAT_STOP.search(text, header.end())
         segment = text[header.end() : stop.start() if stop else len(text)]
+        resume = stop.start() if stop else len(text)
+        tail = _NEXT_TABLE_LABEL.search(segment)
+        if stop and tail and _JUSTERA_LABEL.match(text, stop.start()):
+            # "… Linnea Gränsberg (S) Övriga Utsedd att justera Justeringens plats och tid Petra
+            # Lindberg, regiondirektör, …": the next table's headings side by side, the first
+            # one's list after them all (real 41). That list is read with the labels below.
+            segment = segment[: tail.start()]
+            resume = header.end() + tail.start()
         if re.search(r"(?i)\bplats\b\W*(?:\w{1,12}\W*)?$", text[: header.start()]):
             # "Plats ande Ledamöter … Ersättare Korrö Hantverksby, Linneryd Anna Berg, (c)":
             # the place's heading came before the table's, so its value comes first (real 12).
@@ -973,7 +1050,7 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
                 continue
             seen[key] = person
             people.append(person)
-        text = text[: header.start()] + " " + text[stop.start() if stop else len(text) :]
+        text = text[: header.start()] + " " + text[resume:]
     labels = _flat_labels(text)
     first_stop = _ITEM_OPENING.search(text) if later else None
     if first_stop:
@@ -994,6 +1071,9 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
                 # the one already listed among the members (real 03).
                 interleaved.add(stop.start())
                 start = justera.end()
+                # And the justering's own heading beside them (real 41).
+                beside = _JUSTERING_HEADING.match(text, start)
+                start = beside.end() if beside else start
                 stop = _FLAT_STOP.search(text, start, end)
                 listed = {name_key(p.name): p for p in people}
                 segment = text[start : stop.start() if stop else end]
@@ -1133,11 +1213,16 @@ _FLAT_PARTIAL = re.compile(
     # at that punkt only (real 15)
     r"\bdelvis\b|(?:^|[\s,])p\.?\s?\d{1,3}\s*,?\s*$|"
     # "Björn Carlén Vägverket Region Väst (punkt 6)" (real 33)
-    r"\(\s*(?:punkt|pkt\.?|p\.)\s*\d"
+    r"\(\s*(?:punkt|pkt\.?|p\.)\s*\d|"
+    # "Jonas Brodd Lundqvist (M), 1:e vice ordförande, ej , ": "ej §§ …" whose numbers the
+    # extraction lost, a space left before the comma (real 41)
+    r"\bej\s+,"
 )
-# "…, tjg ersättare, 108" / "Name, title, 106": present for those § only (corpus 16, 17).
+# "…, tjg ersättare, 108" / "Name, title, 106": present for those § only (corpus 16, 17). A
+# single digit after a comma too: "Lena Byqvist, folkhälsostrateg, 6" at a meeting of §§ 6-10
+# (real 39).
 _PARAGRAPH_NUMBERS = re.compile(
-    r"(?:^|[\s,])(?!19\d\d|20\d\d)\d{2,4}(?:\s*[-–]\s*\d{2,4})?\s*,?\s*$"
+    r"(?:(?:^|[\s,])(?!19\d\d|20\d\d)\d{2,4}|,\s*\d)(?:\s*[-–]\s*\d{1,4})?\s*,?\s*$"
 )
 # "Anna Wik 164, , ekonom …" / "Amir Said 165." : § numbers right after the name.
 _PARAGRAPHS_AFTER_NAME = re.compile(
@@ -1145,11 +1230,16 @@ _PARAGRAPHS_AFTER_NAME = re.compile(
     r"(?:\s*(?:,|och)\s*\d{2,4})*\s*(?:[,.;]|och\b|$)"
 )
 _FLAT_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[A-ZÅÄÖ][{_LOWER}]+)?(?:-[A-ZÅÄÖa-zåäö][{_LOWER}]+)*"
+# Nobiliary particles between name words in flattened text: "Björn af Ekström" (real 39). Not
+# "av" or "den", which join capitalised words in running text ("Val av Ordförande").
+_FLAT_PARTICLES = ("af", "von", "van", "de", "der", "du", "da", "di", "la", "le", "del")
+_FLAT_PARTICLE = "(?:" + "|".join(_FLAT_PARTICLES) + ")"
 _FLAT_RUN = re.compile(
     rf"(?:{_FLAT_WORD}(?:[ ]+|(?=[,.;:()]|$)))"
     # A middle initial before the surname that ends the name at a party or a comma: "Margareta
     # B Lindén (M)", "Lars F Ekman (kd)" (real 27, 32); a lone capital elsewhere may be a party.
-    rf"(?:(?:[A-ZÅÄÖ][ ]+(?={_FLAT_WORD}[ ]*[,(]))?{_FLAT_WORD}(?:[ ]+|(?=[,.;:()]|$)))*"
+    rf"(?:(?:[A-ZÅÄÖ][ ]+(?={_FLAT_WORD}[ ]*[,(]))?(?:{_FLAT_PARTICLE}[ ]+){{0,2}}"
+    rf"{_FLAT_WORD}(?:[ ]+|(?=[,.;:()]|$)))*"
 )
 
 
@@ -1240,6 +1330,7 @@ def _before_title_or_place(
         and after
         and _TITLE_WORD.search(after.group(1))
         and not _is_surname(words[2])
+        and words[1] not in _FLAT_PARTICLES  # "Jolanda van Vliet sekreterare" (real/items 18)
     ):
         last = segment.rindex(words[2], start, end)
         return start, len(segment[:last].rstrip()), words[:2]
@@ -1280,6 +1371,9 @@ def _split_run(words: list[str], text: str = "") -> list[int]:
             if rest is None:
                 continue
             cost = rest[0] + (10.0 if _SURNAME_END.search(words[at]) else 0.0)
+            # A particle neither starts nor ends a name ("Björn af Ekström").
+            if words[at] in _FLAT_PARTICLES or words[at + size - 1] in _FLAT_PARTICLES:
+                cost += 20.0
             # A piece the text writes whole elsewhere is a name (real 33).
             cost -= 5.0 if _whole_elsewhere(words[at : at + size], text) else 0.0
             # Three words: a small cost, smaller the later it stands (ties go to the last).
@@ -1432,6 +1526,7 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
     place_column = _place_column(segment, runs)
     replaced_column = _replaced_column(segment, runs)
     out: list[ParsedPerson] = []
+    run_people: list[list[ParsedPerson]] = []
     excluded = False
     lead = segment[: runs[0][0]] if runs else ""
     label_roles = list(label.roles)
@@ -1457,6 +1552,7 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
         elif len(words) == 3 and text and _recurring_tail(words, text):
             words = words[1:]
         size = 3 if len(words) == 3 else 2
+        run_people.append([])
         for k in range(0, len(words), size):
             roles = list(label_roles)
             status = label.status
@@ -1511,8 +1607,38 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
                     note=_paragraphs_note(after) if status == PARTIAL else None,
                 )
             )
+            run_people[-1].append(out[-1])
         lead = next_lead
+    _shared_paragraphs(segment, runs, run_people)
     return out
+
+
+def _shared_paragraphs(
+    segment: str, runs: list[tuple[int, int, list[str]]], run_people: list[list[ParsedPerson]]
+) -> None:
+    """ "Ylva Strand, Marianne Ödman Berg, Ann-Sofi Karlberg och Maja Falk, 37.": the § after
+    a list of names that ends in "och" are all of theirs, as a qualifier after a Swedish list
+    is (real 38). Only names joined by a bare comma or "och", the last link an "och"."""
+    start = 0
+    for n in range(1, len(runs) + 1):
+        link = segment[runs[n - 1][1] : runs[n][0]] if n < len(runs) else ""
+        if n < len(runs) and re.fullmatch(r"\s*,\s*|\s+och\s+", link):
+            continue
+        chain = run_people[start:n]
+        joined = segment[runs[n - 2][1] : runs[n - 1][0]] if n - start >= 2 else ""
+        last = chain[-1] if chain else []
+        if (
+            re.fullmatch(r"\s+och\s+", joined)
+            and last
+            and last[-1].status == PARTIAL
+            and last[-1].note
+            and re.fullmatch(r"(?:§{1,2}\s*)?\d[\d\s,–-]*", last[-1].note)
+        ):
+            for people in chain[:-1]:
+                for person in people:
+                    if person.status == PRESENT:
+                        person.status, person.note = PARTIAL, last[-1].note
+        start = n
 
 
 # A table that runs over a page break: a converted PDF's next page opens with its page marker
@@ -1753,12 +1879,21 @@ def has_presence_mark(entry: str) -> bool:
 
 def is_organisation_line(text: str) -> bool:
     """A line that names an organisation, not a person ("Region Nordland", "Östby kommun",
-    "Primärvården"): a group heading inside an attendance list."""
-    tokens = text.split()
+    "Primärvården"): a group heading inside an attendance list. Several organisations with
+    commas, each with its organisation word: "Kommunstyrelsen, Hälso och Sjukvårdsnämnden"
+    (real/items 48)."""
+    parts = [p.split() for p in text.split(",")]
     return (
-        0 < len(tokens) <= 6
+        0 < sum(map(len, parts)) <= 6
         and not any(ch.isdigit() for ch in text)
-        and "," not in text
         and text[:1].isupper()
-        and any(is_organisation_word(t) for t in tokens)
+        and all(tokens and any(is_organisation_word(t) for t in tokens) for tokens in parts)
     )
+
+
+# A ditto mark standing for the cell above: '"', '〃', "''", '”' (real 42).
+_DITTO = re.compile(r"^(?:[\"”„〃″]|''|,,)$")
+
+
+def is_ditto_mark(text: str) -> bool:
+    return bool(_DITTO.match(text.strip()))

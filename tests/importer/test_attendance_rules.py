@@ -397,3 +397,194 @@ def test_one_person_a_line_with_the_organisation_after_the_name_and_no_comma() -
         "Sten Ek": ("present", "Miljö och byggnadsnämnden", []),
         "Per Axel": ("present", "Primärvården", ["sekreterare"]),
     }
+
+
+def _organisations_of(text: str) -> dict[str, tuple[str, str | None]]:
+    return {p.name: (p.status, p.organisation) for p in parse_minutes(text).people}
+
+
+def test_name_and_organisation_on_alternate_lines_with_a_ditto_mark() -> None:
+    """A two-column table whose cells became lines: each organisation line is that of the person
+    above, '"' repeats the one before, and 'Miljö och Byggnadsnämnden' is one organisation,
+    not two attending ones (real batch 5, real 42)."""
+    text = (
+        "Folkhälsorådet 2002-02-12\n\nNärvarande:\n\nGöran Alm ordf.\n\nKommunstyrelsen\n\n"
+        "Lena Ås\n\nMiljö och Byggnadsnämnden\n\nSten Ek\n\nBarn och Utbildningskontoret\n\n"
+        'Kim Holm\n\n"\n\nPer Axel sekr.\n\nPrimärvården\n\n'
+        "Dagordningen godkändes.\n"
+    )
+    assert _organisations_of(text) == {
+        "Göran Alm": ("present", "Kommunstyrelsen"),
+        "Lena Ås": ("present", "Miljö och Byggnadsnämnden"),
+        "Sten Ek": ("present", "Barn och Utbildningskontoret"),
+        "Kim Holm": ("present", "Barn och Utbildningskontoret"),
+        "Per Axel": ("present", "Primärvården"),
+    }
+
+
+def test_an_organisation_line_over_several_people_heads_them() -> None:
+    """The usual layout: an organisation line heads the people under it (not the alternation
+    of real 42)."""
+    text = (
+        "Protokoll 2024-03-01\n\nNärvarande:\n\nGöran Alm, ordförande\n\nRegion Nordland\n\n"
+        "Lena Ås\n\nSten Ek\n\nÖstby kommun\n\nKim Holm\n\nDagordningen godkändes.\n"
+    )
+    assert _organisations_of(text) == {
+        "Göran Alm": ("present", None),
+        "Lena Ås": ("present", "Region Nordland"),
+        "Sten Ek": ("present", "Region Nordland"),
+        "Kim Holm": ("present", "Östby kommun"),
+    }
+
+
+def test_labels_of_a_table_run_into_the_names_after_a_bracket() -> None:
+    """A Word table that lost its columns: 'Ledamöter', 'Representanter' and 'Övriga' stand
+    after the bracket that ends the cell before them; organisations in brackets after the
+    names; two 'Name, title' rows run together (real batch 5, real 40)."""
+    text = (
+        "Kommunala rådet\n\nMötesprotokoll 2014-10-16\n\n"
+        "Tid och plats 2014-10-16, 16.00-18.00 i Salen (Kommunhuset) Ledamöter Olle Ek (FP) ordf.\n\n"
+        "Anna Berg (KD) Ulla Lind (MP)\n\nK G Holm (S) Representanter Sten Ros (SRF)\n\n"
+        "Bo Malm (Vindens Vänner) Maj Fors (RSMH)\n\n"
+        "Tom Ås (Parkinson lokalförening) Övriga Pia Rask, sekreterare\n\n"
+        "Eva Lund, handläggare Kim Hjort Sand, förvaltare\n\nJustering\n\n1. Mötets öppnande\n"
+    )
+    people = {p.name: p for p in parse_minutes(text).people}
+    assert {n: p.status for n, p in people.items()} == {
+        n: "present"
+        for n in (
+            "Olle Ek",
+            "Anna Berg",
+            "Ulla Lind",
+            "K G Holm",
+            "Sten Ros",
+            "Bo Malm",
+            "Maj Fors",
+            "Tom Ås",
+            "Pia Rask",
+            "Eva Lund",
+            "Kim Hjort Sand",
+        )
+    }
+    assert people["Maj Fors"].organisation == "RSMH"
+    assert people["Tom Ås"].organisation == "Parkinson lokalförening"
+    assert "ordforande" in people["Olle Ek"].roles
+    assert "sekreterare" in people["Pia Rask"].roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Protokoll 2024-03-01\n\n" + FLAT_HEAD + "Beslutande: Övriga deltagande Anna Ek (KV), "
+            "ordförande Bo Lund, FUB Cilla Berg, (S) Ylva Strand, Mia Ödman Berg, Kim Sand och "
+            "Maja Falk, 37. Eva Holm, sekreterare. Utses att justera Bo Lund",
+            id="flattened",
+        ),
+        pytest.param(
+            "Protokoll 2024-03-01\n\nNärvarande:\nAnna Ek, ordförande\nBo Lund\nCilla Berg\n\n"
+            "Övriga:\nYlva Strand, Mia Ödman Berg, Kim Sand och Maja Falk, 37.\n"
+            "Eva Holm, sekreterare\n\n§ 37 Dialog\nText.\n",
+            id="one_line",
+        ),
+    ],
+)
+def test_paragraphs_after_a_list_ending_in_och_are_all_of_theirs(text: str) -> None:
+    """'A, B, C och D, 37.': all four were there for § 37 only (real batch 5, real 38)."""
+    got = _statuses(text)
+    assert {n: got.get(n) for n in ("Ylva Strand", "Mia Ödman Berg", "Kim Sand", "Maja Falk")} == {
+        n: "partial" for n in ("Ylva Strand", "Mia Ödman Berg", "Kim Sand", "Maja Falk")
+    }, got
+    assert {n: got.get(n) for n in ("Anna Ek", "Bo Lund", "Cilla Berg", "Eva Holm")} == {
+        n: "present" for n in ("Anna Ek", "Bo Lund", "Cilla Berg", "Eva Holm")
+    }, got
+
+
+def test_a_single_digit_paragraph_after_an_officials_title() -> None:
+    """'Name, title, 6' at a meeting of §§ 6-10: there for § 6 only (real batch 5, real 39)."""
+    text = (
+        "Protokoll 2020-03-12\n\n2 2(14) Plats och tid Rådhuset, den 12 mars 2020 kl. 13:00-16:00 "
+        "Paragrafer 6-10 Ledamöter Övriga närvarande Anna Berg, M, Vård- och omsorgsnämnden "
+        "Gun Nyström, PRO Olle Ekman, Förvaltningen, sekreterare Lena Bys, folkhälsostrateg, 6 "
+        "Ulla Pers, utredare, 8\n\n§ 6 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    got = _statuses(text)
+    assert got == {
+        "Anna Berg": "present",
+        "Gun Nyström": "present",
+        "Olle Ekman": "present",
+        "Lena Bys": "partial",
+        "Ulla Pers": "partial",
+    }, got
+
+
+def test_a_nobiliary_particle_inside_a_flattened_name() -> None:
+    """'Björn af Ekström, SPF' in a flattened run, and 'Jolanda van Vliet' before a title
+    (real batch 5, real 39; real/items 18)."""
+    text = (
+        "Protokoll 2020-03-12\n\n2 2(14) Plats och tid Rådhuset, den 12 mars 2020 kl. 13:00-16:00 "
+        "Ledamöter Närvarande ersättare Övriga närvarande Anna Berg, M, Vård- och omsorgsnämnden "
+        "Gun Nyström, PRO Björn af Ekström, SPF Per-Åke Holm, SKPF Mia van Vliet sekreterare "
+        "Utses att justera Gun Nyström\n\n§ 6 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    got = _statuses(text)
+    assert got == {
+        n: "present"
+        for n in ("Anna Berg", "Gun Nyström", "Björn af Ekström", "Per-Åke Holm", "Mia van Vliet")
+    }, got
+
+
+# 'ej , ' and 'ej , , , ,': 'not at §§ …' whose numbers the extraction lost; the ordinal of '1:e
+# vice ordförande' is no § (real batch 5, real 41).
+LOST_RANGES = (
+    "Protokoll 2022-05-25\n\n"
+    + FLAT_HEAD
+    + "Närvarande Beslutande Ersättare Karin Ek (C), ordförande Jonas Lund (M), 1:e vice "
+    "ordförande, ej , Maja Fors (S), 2:e vice ordförande Sten Ny (C) Anna Hed (M), ej , "
+    "Stefan Wram (M), ej , , , , Mats Rud (L) Utses att justera Sten Ny"
+)
+# 'Övriga Utsedd att justera Justeringens plats och tid' after the members' table, then 'Name,
+# title, UNIT, N' officials; the justering's place is no person (real batch 5, real 41).
+NEXT_HEADINGS = (
+    "Protokoll 2022-05-25\n\n"
+    + FLAT_HEAD
+    + "Närvarande Beslutande Ersättare Karin Ek (C), ordförande Sten Ny (C) Ola Björk (KD) "
+    "Mats Rud (L) Övriga Utsedd att justera Justeringens plats och tid Petra Lind, "
+    "regiondirektör, RSF, Nanna Sjö, upphandlingschef, RSF, 141, Kjell Nord, konsult, 152 "
+    "Sten Ny Rådhuset Visborg 2 juni 2022 Paragrafer 136-160 Underskrifter"
+)
+
+
+def _by_status(**names: str) -> dict[str, str]:
+    """{name: status} from comma-separated names per status."""
+    return {n.strip(): status for status, listed in names.items() for n in listed.split(",")}
+
+
+BATCH5_FLAT = [
+    pytest.param(
+        LOST_RANGES,
+        _by_status(
+            present="Karin Ek, Maja Fors, Sten Ny, Mats Rud",
+            partial="Jonas Lund, Anna Hed, Stefan Wram",
+        ),
+        id="ej_with_lost_paragraphs",
+    ),
+    pytest.param(
+        NEXT_HEADINGS,
+        _by_status(
+            present="Karin Ek, Sten Ny, Ola Björk, Mats Rud, Petra Lind",
+            partial="Nanna Sjö, Kjell Nord",
+        ),
+        id="officials_after_the_next_tables_headings",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BATCH5_FLAT)
+def test_batch5_flattened_rules(text: str, expected: dict[str, str]) -> None:
+    assert _statuses(text) == expected
+
+
+def test_batch5_notes_and_roles() -> None:
+    assert _people(LOST_RANGES)["Jonas Lund"].note is None
+    assert "justerare" in _people(NEXT_HEADINGS)["Sten Ny"].roles

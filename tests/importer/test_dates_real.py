@@ -227,6 +227,13 @@ ROWS: list[tuple[str, str, str | None, str | None]] = [
     ),
     ("text_beats_filename", "Protokoll 2012-06-12", "scan_2013-01-01.pdf", "2012-06-12"),
     ("invalid_date", "Protokoll 2012-13-45", None, None),
+    # A flattened page's number before its date, then the justering's date (real attendance 41).
+    (
+        "page_number_before_date",
+        "1 25 maj 2022\n\n2 RS 2022/88 Plats och tid Rådhuset Visborg 2 juni 2022 Paragrafer",
+        None,
+        "2022-05-25",
+    ),
 ]
 
 
