@@ -1433,9 +1433,16 @@ async def suggest(
             for r in rows:
                 pool[r.term] = int(r.sdf)
         folded_pool = {fold(t): t for t in pool}
+        # The index holds stems beside words ("rekrytr" beside "rekrytera"): a stem is shown as
+        # the commonest word of the pool it stands for, never as itself.
+        word_of: dict[str, str] = {}
+        for t, sdf in pool.items():
+            st = stem(t)
+            if st != t and (st not in word_of or sdf > pool[word_of[st]]):
+                word_of[st] = t
         close = difflib.get_close_matches(fold(w), list(folded_pool), n=n * 2, cutoff=cutoff)
         for f in close:
-            term = folded_pool[f]
+            term = word_of.get(folded_pool[f], folded_pool[f])
             if term in out or term == w:
                 continue
             if await _visible(session, scope, term):

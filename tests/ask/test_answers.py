@@ -309,3 +309,18 @@ async def test_user_text_never_reaches_the_engine(record: Record, asking: Ask) -
 async def test_other_tenant_sees_nothing_of_this_one(record: Record, asking: Ask) -> None:
     answer = await asking("vad beslutades om F-ACT?", tenant="tenant-nobody")
     assert answer.hits == [] and answer.text.startswith("Inga beslut hittades")
+
+
+async def test_nearby_words_are_words_never_stems(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        meeting = await b.meeting("rekr", record.bodies["lsvo"], dt.date(2023, 4, 2))
+        item = await b.item("rekr", meeting, "Bemanning", number=30)
+        await b.decision(
+            "rekr", item, phrase="Ledningsgruppen beslutar", clauses=["rekrytera en samordnare"]
+        )
+    answer = await asking("vad beslutades om rekryterng och bristyrken?")
+    assert answer.hits == [] and "Närliggande ord i registret" in answer.text, answer.text
+    assert "”rekrytera”" in answer.text and "rekrytr”" not in answer.text, answer.text
