@@ -257,8 +257,8 @@ async def answer_from_passages(
     if parsed.topic_dates:
         # "bokslutsdispositioner 2018": the year may name the subject (the 2018 accounts were
         # decided on in 2019) rather than the meeting. Asked again over every date with the
-        # year as a word; that answer is taken when the meetings of 2018 hold none, or when
-        # only its first passage names the year ("Bokslutsdispositioner 2018" beside the
+        # year as a word; that answer is taken when its first passage names the year and the
+        # meetings of 2018 hold no answer that does ("Bokslutsdispositioner 2018" beside the
         # 2018 meeting's "Bokslutsdispositioner 2017").
         words = f"{lexical_text} {' '.join(parsed.topic_dates)}"
         undated = replace(
@@ -277,8 +277,10 @@ async def answer_from_passages(
         dated_answers = AP.confident(result, ctx.lang) and any(
             fits(wanted, _as_seen(f, f.row.text), question) for f in result.found[:3]
         )
-        if AP.confident(again, ctx.lang) and (
-            not dated_answers or (names_year(again) and not names_year(result))
+        if (
+            AP.confident(again, ctx.lang)
+            and names_year(again)
+            and not (dated_answers and names_year(result))
         ):
             result, parsed, lexical_text = again, undated, words
             topic = topic_of(parsed) or topic
