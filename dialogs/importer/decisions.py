@@ -182,6 +182,26 @@ SUBJECTLESS_DECISION = re.compile(r"(?:^|(?<=[.!?]\s))" + LOST_SUBJECT_VERBS)
 _HISTORICAL = re.compile(
     r"^vid\b|\b(?:vid|under|på) (?:föregående|förra|tidigare)\b", re.IGNORECASE
 )
+# An earlier meeting's decision quoted as background: a past deciding verb followed by when it
+# was taken, "FHR beslutade den 22 oktober 2002, § 33, att uppdra åt presidiet att …" (real/
+# items 48), "Nämnden beslöt 2023-09-12 att ge förvaltningen i uppdrag …". Its att-clauses are
+# neither decisions nor tasks of this meeting, whoever the subject is.
+_EARLIER_DECISION = re.compile(
+    r"^\S+(?:\s+\S+){0,4}?\s+(?:beslutade|beslöt|uppdrog|fattade\s+beslut|har\s+beslutat|"
+    r"hade\s+beslutat)\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+# "… beslutade vid dagens möte att …" is this meeting's.
+_THIS_MEETING = re.compile(r"(?i)vid\s+(?:dagens|detta|det\s+här|nu\s+aktuella)\b")
+
+
+def reports_earlier_decision(sentence: str) -> bool:
+    """Whether sentence tells of a decision taken at an earlier meeting (a date, a month or a
+    § number right after the verb)."""
+    match = _EARLIER_DECISION.match(strip_bullet(sentence).strip())
+    rest = match.group("rest") if match else ""
+    return bool(_EARLIER_DATE.match(rest)) and not _THIS_MEETING.match(rest)
 
 
 @dataclass
@@ -295,7 +315,13 @@ def _told_when(verb_phrase: str) -> bool:
 def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
     """A decision written as a sentence of the discussion text, or None."""
     text = strip_bullet(sentence).strip()
-    if not text or _HISTORICAL.search(text) or text.endswith("?") or len(text) > 600:
+    if (
+        not text
+        or _HISTORICAL.search(text)
+        or text.endswith("?")
+        or len(text) > 600
+        or reports_earlier_decision(text)
+    ):
         return None
     lost_subject = SUBJECTLESS_DECISION.search(text)
     if lost_subject:
@@ -572,6 +598,8 @@ def find_assignments(
     starts with a person's name ("att Cecilia Grefve-Lang tar en inledande kontakt …") is one.
     previous is the sentence before, which "Gustav fixar." takes on."""
     text = strip_final_period(strip_bullet(sentence))
+    if reports_earlier_decision(text):
+        return []
     lead = _DECIDED_LEAD.match(text) or _ACTION_LABEL.match(text)
     if lead:
         text, clause = text[lead.end() :], True

@@ -241,3 +241,25 @@ def test_tasks_in_a_decision_a_passive_with_its_doer_and_a_task_table() -> None:
         (["Pia"], "Prata med kommunen om vägen", "25 okt"),
         (["Helen", "Johan"], "Boka lokal", "nov"),
     ]
+
+
+def test_an_earlier_decision_quoted_as_background_assigns_nothing() -> None:
+    """'Tidigare beslut / X beslutade den …, § N, att uppdra åt …' (the layout of real/items
+    48): the quoted decision's task was given at the earlier meeting; this meeting's is kept."""
+    paragraphs = [
+        "Protokoll 2023-02-07",
+        "§ 12 Budget\nFörslag till budget bifogas.",
+        "Tidigare beslut",
+        "Rådet beslutade den 6 december 2022, § 4,",
+        "att uppdra åt presidiet att ta fram en budget till nästa möte.",
+        "Beslut",
+        "Rådet beslutar",
+        "att uppdra åt Eva Holm att skicka budgeten till kommunen.",
+    ]
+    minutes = parse_minutes("\n\n".join(paragraphs) + "\n")
+    assert [(a.assignees, a.what) for a in minutes.assignments] == [
+        (["Eva Holm"], "skicka budgeten till kommunen")
+    ]
+    assert [c for d in minutes.decisions for c in d.clauses] == [
+        "uppdra åt Eva Holm att skicka budgeten till kommunen."
+    ]
