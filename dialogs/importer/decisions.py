@@ -395,6 +395,57 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
     return None
 
 
+# A flattened run holds several sentences without their full stops ("… Personalavdelningen Till
+# jämte ordföranden justera protokollet utsågs Ingela Axelsson."): past this length a sentence
+# is such a run, and the decision in it starts nearer its verb.
+_RUN_LENGTH = 150
+_CAPITALISED = re.compile(r"[A-ZÅÄÖ]")
+
+
+def _clause_in_run(text: str) -> str:
+    """The sentence around the first passive decision verb of a flattened run: it opens at the
+    capitalised word before the lower-case words that lead up to the verb ("Till jämte
+    ordföranden justera protokollet utsågs X"), or at the name just before it ("Anna Berg
+    valdes …")."""
+    verb = _PASSIVE.search(text)
+    if verb is None or len(text) <= _RUN_LENGTH:
+        return text
+    if _CAPITALISED.match(verb.group()):
+        # "… Justering Utsågs X att jämte ordföranden justera …": the verb opens it.
+        return text[verb.start() :]
+    words = list(re.finditer(r"\S+", text[: verb.start()]))
+    start = len(words)
+    while start > 0 and not _CAPITALISED.match(words[start - 1].group()):
+        start -= 1
+    if start == len(words):
+        # The verb follows a name: at most three capitalised words.
+        while start > 0 and len(words) - start < 3 and _CAPITALISED.match(words[start - 1].group()):
+            start -= 1
+    elif start > 0:
+        start -= 1
+    return text[words[start].start() :] if start < len(words) else text[verb.start() :]
+
+
+# The front page form of kommunal minutes labels its fields, with or without a colon: "Utses att
+# justera Name Justeringens plats och tid …" (real/items 13, 50, 51) names who is to justera,
+# it records no decision.
+_FORM_LABEL = re.compile(r"(?i)^utses\s+att\s+justera\b")
+
+
+def head_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
+    """A decision written in the minutes' head, before the first item: "Dagordningen
+    godkändes.", "Till att jämte ordföranden justera protokollet utsågs Birgitta Ek."
+    (real/items 48, 49), also inside a flattened run of names. A label ("Utses att justera:")
+    and another body's reported decision are none of this meeting's."""
+    text = _clause_in_run(strip_bullet(sentence).strip())
+    if ":" in text or _FORM_LABEL.match(text):
+        return None
+    decision = prose_decision(text, own)
+    if decision is None or decision.reported_by_body:
+        return None
+    return decision
+
+
 # Sekretess ----------------------------------------------------------------------------------
 
 # How minutes mark a § as secret: "Sekretess", "sekretessbelagd", "enligt OSL",

@@ -38,6 +38,7 @@ from .decisions import (
     decision_heading,
     find_amounts,
     find_assignments,
+    head_decision,
     inline_decision,
     is_bold_att,
     is_secret,
@@ -512,6 +513,7 @@ class _MinutesParser:
                     "— kontrollera indelningen."
                 )
         self.header_text = "\n".join(lines[: starts[0].index] if starts else lines)
+        whole_text = False
         if starts:
             self._parse_header(lines, 0, starts[0].index, stop_at_prose=False)
         else:
@@ -531,6 +533,7 @@ class _MinutesParser:
             else:
                 whole = self._whole_text_item(lines, header_end)
                 if whole is not None:
+                    whole_text = True
                     starts = [whole]
                     self.leftover = self.leftover[: len(self.leftover) - (len(lines) - header_end)]
                     minutes.warnings.append(
@@ -563,6 +566,9 @@ class _MinutesParser:
                     self._set_status(name, status)
         self._finish_header()
         works: list[_ItemWork] = []
+        if starts and not whole_text:
+            head = self.header_text.split("\n")
+            works.extend(self._head_item(head, starts[0].is_paragraph))
         for n, start in enumerate(starts):
             end = starts[n + 1].index if n + 1 < len(starts) else len(lines)
             content = lines[start.index + 1 : end]
@@ -571,6 +577,28 @@ class _MinutesParser:
             works.append(self._parse_item(start, content))
         self._finish(works)
         return minutes
+
+    def _head_item(self, head: list[str], paragraphs: bool) -> list[_ItemWork]:
+        """Decisions written in the head, before the first item ("Till att jämte ordföranden
+        justera protokollet utsågs X.", "Dagordningen godkändes.", real/items 48, 49): one
+        unnumbered item before the first holds them, since a decision is always stored on an
+        item, and a warning says so."""
+        found = [
+            decision
+            for line in head
+            for sentence in sentences(clean_line(line))
+            if (decision := head_decision(sentence, self.own)) is not None
+        ]
+        if not found:
+            return []
+        where = "paragrafen" if paragraphs else "punkten"
+        item = ParsedItem(number=None, is_paragraph=False, title=f"Beslut före första {where}")
+        item.decisions = found
+        item.text = "\n\n".join(d.text for d in found)
+        self.minutes.warnings.append(
+            f"{len(found)} beslut före första {where} sparades under en egen punkt utan nummer."
+        )
+        return [_ItemWork(item)]
 
     def _whole_text_item(self, lines: list[str], header_end: int) -> _ItemStart | None:
         """A text without items whose prose decides or hands out tasks (a web summary of a
@@ -1588,7 +1616,7 @@ class _MinutesParser:
         numbers = [int(w.item.number) for w in works if w.item.number and w.item.number.isdigit()]
         for before, after in itertools.pairwise(numbers):
             if after != before + 1:
-                sign = "§ " if works[0].item.is_paragraph else "punkt "
+                sign = "§ " if any(w.item.is_paragraph for w in works) else "punkt "
                 self.minutes.warnings.append(
                     f"Numreringen hoppar från {sign}{before} till {sign}{after}."
                 )

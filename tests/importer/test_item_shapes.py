@@ -243,10 +243,15 @@ def test_tasks_in_a_decision_a_passive_with_its_doer_and_a_task_table() -> None:
     ]
 
 
+def _paragraphs(*paragraphs: str) -> ParsedMinutes:
+    """Minutes whose paragraphs are separated by blank lines, as web pages and Word give them."""
+    return parse_minutes("\n\n".join(paragraphs) + "\n")
+
+
 def test_an_earlier_decision_quoted_as_background_assigns_nothing() -> None:
     """'Tidigare beslut / X beslutade den …, § N, att uppdra åt …' (the layout of real/items
     48): the quoted decision's task was given at the earlier meeting; this meeting's is kept."""
-    paragraphs = [
+    minutes = _paragraphs(
         "Protokoll 2023-02-07",
         "§ 12 Budget\nFörslag till budget bifogas.",
         "Tidigare beslut",
@@ -255,11 +260,57 @@ def test_an_earlier_decision_quoted_as_background_assigns_nothing() -> None:
         "Beslut",
         "Rådet beslutar",
         "att uppdra åt Eva Holm att skicka budgeten till kommunen.",
-    ]
-    minutes = parse_minutes("\n\n".join(paragraphs) + "\n")
+    )
     assert [(a.assignees, a.what) for a in minutes.assignments] == [
         (["Eva Holm"], "skicka budgeten till kommunen")
     ]
     assert [c for d in minutes.decisions for c in d.clauses] == [
         "uppdra åt Eva Holm att skicka budgeten till kommunen."
     ]
+
+
+def test_decisions_in_the_head_before_the_first_paragraph() -> None:
+    """Justerare and agenda settled in the head, before '§ N' (the layout of real/items 48):
+    an unnumbered item before the first paragraph holds them, and a warning says so."""
+    minutes = _paragraphs(
+        "Protokoll 2023-03-14",
+        "Närvarande:\nKarin Lund ordf.\nPer Ek",
+        "Till att jämte ordföranden justera protokollet utsågs Per Ek.",
+        "Dagordningen godkändes.",
+        "Paragrafer: 7-8",
+        "§ 7\nBudget\nRådet beslutar att godkänna budgeten.",
+        "§ 8\nInformation\nKarin Lund informerar om lokalerna.",
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        (None, "Beslut före första paragrafen"),
+        ("7", "Budget"),
+        ("8", "Information"),
+    ]
+    assert [d.text for d in minutes.items[0].decisions] == [
+        "Till att jämte ordföranden justera protokollet utsågs Per Ek.",
+        "Dagordningen godkändes.",
+    ]
+    assert any("före första paragrafen" in w for w in minutes.warnings)
+
+
+def test_head_decisions_inside_a_flattened_run_and_the_form_label() -> None:
+    """A flattened first page runs names, organisations and the head's sentences into one line
+    (real/items 49); the form's 'Utses att justera Name …' label is no decision (real/items 13,
+    51)."""
+    flat = (
+        "1 Närvarande: Karin Lund ordf. Per Ek Lisa Holm Anna Berg Kommunstyrelsen "
+        "Omsorgsnämnden Tekniska nämnden Personalavdelningen Till jämte ordföranden justera "
+        "protokollet utsågs Lisa Holm. Dagordningen godkändes. Paragrafer: 3-4\n\n"
+    )
+    minutes = parse_minutes(flat + "§ 3 Budget\nRådet beslutar att godkänna budgeten.\n")
+    assert [d.text for d in minutes.items[0].decisions] == [
+        "Till jämte ordföranden justera protokollet utsågs Lisa Holm.",
+        "Dagordningen godkändes.",
+    ]
+    form = (
+        "Kommunstyrelsen SAMMANTRÄDESPROTOKOLL Plats och tid Kommunhuset Utses att justera "
+        "Lisa Holm Justeringens plats och tid Kommunhuset Sekreterare Per Ek Ordförande Karin "
+        "Lund Justerande Lisa Holm Paragrafer 3-4\n\n"
+    )
+    minutes = parse_minutes(form + "§ 3 Budget\nRådet beslutar att godkänna budgeten.\n")
+    assert [(i.number, i.title) for i in minutes.items] == [("3", "Budget")]
