@@ -1897,6 +1897,50 @@ def _page_lines(lines: list[str], long: list[int]) -> dict[int, int]:
     return found if len(found) >= 3 else {}
 
 
+# The code a flattened paragraph number follows: "FHR 18", "KHR 1", "Sn 49", "§ 3".
+_SIGN_BEFORE = re.compile(r"(?:^|\s)(?P<code>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}|§)\s+$")
+
+
+def _paragraph_sign(chain: list[_FlatHit], lines: list[str]) -> str | None:
+    """The short code that stands before most numbers of the items' chain, the body's
+    paragraph sign ("FHR 18 … FHR 19 …", real/items 49, 50, 51), or None."""
+    codes = Counter(
+        match.group("code")
+        for n, offset, _, _ in chain
+        if (match := _SIGN_BEFORE.search(lines[n], max(0, offset - 8), offset))
+    )
+    if not codes:
+        return None
+    code, count = codes.most_common(1)[0]
+    return code if count >= 2 and 2 * count >= len(chain) else None
+
+
+def _page_heads(
+    lines: list[str], cuts: dict[int, list[int]], ordinals: dict[int, int], sign: str | None
+) -> dict[int, str]:
+    """What stands before the first item on a flattened page that opens with its page number:
+    the page number and the running header the PDF prints on every page ("2 Folkhälsorådet
+    SAMMANTRÄDESPROTOKOLL 2 FHR 41 …", "3 Kommunala Handikapprådet (17) KHR 2 …", real/items 50,
+    51). Returns line → the text to keep there: nothing when it is only the page number (and the
+    paragraph sign) or a header that opens two or more pages, the rest without the page number
+    otherwise. A header left in would number items by the pages."""
+    found: dict[int, str] = {}
+    for n, offsets in cuts.items():
+        head = lines[n][: offsets[0]].strip()
+        page = re.match(r"(\d{1,3})\s*", head)
+        if n not in ordinals or not page or int(page.group(1)) != ordinals[n]:
+            continue
+        rest = head[page.end() :]
+        if sign:
+            rest = re.sub(r"(?:^|\s+)" + re.escape(sign) + "$", "", rest)
+        found[n] = rest.strip()
+    shapes = Counter(collapse_spaces(re.sub(r"\d+", " ", rest)) for rest in found.values())
+    return {
+        n: "" if shapes[collapse_spaces(re.sub(r"\d+", " ", rest))] >= 2 else rest
+        for n, rest in found.items()
+    }
+
+
 def _unflatten(lines: list[str]) -> list[str]:
     """A PDF converted to text may hold a whole page on one line, with the items' numbers in
     the running text ("… 37 Landstingsfullmäktiges öppnande Enligt … 38 Upprop …"). A chain of
@@ -1909,11 +1953,13 @@ def _unflatten(lines: list[str]) -> list[str]:
     long = sorted(set(long) | set(pages))
     hits: list[_FlatHit] = []  # (line, offset, number, "." / ":" / "")
     cleaned = list(lines)
-    for ordinal, n in enumerate(long, start=1):
+    # Each flattened line's page number: its place among them, or the number it opens with.
+    ordinals = {n: pages.get(n, k) for k, n in enumerate(long, start=1)}
+    for n in long:
         cleaned[n] = _PAGE_MARKER.sub(" ", lines[n])
         if _CONTENTS_PAGE.match(cleaned[n]):
             continue
-        ordinal = pages.get(n, ordinal)
+        ordinal = ordinals[n]
         hits.extend(
             (n, m.start(), int(m.group("num")), _flat_style(m))
             for m in _FLAT_ITEM.finditer(cleaned[n])
@@ -1972,6 +2018,8 @@ def _unflatten(lines: list[str]) -> list[str]:
     cuts: dict[int, list[int]] = {}
     for n, offset, _, _ in best:
         cuts.setdefault(n, []).append(offset)
+    sign = _paragraph_sign(best, cleaned)
+    heads = _page_heads(cleaned, cuts, ordinals, sign)
     out: list[str] = []
     for n, line in enumerate(cleaned):
         if n not in cuts:
@@ -1980,6 +2028,12 @@ def _unflatten(lines: list[str]) -> list[str]:
         bounds = [0, *cuts[n], len(line)]
         for a, b in itertools.pairwise(bounds):
             piece = line[a:b].strip()
+            if sign and b in cuts[n]:
+                # "… göra detsamma FHR" before "19 Folkhälsopriset": the paragraph sign belongs
+                # to the next item's number, not to this text (real/items 49, 50, 51).
+                piece = re.sub(r"(?:^|\s+)" + re.escape(sign) + "$", "", piece)
+            if a == 0 and n in heads:
+                piece = heads[n]
             if not piece or (n in pages and a == 0 and _PAGE_LEAD.fullmatch(piece)):
                 # "3 43 FHR" before "1 Godkännande …": the page's numbers and the paragraph
                 # sign's code, no text of the item before (real/items 38, 39).

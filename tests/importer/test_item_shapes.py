@@ -314,3 +314,36 @@ def test_head_decisions_inside_a_flattened_run_and_the_form_label() -> None:
     )
     minutes = parse_minutes(form + "§ 3 Budget\nRådet beslutar att godkänna budgeten.\n")
     assert [(i.number, i.title) for i in minutes.items] == [("3", "Budget")]
+
+
+def test_a_running_page_header_and_the_paragraph_sign_of_flattened_pages() -> None:
+    """Each flattened page opens 'N Rådet SAMMANTRÄDESPROTOKOLL N KPR 12 Title Text…' (the
+    layout of real/items 50, 51): the page number and header number no items, and the code
+    'KPR' before the paragraph number is left out of the text before it (real/items 49)."""
+    names = "Karin Lund Per Ek Lisa Holm Anna Berg Olof Dahl Eva Ström Jan Nord Siv Ek Bo Alm"
+    pages = [
+        f"1 Pensionärsrådet SAMMANTRÄDESPROTOKOLL 1 Plats och tid Rådhuset Beslutande {names} "
+        f"Övriga deltagande {names} Utses att justera Per Ek Justeringens plats och tid "
+        "Rådhuset Sekreterare Lisa Holm Ordförande Karin Lund Justerande Per Ek",
+        "2 Pensionärsrådet SAMMANTRÄDESPROTOKOLL 2 KPR 12 Bostäder för äldre Anna Berg berättar "
+        "om planerna för nya trygghetsboenden i kommunen. Två hus byggs under året. Rådet "
+        "diskuterar hyrorna och tillgängligheten i husen. Frågan tas upp igen i höst KPR 13 "
+        "Färdtjänst Per Ek redovisar väntetiderna.",
+        "3 Pensionärsrådet SAMMANTRÄDESPROTOKOLL 3 KPR 14 Övriga frågor Lisa Holm tackar för "
+        "året. Rådet önskar alla en god jul och ett gott nytt år. Inga övriga frågor anmäldes "
+        "till mötet denna gång.",
+    ]
+    minutes = parse_minutes("\n\n".join(pages) + "\n")
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("12", "Bostäder för äldre"),
+        ("13", "Färdtjänst"),
+        ("14", "Övriga frågor"),
+    ]
+    assert minutes.items[0].text.endswith("Frågan tas upp igen i höst")
+    # One item a page: the pages' numbers 1, 2, 3 are the longer chain.
+    last = pages[2].replace("KPR 14 Övriga frågor", "KPR 13 Färdtjänst")
+    minutes = parse_minutes("\n\n".join([pages[0], pages[1].split(" KPR 13")[0], last]))
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("12", "Bostäder för äldre"),
+        ("13", "Färdtjänst"),
+    ]
