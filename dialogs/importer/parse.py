@@ -485,6 +485,8 @@ class _MinutesParser:
         self.header_text = ""
         self.justering_text: str | None = None
         self.agenda_numbers: list[int] = []
+        # § entries of a contents list whose heading never comes in the text (a cut text).
+        self.contents_only: list[_ItemStart] = []
         self.own = OwnBody([])
         self.invited: set[str] = set()
         self.listed_present = False
@@ -575,6 +577,8 @@ class _MinutesParser:
             if n + 1 == len(starts):
                 content = self._cut_trailer(content)
             works.append(self._parse_item(start, content))
+        if self.contents_only and starts and starts[0].is_paragraph:
+            works = self._with_contents_only(works)
         self._finish(works)
         return minutes
 
@@ -599,6 +603,29 @@ class _MinutesParser:
             f"{len(found)} beslut före första {where} sparades under en egen punkt utan nummer."
         )
         return [_ItemWork(item)]
+
+    def _with_contents_only(self, works: list[_ItemWork]) -> list[_ItemWork]:
+        """The §s the contents list names and the text never heads (real/items 53: the text
+        ends in § 38, the list goes on to § 40) are items without text, in number order."""
+        found = {w.item.number for w in works}
+        extra = [
+            _ItemWork(ParsedItem(number=c.number, is_paragraph=True, title=clean_line(c.rest)))
+            for c in self.contents_only
+            if c.number not in found
+        ]
+        if not extra:
+            return works
+        listed = ", ".join(f"§ {w.item.number}" for w in extra)
+        self.minutes.warnings.append(
+            f"Innehållsförteckningen nämner {listed}, som inte har någon rubrik i texten; "
+            "de sparas som punkter utan text."
+        )
+
+        def order(work: _ItemWork) -> int:
+            number = work.item.number or ""
+            return int(number) if number.isdigit() else -1
+
+        return sorted([*works, *extra], key=order)
 
     def _whole_text_item(self, lines: list[str], header_end: int) -> _ItemStart | None:
         """A text without items whose prose decides or hands out tasks (a web summary of a
@@ -668,6 +695,7 @@ class _MinutesParser:
             ):
                 continue
             paragraphs.append(_ItemStart(i, match.group("num").lstrip("0") or "0", True, rest))
+        paragraphs, self.contents_only = _without_paged_contents(paragraphs, lines)
         chosen = _longest_increasing(_without_contents(paragraphs, lines))
         if chosen:
             return chosen
@@ -1678,6 +1706,43 @@ def _without_contents(cands: list[_ItemStart], lines: list[str]) -> list[_ItemSt
     later = {c.number for n, c in enumerate(cands) if n not in bare}
     contents = {n for n in bare if cands[n].number in later}
     return [c for n, c in enumerate(cands) if n not in contents] if len(contents) >= 2 else cands
+
+
+# "§ 36 Riktlinjer för måltider 5": a contents line ends in its page number.
+_PAGE_AT_END = re.compile(r"\s+(?P<page>\d{1,3})\s*$")
+
+
+def _without_paged_contents(
+    cands: list[_ItemStart], lines: list[str]
+) -> tuple[list[_ItemStart], list[_ItemStart]]:
+    """A contents list of '§ N Title page' lines one after another, the page numbers growing,
+    whose titles come again further down as '§ N Title' headings (real/items 53): its lines are
+    no items. Returns the other candidates, and the list's entries, page number cut, that no
+    heading follows (the text was cut short)."""
+    pages = [_PAGE_AT_END.search(clean_line(c.rest)) for c in cands]
+    run: list[int] = []
+    for n, page in enumerate(pages):
+        last = pages[run[-1]] if run else None
+        if page and last and int(page.group("page")) >= int(last.group("page")):
+            between = lines[cands[run[-1]].index + 1 : cands[n].index]
+            if not any(clean_line(line) for line in between):
+                run.append(n)
+                continue
+        if len(run) >= 2:
+            break
+        run = [n] if page else []
+    if len(run) < 2:
+        return cands, []
+    entries = {n: _PAGE_AT_END.sub("", clean_line(cands[n].rest)) for n in run}
+    headings = {
+        (c.number, clean_line(c.rest).casefold()) for n, c in enumerate(cands) if n > run[-1]
+    }
+    confirmed = [n for n in run if (cands[n].number, entries[n].casefold()) in headings]
+    if len(confirmed) < 2:
+        return cands, []
+    later = {c.number for n, c in enumerate(cands) if n > run[-1]}
+    only = [replace(cands[n], rest=entries[n]) for n in run if cands[n].number not in later]
+    return [c for n, c in enumerate(cands) if n not in run], only
 
 
 def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:

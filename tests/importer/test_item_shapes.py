@@ -347,3 +347,24 @@ def test_a_running_page_header_and_the_paragraph_sign_of_flattened_pages() -> No
         ("12", "Bostäder för äldre"),
         ("13", "Färdtjänst"),
     ]
+
+
+def test_a_contents_list_with_page_numbers_before_the_paragraph_headings() -> None:
+    """'§ N Title page' lines, then the same '§ N Title' headings with their text (the layout
+    of real/items 53): the list makes no items; a § it names that no heading follows (the text
+    ends before it) is an item without text."""
+    minutes = _paragraphs(
+        "Protokoll från rådets möte 2 mars 2023",
+        "Innehåll",
+        "§ 4 Budget för 2024 2\n§ 5 Lokaler 4\n§ 6 Övriga frågor 6",
+        "§ 4 Budget för 2024",
+        "Rådet beslutar att godkänna budgeten.",
+        "§ 5 Lokaler",
+        "Karin Lund informerar om lokalerna.",
+    )
+    assert [(i.number, i.title, i.text) for i in minutes.items] == [
+        ("4", "Budget för 2024", "Rådet beslutar att godkänna budgeten."),
+        ("5", "Lokaler", "Karin Lund informerar om lokalerna."),
+        ("6", "Övriga frågor", ""),
+    ]
+    assert any("Innehållsförteckningen nämner § 6" in w for w in minutes.warnings)
