@@ -262,7 +262,13 @@ _CLOSING_ATT = re.compile(r"^\s*Att\s+[a-zåäö]{3,}\s+\S")
 _FINITE_AFTER_ATT = re.compile(
     r"\b(?:är|var|blir|blev|kan|kunde|ska|skall|har|hade|måste|bör|behöver|finns|gäller)\b"
 )
-_PROPOSES_BEFORE = re.compile(r"(?i)\b(?:föreslår|föreslog|förslag|yrkar|yrkade)\b")
+# The sentence before a bare "att …" proposes it: a proposing verb, or the noun as the label
+# that introduces it ("Arbetsutskottets förslag.", "Förslag till beslut"). The noun inside a
+# sentence that goes on ("Det har kommit in tre förslag, A, B samt C.") only tells what the
+# meeting chose from (real/items 49).
+_PROPOSES_BEFORE = re.compile(
+    r"(?i)\b(?:föreslår|föreslog|yrkar|yrkade)\b|\bförslag(?:\s+till\s+beslut)?\W*$"
+)
 _PROPOSAL_LINE = re.compile(r"(?i)^(?:förslag till beslut|beslutsförslag)\s*:?$")
 # As a label, capitalised or with a colon; "… som ligger som förslag till beslut" in running
 # text only mentions one (seed 003).

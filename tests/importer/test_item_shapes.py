@@ -368,3 +368,25 @@ def test_a_contents_list_with_page_numbers_before_the_paragraph_headings() -> No
         ("6", "Övriga frågor", ""),
     ]
     assert any("Innehållsförteckningen nämner § 6" in w for w in minutes.warnings)
+
+
+def test_a_bare_att_clause_after_a_sentence_naming_the_proposals() -> None:
+    """'FHR N Title Text … Det har kommit in tre förslag, A, B samt C. att utse A …' (the layout
+    of real/items 49): the bare att-clause is the decision; the noun 'förslag' inside the
+    sentence before only says what the choice was among. A proposal label before it still
+    makes it a proposal."""
+    text = (
+        "1 Närvarande: Karin Lund ordf. Per Ek Lisa Holm Anna Berg Olof Dahl Eva Ström Jan Nord "
+        "Siv Ek Bo Alm Kommunstyrelsen Omsorgsnämnden Tekniska nämnden Personalavdelningen\n\n"
+        "2 KPR 7 Kulturpriset Det är dags att utse årets pristagare. Det har kommit in tre "
+        "förslag, Eva Ström, ledare för en körgrupp, Jan Nord samt Siv Ek, aktiv i "
+        "hembygdsföreningen. att utse Eva Ström till årets kulturpristagare KPR 8 Budget Kansliet "
+        "redovisar budgeten. Arbetsutskottets förslag. att godkänna budgeten för nästa år KPR 9 "
+        "Avslutning Ordföranden tackar alla för året.\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(i.number, [c for d in i.decisions for c in d.clauses]) for i in minutes.items] == [
+        ("7", ["utse Eva Ström till årets kulturpristagare"]),
+        ("8", []),
+        ("9", []),
+    ]
