@@ -1812,10 +1812,17 @@ _STRONG_PAST = (
     r"beslöt|beslöts|fann|gav|gavs|tog|togs|höll|hölls|bad|fick|drog|drogs|utsågs|antogs|"
     r"ansåg|kom|blev|gick|lät|sade"
 )
+# A pronoun with "är", "finns", "har" opens a sentence too: "Folkhälsopriset Det är dags att
+# utse …", "Samverkansavtalet för folkhälsa Det finns ett förslag …" (real/items 49).
+_PRONOUN_OPENS = r"(?:Det|Den|De|Vi|Man)\s+(?:är|var|finns|fanns|har|hade|kommer|ska|skall)\b"
 _SENTENCE_AFTER_TITLE = re.compile(
     r"(?P<prev>\b[\w)][\w)-]*)\s+"
     r"(?=[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:\s+[A-ZÅÄÖa-zåäö][a-zåäö]+){0,2}?\s+"
-    r"(?:[a-zåäö]+(?:ades|ade|des|dde|tes|de|te|ar|er)|" + _STRONG_PAST + r")\b)"
+    r"(?:[a-zåäö]+(?:ades|ade|des|dde|tes|de|te|ar|er)|"
+    + _STRONG_PAST
+    + r")\b|"
+    + _PRONOUN_OPENS
+    + r")"
 )
 _BEFORE_NAME = frozenset(
     {"av", "om", "för", "i", "från", "med", "till", "och", "på", "inom", "mellan", "vid"}

@@ -390,3 +390,5 @@ def test_a_bare_att_clause_after_a_sentence_naming_the_proposals() -> None:
         ("8", []),
         ("9", []),
     ]
+    # The title ends where a pronoun opens the text's first sentence ('Det är dags …').
+    assert [i.title for i in minutes.items] == ["Kulturpriset", "Budget", "Avslutning"]
