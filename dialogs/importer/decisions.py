@@ -182,6 +182,26 @@ SUBJECTLESS_DECISION = re.compile(r"(?:^|(?<=[.!?]\s))" + LOST_SUBJECT_VERBS)
 _HISTORICAL = re.compile(
     r"^vid\b|\b(?:vid|under|på) (?:föregående|förra|tidigare)\b", re.IGNORECASE
 )
+# An earlier meeting's decision quoted as background: a past deciding verb followed by when it
+# was taken, "FHR beslutade den 22 oktober 2002, § 33, att uppdra åt presidiet att …" (real/
+# items 48), "Nämnden beslöt 2023-09-12 att ge förvaltningen i uppdrag …". Its att-clauses are
+# neither decisions nor tasks of this meeting, whoever the subject is.
+_EARLIER_DECISION = re.compile(
+    r"^\S+(?:\s+\S+){0,4}?\s+(?:beslutade|beslöt|uppdrog|fattade\s+beslut|har\s+beslutat|"
+    r"hade\s+beslutat)\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+# "… beslutade vid dagens möte att …" is this meeting's.
+_THIS_MEETING = re.compile(r"(?i)vid\s+(?:dagens|detta|det\s+här|nu\s+aktuella)\b")
+
+
+def reports_earlier_decision(sentence: str) -> bool:
+    """Whether sentence tells of a decision taken at an earlier meeting (a date, a month or a
+    § number right after the verb)."""
+    match = _EARLIER_DECISION.match(strip_bullet(sentence).strip())
+    rest = match.group("rest") if match else ""
+    return bool(_EARLIER_DATE.match(rest)) and not _THIS_MEETING.match(rest)
 
 
 @dataclass
@@ -295,7 +315,13 @@ def _told_when(verb_phrase: str) -> bool:
 def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
     """A decision written as a sentence of the discussion text, or None."""
     text = strip_bullet(sentence).strip()
-    if not text or _HISTORICAL.search(text) or text.endswith("?") or len(text) > 600:
+    if (
+        not text
+        or _HISTORICAL.search(text)
+        or text.endswith("?")
+        or len(text) > 600
+        or reports_earlier_decision(text)
+    ):
         return None
     lost_subject = SUBJECTLESS_DECISION.search(text)
     if lost_subject:
@@ -367,6 +393,57 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
         clause = strip_final_period(second.group("said"))
         return ParsedDecision(phrase="Beslut", clauses=[_strip_att(clause)], text=said)
     return None
+
+
+# A flattened run holds several sentences without their full stops ("… Personalavdelningen Till
+# jämte ordföranden justera protokollet utsågs Ingela Axelsson."): past this length a sentence
+# is such a run, and the decision in it starts nearer its verb.
+_RUN_LENGTH = 150
+_CAPITALISED = re.compile(r"[A-ZÅÄÖ]")
+
+
+def _clause_in_run(text: str) -> str:
+    """The sentence around the first passive decision verb of a flattened run: it opens at the
+    capitalised word before the lower-case words that lead up to the verb ("Till jämte
+    ordföranden justera protokollet utsågs X"), or at the name just before it ("Anna Berg
+    valdes …")."""
+    verb = _PASSIVE.search(text)
+    if verb is None or len(text) <= _RUN_LENGTH:
+        return text
+    if _CAPITALISED.match(verb.group()):
+        # "… Justering Utsågs X att jämte ordföranden justera …": the verb opens it.
+        return text[verb.start() :]
+    words = list(re.finditer(r"\S+", text[: verb.start()]))
+    start = len(words)
+    while start > 0 and not _CAPITALISED.match(words[start - 1].group()):
+        start -= 1
+    if start == len(words):
+        # The verb follows a name: at most three capitalised words.
+        while start > 0 and len(words) - start < 3 and _CAPITALISED.match(words[start - 1].group()):
+            start -= 1
+    elif start > 0:
+        start -= 1
+    return text[words[start].start() :] if start < len(words) else text[verb.start() :]
+
+
+# The front page form of kommunal minutes labels its fields, with or without a colon: "Utses att
+# justera Name Justeringens plats och tid …" (real/items 13, 50, 51) names who is to justera,
+# it records no decision.
+_FORM_LABEL = re.compile(r"(?i)^utses\s+att\s+justera\b")
+
+
+def head_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
+    """A decision written in the minutes' head, before the first item: "Dagordningen
+    godkändes.", "Till att jämte ordföranden justera protokollet utsågs Birgitta Ek."
+    (real/items 48, 49), also inside a flattened run of names. A label ("Utses att justera:")
+    and another body's reported decision are none of this meeting's."""
+    text = _clause_in_run(strip_bullet(sentence).strip())
+    if ":" in text or _FORM_LABEL.match(text):
+        return None
+    decision = prose_decision(text, own)
+    if decision is None or decision.reported_by_body:
+        return None
+    return decision
 
 
 # Sekretess ----------------------------------------------------------------------------------
@@ -572,6 +649,8 @@ def find_assignments(
     starts with a person's name ("att Cecilia Grefve-Lang tar en inledande kontakt …") is one.
     previous is the sentence before, which "Gustav fixar." takes on."""
     text = strip_final_period(strip_bullet(sentence))
+    if reports_earlier_decision(text):
+        return []
     lead = _DECIDED_LEAD.match(text) or _ACTION_LABEL.match(text)
     if lead:
         text, clause = text[lead.end() :], True

@@ -38,6 +38,7 @@ from .decisions import (
     decision_heading,
     find_amounts,
     find_assignments,
+    head_decision,
     inline_decision,
     is_bold_att,
     is_secret,
@@ -262,7 +263,13 @@ _CLOSING_ATT = re.compile(r"^\s*Att\s+[a-zåäö]{3,}\s+\S")
 _FINITE_AFTER_ATT = re.compile(
     r"\b(?:är|var|blir|blev|kan|kunde|ska|skall|har|hade|måste|bör|behöver|finns|gäller)\b"
 )
-_PROPOSES_BEFORE = re.compile(r"(?i)\b(?:föreslår|föreslog|förslag|yrkar|yrkade)\b")
+# The sentence before a bare "att …" proposes it: a proposing verb, or the noun as the label
+# that introduces it ("Arbetsutskottets förslag.", "Förslag till beslut"). The noun inside a
+# sentence that goes on ("Det har kommit in tre förslag, A, B samt C.") only tells what the
+# meeting chose from (real/items 49).
+_PROPOSES_BEFORE = re.compile(
+    r"(?i)\b(?:föreslår|föreslog|yrkar|yrkade)\b|\bförslag(?:\s+till\s+beslut)?\W*$"
+)
 _PROPOSAL_LINE = re.compile(r"(?i)^(?:förslag till beslut|beslutsförslag)\s*:?$")
 # As a label, capitalised or with a colon; "… som ligger som förslag till beslut" in running
 # text only mentions one (seed 003).
@@ -489,6 +496,8 @@ class _MinutesParser:
         self.header_text = ""
         self.justering_text: str | None = None
         self.agenda_numbers: list[int] = []
+        # § entries of a contents list whose heading never comes in the text (a cut text).
+        self.contents_only: list[_ItemStart] = []
         self.own = OwnBody([])
         self.invited: set[str] = set()
         self.listed_present = False
@@ -517,6 +526,7 @@ class _MinutesParser:
                     "— kontrollera indelningen."
                 )
         self.header_text = "\n".join(lines[: starts[0].index] if starts else lines)
+        whole_text = False
         if starts:
             self._parse_header(lines, 0, starts[0].index, stop_at_prose=False)
         else:
@@ -536,6 +546,7 @@ class _MinutesParser:
             else:
                 whole = self._whole_text_item(lines, header_end)
                 if whole is not None:
+                    whole_text = True
                     starts = [whole]
                     self.leftover = self.leftover[: len(self.leftover) - (len(lines) - header_end)]
                     minutes.warnings.append(
@@ -568,14 +579,64 @@ class _MinutesParser:
                     self._set_status(name, status)
         self._finish_header()
         works: list[_ItemWork] = []
+        if starts and not whole_text:
+            head = self.header_text.split("\n")
+            works.extend(self._head_item(head, starts[0].is_paragraph))
         for n, start in enumerate(starts):
             end = starts[n + 1].index if n + 1 < len(starts) else len(lines)
             content = lines[start.index + 1 : end]
             if n + 1 == len(starts):
                 content = self._cut_trailer(content)
             works.append(self._parse_item(start, content))
+        if self.contents_only and starts and starts[0].is_paragraph:
+            works = self._with_contents_only(works)
         self._finish(works)
         return minutes
+
+    def _head_item(self, head: list[str], paragraphs: bool) -> list[_ItemWork]:
+        """Decisions written in the head, before the first item ("Till att jämte ordföranden
+        justera protokollet utsågs X.", "Dagordningen godkändes.", real/items 48, 49): one
+        unnumbered item before the first holds them, since a decision is always stored on an
+        item, and a warning says so."""
+        found = [
+            decision
+            for line in head
+            for sentence in sentences(clean_line(line))
+            if (decision := head_decision(sentence, self.own)) is not None
+        ]
+        if not found:
+            return []
+        where = "paragrafen" if paragraphs else "punkten"
+        item = ParsedItem(number=None, is_paragraph=False, title=f"Beslut före första {where}")
+        item.decisions = found
+        item.text = "\n\n".join(d.text for d in found)
+        self.minutes.warnings.append(
+            f"{len(found)} beslut före första {where} sparades under en egen punkt utan nummer."
+        )
+        return [_ItemWork(item)]
+
+    def _with_contents_only(self, works: list[_ItemWork]) -> list[_ItemWork]:
+        """The §s the contents list names and the text never heads (real/items 53: the text
+        ends in § 38, the list goes on to § 40) are items without text, in number order."""
+        found = {w.item.number for w in works}
+        extra = [
+            _ItemWork(ParsedItem(number=c.number, is_paragraph=True, title=clean_line(c.rest)))
+            for c in self.contents_only
+            if c.number not in found
+        ]
+        if not extra:
+            return works
+        listed = ", ".join(f"§ {w.item.number}" for w in extra)
+        self.minutes.warnings.append(
+            f"Innehållsförteckningen nämner {listed}, som inte har någon rubrik i texten; "
+            "de sparas som punkter utan text."
+        )
+
+        def order(work: _ItemWork) -> int:
+            number = work.item.number or ""
+            return int(number) if number.isdigit() else -1
+
+        return sorted([*works, *extra], key=order)
 
     def _whole_text_item(self, lines: list[str], header_end: int) -> _ItemStart | None:
         """A text without items whose prose decides or hands out tasks (a web summary of a
@@ -645,6 +706,7 @@ class _MinutesParser:
             ):
                 continue
             paragraphs.append(_ItemStart(i, match.group("num").lstrip("0") or "0", True, rest))
+        paragraphs, self.contents_only = _without_paged_contents(paragraphs, lines)
         chosen = _longest_increasing(_without_contents(paragraphs, lines))
         if chosen:
             return chosen
@@ -1620,7 +1682,7 @@ class _MinutesParser:
         numbers = [int(w.item.number) for w in works if w.item.number and w.item.number.isdigit()]
         for before, after in itertools.pairwise(numbers):
             if after != before + 1:
-                sign = "§ " if works[0].item.is_paragraph else "punkt "
+                sign = "§ " if any(w.item.is_paragraph for w in works) else "punkt "
                 self.minutes.warnings.append(
                     f"Numreringen hoppar från {sign}{before} till {sign}{after}."
                 )
@@ -1684,6 +1746,43 @@ def _without_contents(cands: list[_ItemStart], lines: list[str]) -> list[_ItemSt
     return [c for n, c in enumerate(cands) if n not in contents] if len(contents) >= 2 else cands
 
 
+# "§ 36 Riktlinjer för måltider 5": a contents line ends in its page number.
+_PAGE_AT_END = re.compile(r"\s+(?P<page>\d{1,3})\s*$")
+
+
+def _without_paged_contents(
+    cands: list[_ItemStart], lines: list[str]
+) -> tuple[list[_ItemStart], list[_ItemStart]]:
+    """A contents list of '§ N Title page' lines one after another, the page numbers growing,
+    whose titles come again further down as '§ N Title' headings (real/items 53): its lines are
+    no items. Returns the other candidates, and the list's entries, page number cut, that no
+    heading follows (the text was cut short)."""
+    pages = [_PAGE_AT_END.search(clean_line(c.rest)) for c in cands]
+    run: list[int] = []
+    for n, page in enumerate(pages):
+        last = pages[run[-1]] if run else None
+        if page and last and int(page.group("page")) >= int(last.group("page")):
+            between = lines[cands[run[-1]].index + 1 : cands[n].index]
+            if not any(clean_line(line) for line in between):
+                run.append(n)
+                continue
+        if len(run) >= 2:
+            break
+        run = [n] if page else []
+    if len(run) < 2:
+        return cands, []
+    entries = {n: _PAGE_AT_END.sub("", clean_line(cands[n].rest)) for n in run}
+    headings = {
+        (c.number, clean_line(c.rest).casefold()) for n, c in enumerate(cands) if n > run[-1]
+    }
+    confirmed = [n for n in run if (cands[n].number, entries[n].casefold()) in headings]
+    if len(confirmed) < 2:
+        return cands, []
+    later = {c.number for n, c in enumerate(cands) if n > run[-1]}
+    only = [replace(cands[n], rest=entries[n]) for n in run if cands[n].number not in later]
+    return [c for n, c in enumerate(cands) if n not in run], only
+
+
 def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
     """§ numbers only grow through minutes; a § mentioned out of order ("§105" recalled from the
     last meeting) is a reference, not an item."""
@@ -1745,10 +1844,17 @@ _STRONG_PAST = (
     r"beslöt|beslöts|fann|gav|gavs|tog|togs|höll|hölls|bad|fick|drog|drogs|utsågs|antogs|"
     r"ansåg|kom|blev|gick|lät|sade"
 )
+# A pronoun with "är", "finns", "har" opens a sentence too: "Folkhälsopriset Det är dags att
+# utse …", "Samverkansavtalet för folkhälsa Det finns ett förslag …" (real/items 49).
+_PRONOUN_OPENS = r"(?:Det|Den|De|Vi|Man)\s+(?:är|var|finns|fanns|har|hade|kommer|ska|skall)\b"
 _SENTENCE_AFTER_TITLE = re.compile(
     r"(?P<prev>\b[\w)][\w)-]*)\s+"
     r"(?=[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:\s+[A-ZÅÄÖa-zåäö][a-zåäö]+){0,2}?\s+"
-    r"(?:[a-zåäö]+(?:ades|ade|des|dde|tes|de|te|ar|er)|" + _STRONG_PAST + r")\b)"
+    r"(?:[a-zåäö]+(?:ades|ade|des|dde|tes|de|te|ar|er)|"
+    + _STRONG_PAST
+    + r")\b|"
+    + _PRONOUN_OPENS
+    + r")"
 )
 _BEFORE_NAME = frozenset(
     {"av", "om", "för", "i", "från", "med", "till", "och", "på", "inom", "mellan", "vid"}
@@ -1901,6 +2007,50 @@ def _page_lines(lines: list[str], long: list[int]) -> dict[int, int]:
     return found if len(found) >= 3 else {}
 
 
+# The code a flattened paragraph number follows: "FHR 18", "KHR 1", "Sn 49", "§ 3".
+_SIGN_BEFORE = re.compile(r"(?:^|\s)(?P<code>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}|§)\s+$")
+
+
+def _paragraph_sign(chain: list[_FlatHit], lines: list[str]) -> str | None:
+    """The short code that stands before most numbers of the items' chain, the body's
+    paragraph sign ("FHR 18 … FHR 19 …", real/items 49, 50, 51), or None."""
+    codes = Counter(
+        match.group("code")
+        for n, offset, _, _ in chain
+        if (match := _SIGN_BEFORE.search(lines[n], max(0, offset - 8), offset))
+    )
+    if not codes:
+        return None
+    code, count = codes.most_common(1)[0]
+    return code if count >= 2 and 2 * count >= len(chain) else None
+
+
+def _page_heads(
+    lines: list[str], cuts: dict[int, list[int]], ordinals: dict[int, int], sign: str | None
+) -> dict[int, str]:
+    """What stands before the first item on a flattened page that opens with its page number:
+    the page number and the running header the PDF prints on every page ("2 Folkhälsorådet
+    SAMMANTRÄDESPROTOKOLL 2 FHR 41 …", "3 Kommunala Handikapprådet (17) KHR 2 …", real/items 50,
+    51). Returns line → the text to keep there: nothing when it is only the page number (and the
+    paragraph sign) or a header that opens two or more pages, the rest without the page number
+    otherwise. A header left in would number items by the pages."""
+    found: dict[int, str] = {}
+    for n, offsets in cuts.items():
+        head = lines[n][: offsets[0]].strip()
+        page = re.match(r"(\d{1,3})\s*", head)
+        if n not in ordinals or not page or int(page.group(1)) != ordinals[n]:
+            continue
+        rest = head[page.end() :]
+        if sign:
+            rest = re.sub(r"(?:^|\s+)" + re.escape(sign) + "$", "", rest)
+        found[n] = rest.strip()
+    shapes = Counter(collapse_spaces(re.sub(r"\d+", " ", rest)) for rest in found.values())
+    return {
+        n: "" if shapes[collapse_spaces(re.sub(r"\d+", " ", rest))] >= 2 else rest
+        for n, rest in found.items()
+    }
+
+
 def _unflatten(lines: list[str]) -> list[str]:
     """A PDF converted to text may hold a whole page on one line, with the items' numbers in
     the running text ("… 37 Landstingsfullmäktiges öppnande Enligt … 38 Upprop …"). A chain of
@@ -1913,11 +2063,13 @@ def _unflatten(lines: list[str]) -> list[str]:
     long = sorted(set(long) | set(pages))
     hits: list[_FlatHit] = []  # (line, offset, number, "." / ":" / "")
     cleaned = list(lines)
-    for ordinal, n in enumerate(long, start=1):
+    # Each flattened line's page number: its place among them, or the number it opens with.
+    ordinals = {n: pages.get(n, k) for k, n in enumerate(long, start=1)}
+    for n in long:
         cleaned[n] = _PAGE_MARKER.sub(" ", lines[n])
         if _CONTENTS_PAGE.match(cleaned[n]):
             continue
-        ordinal = pages.get(n, ordinal)
+        ordinal = ordinals[n]
         hits.extend(
             (n, m.start(), int(m.group("num")), _flat_style(m))
             for m in _FLAT_ITEM.finditer(cleaned[n])
@@ -1976,6 +2128,8 @@ def _unflatten(lines: list[str]) -> list[str]:
     cuts: dict[int, list[int]] = {}
     for n, offset, _, _ in best:
         cuts.setdefault(n, []).append(offset)
+    sign = _paragraph_sign(best, cleaned)
+    heads = _page_heads(cleaned, cuts, ordinals, sign)
     out: list[str] = []
     for n, line in enumerate(cleaned):
         if n not in cuts:
@@ -1984,6 +2138,12 @@ def _unflatten(lines: list[str]) -> list[str]:
         bounds = [0, *cuts[n], len(line)]
         for a, b in itertools.pairwise(bounds):
             piece = line[a:b].strip()
+            if sign and b in cuts[n]:
+                # "… göra detsamma FHR" before "19 Folkhälsopriset": the paragraph sign belongs
+                # to the next item's number, not to this text (real/items 49, 50, 51).
+                piece = re.sub(r"(?:^|\s+)" + re.escape(sign) + "$", "", piece)
+            if a == 0 and n in heads:
+                piece = heads[n]
             if not piece or (n in pages and a == 0 and _PAGE_LEAD.fullmatch(piece)):
                 # "3 43 FHR" before "1 Godkännande …": the page's numbers and the paragraph
                 # sign's code, no text of the item before (real/items 38, 39).

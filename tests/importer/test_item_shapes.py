@@ -241,3 +241,154 @@ def test_tasks_in_a_decision_a_passive_with_its_doer_and_a_task_table() -> None:
         (["Pia"], "Prata med kommunen om vägen", "25 okt"),
         (["Helen", "Johan"], "Boka lokal", "nov"),
     ]
+
+
+def _paragraphs(*paragraphs: str) -> ParsedMinutes:
+    """Minutes whose paragraphs are separated by blank lines, as web pages and Word give them."""
+    return parse_minutes("\n\n".join(paragraphs) + "\n")
+
+
+def test_an_earlier_decision_quoted_as_background_assigns_nothing() -> None:
+    """'Tidigare beslut / X beslutade den …, § N, att uppdra åt …' (the layout of real/items
+    48): the quoted decision's task was given at the earlier meeting; this meeting's is kept."""
+    minutes = _paragraphs(
+        "Protokoll 2023-02-07",
+        "§ 12 Budget\nFörslag till budget bifogas.",
+        "Tidigare beslut",
+        "Rådet beslutade den 6 december 2022, § 4,",
+        "att uppdra åt presidiet att ta fram en budget till nästa möte.",
+        "Beslut",
+        "Rådet beslutar",
+        "att uppdra åt Eva Holm att skicka budgeten till kommunen.",
+    )
+    assert [(a.assignees, a.what) for a in minutes.assignments] == [
+        (["Eva Holm"], "skicka budgeten till kommunen")
+    ]
+    assert [c for d in minutes.decisions for c in d.clauses] == [
+        "uppdra åt Eva Holm att skicka budgeten till kommunen."
+    ]
+
+
+def test_decisions_in_the_head_before_the_first_paragraph() -> None:
+    """Justerare and agenda settled in the head, before '§ N' (the layout of real/items 48):
+    an unnumbered item before the first paragraph holds them, and a warning says so."""
+    minutes = _paragraphs(
+        "Protokoll 2023-03-14",
+        "Närvarande:\nKarin Lund ordf.\nPer Ek",
+        "Till att jämte ordföranden justera protokollet utsågs Per Ek.",
+        "Dagordningen godkändes.",
+        "Paragrafer: 7-8",
+        "§ 7\nBudget\nRådet beslutar att godkänna budgeten.",
+        "§ 8\nInformation\nKarin Lund informerar om lokalerna.",
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        (None, "Beslut före första paragrafen"),
+        ("7", "Budget"),
+        ("8", "Information"),
+    ]
+    assert [d.text for d in minutes.items[0].decisions] == [
+        "Till att jämte ordföranden justera protokollet utsågs Per Ek.",
+        "Dagordningen godkändes.",
+    ]
+    assert any("före första paragrafen" in w for w in minutes.warnings)
+
+
+def test_head_decisions_inside_a_flattened_run_and_the_form_label() -> None:
+    """A flattened first page runs names, organisations and the head's sentences into one line
+    (real/items 49); the form's 'Utses att justera Name …' label is no decision (real/items 13,
+    51)."""
+    flat = (
+        "1 Närvarande: Karin Lund ordf. Per Ek Lisa Holm Anna Berg Kommunstyrelsen "
+        "Omsorgsnämnden Tekniska nämnden Personalavdelningen Till jämte ordföranden justera "
+        "protokollet utsågs Lisa Holm. Dagordningen godkändes. Paragrafer: 3-4\n\n"
+    )
+    minutes = parse_minutes(flat + "§ 3 Budget\nRådet beslutar att godkänna budgeten.\n")
+    assert [d.text for d in minutes.items[0].decisions] == [
+        "Till jämte ordföranden justera protokollet utsågs Lisa Holm.",
+        "Dagordningen godkändes.",
+    ]
+    form = (
+        "Kommunstyrelsen SAMMANTRÄDESPROTOKOLL Plats och tid Kommunhuset Utses att justera "
+        "Lisa Holm Justeringens plats och tid Kommunhuset Sekreterare Per Ek Ordförande Karin "
+        "Lund Justerande Lisa Holm Paragrafer 3-4\n\n"
+    )
+    minutes = parse_minutes(form + "§ 3 Budget\nRådet beslutar att godkänna budgeten.\n")
+    assert [(i.number, i.title) for i in minutes.items] == [("3", "Budget")]
+
+
+def test_a_running_page_header_and_the_paragraph_sign_of_flattened_pages() -> None:
+    """Each flattened page opens 'N Rådet SAMMANTRÄDESPROTOKOLL N KPR 12 Title Text…' (the
+    layout of real/items 50, 51): the page number and header number no items, and the code
+    'KPR' before the paragraph number is left out of the text before it (real/items 49)."""
+    names = "Karin Lund Per Ek Lisa Holm Anna Berg Olof Dahl Eva Ström Jan Nord Siv Ek Bo Alm"
+    pages = [
+        f"1 Pensionärsrådet SAMMANTRÄDESPROTOKOLL 1 Plats och tid Rådhuset Beslutande {names} "
+        f"Övriga deltagande {names} Utses att justera Per Ek Justeringens plats och tid "
+        "Rådhuset Sekreterare Lisa Holm Ordförande Karin Lund Justerande Per Ek",
+        "2 Pensionärsrådet SAMMANTRÄDESPROTOKOLL 2 KPR 12 Bostäder för äldre Anna Berg berättar "
+        "om planerna för nya trygghetsboenden i kommunen. Två hus byggs under året. Rådet "
+        "diskuterar hyrorna och tillgängligheten i husen. Frågan tas upp igen i höst KPR 13 "
+        "Färdtjänst Per Ek redovisar väntetiderna.",
+        "3 Pensionärsrådet SAMMANTRÄDESPROTOKOLL 3 KPR 14 Övriga frågor Lisa Holm tackar för "
+        "året. Rådet önskar alla en god jul och ett gott nytt år. Inga övriga frågor anmäldes "
+        "till mötet denna gång.",
+    ]
+    minutes = parse_minutes("\n\n".join(pages) + "\n")
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("12", "Bostäder för äldre"),
+        ("13", "Färdtjänst"),
+        ("14", "Övriga frågor"),
+    ]
+    assert minutes.items[0].text.endswith("Frågan tas upp igen i höst")
+    # One item a page: the pages' numbers 1, 2, 3 are the longer chain.
+    last = pages[2].replace("KPR 14 Övriga frågor", "KPR 13 Färdtjänst")
+    minutes = parse_minutes("\n\n".join([pages[0], pages[1].split(" KPR 13")[0], last]))
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("12", "Bostäder för äldre"),
+        ("13", "Färdtjänst"),
+    ]
+
+
+def test_a_contents_list_with_page_numbers_before_the_paragraph_headings() -> None:
+    """'§ N Title page' lines, then the same '§ N Title' headings with their text (the layout
+    of real/items 53): the list makes no items; a § it names that no heading follows (the text
+    ends before it) is an item without text."""
+    minutes = _paragraphs(
+        "Protokoll från rådets möte 2 mars 2023",
+        "Innehåll",
+        "§ 4 Budget för 2024 2\n§ 5 Lokaler 4\n§ 6 Övriga frågor 6",
+        "§ 4 Budget för 2024",
+        "Rådet beslutar att godkänna budgeten.",
+        "§ 5 Lokaler",
+        "Karin Lund informerar om lokalerna.",
+    )
+    assert [(i.number, i.title, i.text) for i in minutes.items] == [
+        ("4", "Budget för 2024", "Rådet beslutar att godkänna budgeten."),
+        ("5", "Lokaler", "Karin Lund informerar om lokalerna."),
+        ("6", "Övriga frågor", ""),
+    ]
+    assert any("Innehållsförteckningen nämner § 6" in w for w in minutes.warnings)
+
+
+def test_a_bare_att_clause_after_a_sentence_naming_the_proposals() -> None:
+    """'FHR N Title Text … Det har kommit in tre förslag, A, B samt C. att utse A …' (the layout
+    of real/items 49): the bare att-clause is the decision; the noun 'förslag' inside the
+    sentence before only says what the choice was among. A proposal label before it still
+    makes it a proposal."""
+    text = (
+        "1 Närvarande: Karin Lund ordf. Per Ek Lisa Holm Anna Berg Olof Dahl Eva Ström Jan Nord "
+        "Siv Ek Bo Alm Kommunstyrelsen Omsorgsnämnden Tekniska nämnden Personalavdelningen\n\n"
+        "2 KPR 7 Kulturpriset Det är dags att utse årets pristagare. Det har kommit in tre "
+        "förslag, Eva Ström, ledare för en körgrupp, Jan Nord samt Siv Ek, aktiv i "
+        "hembygdsföreningen. att utse Eva Ström till årets kulturpristagare KPR 8 Budget Kansliet "
+        "redovisar budgeten. Arbetsutskottets förslag. att godkänna budgeten för nästa år KPR 9 "
+        "Avslutning Ordföranden tackar alla för året.\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(i.number, [c for d in i.decisions for c in d.clauses]) for i in minutes.items] == [
+        ("7", ["utse Eva Ström till årets kulturpristagare"]),
+        ("8", []),
+        ("9", []),
+    ]
+    # The title ends where a pronoun opens the text's first sentence ('Det är dags …').
+    assert [i.title for i in minutes.items] == ["Kulturpriset", "Budget", "Avslutning"]
