@@ -108,7 +108,11 @@ def bot_words(text: str, record: list[str]) -> set[str]:
 
 def payload_words(row: OutboxMessage) -> str:
     """Everything a queued message shows: its text, or its card's texts and button titles."""
-    act = row.payload.get("activity") or {}
+    return activity_words(row.payload.get("activity") or {})
+
+
+def activity_words(act: dict[str, Any]) -> str:
+    """Everything an activity shows: its text, or its card's texts and button titles."""
     out = [str(act.get("text") or "")]
     for att in act.get("attachments") or []:
         out.extend(_card_strings(att.get("content") or {}))
@@ -250,6 +254,23 @@ class Meeting_:
         )
         assert processed == 0, f"{text!r} was stored as a processed activity"
         self.ignored.append(text)
+
+    async def delivered(self, said: Said, within: float = 30.0) -> str:
+        """What Teams received for a line's replies, once the sender has settled them all. The
+        sender sends after the turn has answered and then cuts the /dl/ tokens of the stored
+        copy (issue 17), so the stored payload holds working links only until that commit:
+        links are read from what the connector received, as the user clicks them."""
+        deadline = time.monotonic() + within
+        while True:
+            rows = await self.rows_of(said.act)
+            if not any(r.status in ("pending", "sending") for r in rows):
+                break
+            assert time.monotonic() < deadline, f"replies to {said.act['text']!r} not sent"
+            await asyncio.sleep(0.05)
+        assert {r.status for r in rows} == {"sent"}, [(r.kind, r.status) for r in rows]
+        ids = {r.sent_activity_id for r in rows}
+        received = [r for r in self.connector.sent() if (r.response or {}).get("id") in ids]
+        return "\n".join(activity_words(r.activity) for r in received)
 
     async def settled(self, within: float = 10.0) -> None:
         deadline = time.monotonic() + within
@@ -452,8 +473,9 @@ async def test_replay_004_meeting(
     own = personal()
     m.private = own.conversation_id()
     full = await m.say(KJELL, "protokoll", where=own)  # his personal chat is bound to no body
-    links = LINK.findall(full.text)
-    assert links, full.text
+    received = await m.delivered(full)
+    links = LINK.findall(received)
+    assert links, received
     tokens = await server.rows(DownloadToken, DownloadToken.public.is_(False))
     assert tokens
     for token in tokens:
