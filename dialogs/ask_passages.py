@@ -221,6 +221,11 @@ _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 # a name for "who"). Chosen on the dev split of bench/ask_corpus.
 W_DENSE = 10.0
 W_FITS = 0.5
+# An extract grows towards the sentence after the best one before the one before it, unless
+# that scores this much better: minutes name a subject, then say what became of it ("Möte med
+# Donna hölls i måndags. De är positivt inställda till …"). Chosen on the dev split (0.3 of 0,
+# 0.3, 1, 9: +2 right Swedish answers, +1 empty no-answer question, English unchanged).
+_FOLLOW = 0.3
 
 
 def sentences(text: str, limit: int = EXTRACT) -> list[str]:
@@ -299,7 +304,7 @@ def extract(
         options = [j for j in options if size + 1 + len(parts[j]) <= limit]
         if not options:
             break
-        j = max(options, key=lambda j: (scores[j], -j))
+        j = max(options, key=lambda j: (scores[j] + (_FOLLOW if j > hi else 0.0), -j))
         size += 1 + len(parts[j])
         lo, hi = min(lo, j), max(hi, j)
     out = " ".join(parts[lo : hi + 1])

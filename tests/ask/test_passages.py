@@ -174,6 +174,18 @@ async def test_extracts_are_short_and_hold_the_question_words() -> None:
     assert len(out) <= 300 and "400 000 kr" in out
 
 
+def test_an_extract_grows_towards_what_follows_the_subject() -> None:
+    from dialogs.ask_passages import extract
+
+    before = "Föregående punkt handlade om lokaler och om hyran för nästa år i den gamla skolan."
+    subject = "Möte med Donna om samarbetsjam hölls i måndags på kontoret."
+    after = "De är positivt inställda till en helhelgsjam och vill bidra med en föreläsning."
+    filler = " ".join(f"Övrigt nummer {n} om annat." for n in range(20))
+    text = f"{filler} {before} {subject} {after} {filler}"
+    out = extract(text, "hur gick mötet med Donna om samarbetsjam?")
+    assert len(out) <= 300 and subject in out and "helhelgsjam" in out, out
+
+
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_cutoff_is_read_from_its_data_file(lang: str) -> None:
     from dialogs.ask_passages import cutoff
