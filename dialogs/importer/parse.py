@@ -1814,8 +1814,10 @@ def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+\S")
 _PAGE_MARKER = re.compile(r"(?<!\S)\d{1,3}\s+\d{1,3}\s*\(\d{1,3}\)(?!\S)")
 # A file number may stand between a § number and its title: "96 D 2008/ Delårsrapport",
-# "138 LK/ Föredragningslistan", "§ 2 D 2007/036-101" (real/items 14, 16, 19).
-FILE_NUMBER = r"(?:dnr\.?\s+)?(?:[A-ZÅÄÖ]{1,2}\s?)?(?:\d{2,4})?/[\w.:-]*"
+# "138 LK/ Föredragningslistan", "§ 2 D 2007/036-101" (real/items 14, 16, 19); after the word
+# "Dnr" any one token is the number, "§ 187 Dnr BN-2025-00001" with the title on the next line
+# (real/formats 72, 73: a kommun's paragraphs as most Swedish kommuner print them).
+FILE_NUMBER = r"(?:[Dd][Nn][Rr]\.?:?\s+(?:[A-ZÅÄÖ]{1,4}\s)?\S*\d\S*|(?:[Dd]nr\.?\s+)?(?:[A-ZÅÄÖ]{1,2}\s?)?(?:\d{2,4})?/[\w.:-]*)"
 _FILE_NUMBER_LEAD = re.compile(r"(?i)^" + FILE_NUMBER + r"(?:\s+|$)")
 _NAME_AND_ROLE = re.compile(r"[A-ZÅÄÖ][a-zåäöé-]+(?:\s+[A-ZÅÄÖ][a-zåäöé-]+){1,2},")
 # "1:Mötet öppnas", "3: Föregående mötes minnesanteckningar": a colon after the number, with or
