@@ -144,6 +144,8 @@ def _detect_format(data: bytes, filename: str | None) -> str:
             f"The {suffix} format cannot be read. Save it as .docx or PDF and import again.",
         )
     fmt = _EXTENSIONS.get(suffix)
+    if fmt == "txt":
+        return _markup_in_text(data) or "txt"
     if fmt == "docx" and data.startswith(_PDF_MAGIC):
         return "pdf"
     if fmt == "pdf" and data.startswith(_ZIP_MAGIC):
@@ -160,7 +162,28 @@ def _detect_format(data: bytes, filename: str | None) -> str:
     head = data[:2048].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")):
         return "html"
-    return "txt"
+    return _markup_in_text(data) or "txt"
+
+
+# Source markup saved as plain text (a .typ, .tex or .org file renamed, or pasted into a .txt):
+# read by its own reader when its marks are unmistakable, so that headings become items and
+# the code lines stay out of them (real/formats 70, 71).
+_LATEX_MARKS = re.compile(rb"(?m)^\s*\\(?:documentclass|begin\{document\})")
+_TYPST_CODE = re.compile(rb"(?m)^#(?:set|let|import|show)\b")
+_TYPST_HEADING = re.compile(rb"(?m)^=+ \S")
+_ORG_KEYWORD = re.compile(rb"(?mi)^#\+(?:title|author|date):")
+_ORG_HEADING = re.compile(rb"(?m)^\*+ \S")
+
+
+def _markup_in_text(data: bytes) -> str | None:
+    head = data[:16384]
+    if _LATEX_MARKS.search(head):
+        return "latex"
+    if len(_TYPST_CODE.findall(head)) >= 2 and _TYPST_HEADING.search(data):
+        return "typst"
+    if _ORG_KEYWORD.search(head) and _ORG_HEADING.search(data):
+        return "org"
+    return None
 
 
 # The single-byte encodings Swedish offices saved text in before UTF-8. charset-normalizer picks
