@@ -550,11 +550,21 @@ _TRAILING_PARAGRAPHS = re.compile(
 )
 
 
+# An acting or deputy post before a title: "Tf förvaltningschef", "T.f. kommunchef", "Bitr.
+# rektor", "Stf. ekonomichef" (real attendance 64).
+_ACTING = re.compile(r"(?i)^(?:t\.?f\.?|tillf\.?|tillförordnad|bitr\.?|biträdande|stf\.?|vik\.?)$")
+
+
 def _leading_title(name: str) -> tuple[str | None, str]:
-    """("Kommunchef", "Gustav Ring") from "Kommunchef Gustav Ring"; (None, name) otherwise."""
+    """("Kommunchef", "Gustav Ring") from "Kommunchef Gustav Ring", ("Tf förvaltningschef",
+    "Anders Wiklund") from "Tf förvaltningschef Anders Wiklund"; (None, name) otherwise."""
     tokens = name.split()
     cut = 0
-    while len(tokens) - cut > 2 and (tokens[cut][:1].islower() or is_title_word(tokens[cut])):
+    while len(tokens) - cut > 2 and (
+        tokens[cut][:1].islower()
+        or is_title_word(tokens[cut])
+        or (_ACTING.match(tokens[cut]) and cut + 1 < len(tokens) and tokens[cut + 1][:1].islower())
+    ):
         cut += 1
     if cut and looks_like_name(" ".join(tokens[cut:])):
         return " ".join(tokens[:cut]), " ".join(tokens[cut:])
@@ -784,6 +794,82 @@ def is_marked_row(entry: str) -> bool:
     """A flattened table row that carries its own presence column ("Tim Persson, Ja")."""
     parts = [p.strip() for p in strip_inline_markdown(entry).replace("\t", ",").split(",")]
     return len(parts) >= 2 and _presence_marker(parts[1:]) is not None
+
+
+# A marked cell of a presence table that came out one cell a line: "X" (there, serving, voting),
+# a dash (an empty cell).
+_CELL_MARK = re.compile(r"^(?:[Xx]|[-–—])$")
+_CELL_ROW_ROLES = 2  # role cells between a name cell and its marks ("vice ordförande")
+
+
+def _cell_row(lines: list[str], start: int) -> int | None:
+    """Where a row of a one-cell-a-line table ends: a name cell ("Leif Brännström (KD)"), up to
+    two role cells ("ordförande"), then one or more marked cells."""
+    if not looks_like_name(_without_parentheses(lines[start].strip())):
+        return None
+    end = start + 1
+    while (
+        end < len(lines)
+        and end - start <= _CELL_ROW_ROLES
+        and lines[end].strip()[:1].islower()
+        and role_of(lines[end])
+    ):
+        end += 1
+    marks = end
+    while end < len(lines) and _CELL_MARK.match(lines[end].strip()):
+        end += 1
+    return end if end > marks else None
+
+
+def _column_heading_cells(lines: list[str], first_row: int) -> int:
+    """Where the heading cells above a table's first row start ("Närvaro", "§ 30", "§", "Tjg",
+    "Ej tjg", "JA", "NEJ", one a line): short lines up to the list's label ("Ordinarie ledamöter",
+    "Ersättare"). first_row when no label closes them."""
+    start = first_row
+    while start > 0:
+        text = lines[start - 1].strip()
+        label = match_label(text)
+        if label is not None and label[0].roles:
+            return start
+        if not text or len(text) > 15 or looks_like_name(_without_parentheses(text)):
+            return first_row
+        start -= 1
+    return first_row
+
+
+def join_cell_rows(lines: list[str]) -> list[str]:
+    """A presence table whose cells came out one a line, as a kommun's web page's HTML table
+    does: the name cell, a role cell, then the marked cells ('X' there, '-' empty). Each row of
+    two or more in a row becomes one line "Leif Brännström (KD), ordförande, X": X when any
+    cell is marked, a dash when all are empty, which the list reads as a row with a presence
+    column. The column headings above the rows ("Närvaro", "§ 30", "Tjg", "JA", "NEJ") are
+    dropped, so that "§ 30" starts no item (real attendance 64)."""
+    rows: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        end = _cell_row(lines, i)
+        if end is None:
+            i += 1
+            continue
+        rows.append((i, end))
+        i = end
+    out: list[str] = []
+    done = 0
+    for n, (start, end) in enumerate(rows):
+        joined_before = n > 0 and rows[n - 1][1] == start
+        joined_after = n + 1 < len(rows) and rows[n + 1][0] == end
+        if not (joined_before or joined_after):
+            continue
+        if not joined_before:
+            out.extend(lines[done : _column_heading_cells(lines, start)])
+        cells = [line.strip() for line in lines[start:end]]
+        marks = [cell for cell in cells if _CELL_MARK.match(cell)]
+        mark = "X" if any(m in "Xx" for m in marks) else "-"
+        indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
+        out.append(indent + ", ".join([*cells[: len(cells) - len(marks)], mark]))
+        done = end
+    out.extend(lines[done:])
+    return out
 
 
 # A page's footer or the next page's header inside a list that runs over a page break:

@@ -588,3 +588,81 @@ def test_batch5_flattened_rules(text: str, expected: dict[str, str]) -> None:
 def test_batch5_notes_and_roles() -> None:
     assert _people(LOST_RANGES)["Jonas Lund"].note is None
     assert "justerare" in _people(NEXT_HEADINGS)["Sten Ny"].roles
+
+
+# Batch 6 (real attendance 64): a kommun web page's presence table, one cell a line, after a
+# label/value head whose signature and anslag blocks come first.
+CELL_TABLE = """Protokoll Kulturnämnden
+
+  Sammanträdesdatum
+  2023-05-10
+  Justeringens
+  plats och tid
+  Kulturförvaltningen, 2023-05-17, kl. 09:00
+  Underskrifter
+  _______________
+  Rut Almgren (S), ordförande
+  ANSLAG/BEVIS
+  Tid för anslag
+  2023-05-17 – 2023-06-08
+  Beslutande
+
+   Ordinarie ledamöter
+   Närvaro
+   § 12
+   §
+   Tjg
+   Ej tjg
+   JA
+   NEJ
+   Rut Almgren (S)
+   ordförande
+   X
+   X
+   Göte Sand (M)
+   -
+   -
+   Vera Blom (C)
+   X
+   X
+   Ersättare
+   Närvaro
+   §
+   Tjg
+   JA
+   NEJ
+   Ebbe Lund (M)
+   X
+   X
+   Ines Holt (V)
+   X
+   Tor Ask (S)
+   -
+   -
+
+  Övriga närvarande
+  Tf kulturchef Nils Sköld
+  Nämndsekreterare Maja Rehn
+"""
+
+
+def test_batch6_table_one_cell_a_line() -> None:
+    assert _statuses(CELL_TABLE) == _by_status(
+        present="Rut Almgren, Vera Blom, Ebbe Lund, Ines Holt, Nils Sköld, Maja Rehn",
+        absent="Göte Sand, Tor Ask",
+    )
+    people = _people(CELL_TABLE)
+    assert "ordforande" in people["Rut Almgren"].roles
+    assert people["Rut Almgren"].organisation is None
+    assert "ersattare" in people["Ines Holt"].roles
+
+
+def test_batch6_acting_title_before_name() -> None:
+    people = _people(CELL_TABLE)
+    assert people["Nils Sköld"].title == "Tf kulturchef"
+
+
+def test_batch6_wrapped_justering_label_is_not_the_meetings_date() -> None:
+    minutes = parse_minutes(CELL_TABLE, "protokoll.txt")
+    assert str(minutes.date) == "2023-05-10"
+    assert minutes.items == []  # the table's "§ 12" heading cell is no item
