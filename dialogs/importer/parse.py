@@ -281,6 +281,10 @@ class _ItemStart:
     rest: str
 
 
+# The posts whose holders sign the minutes: their labels belong to the signature block.
+_SIGNING_ROLES = ("ordforande", "vice_ordforande", "sekreterare", "justerare")
+
+
 @dataclass
 class _HeaderState:
     label: SectionLabel | None = None
@@ -836,9 +840,12 @@ class _MinutesParser:
         if state.mode == "skip":
             # The signatures end at the justering, or at the list of a group of people
             # ("Beslutande" after the signature and anslag blocks of a label/value head, real
-            # attendance 64); a single post's label ("Ordförande") is a signature's.
+            # attendance 64); a signer's label ("Ordförande", "Justerare") is a signature's.
             group = match_label(raw, names_after=True)
-            if _JUSTERING_LABEL.match(text) or (group is not None and not group[0].singular):
+            signer = group is not None and (
+                group[0].singular or set(group[0].roles) & set(_SIGNING_ROLES)
+            )
+            if _JUSTERING_LABEL.match(text) or (group is not None and not signer):
                 state.mode = None
             else:
                 return True

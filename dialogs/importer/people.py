@@ -1033,6 +1033,9 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "förtroendevalda",
     "deltagande",
     "adjungerade",
+    # A vote column's headings "Ja Nej Ja Nej" before the first name (real attendance 62).
+    "ja",
+    "nej",
     # "Paragraf" of the signature block, "Tf." (tillförordnad) before a title (real 28, 29).
     "paragraf",
     "tf",
@@ -1042,9 +1045,6 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "västra",
     "norra",
     "södra",
-    # "Region Öst", "Region Väst"; not "Nord", a surname ("Kalle Nord", shape 07).
-    "öst",
-    "väst",
     # "Statens Vegvesen", "Statens institut …": an agency's name (real 33).
     "statens",
 }
@@ -1329,10 +1329,17 @@ _FLAT_RUN = re.compile(
 )
 
 
-def _is_flat_name_word(word: str) -> bool:
+# Points of the compass that are surnames too ("Malin Öst", real attendance 62) but never a
+# given name: they start no name ("Region Öst Anna Berg", real 33); not "Nord" ("Kalle Nord",
+# shape 07).
+_COMPASS_SURNAMES = frozenset({"öst", "väst"})
+
+
+def _is_flat_name_word(word: str, after_name: bool = False) -> bool:
     low = word.lower()
     return not (
         low in _FLAT_NOT_NAME
+        or (low in _COMPASS_SURNAMES and not after_name)
         or low in ROLE_WORDS
         or is_title_word(word)
         or is_organisation_word(word)
@@ -1351,7 +1358,7 @@ def _name_runs(segment: str, text: str = "") -> list[tuple[int, int, list[str]]]
             for w in re.finditer(r"\S+", match.group(0))
         ]
         for item in [*words, None]:
-            if item is not None and _is_flat_name_word(item[0]):
+            if item is not None and _is_flat_name_word(item[0], after_name=bool(chunk)):
                 chunk.append(item)
                 continue
             if len(chunk) in (2, 3, 4, 6):
@@ -1607,8 +1614,29 @@ def _replaced_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> se
     return set(range(first, len(runs)))
 
 
+# A presence table's legend: "Närv (N),Frånv (F) Närv tj.g. (NT)", "Närvarande (N) Frånvarande
+# (F)": each code written after a name is that person's status (real attendance 62).
+_LEGEND = re.compile(
+    r"(?i)\b(?P<word>närv(?:arande)?\.?\s*tj(?:änstgörande|\.?\s*g)\.?|tjg\.?|"
+    r"tjänstgörande|närv(?:arande)?\.?|frånv(?:arande)?\.?)\s*\((?P<code>[A-ZÅÄÖ]{1,3})\)"
+)
+_CODE_AFTER_NAME = re.compile(r"\s*(?:\([^()]{1,6}\)\s*)?(?P<code>[A-ZÅÄÖ]{1,3})(?![\wåäö])")
+
+
+@functools.lru_cache(maxsize=64)
+def presence_codes(text: str) -> dict[str, str]:
+    """{code: status} of a legend in text; only a legend with an absent code counts (a lone
+    "Närvarande (S)" is a party)."""
+    codes = {
+        m.group("code"): ABSENT if m.group("word").lower().startswith("frånv") else PRESENT
+        for m in _LEGEND.finditer(text)
+    }
+    return codes if len(codes) >= 2 and ABSENT in codes.values() else {}
+
+
 def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list[ParsedPerson]:
     runs = _name_runs(segment, text)
+    codes = presence_codes(text)
     place_column = _place_column(segment, runs)
     replaced_column = _replaced_column(segment, runs)
     out: list[ParsedPerson] = []
@@ -1660,7 +1688,10 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
                 if re.search(r"\btjg\b|\btgj\b|tjänstgörande|\bersätter\b", low):
                     roles.append("ersattare")
                     status = PRESENT
-                if re.match(r"\s*(?:\([^)]*\)\s*|[A-ZÅÄÖ]{1,4}\s+)?[-–](?:\s|$)", after):
+                code = _CODE_AFTER_NAME.match(after) if codes else None
+                if code and codes.get(code.group("code")) == ABSENT:
+                    status = ABSENT  # "Tomas Ek (FP) F" under the legend's "Frånv (F)"
+                elif re.match(r"\s*(?:\([^)]*\)\s*|[A-ZÅÄÖ]{1,4}\s+)?[-–](?:\s|$)", after):
                     status = ABSENT  # a presence column with "–"
                 elif status != ABSENT and (
                     _FLAT_PARTIAL.search(after)

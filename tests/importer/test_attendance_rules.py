@@ -666,3 +666,34 @@ def test_batch6_wrapped_justering_label_is_not_the_meetings_date() -> None:
     minutes = parse_minutes(CELL_TABLE, "protokoll.txt")
     assert str(minutes.date) == "2023-05-10"
     assert minutes.items == []  # the table's "§ 12" heading cell is no item
+
+
+def test_batch6_signers_label_does_not_end_the_signatures() -> None:
+    # "Justerare:" after "Vid protokollet:" is the signature block's, its line of two names no
+    # person (real 42); a group's list ("Beslutande") ends the block (real 64).
+    text = (
+        "Protokoll Kulturrådet 2023-05-10\n\nNärvarande:\n\nRut Almgren ordf.\n\nIda Berg\n\n"
+        "Vid protokollet:\n\nIda Berg\n\nJusterare:\n\n"
+        "Rut Almgren                                     Ida Berg\n\n"
+        "§ 1\n\nMötets öppnande\n"
+    )
+    assert _statuses(text) == _by_status(present="Rut Almgren, Ida Berg")
+
+
+# Batch 6 (real attendance 62): a flattened table under its legend of presence codes, the vote
+# columns' headings before the first name.
+CODE_LEGEND = (
+    "Protokoll 2023-05-10\n\n"
+    "2 SAMMANTRÄDESPROTOKOLL 2(9) Närvarolista Ledamöter Närv (N),Frånv (F) Närv tj.g. (NT) "
+    "Paragraf / tid Ja Nej Ja Nej Ove Sand (M) N Lisa Berg (S) F Malin Väst (S) N "
+    "Per Holt (C) N tom 12 Ersättare Eva Lind (M) NT Kim Ros (V) F Bo Ek (S) N\n\n"
+    "3 SAMMANTRÄDESPROTOKOLL 3(9) § 10 Val av justerare utse Ove Sand (M) att justera."
+)
+
+
+def test_batch6_presence_code_legend() -> None:
+    assert _statuses(CODE_LEGEND) == _by_status(
+        present="Ove Sand, Malin Väst, Eva Lind, Bo Ek",
+        absent="Lisa Berg, Kim Ros",
+        partial="Per Holt",
+    )
