@@ -1346,6 +1346,19 @@ def _is_flat_name_word(word: str, after_name: bool = False) -> bool:
     )
 
 
+_CODED_NAME = re.compile(r"[A-ZÅÄÖ][\wåäöé-]+\s*\([^()]{1,4}\)")
+
+
+def _headings_before_coded_names(segment: str, chunk: list[tuple[str, int, int]]) -> bool:
+    """A run of name-shaped words closed by a bracket, in a list whose names (three or more
+    after it) are each closed by one: no run of several names without brackets is among
+    them."""
+    end = chunk[-1][2]
+    return segment[end : end + 2].lstrip().startswith("(") and (
+        len(_CODED_NAME.findall(segment, end)) >= 3
+    )
+
+
 def _name_runs(segment: str, text: str = "") -> list[tuple[int, int, list[str]]]:
     """(start, end, words) of each run of two to six name-shaped words; a label, role, title or
     organisation word inside a run of capitalised words splits it ("Kommunchef Gustav Ring
@@ -1361,6 +1374,12 @@ def _name_runs(segment: str, text: str = "") -> list[tuple[int, int, list[str]]]
             if item is not None and _is_flat_name_word(item[0], after_name=bool(chunk)):
                 chunk.append(item)
                 continue
+            if len(chunk) >= 5 and not runs and _headings_before_coded_names(segment, chunk):
+                # "Närvarande: 19 av 22 Askersund Degerfors … Örebro Jonas Eklöf (i) AU
+                # Birgitta Wallin Hägg (p) …": a table's column headings, then its cells row
+                # by row, every name closed by its bracket; the long first run is the
+                # headings and one name, its last two words (real attendance 63).
+                chunk = chunk[-2:]
             if len(chunk) in (2, 3, 4, 6):
                 runs.append((chunk[0][1], chunk[-1][2], [c[0] for c in chunk]))
             elif len(chunk) >= 5:

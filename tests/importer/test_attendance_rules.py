@@ -697,3 +697,17 @@ def test_batch6_presence_code_legend() -> None:
         absent="Lisa Berg, Kim Ros",
         partial="Per Holt",
     )
+
+
+def test_batch6_column_headings_before_coded_names() -> None:
+    # A table's kommun headings, then its cells row by row, each name closed by its sector
+    # code (real attendance 63): the headings are no names.
+    text = (
+        "1 Protokoll Leadergruppen Plats: Kommunhuset Ordförande: Sara Lind Närvarande: 6 av 8 "
+        "Arboga Kungsör Köping Jan Ek (i) AU Sara Lind (p) Ola Berg (o) Kim Ros (i) AU "
+        "Eva Holt Nyström (p) Ulf Ask (o) Adjungerad, Nils Rehn, verksamhetsledare\n\n"
+        "12. Öppnande\n\nOrdföranden öppnade mötet.\n\n13. Dagordning\n\nDagordningen godkändes."
+    )
+    assert _statuses(text) == _by_status(
+        present="Jan Ek, Sara Lind, Ola Berg, Kim Ros, Eva Holt Nyström, Ulf Ask, Nils Rehn"
+    )
