@@ -1693,7 +1693,10 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
             low = after.lower() if last else ""
             if k == 0:
                 roles.extend(_roles_in(lead))
-            if k == 0 and (_REPLACED_BEFORE.search(before) or n in replaced_column):
+            # "Sven Nääs för Gun Berg, Psykgruppen": "för" straight after the name before, no
+            # party between (real attendance 61).
+            for_name = n > 0 and re.fullmatch(r"\s+för\s+", segment[runs[n - 1][1] : start])
+            if k == 0 and (_REPLACED_BEFORE.search(before) or for_name or n in replaced_column):
                 status, roles = ABSENT, []  # the one replaced by the name before it
                 if last and out and out[-1].status == PRESENT and _PARAGRAPH_NUMBERS.search(after):
                     out[-1].status = PARTIAL  # "Kim Ros (V) ersätter Bo Alm (V) 170,"

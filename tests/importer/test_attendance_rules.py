@@ -711,3 +711,18 @@ def test_batch6_column_headings_before_coded_names() -> None:
     assert _statuses(text) == _by_status(
         present="Jan Ek, Sara Lind, Ola Berg, Kim Ros, Eva Holt Nyström, Ulf Ask, Nils Rehn"
     )
+
+
+def test_batch6_serving_for_without_parties() -> None:
+    # "A för B, Group" in a flattened list without party brackets: A serves for the absent B
+    # (real attendance 61).
+    text = (
+        "Protokoll 2023-05-10\n\n"
+        + FLAT_HEAD
+        + "Beslutande Anna Ek (S), ordförande, landstinget Bo Lund, Syngruppen Per Alm för "
+        "Gun Sand, Hörselgruppen Kim Ros, Medicingruppen Utses att justera Bo Lund\n\n"
+        "2 Mötets öppnande Ordföranden öppnade mötet."
+    )
+    assert _statuses(text) == _by_status(
+        present="Anna Ek, Bo Lund, Per Alm, Kim Ros", absent="Gun Sand"
+    )
