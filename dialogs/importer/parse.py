@@ -73,6 +73,7 @@ from .people import (
     is_organisation_line,
     is_page_noise,
     item_attendance,
+    join_cell_rows,
     label_after_value,
     looks_like_name,
     match_label,
@@ -287,6 +288,10 @@ class _ItemStart:
     rest: str
 
 
+# The posts whose holders sign the minutes: their labels belong to the signature block.
+_SIGNING_ROLES = ("ordforande", "vice_ordforande", "sekreterare", "justerare")
+
+
 @dataclass
 class _HeaderState:
     label: SectionLabel | None = None
@@ -296,6 +301,8 @@ class _HeaderState:
     section: int = 0
     mode: str | None = None
     pending: str | None = None
+    # The last line was a lone word that makes a date not the meeting's ("Justeringens").
+    cue: bool = False
     # Roles of the last "Närvarande ledamöter"-like list: a bare "Frånvarande" after it lists
     # the absent members of the same kind (seed 004).
     present_roles: tuple[str, ...] = ()
@@ -508,7 +515,7 @@ class _MinutesParser:
         minutes = self.minutes
         lines = normalize(self.source).split("\n")
         flat = lines
-        lines = _unflatten(lines)
+        lines = join_cell_rows(_unflatten(lines))
         lines, removed = remove_noise(lines)
         if removed:
             minutes.warnings.append(
@@ -883,8 +890,24 @@ class _MinutesParser:
             pending, state.pending = state.pending, None
             if self._field_values(pending, text, pending=True):
                 return True
+        cue, state.cue = state.cue, False
+        if cue and text[:1].islower() and _DATETIME_LABEL.match(text):
+            # "Justeringens" / "plats och tid" / "Kontoret, 2021-03-31, kl. 10:00": a justering
+            # label wrapped over two cells of a label/value head; the value is the justering's
+            # day, not the meeting's (real attendance 64).
+            state.pending = "justering"
+            return True
+        if re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+", text) and excluded_before(text):
+            state.cue = True
         if state.mode == "skip":
-            if _JUSTERING_LABEL.match(text):
+            # The signatures end at the justering, or at the list of a group of people
+            # ("Beslutande" after the signature and anslag blocks of a label/value head, real
+            # attendance 64); a signer's label ("Ordförande", "Justerare") is a signature's.
+            group = match_label(raw, names_after=True)
+            signer = group is not None and (
+                group[0].singular or set(group[0].roles) & set(_SIGNING_ROLES)
+            )
+            if _JUSTERING_LABEL.match(text) or (group is not None and not signer):
                 state.mode = None
             else:
                 return True

@@ -550,11 +550,21 @@ _TRAILING_PARAGRAPHS = re.compile(
 )
 
 
+# An acting or deputy post before a title: "Tf förvaltningschef", "T.f. kommunchef", "Bitr.
+# rektor", "Stf. ekonomichef" (real attendance 64).
+_ACTING = re.compile(r"(?i)^(?:t\.?f\.?|tillf\.?|tillförordnad|bitr\.?|biträdande|stf\.?|vik\.?)$")
+
+
 def _leading_title(name: str) -> tuple[str | None, str]:
-    """("Kommunchef", "Gustav Ring") from "Kommunchef Gustav Ring"; (None, name) otherwise."""
+    """("Kommunchef", "Gustav Ring") from "Kommunchef Gustav Ring", ("Tf förvaltningschef",
+    "Anders Wiklund") from "Tf förvaltningschef Anders Wiklund"; (None, name) otherwise."""
     tokens = name.split()
     cut = 0
-    while len(tokens) - cut > 2 and (tokens[cut][:1].islower() or is_title_word(tokens[cut])):
+    while len(tokens) - cut > 2 and (
+        tokens[cut][:1].islower()
+        or is_title_word(tokens[cut])
+        or (_ACTING.match(tokens[cut]) and cut + 1 < len(tokens) and tokens[cut + 1][:1].islower())
+    ):
         cut += 1
     if cut and looks_like_name(" ".join(tokens[cut:])):
         return " ".join(tokens[:cut]), " ".join(tokens[cut:])
@@ -786,6 +796,82 @@ def is_marked_row(entry: str) -> bool:
     return len(parts) >= 2 and _presence_marker(parts[1:]) is not None
 
 
+# A marked cell of a presence table that came out one cell a line: "X" (there, serving, voting),
+# a dash (an empty cell).
+_CELL_MARK = re.compile(r"^(?:[Xx]|[-–—])$")
+_CELL_ROW_ROLES = 2  # role cells between a name cell and its marks ("vice ordförande")
+
+
+def _cell_row(lines: list[str], start: int) -> int | None:
+    """Where a row of a one-cell-a-line table ends: a name cell ("Leif Brännström (KD)"), up to
+    two role cells ("ordförande"), then one or more marked cells."""
+    if not looks_like_name(_without_parentheses(lines[start].strip())):
+        return None
+    end = start + 1
+    while (
+        end < len(lines)
+        and end - start <= _CELL_ROW_ROLES
+        and lines[end].strip()[:1].islower()
+        and role_of(lines[end])
+    ):
+        end += 1
+    marks = end
+    while end < len(lines) and _CELL_MARK.match(lines[end].strip()):
+        end += 1
+    return end if end > marks else None
+
+
+def _column_heading_cells(lines: list[str], first_row: int) -> int:
+    """Where the heading cells above a table's first row start ("Närvaro", "§ 30", "§", "Tjg",
+    "Ej tjg", "JA", "NEJ", one a line): short lines up to the list's label ("Ordinarie ledamöter",
+    "Ersättare"). first_row when no label closes them."""
+    start = first_row
+    while start > 0:
+        text = lines[start - 1].strip()
+        label = match_label(text)
+        if label is not None and label[0].roles:
+            return start
+        if not text or len(text) > 15 or looks_like_name(_without_parentheses(text)):
+            return first_row
+        start -= 1
+    return first_row
+
+
+def join_cell_rows(lines: list[str]) -> list[str]:
+    """A presence table whose cells came out one a line, as a kommun's web page's HTML table
+    does: the name cell, a role cell, then the marked cells ('X' there, '-' empty). Each row of
+    two or more in a row becomes one line "Leif Brännström (KD), ordförande, X": X when any
+    cell is marked, a dash when all are empty, which the list reads as a row with a presence
+    column. The column headings above the rows ("Närvaro", "§ 30", "Tjg", "JA", "NEJ") are
+    dropped, so that "§ 30" starts no item (real attendance 64)."""
+    rows: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        end = _cell_row(lines, i)
+        if end is None:
+            i += 1
+            continue
+        rows.append((i, end))
+        i = end
+    out: list[str] = []
+    done = 0
+    for n, (start, end) in enumerate(rows):
+        joined_before = n > 0 and rows[n - 1][1] == start
+        joined_after = n + 1 < len(rows) and rows[n + 1][0] == end
+        if not (joined_before or joined_after):
+            continue
+        if not joined_before:
+            out.extend(lines[done : _column_heading_cells(lines, start)])
+        cells = [line.strip() for line in lines[start:end]]
+        marks = [cell for cell in cells if _CELL_MARK.match(cell)]
+        mark = "X" if any(m in "Xx" for m in marks) else "-"
+        indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
+        out.append(indent + ", ".join([*cells[: len(cells) - len(marks)], mark]))
+        done = end
+    out.extend(lines[done:])
+    return out
+
+
 # A page's footer or the next page's header inside a list that runs over a page break:
 # "Sida 1 av 6", "Omsorgsstyrelsen sammanträdesprotokoll Sida 2", "3 (12)".
 _PAGE_NOISE = re.compile(
@@ -947,6 +1033,9 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "förtroendevalda",
     "deltagande",
     "adjungerade",
+    # A vote column's headings "Ja Nej Ja Nej" before the first name (real attendance 62).
+    "ja",
+    "nej",
     # "Paragraf" of the signature block, "Tf." (tillförordnad) before a title (real 28, 29).
     "paragraf",
     "tf",
@@ -956,9 +1045,6 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "västra",
     "norra",
     "södra",
-    # "Region Öst", "Region Väst"; not "Nord", a surname ("Kalle Nord", shape 07).
-    "öst",
-    "väst",
     # "Statens Vegvesen", "Statens institut …": an agency's name (real 33).
     "statens",
 }
@@ -1243,13 +1329,33 @@ _FLAT_RUN = re.compile(
 )
 
 
-def _is_flat_name_word(word: str) -> bool:
+# Points of the compass that are surnames too ("Malin Öst", real attendance 62) but never a
+# given name: they start no name ("Region Öst Anna Berg", real 33); not "Nord" ("Kalle Nord",
+# shape 07).
+_COMPASS_SURNAMES = frozenset({"öst", "väst"})
+
+
+def _is_flat_name_word(word: str, after_name: bool = False) -> bool:
     low = word.lower()
     return not (
         low in _FLAT_NOT_NAME
+        or (low in _COMPASS_SURNAMES and not after_name)
         or low in ROLE_WORDS
         or is_title_word(word)
         or is_organisation_word(word)
+    )
+
+
+_CODED_NAME = re.compile(r"[A-ZÅÄÖ][\wåäöé-]+\s*\([^()]{1,4}\)")
+
+
+def _headings_before_coded_names(segment: str, chunk: list[tuple[str, int, int]]) -> bool:
+    """A run of name-shaped words closed by a bracket, in a list whose names (three or more
+    after it) are each closed by one: no run of several names without brackets is among
+    them."""
+    end = chunk[-1][2]
+    return segment[end : end + 2].lstrip().startswith("(") and (
+        len(_CODED_NAME.findall(segment, end)) >= 3
     )
 
 
@@ -1265,9 +1371,15 @@ def _name_runs(segment: str, text: str = "") -> list[tuple[int, int, list[str]]]
             for w in re.finditer(r"\S+", match.group(0))
         ]
         for item in [*words, None]:
-            if item is not None and _is_flat_name_word(item[0]):
+            if item is not None and _is_flat_name_word(item[0], after_name=bool(chunk)):
                 chunk.append(item)
                 continue
+            if len(chunk) >= 5 and not runs and _headings_before_coded_names(segment, chunk):
+                # "Närvarande: 19 av 22 Askersund Degerfors … Örebro Jonas Eklöf (i) AU
+                # Birgitta Wallin Hägg (p) …": a table's column headings, then its cells row
+                # by row, every name closed by its bracket; the long first run is the
+                # headings and one name, its last two words (real attendance 63).
+                chunk = chunk[-2:]
             if len(chunk) in (2, 3, 4, 6):
                 runs.append((chunk[0][1], chunk[-1][2], [c[0] for c in chunk]))
             elif len(chunk) >= 5:
@@ -1521,8 +1633,29 @@ def _replaced_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> se
     return set(range(first, len(runs)))
 
 
+# A presence table's legend: "Närv (N),Frånv (F) Närv tj.g. (NT)", "Närvarande (N) Frånvarande
+# (F)": each code written after a name is that person's status (real attendance 62).
+_LEGEND = re.compile(
+    r"(?i)\b(?P<word>närv(?:arande)?\.?\s*tj(?:änstgörande|\.?\s*g)\.?|tjg\.?|"
+    r"tjänstgörande|närv(?:arande)?\.?|frånv(?:arande)?\.?)\s*\((?P<code>[A-ZÅÄÖ]{1,3})\)"
+)
+_CODE_AFTER_NAME = re.compile(r"\s*(?:\([^()]{1,6}\)\s*)?(?P<code>[A-ZÅÄÖ]{1,3})(?![\wåäö])")
+
+
+@functools.lru_cache(maxsize=64)
+def presence_codes(text: str) -> dict[str, str]:
+    """{code: status} of a legend in text; only a legend with an absent code counts (a lone
+    "Närvarande (S)" is a party)."""
+    codes = {
+        m.group("code"): ABSENT if m.group("word").lower().startswith("frånv") else PRESENT
+        for m in _LEGEND.finditer(text)
+    }
+    return codes if len(codes) >= 2 and ABSENT in codes.values() else {}
+
+
 def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list[ParsedPerson]:
     runs = _name_runs(segment, text)
+    codes = presence_codes(text)
     place_column = _place_column(segment, runs)
     replaced_column = _replaced_column(segment, runs)
     out: list[ParsedPerson] = []
@@ -1560,7 +1693,10 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
             low = after.lower() if last else ""
             if k == 0:
                 roles.extend(_roles_in(lead))
-            if k == 0 and (_REPLACED_BEFORE.search(before) or n in replaced_column):
+            # "Sven Nääs för Gun Berg, Psykgruppen": "för" straight after the name before, no
+            # party between (real attendance 61).
+            for_name = n > 0 and re.fullmatch(r"\s+för\s+", segment[runs[n - 1][1] : start])
+            if k == 0 and (_REPLACED_BEFORE.search(before) or for_name or n in replaced_column):
                 status, roles = ABSENT, []  # the one replaced by the name before it
                 if last and out and out[-1].status == PRESENT and _PARAGRAPH_NUMBERS.search(after):
                     out[-1].status = PARTIAL  # "Kim Ros (V) ersätter Bo Alm (V) 170,"
@@ -1574,7 +1710,10 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
                 if re.search(r"\btjg\b|\btgj\b|tjänstgörande|\bersätter\b", low):
                     roles.append("ersattare")
                     status = PRESENT
-                if re.match(r"\s*(?:\([^)]*\)\s*|[A-ZÅÄÖ]{1,4}\s+)?[-–](?:\s|$)", after):
+                code = _CODE_AFTER_NAME.match(after) if codes else None
+                if code and codes.get(code.group("code")) == ABSENT:
+                    status = ABSENT  # "Tomas Ek (FP) F" under the legend's "Frånv (F)"
+                elif re.match(r"\s*(?:\([^)]*\)\s*|[A-ZÅÄÖ]{1,4}\s+)?[-–](?:\s|$)", after):
                     status = ABSENT  # a presence column with "–"
                 elif status != ABSENT and (
                     _FLAT_PARTIAL.search(after)

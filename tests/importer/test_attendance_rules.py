@@ -588,3 +588,141 @@ def test_batch5_flattened_rules(text: str, expected: dict[str, str]) -> None:
 def test_batch5_notes_and_roles() -> None:
     assert _people(LOST_RANGES)["Jonas Lund"].note is None
     assert "justerare" in _people(NEXT_HEADINGS)["Sten Ny"].roles
+
+
+# Batch 6 (real attendance 64): a kommun web page's presence table, one cell a line, after a
+# label/value head whose signature and anslag blocks come first.
+CELL_TABLE = """Protokoll Kulturnämnden
+
+  Sammanträdesdatum
+  2023-05-10
+  Justeringens
+  plats och tid
+  Kulturförvaltningen, 2023-05-17, kl. 09:00
+  Underskrifter
+  _______________
+  Rut Almgren (S), ordförande
+  ANSLAG/BEVIS
+  Tid för anslag
+  2023-05-17 – 2023-06-08
+  Beslutande
+
+   Ordinarie ledamöter
+   Närvaro
+   § 12
+   §
+   Tjg
+   Ej tjg
+   JA
+   NEJ
+   Rut Almgren (S)
+   ordförande
+   X
+   X
+   Göte Sand (M)
+   -
+   -
+   Vera Blom (C)
+   X
+   X
+   Ersättare
+   Närvaro
+   §
+   Tjg
+   JA
+   NEJ
+   Ebbe Lund (M)
+   X
+   X
+   Ines Holt (V)
+   X
+   Tor Ask (S)
+   -
+   -
+
+  Övriga närvarande
+  Tf kulturchef Nils Sköld
+  Nämndsekreterare Maja Rehn
+"""
+
+
+def test_batch6_table_one_cell_a_line() -> None:
+    assert _statuses(CELL_TABLE) == _by_status(
+        present="Rut Almgren, Vera Blom, Ebbe Lund, Ines Holt, Nils Sköld, Maja Rehn",
+        absent="Göte Sand, Tor Ask",
+    )
+    people = _people(CELL_TABLE)
+    assert "ordforande" in people["Rut Almgren"].roles
+    assert people["Rut Almgren"].organisation is None
+    assert "ersattare" in people["Ines Holt"].roles
+
+
+def test_batch6_acting_title_before_name() -> None:
+    people = _people(CELL_TABLE)
+    assert people["Nils Sköld"].title == "Tf kulturchef"
+
+
+def test_batch6_wrapped_justering_label_is_not_the_meetings_date() -> None:
+    minutes = parse_minutes(CELL_TABLE, "protokoll.txt")
+    assert str(minutes.date) == "2023-05-10"
+    assert minutes.items == []  # the table's "§ 12" heading cell is no item
+
+
+def test_batch6_signers_label_does_not_end_the_signatures() -> None:
+    # "Justerare:" after "Vid protokollet:" is the signature block's, its line of two names no
+    # person (real 42); a group's list ("Beslutande") ends the block (real 64).
+    text = (
+        "Protokoll Kulturrådet 2023-05-10\n\nNärvarande:\n\nRut Almgren ordf.\n\nIda Berg\n\n"
+        "Vid protokollet:\n\nIda Berg\n\nJusterare:\n\n"
+        "Rut Almgren                                     Ida Berg\n\n"
+        "§ 1\n\nMötets öppnande\n"
+    )
+    assert _statuses(text) == _by_status(present="Rut Almgren, Ida Berg")
+
+
+# Batch 6 (real attendance 62): a flattened table under its legend of presence codes, the vote
+# columns' headings before the first name.
+CODE_LEGEND = (
+    "Protokoll 2023-05-10\n\n"
+    "2 SAMMANTRÄDESPROTOKOLL 2(9) Närvarolista Ledamöter Närv (N),Frånv (F) Närv tj.g. (NT) "
+    "Paragraf / tid Ja Nej Ja Nej Ove Sand (M) N Lisa Berg (S) F Malin Väst (S) N "
+    "Per Holt (C) N tom 12 Ersättare Eva Lind (M) NT Kim Ros (V) F Bo Ek (S) N\n\n"
+    "3 SAMMANTRÄDESPROTOKOLL 3(9) § 10 Val av justerare utse Ove Sand (M) att justera."
+)
+
+
+def test_batch6_presence_code_legend() -> None:
+    assert _statuses(CODE_LEGEND) == _by_status(
+        present="Ove Sand, Malin Väst, Eva Lind, Bo Ek",
+        absent="Lisa Berg, Kim Ros",
+        partial="Per Holt",
+    )
+
+
+def test_batch6_column_headings_before_coded_names() -> None:
+    # A table's kommun headings, then its cells row by row, each name closed by its sector
+    # code (real attendance 63): the headings are no names.
+    text = (
+        "1 Protokoll Leadergruppen Plats: Kommunhuset Ordförande: Sara Lind Närvarande: 6 av 8 "
+        "Arboga Kungsör Köping Jan Ek (i) AU Sara Lind (p) Ola Berg (o) Kim Ros (i) AU "
+        "Eva Holt Nyström (p) Ulf Ask (o) Adjungerad, Nils Rehn, verksamhetsledare\n\n"
+        "12. Öppnande\n\nOrdföranden öppnade mötet.\n\n13. Dagordning\n\nDagordningen godkändes."
+    )
+    assert _statuses(text) == _by_status(
+        present="Jan Ek, Sara Lind, Ola Berg, Kim Ros, Eva Holt Nyström, Ulf Ask, Nils Rehn"
+    )
+
+
+def test_batch6_serving_for_without_parties() -> None:
+    # "A för B, Group" in a flattened list without party brackets: A serves for the absent B
+    # (real attendance 61).
+    text = (
+        "Protokoll 2023-05-10\n\n"
+        + FLAT_HEAD
+        + "Beslutande Anna Ek (S), ordförande, landstinget Bo Lund, Syngruppen Per Alm för "
+        "Gun Sand, Hörselgruppen Kim Ros, Medicingruppen Utses att justera Bo Lund\n\n"
+        "2 Mötets öppnande Ordföranden öppnade mötet."
+    )
+    assert _statuses(text) == _by_status(
+        present="Anna Ek, Bo Lund, Per Alm, Kim Ros", absent="Gun Sand"
+    )
