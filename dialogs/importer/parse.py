@@ -40,6 +40,7 @@ from .decisions import (
     find_assignments,
     head_decision,
     inline_decision,
+    is_body_subject,
     is_bold_att,
     is_secret,
     next_meeting,
@@ -1898,6 +1899,13 @@ _TITLE_END = re.compile(
 _LOST_SUBJECT_IN_TITLE = re.compile(r"(?P<prev>\S+)\s+(?=" + LOST_SUBJECT_VERBS + r")")
 
 
+def _lost_subject_after(prev: str, start: int) -> bool:
+    """Whether a lower-case deciding verb after prev opens a decision whose subject was lost:
+    after a lower-case word, or after a one-word title that names no body ("Protokollsjustering
+    beslutar att utse …", real/items 68); "Förbundsstyrelsen beslutar" keeps its subject."""
+    return prev[:1].islower() or (start == 0 and not is_body_subject(prev))
+
+
 _DECISION_LIST_INTRO = re.compile(
     r"(?i)^(?:beslut|förslag till beslut)\s*:?$|\b(?:beslutar|beslutade|beslöt)\b[^.]*:$"
 )
@@ -2165,7 +2173,7 @@ def _unflatten(lines: list[str]) -> list[str]:
                 if stop:
                     title_end = stop
                 lost = _LOST_SUBJECT_IN_TITLE.search(rest[:title_end])
-                if lost and lost.group("prev")[:1].islower():
+                if lost and _lost_subject_after(lost.group("prev"), lost.start("prev")):
                     title_end = lost.end("prev")
                 if len(rest[:title_end].split()) > 10:
                     title_end = len(" ".join(words[:10]))

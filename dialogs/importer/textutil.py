@@ -45,9 +45,13 @@ def _normalize_piece(text: str) -> str:
 
 # A word a PDF wrote with its letters spaced out, as in a table heading or an emphasised "A t t"
 # (shapes/items 02; "N ä r v a r o", corpus 17): a capital and two or more lowercase letters,
-# or four or more lowercase letters, each alone between single spaces.
+# or four or more lowercase letters, each alone between single spaces. Of three spaced
+# lower-case letters only "a t t" is a word: the decision clause's "att", spaced for emphasis
+# after a lost subject ("beslutar a t t utse …", real/items 68); the others are abbreviations
+# written with spaces ("t o m", "o s v") and stay as they are.
 _SPACED_WORD = re.compile(
-    r"(?<!\S)(?<!\s\w\s)(?:[A-ZÅÄÖ](?: [a-zåäö]){2,}|[a-zåäö](?: [a-zåäö]){3,})(?!\S)(?! \w(?!\S))"
+    r"(?<!\S)(?<!\s\w\s)(?:[A-ZÅÄÖ](?: [a-zåäö]){2,}|[a-zåäö](?: [a-zåäö]){3,}|a t t)"
+    r"(?!\S)(?! \w(?!\S))"
 )
 
 

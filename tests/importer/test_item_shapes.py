@@ -392,3 +392,25 @@ def test_a_bare_att_clause_after_a_sentence_naming_the_proposals() -> None:
     ]
     # The title ends where a pronoun opens the text's first sentence ('Det är dags …').
     assert [i.title for i in minutes.items] == ["Kulturpriset", "Budget", "Avslutning"]
+
+
+def test_spaced_att_after_a_lost_subject_and_a_one_word_title() -> None:
+    """'N Title beslutar a t t …' in flattened pages (the layout of real/items 68): the spaced
+    'a t t' is the word 'att', a one-word title that names no body ends before the lost
+    subject's 'beslutar', and abbreviations written with spaces ('t o m') stay as they are."""
+    text = (
+        "2 RÅDET FÖR SAMVERKAN (8) 7 Inledning Ordföranden hälsar alla välkomna till dagens "
+        "möte. Därefter följer en kort presentation av de närvarande ledamöterna. 8 Justering "
+        "beslutar a t t utse Olle Berg att jämte ordföranden justera dagens protokoll. 9 "
+        "Avtal Kansliet redovisar avtalet. beslutar a t t förlänga avtalet t o m den 31 mars.\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("7", "Inledning"),
+        ("8", "Justering"),
+        ("9", "Avtal"),
+    ]
+    assert [d.text for i in minutes.items for d in i.decisions] == [
+        "beslutar att utse Olle Berg att jämte ordföranden justera dagens protokoll",
+        "beslutar att förlänga avtalet t o m den 31 mars",
+    ]
