@@ -1816,7 +1816,11 @@ _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+\S")
 _PAGE_MARKER = re.compile(r"(?<!\S)\d{1,3}\s+\d{1,3}\s*\(\d{1,3}\)(?!\S)")
 # A file number may stand between a § number and its title: "96 D 2008/ Delårsrapport",
 # "138 LK/ Föredragningslistan", "§ 2 D 2007/036-101" (real/items 14, 16, 19).
-FILE_NUMBER = r"(?:dnr\.?\s+)?(?:[A-ZÅÄÖ]{1,2}\s?)?(?:\d{2,4})?/[\w.:-]*"
+# A "Dnr" whose number the conversion lost stands alone before the title: "SON 24 Dnr Val av
+# justerare …" (real/items 69).
+FILE_NUMBER = (
+    r"(?:(?:dnr\.?\s+)?(?:[A-ZÅÄÖ]{1,2}\s?)?(?:\d{2,4})?/[\w.:-]*|[Dd]nr\.?(?=\s+[A-ZÅÄÖ]))"
+)
 _FILE_NUMBER_LEAD = re.compile(r"(?i)^" + FILE_NUMBER + r"(?:\s+|$)")
 _NAME_AND_ROLE = re.compile(r"[A-ZÅÄÖ][a-zåäöé-]+(?:\s+[A-ZÅÄÖ][a-zåäöé-]+){1,2},")
 # "1:Mötet öppnas", "3: Föregående mötes minnesanteckningar": a colon after the number, with or
@@ -2012,7 +2016,34 @@ def _page_lines(lines: list[str], long: list[int]) -> dict[int, int]:
             return {}
         found[n] = expected
         expected += 1
-    return found if len(found) >= 3 else {}
+    return found if len(found) >= 3 else _headed_pages(lines)
+
+
+def _headed_pages(lines: list[str]) -> dict[int, int]:
+    """Pages of an excerpt or of minutes numbered on from an earlier part: at least three
+    paragraphs in a row that open with consecutive numbers and the same running header after
+    them ("3 SAMMANTRÄDESPROTOKOLL 3(16) …", "4 SAMMANTRÄDESPROTOKOLL 4(16) …"; "3 LANDSTINGET
+    DALARNA (10) …", real/items 68, 69): a header in capitals or with the page count in
+    parentheses. Items numbered 3, 4, 5 have titles that differ or are not so written ("3
+    Information om …", "4 Information om …")."""
+    found: dict[int, int] = {}
+    header = ""
+    for n, line in enumerate(lines):
+        match = _PAGE_LINE.match(line)
+        if not match:
+            continue
+        page = int(match.group("page"))
+        words = line[match.end("page") :].split()[:2]
+        shape = re.sub(r"\d+", "", " ".join(words))
+        if found and page == found[max(found)] + 1 and shape == header and n - max(found) >= 2:
+            found[n] = page
+            continue
+        if len(found) >= 3:
+            break
+        found, header = {n: page}, shape
+    first = (header.split() or [""])[0]
+    running = "()" in header or (len(first) >= 2 and first.isupper())
+    return found if len(found) >= 3 and running else {}
 
 
 # The code a flattened paragraph number follows: "FHR 18", "KHR 1", "Sn 49", "§ 3".
@@ -2065,9 +2096,9 @@ def _unflatten(lines: list[str]) -> list[str]:
     consecutive numbers each followed by a capitalised word is the items: each starts a line
     "37. Title" and its text follows on the next (corpus 12, 15, 22)."""
     long = [n for n, line in enumerate(lines) if _is_flat(line)]
-    if not long:
+    pages = _page_lines(lines, long) if long else _headed_pages(lines)
+    if not long and not pages:
         return lines
-    pages = _page_lines(lines, long)
     long = sorted(set(long) | set(pages))
     hits: list[_FlatHit] = []  # (line, offset, number, "." / ":" / "")
     cleaned = list(lines)

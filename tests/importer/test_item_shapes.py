@@ -414,3 +414,33 @@ def test_spaced_att_after_a_lost_subject_and_a_one_word_title() -> None:
         "beslutar att utse Olle Berg att jämte ordföranden justera dagens protokoll",
         "beslutar att förlänga avtalet t o m den 31 mars",
     ]
+
+
+def test_pages_numbered_on_with_a_running_header_each_holding_a_paragraph() -> None:
+    """'N HEADER N(M) CODE N Dnr Title …' one paragraph a page, the pages numbered from 5 on and
+    none of them long (the layout of real/items 69): the shared running header makes them
+    pages, the bare 'Dnr' whose number was lost is not part of the title."""
+    pages = [
+        "5 PROTOKOLL 5(12) KN 31 Dnr Val av justerare Lisa Holm valdes att justera protokollet.",
+        "6 PROTOKOLL 6(12) KN 32 Dnr Budget för nästa år Kansliet redovisade förslaget.",
+        "7 PROTOKOLL 7(12) KN 33 Dnr Övriga frågor Inga övriga frågor togs upp.",
+    ]
+    minutes = parse_minutes("Sammanträdesdatum 2023-04-12\n\n" + "\n\n".join(pages) + "\n")
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("31", "Val av justerare"),
+        ("32", "Budget för nästa år"),
+        ("33", "Övriga frågor"),
+    ]
+    # Numbered paragraphs whose titles differ, or whose like openings are no running header,
+    # are items, not pages.
+    minutes = parse_minutes("3 Budget\n\nText om budgeten.\n\n4 Lokaler\n\nText.\n\n5 Övrigt\n")
+    assert [i.number for i in minutes.items] == ["3", "4", "5"]
+    minutes = parse_minutes(
+        "3 Information om budgeten\n\nKansliet informerade.\n\n4 Information om lokalerna\n\n"
+        "Kansliet informerade.\n\n5 Information om hemsidan\n\nKansliet informerade.\n"
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("3", "Information om budgeten"),
+        ("4", "Information om lokalerna"),
+        ("5", "Information om hemsidan"),
+    ]
