@@ -178,6 +178,28 @@ LOST_SUBJECT_VERBS = (
     r"lägger\s+\S+(?:\s+\S+)?\s+till\s+handlingarna)\b"
 )
 SUBJECTLESS_DECISION = re.compile(r"(?:^|(?<=[.!?]\s))" + LOST_SUBJECT_VERBS)
+# When the whole lead-in "<Nämnden> beslutar att" was lost, the decision opens with its
+# infinitive right after the item's title: "SON 24 Dnr Val av justerare utse Bertil Hammar att
+# jämte ordföranden justera …", "Meddelanden lägga följande meddelanden till handlingarna"
+# (real/items 69). Only the infinitives a body decides with.
+LOST_LEAD_INFINITIVES = (
+    r"(?:godkänna|fastställa|anta|utse|välja|bevilja|avslå|bifalla|avstyrka|tillstyrka|"
+    r"överlämna|anteckna|notera|återremittera|uppdra\s+åt|ställa\s+sig\s+bakom|"
+    r"lägga\s+(?:\S+\s+){0,4}?till\s+(?:handlingarna|protokollet)|"
+    r"ge\s+(?:\S+\s+){1,4}?i\s+uppdrag)\b"
+)
+_LOST_LEAD_OPENING = re.compile(r"^" + LOST_LEAD_INFINITIVES + r"(?=\W*(?:\s+\S|$))")
+
+
+def lost_lead_decision(sentence: str) -> ParsedDecision | None:
+    """The opening sentence of an item's text when it starts with a deciding infinitive in lower
+    case: the decision whose "… beslutar att" the conversion lost (real/items 69)."""
+    text = strip_bullet(sentence).strip()
+    if not _LOST_LEAD_OPENING.match(text) or text.endswith("?") or len(text.split()) < 2:
+        return None
+    return ParsedDecision(phrase="Beslut", clauses=[strip_final_period(text)], text=text)
+
+
 # "Vid förra mötet …", "Under förra styrelsemötet bestämdes det …" (corpus 07): told of before.
 _HISTORICAL = re.compile(
     r"^vid\b|\b(?:vid|under|på) (?:föregående|förra|tidigare)\b", re.IGNORECASE

@@ -32,6 +32,7 @@ from .dates import (
     years_in,
 )
 from .decisions import (
+    LOST_LEAD_INFINITIVES,
     LOST_SUBJECT_VERBS,
     OwnBody,
     att_clause,
@@ -43,6 +44,7 @@ from .decisions import (
     is_body_subject,
     is_bold_att,
     is_secret,
+    lost_lead_decision,
     next_meeting,
     outcome,
     prose_decision,
@@ -1372,7 +1374,9 @@ class _MinutesParser:
 
         def flush() -> None:
             if run:
-                text = self._analyse_text(item, run, known + item.presenters, not proposal)
+                text = self._analyse_text(
+                    item, run, known + item.presenters, not proposal, opening=not texts
+                )
                 if text:
                     texts.append(text)
                 run.clear()
@@ -1436,9 +1440,16 @@ class _MinutesParser:
             )
 
     def _analyse_text(
-        self, item: ParsedItem, lines: list[str], known: list[str], decisions: bool = True
+        self,
+        item: ParsedItem,
+        lines: list[str],
+        known: list[str],
+        decisions: bool = True,
+        *,
+        opening: bool = False,
     ) -> str:
-        """Clean a run of discussion text and find what its sentences say."""
+        """Clean a run of discussion text and find what its sentences say; opening when the run
+        is the first of its item's text."""
         text = _clean_text(lines, item.attachments)
         if _ACTION_HEADING.search(item.title):
             item.assignments.extend(_owned_entries(lines))
@@ -1460,6 +1471,8 @@ class _MinutesParser:
                 # notice: the rest of the run is the proposal (real/items 23).
                 decisions = False
             decision = prose_decision(sentence, self.own) if decisions else None
+            if decisions and not decision and opening and position == 0:
+                decision = lost_lead_decision(sentence)
             lead = _LOST_LEAD_ATT.search(sentence) if decisions and last is None else None
             if lead and not decision:
                 # "… till kommuninvånarna. att anteckna informationen och dialogen.": a
@@ -1903,6 +1916,27 @@ _TITLE_END = re.compile(
 _LOST_SUBJECT_IN_TITLE = re.compile(r"(?P<prev>\S+)\s+(?=" + LOST_SUBJECT_VERBS + r")")
 
 
+# "Ekonomisk uppföljning per den 28 februari godkänna den ekonomiska uppföljningen",
+# "Meddelanden lägga följande meddelanden till handlingarna": an infinitive that decides, after
+# the title's words, opens the text whose "… beslutar att" was lost (real/items 69); after
+# "att", "om" or a modal it is the title's own ("Förslag om att anta …", "Rätt att överklaga").
+_LOST_LEAD_IN_TITLE = re.compile(r"(?P<prev>\S+)\s+(?=" + LOST_LEAD_INFINITIVES + r")")
+_BEFORE_INFINITIVE = frozenset(
+    {"att", "om", "och", "eller", "kan", "ska", "skall", "bör", "får", "måste", "vill", "för"}
+)
+
+
+def _lost_lead_in_title(title: str) -> int | None:
+    """Where a title ends that runs into a decision opening with its infinitive, or None."""
+    for match in _LOST_LEAD_IN_TITLE.finditer(title):
+        prev = match.group("prev")
+        if prev.lower() in _BEFORE_INFINITIVE:
+            continue
+        if prev[:1].islower() or prev[:1].isdigit() or _lost_subject_after(prev, match.start()):
+            return match.end("prev")
+    return None
+
+
 def _lost_subject_after(prev: str, start: int) -> bool:
     """Whether a lower-case deciding verb after prev opens a decision whose subject was lost:
     after a lower-case word, or after a one-word title that names no body ("Protokollsjustering
@@ -2206,6 +2240,9 @@ def _unflatten(lines: list[str]) -> list[str]:
                 lost = _LOST_SUBJECT_IN_TITLE.search(rest[:title_end])
                 if lost and _lost_subject_after(lost.group("prev"), lost.start("prev")):
                     title_end = lost.end("prev")
+                infinitive = _lost_lead_in_title(rest[:title_end])
+                if infinitive:
+                    title_end = infinitive
                 if len(rest[:title_end].split()) > 10:
                     title_end = len(" ".join(words[:10]))
                 out.append(f"{number.rstrip('.')}. {rest[:title_end].strip()}")

@@ -444,3 +444,29 @@ def test_pages_numbered_on_with_a_running_header_each_holding_a_paragraph() -> N
         ("4", "Information om lokalerna"),
         ("5", "Information om hemsidan"),
     ]
+
+
+def test_a_decision_opening_with_its_infinitive_after_the_title() -> None:
+    """'CODE N Dnr Title godkänna …': the body's '… beslutar att' was lost, so the decision
+    opens with its infinitive right after the title (the layout of real/items 69). An
+    infinitive after 'att' or 'om' belongs to the title."""
+    pages = [
+        "2 PROTOKOLL 2(9) KN 4 Dnr Meddelanden lägga inkomna meddelanden till handlingarna.",
+        "3 PROTOKOLL 3(9) KN 5 Dnr Förslag om att anta riktlinjer anta riktlinjerna för "
+        "lokalbokning, samt att uppdra åt kansliet att följa upp dem i höst.",
+        "4 PROTOKOLL 4(9) KN 6 Dnr Delårsrapport per den 31 augusti godkänna delårsrapporten.",
+    ]
+    minutes = parse_minutes("\n\n".join(pages) + "\n")
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("4", "Meddelanden"),
+        ("5", "Förslag om att anta riktlinjer"),
+        ("6", "Delårsrapport per den 31 augusti"),
+    ]
+    assert [d.text for i in minutes.items for d in i.decisions] == [
+        "lägga inkomna meddelanden till handlingarna",
+        "anta riktlinjerna för lokalbokning, samt att uppdra åt kansliet att följa upp dem i höst",
+        "godkänna delårsrapporten",
+    ]
+    assert [(a.assignees, a.what) for i in minutes.items for a in i.assignments] == [
+        (["kansliet"], "följa upp dem i höst")
+    ]
