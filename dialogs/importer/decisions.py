@@ -448,6 +448,69 @@ def _clause_in_run(text: str) -> str:
     return text[words[start].start() :] if start < len(words) else text[verb.start() :]
 
 
+# A flattened run lost the full stop before a body's decision: "Protokollet ska justeras
+# senast onsdagen den 20 juni Fullmäktige beslutade på ordförandens förslag att …" (real/items
+# 65). A capitalised subject after a lower-case word or a number, with a deciding verb after
+# it, opens a sentence of its own unless the word before makes it an object or a clause inside
+# the sentence ("enligt vad Nämnden beslutade", "förslag till Styrelsen godkänner …").
+_RUN_ON_SUBJECT = re.compile(
+    r"(?<=[a-zåäö0-9]\s)(?=(?P<subj>[A-ZÅÄÖ][\w-]+(?:\s+[a-zåäö]+)?)\s+(?:" + _OWN_VERBS + r")\b)"
+)
+_NOT_BEFORE_SUBJECT = frozenset(
+    {
+        "som",
+        "vad",
+        "att",
+        "när",
+        "då",
+        "och",
+        "eller",
+        "om",
+        "innan",
+        "sedan",
+        "eftersom",
+        "vilket",
+        "där",
+        "men",
+        "samt",
+        "hur",
+        "varför",
+        "enligt",
+        "av",
+        "för",
+        "till",
+        "med",
+        "från",
+        "i",
+        "på",
+        "hos",
+        "vid",
+        "åt",
+        "mot",
+        "genom",
+        "under",
+        "inför",
+        "efter",
+    }
+)
+
+
+def run_on_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
+    """A body's decision that runs on after the words of another sentence, or None."""
+    text = strip_bullet(sentence).strip()
+    for match in _RUN_ON_SUBJECT.finditer(text):
+        before = text[: match.start()].split()
+        if len(before) < 3 or before[-1].lower() in _NOT_BEFORE_SUBJECT:
+            continue
+        subject = match.group("subj")
+        if not (own.is_own(subject) or is_body_subject(subject)):
+            continue
+        decision = prose_decision(text[match.start() :], own)
+        if decision is not None and not decision.reported_by_body:
+            return decision
+    return None
+
+
 # The front page form of kommunal minutes labels its fields, with or without a colon: "Utses att
 # justera Name Justeringens plats och tid …" (real/items 13, 50, 51) names who is to justera,
 # it records no decision.

@@ -49,6 +49,7 @@ from .decisions import (
     outcome,
     prose_decision,
     replace_links,
+    run_on_decision,
     sentence_attachment,
     title_attachments,
 )
@@ -1473,6 +1474,8 @@ class _MinutesParser:
             decision = prose_decision(sentence, self.own) if decisions else None
             if decisions and not decision and opening and position == 0:
                 decision = lost_lead_decision(sentence)
+            if decisions and not decision:
+                decision = run_on_decision(sentence, self.own)
             lead = _LOST_LEAD_ATT.search(sentence) if decisions and last is None else None
             if lead and not decision:
                 # "… till kommuninvånarna. att anteckna informationen och dialogen.": a

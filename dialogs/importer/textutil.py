@@ -169,6 +169,14 @@ _ABBREVIATIONS = frozenset(
         "dnr",
     }
 )
+# A capital letter before a full stop is an initial ("Anna B. Berg"), unless it labels a thing:
+# the last of a list of letters ("enligt bilagorna A och B. Fullmäktige godkände …", real/items
+# 65) or after the noun it labels ("bilaga C.", "alternativ B.").
+_LETTER_LABEL = re.compile(
+    r"(?:\b[A-ZÅÄÖ](?:,\s*[A-ZÅÄÖ])*\s+(?:och|samt|eller)|"
+    r"\b(?:bilag(?:a|an|orna|or)|alternativ(?:et|en)?|punkt(?:en|erna)?|avsnitt(?:et)?))"
+    r"\s+[A-ZÅÄÖ]$"
+)
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“”(§*]*[A-ZÅÄÖÉÜ0-9])")
 
 
@@ -184,7 +192,9 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
             word = re.search(r"([\w.]+)$", before[-40:])
             if word:
                 token = word.group(1).lower().rstrip(".")
-                if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                if token in _ABBREVIATIONS or (
+                    len(token) == 1 and token.isalpha() and not _LETTER_LABEL.search(before)
+                ):
                     continue
             end = match.end()
             if line[start:end].strip():

@@ -470,3 +470,32 @@ def test_a_decision_opening_with_its_infinitive_after_the_title() -> None:
     assert [(a.assignees, a.what) for i in minutes.items for a in i.assignments] == [
         (["kansliet"], "följa upp dem i höst")
     ]
+
+
+def test_a_decision_after_a_letter_list_and_one_after_a_lost_full_stop() -> None:
+    """'N Title Text' with the § sign lost (the layout of real/items 65): 'bilagorna A och B.'
+    ends a sentence (the letter labels, it is no initial), and a body's decision that runs on
+    after a sentence whose full stop was lost ('… den 4 maj Fullmäktige beslutade …') is one;
+    'enligt vad Fullmäktige beslutade' inside a sentence and 'Det antecknades att …' are not."""
+    text = (
+        "Protokoll Kommunfullmäktige 2022-05-03\n\n"
+        "1 PROTOKOLL Kommunfullmäktige 12 Upprop Upprop hölls enligt bilagda listor, bilagorna "
+        "A och B. Fullmäktige godkände de anmälda förhindren. 13 Kungörelse Kungörelse sändes "
+        "till ledamöterna enligt vad fullmäktige beslutat. Det antecknades att sammanträdet "
+        "utlysts i laga ordning. 14 Justering Att jämte ordföranden justera protokollet utsågs "
+        "Eva Lind. Protokollet ska justeras senast den 4 maj "
+        "Fullmäktige beslutade att ersättare fick tjänstgöra under sammanträdet. 15 Avtal "
+        "Avtalet tecknades enligt vad Fullmäktige beslutade om taxan.\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("12", "Upprop"),
+        ("13", "Kungörelse"),
+        ("14", "Justering"),
+        ("15", "Avtal"),
+    ]
+    assert [(i.number, d.text) for i in minutes.items for d in i.decisions] == [
+        ("12", "Fullmäktige godkände de anmälda förhindren"),
+        ("14", "Att jämte ordföranden justera protokollet utsågs Eva Lind."),
+        ("14", "Fullmäktige beslutade att ersättare fick tjänstgöra under sammanträdet"),
+    ]
