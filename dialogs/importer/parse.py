@@ -812,6 +812,16 @@ class _MinutesParser:
                     if cand[1] == chain[-1][1] + 1:
                         chain.append(cand)
                         last = m
+                    # Two items numbered alike, one right after the other, and the next number
+                    # after them ("414. Val av justerare", "414. Ekonomisk genomgång", "415. …",
+                    # real/items 67); a list inside an item has its own numbers in between.
+                    elif (
+                        cand[1] == chain[-1][1]
+                        and m == last + 1
+                        and any(c[1] == cand[1] + 1 for c in candidates[m + 1 :])
+                    ):
+                        chain.append(cand)
+                        last = m
                     # One number lost ("2. Sekreterare … 4. Föregående …", real/items 30): the
                     # chain goes on at the number after it when the lost one never comes.
                     elif (
@@ -1870,7 +1880,7 @@ _STRONG_PAST = (
 _PRONOUN_OPENS = r"(?:Det|Den|De|Vi|Man)\s+(?:är|var|finns|fanns|har|hade|kommer|ska|skall)\b"
 _SENTENCE_AFTER_TITLE = re.compile(
     r"(?P<prev>\b[\w)][\w)-]*)\s+"
-    r"(?=[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:\s+[A-ZÅÄÖa-zåäö][a-zåäö]+){0,2}?\s+"
+    r"(?=(?P<subj>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:\s+[A-ZÅÄÖa-zåäö][a-zåäö]+){0,2}?)\s+"
     r"(?:[a-zåäö]+(?:ades|ade|des|dde|tes|de|te|ar|er)|"
     + _STRONG_PAST
     + r")\b|"
@@ -1888,6 +1898,11 @@ def _title_stop(text: str) -> int | None:
         # A capitalised word inside the title may start a name ("Region Gotland informerar");
         # a one-word title ("Rapporter Tuva Lund rapporterade …") ends after its word.
         if prev[:1].isupper() and match.start("prev") > 0:
+            continue
+        # "Ansökan om medel till insatsen Steget ut Styrelsen behandlade …" (real/items 67): a
+        # capitalised word after a lower-case one nearer the verb is the subject; the first
+        # belongs to the title.
+        if match.group("subj") and re.search(r"(?<!\S)[a-zåäö]\S*\s+[A-ZÅÄÖ]", match.group("subj")):
             continue
         if prev.lower() not in _BEFORE_NAME:
             return match.end("prev")
@@ -2127,6 +2142,21 @@ def _page_heads(
     }
 
 
+# Capital words before a flattened item number: a section heading that groups the items
+# ("… dagens protokoll. EKONOMI ÄRENDEN 414 …", "BESLUTSÄRENDEN 415 …", real/items 67).
+_SECTION_CAPS = re.compile(r"(?:\s+[A-ZÅÄÖ]{2,}(?:[-/][A-ZÅÄÖ]+)?)+\s*$")
+
+
+def _opens_sentence(line: str, offset: int) -> bool:
+    """Whether the number at offset stands where a sentence starts: after a full stop, or after
+    a section heading in capitals that follows one."""
+    before = line[:offset].rstrip()
+    heading = _SECTION_CAPS.search(" " + before)
+    if heading:
+        before = before[: max(0, heading.start() - 1)].rstrip()
+    return not before or before.endswith((".", "!", "?", ":"))
+
+
 def _unflatten(lines: list[str]) -> list[str]:
     """A PDF converted to text may hold a whole page on one line, with the items' numbers in
     the running text ("… 37 Landstingsfullmäktiges öppnande Enligt … 38 Upprop …"). A chain of
@@ -2173,6 +2203,16 @@ def _unflatten(lines: list[str]) -> list[str]:
                 continue
             if hit[2] == chain[-1][2] + 1:
                 chain.append(hit)
+            # Two paragraphs numbered alike ("414 Val av justerare … protokoll. EKONOMI ÄRENDEN
+            # 414 Ekonomisk genomgång …", real/items 67): the repeat is an item when it opens a
+            # sentence and the next number follows it.
+            elif (
+                hit[2] == chain[-1][2]
+                and hit[:2] != chain[-1][:2]
+                and _opens_sentence(cleaned[hit[0]], hit[1])
+                and any(h[2] == hit[2] + 1 and h[3] == first[3] for h in hits[m + 1 :])
+            ):
+                chain.append(hit)
             # One number lost in the conversion ("2. Sekreterare … under punkt Justerare … 4.
             # Föregående …", real/items 30): the chain goes on at the number after it when the
             # lost one is nowhere further on.
@@ -2214,6 +2254,12 @@ def _unflatten(lines: list[str]) -> list[str]:
         bounds = [0, *cuts[n], len(line)]
         for a, b in itertools.pairwise(bounds):
             piece = line[a:b].strip()
+            if b in cuts[n] and a in cuts[n]:
+                # "… dagens protokoll. EKONOMI ÄRENDEN" before "414 Ekonomisk …": a heading that
+                # groups the items after it, not this item's text (real/items 67).
+                heading = _SECTION_CAPS.search(piece)
+                if heading and piece[: heading.start()].rstrip().endswith((".", "!", "?")):
+                    piece = piece[: heading.start()].rstrip()
             if sign and b in cuts[n]:
                 # "… göra detsamma FHR" before "19 Folkhälsopriset": the paragraph sign belongs
                 # to the next item's number, not to this text (real/items 49, 50, 51).

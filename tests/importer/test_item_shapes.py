@@ -499,3 +499,39 @@ def test_a_decision_after_a_letter_list_and_one_after_a_lost_full_stop() -> None
         ("14", "Att jämte ordföranden justera protokollet utsågs Eva Lind."),
         ("14", "Fullmäktige beslutade att ersättare fick tjänstgöra under sammanträdet"),
     ]
+
+
+def test_two_paragraphs_numbered_alike_under_capital_section_headings() -> None:
+    """'N Title Text' paragraphs in one flattened run, two numbered alike, capital section
+    headings between them (the layout of real/items 67): both are items, the headings are no
+    item's text, and a title whose last words are capitalised ('insatsen Steget ut') ends before
+    the subject nearer the verb ('Styrelsen behandlade')."""
+    text = (
+        "2 20 Mötets öppnande Ordföranden förklarade mötet öppnat och hälsade alla välkomna. 21 "
+        "Val av justerare Till justerare valdes Eva Lind och mötet godkände valet. 21 Budget "
+        "Kansliet redovisade budgeten för året och styrelsen diskuterade den. BESLUTSÄRENDEN 22 "
+        "Ansökan om medel till projektet Vägen in Styrelsen behandlade ansökan från kommunen. "
+        "Styrelsen beslutade att bevilja projektet 100 000 kronor. 23 Övrigt Inga övriga "
+        "frågor togs upp.\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("20", "Mötets öppnande"),
+        ("21", "Val av justerare"),
+        ("21", "Budget"),
+        ("22", "Ansökan om medel till projektet Vägen in"),
+        ("23", "Övrigt"),
+    ]
+    assert "BESLUTSÄRENDEN" not in minutes.items[2].text
+    # A list inside an item repeats no item's number: '3. Ekonomi … 1. … 2. … 3. …' then '4.'.
+    minutes = parse_minutes(
+        "1. Öppnande\n\nMötet öppnades.\n\n2. Val av justerare\n\nEva Lind valdes.\n\n"
+        "3. Ekonomi\n\nVi gick igenom\n\n1. Intäkter\n\n2. Kostnader\n\n3. Resultat\n\n"
+        "4. Övrigt\n\nInget.\n"
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Öppnande"),
+        ("2", "Val av justerare"),
+        ("3", "Ekonomi"),
+        ("4", "Övrigt"),
+    ]
