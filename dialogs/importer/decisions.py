@@ -178,6 +178,28 @@ LOST_SUBJECT_VERBS = (
     r"lägger\s+\S+(?:\s+\S+)?\s+till\s+handlingarna)\b"
 )
 SUBJECTLESS_DECISION = re.compile(r"(?:^|(?<=[.!?]\s))" + LOST_SUBJECT_VERBS)
+# When the whole lead-in "<Nämnden> beslutar att" was lost, the decision opens with its
+# infinitive right after the item's title: "SON 24 Dnr Val av justerare utse Bertil Hammar att
+# jämte ordföranden justera …", "Meddelanden lägga följande meddelanden till handlingarna"
+# (real/items 69). Only the infinitives a body decides with.
+LOST_LEAD_INFINITIVES = (
+    r"(?:godkänna|fastställa|anta|utse|välja|bevilja|avslå|bifalla|avstyrka|tillstyrka|"
+    r"överlämna|anteckna|notera|återremittera|uppdra\s+åt|ställa\s+sig\s+bakom|"
+    r"lägga\s+(?:\S+\s+){0,4}?till\s+(?:handlingarna|protokollet)|"
+    r"ge\s+(?:\S+\s+){1,4}?i\s+uppdrag)\b"
+)
+_LOST_LEAD_OPENING = re.compile(r"^" + LOST_LEAD_INFINITIVES + r"(?=\W*(?:\s+\S|$))")
+
+
+def lost_lead_decision(sentence: str) -> ParsedDecision | None:
+    """The opening sentence of an item's text when it starts with a deciding infinitive in lower
+    case: the decision whose "… beslutar att" the conversion lost (real/items 69)."""
+    text = strip_bullet(sentence).strip()
+    if not _LOST_LEAD_OPENING.match(text) or text.endswith("?") or len(text.split()) < 2:
+        return None
+    return ParsedDecision(phrase="Beslut", clauses=[strip_final_period(text)], text=text)
+
+
 # "Vid förra mötet …", "Under förra styrelsemötet bestämdes det …" (corpus 07): told of before.
 _HISTORICAL = re.compile(
     r"^vid\b|\b(?:vid|under|på) (?:föregående|förra|tidigare)\b", re.IGNORECASE
@@ -424,6 +446,69 @@ def _clause_in_run(text: str) -> str:
     elif start > 0:
         start -= 1
     return text[words[start].start() :] if start < len(words) else text[verb.start() :]
+
+
+# A flattened run lost the full stop before a body's decision: "Protokollet ska justeras
+# senast onsdagen den 20 juni Fullmäktige beslutade på ordförandens förslag att …" (real/items
+# 65). A capitalised subject after a lower-case word or a number, with a deciding verb after
+# it, opens a sentence of its own unless the word before makes it an object or a clause inside
+# the sentence ("enligt vad Nämnden beslutade", "förslag till Styrelsen godkänner …").
+_RUN_ON_SUBJECT = re.compile(
+    r"(?<=[a-zåäö0-9]\s)(?=(?P<subj>[A-ZÅÄÖ][\w-]+(?:\s+[a-zåäö]+)?)\s+(?:" + _OWN_VERBS + r")\b)"
+)
+_NOT_BEFORE_SUBJECT = frozenset(
+    {
+        "som",
+        "vad",
+        "att",
+        "när",
+        "då",
+        "och",
+        "eller",
+        "om",
+        "innan",
+        "sedan",
+        "eftersom",
+        "vilket",
+        "där",
+        "men",
+        "samt",
+        "hur",
+        "varför",
+        "enligt",
+        "av",
+        "för",
+        "till",
+        "med",
+        "från",
+        "i",
+        "på",
+        "hos",
+        "vid",
+        "åt",
+        "mot",
+        "genom",
+        "under",
+        "inför",
+        "efter",
+    }
+)
+
+
+def run_on_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
+    """A body's decision that runs on after the words of another sentence, or None."""
+    text = strip_bullet(sentence).strip()
+    for match in _RUN_ON_SUBJECT.finditer(text):
+        before = text[: match.start()].split()
+        if len(before) < 3 or before[-1].lower() in _NOT_BEFORE_SUBJECT:
+            continue
+        subject = match.group("subj")
+        if not (own.is_own(subject) or is_body_subject(subject)):
+            continue
+        decision = prose_decision(text[match.start() :], own)
+        if decision is not None and not decision.reported_by_body:
+            return decision
+    return None
 
 
 # The front page form of kommunal minutes labels its fields, with or without a colon: "Utses att

@@ -32,6 +32,7 @@ from .dates import (
     years_in,
 )
 from .decisions import (
+    LOST_LEAD_INFINITIVES,
     LOST_SUBJECT_VERBS,
     OwnBody,
     att_clause,
@@ -40,12 +41,15 @@ from .decisions import (
     find_assignments,
     head_decision,
     inline_decision,
+    is_body_subject,
     is_bold_att,
     is_secret,
+    lost_lead_decision,
     next_meeting,
     outcome,
     prose_decision,
     replace_links,
+    run_on_decision,
     sentence_attachment,
     title_attachments,
 )
@@ -815,6 +819,16 @@ class _MinutesParser:
                     if cand[1] == chain[-1][1] + 1:
                         chain.append(cand)
                         last = m
+                    # Two items numbered alike, one right after the other, and the next number
+                    # after them ("414. Val av justerare", "414. Ekonomisk genomgång", "415. …",
+                    # real/items 67); a list inside an item has its own numbers in between.
+                    elif (
+                        cand[1] == chain[-1][1]
+                        and m == last + 1
+                        and any(c[1] == cand[1] + 1 for c in candidates[m + 1 :])
+                    ):
+                        chain.append(cand)
+                        last = m
                     # One number lost ("2. Sekreterare … 4. Föregående …", real/items 30): the
                     # chain goes on at the number after it when the lost one never comes.
                     elif (
@@ -1394,7 +1408,9 @@ class _MinutesParser:
 
         def flush() -> None:
             if run:
-                text = self._analyse_text(item, run, known + item.presenters, not proposal)
+                text = self._analyse_text(
+                    item, run, known + item.presenters, not proposal, opening=not texts
+                )
                 if text:
                     texts.append(text)
                 run.clear()
@@ -1458,9 +1474,16 @@ class _MinutesParser:
             )
 
     def _analyse_text(
-        self, item: ParsedItem, lines: list[str], known: list[str], decisions: bool = True
+        self,
+        item: ParsedItem,
+        lines: list[str],
+        known: list[str],
+        decisions: bool = True,
+        *,
+        opening: bool = False,
     ) -> str:
-        """Clean a run of discussion text and find what its sentences say."""
+        """Clean a run of discussion text and find what its sentences say; opening when the run
+        is the first of its item's text."""
         text = _clean_text(lines, item.attachments)
         if _ACTION_HEADING.search(item.title):
             item.assignments.extend(_owned_entries(lines))
@@ -1482,6 +1505,10 @@ class _MinutesParser:
                 # notice: the rest of the run is the proposal (real/items 23).
                 decisions = False
             decision = prose_decision(sentence, self.own) if decisions else None
+            if decisions and not decision and opening and position == 0:
+                decision = lost_lead_decision(sentence)
+            if decisions and not decision:
+                decision = run_on_decision(sentence, self.own)
             lead = _LOST_LEAD_ATT.search(sentence) if decisions and last is None else None
             if lead and not decision:
                 # "… till kommuninvånarna. att anteckna informationen och dialogen.": a
@@ -1838,9 +1865,15 @@ _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+\S")
 _PAGE_MARKER = re.compile(r"(?<!\S)\d{1,3}\s+\d{1,3}\s*\(\d{1,3}\)(?!\S)")
 # A file number may stand between a § number and its title: "96 D 2008/ Delårsrapport",
 # "138 LK/ Föredragningslistan", "§ 2 D 2007/036-101" (real/items 14, 16, 19); after the word
-# "Dnr" any one token is the number, "§ 187 Dnr BN-2025-00001" with the title on the next line
-# (real/formats 72, 73: a kommun's paragraphs as most Swedish kommuner print them).
-FILE_NUMBER = r"(?:[Dd][Nn][Rr]\.?:?\s+(?:[A-ZÅÄÖ]{1,4}\s)?\S*\d\S*|(?:[Dd]nr\.?\s+)?(?:[A-ZÅÄÖ]{1,2}\s?)?(?:\d{2,4})?/[\w.:-]*)"
+# "Dnr" one number is the file number, "§ 187 Dnr BN-2025-00001" with the title on the next line
+# (real/formats 72, 73: a kommun's paragraphs as most Swedish kommuner print them). A "Dnr" whose
+# number the conversion lost stands alone before the title: "SON 24 Dnr Val av justerare …"
+# (real/items 69).
+FILE_NUMBER = (
+    r"(?:[Dd][Nn][Rr]\.?:?\s+(?:[A-ZÅÄÖ]{1,4}\s)?\S*\d\S*"
+    r"|(?:[Dd]nr\.?\s+)?(?:[A-ZÅÄÖ]{1,2}\s?)?(?:\d{2,4})?/[\w.:-]*"
+    r"|[Dd]nr\.?(?=\s+[A-ZÅÄÖ]))"
+)
 _FILE_NUMBER_LEAD = re.compile(r"(?i)^" + FILE_NUMBER + r"(?:\s+|$)")
 _NAME_AND_ROLE = re.compile(r"[A-ZÅÄÖ][a-zåäöé-]+(?:\s+[A-ZÅÄÖ][a-zåäöé-]+){1,2},")
 # "1:Mötet öppnas", "3: Föregående mötes minnesanteckningar": a colon after the number, with or
@@ -1874,7 +1907,7 @@ _STRONG_PAST = (
 _PRONOUN_OPENS = r"(?:Det|Den|De|Vi|Man)\s+(?:är|var|finns|fanns|har|hade|kommer|ska|skall)\b"
 _SENTENCE_AFTER_TITLE = re.compile(
     r"(?P<prev>\b[\w)][\w)-]*)\s+"
-    r"(?=[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:\s+[A-ZÅÄÖa-zåäö][a-zåäö]+){0,2}?\s+"
+    r"(?=(?P<subj>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:\s+[A-ZÅÄÖa-zåäö][a-zåäö]+){0,2}?)\s+"
     r"(?:[a-zåäö]+(?:ades|ade|des|dde|tes|de|te|ar|er)|"
     + _STRONG_PAST
     + r")\b|"
@@ -1892,6 +1925,11 @@ def _title_stop(text: str) -> int | None:
         # A capitalised word inside the title may start a name ("Region Gotland informerar");
         # a one-word title ("Rapporter Tuva Lund rapporterade …") ends after its word.
         if prev[:1].isupper() and match.start("prev") > 0:
+            continue
+        # "Ansökan om medel till insatsen Steget ut Styrelsen behandlade …" (real/items 67): a
+        # capitalised word after a lower-case one nearer the verb is the subject; the first
+        # belongs to the title.
+        if match.group("subj") and re.search(r"(?<!\S)[a-zåäö]\S*\s+[A-ZÅÄÖ]", match.group("subj")):
             continue
         if prev.lower() not in _BEFORE_NAME:
             return match.end("prev")
@@ -1921,6 +1959,34 @@ _TITLE_END = re.compile(
 # a lower-case deciding verb after a lower-case word ends the title (real/items 14); after a
 # capitalised word ("Förbundsstyrelsen beslutar") the subject is there and stays in the text.
 _LOST_SUBJECT_IN_TITLE = re.compile(r"(?P<prev>\S+)\s+(?=" + LOST_SUBJECT_VERBS + r")")
+
+
+# "Ekonomisk uppföljning per den 28 februari godkänna den ekonomiska uppföljningen",
+# "Meddelanden lägga följande meddelanden till handlingarna": an infinitive that decides, after
+# the title's words, opens the text whose "… beslutar att" was lost (real/items 69); after
+# "att", "om" or a modal it is the title's own ("Förslag om att anta …", "Rätt att överklaga").
+_LOST_LEAD_IN_TITLE = re.compile(r"(?P<prev>\S+)\s+(?=" + LOST_LEAD_INFINITIVES + r")")
+_BEFORE_INFINITIVE = frozenset(
+    {"att", "om", "och", "eller", "kan", "ska", "skall", "bör", "får", "måste", "vill", "för"}
+)
+
+
+def _lost_lead_in_title(title: str) -> int | None:
+    """Where a title ends that runs into a decision opening with its infinitive, or None."""
+    for match in _LOST_LEAD_IN_TITLE.finditer(title):
+        prev = match.group("prev")
+        if prev.lower() in _BEFORE_INFINITIVE:
+            continue
+        if prev[:1].islower() or prev[:1].isdigit() or _lost_subject_after(prev, match.start()):
+            return match.end("prev")
+    return None
+
+
+def _lost_subject_after(prev: str, start: int) -> bool:
+    """Whether a lower-case deciding verb after prev opens a decision whose subject was lost:
+    after a lower-case word, or after a one-word title that names no body ("Protokollsjustering
+    beslutar att utse …", real/items 68); "Förbundsstyrelsen beslutar" keeps its subject."""
+    return prev[:1].islower() or (start == 0 and not is_body_subject(prev))
 
 
 _DECISION_LIST_INTRO = re.compile(
@@ -2029,7 +2095,34 @@ def _page_lines(lines: list[str], long: list[int]) -> dict[int, int]:
             return {}
         found[n] = expected
         expected += 1
-    return found if len(found) >= 3 else {}
+    return found if len(found) >= 3 else _headed_pages(lines)
+
+
+def _headed_pages(lines: list[str]) -> dict[int, int]:
+    """Pages of an excerpt or of minutes numbered on from an earlier part: at least three
+    paragraphs in a row that open with consecutive numbers and the same running header after
+    them ("3 SAMMANTRÄDESPROTOKOLL 3(16) …", "4 SAMMANTRÄDESPROTOKOLL 4(16) …"; "3 LANDSTINGET
+    DALARNA (10) …", real/items 68, 69): a header in capitals or with the page count in
+    parentheses. Items numbered 3, 4, 5 have titles that differ or are not so written ("3
+    Information om …", "4 Information om …")."""
+    found: dict[int, int] = {}
+    header = ""
+    for n, line in enumerate(lines):
+        match = _PAGE_LINE.match(line)
+        if not match:
+            continue
+        page = int(match.group("page"))
+        words = line[match.end("page") :].split()[:2]
+        shape = re.sub(r"\d+", "", " ".join(words))
+        if found and page == found[max(found)] + 1 and shape == header and n - max(found) >= 2:
+            found[n] = page
+            continue
+        if len(found) >= 3:
+            break
+        found, header = {n: page}, shape
+    first = (header.split() or [""])[0]
+    running = "()" in header or (len(first) >= 2 and first.isupper())
+    return found if len(found) >= 3 and running else {}
 
 
 # The code a flattened paragraph number follows: "FHR 18", "KHR 1", "Sn 49", "§ 3".
@@ -2076,15 +2169,30 @@ def _page_heads(
     }
 
 
+# Capital words before a flattened item number: a section heading that groups the items
+# ("… dagens protokoll. EKONOMI ÄRENDEN 414 …", "BESLUTSÄRENDEN 415 …", real/items 67).
+_SECTION_CAPS = re.compile(r"(?:\s+[A-ZÅÄÖ]{2,}(?:[-/][A-ZÅÄÖ]+)?)+\s*$")
+
+
+def _opens_sentence(line: str, offset: int) -> bool:
+    """Whether the number at offset stands where a sentence starts: after a full stop, or after
+    a section heading in capitals that follows one."""
+    before = line[:offset].rstrip()
+    heading = _SECTION_CAPS.search(" " + before)
+    if heading:
+        before = before[: max(0, heading.start() - 1)].rstrip()
+    return not before or before.endswith((".", "!", "?", ":"))
+
+
 def _unflatten(lines: list[str]) -> list[str]:
     """A PDF converted to text may hold a whole page on one line, with the items' numbers in
     the running text ("… 37 Landstingsfullmäktiges öppnande Enligt … 38 Upprop …"). A chain of
     consecutive numbers each followed by a capitalised word is the items: each starts a line
     "37. Title" and its text follows on the next (corpus 12, 15, 22)."""
     long = [n for n, line in enumerate(lines) if _is_flat(line)]
-    if not long:
+    pages = _page_lines(lines, long) if long else _headed_pages(lines)
+    if not long and not pages:
         return lines
-    pages = _page_lines(lines, long)
     long = sorted(set(long) | set(pages))
     hits: list[_FlatHit] = []  # (line, offset, number, "." / ":" / "")
     cleaned = list(lines)
@@ -2121,6 +2229,16 @@ def _unflatten(lines: list[str]) -> list[str]:
             if hit[3] != first[3]:
                 continue
             if hit[2] == chain[-1][2] + 1:
+                chain.append(hit)
+            # Two paragraphs numbered alike ("414 Val av justerare … protokoll. EKONOMI ÄRENDEN
+            # 414 Ekonomisk genomgång …", real/items 67): the repeat is an item when it opens a
+            # sentence and the next number follows it.
+            elif (
+                hit[2] == chain[-1][2]
+                and hit[:2] != chain[-1][:2]
+                and _opens_sentence(cleaned[hit[0]], hit[1])
+                and any(h[2] == hit[2] + 1 and h[3] == first[3] for h in hits[m + 1 :])
+            ):
                 chain.append(hit)
             # One number lost in the conversion ("2. Sekreterare … under punkt Justerare … 4.
             # Föregående …", real/items 30): the chain goes on at the number after it when the
@@ -2163,6 +2281,12 @@ def _unflatten(lines: list[str]) -> list[str]:
         bounds = [0, *cuts[n], len(line)]
         for a, b in itertools.pairwise(bounds):
             piece = line[a:b].strip()
+            if b in cuts[n] and a in cuts[n]:
+                # "… dagens protokoll. EKONOMI ÄRENDEN" before "414 Ekonomisk …": a heading that
+                # groups the items after it, not this item's text (real/items 67).
+                heading = _SECTION_CAPS.search(piece)
+                if heading and piece[: heading.start()].rstrip().endswith((".", "!", "?")):
+                    piece = piece[: heading.start()].rstrip()
             if sign and b in cuts[n]:
                 # "… göra detsamma FHR" before "19 Folkhälsopriset": the paragraph sign belongs
                 # to the next item's number, not to this text (real/items 49, 50, 51).
@@ -2190,8 +2314,11 @@ def _unflatten(lines: list[str]) -> list[str]:
                 if stop:
                     title_end = stop
                 lost = _LOST_SUBJECT_IN_TITLE.search(rest[:title_end])
-                if lost and lost.group("prev")[:1].islower():
+                if lost and _lost_subject_after(lost.group("prev"), lost.start("prev")):
                     title_end = lost.end("prev")
+                infinitive = _lost_lead_in_title(rest[:title_end])
+                if infinitive:
+                    title_end = infinitive
                 if len(rest[:title_end].split()) > 10:
                     title_end = len(" ".join(words[:10]))
                 out.append(f"{number.rstrip('.')}. {rest[:title_end].strip()}")

@@ -45,9 +45,13 @@ def _normalize_piece(text: str) -> str:
 
 # A word a PDF wrote with its letters spaced out, as in a table heading or an emphasised "A t t"
 # (shapes/items 02; "N ä r v a r o", corpus 17): a capital and two or more lowercase letters,
-# or four or more lowercase letters, each alone between single spaces.
+# or four or more lowercase letters, each alone between single spaces. Of three spaced
+# lower-case letters only "a t t" is a word: the decision clause's "att", spaced for emphasis
+# after a lost subject ("beslutar a t t utse …", real/items 68); the others are abbreviations
+# written with spaces ("t o m", "o s v") and stay as they are.
 _SPACED_WORD = re.compile(
-    r"(?<!\S)(?<!\s\w\s)(?:[A-ZÅÄÖ](?: [a-zåäö]){2,}|[a-zåäö](?: [a-zåäö]){3,})(?!\S)(?! \w(?!\S))"
+    r"(?<!\S)(?<!\s\w\s)(?:[A-ZÅÄÖ](?: [a-zåäö]){2,}|[a-zåäö](?: [a-zåäö]){3,}|a t t)"
+    r"(?!\S)(?! \w(?!\S))"
 )
 
 
@@ -165,6 +169,14 @@ _ABBREVIATIONS = frozenset(
         "dnr",
     }
 )
+# A capital letter before a full stop is an initial ("Anna B. Berg"), unless it labels a thing:
+# the last of a list of letters ("enligt bilagorna A och B. Fullmäktige godkände …", real/items
+# 65) or after the noun it labels ("bilaga C.", "alternativ B.").
+_LETTER_LABEL = re.compile(
+    r"(?:\b[A-ZÅÄÖ](?:,\s*[A-ZÅÄÖ])*\s+(?:och|samt|eller)|"
+    r"\b(?:bilag(?:a|an|orna|or)|alternativ(?:et|en)?|punkt(?:en|erna)?|avsnitt(?:et)?))"
+    r"\s+[A-ZÅÄÖ]$"
+)
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“”(§*]*[A-ZÅÄÖÉÜ0-9])")
 
 
@@ -180,7 +192,9 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
             word = re.search(r"([\w.]+)$", before[-40:])
             if word:
                 token = word.group(1).lower().rstrip(".")
-                if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                if token in _ABBREVIATIONS or (
+                    len(token) == 1 and token.isalpha() and not _LETTER_LABEL.search(before)
+                ):
                     continue
             end = match.end()
             if line[start:end].strip():

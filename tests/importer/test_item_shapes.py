@@ -392,3 +392,146 @@ def test_a_bare_att_clause_after_a_sentence_naming_the_proposals() -> None:
     ]
     # The title ends where a pronoun opens the text's first sentence ('Det är dags …').
     assert [i.title for i in minutes.items] == ["Kulturpriset", "Budget", "Avslutning"]
+
+
+def test_spaced_att_after_a_lost_subject_and_a_one_word_title() -> None:
+    """'N Title beslutar a t t …' in flattened pages (the layout of real/items 68): the spaced
+    'a t t' is the word 'att', a one-word title that names no body ends before the lost
+    subject's 'beslutar', and abbreviations written with spaces ('t o m') stay as they are."""
+    text = (
+        "2 RÅDET FÖR SAMVERKAN (8) 7 Inledning Ordföranden hälsar alla välkomna till dagens "
+        "möte. Därefter följer en kort presentation av de närvarande ledamöterna. 8 Justering "
+        "beslutar a t t utse Olle Berg att jämte ordföranden justera dagens protokoll. 9 "
+        "Avtal Kansliet redovisar avtalet. beslutar a t t förlänga avtalet t o m den 31 mars.\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("7", "Inledning"),
+        ("8", "Justering"),
+        ("9", "Avtal"),
+    ]
+    assert [d.text for i in minutes.items for d in i.decisions] == [
+        "beslutar att utse Olle Berg att jämte ordföranden justera dagens protokoll",
+        "beslutar att förlänga avtalet t o m den 31 mars",
+    ]
+
+
+def test_pages_numbered_on_with_a_running_header_each_holding_a_paragraph() -> None:
+    """'N HEADER N(M) CODE N Dnr Title …' one paragraph a page, the pages numbered from 5 on and
+    none of them long (the layout of real/items 69): the shared running header makes them
+    pages, the bare 'Dnr' whose number was lost is not part of the title."""
+    pages = [
+        "5 PROTOKOLL 5(12) KN 31 Dnr Val av justerare Lisa Holm valdes att justera protokollet.",
+        "6 PROTOKOLL 6(12) KN 32 Dnr Budget för nästa år Kansliet redovisade förslaget.",
+        "7 PROTOKOLL 7(12) KN 33 Dnr Övriga frågor Inga övriga frågor togs upp.",
+    ]
+    minutes = parse_minutes("Sammanträdesdatum 2023-04-12\n\n" + "\n\n".join(pages) + "\n")
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("31", "Val av justerare"),
+        ("32", "Budget för nästa år"),
+        ("33", "Övriga frågor"),
+    ]
+    # Numbered paragraphs whose titles differ, or whose like openings are no running header,
+    # are items, not pages.
+    minutes = parse_minutes("3 Budget\n\nText om budgeten.\n\n4 Lokaler\n\nText.\n\n5 Övrigt\n")
+    assert [i.number for i in minutes.items] == ["3", "4", "5"]
+    minutes = parse_minutes(
+        "3 Information om budgeten\n\nKansliet informerade.\n\n4 Information om lokalerna\n\n"
+        "Kansliet informerade.\n\n5 Information om hemsidan\n\nKansliet informerade.\n"
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("3", "Information om budgeten"),
+        ("4", "Information om lokalerna"),
+        ("5", "Information om hemsidan"),
+    ]
+
+
+def test_a_decision_opening_with_its_infinitive_after_the_title() -> None:
+    """'CODE N Dnr Title godkänna …': the body's '… beslutar att' was lost, so the decision
+    opens with its infinitive right after the title (the layout of real/items 69). An
+    infinitive after 'att' or 'om' belongs to the title."""
+    pages = [
+        "2 PROTOKOLL 2(9) KN 4 Dnr Meddelanden lägga inkomna meddelanden till handlingarna.",
+        "3 PROTOKOLL 3(9) KN 5 Dnr Förslag om att anta riktlinjer anta riktlinjerna för "
+        "lokalbokning, samt att uppdra åt kansliet att följa upp dem i höst.",
+        "4 PROTOKOLL 4(9) KN 6 Dnr Delårsrapport per den 31 augusti godkänna delårsrapporten.",
+    ]
+    minutes = parse_minutes("\n\n".join(pages) + "\n")
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("4", "Meddelanden"),
+        ("5", "Förslag om att anta riktlinjer"),
+        ("6", "Delårsrapport per den 31 augusti"),
+    ]
+    assert [d.text for i in minutes.items for d in i.decisions] == [
+        "lägga inkomna meddelanden till handlingarna",
+        "anta riktlinjerna för lokalbokning, samt att uppdra åt kansliet att följa upp dem i höst",
+        "godkänna delårsrapporten",
+    ]
+    assert [(a.assignees, a.what) for i in minutes.items for a in i.assignments] == [
+        (["kansliet"], "följa upp dem i höst")
+    ]
+
+
+def test_a_decision_after_a_letter_list_and_one_after_a_lost_full_stop() -> None:
+    """'N Title Text' with the § sign lost (the layout of real/items 65): 'bilagorna A och B.'
+    ends a sentence (the letter labels, it is no initial), and a body's decision that runs on
+    after a sentence whose full stop was lost ('… den 4 maj Fullmäktige beslutade …') is one;
+    'enligt vad Fullmäktige beslutade' inside a sentence and 'Det antecknades att …' are not."""
+    text = (
+        "Protokoll Kommunfullmäktige 2022-05-03\n\n"
+        "1 PROTOKOLL Kommunfullmäktige 12 Upprop Upprop hölls enligt bilagda listor, bilagorna "
+        "A och B. Fullmäktige godkände de anmälda förhindren. 13 Kungörelse Kungörelse sändes "
+        "till ledamöterna enligt vad fullmäktige beslutat. Det antecknades att sammanträdet "
+        "utlysts i laga ordning. 14 Justering Att jämte ordföranden justera protokollet utsågs "
+        "Eva Lind. Protokollet ska justeras senast den 4 maj "
+        "Fullmäktige beslutade att ersättare fick tjänstgöra under sammanträdet. 15 Avtal "
+        "Avtalet tecknades enligt vad Fullmäktige beslutade om taxan.\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("12", "Upprop"),
+        ("13", "Kungörelse"),
+        ("14", "Justering"),
+        ("15", "Avtal"),
+    ]
+    assert [(i.number, d.text) for i in minutes.items for d in i.decisions] == [
+        ("12", "Fullmäktige godkände de anmälda förhindren"),
+        ("14", "Att jämte ordföranden justera protokollet utsågs Eva Lind."),
+        ("14", "Fullmäktige beslutade att ersättare fick tjänstgöra under sammanträdet"),
+    ]
+
+
+def test_two_paragraphs_numbered_alike_under_capital_section_headings() -> None:
+    """'N Title Text' paragraphs in one flattened run, two numbered alike, capital section
+    headings between them (the layout of real/items 67): both are items, the headings are no
+    item's text, and a title whose last words are capitalised ('insatsen Steget ut') ends before
+    the subject nearer the verb ('Styrelsen behandlade')."""
+    text = (
+        "2 20 Mötets öppnande Ordföranden förklarade mötet öppnat och hälsade alla välkomna. 21 "
+        "Val av justerare Till justerare valdes Eva Lind och mötet godkände valet. 21 Budget "
+        "Kansliet redovisade budgeten för året och styrelsen diskuterade den. BESLUTSÄRENDEN 22 "
+        "Ansökan om medel till projektet Vägen in Styrelsen behandlade ansökan från kommunen. "
+        "Styrelsen beslutade att bevilja projektet 100 000 kronor. 23 Övrigt Inga övriga "
+        "frågor togs upp.\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("20", "Mötets öppnande"),
+        ("21", "Val av justerare"),
+        ("21", "Budget"),
+        ("22", "Ansökan om medel till projektet Vägen in"),
+        ("23", "Övrigt"),
+    ]
+    assert "BESLUTSÄRENDEN" not in minutes.items[2].text
+    # A list inside an item repeats no item's number: '3. Ekonomi … 1. … 2. … 3. …' then '4.'.
+    minutes = parse_minutes(
+        "1. Öppnande\n\nMötet öppnades.\n\n2. Val av justerare\n\nEva Lind valdes.\n\n"
+        "3. Ekonomi\n\nVi gick igenom\n\n1. Intäkter\n\n2. Kostnader\n\n3. Resultat\n\n"
+        "4. Övrigt\n\nInget.\n"
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Öppnande"),
+        ("2", "Val av justerare"),
+        ("3", "Ekonomi"),
+        ("4", "Övrigt"),
+    ]
