@@ -130,6 +130,10 @@ class DocResult:
     counts: dict[str, Count] = field(default_factory=lambda: {k: Count() for k in KINDS})
     dates_right: int = 0
     dates_expected: int = 0
+    # The body the minutes name (title, header, "Protokoll fört vid …", opening lines), as the
+    # import's summary gives it before any --body or folder name.
+    bodies_right: int = 0
+    bodies_expected: int = 0
     misses: list[str] = field(default_factory=list)
 
 
@@ -232,12 +236,17 @@ async def stored_meetings(db: Database, after_id: int) -> list[Stored]:
     return out
 
 
-async def import_one(db: Database, path: Path, tenant: str) -> tuple[list[Stored], str | None]:
+async def import_one(
+    db: Database, path: Path, tenant: str
+) -> tuple[list[Stored], str | None, str | None]:
+    """What landed, the refusal or traceback, and the body the document itself names."""
     async with db.transaction() as session:
         last = await session.scalar(select(func.max(Meeting.id))) or 0
+    named: str | None = None
     try:
         read = read_document(path)
         parsed = parse_minutes(read.text, path.name)
+        named = parsed.body_name if parsed.body_source in DOCUMENT_SOURCES else None
         # As `samverkansbot import --yes` without --body: the document's name, else the folder's.
         name, source = choose_body_name(parsed, None, folder=path.parent.name)
         async with db.transaction() as session:
@@ -250,14 +259,27 @@ async def import_one(db: Database, path: Path, tenant: str) -> tuple[list[Stored
                 source="import",
             )
     except ImportRefused as err:
-        return [], f"refused: {err.sv}"
+        return [], f"refused: {err.sv}", named
     except Exception:
-        return [], "traceback: " + traceback.format_exc().strip().splitlines()[-1]
-    return await stored_meetings(db, last), None
+        return [], "traceback: " + traceback.format_exc().strip().splitlines()[-1], named
+    return await stored_meetings(db, last), None, named
+
+
+def same_body(want: str, got: str | None) -> bool:
+    """The same body when equal after folding, or when one name holds the other as whole words
+    ("Socialberedningen" / "Socialberedningen i Norrbotten")."""
+    a, b = fold(want).strip(" .,"), fold(got or "").strip(" .,")
+    if not b:
+        return False
+    return a == b or f" {b} " in f" {a} " or f" {a} " in f" {b} "
 
 
 def compare(
-    name: str, expected: dict[str, Any] | None, got: list[Stored], error: str | None
+    name: str,
+    expected: dict[str, Any] | None,
+    got: list[Stored],
+    error: str | None,
+    body: str | None = None,
 ) -> DocResult:
     result = DocResult(
         name=name, split=expected.get("split") if expected else None, imported=error is None
@@ -266,6 +288,9 @@ def compare(
     if expected is None:
         return result
     wanted = [expected_of(m) for m in expected.get("meetings", [])]
+    if expected.get("body"):
+        result.bodies_expected = 1
+        result.bodies_right = int(same_body(expected["body"], body))
     kinds = SHAPE_KINDS.get(expected.get("topic", ""), KINDS) if result.split in GROUPS else KINDS
     for n, want in enumerate(wanted):
         have = got[n] if n < len(got) else Stored()
@@ -336,8 +361,8 @@ async def run(docs: list[tuple[Path, dict[str, Any] | None]], verbose: bool) -> 
         results: list[DocResult] = []
         try:
             for n, (path, expected) in enumerate(docs):
-                got, error = await import_one(db, path, f"bench{n}")
-                results.append(compare(path.name, expected, got, error))
+                got, error, body = await import_one(db, path, f"bench{n}")
+                results.append(compare(path.name, expected, got, error, body))
         finally:
             await db.dispose()
     print("Per document (R = recall, P = precision; – = nothing expected / nothing stored)")
@@ -360,10 +385,11 @@ async def run(docs: list[tuple[Path, dict[str, Any] | None]], verbose: bool) -> 
                 total[kind].add(r.counts[kind])
         imported = sum(r.imported for r in split_docs)
         dates = sum(r.dates_right for r in split_docs), sum(r.dates_expected for r in split_docs)
+        bodies = sum(r.bodies_right for r in split_docs), sum(r.bodies_expected for r in split_docs)
         print(line(f"{split.upper()} ({len(split_docs)} documents)", total))
         print(
             f"    {split}: imported without refusal or traceback {imported}/{len(split_docs)}; "
-            f"date right {dates[0]}/{dates[1]}"
+            f"date right {dates[0]}/{dates[1]}; body named right {bodies[0]}/{bodies[1]}"
         )
         for kind in KINDS:
             c = total[kind]
