@@ -361,6 +361,8 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
         match
         and rest
         and not _told_when(match.group("verb"))
+        # "Regionstyrelsen föreslår att regionfullmäktige godkänner …": a proposal (corpus 19).
+        and not _PROPOSES.search(match.group("subj"))
         and (own.is_own(match.group("subj")) or _body_decides(match, rest))
     ):
         phrase = f"{match.group('subj')} {match.group('verb')}"

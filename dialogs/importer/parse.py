@@ -1276,6 +1276,10 @@ class _MinutesParser:
             else:
                 parents = self.header_headings
             minutes.parent_body = " / ".join(parents) or None
+        if minutes.body_name is None:
+            named = body_in_opening(self.source)
+            if named:
+                minutes.body_name, minutes.body_source = named, "document"
         if minutes.meeting_kind is None:
             kind_anywhere = re.search(
                 r"\b(sammanträdesprotokoll|protokoll|minnesanteckning\w*|mötesanteckning\w*)\b",
@@ -2474,6 +2478,73 @@ def _is_title(text: str) -> bool:
     return bool(_KIND.search(text))
 
 
+# The head nouns Swedish bodies are named with ("Socialnämnden", "Regionstyrelsen",
+# "Arbetsutskottet", "Landstingsfullmäktige", "NGP-gruppen", "Folkhälsorådet",
+# "Hembygdsförbund"), with the definite ending or without.
+_BODY_HEAD = (
+    r"(?:nämnd|styrelse|utskott|fullmäktige|beredning|råd|grupp|förening|förbund|kommitté|"
+    r"delegation|direktion|presidium|samråd|samfällighet)"
+)
+_BODY_WORD = re.compile(
+    r"(?<![\w-])(?P<word>[A-ZÅÄÖ][\w-]*?" + _BODY_HEAD + r"(?:en|et|n|t|e)?)(?![\w-])"
+    # "Regionförbundets styrelse", "Byggnadsnämndens arbetsutskott": the owner and the body;
+    # "Kommunala pensionärsrådet": an adjective and the body.
+    r"|(?<![\w-])(?P<owner>[A-ZÅÄÖ][\w-]*(?:s|a))\s+(?P<head>[a-zåäö]*"
+    + _BODY_HEAD
+    + r"(?:en|et|n|t|e)?)\b"
+)
+_MINUTES_CUE = re.compile(
+    r"(?i)\b(?:\w*protokoll|\w*anteckningar?|kallelse|\w*sammanträde\w*|\w*möte[nt]?)\b"
+)
+# Where a flattened page's first line turns from the body's name to the header's fields.
+_HEADER_FIELD = re.compile(
+    r"(?<!\w)(?:Tid|Plats|Datum|Sammanträdesdatum|Sammanträdestid|Närvarande|Beslutande|"
+    r"Ledamöter|Paragrafer)(?!\w)"
+)
+_BODY_CAPS = re.compile(r"^[A-ZÅÄÖ0-9\s&-]*" + _BODY_HEAD.upper() + r"[A-ZÅÄÖ]*$")
+
+
+def body_in_opening(text: str, lines: int = 30) -> str | None:
+    """A body named in a short line of the minutes' opening, when no title line, header or
+    "Protokoll fört vid …" names one: "Protokoll Socialnämnden. 20 september 2017",
+    "Regionstyrelsen 26 mars 2019", "Landstingsfullmäktige", "Anteckningar från arbetsmöte i
+    NGP-gruppen", a caps line "LÅNGASANDS FASTIGHETSÄGAREFÖRENING". A capitalised word ending in
+    a body's head noun, or an owner's genitive or an adjective before one ("Regionförbundets
+    styrelse", "Kommunala pensionärsrådet"); in the first two lines, or further down in a line
+    that also says minutes, meeting or a date. A sentence (a long line ending in a full stop) is
+    not looked in; of a flattened page's long first line, only the words before its first header
+    field."""
+    seen = 0
+    for raw in text.split("\n"):
+        line = collapse_spaces(re.sub(r"<[^>]+>|[#*_`>|]", " ", raw)).strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > lines:
+            break
+        words = line.split()
+        if len(words) > 12:
+            # A flattened page: the words before the header's first field ("1 PROTOKOLL 1(18)
+            # Landstingets kansli … Landstingsstyrelsen Tid Tisdagen …").
+            field = _HEADER_FIELD.search(line)
+            line = line[: field.start()].strip() if field else ""
+            words = line.split()
+            if not words or len(words) > 12:
+                continue
+        if (line.endswith(".") and len(words) > 6) or ":" in line[:20]:
+            continue
+        if seen > 2 and not (_MINUTES_CUE.search(line) or find_dates(line)):
+            continue  # further down, a heading such as "Diskussionsgrupp IMPA" is a topic
+        if _BODY_CAPS.match(line) and len(words) <= 5:
+            return line
+        m = _BODY_WORD.search(line)
+        if m:
+            if m.group("owner"):
+                return f"{m.group('owner')} {m.group('head')}"
+            return m.group("word")
+    return None
+
+
 def _kind_of(word: str) -> str:
     return "protokoll" if "protokoll" in word.lower() else "minnesanteckningar"
 
@@ -2481,7 +2552,8 @@ def _kind_of(word: str) -> str:
 def _body_from_title(title: str) -> str:
     body = re.sub(
         r"\b(?:sammanträdesprotokoll|protokoll|minnesanteckningar|minnesanteckning|"
-        r"mötesanteckningar|mötesanteckning|anteckningar)\b(?:\s+(?:från|för|vid))?",
+        r"mötesanteckningar|mötesanteckning|anteckningar|kallelse(?:\s+till)?)\b"
+        r"(?:\s+(?:från|för|vid))?",
         "",
         title,
         flags=re.IGNORECASE,

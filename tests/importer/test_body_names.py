@@ -1,0 +1,65 @@
+"""The body named in the minutes' opening lines when no title line, letterhead or "Protokoll fört
+vid …" names it (invented texts in the layouts of real minutes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogs.importer import parse_minutes
+from dialogs.importer.decisions import OwnBody, prose_decision
+from dialogs.importer.parse import body_in_opening
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Protokoll Fritidsnämnden. 12 mars 2019\n\nText", "Fritidsnämnden"),
+        ("Meny\nGå till innehållet\nKulturstyrelsen 4 maj 2021\n\nÄrende 1", "Kulturstyrelsen"),
+        ("Landstingsfullmäktige\n\nSpara som PDF", "Landstingsfullmäktige"),
+        ("Anteckningar\nAnteckningar från möte i ABC-gruppen över Zoom\n", "ABC-gruppen"),
+        ("ÅSBY BYALAGSFÖRENING\n\nÅrsmöte", "ÅSBY BYALAGSFÖRENING"),
+        ("Kommunala trafikrådet 3 april 2020 1 (9)\n", "Kommunala trafikrådet"),
+        (
+            "1 PROTOKOLL 1(12) Kansliet KS 3/2020 Ekonomistyrelsen Tid Tisdagen den 3 mars, "
+            "kl 13 Plats Rådhuset Närvarande ledamöter Anna Berg (M), ordförande",
+            "Ekonomistyrelsen",
+        ),
+    ],
+)
+def test_a_body_in_the_opening_lines(text: str, body: str) -> None:
+    assert body_in_opening(text) == body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A topic heading further down, with no word of minutes or a date, names no body.
+        "Start: 12:15\nFörslag på diskussion efter varje uppgift.\n\nDiskussionsgrupp ABC\n",
+        # A sentence about another body.
+        "Vi har fått svar. Kommunstyrelsen har beslutat att bevilja medel för lokalen i år.\n",
+        "ärenden till regionfullmäktige\n",
+    ],
+)
+def test_no_body_where_the_opening_names_none(text: str) -> None:
+    assert body_in_opening(text) is None
+
+
+def test_the_parsed_minutes_name_the_body_from_their_opening() -> None:
+    parsed = parse_minutes("Fritidsnämnden 12 mars 2019\n\n§ 1 Budget\n\nNämnden godkänner.\n")
+    assert (parsed.body_name, parsed.body_source) == ("Fritidsnämnden", "document")
+
+
+def test_a_kallelse_title_names_the_body_after_it() -> None:
+    parsed = parse_minutes(
+        "# Kallelse till sammanträde för Fritidsberedningen\n\nTid: 2010-10-28\n\n"
+        "§ 1 Budget\n\nBeredningen godkänner budgeten.\n"
+    )
+    assert parsed.body_name == "Fritidsberedningen"
+
+
+def test_a_body_proposing_what_another_decides_is_a_proposal() -> None:
+    own = OwnBody(["Regionstyrelsen"])
+    sentence = "Regionstyrelsen föreslår att regionfullmäktige godkänner förslaget till budget."
+    assert prose_decision(sentence, own) is None
+    decided = prose_decision("Regionstyrelsen godkänner förslaget till budget.", own)
+    assert decided is not None
