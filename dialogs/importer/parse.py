@@ -91,6 +91,7 @@ from .people import (
     roll_call_statuses,
     signing_secretary,
     sort_roles,
+    split_column_tables,
     split_inline_list,
     split_names,
 )
@@ -519,7 +520,7 @@ class _MinutesParser:
         minutes = self.minutes
         lines = normalize(self.source).split("\n")
         flat = lines
-        lines = join_cell_rows(_unflatten(lines))
+        lines = split_column_tables(join_cell_rows(_unflatten(lines)))
         lines, removed = remove_noise(lines)
         if removed:
             minutes.warnings.append(
