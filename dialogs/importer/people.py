@@ -937,6 +937,21 @@ class PeopleRegistry:
     def find(self, name: str) -> ParsedPerson | None:
         return self._by_key.get(name_key(name))
 
+    def close(self, name: str) -> ParsedPerson | None:
+        """The one listed person whose name is this one misspelt by a letter: the same first
+        name and as many words, the names almost equal ("Rolf Emanuelson" for "Rolf
+        Emanuelsson" in a signature box, real formats 72)."""
+        words = name_key(name).split()
+        near = [
+            person
+            for key, person in self._by_key.items()
+            if len(key.split()) == len(words)
+            and key.split()[0] == words[0]
+            and len(key) >= 10
+            and fuzz.ratio(key, " ".join(words)) >= 90
+        ]
+        return near[0] if len(near) == 1 else None
+
     def add(self, person: ParsedPerson, section: int | None = None) -> bool:
         """Add or merge; returns True when the same name was already listed in this section."""
         key = name_key(person.name)

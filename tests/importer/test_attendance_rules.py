@@ -794,3 +794,10 @@ def test_batch7_officials_alone_in_a_row_go_to_their_column() -> None:
     people = _people(text)
     assert people["Eskil Dahl"].status == "partial"
     assert "tjansteperson" in people["Tove Lindqvist"].roles
+
+
+def test_batch7_a_signer_misspelt_in_the_signature_box_is_the_listed_member() -> None:
+    signed = "Protokolljusterare Hugo Sangren"
+    people = _people(COLUMN_TABLE.replace("Protokolljusterare Per Ståhl", signed))
+    assert "Hugo Sangren" not in people
+    assert "justerare" in people["Hugo Sandgren"].roles
