@@ -91,6 +91,7 @@ from .people import (
     roll_call_statuses,
     signing_secretary,
     sort_roles,
+    split_column_tables,
     split_inline_list,
     split_names,
 )
@@ -519,7 +520,7 @@ class _MinutesParser:
         minutes = self.minutes
         lines = normalize(self.source).split("\n")
         flat = lines
-        lines = join_cell_rows(_unflatten(lines))
+        lines = split_column_tables(join_cell_rows(_unflatten(lines)))
         lines, removed = remove_noise(lines)
         if removed:
             minutes.warnings.append(
@@ -1225,6 +1226,11 @@ class _MinutesParser:
             )
         unplaced = [p for p in parsed if not p.organisation]
         for person in parsed:
+            signer = state.label is not None and set(state.label.roles) & set(_SIGNING_ROLES)
+            misspelt = self.people.close(person.name) if signer else None
+            if misspelt is not None and self.people.find(person.name) is None:
+                # A signer the list names, misspelt in the signature box (real formats 72).
+                person.name = misspelt.name
             if state.label is not None and not has_presence_mark(line):
                 state.unmarked.append(person)
             if state.label is not None and state.label.invited:

@@ -85,7 +85,9 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     ),
     (
         re.compile(
-            r"justerare|justeringsperson(?:er)?|justerande|utsedd?a? att justera|utses att justera"
+            # "Protokolljusterare Helena Ek" in a kommun's signature box (real formats 72, 73).
+            r"justerare|protokolljusterare|justeringsperson(?:er)?|justerande|"
+            r"utsedd?a? att justera|utses att justera"
         ),
         SectionLabel(("justerare",)),
     ),
@@ -544,9 +546,11 @@ _MARK_AFTER_NAME = re.compile(
     r"ej närvarande)(?=\s*(?:,|$))",
     re.IGNORECASE,
 )
-# "Maj Rask 50", "Per Eklöf § 71, 73": present for those § only.
+# "Maj Rask 50", "Per Eklöf § 71, 73", "Per Holm (SD) deltar §§ 6-37" (real formats 73):
+# present for those § only.
 _TRAILING_PARAGRAPHS = re.compile(
-    r"^(?P<name>.*?\S)\s*,?\s+(?P<nums>(?:§{1,2}\s*)?\d{1,4}(?:\s*[-–,]\s*(?:§\s*)?\d{1,4})*)\.?$"
+    r"^(?P<name>.*?\S)\s*,?(?:\s+(?:deltar|deltog|närvarande|närvarade|tjänstgör|tjänstgjorde)"
+    r"(?:\s+(?:i|på|under|vid))?)?\s+(?P<nums>(?:§{1,2}\s*)?\d{1,4}(?:\s*[-–,]\s*(?:§\s*)?\d{1,4})*)\.?$"
 )
 
 
@@ -694,9 +698,16 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
         name = parts.pop(0) if parts else ""
     name = name.strip().rstrip(".")
     replaces = _REPLACES.match(name)
-    if replaces and looks_like_name(_without_parentheses(replaces.group("who")).strip(" .")):
+    who = _without_parentheses(replaces.group("who")).strip(" .") if replaces else ""
+    served = _TRAILING_PARAGRAPHS.match(who)
+    if served and not looks_like_name(who) and looks_like_name(served.group("name")):
+        # "Eva Ek (SD) ersätter Per Holm (SD) §§ 1-5": she served for those § (real formats 73).
+        who = served.group("name")
+        note = note or "§ " + served.group("nums").lstrip("§ ")
+        status = PARTIAL if status == PRESENT else status
+    if replaces and looks_like_name(who):
         name = replaces.group("name").strip()
-        substitute = _without_parentheses(replaces.group("who")).strip(" .")
+        substitute = who
         roles.append("ersattare")
     numbers = _TRAILING_PARAGRAPHS.match(name)
     if numbers and status != ABSENT and looks_like_name(core_name(numbers.group("name"))):
@@ -925,6 +936,21 @@ class PeopleRegistry:
 
     def find(self, name: str) -> ParsedPerson | None:
         return self._by_key.get(name_key(name))
+
+    def close(self, name: str) -> ParsedPerson | None:
+        """The one listed person whose name is this one misspelt by a letter: the same first
+        name and as many words, the names almost equal ("Rolf Emanuelson" for "Rolf
+        Emanuelsson" in a signature box, real formats 72)."""
+        words = name_key(name).split()
+        near = [
+            person
+            for key, person in self._by_key.items()
+            if len(key.split()) == len(words)
+            and key.split()[0] == words[0]
+            and len(key) >= 10
+            and fuzz.ratio(key, " ".join(words)) >= 90
+        ]
+        return near[0] if len(near) == 1 else None
 
     def add(self, person: ParsedPerson, section: int | None = None) -> bool:
         """Add or merge; returns True when the same name was already listed in this section."""
@@ -2036,3 +2062,186 @@ _DITTO = re.compile(r"^(?:[\"”„〃″]|''|,,)$")
 
 def is_ditto_mark(text: str) -> bool:
     return bool(_DITTO.match(text.strip()))
+
+
+# A kommun's attendance table flattened line by line: a heading row "Beslutande  Ledamöter
+# Tjänstgörande ersättare" (the row's label, then two column headings), then rows whose two
+# cells run into one line, with a wide gap or a single space: "Karin Berg (M), Ordförande Eva
+# Ek (SD) ersätter", a role wrapped onto the next row ("ordförande   Per Holm (SD)"). The standard
+# template of very many kommun protocols (real formats 72, 73).
+_PARTY_BRACKET = re.compile(r"\((?:[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3}|-|–)\)")
+# A cell that ends in a replacing word goes on with the replaced member in the column's next row.
+_OPEN_REPLACEMENT = re.compile(r"(?i)\b(?:ersätter|för|i stället för|istället för)\s*$")
+_COLUMN_GAP = re.compile(r"\t|\s{2,}")
+_TABLE_NAME_WORD = re.compile(rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*")
+
+
+def _column_headings(text: str) -> list[tuple[str, SectionLabel]] | None:
+    """The row's label and two column headings of a heading row ("Beslutande Ledamöter
+    Tjänstgörande ersättare", "Övriga närvarande Ersättare Tjänstemän"): each capitalised word
+    starts a heading, each heading is a list label."""
+    words = text.split()
+    if not 3 <= len(words) <= 8:
+        return None
+    groups: list[list[str]] = []
+    for word in words:
+        if word[:1].isupper() or not groups:
+            groups.append([word])
+        else:
+            groups[-1].append(word)
+    if len(groups) != 3:
+        return None
+    out = []
+    for group in groups:
+        heading = " ".join(group)
+        label = _label_of(heading.lower())
+        if label is None or label.singular:
+            return None
+        out.append((heading, label))
+    return out
+
+
+def _name_before(text: str, end: int) -> int | None:
+    """Where the name that ends at end starts: two or three capitalised words, none a role or
+    list word ("Ordförande Therese Wallin (SD)": the name is the last two)."""
+    tokens = list(re.finditer(r"\S+", text[:end]))
+    start = None
+    for count, token in enumerate(reversed(tokens[-3:])):
+        word = token.group(0)
+        if (
+            not _TABLE_NAME_WORD.fullmatch(word)
+            or word.lower() in ROLE_WORDS
+            or word.lower() in _FLAT_NOT_NAME
+            or is_title_word(word)
+            or is_organisation_word(word)
+        ):
+            break
+        start = token.start() if count >= 1 else None
+    return start
+
+
+def _table_cells(line: str) -> list[str]:
+    """A row's cells: split at wide gaps, and inside a piece where a new "Name (PARTY)" starts
+    after a cell ("Karin Berg (M), Ordförande Eva Ek (SD) ersätter"), or where a name follows a
+    party bracket ("Ola Ek (M) Kim Sand, controller"). Not after a replacing word: "Eva Ek (SD)
+    ersätter Per Holm (SD)" is one cell."""
+    cells: list[str] = []
+    for piece in _COLUMN_GAP.split(line.strip()):
+        piece = piece.strip()
+        cuts: list[int] = []
+        for bracket in _PARTY_BRACKET.finditer(piece):
+            start = _name_before(piece, bracket.start())
+            if start:
+                cuts.append(start)
+            rest = piece[bracket.end() :]
+            head = re.split(r"[,(§]", rest, maxsplit=1)[0].strip()
+            if rest[:1] == " " and looks_like_name(head):
+                cuts.append(bracket.end() + len(rest) - len(rest.lstrip()))
+        at = 0
+        for cut in sorted(set(cuts)):
+            if cut <= at or _OPEN_REPLACEMENT.search(piece[:cut]):
+                continue
+            cells.append(piece[at:cut].strip())
+            at = cut
+        if piece[at:].strip():
+            cells.append(piece[at:].strip())
+    return cells
+
+
+def _continues_cell(cell: str) -> bool:
+    """A wrapped cell's rest: a role or title ("ordförande", "kommundirektör, § 2"), the § ("§
+    2", "187-195")."""
+    return cell[:1].islower() or cell[:1].isdigit() or cell[:1] in "§("
+
+
+def _opens_entry(cell: str) -> bool:
+    head = re.split(r"[,(§]", cell, maxsplit=1)[0].strip()
+    head = re.sub(r"\s+(?:deltar|deltog|närvarande|ersätter)\b.*$", "", head)
+    return looks_like_name(head)
+
+
+def _is_official(cell: str) -> bool | None:
+    """True for "Name, title" (an official), False for "Name (PARTY)" (a politician)."""
+    if _PARTY_BRACKET.search(cell):
+        return False
+    parts = cell.split(",", 1)
+    return True if len(parts) == 2 and parts[1].strip()[:1].islower() else None
+
+
+def _read_column_table(
+    lines: list[str], start: int, headings: list[tuple[str, SectionLabel]]
+) -> tuple[list[str], int]:
+    """The two columns' entries under a heading row, each column as a labelled list; and where
+    the table ends (a line that is neither a person nor a wrapped cell, or the next heading)."""
+    row_heading = headings[0][0]
+    columns: list[list[str]] = [[], []]
+    officials = [label.roles == ("tjansteperson",) for _, label in headings[1:]]
+    last = 0
+    end = start
+    for end in range(start, len(lines) + 1):
+        if end == len(lines):
+            break
+        text = lines[end].strip()
+        if not text:
+            continue
+        cells = _table_cells(text)
+        if not _continues_cell(cells[0]) and (
+            match_label(text) is not None or _column_headings(text) is not None
+        ):
+            break
+        if len(cells) > 2:
+            break
+        if len(cells) == 2:
+            if not (_continues_cell(cells[0]) or _opens_entry(cells[0])):
+                break
+            placed = list(enumerate(cells))
+            last = 0
+        else:
+            column = last
+            if not _continues_cell(cells[0]) and not (
+                columns[last] and _OPEN_REPLACEMENT.search(columns[last][-1])
+            ):
+                if not _opens_entry(cells[0]):
+                    break
+                official = _is_official(cells[0])
+                column = 0
+                if official is not None and officials[0] != officials[1]:
+                    column = officials.index(official)
+                last = column
+            placed = [(column, cells[0])]
+        for column, cell in placed:
+            entries = columns[column]
+            if entries and (_continues_cell(cell) or _OPEN_REPLACEMENT.search(entries[-1])):
+                entries[-1] = f"{entries[-1]} {cell}"
+            elif _opens_entry(cell):
+                entries.append(cell)
+            elif entries:
+                entries[-1] = f"{entries[-1]} {cell}"
+    out: list[str] = []
+    for (heading, _), entries in zip(headings[1:], columns, strict=True):
+        if entries:
+            out.append(f"{row_heading} {heading}:")
+            out.extend(entries)
+    return out, end
+
+
+def split_column_tables(lines: list[str]) -> list[str]:
+    """Each flattened two-column attendance table as two labelled lists, one entry a line, the
+    left column's list first (real formats 72, 73)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        headings = _column_headings(lines[i].strip())
+        if headings is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        table, end = _read_column_table(lines, i + 1, headings)
+        if not table:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.extend(table)
+        out.append("")
+        i = end
+    return out

@@ -726,3 +726,78 @@ def test_batch6_serving_for_without_parties() -> None:
     assert _statuses(text) == _by_status(
         present="Anna Ek, Bo Lund, Per Alm, Kim Ros", absent="Gun Sand"
     )
+
+
+# Batch 7 (real formats 72, 73): a kommun's two-column attendance table flattened into lines,
+# the standard kommun template: members with roles on the left, serving ersättare on the right,
+# run into one line with a wide gap or a single space; a role wrapped onto the next row.
+COLUMN_TABLE = """SAMMANTRÄDESPROTOKOLL
+Kommunstyrelsen
+Datum
+2024-02-06
+
+Plats och tid för Stora salen, Torget 1 Klockan 13.00–15.10
+sammanträde
+Beslutande    Ledamöter                     Tjänstgörande ersättare
+Anna Lövgren (M), Ordförande Stig Bodin (SD) ersätter
+Per Ståhl (C), 1:e vice ordförande Kalle Norrby (SD) §§ 1-4
+Lena Frisk (S), 2:e vice Olga Rask (S) ersätter
+ordförande                    Moa Tidlund (S)
+Hugo Sandgren (M)
+
+Kalle Norrby (SD) deltar §§ 5-20
+Rut Åkerblom (KD)
+
+Övriga närvarande Ersättare                 Tjänstemän
+Nils Berglöf (M)           Tove Lindqvist, kommunsekreterare
+Sven Hammar (L)            Eskil Dahl, biträdande
+Stig Bodin (SD), §§ 5-20   kommundirektör, § 2
+
+Plats och tid för justering Digital justering
+
+Sekreterare   Tove Lindqvist
+
+Ordförande    Anna Lövgren
+
+Protokolljusterare Per Ståhl
+
+§ 1 Dnr KS-2024-00001
+Val av justerare
+
+Beslut
+Kommunstyrelsen utser Per Ståhl att justera protokollet.
+"""
+
+
+def test_batch7_two_columns_run_into_one_line() -> None:
+    people = _people(COLUMN_TABLE)
+    assert {name: p.status for name, p in people.items()} == _by_status(
+        present="Anna Lövgren, Per Ståhl, Lena Frisk, Hugo Sandgren, Rut Åkerblom, Olga Rask, "
+        "Nils Berglöf, Sven Hammar, Tove Lindqvist",
+        partial="Kalle Norrby, Stig Bodin, Eskil Dahl",
+        absent="Moa Tidlund",
+    )
+    assert "vice_ordforande" in people["Lena Frisk"].roles
+    assert people["Olga Rask"].substitute_for == "Moa Tidlund"
+    assert people["Stig Bodin"].substitute_for == "Kalle Norrby"
+    assert "tjansteperson" in people["Eskil Dahl"].roles
+    assert "ersattare" in people["Sven Hammar"].roles
+
+
+def test_batch7_officials_alone_in_a_row_go_to_their_column() -> None:
+    text = COLUMN_TABLE.replace(
+        "Nils Berglöf (M)           Tove Lindqvist, kommunsekreterare\n"
+        "Sven Hammar (L)            Eskil Dahl, biträdande\n"
+        "Stig Bodin (SD), §§ 5-20   kommundirektör, § 2\n",
+        "Tove Lindqvist, kommunsekreterare\nEskil Dahl, förvaltningschef §§\n1-2\n",
+    )
+    people = _people(text)
+    assert people["Eskil Dahl"].status == "partial"
+    assert "tjansteperson" in people["Tove Lindqvist"].roles
+
+
+def test_batch7_a_signer_misspelt_in_the_signature_box_is_the_listed_member() -> None:
+    signed = "Protokolljusterare Hugo Sangren"
+    people = _people(COLUMN_TABLE.replace("Protokolljusterare Per Ståhl", signed))
+    assert "Hugo Sangren" not in people
+    assert "justerare" in people["Hugo Sandgren"].roles
