@@ -138,14 +138,10 @@ def _pg_database_url(name: str) -> str:
 
 
 async def _pg_drop(name: str) -> None:
-    await _pg_execute(
-        (
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = $1 AND pid <> pg_backend_pid()",
-            name,
-        ),
-        (f'DROP DATABASE IF EXISTS "{name}"',),
-    )
+    # WITH (FORCE) (PostgreSQL 13+) ends the database's connections and drops it in one step:
+    # pg_terminate_backend only signals, and under load a backend that had not exited yet (or
+    # a pool reconnecting in between) made the DROP fail with "being accessed by other users".
+    await _pg_execute((f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',))
 
 
 @pytest.fixture(scope="session")
