@@ -1187,7 +1187,13 @@ def main(argv: list[str] | None = None) -> int:
             "storage.vector_store packs them; questions are embedded by the real model",
             flush=True,
         )
-    engines = [e.strip() for e in args.engines.split(",")]
+    # "postgresql" is the engine's own name; the archive is keyed "postgres".
+    engines = [
+        {"postgresql": "postgres"}.get(e.strip(), e.strip()) for e in args.engines.split(",")
+    ]
+    unknown = [e for e in engines if e not in ("sqlite", "postgres")]
+    if unknown:
+        parser.error(f"--engines: unknown {', '.join(unknown)} (sqlite, postgres)")
     results = []
     rss: list[dict[str, Any]] = []
     for shape_name in args.shapes.split(","):
