@@ -1286,6 +1286,14 @@ class _MinutesParser:
             named = body_in_opening(self.source)
             if named:
                 minutes.body_name, minutes.body_source = named, "document"
+        elif _ORGANISATION_NAME.match(minutes.body_name) and not minutes.parent_body:
+            # "KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL" over "Kommunstyrelsen": the kommun's
+            # letterhead names the organisation; the body is the one its opening names
+            # (real/formats 72, 73: the template most kommuner print their minutes on).
+            named = body_in_opening(self.source)
+            if named and not _ORGANISATION_NAME.match(named):
+                minutes.parent_body = minutes.body_name
+                minutes.body_name, minutes.body_source = named, "document"
         if minutes.meeting_kind is None:
             kind_anywhere = re.search(
                 r"\b(sammanträdesprotokoll|protokoll|minnesanteckning\w*|mötesanteckning\w*)\b",
@@ -2498,6 +2506,10 @@ _BODY_WORD = re.compile(
     r"|(?<![\w-])(?P<owner>[A-ZÅÄÖ][\w-]*(?:s|a))\s+(?P<head>[a-zåäö]*"
     + _BODY_HEAD
     + r"(?:en|et|n|t|e)?)\b"
+)
+# A kommun, region or landsting as a whole: an organisation, not the body that met.
+_ORGANISATION_NAME = re.compile(
+    r"(?i)^(?:[\w-]+\s+){1,3}(?:kommun|landsting|kommunförbund)$|^region\s+[\w-]+$"
 )
 _MINUTES_CUE = re.compile(
     r"(?i)\b(?:\w*protokoll|\w*anteckningar?|kallelse|\w*sammanträde\w*|\w*möte[nt]?)\b"

@@ -175,8 +175,13 @@ _ORG_KEYWORD = re.compile(rb"(?mi)^#\+(?:title|author|date):")
 _ORG_HEADING = re.compile(rb"(?m)^\*+ \S")
 
 
+_FRONT_MATTER = re.compile(rb"\A(?:\xef\xbb\xbf)?---\r?\n(?:[\w-]+:[^\n]*\r?\n){2,80}?---\r?\n")
+
+
 def _markup_in_text(data: bytes) -> str | None:
     head = data[:16384]
+    if _FRONT_MATTER.match(head):
+        return "md"  # YAML front matter: a Markdown file saved as .txt (real/formats 72, 73)
     if _LATEX_MARKS.search(head):
         return "latex"
     if len(_TYPST_CODE.findall(head)) >= 2 and _TYPST_HEADING.search(data):

@@ -63,3 +63,14 @@ def test_a_body_proposing_what_another_decides_is_a_proposal() -> None:
     assert prose_decision(sentence, own) is None
     decided = prose_decision("Regionstyrelsen godkänner förslaget till budget.", own)
     assert decided is not None
+
+
+def test_a_kommun_letterhead_names_the_organisation_and_the_line_below_the_body() -> None:
+    parsed = parse_minutes(
+        "EXEMPELBY KOMMUN                  SAMMANTRÄDESPROTOKOLL\nKommunstyrelsen\nDatum\n"
+        "2024-01-30\n\n§ 1 Budget\n\nKommunstyrelsen godkänner budgeten.\n"
+    )
+    assert (parsed.body_name, parsed.parent_body) == ("Kommunstyrelsen", "EXEMPELBY KOMMUN")
+    # A letterhead naming a body keeps it.
+    kept = parse_minutes("Kulturnämnden sammanträdesprotokoll 2024-01-30\n\n§ 1 Budget\n\nText.\n")
+    assert kept.body_name == "Kulturnämnden"

@@ -23,6 +23,14 @@ ORG = """#+TITLE: Styrelsemöte 2025-03-04
 * Mötets öppnande
 Ordföranden öppnade mötet.
 """
+FRONT_MATTER = """---
+kommun: exempelby
+organ: ks
+typ: protokoll
+---
+
+# Kommunstyrelsen
+"""
 PLAIN = """Styrelsemöte 2025-03-04
 # Mötets öppnande
 * Ordföranden öppnade mötet.
@@ -39,6 +47,7 @@ PLAIN = """Styrelsemöte 2025-03-04
         (ORG, "protokoll.txt", "org"),
         (PLAIN, "protokoll.txt", "txt"),
         (TYPST, "protokoll.md", "md"),  # an explicit Markdown extension is kept
+        (FRONT_MATTER, "protokoll.txt", "md"),
     ],
 )
 def test_markup_in_a_text_file_is_read_as_markup(text: str, name: str | None, fmt: str) -> None:
