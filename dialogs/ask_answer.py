@@ -235,6 +235,14 @@ def _plan(result: AP.Retrieval) -> str:
     return "passages+vectors" if result.used_vectors else "passages"
 
 
+def _answers(result: AP.Retrieval, wanted: str | None, question: str, lang: str) -> bool:
+    """Whether the retrieval answers: past the cut-off, and one of the best three passages can
+    answer this kind of question."""
+    return AP.confident(result, lang) and any(
+        fits(wanted, _as_seen(f, f.row.text), question) for f in result.found[:3]
+    )
+
+
 async def answer_from_passages(
     ctx: CommandContext,
     question: str,
@@ -260,13 +268,6 @@ async def answer_from_passages(
         # year as a word; that answer is taken when its first passage names the year and the
         # meetings of 2018 hold no answer that does ("Bokslutsdispositioner 2018" beside the
         # 2018 meeting's "Bokslutsdispositioner 2017").
-        words = f"{lexical_text} {' '.join(parsed.topic_dates)}"
-        undated = replace(
-            parsed, date_from=None, date_to=None, exact_date=None, rest_original=words
-        )
-        again = await AP.retrieve(
-            ctx, _scope(ctx, undated, visible, dates=False), question, words, kind_bias=bias
-        )
         years = re.findall(r"(?:19|20)\d\d", " ".join(parsed.topic_dates))
 
         def names_year(r: AP.Retrieval) -> bool:
@@ -274,16 +275,17 @@ async def answer_from_passages(
                 y in _as_seen(r.found[0], r.found[0].row.text) for y in years
             )
 
-        dated_answers = AP.confident(result, ctx.lang) and any(
-            fits(wanted, _as_seen(f, f.row.text), question) for f in result.found[:3]
-        )
-        if (
-            AP.confident(again, ctx.lang)
-            and names_year(again)
-            and not (dated_answers and names_year(result))
-        ):
-            result, parsed, lexical_text = again, undated, words
-            topic = topic_of(parsed) or topic
+        if not (_answers(result, wanted, question, ctx.lang) and names_year(result)):
+            words = f"{lexical_text} {' '.join(parsed.topic_dates)}"
+            undated = replace(
+                parsed, date_from=None, date_to=None, exact_date=None, rest_original=words
+            )
+            again = await AP.retrieve(
+                ctx, _scope(ctx, undated, visible, dates=False), question, words, kind_bias=bias
+            )
+            if AP.confident(again, ctx.lang) and names_year(again):
+                result, parsed, lexical_text = again, undated, words
+                topic = topic_of(parsed) or topic
     months = _months_named(parsed, question)
     if months and not AP.confident(result, ctx.lang):
         # "i februari" without a year: the archive's Februaries, newest first.
@@ -301,8 +303,7 @@ async def answer_from_passages(
             result.found = facts + [f for f in result.found if f.row.kind != P.MOTESFAKTA]
             result.best_lexical = max(result.best_lexical, AP.cutoff(ctx.lang)["lexical"])
     # None of the best passages can answer this kind of question: no answer.
-    fitting = any(fits(wanted, _as_seen(f, f.row.text), question) for f in result.found[:3])
-    if not fitting or not AP.confident(result, ctx.lang):
+    if not _answers(result, wanted, question, ctx.lang):
         return await _no_answer(ctx, question, topic, parsed, visible, result, structured)
     found = AP.dedupe(AP.trim(result))
     if bias and bias[-1] == P.BESLUT:

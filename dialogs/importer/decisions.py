@@ -58,11 +58,15 @@ _ALWAYS_OWN = frozenset(
         "medlemsmötet",
     }
 )
-# Words that show a subject is a body that can take decisions.
+# The head nouns Swedish bodies are named with ("Socialnämnden", "Regionstyrelsen",
+# "Arbetsutskottet", "Landstingsfullmäktige", "Samrådsgruppen"); the importer also reads a body's
+# name from them (parse.body_in_opening).
+BODY_HEADS = r"nämnd|styrelse|utskott|fullmäktige|beredning|råd|grupp|förbund|delegation|direktion"
+# Words that show a subject is a body that can take decisions: the heads and the offices and
+# groups that act for one.
 _BODY_WORD = re.compile(
-    r"grupp|styrelse|nämnd|råd|ledning|utskott|beredning|presidi|fullmäktige|förbund|"
-    r"direktör|direktion|chefsgrupp|kommittén|konferens|kollegi|delegation|förvaltning|"
-    r"kansli|sekretariat|sektion|avdelning",
+    BODY_HEADS + r"|ledning|presidi|direktör|chefsgrupp|kommittén|konferens|kollegi|"
+    r"förvaltning|kansli|sekretariat|sektion|avdelning",
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"de", "vi", "man", "den", "det", "han", "hon", "dessa", "detta", "som"})

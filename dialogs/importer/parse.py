@@ -32,6 +32,7 @@ from .dates import (
     years_in,
 )
 from .decisions import (
+    BODY_HEADS,
     LOST_LEAD_INFINITIVES,
     LOST_SUBJECT_VERBS,
     OwnBody,
@@ -2492,13 +2493,9 @@ def _is_title(text: str) -> bool:
     return bool(_KIND.search(text))
 
 
-# The head nouns Swedish bodies are named with ("Socialnämnden", "Regionstyrelsen",
-# "Arbetsutskottet", "Landstingsfullmäktige", "NGP-gruppen", "Folkhälsorådet",
-# "Hembygdsförbund"), with the definite ending or without.
-_BODY_HEAD = (
-    r"(?:nämnd|styrelse|utskott|fullmäktige|beredning|råd|grupp|förening|förbund|kommitté|"
-    r"delegation|direktion|presidium|samråd|samfällighet)"
-)
+# A body's name ends in one of decisions.BODY_HEADS, or names an association ("förening",
+# "samfällighet"), a kommitté or a presidium, with the definite ending or without.
+_BODY_HEAD = r"(?:" + BODY_HEADS + r"|förening|kommitté|presidium|samfällighet)"
 _BODY_WORD = re.compile(
     r"(?<![\w-])(?P<word>[A-ZÅÄÖ][\w-]*?" + _BODY_HEAD + r"(?:en|et|n|t|e)?)(?![\w-])"
     # "Regionförbundets styrelse", "Byggnadsnämndens arbetsutskott": the owner and the body;
