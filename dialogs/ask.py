@@ -42,7 +42,15 @@ from storage.models import (
     Person,
 )
 from storage.passages import ROLE_SV, long_date
-from storage.search_text import StoredTerms, doc_terms, fold, is_stop, normalize, query_words
+from storage.search_text import (
+    StoredTerms,
+    doc_terms,
+    fold,
+    is_stop,
+    normalize,
+    query_words,
+    stem,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -134,7 +142,7 @@ _RX_SUBSTITUTE = re.compile(
 )
 # "Var Tekla med?", "Was the SAMO at the meeting?", "Did X attend?": whether someone was there.
 _RX_WAS_THERE = re.compile(
-    r"^\W*(?:var|was|were|did|deltog|narvarade)\b.*\b(?:med|dar|narvarande|there|present|at|"
+    r"^\W*(?:var|satt|was|were|did|deltog|narvarade)\b.*\b(?:med|dar|narvarande|there|present|at|"
     r"attend\w*|deltog|motet|meeting)\b"
 )
 # "När hölls årsmötet 2010?", "What time did the board meeting start?": when (and where) a
@@ -1506,13 +1514,16 @@ async def _attended(ctx: CommandContext, question: str, parsed: Parsed, visible:
         return _none(ctx, "", "")
     wanted = await _named_people(ctx, question)
     ids = {p.id for p in wanted}
-    words = {w for w in name_key(parsed.rest).split() if len(w) >= 3}
+    # Words and their stems on both sides: "länsturistchefen" asks for the "länsturistchef"
+    # of the list, "regiondirektören" for the "regiondirektör".
+    words = {f for w in name_key(parsed.rest).split() if len(w) >= 3 for f in (w, stem(w))}
     hits: list[Hit] = []
     answers: list[str] = []
     for meeting in meetings:
         for att, person in await _attendance_rows(ctx, meeting.id):
-            tags = set(name_key(f"{person.organisation or ''} {person.title or ''}").split())
-            if person.id not in ids and not (words and words & tags and len(tags) <= 4):
+            own = name_key(f"{person.organisation or ''} {person.title or ''}").split()
+            tags = {f for w in own for f in (w, stem(w))}
+            if person.id not in ids and not (words and words & tags and len(own) <= 4):
                 continue
             status_sv = {"absent": "frånvarande", "partial": "närvarande en del av mötet"}
             status_en = {"absent": "absent", "partial": "present for part of the meeting"}

@@ -69,6 +69,13 @@ _RX_WHEN_ONLY = re.compile(
 _RX_NEXT_WORD = re.compile(r"\b(?:nasta|next|kommande|upcoming)\b")
 _RX_NUMBER = re.compile(r"\d")
 _RX_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÅÄÖÉ][a-zåäöéü]+\b")
+# Who was given a task need not be a person: "ge samverkansgrupp vuxna i uppdrag att …",
+# "Kansliet har fått uppdraget …", "Uppdrag till kansliet: …" name the one who answers a
+# "vem fick i uppdrag …" question.
+_RX_TASKED = re.compile(
+    r"(?i)\b(?:i\s+uppdrag|uppdraget|uppdrag\s+till|uppdra[rs]?\s+åt|uppdrog\s+åt|"
+    r"assignment\s+(?:for|to)|tasked|ansvarig)\b"
+)
 
 
 _RX_REPLACE = re.compile(r"ersatt|ersatter|eftertrad|vikari|tjanstgor")
@@ -101,7 +108,7 @@ def fits(kind: str | None, text: str, question: str = "") -> bool:
     if kind in ("amount", "when"):
         return bool(_RX_NUMBER.search(text))
     if kind == "who":
-        return bool(_RX_NAME.search(text))
+        return bool(_RX_NAME.search(text) or _RX_TASKED.search(text))
     if kind == "next":
         return bool(_RX_NEXT_WORD.search(fold(text.lower())))
     return True

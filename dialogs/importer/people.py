@@ -1539,6 +1539,24 @@ def _roles_in(text: str) -> list[str]:
     return roles
 
 
+def _title_after(after: str) -> str | None:
+    """ "Anna Pettersson, regiondirektör, Rachel Nygren, kanslichef": the lower-case title a
+    flattened list writes after the name and a comma (corpus 17; real attendance 41, 60). A
+    meeting role ("ordförande"), § numbers or a partial note are no title."""
+    m = re.match(r"\s*(?:\([^()]{1,6}\)\s*)?,\s*([a-zåäöé][^,()\d]{2,80}?)\s*(?:,|$)", after)
+    if not m:
+        return None
+    title = m.group(1).strip().rstrip(".")
+    if (
+        len(title) < 4  # "ej", "kl", a lower-case party ("kd", "mp")
+        or title.lower() in ROLE_WORDS
+        or _FLAT_PARTIAL.search(title)
+        or re.search(r"\b(?:tjg|tgj|tjänstgörande|ersätter|ersättare)\b|\bför\s+[A-ZÅÄÖ]", title)
+    ):
+        return None
+    return title
+
+
 def _own_and_lead(after: str) -> tuple[str, str]:
     """Split the text between two names into what belongs to the first ("(S), ordförande, 108")
     and what leads the second: a capitalised role or title right after the first name and its
@@ -1770,6 +1788,7 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
                     status=status,
                     absence_kind=label.absence_kind if status == ABSENT else None,
                     note=_paragraphs_note(after) if status == PARTIAL else None,
+                    title=_title_after(after) if last else None,
                 )
             )
             run_people[-1].append(out[-1])

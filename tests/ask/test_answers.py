@@ -324,3 +324,17 @@ async def test_nearby_words_are_words_never_stems(
     answer = await asking("vad beslutades om rekryterng och bristyrken?")
     assert answer.hits == [] and "Närliggande ord i registret" in answer.text, answer.text
     assert "”rekrytera”" in answer.text and "rekrytr”" not in answer.text, answer.text
+
+
+def test_a_who_question_is_answered_by_the_one_given_a_task_even_without_a_name() -> None:
+    """ "Vem fick i uppdrag …?": a group or an office given the task answers it, though it is
+    no capitalised name; a text naming neither a person nor a task does not."""
+    from dialogs.ask_answer import fits
+
+    for text in (
+        "LSVO:s ledningsgrupp beslutar att ge samverkansgrupp vuxna i uppdrag att ta fram förslag",
+        "Kansliet har fått uppdraget att utarbeta förslag till handlingsplan.",
+        "Uppdrag till kansliet: ta fram en tidplan",
+    ):
+        assert fits("who", text), text
+    assert not fits("who", "handlingsplanen diskuterades och läggs till handlingarna.")

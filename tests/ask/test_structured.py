@@ -120,6 +120,34 @@ async def test_attendance_questions_in_english(record: Record, asking: Ask) -> N
     assert svar.text.startswith("Nej – Gunilla Råberg var frånvarande")
 
 
+async def test_a_title_in_its_definite_form_finds_the_person_who_holds_it(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """ "Satt regiondirektören med?": the imported list gives the title ("regiondirektör") where
+    the question uses the definite form; "satt … med" asks whether someone was there."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        held = await b.meeting(
+            "2026-02-06", record.bodies["lsvo"], dt.date(2026, 2, 6), source="import"
+        )
+        director = await b.person("Vera Lindholm")
+        director.title = "regiondirektör"
+        await b.attend(held, director, status="partial", partial_note="§ 12")
+    for question in (
+        "Satt regiondirektören med på LSVO i februari 2026?",
+        "Var regiondirektören med på mötet i februari 2026?",
+    ):
+        answer = await asking(question)
+        assert answer.text.startswith("Ja – Vera Lindholm var närvarande en del av mötet"), (
+            question,
+            answer.text,
+        )
+        assert answer.hits[0].kind == "attendance"
+    # A word the title does not hold finds no one.
+    other = await asking("Var ekonomichefen med på mötet i februari 2026?")
+    assert "Vera Lindholm" not in other.text
+
+
 async def test_the_next_meeting_is_read_from_the_meeting_plan(
     record: Record, asking: Ask, database: Database
 ) -> None:

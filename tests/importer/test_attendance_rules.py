@@ -801,3 +801,19 @@ def test_batch7_a_signer_misspelt_in_the_signature_box_is_the_listed_member() ->
     people = _people(COLUMN_TABLE.replace("Protokolljusterare Per Ståhl", signed))
     assert "Hugo Sangren" not in people
     assert "justerare" in people["Hugo Sandgren"].roles
+
+
+def test_a_lower_case_title_after_the_name_in_a_flattened_list_is_kept() -> None:
+    """ "Övriga närvarande Eva Ek, regiondirektör, Bo Lund, kanslichef, 12": the title after
+    the name and its comma is the person's title (corpus 17); a § number or a party is none."""
+    people = _people(
+        "Protokoll 2024-03-01\n\n"
+        + FLAT_HEAD
+        + "Beslutande Anna Ek (S), ordförande Bo Holm (M) Övriga närvarande Eva Ek, "
+        "regiondirektör, Per Lund, chef för verksamhetsutveckling, Kim Sand, kanslichef, 12 "
+        "Utses att justera Bo Holm (M)\n\n§ 12 Information\n\nInformationen noteras."
+    )
+    assert people["Eva Ek"].title == "regiondirektör"
+    assert people["Per Lund"].title == "chef för verksamhetsutveckling"
+    assert people["Kim Sand"].title == "kanslichef" and people["Kim Sand"].status == "partial"
+    assert people["Anna Ek"].title is None
