@@ -1294,19 +1294,26 @@ def _text_hit(ctx: CommandContext, found: people.TextFind, visible: Visible) -> 
 
 
 async def _text_hits(
-    ctx: CommandContext, visible: Visible, meetings: Sequence[Meeting], pattern: re.Pattern[str]
+    ctx: CommandContext,
+    visible: Visible,
+    meetings: Sequence[Meeting],
+    pattern: re.Pattern[str],
+    per_meeting: int = 1,
 ) -> list[Hit]:
-    """What the meetings' own text says next to a name, the best extract per meeting, in the
-    meetings' order. The attendance passages repeat the attendance: only the minutes' text."""
+    """What the meetings' own text says next to a name, the best extracts per meeting (each
+    from its own passage), in the meetings' order. The attendance passages repeat the
+    attendance: only the minutes' text."""
     rows = await people.meeting_passages(
         ctx.session,
         _passage_scope(ctx, visible, sorted({m.body_id for m in meetings})),
         [m.id for m in meetings],
     )
-    best: dict[int, people.TextFind] = {}
+    best: dict[int, list[people.TextFind]] = {}
     for found in people.find_in_text(rows, pattern, skip_kinds=("narvaro",)):
-        best.setdefault(found.row.meeting_id, found)
-    return [_text_hit(ctx, best[m.id], visible) for m in meetings if m.id in best]
+        kept = best.setdefault(found.row.meeting_id, [])
+        if len(kept) < per_meeting and all(k.text != found.text for k in kept):
+            kept.append(found)
+    return [_text_hit(ctx, f, visible) for m in meetings for f in best.get(m.id, [])]
 
 
 async def _attendance_rows(ctx: CommandContext, meeting_id: int) -> list[tuple[Attendance, Person]]:
@@ -1405,7 +1412,11 @@ async def _role(ctx: CommandContext, question: str, parsed: Parsed, visible: Vis
                 )
             )
         if missing:
-            role_hits += await _text_hits(ctx, visible, missing, people.role_pattern(role))
+            # Minutes elect two justerare as often as one, often in a decision each
+            # ("1. A utses att justera protokollet. 2. B utses …", corpus 12).
+            role_hits += await _text_hits(
+                ctx, visible, missing, people.role_pattern(role), 2 if role == "justerare" else 1
+            )
         hits += role_hits if dated else _newest(role_hits)
     if not hits:
         role_sv, role_en = ROLE_SV.get(roles[0], roles[0]), ROLE_EN.get(roles[0], roles[0])

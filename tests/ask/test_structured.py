@@ -107,6 +107,28 @@ async def test_a_role_the_attendance_lacks_is_read_from_the_minutes_text(
         assert any("avslutat 15:40" in h.text for h in answer.hits[:3]), answer.text
 
 
+async def test_two_justerare_elected_in_two_paragraphs_are_both_shown(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    await _imported_meeting(
+        database,
+        record,
+        dt.date(2026, 5, 8),
+        [
+            ("1", "Val av justerare", "Maja Ek (PRO) utses att justera protokollet."),
+            ("1b", "Val av justerare", "Olle Sand (SPF) utses att justera protokollet."),
+            ("2", "Budget", "Budgeten gicks igenom."),
+        ],
+    )
+    for question in (
+        "Vilka utsågs att justera protokollet från 8 maj?",
+        "Who was appointed to check the minutes of 8 May?",
+    ):
+        answer = await asking(question)
+        shown = " ".join(h.text for h in answer.hits[:3])
+        assert "Maja Ek" in shown and "Olle Sand" in shown, answer.text
+
+
 async def test_attendance_questions_in_english(record: Record, asking: Ask) -> None:
     missed = await asking("Who missed the LSVO meeting in June 2021?")
     assert "Gunilla Råberg" in missed.hits[0].text and "Bodil Sundlöf" not in missed.hits[0].text
