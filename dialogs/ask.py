@@ -41,7 +41,7 @@ from storage.models import (
     Meeting,
     Person,
 )
-from storage.passages import ROLE_SV, long_date
+from storage.passages import ROLE_SV, long_date, written_without_att
 from storage.search_text import (
     StoredTerms,
     doc_terms,
@@ -707,7 +707,11 @@ def _decision_text(decision: Decision) -> str:
     clauses = [str(c).strip() for c in (decision.clauses or []) if str(c).strip()]
     phrase = (decision.phrase or "").strip()
     formal = phrase.lower().rstrip(":").endswith(("beslutar", "beslutade", "beslöt", "beslutat"))
-    if clauses and (formal or not decision.text):
+    if (
+        clauses
+        and (formal or not decision.text)
+        and not written_without_att(clauses, decision.text)
+    ):
         lines = [phrase] if phrase and formal else []
         lines += [f"att {_clip(c, 400)}" for c in clauses[:4]]
         if len(clauses) > 4:

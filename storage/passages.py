@@ -121,6 +121,9 @@ _MONTHS_SV = (
 )
 
 
+_WEEKDAYS_SV = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+
+
 def long_date(date: dt.date) -> str:
     """'10 oktober 2024', as Swedish minutes write a date."""
     return f"{date.day} {_MONTHS_SV[date.month - 1]} {date.year}"
@@ -218,10 +221,21 @@ def item_label(number: Any, label: Any, is_paragraph: Any) -> str | None:
     return None
 
 
+def written_without_att(clauses: Sequence[str], body: str | None) -> bool:
+    """A decision written as one sentence with no "att" ("Beslut 1. Eva Ek utses att justera
+    protokollet.", corpus 12): its one clause is the text as written, to be shown so, never
+    with an "att" the minutes do not have."""
+    return (
+        len(clauses) == 1
+        and bool(body)
+        and " ".join(str(body).split()) == " ".join(clauses[0].split())
+    )
+
+
 def decision_text(phrase: str | None, clauses: Sequence[Any] | None, body: str | None) -> str:
     clauses_ = [str(c).strip() for c in (clauses or []) if str(c).strip()]
     phrase = (phrase or "").strip()
-    if clauses_:
+    if clauses_ and not written_without_att(clauses_, body):
         lines = [phrase] if phrase else []
         lines += [f"att {c}" for c in clauses_]
         return "\n".join(lines)
@@ -254,7 +268,7 @@ def build_meeting_passages(conn: Connection, meeting_id: int) -> list[PassageRow
             text(
                 "SELECT m.id, m.tenant_id, m.body_id, m.title, m.date, m.start_at, m.end_at, "
                 "m.place, m.next_meeting_text, m.next_meeting_date, m.text, m.status, "
-                "b.name AS body_name, m.chair_person_id, m.secretary_person_id "
+                "b.name AS body_name, m.chair_person_id, m.secretary_person_id, m.justerat_on "
                 "FROM meeting m JOIN body b ON b.id = m.body_id WHERE m.id = :m"
             ),
             {"m": meeting_id},
@@ -274,12 +288,17 @@ def build_meeting_passages(conn: Connection, meeting_id: int) -> list[PassageRow
     out: list[PassageRow] = []
 
     # Meeting facts.
-    facts = [f"Mötet hölls {date.isoformat()} ({long_date(date)})."]
+    # The weekday as minutes write it ("måndagen den 21 april 2008"): asked for as often.
+    weekday = _WEEKDAYS_SV[date.weekday()]
+    facts = [f"Mötet hölls {date.isoformat()} ({weekday}en den {long_date(date)})."]
     start, end = _fmt_time(m["start_at"]), _fmt_time(m["end_at"])
     if start or end:
         facts.append(f"Tid: {start or '?'}" + (f"-{end}" if end else "") + ".")
     if m["place"]:
         facts.append(f"Plats: {m['place']}.")
+    if m["justerat_on"]:
+        done = _as_date(m["justerat_on"])
+        facts.append(f"Protokollet justerades {done.isoformat()} ({long_date(done)}).")
     if m["next_meeting_text"] or m["next_meeting_date"]:
         nxt = "Nästa möte: "
         if m["next_meeting_date"]:

@@ -40,7 +40,7 @@ async def test_writes_keep_the_passages_current(record: Record, database: Databa
     kinds = {r.kind for r in rows}
     assert {P.BESLUT, P.MOTESFAKTA} <= kinds
     facts = next(r for r in rows if r.kind == P.MOTESFAKTA)
-    assert "2022-02-11" in facts.text and "11 februari 2022" in facts.text
+    assert "2022-02-11" in facts.text and "fredagen den 11 februari 2022" in facts.text
     assert all(r.tenant_id == HOME and r.body_id == meeting.body_id for r in rows)
     # Every passage is there before any vector: answers fall back to words.
     assert all(r.vec is None for r in rows)
@@ -310,3 +310,30 @@ async def test_a_subject_year_finds_the_meeting_of_another_year(
     # A year that dates the meeting keeps narrowing to it.
     dated = await asking("vad beslutades om bokslutsdispositioner i mars 2018?")
     assert dated.hits and {h.date for h in dated.hits} == {"2018-03-26"}, dated.text
+
+
+def test_a_decision_is_shown_as_written_never_with_an_att_it_lacks() -> None:
+    """ "Beslut 1. Eva Ek utses att justera protokollet." has no "att" before what was decided:
+    its passage says it as written. A decision written with "att"-clauses keeps them."""
+    written = "Eva Ek (PRO) utses att justera protokollet."
+    assert P.decision_text("Beslut", [written], written) == written
+    assert (
+        P.decision_text(
+            "Styrgruppen beslutar",
+            ["godkänna budgeten", "lägga rapporten till handlingarna"],
+            "Styrgruppen beslutar att godkänna budgeten att lägga rapporten till handlingarna",
+        )
+        == "Styrgruppen beslutar\natt godkänna budgeten\natt lägga rapporten till handlingarna"
+    )
+
+
+async def test_the_meeting_facts_say_when_the_minutes_were_justerade(
+    record: Record, database: Database
+) -> None:
+    meeting = record.meetings["2022-02-11"]
+    async with database.transaction() as session:
+        held = await session.get(Meeting, meeting.id)
+        assert held is not None
+        held.justerat_on = dt.date(2022, 2, 18)
+    rows = await _passages(database, meeting_id=meeting.id, kind=P.MOTESFAKTA)
+    assert "Protokollet justerades 2022-02-18 (18 februari 2022)." in rows[0].text
