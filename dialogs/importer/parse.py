@@ -2497,7 +2497,9 @@ def _is_title(text: str) -> bool:
 # "samfällighet"), a kommitté or a presidium, with the definite ending or without.
 _BODY_HEAD = r"(?:" + BODY_HEADS + r"|förening|kommitté|presidium|samfällighet)"
 _BODY_WORD = re.compile(
-    r"(?<![\w-])(?P<word>[A-ZÅÄÖ][\w-]*?" + _BODY_HEAD + r"(?:en|et|n|t|e)?)(?![\w-])"
+    # The head may open the word ("Nämnden för …", "Direktionen"): its first letter is the
+    # word's capital.
+    r"(?<![\w-])(?P<word>(?=[A-ZÅÄÖ])[\w-]*?(?i:" + _BODY_HEAD + r")(?:en|et|n|t|e)?)(?![\w-])"
     # "Regionförbundets styrelse", "Byggnadsnämndens arbetsutskott": the owner and the body;
     # "Kommunala pensionärsrådet": an adjective and the body.
     r"|(?<![\w-])(?P<owner>[A-ZÅÄÖ][\w-]*(?:s|a))\s+(?P<head>[a-zåäö]*"
@@ -2517,6 +2519,61 @@ _HEADER_FIELD = re.compile(
     r"Ledamöter|Paragrafer)(?!\w)"
 )
 _BODY_CAPS = re.compile(r"^[A-ZÅÄÖ0-9\s&-]*" + _BODY_HEAD.upper() + r"[A-ZÅÄÖ]*$")
+# "Nämnden för folkhälsa och sjukvård", "Rådet för funktionshinderfrågor": a body named by its
+# head and what it is for; the name runs to a number, a date or the line's end (real
+# attendance 17, 19, 38).
+_FOR_WHAT = re.compile(
+    # Words after the first are lower case: a capital after them opens the header's next field
+    # ("… för social välfärd Dag och tid:").
+    # A run of capitalised words is one proper name ("för SPF Seniorerna Kamraterna").
+    r"\s+för\s+(?P<what>[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*){1,4}"
+    r"|[^\W\d_][\w-]*(?:(?:,\s+|\s+och\s+|\s+)[a-zåäöé][\w-]*){0,6}?)"
+    r"(?=\s*(?:$|\d|[(.:;]|,\s*\d|\s[A-ZÅÄÖ]|\s(?:den|kl|klockan|möte|sammanträde)\b))"
+)
+# "Direktionsprotokoll", "Styrelseprotokoll": the body before "protokoll" in one word, named in
+# its definite form as bodies are ("Direktionen", "Styrelsen"); the head nouns of an ett-word
+# ("råd", "utskott", "förbund") take -et (real attendance 11).
+_BODY_PROTOCOL = re.compile(
+    r"(?<![\w-])(?P<stem>(?=[A-ZÅÄÖ])[\w-]*?(?i:" + _BODY_HEAD + r"))s?(?i:protokoll)\b"
+)
+# "Minnesanteckningar från Hälsosamverkansberedningens möte den 19 december 2007": the owner
+# of the meeting, in the genitive (real attendance 24).
+_BODY_OWNS_MEETING = re.compile(
+    r"(?<![\w-])(?P<owner>[\w-]*?(?i:" + _BODY_HEAD + r")\w{0,3}s)\s+"
+    r"(?:\w+\s+)?(?:möte|sammanträde)\b"
+    # "från sammanträde med styrgruppen för social välfärd", "Möte med sektionens styrelse",
+    # "från styrgruppsmöte för det nationella landsbygdsnätverket": the body after the meeting
+    # word, or before it in one word (real items 25, 30, 43; lower case as prose writes it).
+    r"|(?i:möte|sammanträde)\s+(?:med|i|hos)\s+(?:(?P<owner2>[\w-]+s)\s+)?"
+    r"(?P<met>[\w-]*?(?i:" + _BODY_HEAD + r")(?:en|et|n|t|e)?)(?![\w-])"
+    r"|(?<![\w-])(?P<stem>[\w-]*?(?i:" + _BODY_HEAD + r"))s?(?:möte|sammanträde)\b"
+)
+
+
+def _met_body(m: re.Match[str], line: str) -> str:
+    """The body a meeting line names (see _BODY_OWNS_MEETING), capitalised as a name, with
+    what it is for ("Styrgruppen för social välfärd")."""
+    if m.group("owner"):
+        name = _possessor(m.group("owner"))
+    elif m.group("met"):
+        owner = m.group("owner2")
+        name = f"{owner} {m.group('met')}" if owner else m.group("met")
+    else:
+        name = _definite(m.group("stem"))
+    what = _FOR_WHAT.match(line, m.end()) if not m.group("owner") else None
+    name = name[:1].upper() + name[1:]
+    return name + (f" för {what.group('what')}" if what else "")
+
+
+def _definite(stem: str) -> str:
+    """A body's head noun in its definite form: "Direktion" → "Direktionen", "Styrelse" →
+    "Styrelsen", "Förbundsråd" → "Förbundsrådet"; "fullmäktige" stays."""
+    low = stem.lower()
+    if low.endswith("fullmäktige"):
+        return stem
+    if low.endswith(("råd", "utskott", "förbund", "presidium")):
+        return stem[:-2] + "et" if low.endswith("ium") else stem + "et"
+    return stem + ("n" if low.endswith("e") else "en")
 
 
 def body_in_opening(text: str, lines: int = 30) -> str | None:
@@ -2538,6 +2595,9 @@ def body_in_opening(text: str, lines: int = 30) -> str | None:
         if seen > lines:
             break
         words = line.split()
+        owns = _BODY_OWNS_MEETING.search(line[:300])
+        if owns and (_MINUTES_CUE.search(line[: owns.start()]) or owns.group("met")):
+            return _met_body(owns, line)
         if len(words) > 12:
             # A flattened page: the words before the header's first field ("1 PROTOKOLL 1(18)
             # Landstingets kansli … Landstingsstyrelsen Tid Tisdagen …").
@@ -2552,11 +2612,15 @@ def body_in_opening(text: str, lines: int = 30) -> str | None:
             continue  # further down, a heading such as "Diskussionsgrupp IMPA" is a topic
         if _BODY_CAPS.match(line) and len(words) <= 5:
             return line
+        protocol = _BODY_PROTOCOL.search(line)
+        if protocol:
+            return _definite(protocol.group("stem"))
         m = _BODY_WORD.search(line)
         if m:
             if m.group("owner"):
                 return f"{m.group('owner')} {m.group('head')}"
-            return m.group("word")
+            what = _FOR_WHAT.match(line, m.end())
+            return m.group("word") + (f" för {what.group('what')}" if what else "")
     return None
 
 

@@ -24,6 +24,29 @@ from dialogs.importer.parse import body_in_opening
             "kl 13 Plats Rådhuset Närvarande ledamöter Anna Berg (M), ordförande",
             "Ekonomistyrelsen",
         ),
+        # The head opening the name, and what the body is for, to a number or a date.
+        ("Nämnden för kultur och fritid 18-27\n\n1 PROTOKOLL", "Nämnden för kultur och fritid"),
+        ("Rådet för miljö, klimat och energi 2021-03-04\n", "Rådet för miljö, klimat och energi"),
+        # The body before "protokoll" in one word, in its definite form.
+        ("Direktionsprotokoll 2015-01-30\n1 Plats och tid Borås", "Direktionen"),
+        ("Utskottsprotokoll 2015-01-30\n", "Utskottet"),
+        # The owner of the meeting, in the genitive, in a flattened line of any length.
+        (
+            "Centrum för hälsa 2008-01-02 Eva Ek Minnesanteckningar från Trafikberedningens möte "
+            "den 19 december 2007 Närvarande Anna Berg (S) ordförande Bo Ek (M) Cilla Holm (C)",
+            "Trafikberedningen",
+        ),
+        ("Kallelse till kulturnämndens sammanträde: Datum: 3 mars\n", "Kulturnämnden"),
+        # The body after the meeting word, or in one word before it, lower case as prose has it.
+        (
+            "från sammanträde med styrgruppen för barn och unga Dag och tid: Torsdag",
+            "Styrgruppen för barn och unga",
+        ),
+        (
+            "1 Minnesanteckningar från styrgruppsmöte för det regionala nätverket, 23 januari",
+            "Styrgruppen för det regionala nätverket",
+        ),
+        ("Möte med sektionens styrelse den 16-17 okt. 1993\n", "Sektionens styrelse"),
     ],
 )
 def test_a_body_in_the_opening_lines(text: str, body: str) -> None:
