@@ -27,6 +27,7 @@ from dialogs.ask import (
 )
 from dialogs.context import CommandContext
 from dialogs.dates import MONTHS
+from dialogs.importer.dates import find_dates
 from storage import passages as P
 from storage import search
 from storage.models import Decision
@@ -81,6 +82,34 @@ _RX_TASKED = re.compile(
 _RX_REPLACE = re.compile(r"ersatt|ersatter|eftertrad|vikari|tjanstgor")
 
 
+# Numbers that are no quantity: a clock, a year on its own, a reference (a diary number "RS
+# 2018–06226", "§ 12", "punkt 5", "SON 108", "nr 3", "1(8)" page marks).
+_RX_NOT_QUANTITY = re.compile(
+    r"\b\d{1,2}[.:]\d{2}\b"
+    r"|(?<![\d,.])(?:19|20)\d\d(?![\d,.]|\s*(?:kr|kronor|tkr|mkr|st|%|procent)\b)"
+    r"|(?:§+|\b(?:punkt|punkterna|nr|dnr|ärende|paragraf)|\b[A-ZÅÄÖ]{2,})\s*\d[\d/:–-]*"
+    r"|\b\d+\s*\(\d+\)"
+)
+# Swedish numerals written as words ("åtta Guldbaggar", "två miljoner"), "en"/"ett" left out
+# (the article).
+_RX_NUMBER_WORD = re.compile(
+    r"(?i)\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|"
+    r"sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|tusen|"
+    r"miljon|miljoner|miljard|miljarder|dussin|hälften)\b"
+)
+
+
+def has_quantity(text: str) -> bool:
+    """Whether a text states an amount or a count ("915 miljoner kronor", "ca 65 medlemmar",
+    "120 kr", "2 ggr per termin"): a number left when dates, clocks, years and references are
+    taken away (a diary number answers no "hur mycket")."""
+    bare = text
+    for found in reversed(find_dates(text)):
+        bare = bare[: found.start] + " " + bare[found.end :]
+    bare = _RX_NOT_QUANTITY.sub(" ", bare)
+    return bool(_RX_NUMBER.search(bare) or _RX_NUMBER_WORD.search(bare))
+
+
 def answer_type(parsed: Parsed, folded: str) -> str | None:
     if parsed.intent == "next_meeting":
         return "next"
@@ -105,7 +134,9 @@ def fits(kind: str | None, text: str, question: str = "") -> bool:
             if _RX_REPLACE.search(low) and any(fold(n.lower()) in low for n in names[-2:]):
                 return True
         return False
-    if kind in ("amount", "when"):
+    if kind == "amount":
+        return has_quantity(text)
+    if kind == "when":
         return bool(_RX_NUMBER.search(text))
     if kind == "who":
         return bool(_RX_NAME.search(text) or _RX_TASKED.search(text))

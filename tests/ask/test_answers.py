@@ -338,3 +338,22 @@ def test_a_who_question_is_answered_by_the_one_given_a_task_even_without_a_name(
     ):
         assert fits("who", text), text
     assert not fits("who", "handlingsplanen diskuterades och läggs till handlingarna.")
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("ett underskott på 915 miljoner kronor", True),
+        ("ca 65 medlemmar kom", True),
+        ("Film i Västs produktioner har tilldelats åtta Guldbaggar.", True),
+        ("avgiften är 5 000 kr per kommun", True),
+        # A diary number, a date, a clock, a year or a paragraph is no amount.
+        ("beslutar enligt förslag i ärende RS 2018–06226 om att reducera underskottet", False),
+        ("Mötet hölls 2019-11-28 (28 november 2019). Tid: 19.30-20.36.", False),
+        ("Register SON 108 SON 109 § 12 punkt 5", False),
+    ],
+)
+def test_a_how_much_question_needs_an_amount_not_any_number(text: str, quantity: bool) -> None:
+    from dialogs.ask_answer import has_quantity
+
+    assert has_quantity(text) is quantity
