@@ -52,6 +52,7 @@ from .decisions import (
     replace_links,
     run_on_decision,
     sentence_attachment,
+    task_due,
     title_attachments,
 )
 from .htmltext import html_to_text, looks_like_html
@@ -104,6 +105,7 @@ from .textutil import (
     line_chunks,
     normalize,
     remove_noise,
+    sentence_spans,
     sentences,
     strip_bullet,
     strip_final_period,
@@ -223,6 +225,58 @@ _TABLE_ENTRY = re.compile(
     r"(?P<due>(?:\d{1,2}\s+" + _MONTH_ABBR + r"|" + _MONTH_ABBR + r"|\d{4}-\d{2}-\d{2}|"
     r"(?:v\.?|vecka)\s*\d{1,2})(?:\s.*)?)$"
 )
+
+
+# "Eva: - Kollar upp frågan … Olof: - Lämnar förslaget … - Verkar för att …": tasks grouped
+# under their owner's first name (or "Alla"), each a dash bullet whose subject is the owner
+# (real/items 91).
+_OWNER_LABEL = re.compile(
+    r"(?<!\S)(?P<who>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?"
+    r"(?:\s+(?:och|&)\s+[A-ZÅÄÖ][a-zåäöé]+)?):\s*[-–•]\s+(?=[A-ZÅÄÖ])"
+)
+_OWNER_BULLET = re.compile(r"\s[-–•]\s+(?=[A-ZÅÄÖ])")
+_EVERYONE = frozenset({"alla", "samtliga"})
+# Labels of notes' own fields and sections, which a dash list may follow too.
+_NOT_AN_OWNER = re.compile(
+    r"(?i)^(?:beslut\w*|bakgrund|diskussion|förslag|info\w*|övrigt|närvarande|förhinder|"
+    r"frånvarande|deltagare|plats|tid|datum|ärende\w*|bilag\w*|konklusion|noteringar?|"
+    r"åtgärd\w*|uppdrag\w*|ansvarig\w*|status|kommentar\w*|sammanfattning|syfte|mål)$"
+)
+
+
+def _owner_lists(text: str, known: list[str]) -> tuple[list[ParsedAssignment], list[range]]:
+    """Tasks listed under their owners' names, and the stretches of text they cover. An owner
+    label counts when it names everyone or an attendee's first name, or when the layout repeats
+    (two labels or more), so a lone "Beslut: - …" or "Övrigt: - …" is no owner."""
+    labels = list(_OWNER_LABEL.finditer(text))
+    firsts = {name.split()[0] for name in known if name}
+
+    def owner(match: re.Match[str]) -> bool:
+        names = re.split(r"\s+(?:och|&)\s+", match.group("who"))
+        return all(n.lower() in _EVERYONE or n in firsts for n in names)
+
+    if not any(owner(m) for m in labels) and len(labels) < 2:
+        return [], []
+    found: list[ParsedAssignment] = []
+    covered: list[range] = []
+    for n, match in enumerate(labels):
+        if not owner(match) and (
+            is_body_subject(match.group("who")) or _NOT_AN_OWNER.match(match.group("who"))
+        ):
+            continue
+        end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+        who = re.split(r"\s+(?:och|&)\s+", match.group("who"))
+        stop = match.end()
+        for bullet in _OWNER_BULLET.split(" " + text[match.end() : end]):
+            # Each bullet is one sentence; what follows its full stop is the notes' text again.
+            what = sentences(bullet.strip())[0] if bullet.strip() else ""
+            if not what:
+                continue
+            stop = text.find(what, stop) + len(what)
+            what, due = task_due(strip_final_period(what))
+            found.append(ParsedAssignment(assignees=who, what=what, due_text=due))
+        covered.append(range(match.start(), stop))
+    return found, covered
 
 
 def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
@@ -1517,7 +1571,10 @@ class _MinutesParser:
             lines = lines[:heading]
         previous: str | None = None
         last: ParsedDecision | None = None
-        parts = sentences(text)
+        owned, covered = _owner_lists(text, known)
+        item.assignments.extend(owned)
+        spans = list(sentence_spans(text))
+        parts = [text[a:b] for a, b in spans]
         for position, sentence in enumerate(parts):
             if _PROPOSAL_IN_TEXT.search(sentence):
                 # "… Förslag till beslut Socialnämnden godkänner informationen." in a flattened
@@ -1575,7 +1632,12 @@ class _MinutesParser:
             attachment = sentence_attachment(sentence)
             if attachment:
                 item.attachments.append(attachment)
-            if not _REPORTS_EARLIER.search(item.title) and not _REPORTS_EARLIER.match(text):
+            listed = any(spans[position][0] in stretch for stretch in covered)
+            if (
+                not listed
+                and not _REPORTS_EARLIER.search(item.title)
+                and not _REPORTS_EARLIER.match(text)
+            ):
                 item.assignments.extend(find_assignments(sentence, known, previous=previous))
             if self.minutes.next_meeting is None:
                 self.minutes.next_meeting = next_meeting(sentence, self.minutes.date)
@@ -1901,11 +1963,21 @@ _FLAT_ITEM = re.compile(
     r"(?<![\S])(?P<num>\d{1,3})(?:(?P<sep>\.)?\s+|(?P<colon>:)\s*)(?:" + FILE_NUMBER + r"\s+)?"
     # A title in capitals before its text: "22 FÖREGÅENDE MÖTESPROTOKOLL Inga synpunkter …"
     # (real/items 39).
-    r"(?=[A-ZÅÄÖ][a-zåäö]|" + r"[A-ZÅÄÖ]{2,}(?:\s+[A-ZÅÄÖ]{2,})*\s+[A-ZÅÄÖ][a-zåäö])"
+    # An acronym compound opening the title: "5. ESF-projektet Effektiv miljötillsyn" (real/items
+    # 90).
+    # … and an acronym with a colon: "4. VVP: Aktuella åtgärder" (real/items 94).
+    r"(?=[A-ZÅÄÖ][a-zåäö]|[A-ZÅÄÖ]{2,}-[A-Za-zÅÄÖåäö]|[A-ZÅÄÖ]{2,5}:\s+[A-ZÅÄÖ]|"
+    r"[A-ZÅÄÖ]{2,}(?:\s+[A-ZÅÄÖ]{2,})*\s+[A-ZÅÄÖ][a-zåäö])"
 )
 _CAPS_TITLE = re.compile(r"^[A-ZÅÄÖ]{2,}(?:\s+[A-ZÅÄÖ]{2,})*(?=\s+[A-ZÅÄÖ][a-zåäö])")
 # "… Sida 41 Sammanträdesdatum": a page label's number, not an item.
-_PAGE_LABEL_BEFORE = re.compile(r"(?i)\bsida\s+$")
+# A number after a noun that counts ("sida 3", "… vid genomgången i pass 1. Förhinder: …",
+# "Delprojekt 1: Kalkning …") or after an attachment list's label ("Bilagor: 1. Budget …")
+# belongs to that noun, not to an item (real/items 91, 93, 94).
+_PAGE_LABEL_BEFORE = re.compile(
+    r"(?i)\b(?:sida|pass|punkt(?:en)?|etapp|fas|steg|del|delprojekt|kapitel|vecka|nr|"
+    r"nummer|version)\s+$|\bbilag(?:a|or|orna)\s*:\s*$"
+)
 # A contents page in flattened text: its numbers list the items, they do not start them.
 _CONTENTS_PAGE = re.compile(r"(?i)^(?:\d{1,3}\s+){0,2}(?:innehållsförteckning|ärendeförteckning)\b")
 _PAGE_LINE = re.compile(r"^(?P<page>\d{1,3})\s+\S")
@@ -1958,7 +2030,10 @@ def _title_stop(text: str) -> int | None:
 _TITLE_END = re.compile(
     # A full stop before a lower-case word is an abbreviation ("Anmälan om ev. jäv", real/items
     # 35), not the title's end.
-    _SENTENCE_BREAK + r"|[.!?]\s*$|:(?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b)|"
+    # An acronym opening the title keeps its colon ("VVP: Aktuella åtgärder", real/items 94).
+    _SENTENCE_BREAK
+    + r"|[.!?]\s*$|(?<!^[A-ZÅÄÖ]{2})(?<!^[A-ZÅÄÖ]{3})(?<!^[A-ZÅÄÖ]{4})(?<!^[A-ZÅÄÖ]{5})"
+    r":(?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b)|"
     # "138 Föredragningslistan Godkändes upprättad …": a sentence opening with a passive
     # deciding verb ends the title (real/items 19).
     r"\s(?=(?:Godkändes|Godkänns|Fastställdes|Fastställs|Utsågs|Utses|Valdes|Beslutades|"
@@ -1972,7 +2047,13 @@ _TITLE_END = re.compile(
     r"fastställs|fastställdes|antas|antogs)\b|[A-ZÅÄÖ][a-zåäö]+s\s+beslut\b)|"
     # "5 Justering Justering Att tillsammans med ordföranden justera … valdes …": a capital
     # "Att" opens the text's first clause (real/items 10).
-    r"\s(?=Att\s+[a-zåäö])"
+    r"\s(?=Att\s+[a-zåäö])|"
+    # "2. Regional årlig uppföljning i höst - Jojje och Henrik ordnar …": a spaced dash before a
+    # capitalised sentence, its verb among its first words, opens the item's first bullet
+    # (real/items 92); "Kommunförbundet - statusrapport" and "Information från Länsstyrelsen -
+    # Mattias Rönn och Jenny Persdotter" (presenters, real/items 66) stay titles.
+    r"\s(?=[-–]\s+[A-ZÅÄÖ]\S*(?:\s+\S+){0,3}?\s+"
+    r"(?!(?:efter|under|över|hur|där|här|när|eller)\b)[a-zåäö]{3,}(?:r|de|te|s)\b)"
 )
 # "Godkännande av dagordning godkänner föreliggande …": the deciding body's name was lost, so
 # a lower-case deciding verb after a lower-case word ends the title (real/items 14); after a
@@ -2750,6 +2831,10 @@ def _clean_text(lines: list[str], attachments: list[str]) -> str:
             text = "- " + text
         cleaned.append(text)
     text = "\n".join(cleaned)
+    # A PDF rendered line by line wraps its sentences: a long line without a closing stop whose
+    # next line goes on in lower case is one sentence ("Malin ska framföra till Malin K" / "att
+    # det är önskvärt …", real/items 95); a short lead ("Styrelsen beslutar" over "att …") is not.
+    text = re.sub(r"(?m)^(.{50,}[^\s.!?:;])[ \t]*\n(?=[a-zåäö])", r"\1 ", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     # A page break in a PDF export splits a sentence into two paragraphs; join them again.
     return re.sub(r"(?<=[^\s.!?:])\n\n(?=[a-zåäö])", " ", text)
