@@ -649,6 +649,13 @@ _DONE_BY = re.compile(
     r"(?:av|genom)\s+(?P<who>" + _FIRST + r"(?:\s+[A-ZÅÄÖ][a-zåäöé]+)?|[a-zåäö]+(?:en|et|na))$",
     re.IGNORECASE,
 )
+_HEADING_RUN_IN = re.compile(
+    r"^(?P<head>[A-ZÅÄÖ]\S*(?:\s+\S+){0,5}?\s+[a-zåäö]\S*)\s+(?="
+    + _FIRST
+    + r"\s+(?:ska|skall|kommer\s+att)\s+[a-zåäö]+a\b)"
+)
+# A word that may be a finite verb: a heading has none ("Kalkning av biflöden").
+_FINITE_WORD = re.compile(r"(?i)\b(?:är|var|har|hade|blir|blev|\w+(?:ar|er|ir|ur|de|te|des|tes))\b")
 _CONDITION_BEFORE = re.compile(
     r"(?i)\b(?:om|ifall|när|då|eftersom|innan|sedan|såvida)\s+(?:den|det|de|dessa|detta|han|hon)"
     r"\s+\S+$"
@@ -901,6 +908,12 @@ def find_assignments(
         if text.startswith(name + " ") and text[len(name) + 1 : len(name) + 2].islower():
             what, due = _due(text[len(name) :].strip())
             return [ParsedAssignment(assignees=[name], what=what, due_text=due)]
+    heading = _HEADING_RUN_IN.match(text) if not clause else None
+    if heading and not _FINITE_WORD.search(heading.group("head")):
+        # "Delprojekt 1: Kalkning av biflöden Hanna kommer att sammankalla …": a flattened
+        # sub-heading (no verb of its own) runs into the sentence that names the owner
+        # (real/items 93).
+        return find_assignments(text[heading.end() :], known)
     return []
 
 

@@ -928,7 +928,13 @@ class _MinutesParser:
                 continue
             if heading_level(following):
                 continue
-            if len(follow_text) < 60 and not follow_text.endswith((".", "!", "?")):
+            # "Nästa möte" over "21 oktober 2021": a heading over a date alone, after the notes'
+            # other headings (the title over the meeting's date is none) (real/items 95).
+            if (
+                len(follow_text) < 60
+                and not follow_text.endswith((".", "!", "?"))
+                and not (found and _is_date_only(follow_text) and not _is_minutes_title(text))
+            ):
                 continue
             found.append(_ItemStart(i, None, False, raw))
         return found
@@ -947,7 +953,12 @@ class _MinutesParser:
             if self._header_line(raw, text):
                 last_consumed = i
                 continue
-            if stop_at_prose and len(text) > 100:
+            # Prose ends the head: a long line, or a sentence of its own under an unnumbered
+            # heading ("Gicks igenom och kommentarer … nedan.", real/items 95), so that a date
+            # further down ("Nästa möte" over "21 oktober 2021") does not stretch the head.
+            if stop_at_prose and (
+                len(text) > 100 or (text.endswith(".") and len(text.split()) >= 8)
+            ):
                 break
             unconsumed.append(i)
         end = stop if not stop_at_prose else last_consumed + 1
@@ -1640,7 +1651,9 @@ class _MinutesParser:
             ):
                 item.assignments.extend(find_assignments(sentence, known, previous=previous))
             if self.minutes.next_meeting is None:
-                self.minutes.next_meeting = next_meeting(sentence, self.minutes.date)
+                # Under a "Nästa möte" heading its date may stand alone (real/items 95).
+                said = f"{item.title}: {sentence}" if _is_date_only(sentence) else sentence
+                self.minutes.next_meeting = next_meeting(said, self.minutes.date)
             previous = sentence
         return text
 

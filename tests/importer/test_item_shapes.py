@@ -666,3 +666,34 @@ def test_lines_wrapped_by_a_pdf_rendering_are_one_sentence() -> None:
         ),
         (["Alla"], "funderar på vad vi vill ta upp och mejlar till Malin"),
     ]
+
+
+def test_a_heading_over_a_date_alone_and_a_sub_heading_run_into_its_task() -> None:
+    """'Nästa möte' over '21 oktober 2021' after the notes' other headings is an item and gives
+    the next meeting; the title over the meeting's own date is none (the layout of real/items
+    95). A flattened sub-heading without a verb runs into the sentence naming the owner:
+    'Kalkning av biflöden Hanna kommer att sammankalla …' (the layout of real/items 93)."""
+    text = (
+        "Minnesanteckningar från enhetsmöte \n2021-10-14 \nNärvarande:  \n"
+        "Malin, Sofia och Noor \n(sekreterare) \nFöregående minnesanteckningar \n"
+        "Gicks igenom och kommentarer och åtgärder återfinns under rubrikerna nedan.\n"
+        "Info\n•  Malin ska kolla upp om det finns en kurs i statistik i Östersund i höst.\n"
+        "Nästa möte\n21 oktober 2021\n"
+    )
+    minutes = parse_minutes(text)
+    assert [i.title for i in minutes.items] == [
+        "Föregående minnesanteckningar",
+        "Info",
+        "Nästa möte",
+    ]
+    assert minutes.next_meeting is not None
+    assert minutes.next_meeting.date == dt.date(2021, 10, 21)
+    flat = parse_minutes(
+        "1 Ekonomi Inget nytt sedan förra mötet. 2 Delprojekten Delprojekt 1: Kalkning av "
+        "biflöden Hanna kommer att sammankalla arbetsgruppen. Lena Berg har börjat titta på "
+        "kartorna. 3 Nästa möte Sofia bokar lokal.\n"
+    )
+    assert _tasks(flat) == [
+        (["Hanna"], "sammankalla arbetsgruppen"),
+        (["Sofia"], "bokar lokal"),
+    ]
