@@ -236,6 +236,8 @@ _OWNER_LABEL = re.compile(
 )
 _OWNER_BULLET = re.compile(r"\s[-–•]\s+(?=[A-ZÅÄÖ])")
 _EVERYONE = frozenset({"alla", "samtliga"})
+# A bullet without its subject opens with the verb: "Kollar upp …", "Har fortsatt dialog …".
+_VERB_FIRST = re.compile(r"^(?:Har|Tar|Ser|Gör|Går|Får|[A-ZÅÄÖ][a-zåäö]+(?:ar|er|ir|yr))\b")
 # Labels of notes' own fields and sections, which a dash list may follow too.
 _NOT_AN_OWNER = re.compile(
     r"(?i)^(?:beslut\w*|bakgrund|diskussion|förslag|info\w*|övrigt|närvarande|förhinder|"
@@ -246,34 +248,36 @@ _NOT_AN_OWNER = re.compile(
 
 def _owner_lists(text: str, known: list[str]) -> tuple[list[ParsedAssignment], list[range]]:
     """Tasks listed under their owners' names, and the stretches of text they cover. An owner
-    label counts when it names everyone or an attendee's first name, or when the layout repeats
-    (two labels or more), so a lone "Beslut: - …" or "Övrigt: - …" is no owner."""
-    labels = list(_OWNER_LABEL.finditer(text))
+    label counts when it names everyone or an attendee's first name, or when each of its bullets
+    opens with a verb in the present ("Kollar upp …", "Bevakar …"): "Ekonomi: - Budgeten håller"
+    or "Beslut: - …" is a topic, not an owner."""
     firsts = {name.split()[0] for name in known if name}
-
-    def owner(match: re.Match[str]) -> bool:
-        names = re.split(r"\s+(?:och|&)\s+", match.group("who"))
-        return all(n.lower() in _EVERYONE or n in firsts for n in names)
-
-    if not any(owner(m) for m in labels) and len(labels) < 2:
-        return [], []
+    labels = list(_OWNER_LABEL.finditer(text))
     found: list[ParsedAssignment] = []
     covered: list[range] = []
     for n, match in enumerate(labels):
-        if not owner(match) and (
-            is_body_subject(match.group("who")) or _NOT_AN_OWNER.match(match.group("who"))
+        who = re.split(r"\s+(?:och|&)\s+", match.group("who"))
+        end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+        # Each bullet is one sentence; what follows its full stop is the notes' text again.
+        bullets = [
+            sentences(piece.strip())[0]
+            for piece in _OWNER_BULLET.split(" " + text[match.end() : end])
+            if piece.strip()
+        ]
+        named = all(w.lower() in _EVERYONE or w in firsts for w in who)
+        if not bullets or not (
+            named
+            or (
+                not is_body_subject(match.group("who"))
+                and not _NOT_AN_OWNER.match(match.group("who"))
+                and all(_VERB_FIRST.match(b) for b in bullets)
+            )
         ):
             continue
-        end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
-        who = re.split(r"\s+(?:och|&)\s+", match.group("who"))
         stop = match.end()
-        for bullet in _OWNER_BULLET.split(" " + text[match.end() : end]):
-            # Each bullet is one sentence; what follows its full stop is the notes' text again.
-            what = sentences(bullet.strip())[0] if bullet.strip() else ""
-            if not what:
-                continue
-            stop = text.find(what, stop) + len(what)
-            what, due = task_due(strip_final_period(what))
+        for bullet in bullets:
+            stop = text.find(bullet, stop) + len(bullet)
+            what, due = task_due(strip_final_period(bullet))
             found.append(ParsedAssignment(assignees=who, what=what, due_text=due))
         covered.append(range(match.start(), stop))
     return found, covered

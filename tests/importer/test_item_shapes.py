@@ -576,8 +576,8 @@ def test_flattened_dash_bullets_after_the_title_and_after_a_full_stop() -> None:
 def test_tasks_grouped_under_their_owners_names() -> None:
     """'Eva: - Kollar upp … Olof: - Lämnar … - Verkar för …' (the layout of real/items 91):
     each dash bullet under a first name (or 'Alla') is that owner's task, one sentence each;
-    the text after a bullet's full stop is the notes' own again. A lone field label before a
-    dash ('Beslut: - …') names no owner."""
+    the text after a bullet's full stop is the notes' own again. A field label or a topic before
+    a dash ('Beslut: - …', 'Ekonomi: - Budgeten håller') names no owner."""
     text = (
         "Närvarande: Eva Nordin, Olof Hedman, Sara Lind\n\n"
         "1. Uppföljning: Genomgång av vårens arbete Alla: - Ser över indikatorerna. Eva: - "
@@ -598,6 +598,11 @@ def test_tasks_grouped_under_their_owners_names() -> None:
     assert minutes.items[1].assignments[0].due_text == "senast 1 oktober"
     lone = parse_minutes("1. Budget\n\nBeslut: - Budgeten godkändes.\n")
     assert _tasks(lone) == []
+    # Topics over their notes are no owners: the bullets open with no verb.
+    topics = parse_minutes(
+        "1. Läget\n\nEkonomi: - Budgeten håller. Personal: - Två nya har anställts.\n"
+    )
+    assert _tasks(topics) == []
 
 
 def test_a_full_name_with_a_verb_of_what_they_will_do_is_a_task() -> None:
