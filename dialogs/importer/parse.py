@@ -236,6 +236,13 @@ _OWNER_LABEL = re.compile(
 )
 _OWNER_BULLET = re.compile(r"\s[-–•]\s+(?=[A-ZÅÄÖ])")
 _EVERYONE = frozenset({"alla", "samtliga"})
+# The head ends with the label of a decisions section, a pass heading may follow it: "…
+# Anteckningarna inleds med mötets beslut … Besluten: I Uppföljning, utvärdering" (real/items 92).
+_DECISIONS_FIRST = re.compile(
+    r"\b(?:Besluten|Beslutspunkter|Mötets\s+beslut(?:spunkter)?)\s*:\s*"
+    r"(?:[IVX]{1,4}\s+[^.:\n]{0,100})?$"
+)
+_DASH_BULLET = re.compile(r"^\s*[-–•]\s+")
 # A bullet without its subject opens with the verb: "Kollar upp …", "Har fortsatt dialog …".
 _VERB_FIRST = re.compile(r"^(?:Har|Tar|Ser|Gör|Går|Får|[A-ZÅÄÖ][a-zåäö]+(?:ar|er|ir|yr))\b")
 # Labels of notes' own fields and sections, which a dash list may follow too.
@@ -572,6 +579,8 @@ class _MinutesParser:
         self.own = OwnBody([])
         self.invited: set[str] = set()
         self.listed_present = False
+        # Notes that open with the meeting's decisions ("… Besluten:" before the first item).
+        self.decisions_first = False
 
     # Whole document ---------------------------------------------------------------------------
 
@@ -597,6 +606,7 @@ class _MinutesParser:
                     "— kontrollera indelningen."
                 )
         self.header_text = "\n".join(lines[: starts[0].index] if starts else lines)
+        self.decisions_first = bool(_DECISIONS_FIRST.search(self.header_text.strip()))
         whole_text = False
         if starts:
             self._parse_header(lines, 0, starts[0].index, stop_at_prose=False)
@@ -1630,6 +1640,20 @@ class _MinutesParser:
                     phrase="Beslut",
                     clauses=[strip_final_period(sentence.strip()[4:])],
                     text=sentence.strip(),
+                )
+            if (
+                decisions
+                and not decision
+                and self.decisions_first
+                and _DASH_BULLET.match(sentence)
+                and not find_assignments(sentence, known)
+            ):
+                # Under "Besluten:" a bullet that hands out no task is what the meeting
+                # settled: "- Dagordning för Skypemötena skickas ut en vecka innan." (real/items
+                # 92).
+                said = _DASH_BULLET.sub("", sentence).strip()
+                decision = ParsedDecision(
+                    phrase="Beslut", clauses=[strip_final_period(said)], text=said
                 )
             clause = att_clause(sentence) if last is not None and not decision else None
             if clause and last is not None:

@@ -702,3 +702,28 @@ def test_a_heading_over_a_date_alone_and_a_sub_heading_run_into_its_task() -> No
         (["Hanna"], "sammankalla arbetsgruppen"),
         (["Sofia"], "bokar lokal"),
     ]
+
+
+def test_bullets_under_a_decisions_section_that_opens_the_notes() -> None:
+    """Notes that open with the meeting's decisions ('… Besluten: I Uppföljning' before the
+    first item, the layout of real/items 92): a dash bullet that hands out no task is a decision,
+    one that names its doer a task. Without that label the same bullet is only text."""
+    body = (
+        "2. Regional uppföljning - Henrik ordnar ett möte för samordnarna. - Dagordningen "
+        "skickas ut en vecka innan. 3. Arbetsordning - Arbetsordningen fastställdes. - Lotta "
+        "skickar ut arbetsordningen.\n"
+    )
+    head = "1 Anteckningarna inleds med mötets beslut. Besluten: I Uppföljning och utvärdering "
+    minutes = parse_minutes(head + body)
+    assert [c for i in minutes.items for d in i.decisions for c in d.clauses] == [
+        "Dagordningen skickas ut en vecka innan",
+        "Arbetsordningen fastställdes.",
+    ]
+    assert _tasks(minutes) == [
+        (["Henrik"], "ordnar ett möte för samordnarna"),
+        (["Lotta"], "skickar ut arbetsordningen"),
+    ]
+    plain = parse_minutes("1 Anteckningar från mötet Plats: Sundsvall " + body)
+    assert [c for i in plain.items for d in i.decisions for c in d.clauses] == [
+        "Arbetsordningen fastställdes."
+    ]
