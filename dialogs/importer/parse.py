@@ -1337,8 +1337,12 @@ class _MinutesParser:
             kind = _KIND.search(title)
             if kind and kind.group("kind"):
                 minutes.meeting_kind = _kind_of(kind.group("kind"))
-            recorded_at = _RECORDED_AT.search(title) or _RECORDED_AT.search(
-                "\n".join(self.source.split("\n")[:30])
+            opening = "\n".join(self.source.split("\n")[:30])
+            recorded_at = (
+                _RECORDED_WITH.search(title)
+                or _RECORDED_AT.search(title)
+                or _RECORDED_WITH.search(opening)
+                or _RECORDED_AT.search(opening)
             )
             body = _body_from_title(title)
             if recorded_at:
@@ -2519,6 +2523,12 @@ def _organisations(line: str, label: SectionLabel | None) -> list[ParsedPerson]:
 _RECORDED_AT = re.compile(
     r"(?i)\bprotokoll\s+(?:fört|förda|upprättat)\s+vid\s+(?P<body>.+?)\s+"
     r"(?:(?:ordinarie|extra|extrainsatta|konstituerande|årliga)\s+)?\w*(?:möte|sammanträde|stämma)t?\b"
+)
+# "Protokoll fört vid möte med Gullmarns vattenråd , Dagsholms konferens": the body after
+# "möte med", up to the place or the date (real/items 93).
+_RECORDED_WITH = re.compile(
+    r"(?i)\bprotokoll\s+(?:fört|förda|upprättat)\s+vid\s+\w*(?:möte|sammanträde)t?\s+med\s+"
+    r"(?P<body>[^,;:\n\d]+?)\s*(?:[,;:\n\d]|$)"
 )
 _GENERIC_SUBJECTS = frozenset({"mötet", "gruppen", "vi", "det", "man"})
 
