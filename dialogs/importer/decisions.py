@@ -587,7 +587,17 @@ _ACTION_VERBS = (
     r"förbereder|meddelar|tar fram|tar reda på|tar kontakt|ansvarar för|bevakar|planerar|"
     r"organiserar|påminner|skapar|ser över|tittar på|följer upp|"
     # "Tiina tar med sig pappersformat", "Peter tar emot anmälningar" (real/items 06, 08).
-    r"tar med sig|tar med|tar emot|förser"
+    r"tar med sig|tar med|tar emot|förser|"
+    # "Mats och Sven tar tillsammans med Johanna Ek fram ett program", "Alla funderar på vad …"
+    # (real/items 90, 95).
+    r"tar\s+tillsammans\s+med\s+[^,.;]{2,40}?\s+fram|funderar på"
+)
+# Verbs that say what someone will do, not what they did or do as a habit: with one of these a
+# full name's sentence in the discussion is a task ("Annika Bengtsson undersöker om …",
+# "Gunnar Lindqvist bjuder in.", real/items 90); "Name Surname kontaktar …" stays a report.
+_FORWARD_VERBS = (
+    r"undersöker|återkommer|bjuder in|tar fram|sammanställer|kollar upp|tar reda på|ser över|"
+    r"förbereder|sammankallar"
 )
 # The owner: a first name, or one with an initial ("Elin M"), two of these joined by och/&,
 # or initials in parentheses ("(MB) undersöker …", shapes/items 10). Inside a decision clause
@@ -599,15 +609,21 @@ _ONE_NAME = _FIRST + r"(?:\s+[A-ZÅÄÖ]\.?(?![\wåäö]))?"
 _CLAUSE_NAME = _FIRST + r"(?:\s+[A-ZÅÄÖ](?:[a-zåäöé]+|\.)?(?![\wåäö]))?"
 
 
-def _name_acts(name: str) -> re.Pattern[str]:
+def _name_acts(name: str, verbs: str = _ACTION_VERBS, tail: str = ".+") -> re.Pattern[str]:
+    # A role in parentheses may follow a name: "Jojje (sammankallande) och Henrik ordnar …"
+    # (real/items 92).
+    named = name + r"(?:\s+\([a-zåäö][^()]{0,30}\))?"
     return re.compile(
-        rf"^(?:\((?P<initials>[A-ZÅÄÖ]{{2,4}})\)|(?P<who>{name}(?:\s+(?:och|&)\s+{name})?))"
-        r"\s+(?P<what>(?:" + _ACTION_VERBS + r")\b.+)$"
+        rf"^(?:\((?P<initials>[A-ZÅÄÖ]{{2,4}})\)|(?P<who>{named}(?:\s+(?:och|&)\s+{named})?))"
+        r"\s+(?P<what>(?:" + verbs + r")\b" + tail + r")$"
     )
 
 
 _NAME_ACTS = _name_acts(_ONE_NAME)
 _CLAUSE_NAME_ACTS = _name_acts(_CLAUSE_NAME)
+# "Gunnar Lindqvist bjuder in.": a forward verb may close the sentence.
+_NAME_WILL = _name_acts(_CLAUSE_NAME, _FORWARD_VERBS, ".*")
+_ROLE_IN_PARENS = re.compile(r"\s*\([^()]*\)")
 # "Styrelsen beslutade: Elin M ordnar …", "Det beslutades att Tor Ny sammanställer …": what
 # follows the deciding words is read as a decision clause.
 _DECIDED_LEAD = re.compile(
@@ -632,6 +648,17 @@ _DONE_BY = re.compile(
     r"^(?P<what>(?!(?:mötet|sammanträdet|protokollet)\b)\S.*?\s[a-zåäö]{2,}(?<![dt])(?:as|es|rs|ls|ns))\s+"
     r"(?:av|genom)\s+(?P<who>" + _FIRST + r"(?:\s+[A-ZÅÄÖ][a-zåäöé]+)?|[a-zåäö]+(?:en|et|na))$",
     re.IGNORECASE,
+)
+_HEADING_RUN_IN = re.compile(
+    r"^(?P<head>[A-ZÅÄÖ]\S*(?:\s+\S+){0,5}?\s+[a-zåäö]\S*)\s+(?="
+    + _FIRST
+    + r"\s+(?:ska|skall|kommer\s+att)\s+[a-zåäö]+a\b)"
+)
+# A word that may be a finite verb: a heading has none ("Kalkning av biflöden").
+_FINITE_WORD = re.compile(r"(?i)\b(?:är|var|har|hade|blir|blev|\w+(?:ar|er|ir|ur|de|te|des|tes))\b")
+_CONDITION_BEFORE = re.compile(
+    r"(?i)\b(?:om|ifall|när|då|eftersom|innan|sedan|såvida)\s+(?:den|det|de|dessa|detta|han|hon)"
+    r"\s+\S+$"
 )
 _NAME_PROMISED = re.compile(
     r"^(?P<who>[A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ][a-zåäöé]+)?)\s+"
@@ -704,6 +731,11 @@ _BODY_TASK_VERBS = re.compile(
     r"förbereder|kallar)\b"
 )
 _CAPITALISED_RUN = re.compile(r"((?:[A-ZÅÄÖ][\w-]*)(?:\s+[A-ZÅÄÖ][\w-]*)*)\s*$")
+
+
+def task_due(what: str) -> tuple[str, str | None]:
+    """A task's wording without its time, and the time ("till nästa möte", "senast 1 oktober")."""
+    return _due(what)
 
 
 def _due(what: str) -> tuple[str, str | None]:
@@ -822,9 +854,9 @@ def find_assignments(
         # With a due date a full name's action is a task in the discussion too ("Cia Dahl
         # sammanställer en rapport till nästa möte", shapes/items 17).
         acts = _CLAUSE_NAME_ACTS if clause or _DUE.search(part) else _NAME_ACTS
-        for pattern in (acts, _NAME_PROMISED, _NAME_SHALL, _SHALL_NAME):
+        for pattern in (acts, _NAME_WILL, _NAME_PROMISED, _NAME_SHALL, _SHALL_NAME):
             found = pattern.match(part.strip())
-            if found and pattern is acts and found.group("initials"):
+            if found and pattern in (acts, _NAME_WILL) and found.group("initials"):
                 what, due = _due(strip_final_period(found.group("what")))
                 return [ParsedAssignment([found.group("initials")], what=what, due_text=due)]
             first = found.group("who").split()[0].lower() if found else ""
@@ -844,12 +876,15 @@ def find_assignments(
             # "Föredragande informerar", "Ordföranden tar …": a role, not a name.
             if found and first not in _NOT_OWNER and not _ROLE_NOUN.search(first):
                 what, due = _due(strip_final_period(found.group("what")))
-                who = re.split(r"\s+(?:och|&)\s+", found.group("who"))
+                who = re.split(r"\s+(?:och|&)\s+", _ROLE_IN_PARENS.sub("", found.group("who")))
                 return [ParsedAssignment(assignees=who, what=what, due_text=due)]
     done_by = _DONE_BY.match(text)
     doer = done_by.group("who") if done_by else ""
     if (
         done_by
+        # "… genomförs om den efterfrågas av gymnasiecheferna": the passive of a condition, not
+        # a task handed out (real/items 28).
+        and not _CONDITION_BEFORE.search(done_by.group("what"))
         and doer.lower() not in _NOT_OWNER
         and not is_body_subject(doer)
         and (not _DEFINITE_NOUN.search(doer.split()[0]) or _ROLE_NOUN.search(doer))
@@ -873,6 +908,12 @@ def find_assignments(
         if text.startswith(name + " ") and text[len(name) + 1 : len(name) + 2].islower():
             what, due = _due(text[len(name) :].strip())
             return [ParsedAssignment(assignees=[name], what=what, due_text=due)]
+    heading = _HEADING_RUN_IN.match(text) if not clause else None
+    if heading and not _FINITE_WORD.search(heading.group("head")):
+        # "Delprojekt 1: Kalkning av biflöden Hanna kommer att sammankalla …": a flattened
+        # sub-heading (no verb of its own) runs into the sentence that names the owner
+        # (real/items 93).
+        return find_assignments(text[heading.end() :], known)
     return []
 
 

@@ -177,7 +177,9 @@ _LETTER_LABEL = re.compile(
     r"\b(?:bilag(?:a|an|orna|or)|alternativ(?:et|en)?|punkt(?:en|erna)?|avsnitt(?:et)?))"
     r"\s+[A-ZÅÄÖ]$"
 )
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“”(§*]*[A-ZÅÄÖÉÜ0-9])")
+# A dash bullet run into the line after a full stop opens the next sentence: "… en vecka innan.
+# - Eva kontaktar …" (real/items 92).
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+(?:[-–•]\s+)?[\"“”(§*]*[A-ZÅÄÖÉÜ0-9])")
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -97,3 +97,23 @@ def test_a_kommun_letterhead_names_the_organisation_and_the_line_below_the_body(
     # A letterhead naming a body keeps it.
     kept = parse_minutes("Kulturnämnden sammanträdesprotokoll 2024-01-30\n\n§ 1 Budget\n\nText.\n")
     assert kept.body_name == "Kulturnämnden"
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Protokoll fört vid möte med Gullmarns vattenråd , Dagsholms konferens, Ellenö",
+            "Gullmarns vattenråd",
+        ),
+        ("Protokoll fört vid sammanträde med Kustrådet 20120314, Lysekil", "Kustrådet"),
+    ],
+)
+def test_protokoll_fort_vid_mote_med_a_body(title: str, body: str) -> None:
+    """'Protokoll fört vid möte med Gullmarns vattenråd , Dagsholms konferens, Ellenö' (the
+    layout of real/items 93): the body after 'möte med', up to the place or the date; 'Protokoll
+    fört vid styrelsens sammanträde' still names the board."""
+    minutes = parse_minutes(title + "\n\n1 Val av ordförande Stefan öppnade mötet.\n")
+    assert (minutes.body_name, minutes.body_source) == (body, "recorded_at")
+    board = parse_minutes("Protokoll fört vid styrelsens sammanträde 2023-02-01\n\n§ 1 Öppnande\n")
+    assert (board.body_name or "").lower() == "styrelsen"

@@ -535,3 +535,195 @@ def test_two_paragraphs_numbered_alike_under_capital_section_headings() -> None:
         ("3", "Ekonomi"),
         ("4", "Övrigt"),
     ]
+
+
+def _tasks(minutes: ParsedMinutes) -> list[tuple[list[str], str]]:
+    return [(a.assignees, a.what) for i in minutes.items for a in i.assignments]
+
+
+def test_flattened_dash_bullets_after_the_title_and_after_a_full_stop() -> None:
+    """'N. Title - Bullet. - Bullet.' in a flattened run (the layout of real/items 92): a spaced
+    dash before a capitalised sentence with its verb ends the title, a full stop before a dash
+    bullet ends a sentence, and a role in parentheses after an owner's name is no part of it.
+    A dash before presenters' names keeps the title whole (real/items 66)."""
+    text = (
+        "1 Anteckningar från arbetsgruppens möte 2018 Plats: Sundsvall Närvarande: Eva Nordin, "
+        "Maria Ljung, Lotta Berg. 2. Regional uppföljning i höst - Jojje (sammankallande) och "
+        "Henrik ordnar ett möte för samordnarna. - Dagordningen skickas ut en vecka innan. - Eva "
+        "kontaktar Cecilia om samverkan med Skogsstyrelsen. 3. Webbplatsen - Maria uppdaterar "
+        "sidan om regionala mål. 4. Arbetsordning - Arbetsordningen fastställdes med ändringarna. "
+        "- Lotta skickar ut arbetsordningen till länen. 5. Information från Länsstyrelsen - Anna "
+        "Rönn och Jenny Holm Länsstyrelsen berättade om tillsynen.\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(i.number, i.title) for i in minutes.items][:3] == [
+        ("2", "Regional uppföljning i höst"),
+        ("3", "Webbplatsen"),
+        ("4", "Arbetsordning"),
+    ]
+    assert minutes.items[3].title.startswith("Information från Länsstyrelsen - Anna Rönn och")
+    assert _tasks(minutes) == [
+        (["Jojje", "Henrik"], "ordnar ett möte för samordnarna"),
+        (["Eva"], "kontaktar Cecilia om samverkan med Skogsstyrelsen"),
+        (["Maria"], "uppdaterar sidan om regionala mål"),
+        (["Lotta"], "skickar ut arbetsordningen till länen"),
+    ]
+    assert [c for d in minutes.items[2].decisions for c in d.clauses] == [
+        "Arbetsordningen fastställdes med ändringarna."
+    ]
+
+
+def test_tasks_grouped_under_their_owners_names() -> None:
+    """'Eva: - Kollar upp … Olof: - Lämnar … - Verkar för …' (the layout of real/items 91):
+    each dash bullet under a first name (or 'Alla') is that owner's task, one sentence each;
+    the text after a bullet's full stop is the notes' own again. A field label or a topic before
+    a dash ('Beslut: - …', 'Ekonomi: - Budgeten håller') names no owner."""
+    text = (
+        "Närvarande: Eva Nordin, Olof Hedman, Sara Lind\n\n"
+        "1. Uppföljning: Genomgång av vårens arbete Alla: - Ser över indikatorerna. Eva: - "
+        "Kollar upp frågan om betesmarker. Olof: - Lämnar förslaget till NV. - Verkar för ett "
+        "möte i oktober. 2. Tidplan Uppföljningen ska vara klar i december. Sara: - Skickar ut "
+        "mallen senast 1 oktober. PASS 2 3. Arbetsformer Petra redogjorde för förra årets "
+        "uppdrag.\n"
+    )
+    minutes = parse_minutes(text)
+    assert [i.number for i in minutes.items] == ["1", "2", "3"]
+    assert _tasks(minutes) == [
+        (["Alla"], "Ser över indikatorerna"),
+        (["Eva"], "Kollar upp frågan om betesmarker"),
+        (["Olof"], "Lämnar förslaget till NV"),
+        (["Olof"], "Verkar för ett möte i oktober"),
+        (["Sara"], "Skickar ut mallen"),
+    ]
+    assert minutes.items[1].assignments[0].due_text == "senast 1 oktober"
+    lone = parse_minutes("1. Budget\n\nBeslut: - Budgeten godkändes.\n")
+    assert _tasks(lone) == []
+    # Topics over their notes are no owners: the bullets open with no verb.
+    topics = parse_minutes(
+        "1. Läget\n\nEkonomi: - Budgeten håller. Personal: - Två nya har anställts.\n"
+    )
+    assert _tasks(topics) == []
+
+
+def test_a_full_name_with_a_verb_of_what_they_will_do_is_a_task() -> None:
+    """In the discussion, 'Name Surname undersöker …', '… bjuder in.' are tasks; a particle verb
+    split by a companion ('tar tillsammans med Johanna Ek fram …') too (the layout of
+    real/items 90). 'Name Surname kontaktar …' and past reports stay none, and a passive in a
+    condition ('… om den efterfrågas av gymnasiecheferna', real/items 28) is no task."""
+    text = (
+        "1. Projekt\n\nAnnika Bengtsson undersöker om Länsstyrelsen kan bidra med en "
+        "handläggare. Per Holm kontaktar ofta kommunerna. Eva Lind redovisade läget. Mats Holm "
+        "och Sven-Olof Nyberg tar tillsammans med Johanna Ek fram ett program till nästa möte. "
+        "Konferensen genomförs om den efterfrågas av gymnasiecheferna.\n\n2. Nästa möte\n\n"
+        "Nästa möte hålls i Lund. Gunnar Lindqvist bjuder in.\n"
+    )
+    assert _tasks(parse_minutes(text)) == [
+        (["Annika Bengtsson"], "undersöker om Länsstyrelsen kan bidra med en handläggare"),
+        (["Mats Holm", "Sven-Olof Nyberg"], "tar tillsammans med Johanna Ek fram ett program"),
+        (["Gunnar Lindqvist"], "bjuder in"),
+    ]
+
+
+def test_numbers_that_count_a_noun_and_titles_opening_with_an_acronym() -> None:
+    """In flattened text a number after a counting noun ('… i pass 1. Förhinder: …') or after
+    an attachment list's label ('Bilagor: 1. …') is no item; a title may open with an acronym
+    compound ('ESF-projektet …') or an acronym and its colon ('VVP: Aktuella åtgärder') (the
+    layouts of real/items 90, 91, 94)."""
+    text = (
+        "1 PROTOKOLL 1 (9) Närvarande: Bengt Alm, Lena Ottosson Deltog på telefon i pass 1. "
+        "Förhinder: Birgitta Holm Bilagor: 1. Verksamhetsberättelse VVP: Aktuella åtgärder 3. "
+        "Budgetuppföljning\n\n"
+        "2 2 (9) 1. Val av justerare Eva Lind utsågs att justera. 2. ESF-projektet Effektiv "
+        "tillsyn Johanna Ek berättade om projektet. 3. VVP: Aktuella åtgärder Ulrika Mårtensson "
+        "redovisar läget. 4. Övriga frågor Inga.\n"
+    )
+    assert [(i.number, i.title) for i in parse_minutes(text).items] == [
+        ("1", "Val av justerare"),
+        ("2", "ESF-projektet Effektiv tillsyn"),
+        ("3", "VVP: Aktuella åtgärder"),
+        ("4", "Övriga frågor Inga"),
+    ]
+
+
+def test_lines_wrapped_by_a_pdf_rendering_are_one_sentence() -> None:
+    """A long line without a closing stop whose next line goes on in lower case (an HTML
+    rendering of a PDF, the layout of real/items 95) is one sentence: '… till Malin K' / 'att
+    det är önskvärt …' is a task, not a bare att-decision; a short lead over 'att …' is not
+    joined."""
+    text = (
+        "Minnesanteckningar från enhetsmöte 2021-10-14 \n"
+        "Närvarande: Malin, Sofia, Lena \n"
+        "Föregående minnesanteckningar \n"
+        "•  Avdelningsmöte 7 respektive 8 oktober. Malin ska framföra till Malin K \n"
+        "att det är önskvärt med mer tid för frågor och diskussion. \n"
+        "•  Frågan ställs om vi vill ha information om OneNote. Alla funderar på vad vi vill ta upp och \n"
+        "mejlar till Malin. \n"
+        "Info \n"
+        "•  En kurs i statistik ges i november. \n"
+    )
+    minutes = parse_minutes(text)
+    assert [i.title for i in minutes.items] == ["Föregående minnesanteckningar", "Info"]
+    assert not [d for i in minutes.items for d in i.decisions]
+    assert _tasks(minutes) == [
+        (
+            ["Malin"],
+            "framföra till Malin K att det är önskvärt med mer tid för frågor och diskussion",
+        ),
+        (["Alla"], "funderar på vad vi vill ta upp och mejlar till Malin"),
+    ]
+
+
+def test_a_heading_over_a_date_alone_and_a_sub_heading_run_into_its_task() -> None:
+    """'Nästa möte' over '21 oktober 2021' after the notes' other headings is an item and gives
+    the next meeting; the title over the meeting's own date is none (the layout of real/items
+    95). A flattened sub-heading without a verb runs into the sentence naming the owner:
+    'Kalkning av biflöden Hanna kommer att sammankalla …' (the layout of real/items 93)."""
+    text = (
+        "Minnesanteckningar från enhetsmöte \n2021-10-14 \nNärvarande:  \n"
+        "Malin, Sofia och Noor \n(sekreterare) \nFöregående minnesanteckningar \n"
+        "Gicks igenom och kommentarer och åtgärder återfinns under rubrikerna nedan.\n"
+        "Info\n•  Malin ska kolla upp om det finns en kurs i statistik i Östersund i höst.\n"
+        "Nästa möte\n21 oktober 2021\n"
+    )
+    minutes = parse_minutes(text)
+    assert [i.title for i in minutes.items] == [
+        "Föregående minnesanteckningar",
+        "Info",
+        "Nästa möte",
+    ]
+    assert minutes.next_meeting is not None
+    assert minutes.next_meeting.date == dt.date(2021, 10, 21)
+    flat = parse_minutes(
+        "1 Ekonomi Inget nytt sedan förra mötet. 2 Delprojekten Delprojekt 1: Kalkning av "
+        "biflöden Hanna kommer att sammankalla arbetsgruppen. Lena Berg har börjat titta på "
+        "kartorna. 3 Nästa möte Sofia bokar lokal.\n"
+    )
+    assert _tasks(flat) == [
+        (["Hanna"], "sammankalla arbetsgruppen"),
+        (["Sofia"], "bokar lokal"),
+    ]
+
+
+def test_bullets_under_a_decisions_section_that_opens_the_notes() -> None:
+    """Notes that open with the meeting's decisions ('… Besluten: I Uppföljning' before the
+    first item, the layout of real/items 92): a dash bullet that hands out no task is a decision,
+    one that names its doer a task. Without that label the same bullet is only text."""
+    body = (
+        "2. Regional uppföljning - Henrik ordnar ett möte för samordnarna. - Dagordningen "
+        "skickas ut en vecka innan. 3. Arbetsordning - Arbetsordningen fastställdes. - Lotta "
+        "skickar ut arbetsordningen.\n"
+    )
+    head = "1 Anteckningarna inleds med mötets beslut. Besluten: I Uppföljning och utvärdering "
+    minutes = parse_minutes(head + body)
+    assert [c for i in minutes.items for d in i.decisions for c in d.clauses] == [
+        "Dagordningen skickas ut en vecka innan",
+        "Arbetsordningen fastställdes.",
+    ]
+    assert _tasks(minutes) == [
+        (["Henrik"], "ordnar ett möte för samordnarna"),
+        (["Lotta"], "skickar ut arbetsordningen"),
+    ]
+    plain = parse_minutes("1 Anteckningar från mötet Plats: Sundsvall " + body)
+    assert [c for i in plain.items for d in i.decisions for c in d.clauses] == [
+        "Arbetsordningen fastställdes."
+    ]
