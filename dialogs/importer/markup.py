@@ -21,10 +21,18 @@ PART_HEADINGS = re.compile(
 
 
 class _Outline:
-    """Numbers headings 1, 1.1, 1.1.1 as LaTeX, Typst and Org render them."""
+    """Numbers headings 1, 1.1, 1.1.1 as LaTeX, Typst and Org render them, when the document
+    numbers them (numbering=False: the headings stay unnumbered items).
 
-    def __init__(self) -> None:
+    Items are the first two levels. A deeper heading under a level-2 one is a part of that
+    item, written as a bold line ("=== Git" under "== Seminarium", real/formats 70); under a
+    level-1 heading with no level-2 one between, it stands in an item's place (corpus 07's
+    unnumbered "\\subsubsection*{Komplettering …}" under "\\section{Beslutspunkter}")."""
+
+    def __init__(self, numbering: bool = True, depth: int = 99) -> None:
         self.counters: list[int] = []
+        self.numbering = numbering
+        self.depth = depth  # Org's "num:2": deeper headings are rendered without a number
 
     def number(self, level: int) -> str:
         while len(self.counters) < level:
@@ -35,8 +43,14 @@ class _Outline:
 
     def heading(self, level: int, title: str, numbered: bool = True) -> str:
         title = title.strip()
-        if numbered and not PART_HEADINGS.match(title):
+        if PART_HEADINGS.match(title):
+            return f"{'#' * min(level + 1, 6)} {title}"
+        if level >= 3 and len(self.counters) >= 2 and self.counters[1] > 0:
+            return f"**{title}**"
+        if numbered and self.numbering and level <= self.depth:
             return f"{'#' * min(level + 1, 6)} {self.number(level)} {title}"
+        if numbered:
+            self.number(level)
         return f"{'#' * min(level + 1, 6)} {title}"
 
 
@@ -78,12 +92,42 @@ def _mostly_html(lines: list[str]) -> bool:
     return len(filled) >= 3 and tagged * 3 >= len(filled)
 
 
+# Pandoc's "numbersections: true" in the front matter: the headings are numbered at rendering.
+_NUMBER_SECTIONS = re.compile(
+    r"(?i)\A\s*---[ \t]*\n(?:(?!---)[^\n]*\n)*?(?:numbersections|number-sections)\s*:\s*true\s*\n"
+)
+_ATX = re.compile(r"^(?P<marks>#{1,6})\s+(?P<title>.+?)\s*$")
+_UNNUMBERED = re.compile(r"\s*\{(?:-|\.unnumbered)\}$")
+
+
+def _numbered_sections(lines: list[str]) -> list[str]:
+    """ATX headings numbered as Pandoc renders them: 1, 1.1, …; "{-}" marks one unnumbered,
+    a heading that already starts with its number keeps it."""
+    outline = _Outline()
+    out: list[str] = []
+    for line in lines:
+        heading = _ATX.match(line)
+        if heading is None:
+            out.append(line)
+            continue
+        title, level = heading.group("title"), len(heading.group("marks"))
+        if _UNNUMBERED.search(title):
+            out.append(f"{heading.group('marks')} {_UNNUMBERED.sub('', title)}")
+        elif re.match(r"\d+(?:\.\d+)*\.?\s", title):
+            out.append(line)
+        else:
+            out.append(f"{heading.group('marks')} {outline.number(level)} {title}")
+    return out
+
+
 def markdown(text: str) -> str:
     """Markdown as written, with front matter, HTML comments, setext underlines and
     hard-break backslashes turned into what the parser reads (corpus 02, 03, 04, 05, 06)."""
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     lines = text.split("\n")
     header, rest = _front_matter(lines)
+    if rest is not lines and _NUMBER_SECTIONS.search(text[:4096]):
+        rest = _numbered_sections(rest)
     if _mostly_html(rest):
         rest = html_to_text("\n".join(rest)).split("\n")
     out: list[str] = []
@@ -201,8 +245,42 @@ _TYPST_HEADING = re.compile(r"^(?P<marks>=+)\s+(?P<title>.+)$")
 _TYPST_DATE = re.compile(r"datetime\(\s*year:\s*(\d{4}),\s*month:\s*(\d{1,2}),\s*day:\s*(\d{1,2})")
 
 
-def typst(text: str) -> str:
+_TYPST_NUMBERING = re.compile(r"(?m)^\s*#set\s+heading\s*\((?P<args>[^)]*)\)")
+# "Hoppade till 1.7", "lämnade vid 5.1": a number of the rendered outline named in the text.
+_OUTLINE_REFERENCE = re.compile(r"(?<![\d.,:/-])(\d{1,2}(?:\.\d{1,2})+)(?![\d,:/-]|\.\d)")
+
+
+def _refers_to_outline(text: str, levels: list[int]) -> bool:
+    """Whether the text (its heading and code lines aside) names a sub-item number (N.M) the
+    headings of these levels would be given when numbered."""
     outline = _Outline()
+    numbers = {outline.number(level) for level in levels}
+    prose = "\n".join(
+        line
+        for line in text.split("\n")
+        if not _TYPST_HEADING.match(line.strip()) and not line.lstrip().startswith("#")
+    )
+    return any(ref in numbers for ref in _OUTLINE_REFERENCE.findall(prose))
+
+
+def _typst_numbering(text: str) -> bool:
+    """Typst numbers headings only under "#set heading(numbering: …)"; a template may set it
+    for the document (corpus 01: "#show: setupDocument.with(…)"), which shows when the text
+    names the rendered numbers ("lämnade vid 5.1"). Otherwise the headings stay unnumbered."""
+    for found in _TYPST_NUMBERING.finditer(text):
+        numbering = re.search(r"numbering\s*:\s*(?P<value>[^,)]+)", found.group("args"))
+        if numbering:
+            return numbering.group("value").strip() != "none"
+    levels = [
+        len(heading.group("marks"))
+        for line in text.split("\n")
+        if (heading := _TYPST_HEADING.match(line.strip()))
+    ]
+    return _refers_to_outline(text, levels)
+
+
+def typst(text: str) -> str:
+    outline = _Outline(_typst_numbering(text))
     out: list[str] = []
     date = _TYPST_DATE.search(text)
     if date:
@@ -240,8 +318,21 @@ _ORG_HEADING = re.compile(r"^(?P<stars>\*+)\s+(?P<title>.+?)\s*(?::[\w:]+:)?\s*$
 _ORG_META = re.compile(r"^#\+(?P<key>\w+):\s*(?P<value>.*)$")
 
 
+_ORG_NUM = re.compile(r"(?im)^#\+options:.*?(?<!\S)num:(?P<num>nil|t|\d+)(?!\S)")
+
+
+def _org_outline(text: str) -> _Outline:
+    """Org's export numbers headings unless "#+OPTIONS: num:nil"; "num:2" numbers two levels."""
+    found = _ORG_NUM.search(text)
+    if found is None or found.group("num") == "t":
+        return _Outline()
+    if found.group("num") == "nil":
+        return _Outline(numbering=False)
+    return _Outline(numbering=int(found.group("num")) > 0, depth=int(found.group("num")))
+
+
 def org(text: str) -> str:
-    outline = _Outline()
+    outline = _org_outline(text)
     meta: dict[str, str] = {}
     out: list[str] = []
     in_block = False
