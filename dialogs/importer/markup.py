@@ -10,6 +10,7 @@ are the markup languages' own, not any document's.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .htmltext import html_to_text
 
@@ -120,9 +121,69 @@ def _numbered_sections(lines: list[str]) -> list[str]:
     return out
 
 
+# "<!-- sida 3 -->": where a page of the converted PDF begins (real/formats 72, 73).
+_PAGE_COMMENT = re.compile(r"(?im)^[ \t]*<!--\s*(?:sida|page|sid\.?|s\.)\s*\d{1,4}\s*-->[ \t]*$")
+
+
+# A page's number in a running header: "4 (58)", "Sida 4 av 58", "4/58", or alone at an end.
+_PAGE_NUMBER = re.compile(
+    r"(?i)(?:\bsida\s+)?\b\d{1,4}\s*(?:\(\d{1,4}\)|(?:av|/)\s*\d{1,4})|^\d{1,4}\s|\s\d{1,4}$"
+)
+
+
+def _furniture_key(line: str) -> str:
+    return _PAGE_NUMBER.sub(" # ", " ".join(line.split())).strip().casefold()
+
+
+def _without_page_furniture(text: str) -> str:
+    """A converted PDF marked page by page: the lines that open (or close) four pages in five,
+    three or more, page numbers aside, are its running header (or footer) and are dropped, so
+    that 'KOMMUN SAMMANTRÄDESPROTOKOLL 4 (58)', the body and date under it, and 'Det här
+    dokumentet är digitalt signerat' are no item's text. The first page keeps its head (the
+    letterhead names the body and the date): heads are read from the second page on."""
+    pages = _PAGE_COMMENT.split(text)
+    if len(pages) < 5:
+        return text
+    edge = 8
+
+    def filled(page: str) -> list[str]:
+        return [line for line in page.split("\n") if line.strip()]
+
+    def enough(count: int) -> int:
+        return max(3, -(-count * 4 // 5))
+
+    heads: Counter[str] = Counter()
+    feet: Counter[str] = Counter()
+    for number, page in enumerate(pages[1:], start=1):
+        lines = filled(page)
+        if number > 1:
+            heads.update({_furniture_key(line) for line in lines[:edge]})
+        feet.update({_furniture_key(line) for line in lines[-edge:]})
+    out: list[str] = []
+    for number, page in enumerate(pages):
+        lines = page.split("\n")
+        top, bottom = 0, len(lines)
+        seen = 0
+        while number > 1 and top < len(lines) and seen < edge:
+            if lines[top].strip() and heads[_furniture_key(lines[top])] < enough(len(pages) - 2):
+                break
+            seen += bool(lines[top].strip())
+            top += 1
+        seen = 0
+        while number > 0 and bottom > top and seen < edge:
+            line = lines[bottom - 1]
+            if line.strip() and feet[_furniture_key(line)] < enough(len(pages) - 1):
+                break
+            seen += bool(line.strip())
+            bottom -= 1
+        out.append("\n".join(lines[top:bottom]))
+    return "\n\n".join(out)
+
+
 def markdown(text: str) -> str:
     """Markdown as written, with front matter, HTML comments, setext underlines and
     hard-break backslashes turned into what the parser reads (corpus 02, 03, 04, 05, 06)."""
+    text = _without_page_furniture(text)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     lines = text.split("\n")
     header, rest = _front_matter(lines)

@@ -628,7 +628,8 @@ def test_paragraphs_with_the_file_number_on_the_paragraph_line_and_a_contents_li
         ("43", "Taxa för parkering - ändring av avgifterna"),
         ("44", "Svar på medborgarförslag om fler bänkar vid ån"),
     ]
-    # The title's lines are no text of the item.
+    # The title's lines are no text of the item, nor is the running header of the next page.
+    assert minutes.items[0].text == ""
     assert minutes.items[1].text == (
         "Sammanfattning av ärendet\nFörvaltningen har tagit fram ett underlag. Nuvarande avtal "
         "löper ut i oktober."

@@ -228,3 +228,25 @@ def test_org_headings_unnumbered_under_num_nil_and_markdown_numbered_by_its_fron
     ]
     plain_md = md.replace("numbersections: true\n", "")
     assert {n for n, _ in _read(plain_md, "protokoll.md")} == {None}
+
+
+def test_running_header_and_footer_of_pages_marked_in_markdown_are_dropped() -> None:
+    """A PDF converted to Markdown with '<!-- sida N -->' comments (the layout of real/formats
+    72, 73): the lines that open or close every page, page numbers aside, are the running
+    header and footer, not text; the first page keeps its letterhead; a line that closes only
+    some pages stays."""
+    from dialogs.importer.markup import markdown
+
+    head = "EXEMPELBY KOMMUN    PROTOKOLL    {n} (5)\nMiljönämnden\n2025-03-11\n"
+    foot = "Justerandes signatur\n"
+    pages = ["EXEMPELBY KOMMUN    PROTOKOLL\nMiljönämnden\n2025-03-11\n\nNärvarande: Eva Lind\n"]
+    for n, body in enumerate(["§ 1 Öppnande", "§ 2 Budget", "§ 3 Taxor", "§ 4 Övrigt"], 2):
+        closing = "Beslutet fattades enhälligt.\n" if n % 2 else ""
+        pages.append(f"{head.format(n=n)}\n{body}\nText om {body[4:]}.\n{closing}\n{foot}")
+    text = "".join(f"<!-- sida {n} -->\n\n{page}\n" for n, page in enumerate(pages, 1))
+    lines = [line for line in markdown(text).split("\n") if line.strip()]
+    assert lines[:3] == ["EXEMPELBY KOMMUN    PROTOKOLL", "Miljönämnden", "2025-03-11"]
+    assert not any("(5)" in line or line == foot.strip() for line in lines)
+    assert lines.count("Miljönämnden") == 1
+    assert lines.count("Beslutet fattades enhälligt.") == 2
+    assert "§ 4 Övrigt" in lines
