@@ -424,6 +424,87 @@ def org(text: str) -> str:
     return "\n".join(_meta_lines(meta) + out)
 
 
+# AsciiDoc ------------------------------------------------------------------------------------
+
+_ADOC_HEADING = re.compile(r"^(?P<marks>={1,6})\s+(?P<title>\S.*?)\s*=*\s*$")
+_ADOC_ATTRIBUTE = re.compile(r"(?m)^:(?P<key>!?[\w-]+!?):[ \t]*(?P<value>.*)$")
+_ADOC_DELIMITER = re.compile(r"^(?:-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|\+{4,}|--|\|===|,===|:===)$")
+
+
+def _asciidoc_numbering(text: str) -> bool:
+    """AsciiDoc numbers sections under ":sectnums:" (":sectnums!:" turns it off); without it a
+    document shows its numbering when its text names the rendered numbers, as Typst's."""
+    for found in _ADOC_ATTRIBUTE.finditer("\n".join(line.strip() for line in text.split("\n"))):
+        key = found.group("key")
+        if key.strip("!") in ("sectnums", "numbered"):
+            return "!" not in key
+    levels = [
+        len(heading.group("marks")) - 1
+        for line in text.split("\n")
+        if (heading := _ADOC_HEADING.match(line.strip())) and len(heading.group("marks")) > 1
+    ]
+    prose = "\n".join(line for line in text.split("\n") if not _ADOC_HEADING.match(line.strip()))
+    return _refers_to_outline(prose, levels)
+
+
+def asciidoc(text: str) -> str:
+    """AsciiDoc: the document title ("= Styrelsemöte") and its attributes (":revdate:") as the
+    letterhead, sections ("==", "===") as headings numbered as Asciidoctor renders them when the
+    document numbers them, comments and block delimiters dropped, lists as "- " lines."""
+    outline = _Outline(_asciidoc_numbering(text))
+    meta: dict[str, str] = {}
+    out: list[str] = []
+    comment = False
+    after_title = False
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped == "////":
+            comment = not comment
+            continue
+        if comment or (stripped.startswith("//") and not stripped.startswith("///")):
+            continue
+        attribute = _ADOC_ATTRIBUTE.match(stripped)
+        if attribute:
+            key = attribute.group("key").lower()
+            if key in ("revdate", "date"):
+                meta["date"] = attribute.group("value").strip()
+            elif key == "author":
+                meta["author"] = attribute.group("value").strip()
+            continue
+        heading = _ADOC_HEADING.match(stripped)
+        if heading and len(heading.group("marks")) == 1 and "title" not in meta:
+            meta["title"] = heading.group("title")
+            after_title = True
+            continue
+        if after_title:
+            after_title = False
+            # The author line and the revision line right under the title.
+            if stripped and not heading and not stripped.startswith(("*", ".", "-", "[")):
+                continue
+        if heading:
+            out.append("")
+            out.append(outline.heading(len(heading.group("marks")) - 1, heading.group("title")))
+            out.append("")
+            continue
+        if (
+            _ADOC_DELIMITER.match(stripped)
+            or re.fullmatch(r"\[[^\]]*\]", stripped)
+            or re.match(r"\.[^\s.]", stripped)
+        ):
+            continue  # block delimiters, attributes ("[NOTE]", "[cols=2]") and titles (".Tabell")
+        if stripped == "+":
+            out.append("")
+            continue
+        line = re.sub(r"^(\s*)\.{1,5}\s+(?=\S)", r"\1- ", raw)  # ". item": an ordered list
+        line = re.sub(r"^(\s*)\*{1,5}\s+(?=\S)", r"\1- ", line)
+        if line.lstrip().startswith("|"):
+            line = ", ".join(c.strip() for c in line.strip().strip("|").split("|") if c.strip())
+        line = re.sub(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])", r"**\1**", line)
+        line = re.sub(r"\s\+$", "", line)  # a hard line break
+        out.append(line.rstrip())
+    return "\n".join(_meta_lines(meta) + out)
+
+
 def to_markdown(text: str, fmt: str) -> str:
     """The text of a markup file as the parser's Markdown; other formats pass through."""
     if fmt == "latex":
@@ -432,6 +513,8 @@ def to_markdown(text: str, fmt: str) -> str:
         return typst(text)
     if fmt == "org":
         return org(text)
+    if fmt == "asciidoc":
+        return asciidoc(text)
     if fmt == "md":
         return markdown(text)
     return text

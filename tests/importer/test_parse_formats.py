@@ -250,3 +250,63 @@ def test_running_header_and_footer_of_pages_marked_in_markdown_are_dropped() -> 
     assert lines.count("Miljönämnden") == 1
     assert lines.count("Beslutet fattades enhälligt.") == 2
     assert "§ 4 Övrigt" in lines
+
+
+ASCIIDOC = """\
+= Styrelsemöte 2025-05-06
+Anna Berg <anna@example.se>
+:revdate: 2025-05-06
+:sectnums:
+
+// intern kommentar, inget protokoll
+
+== Formalia
+
+=== Mötets öppnande
+Mötet öppnades 18.00.
+
+=== Val av justerare
+*Beslut:* Maja Lund valdes till justerare.
+
+== Ekonomi
+
+=== Budget
+.Utfall
+|===
+| Post | Belopp
+| Hyra | 2000
+|===
+
+==== Hyra
+Hyran höjs.
+
+== Övrigt
+. Städdag i maj
+. Inköp av kaffe
+"""
+
+
+def test_asciidoc_sections_numbered_under_sectnums_and_read_from_a_text_file() -> None:
+    """AsciiDoc (.adoc, or saved as .txt with its title and attributes): '==' and '===' sections
+    are items numbered as Asciidoctor renders them under ':sectnums:', the '====' section under
+    an item is part of it, the title and ':revdate:' are the letterhead, comments, block titles
+    and table delimiters are dropped, and a '. ' list is no chain of numbered items."""
+    from dialogs.importer.readers import read_bytes
+
+    read = read_bytes(ASCIIDOC.encode(), "protokoll.txt")
+    assert read.format == "asciidoc"
+    minutes = parse_minutes(read.text)
+    assert minutes.date == dt.date(2025, 5, 6)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Formalia"),
+        ("1.1", "Mötets öppnande"),
+        ("1.2", "Val av justerare"),
+        ("2", "Ekonomi"),
+        ("2.1", "Budget"),
+        ("3", "Övrigt"),
+    ]
+    assert [d.text for d in minutes.items[2].decisions] == ["Maja Lund valdes till justerare."]
+    assert "kommentar" not in read.text and "|===" not in read.text
+    assert "Hyra, 2000" in minutes.items[4].text and "Hyran höjs." in minutes.items[4].text
+    unnumbered = ASCIIDOC.replace(":sectnums:\n", "")
+    assert {n for n, _ in _read(unnumbered, "protokoll.adoc")} == {None}
