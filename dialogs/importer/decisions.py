@@ -137,10 +137,12 @@ _REPORTED_SENTENCE = re.compile(
 )
 # A decision stated as its outcome, in the passive: "Fastställdes.", "Dagordningen godkändes.",
 # "Det beslutades att …", "X valdes till …", "Förslaget bifalles." (corpus 01, 08, 23);
-# "Ärendet avskrivs", "… bestämdes till okt-nov", "Man enades om att …" (real/items 03, 04, 08).
+# "Ärendet avskrivs", "… bestämdes till okt-nov", "Man enades om att …" (real/items 03, 04, 08);
+# an election in the present as notes write it, "X kandiderar och väljs" (real/formats 71), not
+# a relative clause about a later one ("de ansvariga som väljs på stämman", real/items 06).
 _PASSIVE = re.compile(
-    r"\b(?:godkänns|godkändes|fastställs|fastställdes|valdes|antogs|antas|beviljades|"
-    r"beviljas|bifölls|bifalles|bifalls|beslutades|beslöts|röstades\s+(?:\w+\s+)?igenom|"
+    r"\b(?:godkänns|godkändes|fastställs|fastställdes|valdes|(?<!som\s)väljs|antogs|antas|"
+    r"beviljades|beviljas|bifölls|bifalles|bifalls|beslutades|beslöts|röstades\s+(?:\w+\s+)?igenom|"
     r"utsågs|utses|avskrivs|avskrevs|bestämdes|enades\s+om|enades\s+man\s+om|"
     # "Vi kom överens om att …" (real/items 45), as "Man enades om att …".
     r"kom\s+(?:vi\s+|man\s+)?överens\s+om)\b",

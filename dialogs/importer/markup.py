@@ -10,6 +10,7 @@ are the markup languages' own, not any document's.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .htmltext import html_to_text
 
@@ -21,10 +22,18 @@ PART_HEADINGS = re.compile(
 
 
 class _Outline:
-    """Numbers headings 1, 1.1, 1.1.1 as LaTeX, Typst and Org render them."""
+    """Numbers headings 1, 1.1, 1.1.1 as LaTeX, Typst and Org render them, when the document
+    numbers them (numbering=False: the headings stay unnumbered items).
 
-    def __init__(self) -> None:
+    Items are the first two levels. A deeper heading under a level-2 one is a part of that
+    item, written as a bold line ("=== Git" under "== Seminarium", real/formats 70); under a
+    level-1 heading with no level-2 one between, it stands in an item's place (corpus 07's
+    unnumbered "\\subsubsection*{Komplettering …}" under "\\section{Beslutspunkter}")."""
+
+    def __init__(self, numbering: bool = True, depth: int = 99) -> None:
         self.counters: list[int] = []
+        self.numbering = numbering
+        self.depth = depth  # Org's "num:2": deeper headings are rendered without a number
 
     def number(self, level: int) -> str:
         while len(self.counters) < level:
@@ -35,8 +44,14 @@ class _Outline:
 
     def heading(self, level: int, title: str, numbered: bool = True) -> str:
         title = title.strip()
-        if numbered and not PART_HEADINGS.match(title):
+        if PART_HEADINGS.match(title):
+            return f"{'#' * min(level + 1, 6)} {title}"
+        if level >= 3 and len(self.counters) >= 2 and self.counters[1] > 0:
+            return f"**{title}**"
+        if numbered and self.numbering and level <= self.depth:
             return f"{'#' * min(level + 1, 6)} {self.number(level)} {title}"
+        if numbered:
+            self.number(level)
         return f"{'#' * min(level + 1, 6)} {title}"
 
 
@@ -78,12 +93,102 @@ def _mostly_html(lines: list[str]) -> bool:
     return len(filled) >= 3 and tagged * 3 >= len(filled)
 
 
+# Pandoc's "numbersections: true" in the front matter: the headings are numbered at rendering.
+_NUMBER_SECTIONS = re.compile(
+    r"(?i)\A\s*---[ \t]*\n(?:(?!---)[^\n]*\n)*?(?:numbersections|number-sections)\s*:\s*true\s*\n"
+)
+_ATX = re.compile(r"^(?P<marks>#{1,6})\s+(?P<title>.+?)\s*$")
+_UNNUMBERED = re.compile(r"\s*\{(?:-|\.unnumbered)\}$")
+
+
+def _numbered_sections(lines: list[str]) -> list[str]:
+    """ATX headings numbered as Pandoc renders them: 1, 1.1, …; "{-}" marks one unnumbered,
+    a heading that already starts with its number keeps it."""
+    outline = _Outline()
+    out: list[str] = []
+    for line in lines:
+        heading = _ATX.match(line)
+        if heading is None:
+            out.append(line)
+            continue
+        title, level = heading.group("title"), len(heading.group("marks"))
+        if _UNNUMBERED.search(title):
+            out.append(f"{heading.group('marks')} {_UNNUMBERED.sub('', title)}")
+        elif re.match(r"\d+(?:\.\d+)*\.?\s", title):
+            out.append(line)
+        else:
+            out.append(f"{heading.group('marks')} {outline.number(level)} {title}")
+    return out
+
+
+# "<!-- sida 3 -->": where a page of the converted PDF begins (real/formats 72, 73).
+_PAGE_COMMENT = re.compile(r"(?im)^[ \t]*<!--\s*(?:sida|page|sid\.?|s\.)\s*\d{1,4}\s*-->[ \t]*$")
+
+
+# A page's number in a running header: "4 (58)", "Sida 4 av 58", "4/58", or alone at an end.
+_PAGE_NUMBER = re.compile(
+    r"(?i)(?:\bsida\s+)?\b\d{1,4}\s*(?:\(\d{1,4}\)|(?:av|/)\s*\d{1,4})|^\d{1,4}\s|\s\d{1,4}$"
+)
+
+
+def _furniture_key(line: str) -> str:
+    return _PAGE_NUMBER.sub(" # ", " ".join(line.split())).strip().casefold()
+
+
+def _without_page_furniture(text: str) -> str:
+    """A converted PDF marked page by page: the lines that open (or close) four pages in five,
+    three or more, page numbers aside, are its running header (or footer) and are dropped, so
+    that 'KOMMUN SAMMANTRÄDESPROTOKOLL 4 (58)', the body and date under it, and 'Det här
+    dokumentet är digitalt signerat' are no item's text. The first page keeps its head (the
+    letterhead names the body and the date): heads are read from the second page on."""
+    pages = _PAGE_COMMENT.split(text)
+    if len(pages) < 5:
+        return text
+    edge = 8
+
+    def filled(page: str) -> list[str]:
+        return [line for line in page.split("\n") if line.strip()]
+
+    def enough(count: int) -> int:
+        return max(3, -(-count * 4 // 5))
+
+    heads: Counter[str] = Counter()
+    feet: Counter[str] = Counter()
+    for number, page in enumerate(pages[1:], start=1):
+        lines = filled(page)
+        if number > 1:
+            heads.update({_furniture_key(line) for line in lines[:edge]})
+        feet.update({_furniture_key(line) for line in lines[-edge:]})
+    out: list[str] = []
+    for number, page in enumerate(pages):
+        lines = page.split("\n")
+        top, bottom = 0, len(lines)
+        seen = 0
+        while number > 1 and top < len(lines) and seen < edge:
+            if lines[top].strip() and heads[_furniture_key(lines[top])] < enough(len(pages) - 2):
+                break
+            seen += bool(lines[top].strip())
+            top += 1
+        seen = 0
+        while number > 0 and bottom > top and seen < edge:
+            line = lines[bottom - 1]
+            if line.strip() and feet[_furniture_key(line)] < enough(len(pages) - 1):
+                break
+            seen += bool(line.strip())
+            bottom -= 1
+        out.append("\n".join(lines[top:bottom]))
+    return "\n\n".join(out)
+
+
 def markdown(text: str) -> str:
     """Markdown as written, with front matter, HTML comments, setext underlines and
     hard-break backslashes turned into what the parser reads (corpus 02, 03, 04, 05, 06)."""
+    text = _without_page_furniture(text)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     lines = text.split("\n")
     header, rest = _front_matter(lines)
+    if rest is not lines and _NUMBER_SECTIONS.search(text[:4096]):
+        rest = _numbered_sections(rest)
     if _mostly_html(rest):
         rest = html_to_text("\n".join(rest)).split("\n")
     out: list[str] = []
@@ -201,8 +306,42 @@ _TYPST_HEADING = re.compile(r"^(?P<marks>=+)\s+(?P<title>.+)$")
 _TYPST_DATE = re.compile(r"datetime\(\s*year:\s*(\d{4}),\s*month:\s*(\d{1,2}),\s*day:\s*(\d{1,2})")
 
 
-def typst(text: str) -> str:
+_TYPST_NUMBERING = re.compile(r"(?m)^\s*#set\s+heading\s*\((?P<args>[^)]*)\)")
+# "Hoppade till 1.7", "lämnade vid 5.1": a number of the rendered outline named in the text.
+_OUTLINE_REFERENCE = re.compile(r"(?<![\d.,:/-])(\d{1,2}(?:\.\d{1,2})+)(?![\d,:/-]|\.\d)")
+
+
+def _refers_to_outline(text: str, levels: list[int]) -> bool:
+    """Whether the text (its heading and code lines aside) names a sub-item number (N.M) the
+    headings of these levels would be given when numbered."""
     outline = _Outline()
+    numbers = {outline.number(level) for level in levels}
+    prose = "\n".join(
+        line
+        for line in text.split("\n")
+        if not _TYPST_HEADING.match(line.strip()) and not line.lstrip().startswith("#")
+    )
+    return any(ref in numbers for ref in _OUTLINE_REFERENCE.findall(prose))
+
+
+def _typst_numbering(text: str) -> bool:
+    """Typst numbers headings only under "#set heading(numbering: …)"; a template may set it
+    for the document (corpus 01: "#show: setupDocument.with(…)"), which shows when the text
+    names the rendered numbers ("lämnade vid 5.1"). Otherwise the headings stay unnumbered."""
+    for found in _TYPST_NUMBERING.finditer(text):
+        numbering = re.search(r"numbering\s*:\s*(?P<value>[^,)]+)", found.group("args"))
+        if numbering:
+            return numbering.group("value").strip() != "none"
+    levels = [
+        len(heading.group("marks"))
+        for line in text.split("\n")
+        if (heading := _TYPST_HEADING.match(line.strip()))
+    ]
+    return _refers_to_outline(text, levels)
+
+
+def typst(text: str) -> str:
+    outline = _Outline(_typst_numbering(text))
     out: list[str] = []
     date = _TYPST_DATE.search(text)
     if date:
@@ -240,8 +379,21 @@ _ORG_HEADING = re.compile(r"^(?P<stars>\*+)\s+(?P<title>.+?)\s*(?::[\w:]+:)?\s*$
 _ORG_META = re.compile(r"^#\+(?P<key>\w+):\s*(?P<value>.*)$")
 
 
+_ORG_NUM = re.compile(r"(?im)^#\+options:.*?(?<!\S)num:(?P<num>nil|t|\d+)(?!\S)")
+
+
+def _org_outline(text: str) -> _Outline:
+    """Org's export numbers headings unless "#+OPTIONS: num:nil"; "num:2" numbers two levels."""
+    found = _ORG_NUM.search(text)
+    if found is None or found.group("num") == "t":
+        return _Outline()
+    if found.group("num") == "nil":
+        return _Outline(numbering=False)
+    return _Outline(numbering=int(found.group("num")) > 0, depth=int(found.group("num")))
+
+
 def org(text: str) -> str:
-    outline = _Outline()
+    outline = _org_outline(text)
     meta: dict[str, str] = {}
     out: list[str] = []
     in_block = False
@@ -272,6 +424,87 @@ def org(text: str) -> str:
     return "\n".join(_meta_lines(meta) + out)
 
 
+# AsciiDoc ------------------------------------------------------------------------------------
+
+_ADOC_HEADING = re.compile(r"^(?P<marks>={1,6})\s+(?P<title>\S.*?)\s*=*\s*$")
+_ADOC_ATTRIBUTE = re.compile(r"(?m)^:(?P<key>!?[\w-]+!?):[ \t]*(?P<value>.*)$")
+_ADOC_DELIMITER = re.compile(r"^(?:-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|\+{4,}|--|\|===|,===|:===)$")
+
+
+def _asciidoc_numbering(text: str) -> bool:
+    """AsciiDoc numbers sections under ":sectnums:" (":sectnums!:" turns it off); without it a
+    document shows its numbering when its text names the rendered numbers, as Typst's."""
+    for found in _ADOC_ATTRIBUTE.finditer("\n".join(line.strip() for line in text.split("\n"))):
+        key = found.group("key")
+        if key.strip("!") in ("sectnums", "numbered"):
+            return "!" not in key
+    levels = [
+        len(heading.group("marks")) - 1
+        for line in text.split("\n")
+        if (heading := _ADOC_HEADING.match(line.strip())) and len(heading.group("marks")) > 1
+    ]
+    prose = "\n".join(line for line in text.split("\n") if not _ADOC_HEADING.match(line.strip()))
+    return _refers_to_outline(prose, levels)
+
+
+def asciidoc(text: str) -> str:
+    """AsciiDoc: the document title ("= Styrelsemöte") and its attributes (":revdate:") as the
+    letterhead, sections ("==", "===") as headings numbered as Asciidoctor renders them when the
+    document numbers them, comments and block delimiters dropped, lists as "- " lines."""
+    outline = _Outline(_asciidoc_numbering(text))
+    meta: dict[str, str] = {}
+    out: list[str] = []
+    comment = False
+    after_title = False
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped == "////":
+            comment = not comment
+            continue
+        if comment or (stripped.startswith("//") and not stripped.startswith("///")):
+            continue
+        attribute = _ADOC_ATTRIBUTE.match(stripped)
+        if attribute:
+            key = attribute.group("key").lower()
+            if key in ("revdate", "date"):
+                meta["date"] = attribute.group("value").strip()
+            elif key == "author":
+                meta["author"] = attribute.group("value").strip()
+            continue
+        heading = _ADOC_HEADING.match(stripped)
+        if heading and len(heading.group("marks")) == 1 and "title" not in meta:
+            meta["title"] = heading.group("title")
+            after_title = True
+            continue
+        if after_title:
+            after_title = False
+            # The author line and the revision line right under the title.
+            if stripped and not heading and not stripped.startswith(("*", ".", "-", "[")):
+                continue
+        if heading:
+            out.append("")
+            out.append(outline.heading(len(heading.group("marks")) - 1, heading.group("title")))
+            out.append("")
+            continue
+        if (
+            _ADOC_DELIMITER.match(stripped)
+            or re.fullmatch(r"\[[^\]]*\]", stripped)
+            or re.match(r"\.[^\s.]", stripped)
+        ):
+            continue  # block delimiters, attributes ("[NOTE]", "[cols=2]") and titles (".Tabell")
+        if stripped == "+":
+            out.append("")
+            continue
+        line = re.sub(r"^(\s*)\.{1,5}\s+(?=\S)", r"\1- ", raw)  # ". item": an ordered list
+        line = re.sub(r"^(\s*)\*{1,5}\s+(?=\S)", r"\1- ", line)
+        if line.lstrip().startswith("|"):
+            line = ", ".join(c.strip() for c in line.strip().strip("|").split("|") if c.strip())
+        line = re.sub(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])", r"**\1**", line)
+        line = re.sub(r"\s\+$", "", line)  # a hard line break
+        out.append(line.rstrip())
+    return "\n".join(_meta_lines(meta) + out)
+
+
 def to_markdown(text: str, fmt: str) -> str:
     """The text of a markup file as the parser's Markdown; other formats pass through."""
     if fmt == "latex":
@@ -280,6 +513,8 @@ def to_markdown(text: str, fmt: str) -> str:
         return typst(text)
     if fmt == "org":
         return org(text)
+    if fmt == "asciidoc":
+        return asciidoc(text)
     if fmt == "md":
         return markdown(text)
     return text

@@ -139,6 +139,9 @@ _BARE_NUMBER_LINE = re.compile(
 _SENTENCE_BREAK = r"(?<!\b[a-zåäö])(?<!\b[a-zåäö]{2})(?<!\b[a-zåäö]{3})(?<!\.[a-zåäö])[.!?]\s+\S|[.!?](?=\s+[^\sa-zåäö])"
 # A line of a table of contents: a title, dot leaders or a wide gap, a page number.
 _CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|\s{3,})\s*\d{1,3}\s*$")
+# The same under a "§ N Dnr …" line, where short leaders are leaders too: "… enbostadshus .. 20"
+# (real/formats 72).
+_LEADERS = re.compile(r"(?:\s\.{2,}|\.{4,}|…+|\s{3,})\s*\d{1,3}\s*$")
 _LABELLED_NUMBER = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:ärende|punkt)\s+(?P<num>\d{1,3})\b[.:]?(?:\*\*)?\s*"
     r"(?P<rest>[^a-zåäö].*|)$",
@@ -357,6 +360,9 @@ class _ItemStart:
     number: str | None
     is_paragraph: bool
     rest: str
+    # Lines after the heading line that hold the rest of its title ("§ 3 Dnr KS-2024-13" over
+    # a title wrapped on two lines): not the item's text.
+    title_lines: int = 0
 
 
 # The posts whose holders sign the minutes: their labels belong to the signature block.
@@ -665,7 +671,7 @@ class _MinutesParser:
             works.extend(self._head_item(head, starts[0].is_paragraph))
         for n, start in enumerate(starts):
             end = starts[n + 1].index if n + 1 < len(starts) else len(lines)
-            content = lines[start.index + 1 : end]
+            content = lines[start.index + 1 + start.title_lines : end]
             if n + 1 == len(starts):
                 content = self._cut_trailer(content)
             works.append(self._parse_item(start, content))
@@ -766,6 +772,7 @@ class _MinutesParser:
 
     def _find_numbered_items(self, lines: list[str]) -> list[_ItemStart]:
         paragraphs: list[_ItemStart] = []
+        listed: list[_ItemStart] = []  # entries of a contents list with dot leaders
         for i, line in enumerate(lines):
             if is_bullet(line) or "§" not in line:
                 continue
@@ -774,6 +781,21 @@ class _MinutesParser:
                 continue
             rest = match.group("rest")
             title = clean_line(rest)
+            number = match.group("num").lstrip("0") or "0"
+            below = 0
+            if not _FILE_NUMBER_LEAD.sub("", title):
+                # "§ 187    Dnr BN-2025-00001" (or "Dnr …" on a line of its own) with the
+                # title on the lines below, wrapped or ending in a contents list's leaders and
+                # page (real/formats 72, 73).
+                wrapped, below = _title_below(lines, i + 1, dnr=bool(title))
+                if wrapped:
+                    rest = f"{rest} {wrapped}".strip()
+                    title = clean_line(rest)
+            if _CONTENTS_LINE.search(title) or (below and _LEADERS.search(title)):
+                entry = _LEADERS.sub("", _FILE_NUMBER_LEAD.sub("", title)).rstrip(" .…")
+                if entry:
+                    listed.append(_ItemStart(i, number, True, entry))
+                continue
             # "§2. Godkännande av dagordning. Dagordningen godkänns." and "§ 4/ Fastställdes
             # jourlistan. Två datum saknar personal.": title and text on one line; the first
             # sentence is the title (real/items 02, 07, 09).
@@ -786,10 +808,11 @@ class _MinutesParser:
                 or (first != title and not first[:1].isupper())
             ):
                 continue
-            paragraphs.append(_ItemStart(i, match.group("num").lstrip("0") or "0", True, rest))
+            paragraphs.append(_ItemStart(i, number, True, rest, below))
         paragraphs, self.contents_only = _without_paged_contents(paragraphs, lines)
         chosen = _longest_increasing(_without_contents(paragraphs, lines))
         if chosen:
+            self.contents_only.extend(_listed_only(listed, chosen))
             return chosen
         return self._numbered_chain(lines)
 
@@ -834,6 +857,10 @@ class _MinutesParser:
             if sum(1 for _, level, _ in heads if level == top) == 1 and found:
                 first_top = next(i for i, level, _ in heads if level == top)
                 found = [f for f in found if f[0] != first_top]
+            elif found and (dated := find_date(found[0][2])) is not None and dated.has_year:
+                # A first heading with the meeting's date is the title at the items' level
+                # ("#+TITLE: Styrelsemöte 2025-05-06" over unnumbered Org headings).
+                found = found[1:]
         return [_ItemStart(i, num, False, rest) for i, num, rest in found]
 
     def _numbered_chain(self, lines: list[str]) -> list[_ItemStart]:
@@ -1959,6 +1986,100 @@ def _without_paged_contents(
     return [c for n, c in enumerate(cands) if n not in run], only
 
 
+def _listed_only(listed: list[_ItemStart], chosen: list[_ItemStart]) -> list[_ItemStart]:
+    """The entries of a contents list with dot leaders ("§ 190 Dnr …" over "Title ..... 13")
+    whose § the text never heads, when at least two other entries name §s the text heads with
+    the same title: the text was cut short (real/formats 72, 73, an excerpt of a longer
+    protocol). A list that no heading confirms is an agenda's, and stays out."""
+    titles = {c.number: _FILE_NUMBER_LEAD.sub("", clean_line(c.rest)).casefold() for c in chosen}
+    confirmed = sum(
+        1
+        for entry in listed
+        if entry.number in titles
+        and titles[entry.number]
+        and (
+            titles[entry.number].startswith(entry.rest.casefold())
+            or entry.rest.casefold().startswith(titles[entry.number])
+        )
+    )
+    if confirmed < 2:
+        return []
+    return [entry for entry in listed if entry.number not in titles]
+
+
+# A line that carries on a title wrapped at the line's end: it starts in lower case or the line
+# above ends in a word that cannot end a title ("… ärenden från" / "arbetsutskottets …").
+_OPEN_END = re.compile(
+    r"(?i)(?:[,–-]|\b(?:och|eller|samt|av|om|för|från|till|i|på|med|inom|enligt|över|vid|"
+    r"mot|under|efter|kring|avseende|gällande|angående|att|ett|en|det|den|de|som))$"
+)
+
+
+def _title_below(lines: list[str], start: int, dnr: bool) -> tuple[str, int]:
+    """The title under a heading line that holds only the § and file number, and how many lines
+    it takes: its first line (one blank line may stand between), then the lines that carry it
+    on. In a contents list the title runs to the line ending in leaders and page ("…
+    vissa" over "funktionshindrade, LSS ........ 39"), blank lines aside; in the text, to where a
+    line no longer carries it on (real/formats 72, 73). Only under a file number: on the §
+    line (dnr) or alone on the line below; a bare "§ 1." keeps its own reading."""
+
+    def next_filled(n: int) -> int | None:
+        at = n
+        while at < len(lines) and at - n <= 1 and not clean_line(lines[at]):
+            at += 1
+        return at if at < len(lines) and clean_line(lines[at]) else None
+
+    n = next_filled(start)
+    if n is not None and not _FILE_NUMBER_LEAD.sub("", clean_line(lines[n])):
+        dnr = True  # "Dnr KS 2024/17" on its own line between the § and the title
+        n = next_filled(n + 1)
+    if n is None or not dnr:
+        return "", 0
+    first = clean_line(lines[n])
+    if (
+        _PARAGRAPH_LINE.match(lines[n])
+        or decision_heading(lines[n])
+        or match_label(lines[n])
+        or len(first) > 200
+    ):
+        return "", 0
+    parts = [first]
+    end = n
+    if not _LEADERS.search(first):
+        # A contents entry: the page comes within three lines, before the next §.
+        ahead: list[int] = []
+        m = n + 1
+        while m < len(lines) and len(ahead) < 3:
+            text = clean_line(lines[m])
+            if text:
+                if _PARAGRAPH_LINE.match(lines[m]) or heading_level(lines[m]):
+                    break
+                ahead.append(m)
+                if _LEADERS.search(text):
+                    break
+            m += 1
+        if ahead and _LEADERS.search(clean_line(lines[ahead[-1]])):
+            parts.extend(clean_line(lines[m]) for m in ahead)
+            end = ahead[-1]
+        else:
+            while end + 1 < len(lines):
+                raw = lines[end + 1]
+                text = clean_line(raw)
+                carries = bool(text) and (text[:1].islower() or bool(_OPEN_END.search(parts[-1])))
+                if (
+                    not carries
+                    or len(text) > 120
+                    or text.endswith((".", ":", "!", "?"))
+                    or decision_heading(raw)
+                    or match_label(raw)
+                    or sum(len(p) for p in parts) > 250
+                ):
+                    break
+                parts.append(text)
+                end += 1
+    return " ".join(parts), end - start + 1
+
+
 def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
     """§ numbers only grow through minutes; a § mentioned out of order ("§105" recalled from the
     last meeting) is a reference, not an item."""
@@ -2919,9 +3040,67 @@ def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int, list[
             clauses.append(text)
             atts.append(False)
             n += 1
+            plain = _plain_paragraphs(body, n)
+            if plain:
+                # Under a "Beslut" heading of a § protocol: the sentence wrapped over lines,
+                # and the paragraphs after it up to the next section heading ("Avgiften för
+                # beslutet är 21 340 kronor.", real/formats 72).
+                paragraphs, n = plain
+                clauses[-1] = " ".join([clauses[-1], *paragraphs[0]]).strip()
+                for paragraph in paragraphs[1:]:
+                    clauses.append(" ".join(paragraph))
+                    atts.append(False)
         break
     written = [("att " + c) if att else c for c, att in zip(clauses, atts, strict=True)]
     return clauses, n, written
+
+
+def _plain_paragraphs(body: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    """After a plain decision sentence begun on body[start - 1]: the lines that carry it on to
+    its full stop, then the paragraphs of whole sentences after it when a section heading (a
+    short line with no full stop: "Beslutsmotivering", "Sammanfattning av ärendet") closes
+    them, so prose running on to the item's end stays text. Returns the paragraphs (the first
+    one the carried-on lines) and the index after them; None when there is nothing to add."""
+    first = clean_line(body[start - 1])
+    carried: list[str] = []
+    n = start
+    if not first.endswith((".", "!", "?", ":")):
+        while n < len(body) and clean_line(body[n]):
+            raw = body[n]
+            if heading_level(raw) or decision_heading(raw) or _LIST_ITEM.match(raw):
+                break
+            carried.append(clean_line(raw))
+            n += 1
+            if carried[-1].endswith((".", "!", "?")):
+                break
+    if not (carried[-1] if carried else first).endswith("."):
+        return ([carried], n) if carried else None
+    paragraphs: list[list[str]] = [carried]
+    end = n
+    while len(paragraphs) <= 3:
+        m = end
+        while m < len(body) and not clean_line(body[m]):
+            m += 1
+        if m == end or m >= len(body):
+            break
+        lines: list[str] = []
+        while m < len(body) and clean_line(body[m]) and not heading_level(body[m]):
+            lines.append(clean_line(body[m]))
+            m += 1
+        if not lines:
+            break
+        if (
+            len(lines[0]) <= 60
+            and not lines[0].endswith((".", "!", "?", ":"))
+            and lines[0][:1].isupper()
+            and (len(lines) == 1 or lines[1][:1].isupper())
+        ):
+            return paragraphs, end  # a section heading (its text may follow) closes the decision
+        if not (lines[0][:1].isupper() and lines[-1].endswith(".")):
+            break
+        paragraphs.append(lines)
+        end = m
+    return ([carried], n) if carried else None
 
 
 def _presenter_names(text: str) -> list[str]:

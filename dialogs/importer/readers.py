@@ -21,7 +21,7 @@ from .markup import to_markdown
 
 logger = logging.getLogger(__name__)
 
-FORMATS = ("txt", "md", "docx", "html", "pdf", "latex", "typst", "org")
+FORMATS = ("txt", "md", "docx", "html", "pdf", "latex", "typst", "org", "asciidoc")
 
 _EXTENSIONS = {
     ".txt": "txt",
@@ -30,6 +30,8 @@ _EXTENSIONS = {
     ".tex": "latex",
     ".typ": "typst",
     ".org": "org",
+    ".adoc": "asciidoc",
+    ".asciidoc": "asciidoc",
     ".markdown": "md",
     ".docx": "docx",
     ".html": "html",
@@ -108,7 +110,7 @@ def read_bytes(data: bytes, filename: str | None = None) -> ReadResult:
     fmt = _detect_format(data, filename)
     warnings: list[str] = []
     try:
-        if fmt in ("txt", "md", "latex", "typst", "org"):
+        if fmt in ("txt", "md", "latex", "typst", "org", "asciidoc"):
             text = to_markdown(_decode_text(data, warnings), fmt)
         elif fmt == "html":
             text = html_to_text(_decode_text(data, warnings))
@@ -173,6 +175,11 @@ _TYPST_CODE = re.compile(rb"(?m)^#(?:set|let|import|show)\b")
 _TYPST_HEADING = re.compile(rb"(?m)^=+ \S")
 _ORG_KEYWORD = re.compile(rb"(?mi)^#\+(?:title|author|date):")
 _ORG_HEADING = re.compile(rb"(?m)^\*+ \S")
+# AsciiDoc: a document title "= Title" with an attribute line (":revdate:", ":sectnums:") and
+# "==" sections.
+_ADOC_TITLE = re.compile(rb"(?m)\A(?:\s*//[^\n]*\n)*\s*= \S")
+_ADOC_ATTRIBUTE = re.compile(rb"(?m)^:!?[\w-]+!?:(?:[ \t]|$)")
+_ADOC_SECTION = re.compile(rb"(?m)^==+ \S")
 
 
 _FRONT_MATTER = re.compile(rb"\A(?:\xef\xbb\xbf)?---\r?\n(?:[\w-]+:[^\n]*\r?\n){2,80}?---\r?\n")
@@ -188,6 +195,8 @@ def _markup_in_text(data: bytes) -> str | None:
         return "typst"
     if _ORG_KEYWORD.search(head) and _ORG_HEADING.search(data):
         return "org"
+    if _ADOC_TITLE.match(head) and _ADOC_ATTRIBUTE.search(head) and _ADOC_SECTION.search(data):
+        return "asciidoc"
     return None
 
 

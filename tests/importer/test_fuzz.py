@@ -20,6 +20,7 @@ from dialogs.importer import (
     read_bytes,
     read_document,
 )
+from dialogs.importer.readers import FORMATS
 from tests.shared import SEEDS, in_ci
 
 from .pdfbytes import minimal_pdf
@@ -132,7 +133,7 @@ def _read_any(data: bytes, suffix: str) -> None:
             assert error.message_sv and error.message_en
             return
     assert isinstance(result, ReadResult)
-    assert result.format in ("txt", "md", "docx", "html", "pdf", "latex", "typst", "org")
+    assert result.format in FORMATS
     _check(parse_minutes(result.text, path.name))
 
 
@@ -167,6 +168,10 @@ MARKUP = [
     "-->",
     "=====\n",
     "Närvarande:\\\n",
+    ":sectnums:\n",
+    "////\n",
+    "|===\n",
+    ". ",
 ]
 markup_text = st.lists(
     st.one_of(st.text(max_size=20), st.sampled_from(FRAGMENTS + MARKUP)), max_size=60
@@ -174,7 +179,7 @@ markup_text = st.lists(
 
 
 @FUZZ
-@given(markup_text, st.sampled_from([".tex", ".typ", ".org", ".md"]))
+@given(markup_text, st.sampled_from([".tex", ".typ", ".org", ".md", ".adoc"]))
 def test_read_any_markup(text: str, suffix: str) -> None:
     _read_any(text.encode("utf-8", "surrogatepass"), suffix)
 

@@ -727,3 +727,135 @@ def test_bullets_under_a_decisions_section_that_opens_the_notes() -> None:
     assert [c for i in plain.items for d in i.decisions for c in d.clauses] == [
         "Arbetsordningen fastställdes."
     ]
+
+
+# A kommun's protocol converted from PDF to Markdown (the layout of real/formats 72, 73): front
+# matter, page comments, a running header on every page, a contents list whose '§ N Dnr …'
+# lines have their titles below, wrapped, ending in dot leaders and the page; then the
+# paragraphs, '§ N   Dnr …' over the title.
+DNR_PROTOCOL = """\
+---
+kommun: exempelby
+organ: tekniska-nämnden
+datum: 2025-04-08
+---
+
+<!-- sida 1 -->
+
+EXEMPELBY KOMMUN                 SAMMANTRÄDESPROTOKOLL
+Tekniska nämnden
+Datum
+2025-04-08
+
+<!-- sida 2 -->
+
+EXEMPELBY KOMMUN                 SAMMANTRÄDESPROTOKOLL          2 (9)
+Tekniska nämnden
+Datum
+2025-04-08
+
+Innehåll
+
+§ 41 Dnr TN-2025-00012
+Val av justerare ........................................................ 3
+
+§ 42 Dnr TN-2025-00140
+Upphandling av vinterväghållning för de östra
+kommundelarna ........................................................... 4
+
+§ 43 Dnr TN-2025-00151
+Taxa för parkering - ändring av
+avgifterna .. 7
+
+§ 44 Dnr TN-2024-00977
+
+Svar på medborgarförslag om fler bänkar vid ån ............ 8
+
+<!-- sida 3 -->
+
+EXEMPELBY KOMMUN                 SAMMANTRÄDESPROTOKOLL          3 (9)
+Tekniska nämnden
+Datum
+2025-04-08
+
+§ 41                      Dnr TN-2025-00012
+Val av justerare
+
+Beslut
+Nämnden utser Lars Holm att justera protokollet.
+
+<!-- sida 4 -->
+
+EXEMPELBY KOMMUN                 SAMMANTRÄDESPROTOKOLL          4 (9)
+Tekniska nämnden
+Datum
+2025-04-08
+
+§ 42                      Dnr TN-2025-00140
+Upphandling av vinterväghållning för de östra
+kommundelarna
+
+Beslut
+Tekniska nämnden godkänner förfrågningsunderlaget för upphandling av
+vinterväghållning.
+
+Kontraktet ska gälla i tre år med möjlighet till förlängning.
+
+Sammanfattning av ärendet
+Förvaltningen har tagit fram ett underlag. Nuvarande avtal löper ut i oktober.
+"""
+
+
+def test_paragraphs_with_the_file_number_on_the_paragraph_line_and_a_contents_list() -> None:
+    """'§ N Dnr …' with the title on the next line (wrapped: the line after carries it on), the
+    contents list's entries with dot leaders make no items of their own but the §s the text
+    never heads (it was cut short), and the running header and page comments make none."""
+    from dialogs.importer.readers import read_bytes
+
+    read = read_bytes(DNR_PROTOCOL.encode(), "protokoll.txt")
+    minutes = parse_minutes(read.text)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("41", "Val av justerare"),
+        ("42", "Upphandling av vinterväghållning för de östra kommundelarna"),
+        ("43", "Taxa för parkering - ändring av avgifterna"),
+        ("44", "Svar på medborgarförslag om fler bänkar vid ån"),
+    ]
+    # The title's lines are no text of the item, nor is the running header of the next page.
+    assert minutes.items[0].text == ""
+    assert minutes.items[1].text == (
+        "Sammanfattning av ärendet\nFörvaltningen har tagit fram ett underlag. Nuvarande avtal "
+        "löper ut i oktober."
+    )
+    # Under 'Beslut': the sentence wrapped over two lines, and the paragraph after it up to the
+    # next section heading.
+    assert [d.text for d in minutes.items[1].decisions] == [
+        "Beslut\nTekniska nämnden godkänner förfrågningsunderlaget för upphandling av "
+        "vinterväghållning.\nKontraktet ska gälla i tre år med möjlighet till förlängning."
+    ]
+    assert [i.text for i in minutes.items[2:]] == ["", ""]
+
+
+def test_a_dnr_line_of_its_own_and_a_bare_paragraph_sign() -> None:
+    """'§ 5' over 'Dnr 2024/118' over the title: the title is the next line that is no file
+    number; a bare '§ 6.' over a sentence keeps its own reading (the sentence's start)."""
+    minutes = _paragraphs(
+        "Protokoll styrelsen 2024-09-12",
+        "§ 5\nDnr 2024/118\nÅrsredovisning för 2023\n\nBeslut\nStyrelsen godkänner årsredovisningen.",
+        "§ 6.\nTill att justera protokollet valdes Eva Lind.",
+    )
+    assert [(i.number, i.title) for i in minutes.items][:1] == [("5", "Årsredovisning för 2023")]
+    assert minutes.items[1].title.startswith("Till att justera protokollet")
+
+
+def test_a_plain_decision_paragraph_without_a_closing_heading_stays_one_sentence() -> None:
+    """Under 'Beslut' a plain sentence is the decision; the prose after it that runs on to the
+    item's end with no section heading closing it is the item's text, not more decisions."""
+    minutes = _paragraphs(
+        "Protokoll styrelsen 2024-09-12",
+        "§ 7 Lokaler\n\nBeslut\nStyrelsen hyr lokalen på Storgatan.",
+        "Ordföranden berättade om visningen. Flera hade synpunkter på ventilationen.",
+        "§ 8 Övrigt\nInga övriga frågor.",
+    )
+    assert [d.text for d in minutes.items[0].decisions] == [
+        "Beslut\nStyrelsen hyr lokalen på Storgatan."
+    ]

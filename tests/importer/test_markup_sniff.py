@@ -31,6 +31,12 @@ typ: protokoll
 
 # Kommunstyrelsen
 """
+ASCIIDOC = """= Styrelsemöte 2025-03-04
+:revdate: 2025-03-04
+
+== Mötets öppnande
+Ordföranden öppnade mötet.
+"""
 PLAIN = """Styrelsemöte 2025-03-04
 # Mötets öppnande
 * Ordföranden öppnade mötet.
@@ -45,6 +51,9 @@ PLAIN = """Styrelsemöte 2025-03-04
         (TYPST, None, "typst"),
         (LATEX, "protokoll.txt", "latex"),
         (ORG, "protokoll.txt", "org"),
+        (ASCIIDOC, "protokoll.txt", "asciidoc"),
+        (ASCIIDOC, "protokoll.adoc", "asciidoc"),
+        (ASCIIDOC.replace(":revdate: 2025-03-04\n", ""), "protokoll.txt", "txt"),
         (PLAIN, "protokoll.txt", "txt"),
         (TYPST, "protokoll.md", "md"),  # an explicit Markdown extension is kept
         (FRONT_MATTER, "protokoll.txt", "md"),

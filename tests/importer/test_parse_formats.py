@@ -121,3 +121,192 @@ def test_date_from_filename_when_the_text_has_none() -> None:
     )
     assert m.date == dt.date(2023, 11, 2)
     assert "Mötets datum togs från filnamnet." in m.warnings
+
+
+# Headings without written numbers (Typst, Org, Markdown source; the layout of real/formats 70,
+# 71 and corpus 01): numbered as the renderer numbers them only where the document shows it
+# numbers them.
+TYPST_NUMBERED = """\
+#let today = datetime(year: 2025, month: 5, day: 6)
+#set heading(numbering: "1.")
+
+= Formalia
+== Mötets öppnande
+Mötet öppnades 18:02.
+== Val av justerare
+Maja Lund kandiderar och väljs.
+= Arbetsdagar
+== Städdag
+=== Datum
+Vi tittar på maj.
+=== Lokal
+Lokalen är bokad.
+=== Beslut
+Städdagen hålls den 20 maj.
+= Avslutning
+"""
+
+
+def _read(text: str, name: str) -> list[tuple[str | None, str]]:
+    from dialogs.importer.readers import read_bytes
+
+    minutes = parse_minutes(read_bytes(text.encode(), name).text)
+    return [(i.number, i.title) for i in minutes.items]
+
+
+def test_typst_headings_numbered_by_their_set_rule_and_sub_headings_as_parts() -> None:
+    """'#set heading(numbering: "1.")': '=' and '==' headings are items 1, 1.1 …; the '==='
+    headings under a '==' item are parts of it, not items, and '=== Beslut' still heads its
+    decision; 'X kandiderar och väljs' is an election."""
+    from dialogs.importer.readers import read_bytes
+
+    assert _read(TYPST_NUMBERED, "protokoll.typ") == [
+        ("1", "Formalia"),
+        ("1.1", "Mötets öppnande"),
+        ("1.2", "Val av justerare"),
+        ("2", "Arbetsdagar"),
+        ("2.1", "Städdag"),
+        ("3", "Avslutning"),
+    ]
+    minutes = parse_minutes(read_bytes(TYPST_NUMBERED.encode(), "protokoll.typ").text)
+    decided = {i.number: [d.text for d in i.decisions] for i in minutes.items if i.decisions}
+    assert decided["1.2"] == ["Maja Lund kandiderar och väljs."]
+    assert any("20 maj" in text for text in decided["2.1"])
+    assert "Lokalen är bokad." in minutes.items[4].text
+
+
+def test_typst_headings_without_numbering_stay_unnumbered_unless_the_text_names_numbers() -> None:
+    """Without a numbering rule Typst renders no numbers: the headings are items with titles
+    only. A template may number them; the text then names the rendered numbers ('Hoppade till
+    1.2'), and they are numbered as rendered."""
+    plain = (
+        "#let today = datetime(year: 2025, month: 5, day: 6)\n#let x = 1\n\n"
+        + (TYPST_NUMBERED.split("\n", 2)[2])
+    )
+    assert _read(plain, "protokoll.typ") == [
+        (None, "Formalia"),
+        (None, "Mötets öppnande"),
+        (None, "Val av justerare"),
+        (None, "Arbetsdagar"),
+        (None, "Städdag"),
+        (None, "Avslutning"),
+    ]
+    referred = plain.replace("Vi tittar på maj.", "Vi tittar på maj. Hoppade till 1.2.")
+    referred = referred.replace("#let x = 1", '#show: mall.with(titel: "Möte")')
+    assert [n for n, _ in _read(referred, "protokoll.typ")] == ["1", "1.1", "1.2", "2", "2.1", "3"]
+    off = TYPST_NUMBERED.replace('numbering: "1."', "numbering: none")
+    assert {n for n, _ in _read(off, "protokoll.typ")} == {None}
+
+
+def test_org_headings_unnumbered_under_num_nil_and_markdown_numbered_by_its_front_matter() -> None:
+    """Org's export numbers headings unless '#+OPTIONS: num:nil'; Markdown is numbered only when
+    its front matter asks Pandoc to ('numbersections: true', '{-}' leaves one out)."""
+    org = (
+        "#+TITLE: Styrelsemöte 2025-05-06\n#+OPTIONS: toc:nil num:nil\n"
+        "* Formalia\n** Val av justerare\nMaja Lund valdes.\n* Övrigt\nInget.\n"
+    )
+    assert _read(org, "protokoll.org") == [
+        (None, "Formalia"),
+        (None, "Val av justerare"),
+        (None, "Övrigt"),
+    ]
+    assert [n for n, _ in _read(org.replace("num:nil", "num:t"), "protokoll.org")] == [
+        "1",
+        "1.1",
+        "2",
+    ]
+    md = (
+        "---\ntitle: Styrelsemöte 2025-05-06\nnumbersections: true\n---\n\n"
+        "# Formalia\n\n## Val av justerare\n\nMaja Lund valdes.\n\n# Övrigt\n\nInget.\n\n"
+        "# Bilagor {-}\n\nInga.\n"
+    )
+    assert _read(md, "protokoll.md") == [
+        ("1", "Formalia"),
+        ("1.1", "Val av justerare"),
+        ("2", "Övrigt"),
+        (None, "Bilagor"),
+    ]
+    plain_md = md.replace("numbersections: true\n", "")
+    assert {n for n, _ in _read(plain_md, "protokoll.md")} == {None}
+
+
+def test_running_header_and_footer_of_pages_marked_in_markdown_are_dropped() -> None:
+    """A PDF converted to Markdown with '<!-- sida N -->' comments (the layout of real/formats
+    72, 73): the lines that open or close every page, page numbers aside, are the running
+    header and footer, not text; the first page keeps its letterhead; a line that closes only
+    some pages stays."""
+    from dialogs.importer.markup import markdown
+
+    head = "EXEMPELBY KOMMUN    PROTOKOLL    {n} (5)\nMiljönämnden\n2025-03-11\n"
+    foot = "Justerandes signatur\n"
+    pages = ["EXEMPELBY KOMMUN    PROTOKOLL\nMiljönämnden\n2025-03-11\n\nNärvarande: Eva Lind\n"]
+    for n, body in enumerate(["§ 1 Öppnande", "§ 2 Budget", "§ 3 Taxor", "§ 4 Övrigt"], 2):
+        closing = "Beslutet fattades enhälligt.\n" if n % 2 else ""
+        pages.append(f"{head.format(n=n)}\n{body}\nText om {body[4:]}.\n{closing}\n{foot}")
+    text = "".join(f"<!-- sida {n} -->\n\n{page}\n" for n, page in enumerate(pages, 1))
+    lines = [line for line in markdown(text).split("\n") if line.strip()]
+    assert lines[:3] == ["EXEMPELBY KOMMUN    PROTOKOLL", "Miljönämnden", "2025-03-11"]
+    assert not any("(5)" in line or line == foot.strip() for line in lines)
+    assert lines.count("Miljönämnden") == 1
+    assert lines.count("Beslutet fattades enhälligt.") == 2
+    assert "§ 4 Övrigt" in lines
+
+
+ASCIIDOC = """\
+= Styrelsemöte 2025-05-06
+Anna Berg <anna@example.se>
+:revdate: 2025-05-06
+:sectnums:
+
+// intern kommentar, inget protokoll
+
+== Formalia
+
+=== Mötets öppnande
+Mötet öppnades 18.00.
+
+=== Val av justerare
+*Beslut:* Maja Lund valdes till justerare.
+
+== Ekonomi
+
+=== Budget
+.Utfall
+|===
+| Post | Belopp
+| Hyra | 2000
+|===
+
+==== Hyra
+Hyran höjs.
+
+== Övrigt
+. Städdag i maj
+. Inköp av kaffe
+"""
+
+
+def test_asciidoc_sections_numbered_under_sectnums_and_read_from_a_text_file() -> None:
+    """AsciiDoc (.adoc, or saved as .txt with its title and attributes): '==' and '===' sections
+    are items numbered as Asciidoctor renders them under ':sectnums:', the '====' section under
+    an item is part of it, the title and ':revdate:' are the letterhead, comments, block titles
+    and table delimiters are dropped, and a '. ' list is no chain of numbered items."""
+    from dialogs.importer.readers import read_bytes
+
+    read = read_bytes(ASCIIDOC.encode(), "protokoll.txt")
+    assert read.format == "asciidoc"
+    minutes = parse_minutes(read.text)
+    assert minutes.date == dt.date(2025, 5, 6)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Formalia"),
+        ("1.1", "Mötets öppnande"),
+        ("1.2", "Val av justerare"),
+        ("2", "Ekonomi"),
+        ("2.1", "Budget"),
+        ("3", "Övrigt"),
+    ]
+    assert [d.text for d in minutes.items[2].decisions] == ["Maja Lund valdes till justerare."]
+    assert "kommentar" not in read.text and "|===" not in read.text
+    assert "Hyra, 2000" in minutes.items[4].text and "Hyran höjs." in minutes.items[4].text
+    unnumbered = ASCIIDOC.replace(":sectnums:\n", "")
+    assert {n for n, _ in _read(unnumbered, "protokoll.adoc")} == {None}
