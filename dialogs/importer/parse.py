@@ -2803,6 +2803,11 @@ _BODY_OWNS_MEETING = re.compile(
 )
 
 
+_BODY_LABEL = re.compile(
+    r"(?<![\w-])(?:Myndighet|Organ|Sammanträdande organ|Beslutande organ)\s*:?[ \t]+"
+)
+
+
 def _met_body(m: re.Match[str], line: str) -> str:
     """The body a meeting line names (see _BODY_OWNS_MEETING), capitalised as a name, with
     what it is for ("Styrgruppen för social välfärd")."""
@@ -2874,6 +2879,13 @@ def body_in_opening(text: str, lines: int = 30) -> str | None:
                 return f"{m.group('owner')} {m.group('head')}"
             what = _FOR_WHAT.match(line, m.end())
             return m.group("word") + (f" för {what.group('what')}" if what else "")
+    # The notice of the minutes' posting (kommunallagen 8 kap. 12 §: "Organ", "Myndighet") or a
+    # header field names the body: "BEVIS OM ANSLAG … Myndighet Arbetsutskottet Anslagsdatum"
+    # (corpus 17), "Organ: Socialnämnden".
+    for label in _BODY_LABEL.finditer(text[:6000]):
+        m = _BODY_WORD.match(text, label.end())
+        if m and not m.group("owner"):
+            return m.group("word")
     return None
 
 

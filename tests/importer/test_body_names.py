@@ -47,6 +47,14 @@ from dialogs.importer.parse import body_in_opening
             "Styrgruppen för det regionala nätverket",
         ),
         ("Möte med sektionens styrelse den 16-17 okt. 1993\n", "Sektionens styrelse"),
+        # The body in the notice of posting or a header field, further down the first page.
+        (
+            "Transkript\n\n1 PROTOKOLL 1 (28) Sammanträdestid kl 09:00-12:30 Beslutande Enligt "
+            "närvarolista BEVIS OM ANSLAG Justering har tillkännagivits genom anslag. Myndighet "
+            "Kulturutskottet Anslagsdatum 2024-01-01",
+            "Kulturutskottet",
+        ),
+        ("Anteckningar\nDatum: 3 mars\nTid: 13.00\nOrgan: Fritidsnämnden\n", "Fritidsnämnden"),
     ],
 )
 def test_a_body_in_the_opening_lines(text: str, body: str) -> None:
