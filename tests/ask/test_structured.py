@@ -129,6 +129,27 @@ async def test_two_justerare_elected_in_two_paragraphs_are_both_shown(
         assert "Maja Ek" in shown and "Olle Sand" in shown, answer.text
 
 
+async def test_who_left_or_came_late_is_the_partial_attendance(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        held = await b.meeting(
+            "2026-01-15", record.bodies["lsvo"], dt.date(2026, 1, 15), source="import"
+        )
+        await b.attend(
+            held, await b.person("Nils Berg"), status="partial", partial_note="lämnade vid 5.1"
+        )
+        await b.attend(held, await b.person("Lisa Holm"))
+    for question in (
+        "Vilka gick från mötet i januari 2026?",
+        "Who left the meeting in January 2026?",
+    ):
+        answer = await asking(question)
+        shown = " ".join(h.text for h in answer.hits)
+        assert "Nils Berg" in shown and "Lisa Holm" not in shown, answer.text
+
+
 async def test_attendance_questions_in_english(record: Record, asking: Ask) -> None:
     missed = await asking("Who missed the LSVO meeting in June 2021?")
     assert "Gunilla Råberg" in missed.hits[0].text and "Bodil Sundlöf" not in missed.hits[0].text
