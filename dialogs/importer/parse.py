@@ -70,6 +70,7 @@ from .people import (
     InlineEntries,
     PeopleRegistry,
     SectionLabel,
+    first_names,
     flat_attendance,
     function_roles,
     has_presence_mark,
@@ -88,6 +89,7 @@ from .people import (
     parse_person,
     presence_mark_only,
     prose_attendance,
+    role_of,
     roll_call_entries,
     roll_call_statuses,
     signing_secretary,
@@ -574,11 +576,13 @@ class _MinutesParser:
             # No attendance list as lines: a converted PDF may have flattened it (corpus 12,
             # 16, 17, 22).
             carry: str | None = None
+            previous = ""
             for line in flat:
                 if len(line) <= 120:
                     continue
                 text = clean_line(line)
-                continued = page_continuation(text, carry) if carry else None
+                continued = page_continuation(text, carry, previous) if carry else None
+                previous = text
                 later = bool(self.people.people)
                 for person in flat_attendance(continued or text, later):
                     self.people.add(person)
@@ -893,7 +897,9 @@ class _MinutesParser:
             if self._header_line(raw, text):
                 last_consumed = i
                 continue
-            if stop_at_prose and len(text) > 100:
+            # A long first line is a page's banner over the minutes ("This is an HTML version
+            # of an attachment to …", real attendance 78), not the prose that ends the head.
+            if stop_at_prose and len(text) > 100 and (unconsumed or last_consumed >= start):
                 break
             unconsumed.append(i)
         end = stop if not stop_at_prose else last_consumed + 1
@@ -1188,6 +1194,14 @@ class _MinutesParser:
         line = strip_bullet(strip_inline_markdown(raw).strip())
         if prose_attendance(line):
             return False  # "A och B hade anmält förhinder": a sentence, read later (real 06)
+        wrapped = re.fullmatch(r"\(([^()]{2,40})\)", line)
+        role = role_of(wrapped.group(1)) if wrapped and state.named else None
+        if role is not None and not role[1] and self.people.people:
+            # "… Camilla och Nasrin" / "(sekreterare)": the last one's role, wrapped to the next
+            # line (real attendance 78).
+            last = self.people.people[-1]
+            last.roles = sort_roles([*last.roles, role[0]])
+            return True
         labelled = label_after_value(line)
         if labelled and labelled[0]:
             # The next list's label run into the line: "K G Hammarlund (S) Representanter Sture
@@ -1200,8 +1214,21 @@ class _MinutesParser:
             return True
         inline = split_inline_list(line, name_org=state.name_org_rows >= 2)
         parsed: list[ParsedPerson] = []
-        organisations = _organisations(line, state.label) if not state.named else []
-        if organisations:
+        given = first_names(line) if state.label is not None else []
+        organisations = _organisations(line, state.label) if not (state.named or given) else []
+        if given and state.label is not None:
+            # "Närvarande: Malin, Sofia, … och Nasrin": given names only (real attendance 78).
+            inline = InlineEntries([], [])
+            parsed = [
+                ParsedPerson(
+                    name=name,
+                    roles=list(state.label.roles),
+                    status=state.label.status,
+                    absence_kind=state.label.absence_kind,
+                )
+                for name in given
+            ]
+        elif organisations:
             # "Närvarande: Bolagsverket, Digg, Skatteverket": organisations attended, not
             # named people (the issue's "organisations instead of people").
             inline = InlineEntries([], [])

@@ -402,6 +402,30 @@ def looks_like_name(text: str) -> bool:
     return capitalised >= 2
 
 
+_GIVEN_NAME = re.compile(r"[A-ZÅÄÖ][a-zåäöéü]{2,11}(?:-[A-ZÅÄÖ][a-zåäöéü]{2,11})?")
+
+
+def first_names(text: str) -> list[str]:
+    """A list of given names only, as a unit's notes write those present: "Malin, Sofia,
+    Ingrid, … och Nasrin" (real attendance 78). Three or more single words, each shaped like a
+    given name and none an organisation ("Skatteverket"), title or role word; [] otherwise."""
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", text.strip().rstrip("."))]
+    bare = [re.sub(r"\s*\([^()]*\)", "", p).strip() for p in parts if p]
+    if len(bare) < 3:
+        return []
+    for word in bare:
+        low = word.lower()
+        if (
+            not _GIVEN_NAME.fullmatch(word)
+            or low in _NOT_NAME_WORDS
+            or low in ROLE_WORDS
+            or is_organisation_word(word)
+            or is_title_word(word)
+        ):
+            return []
+    return bare
+
+
 def split_names(text: str) -> list[str]:
     """Split "A, B och C" into names; returns [] unless every part is a name."""
     parts = [p.strip() for p in re.split(r"\s*,\s*|\s+och\s+|\s+samt\s+|\s*&\s*", text)]
@@ -633,13 +657,37 @@ def _comma_before_organisation(raw: str) -> str:
     return f"{' '.join(name)}, {' '.join(rest)}"
 
 
+# "Per Åkerström MRO Kontaktman", "Lennart Boström SS/ DjL", "Jan Ekholm SRJmf/ ULJ": a
+# member organisation's abbreviation after the name, two capitals at least and not shaped like
+# a surname ("McKenzie"), then a role or another abbreviation (real attendance 76).
+_ABBREVIATION = re.compile(r"(?:[A-ZÅÄÖ]{2}[A-Za-zåäöÅÄÖ]*|[A-ZÅÄÖ][A-Za-zåäöÅÄÖ]*[A-ZÅÄÖ])/?")
+
+
+def _abbreviation_after_name(name: str) -> tuple[str, list[str]] | None:
+    """ "Name ABBR [role …]" as (name, [abbreviation, role parts]) when the words before the
+    abbreviation are a name."""
+    tokens = name.split()
+    for at in range(2, min(len(tokens), 5)):
+        if _ABBREVIATION.fullmatch(tokens[at]) and looks_like_name(" ".join(tokens[:at])):
+            rest = " ".join(tokens[at + 1 :])
+            return " ".join(tokens[:at]), [
+                tokens[at].rstrip("/"),
+                *(p.strip() for p in rest.split("/") if p.strip()),
+            ]
+    return None
+
+
+# "Göran Lind- Holmer": a space after a double name's hyphen (real attendance 76).
+_HYPHEN_SPACE = re.compile(r"(?<=[a-zåäöé])- (?=[A-ZÅÄÖ][a-zåäöé])")
+
+
 def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
     """One attendance entry: "Name, title, organisation", "Name<TAB>organisation, role",
     "~~Name, organisation~~" (struck through: not present), "Name (Del av mötet)",
     "Name (S), tjg ers för Other (S)", "Name X, mötesordf. § 3-5", "kommunchef Name 71"."""
     raw = strip_bullet(entry.strip())
     struck = "~~" in raw and bool(re.search(r"~~[^~]+~~", raw))
-    raw = strip_inline_markdown(raw.replace("~~", "")).strip()
+    raw = _HYPHEN_SPACE.sub("-", strip_inline_markdown(raw.replace("~~", "")).strip())
     if not raw:
         return None
     roles: list[str] = list(label.roles) if label else []
@@ -733,6 +781,9 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
         else:
             return None
         name = parts.pop(0)
+    abbreviation = None if parts else _abbreviation_after_name(name)
+    if abbreviation:
+        name, parts = abbreviation
     if not looks_like_name(name):
         return None
     marker = _presence_marker(parts)
@@ -1022,7 +1073,8 @@ _JUSTERING_HEADING = re.compile(r"(?i)\s*justeringens\s+plats(?:\s+och\s+tid)?\b
 _FLAT_STOP = re.compile(
     r"(?<![\w-])(?:utses att justera|utsedda? att justera|justeringens|justerare:|underskrift(?:er)?|val av|"
     r"paragrafer|dagordning|föredragningslista|ärendelista|protokollet|sammanträdestid|"
-    r"plats och tid|register)\b|\b\d+\s+\d+\s*\(\d+\)",
+    # "Tid för justering:", "Justeringsledamöter" end the officials' list (real attendance 81)
+    r"plats och tid|register|tid för justering|justeringsledamöter)\b|\b\d+\s+\d+\s*\(\d+\)",
     re.IGNORECASE,
 )
 _FLAT_TOKEN = re.compile(r"[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöéüøæ]+)*")
@@ -1328,7 +1380,11 @@ _FLAT_PARTIAL = re.compile(
     r"\(\s*(?:punkt|pkt\.?|p\.)\s*\d|"
     # "Jonas Brodd Lundqvist (M), 1:e vice ordförande, ej , ": "ej §§ …" whose numbers the
     # extraction lost, a space left before the comma (real 41)
-    r"\bej\s+,"
+    r"\bej\s+,|"
+    # "Sanna Lööw (s) ( 151)", "samhällsbyggn chef ( 138)": "(§ 151)" with its sign lost, the
+    # space left; "(fp)( )" lost the number too (real attendance 81). A page count "(36)" has
+    # no space inside.
+    r"\(\s+(?:\d{1,4}(?:\s*[-–,]\s*\d{1,4})*\s*)?\)"
 )
 # "…, tjg ersättare, 108" / "Name, title, 106": present for those § only (corpus 16, 17). A
 # single digit after a comma too: "Lena Byqvist, folkhälsostrateg, 6" at a meeting of §§ 6-10
@@ -1679,9 +1735,29 @@ def presence_codes(text: str) -> dict[str, str]:
     return codes if len(codes) >= 2 and ABSENT in codes.values() else {}
 
 
+# A legend that marks the present: "Närvarande: (markerade med x, tjänstgörande ersättare i
+# ledamots ställe markerade med xx)" (real attendance 81).
+_MARK_LEGEND = re.compile(r"(?i)\bmarkerade?\s+med\s+[xX]{1,2}\b")
+_MARK_BEFORE = re.compile(r"(?:^|[\s)])[xX]{1,2}\s*$")
+
+
+def _marked_runs(segment: str, runs: list[tuple[int, int, list[str]]], text: str) -> list[bool]:
+    """Which runs the legend's mark ("x", "xx") stands before; [] unless the text has such a
+    legend and this list uses the mark (two runs at least): then an unmarked name was not
+    there."""
+    if not _MARK_LEGEND.search(text):
+        return []
+    marked = [
+        bool(_MARK_BEFORE.search(segment[runs[n - 1][1] if n else 0 : start]))
+        for n, (start, _, _) in enumerate(runs)
+    ]
+    return marked if sum(marked) >= 2 else []
+
+
 def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list[ParsedPerson]:
     runs = _name_runs(segment, text)
     codes = presence_codes(text)
+    marked = _marked_runs(segment, runs, text)
     place_column = _place_column(segment, runs)
     replaced_column = _replaced_column(segment, runs)
     out: list[ParsedPerson] = []
@@ -1741,10 +1817,19 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
                     status = ABSENT  # "Tomas Ek (FP) F" under the legend's "Frånv (F)"
                 elif re.match(r"\s*(?:\([^)]*\)\s*|[A-ZÅÄÖ]{1,4}\s+)?[-–](?:\s|$)", after):
                     status = ABSENT  # a presence column with "–"
-                elif status != ABSENT and (
-                    _FLAT_PARTIAL.search(after)
-                    or _PARAGRAPH_NUMBERS.search(after)
-                    or _PARAGRAPHS_AFTER_NAME.match(after)
+                elif (
+                    status != ABSENT
+                    and (
+                        # Under a function's label ("Sekreterare Anneli Wendt ( 151)" among the
+                        # justering's signers) the § are the function's, not her presence (real
+                        # attendance 81; as parse_person reads a function's heading, real 07).
+                        not label.singular
+                    )
+                    and (
+                        _FLAT_PARTIAL.search(after)
+                        or _PARAGRAPH_NUMBERS.search(after)
+                        or _PARAGRAPHS_AFTER_NAME.match(after)
+                    )
                 ):
                     status = PARTIAL
                     party = re.match(r"\s*(\([^()]{1,4}\))", after)
@@ -1763,6 +1848,8 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
                         out[-1].status = PARTIAL
                         out[-1].note = _paragraphs_note(after)
                 roles.extend(_roles_in(low))
+            if marked and not marked[n]:
+                status = ABSENT  # no mark under a legend that marks the present
             out.append(
                 ParsedPerson(
                     name=" ".join(words[k : k + size]),
@@ -1825,9 +1912,22 @@ def open_flat_label(text: str) -> str | None:
     return labels[-1].group("label")
 
 
-def page_continuation(line: str, label: str) -> str | None:
+# A page that opens with its number and the protocol's running page count ("1 22 Organ …" on
+# the first page, "2 23 Ulla Nordgren …" on the next, real attendance 80): both one up from the
+# page before tell a page marker from a page that opens with a § number.
+_PAGE_COUNT_MARK = re.compile(r"^(?P<page>\d{1,3})\s+(?P<count>\d{1,4})\s+(?=[A-ZÅÄÖ])")
+
+
+def page_continuation(line: str, label: str, previous: str = "") -> str | None:
     """A page's text as the rest of the list under label, when the page opens with its marker."""
     marker = _PAGE_MARK.match(line)
+    here, before = _PAGE_COUNT_MARK.match(line), _PAGE_COUNT_MARK.match(previous)
+    if marker is None and here and before:
+        if (int(here["page"]), int(here["count"])) == (
+            int(before["page"]) + 1,
+            int(before["count"]) + 1,
+        ):
+            marker = here
     return f"{label} {line[marker.end() :]}" if marker else None
 
 

@@ -801,3 +801,91 @@ def test_batch7_a_signer_misspelt_in_the_signature_box_is_the_listed_member() ->
     people = _people(COLUMN_TABLE.replace("Protokolljusterare Per Ståhl", signed))
     assert "Hugo Sangren" not in people
     assert "justerare" in people["Hugo Sandgren"].roles
+
+
+# Batch 8 (real attendance 74-81), each rule on a text of our own with invented names.
+
+
+def test_batch8_page_count_beside_the_page_number_continues_the_list() -> None:
+    # "1 31 Organ …" then "2 32 Name …": the page number and the protocol's running page count,
+    # both one up, open the next page of the officials' list (real 80).
+    first = (
+        "1 31 Organ Plats och tid Förbundets styrelse Förbundshuset Torsdagen den 3 mars 2011, kl "
+        "Beslutande Anna Ek ordförande Bo Lund Cilla Berg Dan Holm Eva Ström Fia Nord Gun Sjö "
+        "Övriga deltagare Hans Wik Ida Kvist sekreterare"
+    )
+    second = (
+        "2 32 Jon Ahl Kim Sand 12 Lars Rask 14 Utses att justera Bo Lund Paragrafer Anslag/bevis: "
+        "Protokollet är justerat. Justeringen har tillkännagivits genom anslag."
+    )
+    statuses = _statuses(first + "\n\n" + second + "\n\n3 33 11 Dagordning Godkändes.")
+    assert statuses["Jon Ahl"] == "present"
+    assert statuses["Kim Sand"] == "partial"
+    assert statuses["Lars Rask"] == "partial"
+
+
+def test_batch8_a_page_opening_with_a_paragraph_number_is_no_continuation() -> None:
+    from dialogs.importer.people import page_continuation
+
+    previous = "1 31 Organ Plats och tid …"
+    assert page_continuation("2 32 Jon Ahl Kim Sand", "Övriga", previous) is not None
+    assert page_continuation("2 14 Ekonomisk rapport", "Övriga", previous) is None
+
+
+def test_batch8_x_marks_under_their_legend() -> None:
+    # "Närvarande: (markerade med x, …)": an unmarked name in the marked list was not there;
+    # "( 151)" is a § with its sign lost, "( )" lost its number too (real 81).
+    text = (
+        "1 KOMMUNSTYRELSEN PROTOKOLL Plats och tid: Rådhuset, kl 13.00-15.00 Närvarande: "
+        "(markerade med x, tjänstgörande ersättare i ledamots ställe markerade med xx): "
+        "Ledamöter Ersättare x Anna Ek, ordf (s) Bo Lund (s) x Cilla Berg (m) xx Dan Holm (m) "
+        "Eva Ström (s) xx Fia Nord (s) ( 12) x Gun Sjö (c) Hans Wik (c) x Ida Kvist (v) xx "
+        "Jon Ahl (v)( ) Tjänstemän Kim Sand, kommundirektör Lars Rask, ekonom ( 14) Tid för "
+        "justering: Justeringsledamöter Sekreterare Anna Ek Cilla Berg Kim Sand ( 12)"
+    )
+    assert _statuses(text) == _by_status(
+        present="Anna Ek, Cilla Berg, Dan Holm, Gun Sjö, Ida Kvist, Kim Sand",
+        partial="Fia Nord, Jon Ahl, Lars Rask",
+        absent="Bo Lund, Eva Ström, Hans Wik",
+    )
+
+
+def test_batch8_first_names_only_and_a_wrapped_role() -> None:
+    # A unit's notes list given names only; a long banner line over the notes is no prose
+    # that ends the head (real 78).
+    text = (
+        "This is an HTML version of an attachment to the request 'Protokoll veckan 1-5 mars "
+        "2021' made through the public records site.\n\nMinnesanteckningar från enhetsmöte\n"
+        "2021-03-04\nNärvarande:\nAnna, Berit, Cecilia och Dana\n(sekreterare)\n"
+        "Föregående minnesanteckningar\nGicks igenom och lades till handlingarna efter en kort "
+        "genomgång av vad som hänt sedan sist och vad som återstår att göra.\n"
+    )
+    people = _people(text)
+    assert {n: p.status for n, p in people.items()} == _by_status(
+        present="Anna, Berit, Cecilia, Dana"
+    )
+    assert "sekreterare" in people["Dana"].roles
+    assert people["Anna"].organisation is None
+
+
+def test_batch8_one_word_organisations_stay_organisations() -> None:
+    from dialogs.importer.people import first_names
+
+    assert first_names("Malin, Sofia och Ingrid") == ["Malin", "Sofia", "Ingrid"]
+    assert first_names("Skatteverket, Digg och Bolagsverket") == []
+    assert first_names("Malin och Sofia") == []  # two are too few to tell
+
+
+def test_batch8_abbreviated_organisation_after_the_name() -> None:
+    # "Name ORG role" lines, the organisation an abbreviation with two capitals at least; a
+    # space after a double name's hyphen (real 76).
+    text = (
+        "Protokoll fört vid möte 2003-03-15.\nNärvarande:\nAnna Lind- Holm MRO VL\n"
+        "Bo Ek MRO VVL/ Sekreterare\nCilla Berg SS/ DjL\nDan McKenzie ÖSlJ\n"
+        "§1: Mötets öppnande:\nVL Anna Lind-Holm förklarade mötet öppnat.\n"
+        "§2: Dagordning:\nFastställdes.\n"
+    )
+    people = _people(text)
+    assert set(people) == {"Anna Lind-Holm", "Bo Ek", "Cilla Berg", "Dan McKenzie"}
+    assert "sekreterare" in people["Bo Ek"].roles
+    assert people["Cilla Berg"].organisation == "SS, DjL"
