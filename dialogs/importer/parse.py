@@ -546,6 +546,13 @@ class _MinutesParser:
             self._parse_header(lines, 0, starts[0].index, stop_at_prose=False)
         else:
             header_end = self._parse_header(lines, 0, len(lines), stop_at_prose=True)
+            trailer = next(
+                (n for n in range(header_end, len(lines)) if _trailing_attendance(lines, n)),
+                None,
+            )
+            if trailer is not None:
+                # The lists after the text of notes without items (real attendance 77).
+                lines = lines[:trailer] + self._read_trailer(lines[trailer:])
             starts = self._find_heading_items(lines, header_end)
             first = starts[0].index if starts else len(lines)
             self.header_text = "\n".join(lines[:first])
@@ -1373,13 +1380,20 @@ class _MinutesParser:
                 or _JUSTERING_LABEL.match(text)
                 or _trailing_attendance(content, n)
             ):
-                self.state = _HeaderState()
-                for line in content[n:]:
-                    line_text = clean_line(line)
-                    if line_text and not self._header_line(line, line_text):
-                        self.leftover.append(line)
+                self.leftover.extend(self._read_trailer(content[n:]))
                 return content[:n]
         return content
+
+    def _read_trailer(self, trailer: list[str]) -> list[str]:
+        """Read the lists and signatures after the text as the head's lines; the lines that are
+        none of those."""
+        self.state = _HeaderState()
+        rest: list[str] = []
+        for line in trailer:
+            line_text = clean_line(line)
+            if line_text and not self._header_line(line, line_text):
+                rest.append(line)
+        return rest
 
     def _parse_item(self, start: _ItemStart, content: list[str]) -> _ItemWork:
         known = [p.name for p in self.people.people]
@@ -1795,15 +1809,26 @@ class _MinutesParser:
 
 def _trailing_attendance(content: list[str], n: int) -> bool:
     """content[n] is an attendance heading standing alone ("## Närvarande", "Frånvarande:") and
-    the next line lists people: the lists after the last item (issue 11)."""
-    if not (heading_level(content[n]) or content[n].rstrip().endswith(":")):
-        return False
+    the next line lists people: the lists after the last item (issue 11). A bare label word
+    ("Närvarande" after a blog post's text, real attendance 77) needs two lines of one person
+    each after it."""
     label = match_label(content[n])
     if label is None or label[1]:
         return False
-    following = next((line for line in content[n + 1 :] if line.strip()), "")
-    entries = split_inline_list(strip_bullet(clean_line(following))).entries
-    return bool(entries) and all(parse_person(e, label[0]) is not None for e in entries)
+    following = [clean_line(line) for line in content[n + 1 :] if line.strip()]
+    if any(len(line) > 100 for line in following):
+        # Prose after it: a list amid the text ("Deltagare:" of a trip the notes plan), not
+        # the lists after it (real attendance 77).
+        return False
+
+    def people(line: str) -> list[str]:
+        entries = split_inline_list(strip_bullet(line)).entries
+        ok = bool(entries) and all(parse_person(e, label[0]) is not None for e in entries)
+        return entries if ok else []
+
+    if heading_level(content[n]) or content[n].rstrip().endswith(":"):
+        return bool(following) and bool(people(following[0]))
+    return len(following) >= 2 and all(len(people(line)) == 1 for line in following[:2])
 
 
 # "1.1 Val av sekreterare" under "1. Inledning" in plain text.

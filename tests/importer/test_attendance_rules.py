@@ -889,3 +889,18 @@ def test_batch8_abbreviated_organisation_after_the_name() -> None:
     assert set(people) == {"Anna Lind-Holm", "Bo Ek", "Cilla Berg", "Dan McKenzie"}
     assert "sekreterare" in people["Bo Ek"].roles
     assert people["Cilla Berg"].organisation == "SS, DjL"
+
+
+def test_batch8_bare_label_after_the_text_and_a_list_amid_it() -> None:
+    # Notes without items: "Närvarande" alone after the text, one name a line, is the
+    # meeting's; a "Deltagare:" list with prose after it is about what the text plans (real 77).
+    text = (
+        "Projektgrupp 2010 02 17\n\n"
+        "Diskuterades resan till konferensen i april och vad som behöver ordnas innan dess, "
+        "bland annat lokal, program och vilka som ska åka med från föreningen.\n\n"
+        "Deltagare:\nAnna Ek, Bo Lund, Cilla Berg\n\n"
+        "Av externa deltagare är Dan Holm vidtalad. Ytterligare någon extern deltagare kan bli "
+        "aktuell och frågan tas upp igen vid nästa möte i mars.\n\n"
+        "Närvarande\nEva Ström\nBo Lund\nFia Nord\n\nNästa möte torsdagen den 18 mars.\n"
+    )
+    assert _statuses(text) == _by_status(present="Eva Ström, Bo Lund, Fia Nord")
