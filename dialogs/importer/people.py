@@ -44,7 +44,9 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     (
         re.compile(
             r"närvarande ersättare|tjänstgörande ersättare|(?:närvarande,? )?(?:ej|icke) "
-            r"tjänstgörande ersättare|suppleanter|suppleant"
+            # "Tjänstgörande" alone: the label wrapped around its first row, "Tjänstgörande
+            # Name (P) för Name (P) ersättare Name …" (real attendance 75)
+            r"tjänstgörande ersättare|suppleanter|suppleant|tjänstgörande"
         ),
         SectionLabel(("ersattare",)),
     ),
@@ -1044,7 +1046,8 @@ _FLAT_LABEL_WORDS = (
     # "Ovriga": the diaeresis lost in OCR (real 36).
     r"ledamöter|ersättare|suppleanter|[öo]vriga deltagande|övriga närvarande|övriga deltagare|övriga|"
     r"närvarande|deltagare|ej närvarande|frånvarande|anmält förhinder|anmälda förhinder|"
-    r"meddelat förhinder|förhindrade|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro"
+    r"meddelat förhinder|förhindrade|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro|"
+    r"(?-i:Tjänstgörande)"
 )
 _FLAT_LABEL = re.compile(
     rf"(?<![\w-])(?P<label>{_FLAT_LABEL_WORDS})(?:\s*:)?"
@@ -1376,6 +1379,8 @@ _FLAT_PARTIAL = re.compile(
     # "Gunilla Johansson (delvis)" (real 21); "Boye Johansson, Business Region Göteborg, p10":
     # at that punkt only (real 15)
     r"\bdelvis\b|(?:^|[\s,])p\.?\s?\d{1,3}\s*,?\s*$|"
+    # "… för Mattias Örn (S) kommer kl": came later, the time lost (real attendance 75)
+    r"\b(?:kommer|kom|går|gick)\s+kl\b|"
     # "Björn Carlén Vägverket Region Väst (punkt 6)" (real 33)
     r"\(\s*(?:punkt|pkt\.?|p\.)\s*\d|"
     # "Jonas Brodd Lundqvist (M), 1:e vice ordförande, ej , ": "ej §§ …" whose numbers the
@@ -1800,8 +1805,15 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
             for_name = n > 0 and re.fullmatch(r"\s+för\s+", segment[runs[n - 1][1] : start])
             if k == 0 and (_REPLACED_BEFORE.search(before) or for_name or n in replaced_column):
                 status, roles = ABSENT, []  # the one replaced by the name before it
-                if last and out and out[-1].status == PRESENT and _PARAGRAPH_NUMBERS.search(after):
-                    out[-1].status = PARTIAL  # "Kim Ros (V) ersätter Bo Alm (V) 170,"
+                if (
+                    last
+                    and out
+                    and out[-1].status == PRESENT
+                    and (_PARAGRAPH_NUMBERS.search(after) or _FLAT_PARTIAL.search(after))
+                ):
+                    # "Kim Ros (V) ersätter Bo Alm (V) 170,", "Roger Nyhed (S) för Mattias
+                    # Örn (S) kommer kl" (real attendance 75)
+                    out[-1].status = PARTIAL
             elif k == 0 and (
                 re.search(r"\b(?:förutom|utom|med undantag av)\s*$", before)
                 or (excluded and re.fullmatch(r"\s*och\s*", before[-6:]))

@@ -904,3 +904,20 @@ def test_batch8_bare_label_after_the_text_and_a_list_amid_it() -> None:
         "Närvarande\nEva Ström\nBo Lund\nFia Nord\n\nNästa möte torsdagen den 18 mars.\n"
     )
     assert _statuses(text) == _by_status(present="Eva Ström, Bo Lund, Fia Nord")
+
+
+def test_batch8_tjanstgorande_wrapped_around_its_first_row_and_kommer_kl() -> None:
+    # "Tjänstgörande … ersättare": one label wrapped around the first row, after the absent;
+    # "kommer kl" (the time lost) after the member replaced: the ersättare came later (real 75).
+    text = (
+        "Protokoll 2017-05-17\n\n2 Tid och plats Onsdagen den 17 maj 2017 kl Regionhuset "
+        "Närvarande Ordförande - (S) 1:e vice ordförande Anna Ek (S) Ledamöter Bo Lund (V) "
+        "Cilla Berg (C) Frånvarande Dan Holm (S) Eva Ström (S) Tjänstgörande Fia Nord (Mp) för "
+        "Dan Holm (S) ersättare Gun Sjö (S) för Eva Ström (S) kommer kl Tjänstemän Hans Wik "
+        "regiondirektör Sekreterare Ida Kvist administration Övriga Paragrafer Underskrifter\n"
+    )
+    assert _statuses(text) == _by_status(
+        present="Anna Ek, Bo Lund, Cilla Berg, Fia Nord, Hans Wik, Ida Kvist",
+        partial="Gun Sjö",
+        absent="Dan Holm, Eva Ström",
+    )
