@@ -1097,6 +1097,10 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "vakant",
     "övriga",
     "beslutande",
+    # "Utses att justera: Ordinarie A (s) B (m) Ersättare C (s)"; "… ordförande Lennart Brink
+    # Ärenden enligt föredragningslistan" (real attendance 74)
+    "ordinarie",
+    "ärenden",
     "tjänstgörande",
     "enligt",
     "från",
@@ -1287,7 +1291,12 @@ def _members_listed_elsewhere(text: str, people: list[ParsedPerson]) -> list[Par
     justera = _JUSTERA_NAME.search(text)
     if justera is None:
         return []
-    justerare = justera.group(1)
+    words = justera.group(1).split()
+    while words and not _is_flat_name_word(words[0]):
+        words = words[1:]  # "Utses att justera: Ordinarie Henrik Sandgren (s)" (real att. 74)
+    if len(words) < 2:
+        return []
+    justerare = " ".join(words)
     if name_key(justerare) not in known:
         found.append(ParsedPerson(name=justerare, roles=["justerare"]))
         known.add(name_key(justerare))
@@ -1407,12 +1416,14 @@ _FLAT_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[A-ZÅÄÖ][{_LOWER}]+)?(?:-[A-ZÅÄÖa-
 # "av" or "den", which join capitalised words in running text ("Val av Ordförande").
 _FLAT_PARTICLES = ("af", "von", "van", "de", "der", "du", "da", "di", "la", "le", "del")
 _FLAT_PARTICLE = "(?:" + "|".join(_FLAT_PARTICLES) + ")"
+# A word before a colon is a field's label, no name's: "… Örebro Program: Mötet öppnas" (real
+# attendance 74).
 _FLAT_RUN = re.compile(
-    rf"(?:{_FLAT_WORD}(?:[ ]+|(?=[,.;:()]|$)))"
+    rf"(?:{_FLAT_WORD}(?:[ ]+(?![ ]*:)|(?=[,.;()]|$)))"
     # A middle initial before the surname that ends the name at a party or a comma: "Margareta
     # B Lindén (M)", "Lars F Ekman (kd)" (real 27, 32); a lone capital elsewhere may be a party.
     rf"(?:(?:[A-ZÅÄÖ][ ]+(?={_FLAT_WORD}[ ]*[,(]))?(?:{_FLAT_PARTICLE}[ ]+){{0,2}}"
-    rf"{_FLAT_WORD}(?:[ ]+|(?=[,.;:()]|$)))*"
+    rf"{_FLAT_WORD}(?:[ ]+(?![ ]*:)|(?=[,.;()]|$)))*"
 )
 
 
@@ -1759,8 +1770,47 @@ def _marked_runs(segment: str, runs: list[tuple[int, int, list[str]]], text: str
     return marked if sum(marked) >= 2 else []
 
 
+# A table whose first column names each group of rows: "Kommun/landsting Ledamot Ersättare
+# Askersund Sture Wikman (s) … Degerfors Roger Ahlqvist (s) …" (real attendance 74).
+_GROUP_COLUMN = re.compile(r"(?i)(?<![\w-])(?:kommuner?|kommun/\w+|organisation|förvaltning)\s")
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}"})
+
+
+def _group_heading_runs(
+    segment: str, runs: list[tuple[int, int, list[str]]], text: str
+) -> set[int]:
+    """The runs whose first word is the group column's value: three-word runs at a row's start
+    (the list's first or after a bracket), under a group column's heading, whose first words
+    stand in alphabetical order as such a column is sorted; a three-word name among them
+    ("Ulrika Fält Ekdahl") breaks the order and keeps its first word."""
+    at = text.find(segment) if text else -1
+    heading = (text[max(0, at - 60) : at] if at > 0 else "") + segment[: runs[0][0] if runs else 0]
+    if not runs or not _GROUP_COLUMN.search(heading):
+        return set()
+    starts = [
+        n
+        for n, (start, _, words) in enumerate(runs)
+        if len(words) == 3 and (n == 0 or segment[:start].rstrip().endswith(")"))
+    ]
+    keys = [runs[n][2][0].lower().translate(_SWEDISH_ORDER) for n in starts]
+    # The longest run of first words in order (patience style, small lists).
+    best: list[list[int]] = []
+    for k in range(len(keys)):
+        chain = max((c for c in best if keys[c[-1]] <= keys[k]), key=len, default=[])
+        best.append([*chain, k])
+    longest = max(best, key=len, default=[])
+    if len(longest) < 3 or 3 * len(longest) < 2 * len(starts):
+        return set()
+    return {starts[k] for k in longest}
+
+
 def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list[ParsedPerson]:
     runs = _name_runs(segment, text)
+    groups = _group_heading_runs(segment, runs, text)
+    runs = [
+        (segment.index(w[1], s + len(w[0])), e, w[1:]) if n in groups else (s, e, w)
+        for n, (s, e, w) in enumerate(runs)
+    ]
     codes = presence_codes(text)
     marked = _marked_runs(segment, runs, text)
     place_column = _place_column(segment, runs)

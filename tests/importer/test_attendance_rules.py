@@ -921,3 +921,26 @@ def test_batch8_tjanstgorande_wrapped_around_its_first_row_and_kommer_kl() -> No
         partial="Gun Sjö",
         absent="Dan Holm, Eva Ström",
     )
+
+
+def test_batch8_group_column_values_before_names_in_alphabetical_order() -> None:
+    # "Beslutande: Enligt närvarolista" and the list on a later page, a flattened table whose
+    # first column names each kommun; the kommuner stand in alphabetical order, a three-word
+    # name among them does not (real 74). "Ordinarie" before a justerare is no given name; a
+    # word before a colon is a field's label.
+    head = (
+        "3 Plats och tid: Beslutande: Sekreterare: Rådhuset, Örebro Torsdag den 16 april 2009 "
+        "kl 09.30-12.15 Enligt närvarolista Åsa Rydh Utses att justera: Ordinarie Bo Lund (s) "
+        "Ersättare Eva Ström (m) Tid för justering Torsdag 23 april 2009 plats Regionhuset, "
+        "Örebro Program: Mötet öppnas, ordförande Anna Ek Ärenden enligt föredragningslistan"
+    )
+    roll = (
+        "4 , närvaro Kommun/landsting Ledamot Ersättare Askersund Anna Ek (s) Cilla Berg (m) "
+        "Degerfors Bo Lund (s) Dan Holm Berg (v) Hallsberg Eva Ström (m) Fia Nord (s) Kumla "
+        "Gun Sjö (c) Hans Wik (s) Landstinget Ida Kvist (s) Jon Ahl (m)"
+    )
+    statuses = _statuses(head + "\n\n" + roll + "\n\n5 21 Anmälan av fyllnadsval Noteras.")
+    assert statuses == _by_status(
+        present="Åsa Rydh, Anna Ek, Cilla Berg, Bo Lund, Dan Holm Berg, Eva Ström, Fia Nord, "
+        "Gun Sjö, Hans Wik, Ida Kvist, Jon Ahl"
+    )
