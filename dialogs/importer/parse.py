@@ -161,6 +161,10 @@ _DATETIME_LABEL = re.compile(
     r"(?!\s+för\s+juster)\s*(?::\s*(?P<rest>.*)|$|\s(?P<bare>.*\d.*))",
     re.IGNORECASE,
 )
+_PAGED_DATETIME = re.compile(
+    r"^\d{1,3}\s+(?:tid och plats|plats och tid|datum och tid)(?!\s+för\b)\s*:?\s+(?P<value>.*\d.*)",
+    re.IGNORECASE,
+)
 _TIME_LABEL = re.compile(r"^(?:tid|mötestid|klockan)\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
 # "Dag:" / "Dag 2016 08 27" (real_08, real_21); "Sammanträdesdatum 2012-06-12" without a colon
 # when a date or weekday follows.
@@ -1043,6 +1047,15 @@ class _MinutesParser:
 
     def _labelled_value(self, text: str) -> bool:
         state = self.state
+        paged = _PAGED_DATETIME.match(text)
+        found = paged and find_date(
+            strip_weekday(paged.group("value")), context_years=self.context_years
+        )
+        if found:
+            # "2 Tid och plats Onsdagen den 17 maj 2017 kl Region … Närvarande …": a flattened
+            # page's number before the head's first label; only the date is read here, the
+            # lists run together after it are the flattened reader's (real attendance 75).
+            self._add_date(found.date, 1)
         for pattern, kind in (
             (_JUSTERING_LABEL, "justering"),
             (_DATETIME_LABEL, "datetime"),

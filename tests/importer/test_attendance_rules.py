@@ -944,3 +944,18 @@ def test_batch8_group_column_values_before_names_in_alphabetical_order() -> None
         present="Åsa Rydh, Anna Ek, Cilla Berg, Bo Lund, Dan Holm Berg, Eva Ström, Fia Nord, "
         "Gun Sjö, Hans Wik, Ida Kvist, Jon Ahl"
     )
+
+
+def test_batch8_page_number_before_the_heads_date_label() -> None:
+    # "2 Tid och plats Onsdagen den 17 maj 2017 kl …" under an agenda page naming another
+    # meeting's day: the head's date is the meeting's (real 75); the flattened lists after it
+    # are still read.
+    text = (
+        "1 Dagordning Regionstyrelsens sammanträde den 7 juni 2017 i Ronneby 41 (70)\n\n"
+        "2 Tid och plats Onsdagen den 17 maj 2017 kl Regionhuset, Karlskrona Närvarande "
+        "Ordförande Anna Ek (S) Ledamöter Bo Lund (V) Cilla Berg (C) Tjänstemän Dan Holm "
+        "regiondirektör Övriga Paragrafer Underskrifter 42 (70)\n"
+    )
+    minutes = parse_minutes(text, "protokoll.txt")
+    assert str(minutes.date) == "2017-05-17"
+    assert {p.name for p in minutes.people} == {"Anna Ek", "Bo Lund", "Cilla Berg", "Dan Holm"}
