@@ -1048,14 +1048,14 @@ class _MinutesParser:
     def _labelled_value(self, text: str) -> bool:
         state = self.state
         paged = _PAGED_DATETIME.match(text)
-        found = paged and find_date(
+        dated = paged and find_date(
             strip_weekday(paged.group("value")), context_years=self.context_years
         )
-        if found:
+        if dated:
             # "2 Tid och plats Onsdagen den 17 maj 2017 kl Region … Närvarande …": a flattened
             # page's number before the head's first label; only the date is read here, the
             # lists run together after it are the flattened reader's (real attendance 75).
-            self._add_date(found.date, 1)
+            self._add_date(dated.date, 1)
         for pattern, kind in (
             (_JUSTERING_LABEL, "justering"),
             (_DATETIME_LABEL, "datetime"),

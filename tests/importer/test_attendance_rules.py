@@ -951,7 +951,8 @@ def test_batch8_page_number_before_the_heads_date_label() -> None:
     # meeting's day: the head's date is the meeting's (real 75); the flattened lists after it
     # are still read.
     text = (
-        "1 Dagordning Regionstyrelsens sammanträde den 7 juni 2017 i Ronneby 41 (70)\n\n"
+        "1 Dagordning A B C D Regionstyrelsens sammanträde den 7 juni 2017 i Ronneby s beslut "
+        "Information Övrigt 41 (70)\n\n"
         "2 Tid och plats Onsdagen den 17 maj 2017 kl Regionhuset, Karlskrona Närvarande "
         "Ordförande Anna Ek (S) Ledamöter Bo Lund (V) Cilla Berg (C) Tjänstemän Dan Holm "
         "regiondirektör Övriga Paragrafer Underskrifter 42 (70)\n"
