@@ -960,3 +960,44 @@ def test_batch8_page_number_before_the_heads_date_label() -> None:
     minutes = parse_minutes(text, "protokoll.txt")
     assert str(minutes.date) == "2017-05-17"
     assert {p.name for p in minutes.people} == {"Anna Ek", "Bo Lund", "Cilla Berg", "Dan Holm"}
+
+
+def _read_people(text: str, filename: str) -> dict[str, ParsedPerson]:
+    from dialogs.importer import read_bytes
+
+    read = read_bytes(text.encode("utf-8"), filename)
+    return {p.name: p for p in parse_minutes(read.text, filename).people}
+
+
+def test_markdown_pipe_table_of_people_with_a_presence_column() -> None:
+    # A people table in Markdown: its rows read as "Name, cell, …", an empty presence cell is
+    # no presence; a task table stays as written (the layouts the brief for batch 8 names).
+    text = (
+        "# Minnesanteckningar ledningsgrupp 2023-03-14\n\n"
+        "| Namn | Organisation | Närvarande |\n|---|---|:---:|\n"
+        "| Anna Ek | Östby kommun | Ja |\n| Bo Lund | Region Nordland | |\n"
+        "| Cilla Berg | Västby kommun | X |\n\n"
+        "## 1. Mötets öppnande\nAnna Ek hälsade välkommen.\n\n"
+        "## 2. Att göra\n\n| Vad | Vem | När |\n|---|---|---|\n| Skicka underlag | Bo | maj |\n"
+    )
+    people = _read_people(text, "anteckningar.md")
+    assert {n: p.status for n, p in people.items()} == _by_status(
+        present="Anna Ek, Cilla Berg", absent="Bo Lund"
+    )
+    assert people["Anna Ek"].organisation == "Östby kommun"
+
+
+def test_html_table_of_people_inside_markdown() -> None:
+    text = (
+        "# Protokoll styrgrupp 2023-03-14\n\n<table>\n"
+        "<tr><th>Namn</th><th>Funktion</th><th>Närvaro</th></tr>\n"
+        "<tr><td>Anna Ek</td><td>ordförande</td><td>Närvarande</td></tr>\n"
+        "<tr><td>Bo Lund</td><td>ledamot</td><td>Frånvarande</td></tr>\n"
+        "<tr><td>Cilla <b>Berg</b></td><td>sekreterare</td><td>Närvarande</td></tr>\n"
+        "</table>\n\n## 1. Mötets öppnande\nMötet öppnades.\n\n## 2. Övrigt\nInget.\n"
+    )
+    people = _read_people(text, "protokoll.md")
+    assert {n: p.status for n, p in people.items()} == _by_status(
+        present="Anna Ek, Cilla Berg", absent="Bo Lund"
+    )
+    assert "ordforande" in people["Anna Ek"].roles
