@@ -969,35 +969,41 @@ def _read_people(text: str, filename: str) -> dict[str, ParsedPerson]:
     return {p.name: p for p in parse_minutes(read.text, filename).people}
 
 
-def test_markdown_pipe_table_of_people_with_a_presence_column() -> None:
-    # A people table in Markdown: its rows read as "Name, cell, …", an empty presence cell is
-    # no presence; a task table stays as written (the layouts the brief for batch 8 names).
-    text = (
+MARKDOWN_TABLES = [
+    pytest.param(
+        # A people table in Markdown: its rows read as "Name, cell, …", an empty presence cell
+        # is no presence; a task table stays as written (layouts the brief for batch 8 names).
+        "anteckningar.md",
         "# Minnesanteckningar ledningsgrupp 2023-03-14\n\n"
         "| Namn | Organisation | Närvarande |\n|---|---|:---:|\n"
         "| Anna Ek | Östby kommun | Ja |\n| Bo Lund | Region Nordland | |\n"
         "| Cilla Berg | Västby kommun | X |\n\n"
         "## 1. Mötets öppnande\nAnna Ek hälsade välkommen.\n\n"
-        "## 2. Att göra\n\n| Vad | Vem | När |\n|---|---|---|\n| Skicka underlag | Bo | maj |\n"
-    )
-    people = _read_people(text, "anteckningar.md")
-    assert {n: p.status for n, p in people.items()} == _by_status(
-        present="Anna Ek, Cilla Berg", absent="Bo Lund"
-    )
-    assert people["Anna Ek"].organisation == "Östby kommun"
-
-
-def test_html_table_of_people_inside_markdown() -> None:
-    text = (
+        "## 2. Att göra\n\n| Vad | Vem | När |\n|---|---|---|\n| Skicka underlag | Bo | maj |\n",
+        ("Anna Ek", "organisation", "Östby kommun"),
+        id="pipe_table",
+    ),
+    pytest.param(
+        "protokoll.md",
         "# Protokoll styrgrupp 2023-03-14\n\n<table>\n"
         "<tr><th>Namn</th><th>Funktion</th><th>Närvaro</th></tr>\n"
         "<tr><td>Anna Ek</td><td>ordförande</td><td>Närvarande</td></tr>\n"
         "<tr><td>Bo Lund</td><td>ledamot</td><td>Frånvarande</td></tr>\n"
         "<tr><td>Cilla <b>Berg</b></td><td>sekreterare</td><td>Närvarande</td></tr>\n"
-        "</table>\n\n## 1. Mötets öppnande\nMötet öppnades.\n\n## 2. Övrigt\nInget.\n"
-    )
-    people = _read_people(text, "protokoll.md")
+        "</table>\n\n## 1. Mötets öppnande\nMötet öppnades.\n\n## 2. Övrigt\nInget.\n",
+        ("Anna Ek", "roles", ["ordforande"]),
+        id="html_table_in_markdown",
+    ),
+]
+
+
+@pytest.mark.parametrize(("filename", "text", "detail"), MARKDOWN_TABLES)
+def test_people_tables_in_markdown(
+    filename: str, text: str, detail: tuple[str, str, object]
+) -> None:
+    people = _read_people(text, filename)
     assert {n: p.status for n, p in people.items()} == _by_status(
         present="Anna Ek, Cilla Berg", absent="Bo Lund"
     )
-    assert "ordforande" in people["Anna Ek"].roles
+    name, field, value = detail
+    assert getattr(people[name], field) == value
