@@ -85,6 +85,7 @@ from .people import (
     match_label,
     name_key,
     open_flat_label,
+    organisation_group,
     page_continuation,
     parse_person,
     presence_mark_only,
@@ -988,6 +989,10 @@ class _MinutesParser:
         if is_marked_row(text) and self._attendance_entries(raw):
             # A row with a presence column needs no heading (corpus 01).
             return True
+        if text[:5].lower() == "från " and organisation_group(text) is not None:
+            # "Från kommunerna: A, B och C" needs no heading either: the people a party sent.
+            self._attendance_label(SectionLabel(), "", 0)
+            return self._attendance_entries(raw)
         if (
             self.minutes.title is None
             and _is_title(text)
@@ -1234,8 +1239,13 @@ class _MinutesParser:
             return True
         inline = split_inline_list(line, name_org=state.name_org_rows >= 2)
         parsed: list[ParsedPerson] = []
-        given = first_names(line) if state.label is not None else []
-        organisations = _organisations(line, state.label) if not (state.named or given) else []
+        group = organisation_group(line)
+        if group is not None:
+            inline = InlineEntries(group[1], [])  # "Östby kommun: Anna Ek, Bo Lund"
+        given = first_names(line) if state.label is not None and group is None else []
+        organisations = (
+            _organisations(line, state.label) if not (state.named or given or group) else []
+        )
         if given and state.label is not None:
             # "Närvarande: Malin, Sofia, … och Nasrin": given names only (real attendance 78).
             inline = InlineEntries([], [])
@@ -1259,6 +1269,8 @@ class _MinutesParser:
                 if is_marked_row(entry):
                     continue  # "Vice ordförande, Vakant, Nej": a post, not a person
                 return False
+            if group is not None and not person.organisation:
+                person.organisation = group[0]
             parsed.append(person)
             if person.substitute_for and self.people.find(person.substitute_for) is None:
                 # "Emma Tå, tjg ers för Maja Öst": the member replaced was not there.

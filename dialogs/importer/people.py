@@ -52,7 +52,8 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     ),
     (
         re.compile(
-            r"närvarande|deltagare|deltagande|närvarande deltagare|närvarande personer|närvaro"
+            r"närvarande|deltagare|deltagande|närvarande deltagare|närvarande personer|närvaro|"
+            r"mötesdeltagare"
         ),
         SectionLabel(),
     ),
@@ -2202,6 +2203,25 @@ def has_presence_mark(entry: str) -> bool:
     """An entry that carries its own presence column ("Ulrika Sand X", "Tim Persson, Ja")."""
     text = strip_inline_markdown(entry).strip()
     return is_marked_row(text) or bool(_MARK_AFTER_NAME.match(_without_parentheses(text)))
+
+
+# "Östby kommun: Anna Ek, Bo Lund" / "Från regionen: Cilla Berg och Dan Holm": the people one
+# organisation sent, the organisation before a colon (the layouts the brief for batch 8 names:
+# cooperation bodies list their members by organisation).
+_ORGANISATION_GROUP = re.compile(r"^(?:(?i:från)\s+)?(?P<org>[^:,;]{2,50}?)\s*:\s+(?P<names>\S.*)$")
+
+
+def organisation_group(text: str) -> tuple[str, list[str]] | None:
+    """(organisation, entries) of such a line; a "Från …:" line may name the organisation
+    generically ("Från kommunerna"), otherwise it must read as an organisation."""
+    found = _ORGANISATION_GROUP.match(text)
+    if not found:
+        return None
+    org, names = found.group("org"), found.group("names")
+    generic = text[:4].lower() == "från"
+    if not (generic or is_organisation_line(org)) or not _all_people(names):
+        return None
+    return org, split_inline_list(names).entries
 
 
 def is_organisation_line(text: str) -> bool:

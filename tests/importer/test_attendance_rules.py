@@ -1007,3 +1007,44 @@ def test_people_tables_in_markdown(
     )
     name, field, value = detail
     assert getattr(people[name], field) == value
+
+
+ORGANISATION_GROUPS = [
+    pytest.param(
+        # "Organisation: Name, Name" lines under "Närvarande" (a cooperation body's members by
+        # the party that sent them; layouts the brief for batch 8 names).
+        "Minnesanteckningar samverkansråd 2023-03-14\n\nNärvarande:\nÖstby kommun: Anna Ek, "
+        "Bo Lund\nRegion Nordland: Cilla Berg, Dan Holm\n\nFörhinder: Eva Ström, Västby kommun"
+        "\n\n1. Mötets öppnande\nAnna Ek hälsade välkommen.\n2. Nästa möte\nDen 12 april.\n",
+        {"Anna Ek": "Östby kommun", "Dan Holm": "Region Nordland"},
+        id="organisation_colon_names",
+    ),
+    pytest.param(
+        # "Från kommunerna: …" needs no heading; a "Från …:" line of prose is no list.
+        "Minnesanteckningar regionalt samverkansråd 2023-03-14\n\nFrån kommunerna: Anna Ek, "
+        "Bo Lund och Cilla Berg\nFrån regionen: Dan Holm\nFrånvarande: Eva Ström\n\n"
+        "1. Mötets öppnande\nAnna Ek hälsade välkommen.\n2. Föregående möte\nFrån föregående "
+        "möte: anteckningarna lades till handlingarna.\n",
+        {"Bo Lund": "kommunerna", "Dan Holm": "regionen"},
+        id="fran_x",
+    ),
+    pytest.param(
+        # "Mötesdeltagare:" is a present list's label.
+        "Minnesanteckningar styrgrupp 2023-03-14\n\nMötesdeltagare: Anna Ek, socialchef, Östby "
+        "kommun; Bo Lund, Region Nordland; Cilla Berg, Västby kommun; Dan Holm, Region Nordland"
+        "\n\nEj närvarande: Eva Ström, Västby kommun\n\n1. Mötets öppnande\nAnna Ek hälsade "
+        "välkommen.\n2. Nästa möte\nDen 12 april.\n",
+        {"Bo Lund": "Region Nordland"},
+        id="motesdeltagare",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "organisations"), ORGANISATION_GROUPS)
+def test_people_grouped_by_organisation(text: str, organisations: dict[str, str]) -> None:
+    people = _people(text)
+    assert {n: p.status for n, p in people.items()} == _by_status(
+        present="Anna Ek, Bo Lund, Cilla Berg, Dan Holm", absent="Eva Ström"
+    )
+    for name, organisation in organisations.items():
+        assert people[name].organisation == organisation
