@@ -70,14 +70,17 @@ from .people import (
     InlineEntries,
     PeopleRegistry,
     SectionLabel,
+    dash_after_name,
     first_names,
     flat_attendance,
+    from_group,
     function_roles,
     has_presence_mark,
     is_ditto_mark,
     is_marked_row,
     is_organisation_line,
     is_page_noise,
+    is_titled_name,
     item_attendance,
     join_cell_rows,
     label_after_value,
@@ -989,7 +992,7 @@ class _MinutesParser:
         if is_marked_row(text) and self._attendance_entries(raw):
             # A row with a presence column needs no heading (corpus 01).
             return True
-        if text[:5].lower() == "från " and organisation_group(text) is not None:
+        if from_group(text):
             # "Från kommunerna: A, B och C" needs no heading either: the people a party sent.
             self._attendance_label(SectionLabel(), "", 0)
             return self._attendance_entries(raw)
@@ -1227,6 +1230,7 @@ class _MinutesParser:
             last = self.people.people[-1]
             last.roles = sort_roles([*last.roles, role[0]])
             return True
+        line = dash_after_name(line)
         labelled = label_after_value(line)
         if labelled and labelled[0]:
             # The next list's label run into the line: "K G Hammarlund (S) Representanter Sture
@@ -2463,6 +2467,8 @@ def _organisations(line: str, label: SectionLabel | None) -> list[ParsedPerson]:
         or len(e.split()) > 4
         or any(ch.isdigit() for ch in e)
         or looks_like_name(e)
+        # "Socialchef Anna Ek, Östby kommun": a person with title and organisation.
+        or is_titled_name(e)
         for e in bare
         if e
     ):

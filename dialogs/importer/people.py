@@ -53,7 +53,7 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     (
         re.compile(
             r"närvarande|deltagare|deltagande|närvarande deltagare|närvarande personer|närvaro|"
-            r"mötesdeltagare"
+            r"mötesdeltagare|deltog"
         ),
         SectionLabel(),
     ),
@@ -117,7 +117,9 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         SectionLabel(status=ABSENT, absence_kind="aterbud"),
     ),
     (
-        re.compile(r"frånvarande(?: ledamöter| ersättare)?|ej närvarande|frånvaro"),
+        re.compile(
+            r"frånvarande(?: ledamöter| ersättare)?|ej närvarande|frånvaro|deltog ej|deltog inte"
+        ),
         SectionLabel(status=ABSENT, absence_kind="franvarande"),
     ),
 ]
@@ -405,6 +407,28 @@ def looks_like_name(text: str) -> bool:
     return capitalised >= 2
 
 
+# "Anna Ek – socialchef, Östby kommun", "Bo Lund - Region Nordland", "Cilla Berg/sekreterare":
+# a dash or a slash after the name where a comma would stand (layouts the brief for batch 8
+# names). The name first, two to four capitalised words.
+_NAME_THEN_DASH = re.compile(
+    r"^(?P<name>[A-ZÅÄÖÉ][\wåäöé'’-]*(?:\s+[A-ZÅÄÖÉ][\wåäöé'’-]*){1,3})"
+    r"(?:\s+[–—-]\s+|\s*/\s*(?=[a-zåäö]))(?P<rest>\S.*)$"
+)
+
+
+def dash_after_name(line: str) -> str:
+    """The line with "Name – rest" / "Name/role" written "Name, rest", part by part when ";"
+    separates people."""
+
+    def one(part: str) -> str:
+        found = _NAME_THEN_DASH.match(part.strip())
+        if not found or not looks_like_name(found.group("name")):
+            return part
+        return f"{found.group('name')}, {found.group('rest')}"
+
+    return ";".join(one(part) for part in line.split(";"))
+
+
 _GIVEN_NAME = re.compile(r"[A-ZÅÄÖ][a-zåäöéü]{2,11}(?:-[A-ZÅÄÖ][a-zåäöéü]{2,11})?")
 
 
@@ -600,6 +624,11 @@ def _leading_title(name: str) -> tuple[str | None, str]:
     if cut and looks_like_name(" ".join(tokens[cut:])):
         return " ".join(tokens[:cut]), " ".join(tokens[cut:])
     return None, name
+
+
+def is_titled_name(text: str) -> bool:
+    """ "Socialchef Anna Ek": a title before a person's name (no organisation's name)."""
+    return _leading_title(text)[0] is not None
 
 
 def core_name(part: str) -> str:
@@ -2208,7 +2237,16 @@ def has_presence_mark(entry: str) -> bool:
 # "Östby kommun: Anna Ek, Bo Lund" / "Från regionen: Cilla Berg och Dan Holm": the people one
 # organisation sent, the organisation before a colon (the layouts the brief for batch 8 names:
 # cooperation bodies list their members by organisation).
-_ORGANISATION_GROUP = re.compile(r"^(?:(?i:från)\s+)?(?P<org>[^:,;]{2,50}?)\s*:\s+(?P<names>\S.*)$")
+_FROM_GROUP = re.compile(r"(?i)^(?:(?:närvarande|deltagare|deltog)\s+)?från\s+")
+_ORGANISATION_GROUP = re.compile(
+    r"^(?:(?i:(?:närvarande|deltagare|deltog)\s+)?(?i:från)\s+)?(?P<org>[^:,;]{2,50}?)\s*:\s+"
+    r"(?P<names>\S.*)$"
+)
+
+
+def from_group(text: str) -> bool:
+    """ "Från regionen: …" / "Närvarande från Östby kommun: …": a group that needs no heading."""
+    return bool(_FROM_GROUP.match(text)) and organisation_group(text) is not None
 
 
 def organisation_group(text: str) -> tuple[str, list[str]] | None:
@@ -2218,7 +2256,7 @@ def organisation_group(text: str) -> tuple[str, list[str]] | None:
     if not found:
         return None
     org, names = found.group("org"), found.group("names")
-    generic = text[:4].lower() == "från"
+    generic = bool(_FROM_GROUP.match(text))  # "Från regionen:", "Närvarande från …:"
     if not (generic or is_organisation_line(org)) or not _all_people(names):
         return None
     return org, split_inline_list(names).entries

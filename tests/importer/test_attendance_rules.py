@@ -1048,3 +1048,40 @@ def test_people_grouped_by_organisation(text: str, organisations: dict[str, str]
     )
     for name, organisation in organisations.items():
         assert people[name].organisation == organisation
+
+
+LINE_LAYOUTS = [
+    pytest.param(
+        # "Name – title, organisation" and "Name - organisation": the dash where a comma
+        # stands; no line of them is an organisation list.
+        "Närvarande:\nAnna Ek – socialchef, Östby kommun\nBo Lund - Region Nordland\n"
+        "Cilla Berg – MAS, Västby kommun\n\nFrånvarande:\nDan Holm – Region Nordland",
+        id="dash_after_name",
+    ),
+    pytest.param(
+        "Närvarande:\nAnna Ek/ordförande\nBo Lund/sekreterare\nCilla Berg\n\n"
+        "Frånvarande:\nDan Holm/ledamot",
+        id="slash_role",
+    ),
+    pytest.param(
+        # A title before each name: people, not organisations.
+        "Närvarande:\nSocialchef Anna Ek, Östby kommun\nVerksamhetschef Bo Lund, Region Nordland\n"
+        "Enhetschef Cilla Berg, Västby kommun\nFrånvarande: Dan Holm",
+        id="title_before_name",
+    ),
+    pytest.param(
+        "Närvarande från Östby kommun: Anna Ek, Bo Lund\nNärvarande från regionen: Cilla Berg\n"
+        "Deltog ej: Dan Holm",
+        id="narvarande_fran_and_deltog_ej",
+    ),
+    pytest.param("Deltog: Anna Ek, Bo Lund, Cilla Berg\nDeltog ej: Dan Holm", id="deltog"),
+]
+
+
+@pytest.mark.parametrize("attendance", LINE_LAYOUTS)
+def test_line_layouts_of_cooperation_notes(attendance: str) -> None:
+    text = (
+        f"Minnesanteckningar ledningsgrupp 2023-03-14\n\n{attendance}\n\n1. Mötets öppnande\n"
+        "Anna Ek hälsade välkommen.\n2. Nästa möte\nDen 12 april.\n"
+    )
+    assert _statuses(text) == _by_status(present="Anna Ek, Bo Lund, Cilla Berg", absent="Dan Holm")
