@@ -1076,7 +1076,7 @@ _FLAT_LABEL_WORDS = (
     # "Ovriga": the diaeresis lost in OCR (real 36).
     r"ledamöter|ersättare|suppleanter|[öo]vriga deltagande|övriga närvarande|övriga deltagare|övriga|"
     r"närvarande|deltagare|ej närvarande|frånvarande|anmält förhinder|anmälda förhinder|"
-    r"meddelat förhinder|förhindrade|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro|"
+    r"meddelat förhinder|förhindrade|förhinder|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro|"
     r"(?-i:Tjänstgörande)"
 )
 _FLAT_LABEL = re.compile(
@@ -1106,6 +1106,8 @@ _JUSTERING_HEADING = re.compile(r"(?i)\s*justeringens\s+plats(?:\s+och\s+tid)?\b
 _FLAT_STOP = re.compile(
     r"(?<![\w-])(?:utses att justera|utsedda? att justera|justeringens|justerare:|underskrift(?:er)?|val av|"
     r"paragrafer|dagordning|föredragningslista|ärendelista|protokollet|sammanträdestid|"
+    # the first item: "… Dan Holm Region Nordland 1. Mötets öppnande Anna Ek hälsade …"
+    r"(?:mötets|sammanträdets) öppnande|"
     # "Tid för justering:", "Justeringsledamöter" end the officials' list (real attendance 81)
     r"plats och tid|register|tid för justering|justeringsledamöter)\b|\b\d+\s+\d+\s*\(\d+\)",
     re.IGNORECASE,
@@ -1523,7 +1525,12 @@ def _name_runs(segment: str, text: str = "") -> list[tuple[int, int, list[str]]]
     kept = []
     for run in runs:
         if _names_place(segment, run):
-            continue
+            if len(run[2]) < 3:
+                continue
+            # "Anna Ek Östby kommun Bo Lund …": a name, then its kommun's name before the
+            # lower-case "kommun" (rows "Name Organisation" run together).
+            last = segment.rindex(run[2][-1], run[0], run[1])
+            run = (run[0], len(segment[:last].rstrip()), run[2][:-1])
         if len(run[2]) == 3 and run[2][1] == run[2][2]:
             # "Mikael Kling Kling Konsult": the firm after its owner's name (real 33).
             run = (run[0], segment.rindex(run[2][2], run[0], run[1]) - 1, run[2][:2])

@@ -1085,3 +1085,30 @@ def test_line_layouts_of_cooperation_notes(attendance: str) -> None:
         "Anna Ek hälsade välkommen.\n2. Nästa möte\nDen 12 april.\n"
     )
     assert _statuses(text) == _by_status(present="Anna Ek, Bo Lund, Cilla Berg", absent="Dan Holm")
+
+
+FLAT_NOTES = [
+    pytest.param(
+        # "Förhinder:" alone is an absent list's label in flattened notes.
+        "Närvarande: Anna Ek, socialchef Östby kommun, Bo Lund, verksamhetschef Region "
+        "Nordland, Cilla Berg, MAS Västby kommun Förhinder: Dan Holm, Region Nordland",
+        id="forhinder_label",
+    ),
+    pytest.param(
+        # Rows "Name Organisation" run together: the kommun's name before a lower-case "kommun"
+        # ends the name before it; the first item ends the last list.
+        "Deltagare Anna Ek Östby kommun Bo Lund Region Nordland Cilla Berg Västby kommun Ej "
+        "närvarande Dan Holm Region Nordland",
+        id="name_kommun_pairs_and_first_item",
+    ),
+]
+
+
+@pytest.mark.parametrize("attendance", FLAT_NOTES)
+def test_flattened_notes_of_cooperation_bodies(attendance: str) -> None:
+    text = (
+        f"1 Minnesanteckningar Samverkansgrupp 2019-05-14 {attendance} 1. Mötets öppnande Anna "
+        "Ek hälsade alla välkomna och mötet öppnades. 2. Föregående anteckningar Lades till "
+        "handlingarna efter en kort genomgång.\n"
+    )
+    assert _statuses(text) == _by_status(present="Anna Ek, Bo Lund, Cilla Berg", absent="Dan Holm")
