@@ -1275,6 +1275,12 @@ class _MinutesParser:
                 return False
             if group is not None and not person.organisation:
                 person.organisation = group[0]
+            if (
+                state.label is not None
+                and state.label.marks_present
+                and not has_presence_mark(entry)
+            ):
+                person.status = ABSENT  # "Cilla Berg" under "Närvarande (X = närvarande)"
             parsed.append(person)
             if person.substitute_for and self.people.find(person.substitute_for) is None:
                 # "Emma Tå, tjg ers för Maja Öst": the member replaced was not there.

@@ -34,6 +34,8 @@ class SectionLabel:
     invited: bool = False
     # "Närvarande ledamöter": a bare "Frånvarande" list after it lists absent ledamöter.
     present_group: bool = False
+    # "Närvarande (X = närvarande)": the list marks who came; an unmarked name did not.
+    marks_present: bool = False
 
 
 _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
@@ -53,7 +55,10 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     (
         re.compile(
             r"närvarande|deltagare|deltagande|närvarande deltagare|närvarande personer|närvaro|"
-            r"mötesdeltagare|deltog"
+            r"mötesdeltagare|deltog|"
+            # "Närvarande på plats:", "Deltog på distans:", "Närvarande via Teams:"
+            r"(?:närvarande|deltog|deltagande|deltagare)\s+(?:på plats|på distans|digitalt|"
+            r"fysiskt|på länk|per telefon|via\s+\w+)"
         ),
         SectionLabel(),
     ),
@@ -118,7 +123,8 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     ),
     (
         re.compile(
-            r"frånvarande(?: ledamöter| ersättare)?|ej närvarande|frånvaro|deltog ej|deltog inte"
+            r"frånvarande(?: ledamöter| ersättare)?(?: med förhinder)?|ej närvarande|frånvaro|"
+            r"deltog ej|deltog inte"
         ),
         SectionLabel(status=ABSENT, absence_kind="franvarande"),
     ),
@@ -333,6 +339,11 @@ def _fuzzy_label(word: str) -> SectionLabel | None:
     return _label_of(best[0]) if best else None
 
 
+_MARK_LEGEND_LABEL = re.compile(
+    r"\s*\((?:[xX]\s*=\s*(?:närvarande|närvaro|deltog)|(?i:markerade?\s+med\s+x))[^()]*\)"
+)
+
+
 def match_label(line: str, names_after: bool = False) -> tuple[SectionLabel, str, int] | None:
     """If line is an attendance heading, return its label, any names on the same line, and its
     markdown heading level. With names_after (the header), a label followed by names without a
@@ -340,6 +351,11 @@ def match_label(line: str, names_after: bool = False) -> tuple[SectionLabel, str
     ("Frånvarnade:") count too."""
     level = heading_level(line)
     text = clean_line(line)
+    legend = _MARK_LEGEND_LABEL.search(text)
+    if legend:
+        # "Närvarande (X = närvarande)", "Närvarolista (markerade med x)" over "Name X" rows.
+        found = match_label(text[: legend.start()] + text[legend.end() :], names_after)
+        return (replace(found[0], marks_present=True), *found[1:]) if found else None
     match = re.match(r"^([^:]{2,40}?)\s*(?::\s*(.*))?$", text)
     if match:
         word = match.group(1).strip().lower()

@@ -1075,6 +1075,16 @@ LINE_LAYOUTS = [
         id="narvarande_fran_and_deltog_ej",
     ),
     pytest.param("Deltog: Anna Ek, Bo Lund, Cilla Berg\nDeltog ej: Dan Holm", id="deltog"),
+    pytest.param(
+        "Närvarande på plats: Anna Ek, Bo Lund\nDeltog via Teams: Cilla Berg\n"
+        "Frånvarande med förhinder: Dan Holm",
+        id="on_site_remote_and_med_forhinder",
+    ),
+    pytest.param(
+        # A legend in the label: the list marks who came, an unmarked name did not.
+        "Närvarande (X = närvarande)\nAnna Ek X\nBo Lund X\nDan Holm\nCilla Berg X",
+        id="x_legend_in_the_label",
+    ),
 ]
 
 
