@@ -81,7 +81,8 @@ _PEOPLE_COLUMN = re.compile(
 )
 _PRESENCE_COLUMN = re.compile(r"(?i)^(?:närvarande|närvaro|närv\.?|deltog|närvarande\s*\(?x\)?)$")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# "|---|:--:|", and Org-mode's "|------+-----|"
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:[|+]\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
 def _pipe_cells(line: str) -> list[str]:
@@ -170,6 +171,7 @@ def markdown(text: str) -> str:
         rest = html_to_text("\n".join(rest)).split("\n")
     out: list[str] = []
     for n, line in enumerate(rest):
+        line = re.sub(r"(?i)\s*<br\s*/?>\s*", "\n", line).rstrip("\n")  # a line break in HTML
         if line.rstrip().endswith("\\") and not line.rstrip().endswith("\\\\"):
             line = line.rstrip()[:-1]
         underline = _SETEXT.match(rest[n + 1]) if n + 1 < len(rest) else None
@@ -236,7 +238,23 @@ def latex(text: str) -> str:
     meta: dict[str, str] = {}
     out: list[str] = []
     appendix = False
+    table: list[list[str]] | None = None
     for raw in text.split("\n"):
+        if re.match(r"\s*\\begin\{(?:tabular|tabularx|longtable)\}", raw):
+            table = []  # "Namn & Närvarande \\" rows of a table of people
+            continue
+        if table is not None:
+            if re.match(r"\s*\\end\{(?:tabular|tabularx|longtable)\}", raw):
+                rows = [row for row in table if any(row)]
+                lines = _table_lines(rows[0], rows[1:]) if rows else None
+                out.extend(
+                    lines if lines is not None else [", ".join(c for c in r if c) for r in rows]
+                )
+                table = None
+            elif not re.fullmatch(r"\s*(?:\\hline|\\toprule|\\midrule|\\bottomrule)?\s*", raw):
+                row = re.sub(r"\\\\\s*(?:\\hline)?\s*$", "", raw)
+                table.append([_latex_inline(cell).strip() for cell in row.split("&")])
+            continue
         if raw.lstrip().startswith("%") or (
             _LATEX_DROP.match(raw) and not raw.strip().startswith("\\appendix")
         ):
@@ -351,7 +369,7 @@ def org(text: str) -> str:
         line = re.sub(r"(?<!\w)\+([^+\n]+)\+(?!\w)", r"~~\1~~", line)  # struck through
         line = re.sub(r"(?<!\w)[/=]([^/=\n]+)[/=](?!\w)", r"\1", line)
         out.append(line.rstrip())
-    return "\n".join(_meta_lines(meta) + out)
+    return "\n".join(_meta_lines(meta) + _tables_as_rows(out))
 
 
 def to_markdown(text: str, fmt: str) -> str:

@@ -76,6 +76,7 @@ from .people import (
     from_group,
     function_roles,
     has_presence_mark,
+    is_column_heading_row,
     is_ditto_mark,
     is_marked_row,
     is_organisation_line,
@@ -1230,6 +1231,8 @@ class _MinutesParser:
             last = self.people.people[-1]
             last.roles = sort_roles([*last.roles, role[0]])
             return True
+        if is_column_heading_row(line):
+            return True  # "Namn, Närvarande": the table's heading row
         line = dash_after_name(line)
         labelled = label_after_value(line)
         if labelled and labelled[0]:

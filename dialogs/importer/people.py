@@ -736,6 +736,10 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
     raw = strip_bullet(entry.strip())
     struck = "~~" in raw and bool(re.search(r"~~[^~]+~~", raw))
     raw = _HYPHEN_SPACE.sub("-", strip_inline_markdown(raw.replace("~~", "")).strip())
+    box = re.match(r"^\[([ xX])\]\s+(?=\S)", raw)
+    if box:
+        # "- [x] Anna Ek" / "- [ ] Bo Lund": a task list used as a presence list.
+        raw = raw[box.end() :] + (", Ja" if box.group(1).strip() else ", Nej")
     if not raw:
         return None
     roles: list[str] = list(label.roles) if label else []
@@ -2171,6 +2175,34 @@ def roll_call_entries(title: str, body: list[str]) -> list[str]:
     return entries if len(entries) >= 2 else []
 
 
+# A people table's heading row flattened to a line: "Namn, Närvarande" (Typst and LaTeX tables
+# of people turned into rows).
+_COLUMN_WORDS = frozenset(
+    {
+        "namn",
+        "närvarande",
+        "närvaro",
+        "organisation",
+        "funktion",
+        "roll",
+        "titel",
+        "parti",
+        "ledamot",
+        "ersättare",
+        "kommun",
+        "förvaltning",
+        "deltagare",
+        "befattning",
+        "representerar",
+    }
+)
+
+
+def is_column_heading_row(text: str) -> bool:
+    cells = [c for c in re.split(r"\s*[,\t|&]\s*", text.strip().strip("|")) if c]
+    return len(cells) >= 2 and all(c.lower() in _COLUMN_WORDS for c in cells)
+
+
 def item_attendance(title: str, body: list[str]) -> list[ParsedPerson]:
     """The people an item titled as an attendance list names ("§ 2. Närvarande" over "A, B och
     C.", "2. Närvaro" over one name a line), or [] when its body is not such a list."""
@@ -2184,6 +2216,8 @@ def item_attendance(title: str, body: list[str]) -> list[ParsedPerson]:
         if not text:
             if people:
                 break
+            continue
+        if is_column_heading_row(text) and not people:
             continue
         entries = split_inline_list(text).entries
         parsed = [parse_person(entry, label) for entry in entries]

@@ -1122,3 +1122,52 @@ def test_flattened_notes_of_cooperation_bodies(attendance: str) -> None:
         "handlingarna efter en kort genomgång.\n"
     )
     assert _statuses(text) == _by_status(present="Anna Ek, Bo Lund, Cilla Berg", absent="Dan Holm")
+
+
+MARKUP_PRESENCE = [
+    pytest.param(
+        "styrelse.org",
+        "#+TITLE: Styrelsemöte\n#+DATE: 2023-03-14\n\n* Närvarande\n| Namn | Närvarande |\n"
+        "|------+-----------|\n| Anna Ek | Ja |\n| Bo Lund | Nej |\n| Cilla Berg | Ja |\n\n"
+        "* Mötets öppnande\nMötet öppnades.\n* Nästa möte\nDen 12 april.\n",
+        id="org_table",
+    ),
+    pytest.param(
+        "styrelse.tex",
+        "\\documentclass{article}\n\\title{Styrelsemöte}\n\\date{2023-03-14}\n"
+        "\\begin{document}\n\\section*{Närvarande}\n\\begin{tabular}{ll}\n"
+        "Namn & Närvarande \\\\\n\\hline\nAnna Ek & Ja \\\\\nBo Lund & Nej \\\\\n"
+        "Cilla Berg & Ja \\\\\n\\end{tabular}\n\\section{Mötets öppnande}\nMötet öppnades.\n"
+        "\\section{Nästa möte}\nDen 12 april.\n\\end{document}\n",
+        id="latex_tabular",
+    ),
+    pytest.param(
+        "styrelse.typ",
+        "= Styrelsemöte 2023-03-14\n\n== Närvarande\n#table(\n  columns: 2,\n"
+        "  [Namn], [Närvarande],\n  [Anna Ek], [Ja],\n  [Bo Lund], [Nej],\n  [Cilla Berg], [Ja],\n"
+        ")\n\n== Mötets öppnande\nMötet öppnades.\n\n== Nästa möte\nDen 12 april.\n",
+        id="typst_table_heading_row",
+    ),
+    pytest.param(
+        "styrelse.md",
+        "# Styrelsemöte 2023-03-14\n\n## Närvarande\n\n- [x] Anna Ek\n- [ ] Bo Lund\n"
+        "- [x] Cilla Berg\n\n## 1. Mötets öppnande\nMötet öppnades.\n\n## 2. Nästa möte\n"
+        "Den 12 april.\n",
+        id="markdown_task_list",
+    ),
+    pytest.param(
+        "styrelse.md",
+        "# Styrelsemöte 2023-03-14\n\n**Närvarande:** Anna Ek, Cilla Berg<br>\n"
+        "**Frånvarande:** Bo Lund\n\n## 1. Mötets öppnande\nMötet öppnades.\n\n"
+        "## 2. Nästa möte\nDen 12 april.\n",
+        id="markdown_br",
+    ),
+]
+
+
+@pytest.mark.parametrize(("filename", "text"), MARKUP_PRESENCE)
+def test_presence_lists_in_markup(filename: str, text: str) -> None:
+    people = _read_people(text, filename)
+    assert {n: p.status for n, p in people.items()} == _by_status(
+        present="Anna Ek, Cilla Berg", absent="Bo Lund"
+    )
