@@ -1171,3 +1171,18 @@ def test_presence_lists_in_markup(filename: str, text: str) -> None:
     assert {n: p.status for n, p in people.items()} == _by_status(
         present="Anna Ek, Cilla Berg", absent="Bo Lund"
     )
+
+
+def test_a_web_page_saved_as_txt_is_read_as_html() -> None:
+    from dialogs.importer import read_bytes
+
+    page = (
+        "<!DOCTYPE html>\n<html><body>\n<h1>Protokoll styrelsemöte 2023-03-14</h1>\n"
+        "<p><strong>Närvarande:</strong> Anna Ek, Cilla Berg</p>\n"
+        "<p><strong>Frånvarande:</strong> Bo Lund</p>\n<h2>1. Mötets öppnande</h2>\n"
+        "<p>Mötet öppnades.</p>\n</body></html>\n"
+    )
+    assert read_bytes(page.encode("utf-8"), "sida.txt").format == "html"
+    assert {n: p.status for n, p in _read_people(page, "sida.txt").items()} == _by_status(
+        present="Anna Ek, Cilla Berg", absent="Bo Lund"
+    )
