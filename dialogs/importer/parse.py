@@ -85,6 +85,7 @@ from .people import (
     item_attendance,
     join_cell_rows,
     label_after_value,
+    labelled_lists,
     looks_like_name,
     match_label,
     name_key,
@@ -1474,7 +1475,9 @@ class _MinutesParser:
         work = _ItemWork(item)
         for name in roll_call_entries(title, body):
             self.people.add(ParsedPerson(name=name, status=PRESENT))
-        for person in item_attendance(title, body):
+        for person in item_attendance(title, body) or (
+            [] if self.people.people else labelled_lists(body)
+        ):
             self.people.add(person)
         self._read_item_body(work, body, known)
         said = len(title.split()) >= 3 and prose_decision(title, self.own) is not None

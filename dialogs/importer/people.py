@@ -2078,11 +2078,17 @@ _REPORTED_ABSENT = re.compile(
     r"(?:förhinder|återbud)\b"
 )
 _PROSE_ATTENDED = re.compile(
-    r"(?:\b[Ff]rån\s+(?P<org>[^.;]{2,90}?)\s+)?\bnärvarade\s+(?:även\s+|också\s+)?"
+    r"(?:\b[Ff]rån\s+(?P<org>[^.;]{2,90}?)\s+)?"
+    # "närvarade", "Närvarande var …", "Vid mötet deltog …" (sentences of notes)
+    r"(?:\bnärvarade|\b[Nn]ärvarande\s+var|\b[Vv]id\s+(?:mötet|sammanträdet)\s+deltog)\s+"
+    r"(?:även\s+|också\s+)?"
     r"(?P<names>[A-ZÅÄÖ](?:[^.;()]|\([^()]*\))*)"
 )
 _SUBJECT_PRESENT = re.compile(
     rf"(?:^\s*|(?<=[.:]\s))(?P<names>{_LIST_OF})\s+(?:är|var)\s+(?:alla\s+)?närvarande\s*(?:\.|$)"
+)
+_SUBJECT_ABSENT = re.compile(
+    rf"(?:^\s*|(?<=[.:]\s))(?P<names>{_LIST_OF})\s+(?:är|var)\s+frånvarande\s*(?:\.|$)"
 )
 _NOT_THERE = re.compile(
     rf"(?P<name>{_NAME_PATTERN})(?:,\s*[a-zåäö][\wåäö -]{{0,40}},)?\s+(?:som\s+)?"
@@ -2128,6 +2134,9 @@ def prose_attendance(text: str) -> list[ParsedPerson]:
         found.extend(
             ParsedPerson(name=n) for n in _list_names(match.group("names"), single_words=True)
         )
+    for match in _SUBJECT_ABSENT.finditer(text):
+        names = _list_names(match.group("names"), single_words=True)
+        found.extend(ParsedPerson(name=n, status=ABSENT) for n in names)
     for match in _NOT_THERE.finditer(text):
         found.append(ParsedPerson(name=match.group("name"), status=ABSENT))
     return found
@@ -2203,9 +2212,30 @@ def is_column_heading_row(text: str) -> bool:
     return len(cells) >= 2 and all(c.lower() in _COLUMN_WORDS for c in cells)
 
 
+_LABELLED_SENTENCE = re.compile(r"^(?P<label>[A-ZÅÄÖ][^:.]{2,40}):\s*(?P<rest>\S.*?)\.?$")
+
+
+def _sentence_list(sentence: str, label: SectionLabel | None) -> list[ParsedPerson] | None:
+    """The people of one sentence of an attendance list: "A, B och C." under label, or
+    "Frånvarande: D." under its own; None when the sentence is not such a list."""
+    labelled = _LABELLED_SENTENCE.match(sentence)
+    if labelled:
+        own = match_label(labelled.group("label"))
+        if own is not None and not own[1]:
+            label, sentence = own[0], labelled.group("rest")
+    if label is None:
+        return None
+    entries = split_inline_list(sentence.rstrip(".")).entries
+    parsed = [parse_person(entry, label) for entry in entries]
+    if not entries or any(p is None for p in parsed):
+        return None
+    return [p for p in parsed if p is not None]
+
+
 def item_attendance(title: str, body: list[str]) -> list[ParsedPerson]:
     """The people an item titled as an attendance list names ("§ 2. Närvarande" over "A, B och
-    C.", "2. Närvaro" over one name a line), or [] when its body is not such a list."""
+    C.", "2. Närvaro" over one name a line, "A, B och C. Frånvarande: D."), or [] when its body
+    is not such a list."""
     found = match_label(title)
     if found is None or found[1]:
         return []
@@ -2219,11 +2249,25 @@ def item_attendance(title: str, body: list[str]) -> list[ParsedPerson]:
             continue
         if is_column_heading_row(text) and not people:
             continue
-        entries = split_inline_list(text).entries
-        parsed = [parse_person(entry, label) for entry in entries]
-        if not entries or any(p is None for p in parsed):
+        listed = [_sentence_list(s, label) for s in re.split(r"(?<=\.)\s+(?=[A-ZÅÄÖ])", text)]
+        if any(p is None for p in listed):
             break
-        people.extend(p for p in parsed if p is not None)
+        people.extend(p for sentence in listed if sentence for p in sentence)
+    return people
+
+
+def labelled_lists(body: list[str]) -> list[ParsedPerson]:
+    """ "Närvarande: A, B och C." / "Frånvarande: D." as lines of an item's text (the first
+    item of association minutes: "§ 1 Mötets öppnande … Närvarande: …"): the people of
+    labels that say who came or not, not of a function's ("Ordförande: …" is an election)."""
+    people: list[ParsedPerson] = []
+    for raw in body:
+        for sentence in re.split(r"(?<=\.)\s+(?=[A-ZÅÄÖ])", clean_line(strip_bullet(raw))):
+            labelled = _LABELLED_SENTENCE.match(sentence)
+            own = match_label(labelled.group("label")) if labelled else None
+            if own is None or own[1] or own[0].roles or own[0].invited:
+                continue
+            people.extend(_sentence_list(sentence, None) or [])
     return people
 
 

@@ -1186,3 +1186,42 @@ def test_a_web_page_saved_as_txt_is_read_as_html() -> None:
     assert {n: p.status for n, p in _read_people(page, "sida.txt").items()} == _by_status(
         present="Anna Ek, Cilla Berg", absent="Bo Lund"
     )
+
+
+PROSE_AND_ITEM_LISTS = [
+    pytest.param(
+        # Attendance written in the first item's text, as association minutes do.
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\nNärvarande: Anna Ek, Bo Lund och "
+        "Cilla Berg.\nFrånvarande: Dan Holm.\n\n§ 2 Ekonomi\nRapporten godkändes.\n",
+        id="labels_in_the_first_item",
+    ),
+    pytest.param(
+        "1. Närvaro\nAnna Ek, Bo Lund och Cilla Berg. Frånvarande: Dan Holm.\n2. Ekonomi\n"
+        "Rapporten godkändes.\n3. Avslutning\nMötet avslutades.\n",
+        id="attendance_item_with_a_second_label",
+    ),
+    pytest.param(
+        "Närvarande var Anna Ek, Bo Lund och Cilla Berg. Dan Holm var frånvarande.\n\n"
+        "§ 1 Mötets öppnande\nMötet öppnades.\n\n§ 2 Ekonomi\nRapporten godkändes.\n",
+        id="narvarande_var_and_var_franvarande",
+    ),
+    pytest.param(
+        "Vid mötet deltog Anna Ek, Bo Lund och Cilla Berg. Dan Holm hade anmält förhinder.\n\n"
+        "§ 1 Mötets öppnande\nMötet öppnades.\n\n§ 2 Ekonomi\nRapporten godkändes.\n",
+        id="vid_motet_deltog",
+    ),
+]
+
+
+@pytest.mark.parametrize("body", PROSE_AND_ITEM_LISTS)
+def test_attendance_in_sentences_and_items(body: str) -> None:
+    text = f"Protokoll styrelsemöte 2023-03-14\n\n{body}"
+    assert _statuses(text) == _by_status(present="Anna Ek, Bo Lund, Cilla Berg", absent="Dan Holm")
+
+
+def test_an_election_in_an_item_names_no_attendance() -> None:
+    text = (
+        "Protokoll årsmöte 2023-03-14\n\nNärvarande: Anna Ek, Bo Lund\n\n§ 1 Val av styrelse\n"
+        "Ordförande: Cilla Berg (nyval).\n\n§ 2 Avslutning\nMötet avslutades.\n"
+    )
+    assert "Cilla Berg" not in _people(text)
