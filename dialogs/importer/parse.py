@@ -167,6 +167,7 @@ _DATETIME_LABEL = re.compile(
     r"(?!\s+för\s+juster)\s*(?::\s*(?P<rest>.*)|$|\s(?P<bare>.*\d.*))",
     re.IGNORECASE,
 )
+_CONTENTS_PAGE = re.compile(r"(?i)^(?:\d{1,3}\s+)?(?:innehållsförteckning|innehåll)\b")
 _PAGED_DATETIME = re.compile(
     r"^\d{1,3}\s+(?:tid och plats|plats och tid|datum och tid)(?!\s+för\b)\s*:?\s+(?P<value>.*\d.*)",
     re.IGNORECASE,
@@ -916,7 +917,14 @@ class _MinutesParser:
                 continue
             # A long first line is a page's banner over the minutes ("This is an HTML version
             # of an attachment to …", real attendance 78), not the prose that ends the head.
-            if stop_at_prose and len(text) > 100 and (unconsumed or last_consumed >= start):
+            # Nor does a flattened table of contents ("2 INNEHÅLLSFÖRTECKNING 21 Anmälan …")
+            # before the page with the head's fields (real attendance 74).
+            if (
+                stop_at_prose
+                and len(text) > 100
+                and (unconsumed or last_consumed >= start)
+                and not _CONTENTS_PAGE.match(text)
+            ):
                 break
             unconsumed.append(i)
         end = stop if not stop_at_prose else last_consumed + 1

@@ -1225,3 +1225,17 @@ def test_an_election_in_an_item_names_no_attendance() -> None:
         "Ordförande: Cilla Berg (nyval).\n\n§ 2 Avslutning\nMötet avslutades.\n"
     )
     assert "Cilla Berg" not in _people(text)
+
+
+def test_batch8_a_table_of_contents_does_not_end_the_head() -> None:
+    # A flattened contents page between the title and the page of the head's fields, whose
+    # 'Plats och tid:' is stacked with other labels before the values (real 74).
+    text = (
+        "1 REGIONFULLMÄKTIGE 2009 04 16, Rådhusets sessionssal, Örebro\n\n"
+        "2 INNEHÅLLSFÖRTECKNING 21 Anmälan av medlemsorganisationernas fyllnadsval 5 22 "
+        "Fyllnadsval av ledamot i delegationen 6 23 Medfinansiering av projekt 7\n\n"
+        "3 Plats och tid: Beslutande: Sekreterare: Sessionssalen, Rådhuset, Örebro Torsdag den "
+        "16 april 2009 kl 09.30-12.15 Enligt närvarolista Åsa Rydh Utses att justera: Bo Lund "
+        "(s) Tid för justering Torsdag 23 april 2009 plats Regionhuset, Örebro\n"
+    )
+    assert str(parse_minutes(text, "protokoll.txt").date) == "2009-04-16"
