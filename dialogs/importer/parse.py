@@ -70,6 +70,7 @@ from .people import (
     InlineEntries,
     PeopleRegistry,
     SectionLabel,
+    core_name,
     dash_after_name,
     first_names,
     flat_attendance,
@@ -809,6 +810,9 @@ class _MinutesParser:
                 # A sentence after the title means a line of text, not an item; a full stop
                 # before a lower-case word is an abbreviation ("ev. jäv", real/items 35).
                 if len(title) > 150 or not title[:1].isupper() or re.search(_SENTENCE_BREAK, title):
+                    continue
+                # "Närvarande:" over "1. Anna Ek", "2. Bo Lund": a numbered list of people.
+                if _in_attendance_list(lines, i) and looks_like_name(core_name(title)):
                     continue
             style = (
                 match.group("indent"),
@@ -1854,6 +1858,19 @@ class _MinutesParser:
 
 
 # Helpers ---------------------------------------------------------------------------------------
+
+
+def _in_attendance_list(lines: list[str], i: int) -> bool:
+    """lines[i] follows an attendance label, perhaps after other numbered names."""
+    for j in range(i - 1, max(-1, i - 40), -1):
+        text = clean_line(lines[j])
+        if not text:
+            continue
+        if re.match(r"^\d{1,3}[.)]\s+\S", text):
+            continue
+        found = match_label(lines[j])
+        return found is not None and not found[1]
+    return False
 
 
 def _trailing_attendance(content: list[str], n: int) -> bool:

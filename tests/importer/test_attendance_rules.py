@@ -1085,6 +1085,11 @@ LINE_LAYOUTS = [
         "Närvarande (X = närvarande)\nAnna Ek X\nBo Lund X\nDan Holm\nCilla Berg X",
         id="x_legend_in_the_label",
     ),
+    pytest.param(
+        # A numbered list of names under a label: people, not items.
+        "Närvarande:\n1. Anna Ek\n2. Bo Lund\n3. Cilla Berg\n\nFrånvarande:\n1. Dan Holm",
+        id="numbered_names",
+    ),
 ]
 
 
