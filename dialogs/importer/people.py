@@ -725,6 +725,36 @@ def _abbreviation_after_name(name: str) -> tuple[str, list[str]] | None:
     return None
 
 
+def _organisation_beside_name(text: str) -> tuple[str, list[str]] | None:
+    """ "Anna Ek Östby kommun Socialchef" / "Östby kommun Anna Ek": a row's cells without
+    punctuation, the name and an organisation side by side (layouts the brief for batch 8
+    names). The organisation starts with a capitalised word that is an organisation's or is
+    followed by a lower-case one ("Östby kommun"); the name is two or three words."""
+    tokens = text.split()
+
+    def starts_organisation(words: list[str]) -> bool:
+        return (
+            bool(words)
+            and words[0][:1].isupper()
+            and (
+                is_organisation_word(words[0])
+                or (len(words) > 1 and words[1][:1].islower() and is_organisation_word(words[1]))
+            )
+        )
+
+    for k in (3, 2):
+        if len(tokens) > k and looks_like_name(" ".join(tokens[:k])):
+            if starts_organisation(tokens[k:]):
+                return " ".join(tokens[:k]), [" ".join(tokens[k:])]
+    for k in (3, 2):
+        head, tail = tokens[: len(tokens) - k], tokens[len(tokens) - k :]
+        # The organisation two words at least ("Region Nordland", not "Region" alone).
+        if len(head) >= 2 and looks_like_name(" ".join(tail)) and starts_organisation(head):
+            if any(is_organisation_word(t) for t in head):
+                return " ".join(tail), [" ".join(head)]
+    return None
+
+
 # "Göran Lind- Holmer": a space after a double name's hyphen (real attendance 76).
 _HYPHEN_SPACE = re.compile(r"(?<=[a-zåäöé])- (?=[A-ZÅÄÖ][a-zåäöé])")
 
@@ -836,6 +866,9 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
     abbreviation = None if parts else _abbreviation_after_name(name)
     if abbreviation:
         name, parts = abbreviation
+    beside = None if parts or looks_like_name(name) else _organisation_beside_name(name)
+    if beside:
+        name, parts = beside
     if not looks_like_name(name):
         return None
     marker = _presence_marker(parts)
@@ -1719,15 +1752,22 @@ def _recurring_tail(words: list[str], text: str) -> bool:
 _AFTER_PARTY_COMMA = re.compile(r"\([^()]{1,4}\)\s*,\s*$")
 
 
-def _place_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> bool:
+_AFTER_PARTY = re.compile(r"\([^()]{1,4}\)\s*$")
+
+
+def _place_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> re.Pattern[str] | None:
     """Rows "Name (party), Place" run together: "Eva Falck (m), Kungälv Jan Hedberg (m),
-    Göteborg Runa Hjelm (v), Göteborg …" (a kommunalförbund's members by kommun, real 32).
-    Each run after "(party)," then starts with the place; told from a comma list of names
-    with parties ("Anna Berg (S), Per Ek (M)") by most such runs being longer than a name's
-    two words, three times at least."""
-    after = [len(w) for s, _, w in runs if _AFTER_PARTY_COMMA.search(segment[max(0, s - 12) : s])]
-    longer = sum(1 for n in after if n in (3, 4))
-    return longer >= 3 and 3 * longer >= 2 * len(after)
+    Göteborg Runa Hjelm (v), Göteborg …" (a kommunalförbund's members by kommun, real 32), or
+    without the comma, "Anna Ek (S) Östby Bo Lund (M) Västby …". Each run after the party then
+    starts with the place; told from a list of names with parties ("Anna Berg (S), Per Ek (M)")
+    by most such runs being longer than a name's two words, three times at least. The pattern
+    of what stands before such a run, or None."""
+    for before in (_AFTER_PARTY_COMMA, _AFTER_PARTY):
+        after = [len(w) for s, _, w in runs if before.search(segment[max(0, s - 12) : s])]
+        longer = sum(1 for n in after if n in (3, 4))
+        if longer >= 3 and 3 * longer >= 2 * len(after):
+            return before
+    return None
 
 
 def _org_word(word: str) -> bool:
@@ -1892,7 +1932,7 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
             # "Eva Berg, (s), Luleå Henning Åhman, (s)": a place column ends the row before
             # (corpus 15).
             words = words[1:]
-        elif place_column and len(words) in (3, 4) and _AFTER_PARTY_COMMA.search(before):
+        elif place_column and len(words) in (3, 4) and place_column.search(before):
             # "Jan Ek (m), Göteborg Runa Hjelm (v), Göteborg …": the place column ends the row
             # before; a four-word run holds a two-word place ("Lilla Edet Urban Svedin").
             words = words[len(words) - 2 :]

@@ -1086,6 +1086,17 @@ LINE_LAYOUTS = [
         id="x_legend_in_the_label",
     ),
     pytest.param(
+        # A row's cells without punctuation: the name and an organisation side by side.
+        "Deltagare\nAnna Ek Östby kommun Socialchef\nBo Lund Region Nordland Verksamhetschef\n"
+        "Cilla Berg Västby kommun\nFrånvarande\nDan Holm Region Nordland",
+        id="name_then_organisation_cells",
+    ),
+    pytest.param(
+        "Deltagare\nÖstby kommun Anna Ek\nRegion Nordland Bo Lund\nVästby kommun Cilla Berg\n"
+        "Frånvarande\nRegion Nordland Dan Holm",
+        id="organisation_then_name_cells",
+    ),
+    pytest.param(
         # A numbered list of names under a label: people, not items.
         "Närvarande:\n1. Anna Ek\n2. Bo Lund\n3. Cilla Berg\n\nFrånvarande:\n1. Dan Holm",
         id="numbered_names",
@@ -1244,3 +1255,16 @@ def test_batch8_a_table_of_contents_does_not_end_the_head() -> None:
         "(s) Tid för justering Torsdag 23 april 2009 plats Regionhuset, Örebro\n"
     )
     assert str(parse_minutes(text, "protokoll.txt").date) == "2009-04-16"
+
+
+def test_party_then_place_without_a_comma() -> None:
+    # "Name (party) Place" rows run together without a comma: the place column.
+    text = (
+        "1 Protokoll Förbundsstyrelsen 2019-05-14 Plats och tid Kommunhuset kl 09.00-12.00 "
+        "Beslutande Anna Ek (S) Östby Bo Lund (M) Västby Cilla Berg (C) Norrby Dan Holm (S) "
+        "Söderby Ersättare Eva Ström (M) Östby Utses att justera Bo Lund Paragrafer 1-10\n\n"
+        "2 1 Mötets öppnande Mötet öppnades.\n"
+    )
+    assert _statuses(text) == _by_status(
+        present="Anna Ek, Bo Lund, Cilla Berg, Dan Holm, Eva Ström"
+    )
