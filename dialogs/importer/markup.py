@@ -85,6 +85,88 @@ _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _HTML_BLOCK = re.compile(r"^\s*</?(?:p|ul|ol|li|h[1-6]|div|table|tr|td|th|br|strong|b)\b", re.I)
 
 
+# Attendance tables written as Markdown pipe tables or HTML tables inside Markdown: "| Namn |
+# Organisation | Närvarande |" over "| Anna Ek | Östby kommun | Ja |". A table is one only when
+# its heading row names people (a name, member or participant column); its rows become "Name,
+# cell, …" lines, as a table flattened to rows is read ("Tim Persson, Ja", corpus 01), and an
+# empty cell under a presence heading is "Nej". Other tables (tasks, budgets) stay as written.
+_PEOPLE_COLUMN = re.compile(
+    r"(?i)^(?:namn|för-? och efternamn|deltagare|ledamot|ledamöter|ersättare|person|"
+    r"mötesdeltagare|närvarande)$"
+)
+_PRESENCE_COLUMN = re.compile(r"(?i)^(?:närvarande|närvaro|närv\.?|deltog|närvarande\s*\(?x\)?)$")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+# "|---|:--:|", and Org-mode's "|------+-----|"
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:[|+]\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _pipe_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _table_lines(header: list[str], rows: list[list[str]]) -> list[str] | None:
+    """A people table's rows as lines, or None when the table lists no people."""
+    if not any(_PEOPLE_COLUMN.match(cell) for cell in header):
+        return None
+    presence = [n for n, cell in enumerate(header) if _PRESENCE_COLUMN.match(cell)]
+    out: list[str] = []
+    for row in rows:
+        cells = list(row) + [""] * (len(header) - len(row))
+        for n in presence:
+            if n < len(cells) and not cells[n] and any(cells):
+                cells[n] = "Nej"
+        kept = [cell for cell in cells if cell]
+        if kept:
+            out.append(", ".join(kept))
+    return out
+
+
+def _tables_as_rows(lines: list[str]) -> list[str]:
+    """Pipe tables and HTML tables of people as row lines (see _PEOPLE_COLUMN)."""
+    out: list[str] = []
+    n = 0
+    while n < len(lines):
+        line = lines[n]
+        if _PIPE_ROW.match(line) and n + 1 < len(lines) and _PIPE_RULE.match(lines[n + 1]):
+            end = n + 2
+            while end < len(lines) and _PIPE_ROW.match(lines[end]):
+                end += 1
+            rows = [_pipe_cells(row) for row in lines[n + 2 : end]]
+            converted = _table_lines(_pipe_cells(line), rows)
+            if converted is not None:
+                out.extend(converted)
+                n = end
+                continue
+        if re.match(r"(?i)^\s*<table\b", line):
+            close = next(
+                (m for m in range(n, len(lines)) if re.search(r"(?i)</table>", lines[m])), None
+            )
+            converted = _html_table_lines("\n".join(lines[n : close + 1])) if close else None
+            if close is not None and converted is not None:
+                out.extend(converted)
+                n = close + 1
+                continue
+        out.append(line)
+        n += 1
+    return out
+
+
+def _html_table_lines(block: str) -> list[str] | None:
+    """An HTML table of people whose first row is its heading (<th> cells) as row lines."""
+    cells = [
+        [(kind, html_to_text(cell).strip()) for kind, cell in _HTML_CELL.findall(row)]
+        for row in _HTML_ROW.findall(block)
+    ]
+    if not cells or not all(kind == "h" for kind, _ in cells[0]):
+        return None
+    header = [text for _, text in cells[0]]
+    return _table_lines(header, [[text for _, text in row] for row in cells[1:]])
+
+
+_HTML_ROW = re.compile(r"(?is)<tr\b[^>]*>(.*?)</tr>")
+_HTML_CELL = re.compile(r"(?is)<t([hd])\b[^>]*>(.*?)</t[hd]>")
+
+
 def _mostly_html(lines: list[str]) -> bool:
     """A Markdown file whose body is HTML blocks (a CMS export: "<p><strong>§ 1 …</strong>"),
     corpus 02: at least a third of its non-empty lines open with a block tag."""
@@ -189,10 +271,12 @@ def markdown(text: str) -> str:
     header, rest = _front_matter(lines)
     if rest is not lines and _NUMBER_SECTIONS.search(text[:4096]):
         rest = _numbered_sections(rest)
+    rest = _tables_as_rows(rest)
     if _mostly_html(rest):
         rest = html_to_text("\n".join(rest)).split("\n")
     out: list[str] = []
     for n, line in enumerate(rest):
+        line = re.sub(r"(?i)\s*<br\s*/?>\s*", "\n", line).rstrip("\n")  # a line break in HTML
         if line.rstrip().endswith("\\") and not line.rstrip().endswith("\\\\"):
             line = line.rstrip()[:-1]
         underline = _SETEXT.match(rest[n + 1]) if n + 1 < len(rest) else None
@@ -259,7 +343,23 @@ def latex(text: str) -> str:
     meta: dict[str, str] = {}
     out: list[str] = []
     appendix = False
+    table: list[list[str]] | None = None
     for raw in text.split("\n"):
+        if re.match(r"\s*\\begin\{(?:tabular|tabularx|longtable)\}", raw):
+            table = []  # "Namn & Närvarande \\" rows of a table of people
+            continue
+        if table is not None:
+            if re.match(r"\s*\\end\{(?:tabular|tabularx|longtable)\}", raw):
+                rows = [row for row in table if any(row)]
+                lines = _table_lines(rows[0], rows[1:]) if rows else None
+                out.extend(
+                    lines if lines is not None else [", ".join(c for c in r if c) for r in rows]
+                )
+                table = None
+            elif not re.fullmatch(r"\s*(?:\\hline|\\toprule|\\midrule|\\bottomrule)?\s*", raw):
+                row = re.sub(r"\\\\\s*(?:\\hline)?\s*$", "", raw)
+                table.append([_latex_inline(cell).strip() for cell in row.split("&")])
+            continue
         if raw.lstrip().startswith("%") or (
             _LATEX_DROP.match(raw) and not raw.strip().startswith("\\appendix")
         ):
@@ -421,7 +521,7 @@ def org(text: str) -> str:
         line = re.sub(r"(?<!\w)\+([^+\n]+)\+(?!\w)", r"~~\1~~", line)  # struck through
         line = re.sub(r"(?<!\w)[/=]([^/=\n]+)[/=](?!\w)", r"\1", line)
         out.append(line.rstrip())
-    return "\n".join(_meta_lines(meta) + out)
+    return "\n".join(_meta_lines(meta) + _tables_as_rows(out))
 
 
 # AsciiDoc ------------------------------------------------------------------------------------

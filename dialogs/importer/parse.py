@@ -71,24 +71,33 @@ from .people import (
     InlineEntries,
     PeopleRegistry,
     SectionLabel,
+    core_name,
+    dash_after_name,
+    first_names,
     flat_attendance,
+    from_group,
     function_roles,
     has_presence_mark,
+    is_column_heading_row,
     is_ditto_mark,
     is_marked_row,
     is_organisation_line,
     is_page_noise,
+    is_titled_name,
     item_attendance,
     join_cell_rows,
     label_after_value,
+    labelled_lists,
     looks_like_name,
     match_label,
     name_key,
     open_flat_label,
+    organisation_group,
     page_continuation,
     parse_person,
     presence_mark_only,
     prose_attendance,
+    role_of,
     roll_call_entries,
     roll_call_statuses,
     signing_secretary,
@@ -162,6 +171,11 @@ _DATETIME_LABEL = re.compile(
     r"^(?:tid och plats|tid & plats|datum och tid|datum, tid och plats|tid, plats|"
     r"plats och tid|plats & tid|plats, tid|datum och plats)"
     r"(?!\s+för\s+juster)\s*(?::\s*(?P<rest>.*)|$|\s(?P<bare>.*\d.*))",
+    re.IGNORECASE,
+)
+_CONTENTS_PAGE = re.compile(r"(?i)^(?:\d{1,3}\s+)?(?:innehållsförteckning|innehåll)\b")
+_PAGED_DATETIME = re.compile(
+    r"^\d{1,3}\s+(?:tid och plats|plats och tid|datum och tid)(?!\s+för\b)\s*:?\s+(?P<value>.*\d.*)",
     re.IGNORECASE,
 )
 _TIME_LABEL = re.compile(r"^(?:tid|mötestid|klockan)\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -618,6 +632,13 @@ class _MinutesParser:
             self._parse_header(lines, 0, starts[0].index, stop_at_prose=False)
         else:
             header_end = self._parse_header(lines, 0, len(lines), stop_at_prose=True)
+            trailer = next(
+                (n for n in range(header_end, len(lines)) if _trailing_attendance(lines, n)),
+                None,
+            )
+            if trailer is not None:
+                # The lists after the text of notes without items (real attendance 77).
+                lines = lines[:trailer] + self._read_trailer(lines[trailer:])
             starts = self._find_heading_items(lines, header_end)
             first = starts[0].index if starts else len(lines)
             self.header_text = "\n".join(lines[:first])
@@ -648,11 +669,13 @@ class _MinutesParser:
             # No attendance list as lines: a converted PDF may have flattened it (corpus 12,
             # 16, 17, 22).
             carry: str | None = None
+            previous = ""
             for line in flat:
                 if len(line) <= 120:
                     continue
                 text = clean_line(line)
-                continued = page_continuation(text, carry) if carry else None
+                continued = page_continuation(text, carry, previous) if carry else None
+                previous = text
                 later = bool(self.people.people)
                 for person in flat_attendance(continued or text, later):
                     self.people.add(person)
@@ -883,6 +906,9 @@ class _MinutesParser:
                 # before a lower-case word is an abbreviation ("ev. jäv", real/items 35).
                 if len(title) > 150 or not title[:1].isupper() or re.search(_SENTENCE_BREAK, title):
                     continue
+                # "Närvarande:" over "1. Anna Ek", "2. Bo Lund": a numbered list of people.
+                if _in_attendance_list(lines, i) and looks_like_name(core_name(title)):
+                    continue
             style = (
                 match.group("indent"),
                 bool(match.group("hashes")),
@@ -996,9 +1022,16 @@ class _MinutesParser:
                 continue
             # Prose ends the head: a long line, or a sentence of its own under an unnumbered
             # heading ("Gicks igenom och kommentarer … nedan.", real/items 95), so that a date
-            # further down ("Nästa möte" over "21 oktober 2021") does not stretch the head.
-            if stop_at_prose and (
-                len(text) > 100 or (text.endswith(".") and len(text.split()) >= 8)
+            # further down ("Nästa möte" over "21 oktober 2021") does not stretch the head. A
+            # long first line is a page's banner over the minutes ("This is an HTML version of
+            # an attachment to …", real attendance 78), not the prose that ends the head; nor
+            # does a flattened table of contents ("2 INNEHÅLLSFÖRTECKNING 21 Anmälan …") before
+            # the page with the head's fields (real attendance 74).
+            if (
+                stop_at_prose
+                and (len(text) > 100 or (text.endswith(".") and len(text.split()) >= 8))
+                and (unconsumed or last_consumed >= start)
+                and not _CONTENTS_PAGE.match(text)
             ):
                 break
             unconsumed.append(i)
@@ -1077,6 +1110,10 @@ class _MinutesParser:
         if is_marked_row(text) and self._attendance_entries(raw):
             # A row with a presence column needs no heading (corpus 01).
             return True
+        if from_group(text):
+            # "Från kommunerna: A, B och C" needs no heading either: the people a party sent.
+            self._attendance_label(SectionLabel(), "", 0)
+            return self._attendance_entries(raw)
         if (
             self.minutes.title is None
             and _is_title(text)
@@ -1136,6 +1173,15 @@ class _MinutesParser:
 
     def _labelled_value(self, text: str) -> bool:
         state = self.state
+        paged = _PAGED_DATETIME.match(text)
+        dated = paged and find_date(
+            strip_weekday(paged.group("value")), context_years=self.context_years
+        )
+        if dated:
+            # "2 Tid och plats Onsdagen den 17 maj 2017 kl Region … Närvarande …": a flattened
+            # page's number before the head's first label; only the date is read here, the
+            # lists run together after it are the flattened reader's (real attendance 75).
+            self._add_date(dated.date, 1)
         for pattern, kind in (
             (_JUSTERING_LABEL, "justering"),
             (_DATETIME_LABEL, "datetime"),
@@ -1294,6 +1340,17 @@ class _MinutesParser:
         line = strip_bullet(strip_inline_markdown(raw).strip())
         if prose_attendance(line):
             return False  # "A och B hade anmält förhinder": a sentence, read later (real 06)
+        wrapped = re.fullmatch(r"\(([^()]{2,40})\)", line)
+        role = role_of(wrapped.group(1)) if wrapped and state.named else None
+        if role is not None and not role[1] and self.people.people:
+            # "… Camilla och Nasrin" / "(sekreterare)": the last one's role, wrapped to the next
+            # line (real attendance 78).
+            last = self.people.people[-1]
+            last.roles = sort_roles([*last.roles, role[0]])
+            return True
+        if is_column_heading_row(line):
+            return True  # "Namn, Närvarande": the table's heading row
+        line = dash_after_name(line)
         labelled = label_after_value(line)
         if labelled and labelled[0]:
             # The next list's label run into the line: "K G Hammarlund (S) Representanter Sture
@@ -1306,8 +1363,26 @@ class _MinutesParser:
             return True
         inline = split_inline_list(line, name_org=state.name_org_rows >= 2)
         parsed: list[ParsedPerson] = []
-        organisations = _organisations(line, state.label) if not state.named else []
-        if organisations:
+        group = organisation_group(line)
+        if group is not None:
+            inline = InlineEntries(group[1], [])  # "Östby kommun: Anna Ek, Bo Lund"
+        given = first_names(line) if state.label is not None and group is None else []
+        organisations = (
+            _organisations(line, state.label) if not (state.named or given or group) else []
+        )
+        if given and state.label is not None:
+            # "Närvarande: Malin, Sofia, … och Nasrin": given names only (real attendance 78).
+            inline = InlineEntries([], [])
+            parsed = [
+                ParsedPerson(
+                    name=name,
+                    roles=list(state.label.roles),
+                    status=state.label.status,
+                    absence_kind=state.label.absence_kind,
+                )
+                for name in given
+            ]
+        elif organisations:
             # "Närvarande: Bolagsverket, Digg, Skatteverket": organisations attended, not
             # named people (the issue's "organisations instead of people").
             inline = InlineEntries([], [])
@@ -1318,6 +1393,14 @@ class _MinutesParser:
                 if is_marked_row(entry):
                     continue  # "Vice ordförande, Vakant, Nej": a post, not a person
                 return False
+            if group is not None and not person.organisation:
+                person.organisation = group[0]
+            if (
+                state.label is not None
+                and state.label.marks_present
+                and not has_presence_mark(entry)
+            ):
+                person.status = ABSENT  # "Cilla Berg" under "Närvarande (X = närvarande)"
             parsed.append(person)
             if person.substitute_for and self.people.find(person.substitute_for) is None:
                 # "Emma Tå, tjg ers för Maja Öst": the member replaced was not there.
@@ -1456,13 +1539,20 @@ class _MinutesParser:
                 or _JUSTERING_LABEL.match(text)
                 or _trailing_attendance(content, n)
             ):
-                self.state = _HeaderState()
-                for line in content[n:]:
-                    line_text = clean_line(line)
-                    if line_text and not self._header_line(line, line_text):
-                        self.leftover.append(line)
+                self.leftover.extend(self._read_trailer(content[n:]))
                 return content[:n]
         return content
+
+    def _read_trailer(self, trailer: list[str]) -> list[str]:
+        """Read the lists and signatures after the text as the head's lines; the lines that are
+        none of those."""
+        self.state = _HeaderState()
+        rest: list[str] = []
+        for line in trailer:
+            line_text = clean_line(line)
+            if line_text and not self._header_line(line, line_text):
+                rest.append(line)
+        return rest
 
     def _parse_item(self, start: _ItemStart, content: list[str]) -> _ItemWork:
         known = [p.name for p in self.people.people]
@@ -1505,7 +1595,9 @@ class _MinutesParser:
         work = _ItemWork(item)
         for name in roll_call_entries(title, body):
             self.people.add(ParsedPerson(name=name, status=PRESENT))
-        for person in item_attendance(title, body):
+        for person in item_attendance(title, body) or (
+            [] if self.people.people else labelled_lists(body)
+        ):
             self.people.add(person)
         self._read_item_body(work, body, known)
         said = len(title.split()) >= 3 and prose_decision(title, self.own) is not None
@@ -1900,17 +1992,41 @@ class _MinutesParser:
 # Helpers ---------------------------------------------------------------------------------------
 
 
+def _in_attendance_list(lines: list[str], i: int) -> bool:
+    """lines[i] follows an attendance label, perhaps after other numbered names."""
+    for j in range(i - 1, max(-1, i - 40), -1):
+        text = clean_line(lines[j])
+        if not text:
+            continue
+        if re.match(r"^\d{1,3}[.)]\s+\S", text):
+            continue
+        found = match_label(lines[j])
+        return found is not None and not found[1]
+    return False
+
+
 def _trailing_attendance(content: list[str], n: int) -> bool:
     """content[n] is an attendance heading standing alone ("## Närvarande", "Frånvarande:") and
-    the next line lists people: the lists after the last item (issue 11)."""
-    if not (heading_level(content[n]) or content[n].rstrip().endswith(":")):
-        return False
+    the next line lists people: the lists after the last item (issue 11). A bare label word
+    ("Närvarande" after a blog post's text, real attendance 77) needs two lines of one person
+    each after it."""
     label = match_label(content[n])
     if label is None or label[1]:
         return False
-    following = next((line for line in content[n + 1 :] if line.strip()), "")
-    entries = split_inline_list(strip_bullet(clean_line(following))).entries
-    return bool(entries) and all(parse_person(e, label[0]) is not None for e in entries)
+    following = [clean_line(line) for line in content[n + 1 :] if line.strip()]
+    if any(len(line) > 100 for line in following):
+        # Prose after it: a list amid the text ("Deltagare:" of a trip the notes plan), not
+        # the lists after it (real attendance 77).
+        return False
+
+    def people(line: str) -> list[str]:
+        entries = split_inline_list(strip_bullet(line)).entries
+        ok = bool(entries) and all(parse_person(e, label[0]) is not None for e in entries)
+        return entries if ok else []
+
+    if heading_level(content[n]) or content[n].rstrip().endswith(":"):
+        return bool(following) and bool(people(following[0]))
+    return len(following) >= 2 and all(len(people(line)) == 1 for line in following[:2])
 
 
 # "1.1 Val av sekreterare" under "1. Inledning" in plain text.
@@ -2633,6 +2749,8 @@ def _organisations(line: str, label: SectionLabel | None) -> list[ParsedPerson]:
         or len(e.split()) > 4
         or any(ch.isdigit() for ch in e)
         or looks_like_name(e)
+        # "Socialchef Anna Ek, Östby kommun": a person with title and organisation.
+        or is_titled_name(e)
         for e in bare
         if e
     ):

@@ -34,6 +34,8 @@ class SectionLabel:
     invited: bool = False
     # "Närvarande ledamöter": a bare "Frånvarande" list after it lists absent ledamöter.
     present_group: bool = False
+    # "Närvarande (X = närvarande)": the list marks who came; an unmarked name did not.
+    marks_present: bool = False
 
 
 _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
@@ -44,13 +46,19 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     (
         re.compile(
             r"närvarande ersättare|tjänstgörande ersättare|(?:närvarande,? )?(?:ej|icke) "
-            r"tjänstgörande ersättare|suppleanter|suppleant"
+            # "Tjänstgörande" alone: the label wrapped around its first row, "Tjänstgörande
+            # Name (P) för Name (P) ersättare Name …" (real attendance 75)
+            r"tjänstgörande ersättare|suppleanter|suppleant|tjänstgörande"
         ),
         SectionLabel(("ersattare",)),
     ),
     (
         re.compile(
-            r"närvarande|deltagare|deltagande|närvarande deltagare|närvarande personer|närvaro"
+            r"närvarande|deltagare|deltagande|närvarande deltagare|närvarande personer|närvaro|"
+            r"mötesdeltagare|deltog|"
+            # "Närvarande på plats:", "Deltog på distans:", "Närvarande via Teams:"
+            r"(?:närvarande|deltog|deltagande|deltagare)\s+(?:på plats|på distans|digitalt|"
+            r"fysiskt|på länk|per telefon|via\s+\w+)"
         ),
         SectionLabel(),
     ),
@@ -114,7 +122,10 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         SectionLabel(status=ABSENT, absence_kind="aterbud"),
     ),
     (
-        re.compile(r"frånvarande(?: ledamöter| ersättare)?|ej närvarande|frånvaro"),
+        re.compile(
+            r"frånvarande(?: ledamöter| ersättare)?(?: med förhinder)?|ej närvarande|frånvaro|"
+            r"deltog ej|deltog inte"
+        ),
         SectionLabel(status=ABSENT, absence_kind="franvarande"),
     ),
 ]
@@ -328,6 +339,11 @@ def _fuzzy_label(word: str) -> SectionLabel | None:
     return _label_of(best[0]) if best else None
 
 
+_MARK_LEGEND_LABEL = re.compile(
+    r"\s*\((?:[xX]\s*=\s*(?:närvarande|närvaro|deltog)|(?i:markerade?\s+med\s+x))[^()]*\)"
+)
+
+
 def match_label(line: str, names_after: bool = False) -> tuple[SectionLabel, str, int] | None:
     """If line is an attendance heading, return its label, any names on the same line, and its
     markdown heading level. With names_after (the header), a label followed by names without a
@@ -335,6 +351,11 @@ def match_label(line: str, names_after: bool = False) -> tuple[SectionLabel, str
     ("Frånvarnade:") count too."""
     level = heading_level(line)
     text = clean_line(line)
+    legend = _MARK_LEGEND_LABEL.search(text)
+    if legend:
+        # "Närvarande (X = närvarande)", "Närvarolista (markerade med x)" over "Name X" rows.
+        found = match_label(text[: legend.start()] + text[legend.end() :], names_after)
+        return (replace(found[0], marks_present=True), *found[1:]) if found else None
     match = re.match(r"^([^:]{2,40}?)\s*(?::\s*(.*))?$", text)
     if match:
         word = match.group(1).strip().lower()
@@ -400,6 +421,52 @@ def looks_like_name(text: str) -> bool:
             return False
         capitalised += 1
     return capitalised >= 2
+
+
+# "Anna Ek – socialchef, Östby kommun", "Bo Lund - Region Nordland", "Cilla Berg/sekreterare":
+# a dash or a slash after the name where a comma would stand (layouts the brief for batch 8
+# names). The name first, two to four capitalised words.
+_NAME_THEN_DASH = re.compile(
+    r"^(?P<name>[A-ZÅÄÖÉ][\wåäöé'’-]*(?:\s+[A-ZÅÄÖÉ][\wåäöé'’-]*){1,3})"
+    r"(?:\s+[–—-]\s+|\s*/\s*(?=[a-zåäö]))(?P<rest>\S.*)$"
+)
+
+
+def dash_after_name(line: str) -> str:
+    """The line with "Name – rest" / "Name/role" written "Name, rest", part by part when ";"
+    separates people."""
+
+    def one(part: str) -> str:
+        found = _NAME_THEN_DASH.match(part.strip())
+        if not found or not looks_like_name(found.group("name")):
+            return part
+        return f"{found.group('name')}, {found.group('rest')}"
+
+    return ";".join(one(part) for part in line.split(";"))
+
+
+_GIVEN_NAME = re.compile(r"[A-ZÅÄÖ][a-zåäöéü]{2,11}(?:-[A-ZÅÄÖ][a-zåäöéü]{2,11})?")
+
+
+def first_names(text: str) -> list[str]:
+    """A list of given names only, as a unit's notes write those present: "Malin, Sofia,
+    Ingrid, … och Nasrin" (real attendance 78). Three or more single words, each shaped like a
+    given name and none an organisation ("Skatteverket"), title or role word; [] otherwise."""
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", text.strip().rstrip("."))]
+    bare = [re.sub(r"\s*\([^()]*\)", "", p).strip() for p in parts if p]
+    if len(bare) < 3:
+        return []
+    for word in bare:
+        low = word.lower()
+        if (
+            not _GIVEN_NAME.fullmatch(word)
+            or low in _NOT_NAME_WORDS
+            or low in ROLE_WORDS
+            or is_organisation_word(word)
+            or is_title_word(word)
+        ):
+            return []
+    return bare
 
 
 def split_names(text: str) -> list[str]:
@@ -575,6 +642,11 @@ def _leading_title(name: str) -> tuple[str | None, str]:
     return None, name
 
 
+def is_titled_name(text: str) -> bool:
+    """ "Socialchef Anna Ek": a title before a person's name (no organisation's name)."""
+    return _leading_title(text)[0] is not None
+
+
 def core_name(part: str) -> str:
     """The name in a list entry without party, title before it, § numbers after it, a presence
     mark or whom the person replaces."""
@@ -633,13 +705,71 @@ def _comma_before_organisation(raw: str) -> str:
     return f"{' '.join(name)}, {' '.join(rest)}"
 
 
+# "Per Åkerström MRO Kontaktman", "Lennart Boström SS/ DjL", "Jan Ekholm SRJmf/ ULJ": a
+# member organisation's abbreviation after the name, two capitals at least and not shaped like
+# a surname ("McKenzie"), then a role or another abbreviation (real attendance 76).
+_ABBREVIATION = re.compile(r"(?:[A-ZÅÄÖ]{2}[A-Za-zåäöÅÄÖ]*|[A-ZÅÄÖ][A-Za-zåäöÅÄÖ]*[A-ZÅÄÖ])/?")
+
+
+def _abbreviation_after_name(name: str) -> tuple[str, list[str]] | None:
+    """ "Name ABBR [role …]" as (name, [abbreviation, role parts]) when the words before the
+    abbreviation are a name."""
+    tokens = name.split()
+    for at in range(2, min(len(tokens), 5)):
+        if _ABBREVIATION.fullmatch(tokens[at]) and looks_like_name(" ".join(tokens[:at])):
+            rest = " ".join(tokens[at + 1 :])
+            return " ".join(tokens[:at]), [
+                tokens[at].rstrip("/"),
+                *(p.strip() for p in rest.split("/") if p.strip()),
+            ]
+    return None
+
+
+def _organisation_beside_name(text: str) -> tuple[str, list[str]] | None:
+    """ "Anna Ek Östby kommun Socialchef" / "Östby kommun Anna Ek": a row's cells without
+    punctuation, the name and an organisation side by side (layouts the brief for batch 8
+    names). The organisation starts with a capitalised word that is an organisation's or is
+    followed by a lower-case one ("Östby kommun"); the name is two or three words."""
+    tokens = text.split()
+
+    def starts_organisation(words: list[str]) -> bool:
+        return (
+            bool(words)
+            and words[0][:1].isupper()
+            and (
+                is_organisation_word(words[0])
+                or (len(words) > 1 and words[1][:1].islower() and is_organisation_word(words[1]))
+            )
+        )
+
+    for k in (3, 2):
+        if len(tokens) > k and looks_like_name(" ".join(tokens[:k])):
+            if starts_organisation(tokens[k:]):
+                return " ".join(tokens[:k]), [" ".join(tokens[k:])]
+    for k in (3, 2):
+        head, tail = tokens[: len(tokens) - k], tokens[len(tokens) - k :]
+        # The organisation two words at least ("Region Nordland", not "Region" alone).
+        if len(head) >= 2 and looks_like_name(" ".join(tail)) and starts_organisation(head):
+            if any(is_organisation_word(t) for t in head):
+                return " ".join(tail), [" ".join(head)]
+    return None
+
+
+# "Göran Lind- Holmer": a space after a double name's hyphen (real attendance 76).
+_HYPHEN_SPACE = re.compile(r"(?<=[a-zåäöé])- (?=[A-ZÅÄÖ][a-zåäöé])")
+
+
 def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
     """One attendance entry: "Name, title, organisation", "Name<TAB>organisation, role",
     "~~Name, organisation~~" (struck through: not present), "Name (Del av mötet)",
     "Name (S), tjg ers för Other (S)", "Name X, mötesordf. § 3-5", "kommunchef Name 71"."""
     raw = strip_bullet(entry.strip())
     struck = "~~" in raw and bool(re.search(r"~~[^~]+~~", raw))
-    raw = strip_inline_markdown(raw.replace("~~", "")).strip()
+    raw = _HYPHEN_SPACE.sub("-", strip_inline_markdown(raw.replace("~~", "")).strip())
+    box = re.match(r"^\[([ xX])\]\s+(?=\S)", raw)
+    if box:
+        # "- [x] Anna Ek" / "- [ ] Bo Lund": a task list used as a presence list.
+        raw = raw[box.end() :] + (", Ja" if box.group(1).strip() else ", Nej")
     if not raw:
         return None
     roles: list[str] = list(label.roles) if label else []
@@ -733,6 +863,12 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
         else:
             return None
         name = parts.pop(0)
+    abbreviation = None if parts else _abbreviation_after_name(name)
+    if abbreviation:
+        name, parts = abbreviation
+    beside = None if parts or looks_like_name(name) else _organisation_beside_name(name)
+    if beside:
+        name, parts = beside
     if not looks_like_name(name):
         return None
     marker = _presence_marker(parts)
@@ -993,7 +1129,8 @@ _FLAT_LABEL_WORDS = (
     # "Ovriga": the diaeresis lost in OCR (real 36).
     r"ledamöter|ersättare|suppleanter|[öo]vriga deltagande|övriga närvarande|övriga deltagare|övriga|"
     r"närvarande|deltagare|ej närvarande|frånvarande|anmält förhinder|anmälda förhinder|"
-    r"meddelat förhinder|förhindrade|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro"
+    r"meddelat förhinder|förhindrade|förhinder|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro|"
+    r"(?-i:Tjänstgörande)"
 )
 _FLAT_LABEL = re.compile(
     rf"(?<![\w-])(?P<label>{_FLAT_LABEL_WORDS})(?:\s*:)?"
@@ -1022,7 +1159,10 @@ _JUSTERING_HEADING = re.compile(r"(?i)\s*justeringens\s+plats(?:\s+och\s+tid)?\b
 _FLAT_STOP = re.compile(
     r"(?<![\w-])(?:utses att justera|utsedda? att justera|justeringens|justerare:|underskrift(?:er)?|val av|"
     r"paragrafer|dagordning|föredragningslista|ärendelista|protokollet|sammanträdestid|"
-    r"plats och tid|register)\b|\b\d+\s+\d+\s*\(\d+\)",
+    # the first item: "… Dan Holm Region Nordland 1. Mötets öppnande Anna Ek hälsade …"
+    r"(?:mötets|sammanträdets) öppnande|"
+    # "Tid för justering:", "Justeringsledamöter" end the officials' list (real attendance 81)
+    r"plats och tid|register|tid för justering|justeringsledamöter)\b|\b\d+\s+\d+\s*\(\d+\)",
     re.IGNORECASE,
 )
 _FLAT_TOKEN = re.compile(r"[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöéüøæ]+)*")
@@ -1042,6 +1182,10 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "vakant",
     "övriga",
     "beslutande",
+    # "Utses att justera: Ordinarie A (s) B (m) Ersättare C (s)"; "… ordförande Lennart Brink
+    # Ärenden enligt föredragningslistan" (real attendance 74)
+    "ordinarie",
+    "ärenden",
     "tjänstgörande",
     "enligt",
     "från",
@@ -1232,7 +1376,12 @@ def _members_listed_elsewhere(text: str, people: list[ParsedPerson]) -> list[Par
     justera = _JUSTERA_NAME.search(text)
     if justera is None:
         return []
-    justerare = justera.group(1)
+    words = justera.group(1).split()
+    while words and not _is_flat_name_word(words[0]):
+        words = words[1:]  # "Utses att justera: Ordinarie Henrik Sandgren (s)" (real att. 74)
+    if len(words) < 2:
+        return []
+    justerare = " ".join(words)
     if name_key(justerare) not in known:
         found.append(ParsedPerson(name=justerare, roles=["justerare"]))
         known.add(name_key(justerare))
@@ -1324,11 +1473,17 @@ _FLAT_PARTIAL = re.compile(
     # "Gunilla Johansson (delvis)" (real 21); "Boye Johansson, Business Region Göteborg, p10":
     # at that punkt only (real 15)
     r"\bdelvis\b|(?:^|[\s,])p\.?\s?\d{1,3}\s*,?\s*$|"
+    # "… för Mattias Örn (S) kommer kl": came later, the time lost (real attendance 75)
+    r"\b(?:kommer|kom|går|gick)\s+kl\b|"
     # "Björn Carlén Vägverket Region Väst (punkt 6)" (real 33)
     r"\(\s*(?:punkt|pkt\.?|p\.)\s*\d|"
     # "Jonas Brodd Lundqvist (M), 1:e vice ordförande, ej , ": "ej §§ …" whose numbers the
     # extraction lost, a space left before the comma (real 41)
-    r"\bej\s+,"
+    r"\bej\s+,|"
+    # "Sanna Lööw (s) ( 151)", "samhällsbyggn chef ( 138)": "(§ 151)" with its sign lost, the
+    # space left; "(fp)( )" lost the number too (real attendance 81). A page count "(36)" has
+    # no space inside.
+    r"\(\s+(?:\d{1,4}(?:\s*[-–,]\s*\d{1,4})*\s*)?\)"
 )
 # "…, tjg ersättare, 108" / "Name, title, 106": present for those § only (corpus 16, 17). A
 # single digit after a comma too: "Lena Byqvist, folkhälsostrateg, 6" at a meeting of §§ 6-10
@@ -1346,12 +1501,14 @@ _FLAT_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[A-ZÅÄÖ][{_LOWER}]+)?(?:-[A-ZÅÄÖa-
 # "av" or "den", which join capitalised words in running text ("Val av Ordförande").
 _FLAT_PARTICLES = ("af", "von", "van", "de", "der", "du", "da", "di", "la", "le", "del")
 _FLAT_PARTICLE = "(?:" + "|".join(_FLAT_PARTICLES) + ")"
+# A word before a colon is a field's label, no name's: "… Örebro Program: Mötet öppnas" (real
+# attendance 74).
 _FLAT_RUN = re.compile(
-    rf"(?:{_FLAT_WORD}(?:[ ]+|(?=[,.;:()]|$)))"
+    rf"(?:{_FLAT_WORD}(?:[ ]+(?![ ]*:)|(?=[,.;()]|$)))"
     # A middle initial before the surname that ends the name at a party or a comma: "Margareta
     # B Lindén (M)", "Lars F Ekman (kd)" (real 27, 32); a lone capital elsewhere may be a party.
     rf"(?:(?:[A-ZÅÄÖ][ ]+(?={_FLAT_WORD}[ ]*[,(]))?(?:{_FLAT_PARTICLE}[ ]+){{0,2}}"
-    rf"{_FLAT_WORD}(?:[ ]+|(?=[,.;:()]|$)))*"
+    rf"{_FLAT_WORD}(?:[ ]+(?![ ]*:)|(?=[,.;()]|$)))*"
 )
 
 
@@ -1421,7 +1578,12 @@ def _name_runs(segment: str, text: str = "") -> list[tuple[int, int, list[str]]]
     kept = []
     for run in runs:
         if _names_place(segment, run):
-            continue
+            if len(run[2]) < 3:
+                continue
+            # "Anna Ek Östby kommun Bo Lund …": a name, then its kommun's name before the
+            # lower-case "kommun" (rows "Name Organisation" run together).
+            last = segment.rindex(run[2][-1], run[0], run[1])
+            run = (run[0], len(segment[:last].rstrip()), run[2][:-1])
         if len(run[2]) == 3 and run[2][1] == run[2][2]:
             # "Mikael Kling Kling Konsult": the firm after its owner's name (real 33).
             run = (run[0], segment.rindex(run[2][2], run[0], run[1]) - 1, run[2][:2])
@@ -1608,15 +1770,22 @@ def _recurring_tail(words: list[str], text: str) -> bool:
 _AFTER_PARTY_COMMA = re.compile(r"\([^()]{1,4}\)\s*,\s*$")
 
 
-def _place_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> bool:
+_AFTER_PARTY = re.compile(r"\([^()]{1,4}\)\s*$")
+
+
+def _place_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> re.Pattern[str] | None:
     """Rows "Name (party), Place" run together: "Eva Falck (m), Kungälv Jan Hedberg (m),
-    Göteborg Runa Hjelm (v), Göteborg …" (a kommunalförbund's members by kommun, real 32).
-    Each run after "(party)," then starts with the place; told from a comma list of names
-    with parties ("Anna Berg (S), Per Ek (M)") by most such runs being longer than a name's
-    two words, three times at least."""
-    after = [len(w) for s, _, w in runs if _AFTER_PARTY_COMMA.search(segment[max(0, s - 12) : s])]
-    longer = sum(1 for n in after if n in (3, 4))
-    return longer >= 3 and 3 * longer >= 2 * len(after)
+    Göteborg Runa Hjelm (v), Göteborg …" (a kommunalförbund's members by kommun, real 32), or
+    without the comma, "Anna Ek (S) Östby Bo Lund (M) Västby …". Each run after the party then
+    starts with the place; told from a list of names with parties ("Anna Berg (S), Per Ek (M)")
+    by most such runs being longer than a name's two words, three times at least. The pattern
+    of what stands before such a run, or None."""
+    for before in (_AFTER_PARTY_COMMA, _AFTER_PARTY):
+        after = [len(w) for s, _, w in runs if before.search(segment[max(0, s - 12) : s])]
+        longer = sum(1 for n in after if n in (3, 4))
+        if longer >= 3 and 3 * longer >= 2 * len(after):
+            return before
+    return None
 
 
 def _org_word(word: str) -> bool:
@@ -1697,9 +1866,68 @@ def presence_codes(text: str) -> dict[str, str]:
     return codes if len(codes) >= 2 and ABSENT in codes.values() else {}
 
 
+# A legend that marks the present: "Närvarande: (markerade med x, tjänstgörande ersättare i
+# ledamots ställe markerade med xx)" (real attendance 81).
+_MARK_LEGEND = re.compile(r"(?i)\bmarkerade?\s+med\s+[xX]{1,2}\b")
+_MARK_BEFORE = re.compile(r"(?:^|[\s)])[xX]{1,2}\s*$")
+
+
+def _marked_runs(segment: str, runs: list[tuple[int, int, list[str]]], text: str) -> list[bool]:
+    """Which runs the legend's mark ("x", "xx") stands before; [] unless the text has such a
+    legend and this list uses the mark (two runs at least): then an unmarked name was not
+    there."""
+    if not _MARK_LEGEND.search(text):
+        return []
+    marked = [
+        bool(_MARK_BEFORE.search(segment[runs[n - 1][1] if n else 0 : start]))
+        for n, (start, _, _) in enumerate(runs)
+    ]
+    return marked if sum(marked) >= 2 else []
+
+
+# A table whose first column names each group of rows: "Kommun/landsting Ledamot Ersättare
+# Askersund Sture Wikman (s) … Degerfors Roger Ahlqvist (s) …" (real attendance 74).
+_GROUP_COLUMN = re.compile(r"(?i)(?<![\w-])(?:kommuner?|kommun/\w+|organisation|förvaltning)\s")
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}"})
+
+
+def _group_heading_runs(
+    segment: str, runs: list[tuple[int, int, list[str]]], text: str
+) -> set[int]:
+    """The runs whose first word is the group column's value: three-word runs at a row's start
+    (the list's first or after a bracket), under a group column's heading, whose first words
+    stand in alphabetical order as such a column is sorted; a three-word name among them
+    ("Ulrika Fält Ekdahl") breaks the order and keeps its first word."""
+    at = text.find(segment) if text else -1
+    heading = (text[max(0, at - 60) : at] if at > 0 else "") + segment[: runs[0][0] if runs else 0]
+    if not runs or not _GROUP_COLUMN.search(heading):
+        return set()
+    starts = [
+        n
+        for n, (start, _, words) in enumerate(runs)
+        if len(words) == 3 and (n == 0 or segment[:start].rstrip().endswith(")"))
+    ]
+    keys = [runs[n][2][0].lower().translate(_SWEDISH_ORDER) for n in starts]
+    # The longest run of first words in order (patience style, small lists).
+    best: list[list[int]] = []
+    for k in range(len(keys)):
+        chain = max((c for c in best if keys[c[-1]] <= keys[k]), key=len, default=[])
+        best.append([*chain, k])
+    longest = max(best, key=len, default=[])
+    if len(longest) < 3 or 3 * len(longest) < 2 * len(starts):
+        return set()
+    return {starts[k] for k in longest}
+
+
 def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list[ParsedPerson]:
     runs = _name_runs(segment, text)
+    groups = _group_heading_runs(segment, runs, text)
+    runs = [
+        (segment.index(w[1], s + len(w[0])), e, w[1:]) if n in groups else (s, e, w)
+        for n, (s, e, w) in enumerate(runs)
+    ]
     codes = presence_codes(text)
+    marked = _marked_runs(segment, runs, text)
     place_column = _place_column(segment, runs)
     replaced_column = _replaced_column(segment, runs)
     out: list[ParsedPerson] = []
@@ -1722,7 +1950,7 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
             # "Eva Berg, (s), Luleå Henning Åhman, (s)": a place column ends the row before
             # (corpus 15).
             words = words[1:]
-        elif place_column and len(words) in (3, 4) and _AFTER_PARTY_COMMA.search(before):
+        elif place_column and len(words) in (3, 4) and place_column.search(before):
             # "Jan Ek (m), Göteborg Runa Hjelm (v), Göteborg …": the place column ends the row
             # before; a four-word run holds a two-word place ("Lilla Edet Urban Svedin").
             words = words[len(words) - 2 :]
@@ -1742,8 +1970,15 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
             for_name = n > 0 and re.fullmatch(r"\s+för\s+", segment[runs[n - 1][1] : start])
             if k == 0 and (_REPLACED_BEFORE.search(before) or for_name or n in replaced_column):
                 status, roles = ABSENT, []  # the one replaced by the name before it
-                if last and out and out[-1].status == PRESENT and _PARAGRAPH_NUMBERS.search(after):
-                    out[-1].status = PARTIAL  # "Kim Ros (V) ersätter Bo Alm (V) 170,"
+                if (
+                    last
+                    and out
+                    and out[-1].status == PRESENT
+                    and (_PARAGRAPH_NUMBERS.search(after) or _FLAT_PARTIAL.search(after))
+                ):
+                    # "Kim Ros (V) ersätter Bo Alm (V) 170,", "Roger Nyhed (S) för Mattias
+                    # Örn (S) kommer kl" (real attendance 75)
+                    out[-1].status = PARTIAL
             elif k == 0 and (
                 re.search(r"\b(?:förutom|utom|med undantag av)\s*$", before)
                 or (excluded and re.fullmatch(r"\s*och\s*", before[-6:]))
@@ -1759,10 +1994,19 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
                     status = ABSENT  # "Tomas Ek (FP) F" under the legend's "Frånv (F)"
                 elif re.match(r"\s*(?:\([^)]*\)\s*|[A-ZÅÄÖ]{1,4}\s+)?[-–](?:\s|$)", after):
                     status = ABSENT  # a presence column with "–"
-                elif status != ABSENT and (
-                    _FLAT_PARTIAL.search(after)
-                    or _PARAGRAPH_NUMBERS.search(after)
-                    or _PARAGRAPHS_AFTER_NAME.match(after)
+                elif (
+                    status != ABSENT
+                    and (
+                        # Under a function's label ("Sekreterare Anneli Wendt ( 151)" among the
+                        # justering's signers) the § are the function's, not her presence (real
+                        # attendance 81; as parse_person reads a function's heading, real 07).
+                        not label.singular
+                    )
+                    and (
+                        _FLAT_PARTIAL.search(after)
+                        or _PARAGRAPH_NUMBERS.search(after)
+                        or _PARAGRAPHS_AFTER_NAME.match(after)
+                    )
                 ):
                     status = PARTIAL
                     party = re.match(r"\s*(\([^()]{1,4}\))", after)
@@ -1781,6 +2025,8 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
                         out[-1].status = PARTIAL
                         out[-1].note = _paragraphs_note(after)
                 roles.extend(_roles_in(low))
+            if marked and not marked[n]:
+                status = ABSENT  # no mark under a legend that marks the present
             out.append(
                 ParsedPerson(
                     name=" ".join(words[k : k + size]),
@@ -1844,9 +2090,22 @@ def open_flat_label(text: str) -> str | None:
     return labels[-1].group("label")
 
 
-def page_continuation(line: str, label: str) -> str | None:
+# A page that opens with its number and the protocol's running page count ("1 22 Organ …" on
+# the first page, "2 23 Ulla Nordgren …" on the next, real attendance 80): both one up from the
+# page before tell a page marker from a page that opens with a § number.
+_PAGE_COUNT_MARK = re.compile(r"^(?P<page>\d{1,3})\s+(?P<count>\d{1,4})\s+(?=[A-ZÅÄÖ])")
+
+
+def page_continuation(line: str, label: str, previous: str = "") -> str | None:
     """A page's text as the rest of the list under label, when the page opens with its marker."""
     marker = _PAGE_MARK.match(line)
+    here, before = _PAGE_COUNT_MARK.match(line), _PAGE_COUNT_MARK.match(previous)
+    if marker is None and here and before:
+        if (int(here["page"]), int(here["count"])) == (
+            int(before["page"]) + 1,
+            int(before["count"]) + 1,
+        ):
+            marker = here
     return f"{label} {line[marker.end() :]}" if marker else None
 
 
@@ -1878,11 +2137,17 @@ _REPORTED_ABSENT = re.compile(
     r"(?:förhinder|återbud)\b"
 )
 _PROSE_ATTENDED = re.compile(
-    r"(?:\b[Ff]rån\s+(?P<org>[^.;]{2,90}?)\s+)?\bnärvarade\s+(?:även\s+|också\s+)?"
+    r"(?:\b[Ff]rån\s+(?P<org>[^.;]{2,90}?)\s+)?"
+    # "närvarade", "Närvarande var …", "Vid mötet deltog …" (sentences of notes)
+    r"(?:\bnärvarade|\b[Nn]ärvarande\s+var|\b[Vv]id\s+(?:mötet|sammanträdet)\s+deltog)\s+"
+    r"(?:även\s+|också\s+)?"
     r"(?P<names>[A-ZÅÄÖ](?:[^.;()]|\([^()]*\))*)"
 )
 _SUBJECT_PRESENT = re.compile(
     rf"(?:^\s*|(?<=[.:]\s))(?P<names>{_LIST_OF})\s+(?:är|var)\s+(?:alla\s+)?närvarande\s*(?:\.|$)"
+)
+_SUBJECT_ABSENT = re.compile(
+    rf"(?:^\s*|(?<=[.:]\s))(?P<names>{_LIST_OF})\s+(?:är|var)\s+frånvarande\s*(?:\.|$)"
 )
 _NOT_THERE = re.compile(
     rf"(?P<name>{_NAME_PATTERN})(?:,\s*[a-zåäö][\wåäö -]{{0,40}},)?\s+(?:som\s+)?"
@@ -1928,6 +2193,9 @@ def prose_attendance(text: str) -> list[ParsedPerson]:
         found.extend(
             ParsedPerson(name=n) for n in _list_names(match.group("names"), single_words=True)
         )
+    for match in _SUBJECT_ABSENT.finditer(text):
+        names = _list_names(match.group("names"), single_words=True)
+        found.extend(ParsedPerson(name=n, status=ABSENT) for n in names)
     for match in _NOT_THERE.finditer(text):
         found.append(ParsedPerson(name=match.group("name"), status=ABSENT))
     return found
@@ -1975,9 +2243,58 @@ def roll_call_entries(title: str, body: list[str]) -> list[str]:
     return entries if len(entries) >= 2 else []
 
 
+# A people table's heading row flattened to a line: "Namn, Närvarande" (Typst and LaTeX tables
+# of people turned into rows).
+_COLUMN_WORDS = frozenset(
+    {
+        "namn",
+        "närvarande",
+        "närvaro",
+        "organisation",
+        "funktion",
+        "roll",
+        "titel",
+        "parti",
+        "ledamot",
+        "ersättare",
+        "kommun",
+        "förvaltning",
+        "deltagare",
+        "befattning",
+        "representerar",
+    }
+)
+
+
+def is_column_heading_row(text: str) -> bool:
+    cells = [c for c in re.split(r"\s*[,\t|&]\s*", text.strip().strip("|")) if c]
+    return len(cells) >= 2 and all(c.lower() in _COLUMN_WORDS for c in cells)
+
+
+_LABELLED_SENTENCE = re.compile(r"^(?P<label>[A-ZÅÄÖ][^:.]{2,40}):\s*(?P<rest>\S.*?)\.?$")
+
+
+def _sentence_list(sentence: str, label: SectionLabel | None) -> list[ParsedPerson] | None:
+    """The people of one sentence of an attendance list: "A, B och C." under label, or
+    "Frånvarande: D." under its own; None when the sentence is not such a list."""
+    labelled = _LABELLED_SENTENCE.match(sentence)
+    if labelled:
+        own = match_label(labelled.group("label"))
+        if own is not None and not own[1]:
+            label, sentence = own[0], labelled.group("rest")
+    if label is None:
+        return None
+    entries = split_inline_list(sentence.rstrip(".")).entries
+    parsed = [parse_person(entry, label) for entry in entries]
+    if not entries or any(p is None for p in parsed):
+        return None
+    return [p for p in parsed if p is not None]
+
+
 def item_attendance(title: str, body: list[str]) -> list[ParsedPerson]:
     """The people an item titled as an attendance list names ("§ 2. Närvarande" over "A, B och
-    C.", "2. Närvaro" over one name a line), or [] when its body is not such a list."""
+    C.", "2. Närvaro" over one name a line, "A, B och C. Frånvarande: D."), or [] when its body
+    is not such a list."""
     found = match_label(title)
     if found is None or found[1]:
         return []
@@ -1989,11 +2306,27 @@ def item_attendance(title: str, body: list[str]) -> list[ParsedPerson]:
             if people:
                 break
             continue
-        entries = split_inline_list(text).entries
-        parsed = [parse_person(entry, label) for entry in entries]
-        if not entries or any(p is None for p in parsed):
+        if is_column_heading_row(text) and not people:
+            continue
+        listed = [_sentence_list(s, label) for s in re.split(r"(?<=\.)\s+(?=[A-ZÅÄÖ])", text)]
+        if any(p is None for p in listed):
             break
-        people.extend(p for p in parsed if p is not None)
+        people.extend(p for sentence in listed if sentence for p in sentence)
+    return people
+
+
+def labelled_lists(body: list[str]) -> list[ParsedPerson]:
+    """ "Närvarande: A, B och C." / "Frånvarande: D." as lines of an item's text (the first
+    item of association minutes: "§ 1 Mötets öppnande … Närvarande: …"): the people of
+    labels that say who came or not, not of a function's ("Ordförande: …" is an election)."""
+    people: list[ParsedPerson] = []
+    for raw in body:
+        for sentence in re.split(r"(?<=\.)\s+(?=[A-ZÅÄÖ])", clean_line(strip_bullet(raw))):
+            labelled = _LABELLED_SENTENCE.match(sentence)
+            own = match_label(labelled.group("label")) if labelled else None
+            if own is None or own[1] or own[0].roles or own[0].invited:
+                continue
+            people.extend(_sentence_list(sentence, None) or [])
     return people
 
 
@@ -2059,6 +2392,34 @@ def has_presence_mark(entry: str) -> bool:
     """An entry that carries its own presence column ("Ulrika Sand X", "Tim Persson, Ja")."""
     text = strip_inline_markdown(entry).strip()
     return is_marked_row(text) or bool(_MARK_AFTER_NAME.match(_without_parentheses(text)))
+
+
+# "Östby kommun: Anna Ek, Bo Lund" / "Från regionen: Cilla Berg och Dan Holm": the people one
+# organisation sent, the organisation before a colon (the layouts the brief for batch 8 names:
+# cooperation bodies list their members by organisation).
+_FROM_GROUP = re.compile(r"(?i)^(?:(?:närvarande|deltagare|deltog)\s+)?från\s+")
+_ORGANISATION_GROUP = re.compile(
+    r"^(?:(?i:(?:närvarande|deltagare|deltog)\s+)?(?i:från)\s+)?(?P<org>[^:,;]{2,50}?)\s*:\s+"
+    r"(?P<names>\S.*)$"
+)
+
+
+def from_group(text: str) -> bool:
+    """ "Från regionen: …" / "Närvarande från Östby kommun: …": a group that needs no heading."""
+    return bool(_FROM_GROUP.match(text)) and organisation_group(text) is not None
+
+
+def organisation_group(text: str) -> tuple[str, list[str]] | None:
+    """(organisation, entries) of such a line; a "Från …:" line may name the organisation
+    generically ("Från kommunerna"), otherwise it must read as an organisation."""
+    found = _ORGANISATION_GROUP.match(text)
+    if not found:
+        return None
+    org, names = found.group("org"), found.group("names")
+    generic = bool(_FROM_GROUP.match(text))  # "Från regionen:", "Närvarande från …:"
+    if not (generic or is_organisation_line(org)) or not _all_people(names):
+        return None
+    return org, split_inline_list(names).entries
 
 
 def is_organisation_line(text: str) -> bool:

@@ -187,6 +187,8 @@ _FRONT_MATTER = re.compile(rb"\A(?:\xef\xbb\xbf)?---\r?\n(?:[\w-]+:[^\n]*\r?\n){
 
 def _markup_in_text(data: bytes) -> str | None:
     head = data[:16384]
+    if head[:2048].lstrip().lower().startswith((b"<!doctype html", b"<html")):
+        return "html"  # a web page saved as .txt
     if _FRONT_MATTER.match(head):
         return "md"  # YAML front matter: a Markdown file saved as .txt (real/formats 72, 73)
     if _LATEX_MARKS.search(head):

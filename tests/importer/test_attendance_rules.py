@@ -817,3 +817,470 @@ def test_a_lower_case_title_after_the_name_in_a_flattened_list_is_kept() -> None
     assert people["Per Lund"].title == "chef för verksamhetsutveckling"
     assert people["Kim Sand"].title == "kanslichef" and people["Kim Sand"].status == "partial"
     assert people["Anna Ek"].title is None
+
+
+# Batch 8 (real attendance 74-81), each rule on a text of our own with invented names.
+
+
+def test_batch8_page_count_beside_the_page_number_continues_the_list() -> None:
+    # "1 31 Organ …" then "2 32 Name …": the page number and the protocol's running page count,
+    # both one up, open the next page of the officials' list (real 80).
+    first = (
+        "1 31 Organ Plats och tid Förbundets styrelse Förbundshuset Torsdagen den 3 mars 2011, kl "
+        "Beslutande Anna Ek ordförande Bo Lund Cilla Berg Dan Holm Eva Ström Fia Nord Gun Sjö "
+        "Övriga deltagare Hans Wik Ida Kvist sekreterare"
+    )
+    second = (
+        "2 32 Jon Ahl Kim Sand 12 Lars Rask 14 Utses att justera Bo Lund Paragrafer Anslag/bevis: "
+        "Protokollet är justerat. Justeringen har tillkännagivits genom anslag."
+    )
+    statuses = _statuses(first + "\n\n" + second + "\n\n3 33 11 Dagordning Godkändes.")
+    assert statuses["Jon Ahl"] == "present"
+    assert statuses["Kim Sand"] == "partial"
+    assert statuses["Lars Rask"] == "partial"
+
+
+def test_batch8_a_page_opening_with_a_paragraph_number_is_no_continuation() -> None:
+    from dialogs.importer.people import page_continuation
+
+    previous = "1 31 Organ Plats och tid …"
+    assert page_continuation("2 32 Jon Ahl Kim Sand", "Övriga", previous) is not None
+    assert page_continuation("2 14 Ekonomisk rapport", "Övriga", previous) is None
+
+
+def test_batch8_x_marks_under_their_legend() -> None:
+    # "Närvarande: (markerade med x, …)": an unmarked name in the marked list was not there;
+    # "( 151)" is a § with its sign lost, "( )" lost its number too (real 81).
+    text = (
+        "1 KOMMUNSTYRELSEN PROTOKOLL Plats och tid: Rådhuset, kl 13.00-15.00 Närvarande: "
+        "(markerade med x, tjänstgörande ersättare i ledamots ställe markerade med xx): "
+        "Ledamöter Ersättare x Anna Ek, ordf (s) Bo Lund (s) x Cilla Berg (m) xx Dan Holm (m) "
+        "Eva Ström (s) xx Fia Nord (s) ( 12) x Gun Sjö (c) Hans Wik (c) x Ida Kvist (v) xx "
+        "Jon Ahl (v)( ) Tjänstemän Kim Sand, kommundirektör Lars Rask, ekonom ( 14) Tid för "
+        "justering: Justeringsledamöter Sekreterare Anna Ek Cilla Berg Kim Sand ( 12)"
+    )
+    assert _statuses(text) == _by_status(
+        present="Anna Ek, Cilla Berg, Dan Holm, Gun Sjö, Ida Kvist, Kim Sand",
+        partial="Fia Nord, Jon Ahl, Lars Rask",
+        absent="Bo Lund, Eva Ström, Hans Wik",
+    )
+
+
+def test_batch8_first_names_only_and_a_wrapped_role() -> None:
+    # A unit's notes list given names only; a long banner line over the notes is no prose
+    # that ends the head (real 78).
+    text = (
+        "This is an HTML version of an attachment to the request 'Protokoll veckan 1-5 mars "
+        "2021' made through the public records site.\n\nMinnesanteckningar från enhetsmöte\n"
+        "2021-03-04\nNärvarande:\nAnna, Berit, Cecilia och Dana\n(sekreterare)\n"
+        "Föregående minnesanteckningar\nGicks igenom och lades till handlingarna efter en kort "
+        "genomgång av vad som hänt sedan sist och vad som återstår att göra.\n"
+    )
+    people = _people(text)
+    assert {n: p.status for n, p in people.items()} == _by_status(
+        present="Anna, Berit, Cecilia, Dana"
+    )
+    assert "sekreterare" in people["Dana"].roles
+    assert people["Anna"].organisation is None
+
+
+def test_batch8_one_word_organisations_stay_organisations() -> None:
+    from dialogs.importer.people import first_names
+
+    assert first_names("Malin, Sofia och Ingrid") == ["Malin", "Sofia", "Ingrid"]
+    assert first_names("Skatteverket, Digg och Bolagsverket") == []
+    assert first_names("Malin och Sofia") == []  # two are too few to tell
+
+
+def test_batch8_abbreviated_organisation_after_the_name() -> None:
+    # "Name ORG role" lines, the organisation an abbreviation with two capitals at least; a
+    # space after a double name's hyphen (real 76).
+    text = (
+        "Protokoll fört vid möte 2003-03-15.\nNärvarande:\nAnna Lind- Holm MRO VL\n"
+        "Bo Ek MRO VVL/ Sekreterare\nCilla Berg SS/ DjL\nDan McKenzie ÖSlJ\n"
+        "§1: Mötets öppnande:\nVL Anna Lind-Holm förklarade mötet öppnat.\n"
+        "§2: Dagordning:\nFastställdes.\n"
+    )
+    people = _people(text)
+    assert set(people) == {"Anna Lind-Holm", "Bo Ek", "Cilla Berg", "Dan McKenzie"}
+    assert "sekreterare" in people["Bo Ek"].roles
+    assert people["Cilla Berg"].organisation == "SS, DjL"
+
+
+def test_batch8_bare_label_after_the_text_and_a_list_amid_it() -> None:
+    # Notes without items: "Närvarande" alone after the text, one name a line, is the
+    # meeting's; a "Deltagare:" list with prose after it is about what the text plans (real 77).
+    text = (
+        "Projektgrupp 2010 02 17\n\n"
+        "Diskuterades resan till konferensen i april och vad som behöver ordnas innan dess, "
+        "bland annat lokal, program och vilka som ska åka med från föreningen.\n\n"
+        "Deltagare:\nAnna Ek, Bo Lund, Cilla Berg\n\n"
+        "Av externa deltagare är Dan Holm vidtalad. Ytterligare någon extern deltagare kan bli "
+        "aktuell och frågan tas upp igen vid nästa möte i mars.\n\n"
+        "Närvarande\nEva Ström\nBo Lund\nFia Nord\n\nNästa möte torsdagen den 18 mars.\n"
+    )
+    assert _statuses(text) == _by_status(present="Eva Ström, Bo Lund, Fia Nord")
+
+
+def test_batch8_tjanstgorande_wrapped_around_its_first_row_and_kommer_kl() -> None:
+    # "Tjänstgörande … ersättare": one label wrapped around the first row, after the absent;
+    # "kommer kl" (the time lost) after the member replaced: the ersättare came later (real 75).
+    text = (
+        "Protokoll 2017-05-17\n\n2 Tid och plats Onsdagen den 17 maj 2017 kl Regionhuset "
+        "Närvarande Ordförande - (S) 1:e vice ordförande Anna Ek (S) Ledamöter Bo Lund (V) "
+        "Cilla Berg (C) Frånvarande Dan Holm (S) Eva Ström (S) Tjänstgörande Fia Nord (Mp) för "
+        "Dan Holm (S) ersättare Gun Sjö (S) för Eva Ström (S) kommer kl Tjänstemän Hans Wik "
+        "regiondirektör Sekreterare Ida Kvist administration Övriga Paragrafer Underskrifter\n"
+    )
+    assert _statuses(text) == _by_status(
+        present="Anna Ek, Bo Lund, Cilla Berg, Fia Nord, Hans Wik, Ida Kvist",
+        partial="Gun Sjö",
+        absent="Dan Holm, Eva Ström",
+    )
+
+
+def test_batch8_group_column_values_before_names_in_alphabetical_order() -> None:
+    # "Beslutande: Enligt närvarolista" and the list on a later page, a flattened table whose
+    # first column names each kommun; the kommuner stand in alphabetical order, a three-word
+    # name among them does not (real 74). "Ordinarie" before a justerare is no given name; a
+    # word before a colon is a field's label.
+    head = (
+        "3 Plats och tid: Beslutande: Sekreterare: Rådhuset, Örebro Torsdag den 16 april 2009 "
+        "kl 09.30-12.15 Enligt närvarolista Åsa Rydh Utses att justera: Ordinarie Bo Lund (s) "
+        "Ersättare Eva Ström (m) Tid för justering Torsdag 23 april 2009 plats Regionhuset, "
+        "Örebro Program: Mötet öppnas, ordförande Anna Ek Ärenden enligt föredragningslistan"
+    )
+    roll = (
+        "4 , närvaro Kommun/landsting Ledamot Ersättare Askersund Anna Ek (s) Cilla Berg (m) "
+        "Degerfors Bo Lund (s) Dan Holm Berg (v) Hallsberg Eva Ström (m) Fia Nord (s) Kumla "
+        "Gun Sjö (c) Hans Wik (s) Landstinget Ida Kvist (s) Jon Ahl (m)"
+    )
+    statuses = _statuses(head + "\n\n" + roll + "\n\n5 21 Anmälan av fyllnadsval Noteras.")
+    assert statuses == _by_status(
+        present="Åsa Rydh, Anna Ek, Cilla Berg, Bo Lund, Dan Holm Berg, Eva Ström, Fia Nord, "
+        "Gun Sjö, Hans Wik, Ida Kvist, Jon Ahl"
+    )
+
+
+def test_batch8_page_number_before_the_heads_date_label() -> None:
+    # "2 Tid och plats Onsdagen den 17 maj 2017 kl …" under an agenda page naming another
+    # meeting's day: the head's date is the meeting's (real 75); the flattened lists after it
+    # are still read.
+    text = (
+        "1 Dagordning A B C D Regionstyrelsens sammanträde den 7 juni 2017 i Ronneby s beslut "
+        "Information Övrigt 41 (70)\n\n"
+        "2 Tid och plats Onsdagen den 17 maj 2017 kl Regionhuset, Karlskrona Närvarande "
+        "Ordförande Anna Ek (S) Ledamöter Bo Lund (V) Cilla Berg (C) Tjänstemän Dan Holm "
+        "regiondirektör Övriga Paragrafer Underskrifter 42 (70)\n"
+    )
+    minutes = parse_minutes(text, "protokoll.txt")
+    assert str(minutes.date) == "2017-05-17"
+    assert {p.name for p in minutes.people} == {"Anna Ek", "Bo Lund", "Cilla Berg", "Dan Holm"}
+
+
+def _read_people(text: str, filename: str) -> dict[str, ParsedPerson]:
+    from dialogs.importer import read_bytes
+
+    read = read_bytes(text.encode("utf-8"), filename)
+    return {p.name: p for p in parse_minutes(read.text, filename).people}
+
+
+MARKDOWN_TABLES = [
+    pytest.param(
+        # A people table in Markdown: its rows read as "Name, cell, …", an empty presence cell
+        # is no presence; a task table stays as written (layouts the brief for batch 8 names).
+        "anteckningar.md",
+        "# Minnesanteckningar ledningsgrupp 2023-03-14\n\n"
+        "| Namn | Organisation | Närvarande |\n|---|---|:---:|\n"
+        "| Anna Ek | Östby kommun | Ja |\n| Bo Lund | Region Nordland | |\n"
+        "| Cilla Berg | Västby kommun | X |\n\n"
+        "## 1. Mötets öppnande\nAnna Ek hälsade välkommen.\n\n"
+        "## 2. Att göra\n\n| Vad | Vem | När |\n|---|---|---|\n| Skicka underlag | Bo | maj |\n",
+        ("Anna Ek", "organisation", "Östby kommun"),
+        id="pipe_table",
+    ),
+    pytest.param(
+        "protokoll.md",
+        "# Protokoll styrgrupp 2023-03-14\n\n<table>\n"
+        "<tr><th>Namn</th><th>Funktion</th><th>Närvaro</th></tr>\n"
+        "<tr><td>Anna Ek</td><td>ordförande</td><td>Närvarande</td></tr>\n"
+        "<tr><td>Bo Lund</td><td>ledamot</td><td>Frånvarande</td></tr>\n"
+        "<tr><td>Cilla <b>Berg</b></td><td>sekreterare</td><td>Närvarande</td></tr>\n"
+        "</table>\n\n## 1. Mötets öppnande\nMötet öppnades.\n\n## 2. Övrigt\nInget.\n",
+        ("Anna Ek", "roles", ["ordforande"]),
+        id="html_table_in_markdown",
+    ),
+]
+
+
+@pytest.mark.parametrize(("filename", "text", "detail"), MARKDOWN_TABLES)
+def test_people_tables_in_markdown(
+    filename: str, text: str, detail: tuple[str, str, object]
+) -> None:
+    people = _read_people(text, filename)
+    assert {n: p.status for n, p in people.items()} == _by_status(
+        present="Anna Ek, Cilla Berg", absent="Bo Lund"
+    )
+    name, field, value = detail
+    assert getattr(people[name], field) == value
+
+
+ORGANISATION_GROUPS = [
+    pytest.param(
+        # "Organisation: Name, Name" lines under "Närvarande" (a cooperation body's members by
+        # the party that sent them; layouts the brief for batch 8 names).
+        "Minnesanteckningar samverkansråd 2023-03-14\n\nNärvarande:\nÖstby kommun: Anna Ek, "
+        "Bo Lund\nRegion Nordland: Cilla Berg, Dan Holm\n\nFörhinder: Eva Ström, Västby kommun"
+        "\n\n1. Mötets öppnande\nAnna Ek hälsade välkommen.\n2. Nästa möte\nDen 12 april.\n",
+        {"Anna Ek": "Östby kommun", "Dan Holm": "Region Nordland"},
+        id="organisation_colon_names",
+    ),
+    pytest.param(
+        # "Från kommunerna: …" needs no heading; a "Från …:" line of prose is no list.
+        "Minnesanteckningar regionalt samverkansråd 2023-03-14\n\nFrån kommunerna: Anna Ek, "
+        "Bo Lund och Cilla Berg\nFrån regionen: Dan Holm\nFrånvarande: Eva Ström\n\n"
+        "1. Mötets öppnande\nAnna Ek hälsade välkommen.\n2. Föregående möte\nFrån föregående "
+        "möte: anteckningarna lades till handlingarna.\n",
+        {"Bo Lund": "kommunerna", "Dan Holm": "regionen"},
+        id="fran_x",
+    ),
+    pytest.param(
+        # "Mötesdeltagare:" is a present list's label.
+        "Minnesanteckningar styrgrupp 2023-03-14\n\nMötesdeltagare: Anna Ek, socialchef, Östby "
+        "kommun; Bo Lund, Region Nordland; Cilla Berg, Västby kommun; Dan Holm, Region Nordland"
+        "\n\nEj närvarande: Eva Ström, Västby kommun\n\n1. Mötets öppnande\nAnna Ek hälsade "
+        "välkommen.\n2. Nästa möte\nDen 12 april.\n",
+        {"Bo Lund": "Region Nordland"},
+        id="motesdeltagare",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "organisations"), ORGANISATION_GROUPS)
+def test_people_grouped_by_organisation(text: str, organisations: dict[str, str]) -> None:
+    people = _people(text)
+    assert {n: p.status for n, p in people.items()} == _by_status(
+        present="Anna Ek, Bo Lund, Cilla Berg, Dan Holm", absent="Eva Ström"
+    )
+    for name, organisation in organisations.items():
+        assert people[name].organisation == organisation
+
+
+LINE_LAYOUTS = [
+    pytest.param(
+        # "Name – title, organisation" and "Name - organisation": the dash where a comma
+        # stands; no line of them is an organisation list.
+        "Närvarande:\nAnna Ek – socialchef, Östby kommun\nBo Lund - Region Nordland\n"
+        "Cilla Berg – MAS, Västby kommun\n\nFrånvarande:\nDan Holm – Region Nordland",
+        id="dash_after_name",
+    ),
+    pytest.param(
+        "Närvarande:\nAnna Ek/ordförande\nBo Lund/sekreterare\nCilla Berg\n\n"
+        "Frånvarande:\nDan Holm/ledamot",
+        id="slash_role",
+    ),
+    pytest.param(
+        # A title before each name: people, not organisations.
+        "Närvarande:\nSocialchef Anna Ek, Östby kommun\nVerksamhetschef Bo Lund, Region Nordland\n"
+        "Enhetschef Cilla Berg, Västby kommun\nFrånvarande: Dan Holm",
+        id="title_before_name",
+    ),
+    pytest.param(
+        "Närvarande från Östby kommun: Anna Ek, Bo Lund\nNärvarande från regionen: Cilla Berg\n"
+        "Deltog ej: Dan Holm",
+        id="narvarande_fran_and_deltog_ej",
+    ),
+    pytest.param("Deltog: Anna Ek, Bo Lund, Cilla Berg\nDeltog ej: Dan Holm", id="deltog"),
+    pytest.param(
+        "Närvarande på plats: Anna Ek, Bo Lund\nDeltog via Teams: Cilla Berg\n"
+        "Frånvarande med förhinder: Dan Holm",
+        id="on_site_remote_and_med_forhinder",
+    ),
+    pytest.param(
+        # A legend in the label: the list marks who came, an unmarked name did not.
+        "Närvarande (X = närvarande)\nAnna Ek X\nBo Lund X\nDan Holm\nCilla Berg X",
+        id="x_legend_in_the_label",
+    ),
+    pytest.param(
+        # A row's cells without punctuation: the name and an organisation side by side.
+        "Deltagare\nAnna Ek Östby kommun Socialchef\nBo Lund Region Nordland Verksamhetschef\n"
+        "Cilla Berg Västby kommun\nFrånvarande\nDan Holm Region Nordland",
+        id="name_then_organisation_cells",
+    ),
+    pytest.param(
+        "Deltagare\nÖstby kommun Anna Ek\nRegion Nordland Bo Lund\nVästby kommun Cilla Berg\n"
+        "Frånvarande\nRegion Nordland Dan Holm",
+        id="organisation_then_name_cells",
+    ),
+    pytest.param(
+        # A numbered list of names under a label: people, not items.
+        "Närvarande:\n1. Anna Ek\n2. Bo Lund\n3. Cilla Berg\n\nFrånvarande:\n1. Dan Holm",
+        id="numbered_names",
+    ),
+]
+
+
+FLAT_NOTES = [
+    pytest.param(
+        # "Förhinder:" alone is an absent list's label in flattened notes.
+        "Närvarande: Anna Ek, socialchef Östby kommun, Bo Lund, verksamhetschef Region "
+        "Nordland, Cilla Berg, MAS Västby kommun Förhinder: Dan Holm, Region Nordland",
+        id="forhinder_label",
+    ),
+    pytest.param(
+        # Rows "Name Organisation" run together: the kommun's name before a lower-case "kommun"
+        # ends the name before it; the first item ends the last list.
+        "Deltagare Anna Ek Östby kommun Bo Lund Region Nordland Cilla Berg Västby kommun Ej "
+        "närvarande Dan Holm Region Nordland",
+        id="name_kommun_pairs_and_first_item",
+    ),
+]
+
+
+MARKUP_PRESENCE = [
+    pytest.param(
+        "styrelse.org",
+        "#+TITLE: Styrelsemöte\n#+DATE: 2023-03-14\n\n* Närvarande\n| Namn | Närvarande |\n"
+        "|------+-----------|\n| Anna Ek | Ja |\n| Bo Lund | Nej |\n| Cilla Berg | Ja |\n\n"
+        "* Mötets öppnande\nMötet öppnades.\n* Nästa möte\nDen 12 april.\n",
+        id="org_table",
+    ),
+    pytest.param(
+        "styrelse.tex",
+        "\\documentclass{article}\n\\title{Styrelsemöte}\n\\date{2023-03-14}\n"
+        "\\begin{document}\n\\section*{Närvarande}\n\\begin{tabular}{ll}\n"
+        "Namn & Närvarande \\\\\n\\hline\nAnna Ek & Ja \\\\\nBo Lund & Nej \\\\\n"
+        "Cilla Berg & Ja \\\\\n\\end{tabular}\n\\section{Mötets öppnande}\nMötet öppnades.\n"
+        "\\section{Nästa möte}\nDen 12 april.\n\\end{document}\n",
+        id="latex_tabular",
+    ),
+    pytest.param(
+        "styrelse.typ",
+        "= Styrelsemöte 2023-03-14\n\n== Närvarande\n#table(\n  columns: 2,\n"
+        "  [Namn], [Närvarande],\n  [Anna Ek], [Ja],\n  [Bo Lund], [Nej],\n  [Cilla Berg], [Ja],\n"
+        ")\n\n== Mötets öppnande\nMötet öppnades.\n\n== Nästa möte\nDen 12 april.\n",
+        id="typst_table_heading_row",
+    ),
+    pytest.param(
+        "styrelse.md",
+        "# Styrelsemöte 2023-03-14\n\n## Närvarande\n\n- [x] Anna Ek\n- [ ] Bo Lund\n"
+        "- [x] Cilla Berg\n\n## 1. Mötets öppnande\nMötet öppnades.\n\n## 2. Nästa möte\n"
+        "Den 12 april.\n",
+        id="markdown_task_list",
+    ),
+    pytest.param(
+        "styrelse.md",
+        "# Styrelsemöte 2023-03-14\n\n**Närvarande:** Anna Ek, Cilla Berg<br>\n"
+        "**Frånvarande:** Bo Lund\n\n## 1. Mötets öppnande\nMötet öppnades.\n\n"
+        "## 2. Nästa möte\nDen 12 april.\n",
+        id="markdown_br",
+    ),
+]
+
+
+@pytest.mark.parametrize(("filename", "text"), MARKUP_PRESENCE)
+def test_presence_lists_in_markup(filename: str, text: str) -> None:
+    people = _read_people(text, filename)
+    assert {n: p.status for n, p in people.items()} == _by_status(
+        present="Anna Ek, Cilla Berg", absent="Bo Lund"
+    )
+
+
+def test_a_web_page_saved_as_txt_is_read_as_html() -> None:
+    from dialogs.importer import read_bytes
+
+    page = (
+        "<!DOCTYPE html>\n<html><body>\n<h1>Protokoll styrelsemöte 2023-03-14</h1>\n"
+        "<p><strong>Närvarande:</strong> Anna Ek, Cilla Berg</p>\n"
+        "<p><strong>Frånvarande:</strong> Bo Lund</p>\n<h2>1. Mötets öppnande</h2>\n"
+        "<p>Mötet öppnades.</p>\n</body></html>\n"
+    )
+    assert read_bytes(page.encode("utf-8"), "sida.txt").format == "html"
+    assert {n: p.status for n, p in _read_people(page, "sida.txt").items()} == _by_status(
+        present="Anna Ek, Cilla Berg", absent="Bo Lund"
+    )
+
+
+PROSE_AND_ITEM_LISTS = [
+    pytest.param(
+        # Attendance written in the first item's text, as association minutes do.
+        "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\nNärvarande: Anna Ek, Bo Lund och "
+        "Cilla Berg.\nFrånvarande: Dan Holm.\n\n§ 2 Ekonomi\nRapporten godkändes.\n",
+        id="labels_in_the_first_item",
+    ),
+    pytest.param(
+        "1. Närvaro\nAnna Ek, Bo Lund och Cilla Berg. Frånvarande: Dan Holm.\n2. Ekonomi\n"
+        "Rapporten godkändes.\n3. Avslutning\nMötet avslutades.\n",
+        id="attendance_item_with_a_second_label",
+    ),
+    pytest.param(
+        "Närvarande var Anna Ek, Bo Lund och Cilla Berg. Dan Holm var frånvarande.\n\n"
+        "§ 1 Mötets öppnande\nMötet öppnades.\n\n§ 2 Ekonomi\nRapporten godkändes.\n",
+        id="narvarande_var_and_var_franvarande",
+    ),
+    pytest.param(
+        "Vid mötet deltog Anna Ek, Bo Lund och Cilla Berg. Dan Holm hade anmält förhinder.\n\n"
+        "§ 1 Mötets öppnande\nMötet öppnades.\n\n§ 2 Ekonomi\nRapporten godkändes.\n",
+        id="vid_motet_deltog",
+    ),
+]
+
+
+# Where each list above stands in a document.
+_IN_NOTES = (
+    "Minnesanteckningar ledningsgrupp 2023-03-14\n\n{}\n\n1. Mötets öppnande\n"
+    "Anna Ek hälsade välkommen.\n2. Nästa möte\nDen 12 april.\n"
+)
+_IN_FLAT_NOTES = (
+    "1 Minnesanteckningar Samverkansgrupp 2019-05-14 {} 1. Mötets öppnande Anna Ek hälsade "
+    "alla välkomna och mötet öppnades. 2. Föregående anteckningar Lades till handlingarna "
+    "efter en kort genomgång.\n"
+)
+_IN_MINUTES = "Protokoll styrelsemöte 2023-03-14\n\n{}"
+
+
+@pytest.mark.parametrize(
+    ("where", "attendance"),
+    [pytest.param(_IN_NOTES, *p.values, id=p.id) for p in LINE_LAYOUTS]
+    + [pytest.param(_IN_FLAT_NOTES, *p.values, id=p.id) for p in FLAT_NOTES]
+    + [pytest.param(_IN_MINUTES, *p.values, id=p.id) for p in PROSE_AND_ITEM_LISTS],
+)
+def test_three_came_and_one_did_not(where: str, attendance: str) -> None:
+    assert _statuses(where.format(attendance)) == _by_status(
+        present="Anna Ek, Bo Lund, Cilla Berg", absent="Dan Holm"
+    )
+
+
+def test_an_election_in_an_item_names_no_attendance() -> None:
+    text = (
+        "Protokoll årsmöte 2023-03-14\n\nNärvarande: Anna Ek, Bo Lund\n\n§ 1 Val av styrelse\n"
+        "Ordförande: Cilla Berg (nyval).\n\n§ 2 Avslutning\nMötet avslutades.\n"
+    )
+    assert "Cilla Berg" not in _people(text)
+
+
+def test_batch8_a_table_of_contents_does_not_end_the_head() -> None:
+    # A flattened contents page between the title and the page of the head's fields, whose
+    # 'Plats och tid:' is stacked with other labels before the values (real 74).
+    text = (
+        "1 REGIONFULLMÄKTIGE 2009 04 16, Rådhusets sessionssal, Örebro\n\n"
+        "2 INNEHÅLLSFÖRTECKNING 21 Anmälan av medlemsorganisationernas fyllnadsval 5 22 "
+        "Fyllnadsval av ledamot i delegationen 6 23 Medfinansiering av projekt 7\n\n"
+        "3 Plats och tid: Beslutande: Sekreterare: Sessionssalen, Rådhuset, Örebro Torsdag den "
+        "16 april 2009 kl 09.30-12.15 Enligt närvarolista Åsa Rydh Utses att justera: Bo Lund "
+        "(s) Tid för justering Torsdag 23 april 2009 plats Regionhuset, Örebro\n"
+    )
+    assert str(parse_minutes(text, "protokoll.txt").date) == "2009-04-16"
+
+
+def test_party_then_place_without_a_comma() -> None:
+    # "Name (party) Place" rows run together without a comma: the place column.
+    text = (
+        "1 Protokoll Förbundsstyrelsen 2019-05-14 Plats och tid Kommunhuset kl 09.00-12.00 "
+        "Beslutande Anna Ek (S) Östby Bo Lund (M) Västby Cilla Berg (C) Norrby Dan Holm (S) "
+        "Söderby Ersättare Eva Ström (M) Östby Utses att justera Bo Lund Paragrafer 1-10\n\n"
+        "2 1 Mötets öppnande Mötet öppnades.\n"
+    )
+    assert _statuses(text) == _by_status(
+        present="Anna Ek, Bo Lund, Cilla Berg, Dan Holm, Eva Ström"
+    )
