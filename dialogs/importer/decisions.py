@@ -66,7 +66,9 @@ BODY_HEADS = r"nämnd|styrelse|utskott|fullmäktige|beredning|råd|grupp|förbun
 # groups that act for one.
 _BODY_WORD = re.compile(
     BODY_HEADS + r"|ledning|presidi|direktör|chefsgrupp|kommittén|konferens|kollegi|"
-    r"förvaltning|kansli|sekretariat|sektion|avdelning",
+    r"förvaltning|kansli|sekretariat|sektion|avdelning|"
+    # "Forumet ställer sig bakom …" (real/items 110).
+    r"forum",
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"de", "vi", "man", "den", "det", "han", "hon", "dessa", "detta", "som"})
@@ -687,8 +689,9 @@ _DEFINITE_NOUN = re.compile(r"(?:en|et|arna|erna|orna|ens|ets)$")
 _NAME_TAKES_IT = re.compile(
     rf"^(?P<who>{_FIRST_NAMES})\s+(?:fixar|ordnar|tar)(?:\s+(?:det|detta))?(?:\s+det)?$"
 )
+# "Ansvarig: Erik J." (shapes/items 11); "Ansvar: Cecilia Forsberg." (real/items 110).
 _RESPONSIBLE = re.compile(
-    r"(?i)^ansvarig\w*\s*:\s*(?P<who>[^:;]{2,60}?)\.?"
+    r"(?i)^ansvar(?:ig\w*)?\s*:\s*(?P<who>[^:;]{2,60}?)\.?"
     r"(?:\s+(?:klart|klar|deadline|senast)\s*(?:till|senast)?\s*:?\s*(?P<due>[^:;]+?))?\.?\s*$"
 )
 _NOT_OWNER = frozenset(
@@ -731,6 +734,11 @@ _TASK_NOUN = re.compile(
 _BODY_TASK_VERBS = re.compile(
     r"(?i)^(?:återkommer|tar\s+fram|sammanställer|undersöker|ser\s+över|bjuder\s+in|"
     r"förbereder|kallar)\b"
+)
+# "Utvecklingsavdelningen återkommer med en uppföljning i december" (real/items 113): a month
+# or a season ahead sets the time as "till nästa möte" does.
+_LATER_TIME = re.compile(
+    r"(?i)\b(?:i|under)\s+(?:(?:" + _MONTH_WORDS + r")|våren|hösten|sommaren|vintern)\b"
 )
 _CAPITALISED_RUN = re.compile(r"((?:[A-ZÅÄÖ][\w-]*)(?:\s+[A-ZÅÄÖ][\w-]*)*)\s*$")
 
@@ -863,7 +871,8 @@ def find_assignments(
                 return [ParsedAssignment([found.group("initials")], what=what, due_text=due)]
             first = found.group("who").split()[0].lower() if found else ""
             if found and not clause and is_body_subject(found.group("who")):
-                if _DUE.search(part) and _BODY_TASK_VERBS.match(found.group("what")):
+                timed = _DUE.search(part) or _LATER_TIME.search(part)
+                if timed and _BODY_TASK_VERBS.match(found.group("what")):
                     # "Kansliet återkommer med ett förslag till nästa möte": with a time set,
                     # a body's "återkommer", "tar fram" is its task.
                     what, due = _due(strip_final_period(found.group("what")))

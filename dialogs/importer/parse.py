@@ -606,7 +606,7 @@ class _MinutesParser:
 
     def parse(self) -> ParsedMinutes:
         minutes = self.minutes
-        lines = normalize(self.source).split("\n")
+        lines = _join_portal_numbers(normalize(self.source).split("\n"))
         flat = lines
         lines = split_column_tables(join_cell_rows(_unflatten(lines)))
         lines, removed = remove_noise(lines)
@@ -1990,6 +1990,34 @@ class _MinutesParser:
 
 
 # Helpers ---------------------------------------------------------------------------------------
+
+
+# A meeting portal's item: a bullet holding only the number ("•   5"), the title on the next
+# line that has text, the item's text in a bullet after it (real items 111, 115).
+_PORTAL_NUMBER = re.compile(r"^\s*[•·▪]\s+(\d{1,3})\s*$")
+
+
+def _join_portal_numbers(lines: list[str]) -> list[str]:
+    """Join a bullet that holds only an item number to the title below it ("5. Title")."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        m = _PORTAL_NUMBER.match(line)
+        if not m:
+            continue
+        j = next((k for k in range(i + 1, min(i + 4, len(out))) if out[k].strip()), None)
+        if j is None:
+            continue
+        title = out[j].strip()
+        if (
+            len(title) > 150
+            or _PORTAL_NUMBER.match(out[j])
+            or re.match(r"^[-*•·▪◦–—]", title)
+            or not re.match(r"^[A-ZÅÄÖÉÜ0-9]", title)
+        ):
+            continue
+        out[i] = f"{m.group(1)}. {title}"
+        out[j] = ""
+    return out
 
 
 def _in_attendance_list(lines: list[str], i: int) -> bool:

@@ -859,3 +859,68 @@ def test_a_plain_decision_paragraph_without_a_closing_heading_stays_one_sentence
     assert [d.text for d in minutes.items[0].decisions] == [
         "Beslut\nStyrelsen hyr lokalen på Storgatan."
     ]
+
+
+def test_a_portal_bullet_holding_only_the_number_takes_the_title_below() -> None:
+    """A meeting portal writes each item as a bullet with its number alone, the title on the
+    next line and the text in a bullet after it (the layout of real/items 111, 115); a
+    numbered list of questions inside an item's bullet stays its text."""
+    text = (
+        "Möte 2023-05-23\n\nUtvecklingsutskottet\n"
+        " •   1\n\n  Val av justerare\n\n"
+        " •   2\n\n  Frågor från ledamöterna\n\n"
+        " • 1. Eva Lund (L) frågar hur väntetiderna har utvecklats.\n\n"
+        "   2. Per Ek (M) frågar om avtalet.\n\n"
+        " •   3\n\n  Projekt Besöksnäring\n\n"
+        " • Regionen söker stöd för projektet.\n\n  Beslut\n\n"
+        "  Utvecklingsutskottet beslutar att bevilja projektet stöd med högst 300 000 kronor.\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Val av justerare"),
+        ("2", "Frågor från ledamöterna"),
+        ("3", "Projekt Besöksnäring"),
+    ]
+    assert [d.text.split("\n")[-1] for d in minutes.items[2].decisions] == [
+        "Utvecklingsutskottet beslutar att bevilja projektet stöd med högst 300 000 kronor."
+    ]
+    assert minutes.items[1].decisions == []
+
+
+def test_a_forum_decides_and_ansvar_names_the_owner_of_the_sentence_before() -> None:
+    """'Forumet ställer sig bakom …' is the meeting body deciding; 'Ansvar: X.' after a
+    sentence makes it X's task, as 'Ansvarig: X' does (the layout of real/items 110). A unit's
+    'återkommer med … i december' has its time set, as '… till nästa möte' does, while
+    'Förvaltningen bokar ofta …' stays a habit (the layout of real/items 113)."""
+    flat = parse_minutes(
+        "MINNESANTECKNINGAR Forum för regional utveckling Tid: Torsdagen den 12 november "
+        "klockan 13:00 Plats: Härnösand\n\n2 2 1 Mötets öppnande Ordförande Anders Nyberg "
+        "hälsade välkommen. 2 Tillväxtprogram Helena Byström redovisar uppföljningen. Forumet "
+        "ställer sig bakom inriktningen för uppföljningen. 3 Kompetens Cecilia Forsberg berättar "
+        "om plattformen. Ett seminarium i mars förbereds. Ansvar: Cecilia Forsberg. 4 Övriga "
+        "frågor Inga övriga frågor anmäldes.\n"
+    )
+    assert [(i.number, [d.text for d in i.decisions]) for i in flat.items] == [
+        ("1", []),
+        ("2", ["Forumet ställer sig bakom inriktningen för uppföljningen"]),
+        ("3", []),
+        ("4", []),
+    ]
+    assert _tasks(flat) == [(["Cecilia Forsberg"], "Ett seminarium i mars förbereds")]
+    paged = _paragraphs(
+        "Protokoll regionstyrelsen 2017-04-19",
+        "§ 26",
+        "Regional handlingsplan för kompetensförsörjning",
+        "Regionstyrelsen beslutar",
+        "att anta regional handlingsplan för kompetensförsörjning.",
+        "Utvecklingsavdelningen återkommer med en första uppföljning av handlingsplanen i december.",
+        "§ 27",
+        "Information",
+        "Förvaltningen bokar ofta lokaler i Karlskrona.",
+    )
+    assert _tasks(paged) == [
+        (
+            ["Utvecklingsavdelningen"],
+            "återkommer med en första uppföljning av handlingsplanen i december",
+        )
+    ]
