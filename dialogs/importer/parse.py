@@ -606,7 +606,7 @@ class _MinutesParser:
 
     def parse(self) -> ParsedMinutes:
         minutes = self.minutes
-        lines = _join_portal_numbers(normalize(self.source).split("\n"))
+        lines = _lost_number_pages(_join_portal_numbers(normalize(self.source).split("\n")))
         flat = lines
         lines = split_column_tables(join_cell_rows(_unflatten(lines)))
         lines, removed = remove_noise(lines)
@@ -2017,6 +2017,43 @@ def _join_portal_numbers(lines: list[str]) -> list[str]:
             continue
         out[i] = f"{m.group(1)}. {title}"
         out[j] = ""
+    return out
+
+
+# A flattened PDF with one paragraph a page whose § number and file numbers were lost: the page
+# number, the running header and an emptied "(Dnr , )" open each page ("3 Arbetsutskottet (Dnr
+# ) Föregående protokoll Protokollet från …", real/items 112).
+_LOST_NUMBER_PAGE = re.compile(
+    r"^(?P<page>\d{1,3})\s+(?P<head>[A-ZÅÄÖ][\w-]*(?:\s+[\w-]+){0,3}?)\s+\(Dnr[^()]*\)\s+"
+    r"(?P<rest>[A-ZÅÄÖ].*)$"
+)
+
+
+def _lost_number_pages(lines: list[str]) -> list[str]:
+    """Such pages, three or more in a row with one header, become an unnumbered heading (the
+    title, up to its full stop or the sentence that follows it) over the page's text."""
+    pages = [(n, m) for n, line in enumerate(lines) if (m := _LOST_NUMBER_PAGE.match(line))]
+    run = [
+        (n, m)
+        for k, (n, m) in enumerate(pages)
+        if any(
+            abs(int(m.group("page")) - int(o.group("page"))) == 1
+            and m.group("head") == o.group("head")
+            for j, (_, o) in enumerate(pages)
+            if j != k
+        )
+    ]
+    if len(run) < 3:
+        return lines
+    out = list(lines)
+    for n, m in reversed(run):
+        rest = m.group("rest")
+        dot = re.search(r"\.\s+(?=[A-ZÅÄÖ])", rest[:150])
+        ends = [x for x in (dot.start() if dot else None, _title_stop(rest)) if x is not None]
+        if not ends:
+            continue
+        end = min(ends)
+        out[n : n + 1] = ["", rest[:end].strip(), rest[end:].lstrip(". ").strip()]
     return out
 
 

@@ -924,3 +924,26 @@ def test_a_forum_decides_and_ansvar_names_the_owner_of_the_sentence_before() -> 
             "återkommer med en första uppföljning av handlingsplanen i december",
         )
     ]
+
+
+def test_pages_whose_paragraph_number_and_file_number_were_lost() -> None:
+    """One paragraph a page, each opening with the page number, the running header and an
+    emptied '(Dnr , )' (the layout of real/items 112): every page is an unnumbered item whose
+    title ends at its full stop or where the page's first sentence starts; the head's page is
+    none."""
+    minutes = _paragraphs(
+        "1 Arbetsutskottet (19) Plats och tid Förbundskansliet, Lund Närvarande Ledamöter "
+        "Gunnar Dahl (m), ordförande",
+        "2 Arbetsutskottet (Dnr ) Plats för sammanträdet Arbetsutskottet beslutar att "
+        "sammanträdet hålles på förbundskansliet.",
+        "3 Arbetsutskottet (Dnr , ) Ekonomisk rapport. Rapporten t.o.m. december föreligger. "
+        "Arbetsutskottet beslutar att lägga rapporten till handlingarna.",
+        "4 Arbetsutskottet (Dnr ) Nästa sammanträde Arbetsutskottet beslutar att nästa "
+        "sammanträde hålles den 13 mars.",
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        (None, "Plats för sammanträdet"),
+        (None, "Ekonomisk rapport"),
+        (None, "Nästa sammanträde"),
+    ]
+    assert [len(i.decisions) for i in minutes.items] == [1, 1, 1]
