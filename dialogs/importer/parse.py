@@ -1706,9 +1706,12 @@ class _MinutesParser:
         """Clean a run of discussion text and find what its sentences say; opening when the run
         is the first of its item's text."""
         text = _clean_text(lines, item.attachments)
-        if _ACTION_HEADING.search(item.title):
-            item.assignments.extend(_owned_entries(lines))
+        entries = _owned_entries(lines) if _ACTION_HEADING.search(item.title) else []
+        if entries:
+            item.assignments.extend(entries)
             return text
+        # An item titled "Handlingsplan" whose text is prose, not task entries, is a plan as the
+        # topic: its sentences are read as any item's are (the layout of real/items 113).
         heading = next(
             (n for n, line in enumerate(lines) if _ACTION_HEADING.fullmatch(clean_line(line))), None
         )

@@ -947,3 +947,27 @@ def test_pages_whose_paragraph_number_and_file_number_were_lost() -> None:
         (None, "Nästa sammanträde"),
     ]
     assert [len(i.decisions) for i in minutes.items] == [1, 1, 1]
+
+
+def test_a_plan_as_the_topic_is_read_as_prose_and_a_task_list_as_entries() -> None:
+    """An item titled 'Handlingsplan' whose text is prose is a plan as the topic: a body's timed
+    task in it is read ('Länsstyrelsen återkommer med … till nästa möte'); under a task-list
+    title entries with an owner stay the tasks and ownerless ones name nobody."""
+
+    def tasks(title: str, body: str) -> list[tuple[list[str], str]]:
+        minutes = parse_minutes(
+            f"Minnesanteckningar 2017-04-19\n\n1. Tillväxt\nHelena redovisar.\n\n"
+            f"2. {title}\n{body}\n\n3. Övrigt\nInget.\n"
+        )
+        return [(a.assignees, a.what) for a in minutes.items[1].assignments]
+
+    assert tasks(
+        "Handlingsplan",
+        "Planen har tagits fram med kommunerna. Länsstyrelsen återkommer med en uppföljning "
+        "till nästa möte.",
+    ) == [(["Länsstyrelsen"], "återkommer med en uppföljning")]
+    assert tasks("Att göra", "- Boka lokal\n- Skicka kallelsen till alla") == []
+    assert tasks("Åtgärder", "- Eva bokar lokal\n- Per skickar kallelsen") == [
+        (["Eva"], "bokar lokal"),
+        (["Per"], "skickar kallelsen"),
+    ]
