@@ -772,6 +772,9 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
         raw = raw[box.end() :] + (", Ja" if box.group(1).strip() else ", Nej")
     if not raw:
         return None
+    # "Ulla Granqvist (s": a party bracket left open at the end of the entry, a typo of the
+    # page (real attendance 104).
+    raw = re.sub(r"\s\(([a-zåäöA-ZÅÄÖ]{1,4})$", r" (\1)", raw)
     roles: list[str] = list(label.roles) if label else []
     status = label.status if label else PRESENT
     absence_kind = label.absence_kind if label else None
@@ -2155,6 +2158,32 @@ _NOT_THERE = re.compile(
 )
 
 
+# "Dessutom var A, B samt kanslisekreterare C närvarande.": an adverb first puts the verb
+# before its subject (Swedish V2 order) — those named were there too (real attendance 104).
+_ADVERB_FIRST_PRESENT = re.compile(
+    r"(?:^\s*|(?<=[.:]\s))(?:Dessutom|Därutöver|Vidare|Även|Också)\s+var\s+(?:även\s+|också\s+)?"
+    r"(?P<names>[^.;]{3,300}?)\s+närvarande\s*(?:\.|$)"
+)
+# "Anna Berg (Kommunal) närvarande som fackrepresentant.": one person there in a given capacity
+# (real attendance 104).
+_PRESENT_AS = re.compile(
+    rf"^\s*(?P<name>{_NAME_PATTERN})(?:\s*\((?P<org>[^()]{{1,40}})\))?,?\s+(?:var\s+)?"
+    r"närvarande\s+som\s+[a-zåäö][\wåäö/ -]{1,60}\.?\s*$"
+)
+
+
+def _titled_names(text: str) -> list[str]:
+    """The names of "A, B samt kanslisekreterare C", each without the title before it; [] when a
+    part is not a (titled) name."""
+    names: list[str] = []
+    for part in re.split(r"\s*,\s*|\s+och\s+|\s+samt\s+", text.strip()):
+        name = _leading_title(part)[1] if part else part
+        if not looks_like_name(name):
+            return []
+        names.append(name)
+    return names
+
+
 def _list_names(text: str, single_words: bool) -> list[str]:
     parts = [p.strip() for p in re.split(r"\s*,\s*|\s+och\s+|\s+samt\s+", text) if p.strip()]
     if not parts:
@@ -2198,6 +2227,13 @@ def prose_attendance(text: str) -> list[ParsedPerson]:
         found.extend(ParsedPerson(name=n, status=ABSENT) for n in names)
     for match in _NOT_THERE.finditer(text):
         found.append(ParsedPerson(name=match.group("name"), status=ABSENT))
+    for match in _ADVERB_FIRST_PRESENT.finditer(text):
+        found.extend(ParsedPerson(name=n) for n in _titled_names(match.group("names")))
+    present_as = _PRESENT_AS.match(text)
+    if present_as:
+        found.append(
+            ParsedPerson(name=present_as.group("name"), organisation=present_as.group("org"))
+        )
     return found
 
 
