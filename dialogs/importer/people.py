@@ -528,6 +528,15 @@ def _run_together_titled_rows(parts: list[str]) -> list[str] | None:
     return [", ".join(row) for row in rows]
 
 
+# "Karin Sjödin, sektorsekonom, § 37 Linda Åkerman, socialsekreterare, §45, 46 Mats Roos, …":
+# the § a person was there for end that person; a name with its comma or bracket starts the
+# next, people run together on one line of a flattened page (real attendance 103).
+_PARAGRAPHS_THEN_NAME = re.compile(
+    r"(,\s*(?:del\s+av\s+)?§\s*\d+(?:\s*[-–,]\s*\d+)*)\s+"
+    r"(?=[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\s+[A-ZÅÄÖ][\wåäöé-]+\s*[,(])"
+)
+
+
 def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
     """The people in one line. ";" separates people, each "name, organisation, title"; otherwise a
     line of names only ("Närvarande: A, B (S) och C, ekonom D 71") is split on commas, "och" and
@@ -535,7 +544,7 @@ def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
     and title. With name_org (the list's rows so far were "Name, Organisation"), a line is read
     as such rows: "Conny Sandberg, Ideell Kulturallians" is one person, and rows run together
     are split (real 06)."""
-    text = text.strip()
+    text = _PARAGRAPHS_THEN_NAME.sub(r"\1; ", text.strip())
     if ";" in text:
         return InlineEntries([p.strip() for p in text.split(";") if p.strip()], [])
     shared = _LIST_PARAGRAPHS.match(text)

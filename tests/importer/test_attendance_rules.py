@@ -1332,3 +1332,22 @@ def test_batch9_adverb_first_sentence_and_present_as() -> None:
     assert [(p.name, p.organisation) for p in got] == [("Kim Sand", "Kommunal")]
     # Not a list of names: nothing.
     assert prose_attendance("Dessutom var mötet välbesökt och alla närvarande.") == []
+
+
+def test_batch9_paragraphs_end_a_person_run_together_with_the_next() -> None:
+    # 'Name, title, § 37 Name2, title2, §45, 46 Name3, …' on one line of a flattened page
+    # (real 103): each '§ …' closes its person, who was there for that item only.
+    from dialogs.importer.people import split_inline_list
+
+    got = split_inline_list(
+        "Karin Sjö, ekonom, § 37 Linda Åker, socialsekreterare, §45, 46 Mats Ros, enhetschef, § 38"
+    ).entries
+    assert got == [
+        "Karin Sjö, ekonom, § 37",
+        "Linda Åker, socialsekreterare, §45, 46",
+        "Mats Ros, enhetschef, § 38",
+    ]
+    got = split_inline_list("Eva Hult (KD), ej tjg ers, del av § 41 Ulla Dal, socialchef").entries
+    assert got == ["Eva Hult (KD), ej tjg ers, del av § 41", "Ulla Dal, socialchef"]
+    # A § number followed by a title, not a name with its comma: one entry.
+    assert len(split_inline_list("Anna Ek, ekonom, § 12 Budget 2024").entries) == 1
