@@ -2052,7 +2052,37 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
             run_people[-1].append(out[-1])
         lead = next_lead
     _shared_paragraphs(segment, runs, run_people)
+    _narrower_hours(segment, runs, run_people)
     return out
+
+
+_HOURS = re.compile(r"\bkl\.?\s*(\d{1,2})[.:](\d{2})\s*[-–]\s*(\d{1,2})[.:](\d{2})")
+
+
+def _narrower_hours(
+    segment: str, runs: list[tuple[int, int, list[str]]], run_people: list[list[ParsedPerson]]
+) -> None:
+    """ "Anna Ek, (direktör), kl 09.30-15.00 Bo Lund, (avdelningschef), kl 09.30-12.00 …": when
+    each listed person has the hours they were there and at least two share the widest span
+    (the whole meeting), a narrower span is partial presence (real attendance 102)."""
+    spans: dict[int, tuple[int, int, str]] = {}
+    for n, (_, end, _words) in enumerate(runs):
+        after = segment[end : runs[n + 1][0] if n + 1 < len(runs) else len(segment)][:60]
+        found = _HOURS.search(after)
+        if found:
+            h1, m1, h2, m2 = (int(g) for g in found.groups())
+            spans[n] = (h1 * 60 + m1, h2 * 60 + m2, found.group(0))
+    if len(spans) < 3:
+        return
+    first = min(a for a, _, _ in spans.values())
+    last = max(b for _, b, _ in spans.values())
+    if sum((a, b) == (first, last) for a, b, _ in spans.values()) < 2:
+        return
+    for n, (a, b, written) in spans.items():
+        if (a, b) != (first, last):
+            for person in run_people[n] if n < len(run_people) else []:
+                if person.status == PRESENT:
+                    person.status, person.note = PARTIAL, written
 
 
 def _shared_paragraphs(

@@ -1351,3 +1351,17 @@ def test_batch9_paragraphs_end_a_person_run_together_with_the_next() -> None:
     assert got == ["Eva Hult (KD), ej tjg ers, del av § 41", "Ulla Dal, socialchef"]
     # A § number followed by a title, not a name with its comma: one entry.
     assert len(split_inline_list("Anna Ek, ekonom, § 12 Budget 2024").entries) == 1
+
+
+def test_batch9_a_narrower_span_of_hours_than_the_meeting_is_partial() -> None:
+    # Staff with the hours they were there, the widest span shared by two (the meeting):
+    # a narrower span is partial presence (real 102).
+    text = (
+        "1 1 (9) Protokoll från nämnden den 4 maj 2021 Tid: 09:30 15:00 Plats: Regionens hus "
+        "Närvarande Anna Ek, ordförande (S) Bo Lund (M) Övriga närvarande Cilla Berg, "
+        "(direktör), kl 09.30-15.00 Dan Holm, (sekreterare), kl 09.30-15.00 Eva Ström, "
+        "(avdelningschef), kl 09.30-12.00\n\n2 2 (9) 1 Val av justerare Bo Lund utses.\n"
+    )
+    statuses = _statuses(text)
+    assert statuses["Eva Ström"] == "partial"
+    assert statuses["Cilla Berg"] == "present" and statuses["Dan Holm"] == "present"
