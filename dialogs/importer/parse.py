@@ -1539,6 +1539,7 @@ class _MinutesParser:
                 or _JUSTERING_LABEL.match(text)
                 or _trailing_attendance(content, n)
             ):
+                n = _labelled_people_before(content, n)
                 self.leftover.extend(self._read_trailer(content[n:]))
                 return content[:n]
         return content
@@ -2073,6 +2074,22 @@ def _in_attendance_list(lines: list[str], i: int) -> bool:
     return False
 
 
+def _labelled_people_before(content: list[str], n: int) -> int:
+    """Where the lists after the text start when "Ordförande Anna Berg (kd)" and the like, a
+    label with its person on one line, stand above the first bare heading ("Ledamöter") that
+    _trailing_attendance found (real attendance 104)."""
+    start = n
+    for m in range(n - 1, -1, -1):
+        text = clean_line(content[m])
+        if not text:
+            continue
+        role = role_of(text)
+        if role is None or not role[1] or parse_person(role[1], None) is None:
+            break
+        start = m
+    return start
+
+
 def _trailing_attendance(content: list[str], n: int) -> bool:
     """content[n] is an attendance heading standing alone ("## Närvarande", "Frånvarande:") and
     the next line lists people: the lists after the last item (issue 11). A bare label word
@@ -2082,9 +2099,10 @@ def _trailing_attendance(content: list[str], n: int) -> bool:
     if label is None or label[1]:
         return False
     following = [clean_line(line) for line in content[n + 1 :] if line.strip()]
-    if any(len(line) > 100 for line in following):
+    if any(len(line) > 100 and not prose_attendance(line) for line in following):
         # Prose after it: a list amid the text ("Deltagare:" of a trip the notes plan), not
-        # the lists after it (real attendance 77).
+        # the lists after it (real attendance 77). A sentence that itself says who was there
+        # ("Dessutom var A, B samt C närvarande.") belongs to the lists (real attendance 104).
         return False
 
     def people(line: str) -> list[str]:

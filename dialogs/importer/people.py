@@ -528,6 +528,15 @@ def _run_together_titled_rows(parts: list[str]) -> list[str] | None:
     return [", ".join(row) for row in rows]
 
 
+# "Karin Sjödin, sektorsekonom, § 37 Linda Åkerman, socialsekreterare, §45, 46 Mats Roos, …":
+# the § a person was there for end that person; a name with its comma or bracket starts the
+# next, people run together on one line of a flattened page (real attendance 103).
+_PARAGRAPHS_THEN_NAME = re.compile(
+    r"(,\s*(?:del\s+av\s+)?§\s*\d+(?:\s*[-–,]\s*\d+)*)\s+"
+    r"(?=[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\s+[A-ZÅÄÖ][\wåäöé-]+\s*[,(])"
+)
+
+
 def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
     """The people in one line. ";" separates people, each "name, organisation, title"; otherwise a
     line of names only ("Närvarande: A, B (S) och C, ekonom D 71") is split on commas, "och" and
@@ -535,7 +544,7 @@ def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
     and title. With name_org (the list's rows so far were "Name, Organisation"), a line is read
     as such rows: "Conny Sandberg, Ideell Kulturallians" is one person, and rows run together
     are split (real 06)."""
-    text = text.strip()
+    text = _PARAGRAPHS_THEN_NAME.sub(r"\1; ", text.strip())
     if ";" in text:
         return InlineEntries([p.strip() for p in text.split(";") if p.strip()], [])
     shared = _LIST_PARAGRAPHS.match(text)
@@ -772,6 +781,9 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
         raw = raw[box.end() :] + (", Ja" if box.group(1).strip() else ", Nej")
     if not raw:
         return None
+    # "Ulla Granqvist (s": a party bracket left open at the end of the entry, a typo of the
+    # page (real attendance 104).
+    raw = re.sub(r"\s\(([a-zåäöA-ZÅÄÖ]{1,4})$", r" (\1)", raw)
     roles: list[str] = list(label.roles) if label else []
     status = label.status if label else PRESENT
     absence_kind = label.absence_kind if label else None
@@ -2040,7 +2052,37 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
             run_people[-1].append(out[-1])
         lead = next_lead
     _shared_paragraphs(segment, runs, run_people)
+    _narrower_hours(segment, runs, run_people)
     return out
+
+
+_HOURS = re.compile(r"\bkl\.?\s*(\d{1,2})[.:](\d{2})\s*[-–]\s*(\d{1,2})[.:](\d{2})")
+
+
+def _narrower_hours(
+    segment: str, runs: list[tuple[int, int, list[str]]], run_people: list[list[ParsedPerson]]
+) -> None:
+    """ "Anna Ek, (direktör), kl 09.30-15.00 Bo Lund, (avdelningschef), kl 09.30-12.00 …": when
+    each listed person has the hours they were there and at least two share the widest span
+    (the whole meeting), a narrower span is partial presence (real attendance 102)."""
+    spans: dict[int, tuple[int, int, str]] = {}
+    for n, (_, end, _words) in enumerate(runs):
+        after = segment[end : runs[n + 1][0] if n + 1 < len(runs) else len(segment)][:60]
+        found = _HOURS.search(after)
+        if found:
+            h1, m1, h2, m2 = (int(g) for g in found.groups())
+            spans[n] = (h1 * 60 + m1, h2 * 60 + m2, found.group(0))
+    if len(spans) < 3:
+        return
+    first = min(a for a, _, _ in spans.values())
+    last = max(b for _, b, _ in spans.values())
+    if sum((a, b) == (first, last) for a, b, _ in spans.values()) < 2:
+        return
+    for n, (a, b, written) in spans.items():
+        if (a, b) != (first, last):
+            for person in run_people[n] if n < len(run_people) else []:
+                if person.status == PRESENT:
+                    person.status, person.note = PARTIAL, written
 
 
 def _shared_paragraphs(
@@ -2155,6 +2197,32 @@ _NOT_THERE = re.compile(
 )
 
 
+# "Dessutom var A, B samt kanslisekreterare C närvarande.": an adverb first puts the verb
+# before its subject (Swedish V2 order) — those named were there too (real attendance 104).
+_ADVERB_FIRST_PRESENT = re.compile(
+    r"(?:^\s*|(?<=[.:]\s))(?:Dessutom|Därutöver|Vidare|Även|Också)\s+var\s+(?:även\s+|också\s+)?"
+    r"(?P<names>[^.;]{3,300}?)\s+närvarande\s*(?:\.|$)"
+)
+# "Anna Berg (Kommunal) närvarande som fackrepresentant.": one person there in a given capacity
+# (real attendance 104).
+_PRESENT_AS = re.compile(
+    rf"^\s*(?P<name>{_NAME_PATTERN})(?:\s*\((?P<org>[^()]{{1,40}})\))?,?\s+(?:var\s+)?"
+    r"närvarande\s+som\s+[a-zåäö][\wåäö/ -]{1,60}\.?\s*$"
+)
+
+
+def _titled_names(text: str) -> list[str]:
+    """The names of "A, B samt kanslisekreterare C", each without the title before it; [] when a
+    part is not a (titled) name."""
+    names: list[str] = []
+    for part in re.split(r"\s*,\s*|\s+och\s+|\s+samt\s+", text.strip()):
+        name = _leading_title(part)[1] if part else part
+        if not looks_like_name(name):
+            return []
+        names.append(name)
+    return names
+
+
 def _list_names(text: str, single_words: bool) -> list[str]:
     parts = [p.strip() for p in re.split(r"\s*,\s*|\s+och\s+|\s+samt\s+", text) if p.strip()]
     if not parts:
@@ -2198,6 +2266,13 @@ def prose_attendance(text: str) -> list[ParsedPerson]:
         found.extend(ParsedPerson(name=n, status=ABSENT) for n in names)
     for match in _NOT_THERE.finditer(text):
         found.append(ParsedPerson(name=match.group("name"), status=ABSENT))
+    for match in _ADVERB_FIRST_PRESENT.finditer(text):
+        found.extend(ParsedPerson(name=n) for n in _titled_names(match.group("names")))
+    present_as = _PRESENT_AS.match(text)
+    if present_as:
+        found.append(
+            ParsedPerson(name=present_as.group("name"), organisation=present_as.group("org"))
+        )
     return found
 
 

@@ -1284,3 +1284,84 @@ def test_party_then_place_without_a_comma() -> None:
     assert _statuses(text) == _by_status(
         present="Anna Ek, Bo Lund, Cilla Berg, Dan Holm, Eva Ström"
     )
+
+
+# Batch 9: the lists after the agenda of a web page (real 104).
+AGENDA_THEN_LISTS = (
+    "Sammanträde 2021-05-04\n\n"
+    "3 Anmälan av protokollsjustering\n\n"
+    "4 Fastställande av dagordning\n\n"
+    "Mötesinformation\n\n"
+    "Ordförande Anna Ek (kd)\n\n"
+    "Vice ordförande Bo Lund (s)\n\n"
+    "Ledamöter\nCilla Berg (m)\nDan Holm (s\nEva Ström (v)\n\n"
+    "Förhinder:\nFia Nord och Gun Sand (m) samt Olle Berg (s).\n\n"
+    "Kim Sand (Kommunal) närvarande som fackrepresentant.\n\n"
+    "Dessutom var Lisa Persson, Per Holm, Siv Alm, Ture Berg samt "
+    "borgarrådssekreterare/kanslisekreterare Ulla Ring närvarande.\n"
+)
+
+
+def test_batch9_lists_after_the_agenda_with_a_sentence_of_who_was_there() -> None:
+    # A long sentence naming who was there does not make the lists prose; the
+    # 'Ordförande Name (p)' lines above the first bare heading belong to the lists.
+    people = _people(AGENDA_THEN_LISTS)
+    assert {n: p.status for n, p in people.items()} == _by_status(
+        present="Anna Ek, Bo Lund, Cilla Berg, Dan Holm, Eva Ström, Kim Sand, Lisa Persson, "
+        "Per Holm, Siv Alm, Ture Berg, Ulla Ring",
+        absent="Fia Nord, Gun Sand, Olle Berg",
+    )
+    assert "ordforande" in people["Anna Ek"].roles
+
+
+def test_batch9_a_party_bracket_left_open_is_closed() -> None:
+    # "Dan Holm (s" ends the line: the person, and the list goes on after him.
+    people = _people(AGENDA_THEN_LISTS)
+    assert "Dan Holm" in people and "Eva Ström" in people
+
+
+def test_batch9_adverb_first_sentence_and_present_as() -> None:
+    from dialogs.importer.people import prose_attendance
+
+    got = prose_attendance("Dessutom var Lisa Persson samt kanslisekreterare Ulla Ring närvarande.")
+    assert [(p.name, p.status) for p in got] == [
+        ("Lisa Persson", "present"),
+        ("Ulla Ring", "present"),
+    ]
+    got = prose_attendance("Kim Sand (Kommunal) närvarande som fackrepresentant.")
+    assert [(p.name, p.organisation) for p in got] == [("Kim Sand", "Kommunal")]
+    # Not a list of names: nothing.
+    assert prose_attendance("Dessutom var mötet välbesökt och alla närvarande.") == []
+
+
+def test_batch9_paragraphs_end_a_person_run_together_with_the_next() -> None:
+    # 'Name, title, § 37 Name2, title2, §45, 46 Name3, …' on one line of a flattened page
+    # (real 103): each '§ …' closes its person, who was there for that item only.
+    from dialogs.importer.people import split_inline_list
+
+    got = split_inline_list(
+        "Karin Sjö, ekonom, § 37 Linda Åker, socialsekreterare, §45, 46 Mats Ros, enhetschef, § 38"
+    ).entries
+    assert got == [
+        "Karin Sjö, ekonom, § 37",
+        "Linda Åker, socialsekreterare, §45, 46",
+        "Mats Ros, enhetschef, § 38",
+    ]
+    got = split_inline_list("Eva Hult (KD), ej tjg ers, del av § 41 Ulla Dal, socialchef").entries
+    assert got == ["Eva Hult (KD), ej tjg ers, del av § 41", "Ulla Dal, socialchef"]
+    # A § number followed by a title, not a name with its comma: one entry.
+    assert len(split_inline_list("Anna Ek, ekonom, § 12 Budget 2024").entries) == 1
+
+
+def test_batch9_a_narrower_span_of_hours_than_the_meeting_is_partial() -> None:
+    # Staff with the hours they were there, the widest span shared by two (the meeting):
+    # a narrower span is partial presence (real 102).
+    text = (
+        "1 1 (9) Protokoll från nämnden den 4 maj 2021 Tid: 09:30 15:00 Plats: Regionens hus "
+        "Närvarande Anna Ek, ordförande (S) Bo Lund (M) Övriga närvarande Cilla Berg, "
+        "(direktör), kl 09.30-15.00 Dan Holm, (sekreterare), kl 09.30-15.00 Eva Ström, "
+        "(avdelningschef), kl 09.30-12.00\n\n2 2 (9) 1 Val av justerare Bo Lund utses.\n"
+    )
+    statuses = _statuses(text)
+    assert statuses["Eva Ström"] == "partial"
+    assert statuses["Cilla Berg"] == "present" and statuses["Dan Holm"] == "present"
