@@ -1529,16 +1529,19 @@ async def _attended(ctx: CommandContext, question: str, parsed: Parsed, visible:
         return _none(ctx, "", "")
     wanted = await _named_people(ctx, question)
     ids = {p.id for p in wanted}
+
     # Words and their stems on both sides: "länsturistchefen" asks for the "länsturistchef"
     # of the list, "regiondirektören" for the "regiondirektör".
-    words = {f for w in name_key(parsed.rest).split() if len(w) >= 3 for f in (w, stem(w))}
+    def forms(ws: Sequence[str]) -> set[str]:
+        return {f for w in ws for f in (w, stem(w))}
+
+    words = forms([w for w in name_key(parsed.rest).split() if len(w) >= 3])
     hits: list[Hit] = []
     answers: list[str] = []
     for meeting in meetings:
         for att, person in await _attendance_rows(ctx, meeting.id):
             own = name_key(f"{person.organisation or ''} {person.title or ''}").split()
-            tags = {f for w in own for f in (w, stem(w))}
-            if person.id not in ids and not (words and words & tags and len(own) <= 4):
+            if person.id not in ids and not (words and words & forms(own) and len(own) <= 4):
                 continue
             status_sv = {"absent": "frånvarande", "partial": "närvarande en del av mötet"}
             status_en = {"absent": "absent", "partial": "present for part of the meeting"}

@@ -259,7 +259,6 @@ _DECISIONS_FIRST = re.compile(
     r"\b(?:Besluten|Beslutspunkter|Mötets\s+beslut(?:spunkter)?)\s*:\s*"
     r"(?:[IVX]{1,4}\s+[^.:\n]{0,100})?$"
 )
-_DASH_BULLET = re.compile(r"^\s*[-–•]\s+")
 # A bullet without its subject opens with the verb: "Kollar upp …", "Har fortsatt dialog …".
 _VERB_FIRST = re.compile(r"^(?:Har|Tar|Ser|Gör|Går|Får|[A-ZÅÄÖ][a-zåäö]+(?:ar|er|ir|yr))\b")
 # Labels of notes' own fields and sections, which a dash list may follow too.
@@ -1772,13 +1771,13 @@ class _MinutesParser:
                 decisions
                 and not decision
                 and self.decisions_first
-                and _DASH_BULLET.match(sentence)
+                and is_bullet(sentence)
                 and not find_assignments(sentence, known)
             ):
                 # Under "Besluten:" a bullet that hands out no task is what the meeting
                 # settled: "- Dagordning för Skypemötena skickas ut en vecka innan." (real/items
                 # 92).
-                said = _DASH_BULLET.sub("", sentence).strip()
+                said = strip_bullet(sentence).strip()
                 decision = ParsedDecision(
                     phrase="Beslut", clauses=[strip_final_period(said)], text=said
                 )
@@ -2980,9 +2979,9 @@ _BODY_CAPS = re.compile(r"^[A-ZÅÄÖ0-9\s&-]*" + _BODY_HEAD.upper() + r"[A-ZÅ�
 # head and what it is for; the name runs to a number, a date or the line's end (real
 # attendance 17, 19, 38).
 _FOR_WHAT = re.compile(
-    # Words after the first are lower case: a capital after them opens the header's next field
-    # ("… för social välfärd Dag och tid:").
-    # A run of capitalised words is one proper name ("för SPF Seniorerna Kamraterna").
+    # A run of capitalised words is one proper name ("för SPF Seniorerna Kamraterna");
+    # otherwise the words after the first are lower case, and a capital after them opens the
+    # header's next field ("… för social välfärd Dag och tid:").
     r"\s+för\s+(?P<what>[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*){1,4}"
     r"|[^\W\d_][\w-]*(?:(?:,\s+|\s+och\s+|\s+)[a-zåäöé][\w-]*){0,6}?)"
     r"(?=\s*(?:$|\d|[(.:;]|,\s*\d|\s[A-ZÅÄÖ]|\s(?:den|kl|klockan|möte|sammanträde)\b))"
