@@ -1465,6 +1465,7 @@ class _MinutesParser:
                 and not excluded_before(title[: title_date.start])
             ):
                 minutes.date = title_date.date
+            body = _acronym_spelt_out(body, opening) if body else body
             minutes.body_name = body or None
             minutes.body_source = ("recorded_at" if recorded_at else "title") if body else None
         if self.header_headings:
@@ -1902,6 +1903,8 @@ class _MinutesParser:
                 and re.search(r"\s(?:beslutar|beslutade|beslöt)$", d.phrase)
             )
             for subject, _ in subjects.most_common():
+                # "Beslut: Styrgruppen beslutade …": the label is not the body (real items 29).
+                subject = re.sub(r"^[^\W\d_][\w ]{0,20}:\s+", "", subject)
                 if subject.lower() not in _GENERIC_SUBJECTS and subject[:1].isupper():
                     minutes.body_name = subject
                     minutes.body_source = "decision_phrase"
@@ -1924,6 +1927,8 @@ class _MinutesParser:
                     minutes.body_name = base
                     minutes.body_source = "decision_phrase"
                 break
+        if minutes.body_name and minutes.body_source in _FROM_DOCUMENT:
+            minutes.body_name = _owned_body(minutes.body_name, self.source[:4000])
         if minutes.body_short is None and minutes.body_name:
             paren = re.search(r"\(([A-ZÅÄÖ0-9]{2,8})\)", minutes.body_name)
             acronyms = re.findall(r"\b[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,7}\b", minutes.body_name)
@@ -2951,11 +2956,20 @@ def _is_title(text: str) -> bool:
 
 # A body's name ends in one of decisions.BODY_HEADS, or names an association ("förening",
 # "samfällighet"), a kommitté or a presidium, with the definite ending or without.
-_BODY_HEAD = r"(?:" + BODY_HEADS + r"|förening|kommitté|presidium|samfällighet)"
+# Cooperation bodies are named by what they are as often: "Vårdsamverkan Östby", "Partsgemensamt
+# forum", "Nätverket Uppdrag Hälsa", "Samverkansplattformen" (the brief's bodies: styrgrupper,
+# ledningsgrupper, samverkansråd; real attendance 06, items 32).
+_BODY_HEAD = (
+    r"(?:" + BODY_HEADS + r"|förening|kommitté|presidium|samfällighet|samverkan|forum|nätverk|"
+    r"plattform)"
+)
 _BODY_WORD = re.compile(
     # The head may open the word ("Nämnden för …", "Direktionen"): its first letter is the
     # word's capital.
-    r"(?<![\w-])(?P<word>(?=[A-ZÅÄÖ])[\w-]*?(?i:" + _BODY_HEAD + r")(?:en|et|n|t|e)?)(?![\w-])"
+    # "Social- och äldrenämnden", "Hälso- och sjukvårdsnämnd": a first word that shares the
+    # head with the second (real attendance 27, items 115).
+    r"(?<![\w-])(?P<word>(?=[A-ZÅÄÖ])(?:\w+-\s+(?:och|samt)\s+(?=[a-zåäö]))?"
+    r"[\w-]*?(?i:" + _BODY_HEAD + r")(?:en|et|n|t|e)?)(?![\w-])"
     # "Regionförbundets styrelse", "Byggnadsnämndens arbetsutskott": the owner and the body;
     # "Kommunala pensionärsrådet": an adjective and the body.
     r"|(?<![\w-])(?P<owner>[A-ZÅÄÖ][\w-]*(?:s|a))\s+(?P<head>[a-zåäö]*"
@@ -2974,7 +2988,22 @@ _HEADER_FIELD = re.compile(
     r"(?<!\w)(?:Tid|Plats|Datum|Sammanträdesdatum|Sammanträdestid|Närvarande|Beslutande|"
     r"Ledamöter|Paragrafer)(?!\w)"
 )
-_BODY_CAPS = re.compile(r"^[A-ZÅÄÖ0-9\s&-]*" + _BODY_HEAD.upper() + r"[A-ZÅÄÖ]*$")
+# Caps, where a reader lost letters outside ASCII too ("L\ufffdNGASANDS", corpus 02).
+_BODY_CAPS = re.compile(r"^[A-ZÅÄÖ0-9\s&\ufffd-]*" + _BODY_HEAD.upper() + r"[A-ZÅÄÖ\ufffd]*$")
+
+
+def _body_among_fields(fields: str) -> str | None:
+    """The body named among a flattened header's first labels: a capitalised body word within
+    the first dozen words, no label itself."""
+    window = " ".join(fields.split()[:12])
+    for m in _BODY_WORD.finditer(window):
+        if m.group("owner"):
+            return f"{m.group('owner')} {m.group('head')}"
+        if not _HEADER_FIELD.fullmatch(m.group("word")):
+            return m.group("word")
+    return None
+
+
 # "Nämnden för folkhälsa och sjukvård", "Rådet för funktionshinderfrågor": a body named by its
 # head and what it is for; the name runs to a number, a date or the line's end (real
 # attendance 17, 19, 38).
@@ -3000,14 +3029,17 @@ _BODY_OWNS_MEETING = re.compile(
     # "från sammanträde med styrgruppen för social välfärd", "Möte med sektionens styrelse",
     # "från styrgruppsmöte för det nationella landsbygdsnätverket": the body after the meeting
     # word, or before it in one word (real items 25, 30, 43; lower case as prose writes it).
-    r"|(?i:möte|sammanträde)\s+(?:med|i|hos)\s+(?:(?P<owner2>[\w-]+s)\s+)?"
-    r"(?P<met>[\w-]*?(?i:" + _BODY_HEAD + r")(?:en|et|n|t|e)?)(?![\w-])"
+    r"|(?i:möte|sammanträde)\s+(?i:med|i|hos)\s+(?:(?P<owner2>[\w-]+s)\s+)?"
+    r"(?P<met>[\w-]*?(?i:" + _BODY_HEAD + r")(?i:en|et|n|t|e)?)(?![\w-])"
     r"|(?<![\w-])(?P<stem>[\w-]*?(?i:" + _BODY_HEAD + r"))s?(?:möte|sammanträde)\b"
 )
 
 
 _BODY_LABEL = re.compile(
-    r"(?<![\w-])(?:Myndighet|Organ|Sammanträdande organ|Beslutande organ)\s*:?[ \t]+"
+    r"(?<![\w-])(?:Myndighet|Organ|Sammanträdande organ|Beslutande organ|Nämnd)\s*:?[ \t]*"
+    # A flattened header puts the next labels between the label and its value: "Organ: Plats
+    # och tid: Regionförbundets arbetsutskott …" (real items 14, 15, attendance 80).
+    r"(?:(?:Plats och tid|Plats|Tid|Datum)\s*:?[ \t]+)*"
 )
 
 
@@ -3022,8 +3054,61 @@ def _met_body(m: re.Match[str], line: str) -> str:
     else:
         name = _definite(m.group("stem"))
     what = _FOR_WHAT.match(line, m.end()) if not m.group("owner") else None
+    if name.isupper():
+        # "PROTOKOLL FRÅN SAMMANTRÄDE MED KOMMUNSTYRELSEN" (real attendance 81).
+        name = name.lower()
     name = name[:1].upper() + name[1:]
     return name + (f" för {what.group('what')}" if what else "")
+
+
+def _owned_body(name: str, opening: str) -> str:
+    """A body named by its head noun alone ("Styrelsen", "Arbetsgruppen", "Styrgruppen"), with
+    its owner where the opening names it so: "Organ: Regionförbundets styrelse", "samlades
+    Landsbygdsnätverkets styrgrupp" (real items 16, 41); any other name as it is."""
+    # "Landsbygdsnätverket" over "samlades Landsbygdsnätverkets styrgrupp": the organisation
+    # the page names owns the body that met (real items 41).
+    owned = re.search(
+        rf"(?<![\w-]){re.escape(name)}:?s\s+(?P<head>[a-zåäö]*{_BODY_HEAD}(?:en|et|n)?)(?![\w-])",
+        opening,
+    )
+    if owned:
+        return f"{owned.group(0).split()[0]} {owned.group('head')}"
+    bare = re.fullmatch(rf"(?i)(?P<head>\w*?{_BODY_HEAD})(?:en|et|n)?", name)
+    if not bare or bare.group("head").lower() not in _BARE_HEADS:
+        return name
+    head = re.escape(bare.group("head").lower())
+    for m in re.finditer(
+        rf"(?<![\w-])(?P<owner>[A-ZÅÄÖ][\w-]*[^\Ws])s\s+(?P<head>{head}(?:en|et|n)?)(?![\w-])",
+        opening,
+    ):
+        if m.group("owner").lower() not in _NOT_OWNERS:
+            return f"{m.group('owner')}s {m.group('head')}"
+    return name
+
+
+# Bodies a document may name by their head noun alone; and genitives before one that name no
+# owner ("Dagens styrelse", "Nya styrelse").
+_BARE_HEADS = frozenset(
+    {
+        "styrelse",
+        "nämnd",
+        "utskott",
+        "råd",
+        "grupp",
+        "arbetsgrupp",
+        "styrgrupp",
+        "ledningsgrupp",
+        "beredning",
+        "direktion",
+        "delegation",
+        "presidium",
+        "kommitté",
+        "referensgrupp",
+    }
+)
+_NOT_OWNERS = frozenset({"dagen", "året", "nya", "hela", "tidigare", "förra", "nuvarande"})
+# The body sources that are the document's own words (store.DOCUMENT_SOURCES).
+_FROM_DOCUMENT = frozenset({"title", "header", "recorded_at", "decision_phrase", "document"})
 
 
 def _definite(stem: str) -> str:
@@ -3061,12 +3146,29 @@ def body_in_opening(text: str, lines: int = 30) -> str | None:
             return _met_body(owns, line)
         if len(words) > 12:
             # A flattened page: the words before the header's first field ("1 PROTOKOLL 1(18)
-            # Landstingets kansli … Landstingsstyrelsen Tid Tisdagen …").
+            # Landstingets kansli … Landstingsstyrelsen Tid Tisdagen …"), or among the first
+            # fields, the one word that names a body ("1 SAMMANTRÄDESPROTOKOLL
+            # Sammanträdesdatum Kommunfullmäktige Tid Plats …", real attendance 13).
             field = _HEADER_FIELD.search(line)
-            line = line[: field.start()].strip() if field else ""
+            before = line[: field.start()].strip() if field else ""
+            if field and not _BODY_WORD.search(before) and not _BODY_PROTOCOL.search(before):
+                among = _body_among_fields(line[field.start() :])
+                if among:
+                    return among
+            line = before
             words = line.split()
             if not words or len(words) > 12:
                 continue
+        if seen <= 6 and _BODY_CAPS.match(line) and len(words) <= 5:
+            # A caps line naming a body, under a kommun's or a site's name ("VINDELNS KOMMUN /
+            # FOLKHÄLSORÅD", "# Årsmöte 2010 / ## LÅNGASANDS FASTIGHETSÄGAREFÖRENING": real
+            # attendance 26, corpus 02).
+            return line
+        whole = _BODY_WORD.fullmatch(line)
+        if seen <= 6 and whole and whole.group("word"):
+            # A line that is a body's name and nothing else, under a site's navigation and the
+            # meeting's date ("Möte 2023-02-22 / Hälso- och sjukvårdsnämnd", real items 115).
+            return line
         if (line.endswith(".") and len(words) > 6) or ":" in line[:20]:
             continue
         if seen > 2 and not (_MINUTES_CUE.search(line) or find_dates(line)):
@@ -3087,8 +3189,8 @@ def body_in_opening(text: str, lines: int = 30) -> str | None:
     # (corpus 17), "Organ: Socialnämnden".
     for label in _BODY_LABEL.finditer(text[:6000]):
         m = _BODY_WORD.match(text, label.end())
-        if m and not m.group("owner"):
-            return m.group("word")
+        if m:
+            return m.group("word") or f"{m.group('owner')} {m.group('head')}"
     return None
 
 
@@ -3100,7 +3202,8 @@ def _body_from_title(title: str) -> str:
     body = re.sub(
         r"\b(?:sammanträdesprotokoll|protokoll|minnesanteckningar|minnesanteckning|"
         r"mötesanteckningar|mötesanteckning|anteckningar|kallelse(?:\s+till)?)\b"
-        r"(?:\s+(?:från|för|vid))?",
+        # A preposition as a whole word: not the first letters of "Förbundsstyrelsen".
+        r"(?:\s+(?:från|för|vid)\b)?",
         "",
         title,
         flags=re.IGNORECASE,
@@ -3120,7 +3223,50 @@ def _body_from_title(title: str) -> str:
     body = re.sub(r"^\s*\w*(?:möte|sammanträde)t?\b(?:\s+(?:med|för|i|hos))?", "", body, flags=re.I)
     body = re.sub(r"\s+(?:för\s+)?år\s*$", "", body)
     body = re.sub(r"\s+den\s*$", "", body)
-    return collapse_spaces(body).strip(" ,.:;–—-")
+    return _before_header_fields(collapse_spaces(body).strip(" ,.:;–—-"))
+
+
+# The labels of a minutes template's header and first page, which a flattened title line runs
+# into: "SAMMANTRÄDESPROTOKOLL Förbundsstyrelsen Sammanträdesdatum 2009-12-16 1 (23)",
+# "Sammanträdesprotokoll Plats och tid Beslutande …", "2 (46) Innehållsförteckning …",
+# "Titel: Nämnd" (real attendance 02, 12, 13, 31, 64, 75).
+_TITLE_FIELD = re.compile(
+    r"(?<![\w-])(?:Tid|Plats|Datum|Sammanträdesdatum|Sammanträdestid|Närvarande|Beslutande|"
+    r"Ledamöter|Paragrafer|Sida|Titel|Dagordning|Innehållsförteckning|Utses att justera|"
+    r"Justeringens)(?![\w-])",
+    re.IGNORECASE,
+)
+_MONTH_OR_NUMBER = re.compile(
+    r"(?i)^(?:[\d\s()./:–-]|jan\w*|feb\w*|mar\w*|apr\w*|maj|jun\w*|jul\w*|aug\w*|sep\w*|"
+    r"okt\w*|nov\w*|dec\w*)*$"
+)
+
+
+_ACRONYM = re.compile(r"(?P<acronym>[A-ZÅÄÖ]{2,6})(?:[\s\d./–-]*)")
+
+
+def _acronym_spelt_out(body: str, opening: str) -> str:
+    """A title's body that is an acronym ("Minnesanteckningar BBU 2015-08"), with its name when
+    the opening spells it out before it in brackets: "Beredningsgruppen för barn- och ungdom
+    (BBU)" (real items 28)."""
+    short = _ACRONYM.fullmatch(body)
+    if not short:
+        return body
+    acronym = re.escape(short.group("acronym"))
+    for line in opening.split("\n"):
+        found = re.search(rf"(?P<name>[A-ZÅÄÖ][^\n().:;]{{3,80}}?)\s*\({acronym}\)", line)
+        if found and _BODY_WORD.search(found.group("name")):
+            return f"{found.group('name').strip()} ({short.group('acronym')})"
+    return short.group("acronym")
+
+
+def _before_header_fields(body: str) -> str:
+    """A title's body name without the header fields a flattened page ran into it, and nothing
+    when what is left is numbers and months only ("12-14 april", real attendance 77)."""
+    field = _TITLE_FIELD.search(body)
+    if field:
+        body = body[: field.start()].strip(" ,.:;–—-")
+    return "" if _MONTH_OR_NUMBER.match(body) else body
 
 
 # Lines of a web page or a transcript site that stand alone like headings but name no topic:

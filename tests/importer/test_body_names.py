@@ -125,3 +125,87 @@ def test_protokoll_fort_vid_mote_med_a_body(title: str, body: str) -> None:
     assert (minutes.body_name, minutes.body_source) == (body, "recorded_at")
     board = parse_minutes("Protokoll fört vid styrelsens sammanträde 2023-02-01\n\n§ 1 Öppnande\n")
     assert (board.body_name or "").lower() == "styrelsen"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # A body word sharing its head with the word before "och".
+        ("1 Vård- och omsorgsnämnden Plats och tid Beslutande Ledamöter: Anna Berg (S)", None),
+        ("Hoppa över navigering\nMöte 2023-02-22\nBarn- och utbildningsnämnd\n", None),
+        # Among a flattened header's first labels.
+        (
+            "1 SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Kulturnämnden Tid Plats 18:30-19:30 "
+            "Folkets hus Beslutande ledamöter Anna Berg (S) ordförande Bo Ek (M) Cilla Holm (C)",
+            "Kulturnämnden",
+        ),
+        # The notice's "Organ" label with the next labels between it and its value.
+        (
+            "1 22 Organ Plats och tid Kommunförbundets styrelse Förbundet i Östby län Torsdagen "
+            "den 10 mars 2011, kl 13 Beslutande Anna Berg ordförande Bo Ek Cilla Holm",
+            "Kommunförbundets styrelse",
+        ),
+        ("Nämnd:Fritidsnämnden\nTitel:2021-03-24 Protokoll\n", "Fritidsnämnden"),
+        # A caps line under a kommun's name, and a meeting "MED" a body in caps.
+        ("Plats och tid:\nÖSTBY KOMMUN\nTRAFIKRÅD\nMINNESANTECKNINGAR\n", "TRAFIKRÅD"),
+        (
+            "1 ÖSTBY KOMMUN PROTOKOLL KS 7 214(268) PROTOKOLL FRÅN SAMMANTRÄDE MED "
+            "KOMMUNSTYRELSEN Plats och tid: Rådhuset, kl 13.00-16.40 Närvarande: Anna Berg",
+            "Kommunstyrelsen",
+        ),
+    ],
+)
+def test_more_layouts_of_the_opening(text: str, body: str | None) -> None:
+    if body is None:
+        # The coordinated name, whole.
+        body = "Vård- och omsorgsnämnden" if "Vård-" in text else "Barn- och utbildningsnämnd"
+    assert body_in_opening(text) == body
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # A flattened title runs into the header's labels: the labels are no part of the name.
+        (
+            "SAMMANTRÄDESPROTOKOLL Förbundsstyrelsen Sammanträdesdatum 2009-12-16 1 (23)\n\n"
+            "§ 1 Budget\n\nStyrelsen godkänner budgeten.\n",
+            "Förbundsstyrelsen",
+        ),
+        # A title that is labels only, or a date range, names no body: the opening does.
+        (
+            "SAMMANTRÄDESPROTOKOLL Sammanträdesdatum\n1 SAMMANTRÄDESPROTOKOLL Sammanträdesdatum "
+            "Kommunfullmäktige Tid Plats 18:30-19:30 Aulan Beslutande ledamöter Anna Berg (S) "
+            "ordförande Bo Ek (M)\n\n§ 1 Budget\n\nFullmäktige godkänner budgeten.\n",
+            "Kommunfullmäktige",
+        ),
+        # An acronym in the title, spelt out in the opening.
+        (
+            "Minnesanteckningar ABU 2015-08\nMinnesanteckningar\nArbetsgruppen för barn och "
+            "unga (ABU)\nTid: 31 augusti\n\n1. Information\n\nText.\n",
+            "Arbetsgruppen för barn och unga (ABU)",
+        ),
+        # A body named by its head alone, with its owner where the opening gives one.
+        (
+            "Protokoll Styrelsen\n(1)\nOrgan: Regionförbundets styrelse Plats och tid: Östby\n\n"
+            "§ 1 Budget\n\nStyrelsen godkänner budgeten.\n",
+            "Regionförbundets styrelse",
+        ),
+    ],
+)
+def test_title_names_cleaned_and_completed(text: str, body: str) -> None:
+    assert parse_minutes(text).body_name == body
+
+
+def test_an_organisation_named_first_owns_the_body_that_met() -> None:
+    parsed = parse_minutes(
+        "Friluftsnätverket\nMycket att ta ställning till\nDen 2 december samlades "
+        "Friluftsnätverkets styrgrupp i Östby.\n\nStyrgruppen beslutade att anta planen.\n"
+    )
+    assert parsed.body_name == "Friluftsnätverkets styrgrupp"
+
+
+def test_a_label_before_the_deciding_body_is_not_its_name() -> None:
+    parsed = parse_minutes(
+        "2022-03-01\n\n1. Budget\n\nBeslut: Styrgruppen beslutade att anta budgeten.\n"
+    )
+    assert parsed.body_name == "Styrgruppen"
