@@ -606,9 +606,11 @@ class Hit:
     open_hint: str = ""
     # What kind of text the extract is ("Beslut", "Ur protokollets text", "Närvaro", …).
     label: str = ""
+    # A first name alone in the extract → the one attendee of the meeting with that first name.
+    names: dict[str, str] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "body": self.body,
             "date": self.date,
             "paragraph": self.paragraph,
@@ -617,6 +619,9 @@ class Hit:
             "meeting_id": self.meeting_id,
             "kind": self.kind,
         }
+        if self.names:
+            out["names"] = dict(self.names)
+        return out
 
 
 @dataclass
@@ -899,6 +904,8 @@ async def _decisions(
     total = len(units)
     shown = units[offset : offset + page]
     hits = await _render_units(ctx, shown, concepts, visible)
+    if hits and _RX_WHO_ASKED.search(fold(question.lower())):
+        await full_names(ctx, hits)
     if not hits:
         if offset:
             return Answer(
@@ -989,11 +996,50 @@ def _heading(
     )
 
 
+# A capitalised word not followed by another: a person named by the first name alone ("Susann
+# presenterade utkastet"), as minutes often write those present.
+_RX_WHO_ASKED = re.compile(r"\b(?:vem|vems|who|whom|whose)\b")
+_RX_LONE_GIVEN = re.compile(
+    r"(?<![\w-])([A-ZÅÄÖÉ][a-zåäöéü]{1,14}(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?)(?![\w-])(?!\s+[A-ZÅÄÖÉ])"
+)
+
+
+async def full_names(ctx: CommandContext, hits: list[Hit]) -> None:
+    """Who a first name alone in an extract is: the one person of that meeting's attendance
+    with that first name, whose whole name the extract does not give (a "who" question about
+    minutes that write "Susann presenterade …" is answered by "Susann Cederlund")."""
+    meetings = {h.meeting_id for h in hits}
+    rows = await ctx.session.execute(
+        select(Attendance.meeting_id, Person.display_name)
+        .join(Person, Person.id == Attendance.person_id)
+        .where(Attendance.meeting_id.in_(meetings))
+    )
+    by_meeting: dict[int, list[str]] = {}
+    for meeting_id, name in rows:
+        by_meeting.setdefault(meeting_id, []).append(name)
+    told: set[tuple[str, str]] = set()  # each name once in the answer
+    for hit in hits:
+        names = by_meeting.get(hit.meeting_id, [])
+        for word in dict.fromkeys(_RX_LONE_GIVEN.findall(hit.text)):
+            same = [n for n in names if n.split()[0] == word and len(n.split()) > 1]
+            if len(same) == 1 and same[0] not in hit.text and (word, same[0]) not in told:
+                hit.names[word] = same[0]
+                told.add((word, same[0]))
+
+
+def name_lines(ctx: CommandContext, hit: Hit) -> list[str]:
+    """The whole names full_names found, one line each, under the hit's extract."""
+    return [
+        ctx.t(f"_{word}: {name} enligt närvarolistan_", f"_{word}: {name}, per the attendance_")
+        for word, name in hit.names.items()
+    ]
+
+
 def _hit_text(ctx: CommandContext, n: int, hit: Hit) -> str:
     label = f" · {hit.paragraph}" if hit.paragraph else ""
     title = f" {hit.title}" if hit.title else ""
     text = f"_{hit.label}:_ {hit.text}" if hit.label else hit.text
-    lines = [f"**{n}. {hit.body} · {hit.date}{label}**{title}", text]
+    lines = [f"**{n}. {hit.body} · {hit.date}{label}**{title}", text, *name_lines(ctx, hit)]
     tail = hit.standing
     if hit.open_hint:
         tail += ctx.t(" · öppna: ", " · open: ") + hit.open_hint

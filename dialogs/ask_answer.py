@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from dialogs import ask_passages as AP
 from dialogs.ask import (
+    _RX_WHO_ASKED,
     Answer,
     Hit,
     Parsed,
@@ -22,6 +23,8 @@ from dialogs.ask import (
     _decision_text,
     _nothing,
     _prepare,
+    full_names,
+    name_lines,
     topic_of,
     where_suffix,
 )
@@ -63,7 +66,7 @@ _RX_AMOUNT = re.compile(
     r"\bhur\s+(?:mycket|manga|stor\w*|lang\w*)\b|\bhow\s+(?:much|many|large|big|long)\b"
     r"|\bkosta\w*|\bcost\w*|\bbudget\w*|\bbelopp\w*|\bsumm\w*|\bpris\w*|\bprice\w*|\bamount\w*"
 )
-_RX_WHO = re.compile(r"\b(?:vem|vems|who|whom|whose)\b")
+_RX_WHO = _RX_WHO_ASKED
 _RX_WHEN_ONLY = re.compile(
     r"^\W*(?:nar|when)\b|\b(?:vilket\s+datum|vilken\s+dag|what\s+date|which\s+day)\b"
 )
@@ -230,6 +233,7 @@ def _hit_text(ctx: CommandContext, n: int, hit: Hit) -> str:
     where = f" · {hit.paragraph}" if hit.paragraph else ""
     title = f" {hit.title}" if hit.title else ""
     lines = [f"**{n}. {hit.body} · {hit.date}{where}**{title}", f"_{hit.label}:_ {hit.text}"]
+    lines += name_lines(ctx, hit)
     tail = hit.standing
     if hit.open_hint:
         tail += (" · " if tail else "") + ctx.t("öppna: ", "open: ") + hit.open_hint
@@ -366,6 +370,8 @@ async def answer_from_passages(
             # What the asker would see first holds too few of the question's words.
             return await _no_answer(ctx, question, topic, parsed, visible, result, structured)
     hits = [_hit(ctx, f, text, visible) for f, text in zip(shown, texts, strict=True)]
+    if wanted == "who" and hits:
+        await full_names(ctx, hits)
     if not hits:
         more = ctx.t("Inga fler träffar.", "No more matches.")
         return Answer(more, [], len(found), offset, False, _plan(result))

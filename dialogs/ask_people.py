@@ -66,6 +66,8 @@ class _Words:
     en_phrases: tuple[str, ...]
     en_verbs: frozenset[str]
     en_objects: frozenset[str]
+    # Forms that share the stem but not the sense: "Who presented …" asks no attendance.
+    en_not: frozenset[str] = frozenset()
 
 
 def _words(entry: dict[str, Any]) -> _Words:
@@ -78,6 +80,7 @@ def _words(entry: dict[str, Any]) -> _Words:
         tuple(w for w in en if " " in w or "-" in w),
         frozenset(entry.get("en_verbs", [])),
         frozenset(entry.get("en_objects", [])),
+        frozenset(w.lower() for w in entry.get("en_not", [])),
     )
 
 
@@ -115,7 +118,7 @@ def _en_hit(words: _Words, tokens: Sequence[str], f: str) -> int | None:
         if m:
             return len(re.findall(r"\w+", f[: m.start()]))
     for i, token in enumerate(tokens):
-        if _EN.stemWord(token) in words.en_stems:
+        if token not in words.en_not and _EN.stemWord(token) in words.en_stems:
             return i
         if token in words.en_verbs and any(t in words.en_objects for t in tokens[i + 1 : i + 4]):
             return i

@@ -251,3 +251,35 @@ async def test_the_time_in_the_minutes_own_words_answers_a_time_question(
     await _opening(database, record, "Ordföranden förklarade mötet öppnat 13:05.")
     answer = await asking("Vilken tid öppnades LSVO:s möte 6 mars 2026?")
     assert any("13:05" in h.text for h in answer.hits), answer.text
+
+
+async def test_a_first_name_in_the_text_is_the_attendee_with_that_first_name(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """Minutes write "Susann presenterade …": a "who" question is answered with the whole name
+    of the one attendee of that meeting called so; a first name two attendees share, or none
+    has, is left as written."""
+    date = dt.date(2026, 3, 6)
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        held = await b.meeting(date.isoformat(), record.bodies["lsvo"], date, source="import")
+        await b.item(
+            "5",
+            held,
+            "Familjecentraler",
+            label="5",
+            text="Susann presenterade utkastet till ny överenskommelse om familjecentraler. "
+            "Anna och Bertil kommenterade utkastet om familjecentraler.",
+        )
+        for name in ("Susann Cederlund", "Anna Lind", "Anna Berg", "Carl Ek"):
+            await b.attend(held, await b.person(name))
+    sv = await asking("Vem presenterade utkastet om familjecentraler?")
+    # (No vectors here: the English question keeps the record's words to be found by them; it
+    # asks who presented, not who was present.)
+    en = await asking("Who presented the utkastet om familjecentraler?")
+    assert "_Susann: Susann Cederlund enligt närvarolistan_" in sv.text, sv.text
+    assert "_Susann: Susann Cederlund, per the attendance_" in en.text, en.text
+    for answer in (sv, en):
+        assert answer.hits[0].names == {"Susann": "Susann Cederlund"}
+        assert answer.hits[0].as_json()["names"] == {"Susann": "Susann Cederlund"}
+        assert "Anna Lind" not in answer.text and "Anna Berg" not in answer.text
