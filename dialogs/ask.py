@@ -537,6 +537,32 @@ def read_bodies(low: str, chars: list[str], bodies: Sequence[BodyInfo], parsed: 
             _blank(chars, end, end + 2)
 
 
+_RX_ROLE_FOR = re.compile(
+    # One space apart: a body the question names is blanked to spaces and ends the match.
+    r"\b(?P<role>[\w-]+) (?:for|i|inom|of|in|on) (?:the |det |den )?(?P<what>[a-z][\w-]{3,})"
+)
+# What a meeting role is held at: the meeting itself.
+_RX_AT_MEETING = re.compile(r"(?:mote|motet|moten|sammantrade\w*|meetings?|dagens|todays?)$")
+
+
+def _role_of_another(f: str, chars: list[str], bodies: Sequence[BodyInfo]) -> bool:
+    """A role word held in something other than a meeting or a body of the record: "ordförande
+    för valberedningen", "chair of the nominating committee"; not "ordförande i
+    samverkansrådet" where a body's name has that word (its first six letters: "uppdragsgruppen"
+    in "Uppdragsgrupp Psykisk hälsa")."""
+    named = {w[:6] for b in bodies for w in re.findall(r"\w+", fold(b.name.lower())) if len(w) >= 4}
+    rest = "".join(chars)
+    for m in _RX_ROLE_FOR.finditer(rest):
+        what = m.group("what")
+        if (
+            people.roles_in(m.group("role"))
+            and not _RX_AT_MEETING.search(what)
+            and what[:6] not in named
+        ):
+            return True
+    return False
+
+
 def parse_question(text: str, today: dt.date, bodies: Sequence[BodyInfo]) -> Parsed:
     low, f = _prepare(text)
     parsed = Parsed()
@@ -571,6 +597,10 @@ def parse_question(text: str, today: dt.date, bodies: Sequence[BodyInfo]) -> Par
         _blank(chars, *m.span())
     read_dates(f, chars, today, parsed)
     read_bodies(low, chars, bodies, parsed)
+    if parsed.intent == "role" and _role_of_another(f, chars, bodies):
+        # "Vem blev ordförande för valberedningen?": a post in something the record does not
+        # hold as a body (elected, so in the minutes' text), not a role at a meeting.
+        parsed.intent, parsed.role, parsed.roles = "decisions", None, []
     # What is left, with the user's own letters (diacritics) where the filters did not eat.
     parsed.rest = "".join(o if c != " " else " " for c, o in zip(chars, low, strict=True))
     original = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)[:MAX_QUESTION]).strip()

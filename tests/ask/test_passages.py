@@ -337,3 +337,26 @@ async def test_the_meeting_facts_say_when_the_minutes_were_justerade(
         held.justerat_on = dt.date(2022, 2, 18)
     rows = await _passages(database, meeting_id=meeting.id, kind=P.MOTESFAKTA)
     assert "Protokollet justerades 2022-02-18 (18 februari 2022)." in rows[0].text
+
+
+def test_a_post_in_something_else_is_no_meeting_role() -> None:
+    """'ordförande för valberedningen' is a post the minutes' text records (an election), not
+    who chaired a meeting; the meeting's or a recorded body's chair stays a role question."""
+    from dialogs.ask import parse_question
+    from dialogs.ask_scope import BodyInfo
+
+    today = dt.date(2026, 12, 2)
+    body = BodyInfo(1, "Uppdragsgrupp Psykisk hälsa", None, None, "per_meeting", "tenant")
+    for question in (
+        "Vem blev ordförande för valberedningen?",
+        "Who was chair of the nominating committee?",
+        "Vem är sekreterare i föreningen?",
+    ):
+        assert parse_question(question, today, [body]).intent == "decisions", question
+    for question in (
+        "Vem var ordförande för mötet?",
+        "Vem var ordförande i uppdragsgruppen?",
+        "Who chaired the meeting in June?",
+        "Vem var sekreterare?",
+    ):
+        assert parse_question(question, today, [body]).intent == "role", question
