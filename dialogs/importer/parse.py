@@ -38,6 +38,7 @@ from .decisions import (
     OwnBody,
     att_clause,
     decision_heading,
+    due_of_task_before,
     find_amounts,
     find_assignments,
     head_decision,
@@ -50,9 +51,11 @@ from .decisions import (
     outcome,
     prose_decision,
     replace_links,
+    responsible_for_it,
     run_on_decision,
     sentence_attachment,
     task_due,
+    task_of_context,
     title_attachments,
 )
 from .htmltext import html_to_text, looks_like_html
@@ -126,9 +129,10 @@ logger = logging.getLogger(__name__)
 PARSE_FAILED_WARNING = "Texten kunde inte tolkas; hela texten sparas som mötets text."
 
 # "§ 12 Title", "**§12**", and "KF § 48" / "SON § 108" with the body's abbreviation before the
-# § (shapes/items 15).
+# § (shapes/items 15); "1§ Title" with the sign after the number (real/items 132).
 _PARAGRAPH_LINE = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?§\s*(?P<num>\d{1,4})\s*(?:\*\*|__)?[ \t:./]*(?P<rest>.*)$"
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?(?:§\s*(?=\d)|(?=\d{1,4}§\s))"
+    r"(?P<num>\d{1,4})§?\s*(?:\*\*|__)?[ \t:./]*(?P<rest>.*)$"
 )
 # Where the first sentence of a line ends: a full stop before a capital ("Fastställdes
 # jourlistan. Två datum …"), not an abbreviation ("medlemsavg. efter 1 sept.").
@@ -1689,10 +1693,35 @@ class _MinutesParser:
     ) -> None:
         work.item.decisions.append(decision)
         work.block_texts.append(decision.text)
+        people = known + work.item.presenters
         for clause in decision.clauses:
-            work.item.assignments.extend(
-                find_assignments(clause, known + work.item.presenters, clause=True)
-            )
+            spans = list(sentence_spans(clause))
+            if len(spans) <= 1:
+                work.item.assignments.extend(find_assignments(clause, people, clause=True))
+                continue
+            # A decision paragraph of several sentences ("Beslut: Delegationen antog … . Kansliet
+            # återkommer med förslag …", real/items 132, 135): each sentence may hand out a task;
+            # after the first, a person's sentence is read as discussion is, a body's as a
+            # decision's clause.
+            found: list[ParsedAssignment] = []
+            for position, (start, end) in enumerate(spans):
+                sentence = clause[start:end]
+                tasks = find_assignments(sentence, people, clause=position == 0)
+                words = sentence.split()
+                body_first = any(is_body_subject(" ".join(words[:k])) for k in (1, 2, 3))
+                if not tasks and position > 0 and body_first:
+                    tasks = find_assignments(sentence, people, clause=True)
+                due = due_of_task_before(sentence) if not tasks else None
+                open_tasks = [a for a in found if a.due_text is None]
+                if due and open_tasks:
+                    # "… ges i uppdrag att genomföra en analys … . Analysen ska vara genomförd
+                    # senast 30 november.": the time goes to the task its subject names, else to
+                    # the last one.
+                    stem = re.sub(r"(?:en|et|na|n)$", "", words[0].lower()) if words else ""
+                    named = [a for a in open_tasks if stem and stem in a.what.lower()]
+                    (named or open_tasks)[-1].due_text = due
+                found.extend(tasks)
+            work.item.assignments.extend(found)
 
     def _analyse_text(
         self,
@@ -1798,7 +1827,27 @@ class _MinutesParser:
             if attachment:
                 item.attachments.append(attachment)
             listed = any(spans[position][0] in stretch for stretch in covered)
+            owners = responsible_for_it(sentence)
             if (
+                owners
+                and not listed
+                and not _REPORTS_EARLIER.search(item.title)
+                and not _REPORTS_EARLIER.match(text)
+            ):
+                # "Gunnar ansvarar för detta." takes on what the text before says: the sentences
+                # before it in its paragraph, or the paragraph before when it stands alone
+                # (real/items 130). A task of the same owner found there already is the one.
+                context = _context_before(text, spans[position][0])
+                task = task_of_context(owners, context)
+                # ("så tar Lasse kontakt med …" was stored as "tar kontakt med …").
+                if task and not any(
+                    a.assignees == task.assignees
+                    and a.what
+                    and (a.what in context or a.what.partition(" ")[2] in context)
+                    for a in item.assignments
+                ):
+                    item.assignments.append(task)
+            elif (
                 not listed
                 and not _REPORTS_EARLIER.search(item.title)
                 and not _REPORTS_EARLIER.match(text)
@@ -3209,6 +3258,19 @@ def _split_title(text: str, known: list[str]) -> tuple[str, str]:
         return text.rstrip(" ,"), ""
     cut, resume = min(cuts)
     return text[:cut].rstrip(" ,"), text[resume:].strip()
+
+
+def _context_before(text: str, start: int) -> str:
+    """The text a sentence at start refers back to: the sentences before it in its paragraph,
+    or the whole paragraph before when it opens its own."""
+    para = text.rfind("\n\n", 0, start)
+    begin = para + 2 if para >= 0 else 0
+    if text[begin:start].strip():
+        return text[begin:start].strip()
+    if para < 0:
+        return ""
+    before = text.rfind("\n\n", 0, para)
+    return text[before + 2 if before >= 0 else 0 : para].strip()
 
 
 def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int, list[str]]:
