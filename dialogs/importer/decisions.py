@@ -587,6 +587,9 @@ _DUE = re.compile(
     r"|(?:\S+\s+)?möte(?:t)?\s+(?:i|den)\s+(?:\d{1,2}\s+)?(?:" + _MONTH_WORDS + r")(?:\s+\d{4})?"
     r"|(?:den\s+)?\d{1,2}\s+(?:" + _MONTH_WORDS + r")(?:\s+\d{4})?"
     r"|(?:v\.|v|vecka)\s*\d{1,2}\b"
+    # "senast 15/3", "till Q2", "före kvartal 3", "senast i mars" (the brief of real/items 130-135)
+    r"|(?:den\s+)?\d{1,2}/\d{1,2}\b|Q[1-4]\b|kvartal\s+[1-4]\b"
+    r"|i\s+(?:" + _MONTH_WORDS + r")\b"
     r"|\d{4}-\d{2}-\d{2})",
     re.IGNORECASE,
 )
@@ -609,6 +612,8 @@ _ACTION_VERBS = (
     r"skriver|kör|marknadsför|bjuder|beställer|undersöker|återkommer|sammanställer|uppdaterar|"
     r"förbereder|meddelar|tar fram|tar reda på|tar kontakt|ansvarar för|bevakar|planerar|"
     r"organiserar|påminner|skapar|ser över|tittar på|följer upp|"
+    # "Anna kallar till nästa möte" (the task the brief of real/items 130-135 names).
+    r"kallar\s+till|sammankallar|"
     # "Tiina tar med sig pappersformat", "Peter tar emot anmälningar" (real/items 06, 08).
     r"tar med sig|tar med|tar emot|förser|"
     # "Mats och Sven tar tillsammans med Johanna Ek fram ett program", "Alla funderar på vad …"
@@ -625,7 +630,7 @@ _ACTION_VERBS = (
 # "Gunnar Lindqvist bjuder in.", real/items 90); "Name Surname kontaktar …" stays a report.
 _FORWARD_VERBS = (
     r"undersöker|återkommer|bjuder in|tar fram|sammanställer|kollar upp|tar reda på|ser över|"
-    r"förbereder|sammankallar"
+    r"förbereder|sammankallar|kallar\s+till"
 )
 # The owner: a first name, or one with an initial ("Elin M"), two of these joined by och/&,
 # or initials in parentheses ("(MB) undersöker …", shapes/items 10). Inside a decision clause
@@ -811,6 +816,34 @@ _DONE_BY_TIME = re.compile(
 _SECOND_OWNER = re.compile(r"\s+och\s+(?=" + _FIRST + r"\s+(?:" + _ACTION_VERBS + r")\b)")
 
 
+# "Ta fram en tidplan för flytten (PE).", "Boka lokal för workshop (Anna, Lisa)": an action in
+# the imperative or the infinitive with its owner in parentheses at the end, as task lists write
+# it in running text too. The sentence opens with the verb (a word ending in -a, or one of the
+# short imperatives); a party's letters in parentheses ("Anna Berg (S)") are no owner.
+_IMPERATIVES = r"undersök|skriv|bjud|hör|kolla|skicka|ta|gör|se|sätt|ring|mejla|maila|lägg|ge"
+_OWNER_AFTER_ACTION = re.compile(
+    r"^(?P<what>(?:[A-ZÅÄÖ][a-zåäö]+a|(?i:" + _IMPERATIVES + r"))\s+[a-zåäö0-9].{3,}?)\s*"
+    r"\((?P<who>(?:[A-ZÅÄÖ]{2,3}|"
+    + _FIRST
+    + r")(?:\s*(?:,|och|&)\s*(?:[A-ZÅÄÖ]{2,3}|"
+    + _FIRST
+    + r"))*)\)$"
+)
+# The letters of Swedish parties, which minutes put after a name in the same way.
+_PARTY_CODES = frozenset(
+    {"S", "M", "C", "V", "L", "KD", "MP", "SD", "FP", "FI", "PP", "NYD", "SPI", "KDS"}
+)
+# "Axel har mottagit underlaget, och kommer gå igenom det med revisorn" (real/items 133): the
+# second verb phrase of a coordination shares the first's subject, a first name.
+_ELIDED_SUBJECT = re.compile(
+    r"^(?P<who>"
+    + _FIRST
+    + r")\s+(?:har|hade|är|var|[a-zåäö]+(?:ar|er|ir|de|te))\b[^.;]*?,?\s+och\s+"
+    r"(?:ska|skall|kommer\s+att|kommer)"
+    r"\s+(?P<what>(?!vara\b|bara\b|kunna\b)(?:[a-zåäö]+a|gå|stå|se|nå)\b.+)$"
+)
+
+
 def responsible_for_it(sentence: str) -> list[str]:
     """The owners of a line that takes on what was said before ("Gunnar ansvarar för detta.",
     "Ansvar KA."), or []."""
@@ -883,7 +916,8 @@ def task_due(what: str) -> tuple[str, str | None]:
 
 def _due(what: str) -> tuple[str, str | None]:
     match = _DUE.search(what)
-    if not match:
+    if not match or re.search(r"(?i)\b(?:kallar|kalla|sammankallar)\s*$", what[: match.start()]):
+        # "Anna kallar till nästa möte": the meeting is what she calls, not her time.
         return what, None
     if match.start() > 0 and what[match.end() :].strip(" .,;"):
         # "Kanslichefen undersöker till nästa sammanträde möjligheten att …" (real/items 132):
@@ -1003,6 +1037,16 @@ def find_assignments(
         before = re.sub(r"\s+(?:att|kommer att|ska)\s*$", "", before)
         what, due = _due((take.group("verb") + take.group("after")).strip())
         return [ParsedAssignment(assignees=_subject(before, known), what=what, due_text=due)]
+    owned = _OWNER_AFTER_ACTION.match(text)
+    if owned:
+        who = [w for w in re.split(r"\s*(?:,|\boch\b|&)\s*", owned.group("who")) if w]
+        if not any(w in _PARTY_CODES for w in who):
+            what, due = _due(owned.group("what").rstrip(" ,–-"))
+            return [ParsedAssignment(assignees=who, what=what, due_text=due)]
+    elided = _ELIDED_SUBJECT.match(text)
+    if elided and elided.group("who").lower() not in _NOT_OWNER:
+        what, due = _due(elided.group("what"))
+        return [ParsedAssignment(assignees=[elided.group("who")], what=what, due_text=due)]
     for part in re.split(r"(?<=[,;])\s+|\s+–\s+", text):
         # With a due date a full name's action is a task in the discussion too ("Cia Dahl
         # sammanställer en rapport till nästa möte", shapes/items 17).

@@ -241,10 +241,20 @@ _OWNED_ENTRY = re.compile(
 # Jan om skrivelsen Pia 25 okt", "Bjuda in Helen, Johan okt" (real/items 07). The owner is the
 # first names right before a due day or month at the end.
 _MONTH_ABBR = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?"
+# The owner column may hold initials ("PE") or a body ("Kansliet"), the time column a quarter
+# ("Q2") or the next meeting: "Åtgärd Ansvarig Klart" tables flattened to lines.
 _TABLE_ENTRY = re.compile(
-    r"^(?P<what>.+?)\s+(?P<who>[A-ZÅÄÖ][a-zåäöé]+(?:,\s*[A-ZÅÄÖ][a-zåäöé]+)*)\s+"
+    r"^(?P<what>.+?)\s+(?P<who>(?:[A-ZÅÄÖ][a-zåäöé]+|[A-ZÅÄÖ]{2,3})(?:,\s*(?:[A-ZÅÄÖ][a-zåäöé]+|"
+    r"[A-ZÅÄÖ]{2,3}))*)\s+"
     r"(?P<due>(?:\d{1,2}\s+" + _MONTH_ABBR + r"|" + _MONTH_ABBR + r"|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}/\d{1,2}|Q[1-4]|(?:till|före|inför)\s+nästa\s+(?:möte|sammanträde|träff)\w*|"
     r"(?:v\.?|vecka)\s*\d{1,2})(?:\s.*)?)$"
+)
+# The column labels of a task table: what, who, when ("Att göra Vem gör När ska det vara klart",
+# "Åtgärd Ansvarig Klart", "Aktivitet Ansvarig Deadline").
+_TASK_TABLE_HEADER = re.compile(
+    r"(?i)^(?=.*\b(?:vem|ansvarig)\b)(?=.*\b(?:när|klart?|deadline|datum|tidplan|senast)\b)"
+    r"(?=.*\b(?:att\s+göra|åtgärd(?:er)?|aktivitet(?:er)?|uppgift(?:er)?|vad)\b|vem\b).{0,80}$"
 )
 
 
@@ -317,7 +327,7 @@ def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
     table = False
     for raw in lines:
         text = clean_line(strip_bullet(re.sub(r"^\s*\d{1,2}[.)]\s+", "", raw)))
-        if re.search(r"(?i)\bvem\b", text) and re.search(r"(?i)\bnär\b|\bklart?\b", text):
+        if _TASK_TABLE_HEADER.search(text):
             table = True
             continue
         row = _TABLE_ENTRY.match(text) if table else None
@@ -1742,12 +1752,18 @@ class _MinutesParser:
         # An item titled "Handlingsplan" whose text is prose, not task entries, is a plan as the
         # topic: its sentences are read as any item's are (the layout of real/items 113).
         heading = next(
-            (n for n, line in enumerate(lines) if _ACTION_HEADING.fullmatch(clean_line(line))), None
+            (
+                n
+                for n, line in enumerate(lines)
+                if _ACTION_HEADING.fullmatch(clean_line(line))
+                or _TASK_TABLE_HEADER.match(clean_line(line))
+            ),
+            None,
         )
         if heading is not None:
             # A task list under its own heading inside the last item ("Actionpoints", shapes/
             # items 10): its entries are read as such, the text above as prose.
-            item.assignments.extend(_owned_entries(lines[heading + 1 :]))
+            item.assignments.extend(_owned_entries(lines[heading:]))
             lines = lines[:heading]
         previous: str | None = None
         last: ParsedDecision | None = None

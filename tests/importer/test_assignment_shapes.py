@@ -169,3 +169,36 @@ def test_a_body_that_shall_do_something_in_the_discussion() -> None:
     )
     tasks = _tasks(parse_minutes(text, "m.txt"))
     assert tasks == [("Kansliet", "återkomma med ett underlag", None)]
+
+
+def test_a_flattened_task_table_and_owners_in_parentheses() -> None:
+    """'Åtgärd Ansvarig Klart' over rows 'what OWNER WHEN' (initials, a body, a quarter, the
+    next meeting); in running text an imperative with its owner in parentheses, 'kallar till
+    nästa möte' (the meeting is the object, not the time) and a subject shared by two verb
+    phrases. A statement with a name in parentheses and a party's letters are no tasks."""
+    text = (
+        "Styrgruppsmöte 2023-02-14\n\n"
+        "1. Lokaler\n"
+        "Diskussion om lokalerna. Ta fram en tidplan för flytten (PE).\n"
+        "- Boka lokal för workshop (Anna, Lisa)\n"
+        "Anna kallar till nästa möte.\n"
+        "Vi behöver fler lokaler (PE).\n"
+        "Anna Berg (S) frågade om budgeten.\n"
+        "Axel har mottagit underlaget, och kommer gå igenom det med revisorn.\n"
+        "Föreslagen lagändring kommer beslutas i maj och kommer att träda i kraft i juli.\n\n"
+        "2. Åtgärdslista\n"
+        "Åtgärd Ansvarig Klart\n"
+        "Uppdatera hemsidan Lisa 2023-03-01\n"
+        "Skicka inbjudan till kommunerna PE Q2\n"
+        "Ta fram förslag på rutin Kansliet till nästa möte\n"
+    )
+    tasks = _tasks(parse_minutes(text, "m.txt"))
+    assert tasks == [
+        ("PE", "Ta fram en tidplan för flytten", None),
+        ("Anna, Lisa", "Boka lokal för workshop", None),
+        ("Anna", "kallar till nästa möte", None),
+        ("Axel", "gå igenom det med revisorn", None),
+        ("Lisa", "Uppdatera hemsidan", "2023-03-01"),
+        ("PE", "Skicka inbjudan till kommunerna", "Q2"),
+        ("Kansliet", "Ta fram förslag på rutin", "till nästa möte"),
+    ]
