@@ -137,7 +137,7 @@ _PARAGRAPH_LINE = re.compile(
 # Where the first sentence of a line ends: a full stop before a capital ("Fastställdes
 # jourlistan. Två datum …"), not an abbreviation ("medlemsavg. efter 1 sept.").
 _NUMBERED_LINE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<hashes>#{1,6}[ \t]*)?(?:\*\*)?(?P<num>\d{1,3})(?P<sep>[.)])"
+    r"^(?P<indent>[ \t]*)(?P<hashes>#{1,6}[ \t]*)?(?:\*\*)?(?P<num>\d{1,3})(?P<sep>[.)]|:(?=[ \t]))"
     r"(?:\*\*)?(?P<gap>[ \t]+)(?P<rest>\S.*)$"
 )
 # "1 Information om gång- och cykelvägar": a number and a title with no § and no full stop,

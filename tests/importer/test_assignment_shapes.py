@@ -202,3 +202,24 @@ def test_a_flattened_task_table_and_owners_in_parentheses() -> None:
         ("PE", "Skicka inbjudan till kommunerna", "Q2"),
         ("Kansliet", "Ta fram förslag på rutin", "till nästa möte"),
     ]
+
+
+def test_items_numbered_with_a_colon_and_a_wide_gap() -> None:
+    """'2:         Title' lines in a chain are items (real/items 130's layout); a clock time
+    '19:00' and 'Kl.19.00.' are not."""
+    text = (
+        "Protokoll fört vid styrelsemöte\n\n"
+        "2014-11-12.  Kl.19.00.\n\n"
+        "1:         Mötets öppnande.\n\n"
+        "2:         Vatten och avlopp\n\n"
+        "            Gunnar kontaktar räddningstjänsten ang utrymningsvägar.\n\n"
+        "3:         Julmarknad.\n\n"
+        "            Julmarknaden börjar 19:00 i Byalokalen.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Mötets öppnande"),
+        ("2", "Vatten och avlopp"),
+        ("3", "Julmarknad"),
+    ]
+    assert _tasks(minutes) == [("Gunnar", "kontaktar räddningstjänsten ang utrymningsvägar", None)]
