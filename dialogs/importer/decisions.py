@@ -587,7 +587,8 @@ _DUE = re.compile(
     r"|(?:\S+\s+)?möte(?:t)?\s+(?:i|den)\s+(?:\d{1,2}\s+)?(?:" + _MONTH_WORDS + r")(?:\s+\d{4})?"
     r"|(?:den\s+)?\d{1,2}\s+(?:" + _MONTH_WORDS + r")(?:\s+\d{4})?"
     r"|(?:v\.|v|vecka)\s*\d{1,2}\b"
-    # "senast 15/3", "till Q2", "före kvartal 3", "senast i mars" (the brief of real/items 130-135)
+    # "senast 15/3", "till Q2", "före kvartal 3", "senast i mars": forms secretaries write that
+    # no excerpt holds yet (tests/importer/test_assignment_shapes.py)
     r"|(?:den\s+)?\d{1,2}/\d{1,2}\b|Q[1-4]\b|kvartal\s+[1-4]\b"
     r"|i\s+(?:" + _MONTH_WORDS + r")\b"
     r"|\d{4}-\d{2}-\d{2})",
@@ -612,7 +613,7 @@ _ACTION_VERBS = (
     r"skriver|kör|marknadsför|bjuder|beställer|undersöker|återkommer|sammanställer|uppdaterar|"
     r"förbereder|meddelar|tar fram|tar reda på|tar kontakt|ansvarar för|bevakar|planerar|"
     r"organiserar|påminner|skapar|ser över|tittar på|följer upp|"
-    # "Anna kallar till nästa möte" (the task the brief of real/items 130-135 names).
+    # "Anna kallar till nästa möte": no excerpt holds it yet (test_assignment_shapes.py).
     r"kallar\s+till|sammankallar|"
     # "Tiina tar med sig pappersformat", "Peter tar emot anmälningar" (real/items 06, 08).
     r"tar med sig|tar med|tar emot|förser|"
@@ -818,9 +819,9 @@ _SECOND_OWNER = re.compile(r"\s+och\s+(?=" + _FIRST + r"\s+(?:" + _ACTION_VERBS 
 
 # "Ta fram en tidplan för flytten (PE).", "Boka lokal för workshop (Anna, Lisa)": an action in
 # the imperative or the infinitive with its owner in parentheses at the end, as task lists write
-# it in running text too. The sentence opens with the verb (a word ending in -a, or one of the
+# it (shapes/items 10), in running text too (no excerpt holds that yet: test_assignment_shapes). The sentence opens with the verb (a word ending in -a, or one of the
 # short imperatives); a party's letters in parentheses ("Anna Berg (S)") are no owner.
-_IMPERATIVES = r"undersök|skriv|bjud|hör|kolla|skicka|ta|gör|se|sätt|ring|mejla|maila|lägg|ge"
+_IMPERATIVES = r"undersök|skriv|bjud|hör|kolla|skicka|ta|gör|sätt|ring|mejla|maila|lägg"
 _OWNER_AFTER_ACTION = re.compile(
     r"^(?P<what>(?:[A-ZÅÄÖ][a-zåäö]+a|(?i:" + _IMPERATIVES + r"))\s+[a-zåäö0-9].{3,}?)\s*"
     r"\((?P<who>(?:[A-ZÅÄÖ]{2,3}|"
@@ -833,8 +834,9 @@ _OWNER_AFTER_ACTION = re.compile(
 _PARTY_CODES = frozenset(
     {"S", "M", "C", "V", "L", "KD", "MP", "SD", "FP", "FI", "PP", "NYD", "SPI", "KDS"}
 )
-# "Axel har mottagit underlaget, och kommer gå igenom det med revisorn" (real/items 133): the
-# second verb phrase of a coordination shares the first's subject, a first name.
+# "Axel har mottagit underlaget, och kommer gå igenom det med revisorn" (the sentence of
+# real/items 133, whose flattened title swallows its subject, so the excerpt still misses it):
+# the second verb phrase of a coordination shares the first's subject, a first name.
 _ELIDED_SUBJECT = re.compile(
     r"^(?P<who>"
     + _FIRST

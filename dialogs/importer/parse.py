@@ -242,7 +242,8 @@ _OWNED_ENTRY = re.compile(
 # first names right before a due day or month at the end.
 _MONTH_ABBR = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?"
 # The owner column may hold initials ("PE") or a body ("Kansliet"), the time column a quarter
-# ("Q2") or the next meeting: "Åtgärd Ansvarig Klart" tables flattened to lines.
+# ("Q2") or the next meeting: "Åtgärd Ansvarig Klart" tables flattened to lines (real/items 07
+# has the "Vem" form; the others no excerpt holds yet: test_assignment_shapes.py).
 _TABLE_ENTRY = re.compile(
     r"^(?P<what>.+?)\s+(?P<who>(?:[A-ZÅÄÖ][a-zåäöé]+|[A-ZÅÄÖ]{2,3})(?:,\s*(?:[A-ZÅÄÖ][a-zåäöé]+|"
     r"[A-ZÅÄÖ]{2,3}))*)\s+"
