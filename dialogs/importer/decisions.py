@@ -615,6 +615,12 @@ _ACTION_VERBS = (
     r"organiserar|påminner|skapar|ser över|tittar på|följer upp|"
     # "Anna kallar till nästa möte": no excerpt holds it yet (test_assignment_shapes.py).
     r"kallar\s+till|sammankallar|"
+    # Common Swedish ways to take a task on: "Lisa tar på sig att …", "Per ser till att …",
+    # "Eva håller i planeringen", "Olle tar hand om …", "Anna stämmer av med …", "Per pratar
+    # med kommunen", "Lisa lägger upp protokollet" (no excerpt holds them yet:
+    # test_assignment_shapes.py).
+    r"tar\s+på\s+sig|ser\s+till\s+att|håller\s+i|tar\s+hand\s+om|stämmer\s+av|reder\s+ut|"
+    r"utreder|lämnar\s+in|sköter|återrapporterar|lägger\s+(?:upp|ut)|pratar\s+med|"
     # "Tiina tar med sig pappersformat", "Peter tar emot anmälningar" (real/items 06, 08).
     r"tar med sig|tar med|tar emot|förser|"
     # "Mats och Sven tar tillsammans med Johanna Ek fram ett program", "Alla funderar på vad …"

@@ -223,3 +223,30 @@ def test_items_numbered_with_a_colon_and_a_wide_gap() -> None:
         ("3", "Julmarknad"),
     ]
     assert _tasks(minutes) == [("Gunnar", "kontaktar räddningstjänsten ang utrymningsvägar", None)]
+
+
+def test_common_ways_to_take_a_task_on() -> None:
+    """'tar på sig', 'ser till att', 'håller i', 'tar hand om', 'stämmer av med', 'pratar med',
+    'lägger upp' with a first name are tasks; a full name presenting ('Kerstin Elias återkopplar
+    till de diskussioner …') and a name reporting ('Eva berättar …') are not."""
+    text = (
+        "Styrelsemöte 2023-05-02\n\n"
+        "1. Sommarfesten\n"
+        "Lisa tar på sig att boka dansbandet. Per ser till att lokalen är städad. Eva håller i "
+        "lotteriet. Olle tar hand om parkeringen.\n"
+        "Kerstin Elias återkopplar till de diskussioner som styrelsen tidigare haft.\n"
+        "Eva berättar om förra årets fest.\n"
+        "2. Hemsidan\n"
+        "Anna stämmer av med webbyrån om priset. Per pratar med kommunen om bidraget. Lisa "
+        "lägger upp protokollet på hemsidan.\n"
+    )
+    tasks = _tasks(parse_minutes(text, "m.txt"))
+    assert tasks == [
+        ("Lisa", "tar på sig att boka dansbandet", None),
+        ("Per", "ser till att lokalen är städad", None),
+        ("Eva", "håller i lotteriet", None),
+        ("Olle", "tar hand om parkeringen", None),
+        ("Anna", "stämmer av med webbyrån om priset", None),
+        ("Per", "pratar med kommunen om bidraget", None),
+        ("Lisa", "lägger upp protokollet på hemsidan", None),
+    ]
