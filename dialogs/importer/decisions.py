@@ -883,10 +883,16 @@ def task_of_context(owners: list[str], context: str) -> ParsedAssignment | None:
     return ParsedAssignment(assignees=owners, what=what, due_text=due) if what else None
 
 
+# "Ansvarig: Per. Klart: v. 12", "Deadline: 15 mars": a label that gives the task before it its
+# time (no excerpt holds it yet: test_assignment_shapes.py).
+_DUE_LABEL = re.compile(r"(?i)^(?:klart?|deadline|senast|tidplan|när)\s*:\s*(?P<due>\S.{0,40})$")
+
+
 def due_of_task_before(sentence: str) -> str | None:
-    """The time a sentence such as "Analysen ska vara genomförd senast 30 november 2018" sets
-    for the task before it, or None."""
-    match = _DONE_BY_TIME.match(strip_final_period(strip_bullet(sentence)).strip())
+    """The time a sentence such as "Analysen ska vara genomförd senast 30 november 2018" or
+    "Klart: v. 12" sets for the task before it, or None."""
+    text = strip_final_period(strip_bullet(sentence)).strip()
+    match = _DONE_BY_TIME.match(text) or _DUE_LABEL.match(text)
     return strip_final_period(match.group("due")) if match else None
 
 

@@ -1869,7 +1869,12 @@ class _MinutesParser:
                 and not _REPORTS_EARLIER.search(item.title)
                 and not _REPORTS_EARLIER.match(text)
             ):
-                item.assignments.extend(find_assignments(sentence, known, previous=previous))
+                tasks = find_assignments(sentence, known, previous=previous)
+                due = due_of_task_before(sentence) if not tasks else None
+                if due and item.assignments and item.assignments[-1].due_text is None:
+                    # "Att göra: ta fram en budget. Ansvarig: Per. Klart: v. 12"
+                    item.assignments[-1].due_text = due
+                item.assignments.extend(tasks)
             if self.minutes.next_meeting is None:
                 # Under a "Nästa möte" heading its date may stand alone (real/items 95).
                 said = f"{item.title}: {sentence}" if _is_date_only(sentence) else sentence

@@ -250,3 +250,15 @@ def test_common_ways_to_take_a_task_on() -> None:
         ("Per", "pratar med kommunen om bidraget", None),
         ("Lisa", "lägger upp protokollet på hemsidan", None),
     ]
+
+
+def test_a_time_label_after_a_task() -> None:
+    """'Klart: v. 12' after 'Ansvarig: Per.' gives Per's task its time; a 'Klart:' line with no
+    task before it gives none."""
+    text = (
+        "Arbetsgruppen 2023-02-01\n\n"
+        "1. Ekonomi\n"
+        "Klart: v. 3\n"
+        "Att göra: ta fram en budget. Ansvarig: Per. Klart: v. 12\n"
+    )
+    assert _tasks(parse_minutes(text, "m.txt")) == [("Per", "ta fram en budget", "v. 12")]
