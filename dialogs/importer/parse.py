@@ -38,6 +38,7 @@ from .decisions import (
     OwnBody,
     att_clause,
     decision_heading,
+    due_of_task_before,
     find_amounts,
     find_assignments,
     head_decision,
@@ -50,9 +51,11 @@ from .decisions import (
     outcome,
     prose_decision,
     replace_links,
+    responsible_for_it,
     run_on_decision,
     sentence_attachment,
     task_due,
+    task_of_context,
     title_attachments,
 )
 from .htmltext import html_to_text, looks_like_html
@@ -126,14 +129,15 @@ logger = logging.getLogger(__name__)
 PARSE_FAILED_WARNING = "Texten kunde inte tolkas; hela texten sparas som mötets text."
 
 # "§ 12 Title", "**§12**", and "KF § 48" / "SON § 108" with the body's abbreviation before the
-# § (shapes/items 15).
+# § (shapes/items 15); "1§ Title" with the sign after the number (real/items 132).
 _PARAGRAPH_LINE = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?§\s*(?P<num>\d{1,4})\s*(?:\*\*|__)?[ \t:./]*(?P<rest>.*)$"
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?(?:§\s*(?=\d)|(?=\d{1,4}§\s))"
+    r"(?P<num>\d{1,4})§?\s*(?:\*\*|__)?[ \t:./]*(?P<rest>.*)$"
 )
 # Where the first sentence of a line ends: a full stop before a capital ("Fastställdes
 # jourlistan. Två datum …"), not an abbreviation ("medlemsavg. efter 1 sept.").
 _NUMBERED_LINE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<hashes>#{1,6}[ \t]*)?(?:\*\*)?(?P<num>\d{1,3})(?P<sep>[.)])"
+    r"^(?P<indent>[ \t]*)(?P<hashes>#{1,6}[ \t]*)?(?:\*\*)?(?P<num>\d{1,3})(?P<sep>[.)]|:(?=[ \t]))"
     r"(?:\*\*)?(?P<gap>[ \t]+)(?P<rest>\S.*)$"
 )
 # "1 Information om gång- och cykelvägar": a number and a title with no § and no full stop,
@@ -237,10 +241,21 @@ _OWNED_ENTRY = re.compile(
 # Jan om skrivelsen Pia 25 okt", "Bjuda in Helen, Johan okt" (real/items 07). The owner is the
 # first names right before a due day or month at the end.
 _MONTH_ABBR = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?"
+# The owner column may hold initials ("PE") or a body ("Kansliet"), the time column a quarter
+# ("Q2") or the next meeting: "Åtgärd Ansvarig Klart" tables flattened to lines (real/items 07
+# has the "Vem" form; the others no excerpt holds yet: test_assignment_shapes.py).
 _TABLE_ENTRY = re.compile(
-    r"^(?P<what>.+?)\s+(?P<who>[A-ZÅÄÖ][a-zåäöé]+(?:,\s*[A-ZÅÄÖ][a-zåäöé]+)*)\s+"
+    r"^(?P<what>.+?)\s+(?P<who>(?:[A-ZÅÄÖ][a-zåäöé]+|[A-ZÅÄÖ]{2,3})(?:,\s*(?:[A-ZÅÄÖ][a-zåäöé]+|"
+    r"[A-ZÅÄÖ]{2,3}))*)\s+"
     r"(?P<due>(?:\d{1,2}\s+" + _MONTH_ABBR + r"|" + _MONTH_ABBR + r"|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}/\d{1,2}|Q[1-4]|(?:till|före|inför)\s+nästa\s+(?:möte|sammanträde|träff)\w*|"
     r"(?:v\.?|vecka)\s*\d{1,2})(?:\s.*)?)$"
+)
+# The column labels of a task table: what, who, when ("Att göra Vem gör När ska det vara klart",
+# "Åtgärd Ansvarig Klart", "Aktivitet Ansvarig Deadline").
+_TASK_TABLE_HEADER = re.compile(
+    r"(?i)^(?=.*\b(?:vem|ansvarig)\b)(?=.*\b(?:när|klart?|deadline|datum|tidplan|senast)\b)"
+    r"(?=.*\b(?:att\s+göra|åtgärd(?:er)?|aktivitet(?:er)?|uppgift(?:er)?|vad)\b|vem\b).{0,80}$"
 )
 
 
@@ -313,7 +328,7 @@ def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
     table = False
     for raw in lines:
         text = clean_line(strip_bullet(re.sub(r"^\s*\d{1,2}[.)]\s+", "", raw)))
-        if re.search(r"(?i)\bvem\b", text) and re.search(r"(?i)\bnär\b|\bklart?\b", text):
+        if _TASK_TABLE_HEADER.search(text):
             table = True
             continue
         row = _TABLE_ENTRY.match(text) if table else None
@@ -1690,10 +1705,35 @@ class _MinutesParser:
     ) -> None:
         work.item.decisions.append(decision)
         work.block_texts.append(decision.text)
+        people = known + work.item.presenters
         for clause in decision.clauses:
-            work.item.assignments.extend(
-                find_assignments(clause, known + work.item.presenters, clause=True)
-            )
+            spans = list(sentence_spans(clause))
+            if len(spans) <= 1:
+                work.item.assignments.extend(find_assignments(clause, people, clause=True))
+                continue
+            # A decision paragraph of several sentences ("Beslut: Delegationen antog … . Kansliet
+            # återkommer med förslag …", real/items 132, 135): each sentence may hand out a task;
+            # after the first, a person's sentence is read as discussion is, a body's as a
+            # decision's clause.
+            found: list[ParsedAssignment] = []
+            for position, (start, end) in enumerate(spans):
+                sentence = clause[start:end]
+                tasks = find_assignments(sentence, people, clause=position == 0)
+                words = sentence.split()
+                body_first = any(is_body_subject(" ".join(words[:k])) for k in (1, 2, 3))
+                if not tasks and position > 0 and body_first:
+                    tasks = find_assignments(sentence, people, clause=True)
+                due = due_of_task_before(sentence) if not tasks else None
+                open_tasks = [a for a in found if a.due_text is None]
+                if due and open_tasks:
+                    # "… ges i uppdrag att genomföra en analys … . Analysen ska vara genomförd
+                    # senast 30 november.": the time goes to the task its subject names, else to
+                    # the last one.
+                    stem = re.sub(r"(?:en|et|na|n)$", "", words[0].lower()) if words else ""
+                    named = [a for a in open_tasks if stem and stem in a.what.lower()]
+                    (named or open_tasks)[-1].due_text = due
+                found.extend(tasks)
+            work.item.assignments.extend(found)
 
     def _analyse_text(
         self,
@@ -1714,12 +1754,18 @@ class _MinutesParser:
         # An item titled "Handlingsplan" whose text is prose, not task entries, is a plan as the
         # topic: its sentences are read as any item's are (the layout of real/items 113).
         heading = next(
-            (n for n, line in enumerate(lines) if _ACTION_HEADING.fullmatch(clean_line(line))), None
+            (
+                n
+                for n, line in enumerate(lines)
+                if _ACTION_HEADING.fullmatch(clean_line(line))
+                or _TASK_TABLE_HEADER.match(clean_line(line))
+            ),
+            None,
         )
         if heading is not None:
             # A task list under its own heading inside the last item ("Actionpoints", shapes/
             # items 10): its entries are read as such, the text above as prose.
-            item.assignments.extend(_owned_entries(lines[heading + 1 :]))
+            item.assignments.extend(_owned_entries(lines[heading:]))
             lines = lines[:heading]
         previous: str | None = None
         last: ParsedDecision | None = None
@@ -1799,12 +1845,37 @@ class _MinutesParser:
             if attachment:
                 item.attachments.append(attachment)
             listed = any(spans[position][0] in stretch for stretch in covered)
+            owners = responsible_for_it(sentence)
             if (
+                owners
+                and not listed
+                and not _REPORTS_EARLIER.search(item.title)
+                and not _REPORTS_EARLIER.match(text)
+            ):
+                # "Gunnar ansvarar för detta." takes on what the text before says: the sentences
+                # before it in its paragraph, or the paragraph before when it stands alone
+                # (real/items 130). A task of the same owner found there already is the one.
+                context = _context_before(text, spans[position][0])
+                task = task_of_context(owners, context)
+                # ("så tar Lasse kontakt med …" was stored as "tar kontakt med …").
+                if task and not any(
+                    a.assignees == task.assignees
+                    and a.what
+                    and (a.what in context or a.what.partition(" ")[2] in context)
+                    for a in item.assignments
+                ):
+                    item.assignments.append(task)
+            elif (
                 not listed
                 and not _REPORTS_EARLIER.search(item.title)
                 and not _REPORTS_EARLIER.match(text)
             ):
-                item.assignments.extend(find_assignments(sentence, known, previous=previous))
+                tasks = find_assignments(sentence, known, previous=previous)
+                due = due_of_task_before(sentence) if not tasks else None
+                if due and item.assignments and item.assignments[-1].due_text is None:
+                    # "Att göra: ta fram en budget. Ansvarig: Per. Klart: v. 12"
+                    item.assignments[-1].due_text = due
+                item.assignments.extend(tasks)
             if self.minutes.next_meeting is None:
                 # Under a "Nästa möte" heading its date may stand alone (real/items 95).
                 said = f"{item.title}: {sentence}" if _is_date_only(sentence) else sentence
@@ -3355,6 +3426,19 @@ def _split_title(text: str, known: list[str]) -> tuple[str, str]:
         return text.rstrip(" ,"), ""
     cut, resume = min(cuts)
     return text[:cut].rstrip(" ,"), text[resume:].strip()
+
+
+def _context_before(text: str, start: int) -> str:
+    """The text a sentence at start refers back to: the sentences before it in its paragraph,
+    or the whole paragraph before when it opens its own."""
+    para = text.rfind("\n\n", 0, start)
+    begin = para + 2 if para >= 0 else 0
+    if text[begin:start].strip():
+        return text[begin:start].strip()
+    if para < 0:
+        return ""
+    before = text.rfind("\n\n", 0, para)
+    return text[before + 2 if before >= 0 else 0 : para].strip()
 
 
 def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int, list[str]]:

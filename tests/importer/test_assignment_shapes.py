@@ -1,0 +1,264 @@
+"""Who is to do what, in the ways secretaries write it (the layouts of real/items 130–135):
+each test parses short minutes of our own and asserts the tasks found, and that the discussion
+and the reports of earlier tasks beside them are not tasks."""
+
+from __future__ import annotations
+
+from dialogs.importer import parse_minutes
+from dialogs.importer.model import ParsedMinutes
+
+
+def _tasks(minutes: ParsedMinutes) -> list[tuple[str, str, str | None]]:
+    return [(", ".join(a.assignees), a.what, a.due_text) for a in minutes.assignments]
+
+
+def _decisions(minutes: ParsedMinutes) -> list[str]:
+    return [d.text for d in minutes.decisions]
+
+
+def test_a_line_taking_on_what_the_paragraph_before_says() -> None:
+    """'X ansvarar för detta.' on its own paragraph takes on the paragraph before it; inside a
+    paragraph, the sentences before it; initials stand for a name, and 'Ansvar Olle.' is the
+    same line without a verb. A task of the same owner found already is not stored twice."""
+    text = (
+        "Styrelsemöte 2015-03-02\n\n"
+        "1. Byggnaden\n\n"
+        "Torsten visade en skiss på utbyggnad av entrén med handikapptoalett. "
+        "Styrelsen tyckte att det såg bra ut.\n\n"
+        "Gunnar ansvarar för detta.\n\n"
+        "2. Marken\n\n"
+        "Grannarna är positiva till att sälja mark. Vi får se på andra lösningar som servitut. "
+        "PE ansvarar för detta.\n\n"
+        "3. Fönster\n\n"
+        "Dorthe skänker fönster till föreningen. Olle besöker Dorthe och tar mått.\n\n"
+        "Ansvar Olle.\n\n"
+        "4. Dammen\n\n"
+        "Nu när vi vet var avloppet ska ligga så tar Lasse kontakt med Niklas och ber om ett "
+        "pris.\n\n"
+        "Lasse ansvarar för detta.\n"
+    )
+    tasks = _tasks(parse_minutes(text, "m.txt"))
+    owners = [owner for owner, _, _ in tasks]
+    assert sorted(owners) == ["Gunnar", "Lasse", "Olle", "PE"]
+    by_owner = {owner: what for owner, what, _ in tasks}
+    assert "utbyggnad av entrén" in by_owner["Gunnar"]
+    assert "andra lösningar som servitut" in by_owner["PE"]
+    assert "besöker Dorthe och tar mått" in by_owner["Olle"]
+    assert by_owner["Lasse"] == "tar kontakt med Niklas och ber om ett pris"
+    assert not any("ansvarar för detta" in what for _, what, _ in tasks)
+    # The discussion sentences name no owner of their own.
+    assert "Styrelsen" not in owners and "Torsten" not in owners
+
+
+def test_reports_of_earlier_tasks_in_the_pluperfect_are_not_new_ones() -> None:
+    """'X hade fått i uppdrag …' and 'X hade uppdraget att …' tell of an earlier meeting's
+    tasks; the same sentence's present-tense task after them is this meeting's."""
+    text = (
+        "Styrelsemöte 2014-11-12\n\n"
+        "1. Vatten och avlopp\n\n"
+        "Torsten hade fått i uppdrag av Gunnar att undersöka storleken på anläggningen. "
+        "Lasse hade uppdraget att kontakta Niklas. Karin tar fram blanketter till nästa "
+        "styrelsemöte.\n"
+    )
+    tasks = _tasks(parse_minutes(text, "m.txt"))
+    assert tasks == [("Karin", "tar fram blanketter till nästa styrelsemöte", None)]
+
+
+def test_two_tasks_in_one_sentence_and_asking_people() -> None:
+    """'A gör X och B gör Y senast …' holds two tasks, the time the second's; 'Tobias frågar
+    dem.' asks people to do something, 'Anna frågar om budgeten' is a question; a passive
+    negated ('valdes inte') decides nothing."""
+    text = (
+        "Styrelsemöte 2024-03-20\n\n"
+        "§ 1 Festkommitté\n"
+        "Festkommitté valdes inte på årsmötet. Förslag att fråga Moa och Julia. Tobias frågar "
+        "dem.\n"
+        "Anna frågar om budgeten räcker.\n"
+        "§ 2 Valborg\n"
+        "Johan kontaktar brandvakten och Albin beställer fyrverkeri senast 15 april.\n"
+        "§ 3 Lokalen\n"
+        "Mats och Sven tar fram ett förslag på ny hyra.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    tasks = _tasks(minutes)
+    assert ("Tobias", "frågar dem", None) in tasks
+    assert ("Johan", "kontaktar brandvakten", None) in tasks
+    assert ("Albin", "beställer fyrverkeri", "senast 15 april") in tasks
+    assert ("Mats, Sven", "tar fram ett förslag på ny hyra", None) in tasks
+    assert len(tasks) == 4
+    assert not any("Anna" in owner for owner, _, _ in tasks)
+    assert not any("valdes inte" in d for d in _decisions(minutes))
+
+
+def test_tasks_inside_a_decision_paragraph() -> None:
+    """'Beslut: … . Kansliet återkommer med …' and 'Utifrån … ska kansliet återkomma med …'
+    (the verb before its subject) are tasks of the decision paragraph; '1§ Title' is an item;
+    a time inside the task's words stays in them."""
+    text = (
+        "Protokoll onsdagen 26 mars 2014\n\n"
+        "1§ Mötets öppnande\n"
+        "Ordförande öppnade mötet.\n\n"
+        "2§ Verksamhetsstrategi\n"
+        "Beslut: Delegationen antog kansliets förslag. Utifrån synpunkterna ska kansliet "
+        "återkomma med ett reviderat förslag.\n\n"
+        "3§ Sammanträden\n"
+        "Beslut: Datum för nästa sammanträde bekräftades. Ett antal datum under hösten är "
+        "skuggade. Kansliet återkommer med förslag på hur dessa datum ska användas.\n\n"
+        "4§ Konferenser\n"
+        "Beslut: Delegationen deltar inte i Almedalen. Kanslichefen undersöker till nästa "
+        "sammanträde möjligheten att medverka i ett seminarium.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Mötets öppnande"),
+        ("2", "Verksamhetsstrategi"),
+        ("3", "Sammanträden"),
+        ("4", "Konferenser"),
+    ]
+    tasks = _tasks(minutes)
+    assert ("kansliet", "återkomma med ett reviderat förslag", None) in tasks
+    assert ("Kansliet", "återkommer med förslag på hur dessa datum ska användas", None) in tasks
+    assert (
+        "Kanslichefen",
+        "undersöker till nästa sammanträde möjligheten att medverka i ett seminarium",
+        "till nästa sammanträde",
+    ) in tasks
+    assert len(tasks) == 3
+    assert not any("Delegationen" in owner or "skuggade" in what for owner, what, _ in tasks)
+
+
+def test_a_decision_quoted_under_its_dated_lead() -> None:
+    """'Nämnden beslutade 12 april 2018 att:' over full sentences: the sentence is the decision,
+    'X ges i uppdrag att …' and 'X ska fortlöpande informera …' are tasks, and 'Analysen ska
+    vara genomförd senast …' gives the first its time. The lead is no decision of its own."""
+    text = (
+        "Utredningsuppdraget\n\n"
+        "Beslut i hälso- och sjukvårdsnämnden\n\n"
+        "Hälso- och sjukvårdsnämnden beslutade 12 april 2018 att:\n\n"
+        "Hälso- och sjukvårdsdirektören ges i uppdrag att genomföra en fördjupad analys av "
+        "rehabiliteringen. Hälso- och sjukvårdsdirektören ska fortlöpande informera nämnden om "
+        "arbetet. Analysen ska vara genomförd senast 30 november 2018.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    decisions = _decisions(minutes)
+    assert len(decisions) == 1
+    assert "Hälso- och sjukvårdsdirektören ges i uppdrag att genomföra" in decisions[0]
+    assert "12 april 2018 att" not in decisions[0]
+    tasks = _tasks(minutes)
+    assert (
+        "Hälso- och sjukvårdsdirektören",
+        "genomföra en fördjupad analys av rehabiliteringen",
+        "senast 30 november 2018",
+    ) in tasks
+    assert (
+        "Hälso- och sjukvårdsdirektören",
+        "fortlöpande informera nämnden om arbetet",
+        None,
+    ) in tasks
+    assert not any(owner.startswith("Analysen") for owner, _, _ in tasks)
+
+
+def test_a_body_that_shall_do_something_in_the_discussion() -> None:
+    """In the discussion a body's 'ska återkomma med …' is its task; 'Förvaltningen ska arbeta
+    för …' states a duty, and a relative clause 'som ska …' names no owner."""
+    text = (
+        "Styrgruppen 2022-05-10\n\n"
+        "1. Samverkan\n"
+        "Förvaltningen ska arbeta för en bättre samverkan. Kansliet ska återkomma med ett "
+        "underlag. Det är rapporten som ska Anna läsa.\n"
+    )
+    tasks = _tasks(parse_minutes(text, "m.txt"))
+    assert tasks == [("Kansliet", "återkomma med ett underlag", None)]
+
+
+def test_a_flattened_task_table_and_owners_in_parentheses() -> None:
+    """'Åtgärd Ansvarig Klart' over rows 'what OWNER WHEN' (initials, a body, a quarter, the
+    next meeting); in running text an imperative with its owner in parentheses, 'kallar till
+    nästa möte' (the meeting is the object, not the time) and a subject shared by two verb
+    phrases. A statement with a name in parentheses and a party's letters are no tasks."""
+    text = (
+        "Styrgruppsmöte 2023-02-14\n\n"
+        "1. Lokaler\n"
+        "Diskussion om lokalerna. Ta fram en tidplan för flytten (PE).\n"
+        "- Boka lokal för workshop (Anna, Lisa)\n"
+        "Anna kallar till nästa möte.\n"
+        "Vi behöver fler lokaler (PE).\n"
+        "Anna Berg (S) frågade om budgeten.\n"
+        "Axel har mottagit underlaget, och kommer gå igenom det med revisorn.\n"
+        "Föreslagen lagändring kommer beslutas i maj och kommer att träda i kraft i juli.\n\n"
+        "2. Åtgärdslista\n"
+        "Åtgärd Ansvarig Klart\n"
+        "Uppdatera hemsidan Lisa 2023-03-01\n"
+        "Skicka inbjudan till kommunerna PE Q2\n"
+        "Ta fram förslag på rutin Kansliet till nästa möte\n"
+    )
+    tasks = _tasks(parse_minutes(text, "m.txt"))
+    assert tasks == [
+        ("PE", "Ta fram en tidplan för flytten", None),
+        ("Anna, Lisa", "Boka lokal för workshop", None),
+        ("Anna", "kallar till nästa möte", None),
+        ("Axel", "gå igenom det med revisorn", None),
+        ("Lisa", "Uppdatera hemsidan", "2023-03-01"),
+        ("PE", "Skicka inbjudan till kommunerna", "Q2"),
+        ("Kansliet", "Ta fram förslag på rutin", "till nästa möte"),
+    ]
+
+
+def test_items_numbered_with_a_colon_and_a_wide_gap() -> None:
+    """'2:         Title' lines in a chain are items (real/items 130's layout); a clock time
+    '19:00' and 'Kl.19.00.' are not."""
+    text = (
+        "Protokoll fört vid styrelsemöte\n\n"
+        "2014-11-12.  Kl.19.00.\n\n"
+        "1:         Mötets öppnande.\n\n"
+        "2:         Vatten och avlopp\n\n"
+        "            Gunnar kontaktar räddningstjänsten ang utrymningsvägar.\n\n"
+        "3:         Julmarknad.\n\n"
+        "            Julmarknaden börjar 19:00 i Byalokalen.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Mötets öppnande"),
+        ("2", "Vatten och avlopp"),
+        ("3", "Julmarknad"),
+    ]
+    assert _tasks(minutes) == [("Gunnar", "kontaktar räddningstjänsten ang utrymningsvägar", None)]
+
+
+def test_common_ways_to_take_a_task_on() -> None:
+    """'tar på sig', 'ser till att', 'håller i', 'tar hand om', 'stämmer av med', 'pratar med',
+    'lägger upp' with a first name are tasks; a full name presenting ('Kerstin Elias återkopplar
+    till de diskussioner …') and a name reporting ('Eva berättar …') are not."""
+    text = (
+        "Styrelsemöte 2023-05-02\n\n"
+        "1. Sommarfesten\n"
+        "Lisa tar på sig att boka dansbandet. Per ser till att lokalen är städad. Eva håller i "
+        "lotteriet. Olle tar hand om parkeringen.\n"
+        "Kerstin Elias återkopplar till de diskussioner som styrelsen tidigare haft.\n"
+        "Eva berättar om förra årets fest.\n"
+        "2. Hemsidan\n"
+        "Anna stämmer av med webbyrån om priset. Per pratar med kommunen om bidraget. Lisa "
+        "lägger upp protokollet på hemsidan.\n"
+    )
+    tasks = _tasks(parse_minutes(text, "m.txt"))
+    assert tasks == [
+        ("Lisa", "tar på sig att boka dansbandet", None),
+        ("Per", "ser till att lokalen är städad", None),
+        ("Eva", "håller i lotteriet", None),
+        ("Olle", "tar hand om parkeringen", None),
+        ("Anna", "stämmer av med webbyrån om priset", None),
+        ("Per", "pratar med kommunen om bidraget", None),
+        ("Lisa", "lägger upp protokollet på hemsidan", None),
+    ]
+
+
+def test_a_time_label_after_a_task() -> None:
+    """'Klart: v. 12' after 'Ansvarig: Per.' gives Per's task its time; a 'Klart:' line with no
+    task before it gives none."""
+    text = (
+        "Arbetsgruppen 2023-02-01\n\n"
+        "1. Ekonomi\n"
+        "Klart: v. 3\n"
+        "Att göra: ta fram en budget. Ansvarig: Per. Klart: v. 12\n"
+    )
+    assert _tasks(parse_minutes(text, "m.txt")) == [("Per", "ta fram en budget", "v. 12")]
