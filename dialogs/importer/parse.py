@@ -326,10 +326,18 @@ def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
     before the due date when the list is a table with a "Vem" column."""
     found: list[ParsedAssignment] = []
     table = False
+    columns: dict[str, int] = {}
     for raw in lines:
         text = clean_line(strip_bullet(re.sub(r"^\s*\d{1,2}[.)]\s+", "", raw)))
         if _TASK_TABLE_HEADER.search(text):
             table = True
+            columns = _task_columns(raw)
+            continue
+        if columns and raw.count("|") >= 2:
+            # A table that kept its cells ("| Revidera rutinen | Maria | 2024-04-01 |").
+            task = _task_row(raw, columns)
+            if task is not None:
+                found.append(task)
             continue
         row = _TABLE_ENTRY.match(text) if table else None
         if row:
@@ -341,17 +349,66 @@ def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
                 )
             )
             continue
-        match = _OWNED_ENTRY.match(text)
+        match = _OWNED_ENTRY.match(text) or _OWNER_AFTER.match(text) or _OWNER_FIRST.match(text)
         if not match:
             continue
         who = [w.strip() for w in re.split(r",\s*|\s+och\s+|\s*&\s*", match.group("who"))]
         if all(w and not any(ch.isdigit() for ch in w) for w in who):
+            what, due = match.group("what").strip(), match.groupdict().get("due")
+            if due is None:
+                # "Boka lokal till nästa möte (Per)": the time inside the entry.
+                what, due = task_due(what)
             found.append(
-                ParsedAssignment(
-                    assignees=who, what=match.group("what").strip(), due_text=match.group("due")
-                )
+                ParsedAssignment(assignees=who, what=strip_final_period(what), due_text=due)
             )
     return found
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _task_columns(header: str) -> dict[str, int]:
+    """Which cell of a task table's header row holds what, who and when; {} unless the row has
+    cells and all three."""
+    if header.count("|") < 2:
+        return {}
+    columns: dict[str, int] = {}
+    for n, cell in enumerate(_cells(header)):
+        low = cell.lower()
+        if "who" not in columns and re.search(r"\b(?:vem|ansvarig\w*)\b", low):
+            columns["who"] = n
+        elif "when" not in columns and re.search(
+            r"\b(?:när|klart?|deadline|datum|tid\w*|senast)\b", low
+        ):
+            columns["when"] = n
+        elif "what" not in columns and low:
+            columns["what"] = n
+    return columns if len(columns) == 3 else {}
+
+
+def _task_row(line: str, columns: dict[str, int]) -> ParsedAssignment | None:
+    cells = _cells(line)
+    if len(cells) <= max(columns.values()) or all(re.fullmatch(r":?-+:?", c) for c in cells if c):
+        return None
+    what, who, when = (cells[columns[k]] for k in ("what", "who", "when"))
+    if not what or not who:
+        return None
+    owners = [w.strip() for w in re.split(r",\s*|\s+och\s+|\s*&\s*|\s*/\s*", who) if w.strip()]
+    return ParsedAssignment(assignees=owners, what=strip_final_period(what), due_text=when or None)
+
+
+# An owner as a task list writes one: a name of one to three capitalised words ("Karin",
+# "Karin Ek"), initials ("KE"), or a body or office ("Kansliet", "Regionen").
+_LIST_OWNER = (
+    r"(?:[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?:\s+[A-ZÅÄÖ][a-zåäöé]+){0,2}|[A-ZÅÄÖ]{2,3})"
+    r"(?:\s*(?:,|och|&)\s*(?:[A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ][a-zåäöé]+)?|[A-ZÅÄÖ]{2,3}))*"
+)
+# Under a task heading, the owner after a dash or the last comma: "Ta fram underlag – Karin",
+# "Kontakta regionen, Olle"; or first, before a colon: "Anna: boka möte med socialcheferna".
+# The issue's forms ("Actionpoints … (Namn)", "Ansvarig:"); shapes/items 10 has the brackets.
+_OWNER_AFTER = re.compile(rf"^(?P<what>[^,]+?\s\S.*?)\s*(?:\s[–—-]|,)\s*(?P<who>{_LIST_OWNER})\.?$")
+_OWNER_FIRST = re.compile(rf"^(?P<who>{_LIST_OWNER})\s*:\s*(?P<what>[a-zåäö].*)$")
 
 
 _REPORTS_EARLIER = re.compile(
@@ -1746,7 +1803,7 @@ class _MinutesParser:
     ) -> str:
         """Clean a run of discussion text and find what its sentences say; opening when the run
         is the first of its item's text."""
-        text = _clean_text(lines, item.attachments)
+        kept = text = _clean_text(lines, item.attachments)
         entries = _owned_entries(lines) if _ACTION_HEADING.search(item.title) else []
         if entries:
             item.assignments.extend(entries)
@@ -1765,8 +1822,13 @@ class _MinutesParser:
         if heading is not None:
             # A task list under its own heading inside the last item ("Actionpoints", shapes/
             # items 10): its entries are read as such, the text above as prose.
-            item.assignments.extend(_owned_entries(lines[heading:]))
+            entries_listed = _owned_entries(lines[heading:])
+            item.assignments.extend(entries_listed)
             lines = lines[:heading]
+            if entries_listed:
+                # The text keeps the list; its sentences are the prose above it only (each
+                # entry once, not again as a sentence with its owner in parentheses).
+                text = _clean_text(lines, item.attachments)
         previous: str | None = None
         last: ParsedDecision | None = None
         owned, covered = _owner_lists(text, known)
@@ -1881,7 +1943,7 @@ class _MinutesParser:
                 said = f"{item.title}: {sentence}" if _is_date_only(sentence) else sentence
                 self.minutes.next_meeting = next_meeting(said, self.minutes.date)
             previous = sentence
-        return text
+        return kept
 
     # Finishing --------------------------------------------------------------------------------
 

@@ -262,3 +262,40 @@ def test_a_time_label_after_a_task() -> None:
         "Att göra: ta fram en budget. Ansvarig: Per. Klart: v. 12\n"
     )
     assert _tasks(parse_minutes(text, "m.txt")) == [("Per", "ta fram en budget", "v. 12")]
+
+
+def test_task_lists_under_their_heading_name_the_owner_after_a_dash_or_first() -> None:
+    """Under "Action points"/"Att göra" the owner stands after a dash or the last comma, or
+    first before a colon; each entry is one task, its time split off, and the list is not read
+    again as sentences (an entry with its owner in brackets was stored twice)."""
+    text = (
+        "Möte 2024-03-01\n\n1. Inledning\n\nMötet öppnades.\n\n2. Kommunikation\n\n"
+        "Vi diskuterade webben och nyhetsbrevet.\n\n"
+        "Action points\n"
+        "* Ta fram underlag inför budget – Karin\n"
+        "* Kontakta regionen, Olle\n"
+        "* Boka lokal till nästa möte (Per)\n"
+        "* Kansliet: skicka ut kallelsen senast 1 april\n"
+    )
+    assert _tasks(parse_minutes(text, "m.txt")) == [
+        ("Karin", "Ta fram underlag inför budget", None),
+        ("Olle", "Kontakta regionen", None),
+        ("Per", "Boka lokal", "till nästa möte"),
+        ("Kansliet", "skicka ut kallelsen", "senast 1 april"),
+    ]
+
+
+def test_a_task_table_that_kept_its_cells() -> None:
+    """A Markdown/HTML task table keeps its cells: what, who and when by the header's words,
+    in any order; the separator row and a row without an owner are no tasks."""
+    text = (
+        "Möte 2024-03-01\n\n1. Inledning\n\nMötet öppnades.\n\n2. Åtgärder\n\n"
+        "| Ansvarig | Åtgärd | Klart |\n|---|---|---|\n"
+        "| Maria | Revidera rutinen | 2024-04-01 |\n"
+        "| Kansliet / Per | Skicka inbjudan | v 12 |\n"
+        "|  | Fundera vidare |  |\n"
+    )
+    assert _tasks(parse_minutes(text, "m.txt")) == [
+        ("Maria", "Revidera rutinen", "2024-04-01"),
+        ("Kansliet, Per", "Skicka inbjudan", "v 12"),
+    ]
