@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 
 from .dates import MONTHS, WEEKDAY_STEMS
 from .model import ABSENT, PARTIAL, PRESENT, ROLE_ORDER, ParsedPerson
+from .names import given_evidence, is_given_name, surname_evidence, unlike_a_name
 from .textutil import (
     clean_line,
     heading_level,
@@ -537,13 +538,14 @@ _PARAGRAPHS_THEN_NAME = re.compile(
 )
 
 
-def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
+def split_inline_list(text: str, name_org: bool = False, context: str = "") -> InlineEntries:
     """The people in one line. ";" separates people, each "name, organisation, title"; otherwise a
     line of names only ("Närvarande: A, B (S) och C, ekonom D 71") is split on commas, "och" and
     a closing party bracket, and a line that is not only names is one person with organisation
     and title. With name_org (the list's rows so far were "Name, Organisation"), a line is read
     as such rows: "Conny Sandberg, Ideell Kulturallians" is one person, and rows run together
-    are split (real 06)."""
+    are split (real 06). The context (the whole document) lets the name lexicon tell a name
+    from a heading's ordinary words (names.py)."""
     text = _PARAGRAPHS_THEN_NAME.sub(r"\1; ", text.strip())
     if ";" in text:
         return InlineEntries([p.strip() for p in text.split(";") if p.strip()], [])
@@ -567,9 +569,11 @@ def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
         # A line of names only, without separators: two columns' names run together ("Anette
         # Schön Erling Johansson Ulrika Björklund", real 22), two or three words each.
         pieces, at = [], 0
-        for size in _split_run(words):
-            pieces.append(" ".join(words[at : at + size]))
+        for size in _split_run(words, context):
+            piece = words[at : at + size]
             at += size
+            if not unlike_a_name(piece, context):
+                pieces.append(" ".join(piece))  # not "Ekonomisk Uppföljning" (names.py)
         return InlineEntries(pieces, [(text, pieces)])
     parts = [p.strip() for p in re.split(r",", text.rstrip(".")) if p.strip()]
     if name_org and len(parts) == 2 and looks_like_name(core_name(parts[0])):
@@ -1279,11 +1283,12 @@ def _without_item_number(segment: str, text: str, stop: re.Match[str] | None) ->
     return re.sub(r"(?<=[^\d\s,])\s+\d{1,3}\s*$", " ", segment)
 
 
-def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
+def flat_attendance(text: str, later: bool = False, context: str = "") -> list[ParsedPerson]:
     """The people in attendance lists that have lost their line breaks, or []. With later (the
     lists were found on an earlier page), a label after the page's first item is in running
     text: "3 1 Val av mötesordförande … (M) ersättare Borås Ulf Olsson"
-    lists the members' appointees, not who came (real 11)."""
+    lists the members' appointees, not who came (real 11). The context (the whole document)
+    is the name lexicon's evidence of ordinary words (names.py)."""
     people: list[ParsedPerson] = []
     header = _HEADER_RUN.search(text)
     if (
@@ -1306,7 +1311,7 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
             # "Plats ande Ledamöter … Ersättare Korrö Hantverksby, Linneryd Anna Berg, (c)":
             # the place's heading came before the table's, so its value comes first (real 12).
             segment = segment.split(",", 1)[-1]
-        found = _names_in_segment(segment, SectionLabel(), text)
+        found = _names_in_segment(segment, SectionLabel(), text, context)
         _absent_last_column(header.group(0), segment, found)
         seen: dict[str, ParsedPerson] = {}
         for person in found:
@@ -1345,7 +1350,7 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
                 stop = _FLAT_STOP.search(text, start, end)
                 listed = {name_key(p.name): p for p in people}
                 segment = text[start : stop.start() if stop else end]
-                for person in _names_in_segment(segment, label, text):
+                for person in _names_in_segment(segment, label, text, context):
                     earlier = listed.get(name_key(person.name))
                     if earlier is not None:
                         earlier.roles = sort_roles([*earlier.roles, "justerare"])
@@ -1353,7 +1358,7 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
                         people.append(person)
                 continue
         segment = _without_item_number(text[start : stop.start() if stop else end], text, stop)
-        people.extend(_names_in_segment(segment, label, text))
+        people.extend(_names_in_segment(segment, label, text, context))
         if stop and n + 1 < len(labels) and labels[n + 1].start() > stop.start():
             # The lists ended; labels further on belong to something else.
             if not _flat_labels(text, stop.end()):
@@ -1668,11 +1673,18 @@ def _whole_elsewhere(piece: list[str], text: str) -> bool:
     return bool(text) and bool(re.search(rf"(?<![\w-]){name}(?=\s*(?:,|\.|\(|och\b))", text))
 
 
-def _split_run(words: list[str], text: str = "") -> list[int]:
-    """The sizes (two or three) of the names in a run of name words without separators. A name
-    starts with a given name, so a piece starting with a surname-shaped word costs most; each
-    three-word piece costs a little (most names have two words). Without evidence the one
-    three-word name is the last (a guess, as before)."""
+def _piece_cost(piece: list[str], text: str, surname_first: bool) -> float:
+    """What published name statistics say against a piece being one name (soft evidence,
+    names.py): a name starts with a given name and ends with a surname ("Per Olof Strand",
+    not "Per Olof" + "Strand Siv Edlund", real attendance 120), or the other way round in a
+    surname-first list ("Andersson Anna Berg Per")."""
+    head, tail = (piece[-1], piece[0]) if surname_first else (piece[0], piece[-1])
+    cost = 3.0 * surname_evidence(head) - 2.0 * given_evidence(head, text)
+    cost += 3.0 * given_evidence(tail, text) * (1.0 - surname_evidence(tail))
+    return cost - surname_evidence(tail)
+
+
+def _best_split(words: list[str], text: str, surname_first: bool) -> tuple[float, list[int]]:
     n = len(words)
     best: list[tuple[float, list[int]] | None] = [None] * (n + 1)
     best[n] = (0.0, [])
@@ -1682,18 +1694,56 @@ def _split_run(words: list[str], text: str = "") -> list[int]:
             rest = best[at + size] if at + size <= n else None
             if rest is None:
                 continue
-            cost = rest[0] + (10.0 if _SURNAME_END.search(words[at]) else 0.0)
+            piece = words[at : at + size]
+            # A surname-shaped word does not start a name ("Britt-Marie Andrén Karlsson Per
+            # Pellby", real 15), nor end one in a surname-first list.
+            edge = piece[-1] if surname_first else piece[0]
+            cost = rest[0] + (10.0 if _SURNAME_END.search(edge) else 0.0)
             # A particle neither starts nor ends a name ("Björn af Ekström").
-            if words[at] in _FLAT_PARTICLES or words[at + size - 1] in _FLAT_PARTICLES:
+            if piece[0] in _FLAT_PARTICLES or piece[-1] in _FLAT_PARTICLES:
                 cost += 20.0
             # A piece the text writes whole elsewhere is a name (real 33).
-            cost -= 5.0 if _whole_elsewhere(words[at : at + size], text) else 0.0
+            cost -= 5.0 if _whole_elsewhere(piece, text) else 0.0
             # Three words: a small cost, smaller the later it stands (ties go to the last).
             cost += (1.0 + 0.01 * (n - at)) if size == 3 else 0.0
+            cost += _piece_cost(piece, text, surname_first)
             options.append((cost, [size, *rest[1]]))
         best[at] = min(options, key=lambda o: o[0]) if options else None
     found = best[0]
-    return found[1] if found else [n]
+    return found if found else (0.0, [n])
+
+
+def _split_run(words: list[str], text: str = "") -> list[int]:
+    """The sizes (two or three) of the names in a run of name words without separators. A name
+    starts with a given name, so a piece starting with a surname-shaped word costs most; known
+    given names and surnames (names.py) weigh in; each three-word piece costs a little (most
+    names have two words). Without evidence the one three-word name is the last (a guess, as
+    before). A run whose pieces read far better surname first ("Andersson Anna Berg Per
+    Lindqvist Eva") is split that way."""
+    cost, sizes = _best_split(words, text, surname_first=False)
+    flipped, flipped_sizes = _best_split(words, text, surname_first=True)
+    starts = [sum(flipped_sizes[:k]) for k in range(len(flipped_sizes))]
+    if flipped < cost - 4.0 and all(
+        surname_evidence(words[at]) > given_evidence(words[at], text) for at in starts
+    ):
+        return flipped_sizes
+    return sizes
+
+
+def _without_org_tail(words: list[str], text: str) -> list[str]:
+    """A run of three or four words whose first is no known given name and whose second is one
+    starts with the last word of what stood before (an organisation or a place column):
+    "Attendo Jan Erik Wiklund", "Växjö Suzanne Frank", "Hjälpmedel Jan Östling" (real
+    attendance 121, 21, 61). Names are evidence (names.py), so a known given name first keeps
+    the run whole."""
+    while (
+        len(words) > 2
+        and words[0] not in _FLAT_PARTICLES
+        and not is_given_name(words[0])
+        and given_evidence(words[1], text) >= 0.5
+    ):
+        words = words[1:]
+    return words
 
 
 _ROLE_IN_TEXT = [
@@ -1931,7 +1981,9 @@ def _group_heading_runs(
     return {starts[k] for k in longest}
 
 
-def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list[ParsedPerson]:
+def _names_in_segment(
+    segment: str, label: SectionLabel, text: str = "", context: str = ""
+) -> list[ParsedPerson]:
     runs = _name_runs(segment, text)
     groups = _group_heading_runs(segment, runs, text)
     runs = [
@@ -1968,9 +2020,16 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
             words = words[len(words) - 2 :]
         elif len(words) == 3 and text and _recurring_tail(words, text):
             words = words[1:]
+        else:
+            words = _without_org_tail(words, text)
         size = 3 if len(words) == 3 else 2
         run_people.append([])
         for k in range(0, len(words), size):
+            if unlike_a_name(words[k : k + size], context or text, _FLAT_PARTICLES):
+                # "… Rindöborna Total frånvarotid" (real 25), a heading's "Ekonomisk
+                # Uppföljning": no name list knows the words and the text uses one of them as an
+                # ordinary word (names.py).
+                continue
             roles = list(label_roles)
             status = label.status
             last = k + size >= len(words)
