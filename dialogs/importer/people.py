@@ -67,7 +67,8 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         re.compile(
             # "ande": "Beslutande" whose start a PDF conversion lost ("Plats och tid: ande: …", real 16,
             # 17, 23).
-            r"(?:ordinarie )?ledamöter|ledamot|beslutande(?: ledamöter)?|ande|styrelsemedlemmar|"
+            r"(?:ordinarie )?ledamöter|ordinarie|ledamot|beslutande(?: ledamöter)?|ande|"
+            r"styrelsemedlemmar|"
             r"styrelseledamöter|närvarande styrelseledamöter"
         ),
         SectionLabel(("ledamot",)),
@@ -1146,7 +1147,11 @@ _FLAT_LABEL_WORDS = (
     r"ledamöter|ersättare|suppleanter|[öo]vriga deltagande|övriga närvarande|övriga deltagare|övriga|"
     r"närvarande|deltagare|ej närvarande|frånvarande|anmält förhinder|anmälda förhinder|"
     r"meddelat förhinder|förhindrade|förhinder|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro|"
-    r"(?-i:Tjänstgörande)"
+    r"(?-i:Tjänstgörande)|"
+    # A närvarolista's party heading: "SOCIALDEMOKRATERNA - Ordinarie (15) Ja Nej Ja Nej Inga-Lill
+    # Forsman …" (the members and their count; real attendance 120). Not a bare "Ordinarie",
+    # which heads the justerare in "Utses att justera: Ordinarie A (s) … Ersättare C" (real 74).
+    r"ordinarie(?=\s*\(\d{1,3}\))"
 )
 _FLAT_LABEL = re.compile(
     rf"(?<![\w-])(?P<label>{_FLAT_LABEL_WORDS})(?:\s*:)?"
@@ -1377,6 +1382,7 @@ _SIGNED_MEMBER = r"[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+){1,2
 _JUSTERA_NAME = re.compile(
     rf"(?i:utses att justera|utsedda? att justera)\s*:?\s+({_SIGNED_MEMBER})"
 )
+_SECRETARY_DOTS = re.compile(rf"\bSekreterare\s*[.…]{{2,}}\s*({_SIGNED_MEMBER})")
 _CHAIR_SIGNED = re.compile(
     rf"Ordförande\s+Justerande\s+({_SIGNED_MEMBER})\s*(?:\([^()]{{1,4}}\))?\s+({_SIGNED_MEMBER})"
 )
@@ -1396,6 +1402,8 @@ def _members_listed_elsewhere(text: str, people: list[ParsedPerson]) -> list[Par
     words = justera.group(1).split()
     while words and not _is_flat_name_word(words[0]):
         words = words[1:]  # "Utses att justera: Ordinarie Henrik Sandgren (s)" (real att. 74)
+    while words and not _is_flat_name_word(words[-1], after_name=True):
+        words = words[:-1]  # "Utses att justera Kjell Asp Paragrafer 1-8" (real att. 121)
     if len(words) < 2:
         return []
     justerare = " ".join(words)
@@ -1405,6 +1413,14 @@ def _members_listed_elsewhere(text: str, people: list[ParsedPerson]) -> list[Par
     chair = _CHAIR_SIGNED.search(text)
     if chair and chair.group(2) == justerare and name_key(chair.group(1)) not in known:
         found.append(ParsedPerson(name=chair.group(1), roles=["ordforande"]))
+    # The secretary who signs on a dotted line keeps the minutes: "Underskrift Sekreterare…
+    # Agneta Holmqvist Ordförande… Bengt Lindh (L)" (real attendance 121).
+    secretary = _SECRETARY_DOTS.search(text)
+    words = secretary.group(1).split() if secretary else []
+    while words and not _is_flat_name_word(words[-1], after_name=True):
+        words = words[:-1]
+    if len(words) >= 2 and name_key(" ".join(words)) not in known:
+        found.append(ParsedPerson(name=" ".join(words), roles=["sekreterare"]))
     return found
 
 
@@ -1571,7 +1587,16 @@ def _name_runs(segment: str, text: str = "") -> list[tuple[int, int, list[str]]]
             for w in re.finditer(r"\S+", match.group(0))
         ]
         for item in [*words, None]:
-            if item is not None and _is_flat_name_word(item[0], after_name=bool(chunk)):
+            if (
+                item is not None
+                and _is_flat_name_word(item[0], after_name=bool(chunk))
+                # Three letters or more and no vowel, no name: an abbreviation in an
+                # organisation column ("Barbro Holm Bmn N", real attendance 121); not an
+                # initial or "Mc" ("Calin Mc Quillan", real 13).
+                and (
+                    len(item[0]) < 3 or re.search(r"[aeiouyåäöéèáàóòúùíìüæøâêîôû]", item[0].lower())
+                )
+            ):
                 chunk.append(item)
                 continue
             if len(chunk) >= 5 and not runs and _headings_before_coded_names(segment, chunk):
@@ -1915,6 +1940,9 @@ _LEGEND = re.compile(
     r"tjänstgörande|närv(?:arande)?\.?|frånv(?:arande)?\.?)\s*\((?P<code>[A-ZÅÄÖ]{1,3})\)"
 )
 _CODE_AFTER_NAME = re.compile(r"\s*(?:\([^()]{1,6}\)\s*)?(?P<code>[A-ZÅÄÖ]{1,3})(?![\wåäö])")
+_CODE_LAST = re.compile(r"(?<![\wåäö:])(?P<code>[A-ZÅÄÖ]{1,3})\s*$")
+# An absence written in a flattened table's notes column after the name and organisation.
+_ABSENCE_NOTED = re.compile(r"(?i)\bfrånvaro\s+anmäld|\banmält\s+förhinder\b")
 
 
 @functools.lru_cache(maxsize=64)
@@ -1981,9 +2009,35 @@ def _group_heading_runs(
     return {starts[k] for k in longest}
 
 
+_ROW_NUMBER = re.compile(r"(?<![\w§,-])(\d{1,3})(?=\s+[A-ZÅÄÖÉ][a-zåäöé])")
+
+
+def _without_row_numbers(segment: str) -> str:
+    """The segment with the numbers of a table's rows blanked: "1 Mats Jonsson (S) 2 Fredrika
+    Sjöberg (M) … 9 Efat Rahimi (S) 10 Torbjörn …", the seats of an upprop, are no § after the
+    name before (real attendance 124). Numbers before names that count up by one, four or more
+    in a row, are rows; a § range after a name ("12-20,") is not counted."""
+    found = list(_ROW_NUMBER.finditer(segment))
+    rows: list[re.Match[str]] = []
+    chain: list[re.Match[str]] = []
+    for match in found:
+        if chain and int(match.group(1)) == int(chain[-1].group(1)) + 1:
+            chain.append(match)
+            continue
+        if len(chain) >= 4:
+            rows.extend(chain)
+        chain = [match]
+    if len(chain) >= 4:
+        rows.extend(chain)
+    for match in reversed(rows):
+        segment = segment[: match.start()] + " " * len(match.group(1)) + segment[match.end() :]
+    return segment
+
+
 def _names_in_segment(
     segment: str, label: SectionLabel, text: str = "", context: str = ""
 ) -> list[ParsedPerson]:
+    segment = _without_row_numbers(segment)
     runs = _name_runs(segment, text)
     groups = _group_heading_runs(segment, runs, text)
     runs = [
@@ -2041,6 +2095,13 @@ def _names_in_segment(
             for_name = n > 0 and re.fullmatch(r"\s+för\s+", segment[runs[n - 1][1] : start])
             if k == 0 and (_REPLACED_BEFORE.search(before) or for_name or n in replaced_column):
                 status, roles = ABSENT, []  # the one replaced by the name before it
+                # Listed on the seat and then replaced on it: "12 Sara Lund (C) Marita Grahn
+                # (C) ersätter Sara Lund (C)" (real attendance 124).
+                for earlier in out:
+                    if earlier.status == PRESENT and name_key(earlier.name) == name_key(
+                        " ".join(words[k : k + size])
+                    ):
+                        earlier.status, earlier.roles = ABSENT, []
                 if (
                     last
                     and out
@@ -2061,8 +2122,14 @@ def _names_in_segment(
                     roles.append("ersattare")
                     status = PRESENT
                 code = _CODE_AFTER_NAME.match(after) if codes else None
+                if codes and (code is None or code.group("code") not in codes):
+                    # The code after the organisation's column: "Eva Sandström KS F" (real
+                    # attendance 121).
+                    code = _CODE_LAST.search(after)
                 if code and codes.get(code.group("code")) == ABSENT:
                     status = ABSENT  # "Tomas Ek (FP) F" under the legend's "Frånv (F)"
+                elif _ABSENCE_NOTED.search(after):
+                    status = ABSENT  # "Lilian Frisk SPF Frånvaro anmäld" (real attendance 121)
                 elif re.match(r"\s*(?:\([^)]*\)\s*|[A-ZÅÄÖ]{1,4}\s+)?[-–](?:\s|$)", after):
                     status = ABSENT  # a presence column with "–"
                 elif (
@@ -2179,7 +2246,10 @@ _PAGE_MARK = re.compile(
     # or its running header: "2 SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Joakim Rosén (SD) …"
     # after "Ej tjänstgörande ersättare Page 1 of 14" (real 13)
     r"(?:[A-ZÅÄÖ]{4,}|Sammanträdesdatum|Sida\s+\d{1,3}(?:\s*\(\d{1,3}\))?)"
-    r"(?:\s+(?:Sammanträdesdatum|Sida\s+\d{1,3}(?:\s*\(\d{1,3}\))?))*)\s+(?=[A-ZÅÄÖ])"
+    r"(?:\s+(?:Sammanträdesdatum|Sida\s+\d{1,3}(?:\s*\(\d{1,3}\))?))*"
+    # the page's number after the header, then a table's next row number: "2 PROTOKOLL 2 17
+    # Madelene Pavic (L) 18 …" (an upprop's seats, real attendance 124)
+    r"(?:\s+\d{1,3}(?=\s+\d{1,3}\s+[A-ZÅÄÖ][a-zåäö]))?)\s+(?=[A-ZÅÄÖ]|\d{1,3}\s+[A-ZÅÄÖ][a-zåäö])"
 )
 
 
@@ -2207,7 +2277,13 @@ def page_continuation(line: str, label: str, previous: str = "") -> str | None:
             int(before["count"]) + 1,
         ):
             marker = here
-    return f"{label} {line[marker.end() :]}" if marker else None
+    if marker is None:
+        return None
+    rest = line[marker.end() :]
+    # A table's row number first ("17 Madelene Pavic (L) 18 …", real attendance 124): a colon
+    # keeps the label a heading before it.
+    colon = ":" if rest[:1].isdigit() else ""
+    return f"{label}{colon} {rest}"
 
 
 # Roll calls written as prose: "Vid uppropet var samtliga ordinarie ledamöter närvarande förutom
