@@ -468,6 +468,10 @@ def first_names(text: str) -> list[str]:
             or is_title_word(word)
         ):
             return []
+    # Most of them known given names (names.py): "Bollnäs, Hudiksvall, Ljusdal och Söderhamn"
+    # are places of the same shape.
+    if 2 * sum(map(is_given_name, bare)) < len(bare):
+        return []
     return bare
 
 
@@ -1680,7 +1684,8 @@ def _before_title_or_place(
 
 
 def _is_surname(word: str) -> bool:
-    return bool(_SURNAME_END.search(word))
+    """Shaped like a Swedish surname, or a known one (names.py)."""
+    return bool(_SURNAME_END.search(word)) or surname_evidence(word) == 1.0
 
 
 # Endings of Swedish surnames that given names do not have: a word with one does not start a

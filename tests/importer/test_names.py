@@ -15,7 +15,7 @@ from dialogs.importer.names import (
     surname_evidence,
     unlike_a_name,
 )
-from dialogs.importer.people import _split_run, _without_org_tail
+from dialogs.importer.people import _name_runs, _split_run, _without_org_tail, first_names
 
 FLAT_HEAD = "1 Socialnämnden PROTOKOLL 1(9) Plats och tid Kommunhuset, kl 13.00-15.00 "
 
@@ -130,3 +130,28 @@ def test_a_heading_in_a_flattened_list_is_not_read_as_a_person() -> None:
     names = {p.name for p in parse_minutes(text, "protokoll.txt").people}
     assert {"Anna Ek", "Bo Lund"} <= names
     assert "Ekonomisk Uppföljning" not in names
+
+
+def test_a_known_surname_before_a_lower_case_title_stays_in_the_name() -> None:
+    # "Strand" has no surname ending but is a known surname: the three words are one name; the
+    # adjective of "Administrativ chef" is still no part of a name (real 28).
+    segment = "Närvarande Anna Lind Strand sekreterare Per Ek"
+    assert [" ".join(r[2]) for r in _name_runs(segment, segment)] == ["Anna Lind Strand", "Per Ek"]
+    segment = "Närvarande Malin Åkerlund Administrativ chef Göran Berglöf"
+    assert [" ".join(r[2]) for r in _name_runs(segment, segment)] == [
+        "Malin Åkerlund",
+        "Göran Berglöf",
+    ]
+
+
+def test_a_list_of_given_names_must_be_mostly_known_given_names() -> None:
+    # Places have the shape of given names; the lexicon tells them apart (real attendance 78
+    # is the given-names-only layout).
+    assert first_names("Malin, Sofia, Ingrid, Camilla och Nasrin") == [
+        "Malin",
+        "Sofia",
+        "Ingrid",
+        "Camilla",
+        "Nasrin",
+    ]
+    assert first_names("Bollnäs, Hudiksvall, Ljusdal och Söderhamn") == []
