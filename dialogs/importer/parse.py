@@ -748,7 +748,7 @@ class _MinutesParser:
                 continued = page_continuation(text, carry, previous) if carry else None
                 previous = text
                 later = bool(self.people.people)
-                for person in flat_attendance(continued or text, later):
+                for person in flat_attendance(continued or text, later, self.source):
                     self.people.add(person)
                 carry = open_flat_label(text) if self.people.people else None
                 if self.people.people:
@@ -1432,7 +1432,7 @@ class _MinutesParser:
             if found is not None:
                 self._attendance_label(*found)
             return True
-        inline = split_inline_list(line, name_org=state.name_org_rows >= 2)
+        inline = split_inline_list(line, name_org=state.name_org_rows >= 2, context=self.source)
         parsed: list[ParsedPerson] = []
         group = organisation_group(line)
         if group is not None:

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 
 from .dates import MONTHS, WEEKDAY_STEMS
 from .model import ABSENT, PARTIAL, PRESENT, ROLE_ORDER, ParsedPerson
+from .names import given_evidence, is_given_name, surname_evidence, unlike_a_name
 from .textutil import (
     clean_line,
     heading_level,
@@ -66,7 +67,8 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         re.compile(
             # "ande": "Beslutande" whose start a PDF conversion lost ("Plats och tid: ande: …", real 16,
             # 17, 23).
-            r"(?:ordinarie )?ledamöter|ledamot|beslutande(?: ledamöter)?|ande|styrelsemedlemmar|"
+            r"(?:ordinarie )?ledamöter|ordinarie|ledamot|beslutande(?: ledamöter)?|ande|"
+            r"styrelsemedlemmar|"
             r"styrelseledamöter|närvarande styrelseledamöter"
         ),
         SectionLabel(("ledamot",)),
@@ -466,6 +468,10 @@ def first_names(text: str) -> list[str]:
             or is_title_word(word)
         ):
             return []
+    # Most of them known given names (names.py): "Bollnäs, Hudiksvall, Ljusdal och Söderhamn"
+    # are places of the same shape.
+    if 2 * sum(map(is_given_name, bare)) < len(bare):
+        return []
     return bare
 
 
@@ -537,13 +543,14 @@ _PARAGRAPHS_THEN_NAME = re.compile(
 )
 
 
-def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
+def split_inline_list(text: str, name_org: bool = False, context: str = "") -> InlineEntries:
     """The people in one line. ";" separates people, each "name, organisation, title"; otherwise a
     line of names only ("Närvarande: A, B (S) och C, ekonom D 71") is split on commas, "och" and
     a closing party bracket, and a line that is not only names is one person with organisation
     and title. With name_org (the list's rows so far were "Name, Organisation"), a line is read
     as such rows: "Conny Sandberg, Ideell Kulturallians" is one person, and rows run together
-    are split (real 06)."""
+    are split (real 06). The context (the whole document) lets the name lexicon tell a name
+    from a heading's ordinary words (names.py)."""
     text = _PARAGRAPHS_THEN_NAME.sub(r"\1; ", text.strip())
     if ";" in text:
         return InlineEntries([p.strip() for p in text.split(";") if p.strip()], [])
@@ -567,9 +574,11 @@ def split_inline_list(text: str, name_org: bool = False) -> InlineEntries:
         # A line of names only, without separators: two columns' names run together ("Anette
         # Schön Erling Johansson Ulrika Björklund", real 22), two or three words each.
         pieces, at = [], 0
-        for size in _split_run(words):
-            pieces.append(" ".join(words[at : at + size]))
+        for size in _split_run(words, context):
+            piece = words[at : at + size]
             at += size
+            if not unlike_a_name(piece, context):
+                pieces.append(" ".join(piece))  # not "Ekonomisk Uppföljning" (names.py)
         return InlineEntries(pieces, [(text, pieces)])
     parts = [p.strip() for p in re.split(r",", text.rstrip(".")) if p.strip()]
     if name_org and len(parts) == 2 and looks_like_name(core_name(parts[0])):
@@ -1142,7 +1151,11 @@ _FLAT_LABEL_WORDS = (
     r"ledamöter|ersättare|suppleanter|[öo]vriga deltagande|övriga närvarande|övriga deltagare|övriga|"
     r"närvarande|deltagare|ej närvarande|frånvarande|anmält förhinder|anmälda förhinder|"
     r"meddelat förhinder|förhindrade|förhinder|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro|"
-    r"(?-i:Tjänstgörande)"
+    r"(?-i:Tjänstgörande)|"
+    # A närvarolista's party heading: "SOCIALDEMOKRATERNA - Ordinarie (15) Ja Nej Ja Nej Inga-Lill
+    # Forsman …" (the members and their count; real attendance 120). Not a bare "Ordinarie",
+    # which heads the justerare in "Utses att justera: Ordinarie A (s) … Ersättare C" (real 74).
+    r"ordinarie(?=\s*\(\d{1,3}\))"
 )
 _FLAT_LABEL = re.compile(
     rf"(?<![\w-])(?P<label>{_FLAT_LABEL_WORDS})(?:\s*:)?"
@@ -1279,11 +1292,12 @@ def _without_item_number(segment: str, text: str, stop: re.Match[str] | None) ->
     return re.sub(r"(?<=[^\d\s,])\s+\d{1,3}\s*$", " ", segment)
 
 
-def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
+def flat_attendance(text: str, later: bool = False, context: str = "") -> list[ParsedPerson]:
     """The people in attendance lists that have lost their line breaks, or []. With later (the
     lists were found on an earlier page), a label after the page's first item is in running
     text: "3 1 Val av mötesordförande … (M) ersättare Borås Ulf Olsson"
-    lists the members' appointees, not who came (real 11)."""
+    lists the members' appointees, not who came (real 11). The context (the whole document)
+    is the name lexicon's evidence of ordinary words (names.py)."""
     people: list[ParsedPerson] = []
     header = _HEADER_RUN.search(text)
     if (
@@ -1306,7 +1320,7 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
             # "Plats ande Ledamöter … Ersättare Korrö Hantverksby, Linneryd Anna Berg, (c)":
             # the place's heading came before the table's, so its value comes first (real 12).
             segment = segment.split(",", 1)[-1]
-        found = _names_in_segment(segment, SectionLabel(), text)
+        found = _names_in_segment(segment, SectionLabel(), text, context)
         _absent_last_column(header.group(0), segment, found)
         seen: dict[str, ParsedPerson] = {}
         for person in found:
@@ -1345,7 +1359,7 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
                 stop = _FLAT_STOP.search(text, start, end)
                 listed = {name_key(p.name): p for p in people}
                 segment = text[start : stop.start() if stop else end]
-                for person in _names_in_segment(segment, label, text):
+                for person in _names_in_segment(segment, label, text, context):
                     earlier = listed.get(name_key(person.name))
                     if earlier is not None:
                         earlier.roles = sort_roles([*earlier.roles, "justerare"])
@@ -1353,7 +1367,7 @@ def flat_attendance(text: str, later: bool = False) -> list[ParsedPerson]:
                         people.append(person)
                 continue
         segment = _without_item_number(text[start : stop.start() if stop else end], text, stop)
-        people.extend(_names_in_segment(segment, label, text))
+        people.extend(_names_in_segment(segment, label, text, context))
         if stop and n + 1 < len(labels) and labels[n + 1].start() > stop.start():
             # The lists ended; labels further on belong to something else.
             if not _flat_labels(text, stop.end()):
@@ -1372,6 +1386,7 @@ _SIGNED_MEMBER = r"[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+){1,2
 _JUSTERA_NAME = re.compile(
     rf"(?i:utses att justera|utsedda? att justera)\s*:?\s+({_SIGNED_MEMBER})"
 )
+_SECRETARY_DOTS = re.compile(rf"\bSekreterare\s*[.…]{{2,}}\s*({_SIGNED_MEMBER})")
 _CHAIR_SIGNED = re.compile(
     rf"Ordförande\s+Justerande\s+({_SIGNED_MEMBER})\s*(?:\([^()]{{1,4}}\))?\s+({_SIGNED_MEMBER})"
 )
@@ -1391,6 +1406,8 @@ def _members_listed_elsewhere(text: str, people: list[ParsedPerson]) -> list[Par
     words = justera.group(1).split()
     while words and not _is_flat_name_word(words[0]):
         words = words[1:]  # "Utses att justera: Ordinarie Henrik Sandgren (s)" (real att. 74)
+    while words and not _is_flat_name_word(words[-1], after_name=True):
+        words = words[:-1]  # "Utses att justera Kjell Asp Paragrafer 1-8" (real att. 121)
     if len(words) < 2:
         return []
     justerare = " ".join(words)
@@ -1400,6 +1417,14 @@ def _members_listed_elsewhere(text: str, people: list[ParsedPerson]) -> list[Par
     chair = _CHAIR_SIGNED.search(text)
     if chair and chair.group(2) == justerare and name_key(chair.group(1)) not in known:
         found.append(ParsedPerson(name=chair.group(1), roles=["ordforande"]))
+    # The secretary who signs on a dotted line keeps the minutes: "Underskrift Sekreterare…
+    # Agneta Holmqvist Ordförande… Bengt Lindh (L)" (real attendance 121).
+    secretary = _SECRETARY_DOTS.search(text)
+    words = secretary.group(1).split() if secretary else []
+    while words and not _is_flat_name_word(words[-1], after_name=True):
+        words = words[:-1]
+    if len(words) >= 2 and name_key(" ".join(words)) not in known:
+        found.append(ParsedPerson(name=" ".join(words), roles=["sekreterare"]))
     return found
 
 
@@ -1566,7 +1591,16 @@ def _name_runs(segment: str, text: str = "") -> list[tuple[int, int, list[str]]]
             for w in re.finditer(r"\S+", match.group(0))
         ]
         for item in [*words, None]:
-            if item is not None and _is_flat_name_word(item[0], after_name=bool(chunk)):
+            if (
+                item is not None
+                and _is_flat_name_word(item[0], after_name=bool(chunk))
+                # Three letters or more and no vowel, no name: an abbreviation in an
+                # organisation column ("Barbro Holm Bmn N", real attendance 121); not an
+                # initial or "Mc" ("Calin Mc Quillan", real 13).
+                and (
+                    len(item[0]) < 3 or re.search(r"[aeiouyåäöéèáàóòúùíìüæøâêîôû]", item[0].lower())
+                )
+            ):
                 chunk.append(item)
                 continue
             if len(chunk) >= 5 and not runs and _headings_before_coded_names(segment, chunk):
@@ -1650,7 +1684,8 @@ def _before_title_or_place(
 
 
 def _is_surname(word: str) -> bool:
-    return bool(_SURNAME_END.search(word))
+    """Shaped like a Swedish surname, or a known one (names.py)."""
+    return bool(_SURNAME_END.search(word)) or surname_evidence(word) == 1.0
 
 
 # Endings of Swedish surnames that given names do not have: a word with one does not start a
@@ -1668,11 +1703,18 @@ def _whole_elsewhere(piece: list[str], text: str) -> bool:
     return bool(text) and bool(re.search(rf"(?<![\w-]){name}(?=\s*(?:,|\.|\(|och\b))", text))
 
 
-def _split_run(words: list[str], text: str = "") -> list[int]:
-    """The sizes (two or three) of the names in a run of name words without separators. A name
-    starts with a given name, so a piece starting with a surname-shaped word costs most; each
-    three-word piece costs a little (most names have two words). Without evidence the one
-    three-word name is the last (a guess, as before)."""
+def _piece_cost(piece: list[str], text: str, surname_first: bool) -> float:
+    """What published name statistics say against a piece being one name (soft evidence,
+    names.py): a name starts with a given name and ends with a surname ("Per Olof Strand",
+    not "Per Olof" + "Strand Siv Edlund", real attendance 120), or the other way round in a
+    surname-first list ("Andersson Anna Berg Per")."""
+    head, tail = (piece[-1], piece[0]) if surname_first else (piece[0], piece[-1])
+    cost = 3.0 * surname_evidence(head) - 2.0 * given_evidence(head, text)
+    cost += 3.0 * given_evidence(tail, text) * (1.0 - surname_evidence(tail))
+    return cost - surname_evidence(tail)
+
+
+def _best_split(words: list[str], text: str, surname_first: bool) -> tuple[float, list[int]]:
     n = len(words)
     best: list[tuple[float, list[int]] | None] = [None] * (n + 1)
     best[n] = (0.0, [])
@@ -1682,18 +1724,56 @@ def _split_run(words: list[str], text: str = "") -> list[int]:
             rest = best[at + size] if at + size <= n else None
             if rest is None:
                 continue
-            cost = rest[0] + (10.0 if _SURNAME_END.search(words[at]) else 0.0)
+            piece = words[at : at + size]
+            # A surname-shaped word does not start a name ("Britt-Marie Andrén Karlsson Per
+            # Pellby", real 15), nor end one in a surname-first list.
+            edge = piece[-1] if surname_first else piece[0]
+            cost = rest[0] + (10.0 if _SURNAME_END.search(edge) else 0.0)
             # A particle neither starts nor ends a name ("Björn af Ekström").
-            if words[at] in _FLAT_PARTICLES or words[at + size - 1] in _FLAT_PARTICLES:
+            if piece[0] in _FLAT_PARTICLES or piece[-1] in _FLAT_PARTICLES:
                 cost += 20.0
             # A piece the text writes whole elsewhere is a name (real 33).
-            cost -= 5.0 if _whole_elsewhere(words[at : at + size], text) else 0.0
+            cost -= 5.0 if _whole_elsewhere(piece, text) else 0.0
             # Three words: a small cost, smaller the later it stands (ties go to the last).
             cost += (1.0 + 0.01 * (n - at)) if size == 3 else 0.0
+            cost += _piece_cost(piece, text, surname_first)
             options.append((cost, [size, *rest[1]]))
         best[at] = min(options, key=lambda o: o[0]) if options else None
     found = best[0]
-    return found[1] if found else [n]
+    return found if found else (0.0, [n])
+
+
+def _split_run(words: list[str], text: str = "") -> list[int]:
+    """The sizes (two or three) of the names in a run of name words without separators. A name
+    starts with a given name, so a piece starting with a surname-shaped word costs most; known
+    given names and surnames (names.py) weigh in; each three-word piece costs a little (most
+    names have two words). Without evidence the one three-word name is the last (a guess, as
+    before). A run whose pieces read far better surname first ("Andersson Anna Berg Per
+    Lindqvist Eva") is split that way."""
+    cost, sizes = _best_split(words, text, surname_first=False)
+    flipped, flipped_sizes = _best_split(words, text, surname_first=True)
+    starts = [sum(flipped_sizes[:k]) for k in range(len(flipped_sizes))]
+    if flipped < cost - 4.0 and all(
+        surname_evidence(words[at]) > given_evidence(words[at], text) for at in starts
+    ):
+        return flipped_sizes
+    return sizes
+
+
+def _without_org_tail(words: list[str], text: str) -> list[str]:
+    """A run of three or four words whose first is no known given name and whose second is one
+    starts with the last word of what stood before (an organisation or a place column):
+    "Attendo Jan Erik Wiklund", "Växjö Suzanne Frank", "Hjälpmedel Jan Östling" (real
+    attendance 121, 21, 61). Names are evidence (names.py), so a known given name first keeps
+    the run whole."""
+    while (
+        len(words) > 2
+        and words[0] not in _FLAT_PARTICLES
+        and not is_given_name(words[0])
+        and given_evidence(words[1], text) >= 0.5
+    ):
+        words = words[1:]
+    return words
 
 
 _ROLE_IN_TEXT = [
@@ -1865,6 +1945,9 @@ _LEGEND = re.compile(
     r"tjänstgörande|närv(?:arande)?\.?|frånv(?:arande)?\.?)\s*\((?P<code>[A-ZÅÄÖ]{1,3})\)"
 )
 _CODE_AFTER_NAME = re.compile(r"\s*(?:\([^()]{1,6}\)\s*)?(?P<code>[A-ZÅÄÖ]{1,3})(?![\wåäö])")
+_CODE_LAST = re.compile(r"(?<![\wåäö:])(?P<code>[A-ZÅÄÖ]{1,3})\s*$")
+# An absence written in a flattened table's notes column after the name and organisation.
+_ABSENCE_NOTED = re.compile(r"(?i)\bfrånvaro\s+anmäld|\banmält\s+förhinder\b")
 
 
 @functools.lru_cache(maxsize=64)
@@ -1931,7 +2014,35 @@ def _group_heading_runs(
     return {starts[k] for k in longest}
 
 
-def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list[ParsedPerson]:
+_ROW_NUMBER = re.compile(r"(?<![\w§,-])(\d{1,3})(?=\s+[A-ZÅÄÖÉ][a-zåäöé])")
+
+
+def _without_row_numbers(segment: str) -> str:
+    """The segment with the numbers of a table's rows blanked: "1 Mats Jonsson (S) 2 Fredrika
+    Sjöberg (M) … 9 Efat Rahimi (S) 10 Torbjörn …", the seats of an upprop, are no § after the
+    name before (real attendance 124). Numbers before names that count up by one, four or more
+    in a row, are rows; a § range after a name ("12-20,") is not counted."""
+    found = list(_ROW_NUMBER.finditer(segment))
+    rows: list[re.Match[str]] = []
+    chain: list[re.Match[str]] = []
+    for match in found:
+        if chain and int(match.group(1)) == int(chain[-1].group(1)) + 1:
+            chain.append(match)
+            continue
+        if len(chain) >= 4:
+            rows.extend(chain)
+        chain = [match]
+    if len(chain) >= 4:
+        rows.extend(chain)
+    for match in reversed(rows):
+        segment = segment[: match.start()] + " " * len(match.group(1)) + segment[match.end() :]
+    return segment
+
+
+def _names_in_segment(
+    segment: str, label: SectionLabel, text: str = "", context: str = ""
+) -> list[ParsedPerson]:
+    segment = _without_row_numbers(segment)
     runs = _name_runs(segment, text)
     groups = _group_heading_runs(segment, runs, text)
     runs = [
@@ -1968,9 +2079,16 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
             words = words[len(words) - 2 :]
         elif len(words) == 3 and text and _recurring_tail(words, text):
             words = words[1:]
+        else:
+            words = _without_org_tail(words, text)
         size = 3 if len(words) == 3 else 2
         run_people.append([])
         for k in range(0, len(words), size):
+            if unlike_a_name(words[k : k + size], context or text, _FLAT_PARTICLES):
+                # "… Rindöborna Total frånvarotid" (real 25), a heading's "Ekonomisk
+                # Uppföljning": no name list knows the words and the text uses one of them as an
+                # ordinary word (names.py).
+                continue
             roles = list(label_roles)
             status = label.status
             last = k + size >= len(words)
@@ -1982,6 +2100,13 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
             for_name = n > 0 and re.fullmatch(r"\s+för\s+", segment[runs[n - 1][1] : start])
             if k == 0 and (_REPLACED_BEFORE.search(before) or for_name or n in replaced_column):
                 status, roles = ABSENT, []  # the one replaced by the name before it
+                # Listed on the seat and then replaced on it: "12 Sara Lund (C) Marita Grahn
+                # (C) ersätter Sara Lund (C)" (real attendance 124).
+                for earlier in out:
+                    if earlier.status == PRESENT and name_key(earlier.name) == name_key(
+                        " ".join(words[k : k + size])
+                    ):
+                        earlier.status, earlier.roles = ABSENT, []
                 if (
                     last
                     and out
@@ -2002,8 +2127,14 @@ def _names_in_segment(segment: str, label: SectionLabel, text: str = "") -> list
                     roles.append("ersattare")
                     status = PRESENT
                 code = _CODE_AFTER_NAME.match(after) if codes else None
+                if codes and (code is None or code.group("code") not in codes):
+                    # The code after the organisation's column: "Eva Sandström KS F" (real
+                    # attendance 121).
+                    code = _CODE_LAST.search(after)
                 if code and codes.get(code.group("code")) == ABSENT:
                     status = ABSENT  # "Tomas Ek (FP) F" under the legend's "Frånv (F)"
+                elif _ABSENCE_NOTED.search(after):
+                    status = ABSENT  # "Lilian Frisk SPF Frånvaro anmäld" (real attendance 121)
                 elif re.match(r"\s*(?:\([^)]*\)\s*|[A-ZÅÄÖ]{1,4}\s+)?[-–](?:\s|$)", after):
                     status = ABSENT  # a presence column with "–"
                 elif (
@@ -2120,7 +2251,10 @@ _PAGE_MARK = re.compile(
     # or its running header: "2 SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Joakim Rosén (SD) …"
     # after "Ej tjänstgörande ersättare Page 1 of 14" (real 13)
     r"(?:[A-ZÅÄÖ]{4,}|Sammanträdesdatum|Sida\s+\d{1,3}(?:\s*\(\d{1,3}\))?)"
-    r"(?:\s+(?:Sammanträdesdatum|Sida\s+\d{1,3}(?:\s*\(\d{1,3}\))?))*)\s+(?=[A-ZÅÄÖ])"
+    r"(?:\s+(?:Sammanträdesdatum|Sida\s+\d{1,3}(?:\s*\(\d{1,3}\))?))*"
+    # the page's number after the header, then a table's next row number: "2 PROTOKOLL 2 17
+    # Madelene Pavic (L) 18 …" (an upprop's seats, real attendance 124)
+    r"(?:\s+\d{1,3}(?=\s+\d{1,3}\s+[A-ZÅÄÖ][a-zåäö]))?)\s+(?=[A-ZÅÄÖ]|\d{1,3}\s+[A-ZÅÄÖ][a-zåäö])"
 )
 
 
@@ -2148,7 +2282,13 @@ def page_continuation(line: str, label: str, previous: str = "") -> str | None:
             int(before["count"]) + 1,
         ):
             marker = here
-    return f"{label} {line[marker.end() :]}" if marker else None
+    if marker is None:
+        return None
+    rest = line[marker.end() :]
+    # A table's row number first ("17 Madelene Pavic (L) 18 …", real attendance 124): a colon
+    # keeps the label a heading before it.
+    colon = ":" if rest[:1].isdigit() else ""
+    return f"{label}{colon} {rest}"
 
 
 # Roll calls written as prose: "Vid uppropet var samtliga ordinarie ledamöter närvarande förutom

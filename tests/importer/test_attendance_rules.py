@@ -149,6 +149,87 @@ CASES = [
         {"Alfa": "present", "Beta": "present", "Gamma": "present"},
         id="sentence_of_one_word_names",
     ),
+    pytest.param(
+        # An upprop's seat numbers count up before the names; a § range after a name is
+        # partial; a member listed on a seat and then replaced on it is absent; the next page
+        # goes on with the next seat (real attendance 124).
+        "Protokoll 2024-03-01\n\n"
+        "1 PROTOKOLL 1 Sammanträdet öppnas 12 sammanträder i Stadshuset. Upprop 13 Platsnr. "
+        "Ledamöter Valkrets 1. Norrby 1 Anna Ek (S) 2 Bo Lund (M) 3 Cilla Berg (S) 12-20, "
+        "4 Dan Holm (C) Eva Ström (C) ersätter Dan Holm (C) 5 Fia Nord (V) 6 Gun Lax (S) "
+        "7 Kim Sand (M) 8 Lisa Persson (S) 9 Mona Falk (L) 10 Nils Ahl (KD) 11 Olle Bäck (S)\n"
+        "2 PROTOKOLL 2 12 Per Wik (M) 13 Rut Ek (S) 14 Siv Alm (MP) 15 Ulf Ask (SD) 16 Vera Ahl "
+        "(S) 17 Åsa Berg (M) 18 Örjan Ek (C) 19 Ture Lind (S) 20 Tor Ask (SD)\n"
+        "3 PROTOKOLL 3 14 Val av justerare Till justerare väljs Anna Ek (S) och Bo Lund (M).\n",
+        {
+            "Anna Ek": "present",
+            "Bo Lund": "present",
+            "Cilla Berg": "partial",
+            "Dan Holm": "absent",
+            "Eva Ström": "present",
+            "Fia Nord": "present",
+            "Gun Lax": "present",
+            "Kim Sand": "present",
+            "Lisa Persson": "present",
+            "Mona Falk": "present",
+            "Nils Ahl": "present",
+            "Olle Bäck": "present",
+            "Per Wik": "present",
+            "Rut Ek": "present",
+            "Siv Alm": "present",
+            "Ulf Ask": "present",
+            "Vera Ahl": "present",
+            "Åsa Berg": "present",
+            "Örjan Ek": "present",
+            "Ture Lind": "present",
+            "Tor Ask": "present",
+        },
+        id="upprop_seat_numbers_replaced_seat_next_page",
+    ),
+    pytest.param(
+        # "PARTY - Ordinarie (n)" before the names of a närvarolista; '-' after a name: not
+        # there (real attendance 120).
+        "Protokoll 2024-03-01\n\n" + FLAT_HEAD + "Beslutande: Enligt närvarolista\n\n"
+        "3 3 (9) Närvaro- och omröstningslista PARTI När- Tjg. RESERVATION Namn varo ers. "
+        "SOCIALDEMOKRATERNA - Ordinarie (5) Ja Nej Ja Nej Anna Ek Bo Lund Cilla Berg - Dan "
+        "Holm Eva Ström Ersättare Fia Nord Gun Lax -\n\n"
+        "§ 1 Upprop\nUpprop förrättades.\n",
+        {
+            "Anna Ek": "present",
+            "Bo Lund": "present",
+            "Cilla Berg": "absent",
+            "Dan Holm": "present",
+            "Eva Ström": "present",
+            "Fia Nord": "present",
+            "Gun Lax": "absent",
+        },
+        id="party_heading_ordinarie_count",
+    ),
+    pytest.param(
+        # "Name ORG N|F" under the legend "Närv (N), Frånv (F)", "Frånvaro anmäld" in the
+        # notes, no "Bmn" or "Paragrafer" in a name, and the secretary who signs on a dotted
+        # line when the members are listed elsewhere (real attendance 121).
+        "Protokoll 2024-03-01\n\n"
+        "1 14 mars (9) Plats och tid Beslutande Övriga deltagande Rådsalen, Norrby enligt "
+        "bifogad närvarolista Helena Lind, Attendo Utses att justera Kim Sand Paragrafer 1-8 Underskrift Sekreterare... Lena Falk "
+        "Ordförande... Anna Ek (L) Justerare.... Kim Sand\n"
+        "2 14 mars (9) Närvarolista Ledamöter Närv (N), Frånv (F) Ja Nej Anna Ek SON N Bo Lund "
+        "KS F Cilla Berg PRO:s samo N Kim Sand SPF N Dan Holm SPF Frånvaro anmäld Eva Ström "
+        "Bmn N Ersättare Fia Nord KS N\n\n"
+        "§ 1 Mötet öppnas\nOrdföranden öppnar mötet.\n",
+        {
+            "Helena Lind": "present",
+            "Kim Sand": "present",
+            "Lena Falk": "present",
+            "Anna Ek": "present",
+            "Bo Lund": "absent",
+            "Cilla Berg": "present",
+            "Dan Holm": "absent",
+            "Eva Ström": "present",
+            "Fia Nord": "present",
+        },
+        id="code_after_org_column_noted_absence_dotted_secretary",
+    ),
 ]
 
 
