@@ -3144,7 +3144,9 @@ _FOR_WHAT = re.compile(
     # A run of capitalised words is one proper name ("för SPF Seniorerna Kamraterna");
     # otherwise the words after the first are lower case, and a capital after them opens the
     # header's next field ("… för social välfärd Dag och tid:").
-    r"\s+för\s+(?P<what>[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*){1,4}"
+    # Not a time: "för den 11/4", "för år 2018", "för perioden …".
+    r"\s+för\s+(?!den\s+\d|(?:år|året|perioden|tiden)\b)"
+    r"(?P<what>[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*){1,4}"
     r"|[^\W\d_][\w-]*(?:(?:,\s+|\s+och\s+|\s+)[a-zåäöé][\w-]*){0,6}?)"
     r"(?=\s*(?:$|\d|[(.:;]|,\s*\d|\s[A-ZÅÄÖ]|\s(?:den|kl|klockan|möte|sammanträde)\b))"
 )
@@ -3176,6 +3178,38 @@ _BODY_LABEL = re.compile(
 )
 
 
+_MEETING_NUMBER = re.compile(r"\s+(?:nr\.?|nummer|#)\s*\d{1,3}\b")
+
+
+# "RUS. Anteckningar från …", "FoU Välfärd – Minnesanteckningar från …": an organisation's name
+# before the minutes' words on the line (real items 91, 92).
+_ORG_BEFORE = re.compile(
+    r"^\s*(?:\d+\s+)?(?P<org>[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*){0,2})\s*(?:\.|:|\s[–—-])\s+"
+    r"(?=\w*(?:protokoll|anteckning))",
+    re.IGNORECASE,
+)
+
+
+def _org_before(prefix: str, name: str) -> str:
+    """A body named by its head alone ("Arbetsgruppen") with the organisation the line names
+    before the minutes' words: "RUS arbetsgrupp", "FoU Välfärds ledningsgrupp"."""
+    found = _ORG_BEFORE.match(prefix)
+    bare = re.fullmatch(rf"(?i)(?P<head>\w*?{_BODY_HEAD})(?:en|et|n)?", name)
+    if not found or not bare or bare.group("head").lower() not in _BARE_HEADS:
+        return name
+    org = found.group("org")
+    if not org[:1].isupper():
+        return name
+    owner = org if org.isupper() or org.endswith("s") else f"{org}s"
+    return f"{owner} {bare.group('head').lower()}"
+
+
+def _after_number(line: str, at: int) -> int:
+    """Past a meeting's number after its word: "Styrelsemöte nr. 2 för …" (real items 133)."""
+    number = _MEETING_NUMBER.match(line, at)
+    return number.end() if number else at
+
+
 def _met_body(m: re.Match[str], line: str) -> str:
     """The body a meeting line names (see _BODY_OWNS_MEETING), capitalised as a name, with
     what it is for ("Styrgruppen för social välfärd")."""
@@ -3186,7 +3220,7 @@ def _met_body(m: re.Match[str], line: str) -> str:
         name = f"{owner} {m.group('met')}" if owner else m.group("met")
     else:
         name = _definite(m.group("stem"))
-    what = _FOR_WHAT.match(line, m.end()) if not m.group("owner") else None
+    what = _FOR_WHAT.match(line, _after_number(line, m.end())) if not m.group("owner") else None
     if name.isupper():
         # "PROTOKOLL FRÅN SAMMANTRÄDE MED KOMMUNSTYRELSEN" (real attendance 81).
         name = name.lower()
@@ -3275,8 +3309,18 @@ def body_in_opening(text: str, lines: int = 30) -> str | None:
             break
         words = line.split()
         owns = _BODY_OWNS_MEETING.search(line[:300])
-        if owns and (_MINUTES_CUE.search(line[: owns.start()]) or owns.group("met")):
-            return _met_body(owns, line)
+        if owns and (
+            _MINUTES_CUE.search(line[: owns.start()])
+            or owns.group("met")
+            # The document's first line opening with its meeting ("Styrelsemöte nr. 2 för
+            # Sverok Stockholm den 11/04-2013", real items 133).
+            or (
+                seen == 1
+                and owns.start() == 0
+                and _FOR_WHAT.match(line, _after_number(line, owns.end()))
+            )
+        ):
+            return _org_before(line[: owns.start()], _met_body(owns, line))
         if len(words) > 12:
             # A flattened page: the words before the header's first field ("1 PROTOKOLL 1(18)
             # Landstingets kansli … Landstingsstyrelsen Tid Tisdagen …"), or among the first

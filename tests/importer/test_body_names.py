@@ -209,3 +209,29 @@ def test_a_label_before_the_deciding_body_is_not_its_name() -> None:
         "2022-03-01\n\n1. Budget\n\nBeslut: Styrgruppen beslutade att anta budgeten.\n"
     )
     assert parsed.body_name == "Styrgruppen"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # The first line opens with its meeting and its number, then whom it is for.
+        ("Styrelsemöte nr. 2 för Östby Schackklubb den 11/04-2013\n\nText", None),
+        # An organisation before the minutes' words names whose group met.
+        ("ABC. Anteckningar från arbetsgruppens möte 4-5 september 2013\n", "ABC arbetsgrupp"),
+        (
+            "FoU Välfärd – Minnesanteckningar från ledningsgruppens möte 3 maj\n",
+            "FoU Välfärds ledningsgrupp",
+        ),
+    ],
+)
+def test_whose_meeting_the_first_line_names(text: str, body: str | None) -> None:
+    found = body_in_opening(text)
+    if body is None:
+        assert found == "Styrelsen för Östby Schackklubb"
+        # "för den 11/4" is a time, not whom the body is for.
+        assert (
+            body_in_opening("1 Protokoll nummer 2 för den 11/ Styrelsemöte nr. 2 för den 11/")
+            == "Styrelsen"
+        )
+    else:
+        assert found == body
