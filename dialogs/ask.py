@@ -1680,6 +1680,11 @@ async def _meeting_when(
     hits: list[Hit] = []
     for meeting in meetings:
         facts = f"{meeting.date.isoformat()} ({long_date(meeting.date)})"
+        if not meeting.date_stated:
+            facts = ctx.t(
+                f"datum anges inte i protokollet (importerat {meeting.date.isoformat()})",
+                f"no date in the minutes (imported {meeting.date.isoformat()})",
+            )
         start, end = _fmt_time(meeting.start_at), _fmt_time(meeting.end_at)
         if start or end:
             facts += f", {ctx.t('kl.', 'at')} {start or '?'}" + (f"-{end}" if end else "")

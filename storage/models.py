@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    true,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncAttrs
@@ -195,6 +196,8 @@ class Meeting(Base):
     body_id: Mapped[int] = mapped_column(ForeignKey("body.id"))
     title: Mapped[str | None] = mapped_column(String(300))
     date: Mapped[dt.date] = mapped_column(Date)
+    # False when imported minutes named no date and the import day stands in for it.
+    date_stated: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     start_at: Mapped[dt.datetime | None]
     end_at: Mapped[dt.datetime | None]
     place: Mapped[str | None] = mapped_column(String(300))

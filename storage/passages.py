@@ -268,7 +268,8 @@ def build_meeting_passages(conn: Connection, meeting_id: int) -> list[PassageRow
             text(
                 "SELECT m.id, m.tenant_id, m.body_id, m.title, m.date, m.start_at, m.end_at, "
                 "m.place, m.next_meeting_text, m.next_meeting_date, m.text, m.status, "
-                "b.name AS body_name, m.chair_person_id, m.secretary_person_id, m.justerat_on "
+                "b.name AS body_name, m.chair_person_id, m.secretary_person_id, m.justerat_on, "
+                "m.date_stated "
                 "FROM meeting m JOIN body b ON b.id = m.body_id WHERE m.id = :m"
             ),
             {"m": meeting_id},
@@ -291,6 +292,9 @@ def build_meeting_passages(conn: Connection, meeting_id: int) -> list[PassageRow
     # The weekday as minutes write it ("måndagen den 21 april 2008"): asked for as often.
     weekday = _WEEKDAYS_SV[date.weekday()]
     facts = [f"Mötet hölls {date.isoformat()} ({weekday}en den {long_date(date)})."]
+    if m["date_stated"] is not None and not m["date_stated"]:
+        # The import day stood in for a date the minutes do not give: not a fact to state.
+        facts = [f"Protokollet anger inget datum; importerat {date.isoformat()}."]
     start, end = _fmt_time(m["start_at"]), _fmt_time(m["end_at"])
     if start or end:
         facts.append(f"Tid: {start or '?'}" + (f"-{end}" if end else "") + ".")

@@ -192,6 +192,42 @@ async def test_imported_secret_paragraph_is_confidential(db_url: str) -> None:
         await db.dispose()
 
 
+async def test_minutes_without_a_date_are_not_said_to_have_met_on_the_import_day(
+    db_url: str,
+) -> None:
+    """The import day stands in for a date the minutes do not give; the record keeps that it
+    does, and what the asker is shown does not state the import day as the meeting's."""
+    from storage.passages import ask_passage
+
+    await upgrade(db_url)
+    db = Database(db_url)
+    undated = "Protokoll arbetsutskottet\n\n§ 1 Budget\nUtskottet beslutar att godkänna budgeten.\n"
+    dated = (
+        "Protokoll arbetsutskottet 2022-05-04\n\n§ 1 Budget\nUtskottet beslutar att anta planen.\n"
+    )
+    try:
+        for name, text in (("utan.txt", undated), ("med.txt", dated)):
+            read = read_bytes(text.encode(), name)
+            async with db.transaction() as session:
+                await store_minutes(session, TENANT, parse_minutes(read.text, name), read)
+        async with db.sessions() as session:
+            meetings = (await session.scalars(select(Meeting).order_by(Meeting.id))).all()
+            assert [m.date_stated for m in meetings] == [False, True]
+            facts = (
+                await session.execute(
+                    select(ask_passage.c.meeting_id, ask_passage.c.text)
+                    .where(ask_passage.c.kind == "motesfakta")
+                    .order_by(ask_passage.c.meeting_id)
+                )
+            ).all()
+        today = meetings[0].date.isoformat()
+        assert facts[0].text.startswith(f"Protokollet anger inget datum; importerat {today}.")
+        assert "Mötet hölls" not in facts[0].text
+        assert facts[1].text.startswith("Mötet hölls 2022-05-04 (onsdagen den 4 maj 2022).")
+    finally:
+        await db.dispose()
+
+
 async def test_two_meetings_in_one_text_are_stored_as_two_and_imported_once(db_url: str) -> None:
     await upgrade(db_url)
     db = Database(db_url)

@@ -313,6 +313,7 @@ async def _store_meeting(
     """One meeting of the text; the first carries the file's record (its hash: imported once)."""
     warnings = list(parsed.warnings)
     date = parsed.date
+    date_stated = date is not None
     if date is None:
         date = dt.datetime.now(STOCKHOLM).date()
         warnings.append(
@@ -324,6 +325,7 @@ async def _store_meeting(
         body_id=body.id,
         title=parsed.title,
         date=date,
+        date_stated=date_stated,
         start_at=_when(date, parsed.start_time),
         end_at=_when(date, parsed.end_time),
         place=parsed.place,
