@@ -361,58 +361,137 @@ async def run_corpus(
     return figures
 
 
+# The grid calibrate() tries: lexical coverage, dense z, dense cosine, the first extract's share
+# of the question's words, the shown hits' nearness in meaning, and the anchors test (off/on).
+GRID_L = [x / 20 for x in range(0, 21)] + [9.0]
+GRID_Z = [x / 2 for x in range(0, 17)] + [99.0]
+GRID_D = [0.78 + x / 100 for x in range(0, 14)] + [99.0]
+GRID_E = [0.0, 0.2, 0.3, 0.4, 0.5, 0.6]
+GRID_X = [0.0] + [0.79 + x / 200 for x in range(0, 13)]
+GRID_A = [0.0, 1.0]
+_NAMES = ("lexical", "dense_z", "dense", "extract", "extract_dense", "anchors")
+
+
+GRIDS = (GRID_L, GRID_Z, GRID_D, GRID_E, GRID_X, GRID_A)
+
+
+def _cutoff_options(
+    dev: list[tuple[Any, ...]], grids: tuple[list[float], ...] = GRIDS
+) -> list[tuple[float, ...]]:
+    """(empty share, right share, L, Z, D, E, X, A) for every point of the grids, over dev
+    answers given with the cut-off off. Answers without a confidence are always shown."""
+    import numpy as np
+
+    grid_l, grid_z, grid_d, grid_e, grid_x, grid_a = grids
+    n = len(dev)
+    big = 1e9
+    ans = np.array([bool(r[0].get("answerable", True)) for r in dev])
+    ok = np.array([bool(r[2]) for r in dev])
+    hits = np.array([bool(r[4]) for r in dev])
+    conf = [r[3] for r in dev]
+
+    def col(i: int, default: float) -> Any:
+        return np.array(
+            [big if c is None else (c[i] if len(c) > i else default) for c in conf], dtype=float
+        )
+
+    lex, dense, z, share, near = col(0, 0.0), col(1, 0.0), col(2, 0.0), col(6, 1.0), col(7, 1.0)
+    missing = np.array([0.0 if c is None or len(c) < 9 else c[8] for c in conf])
+    dense_on = dense > 0
+    L, Z, D = (np.array(g)[:, None] for g in (grid_l, grid_z, grid_d))
+    by_l, by_z, by_d = lex >= L, z >= Z, (dense >= D) & dense_on
+    first = (by_l[:, None, None, :] | by_z[None, :, None, :] | by_d[None, None, :, :]) & hits
+    first = first.reshape(-1, n)
+    points = list(itertools.product(grid_l, grid_z, grid_d))
+    n_ans = max(int(ans.sum()), 1)
+    n_none = max(int((~ans).sum()), 1)
+    options: list[tuple[float, ...]] = []
+    for e, x, a in itertools.product(grid_e, grid_x, grid_a):
+        gate = (share >= e) & (near >= x) & ((missing == 0) if a else True)
+        shown = first & gate
+        right = (shown & ok & ans).sum(axis=1) / n_ans
+        empty = (~shown & ~ans).sum(axis=1) / n_none
+        options += [
+            (float(em), float(rt), *p, e, x, a)
+            for em, rt, p in zip(empty.tolist(), right.tolist(), points, strict=True)
+        ]
+    return options
+
+
+def _balanced(options: list[tuple[float, ...]]) -> tuple[float, ...]:
+    """Right share plus empty share highest (so a point of no-answer is worth as much as a point
+    of right answers); ties go to the stricter first test and the cheaper gates."""
+    return max(options, key=lambda o: (o[0] + o[1], o[0], o[2], o[3], o[4], -o[5], -o[6], -o[7]))
+
+
+def _score(dev: list[tuple[Any, ...]], values: dict[str, float]) -> tuple[float, float]:
+    """(right share, empty share) of dev with these cut-off values."""
+    o = _cutoff_options(dev, tuple([values.get(k, 0.0)] for k in _NAMES))[0]
+    return o[1], o[0]
+
+
+def _values(o: tuple[float, ...]) -> dict[str, float]:
+    return dict(zip(_NAMES, o[2:], strict=True))
+
+
 def calibrate(rows: list[tuple[dict[str, Any], str, bool, Any, bool]]) -> None:
     """The cut-off from dev answers given with the cut-off off (SVB_ASK_CUTOFF=off), per
     language, on the values dialogs.ask_passages reads: the best passage's lexical coverage, its
     dense similarity in standard deviations above the scope's mean, the best dense similarity
-    itself, and the share of the question's words in the first extract shown. Answers without a
-    confidence (the decision index and the structured handlers) are always shown."""
-    grid_l = [x / 20 for x in range(0, 21)] + [9.0]
-    grid_z = [x / 2 for x in range(0, 17)] + [99.0]
-    grid_d = [0.78 + x / 100 for x in range(0, 14)] + [99.0]
-    grid_e = [0.0, 0.2, 0.3, 0.4, 0.5, 0.6]
+    itself; then the gates on what is shown: the share of the question's words in the first
+    extract, the best similarity between the question and the first three hits shown, and
+    whether the first hit holds the question's names and numbers. Answers without a
+    confidence (the decision index and the structured handlers) are always shown. The balanced
+    point is cross-checked by choosing it on one half of the dev organisations (crc32 of the
+    organisation key, even or odd) and scoring it on the other."""
+    import zlib
+
+    from dialogs.ask_passages import _cutoffs
+
     print(
         "\ncut-off on dev, per language ((lexical ≥ L or dense z ≥ Z or dense ≥ D) and first "
-        "extract's share of the question's words ≥ E): right share, empty share"
+        "extract's share of the question's words ≥ E and the shown hits' similarity ≥ X and, "
+        "where A = 1, the question's names and numbers in the first hit): right share, "
+        "empty share"
     )
+
+    def show(o: tuple[float, ...]) -> str:
+        return (
+            f"lexical ≥ {o[2]:.2f} or dense z ≥ {o[3]:.2f} or dense ≥ {o[4]:.3f}, "
+            f"extract ≥ {o[5]:.1f}, extract_dense ≥ {o[6]:.3f}, anchors {o[7]:.0f} "
+            f"→ right {o[1]:.1%}, empty {o[0]:.1%}"
+        )
+
     for lang in ("sv", "en"):
         dev = [r for r in rows if r[0].get("split") == "dev" and r[1] == lang]
-        n_ans = sum(1 for r in dev if r[0].get("answerable", True))
-        n_none = len(dev) - n_ans
-        options = []
-        for lo, z, d, e in itertools.product(grid_l, grid_z, grid_d, grid_e):
-            right = empty = 0
-            for q, _lang, ok, conf, has_hits in dev:
-                shown = has_hits and (
-                    conf is None
-                    or (
-                        (conf[0] >= lo or conf[2] >= z or (conf[1] >= d and conf[1] > 0))
-                        and conf[6] >= e
-                    )
-                )
-                if q.get("answerable", True):
-                    right += bool(ok and shown)
-                else:
-                    empty += not shown
-            options.append((empty / max(n_none, 1), right / max(n_ans, 1), lo, z, d, e))
-
-        def show(o: tuple[float, ...]) -> str:
-            return (
-                f"lexical ≥ {o[2]:.2f} or dense z ≥ {o[3]:.2f} or dense ≥ {o[4]:.3f}, "
-                f"extract ≥ {o[5]:.1f} → right {o[1]:.1%}, empty {o[0]:.1%}"
-            )
-
+        options = _cutoff_options(dev)
         for floor in (0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.5):
             meets = [o for o in options if o[0] >= floor]
             if meets:
-                best = max(meets, key=lambda o: (o[1], o[0], o[2], o[3], o[4], -o[5]))
+                best = max(meets, key=lambda o: (o[1], o[0], o[2], o[3], o[4], -o[5], -o[6], -o[7]))
                 print(f"  {lang} no-answer ≥ {floor:.0%}: {show(best)}")
-        # The chosen point: right share plus empty share highest (balanced accuracy), so a
-        # point of no-answer is worth as much as a point of right answers.
-        best = max(options, key=lambda o: (o[0] + o[1], o[0], o[2], o[3], o[4], -o[5]))
+        best = _balanced(options)
         print(f"  {lang} balanced (right + empty highest): {show(best)}")
         top = max(o[0] for o in options)
         print(f"  {lang} the most no-answer questions any cut-off empties: {top:.1%}")
+        current = _cutoffs().get(lang, {})
+        right, empty = _score(dev, current)
+        print(
+            f"  {lang} with resources/ask_cutoff.json: right {right:.1%}, empty {empty:.1%} "
+            f"(sum {right + empty:.3f})"
+        )
+        # The same choice without the extract_dense and anchors gates: what they add.
+        bare = (GRID_L, GRID_Z, GRID_D, GRID_E, [0.0], [0.0])
+        for h in (0, 1):
+            one = [r for r in dev if zlib.crc32(r[0]["organisation"].encode()) % 2 == h]
+            other = [r for r in dev if zlib.crc32(r[0]["organisation"].encode()) % 2 != h]
+            right, empty = _score(other, _values(_balanced(_cutoff_options(one))))
+            right0, empty0 = _score(other, _values(_balanced(_cutoff_options(one, bare))))
+            print(
+                f"  {lang} chosen on half {h}, scored on half {1 - h}: right {right:.1%}, "
+                f"empty {empty:.1%} (sum {right + empty:.3f}; without extract_dense and "
+                f"anchors: {right0 + empty0:.3f})"
+            )
 
 
 async def time_to_searchable(url: str, path: Path) -> None:

@@ -366,8 +366,15 @@ async def answer_from_passages(
         return await _no_answer(ctx, question, topic, parsed, visible, result, structured)
     if offset == 0 and texts:
         result.extract_share = AP.extract_share(seen[0], question)
+        # The first hit as the asker sees it: its body and date, title and extract.
+        body = visible.bodies[shown[0].row.body_id]
+        header = f"{body.name} {body.short_name or ''} {AP.date_words(shown[0].row.meeting_date)}"
+        result.anchors_missing = AP.anchors_missing(question, f"{header} {seen[0]}")
+        if AP.wants_extract_dense(ctx.lang):
+            result.extract_dense = await AP.seen_similarity(seen[:3], result.qvec)
         if not AP.extract_holds(result, ctx.lang):
-            # What the asker would see first holds too few of the question's words.
+            # What the asker would see first holds too few of the question's words (or of its
+            # names and numbers, or is too far from it in meaning, where those gates are on).
             return await _no_answer(ctx, question, topic, parsed, visible, result, structured)
     hits = [_hit(ctx, f, text, visible) for f, text in zip(shown, texts, strict=True)]
     if wanted == "who" and hits:

@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 from dialogs.context import CommandContext
 from storage import passages as P
 from storage import vectors
-from storage.passage_text import base_forms, passage_terms, question_terms
+from storage.passage_text import base_forms, passage_terms, question_terms, stop_words
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +112,12 @@ class Retrieval:
     # The share of the question's words in the first extract shown (set once it is chosen;
     # 1.0 until then, and when the question has no words of its own).
     extract_share: float = 1.0
+    # The question's nearness in meaning to what the asker sees (the best of the first three
+    # hits' title and extract, cosine; set once they are chosen, 1.0 until then and when the
+    # vectors are off or the language's `extract_dense` is off).
+    extract_dense: float = 1.0
+    # How many of the question's names and numbers (anchors()) the first hit shown lacks.
+    anchors_missing: float = 0.0
 
     def features(self) -> tuple[float, ...]:
         """What the cut-off reads (and the bench calibrates on)."""
@@ -123,6 +129,8 @@ class Retrieval:
             self.dense_margin,
             self.agree,
             self.extract_share,
+            self.extract_dense,
+            self.anchors_missing,
         )
 
 
@@ -194,12 +202,107 @@ def confident(r: Retrieval, lang: str) -> bool:
 
 
 def extract_holds(r: Retrieval, lang: str) -> bool:
-    """Whether the first hit shown (its title and extract) holds enough of the question's
-    words (the `extract` value of resources/ask_cutoff.json; 0 = not checked). A passage can
-    clear the cut-off with the question's words spread over a long text while the ~300
-    characters the asker sees hold few of them: a near miss, such as a cost asked about a
-    project the record only names."""
-    return _cutoff_off() or r.extract_share >= cutoff(lang).get("extract", 0.0)
+    """Whether what the asker sees first holds the question: enough of its words in the first
+    hit (the `extract` value of resources/ask_cutoff.json; 0 = not checked), the first three
+    hits as near in meaning as `extract_dense` (0 = not checked), and, where `anchors` is 1,
+    every name and number of the question in the first hit. A passage can clear the cut-off
+    with the question's words spread over a long text, or near in meaning as a whole, while
+    the ~300 characters the asker sees are about something beside it: a near miss, such as a
+    cost asked about a project the record only names."""
+    if _cutoff_off():
+        return True
+    c = cutoff(lang)
+    return (
+        r.extract_share >= c.get("extract", 0.0)
+        and r.extract_dense >= c.get("extract_dense", 0.0)
+        and not (c.get("anchors", 0.0) and r.anchors_missing)
+    )
+
+
+def wants_extract_dense(lang: str) -> bool:
+    """Whether the shown extracts' nearness to the question is needed (its cut-off is on, or
+    the bench calibrates): it costs one embedding of up to three short texts."""
+    return _cutoff_off() or cutoff(lang).get("extract_dense", 0.0) > 0
+
+
+async def seen_similarity(seen: Sequence[str], qvec: Any) -> float:
+    """The best cosine between the question and what the asker sees of each hit (title and
+    extract, embedded as passages, off the event loop); 1.0 when there is nothing to compare."""
+    if qvec is None or not seen:
+        return 1.0
+    try:
+        mat = await asyncio.to_thread(vectors.Model.encode, list(seen), query=False)
+    except Exception:
+        logger.exception("could not embed the extracts shown; their nearness is not checked")
+        return 1.0
+    return float(max((mat @ qvec).tolist()))
+
+
+# Names and numbers: what a question says the same way in any language ("Kungälv", "OKQ8",
+# "2018"). A capitalised word inside a sentence is a name; month names are dates, met by the
+# hit's date (date_words) rather than spelt alike.
+_ANCHOR = re.compile(r"[^\W_]+(?:[-:.'’&][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+_EN_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_SV_MONTHS = (
+    "januari februari mars april maj juni juli augusti september oktober november december"
+).split()
+ANCHOR_MIN = 4  # a capitalised word shorter than this is often an abbreviation of the asker's
+# The rapidfuzz ratio at which a name is the same name inflected or spelt otherwise.
+ANCHOR_SPELLING = 80
+
+
+def anchors(question: str) -> list[str]:
+    """The question's names and numbers, lower case: tokens with a digit, and capitalised
+    words of at least ANCHOR_MIN letters that are not the sentence's first word, a stop word
+    or a month."""
+    out: list[str] = []
+    first = True
+    stop = stop_words()
+    for m in _ANCHOR.finditer(question):
+        word = _POSSESSIVE.sub("", m.group(0))
+        low = word.lower()
+        start, first = first, False
+        if any(c.isdigit() for c in word):
+            out.append(low)
+            continue
+        if start or not word[:1].isupper() or len(word) < ANCHOR_MIN:
+            continue
+        if low in stop or low in _EN_MONTHS or low in _SV_MONTHS:
+            continue
+        out.append(low)
+    return list(dict.fromkeys(out))
+
+
+def date_words(day: Any) -> str:
+    """A meeting date as the asker may name it: 2017-09-20 and 20 september 2017."""
+    return f"{day.isoformat()} {day.day} {_SV_MONTHS[day.month - 1]} {day.year}"
+
+
+def anchors_missing(question: str, seen: str) -> int:
+    """How many of the question's anchors the text lacks. A number counts only as a whole
+    token ("8" is not in "2018"); a name counts at the start of a word with an ending
+    ("Kungälv" in "Kungälvs"), inside a longer word, or spelt a little otherwise."""
+    text = seen.lower()
+    words: list[str] | None = None
+    missing = 0
+    for a in anchors(question):
+        end = r"(?![^\W_])" if any(c.isdigit() for c in a) else ""
+        if re.search(rf"(?<![^\W_]){re.escape(a)}{end}", text):
+            continue
+        if len(a) >= 5:
+            words = words if words is not None else _ANCHOR.findall(text)
+            stem_ = a[: max(4, len(a) - 2)]
+            if any(
+                (len(w) > len(a) and stem_ in w)
+                or (abs(len(w) - len(a)) <= 3 and fuzz.ratio(a, w) >= ANCHOR_SPELLING)
+                for w in words
+            ):
+                continue
+        missing += 1
+    return missing
 
 
 def _cutoff_off() -> bool:
@@ -400,7 +503,10 @@ def label_of(ctx: CommandContext, row: Any) -> str:
 __all__ = [
     "Found",
     "Retrieval",
+    "anchors",
+    "anchors_missing",
     "confident",
+    "date_words",
     "dedupe",
     "extract",
     "extract_holds",
@@ -408,4 +514,6 @@ __all__ = [
     "extracts",
     "label_of",
     "retrieve",
+    "seen_similarity",
+    "wants_extract_dense",
 ]

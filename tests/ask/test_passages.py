@@ -191,8 +191,9 @@ def test_cutoff_is_read_from_its_data_file(lang: str) -> None:
     from dialogs.ask_passages import cutoff
 
     values = cutoff(lang)
-    assert set(values) == {"lexical", "dense_z", "dense", "extract"}
+    assert set(values) == {"lexical", "dense_z", "dense", "extract", "extract_dense", "anchors"}
     assert 0 < values["lexical"] <= 1 and 0 <= values["extract"] <= 1
+    assert 0 <= values["extract_dense"] < 1 and values["anchors"] in (0.0, 1.0)
 
 
 def test_question_terms_leave_out_how_the_question_asks() -> None:
