@@ -136,9 +136,27 @@ def _hash(text_: str) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-ZÅÄÖ0-9•\-–])")
 
 
+# The lines a web page or a document site puts round published minutes, which a copied page or
+# a transcript carries into an imported item's text: a viewer's controls ("Storlek: px",
+# "Starta visningen från sidan:", 'Download "…"', "Transkript", "- Visningar:", "- för 5 år
+# sedan"), a site's skip links and browser or cookie notices ("Denna webbplats använder teknik
+# som …"). Not the minutes' words: they are no passage to search or show (they were shown as
+# answers: corpus dev 16, 19). Whole lines only; the stored text keeps them as imported.
+_WEB_CHROME = re.compile(
+    r"(?im)^[ \t]*(?:[-•*][ \t]*)?(?:"
+    r"storlek:[ \t]*px|starta visningen från sidan:?|(?:download|ladda ner(?: och läs)?):?[ \t]*\"[^\"\n]*\"|"
+    r"transkript|visningar:?[ \t]*\d*|för \d+ (?:år|månader|dagar) sedan|relevanta dokument|"
+    r"hoppa (?:över|till) (?:navigering\w*|innehåll\w*|huvudinnehåll\w*)|"
+    r"(?:denna webbplats|webbplatsen|vi) använder (?:teknik|kakor|cookies)\b[^\n]*"
+    r")[ \t]*$"
+)
+
+
 def split_paragraphs(text_: str | None, limit: int = MAX_PASSAGE) -> list[str]:
     """Paragraphs of a text (blank lines, list lines), short ones joined, long ones cut at
-    sentence ends, each at most `limit` characters."""
+    sentence ends, each at most `limit` characters; a web page's own lines left out."""
+    if text_:
+        text_ = _WEB_CHROME.sub("", text_)
     if not text_ or not text_.strip():
         return []
     blocks = [b.strip() for b in re.split(r"\n\s*\n|\n(?=\s*(?:[-•*–]|\d+[.)])\s)", text_)]

@@ -361,3 +361,33 @@ def test_a_post_in_something_else_is_no_meeting_role() -> None:
         "Vem var sekreterare?",
     ):
         assert parse_question(question, today, [body]).intent == "role", question
+
+
+def test_a_web_pages_own_lines_are_no_passage() -> None:
+    """A document site's viewer controls, download link, 'Transkript' and a browser notice
+    came along with imported pages and were shown as answers; they are left out of the
+    passages, the minutes' own lines kept."""
+    from storage.passages import split_paragraphs
+
+    text = (
+        "Denna webbplats använder teknik som troligen inte stöds i din webbläsare.\n"
+        "Protokoll Socialnämnden. 20 september 2017\n\nStorlek: px\nStarta visningen från "
+        'sidan:\n\nDownload "Protokoll Socialnämnden. 20 september 2017"\n\nTranskript\n\n'
+        "- Visningar:\n- för 5 år sedan\n\nNämnden beslutar att godkänna rapporten.\n"
+        "Storleken på bidraget diskuterades."
+    )
+    paragraphs = split_paragraphs(text)
+    joined = " ".join(paragraphs)
+    for chrome in (
+        "webbplats",
+        "Storlek: px",
+        "Starta visningen",
+        "Download",
+        "Transkript",
+        "Visningar",
+        "år sedan",
+    ):
+        assert chrome not in joined, chrome
+    assert "Protokoll Socialnämnden. 20 september 2017" in joined
+    assert "Nämnden beslutar att godkänna rapporten." in joined
+    assert "Storleken på bidraget diskuterades." in joined
