@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from .dates import MONTHS, WEEKDAY_STEMS
 from .model import ABSENT, PARTIAL, PRESENT, ROLE_ORDER, ParsedPerson
-from .names import given_evidence, is_given_name, surname_evidence, unlike_a_name
+from .names import given_evidence, is_given_name, is_surname, surname_evidence, unlike_a_name
 from .textutil import (
     clean_line,
     heading_level,
@@ -1281,7 +1281,10 @@ _FLAT_STOP = re.compile(
     # the first item: "… Dan Holm Region Nordland 1. Mötets öppnande Anna Ek hälsade …"
     r"(?:mötets|sammanträdets) öppnande|"
     # "Tid för justering:", "Justeringsledamöter" end the officials' list (real attendance 81)
-    r"plats och tid|register|tid för justering|justeringsledamöter)\b|\b\d+\s+\d+\s*\(\d+\)",
+    r"plats och tid|register|tid för justering|justeringsledamöter|"
+    # "… Name, näringslivschef 41 Justerare Justeringens plats och tid Name (C)": the justering's
+    # two headings side by side end the list before them (real attendance 146).
+    r"justerare(?=\s+justeringens))\b|\b\d+\s+\d+\s*\(\d+\)",
     re.IGNORECASE,
 )
 _FLAT_TOKEN = re.compile(r"[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöéüøæ]+)*")
@@ -1678,16 +1681,47 @@ def _headings_before_coded_names(segment: str, chunk: list[tuple[str, int, int]]
     )
 
 
+# A lone capital between two runs of name words is a middle initial when the word before it is
+# a given name and the word after it a surname the name lists know ("… Sofia Lind Malin K
+# Persson Niklas Borg …", names run together without separators, real attendance 147); the
+# single-letter party codes are left alone.
+_INITIAL_GAP = re.compile(r"([A-ZÅÄÖ])[ ]+")
+_PARTY_LETTERS = frozenset("SMCVL")
+
+
+def _runs_across_initials(segment: str) -> list[tuple[int, int]]:
+    """The spans of _FLAT_RUN in the segment, two joined across a middle initial."""
+    spans: list[tuple[int, int]] = []
+    for match in _FLAT_RUN.finditer(segment):
+        if spans:
+            gap = _INITIAL_GAP.fullmatch(segment, spans[-1][1], match.start())
+            before = segment[spans[-1][0] : spans[-1][1]].split()
+            after = match.group(0).split()
+            if (
+                gap
+                and gap.group(1) not in _PARTY_LETTERS
+                and before
+                and after
+                and is_given_name(before[-1])
+                and is_surname(after[0])
+                and not is_given_name(after[0])
+            ):
+                spans[-1] = (spans[-1][0], match.end())
+                continue
+        spans.append((match.start(), match.end()))
+    return spans
+
+
 def _name_runs(segment: str, text: str = "") -> list[tuple[int, int, list[str]]]:
     """(start, end, words) of each run of two to six name-shaped words; a label, role, title or
     organisation word inside a run of capitalised words splits it ("Kommunchef Gustav Ring
     Kommunsekreterare Ida Vik")."""
     runs: list[tuple[int, int, list[str]]] = []
-    for match in _FLAT_RUN.finditer(segment):
+    for start, stop in _runs_across_initials(segment):
         chunk: list[tuple[str, int, int]] = []
         words = [
-            (w.group(0), match.start() + w.start(), match.start() + w.end())
-            for w in re.finditer(r"\S+", match.group(0))
+            (w.group(0), start + w.start(), start + w.end())
+            for w in re.finditer(r"\S+", segment[start:stop])
         ]
         for item in [*words, None]:
             if (

@@ -1537,3 +1537,41 @@ def test_batch11_the_unit_after_a_title_and_for_is_no_person() -> None:
     assert "Intern Service" not in statuses
     assert statuses["Ola Sten"] == "partial"
     assert statuses["Per Vik"] == "absent" and statuses["Gun Lind"] == "present"
+
+
+def test_batch11b_a_middle_initial_inside_names_run_together() -> None:
+    # Officials without separators, one with a middle initial (real 147): the initial joins
+    # the given name before it and the surname after it, the pairs after it stay right.
+    text = (
+        "1 Regionstyrelsen Plats Regionhuset, Växjö Beslutande ledamöter Anna Ek (S), "
+        "ordförande Bo Lund (M) Cilla Berg (C)\n\n2 Övriga närvarande Jonas Hult Kristina Söder "
+        "Malin K Persson Niklas Borg Sofia Lind Gun Axelsson Justeringens plats och tid "
+        "Regionens kansli\n\n3 ÄRENDELISTA 31 Val av justeringsperson\n"
+    )
+    people = _people(text)
+    for name in ("Jonas Hult", "Kristina Söder", "Malin K Persson", "Niklas Borg", "Sofia Lind"):
+        assert people[name].status == "present", name
+    assert "Persson Niklas" not in people and "Kristina Söder Malin" not in people
+    # A party letter between names is no initial: 'Eva Ek S Per Lund' keeps two people.
+    from dialogs.importer.people import _runs_across_initials
+
+    segment = "Eva Ek S Per Lund Sara M Holm "
+    assert len(_runs_across_initials(segment)) == 3
+
+
+def test_batch11b_justering_headings_side_by_side_end_the_list_before_them() -> None:
+    # '… Name, näringslivschef 41 Justerare Justeringens plats och tid Name (C)' (real 146):
+    # the list ends before 'Justerare', so the official's § is read (partial) and he is no
+    # justerare.
+    text = (
+        "Protokoll 2019-03-12\n\n"
+        + FLAT_HEAD
+        + "Beslutande ledamöter Lars Ek (S) Sanna Holm, (C) Vakant (M) Ej beslutande ersättare "
+        "--- Övriga närvarande Tjänsteman Anna Berg, kommunsekreterare Patrik Lund, "
+        "näringslivschef 41 Justerare Justeringens plats och tid Sanna Holm (C) Förvaltningen "
+        "Underskrifter Sekreterare Paragrafer 41 -- 53 Anna Berg\n\n2 41 Information\n"
+    )
+    people = _people(text)
+    assert people["Patrik Lund"].status == "partial"
+    assert "justerare" not in people["Patrik Lund"].roles
+    assert people["Anna Berg"].status == "present"
