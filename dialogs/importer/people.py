@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from .dates import MONTHS, WEEKDAY_STEMS
 from .model import ABSENT, PARTIAL, PRESENT, ROLE_ORDER, ParsedPerson
-from .names import given_evidence, is_given_name, surname_evidence, unlike_a_name
+from .names import given_evidence, is_given_name, is_surname, surname_evidence, unlike_a_name
 from .textutil import (
     clean_line,
     heading_level,
@@ -508,6 +508,47 @@ def _run_together_rows(parts: list[str]) -> list[str] | None:
     return [", ".join(row) for row in rows]
 
 
+def _titleish(token: str) -> bool:
+    """A word of a function after a name: lower case, a title word ('Förbundschef',
+    'Sekreterare'), or an abbreviation with a slash ('MT/CT')."""
+    bare = token.strip(",")
+    return (
+        bare[:1].islower()
+        or is_title_word(bare)
+        or bool(re.fullmatch(r"[A-ZÅÄÖ]+/[A-ZÅÄÖ]+", bare))
+    )
+
+
+def _run_together_title_rows(text: str) -> list[str] | None:
+    """ "Samir Haddad, Förbundschef Jessica Wallén, Sekreterare Lena Boström Samordnare MT/CT
+    Malin Eklöf, Ekonom": rows of "Name, Title" (the title capitalised, the comma sometimes
+    missing) that lost their line breaks, so each title reads as if it stood before the next
+    name (real 142). The words alternate: a name of two to four words, then its title; only
+    read so when every name run is a name and the line ends in a title."""
+    tokens = text.rstrip(".").split()
+    if len(tokens) < 6 or not _titleish(tokens[-1]):
+        return None
+    rows: list[tuple[list[str], list[str]]] = []
+    for token in tokens:
+        if _titleish(token):
+            if not rows:
+                return None
+            rows[-1][1].append(token)
+        elif rows and not rows[-1][1] and not rows[-1][0][-1].endswith(","):
+            rows[-1][0].append(token)
+        else:
+            rows.append(([token], []))
+    if len(rows) < 3 or any(not title for _, title in rows):
+        return None
+    out = []
+    for name, title in rows:
+        bare = " ".join(name).rstrip(",")
+        if not looks_like_name(bare):
+            return None
+        out.append(f"{bare}, {' '.join(title)}")
+    return out
+
+
 # A list of names ending in "och" and then § numbers for them all.
 _LIST_PARAGRAPHS = re.compile(
     r"^(?P<list>.+\s+och\s+.+?)\s*,?\s+(?P<nums>(?:§{1,2}\s*)?\d{1,4}(?:\s*[-–,]\s*\d{1,4})*)\.?$"
@@ -543,6 +584,40 @@ _PARAGRAPHS_THEN_NAME = re.compile(
 )
 
 
+# "A (AAA), B (BBB) och C (CCC). CCC deltog §229-246.": a sentence after the list's full stop
+# on the same line that says when one of the listed took part (real 144, a Teams meeting's
+# 'Deltagare:'). The person is named by initials in parentheses, a full name or a first name.
+_PRESENCE_SENTENCE = re.compile(
+    r"(?<=[\w)])\.\s+(?P<who>[A-ZÅÄÖÉ][\wåäöéÅÄÖ-]*(?:\s+[A-ZÅÄÖÉ][\wåäöé-]+)?)\s+"
+    r"(?P<what>(?:deltog|närvarade|var\s+närvarande|deltar|närvarar)\s+[^.]*?"
+    r"(?:§|kl\.?|klockan|till|från|under|efter|före)[^.]*)\.?$"
+)
+# "Ulrika Sjödin (USJ) och Jonas Fagerberg (JFA), personalen": names joined by "och" share the
+# function written after them in lower case (real 144).
+_SHARED_FUNCTION = re.compile(r"^[a-zåäö][\wåäö-]*(?:\s+[a-zåäö][\wåäö-]*){0,3}$")
+
+
+def _initials(entry: str) -> str | None:
+    found = re.search(r"\(([A-ZÅÄÖ]{2,4})\)", entry)
+    return found.group(1) if found else None
+
+
+def _with_presence_sentence(entries: list[str], who: str, what: str) -> list[str] | None:
+    """The entries with the sentence's note on the one person it names: by the initials in
+    parentheses after the name, by the full name, or by a first name only one of them has."""
+
+    def names(entry: str) -> bool:
+        bare = core_name(entry)
+        return _initials(entry) == who or bare == who or bare.split()[0] == who
+
+    hits = [i for i, e in enumerate(entries) if names(e)]
+    if len(hits) != 1:
+        return None
+    out = list(entries)
+    out[hits[0]] = f"{out[hits[0]]}, {what}"
+    return out
+
+
 def split_inline_list(text: str, name_org: bool = False, context: str = "") -> InlineEntries:
     """The people in one line. ";" separates people, each "name, organisation, title"; otherwise a
     line of names only ("Närvarande: A, B (S) och C, ekonom D 71") is split on commas, "och" and
@@ -552,6 +627,14 @@ def split_inline_list(text: str, name_org: bool = False, context: str = "") -> I
     are split (real 06). The context (the whole document) lets the name lexicon tell a name
     from a heading's ordinary words (names.py)."""
     text = _PARAGRAPHS_THEN_NAME.sub(r"\1; ", text.strip())
+    sentence = _PRESENCE_SENTENCE.search(text)
+    if sentence and ";" not in text:
+        inner = split_inline_list(text[: sentence.start()], name_org, context)
+        noted = _with_presence_sentence(
+            inner.entries, sentence.group("who"), sentence.group("what")
+        )
+        if noted and len(inner.entries) >= 2:
+            return InlineEntries(noted, inner.split)
     if ";" in text:
         return InlineEntries([p.strip() for p in text.split(";") if p.strip()], [])
     shared = _LIST_PARAGRAPHS.match(text)
@@ -583,7 +666,11 @@ def split_inline_list(text: str, name_org: bool = False, context: str = "") -> I
     parts = [p.strip() for p in re.split(r",", text.rstrip(".")) if p.strip()]
     if name_org and len(parts) == 2 and looks_like_name(core_name(parts[0])):
         return InlineEntries([text], [])
-    rows = (_run_together_rows(parts) if name_org else None) or _run_together_titled_rows(parts)
+    rows = (
+        (_run_together_rows(parts) if name_org else None)
+        or _run_together_titled_rows(parts)
+        or _run_together_title_rows(text)
+    )
     if rows:
         return InlineEntries(rows, [])
     # "… och Anna Berg" ending the list; "Rolf Ek (M) Ingrid Lax (S)" on one line.
@@ -597,6 +684,13 @@ def split_inline_list(text: str, name_org: bool = False, context: str = "") -> I
                 expanded.append(part)
         parts = expanded
     cores = [core_name(p) for p in parts]
+    if (
+        len(parts) >= 3
+        and _SHARED_FUNCTION.fullmatch(parts[-1])
+        and all(looks_like_name(c) for c in cores[:-1])
+        and re.search(r"\s(?:och|samt)\s", text)
+    ):
+        return InlineEntries([f"{p}, {parts[-1]}" for p in parts[:-1]], [])
     if len(parts) >= 2 and all(looks_like_name(c) for c in cores):
         entries: list[str] = []
         split: list[tuple[str, list[str]]] = []
@@ -1187,7 +1281,10 @@ _FLAT_STOP = re.compile(
     # the first item: "… Dan Holm Region Nordland 1. Mötets öppnande Anna Ek hälsade …"
     r"(?:mötets|sammanträdets) öppnande|"
     # "Tid för justering:", "Justeringsledamöter" end the officials' list (real attendance 81)
-    r"plats och tid|register|tid för justering|justeringsledamöter)\b|\b\d+\s+\d+\s*\(\d+\)",
+    r"plats och tid|register|tid för justering|justeringsledamöter|"
+    # "… Name, näringslivschef 41 Justerare Justeringens plats och tid Name (C)": the justering's
+    # two headings side by side end the list before them (real attendance 146).
+    r"justerare(?=\s+justeringens))\b|\b\d+\s+\d+\s*\(\d+\)",
     re.IGNORECASE,
 )
 _FLAT_TOKEN = re.compile(r"[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöéüøæ]+)*")
@@ -1528,6 +1625,11 @@ _FLAT_PARTIAL = re.compile(
 _PARAGRAPH_NUMBERS = re.compile(
     r"(?:(?:^|[\s,])(?!19\d\d|20\d\d)\d{2,4}|,\s*\d)(?:\s*[-–]\s*\d{1,4})?\s*,?\s*$"
 )
+# "Lars Hedin , ekonom Cecilia Rask , …", "Ulla Frid (V) , Jonas …": a space before the comma
+# right after the name (or its party) is where the extraction lost the § this person was there
+# for, as "ej , " (real 41); in lists whose other entries keep theirs ("Maria Åkesson 206, ,",
+# real attendance 141).
+_LOST_PARAGRAPHS_AFTER_NAME = re.compile(r"^(?:\s*\([^()]{1,6}\))?\s+,(?=\s|$)")
 # "Anna Wik 164, , ekonom …" / "Amir Said 165." : § numbers right after the name.
 _PARAGRAPHS_AFTER_NAME = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:§\s*)?(?!19\d\d|20\d\d)\d{2,4}(?:\s*[-–]\s*\d{2,4})?"
@@ -1579,16 +1681,47 @@ def _headings_before_coded_names(segment: str, chunk: list[tuple[str, int, int]]
     )
 
 
+# A lone capital between two runs of name words is a middle initial when the word before it is
+# a given name and the word after it a surname the name lists know ("… Sofia Lind Malin K
+# Persson Niklas Borg …", names run together without separators, real attendance 147); the
+# single-letter party codes are left alone.
+_INITIAL_GAP = re.compile(r"([A-ZÅÄÖ])[ ]+")
+_PARTY_LETTERS = frozenset("SMCVL")
+
+
+def _runs_across_initials(segment: str) -> list[tuple[int, int]]:
+    """The spans of _FLAT_RUN in the segment, two joined across a middle initial."""
+    spans: list[tuple[int, int]] = []
+    for match in _FLAT_RUN.finditer(segment):
+        if spans:
+            gap = _INITIAL_GAP.fullmatch(segment, spans[-1][1], match.start())
+            before = segment[spans[-1][0] : spans[-1][1]].split()
+            after = match.group(0).split()
+            if (
+                gap
+                and gap.group(1) not in _PARTY_LETTERS
+                and before
+                and after
+                and is_given_name(before[-1])
+                and is_surname(after[0])
+                and not is_given_name(after[0])
+            ):
+                spans[-1] = (spans[-1][0], match.end())
+                continue
+        spans.append((match.start(), match.end()))
+    return spans
+
+
 def _name_runs(segment: str, text: str = "") -> list[tuple[int, int, list[str]]]:
     """(start, end, words) of each run of two to six name-shaped words; a label, role, title or
     organisation word inside a run of capitalised words splits it ("Kommunchef Gustav Ring
     Kommunsekreterare Ida Vik")."""
     runs: list[tuple[int, int, list[str]]] = []
-    for match in _FLAT_RUN.finditer(segment):
+    for start, stop in _runs_across_initials(segment):
         chunk: list[tuple[str, int, int]] = []
         words = [
-            (w.group(0), match.start() + w.start(), match.start() + w.end())
-            for w in re.finditer(r"\S+", match.group(0))
+            (w.group(0), start + w.start(), start + w.end())
+            for w in re.finditer(r"\S+", segment[start:stop])
         ]
         for item in [*words, None]:
             if (
@@ -2039,6 +2172,21 @@ def _without_row_numbers(segment: str) -> str:
     return segment
 
 
+def _after_title_for(words: list[str], before: str) -> list[str] | None:
+    """ "förvaltningschef för Intern Service Lars Hedin": after a lower-case title and "för" the
+    capitalised words that open the run are what the title is of (a unit, a service), up to the
+    first given name the name lists know; the name is the rest (real attendance 141). Not after
+    "ersättare för", "tjänstgörande för", where the run is the replaced member."""
+    if len(words) < 4 or not re.search(r"\b[a-zåäö]{4,}\s+för\s+$", before):
+        return None
+    if _REPLACED_BEFORE.search(before.lower()) or is_given_name(words[0]):
+        return None
+    for k in range(1, len(words) - 1):
+        if is_given_name(words[k]):
+            return words[k:] if 2 <= len(words) - k <= 3 else None
+    return None
+
+
 def _names_in_segment(
     segment: str, label: SectionLabel, text: str = "", context: str = ""
 ) -> list[ParsedPerson]:
@@ -2065,9 +2213,8 @@ def _names_in_segment(
             label_roles = []
         if excluded and not re.fullmatch(r"\s*och\s*", segment[max(0, start - 6) : start]):
             excluded = False
-        after, next_lead = _own_and_lead(
-            segment[end : runs[n + 1][0] if n + 1 < len(runs) else len(segment)][:60]
-        )
+        raw_after = segment[end : runs[n + 1][0] if n + 1 < len(runs) else len(segment)][:60]
+        after, next_lead = _own_and_lead(raw_after)
         before = segment[max(0, start - 30) : start].lower()
         if len(words) == 3 and re.search(r",\s*\([^()]{0,4}\)\s*,\s*$", before):
             # "Eva Berg, (s), Luleå Henning Åhman, (s)": a place column ends the row before
@@ -2079,6 +2226,8 @@ def _names_in_segment(
             words = words[len(words) - 2 :]
         elif len(words) == 3 and text and _recurring_tail(words, text):
             words = words[1:]
+        elif (own := _after_title_for(words, segment[max(0, start - 30) : start])) is not None:
+            words = own
         else:
             words = _without_org_tail(words, text)
         size = 3 if len(words) == 3 else 2
@@ -2149,6 +2298,10 @@ def _names_in_segment(
                         _FLAT_PARTIAL.search(after)
                         or _PARAGRAPH_NUMBERS.search(after)
                         or _PARAGRAPHS_AFTER_NAME.match(after)
+                        or (
+                            _LOST_PARAGRAPHS_AFTER_NAME.match(raw_after)
+                            and re.search(r"[\w)]\s+\d{2,4},", text or segment)
+                        )
                     )
                 ):
                     status = PARTIAL

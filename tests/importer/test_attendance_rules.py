@@ -1446,3 +1446,132 @@ def test_batch9_a_narrower_span_of_hours_than_the_meeting_is_partial() -> None:
     statuses = _statuses(text)
     assert statuses["Eva Ström"] == "partial"
     assert statuses["Cilla Berg"] == "present" and statuses["Dan Holm"] == "present"
+
+
+def test_batch11_a_sentence_after_the_list_names_who_took_part_in_some_items() -> None:
+    # 'Deltagare:' of a Teams meeting, initials in parentheses, and after the list's full stop
+    # on the same line 'INI deltog §a-b.' (real 144): the list is read, that person is partial.
+    text = (
+        "Protokoll styrelsemöte 4 maj 2021\n\nMötet hölls via Microsoft Teams.\n\n"
+        "Deltagare:\nAnna Ek (AEK), Bo Lund (BLU) och Cilla Berg (CBE). CBE deltog §12-20.\n\n"
+        "Övriga:\nDan Holm, revisor\nEva Ström (EST) och Fia Nord (FNO), kansliet\n\n"
+        "§ 10. Mötets öppnande\n\nAEK öppnade mötet.\n"
+    )
+    statuses = _statuses(text)
+    assert statuses == {
+        "Anna Ek": "present",
+        "Bo Lund": "present",
+        "Cilla Berg": "partial",
+        "Dan Holm": "present",
+        "Eva Ström": "present",
+        "Fia Nord": "present",
+    }
+    # Named by first name, or by a name nobody listed: only a unique match is marked.
+    from dialogs.importer.people import split_inline_list
+
+    got = split_inline_list("Anna Ek, Bo Lund och Cilla Berg. Bo deltog från § 14.").entries
+    assert got == ["Anna Ek", "Bo Lund, deltog från § 14", "Cilla Berg"]
+    got = split_inline_list("Anna Ek, Bo Lund och Cilla Berg. Per deltog från § 14.").entries
+    assert len(got) == 1  # no listed person is Per: the line stays as it was
+
+
+def test_batch11_names_joined_by_och_share_the_function_after_them() -> None:
+    from dialogs.importer.people import split_inline_list
+
+    got = split_inline_list("Eva Ström (EST) och Fia Nord (FNO), personalen").entries
+    assert got == ["Eva Ström (EST), personalen", "Fia Nord (FNO), personalen"]
+    # Without "och" a name and its function stay one entry.
+    assert split_inline_list("Eva Ström, personalen").entries == ["Eva Ström, personalen"]
+
+
+def test_batch11_name_title_rows_run_together_with_capitalised_titles() -> None:
+    # 'Övriga deltagande: Name, Title Name, Title Name Title Name, Title' (real 142): each
+    # capitalised title belongs to the name before it, not the one after.
+    from dialogs.importer.people import split_inline_list
+
+    got = split_inline_list(
+        "Anna Ek, Förbundschef Bo Lund, Sekreterare Cilla Berg Samordnare MT/CT Dan Holm, Ekonom"
+    ).entries
+    assert got == [
+        "Anna Ek, Förbundschef",
+        "Bo Lund, Sekreterare",
+        "Cilla Berg, Samordnare MT/CT",
+        "Dan Holm, Ekonom",
+    ]
+    # A title before the first name is not this layout.
+    assert len(split_inline_list("Kommunchef Anna Ek, Bo Lund, Ekonom").entries) != 4
+
+
+def test_batch11_a_space_before_the_comma_after_a_name_is_a_lost_paragraph_range() -> None:
+    # 'Tjänstemän title Name 206, , title Name , …' (real 141): where the others keep the §
+    # they were there for, 'Name ,' lost its range in extraction: partial.
+    text = (
+        "Protokoll 2024-03-01\n\n"
+        + FLAT_HEAD
+        + "Beslutande Ledamöter Anna Ek (S), Bo Lund (V) , Cilla Berg (M) och Dan Holm (C). "
+        "Tjänstemän kommundirektör Eva Ström, ekonom Fia Nord 206, , planarkitekt Gun Lind "
+        "207, ekonomichef Ola Sten , kommunikatör Per Vik 210. Justerande Dan Holm (C)\n\n"
+        "2 206 Information Informationen noteras.\n"
+    )
+    statuses = _statuses(text)
+    assert statuses["Anna Ek"] == "present" and statuses["Cilla Berg"] == "present"
+    assert statuses["Eva Ström"] == "present"
+    assert statuses["Bo Lund"] == "partial"
+    assert statuses["Ola Sten"] == "partial"
+    assert statuses["Fia Nord"] == "partial" and statuses["Per Vik"] == "partial"
+
+
+def test_batch11_the_unit_after_a_title_and_for_is_no_person() -> None:
+    # 'förvaltningschef för Intern Service Lars Hedin' (real 141): the capitalised words after
+    # 'för' up to the first given name are the title's unit, not a person.
+    text = (
+        "Protokoll 2024-03-01\n\n"
+        + FLAT_HEAD
+        + "Beslutande Ledamöter Anna Ek (S), Bo Lund (V) och Cilla Berg (M). "
+        "Tjänstgörande ersättare Gun Lind (S) ersättare för Per Vik (S) "
+        "Tjänstemän kommundirektör Eva Ström, förvaltningschef för Intern Service Ola Sten 206, "
+        "ekonom Fia Nord. Justerande Cilla Berg (M)\n\n"
+        "2 206 Information Informationen noteras.\n"
+    )
+    statuses = _statuses(text)
+    assert "Intern Service" not in statuses
+    assert statuses["Ola Sten"] == "partial"
+    assert statuses["Per Vik"] == "absent" and statuses["Gun Lind"] == "present"
+
+
+def test_batch11b_a_middle_initial_inside_names_run_together() -> None:
+    # Officials without separators, one with a middle initial (real 147): the initial joins
+    # the given name before it and the surname after it, the pairs after it stay right.
+    text = (
+        "1 Regionstyrelsen Plats Regionhuset, Växjö Beslutande ledamöter Anna Ek (S), "
+        "ordförande Bo Lund (M) Cilla Berg (C)\n\n2 Övriga närvarande Jonas Hult Kristina Söder "
+        "Malin K Persson Niklas Borg Sofia Lind Gun Axelsson Justeringens plats och tid "
+        "Regionens kansli\n\n3 ÄRENDELISTA 31 Val av justeringsperson\n"
+    )
+    people = _people(text)
+    for name in ("Jonas Hult", "Kristina Söder", "Malin K Persson", "Niklas Borg", "Sofia Lind"):
+        assert people[name].status == "present", name
+    assert "Persson Niklas" not in people and "Kristina Söder Malin" not in people
+    # A party letter between names is no initial: 'Eva Ek S Per Lund' keeps two people.
+    from dialogs.importer.people import _runs_across_initials
+
+    segment = "Eva Ek S Per Lund Sara M Holm "
+    assert len(_runs_across_initials(segment)) == 3
+
+
+def test_batch11b_justering_headings_side_by_side_end_the_list_before_them() -> None:
+    # '… Name, näringslivschef 41 Justerare Justeringens plats och tid Name (C)' (real 146):
+    # the list ends before 'Justerare', so the official's § is read (partial) and he is no
+    # justerare.
+    text = (
+        "Protokoll 2019-03-12\n\n"
+        + FLAT_HEAD
+        + "Beslutande ledamöter Lars Ek (S) Sanna Holm, (C) Vakant (M) Ej beslutande ersättare "
+        "--- Övriga närvarande Tjänsteman Anna Berg, kommunsekreterare Patrik Lund, "
+        "näringslivschef 41 Justerare Justeringens plats och tid Sanna Holm (C) Förvaltningen "
+        "Underskrifter Sekreterare Paragrafer 41 -- 53 Anna Berg\n\n2 41 Information\n"
+    )
+    people = _people(text)
+    assert people["Patrik Lund"].status == "partial"
+    assert "justerare" not in people["Patrik Lund"].roles
+    assert people["Anna Berg"].status == "present"
