@@ -70,6 +70,7 @@ from .model import (
     ParsedMinutes,
     ParsedPerson,
 )
+from .names import is_given_name
 from .people import (
     InlineEntries,
     PeopleRegistry,
@@ -149,7 +150,13 @@ _BARE_NUMBER_LINE = re.compile(
 )
 # Where a sentence ends inside a line: a full stop, not one after a short abbreviation before a
 # lower-case word ("Anmälan om ev. jäv", "bl.a. budget", real/items 35).
-_SENTENCE_BREAK = r"(?<!\b[a-zåäö])(?<!\b[a-zåäö]{2})(?<!\b[a-zåäö]{3})(?<!\.[a-zåäö])[.!?]\s+\S|[.!?](?=\s+[^\sa-zåäö])"
+# A short capitalised word is an abbreviation too before a lower-case word: "1. Ordf. hälsade
+# alla välkomna …", "Ang. nordiskt porto" (real/items 153, 155).
+_SENTENCE_BREAK = (
+    r"(?<!\b[a-zåäö])(?<!\b[a-zåäö]{2})(?<!\b[a-zåäö]{3})(?<!\.[a-zåäö])"
+    r"(?<!\b[A-ZÅÄÖ][a-zåäö])(?<!\b[A-ZÅÄÖ][a-zåäö]{2})(?<!\b[A-ZÅÄÖ][a-zåäö]{3})"
+    r"[.!?]\s+\S|[.!?](?=\s+[^\sa-zåäö])"
+)
 # A line of a table of contents: a title, dot leaders or a wide gap, a page number.
 _CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|\s{3,})\s*\d{1,3}\s*$")
 # The same under a "§ N Dnr …" line, where short leaders are leaders too: "… enbostadshus .. 20"
@@ -2462,6 +2469,10 @@ FILE_NUMBER = (
 )
 _FILE_NUMBER_LEAD = re.compile(r"(?i)^" + FILE_NUMBER + r"(?:\s+|$)")
 _NAME_AND_ROLE = re.compile(r"[A-ZÅÄÖ][a-zåäöé-]+(?:\s+[A-ZÅÄÖ][a-zåäöé-]+){1,2},")
+# The words after a title's first word in capitals: more capital words, a one-letter word ("I",
+# "Å") or a year ("2014"); not a paragraph number, "43 FHR 1 Godkännande …" is the page and
+# the paragraph sign before item 1 (real/items 38).
+_CAPS_WORDS = r"(?:\s+(?:[A-ZÅÄÖ]{2,}|[A-ZÅÄÖ]|(?:19|20)\d\d))*"
 # "1:Mötet öppnas", "3: Föregående mötes minnesanteckningar": a colon after the number, with or
 # without a space, as notes run into one line write them (real/items 29).
 _FLAT_ITEM = re.compile(
@@ -2472,17 +2483,41 @@ _FLAT_ITEM = re.compile(
     # 90).
     # … and an acronym with a colon: "4. VVP: Aktuella åtgärder" (real/items 94).
     r"(?=[A-ZÅÄÖ][a-zåäö]|[A-ZÅÄÖ]{2,}-[A-Za-zÅÄÖåäö]|[A-ZÅÄÖ]{2,5}:\s+[A-ZÅÄÖ]|"
-    r"[A-ZÅÄÖ]{2,}(?:\s+[A-ZÅÄÖ]{2,})*\s+[A-ZÅÄÖ][a-zåäö])"
+    # A title in capitals may hold a one-letter word or a year: "6. SEMINARIUM I HÖST Anders
+    # redogjorde …", "4. VERKSAMHETSPLAN FÖR 2014 En verksamhetsplan …" (real/items 151).
+    r"[A-ZÅÄÖ]{2,}" + _CAPS_WORDS + r"\s+[A-ZÅÄÖ][a-zåäö])"
 )
-_CAPS_TITLE = re.compile(r"^[A-ZÅÄÖ]{2,}(?:\s+[A-ZÅÄÖ]{2,})*(?=\s+[A-ZÅÄÖ][a-zåäö])")
+_CAPS_TITLE = re.compile(r"^[A-ZÅÄÖ]{2,}" + _CAPS_WORDS + r"(?=\s+[A-ZÅÄÖ][a-zåäö])")
 # "… Sida 41 Sammanträdesdatum": a page label's number, not an item.
 # A number after a noun that counts ("sida 3", "… vid genomgången i pass 1. Förhinder: …",
 # "Delprojekt 1: Kalkning …") or after an attachment list's label ("Bilagor: 1. Budget …")
 # belongs to that noun, not to an item (real/items 91, 93, 94).
 _PAGE_LABEL_BEFORE = re.compile(
     r"(?i)\b(?:sida|pass|punkt(?:en)?|etapp|fas|steg|del|delprojekt|kapitel|vecka|nr|"
-    r"nummer|version)\s+$|\bbilag(?:a|or|orna)\s*:\s*$"
+    r"nummer|version|bilaga)\s+$|\bbilag(?:a|or|orna)\s*:\s*$"
 )
+_ATTACHMENTS_LABEL = re.compile(r"(?i)\bbilag(?:or|orna)\s*:\s*")
+_LIST_NUMBER = re.compile(r"(?<!\S)(?P<num>\d{1,2})\.\s+\S")
+
+
+def _attachment_numbers(line: str) -> set[int]:
+    """Offsets of the numbers of an attachment list in a flattened line: "Bilagor: 1. Ekonomisk
+    rapport … 3. Ang. Nordens tidning 4. … 8. Kura skymning-seminarieprogram" lists papers, not
+    items, to its last number; a number lost in the conversion (the "2.") does not end it. An
+    entry is a short title: more than 120 characters between two numbers ends the list
+    (real/items 155)."""
+    found: set[int] = set()
+    for label in _ATTACHMENTS_LABEL.finditer(line):
+        last, end = 0, label.end()
+        for m in _LIST_NUMBER.finditer(line, label.end()):
+            number = int(m.group("num"))
+            if m.start() - end > 120 or not last < number <= last + 2:
+                break
+            found.add(m.start())
+            last, end = number, m.start()
+    return found
+
+
 # A contents page in flattened text: its numbers list the items, they do not start them.
 _CONTENTS_PAGE = re.compile(r"(?i)^(?:\d{1,3}\s+){0,2}(?:innehållsförteckning|ärendeförteckning)\b")
 _PAGE_LINE = re.compile(r"^(?P<page>\d{1,3})\s+\S")
@@ -2521,6 +2556,10 @@ def _title_stop(text: str) -> int | None:
         # A capitalised word inside the title may start a name ("Region Gotland informerar");
         # a one-word title ("Rapporter Tuva Lund rapporterade …") ends after its word.
         if prev[:1].isupper() and match.start("prev") > 0:
+            continue
+        # "2. Johan Nilsson valdes att …": a point with no title whose sentence opens with a
+        # given name and a surname; the name is not a one-word title (real/items 153).
+        if match.start("prev") == 0 and is_given_name(prev) and match.group("subj")[:1].isupper():
             continue
         # "Ansökan om medel till insatsen Steget ut Styrelsen behandlade …" (real/items 67): a
         # capitalised word after a lower-case one nearer the verb is the subject; the first
@@ -2660,7 +2699,13 @@ def _is_page_number(line: str, match: re.Match[str], ordinal: int) -> bool:
     """ "1 Birgitta Larsson Minnesanteckningar …", "2 Reglemente, …": a converted PDF opens each
     page's line with the page number; a bare number at the start of the n-th long line that is n
     is that page number, not an item (real/items 33)."""
-    return match.start() == 0 and not _flat_style(match) and int(match.group("num")) == ordinal
+    if _flat_style(match):
+        return False
+    if match.start() == 0:
+        return int(match.group("num")) == ordinal
+    # "2 2 Förslag till dagordning …": docplayer's page number, then the page number the PDF
+    # printed, the same; the second is no item either (real/items 110, 155).
+    return line[: match.start()].strip() == match.group("num")
 
 
 def _nested_in(inner: list[_FlatHit], outer: list[_FlatHit], lines: list[str]) -> bool:
@@ -2808,10 +2853,12 @@ def _unflatten(lines: list[str]) -> list[str]:
         if _CONTENTS_PAGE.match(cleaned[n]):
             continue
         ordinal = ordinals[n]
+        attachments = _attachment_numbers(cleaned[n])
         hits.extend(
             (n, m.start(), int(m.group("num")), _flat_style(m))
             for m in _FLAT_ITEM.finditer(cleaned[n])
             if not _PAGE_LABEL_BEFORE.search(cleaned[n], 0, m.start())
+            and m.start() not in attachments
             # "106 Annika Sandström, länsturistchef": a § number beside a name in the
             # attendance list, not an item (corpus 17).
             if not _NAME_AND_ROLE.match(cleaned[n], m.end())
@@ -2876,6 +2923,10 @@ def _unflatten(lines: list[str]) -> list[str]:
     cuts: dict[int, list[int]] = {}
     for n, offset, _, _ in best:
         cuts.setdefault(n, []).append(offset)
+    for n, offset in _flat_subitems(best, cleaned):
+        cuts.setdefault(n, []).append(offset)
+    for offsets in cuts.values():
+        offsets.sort()
     sign = _paragraph_sign(best, cleaned)
     heads = _page_heads(cleaned, cuts, ordinals, sign)
     out: list[str] = []
@@ -2903,7 +2954,7 @@ def _unflatten(lines: list[str]) -> list[str]:
                 # sign's code, no text of the item before (real/items 38, 39).
                 continue
             if a in cuts[n]:
-                lead = re.match(r"(\d{1,3})[.:]?\s*", piece)
+                lead = re.match(r"(\d{1,3}(?:\.\d{1,2}(?=[.\s]))?)[.:]?\s*", piece)
                 number, rest = (lead.group(1), piece[lead.end() :]) if lead else ("", piece)
                 rest = _FILE_NUMBER_LEAD.sub("", rest)
                 caps = _CAPS_TITLE.match(rest)
@@ -2918,6 +2969,9 @@ def _unflatten(lines: list[str]) -> list[str]:
                 stop = _title_stop(rest[:title_end])
                 if stop:
                     title_end = stop
+                repeated = _repeated_noun_stop(rest[:title_end])
+                if repeated:
+                    title_end = repeated
                 lost = _LOST_SUBJECT_IN_TITLE.search(rest[:title_end])
                 if lost and _lost_subject_after(lost.group("prev"), lost.start("prev")):
                     title_end = lost.end("prev")
@@ -2925,13 +2979,81 @@ def _unflatten(lines: list[str]) -> list[str]:
                 if infinitive:
                     title_end = infinitive
                 if len(rest[:title_end].split()) > 10:
-                    title_end = len(" ".join(words[:10]))
-                out.append(f"{number.rstrip('.')}. {rest[:title_end].strip()}")
+                    title_end = _sentence_title_end(rest) or len(" ".join(words[:10]))
+                # A sub-point keeps its "1.1" and stands as "1.1 Title", as an outline's
+                # sub-items do in plain text (see _with_subitems).
+                mark = number if "." in number else f"{number.rstrip('.')}."
+                out.append(f"{mark} {rest[:title_end].strip()}")
                 out.append(rest[title_end:].strip(" .:"))
                 out.append("")
             else:
                 out.append(piece)
     return out
+
+
+# A verb in the past among a sentence's first words: "Dagordningen godkändes …",
+# "Konstaterades att …", "Verksamhetsledaren lämnade …", "Beslöts att …".
+# (Not a noun in "-te" after a vowel, "styrelsemöte", nor a participle in "-ande", "-ende",
+# "Föregående".)
+_EARLY_PAST_VERB = re.compile(
+    r"^(?:\S+\s+){0,2}?(?:[A-ZÅÄÖa-zåäö][a-zåäö]+(?:ades|des|tes|ade|(?<![aeiouyåäö]n)de|"
+    r"(?<![aeiouyåäö])te)|(?i:" + _STRONG_PAST + r"))\b"
+)
+# "Stämman 2012 Stämman hålls …", "Information från arbetsgrupperna Arbetsgrupperna för fisk …",
+# "Ekonomisk rapport för första halvåret Rapporten (bilaga 1) visar …": the text's first word
+# takes up a noun of the title, the same or in its definite form (real/items 150, 155).
+_DEFINITE_ENDINGS = ("", "en", "et", "n", "t", "na", "erna", "arna", "orna", "ena")
+
+
+def _repeated_noun_stop(title: str) -> int | None:
+    """Where a flattened title ends whose text opens with a capitalised word repeating one of
+    the title's nouns (after a lower-case word or a number), or None."""
+    # The word opens a sentence: a lower-case word follows. A margin label repeating the title
+    # ("Godkännande av dagordning Dagordning Förslaget till …", real/items 10) is followed by
+    # the text's own capitalised first word and stays in the title.
+    for match in re.finditer(
+        r"(?<=[a-zåäö0-9,)])\s+(?P<word>[A-ZÅÄÖ][a-zåäö]{3,})(?=\s+[a-zåäö(])", title
+    ):
+        word = match.group("word").lower()
+        before = re.findall(r"[a-zåäöA-ZÅÄÖ-]{4,}", title[: match.start()])
+        if any(word == stem.lower() + ending for stem in before for ending in _DEFINITE_ENDINGS):
+            return match.start()
+    return None
+
+
+def _sentence_title_end(text: str) -> int | None:
+    """Where the title ends of a point that has none but its first sentence: "3. Dagordningen
+    godkändes med tillägg av en punkt om hemsidan under punkt 9. 4. Konstaterades att …", as
+    associations' minutes number their sentences (real/items 02, 153). Only when the sentence
+    opens with its verb in the past and ends within 25 words; None otherwise."""
+    end = re.search(_SENTENCE_BREAK + r"|[.!?]\s*$", text)
+    sentence = text[: end.start()] if end else text
+    if len(sentence.split()) > 25 or not _EARLY_PAST_VERB.match(sentence):
+        return None
+    return len(sentence)
+
+
+def _flat_subitems(chain: list[_FlatHit], lines: list[str]) -> list[tuple[int, int]]:
+    """Where the numbered sub-points of the items of a flattened chain start: "1 Formalia …
+    1.1 Val av protokolljusterare Att utse … 1.2 Godkännande av dagordning …", "8. Projekt-
+    ansökningar … 8.1 Sönnarslövs byalag, Lekplats … 8.2 …" (real/items 153, 155). Only
+    between the item's own number and the next item's, with minors 1, 2, 3 … in turn and a
+    capitalised word after each, so "version 1.2 av planen" or "3.5 miljoner" make none.
+    Returns (line, offset) pairs."""
+    found: list[tuple[int, int]] = []
+    bounds = [*chain[1:], (len(lines), 0, 0, "")]
+    for (n, offset, number, _), (end_line, end_offset, _, _) in zip(chain, bounds, strict=True):
+        sub = re.compile(rf"(?<!\S){number}\.(?P<minor>\d{{1,2}})\.?\s+(?=[A-ZÅÄÖ][a-zåäö])")
+        minor = 0
+        for i in range(n, min(end_line, len(lines) - 1) + 1):
+            start = offset + 1 if i == n else 0
+            stop = end_offset if i == end_line else len(lines[i])
+            for m in sub.finditer(lines[i], start, stop):
+                if int(m.group("minor")) != minor + 1:
+                    continue
+                minor += 1
+                found.append((i, m.start()))
+    return found
 
 
 def _organisation_rows(rows: list[tuple[list[ParsedPerson], str | None]]) -> None:

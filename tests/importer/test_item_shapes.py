@@ -971,3 +971,101 @@ def test_a_plan_as_the_topic_is_read_as_prose_and_a_task_list_as_entries() -> No
         (["Eva"], "bokar lokal"),
         (["Per"], "skickar kallelsen"),
     ]
+
+
+def test_an_attachment_list_in_a_flattened_head_is_no_items_and_sub_points_are() -> None:
+    """A flattened head lists 'Bilagor: 1. … 5.' (one number lost in the conversion) before the
+    minutes' own '1 Formalia … 1.1 … 1.2 …' (the layout of real/items 155): the papers are no
+    items, the sections and their sub-points are, and a page number printed after docplayer's
+    ('3 3 …') is none."""
+    minutes = _paragraphs(
+        "1 1 PROTOKOLL FÖRT VID RÅDETS STYRELSEMÖTE DEN 3 MARS 2015",
+        "2 2 Förslag till dagordning Datum: Tisdagen den 3 mars 2015 Plats: Stadshuset "
+        "Närvarande: Karin Berg, ordförande Olle Lund Bilagor: 1. Budgetuppföljning januari "
+        "Remissvar om kollektivtrafiken 3. Ang. valberedningen 4. Verksamhetsplan 2016 "
+        "5. Inbjudan till länsträffen Ärende Beslut 1 Formalia Ordföranden öppnade mötet och "
+        "hälsade alla välkomna till stadshuset.",
+        "3 3 1.1 Val av justerare Att utse Olle Lund att justera protokollet 1.2 Dagordning "
+        "Att godkänna dagordningen 2 Ekonomi Kassören gav en kort lägesbild för alla. "
+        "2.1 Budgetuppföljning Rapporten visar ett mindre överskott mot budgeten. Att lägga "
+        "rapporten till handlingarna 3 Remissvar Förslaget till svar diskuterades länge av "
+        "styrelsen. Förslaget antogs.",
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Formalia"),
+        ("1.1", "Val av justerare"),
+        ("1.2", "Dagordning"),
+        ("2", "Ekonomi"),
+        ("2.1", "Budgetuppföljning"),
+        ("3", "Remissvar"),
+    ]
+
+
+def test_flattened_capital_titles_may_hold_a_short_word_or_a_year() -> None:
+    """'4. VERKSAMHETSPLAN FÖR 2016 En plan …', '5. MÖTE I HÖST Anders …' (the layout of
+    real/items 151) are items; the page number and paragraph sign before 'FHR 1 Title' are not
+    a title in capitals (real/items 38)."""
+    minutes = _paragraphs(
+        "1 SJÖNS VATTENRÅD Protokoll NÄRVARANDE Eva Holm Per Dahl 1. MÖTETS ÖPPNANDE "
+        "Ordförande Eva Holm förklarade mötet öppnat. 2. VAL AV JUSTERARE Per Dahl valdes "
+        "som justerare. 3. FÖREGÅENDE PROTOKOLL Protokollet godkändes och lades till "
+        "handlingarna. 4. VERKSAMHETSPLAN FÖR 2016 En plan för året har sammanställts och "
+        "gicks igenom punkt för punkt.",
+        "2 SJÖNS 5. MÖTE I HÖST Anders redogjorde för planeringen av höstens möte. 6. ÖVRIGA "
+        "FRÅGOR Inga övriga frågor anmäldes till mötet. Vid protokollet Per Dahl",
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "MÖTETS ÖPPNANDE"),
+        ("2", "VAL AV JUSTERARE"),
+        ("3", "FÖREGÅENDE PROTOKOLL"),
+        ("4", "VERKSAMHETSPLAN FÖR 2016"),
+        ("5", "MÖTE I HÖST"),
+        ("6", "ÖVRIGA FRÅGOR"),
+    ]
+
+
+def test_numbered_sentences_without_titles_keep_their_first_sentence() -> None:
+    """A flattened run of points 'N. sentence' with no title (the layout of real/items 153):
+    each title is the first sentence, whole when it opens with its verb in the past, an
+    abbreviation ('Ordf.') and a given name before a surname do not end it."""
+    minutes = _paragraphs(
+        "Protokoll styrelsemöte 3 Plats: Bygdegården Närvarande: Anna Berg, Per Holm, Eva Lind. "
+        "1. Ordf. hälsade alla välkomna och förklarade mötet öppnat. 2. Karin Dahl valdes att "
+        "jämte ordförande justera dagens protokoll. 3. Dagordningen godkändes med tillägg av en "
+        "fråga om hemsidan under punkt 7 i dagordningen. 4. Konstaterades att mötet var "
+        "beslutsmässigt med nio ordinarie ledamöter och tre suppleanter. 5. Nästa möte hålls "
+        "den 4 maj i bygdegården.",
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Ordf. hälsade alla välkomna och förklarade mötet öppnat"),
+        ("2", "Karin Dahl valdes att jämte ordförande justera dagens protokoll"),
+        (
+            "3",
+            "Dagordningen godkändes med tillägg av en fråga om hemsidan under punkt 7 i "
+            "dagordningen",
+        ),
+        (
+            "4",
+            "Konstaterades att mötet var beslutsmässigt med nio ordinarie ledamöter och tre "
+            "suppleanter",
+        ),
+        ("5", "Nästa möte hålls den 4 maj i bygdegården"),
+    ]
+
+
+def test_a_flattened_title_ends_where_its_text_takes_up_its_noun() -> None:
+    """'Stämman 2016 Stämman hålls …', 'Information från grupperna Grupperna …' (the layout of
+    real/items 150): the text's first word repeats a noun of the title, the same or in its
+    definite form, and starts the text."""
+    minutes = _paragraphs(
+        "1 Nr 1/2016 Sida 1/3 Förbundet Protokoll 1. Mötets öppnande Ordföranden hälsade alla "
+        "välkomna och öppnade mötet. 2. Information från grupperna Grupperna för fisk och "
+        "vattenkvalitet redovisade kort sitt arbete. 3. Stämman 2016 Stämman hålls den 24 maj i "
+        "Motala. 4. Ekonomisk rapport för halvåret Rapporten visar ett litet överskott.",
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Mötets öppnande"),
+        ("2", "Information från grupperna"),
+        ("3", "Stämman 2016"),
+        ("4", "Ekonomisk rapport för halvåret"),
+    ]
