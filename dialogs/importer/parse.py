@@ -1848,6 +1848,11 @@ class _MinutesParser:
                 # notice: the rest of the run is the proposal (real/items 23).
                 decisions = False
             decision = prose_decision(sentence, self.own) if decisions else None
+            if decisions and not decision:
+                # "… hålls den 24 maj i Motala. Beslut: Sekretariatet får i uppdrag att …": a
+                # "Beslut:" label inside a flattened run labels the sentence after it as a line
+                # "Beslut: …" does (real/items 150).
+                decision = inline_decision(sentence)
             if decisions and not decision and opening and position == 0:
                 decision = lost_lead_decision(sentence)
             if decisions and not decision:
@@ -1859,6 +1864,18 @@ class _MinutesParser:
                 # beslutar") was lost in a flattened PDF (real/items 25), unless the sentence
                 # before proposes or introduces a list.
                 before = (sentence[: lead.start()].strip() or previous or "").rstrip()
+                if re.search(r"(?:^|\s)\d{1,2}\.$", before):
+                    # "… där kommunen framför: 1. att Ådalsbanans … , 2. att väg 90 bör …": an
+                    # entry of a numbered att-list says what its lead-in says; a lead-in that
+                    # ends in a colon without deciding (a statement's or a proposal's points) is
+                    # no decision (real/items 152), "Styrelsen beslutade: 1. att …" is one.
+                    run = f"{previous or ''} {sentence[: lead.start()]}"
+                    first = list(re.finditer(r"(?:^|\s)1\.(?:\s+att\b|\s*$)", run))
+                    intro = run[: first[-1].start()].rstrip() if first else ""
+                    if intro.endswith(":") and not _DECISION_LIST_INTRO.search(
+                        intro.split(". ")[-1]
+                    ):
+                        before = intro
                 if not before.endswith(":") and not _PROPOSES_BEFORE.search(before):
                     said = sentence[lead.start() :].strip()
                     decision = ParsedDecision(
@@ -2577,7 +2594,7 @@ _TITLE_END = re.compile(
     # An acronym opening the title keeps its colon ("VVP: Aktuella åtgärder", real/items 94).
     _SENTENCE_BREAK
     + r"|[.!?]\s*$|(?<!^[A-ZÅÄÖ]{2})(?<!^[A-ZÅÄÖ]{3})(?<!^[A-ZÅÄÖ]{4})(?<!^[A-ZÅÄÖ]{5})"
-    r":(?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b)|"
+    r":(?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b|Ärendebeskrivning\b|Beslutsunderlag\b)|"
     # "138 Föredragningslistan Godkändes upprättad …": a sentence opening with a passive
     # deciding verb ends the title (real/items 19).
     r"\s(?=(?:Godkändes|Godkänns|Fastställdes|Fastställs|Utsågs|Utses|Valdes|Beslutades|"
@@ -2872,6 +2889,8 @@ def _unflatten(lines: list[str]) -> list[str]:
                 and _TWO_NAMES.match(cleaned[n], m.end())
             )
         )
+    listed = _contents_titles(hits, cleaned)
+    hits = _without_contents_entries(hits, cleaned)
     chains: list[list[_FlatHit]] = []
     for k, first in enumerate(hits[:2000]):
         chain = [first]
@@ -2980,6 +2999,15 @@ def _unflatten(lines: list[str]) -> list[str]:
                     title_end = infinitive
                 if len(rest[:title_end].split()) > 10:
                     title_end = _sentence_title_end(rest) or len(" ".join(words[:10]))
+                # The contents list gives the whole title: "Svar på medborgarförslag:
+                # Belysning längs …" stops at no colon there (real/items 152).
+                whole = listed.get(number.rstrip("."), "")
+                if (
+                    len(whole) > title_end
+                    and rest.startswith(whole)
+                    and whole.startswith(rest[:title_end].strip())
+                ):
+                    title_end = len(whole)
                 # A sub-point keeps its "1.1" and stands as "1.1 Title", as an outline's
                 # sub-items do in plain text (see _with_subitems).
                 mark = number if "." in number else f"{number.rstrip('.')}."
@@ -2988,6 +3016,13 @@ def _unflatten(lines: list[str]) -> list[str]:
                 out.append("")
             else:
                 out.append(piece)
+    # Items the contents list names after the last paragraph have no text in this document
+    # (an excerpt, or minutes cut short): each is kept as a title, as a § only a contents list
+    # names is (real/items 53, 152).
+    number = best[-1][2] + 1
+    while str(number) in listed:
+        out.extend([f"{number}. {listed[str(number)]}", ""])
+        number += 1
     return out
 
 
@@ -3031,6 +3066,40 @@ def _sentence_title_end(text: str) -> int | None:
     if len(sentence.split()) > 25 or not _EARLY_PAST_VERB.match(sentence):
         return None
     return len(sentence)
+
+
+# A contents entry ends in dot leaders and its page number: "… 41 Dnr KS 2019/22
+# Information... 3 42 Dnr KS 2019/131 Årsredovisning … 2018... 4 …".
+_LEADERS_AT_END = re.compile(r"(?:\.{2,}|…+)\s*\d{1,3}\s*$")
+
+
+def _contents_titles(hits: list[_FlatHit], lines: list[str]) -> dict[str, str]:
+    """Number → title of the entries of a flattened contents list (see
+    _without_contents_entries): the text after the number and its file number, before the
+    leaders."""
+    found: dict[str, str] = {}
+    for k, (n, offset, number, _) in enumerate(hits):
+        nxt = hits[k + 1] if k + 1 < len(hits) else None
+        end = nxt[1] if nxt and nxt[0] == n else len(lines[n])
+        entry = lines[n][offset:end]
+        leaders = _LEADERS_AT_END.search(entry)
+        if leaders:
+            title = re.sub(r"^\d{1,3}[.:]?\s*", "", entry[: leaders.start()])
+            found[str(number)] = _FILE_NUMBER_LEAD.sub("", title).strip()
+    return found
+
+
+def _without_contents_entries(hits: list[_FlatHit], lines: list[str]) -> list[_FlatHit]:
+    """The flattened numbers that do not open a contents entry: a number whose text, up to the
+    next number on its line, ends in leaders and a page number lists an item, it does not
+    start one (a contents list whose heading is no "Innehållsförteckning", real/items 152)."""
+    kept: list[_FlatHit] = []
+    for k, hit in enumerate(hits):
+        nxt = hits[k + 1] if k + 1 < len(hits) else None
+        end = nxt[1] if nxt and nxt[0] == hit[0] else len(lines[hit[0]])
+        if not _LEADERS_AT_END.search(lines[hit[0]][hit[1] : end]):
+            kept.append(hit)
+    return kept
 
 
 def _flat_subitems(chain: list[_FlatHit], lines: list[str]) -> list[tuple[int, int]]:

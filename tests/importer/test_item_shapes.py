@@ -1069,3 +1069,37 @@ def test_a_flattened_title_ends_where_its_text_takes_up_its_noun() -> None:
         ("3", "Stämman 2016"),
         ("4", "Ekonomisk rapport för halvåret"),
     ]
+
+
+def test_a_flattened_contents_list_gives_whole_titles_and_starts_no_items() -> None:
+    """A contents list with no 'Innehållsförteckning' heading, its entries ending in leaders and
+    a page number, before one paragraph a page (the layout of real/items 152): the paragraphs
+    are the items, a title cut at its colon is made whole from the list, an item the list names
+    after the last paragraph is kept; a numbered att-list under a lead-in that does not decide
+    is no decision, a 'Beslut:' label inside the run labels its sentence."""
+    minutes = _paragraphs(
+        "1(6) Plats och tid Kommunhuset 09.00-11.00 Beslutande Eva Holm (S) Per Dahl (M) "
+        "Paragrafer 11 -- 14 Sekreterare Anna Lind",
+        "2(6) Arbetsutskottet Ärendelista 11 Dnr KS 2020/10 Information... 3 12 Dnr KS "
+        "2020/22 Svar på motion: Fler laddstolpar i centrum... 4 13 Dnr KS 2020/31 Remiss om "
+        "länsplanen... 5 14 Dnr KS 2020/40 Sammanträdesplan 2021... 6",
+        "3(6) Arbetsutskottet 11 Dnr KS 2020/10 Information Kommunchefen informerar om läget i "
+        "lokalfrågan och om rekryteringen. Arbetsutskottet noterar informationen. Justerare",
+        "4(6) Arbetsutskottet 12 Dnr KS 2020/22 Svar på motion: Fler laddstolpar i centrum "
+        "Ärendebeskrivning En motion föreslår fler laddstolpar i centrum. Förvaltningen har "
+        "sett över behovet. Beslut: Motionen anses besvarad. Justerare",
+        "5(6) Arbetsutskottet 13 Dnr KS 2020/31 Remiss om länsplanen Ärendebeskrivning "
+        "Förvaltningen har tagit fram ett yttrande där kommunen framför: 1. att banan måste "
+        "rustas, 2. att väg 50 bör prioriteras, 3. att busshållplatserna bör bli fler. "
+        "Arbetsutskottets beslut Yttrandet antas som kommunens svar. Justerare",
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("11", "Information"),
+        ("12", "Svar på motion: Fler laddstolpar i centrum"),
+        ("13", "Remiss om länsplanen"),
+        ("14", "Sammanträdesplan 2021"),
+    ]
+    decided = [d.text for i in minutes.items for d in i.decisions]
+    assert any("Motionen anses besvarad" in d for d in decided)
+    assert not any("väg 50" in d or "busshållplatserna" in d for d in decided)
+    assert any("Yttrandet antas" in d for d in decided)
