@@ -1685,6 +1685,13 @@ class _MinutesParser:
             # "§ 5 Delegationen uppdrar åt ordföranden att …": a § that is one sentence and
             # nothing else; the sentence is its title and also what it says (shapes/items 04).
             self._analyse_text(item, [title], known + item.presenters)
+        elif said and _DECIDED_TITLE.match(title):
+            # "5. Beslöts att verksamhetsledaren får attestera … Beslöts att ansökningar …": a
+            # point with no title whose first sentence decides, before more decisions in its
+            # text; no heading opens so (real/items 153).
+            decided = prose_decision(title, self.own)
+            if decided and all(d.text != decided.text for d in item.decisions):
+                item.decisions.insert(0, decided)
         elif _is_sentence_title(title) and not _REPORTS_EARLIER.search(title):
             # "8. Påminnelse om … skickas av Victor." over text that follows: the title
             # sentence hands out a task of its own (real/items 06).
@@ -1842,7 +1849,19 @@ class _MinutesParser:
         item.assignments.extend(owned)
         spans = list(sentence_spans(text))
         parts = [text[a:b] for a, b in spans]
+        listed_decisions = False
         for position, sentence in enumerate(parts):
+            entry = listed_decisions and not _LIST_MARK.fullmatch(sentence.strip())
+            listed_decisions = bool(
+                _NUMBERED_DECISIONS.search(sentence)
+                or (listed_decisions and _LIST_MARK.fullmatch(sentence.strip()))
+                or (entry and _ENDS_WITH_MARK.search(sentence))
+                or (
+                    entry
+                    and position + 1 < len(parts)
+                    and _LIST_MARK.fullmatch(parts[position + 1].strip())
+                )
+            )
             if _PROPOSAL_IN_TEXT.search(sentence):
                 # "… Förslag till beslut Socialnämnden godkänner informationen." in a flattened
                 # notice: the rest of the run is the proposal (real/items 23).
@@ -1853,6 +1872,14 @@ class _MinutesParser:
                 # "Beslut:" label inside a flattened run labels the sentence after it as a line
                 # "Beslut: …" does (real/items 150).
                 decision = inline_decision(sentence)
+            if decisions and not decision and entry and not sentence.rstrip().endswith("?"):
+                # "Arbetsutskottets beslut 1. Arbetsutskottet ställer sig bakom … 2. Ärendet
+                # överlämnas till kommunstyrelsen utan eget förslag.": each entry of a numbered
+                # list under a decision label is a decision (real/items 152).
+                said = _ENDS_WITH_MARK.sub("", sentence).strip()
+                decision = ParsedDecision(
+                    phrase="Beslut", clauses=[strip_final_period(said)], text=said
+                )
             if decisions and not decision and opening and position == 0:
                 decision = lost_lead_decision(sentence)
             if decisions and not decision:
@@ -3264,6 +3291,16 @@ def _first_sentence(text: str) -> str:
     """The first sentence of a line, without its full stop; the line when it is one."""
     first = sentences(text)
     return strip_final_period(first[0]) if len(first) > 1 else text
+
+
+# A decision label before a numbered list: "Arbetsutskottets beslut 1.", "Beslut: 1.",
+# "Styrelsen beslutade: 1." (not "Förslag till beslut 1.").
+_NUMBERED_DECISIONS = re.compile(
+    r"(?i)(?:(?<!till\s)\bbeslut|\bbeslutar|\bbeslutade|\bbeslöt)\s*:?\s*1\.$"
+)
+_LIST_MARK = re.compile(r"\d{1,2}\.")
+_ENDS_WITH_MARK = re.compile(r"\s+\d{1,2}\.$")
+_DECIDED_TITLE = re.compile(r"(?i)^(?:beslöts|beslutades|beslut\s+(?:togs|fattades))\s+att\s+\S")
 
 
 def _is_sentence_title(title: str) -> bool:

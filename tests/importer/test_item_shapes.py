@@ -1103,3 +1103,34 @@ def test_a_flattened_contents_list_gives_whole_titles_and_starts_no_items() -> N
     assert any("Motionen anses besvarad" in d for d in decided)
     assert not any("väg 50" in d or "busshållplatserna" in d for d in decided)
     assert any("Yttrandet antas" in d for d in decided)
+
+
+def test_a_numbered_list_under_a_decision_label_and_a_deciding_sentence_point() -> None:
+    """'Nämndens beslut 1. … 2. Ärendet överlämnas …' in a flattened run (the layout of
+    real/items 152): each entry is a decision, and the numbered Beslutsunderlag before it is
+    none; a point with no title that opens 'Beslöts att …' keeps that decision besides those
+    of its text (real/items 153)."""
+    minutes = _paragraphs(
+        "3(9) Nämnden 21 Dnr SN 2021/4 Årsredovisning 2020 Ärendebeskrivning Resultatet är "
+        "positivt och balanskravet är uppfyllt. Beslutsunderlag 1. Tjänsteskrivelse "
+        "2021-02-01 2. Årsredovisning 2020 Nämndens beslut 1. Nämnden godkänner "
+        "årsredovisningen. 2. Ärendet överlämnas till kommunstyrelsen. Justerare",
+        "4(9) Nämnden 22 Dnr SN 2021/9 Sammanträdesplan Ärendebeskrivning Ett förslag till "
+        "plan för hösten har tagits fram av kansliet. Nämndens beslut Förslaget godkänns. "
+        "Justerare",
+    )
+    decided = [d.text.rstrip(".") for d in minutes.items[0].decisions]
+    assert decided == [
+        "Nämnden godkänner årsredovisningen",
+        "Ärendet överlämnas till kommunstyrelsen",
+    ]
+    points = _paragraphs(
+        "Protokoll styrelsemöte 4 Plats: Bygdegården Närvarande: Anna Berg, Per Holm. 1. Ordf. "
+        "hälsade alla välkomna och förklarade mötet öppnat. 2. Beslöts att kassören får "
+        "attestera utbetalningar upp till 5 000 kr. Beslöts att firman tecknas av ordföranden "
+        "och kassören var för sig. 3. Nästa möte hålls den 4 maj i bygdegården.",
+    )
+    assert [d.text.rstrip(".") for d in points.items[1].decisions] == [
+        "Beslöts att kassören får attestera utbetalningar upp till 5 000 kr",
+        "Beslöts att firman tecknas av ordföranden och kassören var för sig",
+    ]
