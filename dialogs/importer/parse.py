@@ -2739,7 +2739,10 @@ def _flat_style(match: re.Match[str]) -> str:
     return ":" if match.group("colon") else "." if match.group("sep") else ""
 
 
-def _is_page_number(line: str, match: re.Match[str], ordinal: int) -> bool:
+_DOUBLED_PAGE = re.compile(r"^(\d{1,3})\s+\1\s")
+
+
+def _is_page_number(line: str, match: re.Match[str], ordinal: int, doubled: bool = False) -> bool:
     """ "1 Birgitta Larsson Minnesanteckningar …", "2 Reglemente, …": a converted PDF opens each
     page's line with the page number; a bare number at the start of the n-th long line that is n
     is that page number, not an item (real/items 33)."""
@@ -2748,8 +2751,9 @@ def _is_page_number(line: str, match: re.Match[str], ordinal: int) -> bool:
     if match.start() == 0:
         return int(match.group("num")) == ordinal
     # "2 2 Förslag till dagordning …": docplayer's page number, then the page number the PDF
-    # printed, the same; the second is no item either (real/items 110, 155).
-    return line[: match.start()].strip() == match.group("num")
+    # printed, the same; the second is no item either (real/items 110, 155) when other pages
+    # open so too (doubled), for a page may open with the item of its own number.
+    return doubled and line[: match.start()].strip() == match.group("num")
 
 
 def _nested_in(inner: list[_FlatHit], outer: list[_FlatHit], lines: list[str]) -> bool:
@@ -2889,6 +2893,7 @@ def _unflatten(lines: list[str]) -> list[str]:
         return lines
     long = sorted(set(long) | set(pages))
     hits: list[_FlatHit] = []  # (line, offset, number, "." / ":" / "")
+    doubled = sum(1 for line in lines if _DOUBLED_PAGE.match(line)) >= 2
     cleaned = list(lines)
     # Each flattened line's page number: its place among them, or the number it opens with.
     ordinals = {n: pages.get(n, k) for k, n in enumerate(long, start=1)}
@@ -2906,7 +2911,7 @@ def _unflatten(lines: list[str]) -> list[str]:
             # "106 Annika Sandström, länsturistchef": a § number beside a name in the
             # attendance list, not an item (corpus 17).
             if not _NAME_AND_ROLE.match(cleaned[n], m.end())
-            and not _is_page_number(cleaned[n], m, ordinal)
+            and not _is_page_number(cleaned[n], m, ordinal, doubled)
             # "Tjg ersättare, H län, Pk 2 Anders Thulin": a bare number after a short code and
             # before a name is the code's number beside a member, not an item (real/items 17);
             # "Sn 49 Sammanträdets öppnande" is an item (real/items 13).

@@ -1134,3 +1134,20 @@ def test_a_numbered_list_under_a_decision_label_and_a_deciding_sentence_point() 
         "Beslöts att kassören får attestera utbetalningar upp till 5 000 kr",
         "Beslöts att firman tecknas av ordföranden och kassören var för sig",
     ]
+
+
+def test_a_page_that_opens_with_its_own_number_keeps_that_item() -> None:
+    """'2 2 Title' is docplayer's and the printed page number only where pages open so more
+    than once; a single page whose first item has the page's number keeps it."""
+    minutes = _paragraphs(
+        "Protokoll",
+        "1 Styrelsen Protokoll 1 Mötets öppnande Ordföranden öppnade mötet och hälsade alla "
+        "välkomna till dagens möte i stadshuset. Dagordningen godkändes utan ändringar.",
+        "2 2 Ekonomi Kassören redogjorde för ekonomin och resultatet som är bättre än väntat. "
+        "Styrelsen godkände rapporten. 3 Övrigt Inga övriga frågor anmäldes till mötet.",
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Mötets öppnande"),
+        ("2", "Ekonomi"),
+        ("3", "Övrigt"),
+    ]
