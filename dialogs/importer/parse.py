@@ -3063,7 +3063,11 @@ def _unflatten(lines: list[str]) -> list[str]:
 # (Not a noun in "-te" after a vowel, "styrelsemöte", nor a participle in "-ande", "-ende",
 # "Föregående".)
 _EARLY_PAST_VERB = re.compile(
-    r"^(?:\S+\s+){0,2}?(?:[A-ZÅÄÖa-zåäö][a-zåäö]+(?:ades|des|tes|ade|(?<![aeiouyåäö]n)de|"
+    # First word: a passive in the past ("Konstaterades att …", "Beslöts att …"); a past
+    # participle there is an adjective of a title ("Planerade aktiviteter …").
+    r"^(?:[A-ZÅÄÖ][a-zåäö]+(?:ades|des|tes)|(?i:" + _STRONG_PAST + r"))\b|"
+    # Second or third word: the verb after its subject ("Dagordningen godkändes …").
+    r"^(?:\S+\s+){1,2}?(?:[a-zåäö]+(?:ades|des|tes|ade|(?<![aeiouyåäö]n)de|"
     r"(?<![aeiouyåäö])te)|(?i:" + _STRONG_PAST + r"))\b"
 )
 # "Stämman 2012 Stämman hålls …", "Information från arbetsgrupperna Arbetsgrupperna för fisk …",

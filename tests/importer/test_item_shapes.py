@@ -1051,6 +1051,14 @@ def test_numbered_sentences_without_titles_keep_their_first_sentence() -> None:
         ),
         ("5", "Nästa möte hålls den 4 maj i bygdegården"),
     ]
+    # A participle opening a title is its adjective, not a point's verb: the title is not
+    # taken to the sentence's end.
+    planned = _paragraphs(
+        "Protokoll 1. Mötets öppnande Ordföranden öppnade mötet och hälsade alla välkomna. "
+        "2. Planerade aktiviteter för hösten och vintern i samverkan med kommunerna och "
+        "regionen i länet. Kansliet redogjorde för planen.",
+    )
+    assert not planned.items[1].title.endswith("i länet")
 
 
 def test_a_flattened_title_ends_where_its_text_takes_up_its_noun() -> None:
