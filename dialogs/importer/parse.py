@@ -70,7 +70,7 @@ from .model import (
     ParsedMinutes,
     ParsedPerson,
 )
-from .names import is_given_name
+from .names import is_given_name, is_surname
 from .people import (
     InlineEntries,
     PeopleRegistry,
@@ -2967,7 +2967,13 @@ def _unflatten(lines: list[str]) -> list[str]:
     # (real/items 33).
     dotted = [h for h in hits if h[3] == "."]
     lone = len(best) < 2 and len(dotted) == 1 and dotted[0][2] == 1
-    if lone:
+    # One paragraph after a contents list that names it (an excerpt ending after its first
+    # paragraph): that paragraph is an item, and the list's later entries follow it
+    # (real/attendance 38's contents and § 35).
+    listed_first = [h for h in hits if not h[3] and str(h[2]) in listed]
+    if len(best) < 2 and len(listed) >= 2 and listed_first:
+        best = listed_first[:1]
+    elif lone:
         best = dotted
     elif len(best) < 2:
         return lines
@@ -3031,14 +3037,11 @@ def _unflatten(lines: list[str]) -> list[str]:
                     title_end = infinitive
                 if len(rest[:title_end].split()) > 10:
                     title_end = _sentence_title_end(rest) or len(" ".join(words[:10]))
-                # The contents list gives the whole title: "Svar på medborgarförslag:
-                # Belysning längs …" stops at no colon there (real/items 152).
+                # The contents list gives the title: "Svar på medborgarförslag: Belysning
+                # längs …" stops at no colon there, and "Tillgänglighetspriset 2019 1. …" ends
+                # before the text's list (real/items 152, real/attendance 38).
                 whole = listed.get(number.rstrip("."), "")
-                if (
-                    len(whole) > title_end
-                    and rest.startswith(whole)
-                    and whole.startswith(rest[:title_end].strip())
-                ):
+                if whole and rest.startswith(whole):
                     title_end = len(whole)
                 # A sub-point keeps its "1.1" and stands as "1.1 Title", as an outline's
                 # sub-items do in plain text (see _with_subitems).
@@ -3083,9 +3086,16 @@ def _repeated_noun_stop(title: str) -> int | None:
     # ("Godkännande av dagordning Dagordning Förslaget till …", real/items 10) is followed by
     # the text's own capitalised first word and stays in the title.
     for match in re.finditer(
-        r"(?<=[a-zåäö0-9,)])\s+(?P<word>[A-ZÅÄÖ][a-zåäö]{3,})(?=\s+[a-zåäö(])", title
+        r"(?<=[a-zåäö0-9])\s+(?P<word>[A-ZÅÄÖ][a-zåäö]{3,})(?=\s+[a-zåäö(])", title
     ):
         word = match.group("word").lower()
+        # "… Marita Grahn (C) ersätter Sara Lund (C)": a name said again is no noun of a title.
+        if is_given_name(word) or is_surname(word):
+            continue
+        # "Lägesrapport ekonomi (Se underlag Lägesrapport ekonomi ) …": inside parentheses a
+        # title is named, no text starts (real/items 30).
+        if title.count("(", 0, match.start()) > title.count(")", 0, match.start()):
+            continue
         before = re.findall(r"[a-zåäöA-ZÅÄÖ-]{4,}", title[: match.start()])
         if any(word == stem.lower() + ending for stem in before for ending in _DEFINITE_ENDINGS):
             return match.start()
@@ -3106,7 +3116,22 @@ def _sentence_title_end(text: str) -> int | None:
 
 # A contents entry ends in dot leaders and its page number: "… 41 Dnr KS 2019/22
 # Information... 3 42 Dnr KS 2019/131 Årsredovisning … 2018... 4 …".
-_LEADERS_AT_END = re.compile(r"(?:\.{2,}|…+)\s*\d{1,3}\s*$")
+_LEADERS_AT_END = re.compile(r"(?:\.{2,}|…+)\s*\d{1,3}(?!\S)")
+_LEADERS_BEFORE = re.compile(r"(?:\.{2,}|…+)\s*$")
+
+
+def _contents_entry(hits: list[_FlatHit], k: int, lines: list[str]) -> re.Match[str] | None:
+    """The leaders and page number that close hits[k]'s contents entry, within 150
+    characters of its number and before the next number that is no page number, or None."""
+    n, offset = hits[k][0], hits[k][1]
+    end = len(lines[n])
+    for nxt in hits[k + 1 :]:
+        if nxt[0] != n:
+            break
+        if not _LEADERS_BEFORE.search(lines[n], 0, nxt[1]):
+            end = nxt[1]
+            break
+    return _LEADERS_AT_END.search(lines[n], offset, min(end, offset + 150))
 
 
 def _contents_titles(hits: list[_FlatHit], lines: list[str]) -> dict[str, str]:
@@ -3115,12 +3140,9 @@ def _contents_titles(hits: list[_FlatHit], lines: list[str]) -> dict[str, str]:
     leaders."""
     found: dict[str, str] = {}
     for k, (n, offset, number, _) in enumerate(hits):
-        nxt = hits[k + 1] if k + 1 < len(hits) else None
-        end = nxt[1] if nxt and nxt[0] == n else len(lines[n])
-        entry = lines[n][offset:end]
-        leaders = _LEADERS_AT_END.search(entry)
-        if leaders:
-            title = re.sub(r"^\d{1,3}[.:]?\s*", "", entry[: leaders.start()])
+        leaders = _contents_entry(hits, k, lines)
+        if leaders and not _LEADERS_BEFORE.search(lines[n], 0, offset):
+            title = re.sub(r"^\d{1,3}[.:]?\s*", "", lines[n][offset : leaders.start()])
             found[str(number)] = _FILE_NUMBER_LEAD.sub("", title).strip()
     return found
 
@@ -3131,9 +3153,10 @@ def _without_contents_entries(hits: list[_FlatHit], lines: list[str]) -> list[_F
     start one (a contents list whose heading is no "Innehållsförteckning", real/items 152)."""
     kept: list[_FlatHit] = []
     for k, hit in enumerate(hits):
-        nxt = hits[k + 1] if k + 1 < len(hits) else None
-        end = nxt[1] if nxt and nxt[0] == hit[0] else len(lines[hit[0]])
-        if not _LEADERS_AT_END.search(lines[hit[0]][hit[1] : end]):
+        # "… Mötesplan 2021... 5 Justerare …": the number after leaders is the entry's page.
+        if _LEADERS_BEFORE.search(lines[hit[0]], 0, hit[1]):
+            continue
+        if not _contents_entry(hits, k, lines):
             kept.append(hit)
     return kept
 

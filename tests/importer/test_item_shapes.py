@@ -1159,3 +1159,33 @@ def test_a_page_that_opens_with_its_own_number_keeps_that_item() -> None:
         ("2", "Ekonomi"),
         ("3", "Övrigt"),
     ]
+
+
+def test_a_contents_list_before_one_paragraph_and_names_said_again() -> None:
+    """A contents list with leaders, then one paragraph whose text opens with a numbered
+    decision (the layout of real/attendance 38): the paragraph is an item titled as the list
+    has it, and the list's later entries are kept. A name said again in a flattened title
+    ('… ersätter Sara Lund (C)') and a title named inside parentheses end no title early."""
+    minutes = _paragraphs(
+        "1 Plats och tid Stadshuset 13:30-16:00 Beslutande: Eva Holm (S), ordförande, Per Dahl, "
+        "FUB Justerare Utdragsbestyrkande 1",
+        "2 Innehåll 35 Tillgänglighetspriset 2020... 3 36 Utbildning i universell "
+        "utformning... 4 37 Mötesplan 2021... 5 Justerare Utdragsbestyrkande 2",
+        "35 Tillgänglighetspriset 2020 1. Tillgänglighetspriset 2020 tilldelas biblioteket i "
+        "Bergby. Rådet delar varje år ut ett pris till en verksamhet som blivit tillgänglig. "
+        "Justerare Utdragsbestyrkande 3",
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("35", "Tillgänglighetspriset 2020"),
+        ("36", "Utbildning i universell utformning"),
+        ("37", "Mötesplan 2021"),
+    ]
+    flat = _paragraphs(
+        "1 Rådet Protokoll 1. Mötets öppnande Ordföranden hälsade alla välkomna och öppnade "
+        "mötet. 2. Lägesrapport ekonomi (Se underlag Lägesrapport ekonomi ) Utbetalningarna "
+        "har släpat efter i år. 3. Val av ledamot Marita Grahn (C) ersätter Sara Lund (C) "
+        "under året. 4. Övrigt Inga övriga frågor anmäldes.",
+    )
+    titles = [i.title for i in flat.items]
+    assert not titles[1].endswith("(Se underlag")
+    assert not titles[2].endswith("ersätter Sara")
