@@ -70,6 +70,7 @@ from .model import (
     ParsedMinutes,
     ParsedPerson,
 )
+from .names import is_given_name, is_surname
 from .people import (
     InlineEntries,
     PeopleRegistry,
@@ -149,7 +150,13 @@ _BARE_NUMBER_LINE = re.compile(
 )
 # Where a sentence ends inside a line: a full stop, not one after a short abbreviation before a
 # lower-case word ("Anmälan om ev. jäv", "bl.a. budget", real/items 35).
-_SENTENCE_BREAK = r"(?<!\b[a-zåäö])(?<!\b[a-zåäö]{2})(?<!\b[a-zåäö]{3})(?<!\.[a-zåäö])[.!?]\s+\S|[.!?](?=\s+[^\sa-zåäö])"
+# A short capitalised word is an abbreviation too before a lower-case word: "1. Ordf. hälsade
+# alla välkomna …", "Ang. nordiskt porto" (real/items 153, 155).
+_SENTENCE_BREAK = (
+    r"(?<!\b[a-zåäö])(?<!\b[a-zåäö]{2})(?<!\b[a-zåäö]{3})(?<!\.[a-zåäö])"
+    r"(?<!\b[A-ZÅÄÖ][a-zåäö])(?<!\b[A-ZÅÄÖ][a-zåäö]{2})(?<!\b[A-ZÅÄÖ][a-zåäö]{3})"
+    r"[.!?]\s+\S|[.!?](?=\s+[^\sa-zåäö])"
+)
 # A line of a table of contents: a title, dot leaders or a wide gap, a page number.
 _CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|\s{3,})\s*\d{1,3}\s*$")
 # The same under a "§ N Dnr …" line, where short leaders are leaders too: "… enbostadshus .. 20"
@@ -1678,6 +1685,13 @@ class _MinutesParser:
             # "§ 5 Delegationen uppdrar åt ordföranden att …": a § that is one sentence and
             # nothing else; the sentence is its title and also what it says (shapes/items 04).
             self._analyse_text(item, [title], known + item.presenters)
+        elif said and _DECIDED_TITLE.match(title):
+            # "5. Beslöts att verksamhetsledaren får attestera … Beslöts att ansökningar …": a
+            # point with no title whose first sentence decides, before more decisions in its
+            # text; no heading opens so (real/items 153).
+            decided = prose_decision(title, self.own)
+            if decided and all(d.text != decided.text for d in item.decisions):
+                item.decisions.insert(0, decided)
         elif _is_sentence_title(title) and not _REPORTS_EARLIER.search(title):
             # "8. Påminnelse om … skickas av Victor." over text that follows: the title
             # sentence hands out a task of its own (real/items 06).
@@ -1835,12 +1849,37 @@ class _MinutesParser:
         item.assignments.extend(owned)
         spans = list(sentence_spans(text))
         parts = [text[a:b] for a, b in spans]
+        listed_decisions = False
         for position, sentence in enumerate(parts):
+            entry = listed_decisions and not _LIST_MARK.fullmatch(sentence.strip())
+            listed_decisions = bool(
+                _NUMBERED_DECISIONS.search(sentence)
+                or (listed_decisions and _LIST_MARK.fullmatch(sentence.strip()))
+                or (entry and _ENDS_WITH_MARK.search(sentence))
+                or (
+                    entry
+                    and position + 1 < len(parts)
+                    and _LIST_MARK.fullmatch(parts[position + 1].strip())
+                )
+            )
             if _PROPOSAL_IN_TEXT.search(sentence):
                 # "… Förslag till beslut Socialnämnden godkänner informationen." in a flattened
                 # notice: the rest of the run is the proposal (real/items 23).
                 decisions = False
             decision = prose_decision(sentence, self.own) if decisions else None
+            if decisions and not decision:
+                # "… hålls den 24 maj i Motala. Beslut: Sekretariatet får i uppdrag att …": a
+                # "Beslut:" label inside a flattened run labels the sentence after it as a line
+                # "Beslut: …" does (real/items 150).
+                decision = inline_decision(sentence)
+            if decisions and not decision and entry and not sentence.rstrip().endswith("?"):
+                # "Arbetsutskottets beslut 1. Arbetsutskottet ställer sig bakom … 2. Ärendet
+                # överlämnas till kommunstyrelsen utan eget förslag.": each entry of a numbered
+                # list under a decision label is a decision (real/items 152).
+                said = _ENDS_WITH_MARK.sub("", sentence).strip()
+                decision = ParsedDecision(
+                    phrase="Beslut", clauses=[strip_final_period(said)], text=said
+                )
             if decisions and not decision and opening and position == 0:
                 decision = lost_lead_decision(sentence)
             if decisions and not decision:
@@ -1852,6 +1891,18 @@ class _MinutesParser:
                 # beslutar") was lost in a flattened PDF (real/items 25), unless the sentence
                 # before proposes or introduces a list.
                 before = (sentence[: lead.start()].strip() or previous or "").rstrip()
+                if re.search(r"(?:^|\s)\d{1,2}\.$", before):
+                    # "… där kommunen framför: 1. att Ådalsbanans … , 2. att väg 90 bör …": an
+                    # entry of a numbered att-list says what its lead-in says; a lead-in that
+                    # ends in a colon without deciding (a statement's or a proposal's points) is
+                    # no decision (real/items 152), "Styrelsen beslutade: 1. att …" is one.
+                    run = f"{previous or ''} {sentence[: lead.start()]}"
+                    first = list(re.finditer(r"(?:^|\s)1\.(?:\s+att\b|\s*$)", run))
+                    intro = run[: first[-1].start()].rstrip() if first else ""
+                    if intro.endswith(":") and not _DECISION_LIST_INTRO.search(
+                        intro.split(". ")[-1]
+                    ):
+                        before = intro
                 if not before.endswith(":") and not _PROPOSES_BEFORE.search(before):
                     said = sentence[lead.start() :].strip()
                     decision = ParsedDecision(
@@ -2462,6 +2513,10 @@ FILE_NUMBER = (
 )
 _FILE_NUMBER_LEAD = re.compile(r"(?i)^" + FILE_NUMBER + r"(?:\s+|$)")
 _NAME_AND_ROLE = re.compile(r"[A-ZÅÄÖ][a-zåäöé-]+(?:\s+[A-ZÅÄÖ][a-zåäöé-]+){1,2},")
+# The words after a title's first word in capitals: more capital words, a one-letter word ("I",
+# "Å") or a year ("2014"); not a paragraph number, "43 FHR 1 Godkännande …" is the page and
+# the paragraph sign before item 1 (real/items 38).
+_CAPS_WORDS = r"(?:\s+(?:[A-ZÅÄÖ]{2,}|[A-ZÅÄÖ]|(?:19|20)\d\d))*"
 # "1:Mötet öppnas", "3: Föregående mötes minnesanteckningar": a colon after the number, with or
 # without a space, as notes run into one line write them (real/items 29).
 _FLAT_ITEM = re.compile(
@@ -2472,17 +2527,41 @@ _FLAT_ITEM = re.compile(
     # 90).
     # … and an acronym with a colon: "4. VVP: Aktuella åtgärder" (real/items 94).
     r"(?=[A-ZÅÄÖ][a-zåäö]|[A-ZÅÄÖ]{2,}-[A-Za-zÅÄÖåäö]|[A-ZÅÄÖ]{2,5}:\s+[A-ZÅÄÖ]|"
-    r"[A-ZÅÄÖ]{2,}(?:\s+[A-ZÅÄÖ]{2,})*\s+[A-ZÅÄÖ][a-zåäö])"
+    # A title in capitals may hold a one-letter word or a year: "6. SEMINARIUM I HÖST Anders
+    # redogjorde …", "4. VERKSAMHETSPLAN FÖR 2014 En verksamhetsplan …" (real/items 151).
+    r"[A-ZÅÄÖ]{2,}" + _CAPS_WORDS + r"\s+[A-ZÅÄÖ][a-zåäö])"
 )
-_CAPS_TITLE = re.compile(r"^[A-ZÅÄÖ]{2,}(?:\s+[A-ZÅÄÖ]{2,})*(?=\s+[A-ZÅÄÖ][a-zåäö])")
+_CAPS_TITLE = re.compile(r"^[A-ZÅÄÖ]{2,}" + _CAPS_WORDS + r"(?=\s+[A-ZÅÄÖ][a-zåäö])")
 # "… Sida 41 Sammanträdesdatum": a page label's number, not an item.
 # A number after a noun that counts ("sida 3", "… vid genomgången i pass 1. Förhinder: …",
 # "Delprojekt 1: Kalkning …") or after an attachment list's label ("Bilagor: 1. Budget …")
 # belongs to that noun, not to an item (real/items 91, 93, 94).
 _PAGE_LABEL_BEFORE = re.compile(
     r"(?i)\b(?:sida|pass|punkt(?:en)?|etapp|fas|steg|del|delprojekt|kapitel|vecka|nr|"
-    r"nummer|version)\s+$|\bbilag(?:a|or|orna)\s*:\s*$"
+    r"nummer|version|bilaga)\s+$|\bbilag(?:a|or|orna)\s*:\s*$"
 )
+_ATTACHMENTS_LABEL = re.compile(r"(?i)\bbilag(?:or|orna)\s*:\s*")
+_LIST_NUMBER = re.compile(r"(?<!\S)(?P<num>\d{1,2})\.\s+\S")
+
+
+def _attachment_numbers(line: str) -> set[int]:
+    """Offsets of the numbers of an attachment list in a flattened line: "Bilagor: 1. Ekonomisk
+    rapport … 3. Ang. Nordens tidning 4. … 8. Kura skymning-seminarieprogram" lists papers, not
+    items, to its last number; a number lost in the conversion (the "2.") does not end it. An
+    entry is a short title: more than 120 characters between two numbers ends the list
+    (real/items 155)."""
+    found: set[int] = set()
+    for label in _ATTACHMENTS_LABEL.finditer(line):
+        last, end = 0, label.end()
+        for m in _LIST_NUMBER.finditer(line, label.end()):
+            number = int(m.group("num"))
+            if m.start() - end > 120 or not last < number <= last + 2:
+                break
+            found.add(m.start())
+            last, end = number, m.start()
+    return found
+
+
 # A contents page in flattened text: its numbers list the items, they do not start them.
 _CONTENTS_PAGE = re.compile(r"(?i)^(?:\d{1,3}\s+){0,2}(?:innehållsförteckning|ärendeförteckning)\b")
 _PAGE_LINE = re.compile(r"^(?P<page>\d{1,3})\s+\S")
@@ -2522,6 +2601,10 @@ def _title_stop(text: str) -> int | None:
         # a one-word title ("Rapporter Tuva Lund rapporterade …") ends after its word.
         if prev[:1].isupper() and match.start("prev") > 0:
             continue
+        # "2. Johan Nilsson valdes att …": a point with no title whose sentence opens with a
+        # given name and a surname; the name is not a one-word title (real/items 153).
+        if match.start("prev") == 0 and is_given_name(prev) and match.group("subj")[:1].isupper():
+            continue
         # "Ansökan om medel till insatsen Steget ut Styrelsen behandlade …" (real/items 67): a
         # capitalised word after a lower-case one nearer the verb is the subject; the first
         # belongs to the title.
@@ -2538,7 +2621,7 @@ _TITLE_END = re.compile(
     # An acronym opening the title keeps its colon ("VVP: Aktuella åtgärder", real/items 94).
     _SENTENCE_BREAK
     + r"|[.!?]\s*$|(?<!^[A-ZÅÄÖ]{2})(?<!^[A-ZÅÄÖ]{3})(?<!^[A-ZÅÄÖ]{4})(?<!^[A-ZÅÄÖ]{5})"
-    r":(?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b)|"
+    r":(?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b|Ärendebeskrivning\b|Beslutsunderlag\b)|"
     # "138 Föredragningslistan Godkändes upprättad …": a sentence opening with a passive
     # deciding verb ends the title (real/items 19).
     r"\s(?=(?:Godkändes|Godkänns|Fastställdes|Fastställs|Utsågs|Utses|Valdes|Beslutades|"
@@ -2656,11 +2739,21 @@ def _flat_style(match: re.Match[str]) -> str:
     return ":" if match.group("colon") else "." if match.group("sep") else ""
 
 
-def _is_page_number(line: str, match: re.Match[str], ordinal: int) -> bool:
+_DOUBLED_PAGE = re.compile(r"^(\d{1,3})\s+\1\s")
+
+
+def _is_page_number(line: str, match: re.Match[str], ordinal: int, doubled: bool = False) -> bool:
     """ "1 Birgitta Larsson Minnesanteckningar …", "2 Reglemente, …": a converted PDF opens each
     page's line with the page number; a bare number at the start of the n-th long line that is n
     is that page number, not an item (real/items 33)."""
-    return match.start() == 0 and not _flat_style(match) and int(match.group("num")) == ordinal
+    if _flat_style(match):
+        return False
+    if match.start() == 0:
+        return int(match.group("num")) == ordinal
+    # "2 2 Förslag till dagordning …": docplayer's page number, then the page number the PDF
+    # printed, the same; the second is no item either (real/items 110, 155) when other pages
+    # open so too (doubled), for a page may open with the item of its own number.
+    return doubled and line[: match.start()].strip() == match.group("num")
 
 
 def _nested_in(inner: list[_FlatHit], outer: list[_FlatHit], lines: list[str]) -> bool:
@@ -2800,6 +2893,7 @@ def _unflatten(lines: list[str]) -> list[str]:
         return lines
     long = sorted(set(long) | set(pages))
     hits: list[_FlatHit] = []  # (line, offset, number, "." / ":" / "")
+    doubled = sum(1 for line in lines if _DOUBLED_PAGE.match(line)) >= 2
     cleaned = list(lines)
     # Each flattened line's page number: its place among them, or the number it opens with.
     ordinals = {n: pages.get(n, k) for k, n in enumerate(long, start=1)}
@@ -2808,14 +2902,16 @@ def _unflatten(lines: list[str]) -> list[str]:
         if _CONTENTS_PAGE.match(cleaned[n]):
             continue
         ordinal = ordinals[n]
+        attachments = _attachment_numbers(cleaned[n])
         hits.extend(
             (n, m.start(), int(m.group("num")), _flat_style(m))
             for m in _FLAT_ITEM.finditer(cleaned[n])
             if not _PAGE_LABEL_BEFORE.search(cleaned[n], 0, m.start())
+            and m.start() not in attachments
             # "106 Annika Sandström, länsturistchef": a § number beside a name in the
             # attendance list, not an item (corpus 17).
             if not _NAME_AND_ROLE.match(cleaned[n], m.end())
-            and not _is_page_number(cleaned[n], m, ordinal)
+            and not _is_page_number(cleaned[n], m, ordinal, doubled)
             # "Tjg ersättare, H län, Pk 2 Anders Thulin": a bare number after a short code and
             # before a name is the code's number beside a member, not an item (real/items 17);
             # "Sn 49 Sammanträdets öppnande" is an item (real/items 13).
@@ -2825,6 +2921,8 @@ def _unflatten(lines: list[str]) -> list[str]:
                 and _TWO_NAMES.match(cleaned[n], m.end())
             )
         )
+    listed = _contents_titles(hits, cleaned)
+    hits = _without_contents_entries(hits, cleaned)
     chains: list[list[_FlatHit]] = []
     for k, first in enumerate(hits[:2000]):
         chain = [first]
@@ -2869,13 +2967,23 @@ def _unflatten(lines: list[str]) -> list[str]:
     # (real/items 33).
     dotted = [h for h in hits if h[3] == "."]
     lone = len(best) < 2 and len(dotted) == 1 and dotted[0][2] == 1
-    if lone:
+    # One paragraph after a contents list that names it (an excerpt ending after its first
+    # paragraph): that paragraph is an item, and the list's later entries follow it
+    # (real/attendance 38's contents and § 35).
+    listed_first = [h for h in hits if not h[3] and str(h[2]) in listed]
+    if len(best) < 2 and len(listed) >= 2 and listed_first:
+        best = listed_first[:1]
+    elif lone:
         best = dotted
     elif len(best) < 2:
         return lines
     cuts: dict[int, list[int]] = {}
     for n, offset, _, _ in best:
         cuts.setdefault(n, []).append(offset)
+    for n, offset in _flat_subitems(best, cleaned):
+        cuts.setdefault(n, []).append(offset)
+    for offsets in cuts.values():
+        offsets.sort()
     sign = _paragraph_sign(best, cleaned)
     heads = _page_heads(cleaned, cuts, ordinals, sign)
     out: list[str] = []
@@ -2903,7 +3011,7 @@ def _unflatten(lines: list[str]) -> list[str]:
                 # sign's code, no text of the item before (real/items 38, 39).
                 continue
             if a in cuts[n]:
-                lead = re.match(r"(\d{1,3})[.:]?\s*", piece)
+                lead = re.match(r"(\d{1,3}(?:\.\d{1,2}(?=[.\s]))?)[.:]?\s*", piece)
                 number, rest = (lead.group(1), piece[lead.end() :]) if lead else ("", piece)
                 rest = _FILE_NUMBER_LEAD.sub("", rest)
                 caps = _CAPS_TITLE.match(rest)
@@ -2918,6 +3026,9 @@ def _unflatten(lines: list[str]) -> list[str]:
                 stop = _title_stop(rest[:title_end])
                 if stop:
                     title_end = stop
+                repeated = _repeated_noun_stop(rest[:title_end])
+                if repeated:
+                    title_end = repeated
                 lost = _LOST_SUBJECT_IN_TITLE.search(rest[:title_end])
                 if lost and _lost_subject_after(lost.group("prev"), lost.start("prev")):
                     title_end = lost.end("prev")
@@ -2925,13 +3036,152 @@ def _unflatten(lines: list[str]) -> list[str]:
                 if infinitive:
                     title_end = infinitive
                 if len(rest[:title_end].split()) > 10:
-                    title_end = len(" ".join(words[:10]))
-                out.append(f"{number.rstrip('.')}. {rest[:title_end].strip()}")
+                    title_end = _sentence_title_end(rest) or len(" ".join(words[:10]))
+                # The contents list gives the title: "Svar på medborgarförslag: Belysning
+                # längs …" stops at no colon there, and "Tillgänglighetspriset 2019 1. …" ends
+                # before the text's list (real/items 152, real/attendance 38).
+                whole = listed.get(number.rstrip("."), "")
+                if whole and rest.startswith(whole):
+                    title_end = len(whole)
+                # A sub-point keeps its "1.1" and stands as "1.1 Title", as an outline's
+                # sub-items do in plain text (see _with_subitems).
+                mark = number if "." in number else f"{number.rstrip('.')}."
+                out.append(f"{mark} {rest[:title_end].strip()}")
                 out.append(rest[title_end:].strip(" .:"))
                 out.append("")
             else:
                 out.append(piece)
+    # Items the contents list names after the last paragraph have no text in this document
+    # (an excerpt, or minutes cut short): each is kept as a title, as a § only a contents list
+    # names is (real/items 53, 152).
+    number = best[-1][2] + 1
+    while str(number) in listed:
+        out.extend([f"{number}. {listed[str(number)]}", ""])
+        number += 1
     return out
+
+
+# A verb in the past among a sentence's first words: "Dagordningen godkändes …",
+# "Konstaterades att …", "Verksamhetsledaren lämnade …", "Beslöts att …".
+# (Not a noun in "-te" after a vowel, "styrelsemöte", nor a participle in "-ande", "-ende",
+# "Föregående".)
+_EARLY_PAST_VERB = re.compile(
+    # First word: a passive in the past ("Konstaterades att …", "Beslöts att …"); a past
+    # participle there is an adjective of a title ("Planerade aktiviteter …").
+    r"^(?:[A-ZÅÄÖ][a-zåäö]+(?:ades|des|tes)|(?i:" + _STRONG_PAST + r"))\b|"
+    # Second or third word: the verb after its subject ("Dagordningen godkändes …").
+    r"^(?:\S+\s+){1,2}?(?:[a-zåäö]+(?:ades|des|tes|ade|(?<![aeiouyåäö]n)de|"
+    r"(?<![aeiouyåäö])te)|(?i:" + _STRONG_PAST + r"))\b"
+)
+# "Stämman 2012 Stämman hålls …", "Information från arbetsgrupperna Arbetsgrupperna för fisk …",
+# "Ekonomisk rapport för första halvåret Rapporten (bilaga 1) visar …": the text's first word
+# takes up a noun of the title, the same or in its definite form (real/items 150, 155).
+_DEFINITE_ENDINGS = ("", "en", "et", "n", "t", "na", "erna", "arna", "orna", "ena")
+
+
+def _repeated_noun_stop(title: str) -> int | None:
+    """Where a flattened title ends whose text opens with a capitalised word repeating one of
+    the title's nouns (after a lower-case word or a number), or None."""
+    # The word opens a sentence: a lower-case word follows. A margin label repeating the title
+    # ("Godkännande av dagordning Dagordning Förslaget till …", real/items 10) is followed by
+    # the text's own capitalised first word and stays in the title.
+    for match in re.finditer(
+        r"(?<=[a-zåäö0-9])\s+(?P<word>[A-ZÅÄÖ][a-zåäö]{3,})(?=\s+[a-zåäö(])", title
+    ):
+        word = match.group("word").lower()
+        # "… Marita Grahn (C) ersätter Sara Lund (C)": a name said again is no noun of a title.
+        if is_given_name(word) or is_surname(word):
+            continue
+        # "Lägesrapport ekonomi (Se underlag Lägesrapport ekonomi ) …": inside parentheses a
+        # title is named, no text starts (real/items 30).
+        if title.count("(", 0, match.start()) > title.count(")", 0, match.start()):
+            continue
+        before = re.findall(r"[a-zåäöA-ZÅÄÖ-]{4,}", title[: match.start()])
+        if any(word == stem.lower() + ending for stem in before for ending in _DEFINITE_ENDINGS):
+            return match.start()
+    return None
+
+
+def _sentence_title_end(text: str) -> int | None:
+    """Where the title ends of a point that has none but its first sentence: "3. Dagordningen
+    godkändes med tillägg av en punkt om hemsidan under punkt 9. 4. Konstaterades att …", as
+    associations' minutes number their sentences (real/items 02, 153). Only when the sentence
+    opens with its verb in the past and ends within 25 words; None otherwise."""
+    end = re.search(_SENTENCE_BREAK + r"|[.!?]\s*$", text)
+    sentence = text[: end.start()] if end else text
+    if len(sentence.split()) > 25 or not _EARLY_PAST_VERB.match(sentence):
+        return None
+    return len(sentence)
+
+
+# A contents entry ends in dot leaders and its page number: "… 41 Dnr KS 2019/22
+# Information... 3 42 Dnr KS 2019/131 Årsredovisning … 2018... 4 …".
+_LEADERS_AT_END = re.compile(r"(?:\.{2,}|…+)\s*\d{1,3}(?!\S)")
+_LEADERS_BEFORE = re.compile(r"(?:\.{2,}|…+)\s*$")
+
+
+def _contents_entry(hits: list[_FlatHit], k: int, lines: list[str]) -> re.Match[str] | None:
+    """The leaders and page number that close hits[k]'s contents entry, within 150
+    characters of its number and before the next number that is no page number, or None."""
+    n, offset = hits[k][0], hits[k][1]
+    end = len(lines[n])
+    for nxt in hits[k + 1 :]:
+        if nxt[0] != n:
+            break
+        if not _LEADERS_BEFORE.search(lines[n], 0, nxt[1]):
+            end = nxt[1]
+            break
+    return _LEADERS_AT_END.search(lines[n], offset, min(end, offset + 150))
+
+
+def _contents_titles(hits: list[_FlatHit], lines: list[str]) -> dict[str, str]:
+    """Number → title of the entries of a flattened contents list (see
+    _without_contents_entries): the text after the number and its file number, before the
+    leaders."""
+    found: dict[str, str] = {}
+    for k, (n, offset, number, _) in enumerate(hits):
+        leaders = _contents_entry(hits, k, lines)
+        if leaders and not _LEADERS_BEFORE.search(lines[n], 0, offset):
+            title = re.sub(r"^\d{1,3}[.:]?\s*", "", lines[n][offset : leaders.start()])
+            found[str(number)] = _FILE_NUMBER_LEAD.sub("", title).strip()
+    return found
+
+
+def _without_contents_entries(hits: list[_FlatHit], lines: list[str]) -> list[_FlatHit]:
+    """The flattened numbers that do not open a contents entry: a number whose text, up to the
+    next number on its line, ends in leaders and a page number lists an item, it does not
+    start one (a contents list whose heading is no "Innehållsförteckning", real/items 152)."""
+    kept: list[_FlatHit] = []
+    for k, hit in enumerate(hits):
+        # "… Mötesplan 2021... 5 Justerare …": the number after leaders is the entry's page.
+        if _LEADERS_BEFORE.search(lines[hit[0]], 0, hit[1]):
+            continue
+        if not _contents_entry(hits, k, lines):
+            kept.append(hit)
+    return kept
+
+
+def _flat_subitems(chain: list[_FlatHit], lines: list[str]) -> list[tuple[int, int]]:
+    """Where the numbered sub-points of the items of a flattened chain start: "1 Formalia …
+    1.1 Val av protokolljusterare Att utse … 1.2 Godkännande av dagordning …", "8. Projekt-
+    ansökningar … 8.1 Sönnarslövs byalag, Lekplats … 8.2 …" (real/items 153, 155). Only
+    between the item's own number and the next item's, with minors 1, 2, 3 … in turn and a
+    capitalised word after each, so "version 1.2 av planen" or "3.5 miljoner" make none.
+    Returns (line, offset) pairs."""
+    found: list[tuple[int, int]] = []
+    bounds = [*chain[1:], (len(lines), 0, 0, "")]
+    for (n, offset, number, _), (end_line, end_offset, _, _) in zip(chain, bounds, strict=True):
+        sub = re.compile(rf"(?<!\S){number}\.(?P<minor>\d{{1,2}})\.?\s+(?=[A-ZÅÄÖ][a-zåäö])")
+        minor = 0
+        for i in range(n, min(end_line, len(lines) - 1) + 1):
+            start = offset + 1 if i == n else 0
+            stop = end_offset if i == end_line else len(lines[i])
+            for m in sub.finditer(lines[i], start, stop):
+                if int(m.group("minor")) != minor + 1:
+                    continue
+                minor += 1
+                found.append((i, m.start()))
+    return found
 
 
 def _organisation_rows(rows: list[tuple[list[ParsedPerson], str | None]]) -> None:
@@ -3073,6 +3323,16 @@ def _first_sentence(text: str) -> str:
     """The first sentence of a line, without its full stop; the line when it is one."""
     first = sentences(text)
     return strip_final_period(first[0]) if len(first) > 1 else text
+
+
+# A decision label before a numbered list: "Arbetsutskottets beslut 1.", "Beslut: 1.",
+# "Styrelsen beslutade: 1." (not "Förslag till beslut 1.").
+_NUMBERED_DECISIONS = re.compile(
+    r"(?i)(?:(?<!till\s)\bbeslut|\bbeslutar|\bbeslutade|\bbeslöt)\s*:?\s*1\.$"
+)
+_LIST_MARK = re.compile(r"\d{1,2}\.")
+_ENDS_WITH_MARK = re.compile(r"\s+\d{1,2}\.$")
+_DECIDED_TITLE = re.compile(r"(?i)^(?:beslöts|beslutades|beslut\s+(?:togs|fattades))\s+att\s+\S")
 
 
 def _is_sentence_title(title: str) -> bool:

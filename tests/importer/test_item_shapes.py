@@ -971,3 +971,221 @@ def test_a_plan_as_the_topic_is_read_as_prose_and_a_task_list_as_entries() -> No
         (["Eva"], "bokar lokal"),
         (["Per"], "skickar kallelsen"),
     ]
+
+
+def test_an_attachment_list_in_a_flattened_head_is_no_items_and_sub_points_are() -> None:
+    """A flattened head lists 'Bilagor: 1. … 5.' (one number lost in the conversion) before the
+    minutes' own '1 Formalia … 1.1 … 1.2 …' (the layout of real/items 155): the papers are no
+    items, the sections and their sub-points are, and a page number printed after docplayer's
+    ('3 3 …') is none."""
+    minutes = _paragraphs(
+        "1 1 PROTOKOLL FÖRT VID RÅDETS STYRELSEMÖTE DEN 3 MARS 2015",
+        "2 2 Förslag till dagordning Datum: Tisdagen den 3 mars 2015 Plats: Stadshuset "
+        "Närvarande: Karin Berg, ordförande Olle Lund Bilagor: 1. Budgetuppföljning januari "
+        "Remissvar om kollektivtrafiken 3. Ang. valberedningen 4. Verksamhetsplan 2016 "
+        "5. Inbjudan till länsträffen Ärende Beslut 1 Formalia Ordföranden öppnade mötet och "
+        "hälsade alla välkomna till stadshuset.",
+        "3 3 1.1 Val av justerare Att utse Olle Lund att justera protokollet 1.2 Dagordning "
+        "Att godkänna dagordningen 2 Ekonomi Kassören gav en kort lägesbild för alla. "
+        "2.1 Budgetuppföljning Rapporten visar ett mindre överskott mot budgeten. Att lägga "
+        "rapporten till handlingarna 3 Remissvar Förslaget till svar diskuterades länge av "
+        "styrelsen. Förslaget antogs.",
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Formalia"),
+        ("1.1", "Val av justerare"),
+        ("1.2", "Dagordning"),
+        ("2", "Ekonomi"),
+        ("2.1", "Budgetuppföljning"),
+        ("3", "Remissvar"),
+    ]
+
+
+def test_flattened_capital_titles_may_hold_a_short_word_or_a_year() -> None:
+    """'4. VERKSAMHETSPLAN FÖR 2016 En plan …', '5. MÖTE I HÖST Anders …' (the layout of
+    real/items 151) are items; the page number and paragraph sign before 'FHR 1 Title' are not
+    a title in capitals (real/items 38)."""
+    minutes = _paragraphs(
+        "1 SJÖNS VATTENRÅD Protokoll NÄRVARANDE Eva Holm Per Dahl 1. MÖTETS ÖPPNANDE "
+        "Ordförande Eva Holm förklarade mötet öppnat. 2. VAL AV JUSTERARE Per Dahl valdes "
+        "som justerare. 3. FÖREGÅENDE PROTOKOLL Protokollet godkändes och lades till "
+        "handlingarna. 4. VERKSAMHETSPLAN FÖR 2016 En plan för året har sammanställts och "
+        "gicks igenom punkt för punkt.",
+        "2 SJÖNS 5. MÖTE I HÖST Anders redogjorde för planeringen av höstens möte. 6. ÖVRIGA "
+        "FRÅGOR Inga övriga frågor anmäldes till mötet. Vid protokollet Per Dahl",
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "MÖTETS ÖPPNANDE"),
+        ("2", "VAL AV JUSTERARE"),
+        ("3", "FÖREGÅENDE PROTOKOLL"),
+        ("4", "VERKSAMHETSPLAN FÖR 2016"),
+        ("5", "MÖTE I HÖST"),
+        ("6", "ÖVRIGA FRÅGOR"),
+    ]
+
+
+def test_numbered_sentences_without_titles_keep_their_first_sentence() -> None:
+    """A flattened run of points 'N. sentence' with no title (the layout of real/items 153):
+    each title is the first sentence, whole when it opens with its verb in the past, an
+    abbreviation ('Ordf.') and a given name before a surname do not end it."""
+    minutes = _paragraphs(
+        "Protokoll styrelsemöte 3 Plats: Bygdegården Närvarande: Anna Berg, Per Holm, Eva Lind. "
+        "1. Ordf. hälsade alla välkomna och förklarade mötet öppnat. 2. Karin Dahl valdes att "
+        "jämte ordförande justera dagens protokoll. 3. Dagordningen godkändes med tillägg av en "
+        "fråga om hemsidan under punkt 7 i dagordningen. 4. Konstaterades att mötet var "
+        "beslutsmässigt med nio ordinarie ledamöter och tre suppleanter. 5. Nästa möte hålls "
+        "den 4 maj i bygdegården.",
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Ordf. hälsade alla välkomna och förklarade mötet öppnat"),
+        ("2", "Karin Dahl valdes att jämte ordförande justera dagens protokoll"),
+        (
+            "3",
+            "Dagordningen godkändes med tillägg av en fråga om hemsidan under punkt 7 i "
+            "dagordningen",
+        ),
+        (
+            "4",
+            "Konstaterades att mötet var beslutsmässigt med nio ordinarie ledamöter och tre "
+            "suppleanter",
+        ),
+        ("5", "Nästa möte hålls den 4 maj i bygdegården"),
+    ]
+    # A participle opening a title is its adjective, not a point's verb: the title is not
+    # taken to the sentence's end.
+    planned = _paragraphs(
+        "Protokoll 1. Mötets öppnande Ordföranden öppnade mötet och hälsade alla välkomna. "
+        "2. Planerade aktiviteter för hösten och vintern i samverkan med kommunerna och "
+        "regionen i länet. Kansliet redogjorde för planen.",
+    )
+    assert not planned.items[1].title.endswith("i länet")
+
+
+def test_a_flattened_title_ends_where_its_text_takes_up_its_noun() -> None:
+    """'Stämman 2016 Stämman hålls …', 'Information från grupperna Grupperna …' (the layout of
+    real/items 150): the text's first word repeats a noun of the title, the same or in its
+    definite form, and starts the text."""
+    minutes = _paragraphs(
+        "1 Nr 1/2016 Sida 1/3 Förbundet Protokoll 1. Mötets öppnande Ordföranden hälsade alla "
+        "välkomna och öppnade mötet. 2. Information från grupperna Grupperna för fisk och "
+        "vattenkvalitet redovisade kort sitt arbete. 3. Stämman 2016 Stämman hålls den 24 maj i "
+        "Motala. 4. Ekonomisk rapport för halvåret Rapporten visar ett litet överskott.",
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Mötets öppnande"),
+        ("2", "Information från grupperna"),
+        ("3", "Stämman 2016"),
+        ("4", "Ekonomisk rapport för halvåret"),
+    ]
+
+
+def test_a_flattened_contents_list_gives_whole_titles_and_starts_no_items() -> None:
+    """A contents list with no 'Innehållsförteckning' heading, its entries ending in leaders and
+    a page number, before one paragraph a page (the layout of real/items 152): the paragraphs
+    are the items, a title cut at its colon is made whole from the list, an item the list names
+    after the last paragraph is kept; a numbered att-list under a lead-in that does not decide
+    is no decision, a 'Beslut:' label inside the run labels its sentence."""
+    minutes = _paragraphs(
+        "1(6) Plats och tid Kommunhuset 09.00-11.00 Beslutande Eva Holm (S) Per Dahl (M) "
+        "Paragrafer 11 -- 14 Sekreterare Anna Lind",
+        "2(6) Arbetsutskottet Ärendelista 11 Dnr KS 2020/10 Information... 3 12 Dnr KS "
+        "2020/22 Svar på motion: Fler laddstolpar i centrum... 4 13 Dnr KS 2020/31 Remiss om "
+        "länsplanen... 5 14 Dnr KS 2020/40 Sammanträdesplan 2021... 6",
+        "3(6) Arbetsutskottet 11 Dnr KS 2020/10 Information Kommunchefen informerar om läget i "
+        "lokalfrågan och om rekryteringen. Arbetsutskottet noterar informationen. Justerare",
+        "4(6) Arbetsutskottet 12 Dnr KS 2020/22 Svar på motion: Fler laddstolpar i centrum "
+        "Ärendebeskrivning En motion föreslår fler laddstolpar i centrum. Förvaltningen har "
+        "sett över behovet. Beslut: Motionen anses besvarad. Justerare",
+        "5(6) Arbetsutskottet 13 Dnr KS 2020/31 Remiss om länsplanen Ärendebeskrivning "
+        "Förvaltningen har tagit fram ett yttrande där kommunen framför: 1. att banan måste "
+        "rustas, 2. att väg 50 bör prioriteras, 3. att busshållplatserna bör bli fler. "
+        "Arbetsutskottets beslut Yttrandet antas som kommunens svar. Justerare",
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("11", "Information"),
+        ("12", "Svar på motion: Fler laddstolpar i centrum"),
+        ("13", "Remiss om länsplanen"),
+        ("14", "Sammanträdesplan 2021"),
+    ]
+    decided = [d.text for i in minutes.items for d in i.decisions]
+    assert any("Motionen anses besvarad" in d for d in decided)
+    assert not any("väg 50" in d or "busshållplatserna" in d for d in decided)
+    assert any("Yttrandet antas" in d for d in decided)
+
+
+def test_a_numbered_list_under_a_decision_label_and_a_deciding_sentence_point() -> None:
+    """'Nämndens beslut 1. … 2. Ärendet överlämnas …' in a flattened run (the layout of
+    real/items 152): each entry is a decision, and the numbered Beslutsunderlag before it is
+    none; a point with no title that opens 'Beslöts att …' keeps that decision besides those
+    of its text (real/items 153)."""
+    minutes = _paragraphs(
+        "3(9) Nämnden 21 Dnr SN 2021/4 Årsredovisning 2020 Ärendebeskrivning Resultatet är "
+        "positivt och balanskravet är uppfyllt. Beslutsunderlag 1. Tjänsteskrivelse "
+        "2021-02-01 2. Årsredovisning 2020 Nämndens beslut 1. Nämnden godkänner "
+        "årsredovisningen. 2. Ärendet överlämnas till kommunstyrelsen. Justerare",
+        "4(9) Nämnden 22 Dnr SN 2021/9 Sammanträdesplan Ärendebeskrivning Ett förslag till "
+        "plan för hösten har tagits fram av kansliet. Nämndens beslut Förslaget godkänns. "
+        "Justerare",
+    )
+    decided = [d.text.rstrip(".") for d in minutes.items[0].decisions]
+    assert decided == [
+        "Nämnden godkänner årsredovisningen",
+        "Ärendet överlämnas till kommunstyrelsen",
+    ]
+    points = _paragraphs(
+        "Protokoll styrelsemöte 4 Plats: Bygdegården Närvarande: Anna Berg, Per Holm. 1. Ordf. "
+        "hälsade alla välkomna och förklarade mötet öppnat. 2. Beslöts att kassören får "
+        "attestera utbetalningar upp till 5 000 kr. Beslöts att firman tecknas av ordföranden "
+        "och kassören var för sig. 3. Nästa möte hålls den 4 maj i bygdegården.",
+    )
+    assert [d.text.rstrip(".") for d in points.items[1].decisions] == [
+        "Beslöts att kassören får attestera utbetalningar upp till 5 000 kr",
+        "Beslöts att firman tecknas av ordföranden och kassören var för sig",
+    ]
+
+
+def test_a_page_that_opens_with_its_own_number_keeps_that_item() -> None:
+    """'2 2 Title' is docplayer's and the printed page number only where pages open so more
+    than once; a single page whose first item has the page's number keeps it."""
+    minutes = _paragraphs(
+        "Protokoll",
+        "1 Styrelsen Protokoll 1 Mötets öppnande Ordföranden öppnade mötet och hälsade alla "
+        "välkomna till dagens möte i stadshuset. Dagordningen godkändes utan ändringar.",
+        "2 2 Ekonomi Kassören redogjorde för ekonomin och resultatet som är bättre än väntat. "
+        "Styrelsen godkände rapporten. 3 Övrigt Inga övriga frågor anmäldes till mötet.",
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Mötets öppnande"),
+        ("2", "Ekonomi"),
+        ("3", "Övrigt"),
+    ]
+
+
+def test_a_contents_list_before_one_paragraph_and_names_said_again() -> None:
+    """A contents list with leaders, then one paragraph whose text opens with a numbered
+    decision (the layout of real/attendance 38): the paragraph is an item titled as the list
+    has it, and the list's later entries are kept. A name said again in a flattened title
+    ('… ersätter Sara Lund (C)') and a title named inside parentheses end no title early."""
+    minutes = _paragraphs(
+        "1 Plats och tid Stadshuset 13:30-16:00 Beslutande: Eva Holm (S), ordförande, Per Dahl, "
+        "FUB Justerare Utdragsbestyrkande 1",
+        "2 Innehåll 35 Tillgänglighetspriset 2020... 3 36 Utbildning i universell "
+        "utformning... 4 37 Mötesplan 2021... 5 Justerare Utdragsbestyrkande 2",
+        "35 Tillgänglighetspriset 2020 1. Tillgänglighetspriset 2020 tilldelas biblioteket i "
+        "Bergby. Rådet delar varje år ut ett pris till en verksamhet som blivit tillgänglig. "
+        "Justerare Utdragsbestyrkande 3",
+    )
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("35", "Tillgänglighetspriset 2020"),
+        ("36", "Utbildning i universell utformning"),
+        ("37", "Mötesplan 2021"),
+    ]
+    flat = _paragraphs(
+        "1 Rådet Protokoll 1. Mötets öppnande Ordföranden hälsade alla välkomna och öppnade "
+        "mötet. 2. Lägesrapport ekonomi (Se underlag Lägesrapport ekonomi ) Utbetalningarna "
+        "har släpat efter i år. 3. Val av ledamot Marita Grahn (C) ersätter Sara Lund (C) "
+        "under året. 4. Övrigt Inga övriga frågor anmäldes.",
+    )
+    titles = [i.title for i in flat.items]
+    assert not titles[1].endswith("(Se underlag")
+    assert not titles[2].endswith("ersätter Sara")
