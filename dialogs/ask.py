@@ -170,6 +170,24 @@ _RX_MATTER_WORD = re.compile(
     r"\b(?:behandla\w*|beslut\w*|deal\w*|take\s+up|took\s+up|approv\w*|justera\w*|signed|"
     r"decid\w*|discuss\w*|diskuter\w*|nasta|next)\b"
 )
+# "När utfärdades kungörelsen för fullmäktigemötet?", "When was the notice sent out?": a
+# passive verb whose subject is something other than the meeting asks when that happened (in
+# the minutes' text), not when the meeting was.
+_RX_EVENT_OF = re.compile(
+    r"\b(?:nar|var|when|where)\s+(?:(?P<svverb>\w+(?:ades|des|tes|ts))\s+(?P<sv>[\w-]+)|"
+    r"(?:was|were)\s+(?:the\s+|a\s+|an\s+)?(?P<en>[\w-]+)\b[^?]*?\b(?P<verb>\w+ed|sent|made|given)\b)"
+)
+
+
+def _another_event(f: str) -> bool:
+    m = _RX_EVENT_OF.search(f)
+    verb = m and (m.group("svverb") or m.group("verb"))
+    if m is None or (verb and _RX_MEETING_WORD.fullmatch(verb)):
+        return False  # "När öppnades och avslutades höstmötet?", "When was the AGM convened?"
+    subject = m.group("sv") or m.group("en")
+    return not _RX_MEETING_WORD.fullmatch(subject)
+
+
 _RX_LISTING = re.compile(r"\b(?:lista|visa|show|list|name)\b")
 _RX_PARAGRAPH = re.compile(r"(?:§|\bparagraf|\bparagraph|\bpunkt|\bitem)\s*(\d{1,4})\b")
 _RX_DECISION_WORDS = re.compile(
@@ -584,7 +602,7 @@ def parse_question(text: str, today: dt.date, bodies: Sequence[BodyInfo]) -> Par
     elif _RX_WAS_THERE.search(f):
         parsed.intent = "attended"
     elif (_RX_WHEN_WORD.search(f) or _RX_WHERE_WORD.search(f)) and (
-        _RX_MEETING_WORD.search(f) and not _RX_MATTER_WORD.search(f)
+        _RX_MEETING_WORD.search(f) and not _RX_MATTER_WORD.search(f) and not _another_event(f)
     ):
         parsed.intent = "meeting_when"
     elif _RX_ASSIGN.search(f):

@@ -391,3 +391,25 @@ def test_a_web_pages_own_lines_are_no_passage() -> None:
     assert "Protokoll Socialnämnden. 20 september 2017" in joined
     assert "Nämnden beslutar att godkänna rapporten." in joined
     assert "Storleken på bidraget diskuterades." in joined
+
+
+def test_when_something_else_happened_is_no_question_about_the_meeting() -> None:
+    """'När utfärdades kungörelsen för fullmäktigemötet?' asks when the notice was issued (the
+    minutes' text), not when the meeting was; the meeting's own verbs still ask about it."""
+    from dialogs.ask import parse_question
+
+    today = dt.date(2026, 12, 2)
+    for question in (
+        "När utfärdades kungörelsen för fullmäktigemötet?",
+        "När skickades kallelsen till mötet ut?",
+        "When was the notice of the assembly meeting issued?",
+        "When were the minutes of the meeting approved?",
+    ):
+        assert parse_question(question, today, []).intent == "decisions", question
+    for question in (
+        "När hölls mötet?",
+        "När öppnades och avslutades höstmötet?",
+        "When was the meeting held?",
+        "When was the meeting opened and closed?",
+    ):
+        assert parse_question(question, today, []).intent == "meeting_when", question
