@@ -118,6 +118,9 @@ class Retrieval:
     extract_dense: float = 1.0
     # How many of the question's names and numbers (anchors()) the first hit shown lacks.
     anchors_missing: float = 0.0
+    # The question asks what was decided ("What did the board decide about …?"): its own
+    # dense threshold (`dense_decision`), since its frame words dilute the question's vector.
+    decision_frame: bool = False
 
     def features(self) -> tuple[float, ...]:
         """What the cut-off reads (and the bench calibrates on)."""
@@ -131,6 +134,7 @@ class Retrieval:
             self.extract_share,
             self.extract_dense,
             self.anchors_missing,
+            float(self.decision_frame),
         )
 
 
@@ -186,6 +190,7 @@ async def retrieve(
         dense[0][1] - dense[1][1] if len(dense) > 1 else 0.0,
         agree,
         qvec,
+        decision_frame=P.BESLUT in kind_bias,
     )
 
 
@@ -198,7 +203,8 @@ def confident(r: Retrieval, lang: str) -> bool:
         return False
     if r.best_lexical >= c["lexical"]:
         return True
-    return r.used_vectors and (r.dense_z >= c["dense_z"] or r.best_dense >= c["dense"])
+    dense = c.get("dense_decision", c["dense"]) if r.decision_frame else c["dense"]
+    return r.used_vectors and (r.dense_z >= c["dense_z"] or r.best_dense >= dense)
 
 
 def extract_holds(r: Retrieval, lang: str) -> bool:

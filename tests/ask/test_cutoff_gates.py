@@ -78,7 +78,25 @@ def test_the_gates_hold_back_what_misses_the_question(monkeypatch: pytest.Monkey
     monkeypatch.setenv("SVB_ASK_CUTOFF", "off")
     assert AP.extract_holds(r, "en") and AP.wants_extract_dense("en")
     # The bench reads both from the answer's confidence.
-    assert r.features()[7:] == (0.5, 3)
+    assert r.features()[7:9] == (0.5, 3)
+
+
+def test_a_question_asking_what_was_decided_has_its_own_dense_threshold(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its frame words dilute the question's vector: `dense_decision` applies to it, `dense`
+    to every other question; a language without `dense_decision` uses `dense` for both."""
+    _with_cutoff(monkeypatch, dense=0.84, dense_decision=0.79)
+    r = AP.Retrieval([object()], {}, 0.0, 0.80, True)  # type: ignore[list-item]
+    assert not AP.confident(r, "en")
+    r.decision_frame = True
+    assert AP.confident(r, "en")
+    assert r.features()[9] == 1.0
+    r.best_dense = 0.78
+    assert not AP.confident(r, "en")
+    _with_cutoff(monkeypatch, dense=0.84)
+    r.best_dense = 0.80
+    assert not AP.confident(r, "en")
 
 
 async def test_seen_similarity_without_vectors_holds_nothing_back() -> None:
