@@ -379,6 +379,7 @@ def _cutoff_options(
     dev: list[tuple[Any, ...]],
     grids: tuple[list[float], ...] = GRIDS,
     dense_decision: float | None = None,
+    dense_who: float | None = None,
 ) -> list[tuple[float, ...]]:
     """(empty share, right share, L, Z, D, E, X, A) for every point of the grids, over dev
     answers given with the cut-off off. Answers without a confidence are always shown. With
@@ -404,9 +405,12 @@ def _cutoff_options(
     dense_on = dense > 0
     L, Z, D = (np.array(g)[:, None] for g in (grid_l, grid_z, grid_d))
     by_l, by_z, by_d = lex >= L, z >= Z, (dense >= D) & dense_on
+    framed = np.array([c is not None and len(c) > 9 and c[9] > 0.5 for c in conf])
     if dense_decision is not None:
-        framed = np.array([c is not None and len(c) > 9 and c[9] > 0.5 for c in conf])
         by_d = np.where(framed, dense >= dense_decision, by_d) & dense_on
+    if dense_who is not None:
+        who = np.array([c is not None and len(c) > 10 and c[10] > 0.5 for c in conf]) & ~framed
+        by_d = np.where(who, dense >= dense_who, by_d) & dense_on
     first = (by_l[:, None, None, :] | by_z[None, :, None, :] | by_d[None, None, :, :]) & hits
     first = first.reshape(-1, n)
     points = list(itertools.product(grid_l, grid_z, grid_d))
@@ -434,7 +438,7 @@ def _balanced(options: list[tuple[float, ...]]) -> tuple[float, ...]:
 def _score(dev: list[tuple[Any, ...]], values: dict[str, float]) -> tuple[float, float]:
     """(right share, empty share) of dev with these cut-off values."""
     grids = tuple([values.get(k, 0.0)] for k in _NAMES)
-    o = _cutoff_options(dev, grids, values.get("dense_decision"))[0]
+    o = _cutoff_options(dev, grids, values.get("dense_decision"), values.get("dense_who"))[0]
     return o[1], o[0]
 
 
@@ -488,26 +492,28 @@ def calibrate(rows: list[tuple[dict[str, Any], str, bool, Any, bool]]) -> None:
             f"  {lang} with resources/ask_cutoff.json: right {right:.1%}, empty {empty:.1%} "
             f"(sum {right + empty:.3f})"
         )
-        # A question asking what was decided held to its own dense threshold, the other values
-        # as the file has them; chosen on one half of the organisations, scored on the other.
+        # A question asking what was decided, or who, held to its own dense threshold, the
+        # other values as the file has them; chosen on one half of the organisations, scored on
+        # the other.
         sweep = [0.78 + x / 100 for x in range(0, 10)]
-        for dd in sweep:
-            right, empty = _score(dev, {**current, "dense_decision": dd})
-            print(
-                f"  {lang} dense_decision ≥ {dd:.2f}: right {right:.1%}, empty {empty:.1%} "
-                f"(sum {right + empty:.3f})"
-            )
-        for h in (0, 1):
-            one = [r for r in dev if zlib.crc32(r[0]["organisation"].encode()) % 2 == h]
-            other = [r for r in dev if zlib.crc32(r[0]["organisation"].encode()) % 2 != h]
-            pick = max(sweep, key=lambda dd: sum(_score(one, {**current, "dense_decision": dd})))
-            right, empty = _score(other, {**current, "dense_decision": pick})
-            plain = {k: v for k, v in current.items() if k != "dense_decision"}
-            right0, empty0 = _score(other, plain)
-            print(
-                f"  {lang} dense_decision chosen on half {h} ({pick:.2f}), scored on half "
-                f"{1 - h}: sum {right + empty:.3f} (without it: {right0 + empty0:.3f})"
-            )
+        for name in ("dense_decision", "dense_who"):
+            for value in sweep:
+                right, empty = _score(dev, {**current, name: value})
+                print(
+                    f"  {lang} {name} ≥ {value:.2f}: right {right:.1%}, empty {empty:.1%} "
+                    f"(sum {right + empty:.3f})"
+                )
+            plain = {k: v for k, v in current.items() if k != name}
+            for h in (0, 1):
+                one = [r for r in dev if zlib.crc32(r[0]["organisation"].encode()) % 2 == h]
+                other = [r for r in dev if zlib.crc32(r[0]["organisation"].encode()) % 2 != h]
+                pick = max(sweep, key=lambda v, n=name: sum(_score(one, {**plain, n: v})))
+                right, empty = _score(other, {**plain, name: pick})
+                right0, empty0 = _score(other, plain)
+                print(
+                    f"  {lang} {name} chosen on half {h} ({pick:.2f}), scored on half {1 - h}: "
+                    f"sum {right + empty:.3f} (without it: {right0 + empty0:.3f})"
+                )
         # The same choice without the extract_dense and anchors gates: what they add.
         bare = (GRID_L, GRID_Z, GRID_D, GRID_E, [0.0], [0.0])
         for h in (0, 1):

@@ -300,10 +300,19 @@ async def answer_from_passages(
     folded = _prepare(question)[1]
     bias = _kind_bias(parsed, folded)
     lexical_text = parsed.rest_original or question
-    result = await AP.retrieve(
-        ctx, _scope(ctx, parsed, visible, dates=True), question, lexical_text, kind_bias=bias
-    )
     wanted = answer_type(parsed, folded)
+
+    async def retrieve(asked: Parsed, words: str, *, dates: bool) -> AP.Retrieval:
+        return await AP.retrieve(
+            ctx,
+            _scope(ctx, asked, visible, dates=dates),
+            question,
+            words,
+            kind_bias=bias,
+            asks_who=wanted == "who",
+        )
+
+    result = await retrieve(parsed, lexical_text, dates=True)
     if parsed.topic_dates:
         # "bokslutsdispositioner 2018": the year may name the subject (the 2018 accounts were
         # decided on in 2019) rather than the meeting. Asked again over every date with the
@@ -322,18 +331,14 @@ async def answer_from_passages(
             undated = replace(
                 parsed, date_from=None, date_to=None, exact_date=None, rest_original=words
             )
-            again = await AP.retrieve(
-                ctx, _scope(ctx, undated, visible, dates=False), question, words, kind_bias=bias
-            )
+            again = await retrieve(undated, words, dates=False)
             if AP.confident(again, ctx.lang) and names_year(again):
                 result, parsed, lexical_text = again, undated, words
                 topic = topic_of(parsed) or topic
     months = _months_named(parsed, question)
     if months and not AP.confident(result, ctx.lang):
         # "i februari" without a year: the archive's Februaries, newest first.
-        result = await AP.retrieve(
-            ctx, _scope(ctx, parsed, visible, dates=False), question, lexical_text, kind_bias=bias
-        )
+        result = await retrieve(parsed, lexical_text, dates=False)
         result.found = [f for f in result.found if f.row.meeting_date.month in months]
         dated = True
     else:

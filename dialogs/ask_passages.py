@@ -121,6 +121,9 @@ class Retrieval:
     # The question asks what was decided ("What did the board decide about …?"): its own
     # dense threshold (`dense_decision`), since its frame words dilute the question's vector.
     decision_frame: bool = False
+    # The question asks who ("Vem …?", "Who …?"): the extract shown must name a person (or a
+    # group given a task), a check of its own, so it has its own dense threshold (`dense_who`).
+    asks_who: bool = False
 
     def features(self) -> tuple[float, ...]:
         """What the cut-off reads (and the bench calibrates on)."""
@@ -135,6 +138,7 @@ class Retrieval:
             self.extract_dense,
             self.anchors_missing,
             float(self.decision_frame),
+            float(self.asks_who),
         )
 
 
@@ -146,6 +150,7 @@ async def retrieve(
     *,
     kind_bias: Sequence[str] = (),
     limit: int = 40,
+    asks_who: bool = False,
 ) -> Retrieval:
     session = ctx.session
     await P.bring_up_to_date(session)
@@ -191,6 +196,7 @@ async def retrieve(
         agree,
         qvec,
         decision_frame=P.BESLUT in kind_bias,
+        asks_who=asks_who,
     )
 
 
@@ -203,7 +209,11 @@ def confident(r: Retrieval, lang: str) -> bool:
         return False
     if r.best_lexical >= c["lexical"]:
         return True
-    dense = c.get("dense_decision", c["dense"]) if r.decision_frame else c["dense"]
+    dense = c["dense"]
+    if r.decision_frame:
+        dense = c.get("dense_decision", dense)
+    elif r.asks_who:
+        dense = c.get("dense_who", dense)
     return r.used_vectors and (r.dense_z >= c["dense_z"] or r.best_dense >= dense)
 
 

@@ -99,6 +99,20 @@ def test_a_question_asking_what_was_decided_has_its_own_dense_threshold(
     assert not AP.confident(r, "en")
 
 
+def test_a_question_asking_who_has_its_own_dense_threshold(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its extract must name a person, a check of its own: `dense_who` applies to it, but not to
+    a question that asks what was decided as well (that one's threshold wins)."""
+    _with_cutoff(monkeypatch, dense=0.84, dense_who=0.80, dense_decision=0.82)
+    r = AP.Retrieval([object()], {}, 0.0, 0.81, True, asks_who=True)  # type: ignore[list-item]
+    assert AP.confident(r, "en") and r.features()[10] == 1.0
+    r.asks_who = False
+    assert not AP.confident(r, "en")
+    r.asks_who = r.decision_frame = True
+    assert not AP.confident(r, "en")
+
+
 async def test_seen_similarity_without_vectors_holds_nothing_back() -> None:
     assert await AP.seen_similarity(["Budget 2018 antogs."], None) == 1.0
     assert await AP.seen_similarity([], np.ones(384, dtype=np.float32)) == 1.0

@@ -191,10 +191,11 @@ def test_cutoff_is_read_from_its_data_file(lang: str) -> None:
     from dialogs.ask_passages import cutoff
 
     values = cutoff(lang)
-    named = {"lexical", "dense_z", "dense", "extract", "extract_dense", "anchors"}
-    # English holds a question asking what was decided to its own dense threshold.
+    named = {"lexical", "dense_z", "dense", "extract", "extract_dense", "anchors", "dense_who"}
+    # English holds a question asking what was decided to its own dense threshold too.
     assert set(values) == named | ({"dense_decision"} if lang == "en" else set())
-    assert 0.5 < values.get("dense_decision", values["dense"]) <= values["dense"]
+    for own in ("dense_decision", "dense_who"):
+        assert 0.5 < values.get(own, values["dense"]) <= values["dense"]
     assert 0 < values["lexical"] <= 1 and 0 <= values["extract"] <= 1
     assert 0 <= values["extract_dense"] < 1 and values["anchors"] in (0.0, 1.0)
 
