@@ -265,6 +265,9 @@ async def _no_answer(
         tenant_id=ctx.turn.tenant_id,
         body_ids=tuple(sorted(visible.bodies)),
         confidential_body_ids=tuple(sorted(visible.confidential)),
+        # Asked over every body, a word the index counts in a public row is one the asker can
+        # find (search.suggest needs no search for it: ~0.9 s a word on PostgreSQL at 200k).
+        all_bodies=visible.whole_tenant,
     )
     near = await search.suggest(ctx.session, scope, missing) if missing else []
     nothing = _nothing(ctx, question, topic, near, parsed)

@@ -154,8 +154,14 @@ async def retrieve(
 ) -> Retrieval:
     session = ctx.session
     await P.bring_up_to_date(session)
-    lex, dfs = await P.lexical(session, scope, lexical_text, limit=limit * 2)
-    qvec = await vectors.embed_query(question)
+    # The question is embedded (in a worker thread) while the lexical side reads the index.
+    embedding = asyncio.ensure_future(vectors.embed_query(question))
+    try:
+        lex, dfs = await P.lexical(session, scope, lexical_text, limit=limit * 2)
+    except BaseException:
+        embedding.cancel()
+        raise
+    qvec = await embedding
     dense: list[tuple[int, float]] = []
     stats = vectors.DenseStats()
     if qvec is not None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import logging
 import math
 import re
@@ -48,9 +49,10 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import Pool
 
 from storage import vector_store
 from storage.models import (
@@ -511,6 +513,7 @@ def _reverse(term: str) -> str:
 def rebuild_meetings(conn: Connection, meeting_ids: Iterable[int]) -> int:
     """Replace the passages of these meetings with what the record now says; vectors of
     unchanged texts are kept. Returns the number of passages written."""
+    _wrote_passages(conn)
     written = 0
     for meeting_id in sorted(set(meeting_ids)):
         old = {
@@ -852,37 +855,171 @@ async def _expand(session: AsyncSession, tenant_id: str, term: str) -> list[tupl
     return out
 
 
+# Relative slack of the max-score bounds: float sums in another order differ in the last bits.
+_EPS = 1e-9
+# An index seek costs about as much as this many postings read in order (a rough, cautious
+# figure: ~2 µs a seek against ~0.5 µs a posting on SQLite, bench/ask.py's 200k archive). The
+# passages still in the running are looked up one by one when that reads less than the term's
+# postings; either way the same postings are found.
+_SEEK_COST = 8
+_IDS_PER_QUERY = 5_000
+
+
+def _kth(values: Iterable[float], k: int) -> float:
+    return heapq.nlargest(k, values)[-1]
+
+
+async def _df(session: AsyncSession, tenant_id: str, names: Sequence[str]) -> int:
+    """How many of the tenant's passages hold any of the names."""
+    found = await session.execute(
+        select(func.count(func.distinct(ask_passage_term.c.passage_id))).where(
+            ask_passage_term.c.tenant_id == tenant_id,
+            ask_passage_term.c.term.in_(names),
+        )
+    )
+    return int(found.scalar_one())
+
+
+async def _postings_in_scope(
+    session: AsyncSession, scope: PassageScope, names: Sequence[str]
+) -> list[tuple[int, str]]:
+    """Every posting of the names in the scope."""
+    # The term's postings first, bounded (a LIMIT keeps the planner from flattening them into a
+    # scan of every term row joined by hash), then each looked up in the scope.
+    postings = (
+        select(ask_passage_term.c.passage_id, ask_passage_term.c.term)
+        .where(
+            ask_passage_term.c.tenant_id == scope.tenant_id,
+            ask_passage_term.c.term.in_(names),
+        )
+        .limit(MAX_POSTINGS * len(names))
+        .subquery()
+    )
+    rows = await session.execute(
+        select(postings.c.passage_id, postings.c.term)
+        .join(ask_passage, ask_passage.c.id == postings.c.passage_id)
+        .where(*scope_clause(scope))
+    )
+    return [(pid, t) for pid, t in rows]
+
+
+async def _postings_of(
+    session: AsyncSession, tenant_id: str, names: Sequence[str], ids: Sequence[int], df: int
+) -> list[tuple[int, str]]:
+    """The postings of the names among the given passages (already in the scope): seeks into
+    the postings index per passage, or the names' postings read whole from the index alone."""
+    if not ids:
+        return []
+    t = ask_passage_term.c
+    if len(ids) * len(names) * _SEEK_COST >= df:
+        rows = await session.execute(
+            select(t.passage_id, t.term).where(t.tenant_id == tenant_id, t.term.in_(names))
+        )
+        return [(pid, term) for pid, term in rows]
+    out: list[tuple[int, str]] = []
+    ordered = sorted(ids)
+    for i in range(0, len(ordered), _IDS_PER_QUERY):
+        rows = await session.execute(
+            select(t.passage_id, t.term).where(
+                t.tenant_id == tenant_id,
+                t.term.in_(names),
+                t.passage_id.in_(ordered[i : i + _IDS_PER_QUERY]),
+            )
+        )
+        out += [(pid, term) for pid, term in rows]
+    return out
+
+
+# The count of each tenant's passages, kept per SQLite connection (in its pool record's info)
+# with a stamp of all that could change it: see tenant_passages.
+_TOTALS = "ask_passage_totals"
+_WRITES = "ask_passage_writes"  # passage writes of this connection, and rollbacks of them
+_UNCOMMITTED = "ask_passage_uncommitted"  # whether the open transaction wrote passages
+_VERSION = text("PRAGMA data_version")
+
+
+def _wrote_passages(conn: Connection) -> None:
+    conn.info[_WRITES] = conn.info.get(_WRITES, 0) + 1
+    conn.info[_UNCOMMITTED] = True
+
+
+def _committed(conn: Any) -> None:
+    conn.info.pop(_UNCOMMITTED, None)
+
+
+def _rolled_back(conn: Any, *_args: Any) -> None:
+    # Passages written in the transaction are gone again: a count with them is stale.
+    if conn.info.pop(_UNCOMMITTED, None):
+        conn.info[_WRITES] = conn.info.get(_WRITES, 0) + 1
+
+
+def _rolled_back_to_savepoint(conn: Any, *_args: Any) -> None:
+    if conn.info.get(_UNCOMMITTED):
+        conn.info[_WRITES] = conn.info.get(_WRITES, 0) + 1
+
+
+def _pool_reset(_dbapi_conn: Any, record: Any, reset_state: Any) -> None:
+    # The pool rolls back a transaction its Connection left open.
+    if not reset_state.transaction_was_reset and record.info.pop(_UNCOMMITTED, None):
+        record.info[_WRITES] = record.info.get(_WRITES, 0) + 1
+
+
+event.listen(Engine, "commit", _committed)
+event.listen(Engine, "rollback", _rolled_back)
+event.listen(Engine, "rollback_savepoint", _rolled_back_to_savepoint)
+event.listen(Pool, "reset", _pool_reset)
+
+
+async def tenant_passages(session: AsyncSession, tenant_id: str) -> int:
+    """How many passages the tenant has (the N of every idf).
+
+    Counting them walks the tenant's whole index (~25 ms at 335k passages on SQLite, five
+    times that at a million decisions), once per question. On SQLite the count is kept per
+    connection with a stamp of all that could change it: this connection's passage writes
+    (rebuild_meetings, the one writer; and rollbacks that take them back) and PRAGMA
+    data_version (commits of every other connection, as of this connection's snapshot). The
+    same stamp, the same passages. PostgreSQL counts every time."""
+    count = (
+        select(func.count()).select_from(ask_passage).where(ask_passage.c.tenant_id == tenant_id)
+    )
+    conn = await session.connection()
+    if conn.dialect.name != "sqlite":
+        return int((await conn.execute(count)).scalar_one())
+    stamp = (conn.info.get(_WRITES, 0), (await conn.execute(_VERSION)).scalar_one())
+    kept: dict[str, tuple[tuple[int, Any], int]] = conn.info.setdefault(_TOTALS, {})
+    hit = kept.get(tenant_id)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    n = int((await conn.execute(count)).scalar_one())
+    kept[tenant_id] = (stamp, n)
+    return n
+
+
 async def lexical(
     session: AsyncSession, scope: PassageScope, question: str, limit: int = 60
 ) -> tuple[list[LexicalHit], dict[str, int]]:
     """BM25-like ranking of the scope's passages by the question's stems (and compounds).
-    Returns the hits and each question term's document frequency in the tenant (0: unknown)."""
+    Returns the hits and each question term's document frequency in the tenant (0: unknown).
+
+    A passage's score is the sum, over the question's terms, of the term's idf times the best
+    weight of the variants it holds (≤ 1). Only the best `limit` are returned, so the terms are
+    read rarest first (max-score pruning): once `limit` passages score more than any passage
+    could from the terms still unread, no new passage can enter the top, and the commoner terms
+    are only looked up for the passages still in the running (those whose score with every
+    unread term could reach the top), by index seeks or one index-only range read, whichever
+    reads less. The scores and their order are exactly those of reading every posting."""
     terms = question_terms(question)[:16]
     if not terms:
         return [], {}
-    total = (
-        await session.execute(
-            select(func.count())
-            .select_from(ask_passage)
-            .where(ask_passage.c.tenant_id == scope.tenant_id)
-        )
-    ).scalar_one() or 1
-    scores: dict[int, float] = {}
-    matched: dict[int, float] = {}
+    total = await tenant_passages(session, scope.tenant_id) or 1
     weights: dict[str, float] = {}
     dfs: dict[str, int] = {}
-    for term in terms:
+    readable: dict[str, tuple[list[str], dict[str, float], float]] = {}
+    for term in dict.fromkeys(terms):
         variants = await _expand(session, scope.tenant_id, term)
         names = [v for v, _ in variants]
-        df = (
-            await session.execute(
-                select(func.count(func.distinct(ask_passage_term.c.passage_id))).where(
-                    ask_passage_term.c.tenant_id == scope.tenant_id,
-                    ask_passage_term.c.term.in_(names),
-                )
-            )
-        ).scalar_one()
-        dfs[term] = int(df)
+        df = await _df(session, scope.tenant_id, names)
+        dfs[term] = df
         # An unknown word weighs like the rarest (see UNKNOWN_WEIGHT for the coverage).
         idf = math.log(1 + (total - df + 0.5) / (df + 0.5))
         weights[term] = idf
@@ -891,34 +1028,47 @@ async def lexical(
         weight_of: dict[str, float] = {}
         for v, w in variants:
             weight_of[v] = max(w, weight_of.get(v, 0.0))
-        # The term's postings first, bounded (a LIMIT keeps the planner from flattening them
-        # into a scan of every term row joined by hash), then each looked up in the scope.
-        postings = (
-            select(ask_passage_term.c.passage_id, ask_passage_term.c.term)
-            .where(
-                ask_passage_term.c.tenant_id == scope.tenant_id,
-                ask_passage_term.c.term.in_(names),
-            )
-            .limit(MAX_POSTINGS * len(names))
-            .subquery()
-        )
-        rows = await session.execute(
-            select(postings.c.passage_id, postings.c.term)
-            .join(ask_passage, ask_passage.c.id == postings.c.passage_id)
-            .where(*scope_clause(scope))
-        )
+        readable[term] = (names, weight_of, idf)
+    times = {t: terms.count(t) for t in readable}  # a word asked twice counts twice
+    order = sorted(readable, key=lambda t: dfs[t])  # stable: rarest first, then as asked
+    unread = sum(readable[t][2] * times[t] for t in order)  # the most the unread terms add
+    contrib: dict[str, dict[int, float]] = {}
+    partial: dict[int, float] = {}  # what each passage scores from the terms read so far
+    closed = False  # whether the top is closed to passages not yet seen
+    for term in order:
+        names, weight_of, idf = readable[term]
+        if not closed and len(partial) >= limit:
+            floor = _kth(partial.values(), limit)
+            if floor > unread * (1 + _EPS):
+                closed = True
+        if closed:
+            # Passages that cannot reach the top whatever the unread terms add drop out.
+            floor = _kth(partial.values(), limit) * (1 - _EPS)
+            partial = {p: s for p, s in partial.items() if s + unread >= floor}
+            rows = await _postings_of(session, scope.tenant_id, names, list(partial), dfs[term])
+        else:
+            rows = await _postings_in_scope(session, scope, names)
         best: dict[int, float] = {}
         for pid, t in rows:
+            if closed and pid not in partial:
+                continue
             w = weight_of.get(t, 0.5)
             if w > best.get(pid, 0.0):
                 best[pid] = w
-        for pid, w in best.items():
-            scores[pid] = scores.get(pid, 0.0) + idf * w
-            matched[pid] = matched.get(pid, 0.0) + idf * w
+        contrib[term] = {pid: idf * w for pid, w in best.items()}
+        for pid, x in contrib[term].items():
+            partial[pid] = partial.get(pid, 0.0) + x * times[term]
+        unread -= idf * times[term]
+    # The scores summed in the question's order, as reading every term in turn sums them.
+    scores: dict[int, float] = {}
+    for term in terms:
+        for pid, x in contrib.get(term, {}).items():
+            if pid in partial:
+                scores[pid] = scores.get(pid, 0.0) + x
     # A word the tenant's record never uses (a verb form such as "sades", a typo) counts half:
     # it lowers every passage's coverage, but alone it does not hide what the other words find.
     whole = sum(w * (1.0 if dfs[t] else UNKNOWN_WEIGHT) for t, w in weights.items()) or 1.0
-    hits = [LexicalHit(pid, s, matched[pid] / whole) for pid, s in scores.items()]
+    hits = [LexicalHit(pid, s, s / whole) for pid, s in scores.items()]
     hits.sort(key=lambda h: (-h.score, -h.passage_id))
     return hits[:limit], dfs
 

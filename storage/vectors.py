@@ -284,6 +284,16 @@ async def _block_entries(session: AsyncSession, scope: PassageScope) -> int:
     return int(found.scalar_one())
 
 
+def _nearest(ids: np.ndarray, key: np.ndarray, keep: int) -> tuple[np.ndarray, np.ndarray]:
+    """The `keep` entries of lowest (key, id), in that order: what a full sort's first `keep`
+    are, sorting only the entries at or below the keep-th key (a partition finds it)."""
+    kth = np.partition(key, keep - 1)[keep - 1]
+    low = key <= kth
+    ids, key = ids[low], key[low]
+    order = np.lexsort((ids, key))[:keep]
+    return ids[order], key[order]
+
+
 async def _dense_blocks(
     session: AsyncSession,
     scope: PassageScope,
@@ -355,8 +365,7 @@ async def _dense_blocks(
             best_ids = np.concatenate([best_ids, ids])
             best_key = np.concatenate([best_key, key])
             if len(best_ids) > keep * 4:
-                order = np.lexsort((best_ids, best_key))[:keep]
-                best_ids, best_key = best_ids[order], best_key[order]
+                best_ids, best_key = _nearest(best_ids, best_key, keep)
     if stats is not None and count:
         stats.count = count
         stats.mean = total / count

@@ -417,3 +417,55 @@ def test_when_something_else_happened_is_no_question_about_the_meeting() -> None
         "When was the meeting opened and closed?",
     ):
         assert parse_question(question, today, []).intent == "meeting_when", question
+
+
+async def test_the_count_of_a_tenants_passages_follows_every_write(
+    record: Record, database: Database
+) -> None:
+    """The N of every idf, kept per SQLite connection between questions: whatever changes the
+    passages (a write in this transaction, one rolled back, another connection's) counts again."""
+
+    async def kept_and_counted(session: object) -> tuple[int, int]:
+        kept = await P.tenant_passages(session, HOME)  # type: ignore[arg-type]
+        counted = (
+            await session.execute(  # type: ignore[attr-defined]
+                select(func.count())
+                .select_from(P.ask_passage)
+                .where(P.ask_passage.c.tenant_id == HOME)
+            )
+        ).scalar_one()
+        return kept, counted
+
+    async def add(session: object, key: str, number: int) -> None:
+        b = _Builder(session, record)  # type: ignore[arg-type]
+        item = await b.item(key, record.meetings["2022-02-11"], f"Punkt {key}", number=number)
+        await b.decision(key, item, phrase="Styrgruppen beslutar", clauses=[REPLACE_CLAUSE])
+        await P.bring_up_to_date(session)  # type: ignore[arg-type]
+
+    async with database.transaction() as session:
+        first, counted = await kept_and_counted(session)
+    assert first == counted > 0
+    for _ in range(2):
+        async with database.transaction() as session:
+            assert await kept_and_counted(session) == (first, first)
+    # Written in a transaction that is then rolled back: counted with the new passage inside
+    # it, and without it after.
+    with pytest.raises(RuntimeError):
+        async with database.transaction() as session:
+            assert await kept_and_counted(session) == (first, first)
+            await add(session, "rolled-back", 97)
+            kept, counted = await kept_and_counted(session)
+            assert kept == counted > first
+            raise RuntimeError("roll back")
+    async with database.transaction() as session:
+        assert await kept_and_counted(session) == (first, first)
+    # Committed by another connection while this one keeps its count.
+    other = Database(database.url)
+    try:
+        async with other.transaction() as session:
+            await add(session, "committed", 96)
+    finally:
+        await other.dispose()
+    async with database.transaction() as session:
+        kept, counted = await kept_and_counted(session)
+    assert kept == counted > first
