@@ -943,19 +943,34 @@ def _wrote_passages(conn: Connection) -> None:
     conn.info[_UNCOMMITTED] = True
 
 
+def _info(conn: Any) -> dict[Any, Any] | None:
+    """The connection's info, or None where it has none to give: a rollback of an invalidated
+    connection (a turn or a sweep cancelled mid-transaction) must not raise from a listener, or
+    the rollback fails and the connection is never returned to the pool (engine.dispose() then
+    waits for it). An invalidated connection is replaced, and its count goes with it."""
+    try:
+        return conn.info  # type: ignore[no-any-return]
+    except Exception:
+        return None
+
+
 def _committed(conn: Any) -> None:
-    conn.info.pop(_UNCOMMITTED, None)
+    info = _info(conn)
+    if info is not None:
+        info.pop(_UNCOMMITTED, None)
 
 
 def _rolled_back(conn: Any, *_args: Any) -> None:
     # Passages written in the transaction are gone again: a count with them is stale.
-    if conn.info.pop(_UNCOMMITTED, None):
-        conn.info[_WRITES] = conn.info.get(_WRITES, 0) + 1
+    info = _info(conn)
+    if info is not None and info.pop(_UNCOMMITTED, None):
+        info[_WRITES] = info.get(_WRITES, 0) + 1
 
 
 def _rolled_back_to_savepoint(conn: Any, *_args: Any) -> None:
-    if conn.info.get(_UNCOMMITTED):
-        conn.info[_WRITES] = conn.info.get(_WRITES, 0) + 1
+    info = _info(conn)
+    if info is not None and info.get(_UNCOMMITTED):
+        info[_WRITES] = info.get(_WRITES, 0) + 1
 
 
 def _pool_reset(_dbapi_conn: Any, record: Any, reset_state: Any) -> None:
@@ -968,6 +983,18 @@ event.listen(Engine, "commit", _committed)
 event.listen(Engine, "rollback", _rolled_back)
 event.listen(Engine, "rollback_savepoint", _rolled_back_to_savepoint)
 event.listen(Pool, "reset", _pool_reset)
+
+
+def _pool_invalidated(_dbapi_conn: Any, record: Any, *_args: Any) -> None:
+    # The rollback listener may not have reached this connection's info (see _info): whatever
+    # was kept for it goes now.
+    record.info.pop(_UNCOMMITTED, None)
+    record.info.pop(_TOTALS, None)
+    record.info[_WRITES] = record.info.get(_WRITES, 0) + 1
+
+
+event.listen(Pool, "invalidate", _pool_invalidated)
+event.listen(Pool, "soft_invalidate", _pool_invalidated)
 
 
 async def tenant_passages(session: AsyncSession, tenant_id: str) -> int:

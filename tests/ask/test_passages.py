@@ -469,3 +469,27 @@ async def test_the_count_of_a_tenants_passages_follows_every_write(
     async with database.transaction() as session:
         kept, counted = await kept_and_counted(session)
     assert kept == counted > first
+
+
+async def test_a_rollback_of_an_invalidated_connection_still_returns_it(db_url: str) -> None:
+    """The passage-count listeners run on every rollback; on a connection invalidated mid-
+    transaction (a turn or a sweep cancelled) reading its info raised, the rollback failed, the
+    connection never went back to the pool and disposing the engine hung (CI, session 9)."""
+    import asyncio
+
+    from sqlalchemy import text as sql
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    import storage.passages  # noqa: F401  (the listeners)
+
+    engine = create_async_engine(db_url)
+    conn = await engine.connect()
+    await conn.begin()
+    await conn.execute(sql("SELECT 1"))
+    await conn.invalidate()
+    await conn.rollback()  # raised PendingRollbackError from the listener
+    await conn.close()
+    await asyncio.wait_for(engine.dispose(), 10)
+    async with engine.connect() as fresh:
+        assert (await fresh.execute(sql("SELECT 1"))).scalar_one() == 1
+    await engine.dispose()
