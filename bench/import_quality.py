@@ -53,8 +53,8 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import func, select  # noqa: E402
 
 from dialogs.importer import parse_minutes, read_document  # noqa: E402
+from dialogs.importer.model import DOCUMENT_SOURCES  # noqa: E402
 from dialogs.importer.store import (  # noqa: E402
-    DOCUMENT_SOURCES,
     ImportRefused,
     choose_body_name,
     store_minutes,

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from bot.settings import Settings, load_settings
 from dialogs.importer import ImportFormatError, parse_minutes, read_document
+from dialogs.importer.model import DOCUMENT_SOURCES
 from dialogs.importer.store import (
-    DOCUMENT_SOURCES,
     ImportRefused,
     choose_body_name,
     duplicate_of,

@@ -66,7 +66,6 @@ _RX_AMOUNT = re.compile(
     r"\bhur\s+(?:mycket|manga|stor\w*|lang\w*)\b|\bhow\s+(?:much|many|large|big|long)\b"
     r"|\bkosta\w*|\bcost\w*|\bbudget\w*|\bbelopp\w*|\bsumm\w*|\bpris\w*|\bprice\w*|\bamount\w*"
 )
-_RX_WHO = _RX_WHO_ASKED
 _RX_WHEN_ONLY = re.compile(
     r"^\W*(?:nar|when)\b|\b(?:vilket\s+datum|vilken\s+dag|what\s+date|which\s+day)\b"
 )
@@ -122,7 +121,7 @@ def answer_type(parsed: Parsed, folded: str) -> str | None:
         return "amount"
     if _RX_WHEN_ONLY.search(folded):
         return "when"
-    if _RX_WHO.search(folded):
+    if _RX_WHO_ASKED.search(folded):
         return "who"
     return None
 

@@ -128,6 +128,10 @@ class ParsedNextMeeting:
     text: str
 
 
+# The body sources by which the document itself names the body (ParsedMinutes.body_source).
+DOCUMENT_SOURCES = frozenset({"title", "header", "recorded_at", "decision_phrase", "document"})
+
+
 @dataclass
 class ParsedMinutes:
     """Everything understood from one set of minutes, plus what was not."""

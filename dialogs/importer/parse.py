@@ -62,6 +62,7 @@ from .htmltext import html_to_text, looks_like_html
 from .markup import PART_HEADINGS
 from .model import (
     ABSENT,
+    DOCUMENT_SOURCES,
     PRESENT,
     ParsedAssignment,
     ParsedDecision,
@@ -2111,7 +2112,7 @@ class _MinutesParser:
                     minutes.body_name = base
                     minutes.body_source = "decision_phrase"
                 break
-        if minutes.body_name and minutes.body_source in _FROM_DOCUMENT:
+        if minutes.body_name and minutes.body_source in DOCUMENT_SOURCES:
             minutes.body_name = _owned_body(minutes.body_name, self.source[:4000])
         if minutes.body_short is None and minutes.body_name:
             paren = re.search(r"\(([A-ZÅÄÖ0-9]{2,8})\)", minutes.body_name)
@@ -3377,10 +3378,11 @@ _MINUTES_CUE = re.compile(
     r"(?i)\b(?:\w*protokoll|\w*anteckningar?|kallelse|\w*sammanträde\w*|\w*möte[nt]?)\b"
 )
 # Where a flattened page's first line turns from the body's name to the header's fields.
-_HEADER_FIELD = re.compile(
-    r"(?<!\w)(?:Tid|Plats|Datum|Sammanträdesdatum|Sammanträdestid|Närvarande|Beslutande|"
-    r"Ledamöter|Paragrafer)(?!\w)"
+_HEADER_FIELDS = (
+    r"Tid|Plats|Datum|Sammanträdesdatum|Sammanträdestid|Närvarande|Beslutande|Ledamöter|"
+    r"Paragrafer"
 )
+_HEADER_FIELD = re.compile(r"(?<!\w)(?:" + _HEADER_FIELDS + r")(?!\w)")
 # Caps, where a reader lost letters outside ASCII too ("L\ufffdNGASANDS", corpus 02).
 _BODY_CAPS = re.compile(r"^[A-ZÅÄÖ0-9\s&\ufffd-]*" + _BODY_HEAD.upper() + r"[A-ZÅÄÖ\ufffd]*$")
 
@@ -3454,14 +3456,20 @@ def _org_before(prefix: str, name: str) -> str:
     """A body named by its head alone ("Arbetsgruppen") with the organisation the line names
     before the minutes' words: "RUS arbetsgrupp", "FoU Välfärds ledningsgrupp"."""
     found = _ORG_BEFORE.match(prefix)
-    bare = re.fullmatch(rf"(?i)(?P<head>\w*?{_BODY_HEAD})(?:en|et|n)?", name)
-    if not found or not bare or bare.group("head").lower() not in _BARE_HEADS:
+    head = _bare_head(name)
+    if not found or head is None or not found.group("org")[:1].isupper():
         return name
     org = found.group("org")
-    if not org[:1].isupper():
-        return name
     owner = org if org.isupper() or org.endswith("s") else f"{org}s"
-    return f"{owner} {bare.group('head').lower()}"
+    return f"{owner} {head}"
+
+
+def _bare_head(name: str) -> str | None:
+    """The head noun of a body named by it alone ("Styrelsen" → "styrelse", "Arbetsgruppen" →
+    "arbetsgrupp"), else None."""
+    bare = re.fullmatch(rf"(?i)(?P<head>\w*?{_BODY_HEAD})(?:en|et|n)?", name)
+    head = bare.group("head").lower() if bare else None
+    return head if head in _BARE_HEADS else None
 
 
 def _after_number(line: str, at: int) -> int:
@@ -3500,12 +3508,12 @@ def _owned_body(name: str, opening: str) -> str:
     )
     if owned:
         return f"{owned.group(0).split()[0]} {owned.group('head')}"
-    bare = re.fullmatch(rf"(?i)(?P<head>\w*?{_BODY_HEAD})(?:en|et|n)?", name)
-    if not bare or bare.group("head").lower() not in _BARE_HEADS:
+    head = _bare_head(name)
+    if head is None:
         return name
-    head = re.escape(bare.group("head").lower())
     for m in re.finditer(
-        rf"(?<![\w-])(?P<owner>[A-ZÅÄÖ][\w-]*[^\Ws])s\s+(?P<head>{head}(?:en|et|n)?)(?![\w-])",
+        rf"(?<![\w-])(?P<owner>[A-ZÅÄÖ][\w-]*[^\Ws])s\s+(?P<head>{re.escape(head)}(?:en|et|n)?)"
+        r"(?![\w-])",
         opening,
     ):
         if m.group("owner").lower() not in _NOT_OWNERS:
@@ -3534,8 +3542,6 @@ _BARE_HEADS = frozenset(
     }
 )
 _NOT_OWNERS = frozenset({"dagen", "året", "nya", "hela", "tidigare", "förra", "nuvarande"})
-# The body sources that are the document's own words (store.DOCUMENT_SOURCES).
-_FROM_DOCUMENT = frozenset({"title", "header", "recorded_at", "decision_phrase", "document"})
 
 
 def _definite(stem: str) -> str:
@@ -3668,9 +3674,8 @@ def _body_from_title(title: str) -> str:
 # "Sammanträdesprotokoll Plats och tid Beslutande …", "2 (46) Innehållsförteckning …",
 # "Titel: Nämnd" (real attendance 02, 12, 13, 31, 64, 75).
 _TITLE_FIELD = re.compile(
-    r"(?<![\w-])(?:Tid|Plats|Datum|Sammanträdesdatum|Sammanträdestid|Närvarande|Beslutande|"
-    r"Ledamöter|Paragrafer|Sida|Titel|Dagordning|Innehållsförteckning|Utses att justera|"
-    r"Justeringens)(?![\w-])",
+    r"(?<![\w-])(?:" + _HEADER_FIELDS + r"|Sida|Titel|Dagordning|Innehållsförteckning|"
+    r"Utses att justera|Justeringens)(?![\w-])",
     re.IGNORECASE,
 )
 _MONTH_OR_NUMBER = re.compile(

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.context import STOCKHOLM
 from dialogs.dates import find_due
-from dialogs.importer.model import ParsedMinutes, ParsedPerson
+from dialogs.importer.model import DOCUMENT_SOURCES, ParsedMinutes, ParsedPerson
 from dialogs.importer.readers import ReadResult
 from dialogs.text import name_key, squash
 from storage import audit
@@ -97,9 +97,6 @@ BODY_SOURCES = {
         "nowhere: the minutes name no body",
     ),
 }
-
-# The sources by which the document itself names the body.
-DOCUMENT_SOURCES = frozenset({"title", "header", "recorded_at", "decision_phrase", "document"})
 
 
 def choose_body_name(
