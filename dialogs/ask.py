@@ -112,20 +112,34 @@ ROLE_EN = {
 
 # The next meeting, however the meeting is called: "nästa styrelsemöte", "kommande
 # sammanträde", "när ses vi nästa gång", "the next board meeting", "when does the group meet next".
+_NEXT_SV = r"(?:nasta|kommande|nastkommande|efterfoljande|foljande)"
+_NEXT_EN_VERB = r"(?:meets?|convenes?|gathers?|get(?:ting)?\s+together|sits?|reconvenes?)"
 _RX_NEXT = re.compile(
-    r"\b(?:nasta|kommande)\s+(?:[\w-]+\s+)?[\w-]*(?:mote|motet|moten|sammantrade\w*|traff\w*)\b"
+    rf"\b{_NEXT_SV}\s+(?:[\w-]+\s+)?[\w-]*(?:mote|motet|moten|sammantrade\w*|traff\w*)\b"
     r"|\bnasta\s+gang\b|\bnar\s+(?:ses|mots|traffas)\s+vi\b"
-    r"|\bnext\s+(?:[\w'-]+\s+){0,3}(?:meeting|session)s?\b|\bupcoming\s+meetings?\b"
-    r"|\bmeet(?:s|ing)?\s+(?:next|again)\b"
+    # "När träffas styrgruppen igen?", "ses vi igen"
+    r"|\b(?:ses|mots|motas|traffas|sammantrad\w*)\s+(?:[\w-]+\s+){0,2}igen\b"
+    r"|\b(?:nytt|annat)\s+mote\s+(?:\w+\s+)?(?:inplanerat|planerat|bokat|inbokat)\b"
+    r"|\bnext\s+(?:[\w'-]+\s+){0,3}(?:meeting|session|sitting|gathering|get-together|call)s?\b"
+    r"|\b(?:upcoming|following|forthcoming|subsequent)\s+(?:[\w'-]+\s+){0,2}(?:meeting|session|sitting)s?\b"
+    # "When do we next meet?", "When will they meet up again?", "convene next", "reconvene"
+    rf"|\bnext\s+{_NEXT_EN_VERB}\b|\b(?:{_NEXT_EN_VERB}|meeting)\s+(?:up\s+)?(?:next|again)\b"
+    r"|\breconven\w*|\bnext\s+time\b|\bmeeting\s+after\s+this\b"
+    r"|\b(?:another|new|further)\s+meeting\s+(?:planned|scheduled|booked|set)\b"
 )
 # The next meeting as minutes write it (folded text): "Nästa möte", "nästa sammanträde".
 _RX_NEXT_IN_TEXT = re.compile(
     r"\b(?:nasta|kommande)\s+(?:[\w-]+\s+)?[\w-]*(?:mote|motet|sammantrade\w*|traff\w*)\b"
 )
 _RX_DIGIT = re.compile(r"\d")
+# A heading that is the next meeting itself ("8. Nästa möte", "Nästa sammanträde"), not a
+# heading that only mentions it ("Till nästa möte").
+_RX_NEXT_HEADING = re.compile(
+    r"^[\W\d]*(?:nasta|kommande)\s+(?:[\w-]+\s+)?[\w-]*(?:mote|motet|sammantrade\w*|traff\w*)\b"
+)
 # "Vad ska diskuteras på nästa möte?" asks what the text says about it, not when it is.
 _RX_ABOUT_NEXT = re.compile(
-    r"^\W*(?:vad|what|vilka|which)\b(?!.*\b(?:tid|time|datum|date|dag|day|nar|when|var|where)\b)"
+    r"^\W*(?:vad|what|vilka|which|vem|who)\b(?!.*\b(?:tid|time|datum|date|dag|day|nar|when|var|where)\b)"
 )
 _RX_OVERDUE = re.compile(
     r"\b(?:forsenade?|forsenat|sena|forfallna|overdue|late)\b.*\b(?:uppdrag\w*|assignments?|tasks?)\b"
@@ -2198,6 +2212,19 @@ async def _next_meeting(
             found = people.find_in_text(
                 rows, _RX_NEXT_IN_TEXT, skip_kinds=("narvaro", "motesfakta"), near=_RX_DIGIT
             )
+            if not found:
+                # A heading of its own in the body's newest minutes says it, dated or not
+                # ("Nästa möte" over "Samma tid nästa vecka."); an older meeting's word on its
+                # own next meeting is no answer once a newer meeting is in the record.
+                newest: dict[int, int] = {}
+                for m in sorted(recent, key=lambda m: (m.date, m.id), reverse=True):
+                    newest.setdefault(m.body_id, m.id)
+                found = people.find_in_text(
+                    [r for r in rows if r.meeting_id in newest.values()],
+                    _RX_NEXT_HEADING,
+                    skip_kinds=("narvaro", "motesfakta"),
+                    title_says_all=True,
+                )
             firsts: dict[int, people.TextFind] = {}
             for f in found:
                 firsts.setdefault(f.row.meeting_id, f)

@@ -285,14 +285,21 @@ def find_in_text(
     exclude_name: str = "",
     skip_kinds: Sequence[str] = (),
     near: re.Pattern[str] | None = None,
+    title_says_all: bool = False,
 ) -> list[TextFind]:
     """Passages where the pattern stands next to a person's name, nearest first; a passage
     whose title names the role ("Val av mötesordförande") and whose short text names a person
-    first of all."""
+    first of all. `title_says_all`: a short text under a title that matches is the answer
+    whatever it holds ("Nästa möte" over "Samma tid nästa vecka.")."""
     out: list[TextFind] = []
     for row, text, folded in readable(rows, skip_kinds):
         title = fold((row.title or "").lower())
-        if title and pattern.search(title) and len(text) <= WINDOW and (near or NAME).search(text):
+        if (
+            title
+            and pattern.search(title)
+            and len(text) <= WINDOW
+            and (title_says_all or (near or NAME).search(text))
+        ):
             out.append(TextFind(row, text.strip(), 0, True))
             continue
         best: TextFind | None = None

@@ -223,6 +223,51 @@ async def test_the_next_meeting_in_the_minutes_own_words(
         assert answer.hits[0].date == "2026-03-06"
 
 
+def test_the_next_meeting_however_it_is_asked() -> None:
+    """Members ask for the next meeting in many words; a question about what happens at it
+    is no question of when it is."""
+    from dialogs.ask import parse_question
+
+    today = dt.date(2026, 12, 2)
+    for question in (
+        "When will the board next meet?",
+        "When do they meet up again?",
+        "When's the next get-together?",
+        "When does the council reconvene?",
+        "When will the steering group convene next?",
+        "Is there another meeting planned?",
+        "When is the following meeting?",
+        "When's the next time the group meets?",
+        "When's the next sitting of the committee?",
+        "When are they getting together again?",
+        "När träffas styrgruppen igen?",
+        "När är nästkommande möte?",
+        "När är det efterföljande sammanträdet?",
+        "Finns det något nytt möte inplanerat?",
+    ):
+        assert parse_question(question, today, []).intent == "next_meeting", question
+    for question in (
+        "What will be discussed at the next meeting?",
+        "Vad ska diskuteras på nästa möte?",
+        "Vem ska kalla till nästa möte?",
+        "Who will present at the next meeting?",
+        "When did the board meet in May?",
+        "When was the last meeting?",
+    ):
+        assert parse_question(question, today, []).intent != "next_meeting", question
+
+
+async def test_the_next_meeting_under_its_own_heading_without_a_date(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    await _imported_meeting(
+        database, record, dt.date(2026, 3, 6), [("9", "Nästa möte", "Samma tid nästa vecka.")]
+    )
+    for question in ("När ses vi nästa gång?", "When do we meet again?"):
+        answer = await asking(question)
+        assert any("Samma tid nästa vecka" in h.text for h in answer.hits), answer.text
+
+
 async def _opening(database: Database, record: Record, text: str) -> None:
     """An imported LSVO meeting on 6 March 2026, no time or place, whose first § says this."""
     await _imported_meeting(database, record, dt.date(2026, 3, 6), [("1", "Mötets öppnande", text)])
