@@ -162,12 +162,13 @@ _RX_WAS_THERE = re.compile(
 # "När hölls årsmötet 2010?", "What time did the board meeting start?": when (and where) a
 # meeting itself ran, not when a matter was dealt with.
 _RX_WHEN_WORD = re.compile(
-    r"\b(?:nar|when|vilken\s+tid|what\s+time|hur\s+lange|how\s+long|vilket\s+datum|what\s+date)\b"
+    r"\b(?:nar|when|vilken\s+tid|what\s+time|hur\s+lange|how\s+long|vilket\s+datum|what\s+date"
+    r"|vilken\s+dag|(?:what|which)\s+day)\b"
 )
 _RX_MEETING_WORD = re.compile(
     r"\b[\w-]*(?:mote|motet|moten|sammantrade\w*)\b|\b(?:holls|traffades|sammantradde|oppnades|"
     r"avslutades|startade|borjade|meet|met|meeting|held|convened?|open\w*|clos\w*|start\w*|"
-    r"adjourn\w*|ajourner\w*)\b"
+    r"adjourn\w*|ajourner\w*|agm|session|sitting)\b"
 )
 # "Var hölls årsmötet?", "Where was the meeting held?": where a meeting ran.
 _RX_WHERE_WORD = re.compile(

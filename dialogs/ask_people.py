@@ -112,6 +112,11 @@ def _sv_hit(words: _Words, tokens: Sequence[str], f: str, *, fuzzy: bool) -> int
     return None
 
 
+_EN_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
 def _en_hit(words: _Words, tokens: Sequence[str], f: str) -> int | None:
     for phrase in words.en_phrases:
         m = re.search(rf"\b{re.escape(phrase)}\b", f)
@@ -120,7 +125,10 @@ def _en_hit(words: _Words, tokens: Sequence[str], f: str) -> int | None:
     for i, token in enumerate(tokens):
         if token not in words.en_not and _EN.stemWord(token) in words.en_stems:
             return i
-        if token in words.en_verbs and any(t in words.en_objects for t in tokens[i + 1 : i + 4]):
+        # "took the minutes", "led the 6 March meeting": the object within a few words, a
+        # date between them not counted.
+        after = [t for t in tokens[i + 1 : i + 8] if not t.isdigit() and t not in _EN_MONTHS]
+        if token in words.en_verbs and any(t in words.en_objects for t in after[:3]):
             return i
     return None
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from storage.db import Database
 from storage.rhythm import PlannedMeeting
 from tests.ask.conftest import Ask
@@ -87,7 +89,13 @@ async def test_a_role_the_attendance_lacks_is_read_from_the_minutes_text(
     await _imported_meeting(
         database, record, dt.date(2026, 4, 10), [("3", "Budget", "Budgeten gicks igenom.")]
     )
-    for question in ("Vem var mötesordförande 2026-03-06?", "Who chaired the 6 March meeting?"):
+    for question in (
+        "Vem var mötesordförande 2026-03-06?",
+        "Who chaired the 6 March meeting?",
+        "Vem ledde mötet 2026-03-06?",
+        "Who ran the meeting on 6 March 2026?",
+        "Who led the 6 March meeting?",
+    ):
         answer = await asking(question)
         assert answer.hits and "Eva Lind" in answer.hits[0].text, answer.text
         assert answer.hits[0].date == "2026-03-06"
@@ -223,13 +231,15 @@ async def test_the_next_meeting_in_the_minutes_own_words(
         assert answer.hits[0].date == "2026-03-06"
 
 
-def test_the_next_meeting_however_it_is_asked() -> None:
-    """Members ask for the next meeting in many words; a question about what happens at it
-    is no question of when it is."""
-    from dialogs.ask import parse_question
-
-    today = dt.date(2026, 12, 2)
-    for question in (
+_ASKED = {
+    "meeting_when": (
+        "What date was the AGM?",
+        "Which day did the council meet in 2023?",
+        "Vilken dag hölls mötet i maj?",
+        "When was the last session?",
+    ),
+    # Members ask for the next meeting in many words.
+    "next_meeting": (
         "When will the board next meet?",
         "When do they meet up again?",
         "When's the next get-together?",
@@ -244,17 +254,31 @@ def test_the_next_meeting_however_it_is_asked() -> None:
         "När är nästkommande möte?",
         "När är det efterföljande sammanträdet?",
         "Finns det något nytt möte inplanerat?",
-    ):
-        assert parse_question(question, today, []).intent == "next_meeting", question
-    for question in (
-        "What will be discussed at the next meeting?",
-        "Vad ska diskuteras på nästa möte?",
-        "Vem ska kalla till nästa möte?",
-        "Who will present at the next meeting?",
-        "When did the board meet in May?",
-        "When was the last meeting?",
-    ):
-        assert parse_question(question, today, []).intent != "next_meeting", question
+    ),
+}
+# A question about what happens at the next meeting is no question of when it is.
+_NOT_NEXT = (
+    "What will be discussed at the next meeting?",
+    "Vad ska diskuteras på nästa möte?",
+    "Vem ska kalla till nästa möte?",
+    "Who will present at the next meeting?",
+    "When did the board meet in May?",
+    "When was the last meeting?",
+)
+
+
+@pytest.mark.parametrize(("question", "intent"), [(q, i) for i, qs in _ASKED.items() for q in qs])
+def test_a_question_about_meetings_however_it_is_asked(question: str, intent: str) -> None:
+    from dialogs.ask import parse_question
+
+    assert parse_question(question, dt.date(2026, 12, 2), []).intent == intent
+
+
+@pytest.mark.parametrize("question", _NOT_NEXT)
+def test_what_happens_at_the_next_meeting_is_not_when_it_is(question: str) -> None:
+    from dialogs.ask import parse_question
+
+    assert parse_question(question, dt.date(2026, 12, 2), []).intent != "next_meeting"
 
 
 async def test_the_next_meeting_under_its_own_heading_without_a_date(
