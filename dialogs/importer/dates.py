@@ -206,6 +206,21 @@ _MEETING_LABEL = re.compile(
 _KIND_WORD = re.compile(r"(?i)protokoll|anteckning|\w*(?:möte|sammanträde)(?:t|s)?\b")
 
 
+# The words just before a date that make it the day a meeting was held, anywhere in a text:
+# "Styrelsemötet 230412", "nämndens sammanträde 2018-04-12", "protokollet från mötet den 3 maj
+# 2022", "Hälso- och sjukvårdsnämnden beslutade 12 april 2018 att:" (real/items 37, 135) — and
+# not another meeting than this one ("ett extra möte 230508", "nästa möte", "föregående möte").
+_HELD_CUE = re.compile(
+    r"(?i)(?:\w*(?:möte|sammanträde)(?:t|s)?|protokoll(?:et)?\s+(?:från|fört\s+vid)\s+\S+(?:\s+\S+)?"
+    r"|beslutade|beslöt|beslutades|hölls|sammanträdde)"
+    r"(?:\s+(?:den|på|i|vid))?\s*:?\s*(?:[^\W\d]+dag(?:en)?\s+)?(?:den\s+)?$"
+)
+_OTHER_MEETING = re.compile(
+    r"(?i)\b(?:extra|nytt|ytterligare|följande|efterföljande|nästkommande|tidigare|förra|"
+    r"föregående|senaste|kommande|nästa)\s+\w*(?:möte|sammanträde)\w*\s*$"
+)
+
+
 def excluded_before(before: str) -> bool:
     """Whether the words just before a date ("Justeringen gjordes ", "Nästa möte: ") say it is
     not the meeting's day. Only the clause the date is in counts: a label in between ("Datum:")
@@ -226,9 +241,9 @@ def meeting_date_in(text: str, context_years: Sequence[int] = ()) -> DateMatch |
     best: tuple[int, int, DateMatch] | None = None
     for found in find_dates(text, None, context_years):
         before = text[: found.start]
-        if excluded_before(before):
-            continue
         line = before[before.rfind("\n") + 1 :]
+        if excluded_before(before) or _OTHER_MEETING.search(line[-80:]):
+            continue
         if _MEETING_LABEL.search(line[-45:]):
             rank = 0
         elif _KIND_WORD.search(line):
@@ -238,6 +253,27 @@ def meeting_date_in(text: str, context_years: Sequence[int] = ()) -> DateMatch |
         if best is None or (rank, found.start) < best[:2]:
             best = (rank, found.start, found)
     return best[2] if best else None
+
+
+def meeting_date_in_text(text: str, context_years: Sequence[int] = ()) -> DateMatch | None:
+    """The meeting's date where no header gave it: a date with a year right after words that
+    say a meeting was held on it (a meeting noun, "beslutade", "protokollet från …"), anywhere
+    in the text; the day most such dates name (the first of equals). None when there is none."""
+    seen: list[DateMatch] = []
+    for found in find_dates(text, None, context_years):
+        if not found.has_year:
+            continue
+        before = text[max(0, found.start - 80) : found.start]
+        before = before[before.rfind("\n") + 1 :]
+        if excluded_before(before) or _OTHER_MEETING.search(before):
+            continue
+        if _HELD_CUE.search(before):
+            seen.append(found)
+    if not seen:
+        return None
+    count = Counter(d.date for d in seen)
+    top = max(count.values())
+    return next(d for d in seen if count[d.date] == top)
 
 
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"

@@ -27,6 +27,7 @@ from .dates import (
     find_dates,
     find_time,
     meeting_date_in,
+    meeting_date_in_text,
     opened_closed,
     strip_weekday,
     years_in,
@@ -1600,6 +1601,15 @@ class _MinutesParser:
                 if time and 0 <= time.start - span.end <= 40:
                     minutes.start_time, minutes.end_time = time.start_time, time.end_time
                     break
+        if minutes.date is None:
+            # A web page or notes with no header: the day the text says the meeting was held
+            # ("Styrelsemötet 230412", "nämnden beslutade 12 april 2018 att:").
+            held = meeting_date_in_text(self.source, self.context_years)
+            if held:
+                minutes.date = held.date
+                minutes.warnings.append(
+                    f"Mötets datum togs från texten: ”{_around(self.source, held)}”."
+                )
         if minutes.date is None and self.filename:
             from_name = date_in_filename(self.filename)
             if from_name:
@@ -3318,6 +3328,14 @@ def _is_date_only(text: str) -> bool:
     bare = strip_weekday(text).strip(" ,.")
     found = find_date(bare)
     return bool(found and found.start == 0 and found.end >= len(bare) - 1)
+
+
+def _around(text: str, found: DateMatch) -> str:
+    """The date as the text writes it, with the few words before it (for the summary)."""
+    line_start = text.rfind("\n", 0, found.start) + 1
+    start = max(line_start, found.start - 40)
+    start = text.find(" ", start, found.start) + 1 if start > line_start else start
+    return " ".join(text[start : found.end].split())
 
 
 def _first_sentence(text: str) -> str:

@@ -24,6 +24,9 @@ How ambiguous forms are read (the importer must do the same):
 - Dates after a justering, anslag, next-meeting, deadline or print cue ("Justeringen gjordes",
   "Justeringens plats och tid", "Anslaget uppsatt", "Nästa möte", "senast", "Utskriftsdatum")
   are never the meeting's date, nor are dates inside an item's (§) text.
+- With no date in the header, a date with a year right after words that say a meeting was held
+  on it ("Styrelsemötet 230412", "nämnden beslutade 12 april 2018 att:", "vid sammanträdet den
+  …") anywhere in the text, not one of another meeting ("ett extra möte", "föregående möte").
 - The file name is the last resort, after everything in the text.
 """
 
@@ -211,6 +214,39 @@ ROWS: list[tuple[str, str, str | None, str | None]] = [
         "september 2007\nStyrelsen går igenom rapporten.",
         None,
         "2007-12-01",
+    ),
+    # --- no header: the day the text says a meeting was held (web pages, notes) ----------
+    # A samordningsförbund's news page (real/items 37): the meeting's own day, not the extra
+    # meeting it plans.
+    (
+        "held_cue_web_page",
+        "Styrelsemötet 230412\n\nStyrelsen beslutade att avvakta med beslut om medel tills "
+        "ett extra möte 230508.",
+        None,
+        "2023-04-12",
+    ),
+    # A region's page on a nämnd's decision (real/items 135).
+    (
+        "held_cue_decided",
+        "Beslut i hälso- och sjukvårdsnämnden\n\nHälso- och sjukvårdsnämnden beslutade 12 april "
+        "2018 att:\n\nDirektören ges i uppdrag att göra en analys.",
+        None,
+        "2018-04-12",
+    ),
+    # A notice is for the meeting it calls (corpus 15's form).
+    ("held_cue_notice", "Kallelse till sammanträde 28 oktober 2010 kl. 10", None, "2010-10-28"),
+    (
+        "held_cue_only_another_meeting",
+        "Anteckningar\n\nFrågan tas upp igen vid ett extra möte 2023-05-08, som vid föregående "
+        "möte 2023-04-01.",
+        None,
+        None,
+    ),
+    (
+        "held_cue_beats_filename",
+        "Minnesanteckningar\n\nVid sammanträdet den 3 maj 2022 beslutades att gå vidare.",
+        "scan_2023-01-01.pdf",
+        "2022-05-03",
     ),
     # --- the file name, last ------------------------------------------------------------
     (
