@@ -233,11 +233,14 @@ def excluded_before(before: str) -> bool:
     return bool(_NOT_MEETING.search(clause))
 
 
-def meeting_date_in(text: str, context_years: Sequence[int] = ()) -> DateMatch | None:
+def meeting_date_in(
+    text: str, context_years: Sequence[int] = (), *, labelled_only: bool = False
+) -> DateMatch | None:
     """The meeting's date in a header's text: a date after a label that names the meeting's
     day first, then one on a line that names the minutes or the meeting, then the first other
     date; never one after a justering, anslag, next-meeting or deadline cue. For text the
-    header lines did not read, flattened PDF pages among them (real_23)."""
+    header lines did not read, flattened PDF pages among them (real_23). `labelled_only`: only a
+    date after such a label."""
     best: tuple[int, int, DateMatch] | None = None
     for found in find_dates(text, None, context_years):
         before = text[: found.start]
@@ -246,6 +249,8 @@ def meeting_date_in(text: str, context_years: Sequence[int] = ()) -> DateMatch |
             continue
         if _MEETING_LABEL.search(line[-45:]):
             rank = 0
+        elif labelled_only:
+            continue
         elif _KIND_WORD.search(line):
             rank = 1
         else:

@@ -1517,11 +1517,23 @@ class _MinutesParser:
         _organisation_rows(state.rows)
         return True
 
+    def _labelled_date(self) -> dt.date | None:
+        """The date after a "Tid och plats"/"Datum" label on the first page, even where the
+        reader took the line for an item's text: it names this meeting's day where a title's
+        date may be another meeting's ("Arbetsutskottet … Regionstyrelsens sammanträde den 14
+        december 2016" over "2 Tid och plats Onsdagen den 30 november 2016", real/attendance
+        09)."""
+        opening = "\n".join(self.source.split("\n")[:20])[:2000]
+        labelled = meeting_date_in(opening, self.context_years, labelled_only=True)
+        return labelled.date if labelled else None
+
     def _finish_header(self) -> None:
         minutes = self.minutes
         if self.dates:
             best = min(self.dates, key=lambda c: c.priority)
             minutes.date = best.date
+            if best.priority > 1:
+                minutes.date = self._labelled_date() or minutes.date
         title = minutes.title
         if title:
             kind = _KIND.search(title)
@@ -1545,7 +1557,7 @@ class _MinutesParser:
                 and minutes.date is None
                 and not excluded_before(title[: title_date.start])
             ):
-                minutes.date = title_date.date
+                minutes.date = self._labelled_date() or title_date.date
             body = _acronym_spelt_out(body, opening) if body else body
             minutes.body_name = body or None
             minutes.body_source = ("recorded_at" if recorded_at else "title") if body else None

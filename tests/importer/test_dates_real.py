@@ -215,6 +215,17 @@ ROWS: list[tuple[str, str, str | None, str | None]] = [
         None,
         "2007-12-01",
     ),
+    # A working committee's flattened minutes whose title line names the board meeting it
+    # prepares; the first page's "Tid och plats" names its own (real/attendance 09).
+    (
+        "label_beats_title_of_another_meeting",
+        "REGIONSTYRELSEN Arbetsutskottet Sammanträdesprotokoll Regionstyrelsens sammanträde den "
+        "14 december 2016 i Karlshamn\n\n1 Dagordning Regionstyrelsens sammanträde den 14 "
+        "december 2016 Information\n\n2 Tid och plats Onsdagen den 30 november 2016 kl Region "
+        "Blekinge, Karlskrona Närvarande Ordförande Anna Berg (S)",
+        None,
+        "2016-11-30",
+    ),
     # --- no header: the day the text says a meeting was held (web pages, notes) ----------
     # A samordningsförbund's news page (real/items 37): the meeting's own day, not the extra
     # meeting it plans.
