@@ -440,8 +440,15 @@ def _typst_numbering(text: str) -> bool:
     return _refers_to_outline(text, levels)
 
 
+# "#let time = "17:23"" binds a string that the text then writes as "#time" (corpus 01's
+# template keeps the meeting's opening time so).
+_TYPST_LET = re.compile(r'(?m)^\s*#let\s+([^\W\d][\w-]*)\s*=\s*"([^"\n]*)"\s*$')
+_TYPST_USE = re.compile(r"#([^\W\d][\w-]*)(?![\w(\[-]|\.\w)")
+
+
 def typst(text: str) -> str:
     outline = _Outline(_typst_numbering(text))
+    bound = {m.group(1): m.group(2) for m in _TYPST_LET.finditer(text)}
     out: list[str] = []
     date = _TYPST_DATE.search(text)
     if date:
@@ -451,6 +458,9 @@ def typst(text: str) -> str:
         stripped = line.strip()
         if stripped.startswith(("#import", "#let ", "#set ", "#show", "#pagebreak")):
             continue
+        if bound:
+            line = _TYPST_USE.sub(lambda m: bound.get(m.group(1), m.group(0)), line)
+            stripped = line.strip()
         if re.fullmatch(r"[\w-]+:\s.*,?", stripped) and raw[:1].isspace():
             continue  # a named argument of a call: layout, not content
         heading = _TYPST_HEADING.match(stripped)

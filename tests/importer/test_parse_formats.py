@@ -175,6 +175,22 @@ def test_typst_headings_numbered_by_their_set_rule_and_sub_headings_as_parts() -
     assert "Lokalen är bokad." in minutes.items[4].text
 
 
+def test_typst_strings_bound_with_let_are_read_where_the_text_uses_them() -> None:
+    """'#let time = "17:23"' and 'Mötet öppnades #time' render 'Mötet öppnades 17:23' (corpus
+    01's template); a call ('#time(…)') or a name never bound stays as it was."""
+    from dialogs.importer.readers import read_bytes
+
+    text = (
+        '#let time = "17:23"\n#let lokal = "Sal A1"\n#set heading(numbering: "1.")\n\n'
+        "Protokoll styrelsemöte 2024-10-10\n\n= Öppnande av möte\n"
+        "Mötet öppnades #time i #lokal.\n\n= Avslutning\nMötet avslutades 18:05. #okänd\n"
+    )
+    read = read_bytes(text.encode(), "protokoll.typ").text
+    assert "Mötet öppnades 17:23 i Sal A1." in read and "#okänd" in read
+    minutes = parse_minutes(read)
+    assert (str(minutes.start_time), str(minutes.end_time)) == ("17:23:00", "18:05:00")
+
+
 def test_typst_headings_without_numbering_stay_unnumbered_unless_the_text_names_numbers() -> None:
     """Without a numbering rule Typst renders no numbers: the headings are items with titles
     only. A template may number them; the text then names the rendered numbers ('Hoppade till
