@@ -1719,8 +1719,10 @@ async def _meeting_when(
                 f"no date in the minutes (imported {meeting.date.isoformat()})",
             )
         start, end = _fmt_time(meeting.start_at), _fmt_time(meeting.end_at)
-        if start or end:
-            facts += f", {ctx.t('kl.', 'at')} {start or '?'}" + (f"-{end}" if end else "")
+        if start:
+            facts += f", {ctx.t('kl.', 'at')} {start}" + (f"-{end}" if end else "")
+        elif end:
+            facts += f", {ctx.t('avslutat kl.', 'closed at')} {end}"
         if meeting.place:
             facts += f", {meeting.place}"
         hits.append(

@@ -316,8 +316,10 @@ def build_meeting_passages(conn: Connection, meeting_id: int) -> list[PassageRow
         # The import day stood in for a date the minutes do not give: not a fact to state.
         facts = [f"Protokollet anger inget datum; importerat {date.isoformat()}."]
     start, end = _fmt_time(m["start_at"]), _fmt_time(m["end_at"])
-    if start or end:
-        facts.append(f"Tid: {start or '?'}" + (f"-{end}" if end else "") + ".")
+    if start:
+        facts.append(f"Tid: {start}" + (f"-{end}" if end else "") + ".")
+    elif end:
+        facts.append(f"Mötet avslutades {end}.")
     if m["place"]:
         facts.append(f"Plats: {m['place']}.")
     if m["justerat_on"]:

@@ -115,6 +115,29 @@ async def test_a_role_the_attendance_lacks_is_read_from_the_minutes_text(
         assert any("avslutat 15:40" in h.text for h in answer.hits[:3]), answer.text
 
 
+async def test_a_meeting_known_only_to_have_closed_is_shown_so(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """The minutes say when the meeting closed but not when it opened: the answer says it
+    closed then, and shows no '?' for the opening."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        await b.meeting(
+            "2026-03-06",
+            record.bodies["lsvo"],
+            dt.date(2026, 3, 6),
+            source="import",
+            end_at=dt.datetime(2026, 3, 6, 14, 40, tzinfo=dt.UTC),
+        )
+    for question, said in (
+        ("När hölls LSVO:s möte 6 mars 2026?", "avslutat kl. "),
+        ("When was the LSVO meeting on 6 March 2026?", "closed at "),
+    ):
+        answer = await asking(question)
+        assert answer.hits and said in answer.hits[0].text, answer.text
+        assert "?" not in answer.hits[0].text, answer.text
+
+
 async def test_two_justerare_elected_in_two_paragraphs_are_both_shown(
     record: Record, asking: Ask, database: Database
 ) -> None:
