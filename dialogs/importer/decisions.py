@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .dates import find_date
 from .model import ParsedAmount, ParsedAssignment, ParsedDecision, ParsedNextMeeting
+from .names import is_given_name
 from .textutil import clean_line, sentence_spans, spellings, strip_bullet, strip_final_period
 
 # Decisions ----------------------------------------------------------------------------------
@@ -711,8 +712,16 @@ _ROLE_NOUN = re.compile(r"(?:ande|ende|aren|eren|arna|erna|et)$")
 _FIRST_NAMES = _FIRST + r"(?:\s+(?:och|&)\s+" + _FIRST + r")?"
 # "Annie ska försöka ge tid åt …", "Speciellt kommer Olav skriva …", "Lisa kommer att boka …":
 # a first name and what they shall do, an infinitive (ending in -a) (corpus 03).
+# An adverb may stand between the modal and the infinitive: "Birgit kommer omg att ta in
+# kostnadsförslag" (omgående, real/items 181), "Per ska snarast boka …"; one word that is no
+# infinitive itself (it does not end in -a) and does not negate or doubt ("inte", "kanske"). A
+# pronoun there is the subject after a fronted word: "Framåt kommer vi försöka …" (seed 003).
+_MODAL_ADVERB = (
+    r"(?!(?:inte|ej|aldrig|kanske|vi|ni|de|dom|du|jag|han|hon|man|den|det)\b)"
+    r"(?![a-zåäö]+a\b)[a-zåäö]{2,12}\.?"
+)
 _NAME_SHALL = re.compile(
-    rf"^(?P<who>{_FIRST_NAMES})\s+(?:ska|skall|kommer\s+att|kommer)\s+"
+    rf"^(?P<who>{_FIRST_NAMES})\s+(?:ska|skall|kommer)(?:\s+{_MODAL_ADVERB})?(?:\s+att)?\s+"
     r"(?P<what>(?!vara\b|bara\b|kunna\b)[a-zåäö]+a\b.+)$"
 )
 _SHALL_NAME = re.compile(
@@ -730,8 +739,9 @@ _RESPONSIBLE = re.compile(
     r"(?i)^ansvar(?:ig\w*)?\s*:\s*(?P<who>[^:;]{2,60}?)\.?"
     r"(?:\s+(?:klart|klar|deadline|senast)\s*(?:till|senast)?\s*:?\s*(?P<due>[^:;]+?))?\.?\s*$"
 )
+# "Dom tar kontakt med …": the spoken form of "de" is a pronoun too (real/items 184).
 _NOT_OWNER = frozenset(
-    {"vi", "det", "den", "man", "jag", "han", "hon", "de", "mötet", "gruppen", "styrelsen"}
+    {"vi", "det", "den", "man", "jag", "han", "hon", "de", "dom", "mötet", "gruppen", "styrelsen"}
 )
 # "Åtgärd: Inga åtgärder behövs" names nobody ("Inga Berg tar …" keeps her surname).
 _NOBODY = frozenset({"ingen", "inga", "inget"})
@@ -753,8 +763,9 @@ _SHALL_UNTIL_NEXT = re.compile(
 )
 # "Åtgärd: Lisa tar fram ett förslag …", "Uppdrag: Per Alm skickar …", "Att göra: …": a label
 # that says what follows is a task, read like a decision's clause (a name and any present verb).
+# "Action: Lisa skickar ut protokollet", "ToDo: …": the English labels Swedish notes use too.
 _ACTION_LABEL = re.compile(
-    r"(?i)^(?:åtgärd(?:er)?|uppdrag|att\s+göra|action\s*points?|to\s*do)\s*:\s*"
+    r"(?i)^(?:åtgärd(?:er)?|uppdrag|att\s+göra|actions?(?:\s*points?)?|to[\s-]*do)\s*:\s*"
 )
 # "Till nästa möte: Eva tar fram siffror": a label that gives the task its time.
 _NEXT_MEETING_LABEL = re.compile(
@@ -818,6 +829,22 @@ _DONE_BY_TIME = re.compile(
     r"(?i)^\S+(?:\s+\S+)?\s+(?:ska|skall)\s+vara\s+(?:genomför|klar|färdig|redovisa|"
     r"slutför|inlämna|inkomm)\w*\s+(?P<due>(?:senast|före|till)\s+.+)$"
 )
+_INITIALS_ACT = re.compile(r"^(?P<who>[A-ZÅÄÖ]{2,3})\s+(?P<what>(?:" + _ACTION_VERBS + r")\b.+)$")
+
+
+def _initials_of(name: str) -> str:
+    return "".join(part[0] for part in re.split(r"[\s-]+", name) if part[:1].isupper())
+
+
+# "Inköp av mikrofon Sven Hedlund ansvarar för att undersöka vilka krav som finns …" (real/items
+# 182): a person who "ansvarar för att" + an infinitive takes on a task, a full name too, and a
+# topic label a flattened text ran into the sentence may stand before the name. The name's first
+# word must be a given name (the names lexicon): "Region Gotland ansvarar för att …" is a body.
+_RESPONSIBLE_TO = re.compile(
+    r"(?:^|\s)(?P<who>" + _FIRST + r"(?:\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)?)\s+"
+    r"(?:ansvarar|har\s+ansvaret|tar\s+ansvar(?:et)?)\s+för\s+att\s+"
+    r"(?P<what>(?!(?:inte|ej)\b)[a-zåäö]+a\b.+)$"
+)
 # "Johan kontaktar brandvakten och Albin beställer fyrverkeri": two people's tasks in one
 # sentence; the "och" before the second name splits it when the first part has its own verb.
 _SECOND_OWNER = re.compile(r"\s+och\s+(?=" + _FIRST + r"\s+(?:" + _ACTION_VERBS + r")\b)")
@@ -835,6 +862,24 @@ _OWNER_AFTER_ACTION = re.compile(
     + r")(?:\s*(?:,|och|&)\s*(?:[A-ZÅÄÖ]{2,3}|"
     + _FIRST
     + r"))*)\)$"
+)
+# "Ta fram en kommunikationsplan (Ansvar: Eva).", "Planen tas fram till maj (ansvarig: Eva
+# Lind)", "Uppdatera hemsidan – ansvar AB": a responsibility label names the owner at the end of
+# a sentence, whatever its verb (the issue's shapes; no excerpt holds them yet:
+# test_assignment_shapes.py).
+_OWNER_NAMES = (
+    r"(?:[A-ZÅÄÖ]{2,3}|"
+    + _CLAUSE_NAME
+    + r")(?:\s*(?:,|och|&)\s*(?:[A-ZÅÄÖ]{2,3}|"
+    + _CLAUSE_NAME
+    + r"))*"
+)
+_LABELLED_OWNER = re.compile(
+    r"^(?P<what>\S.{3,}?)\s*(?:\(\s*(?i:ansvar(?:ig)?|ansv\.)\s*:?\s*(?P<who>"
+    + _OWNER_NAMES
+    + r")\s*\)|\s[,–—-]?\s*(?i:ansvar(?:ig)?)\s*:?\s+(?P<after>"
+    + _OWNER_NAMES
+    + r"))$"
 )
 # The letters of Swedish parties, which minutes put after a name in the same way.
 _PARTY_CODES = frozenset(
@@ -986,6 +1031,18 @@ def find_assignments(
         # items 134): each part is read on its own; "Mats och Sven tar …" is one task.
         leading = find_assignments(text[: second.start()], known, clause=clause)
         return leading + find_assignments(text[second.end() :], known, clause=clause)
+    labelled_owner = _LABELLED_OWNER.match(text)
+    if labelled_owner:
+        who_text = labelled_owner.group("who") or labelled_owner.group("after")
+        who = [w for w in re.split(r"\s*(?:,|\boch\b|&)\s*", who_text) if w]
+        what, due = _due(labelled_owner.group("what").rstrip(" ,–—-"))
+        return [ParsedAssignment(assignees=who, what=what, due_text=due)]
+    initials = _INITIALS_ACT.match(text)
+    if initials and initials.group("who") in {_initials_of(name) for name in known}:
+        # "AB kontaktar kommunen": initials as the subject name the attendee whose initials
+        # they are; letters nobody present has are an organisation ("KS tar fram …").
+        what, due = _due(initials.group("what"))
+        return [ParsedAssignment(assignees=[initials.group("who")], what=what, due_text=due)]
     noun = _TASK_NOUN.match(text)
     if noun and noun.group("who").lower() not in _PRONOUNS:
         what, due = _due(noun.group("what"))
@@ -1136,6 +1193,10 @@ def find_assignments(
         if text.startswith(name + " ") and text[len(name) + 1 : len(name) + 2].islower():
             what, due = _due(text[len(name) :].strip())
             return [ParsedAssignment(assignees=[name], what=what, due_text=due)]
+    responsible = _RESPONSIBLE_TO.search(text)
+    if responsible and is_given_name(responsible.group("who").split()[0]):
+        what, due = _due(responsible.group("what"))
+        return [ParsedAssignment(assignees=[responsible.group("who")], what=what, due_text=due)]
     heading = _HEADING_RUN_IN.match(text) if not clause else None
     if heading and not _FINITE_WORD.search(heading.group("head")):
         # "Delprojekt 1: Kalkning av biflöden Hanna kommer att sammankalla …": a flattened

@@ -262,7 +262,7 @@ _TABLE_ENTRY = re.compile(
 # The column labels of a task table: what, who, when ("Att göra Vem gör När ska det vara klart",
 # "Åtgärd Ansvarig Klart", "Aktivitet Ansvarig Deadline").
 _TASK_TABLE_HEADER = re.compile(
-    r"(?i)^(?=.*\b(?:vem|ansvarig)\b)(?=.*\b(?:när|klart?|deadline|datum|tidplan|senast)\b)"
+    r"(?i)^(?=.*\b(?:vem|ansvar(?:ig)?)\b)(?=.*\b(?:när|klart?|deadline|datum|tid(?:plan)?|senast)\b)"
     r"(?=.*\b(?:att\s+göra|åtgärd(?:er)?|aktivitet(?:er)?|uppgift(?:er)?|vad)\b|vem\b).{0,80}$"
 )
 
@@ -384,7 +384,7 @@ def _task_columns(header: str) -> dict[str, int]:
     columns: dict[str, int] = {}
     for n, cell in enumerate(_cells(header)):
         low = cell.lower()
-        if "who" not in columns and re.search(r"\b(?:vem|ansvarig\w*)\b", low):
+        if "who" not in columns and re.search(r"\b(?:vem|ansvar\w*)\b", low):
             columns["who"] = n
         elif "when" not in columns and re.search(
             r"\b(?:när|klart?|deadline|datum|tid\w*|senast)\b", low
@@ -417,6 +417,34 @@ _LIST_OWNER = (
 # The issue's forms ("Actionpoints … (Namn)", "Ansvarig:"); shapes/items 10 has the brackets.
 _OWNER_AFTER = re.compile(rf"^(?P<what>[^,]+?\s\S.*?)\s*(?:\s[–—-]|,)\s*(?P<who>{_LIST_OWNER})\.?$")
 _OWNER_FIRST = re.compile(rf"^(?P<who>{_LIST_OWNER})\s*:\s*(?P<what>[a-zåäö].*)$")
+
+# An owner column kept only by its spacing: a line ends with the column's label after a wide gap
+# ("Protokoll/dagordning            Ansvarig"), and the rows under it end with their owners after a
+# wide gap ("– Räcket på balkongen måste åtgärdas. Är på gång.        Peter E", "Annonsering i
+# byabladet …      Gunilla", "Nya skyltar …     Lena, Jonas"): a word processor's tab stops
+# saved as spaces (real/items 180). A name may carry its surname's initial; initials count.
+_OWNER_COLUMN_HEADER = re.compile(r"\S\s{6,}(?:Ansvarig\w*|Ansvar|Vem)\s*$", re.IGNORECASE)
+_CELL_NAME = (
+    r"(?:[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?:\s[A-ZÅÄÖ](?:[a-zåäöé]+|\.)?)?"
+    r"|[A-ZÅÄÖ]{2,3})"
+)
+_OWNER_CELL_ROW = re.compile(
+    r"^\s*(?:[-–•*]\s*)?(?P<what>\S.*?[^\s,:])\s{6,}"
+    rf"(?P<who>{_CELL_NAME}(?:\s*(?:,|&|/|\soch\s)\s*{_CELL_NAME}){{0,3}})\s*$"
+)
+
+
+def _owner_column_entries(lines: list[str]) -> list[ParsedAssignment]:
+    """The rows of an item that end in an owner column (see _OWNER_CELL_ROW)."""
+    found: list[ParsedAssignment] = []
+    for raw in lines:
+        row = _OWNER_CELL_ROW.match(raw)
+        if not row:
+            continue
+        who = [w.strip() for w in re.split(r"\s*(?:,|&|/|\soch\s)\s*", row.group("who"))]
+        what, due = task_due(strip_final_period(clean_line(row.group("what"))))
+        found.append(ParsedAssignment(assignees=[w for w in who if w], what=what, due_text=due))
+    return found
 
 
 _REPORTS_EARLIER = re.compile(
@@ -657,6 +685,13 @@ def _is_minutes_title(line: str) -> bool:
     )
 
 
+_HEAD_LABEL_LINE = re.compile(r"(?i)^(?:närvarande|deltagare|frånvarande|förhinder)\s*:")
+_FLAT_TITLE = re.compile(
+    r"^(?:\d{1,3}\s+)?(?P<title>[A-ZÅÄÖ][^.:;]{10,100}?)\s+"
+    r"(?:Närvarande|Deltagare|Plats|Tid|Datum)\s*:\s*\S.{200,}$"
+)
+
+
 class _MinutesParser:
     def __init__(self, text: str, filename: str | None) -> None:
         self.source = text
@@ -680,6 +715,8 @@ class _MinutesParser:
         self.listed_present = False
         # Notes that open with the meeting's decisions ("… Besluten:" before the first item).
         self.decisions_first = False
+        # The document keeps an owner column by spacing (_OWNER_COLUMN_HEADER).
+        self.owner_column = False
 
     # Whole document ---------------------------------------------------------------------------
 
@@ -693,6 +730,7 @@ class _MinutesParser:
             minutes.warnings.append(
                 f"Upprepade sidhuvuden/sidfötter och sidnummer togs bort ({removed} rader)."
             )
+        self.owner_column = any(_OWNER_COLUMN_HEADER.search(line) for line in lines)
         starts = self._find_numbered_items(lines)
         outline = self._find_outline_items(lines)
         if len(outline) >= 2 and (
@@ -843,7 +881,11 @@ class _MinutesParser:
         above = [
             clean_line(line)
             for line in lines[:header_end]
-            if clean_line(line) and len(clean_line(line)) <= 80 and not _is_date_only(line)
+            if clean_line(line)
+            and len(clean_line(line)) <= 80
+            and not _is_date_only(line)
+            # "Närvarande: Karin Sundqvist, Eva Brandt" names people, not the text (real/items 183)
+            and not _HEAD_LABEL_LINE.match(clean_line(line))
         ]
         if above:
             return _ItemStart(header_end - 1, None, False, above[-1])
@@ -854,6 +896,13 @@ class _MinutesParser:
             headline = clean_line(lines[first])
             if len(headline) <= 80 and not headline.endswith((".", ":")):
                 return _ItemStart(first, None, False, headline)
+        # A PDF flattened to one run opens with its title before the first label of the head:
+        # "1 Styrgrupp för LEADER-projekt … Minnesantecknigar från möte Närvarande: …" (real/items
+        # 183; "1" is the transcript's page number). The run is the item's text.
+        for n in range(header_end, len(lines)):
+            titled = _FLAT_TITLE.match(clean_line(lines[n]))
+            if titled and n > 0:
+                return _ItemStart(n - 1, None, False, titled.group("title"))
         return None
 
     def _set_status(self, name: str, status: str) -> None:
@@ -1819,6 +1868,8 @@ class _MinutesParser:
         """Clean a run of discussion text and find what its sentences say; opening when the run
         is the first of its item's text."""
         kept = text = _clean_text(lines, item.attachments)
+        if self.owner_column:
+            item.assignments.extend(_owner_column_entries(lines))
         entries = _owned_entries(lines) if _ACTION_HEADING.search(item.title) else []
         if entries:
             item.assignments.extend(entries)
