@@ -596,13 +596,17 @@ _DUE = re.compile(
     re.IGNORECASE,
 )
 _GIVEN_TASK = re.compile(
-    r"^(?P<who>.*?)\s*\b(?:ges|får|gavs|fick)\s+i\s+uppdrag\s+att\s+(?P<what>.+)$", re.IGNORECASE
+    # "X ges uppdraget att …", "X uppdras att …" say the same (the issue's 'ges i uppdrag').
+    # ("Ledamöterna uppmanas att läsa handlingarna" exhorts all members: no task, seed 003.)
+    r"^(?P<who>.*?)\s*\b(?:(?:ges|får|gavs|fick)\s+(?:i\s+uppdrag|uppdraget)|uppdras)\s+att\s+"
+    r"(?P<what>.+)$",
+    re.IGNORECASE,
 )
 _GIVE_TASK = re.compile(
     r"\b(?:ge|ger|gav)\s+(?P<who>.+?)\s+i\s+uppdrag\s+att\s+(?P<what>.+)$", re.IGNORECASE
 )
 _TASK_TO = re.compile(
-    r"\b(?:uppdra(?:r|s|de|git)?\s+(?:åt\s+)?|delegera(?:r|de|t)?\s+(?:till|åt)\s+)"
+    r"\b(?:(?:uppdra(?:r|s|de|git)?|uppdrog)\s+(?:åt\s+)?|delegera(?:r|de|t)?\s+(?:till|åt)\s+)"
     r"(?P<who>.+?)\s+att\s+(?P<what>.+)$",
     re.IGNORECASE,
 )
@@ -708,7 +712,12 @@ _NAME_PROMISED = re.compile(
 )
 # Role nouns as owners are definite or participles ("Ordföranden", "Föredragande", "Kansliet");
 # a bare "-or" is as often a first name ("Victor kör …", corpus 10).
-_ROLE_NOUN = re.compile(r"(?:ande|ende|aren|eren|arna|erna|et)$")
+# The definite of a participle noun too: "Ordföranden", "Föredraganden".
+_ROLE_NOUN = re.compile(r"(?:ande|ende|anden|enden|aren|eren|arna|erna|et)$")
+# A role's verb that says what it will do is its task: "Sekreteraren skickar ut
+# minnesanteckningarna", "Ordföranden sammankallar arbetsgruppen"; "Ordföranden meddelar att
+# mötet är beslutsfört" is information (the issue's shapes; test_assignment_shapes.py).
+_ROLE_TASK_VERBS = re.compile(r"^(?:" + _FORWARD_VERBS + r"|skickar\s+ut|bokar)\b")
 _FIRST_NAMES = _FIRST + r"(?:\s+(?:och|&)\s+" + _FIRST + r")?"
 # "Annie ska försöka ge tid åt …", "Speciellt kommer Olav skriva …", "Lisa kommer att boka …":
 # a first name and what they shall do, an infinitive (ending in -a) (corpus 03).
@@ -765,7 +774,7 @@ _SHALL_UNTIL_NEXT = re.compile(
 # that says what follows is a task, read like a decision's clause (a name and any present verb).
 # "Action: Lisa skickar ut protokollet", "ToDo: …": the English labels Swedish notes use too.
 _ACTION_LABEL = re.compile(
-    r"(?i)^(?:åtgärd(?:er)?|uppdrag|att\s+göra|actions?(?:\s*points?)?|to[\s-]*do)\s*:\s*"
+    r"(?i)^(?:åtgärd(?:er)?|uppdrag|att\s+göra|actions?(?:\s*points?)?|to[\s-]*do|ap)\s*:\s*"
 )
 # "Till nästa möte: Eva tar fram siffror": a label that gives the task its time.
 _NEXT_MEETING_LABEL = re.compile(
@@ -829,6 +838,12 @@ _DONE_BY_TIME = re.compile(
     r"(?i)^\S+(?:\s+\S+)?\s+(?:ska|skall)\s+vara\s+(?:genomför|klar|färdig|redovisa|"
     r"slutför|inlämna|inkomm)\w*\s+(?P<due>(?:senast|före|till)\s+.+)$"
 )
+# "FDF: vi sätter Gabriel på det" (corpus 10): putting a person on it hands them the task.
+_PUT_ON_IT = re.compile(
+    r"\b(?:sätter|satte)\s+(?P<who>"
+    + _CLAUSE_NAME
+    + r")\s+på\s+(?:det|detta|den|uppgiften|saken)\b"
+)
 _INITIALS_ACT = re.compile(r"^(?P<who>[A-ZÅÄÖ]{2,3})\s+(?P<what>(?:" + _ACTION_VERBS + r")\b.+)$")
 
 
@@ -842,7 +857,7 @@ def _initials_of(name: str) -> str:
 # word must be a given name (the names lexicon): "Region Gotland ansvarar för att …" is a body.
 _RESPONSIBLE_TO = re.compile(
     r"(?:^|\s)(?P<who>" + _FIRST + r"(?:\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)?)\s+"
-    r"(?:ansvarar|har\s+ansvaret|tar\s+ansvar(?:et)?)\s+för\s+att\s+"
+    r"(?:ansvarar|har\s+ansvar(?:et)?|tar\s+ansvar(?:et)?)\s+för\s+att\s+"
     r"(?P<what>(?!(?:inte|ej)\b)[a-zåäö]+a\b.+)$"
 )
 # "Johan kontaktar brandvakten och Albin beställer fyrverkeri": two people's tasks in one
@@ -880,6 +895,25 @@ _LABELLED_OWNER = re.compile(
     + r")\s*\)|\s[,–—-]?\s*(?i:ansvar(?:ig)?)\s*:?\s+(?P<after>"
     + _OWNER_NAMES
     + r"))$"
+)
+# "- [ ] Boka lokal (Anna)", "- [x] …": a Markdown task list's box (GitHub's form).
+_CHECKBOX = re.compile(r"^\[[ xX]?\]\s*")
+_LISTED_OWNER_FIRST = re.compile(
+    r"^(?P<who>" + _OWNER_NAMES + r")(?:\s*:\s*|\s+[–—-]\s+|\s+(?:to|will|att)\s+)(?P<what>\S.+)$"
+)
+# "Anna utses att ta fram ett förslag": appointed to do something is a task; "utses att
+# justera protokollet" is the election of a justerare, a decision (real/items 13, 50).
+_APPOINTED_TO = re.compile(
+    r"^(?P<who>.+?)\s+(?:utses|utsågs)\s+att\s+(?P<what>(?!justera\b)[a-zåäö]+a\b.+)$"
+)
+# "Vi ber Lena att kontakta kommunen", "Styrelsen bad kansliet återkomma med …": asking someone
+# to do something hands them the task.
+_ASKED_TO = re.compile(
+    r"\b(?:ber|bad)\s+(?P<who>"
+    + _CLAUSE_NAME
+    + r"(?:\s+(?:och|&)\s+"
+    + _CLAUSE_NAME
+    + r")?|[a-zåäö]+(?:et|en|na))\s+(?:att\s+)?(?P<what>(?!om\b)[a-zåäö]+a\b.+)$"
 )
 # The letters of Swedish parties, which minutes put after a name in the same way.
 _PARTY_CODES = frozenset(
@@ -1014,9 +1048,23 @@ def find_assignments(
     text = strip_final_period(strip_bullet(sentence))
     if reports_earlier_decision(text):
         return []
-    lead = _DECIDED_LEAD.match(text) or _ACTION_LABEL.match(text)
+    checkbox = _CHECKBOX.match(text)
+    if checkbox:
+        text = text[checkbox.end() :]
+    decided = _DECIDED_LEAD.match(text)
+    label = None if decided else _ACTION_LABEL.match(text)
+    lead = decided or label
     if lead:
         text, clause = text[lead.end() :], True
+    if label or checkbox:
+        # After a task label or a Markdown task box the owner may stand first, before a colon
+        # or a dash, or as the English "Anna to send …" ("TODO: Josef – skicka enkäten",
+        # "- [ ] Anna: boka lokal"): the label or the box says it is a task.
+        listed = _LISTED_OWNER_FIRST.match(text)
+        if listed:
+            what, due = _due(listed.group("what"))
+            who = [w for w in re.split(r"\s*(?:,|\boch\b|&)\s*", listed.group("who")) if w]
+            return [ParsedAssignment(assignees=who, what=what, due_text=due)]
     next_label = _NEXT_MEETING_LABEL.match(text)
     if next_label:
         labelled = find_assignments(text[next_label.end() :], known, clause=True)
@@ -1037,6 +1085,22 @@ def find_assignments(
         who = [w for w in re.split(r"\s*(?:,|\boch\b|&)\s*", who_text) if w]
         what, due = _due(labelled_owner.group("what").rstrip(" ,–—-"))
         return [ParsedAssignment(assignees=who, what=what, due_text=due)]
+    appointed = _APPOINTED_TO.match(text)
+    if appointed and appointed.group("who").lower() not in _PRONOUNS:
+        what, due = _due(appointed.group("what"))
+        return [
+            ParsedAssignment(
+                assignees=_subject(appointed.group("who"), known), what=what, due_text=due
+            )
+        ]
+    asked = _ASKED_TO.search(text)
+    if asked and (asked.group("who")[0].isupper() or is_body_subject(asked.group("who"))):
+        what, due = _due(asked.group("what"))
+        who = re.split(r"\s+(?:och|&)\s+", asked.group("who"))
+        return [ParsedAssignment(assignees=who, what=what, due_text=due)]
+    put_on = _PUT_ON_IT.search(text)
+    if put_on:
+        return [ParsedAssignment(assignees=[put_on.group("who")], what=text.strip(), due_text=None)]
     initials = _INITIALS_ACT.match(text)
     if initials and initials.group("who") in {_initials_of(name) for name in known}:
         # "AB kontaktar kommunen": initials as the subject name the attendee whose initials
@@ -1097,7 +1161,7 @@ def find_assignments(
                 ParsedAssignment(assignees=[match.group("who").strip()], what=what, due_text=due)
             ]
     given = _GIVEN_TASK.match(text)
-    if given and given.group("who").strip():
+    if given and given.group("who").strip().lower() not in {"", *_PRONOUNS, *_NOT_OWNER}:
         what, due = _due(given.group("what"))
         return [
             ParsedAssignment(assignees=_subject(given.group("who"), known), what=what, due_text=due)
@@ -1118,7 +1182,8 @@ def find_assignments(
     if elided and elided.group("who").lower() not in _NOT_OWNER:
         what, due = _due(elided.group("what"))
         return [ParsedAssignment(assignees=[elided.group("who")], what=what, due_text=due)]
-    for part in re.split(r"(?<=[,;])\s+|\s+–\s+", text):
+    # A short topic label may open the sentence: "Lokal: Josef fixar lokal …".
+    for part in re.split(r"(?<=[,;:])\s+|\s+–\s+", text):
         # With a due date a full name's action is a task in the discussion too ("Cia Dahl
         # sammanställer en rapport till nästa möte", shapes/items 17).
         acts = _CLAUSE_NAME_ACTS if clause or _DUE.search(part) else _NAME_ACTS
@@ -1143,7 +1208,11 @@ def find_assignments(
                 if not any(name.split()[0].lower() == first for name in known if name):
                     continue
             # "Föredragande informerar", "Ordföranden tar …": a role, not a name.
-            if found and first not in _NOT_OWNER and not _ROLE_NOUN.search(first):
+            if (
+                found
+                and first not in _NOT_OWNER
+                and (not _ROLE_NOUN.search(first) or _ROLE_TASK_VERBS.match(found.group("what")))
+            ):
                 what, due = _due(strip_final_period(found.group("what")))
                 who = re.split(r"\s+(?:och|&)\s+", _ROLE_IN_PARENS.sub("", found.group("who")))
                 return [ParsedAssignment(assignees=who, what=what, due_text=due)]

@@ -329,6 +329,38 @@ def _owner_lists(text: str, known: list[str]) -> tuple[list[ParsedAssignment], l
     return found, covered
 
 
+# A task list flattened into its paragraph: "… Actionpoints inför nästa gång: Rensa upp förslaget
+# (Josef) Bjuda in till nästa möte (Josef)", bullets "•" kept or lost (the issue's
+# 'Actionpoints … (Namn)' in a PDF's flattened text; no excerpt holds it yet:
+# test_assignment_shapes.py). Each entry ends with its owner in parentheses.
+_FLAT_ACTION_HEADING = re.compile(
+    r"(?i)\b(?:action\s*points?|actionpoints?|action\s+items?|att\s*göra|to\s*do|todo|åtgärder)"
+    r"\b[^.:()]{0,40}:\s*"
+)
+_FLAT_ACTION_ENTRY = re.compile(
+    r"\s*(?:[•*·▪-]\s*)?(?P<what>[A-ZÅÄÖa-zåäö][^()•]{2,120}?)\s*\((?P<who>[^()]{2,40})\)[.;,]?"
+)
+
+
+def _flat_action_entries(text: str) -> tuple[list[ParsedAssignment], list[range]]:
+    """The entries of task lists run into a paragraph, and the stretches they cover."""
+    found: list[ParsedAssignment] = []
+    covered: list[range] = []
+    for heading in _FLAT_ACTION_HEADING.finditer(text):
+        position, entries = heading.end(), []
+        while entry := _FLAT_ACTION_ENTRY.match(text, position):
+            who = [w.strip() for w in re.split(r",\s*|\s+och\s+|\s*&\s*", entry.group("who"))]
+            if not all(w and w[0].isupper() and not any(c.isdigit() for c in w) for w in who):
+                break
+            what, due = task_due(strip_final_period(entry.group("what").strip()))
+            entries.append(ParsedAssignment(assignees=who, what=what, due_text=due))
+            position = entry.end()
+        if len(entries) >= 1:
+            found.extend(entries)
+            covered.append(range(heading.start(), position))
+    return found, covered
+
+
 def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
     """The entries of a task list that name their owner in parentheses, or in a column
     before the due date when the list is a table with a "Vem" column."""
@@ -341,7 +373,10 @@ def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
             table = True
             columns = _task_columns(raw)
             continue
-        if columns and raw.count("|") >= 2:
+        if not columns and _TWO_COLUMN_HEADER.match(text):
+            columns = _task_columns(raw)
+            continue
+        if columns and len(_cells(raw)) >= 2:
             # A table that kept its cells ("| Revidera rutinen | Maria | 2024-04-01 |").
             task = _task_row(raw, columns)
             if task is not None:
@@ -373,17 +408,33 @@ def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
 
 
 def _cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
+    """A table row's cells: between "|", or, in a row without them, between tabs or runs of two
+    or more spaces (a word processor's table saved as text)."""
+    if line.count("|") >= 2:
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return [c.strip() for c in re.split(r"\t+|\s{2,}", line.strip())]
+
+
+# A task table of two columns, what and who: "Åtgärd      Ansvarig", "Vad<tab>Vem".
+_TWO_COLUMN_HEADER = re.compile(
+    r"(?i)^(?:åtgärd(?:er)?|aktivitet(?:er)?|uppgift(?:er)?|vad|att\s+göra)\s+"
+    r"(?:vem|ansvarig\w*|ansvar)$"
+)
+# A number column ("Nr", "#") is no part of the task.
+_NUMBER_CELL = re.compile(r"(?i)^(?:nr|#|id|punkt)\.?$")
 
 
 def _task_columns(header: str) -> dict[str, int]:
     """Which cell of a task table's header row holds what, who and when; {} unless the row has
     cells and all three."""
-    if header.count("|") < 2:
+    cells = _cells(header)
+    if len(cells) < 2:
         return {}
     columns: dict[str, int] = {}
-    for n, cell in enumerate(_cells(header)):
+    for n, cell in enumerate(cells):
         low = cell.lower()
+        if _NUMBER_CELL.match(low):
+            continue
         if "who" not in columns and re.search(r"\b(?:vem|ansvar\w*)\b", low):
             columns["who"] = n
         elif "when" not in columns and re.search(
@@ -392,17 +443,27 @@ def _task_columns(header: str) -> dict[str, int]:
             columns["when"] = n
         elif "what" not in columns and low:
             columns["what"] = n
+    if len(columns) == 2 and "when" not in columns:
+        return columns
     return columns if len(columns) == 3 else {}
+
+
+# An owner in a table's cell: a name or a body of up to four words, or initials.
+_OWNER_CELL = re.compile(r"[A-ZÅÄÖ][\w.-]*(?:\s+[\wÅÄÖåäö.-]+){0,3}")
 
 
 def _task_row(line: str, columns: dict[str, int]) -> ParsedAssignment | None:
     cells = _cells(line)
     if len(cells) <= max(columns.values()) or all(re.fullmatch(r":?-+:?", c) for c in cells if c):
         return None
-    what, who, when = (cells[columns[k]] for k in ("what", "who", "when"))
+    what, who = cells[columns["what"]], cells[columns["who"]]
+    when = cells[columns["when"]] if "when" in columns else None
     if not what or not who:
         return None
     owners = [w.strip() for w in re.split(r",\s*|\s+och\s+|\s*&\s*|\s*/\s*", who) if w.strip()]
+    if not all(_OWNER_CELL.fullmatch(owner) for owner in owners):
+        # A line of prose after the table ("Mötet avslutades.  Nästa möte …") names no owner.
+        return None
     return ParsedAssignment(assignees=owners, what=strip_final_period(what), due_text=when or None)
 
 
@@ -416,7 +477,11 @@ _LIST_OWNER = (
 # "Kontakta regionen, Olle"; or first, before a colon: "Anna: boka möte med socialcheferna".
 # The issue's forms ("Actionpoints … (Namn)", "Ansvarig:"); shapes/items 10 has the brackets.
 _OWNER_AFTER = re.compile(rf"^(?P<what>[^,]+?\s\S.*?)\s*(?:\s[–—-]|,)\s*(?P<who>{_LIST_OWNER})\.?$")
-_OWNER_FIRST = re.compile(rf"^(?P<who>{_LIST_OWNER})\s*:\s*(?P<what>[a-zåäö].*)$")
+# The owner first may stand before a dash too: "Lena – skicka ut kallelsen", "Anna – send the
+# minutes" (the issue's 'Actionpoints' lists; no excerpt holds it yet: test_assignment_shapes).
+_OWNER_FIRST = re.compile(
+    rf"^(?P<who>{_LIST_OWNER})\s*(?::|\s[–—-]|,(?=\s*[a-zåäö]+a\b))\s*(?P<what>[a-zåäö].*)$"
+)
 
 # An owner column kept only by its spacing: a line ends with the column's label after a wide gap
 # ("Protokoll/dagordning            Ansvarig"), and the rows under it end with their owners after a
@@ -439,7 +504,7 @@ def _owner_column_entries(lines: list[str]) -> list[ParsedAssignment]:
     found: list[ParsedAssignment] = []
     for raw in lines:
         row = _OWNER_CELL_ROW.match(raw)
-        if not row:
+        if not row or _OWNER_COLUMN_HEADER.search(raw):
             continue
         who = [w.strip() for w in re.split(r"\s*(?:,|&|/|\soch\s)\s*", row.group("who"))]
         what, due = task_due(strip_final_period(clean_line(row.group("what"))))
@@ -1868,8 +1933,6 @@ class _MinutesParser:
         """Clean a run of discussion text and find what its sentences say; opening when the run
         is the first of its item's text."""
         kept = text = _clean_text(lines, item.attachments)
-        if self.owner_column:
-            item.assignments.extend(_owner_column_entries(lines))
         entries = _owned_entries(lines) if _ACTION_HEADING.search(item.title) else []
         if entries:
             item.assignments.extend(entries)
@@ -1882,6 +1945,7 @@ class _MinutesParser:
                 for n, line in enumerate(lines)
                 if _ACTION_HEADING.fullmatch(clean_line(line))
                 or _TASK_TABLE_HEADER.match(clean_line(line))
+                or _TWO_COLUMN_HEADER.match(clean_line(line))
             ),
             None,
         )
@@ -1895,10 +1959,15 @@ class _MinutesParser:
                 # The text keeps the list; its sentences are the prose above it only (each
                 # entry once, not again as a sentence with its owner in parentheses).
                 text = _clean_text(lines, item.attachments)
+        if self.owner_column:
+            item.assignments.extend(_owner_column_entries(lines))
         previous: str | None = None
         last: ParsedDecision | None = None
         owned, covered = _owner_lists(text, known)
         item.assignments.extend(owned)
+        flat_listed, flat_covered = _flat_action_entries(text)
+        item.assignments.extend(flat_listed)
+        covered.extend(flat_covered)
         spans = list(sentence_spans(text))
         parts = [text[a:b] for a, b in spans]
         listed_decisions = False

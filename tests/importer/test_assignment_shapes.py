@@ -421,3 +421,106 @@ def test_english_labels_and_a_responsibility_label_in_running_text() -> None:
         ("AB", "Uppdatera hemsidan", None),
         ("AB", "kontaktar kommunen om lokalen", None),
     ]
+
+
+def _in_item(body: str) -> list[tuple[str, str, str | None]]:
+    text = (
+        "Minnesanteckningar 2019-03-12\n\nNärvarande: Anna Berg, Josef Ek, Lena Holm\n\n"
+        "1. Inledning\n\nMötet öppnades.\n\n2. Uppföljning\n\n" + body
+    )
+    return _tasks(parse_minutes(text, "m.txt"))
+
+
+def test_task_lists_with_the_owner_first_a_box_or_an_english_label() -> None:
+    """Under a task heading the owner may stand first before a dash or a comma ('Lena –
+    skicka …', 'Josef, bjuda in …'); after 'TODO:'/'AP:'/'Uppdrag:' or a Markdown task box the
+    owner first is read too, the English 'Anna to send …' as well (the issue's shapes)."""
+    assert _in_item(
+        "Actionpoints:\n- Lena – skicka ut kallelsen\n- Josef, bjuda in till nästa möte\n"
+    ) == [("Lena", "skicka ut kallelsen", None), ("Josef", "bjuda in", "till nästa möte")]
+    assert _in_item(
+        "TODO: Josef – skicka enkäten\n\nAP: Anna skickar ut protokollet.\n\n"
+        "Uppdrag: Lena att sammankalla gruppen\n\nAction: Anna to send the minutes.\n\n"
+        "- [ ] Boka lokal (Josef)\n- [x] Lena: boka fika\n"
+    ) == [
+        ("Josef", "skicka enkäten", None),
+        ("Anna", "skickar ut protokollet", None),
+        ("Lena", "sammankalla gruppen", None),
+        ("Anna", "send the minutes", None),
+        ("Josef", "Boka lokal", None),
+        ("Lena", "boka fika", None),
+    ]
+
+
+def test_a_task_list_flattened_into_its_paragraph() -> None:
+    """'… Actionpoints inför nästa gång: Rensa upp förslaget (Josef) Bjuda in till nästa möte
+    (Josef)': each entry ends with its owner in parentheses, '•' kept or lost, and the entries
+    are not read again as sentences; a party's letters are no owner list."""
+    expected = [("Josef", "Rensa upp förslaget", None), ("Josef", "Bjuda in", "till nästa möte")]
+    assert (
+        _in_item(
+            "Gruppen diskuterade samverkan. Actionpoints inför nästa gång: Rensa upp förslaget "
+            "(Josef) Bjuda in till nästa möte (Josef)\n"
+        )
+        == expected
+    )
+    assert (
+        _in_item(
+            "Gruppen diskuterade samverkan. Actionpoints inför nästa gång: • Rensa upp "
+            "förslaget (Josef) • Bjuda in till nästa möte (Josef)\n"
+        )
+        == expected
+    )
+
+
+def test_more_ways_to_hand_out_a_task() -> None:
+    """'ges uppdraget att', 'uppdras att', 'uppdrog åt', 'utses att' (not 'utses att justera'),
+    'ber X att', 'har ansvar för att', 'sätter X på det' (corpus 10), and a short topic label
+    before the owner ('Lokal: Josef fixar …'); a body's 'ska' without a deciding clause, a
+    general exhortation ('uppmanas') and a report are no tasks."""
+    assert _in_item(
+        "Josef ges uppdraget att sammankalla gruppen. Anna uppdras att skriva ett svar. "
+        "Ledningsgruppen uppdrog åt Lena att boka lokal. Anna utses att ta fram ett förslag. "
+        "Anna Berg utses att justera protokollet. Vi ber Lena att kontakta kommunen. "
+        "Josef har ansvar för att kalla till mötet. FDF: vi sätter Josef på det. "
+        "Lokal: Josef fixar lokal till nästa möte. Ledamöterna uppmanas att läsa handlingarna. "
+        "Anna har tagit fram ett underlag.\n"
+    ) == [
+        ("Josef", "sammankalla gruppen", None),
+        ("Anna", "skriva ett svar", None),
+        ("Lena", "boka lokal", None),
+        ("Anna", "ta fram ett förslag", None),
+        ("Lena", "kontakta kommunen", None),
+        ("Josef", "kalla till mötet", None),
+        ("Josef", "FDF: vi sätter Josef på det", None),
+        ("Josef", "fixar lokal", "till nästa möte"),
+    ]
+
+
+def test_a_role_with_a_verb_of_what_it_will_do() -> None:
+    """'Sekreteraren skickar ut …', 'Ordföranden sammankallar …' are tasks of the role;
+    'Ordföranden meddelar att …' is information ('Ordföranden' is a role noun as
+    'Föredragande' is)."""
+    assert _in_item(
+        "Sekreteraren skickar ut minnesanteckningarna. Ordföranden sammankallar "
+        "arbetsgruppen. Ordföranden meddelar att mötet är beslutsfört.\n"
+    ) == [
+        ("Sekreteraren", "skickar ut minnesanteckningarna", None),
+        ("Ordföranden", "sammankallar arbetsgruppen", None),
+    ]
+
+
+def test_task_tables_saved_with_tabs_or_wide_spaces() -> None:
+    """A table row's cells between tabs or runs of spaces, mapped by the header's words: a full
+    name stays whole, a number column is no part of the task, a two-column 'Åtgärd Ansvarig'
+    table has no time, and a line of prose after the table names no owner."""
+    assert _in_item(
+        "Nr\tÅtgärd\tAnsvarig\tKlart\n1\tTa fram förslag\tAnna Berg\t2019-05-01\n"
+        "2\tSkicka ut kallelse\tJosef\tv. 20\n"
+    ) == [("Anna Berg", "Ta fram förslag", "2019-05-01"), ("Josef", "Skicka ut kallelse", "v. 20")]
+    assert _in_item(
+        "Åtgärd                       Ansvarig\n"
+        "Ta fram förslag              Anna Berg\n"
+        "Skicka ut kallelse           Josef\n"
+        "Mötet avslutades.  Nästa möte blir i maj\n"
+    ) == [("Anna Berg", "Ta fram förslag", None), ("Josef", "Skicka ut kallelse", None)]
