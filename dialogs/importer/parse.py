@@ -373,8 +373,9 @@ def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
             table = True
             columns = _task_columns(raw)
             continue
-        if not columns and _TWO_COLUMN_HEADER.match(text):
-            columns = _task_columns(raw)
+        if header := _table_header(raw):
+            # A table's header, or the next table's: its words are no row.
+            columns = header
             continue
         if columns and len(_cells(raw)) >= 2:
             # A table that kept its cells ("| Revidera rutinen | Maria | 2024-04-01 |").
@@ -415,10 +416,9 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in re.split(r"\t+|\s{2,}", line.strip())]
 
 
-# A task table of two columns, what and who: "Åtgärd      Ansvarig", "Vad<tab>Vem".
-_TWO_COLUMN_HEADER = re.compile(
-    r"(?i)^(?:åtgärd(?:er)?|aktivitet(?:er)?|uppgift(?:er)?|vad|att\s+göra)\s+"
-    r"(?:vem|ansvarig\w*|ansvar)$"
+# The label of a table's task column: "Åtgärd", "Beslut/åtgärd", "Uppgift", "Vad", "Action".
+_TASK_CELL = re.compile(
+    r"(?i)\b(?:åtgärd\w*|uppgift\w*|aktivitet\w*|vad|att\s+göra|uppdrag\w*|actions?|to\s*do)\b"
 )
 # A number column ("Nr", "#") is no part of the task.
 _NUMBER_CELL = re.compile(r"(?i)^(?:nr|#|id|punkt)\.?$")
@@ -431,6 +431,9 @@ def _task_columns(header: str) -> dict[str, int]:
     if len(cells) < 2:
         return {}
     columns: dict[str, int] = {}
+    # The task column is the one its label names ("| Punkt | Åtgärd | Ansvarig |"), else the
+    # first other one.
+    task = next((n for n, c in enumerate(cells) if _TASK_CELL.search(c)), None)
     for n, cell in enumerate(cells):
         low = cell.lower()
         if _NUMBER_CELL.match(low):
@@ -441,11 +444,23 @@ def _task_columns(header: str) -> dict[str, int]:
             r"\b(?:när|klart?|deadline|datum|tid\w*|senast)\b", low
         ):
             columns["when"] = n
-        elif "what" not in columns and low:
+        elif "what" not in columns and low and task in (None, n):
             columns["what"] = n
     if len(columns) == 2 and "when" not in columns:
         return columns
     return columns if len(columns) == 3 else {}
+
+
+def _table_header(line: str) -> dict[str, int]:
+    """The columns of a task table's header row with cells: an owner column and a time column
+    or a task column named as such ("Åtgärd      Ansvarig", "| Punkt | Åtgärd | Ansvarig |",
+    "Vad<tab>Vem"); {} for other rows."""
+    columns = _task_columns(line)
+    if not columns or "who" not in columns:
+        return {}
+    if "when" in columns or _TASK_CELL.search(_cells(line)[columns["what"]]):
+        return columns
+    return {}
 
 
 # An owner in a table's cell: a name or a body of up to four words, or initials.
@@ -1945,7 +1960,7 @@ class _MinutesParser:
                 for n, line in enumerate(lines)
                 if _ACTION_HEADING.fullmatch(clean_line(line))
                 or _TASK_TABLE_HEADER.match(clean_line(line))
-                or _TWO_COLUMN_HEADER.match(clean_line(line))
+                or _table_header(line)
             ),
             None,
         )

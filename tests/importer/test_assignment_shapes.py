@@ -524,3 +524,14 @@ def test_task_tables_saved_with_tabs_or_wide_spaces() -> None:
         "Skicka ut kallelse           Josef\n"
         "Mötet avslutades.  Nästa möte blir i maj\n"
     ) == [("Anna Berg", "Ta fram förslag", None), ("Josef", "Skicka ut kallelse", None)]
+
+
+def test_a_task_table_known_by_its_task_column() -> None:
+    """A header with an owner column and a column labelled as the task ('Åtgärd',
+    'Beslut/åtgärd') is a task table without a time column, its task column the labelled one
+    ('Punkt' is not); a table of names and their areas is none."""
+    assert _in_item(
+        "| Punkt | Åtgärd | Ansvarig |\n|---|---|---|\n| 3 | Ta fram förslag | Anna |\n\n"
+        "| Ärende | Beslut/åtgärd | Ansvarig |\n|---|---|---|\n| Budget | Revidera budgeten | Josef |\n"
+    ) == [("Anna", "Ta fram förslag", None), ("Josef", "Revidera budgeten", None)]
+    assert _in_item("| Namn | Ansvarsområde |\n|---|---|\n| Anna Berg | Ekonomi |\n") == []
