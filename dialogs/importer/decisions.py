@@ -838,6 +838,15 @@ _DONE_BY_TIME = re.compile(
     r"(?i)^\S+(?:\s+\S+)?\s+(?:ska|skall)\s+vara\s+(?:genomför|klar|färdig|redovisa|"
     r"slutför|inlämna|inkomm)\w*\s+(?P<due>(?:senast|före|till)\s+.+)$"
 )
+# "Alla läser igenom underlaget till nästa möte", "Var och en kollar med sin chef", "Respektive
+# kommun återkommer med namn …": a task for everyone, or for each member, by an action verb or
+# any verb with a time set (the annotation's owner "alla"; test_assignment_shapes.py). "Samtliga
+# ledamöter funderar på …" stays as seed 004's test has it (no task).
+_EVERYONE_ACTS = re.compile(
+    r"^(?P<who>Alla|Samtliga|Var och en|"
+    r"(?:Respektive|Varje)\s+[a-zåäö]+)\s+(?P<what>[a-zåäö]{2,}(?:ar|er|r)\b.+)$"
+)
+_NOT_A_TASK_VERB = re.compile(r"(?:var|är|har|hade|blir|blev|kan|ska|skall|vill|får)\b")
 # "FDF: vi sätter Gabriel på det" (corpus 10): putting a person on it hands them the task.
 _PUT_ON_IT = re.compile(
     r"\b(?:sätter|satte)\s+(?P<who>"
@@ -1098,6 +1107,16 @@ def find_assignments(
         what, due = _due(asked.group("what"))
         who = re.split(r"\s+(?:och|&)\s+", asked.group("who"))
         return [ParsedAssignment(assignees=who, what=what, due_text=due)]
+    everyone = _EVERYONE_ACTS.match(text)
+    if everyone and (
+        re.match(r"(?:" + _ACTION_VERBS + "|" + _FORWARD_VERBS + r")\b", everyone.group("what"))
+        or (
+            (_DUE.search(text) or _LATER_TIME.search(text))
+            and not _NOT_A_TASK_VERB.match(everyone.group("what"))
+        )
+    ):
+        what, due = _due(everyone.group("what"))
+        return [ParsedAssignment(assignees=[everyone.group("who")], what=what, due_text=due)]
     put_on = _PUT_ON_IT.search(text)
     if put_on:
         return [ParsedAssignment(assignees=[put_on.group("who")], what=text.strip(), due_text=None)]

@@ -535,3 +535,18 @@ def test_a_task_table_known_by_its_task_column() -> None:
         "| Ärende | Beslut/åtgärd | Ansvarig |\n|---|---|---|\n| Budget | Revidera budgeten | Josef |\n"
     ) == [("Anna", "Ta fram förslag", None), ("Josef", "Revidera budgeten", None)]
     assert _in_item("| Namn | Ansvarsområde |\n|---|---|\n| Anna Berg | Ekonomi |\n") == []
+
+
+def test_a_task_for_everyone_or_each_member() -> None:
+    """'Alla läser igenom … till nästa möte' (any verb with a time), 'Var och en kollar med …',
+    'Respektive kommun återkommer med …' (an action verb) are tasks of everyone or of each;
+    'Alla var överens', 'Alla tycker att …' are not."""
+    assert _in_item(
+        "Alla läser igenom underlaget till nästa möte. Var och en kollar med sin chef. "
+        "Respektive kommun återkommer med namn på kontaktperson. Alla var överens om "
+        "förslaget. Alla tycker att det är bra.\n"
+    ) == [
+        ("Alla", "läser igenom underlaget", "till nästa möte"),
+        ("Var och en", "kollar med sin chef", None),
+        ("Respektive kommun", "återkommer med namn på kontaktperson", None),
+    ]
