@@ -905,6 +905,11 @@ _LABELLED_OWNER = re.compile(
     + _OWNER_NAMES
     + r"))$"
 )
+# A past giving with an earlier time before it: a year, "tidigare", "förra …", a month after "i".
+_GIVEN_EARLIER = re.compile(
+    r"(?i)^(?=.*\b(?:gav|gavs|fick|uppdrog|uppdrogs)\b)(?=.*(?<!till )(?<!senast )(?<!före )"
+    r"(?:\b(?:19|20)\d{2}\b|\btidigare\b|\bförra\s+\w+|\bi\s+(?:" + _MONTH_WORDS + r")\b))"
+)
 # "- [ ] Boka lokal (Anna)", "- [x] …": a Markdown task list's box (GitHub's form).
 _CHECKBOX = re.compile(r"^\[[ xX]?\]\s*")
 _LISTED_OWNER_FIRST = re.compile(
@@ -1056,6 +1061,11 @@ def find_assignments(
     previous is the sentence before, which "Gustav fixar." takes on."""
     text = strip_final_period(strip_bullet(sentence))
     if reports_earlier_decision(text):
+        return []
+    given_before = re.search(r"(?i)\buppdrag", text)
+    if given_before and _GIVEN_EARLIER.search(text[: given_before.start()]):
+        # "Regionfullmäktige gav 2017 regionstyrelsen i uppdrag att …", "I mars fick kansliet
+        # i uppdrag …": background on a task given at an earlier time, none of this meeting's.
         return []
     checkbox = _CHECKBOX.match(text)
     if checkbox:

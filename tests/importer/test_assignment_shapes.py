@@ -550,3 +550,14 @@ def test_a_task_for_everyone_or_each_member() -> None:
         ("Var och en", "kollar med sin chef", None),
         ("Respektive kommun", "återkommer med namn på kontaktperson", None),
     ]
+
+
+def test_a_task_given_at_an_earlier_time_is_background() -> None:
+    """'Regionfullmäktige gav 2017 regionstyrelsen i uppdrag att …' and 'I mars fick kansliet i
+    uppdrag …' tell of earlier tasks; 'Kansliet fick i uppdrag att återkomma senast 2019-05-01'
+    is this meeting's (the year is the task's time)."""
+    assert _in_item(
+        "Regionfullmäktige gav 2017 regionstyrelsen i uppdrag att ta fram en plan. I mars fick "
+        "kansliet i uppdrag att utreda frågan. Kansliet fick i uppdrag att återkomma senast "
+        "2019-05-01.\n"
+    ) == [("Kansliet", "återkomma", "senast 2019-05-01")]
