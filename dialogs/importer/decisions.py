@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .dates import find_date
 from .model import ParsedAmount, ParsedAssignment, ParsedDecision, ParsedNextMeeting
+from .names import is_given_name
 from .textutil import clean_line, sentence_spans, spellings, strip_bullet, strip_final_period
 
 # Decisions ----------------------------------------------------------------------------------
@@ -595,13 +596,17 @@ _DUE = re.compile(
     re.IGNORECASE,
 )
 _GIVEN_TASK = re.compile(
-    r"^(?P<who>.*?)\s*\b(?:ges|får|gavs|fick)\s+i\s+uppdrag\s+att\s+(?P<what>.+)$", re.IGNORECASE
+    # "X ges uppdraget att …", "X uppdras att …" say the same (the issue's 'ges i uppdrag').
+    # ("Ledamöterna uppmanas att läsa handlingarna" exhorts all members: no task, seed 003.)
+    r"^(?P<who>.*?)\s*\b(?:(?:ges|får|gavs|fick)\s+(?:i\s+uppdrag|uppdraget)|uppdras)\s+att\s+"
+    r"(?P<what>.+)$",
+    re.IGNORECASE,
 )
 _GIVE_TASK = re.compile(
     r"\b(?:ge|ger|gav)\s+(?P<who>.+?)\s+i\s+uppdrag\s+att\s+(?P<what>.+)$", re.IGNORECASE
 )
 _TASK_TO = re.compile(
-    r"\b(?:uppdra(?:r|s|de|git)?\s+(?:åt\s+)?|delegera(?:r|de|t)?\s+(?:till|åt)\s+)"
+    r"\b(?:(?:uppdra(?:r|s|de|git)?|uppdrog)\s+(?:åt\s+)?|delegera(?:r|de|t)?\s+(?:till|åt)\s+)"
     r"(?P<who>.+?)\s+att\s+(?P<what>.+)$",
     re.IGNORECASE,
 )
@@ -707,12 +712,25 @@ _NAME_PROMISED = re.compile(
 )
 # Role nouns as owners are definite or participles ("Ordföranden", "Föredragande", "Kansliet");
 # a bare "-or" is as often a first name ("Victor kör …", corpus 10).
-_ROLE_NOUN = re.compile(r"(?:ande|ende|aren|eren|arna|erna|et)$")
+# The definite of a participle noun too: "Ordföranden", "Föredraganden".
+_ROLE_NOUN = re.compile(r"(?:ande|ende|anden|enden|aren|eren|arna|erna|et)$")
+# A role's verb that says what it will do is its task: "Sekreteraren skickar ut
+# minnesanteckningarna", "Ordföranden sammankallar arbetsgruppen"; "Ordföranden meddelar att
+# mötet är beslutsfört" is information (the issue's shapes; test_assignment_shapes.py).
+_ROLE_TASK_VERBS = re.compile(r"^(?:" + _FORWARD_VERBS + r"|skickar\s+ut|bokar)\b")
 _FIRST_NAMES = _FIRST + r"(?:\s+(?:och|&)\s+" + _FIRST + r")?"
 # "Annie ska försöka ge tid åt …", "Speciellt kommer Olav skriva …", "Lisa kommer att boka …":
 # a first name and what they shall do, an infinitive (ending in -a) (corpus 03).
+# An adverb may stand between the modal and the infinitive: "Birgit kommer omg att ta in
+# kostnadsförslag" (omgående, real/items 181), "Per ska snarast boka …"; one word that is no
+# infinitive itself (it does not end in -a) and does not negate or doubt ("inte", "kanske"). A
+# pronoun there is the subject after a fronted word: "Framåt kommer vi försöka …" (seed 003).
+_MODAL_ADVERB = (
+    r"(?!(?:inte|ej|aldrig|kanske|vi|ni|de|dom|du|jag|han|hon|man|den|det)\b)"
+    r"(?![a-zåäö]+a\b)[a-zåäö]{2,12}\.?"
+)
 _NAME_SHALL = re.compile(
-    rf"^(?P<who>{_FIRST_NAMES})\s+(?:ska|skall|kommer\s+att|kommer)\s+"
+    rf"^(?P<who>{_FIRST_NAMES})\s+(?:ska|skall|kommer)(?:\s+{_MODAL_ADVERB})?(?:\s+att)?\s+"
     r"(?P<what>(?!vara\b|bara\b|kunna\b)[a-zåäö]+a\b.+)$"
 )
 _SHALL_NAME = re.compile(
@@ -730,8 +748,9 @@ _RESPONSIBLE = re.compile(
     r"(?i)^ansvar(?:ig\w*)?\s*:\s*(?P<who>[^:;]{2,60}?)\.?"
     r"(?:\s+(?:klart|klar|deadline|senast)\s*(?:till|senast)?\s*:?\s*(?P<due>[^:;]+?))?\.?\s*$"
 )
+# "Dom tar kontakt med …": the spoken form of "de" is a pronoun too (real/items 184).
 _NOT_OWNER = frozenset(
-    {"vi", "det", "den", "man", "jag", "han", "hon", "de", "mötet", "gruppen", "styrelsen"}
+    {"vi", "det", "den", "man", "jag", "han", "hon", "de", "dom", "mötet", "gruppen", "styrelsen"}
 )
 # "Åtgärd: Inga åtgärder behövs" names nobody ("Inga Berg tar …" keeps her surname).
 _NOBODY = frozenset({"ingen", "inga", "inget"})
@@ -753,8 +772,9 @@ _SHALL_UNTIL_NEXT = re.compile(
 )
 # "Åtgärd: Lisa tar fram ett förslag …", "Uppdrag: Per Alm skickar …", "Att göra: …": a label
 # that says what follows is a task, read like a decision's clause (a name and any present verb).
+# "Action: Lisa skickar ut protokollet", "ToDo: …": the English labels Swedish notes use too.
 _ACTION_LABEL = re.compile(
-    r"(?i)^(?:åtgärd(?:er)?|uppdrag|att\s+göra|action\s*points?|to\s*do)\s*:\s*"
+    r"(?i)^(?:åtgärd(?:er)?|uppdrag|att\s+göra|actions?(?:\s*points?)?|to[\s-]*do|ap)\s*:\s*"
 )
 # "Till nästa möte: Eva tar fram siffror": a label that gives the task its time.
 _NEXT_MEETING_LABEL = re.compile(
@@ -818,6 +838,37 @@ _DONE_BY_TIME = re.compile(
     r"(?i)^\S+(?:\s+\S+)?\s+(?:ska|skall)\s+vara\s+(?:genomför|klar|färdig|redovisa|"
     r"slutför|inlämna|inkomm)\w*\s+(?P<due>(?:senast|före|till)\s+.+)$"
 )
+# "Alla läser igenom underlaget till nästa möte", "Var och en kollar med sin chef", "Respektive
+# kommun återkommer med namn …": a task for everyone, or for each member, by an action verb or
+# any verb with a time set (the annotation's owner "alla"; test_assignment_shapes.py). "Samtliga
+# ledamöter funderar på …" stays as seed 004's test has it (no task).
+_EVERYONE_ACTS = re.compile(
+    r"^(?P<who>Alla|Samtliga|Var och en|"
+    r"(?:Respektive|Varje)\s+[a-zåäö]+)\s+(?P<what>[a-zåäö]{2,}(?:ar|er|r)\b.+)$"
+)
+_NOT_A_TASK_VERB = re.compile(r"(?:var|är|har|hade|blir|blev|kan|ska|skall|vill|får)\b")
+# "FDF: vi sätter Gabriel på det" (corpus 10): putting a person on it hands them the task.
+_PUT_ON_IT = re.compile(
+    r"\b(?:sätter|satte)\s+(?P<who>"
+    + _CLAUSE_NAME
+    + r")\s+på\s+(?:det|detta|den|uppgiften|saken)\b"
+)
+_INITIALS_ACT = re.compile(r"^(?P<who>[A-ZÅÄÖ]{2,3})\s+(?P<what>(?:" + _ACTION_VERBS + r")\b.+)$")
+
+
+def _initials_of(name: str) -> str:
+    return "".join(part[0] for part in re.split(r"[\s-]+", name) if part[:1].isupper())
+
+
+# "Inköp av mikrofon Sven Hedlund ansvarar för att undersöka vilka krav som finns …" (real/items
+# 182): a person who "ansvarar för att" + an infinitive takes on a task, a full name too, and a
+# topic label a flattened text ran into the sentence may stand before the name. The name's first
+# word must be a given name (the names lexicon): "Region Gotland ansvarar för att …" is a body.
+_RESPONSIBLE_TO = re.compile(
+    r"(?:^|\s)(?P<who>" + _FIRST + r"(?:\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)?)\s+"
+    r"(?:ansvarar|har\s+ansvar(?:et)?|tar\s+ansvar(?:et)?)\s+för\s+att\s+"
+    r"(?P<what>(?!(?:inte|ej)\b)[a-zåäö]+a\b.+)$"
+)
 # "Johan kontaktar brandvakten och Albin beställer fyrverkeri": two people's tasks in one
 # sentence; the "och" before the second name splits it when the first part has its own verb.
 _SECOND_OWNER = re.compile(r"\s+och\s+(?=" + _FIRST + r"\s+(?:" + _ACTION_VERBS + r")\b)")
@@ -835,6 +886,48 @@ _OWNER_AFTER_ACTION = re.compile(
     + r")(?:\s*(?:,|och|&)\s*(?:[A-ZÅÄÖ]{2,3}|"
     + _FIRST
     + r"))*)\)$"
+)
+# "Ta fram en kommunikationsplan (Ansvar: Eva).", "Planen tas fram till maj (ansvarig: Eva
+# Lind)", "Uppdatera hemsidan – ansvar AB": a responsibility label names the owner at the end of
+# a sentence, whatever its verb (the issue's shapes; no excerpt holds them yet:
+# test_assignment_shapes.py).
+_OWNER_NAMES = (
+    r"(?:[A-ZÅÄÖ]{2,3}|"
+    + _CLAUSE_NAME
+    + r")(?:\s*(?:,|och|&)\s*(?:[A-ZÅÄÖ]{2,3}|"
+    + _CLAUSE_NAME
+    + r"))*"
+)
+_LABELLED_OWNER = re.compile(
+    r"^(?P<what>\S.{3,}?)\s*(?:\(\s*(?i:ansvar(?:ig)?|ansv\.)\s*:?\s*(?P<who>"
+    + _OWNER_NAMES
+    + r")\s*\)|\s[,–—-]?\s*(?i:ansvar(?:ig)?)\s*:?\s+(?P<after>"
+    + _OWNER_NAMES
+    + r"))$"
+)
+# A past giving with an earlier time before it: a year, "tidigare", "förra …", a month after "i".
+_GIVEN_EARLIER = re.compile(
+    r"(?i)^(?=.*\b(?:gav|gavs|fick|uppdrog|uppdrogs)\b)(?=.*(?<!till )(?<!senast )(?<!före )"
+    r"(?:\b(?:19|20)\d{2}\b|\btidigare\b|\bförra\s+\w+|\bi\s+(?:" + _MONTH_WORDS + r")\b))"
+)
+# "- [ ] Boka lokal (Anna)", "- [x] …": a Markdown task list's box (GitHub's form).
+_CHECKBOX = re.compile(r"^\[[ xX]?\]\s*")
+_LISTED_OWNER_FIRST = re.compile(
+    r"^(?P<who>" + _OWNER_NAMES + r")(?:\s*:\s*|\s+[–—-]\s+|\s+(?:to|will|att)\s+)(?P<what>\S.+)$"
+)
+# "Anna utses att ta fram ett förslag": appointed to do something is a task; "utses att
+# justera protokollet" is the election of a justerare, a decision (real/items 13, 50).
+_APPOINTED_TO = re.compile(
+    r"^(?P<who>.+?)\s+(?:utses|utsågs)\s+att\s+(?P<what>(?!justera\b)[a-zåäö]+a\b.+)$"
+)
+# "Vi ber Lena att kontakta kommunen", "Styrelsen bad kansliet återkomma med …": asking someone
+# to do something hands them the task.
+_ASKED_TO = re.compile(
+    r"\b(?:ber|bad)\s+(?P<who>"
+    + _CLAUSE_NAME
+    + r"(?:\s+(?:och|&)\s+"
+    + _CLAUSE_NAME
+    + r")?|[a-zåäö]+(?:et|en|na))\s+(?:att\s+)?(?P<what>(?!om\b)[a-zåäö]+a\b.+)$"
 )
 # The letters of Swedish parties, which minutes put after a name in the same way.
 _PARTY_CODES = frozenset(
@@ -969,9 +1062,28 @@ def find_assignments(
     text = strip_final_period(strip_bullet(sentence))
     if reports_earlier_decision(text):
         return []
-    lead = _DECIDED_LEAD.match(text) or _ACTION_LABEL.match(text)
+    given_before = re.search(r"(?i)\buppdrag", text)
+    if given_before and _GIVEN_EARLIER.search(text[: given_before.start()]):
+        # "Regionfullmäktige gav 2017 regionstyrelsen i uppdrag att …", "I mars fick kansliet
+        # i uppdrag …": background on a task given at an earlier time, none of this meeting's.
+        return []
+    checkbox = _CHECKBOX.match(text)
+    if checkbox:
+        text = text[checkbox.end() :]
+    decided = _DECIDED_LEAD.match(text)
+    label = None if decided else _ACTION_LABEL.match(text)
+    lead = decided or label
     if lead:
         text, clause = text[lead.end() :], True
+    if label or checkbox:
+        # After a task label or a Markdown task box the owner may stand first, before a colon
+        # or a dash, or as the English "Anna to send …" ("TODO: Josef – skicka enkäten",
+        # "- [ ] Anna: boka lokal"): the label or the box says it is a task.
+        listed = _LISTED_OWNER_FIRST.match(text)
+        if listed:
+            what, due = _due(listed.group("what"))
+            who = [w for w in re.split(r"\s*(?:,|\boch\b|&)\s*", listed.group("who")) if w]
+            return [ParsedAssignment(assignees=who, what=what, due_text=due)]
     next_label = _NEXT_MEETING_LABEL.match(text)
     if next_label:
         labelled = find_assignments(text[next_label.end() :], known, clause=True)
@@ -986,6 +1098,44 @@ def find_assignments(
         # items 134): each part is read on its own; "Mats och Sven tar …" is one task.
         leading = find_assignments(text[: second.start()], known, clause=clause)
         return leading + find_assignments(text[second.end() :], known, clause=clause)
+    labelled_owner = _LABELLED_OWNER.match(text)
+    if labelled_owner:
+        who_text = labelled_owner.group("who") or labelled_owner.group("after")
+        who = [w for w in re.split(r"\s*(?:,|\boch\b|&)\s*", who_text) if w]
+        what, due = _due(labelled_owner.group("what").rstrip(" ,–—-"))
+        return [ParsedAssignment(assignees=who, what=what, due_text=due)]
+    appointed = _APPOINTED_TO.match(text)
+    if appointed and appointed.group("who").lower() not in _PRONOUNS:
+        what, due = _due(appointed.group("what"))
+        return [
+            ParsedAssignment(
+                assignees=_subject(appointed.group("who"), known), what=what, due_text=due
+            )
+        ]
+    asked = _ASKED_TO.search(text)
+    if asked and (asked.group("who")[0].isupper() or is_body_subject(asked.group("who"))):
+        what, due = _due(asked.group("what"))
+        who = re.split(r"\s+(?:och|&)\s+", asked.group("who"))
+        return [ParsedAssignment(assignees=who, what=what, due_text=due)]
+    everyone = _EVERYONE_ACTS.match(text)
+    if everyone and (
+        re.match(r"(?:" + _ACTION_VERBS + "|" + _FORWARD_VERBS + r")\b", everyone.group("what"))
+        or (
+            (_DUE.search(text) or _LATER_TIME.search(text))
+            and not _NOT_A_TASK_VERB.match(everyone.group("what"))
+        )
+    ):
+        what, due = _due(everyone.group("what"))
+        return [ParsedAssignment(assignees=[everyone.group("who")], what=what, due_text=due)]
+    put_on = _PUT_ON_IT.search(text)
+    if put_on:
+        return [ParsedAssignment(assignees=[put_on.group("who")], what=text.strip(), due_text=None)]
+    initials = _INITIALS_ACT.match(text)
+    if initials and initials.group("who") in {_initials_of(name) for name in known}:
+        # "AB kontaktar kommunen": initials as the subject name the attendee whose initials
+        # they are; letters nobody present has are an organisation ("KS tar fram …").
+        what, due = _due(initials.group("what"))
+        return [ParsedAssignment(assignees=[initials.group("who")], what=what, due_text=due)]
     noun = _TASK_NOUN.match(text)
     if noun and noun.group("who").lower() not in _PRONOUNS:
         what, due = _due(noun.group("what"))
@@ -1040,7 +1190,7 @@ def find_assignments(
                 ParsedAssignment(assignees=[match.group("who").strip()], what=what, due_text=due)
             ]
     given = _GIVEN_TASK.match(text)
-    if given and given.group("who").strip():
+    if given and given.group("who").strip().lower() not in {"", *_PRONOUNS, *_NOT_OWNER}:
         what, due = _due(given.group("what"))
         return [
             ParsedAssignment(assignees=_subject(given.group("who"), known), what=what, due_text=due)
@@ -1061,7 +1211,8 @@ def find_assignments(
     if elided and elided.group("who").lower() not in _NOT_OWNER:
         what, due = _due(elided.group("what"))
         return [ParsedAssignment(assignees=[elided.group("who")], what=what, due_text=due)]
-    for part in re.split(r"(?<=[,;])\s+|\s+–\s+", text):
+    # A short topic label may open the sentence: "Lokal: Josef fixar lokal …".
+    for part in re.split(r"(?<=[,;:])\s+|\s+–\s+", text):
         # With a due date a full name's action is a task in the discussion too ("Cia Dahl
         # sammanställer en rapport till nästa möte", shapes/items 17).
         acts = _CLAUSE_NAME_ACTS if clause or _DUE.search(part) else _NAME_ACTS
@@ -1086,7 +1237,11 @@ def find_assignments(
                 if not any(name.split()[0].lower() == first for name in known if name):
                     continue
             # "Föredragande informerar", "Ordföranden tar …": a role, not a name.
-            if found and first not in _NOT_OWNER and not _ROLE_NOUN.search(first):
+            if (
+                found
+                and first not in _NOT_OWNER
+                and (not _ROLE_NOUN.search(first) or _ROLE_TASK_VERBS.match(found.group("what")))
+            ):
                 what, due = _due(strip_final_period(found.group("what")))
                 who = re.split(r"\s+(?:och|&)\s+", _ROLE_IN_PARENS.sub("", found.group("who")))
                 return [ParsedAssignment(assignees=who, what=what, due_text=due)]
@@ -1136,6 +1291,10 @@ def find_assignments(
         if text.startswith(name + " ") and text[len(name) + 1 : len(name) + 2].islower():
             what, due = _due(text[len(name) :].strip())
             return [ParsedAssignment(assignees=[name], what=what, due_text=due)]
+    responsible = _RESPONSIBLE_TO.search(text)
+    if responsible and is_given_name(responsible.group("who").split()[0]):
+        what, due = _due(responsible.group("what"))
+        return [ParsedAssignment(assignees=[responsible.group("who")], what=what, due_text=due)]
     heading = _HEADING_RUN_IN.match(text) if not clause else None
     if heading and not _FINITE_WORD.search(heading.group("head")):
         # "Delprojekt 1: Kalkning av biflöden Hanna kommer att sammankalla …": a flattened

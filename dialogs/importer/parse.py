@@ -263,7 +263,7 @@ _TABLE_ENTRY = re.compile(
 # The column labels of a task table: what, who, when ("Att göra Vem gör När ska det vara klart",
 # "Åtgärd Ansvarig Klart", "Aktivitet Ansvarig Deadline").
 _TASK_TABLE_HEADER = re.compile(
-    r"(?i)^(?=.*\b(?:vem|ansvarig)\b)(?=.*\b(?:när|klart?|deadline|datum|tidplan|senast)\b)"
+    r"(?i)^(?=.*\b(?:vem|ansvar(?:ig)?)\b)(?=.*\b(?:när|klart?|deadline|datum|tid(?:plan)?|senast)\b)"
     r"(?=.*\b(?:att\s+göra|åtgärd(?:er)?|aktivitet(?:er)?|uppgift(?:er)?|vad)\b|vem\b).{0,80}$"
 )
 
@@ -330,6 +330,38 @@ def _owner_lists(text: str, known: list[str]) -> tuple[list[ParsedAssignment], l
     return found, covered
 
 
+# A task list flattened into its paragraph: "… Actionpoints inför nästa gång: Rensa upp förslaget
+# (Josef) Bjuda in till nästa möte (Josef)", bullets "•" kept or lost (the issue's
+# 'Actionpoints … (Namn)' in a PDF's flattened text; no excerpt holds it yet:
+# test_assignment_shapes.py). Each entry ends with its owner in parentheses.
+_FLAT_ACTION_HEADING = re.compile(
+    r"(?i)\b(?:action\s*points?|actionpoints?|action\s+items?|att\s*göra|to\s*do|todo|åtgärder)"
+    r"\b[^.:()]{0,40}:\s*"
+)
+_FLAT_ACTION_ENTRY = re.compile(
+    r"\s*(?:[•*·▪-]\s*)?(?P<what>[A-ZÅÄÖa-zåäö][^()•]{2,120}?)\s*\((?P<who>[^()]{2,40})\)[.;,]?"
+)
+
+
+def _flat_action_entries(text: str) -> tuple[list[ParsedAssignment], list[range]]:
+    """The entries of task lists run into a paragraph, and the stretches they cover."""
+    found: list[ParsedAssignment] = []
+    covered: list[range] = []
+    for heading in _FLAT_ACTION_HEADING.finditer(text):
+        position, entries = heading.end(), []
+        while entry := _FLAT_ACTION_ENTRY.match(text, position):
+            who = [w.strip() for w in re.split(r",\s*|\s+och\s+|\s*&\s*", entry.group("who"))]
+            if not all(w and w[0].isupper() and not any(c.isdigit() for c in w) for w in who):
+                break
+            what, due = task_due(strip_final_period(entry.group("what").strip()))
+            entries.append(ParsedAssignment(assignees=who, what=what, due_text=due))
+            position = entry.end()
+        if len(entries) >= 1:
+            found.extend(entries)
+            covered.append(range(heading.start(), position))
+    return found, covered
+
+
 def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
     """The entries of a task list that name their owner in parentheses, or in a column
     before the due date when the list is a table with a "Vem" column."""
@@ -342,7 +374,11 @@ def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
             table = True
             columns = _task_columns(raw)
             continue
-        if columns and raw.count("|") >= 2:
+        if header := _table_header(raw):
+            # A table's header, or the next table's: its words are no row.
+            columns = header
+            continue
+        if columns and len(_cells(raw)) >= 2:
             # A table that kept its cells ("| Revidera rutinen | Maria | 2024-04-01 |").
             task = _task_row(raw, columns)
             if task is not None:
@@ -374,36 +410,76 @@ def _owned_entries(lines: list[str]) -> list[ParsedAssignment]:
 
 
 def _cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
+    """A table row's cells: between "|", or, in a row without them, between tabs or runs of two
+    or more spaces (a word processor's table saved as text)."""
+    if line.count("|") >= 2:
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return [c.strip() for c in re.split(r"\t+|\s{2,}", line.strip())]
+
+
+# The label of a table's task column: "Åtgärd", "Beslut/åtgärd", "Uppgift", "Vad", "Action".
+_TASK_CELL = re.compile(
+    r"(?i)\b(?:åtgärd\w*|uppgift\w*|aktivitet\w*|vad|att\s+göra|uppdrag\w*|actions?|to\s*do)\b"
+)
+# A number column ("Nr", "#") is no part of the task.
+_NUMBER_CELL = re.compile(r"(?i)^(?:nr|#|id|punkt)\.?$")
 
 
 def _task_columns(header: str) -> dict[str, int]:
     """Which cell of a task table's header row holds what, who and when; {} unless the row has
     cells and all three."""
-    if header.count("|") < 2:
+    cells = _cells(header)
+    if len(cells) < 2:
         return {}
     columns: dict[str, int] = {}
-    for n, cell in enumerate(_cells(header)):
+    # The task column is the one its label names ("| Punkt | Åtgärd | Ansvarig |"), else the
+    # first other one.
+    task = next((n for n, c in enumerate(cells) if _TASK_CELL.search(c)), None)
+    for n, cell in enumerate(cells):
         low = cell.lower()
-        if "who" not in columns and re.search(r"\b(?:vem|ansvarig\w*)\b", low):
+        if _NUMBER_CELL.match(low):
+            continue
+        if "who" not in columns and re.search(r"\b(?:vem|ansvar\w*)\b", low):
             columns["who"] = n
         elif "when" not in columns and re.search(
             r"\b(?:när|klart?|deadline|datum|tid\w*|senast)\b", low
         ):
             columns["when"] = n
-        elif "what" not in columns and low:
+        elif "what" not in columns and low and task in (None, n):
             columns["what"] = n
+    if len(columns) == 2 and "when" not in columns:
+        return columns
     return columns if len(columns) == 3 else {}
+
+
+def _table_header(line: str) -> dict[str, int]:
+    """The columns of a task table's header row with cells: an owner column and a time column
+    or a task column named as such ("Åtgärd      Ansvarig", "| Punkt | Åtgärd | Ansvarig |",
+    "Vad<tab>Vem"); {} for other rows."""
+    columns = _task_columns(line)
+    if not columns or "who" not in columns:
+        return {}
+    if "when" in columns or _TASK_CELL.search(_cells(line)[columns["what"]]):
+        return columns
+    return {}
+
+
+# An owner in a table's cell: a name or a body of up to four words, or initials.
+_OWNER_CELL = re.compile(r"[A-ZÅÄÖ][\w.-]*(?:\s+[\wÅÄÖåäö.-]+){0,3}")
 
 
 def _task_row(line: str, columns: dict[str, int]) -> ParsedAssignment | None:
     cells = _cells(line)
     if len(cells) <= max(columns.values()) or all(re.fullmatch(r":?-+:?", c) for c in cells if c):
         return None
-    what, who, when = (cells[columns[k]] for k in ("what", "who", "when"))
+    what, who = cells[columns["what"]], cells[columns["who"]]
+    when = cells[columns["when"]] if "when" in columns else None
     if not what or not who:
         return None
     owners = [w.strip() for w in re.split(r",\s*|\s+och\s+|\s*&\s*|\s*/\s*", who) if w.strip()]
+    if not all(_OWNER_CELL.fullmatch(owner) for owner in owners):
+        # A line of prose after the table ("Mötet avslutades.  Nästa möte …") names no owner.
+        return None
     return ParsedAssignment(assignees=owners, what=strip_final_period(what), due_text=when or None)
 
 
@@ -417,7 +493,39 @@ _LIST_OWNER = (
 # "Kontakta regionen, Olle"; or first, before a colon: "Anna: boka möte med socialcheferna".
 # The issue's forms ("Actionpoints … (Namn)", "Ansvarig:"); shapes/items 10 has the brackets.
 _OWNER_AFTER = re.compile(rf"^(?P<what>[^,]+?\s\S.*?)\s*(?:\s[–—-]|,)\s*(?P<who>{_LIST_OWNER})\.?$")
-_OWNER_FIRST = re.compile(rf"^(?P<who>{_LIST_OWNER})\s*:\s*(?P<what>[a-zåäö].*)$")
+# The owner first may stand before a dash too: "Lena – skicka ut kallelsen", "Anna – send the
+# minutes" (the issue's 'Actionpoints' lists; no excerpt holds it yet: test_assignment_shapes).
+_OWNER_FIRST = re.compile(
+    rf"^(?P<who>{_LIST_OWNER})\s*(?::|\s[–—-]|,(?=\s*[a-zåäö]+a\b))\s*(?P<what>[a-zåäö].*)$"
+)
+
+# An owner column kept only by its spacing: a line ends with the column's label after a wide gap
+# ("Protokoll/dagordning            Ansvarig"), and the rows under it end with their owners after a
+# wide gap ("– Räcket på balkongen måste åtgärdas. Är på gång.        Peter E", "Annonsering i
+# byabladet …      Gunilla", "Nya skyltar …     Lena, Jonas"): a word processor's tab stops
+# saved as spaces (real/items 180). A name may carry its surname's initial; initials count.
+_OWNER_COLUMN_HEADER = re.compile(r"\S\s{6,}(?:Ansvarig\w*|Ansvar|Vem)\s*$", re.IGNORECASE)
+_CELL_NAME = (
+    r"(?:[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?:\s[A-ZÅÄÖ](?:[a-zåäöé]+|\.)?)?"
+    r"|[A-ZÅÄÖ]{2,3})"
+)
+_OWNER_CELL_ROW = re.compile(
+    r"^\s*(?:[-–•*]\s*)?(?P<what>\S.*?[^\s,:])\s{6,}"
+    rf"(?P<who>{_CELL_NAME}(?:\s*(?:,|&|/|\soch\s)\s*{_CELL_NAME}){{0,3}})\s*$"
+)
+
+
+def _owner_column_entries(lines: list[str]) -> list[ParsedAssignment]:
+    """The rows of an item that end in an owner column (see _OWNER_CELL_ROW)."""
+    found: list[ParsedAssignment] = []
+    for raw in lines:
+        row = _OWNER_CELL_ROW.match(raw)
+        if not row or _OWNER_COLUMN_HEADER.search(raw):
+            continue
+        who = [w.strip() for w in re.split(r"\s*(?:,|&|/|\soch\s)\s*", row.group("who"))]
+        what, due = task_due(strip_final_period(clean_line(row.group("what"))))
+        found.append(ParsedAssignment(assignees=[w for w in who if w], what=what, due_text=due))
+    return found
 
 
 _REPORTS_EARLIER = re.compile(
@@ -658,6 +766,13 @@ def _is_minutes_title(line: str) -> bool:
     )
 
 
+_HEAD_LABEL_LINE = re.compile(r"(?i)^(?:närvarande|deltagare|frånvarande|förhinder)\s*:")
+_FLAT_TITLE = re.compile(
+    r"^(?:\d{1,3}\s+)?(?P<title>[A-ZÅÄÖ][^.:;]{10,100}?)\s+"
+    r"(?:Närvarande|Deltagare|Plats|Tid|Datum)\s*:\s*\S.{200,}$"
+)
+
+
 class _MinutesParser:
     def __init__(self, text: str, filename: str | None) -> None:
         self.source = text
@@ -681,6 +796,8 @@ class _MinutesParser:
         self.listed_present = False
         # Notes that open with the meeting's decisions ("… Besluten:" before the first item).
         self.decisions_first = False
+        # The document keeps an owner column by spacing (_OWNER_COLUMN_HEADER).
+        self.owner_column = False
 
     # Whole document ---------------------------------------------------------------------------
 
@@ -694,6 +811,7 @@ class _MinutesParser:
             minutes.warnings.append(
                 f"Upprepade sidhuvuden/sidfötter och sidnummer togs bort ({removed} rader)."
             )
+        self.owner_column = any(_OWNER_COLUMN_HEADER.search(line) for line in lines)
         starts = self._find_numbered_items(lines)
         outline = self._find_outline_items(lines)
         if len(outline) >= 2 and (
@@ -844,7 +962,11 @@ class _MinutesParser:
         above = [
             clean_line(line)
             for line in lines[:header_end]
-            if clean_line(line) and len(clean_line(line)) <= 80 and not _is_date_only(line)
+            if clean_line(line)
+            and len(clean_line(line)) <= 80
+            and not _is_date_only(line)
+            # "Närvarande: Karin Sundqvist, Eva Brandt" names people, not the text (real/items 183)
+            and not _HEAD_LABEL_LINE.match(clean_line(line))
         ]
         if above:
             return _ItemStart(header_end - 1, None, False, above[-1])
@@ -855,6 +977,13 @@ class _MinutesParser:
             headline = clean_line(lines[first])
             if len(headline) <= 80 and not headline.endswith((".", ":")):
                 return _ItemStart(first, None, False, headline)
+        # A PDF flattened to one run opens with its title before the first label of the head:
+        # "1 Styrgrupp för LEADER-projekt … Minnesantecknigar från möte Närvarande: …" (real/items
+        # 183; "1" is the transcript's page number). The run is the item's text.
+        for n in range(header_end, len(lines)):
+            titled = _FLAT_TITLE.match(clean_line(lines[n]))
+            if titled and n > 0:
+                return _ItemStart(n - 1, None, False, titled.group("title"))
         return None
 
     def _set_status(self, name: str, status: str) -> None:
@@ -1853,6 +1982,7 @@ class _MinutesParser:
                 for n, line in enumerate(lines)
                 if _ACTION_HEADING.fullmatch(clean_line(line))
                 or _TASK_TABLE_HEADER.match(clean_line(line))
+                or _table_header(line)
             ),
             None,
         )
@@ -1866,10 +1996,15 @@ class _MinutesParser:
                 # The text keeps the list; its sentences are the prose above it only (each
                 # entry once, not again as a sentence with its owner in parentheses).
                 text = _clean_text(lines, item.attachments)
+        if self.owner_column:
+            item.assignments.extend(_owner_column_entries(lines))
         previous: str | None = None
         last: ParsedDecision | None = None
         owned, covered = _owner_lists(text, known)
         item.assignments.extend(owned)
+        flat_listed, flat_covered = _flat_action_entries(text)
+        item.assignments.extend(flat_listed)
+        covered.extend(flat_covered)
         spans = list(sentence_spans(text))
         parts = [text[a:b] for a, b in spans]
         listed_decisions = False

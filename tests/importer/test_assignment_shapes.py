@@ -299,3 +299,265 @@ def test_a_task_table_that_kept_its_cells() -> None:
         ("Maria", "Revidera rutinen", "2024-04-01"),
         ("Kansliet, Per", "Skicka inbjudan", "v 12"),
     ]
+
+
+# Batch 14 (real/items 180–186) and the shapes the assignments issue lists -----------------
+
+
+def test_an_owner_column_kept_by_spacing() -> None:
+    """A line ending in 'Ansvarig' after a wide gap labels an owner column; the rows below end
+    with their owners after a wide gap (first names, a surname's initial, two joined by a
+    comma), a status note stays in the row's wording, and a row without an owner is no task
+    (real/items 180). Without the column's label a wide gap before a name is not read so."""
+    rows = (
+        "3. Folkets Hus\n\n"
+        "– Räcket på balkongen måste åtgärdas. Är på gång.                  Peter E\n"
+        "– Nya skyltar nödutgång, nytt lås för nödutgången.            Lena, Jonas\n"
+        "– Städdag i Folkets Hus söndagen den 21/10.\n"
+    )
+    head = "Protokoll styrelsemöte 2007-10-02\n\n1. Öppnande\n\nMötet öppnades.\n\n"
+    labelled = head.replace(
+        "1. Öppnande", "Protokoll/dagordning                          Ansvarig\n\n1. Öppnande"
+    )
+    assert _tasks(parse_minutes(labelled + rows, "m.txt")) == [
+        ("Peter E", "Räcket på balkongen måste åtgärdas. Är på gång", None),
+        ("Lena, Jonas", "Nya skyltar nödutgång, nytt lås för nödutgången", None),
+    ]
+    assert _tasks(parse_minutes(head + rows, "m.txt")) == []
+
+
+def test_an_adverb_between_the_modal_and_the_task() -> None:
+    """'Birgit kommer omg att ta in kostnadsförslag', 'Per ska snarast boka …' are tasks;
+    'kommer inte att', 'ska kanske' are not, nor a fronted word before 'kommer vi'
+    (real/items 181, seed 003)."""
+    text = (
+        "Styrelsemöte 2021-02-11\n\n1. Renovering\n\n"
+        "Birgit kommer omg att ta in kostnadsförslag. Per ska snarast boka hantverkare. "
+        "Lena kommer inte att boka lokalen. Olle ska kanske måla staketet. Framåt kommer vi "
+        "försöka ha en timme för gemensamma ärenden.\n"
+    )
+    assert _tasks(parse_minutes(text, "m.txt")) == [
+        ("Birgit", "ta in kostnadsförslag", None),
+        ("Per", "boka hantverkare", None),
+    ]
+
+
+def test_a_person_responsible_for_a_task_after_a_flattened_label() -> None:
+    """'Inköp av mikrofon Sven Hedlund ansvarar för att undersöka …': a full name whose first
+    word is a given name, after a topic label the flattening ran in; a body is no person, and
+    the spoken 'Dom' is a pronoun, no owner (real/items 182, 184)."""
+    text = (
+        "Styrelsemöte 2016-02-25\n\n1. Konstituering\n\n"
+        "Inköp av mikrofon Sven Hedlund ansvarar för att undersöka vilka krav som finns.\n\n"
+        "2. Avtal\n\n"
+        "Region Gotland ansvarar för att kalla till mötet. Dom tar kontakt med banken.\n"
+    )
+    assert _tasks(parse_minutes(text, "m.txt")) == [
+        ("Sven Hedlund", "undersöka vilka krav som finns", None)
+    ]
+
+
+def test_notes_flattened_to_one_run_without_items_keep_their_tasks() -> None:
+    """A PDF flattened to one run: its title, then 'Närvarande: …' and the prose. The run is
+    one unnumbered item titled by the title, so its tasks are stored (real/items 183); a run
+    that hands out no task and decides nothing makes no item."""
+    prose = (
+        "Johanna lämnar en lägesrapport om projektets första fas och om de intervjuer som har "
+        "gjorts med ett antal nyckelpersoner i bygden under sommaren och hösten. "
+        "Petra och Johanna pratar med LEADER-kontoret om det. "
+        "Mikael tar fram en lista på kommunens kontaktpersoner till nästa möte."
+    )
+    run = (
+        "1 Styrgrupp för projekt Turism i bygden Minnesanteckningar från möte Närvarande: "
+        "Karin Sundqvist, Eva Brandt, Mikael Ås, Petra Wiik, Johanna Sten. "
+    )
+    # The transcript page's own lines above the run (docplayer, as real/items 183 keeps them).
+    page = "Närvarande: Karin Sundqvist, Eva Brandt.\n\nSave this PDF as:\n\nTranskript\n\n"
+    minutes = parse_minutes(page + run + prose + "\n", "m.txt")
+    assert [(i.number, i.title) for i in minutes.items] == [
+        (None, "Styrgrupp för projekt Turism i bygden Minnesanteckningar från möte")
+    ]
+    assert _tasks(minutes) == [
+        ("Petra, Johanna", "pratar med LEADER-kontoret om det", None),
+        ("Mikael", "tar fram en lista på kommunens kontaktpersoner", "till nästa möte"),
+    ]
+    plain = run + "Johanna lämnar en lägesrapport om projektets första fas. " * 5
+    assert parse_minutes(page + plain + "\n", "m.txt").items == []
+
+
+def test_action_ansvar_tid_tables_flat_and_with_cells() -> None:
+    """The column labels 'Åtgärd Ansvar Tid' head a task table as 'Åtgärd Ansvarig Klart'
+    does, flattened to lines or with its cells (the issue's 'Åtgärd/Ansvar/Tid' tables)."""
+    head = "Möte 2024-03-01\n\n1. Inledning\n\nMötet öppnades.\n\n2. Åtgärder\n\n"
+    flat = "Åtgärd Ansvar Tid\nUppdatera hemsidan AB v. 12\nSkicka inbjudan Kansliet 15/3\n"
+    assert _tasks(parse_minutes(head + flat, "m.txt")) == [
+        ("AB", "Uppdatera hemsidan", "v. 12"),
+        ("Kansliet", "Skicka inbjudan", "15/3"),
+    ]
+    cells = "| Åtgärd | Ansvar | Tid |\n|---|---|---|\n| Uppdatera hemsidan | AB | v. 12 |\n"
+    assert _tasks(parse_minutes(head + cells, "m.txt")) == [("AB", "Uppdatera hemsidan", "v. 12")]
+
+
+def test_english_labels_and_a_responsibility_label_in_running_text() -> None:
+    """'Action: X verb …' and 'ToDo:' label tasks as 'Åtgärd:' does; '(Ansvar: Eva)',
+    '(ansvarig: Eva Lind)' and '– ansvar AB' at a sentence's end name its owner whatever the
+    verb; initials as a subject name the attendee they are the initials of, letters nobody
+    present has are an organisation (the issue's shapes)."""
+    text = (
+        "Minnesanteckningar arbetsgruppen 2024-03-12\n\n"
+        "Närvarande: Anna Berg, Per Holm, Eva Lind\n\n"
+        "1. Uppföljning\n\n"
+        "Action: Lisa skickar ut protokollet.\n\n"
+        "Ta fram en kommunikationsplan (Ansvar: Eva).\n\n"
+        "Planen för hösten tas fram till maj (ansvarig: Eva Lind).\n\n"
+        "Uppdatera hemsidan – ansvar AB.\n\n"
+        "AB kontaktar kommunen om lokalen.\n\n"
+        "KS tar fram ett nytt förslag.\n"
+    )
+    assert _tasks(parse_minutes(text, "m.txt")) == [
+        ("Lisa", "skickar ut protokollet", None),
+        ("Eva", "Ta fram en kommunikationsplan", None),
+        ("Eva Lind", "Planen för hösten tas fram till maj", None),
+        ("AB", "Uppdatera hemsidan", None),
+        ("AB", "kontaktar kommunen om lokalen", None),
+    ]
+
+
+def _in_item(body: str) -> list[tuple[str, str, str | None]]:
+    text = (
+        "Minnesanteckningar 2019-03-12\n\nNärvarande: Anna Berg, Josef Ek, Lena Holm\n\n"
+        "1. Inledning\n\nMötet öppnades.\n\n2. Uppföljning\n\n" + body
+    )
+    return _tasks(parse_minutes(text, "m.txt"))
+
+
+def test_task_lists_with_the_owner_first_a_box_or_an_english_label() -> None:
+    """Under a task heading the owner may stand first before a dash or a comma ('Lena –
+    skicka …', 'Josef, bjuda in …'); after 'TODO:'/'AP:'/'Uppdrag:' or a Markdown task box the
+    owner first is read too, the English 'Anna to send …' as well (the issue's shapes)."""
+    assert _in_item(
+        "Actionpoints:\n- Lena – skicka ut kallelsen\n- Josef, bjuda in till nästa möte\n"
+    ) == [("Lena", "skicka ut kallelsen", None), ("Josef", "bjuda in", "till nästa möte")]
+    assert _in_item(
+        "TODO: Josef – skicka enkäten\n\nAP: Anna skickar ut protokollet.\n\n"
+        "Uppdrag: Lena att sammankalla gruppen\n\nAction: Anna to send the minutes.\n\n"
+        "- [ ] Boka lokal (Josef)\n- [x] Lena: boka fika\n"
+    ) == [
+        ("Josef", "skicka enkäten", None),
+        ("Anna", "skickar ut protokollet", None),
+        ("Lena", "sammankalla gruppen", None),
+        ("Anna", "send the minutes", None),
+        ("Josef", "Boka lokal", None),
+        ("Lena", "boka fika", None),
+    ]
+
+
+def test_a_task_list_flattened_into_its_paragraph() -> None:
+    """'… Actionpoints inför nästa gång: Rensa upp förslaget (Josef) Bjuda in till nästa möte
+    (Josef)': each entry ends with its owner in parentheses, '•' kept or lost, and the entries
+    are not read again as sentences; a party's letters are no owner list."""
+    expected = [("Josef", "Rensa upp förslaget", None), ("Josef", "Bjuda in", "till nästa möte")]
+    assert (
+        _in_item(
+            "Gruppen diskuterade samverkan. Actionpoints inför nästa gång: Rensa upp förslaget "
+            "(Josef) Bjuda in till nästa möte (Josef)\n"
+        )
+        == expected
+    )
+    assert (
+        _in_item(
+            "Gruppen diskuterade samverkan. Actionpoints inför nästa gång: • Rensa upp "
+            "förslaget (Josef) • Bjuda in till nästa möte (Josef)\n"
+        )
+        == expected
+    )
+
+
+def test_more_ways_to_hand_out_a_task() -> None:
+    """'ges uppdraget att', 'uppdras att', 'uppdrog åt', 'utses att' (not 'utses att justera'),
+    'ber X att', 'har ansvar för att', 'sätter X på det' (corpus 10), and a short topic label
+    before the owner ('Lokal: Josef fixar …'); a body's 'ska' without a deciding clause, a
+    general exhortation ('uppmanas') and a report are no tasks."""
+    assert _in_item(
+        "Josef ges uppdraget att sammankalla gruppen. Anna uppdras att skriva ett svar. "
+        "Ledningsgruppen uppdrog åt Lena att boka lokal. Anna utses att ta fram ett förslag. "
+        "Anna Berg utses att justera protokollet. Vi ber Lena att kontakta kommunen. "
+        "Josef har ansvar för att kalla till mötet. FDF: vi sätter Josef på det. "
+        "Lokal: Josef fixar lokal till nästa möte. Ledamöterna uppmanas att läsa handlingarna. "
+        "Anna har tagit fram ett underlag.\n"
+    ) == [
+        ("Josef", "sammankalla gruppen", None),
+        ("Anna", "skriva ett svar", None),
+        ("Lena", "boka lokal", None),
+        ("Anna", "ta fram ett förslag", None),
+        ("Lena", "kontakta kommunen", None),
+        ("Josef", "kalla till mötet", None),
+        ("Josef", "FDF: vi sätter Josef på det", None),
+        ("Josef", "fixar lokal", "till nästa möte"),
+    ]
+
+
+def test_a_role_with_a_verb_of_what_it_will_do() -> None:
+    """'Sekreteraren skickar ut …', 'Ordföranden sammankallar …' are tasks of the role;
+    'Ordföranden meddelar att …' is information ('Ordföranden' is a role noun as
+    'Föredragande' is)."""
+    assert _in_item(
+        "Sekreteraren skickar ut minnesanteckningarna. Ordföranden sammankallar "
+        "arbetsgruppen. Ordföranden meddelar att mötet är beslutsfört.\n"
+    ) == [
+        ("Sekreteraren", "skickar ut minnesanteckningarna", None),
+        ("Ordföranden", "sammankallar arbetsgruppen", None),
+    ]
+
+
+def test_task_tables_saved_with_tabs_or_wide_spaces() -> None:
+    """A table row's cells between tabs or runs of spaces, mapped by the header's words: a full
+    name stays whole, a number column is no part of the task, a two-column 'Åtgärd Ansvarig'
+    table has no time, and a line of prose after the table names no owner."""
+    assert _in_item(
+        "Nr\tÅtgärd\tAnsvarig\tKlart\n1\tTa fram förslag\tAnna Berg\t2019-05-01\n"
+        "2\tSkicka ut kallelse\tJosef\tv. 20\n"
+    ) == [("Anna Berg", "Ta fram förslag", "2019-05-01"), ("Josef", "Skicka ut kallelse", "v. 20")]
+    assert _in_item(
+        "Åtgärd                       Ansvarig\n"
+        "Ta fram förslag              Anna Berg\n"
+        "Skicka ut kallelse           Josef\n"
+        "Mötet avslutades.  Nästa möte blir i maj\n"
+    ) == [("Anna Berg", "Ta fram förslag", None), ("Josef", "Skicka ut kallelse", None)]
+
+
+def test_a_task_table_known_by_its_task_column() -> None:
+    """A header with an owner column and a column labelled as the task ('Åtgärd',
+    'Beslut/åtgärd') is a task table without a time column, its task column the labelled one
+    ('Punkt' is not); a table of names and their areas is none."""
+    assert _in_item(
+        "| Punkt | Åtgärd | Ansvarig |\n|---|---|---|\n| 3 | Ta fram förslag | Anna |\n\n"
+        "| Ärende | Beslut/åtgärd | Ansvarig |\n|---|---|---|\n| Budget | Revidera budgeten | Josef |\n"
+    ) == [("Anna", "Ta fram förslag", None), ("Josef", "Revidera budgeten", None)]
+    assert _in_item("| Namn | Ansvarsområde |\n|---|---|\n| Anna Berg | Ekonomi |\n") == []
+
+
+def test_a_task_for_everyone_or_each_member() -> None:
+    """'Alla läser igenom … till nästa möte' (any verb with a time), 'Var och en kollar med …',
+    'Respektive kommun återkommer med …' (an action verb) are tasks of everyone or of each;
+    'Alla var överens', 'Alla tycker att …' are not."""
+    assert _in_item(
+        "Alla läser igenom underlaget till nästa möte. Var och en kollar med sin chef. "
+        "Respektive kommun återkommer med namn på kontaktperson. Alla var överens om "
+        "förslaget. Alla tycker att det är bra.\n"
+    ) == [
+        ("Alla", "läser igenom underlaget", "till nästa möte"),
+        ("Var och en", "kollar med sin chef", None),
+        ("Respektive kommun", "återkommer med namn på kontaktperson", None),
+    ]
+
+
+def test_a_task_given_at_an_earlier_time_is_background() -> None:
+    """'Regionfullmäktige gav 2017 regionstyrelsen i uppdrag att …' and 'I mars fick kansliet i
+    uppdrag …' tell of earlier tasks; 'Kansliet fick i uppdrag att återkomma senast 2019-05-01'
+    is this meeting's (the year is the task's time)."""
+    assert _in_item(
+        "Regionfullmäktige gav 2017 regionstyrelsen i uppdrag att ta fram en plan. I mars fick "
+        "kansliet i uppdrag att utreda frågan. Kansliet fick i uppdrag att återkomma senast "
+        "2019-05-01.\n"
+    ) == [("Kansliet", "återkomma", "senast 2019-05-01")]
