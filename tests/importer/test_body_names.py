@@ -338,3 +338,53 @@ def test_a_body_named_by_its_head_takes_the_pages_heading() -> None:
         "§ 1\n\nJustering av protokoll\n"
     )
     assert parse_minutes(other).body_name == "Utskottet"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # A caps title's name after the minutes' word, though no body's head is in it.
+        (
+            "PROTOKOLL LAG ÖSTBY OCH VÄSTBY. Datum: sida 1 (5) Hotellet, Östby Tid: 18:00 20:30 "
+            "Närvarande: Anna Berg, ordförande Bo Ek",
+            "LAG ÖSTBY OCH VÄSTBY",
+        ),
+        # An organisation's short name in capitals before its body's meeting.
+        (
+            "1 ABCD styrelsemöte, möte nr 5 år 2013 Östby förening protokoll från styrelsemöte",
+            "ABCD styrelse",
+        ),
+        # A reader that lost the letters outside ASCII: "F\ufffdRENING" is still an association.
+        ("# Årsmöte 2010\n## \ufffdSTBY BYALAGSF\ufffdRENING\n", "\ufffdSTBY BYALAGSF\ufffdRENING"),
+    ],
+)
+def test_names_in_capitals(text: str, body: str) -> None:
+    assert body_in_opening(text) == body
+
+
+def test_no_caps_title_from_the_minutes_word_alone() -> None:
+    # "SAMMANTRÄDESPROTOKOLL" holds "RÄD", not the head "råd"; "PROTOKOLL FRÅN …" is no name.
+    assert body_in_opening("1 SAMMANTRÄDESPROTOKOLL\n") is None
+    assert body_in_opening("PROTOKOLL FRÅN ÅRSMÖTET\n") is None
+
+
+def test_a_caps_body_takes_the_form_its_text_uses() -> None:
+    parsed = parse_minutes(
+        "ÖSTBY KOMMUN\nTRAFIKRÅD\nMINNESANTECKNINGAR\n\n1. Mötestider\n\nBeslutas att godkänna "
+        "trafikrådets nya tider. Trafikrådet träffas i maj.\n"
+    )
+    assert parsed.body_name == "Trafikrådet"
+
+
+def test_whose_meeting_owns_a_group_named_by_its_head() -> None:
+    parsed = parse_minutes(
+        "1 Mötets öppnande Ordföranden hälsade alla välkomna till ABCnäras första möte för "
+        "hösten.\n\nTranskript\n\n1 Ideell förening Sida 1 av 7 Protokoll öppet LAG-gruppsmöte "
+        "Tid: 22 augusti 2017, kl Plats: Östby 1 Mötets öppnande Ordföranden öppnade mötet.\n"
+    )
+    assert parsed.body_name == "ABCnäras LAG-grupp"
+    # A definite noun before "möte" is no owner.
+    plain = parse_minutes(
+        "Protokoll öppet LAG-gruppsmöte 2017-08-22\n\n1 Öppnande Välkomna till Föreningens möte.\n"
+    )
+    assert plain.body_name == "LAG-gruppen"
