@@ -67,7 +67,13 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 EXPECTED = ROOT / "tests" / "importer" / "expected"
 SHAPES = ROOT / "tests" / "importer" / "shapes"
 # What each shape folder annotates; the rest of its expectation is left empty.
-SHAPE_KINDS = {"attendance": ("people",), "items": ("items", "decisions", "assignments")}
+# bodies/ holds openings (the first lines of minutes) gathered for the body's name: scored on
+# people, date and body; their items run past the excerpt and are not annotated.
+SHAPE_KINDS = {
+    "attendance": ("people",),
+    "items": ("items", "decisions", "assignments"),
+    "bodies": ("people",),
+}
 REAL = ROOT / "tests" / "importer" / "real"
 SPLITS = ("dev", "test", "shapes", "real")
 GROUPS = ("shapes", "real")  # folders of <topic>/<text>.txt + .json, scored by topic

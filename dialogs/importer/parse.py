@@ -14,12 +14,14 @@ import itertools
 import logging
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from dialogs.text import mask_personnummer
 
 from .dates import (
     MONTHS,
+    WEEKDAY_STEMS,
     DateMatch,
     date_in_filename,
     excluded_before,
@@ -1671,14 +1673,16 @@ class _MinutesParser:
             opening = "\n".join(self.source.split("\n")[:30])
             recorded_at = (
                 _RECORDED_WITH.search(title)
+                or _RECORDED_IN.search(title)
                 or _RECORDED_AT.search(title)
                 or _RECORDED_WITH.search(opening)
+                or _RECORDED_IN.search(opening)
                 or _RECORDED_AT.search(opening)
             )
             body = _body_from_title(title)
             if recorded_at:
-                body = _possessor(recorded_at.group("body"))
-            elif not re.search(r"[^\W\d_]{3}", body):
+                body = _recorded_body(recorded_at)
+            elif not re.search(r"[^\W\d_]{3}", body) or not _title_names_a_body(body):
                 body = ""  # "Styrelsemöte 5 2023" names no body
             title_date = find_date(title, context_years=self.context_years)
             if (
@@ -1690,6 +1694,21 @@ class _MinutesParser:
             body = _acronym_spelt_out(body, opening) if body else body
             minutes.body_name = body or None
             minutes.body_source = ("recorded_at" if recorded_at else "title") if body else None
+        if minutes.body_name is None and not self.header_headings:
+            # "Protokoll fört vid LAG-sammanträde i Leader Inlandet Tid: …" inside a flattened
+            # page with no title line (real/bodies 179).
+            opening = "\n".join(self.source.split("\n")[:30])
+            recorded = _RECORDED_WITH.search(opening) or _RECORDED_IN.search(opening)
+            at = _RECORDED_AT.search(opening)
+            if (
+                recorded is None
+                and at
+                and re.fullmatch(r"[A-ZÅÄÖ][\w -]*?(?::s|[^s]s)", at["body"])
+            ):
+                recorded = at  # only an owner in the genitive: "vid Föreningen Nordens möte"
+            kept = _recorded_body(recorded) if recorded else ""
+            if kept and _title_names_a_body(kept):
+                minutes.body_name, minutes.body_source = kept, "recorded_at"
         if self.header_headings:
             if minutes.body_name is None:
                 minutes.body_name = self.header_headings[-1]
@@ -3397,7 +3416,10 @@ _RECORDED_AT = re.compile(
 # "Protokoll fört vid möte med Gullmarns vattenråd , Dagsholms konferens": the body after
 # "möte med", up to the place or the date (real/items 93).
 _RECORDED_WITH = re.compile(
-    r"(?i)\bprotokoll\s+(?:fört|förda|upprättat)\s+vid\s+\w*(?:möte|sammanträde)t?\s+med\s+"
+    r"(?i)\bprotokoll\s+(?:fört|förda|upprättat)\s+vid\s+"
+    # "vid ordinarie årsmöte med Väddö Hembygds- och fornminnesförening lördagen den 25 maj"
+    # (real/bodies 174): the meeting's kind before its word.
+    r"(?:(?:ordinarie|extra|extrainsatta|konstituerande|årliga)\s+)?\w*(?:möte|sammanträde)t?\s+med\s+"
     r"(?P<body>[^,;:\n\d]+?)\s*(?:[,;:\n\d]|$)"
 )
 _GENERIC_SUBJECTS = frozenset({"mötet", "gruppen", "vi", "det", "man"})
@@ -3471,6 +3493,39 @@ def _possessor(text: str) -> str:
     return text
 
 
+def _recorded_body(found: re.Match[str]) -> str:
+    """The body a "Protokoll fört vid …" line names: "Föreningen Nordens" → "Föreningen Norden";
+    "… möte med Väddö Hembygds- och fornminnesförening lördagen den 25 maj" → the association;
+    "… förbundsstyrelsemöte i Sverok" → "Förbundsstyrelsen i Sverok"."""
+    if "org" in found.re.groupindex:
+        stem = found.group("body")
+        head = stem if stem.isupper() else _definite(stem)
+        org = found.group("org").strip(" ,.")
+        return f"{head[:1].upper()}{head[1:]} {found.group('prep').lower()} {org}"
+    body = _possessor(_before_header_fields(_RECORDED_TAIL.sub("", found.group("body"))))
+    if re.match(r"[a-zåäö]+(?:en|et)\b", body) and re.match(r"(?i)[\w-]*?" + _BODY_HEAD, body):
+        body = body[:1].upper() + body[1:]  # "styrelsen för Göta älvs vattenvårdsförbund"
+    return body
+
+
+def _title_names_a_body(body: str) -> bool:
+    """What is left of a title line names a body when it holds a body's head ("Förbundsstyrelsen",
+    "HSN 6 MittenÄlvsborg" aside) or is a short name opening with a capital ("Östbo Historiska
+    Sällskap"). Not a run of names and roles, or a sentence, that docplayer.se makes the title of a
+    flattened PDF ("Kommunchef Anna Ek Näringslivsstrateg Bo Ek, del av möte …", "1 Mötets
+    öppnande Ordförande … öppnade mötet", real/bodies 172, 180), nor a place or a time ("på
+    Länsstyrelsen i Örebro", "klockan 1700", real/items 150, 07): a wrong name is worse than
+    none, which lets the opening, --body or the folder decide."""
+    words = body.split()
+    if re.match(r"(?:på|i|vid|hos|kl|klockan)\b", body):
+        return False
+    if re.search(
+        r"(?i)(?<![\w-])[\w-]*?" + _BODY_HEAD + r"(?:en|et|n|t|e|ens|ets|s)?(?![\w-])", body
+    ):
+        return True  # lower case as a title may write it: "samråd för …", "arbetsgrupp …"
+    return len(words) <= 5 and not body[:1].islower()
+
+
 def _is_date_only(text: str) -> bool:
     bare = strip_weekday(text).strip(" ,.")
     found = find_date(bare)
@@ -3542,6 +3597,22 @@ _ORGANISATION_NAME = re.compile(
 _MINUTES_CUE = re.compile(
     r"(?i)\b(?:\w*protokoll|\w*anteckningar?|kallelse|\w*sammanträde\w*|\w*möte[nt]?)\b"
 )
+# "Protokoll fört vid förbundsstyrelsemöte i Sveriges roll- och konfliktspelsförbund, Sverok",
+# "Protokoll fört vid LAG-sammanträde i Leader Inlandet" (real/bodies 179, 181): the body in one
+# word with its meeting (a body's head, or a short name in capitals), then the organisation it
+# belongs to, up to the date, a time or the line's end.
+_RECORDED_IN = re.compile(
+    r"(?i)\bprotokoll\s+(?:fört|förda|upprättat)\s+vid\s+"
+    r"(?P<body>(?-i:[A-ZÅÄÖ]{2,6})(?=-)|[\w-]*?(?:" + _BODY_HEAD + r"))-?s?(?:möte|sammanträde)t?"
+    r"\s+(?P<prep>i|inom|för)\s+(?P<org>(?-i:[A-ZÅÄÖ])[^\n;:()]*?)"
+    r"\s*(?=[;:(\n]|\s(?:\d|den\b|kl\b|klockan\b|tid\b|datum\b|plats\b)|\s(?:"
+    + "|".join(WEEKDAY_STEMS)
+    + r")\w*dag|$)"
+)
+# Where the body after "möte med" ends: a weekday, "den", a time ("… förening lördagen den …").
+_RECORDED_TAIL = re.compile(
+    r"(?i)\s+(?:(?:" + "|".join(WEEKDAY_STEMS) + r")\w*dag\w*|den|kl\.?|klockan)(?:\s.*)?$"
+)
 # Where a flattened page's first line turns from the body's name to the header's fields.
 _HEADER_FIELDS = (
     r"Tid|Plats|Datum|Sammanträdesdatum|Sammanträdestid|Närvarande|Beslutande|Ledamöter|"
@@ -3549,7 +3620,24 @@ _HEADER_FIELDS = (
 )
 _HEADER_FIELD = re.compile(r"(?<!\w)(?:" + _HEADER_FIELDS + r")(?!\w)")
 # Caps, where a reader lost letters outside ASCII too ("L\ufffdNGASANDS", corpus 02).
-_BODY_CAPS = re.compile(r"^[A-ZÅÄÖ0-9\s&\ufffd-]*" + _BODY_HEAD.upper() + r"[A-ZÅÄÖ\ufffd]*$")
+# A reader that lost the letters outside ASCII writes "F\ufffdRENING" for "FÖRENING" (corpus 02).
+_BODY_CAPS = re.compile(
+    r"^[A-ZÅÄÖ0-9\s&\ufffd-]*"
+    + re.sub("[ÅÄÖ]", lambda m: f"[{m.group(0)}\ufffd]", _BODY_HEAD.upper())
+    + r"[A-ZÅÄÖ\ufffd]*$"
+)
+# "PROTOKOLL LAG DALSLAND OCH ÅRJÄNG." on a flattened page's first line: the minutes' word,
+# then a name in capitals (short words such as "och" aside), to a full stop or the line's end.
+_CAPS_AFTER_KIND = re.compile(
+    r"^(?:\d+\s+)?(?:PROTOKOLL|MINNESANTECKNINGAR|ANTECKNINGAR|MÖTESANTECKNINGAR)\s+"
+    r"(?!(?:FRÅN|FÖR|VID|MED|ÖVER|NR)\b)"
+    r"(?P<name>[A-ZÅÄÖ][A-ZÅÄÖ0-9-]+(?:\s+(?:[A-ZÅÄÖ][A-ZÅÄÖ0-9-]+|OCH|I|FÖR)){0,4})\.?$"
+)
+# "1 SIKO styrelsemöte, möte nr 5": a short name in capitals, then its body's meeting.
+_ACRONYM_MEETING = re.compile(
+    r"^(?:\d+\s+)?(?P<org>[A-ZÅÄÖ]{2,6})\s+(?P<stem>[a-zåäö]*(?:" + _BODY_HEAD + r"))s?"
+    r"(?:möte|sammanträde)\b"
+)
 
 
 def _body_among_fields(fields: str) -> str | None:
@@ -3598,11 +3686,49 @@ _BODY_OWNS_MEETING = re.compile(
 
 
 _BODY_LABEL = re.compile(
-    r"(?<![\w-])(?:Myndighet|Organ|Sammanträdande organ|Beslutande organ|Nämnd)\s*:?[ \t]*"
+    # The notice's label in its variants: "Organ och §§:" over its value (real attendance 22,
+    # 142), "Organ och sammanträdesdatum Kommunstyrelsen", "Styrelse/Nämnd Kommunfullmäktige".
+    r"(?<![\w-])(?:Myndighet|Organ(?:\s+och\s+(?:§§|paragrafer|sammanträdesdatum))?|"
+    r"Sammanträdande organ|Beslutande organ|Nämnd|Styrelse/[Nn]ämnd|Nämnd/[Ss]tyrelse)\s*:?\s*"
     # A flattened header puts the next labels between the label and its value: "Organ: Plats
-    # och tid: Regionförbundets arbetsutskott …" (real items 14, 15, attendance 80).
-    r"(?:(?:Plats och tid|Plats|Tid|Datum)\s*:?[ \t]+)*"
+    # och tid: Regionförbundets arbetsutskott …" (real items 14, 15, attendance 80), "Organ
+    # Sammanträdesdatum Folkhälsoråd" (real items 38).
+    r"(?:(?:Plats och tid|Plats|Tid|Datum|Sammanträdesdatum|Sammantradesdatum)\s*:?[ \t]+)*"
 )
+# A label's value that is a name of capitalised words ending in a body's head: "Norra
+# Västmanlands Samordningsförbund", "Kommunala Pensionärsrådet" (real attendance 23, 121).
+_LABEL_NAME = re.compile(
+    r"(?:[A-ZÅÄÖ][\w-]*[ \t]+){1,4}[A-ZÅÄÖa-zåäö][\w-]*?(?i:"
+    + _BODY_HEAD
+    + r")(?:en|et|n|t|e)?(?![\w-])"
+)
+# Words after a body's name in a notice that are its next labels, not part of the name.
+_NOT_NAME_WORD = re.compile(
+    r"(?i)(?:protokoll|anslag|förvaring|underskrift|\w*datum|sammantr|justera|sida|paragraf|§)"
+)
+
+
+def _label_value(text: str, at: int) -> str | None:
+    """The body a notice's label names at `at`: a body word ("Socialnämnden") with the proper name
+    after a head that opens it ("Samordningsförbundet Sydnärke"), an owner and a head
+    ("Regionförbundets styrelse"), or capitalised words ending in a head."""
+    m = _BODY_WORD.match(text, at)
+    if m and m.group("word"):
+        name, end = m.group("word"), m.end()
+        for _ in range(2):
+            more = re.match(r"[ \t]+([A-ZÅÄÖ][\w-]+)(?![\w-])", text[end:])
+            if (
+                not more
+                or _NOT_NAME_WORD.match(more.group(1))
+                or _TITLE_FIELD.fullmatch(more.group(1))
+            ):
+                break
+            name, end = f"{name} {more.group(1)}", end + more.end()
+        return name
+    if m:
+        return f"{m.group('owner')} {m.group('head')}"
+    named = _LABEL_NAME.match(text, at)
+    return named.group(0) if named else None
 
 
 _MEETING_NUMBER = re.compile(r"\s+(?:nr\.?|nummer|#)\s*\d{1,3}\b")
@@ -3632,9 +3758,10 @@ def _org_before(prefix: str, name: str) -> str:
 def _bare_head(name: str) -> str | None:
     """The head noun of a body named by it alone ("Styrelsen" → "styrelse", "Arbetsgruppen" →
     "arbetsgrupp"), else None."""
-    bare = re.fullmatch(rf"(?i)(?P<head>\w*?{_BODY_HEAD})(?:en|et|n)?", name)
+    bare = re.fullmatch(rf"(?i)(?P<head>[\w-]*?{_BODY_HEAD})(?:en|et|n)?", name)
     head = bare.group("head").lower() if bare else None
-    return head if head in _BARE_HEADS else None
+    # "LAG-gruppen": a group named by a short name joined to its head (real/bodies 180).
+    return head if head and head.rsplit("-", 1)[-1] in _BARE_HEADS else None
 
 
 def _after_number(line: str, at: int) -> int:
@@ -3665,6 +3792,12 @@ def _owned_body(name: str, opening: str) -> str:
     """A body named by its head noun alone ("Styrelsen", "Arbetsgruppen", "Styrgruppen"), with
     its owner where the opening names it so: "Organ: Regionförbundets styrelse", "samlades
     Landsbygdsnätverkets styrgrupp" (real items 16, 41); any other name as it is."""
+    if name.isupper() and " " not in name:
+        # "FOLKHÄLSORÅD" over a text that says "folkhälsorådet": the form the text uses (real
+        # attendance 26).
+        used = re.search(rf"(?i)(?<![\w-]){re.escape(name)}(?:en|et)(?![\w-])", opening)
+        if used:
+            return used.group(0)[:1].upper() + used.group(0)[1:].lower()
     # "Landsbygdsnätverket" over "samlades Landsbygdsnätverkets styrgrupp": the organisation
     # the page names owns the body that met (real items 41).
     owned = re.search(
@@ -3683,7 +3816,45 @@ def _owned_body(name: str, opening: str) -> str:
     ):
         if m.group("owner").lower() not in _NOT_OWNERS:
             return f"{m.group('owner')}s {m.group('head')}"
-    return name
+    return _meeting_owner(name, head, opening) or _specific_body(head, opening) or name
+
+
+def _meeting_owner(name: str, head: str, opening: str) -> str | None:
+    """A body named by its head alone, owned by whose meeting the text names: "LAG-gruppen" and
+    "välkomna till URnäras första möte" → "URnäras LAG-grupp" (real/bodies 180). A definite noun
+    ("Föreningens möte", "Kommunens möte") is no owner's name."""
+    base = re.fullmatch(rf"(?i)(?P<base>[\w-]*?{re.escape(head)})(?:en|et|n)?", name)
+    owner = re.search(
+        r"(?<![\w-])(?P<owner>[A-ZÅÄÖ][\w-]*[^\Ws])s\s+(?:[a-zåäö]+\s+){0,2}(?:möte|sammanträde)\b",
+        opening,
+    )
+    if not base or not owner:
+        return None
+    who = owner.group("owner")
+    if who.lower() in _NOT_OWNERS or re.search(r"(?:en|et|na|erna)$", who) or _bare_head(who):
+        return None
+    word = base.group("base")
+    return f"{who}s {word if word[1:] != word[1:].lower() else word.lower()}"
+
+
+def _opening_lines(text: str, lines: int) -> Iterator[str]:
+    """The first `lines` non-empty lines of a text, without markup, tags or table bars."""
+    kept = (
+        collapse_spaces(re.sub(r"<[^>]+>|[#*_`>|]", " ", raw)).strip() for raw in text.split("\n")
+    )
+    return itertools.islice((line for line in kept if line), lines)
+
+
+def _specific_body(head: str, opening: str) -> str | None:
+    """The body's own name where the page's heading gives it, for a body named by its head alone:
+    "Utskottet" (from "Protokoll utskottssammanträde") under the heading "KULTURUTSKOTTET"
+    (real/bodies 170). Only a heading line that is one word ending in the same head, among the
+    first lines: a word in a sentence ("på Länsstyrelsen i Örebro") is another body."""
+    for line in _opening_lines(opening, 15):
+        m = re.fullmatch(rf"(?i)[^\W\d_][\w-]*?{re.escape(head)}(?:en|et|n)?", line)
+        if m and len(line) > len(head) + 4:
+            return line[:1] + line[1:].lower() if line.isupper() else line
+    return None
 
 
 # Bodies a document may name by their head noun alone; and genitives before one that name no
@@ -3730,14 +3901,7 @@ def body_in_opening(text: str, lines: int = 30) -> str | None:
     that also says minutes, meeting or a date. A sentence (a long line ending in a full stop) is
     not looked in; of a flattened page's long first line, only the words before its first header
     field."""
-    seen = 0
-    for raw in text.split("\n"):
-        line = collapse_spaces(re.sub(r"<[^>]+>|[#*_`>|]", " ", raw)).strip()
-        if not line:
-            continue
-        seen += 1
-        if seen > lines:
-            break
+    for seen, line in enumerate(_opening_lines(text, lines), 1):
         words = line.split()
         owns = _BODY_OWNS_MEETING.search(line[:300])
         if owns and (
@@ -3752,6 +3916,11 @@ def body_in_opening(text: str, lines: int = 30) -> str | None:
             )
         ):
             return _org_before(line[: owns.start()], _met_body(owns, line))
+        acronym = _ACRONYM_MEETING.match(line)
+        if seen <= 2 and acronym:
+            # "1 SIKO styrelsemöte, möte nr 5 år 2013 …": the organisation's short name before
+            # its body's meeting (real attendance 25).
+            return f"{acronym.group('org')} {acronym.group('stem').lower()}"
         if len(words) > 12:
             # A flattened page: the words before the header's first field ("1 PROTOKOLL 1(18)
             # Landstingets kansli … Landstingsstyrelsen Tid Tisdagen …"), or among the first
@@ -3783,6 +3952,11 @@ def body_in_opening(text: str, lines: int = 30) -> str | None:
             continue  # further down, a heading such as "Diskussionsgrupp IMPA" is a topic
         if _BODY_CAPS.match(line) and len(words) <= 5:
             return line
+        caps = _CAPS_AFTER_KIND.match(line) if seen <= 2 else None
+        if caps and re.search(r"[^\W\d_]{3}", caps.group("name")):
+            # "PROTOKOLL LAG DALSLAND OCH ÅRJÄNG. Datum: …": a caps title's name after the
+            # minutes' word, though no body's head is in it (real/bodies 178).
+            return caps.group("name")
         protocol = _BODY_PROTOCOL.search(line)
         if protocol:
             return _definite(protocol.group("stem"))
@@ -3796,9 +3970,9 @@ def body_in_opening(text: str, lines: int = 30) -> str | None:
     # header field names the body: "BEVIS OM ANSLAG … Myndighet Arbetsutskottet Anslagsdatum"
     # (corpus 17), "Organ: Socialnämnden".
     for label in _BODY_LABEL.finditer(text[:6000]):
-        m = _BODY_WORD.match(text, label.end())
-        if m:
-            return m.group("word") or f"{m.group('owner')} {m.group('head')}"
+        value = _label_value(text, label.end())
+        if value:
+            return value
     return None
 
 

@@ -235,3 +235,156 @@ def test_whose_meeting_the_first_line_names(text: str, body: str | None) -> None
         )
     else:
         assert found == body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # docplayer.se makes a flattened PDF's first words its title: a run of names and roles,
+        # or the first item's sentence, is no body's name (real/bodies 172, 180).
+        "Kommunchef Eva Ek Ekonom Bo Berg, del av möte Nämnd- och utredningssekreterare Li Holm\n"
+        "\n1 1(9) Fritidsutskottet Plats och tid Rådhuset, kl Beslutande Anna Berg (S)\n",
+        "1 Mötets öppnande Ordförande Eva Ek öppnade mötet och hälsade alla välkomna till höstens "
+        "första möte.\n\n1 Fritidsutskottet Plats och tid Rådhuset Beslutande Anna Berg (S)\n",
+    ],
+)
+def test_a_title_that_is_no_name_leaves_the_body_to_the_opening(text: str) -> None:
+    assert parse_minutes(text).body_name == "Fritidsutskottet"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Protokoll vid styrelsemöte på Hotell Östby i Västby", "Protokoll styrelsemöte klockan 1700"],
+)
+def test_a_place_or_a_time_in_the_title_is_no_body(title: str) -> None:
+    """ "på Länsstyrelsen i Örebro" after the meeting word is where it met (real/items 150, 07)."""
+    named = parse_minutes(title + "\n\n1. Öppnande\n\nMötet öppnades.\n").body_name or ""
+    assert "på Hotell" not in named and "klockan" not in named
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # The meeting's kind between "vid" and "möte med", and the body up to the weekday.
+        (
+            "Protokoll fört vid ordinarie årsmöte med Östby Hembygds- och fornminnesförening "
+            "lördagen den 25 maj 2019 klockan 13.00",
+            "Östby Hembygds- och fornminnesförening",
+        ),
+        # The body in one word with its meeting, and the organisation it belongs to.
+        (
+            "Protokoll fört vid förbundsstyrelsemöte i Sveriges schackförbund, SSF",
+            "Förbundsstyrelsen i Sveriges schackförbund, SSF",
+        ),
+        (
+            "1 Protokoll fört vid LAG-sammanträde i Leader Östbygd Tid: Fredag den 6 december 2013 "
+            "Plats: Bygdegården Närvarande: Anna Berg, Bo Ek",
+            "LAG i Leader Östbygd",
+        ),
+    ],
+)
+def test_protokoll_fort_vid_names_the_body_and_its_owner(text: str, body: str) -> None:
+    minutes = parse_minutes(text + "\n\n1. Öppnande\n\nMötet öppnades.\n")
+    assert (minutes.body_name, minutes.body_source) == (body, "recorded_at")
+
+
+# A flattened first page whose header names no body before the notice of posting.
+_FLAT = (
+    "Transkript\n\n1 PROTOKOLL 1 (28) Sammanträdestid kl 09:00 Beslutande Anna Berg, ordförande, "
+    "Östby kommun Bo Ek, ledamot, Västby kommun Justeringen har tillkännagivits genom anslag "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # "Organ och §§:" over its value, a head opening the name and the proper name after it.
+        (
+            "Plats och tid: Hotellet\n\nANSLAG/BEVIS\n\nOrgan och §§:\n\nSamordningsförbundet "
+            "Östby\n\nSammanträdesdatum: 2016-12-16\n",
+            "Samordningsförbundet Östby",
+        ),
+        # Capitalised words ending in a head, and labels between the label and its value.
+        (
+            _FLAT + "Organ Norra Östbys Samordningsförbund Datum för anslags uppsättande",
+            "Norra Östbys Samordningsförbund",
+        ),
+        (
+            _FLAT + "Organ Kommunala Trafikrådet Datum för anslags uppsättande",
+            "Kommunala Trafikrådet",
+        ),
+        (
+            _FLAT + "Paragrafer nr Organ Sammanträdesdatum Folkhälsoråd Datum för anslags",
+            "Folkhälsoråd",
+        ),
+        # A label's next labels are no part of the name.
+        (_FLAT + "Myndighet Arbetsutskottet Anslagsdatum 2024-01-01", "Arbetsutskottet"),
+    ],
+)
+def test_the_notice_of_posting_names_the_body(text: str, body: str) -> None:
+    assert body_in_opening(text) == body
+
+
+def test_a_body_named_by_its_head_takes_the_pages_heading() -> None:
+    """ "Protokoll utskottssammanträde" names an utskott; the heading "KULTURUTSKOTTET" names
+    which (real/bodies 170). A word inside a sentence does not."""
+    text = (
+        "Protokoll utskottssammanträde 2010/11:21\n\nUtskottens protokoll\n\nKULTURUTSKOTTET\n\n"
+        "PROTOKOLL\n\nDATUM\n\nTorsdagen den 3 mars 2011\n\n§ 1\n\nJustering av protokoll\n"
+    )
+    assert parse_minutes(text).body_name == "Kulturutskottet"
+    other = (
+        "Protokoll utskottssammanträde 2011-03-03\n\nMötet hölls hos Kulturutskottet i Östby.\n\n"
+        "§ 1\n\nJustering av protokoll\n"
+    )
+    assert parse_minutes(other).body_name == "Utskottet"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # A caps title's name after the minutes' word, though no body's head is in it.
+        (
+            "PROTOKOLL LAG ÖSTBY OCH VÄSTBY. Datum: sida 1 (5) Hotellet, Östby Tid: 18:00 20:30 "
+            "Närvarande: Anna Berg, ordförande Bo Ek",
+            "LAG ÖSTBY OCH VÄSTBY",
+        ),
+        # An organisation's short name in capitals before its body's meeting.
+        (
+            "1 ABCD styrelsemöte, möte nr 5 år 2013 Östby förening protokoll från styrelsemöte",
+            "ABCD styrelse",
+        ),
+        # A reader that lost the letters outside ASCII: "F\ufffdRENING" is still an association.
+        ("# Årsmöte 2010\n## \ufffdSTBY BYALAGSF\ufffdRENING\n", "\ufffdSTBY BYALAGSF\ufffdRENING"),
+    ],
+)
+def test_names_in_capitals(text: str, body: str) -> None:
+    assert body_in_opening(text) == body
+
+
+def test_no_caps_title_from_the_minutes_word_alone() -> None:
+    # "SAMMANTRÄDESPROTOKOLL" holds "RÄD", not the head "råd"; "PROTOKOLL FRÅN …" is no name.
+    assert body_in_opening("1 SAMMANTRÄDESPROTOKOLL\n") is None
+    assert body_in_opening("PROTOKOLL FRÅN ÅRSMÖTET\n") is None
+
+
+def test_a_caps_body_takes_the_form_its_text_uses() -> None:
+    parsed = parse_minutes(
+        "ÖSTBY KOMMUN\nTRAFIKRÅD\nMINNESANTECKNINGAR\n\n1. Mötestider\n\nBeslutas att godkänna "
+        "trafikrådets nya tider. Trafikrådet träffas i maj.\n"
+    )
+    assert parsed.body_name == "Trafikrådet"
+
+
+def test_whose_meeting_owns_a_group_named_by_its_head() -> None:
+    parsed = parse_minutes(
+        "1 Mötets öppnande Ordföranden hälsade alla välkomna till ABCnäras första möte för "
+        "hösten.\n\nTranskript\n\n1 Ideell förening Sida 1 av 7 Protokoll öppet LAG-gruppsmöte "
+        "Tid: 22 augusti 2017, kl Plats: Östby 1 Mötets öppnande Ordföranden öppnade mötet.\n"
+    )
+    assert parsed.body_name == "ABCnäras LAG-grupp"
+    # A definite noun before "möte" is no owner.
+    plain = parse_minutes(
+        "Protokoll öppet LAG-gruppsmöte 2017-08-22\n\n1 Öppnande Välkomna till Föreningens möte.\n"
+    )
+    assert plain.body_name == "LAG-gruppen"
