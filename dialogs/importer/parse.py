@@ -528,6 +528,16 @@ def parse_minutes(text: str, filename: str | None = None) -> ParsedMinutes:
         except Exception:
             leftover = ""
         minutes = ParsedMinutes(leftover_text=leftover, warnings=[PARSE_FAILED_WARNING])
+    if _is_agenda(masked):
+        # A notice or agenda sent before the meeting: its "Förslag till beslut", its bare
+        # "godkänna …" and its numbered "1. Informationen noteras." are proposals, and an
+        # "uppdra åt X att …" among them hands out no task yet (real/items 161, 163, 164).
+        proposed = sum(len(item.decisions) + len(item.assignments) for item in minutes.items)
+        for item in minutes.items:
+            item.decisions.clear()
+            item.assignments.clear()
+        if proposed:
+            minutes.warnings.append(AGENDA_WARNING)
     if rest.strip():
         # A meeting of its own (parsed without the file name: its date is its own or none).
         second = parse_minutes(rest, None)
@@ -549,6 +559,39 @@ def parse_minutes(text: str, filename: str | None = None) -> ParsedMinutes:
             minutes.warnings.append(SECOND_MINUTES_WARNING)
     minutes.personnummer_lines = lines
     return minutes
+
+
+AGENDA_WARNING = (
+    "Dokumentet är en kallelse eller föredragningslista: förslagen till beslut sparas inte "
+    "som beslut."
+)
+# A document that names itself a notice or an agenda in its first words ("1 Kallelse
+# Sammanträde med: Regionstyrelsen", "Föredragningslista Sammanträdesdatum …", "FÖREDRAGNINGSLISTA
+# 1 (13)", "Förslag till dagordning"), after a converted page's number.
+_AGENDA_OPENING = re.compile(
+    r"(?i)^\W*(?:\d{1,3}\s+)?(?:kallelse|föredragningslista|dagordning|"
+    r"förslag\s+till\s+(?:föredragningslista|dagordning))\b"
+)
+# … and that has none of what a protocol or notes have once held: the signatures, the justering
+# of what was written, the anslag (the protocol a notice carries with it has them, corpus 15),
+# nor names itself minutes in its title line.
+_HELD_MEETING = re.compile(
+    r"(?i)\b(?:underskrift(?:er)?|justerandes?\s+sign\w*|utdragsbestyrkande|anslag\s*/\s*bevis|"
+    r"justeringens\s+(?:plats|datum|tid)|protokollet\s+är\s+justerat|vid\s+protokollet|"
+    r"vid\s+anteckningarna|justeras\s+av|justerat\s+den)\b"
+)
+_MINUTES_IN_TITLE = re.compile(r"(?i)\b(?:\w*protokoll|\w*anteckningar|\w*anteckning)\b")
+
+
+def _is_agenda(text: str) -> bool:
+    """Whether text is a notice or an agenda of a meeting not yet held (see _AGENDA_OPENING)."""
+    opening = text.lstrip()[:400]
+    first_line = opening.split("\n", 1)[0][:120]
+    return bool(
+        _AGENDA_OPENING.match(opening)
+        and not _MINUTES_IN_TITLE.search(first_line)
+        and not _HELD_MEETING.search(text)
+    )
 
 
 SECOND_MEETING_WARNING = (
@@ -680,6 +723,9 @@ class _MinutesParser:
         self.listed_present = False
         # Notes that open with the meeting's decisions ("… Besluten:" before the first item).
         self.decisions_first = False
+        # The subjects of proposals ("Regionstyrelsen beslutar att …" under "Förslag till
+        # beslut"): the body, when no decision names it.
+        self.proposing: list[str] = []
 
     # Whole document ---------------------------------------------------------------------------
 
@@ -1032,12 +1078,14 @@ class _MinutesParser:
                         chain.append(cand)
                         last = m
                     # One number lost ("2. Sekreterare … 4. Föregående …", real/items 30): the
-                    # chain goes on at the number after it when the lost one never comes.
+                    # chain goes on at the number after it when the lost one never comes, or
+                    # only after the chain has gone on (real/items 161).
                     elif (
                         style[2] in (".", ")")
                         and cand[1] == chain[-1][1] + 2
-                        and len(chain) >= 2
-                        and not any(c[1] == chain[-1][1] + 1 for c in candidates[m:])
+                        and _number_lost(
+                            [c[1] for c in candidates[m:]], chain[-1][1], len(chain), True
+                        )
                     ):
                         chain.append(cand)
                         last = m
@@ -1868,6 +1916,13 @@ class _MinutesParser:
                 # notice: the rest of the run is the proposal (real/items 23).
                 decisions = False
             decision = prose_decision(sentence, self.own) if decisions else None
+            if not decisions:
+                # "Förslag till beslut Regionstyrelsen beslutar att …": proposed, not decided,
+                # but the proposal names the body that is to decide (real/items 161).
+                label = _PROPOSAL_IN_TEXT.search(sentence)
+                proposed = prose_decision(sentence[label.end() if label else 0 :], self.own)
+                if proposed and proposed.phrase.endswith(" beslutar"):
+                    self.proposing.append(proposed.phrase.rsplit(" ", 1)[0])
             if decisions and not decision:
                 # "… hålls den 24 maj i Motala. Beslut: Sekretariatet får i uppdrag att …": a
                 # "Beslut:" label inside a flattened run labels the sentence after it as a line
@@ -2094,6 +2149,10 @@ class _MinutesParser:
                     minutes.body_name = subject
                     minutes.body_source = "decision_phrase"
                     break
+        if minutes.body_name is None:
+            for subject, _ in Counter(self.proposing).most_common(1):
+                if subject.lower() not in _GENERIC_SUBJECTS and subject[:1].isupper():
+                    minutes.body_name, minutes.body_source = subject, "decision_phrase"
         phrases = Counter(
             d.phrase
             for w in works
@@ -2616,13 +2675,24 @@ def _title_stop(text: str) -> int | None:
     return None
 
 
+# The heading words of a paragraph's sections, run into its title in flattened text; in a
+# notice's agenda also "Diarienummer: …", "Förslag till beslut …" and "Sammanfattning …"
+# (real/items 161).
+_SECTION_WORDS = (
+    r"Beslut\b|Bakgrund\b|Föredragande\b|Ärendebeskrivning\b|Beslutsunderlag\b|"
+    r"Diarienummer\b|Förslag\s+till\s+beslut\b|Sammanfattning\b"
+)
+_SECTION_AFTER_TITLE = re.compile(r"\s(?=" + _SECTION_WORDS + r")")
 _TITLE_END = re.compile(
     # A full stop before a lower-case word is an abbreviation ("Anmälan om ev. jäv", real/items
     # 35), not the title's end.
     # An acronym opening the title keeps its colon ("VVP: Aktuella åtgärder", real/items 94).
     _SENTENCE_BREAK
     + r"|[.!?]\s*$|(?<!^[A-ZÅÄÖ]{2})(?<!^[A-ZÅÄÖ]{3})(?<!^[A-ZÅÄÖ]{4})(?<!^[A-ZÅÄÖ]{5})"
-    r":(?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b|Ärendebeskrivning\b|Beslutsunderlag\b)|"
+    r":(?:\s|$)|\s(?=" + _SECTION_WORDS + r")|"
+    # A numbered or lettered list right after the title: "4 Information 1. xxx och yyy utses
+    # …", "8 Anmälningsärenden a) Länsstyrelsens protokoll …" (real/items 164).
+    r"\s(?=\d{1,2}\.\s+[^\W\d]|[a-zåäö]\)\s)|"
     # "138 Föredragningslistan Godkändes upprättad …": a sentence opening with a passive
     # deciding verb ends the title (real/items 19).
     r"\s(?=(?:Godkändes|Godkänns|Fastställdes|Fastställs|Utsågs|Utses|Valdes|Beslutades|"
@@ -2719,6 +2789,26 @@ def _is_flat(line: str) -> bool:
 
 # A flattened item number: (line, offset, number, style).
 _FlatHit = tuple[int, int, int, str]
+
+
+def _number_lost(later: list[int], last: int, chained: int, dotted: bool) -> bool:
+    """Whether a chain of items that has come to number last (chained entries long) goes on at
+    later[0] == last + 2, the number between lost in the conversion: it comes nowhere after, or
+    only after the chain has gone on to last + 3 (the "2." of a list inside a later item). A
+    chain of bare numbers, or one that has only its "1.", needs that going on (real/items 30,
+    161, 164)."""
+    goes_on = next((k for k, n in enumerate(later) if n == last + 3), None)
+    found = next((k for k, n in enumerate(later) if n == last + 1), None)
+    if found is not None and (goes_on is None or found < goes_on):
+        return False
+    if dotted and chained >= 2 and found is None:
+        return True
+    return goes_on is not None and (chained >= 2 or last == 1)
+
+
+def _chain_rank(chain: list[_FlatHit], lines: list[str]) -> tuple[int, int, int]:
+    """A chain's weight as the items: how many numbers it holds, then entries, then text."""
+    return (len({h[2] for h in chain}), len(chain), _text_between(chain, lines))
 
 
 def _text_between(chain: list[_FlatHit], lines: list[str]) -> int:
@@ -2937,27 +3027,31 @@ def _unflatten(lines: list[str]) -> list[str]:
             # Two paragraphs numbered alike ("414 Val av justerare … protokoll. EKONOMI ÄRENDEN
             # 414 Ekonomisk genomgång …", real/items 67): the repeat is an item when it opens a
             # sentence and the next number follows it.
+            # Only once in a row: "1. Informationen noteras. … 1. Anhållan … beviljas. …" is
+            # each item's numbered proposal, restarting at 1 (real/items 164).
             elif (
                 hit[2] == chain[-1][2]
                 and hit[:2] != chain[-1][:2]
+                and (len(chain) < 2 or chain[-2][2] != hit[2])
                 and _opens_sentence(cleaned[hit[0]], hit[1])
                 and any(h[2] == hit[2] + 1 and h[3] == first[3] for h in hits[m + 1 :])
             ):
                 chain.append(hit)
             # One number lost in the conversion ("2. Sekreterare … under punkt Justerare … 4.
             # Föregående …", real/items 30): the chain goes on at the number after it when the
-            # lost one is nowhere further on.
-            elif (
-                hit[3]
-                and hit[2] == chain[-1][2] + 2
-                and len(chain) >= 2
-                and not any(h[2] == chain[-1][2] + 1 and h[3] == first[3] for h in hits[m:])
+            # lost one is nowhere further on, or only after the chain has gone on (the "2." of
+            # a list inside a later item, real/items 161). Bare numbers, and a gap right after
+            # "1.", need the chain to go on after the gap ("5 Sammanträdesdagar … Avsägelse av
+            # uppdrag … 7 Anmälningar … 8 …", real/items 164).
+            elif hit[2] == chain[-1][2] + 2 and _number_lost(
+                [h[2] for h in hits[m:] if h[3] == first[3]], chain[-1][2], len(chain), bool(hit[3])
             ):
                 chain.append(hit)
         chains.append(chain)
     best: list[_FlatHit] = []
     for chain in chains:
-        if (len(chain), _text_between(chain, cleaned)) > (len(best), _text_between(best, cleaned)):
+        # Counted by the numbers it holds: a number twice is one item more only once.
+        if _chain_rank(chain, cleaned) > _chain_rank(best, cleaned):
             best = chain
     if best:
         # A numbered list inside an item is not the items (real/items 29).
@@ -3011,6 +3105,10 @@ def _unflatten(lines: list[str]) -> list[str]:
                 # "3 43 FHR" before "1 Godkännande …": the page's numbers and the paragraph
                 # sign's code, no text of the item before (real/items 38, 39).
                 continue
+            if a in cuts[n] and b == len(line):
+                # "7 Övriga frågor (14)": the page's printed box ends the page, not the title
+                # (real/items 163).
+                piece = re.sub(r"\s+(?:\d{1,3}\s*)?\(\d{1,4}\)$", "", piece)
             if a in cuts[n]:
                 lead = re.match(r"(\d{1,3}(?:\.\d{1,2}(?=[.\s]))?)[.:]?\s*", piece)
                 number, rest = (lead.group(1), piece[lead.end() :]) if lead else ("", piece)
@@ -3036,7 +3134,14 @@ def _unflatten(lines: list[str]) -> list[str]:
                 infinitive = _lost_lead_in_title(rest[:title_end])
                 if infinitive:
                     title_end = infinitive
-                if len(rest[:title_end].split()) > 10:
+                # A long title is cut at its first sentence, unless a section's heading word
+                # ends it ("Yttrande över remiss om nationell plan … inom hälso- och sjukvården
+                # Diarienummer: …", real/items 161).
+                # So does nothing: "3 Utseende av två justerare att tillsammans med
+                # ordföranden justera dagens protokoll" right before the next item (real/items
+                # 164).
+                labelled = _SECTION_AFTER_TITLE.match(rest, title_end) or not rest[title_end:]
+                if len(rest[:title_end].split()) > (20 if labelled else 10):
                     title_end = _sentence_title_end(rest) or len(" ".join(words[:10]))
                 # The contents list gives the title: "Svar på medborgarförslag: Belysning
                 # längs …" stops at no colon there, and "Tillgänglighetspriset 2019 1. …" ends
@@ -3944,7 +4049,12 @@ def _clean_text(lines: list[str], attachments: list[str]) -> str:
     # A PDF rendered line by line wraps its sentences: a long line without a closing stop whose
     # next line goes on in lower case is one sentence ("Malin ska framföra till Malin K" / "att
     # det är önskvärt …", real/items 95); a short lead ("Styrelsen beslutar" over "att …") is not.
-    text = re.sub(r"(?m)^(.{50,}[^\s.!?:;])[ \t]*\n(?=[a-zåäö])", r"\1 ", text)
+    # So is a next line that goes on with a number inside the sentence ("… mötas den 15
+    # september, 20 oktober och 8 december" / "2016, kl. 13.00–15.30.", real/items 160); a
+    # number with its stop or its title ("3. Remissrutin …") opens a line of its own.
+    text = re.sub(
+        r"(?m)^(.{50,}[^\s.!?:;])[ \t]*\n(?=[a-zåäö]|\d{1,4}(?:,\s|\s+[a-zåäö]))", r"\1 ", text
+    )
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     # A page break in a PDF export splits a sentence into two paragraphs; join them again.
     return re.sub(r"(?<=[^\s.!?:])\n\n(?=[a-zåäö])", " ", text)

@@ -1,0 +1,169 @@
+"""Items and decisions in the layouts of real/items batch 12 (regional health-care bodies'
+notices, agendas and notes): each rule the batch asked for, on short texts of our own."""
+
+from __future__ import annotations
+
+from dialogs.importer import parse_minutes
+from dialogs.importer.model import ParsedMinutes
+
+
+def _text(*lines: str) -> ParsedMinutes:
+    return parse_minutes("\n".join(lines) + "\n")
+
+
+def _items(minutes: ParsedMinutes) -> list[tuple[str | None, str]]:
+    return [(i.number, i.title) for i in minutes.items]
+
+
+def _decisions(minutes: ParsedMinutes) -> list[str]:
+    return [d.text.rstrip(".") for i in minutes.items for d in i.decisions]
+
+
+NOTICE = (
+    "1 Kallelse Sammanträde med: Omsorgsnämnden Plats: Nämndrummet, Stadshuset. Meddela "
+    "förhinder till sekreteraren. Ledamöter kallas Eva Holm (S), ordförande Per Dahl (M) "
+    "Ersättare underrättas Lisa Berg (C) Postadress Box 12, Bergby 1 (9) E-post:",
+    "2 Föredragningslista 1. Val av justerare Förslag till beslut Omsorgsnämnden beslutar "
+    "att utse Per Dahl att justera protokollet. Protokollet justeras senast den 3 maj "
+    "Fyllnadsval till pensionärsrådet Diarienummer: 21ON0012 Förslag till beslut "
+    "Omsorgsnämnden beslutar att utse Anna Ek till ersättare i pensionärsrådet. 3. "
+    "Delårsrapport för omsorgsnämnden januari-april 2021 Diarienummer: 21ON0450 Förslag till "
+    "beslut Omsorgsnämnden beslutar att godkänna delårsrapporten. Sammanfattning Resultatet "
+    "visar ett överskott. 2 (9)",
+    "3 Föredragningslista 4. Yttrande över remiss om en samlad plan för kompetensförsörjning "
+    "inom äldreomsorgen i länet Diarienummer: 21ON0511 Förslag till beslut Omsorgsnämnden "
+    "beslutar att 1. anta förvaltningens yttrande, 2. skicka yttrandet till regionen. 5. "
+    "Information Förslag till beslut Omsorgsnämnden beslutar att lägga informationen till "
+    "handlingarna. Vid dagens sammanträde informeras om: 1. Bemanningen i sommar 2. "
+    "Hemtjänstens nya lokaler 3 (9)",
+)
+
+
+def test_a_lost_number_after_the_first_and_lists_inside_later_items() -> None:
+    """'1. Val av justerare … [2 lost] Fyllnadsval … 3. … 4. … 5. …' with '1. anta … 2.
+    skicka …' and '1. Bemanningen 2. …' inside items 4 and 5 (the layout of real/items 161):
+    the lost number's '2.' comes only inside a later item, so the chain goes 1, 3, 4, 5; a
+    section's heading word ends a title ('Diarienummer', 'Förslag till beslut'), even a long
+    one."""
+    minutes = _text(*NOTICE)
+    assert _items(minutes) == [
+        ("1", "Val av justerare"),
+        ("3", "Delårsrapport för omsorgsnämnden januari-april 2021"),
+        (
+            "4",
+            "Yttrande över remiss om en samlad plan för kompetensförsörjning inom äldreomsorgen "
+            "i länet",
+        ),
+        ("5", "Information"),
+    ]
+
+
+def test_a_notice_holds_proposals_and_names_its_body_by_them() -> None:
+    """A document that opens 'Kallelse' / 'Föredragningslista' and has no signatures, no
+    justering and no anslag is sent before the meeting: its 'Förslag till beslut …' and bare
+    'godkänna …' are no decisions, 'uppdra åt X att …' in them no task; the body proposed to
+    decide names the body (real/items 161, 163, 164)."""
+    minutes = _text(*NOTICE)
+    assert _decisions(minutes) == []
+    assert minutes.body_name == "Omsorgsnämnden"
+    agenda = _text(
+        "Föredragningslista Sammanträdesdatum 2007-02-05 Landstingsstyrelsen Plats: "
+        "Landstingshuset 1 Justering utse Eva Holm att jämte ordföranden justera protokollet. "
+        "2 Godkännande av föredragningslista godkänna den utsända föredragningslistan. 3 Avtal "
+        "om hemsjukvård godkänna avtalet om hemsjukvård, samt att uppdra åt direktören att "
+        "underteckna avtalet. 4 Övriga frågor (4)",
+    )
+    assert [i.title for i in agenda.items] == [
+        "Justering",
+        "Godkännande av föredragningslista",
+        "Avtal om hemsjukvård",
+        "Övriga frågor",
+    ]
+    assert _decisions(agenda) == []
+    assert not agenda.assignments
+    # The same opening over a protocol that was signed keeps what it decided.
+    signed = _text(
+        "Föredragningslista och protokoll",
+        "1. Val av justerare",
+        "Per Dahl utses att justera protokollet.",
+        "2. Avtal om hemsjukvård",
+        "Styrelsen beslutar att godkänna avtalet.",
+        "Underskrifter",
+        "Sekreterare Eva Holm",
+    )
+    assert _decisions(signed) == [
+        "Per Dahl utses att justera protokollet",
+        "Styrelsen beslutar att godkänna avtalet",
+    ]
+
+
+def test_numbered_proposals_restarting_at_one_are_not_the_items() -> None:
+    """'2 Närvaro … 4 Information 1. Informationen noteras. 5 … 1. … fastställs. … 7 …' (the
+    layout of real/items 164): the '1.' of each item's proposal restarts the list and is no
+    chain of items however often it comes; the bare-numbered items go on over a lost '6' when
+    the chain goes on after it, and a title ends before its list ('Information 1. …',
+    'Anmälningsärenden a) …')."""
+    minutes = _text(
+        "1 FÖREDRAGNINGSLISTA 1 (3) Organ Regionfullmäktige Plats Stadshuset 2 Närvaro Närvaron "
+        "kontrolleras vid sammanträdets början av ordföranden. 3 Utseende av två justerare att "
+        "tillsammans med ordföranden justera dagens protokoll 4 Information 1. Informationen "
+        "noteras. 5 Sammanträdesdagar 2022 1. Sammanträdesdagarna för 2022 fastställs. "
+        "Avsägelser a) Eva Holm avsäger sig uppdraget. 1. "
+        "Avsägelsen beviljas.",
+        "2 FÖREDRAGNINGSLISTA 2 (3) 7 Anmälningar från Länsstyrelsen 8 Anmälningsärenden a) "
+        "Revisionsrapport om vårdplatser. 1. Anmälningarna läggs till handlingarna. 9 "
+        "Årsredovisning 2021 för samordningsförbundet 1. Årsredovisningen godkänns. 2. "
+        "Styrelsen beviljas ansvarsfrihet.",
+    )
+    assert _items(minutes) == [
+        ("2", "Närvaro"),
+        ("3", "Utseende av två justerare att tillsammans med ordföranden justera dagens protokoll"),
+        ("4", "Information"),
+        ("5", "Sammanträdesdagar 2022"),
+        ("7", "Anmälningar från Länsstyrelsen"),
+        ("8", "Anmälningsärenden"),
+        ("9", "Årsredovisning 2021 för samordningsförbundet"),
+    ]
+    assert _decisions(minutes) == []
+
+
+def test_a_lost_second_number_in_numbered_lines() -> None:
+    """'1. Title' lines with '2.' lost and a list '1. … 2. …' inside item 4: the lines go on
+    at 3 (the line-by-line form of real/items 161's rule)."""
+    minutes = _text(
+        "Protokoll styrgruppen 2021-05-04",
+        "1. Val av justerare",
+        "Eva Holm valdes att justera protokollet.",
+        "Fyllnadsval",
+        "Per Dahl valdes till ersättare.",
+        "3. Budget",
+        "Budgeten godkändes.",
+        "4. Information",
+        "Vi fick höra om:",
+        "1. Bemanningen",
+        "2. Lokalerna",
+        "5. Övriga frågor",
+        "Inga övriga frågor.",
+    )
+    assert [n for n, _ in _items(minutes)] == ["1", "3", "4", "5"]
+
+
+def test_a_wrapped_sentence_goes_on_with_a_number() -> None:
+    """'… mötas den 15 september, 20 oktober och 8 december' / '2016, kl. 13.00–15.30.' (the
+    layout of real/items 160): a long line without a stop whose next line goes on with a
+    number inside the sentence is one sentence; '3. Title' on the next line is not."""
+    minutes = _text(
+        "Minnesanteckningar från samrådet den 14 april 2016",
+        "1. Mötestider hösten 2016",
+        "Samrådet beslutade att mötas den 15 september, 20 oktober och 8 december",
+        "2016, kl. 13.00–15.30.",
+        "2. Övriga frågor",
+        "Inga övriga frågor anmäldes vid dagens möte med samrådet i regionhuset",
+        "3. Avslutning",
+        "Mötet avslutades.",
+    )
+    assert _decisions(minutes) == [
+        "Samrådet beslutade att mötas den 15 september, 20 oktober och 8 december 2016, "
+        "kl. 13.00–15.30"
+    ]
+    assert [n for n, _ in _items(minutes)] == ["1", "2", "3"]
