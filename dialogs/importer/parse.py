@@ -726,12 +726,15 @@ class _MinutesParser:
         # The subjects of proposals ("Regionstyrelsen beslutar att …" under "Förslag till
         # beslut"): the body, when no decision names it.
         self.proposing: list[str] = []
+        # A contents list whose titles stand before their "NN/YY" numbers (_year_numbered_pages).
+        self.year_contents: list[_ItemStart] = []
 
     # Whole document ---------------------------------------------------------------------------
 
     def parse(self) -> ParsedMinutes:
         minutes = self.minutes
         lines = _lost_number_pages(_join_portal_numbers(normalize(self.source).split("\n")))
+        lines, self.year_contents = _year_numbered_pages(lines)
         flat = lines
         lines = split_column_tables(join_cell_rows(_unflatten(lines)))
         lines, removed = remove_noise(lines)
@@ -920,7 +923,7 @@ class _MinutesParser:
 
     def _find_numbered_items(self, lines: list[str]) -> list[_ItemStart]:
         paragraphs: list[_ItemStart] = []
-        listed: list[_ItemStart] = []  # entries of a contents list with dot leaders
+        listed: list[_ItemStart] = list(self.year_contents)  # entries of a contents list
         for i, line in enumerate(lines):
             if is_bullet(line) or "§" not in line:
                 continue
@@ -2309,6 +2312,69 @@ def _lost_number_pages(lines: list[str]) -> list[str]:
     return out
 
 
+# "Protokoll 3 (20) 65/18 Dnr SHS2018-0002 Val av justerare … s beslut Att …": a page per
+# paragraph whose number carries the year ("§ 65/18"), after the page's running header and box
+# (a region's committees' protocols on docplayer, real/items 162).
+_YEAR_PARAGRAPH_PAGE = re.compile(
+    r"^(?:[A-ZÅÄÖ][\w-]*(?:\s+[\w-]+){0,2}\s+\d{1,3}\s*\(\d{1,4}\)\s+)?"
+    r"(?P<num>\d{1,4})/(?P<yy>\d{2})\s+(?P<rest>\S.*)$"
+)
+_YEAR_NUMBER = re.compile(r"(?<![\w/])(?P<num>\d{1,4})/(?P<yy>\d{2})(?![\w/])")
+# The sections of such a paragraph, run into one line: each heading opens a line again.
+_PARAGRAPH_SECTIONS = re.compile(
+    r"\s+(?=(?:Sammanfattning|Beslutsunderlag|Ärendebeskrivning|Yrkanden?|Propositionsordning|"
+    r"Reservation(?:er)?|Protokollsanteckning(?:ar)?)\s+[A-ZÅÄÖ])"
+)
+
+
+def _year_numbered_pages(lines: list[str]) -> tuple[list[str], list[_ItemStart]]:
+    """Paragraphs numbered with their year, "65/18" for § 65 of 2018, each opening a page: at
+    least three such pages, one year that the text names, the numbers growing. Each becomes
+    "§ 65 Title" over its text, the remnant "s beslut" of a label whose body name was lost
+    ("Sjukhusstyrelsens beslut") a "Beslut" heading and the sections' headings lines of their
+    own. A contents list writes each title before its number ("Val av justerare 65/18
+    Fastställelse … 66/18"): its entries are returned as a contents list's are (real/items
+    162)."""
+    text = "\n".join(lines)
+    pages = [(n, m) for n, line in enumerate(lines) if (m := _YEAR_PARAGRAPH_PAGE.match(line))]
+    years = Counter(m.group("yy") for _, m in pages)
+    if not years:
+        return lines, []
+    year, count = years.most_common(1)[0]
+    if count < 3 or not re.search(rf"\b(?:19|20){year}\b", text):
+        return lines, []
+    pages = [(n, m) for n, m in pages if m.group("yy") == year]
+    numbers = [int(m.group("num")) for _, m in pages]
+    if numbers != sorted(set(numbers)):
+        return lines, []
+    out = list(lines)
+    contents: list[_ItemStart] = []
+    for n, line in enumerate(lines):
+        if not _CONTENTS_WORD.search(line):
+            continue
+        marks = [m for m in _YEAR_NUMBER.finditer(line) if m.group("yy") == year]
+        start = _CONTENTS_WORD.search(line).end()
+        for m in marks:
+            title = line[start : m.start()].strip()
+            if title:
+                contents.append(_ItemStart(n, m.group("num"), True, title))
+            start = m.end()
+    for n, m in reversed(pages):
+        rest = _FILE_NUMBER_LEAD.sub("", m.group("rest"))
+        end = _TITLE_END.search(rest)
+        title_end = end.start() if end else len(rest)
+        body = re.sub(
+            r"^s\s+beslut\s+(?=Att\s)", "Beslut\n", rest[title_end:].strip().lstrip(".: ")
+        )
+        # "Att godkänna …, Att överlämna …": each clause stood on a line of its own.
+        body = _PARAGRAPH_SECTIONS.sub("\n\n", re.sub(r",\s+(?=Att\s+[a-zåäö])", "\n", body))
+        out[n : n + 1] = ["", f"§ {m.group('num')} {rest[:title_end].strip()}", *body.split("\n")]
+    return out, contents
+
+
+_CONTENTS_WORD = re.compile(r"(?i)\b(?:innehållsförteckning|ärendeförteckning|innehåll)\b")
+
+
 def _in_attendance_list(lines: list[str], i: int) -> bool:
     """lines[i] follows an attendance label, perhaps after other numbered names."""
     for j in range(i - 1, max(-1, i - 40), -1):
@@ -2693,6 +2759,9 @@ _TITLE_END = re.compile(
     # A numbered or lettered list right after the title: "4 Information 1. xxx och yyy utses
     # …", "8 Anmälningsärenden a) Länsstyrelsens protokoll …" (real/items 164).
     r"\s(?=\d{1,2}\.\s+[^\W\d]|[a-zåäö]\)\s)|"
+    # "… juni 2018 s beslut Att jämte …": the remnant of a label whose bold body name was lost
+    # ("Sjukhusstyrelsens beslut", real/items 162).
+    r"\s(?=s\s+beslut\s+Att\s)|"
     # "138 Föredragningslistan Godkändes upprättad …": a sentence opening with a passive
     # deciding verb ends the title (real/items 19).
     r"\s(?=(?:Godkändes|Godkänns|Fastställdes|Fastställs|Utsågs|Utses|Valdes|Beslutades|"

@@ -167,3 +167,45 @@ def test_a_wrapped_sentence_goes_on_with_a_number() -> None:
         "kl. 13.00–15.30"
     ]
     assert [n for n, _ in _items(minutes)] == ["1", "2", "3"]
+
+
+def test_paragraphs_numbered_with_their_year_and_a_contents_list_titles_first() -> None:
+    """'Protokoll 3 (9) 12/21 Dnr … Title s beslut Att …' (the layout of real/items 162): a page
+    per paragraph numbered '12/21' (§ 12 of 2021) is item 12; the remnant 's beslut' of a label
+    whose body name was lost ends the title and opens the decision, one per 'Att' clause, up to
+    the next section's heading; the contents list writes each title before its number, and its
+    entries after the last paragraph are kept as items."""
+    minutes = _text(
+        "Protokoll 1 (9) Plats och tid: Regionens hus, den 4 maj 2021 Underskrifter: Sekreterare "
+        "Eva Holm Paragraf 12-15 Ordförande Per Dahl",
+        "Protokoll 2 (9) Innehållsförteckning Val av justerare 12/21 Fastställelse av "
+        "föredragningslista 13/21 Månadsrapport april 2021 14/21 Anmälan av delegationsbeslut 15/21",
+        "Protokoll 3 (9) 12/21 Dnr NMD2021-0002 Val av justerare s beslut Att jämte ordföranden "
+        "justera dagens protokoll utse Lisa Berg (C).",
+        "Protokoll 4 (9) 13/21 Dnr NMD2021-0003 Fastställelse av föredragningslista s beslut Att "
+        "fastställa föredragningslistan.",
+        "Protokoll 5 (9) 14/21 Dnr NMD2021-0004 Månadsrapport april 2021 s beslut Att godkänna "
+        "månadsrapporten, Att överlämna rapporten till regionstyrelsen. Sammanfattning Resultatet "
+        "visar ett underskott på 12 miljoner kronor.",
+    )
+    assert _items(minutes) == [
+        ("12", "Val av justerare"),
+        ("13", "Fastställelse av föredragningslista"),
+        ("14", "Månadsrapport april 2021"),
+        ("15", "Anmälan av delegationsbeslut"),
+    ]
+    clauses = [[c.rstrip(".") for c in d.clauses] for i in minutes.items for d in i.decisions]
+    assert clauses == [
+        ["jämte ordföranden justera dagens protokoll utse Lisa Berg (C)"],
+        ["fastställa föredragningslistan"],
+        ["godkänna månadsrapporten", "överlämna rapporten till regionstyrelsen"],
+    ]
+    # A fraction in the text is no paragraph number: "2/3 av kommunerna" twice in a year's text.
+    plain = _text(
+        "Protokoll styrgruppen 2021-05-04",
+        "1. Läget",
+        "2/3 av kommunerna har svarat. 3/21 av enkäterna saknas.",
+        "2. Övrigt",
+        "Inga övriga frågor.",
+    )
+    assert [n for n, _ in _items(plain)] == ["1", "2"]
