@@ -445,6 +445,21 @@ _PROPOSAL_IN_TEXT = re.compile(
     r"\b(?:Förslag till beslut|Beslutsförslag)\b|(?i:\b(?:förslag till beslut|beslutsförslag)\s*:)"
 )
 _PRESENTER = re.compile(r"^föredragande\s*:\s*(?P<names>.+)$", re.IGNORECASE)
+# A sentence that opens with its proposal's label: "Förslag Sammanträdet förklaras …",
+# "Ordförandens förslag: Nämnden konstaterar …", "Förbundsdirektörens förslag Styrelsen …"
+# (Åland's kommunförbund and nämnder, real/items 165, 166).
+_PROPOSAL_LEAD = re.compile(
+    r"^(?:Förslag|[A-ZÅÄÖ][a-zåäö-]+s\s+förslag)(?:\s*:\s*|\s+)(?=[A-ZÅÄÖ])"
+)
+# A sentence that is the decision after a proposal: "Enligt förslag.", "Beslut: Enligt
+# socialchefens förslag.", "Bifall till förslaget." (real/items 165, 166).
+_ADOPTED = re.compile(
+    r"^(?:Beslut\s*:?\s*)?(?P<said>(?:Enligt|Bifall\s+till)\s+(?:[a-zåäö-]+s\s+)?"
+    r"förslag(?:et)?)\s*\.?$",
+    re.IGNORECASE,
+)
+# … and any sentence the label "Beslut" opens.
+_DECISION_LEAD = re.compile(r"^Beslut\b(?:\s*:|\s+(?=[A-ZÅÄÖ]))|^Enligt\s+(?:\S+\s+)?förslag")
 
 
 @dataclass
@@ -1870,6 +1885,7 @@ class _MinutesParser:
         """Clean a run of discussion text and find what its sentences say; opening when the run
         is the first of its item's text."""
         kept = text = _clean_text(lines, item.attachments)
+        may_decide = decisions
         entries = _owned_entries(lines) if _ACTION_HEADING.search(item.title) else []
         if entries:
             item.assignments.extend(entries)
@@ -1914,11 +1930,29 @@ class _MinutesParser:
                     and _LIST_MARK.fullmatch(parts[position + 1].strip())
                 )
             )
+            said_decision = _DECISION_LEAD.match(sentence.strip())
+            if said_decision and may_decide:
+                # "… Förslag Styrelsen ger utlåtande enligt bilaga 1. Enligt förslag.",
+                # "Ordförandens förslag: … Beslut: Enligt förslag.": after a proposal, the
+                # meeting's decision (real/items 165, 166).
+                decisions = True
             if _PROPOSAL_IN_TEXT.search(sentence):
                 # "… Förslag till beslut Socialnämnden godkänner informationen." in a flattened
                 # notice: the rest of the run is the proposal (real/items 23).
                 decisions = False
-            decision = prose_decision(sentence, self.own) if decisions else None
+            proposal = _PROPOSAL_LEAD.match(sentence.strip())
+            if proposal:
+                # "Förslag Sammanträdet förklaras lagligen sammankallat …", "Socialchefens
+                # förslag: Invånarnämnden beviljar …": a proposal, its sentence no decision;
+                # the decision follows, "Enligt förslag." or "Beslut: …" (real/items 165, 166).
+                proposed = prose_decision(sentence.strip()[proposal.end() :], self.own)
+                if proposed and proposed.phrase.endswith(" beslutar"):
+                    self.proposing.append(proposed.phrase.rsplit(" ", 1)[0])
+            decision = prose_decision(sentence, self.own) if decisions and not proposal else None
+            adopted = _ADOPTED.match(sentence.strip()) if decisions else None
+            if adopted and not decision:
+                said = sentence.strip()[adopted.start("said") :]
+                decision = ParsedDecision(phrase="Beslut", clauses=[said.rstrip(".")], text=said)
             if not decisions:
                 # "Förslag till beslut Regionstyrelsen beslutar att …": proposed, not decided,
                 # but the proposal names the body that is to decide (real/items 161).
@@ -1926,11 +1960,15 @@ class _MinutesParser:
                 proposed = prose_decision(sentence[label.end() if label else 0 :], self.own)
                 if proposed and proposed.phrase.endswith(" beslutar"):
                     self.proposing.append(proposed.phrase.rsplit(" ", 1)[0])
-            if decisions and not decision:
+            if decisions and not decision and not proposal:
                 # "… hålls den 24 maj i Motala. Beslut: Sekretariatet får i uppdrag att …": a
                 # "Beslut:" label inside a flattened run labels the sentence after it as a line
-                # "Beslut: …" does (real/items 150).
-                decision = inline_decision(sentence)
+                # "Beslut: …" does (real/items 150); so does "Beslut" whose colon the
+                # conversion lost before a capital ("Diskussion. Beslut Ärendet bordläggs till
+                # nästa möte.", real/items 165).
+                decision = inline_decision(
+                    re.sub(r"^\s*Beslut\s+(?=[A-ZÅÄÖ])", "Beslut: ", sentence)
+                )
             if decisions and not decision and entry and not sentence.rstrip().endswith("?"):
                 # "Arbetsutskottets beslut 1. Arbetsutskottet ställer sig bakom … 2. Ärendet
                 # överlämnas till kommunstyrelsen utan eget förslag.": each entry of a numbered
@@ -2350,10 +2388,11 @@ def _year_numbered_pages(lines: list[str]) -> tuple[list[str], list[_ItemStart]]
     out = list(lines)
     contents: list[_ItemStart] = []
     for n, line in enumerate(lines):
-        if not _CONTENTS_WORD.search(line):
+        word = _CONTENTS_WORD.search(line)
+        if not word:
             continue
         marks = [m for m in _YEAR_NUMBER.finditer(line) if m.group("yy") == year]
-        start = _CONTENTS_WORD.search(line).end()
+        start = word.end()
         for m in marks:
             title = line[start : m.start()].strip()
             if title:
@@ -2642,7 +2681,11 @@ _NAME_AND_ROLE = re.compile(r"[A-ZÅÄÖ][a-zåäöé-]+(?:\s+[A-ZÅÄÖ][a-zå�
 # The words after a title's first word in capitals: more capital words, a one-letter word ("I",
 # "Å") or a year ("2014"); not a paragraph number, "43 FHR 1 Godkännande …" is the page and
 # the paragraph sign before item 1 (real/items 38).
-_CAPS_WORDS = r"(?:\s+(?:[A-ZÅÄÖ]{2,}|[A-ZÅÄÖ]|(?:19|20)\d\d))*"
+# … or a span of years: "SKOLSKJUTSAR LÄSÅRET 2017-2018" (real/items 166); "SON 2017/27" is a
+# file number (corpus 16).
+_CAPS_WORDS = (
+    r"(?:\s+(?:[A-ZÅÄÖ]{2,}|[A-ZÅÄÖ]|(?:19|20)\d\d(?:[-–](?:19|20)?\d\d|/(?:19|20)\d\d)?))*"
+)
 # "1:Mötet öppnas", "3: Föregående mötes minnesanteckningar": a colon after the number, with or
 # without a space, as notes run into one line write them (real/items 29).
 _FLAT_ITEM = re.compile(
@@ -2746,7 +2789,10 @@ def _title_stop(text: str) -> int | None:
 # (real/items 161).
 _SECTION_WORDS = (
     r"Beslut\b|Bakgrund\b|Föredragande\b|Ärendebeskrivning\b|Beslutsunderlag\b|"
-    r"Diarienummer\b|Förslag\s+till\s+beslut\b|Sammanfattning\b"
+    r"Diarienummer\b|Förslag\s+till\s+beslut\b|Sammanfattning\b|"
+    # … and a proposal's label before its sentence: "Godkännande av föredragningslistan
+    # Förslag Föredragningslistan godkänns." (real/items 165).
+    r"(?:[A-ZÅÄÖ][a-zåäö-]+s\s+förslag|Förslag)(?:\s*:\s*|\s+)(?=[A-ZÅÄÖ])"
 )
 _SECTION_AFTER_TITLE = re.compile(r"\s(?=" + _SECTION_WORDS + r")")
 _TITLE_END = re.compile(
@@ -2797,6 +2843,28 @@ _LOST_LEAD_IN_TITLE = re.compile(r"(?P<prev>\S+)\s+(?=" + LOST_LEAD_INFINITIVES 
 _BEFORE_INFINITIVE = frozenset(
     {"att", "om", "och", "eller", "kan", "ska", "skall", "bör", "får", "måste", "vill", "för"}
 )
+
+
+def _colon_goes_on(rest: str, end: re.Match[str] | None) -> int | None:
+    """Where a title ends that a colon after its first word does not end: "Utlåtande: Ny lag
+    om familjevård Landskapsregeringen har …", "Remiss: Nationell strategi för psykiatrisk vård
+    avge yttrande …" — the word names the kind of matter and the capitalised words after the
+    colon its subject (real/items 163, 165). None when the colon ends it or is not there."""
+    if (
+        not end
+        or rest[end.start()] != ":"
+        or not re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+", rest[: end.start()])
+    ):
+        return None
+    after = end.end()
+    if not re.match(r"[A-ZÅÄÖ][a-zåäö]", rest[after:]):
+        return None
+    further = _TITLE_END.search(rest, after)
+    end_at = further.start() if further else len(rest)
+    # … up to a capitalised word with a colon of its own, an owner's or a field's label
+    # ("Uppföljning: Genomgång av vårens arbete Alla: - Ser över …", real/items 91).
+    label = re.compile(r"\s(?=[A-ZÅÄÖ][\w-]*:)").search(rest, after, end_at + 1)
+    return label.start() if label else end_at
 
 
 def _lost_lead_in_title(title: str) -> int | None:
@@ -3191,6 +3259,9 @@ def _unflatten(lines: list[str]) -> list[str]:
                 end = _TITLE_END.search(rest)
                 words = rest.split()
                 title_end = end.start() if end else len(rest)
+                after = _colon_goes_on(rest, end)
+                if after is not None:
+                    title_end = after
                 stop = _title_stop(rest[:title_end])
                 if stop:
                     title_end = stop

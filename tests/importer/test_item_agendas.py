@@ -209,3 +209,63 @@ def test_paragraphs_numbered_with_their_year_and_a_contents_list_titles_first() 
         "Inga övriga frågor.",
     )
     assert [n for n, _ in _items(plain)] == ["1", "2"]
+
+
+def test_a_proposal_then_enligt_forslag_or_its_own_decision() -> None:
+    """'Förslag …' / 'Ordförandens förslag: …' is the proposal and no decision; 'Enligt
+    förslag.' (with or without 'Beslut:') adopts it and is the decision, as written; a 'Beslut'
+    whose colon the conversion lost labels its sentence ('Beslut Ärendet bordläggs …'); the
+    proposal's label ends a title ('… föredragningslistan Förslag …'), and a colon after a
+    title's one word does not ('Utlåtande: Ny lag om familjevård') (the layouts of real/items
+    165, 166)."""
+    minutes = _text(
+        "1 AGENDA Agenda för styrelsemöte vid kommunförbundet. Tid: Fredag 10 oktober 2014 "
+        "Plats: Förbundskansliet Protokollet framläggs till allmänt påseende",
+        "2 PROTOKOLL Beslutande X Eva Holm X Per Dahl Protokolljustering Eva Holm, "
+        "mötesordförande Utdragets riktighet intygas: Sid nr 2",
+        "3 67 Sammanträdets laglighet och beslutförhet Förslag Sammanträdet förklaras lagligen "
+        "sammankallat och beslutfört. Enligt förslag. 68 Godkännande av föredragningslistan "
+        "Förslag Föredragningslistan godkänns. Beslut Föredragningslistan godkändes med ett "
+        "tillägg. 69 Utlåtande: Ny lag om familjevård Landskapsregeringen har begärt ett "
+        "utlåtande. Förslag Styrelsen ger utlåtande enligt bilaga 1. Enligt förslag. 70 "
+        "Bolagsbildning Diskussion. Beslut Ärendet bordläggs till nästa möte. Sid nr 3",
+        "4 71 Ram för socialvården Socialchefens förslag: Nämnden utökar ramen med 25 000 euro. "
+        "Beslut: Enligt socialchefens förslag. 72 Mötets avslutande Ordföranden avslutade "
+        "mötet kl. 15.10. Sid nr 4",
+    )
+    assert [t for _, t in _items(minutes)][:3] == [
+        "Sammanträdets laglighet och beslutförhet",
+        "Godkännande av föredragningslistan",
+        "Utlåtande: Ny lag om familjevård",
+    ]
+    assert _decisions(minutes) == [
+        "Enligt förslag",
+        "Beslut Föredragningslistan godkändes med ett tillägg",
+        "Enligt förslag",
+        "Ärendet bordläggs till nästa möte",
+        "Enligt socialchefens förslag",
+    ]
+
+
+def test_a_title_in_capitals_with_a_span_of_years_not_a_file_number() -> None:
+    """'81 SKOLSKJUTSAR LÄSÅRET 2017-2018 Skoldirektören …' is an item in capitals (the layout
+    of real/items 166); 'SON 2017/27' after a page's number is a file number, no title."""
+    minutes = _text(
+        "1 KOMMUNEN NÄMNDEN SAMMANTRÄDESPROTOKOLL Ärenden 80-82 Utdragsbestyrkande",
+        "2 80 FÖREDRAGNINGSLISTAN Ordförandens förslag: Föredragningslistan godkänns. Beslut: "
+        "Enligt förslag. 81 SKOLSKJUTSAR LÄSÅRET 2017-2018 Skoldirektören har tagit fram ett "
+        "förslag. Beslut: Enligt förslag. 82 ANMÄLNINGSÄRENDEN Protokollen anmäldes. Beslut: "
+        "Antecknas för kännedom.",
+    )
+    assert [t for _, t in _items(minutes)] == [
+        "FÖREDRAGNINGSLISTAN",
+        "SKOLSKJUTSAR LÄSÅRET 2017-2018",
+        "ANMÄLNINGSÄRENDEN",
+    ]
+    filed = _text(
+        "2 SON 2017/27 Plats och tid Rådhuset, 20 september 2017. Närvarande Beslutande Maria "
+        "Berg, ordförande (S) Jonas Ek (C). Utsedd att justera Jonas Ek.",
+        "3 SON 2017/27 Register SON 108 SON 109 Information. Hemtjänst i egen regi. Uppdrag "
+        "om insatser för barn.",
+    )
+    assert all("2017/27" not in t for _, t in _items(filed))
