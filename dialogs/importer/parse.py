@@ -1605,9 +1605,21 @@ class _MinutesParser:
             elif not re.search(r"[^\W\d_]{3}", body):
                 body = ""  # "Styrelsemöte 5 2023" names no body
             title_date = find_date(title, context_years=self.context_years)
+            # "Minnesanteckningar från primärvårdssamrådet den 14 april 2016" under a letterhead
+            # "2016-04-29 / Ledningsstaben / Name": the title that names the notes dates the
+            # meeting; a date alone on a line of the letterhead is when they were written
+            # (real/items 160). A labelled date ("Datum: …") still comes first.
+            dated_notes = bool(
+                title_date
+                and title_date.has_year
+                and kind
+                and kind.group("kind")
+                and self.dates
+                and min(c.priority for c in self.dates) >= 2
+            )
             if (
                 title_date
-                and minutes.date is None
+                and (minutes.date is None or dated_notes)
                 and not excluded_before(title[: title_date.start])
             ):
                 minutes.date = title_date.date

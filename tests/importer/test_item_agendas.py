@@ -269,3 +269,26 @@ def test_a_title_in_capitals_with_a_span_of_years_not_a_file_number() -> None:
         "om insatser för barn.",
     )
     assert all("2017/27" not in t for _, t in _items(filed))
+
+
+def test_the_notes_title_dates_the_meeting_not_the_letterhead() -> None:
+    """'Minnesanteckningar från samrådet den 14 april 2016' under a letterhead with the date the
+    notes were written alone on its line (the layout of real/items 160): the title's date is
+    the meeting's; a labelled 'Datum: …' still is."""
+    notes = _text(
+        "2016-04-29",
+        "Ledningsstaben",
+        "Minnesanteckningar från samrådet den 14 april 2016",
+        "Närvarande:",
+        "Lars Nyqvist",
+        "1. Spelberoende",
+        "Samrådet diskuterade frågan.",
+    )
+    assert str(notes.date) == "2016-04-14"
+    labelled = _text(
+        "Minnesanteckningar från samrådet den 14 april 2016",
+        "Datum: 2016-04-15",
+        "1. Spelberoende",
+        "Samrådet diskuterade frågan.",
+    )
+    assert str(labelled.date) == "2016-04-15"
