@@ -195,6 +195,9 @@ _TIME_LABEL = re.compile(r"^(?:tid|mötestid|klockan)\s*:\s*(?P<rest>.*)$", re.I
 # when a date or weekday follows.
 _DATE_LABEL = re.compile(
     r"^(?:datum|mötesdatum|mötesdag|sammanträdesdatum|sammanträdesdag|dag)\s*"
+    # "Sammanträdesdatum Nr Paragrafer 16.5.2018 7 65-72": the head's labels in a row, their
+    # values after them in the same order (Åland's kommuner, real/items 168).
+    r"(?:\s+(?:nr|paragrafer|paragraf|sida|organ))*"
     r"(?::\s*(?P<rest>.*)|$|\s(?P<bare>(?:\d|[^\W\d]+dag(?:en)?\s).*))",
     re.IGNORECASE,
 )
@@ -459,7 +462,16 @@ _ADOPTED = re.compile(
     re.IGNORECASE,
 )
 # … and any sentence the label "Beslut" opens.
-_DECISION_LEAD = re.compile(r"^Beslut\b(?:\s*:|\s+(?=[A-ZÅÄÖ]))|^Enligt\s+(?:\S+\s+)?förslag")
+_DECISION_LEAD = re.compile(
+    r"^(?:Beslut\b|(?:[A-ZÅÄÖ][\w-]*\s+)?[\w-]+s\s+beslut\b)(?:\s*:|\s+(?=[A-ZÅÄÖ]))"
+    r"|^Enligt\s+(?:\S+\s+)?förslag"
+)
+# "Beslut Ärendet bordläggs …", "Sociala utskottets beslut Ärendet återremitteras …": a decision
+# label whose colon (and bold) the conversion lost, before a capitalised sentence (real/items
+# 165, 167).
+_DECISION_LABEL_LOST_COLON = re.compile(
+    r"^\s*(?:Beslut|(?:[A-ZÅÄÖ][\w-]*\s+)?[\w-]+s\s+beslut)\s+(?=[A-ZÅÄÖ])"
+)
 
 
 @dataclass
@@ -1978,9 +1990,7 @@ class _MinutesParser:
                 # "Beslut: …" does (real/items 150); so does "Beslut" whose colon the
                 # conversion lost before a capital ("Diskussion. Beslut Ärendet bordläggs till
                 # nästa möte.", real/items 165).
-                decision = inline_decision(
-                    re.sub(r"^\s*Beslut\s+(?=[A-ZÅÄÖ])", "Beslut: ", sentence)
-                )
+                decision = inline_decision(_DECISION_LABEL_LOST_COLON.sub("Beslut: ", sentence))
             if decisions and not decision and entry and not sentence.rstrip().endswith("?"):
                 # "Arbetsutskottets beslut 1. Arbetsutskottet ställer sig bakom … 2. Ärendet
                 # överlämnas till kommunstyrelsen utan eget förslag.": each entry of a numbered
@@ -2684,7 +2694,7 @@ _PAGE_MARKER = re.compile(r"(?<!\S)\d{1,3}\s+\d{1,3}\s*\(\d{1,3}\)(?!\S)")
 # number the conversion lost stands alone before the title: "SON 24 Dnr Val av justerare …"
 # (real/items 69).
 FILE_NUMBER = (
-    r"(?:[Dd][Nn][Rr]\.?:?\s+(?:[A-ZÅÄÖ]{1,4}\s)?\S*\d\S*"
+    r"(?:(?:[Dd][Nn][Rr]\.?|Diarienummer):?\s+(?:[A-ZÅÄÖ]{1,4}\s)?\S*\d\S*"
     r"|(?:[Dd]nr\.?\s+)?(?:[A-ZÅÄÖ]{1,2}\s?)?(?:\d{2,4})?/[\w.:-]*"
     r"|[Dd]nr\.?(?=\s+[A-ZÅÄÖ]))"
 )

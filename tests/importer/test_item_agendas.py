@@ -292,3 +292,40 @@ def test_the_notes_title_dates_the_meeting_not_the_letterhead() -> None:
         "Samrådet diskuterade frågan.",
     )
     assert str(labelled.date) == "2016-04-15"
+
+
+def test_a_committees_decision_label_after_its_proposal() -> None:
+    """'NN Diarienummer 0412/11 Title … Förslag till beslut X föreslås besluta att … Sociala
+    utskottets beslut Sociala utskottet beslutar att …' (the layout of real/items 167): the
+    word 'Diarienummer' and its number are no title; after the proposal the committee's label
+    (its colon lost) opens the decision again, also before a sentence without a deciding
+    verb ('Ärendet återremitteras …')."""
+    minutes = _text(
+        "1 KOMMUNEN Tid: 9:00 - 12:00 SOCIALA UTSKOTTET Plats: Rodret Ledamöter Eva Holm (m) "
+        "Ordförande Justerare BEVIS Justeringen har tillkännagivits via anslag Justerar",
+        "2 35 Diarienummer 0412/11 Ekonomisk uppföljning Hemtjänsten har ett underskott i år. "
+        "Förslag till beslut Sociala utskottet föreslås besluta att godkänna uppföljningen. "
+        "Sociala utskottets beslut Sociala utskottet beslutar att godkänna uppföljningen. 36 "
+        "Diarienummer 0460/11 Ansökan om medel Förslag till beslut Sociala utskottet föreslås "
+        "besluta att bevilja medlen. Sociala utskottets beslut Ärendet återremitteras till "
+        "förvaltningen. Justerare",
+    )
+    assert _items(minutes) == [("35", "Ekonomisk uppföljning"), ("36", "Ansökan om medel")]
+    assert _decisions(minutes) == [
+        "Sociala utskottet beslutar att godkänna uppföljningen",
+        "Ärendet återremitteras till förvaltningen",
+    ]
+
+
+def test_a_head_with_its_labels_in_a_row_then_their_values() -> None:
+    """'Sammanträdesdatum Nr Paragrafer 16.5.2018 7 65-72' (the head of real/items 168): the
+    date after the labels that stand in a row is the meeting's."""
+    minutes = _text(
+        "Sammanträdesdatum Nr Paragrafer 16.5.2018 7 65-72",
+        "Plats och tid Kommunkansliet",
+        "65 Sammanträdets konstituerande",
+        "Föredragningslistan godkänns.",
+        "66 Sammanträdets avslutande",
+        "Ordföranden avslutade sammanträdet.",
+    )
+    assert str(minutes.date) == "2018-05-16"
