@@ -192,7 +192,7 @@ SUBJECTLESS_DECISION = re.compile(r"(?:^|(?<=[.!?]\s))" + LOST_SUBJECT_VERBS)
 # jämte ordföranden justera …", "Meddelanden lägga följande meddelanden till handlingarna"
 # (real/items 69). Only the infinitives a body decides with.
 LOST_LEAD_INFINITIVES = (
-    r"(?:godkänna|fastställa|anta|utse|välja|bevilja|avslå|bifalla|avstyrka|tillstyrka|"
+    r"(?:godkänna|fastställa|anta|utse|välja|bevilja|avslå|bifalla|avstyrka|tillstyrka|avge|"
     r"överlämna|anteckna|notera|återremittera|uppdra\s+åt|ställa\s+sig\s+bakom|"
     r"lägga\s+(?:\S+\s+){0,4}?till\s+(?:handlingarna|protokollet)|"
     r"ge\s+(?:\S+\s+){1,4}?i\s+uppdrag)\b"

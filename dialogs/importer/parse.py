@@ -198,6 +198,9 @@ _TIME_LABEL = re.compile(r"^(?:tid|mötestid|klockan)\s*:\s*(?P<rest>.*)$", re.I
 # when a date or weekday follows.
 _DATE_LABEL = re.compile(
     r"^(?:datum|mötesdatum|mötesdag|sammanträdesdatum|sammanträdesdag|dag)\s*"
+    # "Sammanträdesdatum Nr Paragrafer 16.5.2018 7 65-72": the head's labels in a row, their
+    # values after them in the same order (Åland's kommuner, real/items 168).
+    r"(?:\s+(?:nr|paragrafer|paragraf|sida|organ))*"
     r"(?::\s*(?P<rest>.*)|$|\s(?P<bare>(?:\d|[^\W\d]+dag(?:en)?\s).*))",
     re.IGNORECASE,
 )
@@ -556,6 +559,30 @@ _PROPOSAL_IN_TEXT = re.compile(
     r"\b(?:Förslag till beslut|Beslutsförslag)\b|(?i:\b(?:förslag till beslut|beslutsförslag)\s*:)"
 )
 _PRESENTER = re.compile(r"^föredragande\s*:\s*(?P<names>.+)$", re.IGNORECASE)
+# A sentence that opens with its proposal's label: "Förslag Sammanträdet förklaras …",
+# "Ordförandens förslag: Nämnden konstaterar …", "Förbundsdirektörens förslag Styrelsen …"
+# (Åland's kommunförbund and nämnder, real/items 165, 166).
+_PROPOSAL_LEAD = re.compile(
+    r"^(?:Förslag|[A-ZÅÄÖ][a-zåäö-]+s\s+förslag)(?:\s*:\s*|\s+)(?=[A-ZÅÄÖ])"
+)
+# A sentence that is the decision after a proposal: "Enligt förslag.", "Beslut: Enligt
+# socialchefens förslag.", "Bifall till förslaget." (real/items 165, 166).
+_ADOPTED = re.compile(
+    r"^(?:Beslut\s*:?\s*)?(?P<said>(?:Enligt|Bifall\s+till)\s+(?:[a-zåäö-]+s\s+)?"
+    r"förslag(?:et)?)\s*\.?$",
+    re.IGNORECASE,
+)
+# … and any sentence the label "Beslut" opens.
+_DECISION_LEAD = re.compile(
+    r"^(?:Beslut\b|(?:[A-ZÅÄÖ][\w-]*\s+)?[\w-]+s\s+beslut\b)(?:\s*:|\s+(?=[A-ZÅÄÖ]))"
+    r"|^Enligt\s+(?:\S+\s+)?förslag"
+)
+# "Beslut Ärendet bordläggs …", "Sociala utskottets beslut Ärendet återremitteras …": a decision
+# label whose colon (and bold) the conversion lost, before a capitalised sentence (real/items
+# 165, 167).
+_DECISION_LABEL_LOST_COLON = re.compile(
+    r"^\s*(?:Beslut|(?:[A-ZÅÄÖ][\w-]*\s+)?[\w-]+s\s+beslut)\s+(?=[A-ZÅÄÖ])"
+)
 
 
 @dataclass
@@ -639,6 +666,16 @@ def parse_minutes(text: str, filename: str | None = None) -> ParsedMinutes:
         except Exception:
             leftover = ""
         minutes = ParsedMinutes(leftover_text=leftover, warnings=[PARSE_FAILED_WARNING])
+    if _is_agenda(masked):
+        # A notice or agenda sent before the meeting: its "Förslag till beslut", its bare
+        # "godkänna …" and its numbered "1. Informationen noteras." are proposals, and an
+        # "uppdra åt X att …" among them hands out no task yet (real/items 161, 163, 164).
+        proposed = sum(len(item.decisions) + len(item.assignments) for item in minutes.items)
+        for item in minutes.items:
+            item.decisions.clear()
+            item.assignments.clear()
+        if proposed:
+            minutes.warnings.append(AGENDA_WARNING)
     if rest.strip():
         # A meeting of its own (parsed without the file name: its date is its own or none).
         second = parse_minutes(rest, None)
@@ -660,6 +697,39 @@ def parse_minutes(text: str, filename: str | None = None) -> ParsedMinutes:
             minutes.warnings.append(SECOND_MINUTES_WARNING)
     minutes.personnummer_lines = lines
     return minutes
+
+
+AGENDA_WARNING = (
+    "Dokumentet är en kallelse eller föredragningslista: förslagen till beslut sparas inte "
+    "som beslut."
+)
+# A document that names itself a notice or an agenda in its first words ("1 Kallelse
+# Sammanträde med: Regionstyrelsen", "Föredragningslista Sammanträdesdatum …", "FÖREDRAGNINGSLISTA
+# 1 (13)", "Förslag till dagordning"), after a converted page's number.
+_AGENDA_OPENING = re.compile(
+    r"(?i)^\W*(?:\d{1,3}\s+)?(?:kallelse|föredragningslista|dagordning|"
+    r"förslag\s+till\s+(?:föredragningslista|dagordning))\b"
+)
+# … and that has none of what a protocol or notes have once held: the signatures, the justering
+# of what was written, the anslag (the protocol a notice carries with it has them, corpus 15),
+# nor names itself minutes in its title line.
+_HELD_MEETING = re.compile(
+    r"(?i)\b(?:underskrift(?:er)?|justerandes?\s+sign\w*|utdragsbestyrkande|anslag\s*/\s*bevis|"
+    r"justeringens\s+(?:plats|datum|tid)|protokollet\s+är\s+justerat|vid\s+protokollet|"
+    r"vid\s+anteckningarna|justeras\s+av|justerat\s+den)\b"
+)
+_MINUTES_IN_TITLE = re.compile(r"(?i)\b(?:\w*protokoll|\w*anteckningar|\w*anteckning)\b")
+
+
+def _is_agenda(text: str) -> bool:
+    """Whether text is a notice or an agenda of a meeting not yet held (see _AGENDA_OPENING)."""
+    opening = text.lstrip()[:400]
+    first_line = opening.split("\n", 1)[0][:120]
+    return bool(
+        _AGENDA_OPENING.match(opening)
+        and not _MINUTES_IN_TITLE.search(first_line)
+        and not _HELD_MEETING.search(text)
+    )
 
 
 SECOND_MEETING_WARNING = (
@@ -800,12 +870,18 @@ class _MinutesParser:
         self.decisions_first = False
         # The document keeps an owner column by spacing (_OWNER_COLUMN_HEADER).
         self.owner_column = False
+        # The subjects of proposals ("Regionstyrelsen beslutar att …" under "Förslag till
+        # beslut"): the body, when no decision names it.
+        self.proposing: list[str] = []
+        # A contents list whose titles stand before their "NN/YY" numbers (_year_numbered_pages).
+        self.year_contents: list[_ItemStart] = []
 
     # Whole document ---------------------------------------------------------------------------
 
     def parse(self) -> ParsedMinutes:
         minutes = self.minutes
         lines = _lost_number_pages(_join_portal_numbers(normalize(self.source).split("\n")))
+        lines, self.year_contents = _year_numbered_pages(lines)
         flat = lines
         lines = split_column_tables(join_cell_rows(_unflatten(lines)))
         lines, removed = remove_noise(lines)
@@ -1006,7 +1082,7 @@ class _MinutesParser:
 
     def _find_numbered_items(self, lines: list[str]) -> list[_ItemStart]:
         paragraphs: list[_ItemStart] = []
-        listed: list[_ItemStart] = []  # entries of a contents list with dot leaders
+        listed: list[_ItemStart] = list(self.year_contents)  # entries of a contents list
         for i, line in enumerate(lines):
             if is_bullet(line) or "§" not in line:
                 continue
@@ -1164,12 +1240,14 @@ class _MinutesParser:
                         chain.append(cand)
                         last = m
                     # One number lost ("2. Sekreterare … 4. Föregående …", real/items 30): the
-                    # chain goes on at the number after it when the lost one never comes.
+                    # chain goes on at the number after it when the lost one never comes, or
+                    # only after the chain has gone on (real/items 161).
                     elif (
                         style[2] in (".", ")")
                         and cand[1] == chain[-1][1] + 2
-                        and len(chain) >= 2
-                        and not any(c[1] == chain[-1][1] + 1 for c in candidates[m:])
+                        and _number_lost(
+                            [c[1] for c in candidates[m:]], chain[-1][1], len(chain), True
+                        )
                     ):
                         chain.append(cand)
                         last = m
@@ -1685,9 +1763,21 @@ class _MinutesParser:
             elif not re.search(r"[^\W\d_]{3}", body) or not _title_names_a_body(body):
                 body = ""  # "Styrelsemöte 5 2023" names no body
             title_date = find_date(title, context_years=self.context_years)
+            # "Minnesanteckningar från primärvårdssamrådet den 14 april 2016" under a letterhead
+            # "2016-04-29 / Ledningsstaben / Name": the title that names the notes dates the
+            # meeting; a date alone on a line of the letterhead is when they were written
+            # (real/items 160). A labelled date ("Datum: …") still comes first.
+            dated_notes = bool(
+                title_date
+                and title_date.has_year
+                and kind
+                and kind.group("kind")
+                and self.dates
+                and min(c.priority for c in self.dates) >= 2
+            )
             if (
                 title_date
-                and minutes.date is None
+                and (minutes.date is None or dated_notes)
                 and not excluded_before(title[: title_date.start])
             ):
                 minutes.date = self._labelled_date() or title_date.date
@@ -1989,6 +2079,7 @@ class _MinutesParser:
         """Clean a run of discussion text and find what its sentences say; opening when the run
         is the first of its item's text."""
         kept = text = _clean_text(lines, item.attachments)
+        may_decide = decisions
         entries = _owned_entries(lines) if _ACTION_HEADING.search(item.title) else []
         if entries:
             item.assignments.extend(entries)
@@ -2039,16 +2130,43 @@ class _MinutesParser:
                     and _LIST_MARK.fullmatch(parts[position + 1].strip())
                 )
             )
+            said_decision = _DECISION_LEAD.match(sentence.strip())
+            if said_decision and may_decide:
+                # "… Förslag Styrelsen ger utlåtande enligt bilaga 1. Enligt förslag.",
+                # "Ordförandens förslag: … Beslut: Enligt förslag.": after a proposal, the
+                # meeting's decision (real/items 165, 166).
+                decisions = True
             if _PROPOSAL_IN_TEXT.search(sentence):
                 # "… Förslag till beslut Socialnämnden godkänner informationen." in a flattened
                 # notice: the rest of the run is the proposal (real/items 23).
                 decisions = False
-            decision = prose_decision(sentence, self.own) if decisions else None
-            if decisions and not decision:
+            proposal = _PROPOSAL_LEAD.match(sentence.strip())
+            if proposal:
+                # "Förslag Sammanträdet förklaras lagligen sammankallat …", "Socialchefens
+                # förslag: Invånarnämnden beviljar …": a proposal, its sentence no decision;
+                # the decision follows, "Enligt förslag." or "Beslut: …" (real/items 165, 166).
+                proposed = prose_decision(sentence.strip()[proposal.end() :], self.own)
+                if proposed and proposed.phrase.endswith(" beslutar"):
+                    self.proposing.append(proposed.phrase.rsplit(" ", 1)[0])
+            decision = prose_decision(sentence, self.own) if decisions and not proposal else None
+            adopted = _ADOPTED.match(sentence.strip()) if decisions else None
+            if adopted and not decision:
+                said = sentence.strip()[adopted.start("said") :]
+                decision = ParsedDecision(phrase="Beslut", clauses=[said.rstrip(".")], text=said)
+            if not decisions:
+                # "Förslag till beslut Regionstyrelsen beslutar att …": proposed, not decided,
+                # but the proposal names the body that is to decide (real/items 161).
+                label = _PROPOSAL_IN_TEXT.search(sentence)
+                proposed = prose_decision(sentence[label.end() if label else 0 :], self.own)
+                if proposed and proposed.phrase.endswith(" beslutar"):
+                    self.proposing.append(proposed.phrase.rsplit(" ", 1)[0])
+            if decisions and not decision and not proposal:
                 # "… hålls den 24 maj i Motala. Beslut: Sekretariatet får i uppdrag att …": a
                 # "Beslut:" label inside a flattened run labels the sentence after it as a line
-                # "Beslut: …" does (real/items 150).
-                decision = inline_decision(sentence)
+                # "Beslut: …" does (real/items 150); so does "Beslut" whose colon the
+                # conversion lost before a capital ("Diskussion. Beslut Ärendet bordläggs till
+                # nästa möte.", real/items 165).
+                decision = inline_decision(_DECISION_LABEL_LOST_COLON.sub("Beslut: ", sentence))
             if decisions and not decision and entry and not sentence.rstrip().endswith("?"):
                 # "Arbetsutskottets beslut 1. Arbetsutskottet ställer sig bakom … 2. Ärendet
                 # överlämnas till kommunstyrelsen utan eget förslag.": each entry of a numbered
@@ -2270,6 +2388,10 @@ class _MinutesParser:
                     minutes.body_name = subject
                     minutes.body_source = "decision_phrase"
                     break
+        if minutes.body_name is None:
+            for subject, _ in Counter(self.proposing).most_common(1):
+                if subject.lower() not in _GENERIC_SUBJECTS and subject[:1].isupper():
+                    minutes.body_name, minutes.body_source = subject, "decision_phrase"
         phrases = Counter(
             d.phrase
             for w in works
@@ -2424,6 +2546,70 @@ def _lost_number_pages(lines: list[str]) -> list[str]:
         end = min(ends)
         out[n : n + 1] = ["", rest[:end].strip(), rest[end:].lstrip(". ").strip()]
     return out
+
+
+# "Protokoll 3 (20) 65/18 Dnr SHS2018-0002 Val av justerare … s beslut Att …": a page per
+# paragraph whose number carries the year ("§ 65/18"), after the page's running header and box
+# (a region's committees' protocols on docplayer, real/items 162).
+_YEAR_PARAGRAPH_PAGE = re.compile(
+    r"^(?:[A-ZÅÄÖ][\w-]*(?:\s+[\w-]+){0,2}\s+\d{1,3}\s*\(\d{1,4}\)\s+)?"
+    r"(?P<num>\d{1,4})/(?P<yy>\d{2})\s+(?P<rest>\S.*)$"
+)
+_YEAR_NUMBER = re.compile(r"(?<![\w/])(?P<num>\d{1,4})/(?P<yy>\d{2})(?![\w/])")
+# The sections of such a paragraph, run into one line: each heading opens a line again.
+_PARAGRAPH_SECTIONS = re.compile(
+    r"\s+(?=(?:Sammanfattning|Beslutsunderlag|Ärendebeskrivning|Yrkanden?|Propositionsordning|"
+    r"Reservation(?:er)?|Protokollsanteckning(?:ar)?)\s+[A-ZÅÄÖ])"
+)
+
+
+def _year_numbered_pages(lines: list[str]) -> tuple[list[str], list[_ItemStart]]:
+    """Paragraphs numbered with their year, "65/18" for § 65 of 2018, each opening a page: at
+    least three such pages, one year that the text names, the numbers growing. Each becomes
+    "§ 65 Title" over its text, the remnant "s beslut" of a label whose body name was lost
+    ("Sjukhusstyrelsens beslut") a "Beslut" heading and the sections' headings lines of their
+    own. A contents list writes each title before its number ("Val av justerare 65/18
+    Fastställelse … 66/18"): its entries are returned as a contents list's are (real/items
+    162)."""
+    text = "\n".join(lines)
+    pages = [(n, m) for n, line in enumerate(lines) if (m := _YEAR_PARAGRAPH_PAGE.match(line))]
+    years = Counter(m.group("yy") for _, m in pages)
+    if not years:
+        return lines, []
+    year, count = years.most_common(1)[0]
+    if count < 3 or not re.search(rf"\b(?:19|20){year}\b", text):
+        return lines, []
+    pages = [(n, m) for n, m in pages if m.group("yy") == year]
+    numbers = [int(m.group("num")) for _, m in pages]
+    if numbers != sorted(set(numbers)):
+        return lines, []
+    out = list(lines)
+    contents: list[_ItemStart] = []
+    for n, line in enumerate(lines):
+        word = _CONTENTS_WORD.search(line)
+        if not word:
+            continue
+        marks = [m for m in _YEAR_NUMBER.finditer(line) if m.group("yy") == year]
+        start = word.end()
+        for m in marks:
+            title = line[start : m.start()].strip()
+            if title:
+                contents.append(_ItemStart(n, m.group("num"), True, title))
+            start = m.end()
+    for n, m in reversed(pages):
+        rest = _FILE_NUMBER_LEAD.sub("", m.group("rest"))
+        end = _TITLE_END.search(rest)
+        title_end = end.start() if end else len(rest)
+        body = re.sub(
+            r"^s\s+beslut\s+(?=Att\s)", "Beslut\n", rest[title_end:].strip().lstrip(".: ")
+        )
+        # "Att godkänna …, Att överlämna …": each clause stood on a line of its own.
+        body = _PARAGRAPH_SECTIONS.sub("\n\n", re.sub(r",\s+(?=Att\s+[a-zåäö])", "\n", body))
+        out[n : n + 1] = ["", f"§ {m.group('num')} {rest[:title_end].strip()}", *body.split("\n")]
+    return out, contents
+
+
+_CONTENTS_WORD = re.compile(r"(?i)\b(?:innehållsförteckning|ärendeförteckning|innehåll)\b")
 
 
 def _in_attendance_list(lines: list[str], i: int) -> bool:
@@ -2684,7 +2870,7 @@ _PAGE_MARKER = re.compile(r"(?<!\S)\d{1,3}\s+\d{1,3}\s*\(\d{1,3}\)(?!\S)")
 # number the conversion lost stands alone before the title: "SON 24 Dnr Val av justerare …"
 # (real/items 69).
 FILE_NUMBER = (
-    r"(?:[Dd][Nn][Rr]\.?:?\s+(?:[A-ZÅÄÖ]{1,4}\s)?\S*\d\S*"
+    r"(?:(?:[Dd][Nn][Rr]\.?|Diarienummer):?\s+(?:[A-ZÅÄÖ]{1,4}\s)?\S*\d\S*"
     r"|(?:[Dd]nr\.?\s+)?(?:[A-ZÅÄÖ]{1,2}\s?)?(?:\d{2,4})?/[\w.:-]*"
     r"|[Dd]nr\.?(?=\s+[A-ZÅÄÖ]))"
 )
@@ -2693,7 +2879,11 @@ _NAME_AND_ROLE = re.compile(r"[A-ZÅÄÖ][a-zåäöé-]+(?:\s+[A-ZÅÄÖ][a-zå�
 # The words after a title's first word in capitals: more capital words, a one-letter word ("I",
 # "Å") or a year ("2014"); not a paragraph number, "43 FHR 1 Godkännande …" is the page and
 # the paragraph sign before item 1 (real/items 38).
-_CAPS_WORDS = r"(?:\s+(?:[A-ZÅÄÖ]{2,}|[A-ZÅÄÖ]|(?:19|20)\d\d))*"
+# … or a span of years: "SKOLSKJUTSAR LÄSÅRET 2017-2018" (real/items 166); "SON 2017/27" is a
+# file number (corpus 16).
+_CAPS_WORDS = (
+    r"(?:\s+(?:[A-ZÅÄÖ]{2,}|[A-ZÅÄÖ]|(?:19|20)\d\d(?:[-–](?:19|20)?\d\d|/(?:19|20)\d\d)?))*"
+)
 # "1:Mötet öppnas", "3: Föregående mötes minnesanteckningar": a colon after the number, with or
 # without a space, as notes run into one line write them (real/items 29).
 _FLAT_ITEM = re.compile(
@@ -2792,13 +2982,30 @@ def _title_stop(text: str) -> int | None:
     return None
 
 
+# The heading words of a paragraph's sections, run into its title in flattened text; in a
+# notice's agenda also "Diarienummer: …", "Förslag till beslut …" and "Sammanfattning …"
+# (real/items 161).
+_SECTION_WORDS = (
+    r"Beslut\b|Bakgrund\b|Föredragande\b|Ärendebeskrivning\b|Beslutsunderlag\b|"
+    r"Diarienummer\b|Förslag\s+till\s+beslut\b|Sammanfattning\b|"
+    # … and a proposal's label before its sentence: "Godkännande av föredragningslistan
+    # Förslag Föredragningslistan godkänns." (real/items 165).
+    r"(?:[A-ZÅÄÖ][a-zåäö-]+s\s+förslag|Förslag)(?:\s*:\s*|\s+)(?=[A-ZÅÄÖ])"
+)
+_SECTION_AFTER_TITLE = re.compile(r"\s(?=" + _SECTION_WORDS + r")")
 _TITLE_END = re.compile(
     # A full stop before a lower-case word is an abbreviation ("Anmälan om ev. jäv", real/items
     # 35), not the title's end.
     # An acronym opening the title keeps its colon ("VVP: Aktuella åtgärder", real/items 94).
     _SENTENCE_BREAK
     + r"|[.!?]\s*$|(?<!^[A-ZÅÄÖ]{2})(?<!^[A-ZÅÄÖ]{3})(?<!^[A-ZÅÄÖ]{4})(?<!^[A-ZÅÄÖ]{5})"
-    r":(?:\s|$)|\s(?=Beslut\b|Bakgrund\b|Föredragande\b|Ärendebeskrivning\b|Beslutsunderlag\b)|"
+    r":(?:\s|$)|\s(?=" + _SECTION_WORDS + r")|"
+    # A numbered or lettered list right after the title: "4 Information 1. xxx och yyy utses
+    # …", "8 Anmälningsärenden a) Länsstyrelsens protokoll …" (real/items 164).
+    r"\s(?=\d{1,2}\.\s+[^\W\d]|[a-zåäö]\)\s)|"
+    # "… juni 2018 s beslut Att jämte …": the remnant of a label whose bold body name was lost
+    # ("Sjukhusstyrelsens beslut", real/items 162).
+    r"\s(?=s\s+beslut\s+Att\s)|"
     # "138 Föredragningslistan Godkändes upprättad …": a sentence opening with a passive
     # deciding verb ends the title (real/items 19).
     r"\s(?=(?:Godkändes|Godkänns|Fastställdes|Fastställs|Utsågs|Utses|Valdes|Beslutades|"
@@ -2834,6 +3041,28 @@ _LOST_LEAD_IN_TITLE = re.compile(r"(?P<prev>\S+)\s+(?=" + LOST_LEAD_INFINITIVES 
 _BEFORE_INFINITIVE = frozenset(
     {"att", "om", "och", "eller", "kan", "ska", "skall", "bör", "får", "måste", "vill", "för"}
 )
+
+
+def _colon_goes_on(rest: str, end: re.Match[str] | None) -> int | None:
+    """Where a title ends that a colon after its first word does not end: "Utlåtande: Ny lag
+    om familjevård Landskapsregeringen har …", "Remiss: Nationell strategi för psykiatrisk vård
+    avge yttrande …" — the word names the kind of matter and the capitalised words after the
+    colon its subject (real/items 163, 165). None when the colon ends it or is not there."""
+    if (
+        not end
+        or rest[end.start()] != ":"
+        or not re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+", rest[: end.start()])
+    ):
+        return None
+    after = end.end()
+    if not re.match(r"[A-ZÅÄÖ][a-zåäö]", rest[after:]):
+        return None
+    further = _TITLE_END.search(rest, after)
+    end_at = further.start() if further else len(rest)
+    # … up to a capitalised word with a colon of its own, an owner's or a field's label
+    # ("Uppföljning: Genomgång av vårens arbete Alla: - Ser över …", real/items 91).
+    label = re.compile(r"\s(?=[A-ZÅÄÖ][\w-]*:)").search(rest, after, end_at + 1)
+    return label.start() if label else end_at
 
 
 def _lost_lead_in_title(title: str) -> int | None:
@@ -2895,6 +3124,26 @@ def _is_flat(line: str) -> bool:
 
 # A flattened item number: (line, offset, number, style).
 _FlatHit = tuple[int, int, int, str]
+
+
+def _number_lost(later: list[int], last: int, chained: int, dotted: bool) -> bool:
+    """Whether a chain of items that has come to number last (chained entries long) goes on at
+    later[0] == last + 2, the number between lost in the conversion: it comes nowhere after, or
+    only after the chain has gone on to last + 3 (the "2." of a list inside a later item). A
+    chain of bare numbers, or one that has only its "1.", needs that going on (real/items 30,
+    161, 164)."""
+    goes_on = next((k for k, n in enumerate(later) if n == last + 3), None)
+    found = next((k for k, n in enumerate(later) if n == last + 1), None)
+    if found is not None and (goes_on is None or found < goes_on):
+        return False
+    if dotted and chained >= 2 and found is None:
+        return True
+    return goes_on is not None and (chained >= 2 or last == 1)
+
+
+def _chain_rank(chain: list[_FlatHit], lines: list[str]) -> tuple[int, int, int]:
+    """A chain's weight as the items: how many numbers it holds, then entries, then text."""
+    return (len({h[2] for h in chain}), len(chain), _text_between(chain, lines))
 
 
 def _text_between(chain: list[_FlatHit], lines: list[str]) -> int:
@@ -3113,27 +3362,31 @@ def _unflatten(lines: list[str]) -> list[str]:
             # Two paragraphs numbered alike ("414 Val av justerare … protokoll. EKONOMI ÄRENDEN
             # 414 Ekonomisk genomgång …", real/items 67): the repeat is an item when it opens a
             # sentence and the next number follows it.
+            # Only once in a row: "1. Informationen noteras. … 1. Anhållan … beviljas. …" is
+            # each item's numbered proposal, restarting at 1 (real/items 164).
             elif (
                 hit[2] == chain[-1][2]
                 and hit[:2] != chain[-1][:2]
+                and (len(chain) < 2 or chain[-2][2] != hit[2])
                 and _opens_sentence(cleaned[hit[0]], hit[1])
                 and any(h[2] == hit[2] + 1 and h[3] == first[3] for h in hits[m + 1 :])
             ):
                 chain.append(hit)
             # One number lost in the conversion ("2. Sekreterare … under punkt Justerare … 4.
             # Föregående …", real/items 30): the chain goes on at the number after it when the
-            # lost one is nowhere further on.
-            elif (
-                hit[3]
-                and hit[2] == chain[-1][2] + 2
-                and len(chain) >= 2
-                and not any(h[2] == chain[-1][2] + 1 and h[3] == first[3] for h in hits[m:])
+            # lost one is nowhere further on, or only after the chain has gone on (the "2." of
+            # a list inside a later item, real/items 161). Bare numbers, and a gap right after
+            # "1.", need the chain to go on after the gap ("5 Sammanträdesdagar … Avsägelse av
+            # uppdrag … 7 Anmälningar … 8 …", real/items 164).
+            elif hit[2] == chain[-1][2] + 2 and _number_lost(
+                [h[2] for h in hits[m:] if h[3] == first[3]], chain[-1][2], len(chain), bool(hit[3])
             ):
                 chain.append(hit)
         chains.append(chain)
     best: list[_FlatHit] = []
     for chain in chains:
-        if (len(chain), _text_between(chain, cleaned)) > (len(best), _text_between(best, cleaned)):
+        # Counted by the numbers it holds: a number twice is one item more only once.
+        if _chain_rank(chain, cleaned) > _chain_rank(best, cleaned):
             best = chain
     if best:
         # A numbered list inside an item is not the items (real/items 29).
@@ -3187,6 +3440,10 @@ def _unflatten(lines: list[str]) -> list[str]:
                 # "3 43 FHR" before "1 Godkännande …": the page's numbers and the paragraph
                 # sign's code, no text of the item before (real/items 38, 39).
                 continue
+            if a in cuts[n] and b == len(line):
+                # "7 Övriga frågor (14)": the page's printed box ends the page, not the title
+                # (real/items 163).
+                piece = re.sub(r"\s+(?:\d{1,3}\s*)?\(\d{1,4}\)$", "", piece)
             if a in cuts[n]:
                 lead = re.match(r"(\d{1,3}(?:\.\d{1,2}(?=[.\s]))?)[.:]?\s*", piece)
                 number, rest = (lead.group(1), piece[lead.end() :]) if lead else ("", piece)
@@ -3200,6 +3457,9 @@ def _unflatten(lines: list[str]) -> list[str]:
                 end = _TITLE_END.search(rest)
                 words = rest.split()
                 title_end = end.start() if end else len(rest)
+                after = _colon_goes_on(rest, end)
+                if after is not None:
+                    title_end = after
                 stop = _title_stop(rest[:title_end])
                 if stop:
                     title_end = stop
@@ -3212,7 +3472,14 @@ def _unflatten(lines: list[str]) -> list[str]:
                 infinitive = _lost_lead_in_title(rest[:title_end])
                 if infinitive:
                     title_end = infinitive
-                if len(rest[:title_end].split()) > 10:
+                # A long title is cut at its first sentence, unless a section's heading word
+                # ends it ("Yttrande över remiss om nationell plan … inom hälso- och sjukvården
+                # Diarienummer: …", real/items 161).
+                # So does nothing: "3 Utseende av två justerare att tillsammans med
+                # ordföranden justera dagens protokoll" right before the next item (real/items
+                # 164).
+                labelled = _SECTION_AFTER_TITLE.match(rest, title_end) or not rest[title_end:]
+                if len(rest[:title_end].split()) > (20 if labelled else 10):
                     title_end = _sentence_title_end(rest) or len(" ".join(words[:10]))
                 # The contents list gives the title: "Svar på medborgarförslag: Belysning
                 # längs …" stops at no colon there, and "Tillgänglighetspriset 2019 1. …" ends
@@ -4283,7 +4550,12 @@ def _clean_text(lines: list[str], attachments: list[str]) -> str:
     # A PDF rendered line by line wraps its sentences: a long line without a closing stop whose
     # next line goes on in lower case is one sentence ("Malin ska framföra till Malin K" / "att
     # det är önskvärt …", real/items 95); a short lead ("Styrelsen beslutar" over "att …") is not.
-    text = re.sub(r"(?m)^(.{50,}[^\s.!?:;])[ \t]*\n(?=[a-zåäö])", r"\1 ", text)
+    # So is a next line that goes on with a number inside the sentence ("… mötas den 15
+    # september, 20 oktober och 8 december" / "2016, kl. 13.00–15.30.", real/items 160); a
+    # number with its stop or its title ("3. Remissrutin …") opens a line of its own.
+    text = re.sub(
+        r"(?m)^(.{50,}[^\s.!?:;])[ \t]*\n(?=[a-zåäö]|\d{1,4}(?:,\s|\s+[a-zåäö]))", r"\1 ", text
+    )
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     # A page break in a PDF export splits a sentence into two paragraphs; join them again.
     return re.sub(r"(?<=[^\s.!?:])\n\n(?=[a-zåäö])", " ", text)
