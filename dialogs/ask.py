@@ -232,6 +232,8 @@ class Parsed:
     # A day and month, or a month, named without a year: (month, day) / month.
     month_day: tuple[int, int] | None = None
     month_only: int | None = None
+    # "mötet före 8 maj", "the meeting after 10 October": the meeting next to the one that day.
+    beside: str | None = None
     rest: str = ""
     rest_original: str = ""
     filter_words: list[str] = field(default_factory=list)
@@ -323,6 +325,13 @@ def _names_topic(current: str, m: re.Match[str], parsed: Parsed) -> bool:
     )
 
 
+# A meeting word, then "före"/"innan"/"before"/"efter"/"after", just before a day and month.
+_BEFORE_WORDS = ("fore", "innan", "before")
+_RX_BESIDE = re.compile(
+    r"\b(?:mote\w*|sammantrade\w*|meetings?)\s+(fore|innan|before|efter|after)\s+(?:(?:den|the)\s+)?$"
+)
+
+
 def read_dates(f: str, chars: list[str], today: dt.date, parsed: Parsed) -> None:
     """Dates in the question become a range; their words leave the search text."""
     lo: list[dt.date] = []
@@ -372,6 +381,9 @@ def read_dates(f: str, chars: list[str], today: dt.date, parsed: Parsed) -> None
             parsed.month_day = parsed.month_day or (month, day)
             parsed.filter_words.append(m.group(0).strip())
             _blank(chars, *m.span())
+            side = _RX_BESIDE.search(current[: m.start()])
+            if side:
+                parsed.beside = "before" if side.group(1) in _BEFORE_WORDS else "after"
     current = "".join(chars)
     for m in re.finditer(
         r"\b(?:sedan|since|fran\s+och\s+med|from|efter|after)\s+"
@@ -1315,6 +1327,15 @@ async def _meetings(
             )
         ).all()
         on_day = [m for m in rows if m.date.month == month and (day is None or m.date.day == day)]
+        if parsed.beside and on_day:
+            # The body's meeting before (after) the one that day.
+            anchor = on_day[0]
+            near = stmt.where(Meeting.body_id == anchor.body_id)
+            if parsed.beside == "before":
+                near = near.where(Meeting.date < anchor.date).order_by(Meeting.date.desc())
+            else:
+                near = near.where(Meeting.date > anchor.date).order_by(Meeting.date.asc())
+            return list((await ctx.session.scalars(near.limit(1))).all())
         return on_day[:limit]
     if parsed.date_from:
         stmt = stmt.where(Meeting.date >= parsed.date_from)
@@ -1349,7 +1370,10 @@ def _where(parsed: Parsed, ctx: CommandContext) -> str:
     if parsed.body_names:
         bits.append(ctx.t("i ", "in ") + ", ".join(parsed.body_names))
     if parsed.month_day is not None:
-        bits.append(f"{parsed.month_day[1]}/{parsed.month_day[0]}")
+        side = {"before": ctx.t("före ", "before "), "after": ctx.t("efter ", "after ")}
+        bits.append(
+            f"{side.get(parsed.beside or '', '')}{parsed.month_day[1]}/{parsed.month_day[0]}"
+        )
     elif parsed.month_only is not None:
         # The month the question named, of whichever year the record's meetings were.
         sv_month = long_date(dt.date(2000, parsed.month_only, 1)).split()[1]

@@ -138,6 +138,25 @@ async def test_a_meeting_known_only_to_have_closed_is_shown_so(
         assert "?" not in answer.hits[0].text, answer.text
 
 
+async def test_the_meeting_before_or_after_a_day_is_the_one_beside_it(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """'Mötet före 8 maj' is the body's meeting before the one that day, not that meeting."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        for day in (dt.date(2026, 4, 24), dt.date(2026, 5, 8), dt.date(2026, 5, 29)):
+            await b.meeting(day.isoformat(), record.bodies["lsvo"], day, source="import")
+    for question, want, not_want in (
+        ("När hölls LSVO:s möte före 8 maj?", "2026-04-24", "2026-05-08"),
+        ("When was the LSVO meeting before 8 May?", "2026-04-24", "2026-05-08"),
+        ("När hölls LSVO:s möte efter 8 maj?", "2026-05-29", "2026-05-08"),
+        ("När hölls LSVO:s möte 8 maj?", "2026-05-08", "2026-04-24"),
+    ):
+        answer = await asking(question)
+        assert answer.hits and answer.hits[0].date == want, answer.text
+        assert all(h.date != not_want for h in answer.hits), answer.text
+
+
 async def test_two_justerare_elected_in_two_paragraphs_are_both_shown(
     record: Record, asking: Ask, database: Database
 ) -> None:
