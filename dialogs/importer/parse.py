@@ -1732,23 +1732,24 @@ class _MinutesParser:
         date may be another meeting's ("Arbetsutskottet … Regionstyrelsens sammanträde den 14
         december 2016" over "2 Tid och plats Onsdagen den 30 november 2016", real/attendance
         09)."""
-        opening = "\n".join(self.source.split("\n")[:20])[:2000]
+        opening = "\n".join(self.source.split("\n", 20)[:20])[:2000]
         labelled = meeting_date_in(opening, self.context_years, labelled_only=True)
         return labelled.date if labelled else None
 
     def _finish_header(self) -> None:
         minutes = self.minutes
+        labelled = self._labelled_date()
+        opening = "\n".join(self.source.split("\n", 30)[:30])
         if self.dates:
             best = min(self.dates, key=lambda c: c.priority)
             minutes.date = best.date
             if best.priority > 1:
-                minutes.date = self._labelled_date() or minutes.date
+                minutes.date = labelled or minutes.date
         title = minutes.title
         if title:
             kind = _KIND.search(title)
             if kind and kind.group("kind"):
                 minutes.meeting_kind = _kind_of(kind.group("kind"))
-            opening = "\n".join(self.source.split("\n")[:30])
             recorded_at = (
                 _RECORDED_WITH.search(title)
                 or _RECORDED_IN.search(title)
@@ -1780,14 +1781,13 @@ class _MinutesParser:
                 and (minutes.date is None or dated_notes)
                 and not excluded_before(title[: title_date.start])
             ):
-                minutes.date = self._labelled_date() or title_date.date
+                minutes.date = labelled or title_date.date
             body = _acronym_spelt_out(body, opening) if body else body
             minutes.body_name = body or None
             minutes.body_source = ("recorded_at" if recorded_at else "title") if body else None
         if minutes.body_name is None and not self.header_headings:
             # "Protokoll fört vid LAG-sammanträde i Leader Inlandet Tid: …" inside a flattened
             # page with no title line (real/bodies 179).
-            opening = "\n".join(self.source.split("\n")[:30])
             recorded = _RECORDED_WITH.search(opening) or _RECORDED_IN.search(opening)
             at = _RECORDED_AT.search(opening)
             if (
