@@ -297,6 +297,8 @@ def compare(
     if expected.get("body"):
         result.bodies_expected = 1
         result.bodies_right = int(same_body(expected["body"], body))
+        if not result.bodies_right:
+            result.misses.append(f"  body: want {expected['body']!r}, named {body!r}")
     kinds = SHAPE_KINDS.get(expected.get("topic", ""), KINDS) if result.split in GROUPS else KINDS
     for n, want in enumerate(wanted):
         have = got[n] if n < len(got) else Stored()
