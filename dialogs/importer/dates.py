@@ -234,13 +234,18 @@ def excluded_before(before: str) -> bool:
 
 
 def meeting_date_in(
-    text: str, context_years: Sequence[int] = (), *, labelled_only: bool = False
+    text: str,
+    context_years: Sequence[int] = (),
+    *,
+    labelled_only: bool = False,
+    kind_only: bool = False,
 ) -> DateMatch | None:
     """The meeting's date in a header's text: a date after a label that names the meeting's
     day first, then one on a line that names the minutes or the meeting, then the first other
     date; never one after a justering, anslag, next-meeting or deadline cue. For text the
     header lines did not read, flattened PDF pages among them (real_23). `labelled_only`: only a
-    date after such a label."""
+    date after such a label; `kind_only`: only one after a label or on a line that names the
+    minutes or the meeting before it."""
     best: tuple[int, int, DateMatch] | None = None
     for found in find_dates(text, None, context_years):
         before = text[: found.start]
@@ -253,6 +258,8 @@ def meeting_date_in(
             continue
         elif _KIND_WORD.search(line):
             rank = 1
+        elif kind_only:
+            continue
         else:
             rank = 2
         if best is None or (rank, found.start) < best[:2]:

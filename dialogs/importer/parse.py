@@ -1827,6 +1827,11 @@ class _MinutesParser:
             )
             if kind_anywhere:
                 minutes.meeting_kind = _kind_of(kind_anywhere.group(1))
+        if minutes.date is None and labelled:
+            # "Protokoll fört vid LAG-sammanträde i Leader Inlandet Tid: Fredag den 6 december
+            # 2013" inside a flattened page whose first line the reader took for an item
+            # (real/bodies 179, 180): the labelled day on the first page, with no header.
+            minutes.date = labelled
         if minutes.date is None:
             # A date near the top, above the first item, that the header lines did not read: a
             # title line, a flattened PDF page with "Datum: …" inside it (real_23). Never a date
@@ -1859,6 +1864,17 @@ class _MinutesParser:
                 minutes.date = held.date
                 minutes.warnings.append(
                     f"Mötets datum togs från texten: ”{_around(self.source, held)}”."
+                )
+        if minutes.date is None:
+            # The first page names the minutes or the meeting beside a date, though the reader
+            # took the page for an item's text: "Protokoll från styrelsemöte nr. 1 Reykjavik, 7-9
+            # februari 2009 Närvarande …" (real/bodies 175). Never a date after a justering,
+            # anslag or next-meeting cue; the summary says where the date came from.
+            dated = meeting_date_in(opening[:2000], self.context_years, kind_only=True)
+            if dated and dated.has_year:
+                minutes.date = dated.date
+                minutes.warnings.append(
+                    f"Mötets datum togs från första sidan: ”{_around(self.source, dated)}”."
                 )
         if minutes.date is None and self.filename:
             from_name = date_in_filename(self.filename)

@@ -33,6 +33,7 @@ How ambiguous forms are read (the importer must do the same):
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -259,6 +260,30 @@ ROWS: list[tuple[str, str, str | None, str | None]] = [
         "scan_2023-01-01.pdf",
         "2022-05-03",
     ),
+    # A flattened page whose first line the reader takes for an item: a date on the page that
+    # names the minutes or the meeting before it (real/bodies 175), never a justering's (the
+    # labelled day on such a page: test_labelled_day_on_a_page_read_as_items).
+    (
+        "first_page_names_meeting",
+        "Styrelsen konstituerade sig själv.\n\nTranskript\n\n1 Protokoll från styrelsemöte nr. "
+        "1 Reykjavik, 7-9 februari 2009 Närvarande Karin Ek, ordförande Ola Berg",
+        "styrelsen.pdf",
+        "2009-02-07",
+    ),
+    (
+        "first_page_beats_filename",
+        "Styrelsen konstituerade sig själv.\n\nTranskript\n\n1 Protokoll från styrelsemöte nr. "
+        "1 Reykjavik, 7-9 februari 2009 Närvarande Karin Ek, ordförande Ola Berg",
+        "scan_2013-01-01.pdf",
+        "2009-02-07",
+    ),
+    (
+        "first_page_justering_only",
+        "Styrelsen konstituerade sig själv.\n\nTranskript\n\n1 Protokollet justerades "
+        "2009-02-20 Närvarande Karin Ek, ordförande Ola Berg",
+        None,
+        None,
+    ),
     # --- the file name, last ------------------------------------------------------------
     (
         "filename_iso",
@@ -406,3 +431,22 @@ def test_meeting_time_and_place(
     assert (parsed.start_time, parsed.end_time) == (_clock(start), _clock(end))
     if place != "-":
         assert parsed.place == place
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "expected"),
+    [
+        # "… Transkript 1 Protokoll fört vid LAG-sammanträde i … Tid: Fredag den 6 december
+        # 2013": the labelled day on the first page.
+        ("real_179_*.txt", "2013-12-06"),
+        # "1 Protokoll från styrelsemöte nr. 1 Reykjavik, 7-9 februari 2009 Närvarande …": the
+        # first page names the meeting beside its date.
+        ("real_175_*.txt", "2009-02-07"),
+    ],
+)
+def test_labelled_day_on_a_page_read_as_items(excerpt: str, expected: str) -> None:
+    """A docplayer page whose first line the reader takes for an item has no header, but its
+    first page gives the day (real/bodies, excerpts of public minutes)."""
+    path = next(Path(__file__).parent.glob(f"real/bodies/{excerpt}"))
+    parsed = parse_minutes(path.read_text(encoding="utf-8"), path.name)
+    assert parsed.date == dt.date.fromisoformat(expected)
