@@ -1757,6 +1757,7 @@ class _MinutesParser:
                 or _RECORDED_WITH.search(opening)
                 or _RECORDED_IN.search(opening)
                 or _RECORDED_AT.search(opening)
+                or _MEETING_WITH.search("\n".join(_opening_lines(opening, 8)))
             )
             body = _body_from_title(title)
             if recorded_at:
@@ -3705,6 +3706,16 @@ _RECORDED_WITH = re.compile(
     r"(?:(?:ordinarie|extra|extrainsatta|konstituerande|årliga)\s+)?\w*(?:möte|sammanträde)t?\s+med\s+"
     r"(?P<body>[^,;:\n\d]+?)\s*(?:[,;:\n\d]|$)"
 )
+# "Styrelsesammanträde med Östby Vägsamfällighet", "Styrelsemöte med ”Vår Bygd 1891” tisd. 28
+# aug 1990." (real/items 08, 04): a line of the opening that starts with the meeting, then "med"
+# and a capitalised or quoted name, to a comma, a colon or the line's end; a quoted name runs to
+# its closing quote (digits and all).
+_MEETING_WITH = re.compile(
+    r"(?im)^(?:protokoll\s+(?:från|vid)\s+)?"
+    r"(?:(?:ordinarie|extra|extrainsatta|konstituerande|årliga)\s+)?[\w-]*(?:möte|sammanträde)t?"
+    r"\s+med\s+(?:[”“\"'](?P<quoted>[^”“\"'\n]{2,60})[”“\"']"
+    r"|(?P<body>(?-i:[A-ZÅÄÖ])[^,;:\n\d]+?)\s*(?:[,;:\n\d]|$))"
+)
 _GENERIC_SUBJECTS = frozenset({"mötet", "gruppen", "vi", "det", "man"})
 
 
@@ -3785,6 +3796,8 @@ def _recorded_body(found: re.Match[str]) -> str:
         head = stem if stem.isupper() else _definite(stem)
         org = found.group("org").strip(" ,.")
         return f"{head[:1].upper()}{head[1:]} {found.group('prep').lower()} {org}"
+    if "quoted" in found.re.groupindex and found.group("quoted"):
+        return found.group("quoted").strip()
     body = _possessor(_before_header_fields(_RECORDED_TAIL.sub("", found.group("body"))))
     if re.match(r"[a-zåäö]+(?:en|et)\b", body) and re.match(r"(?i)[\w-]*?" + _BODY_HEAD, body):
         body = body[:1].upper() + body[1:]  # "styrelsen för Göta älvs vattenvårdsförbund"
@@ -4076,6 +4089,12 @@ def _owned_body(name: str, opening: str) -> str:
     its owner where the opening names it so: "Organ: Regionförbundets styrelse", "samlades
     Landsbygdsnätverkets styrgrupp" (real items 16, 41); any other name as it is."""
     if name.isupper() and " " not in name:
+        # "UTSKOTT" out of "… KOMMUNSTYRELSENS SOCIALA UTSKOTT Plats: …": the whole name in
+        # capitals (real/items 167).
+        bare = _bare_head(name)
+        caps = _caps_body(bare, opening) if bare else None
+        if caps:
+            return caps
         # "FOLKHÄLSORÅD" over a text that says "folkhälsorådet": the form the text uses (real
         # attendance 26).
         used = re.search(rf"(?i)(?<![\w-]){re.escape(name)}(?:en|et)(?![\w-])", opening)
@@ -4099,7 +4118,13 @@ def _owned_body(name: str, opening: str) -> str:
     ):
         if m.group("owner").lower() not in _NOT_OWNERS:
             return f"{m.group('owner')}s {m.group('head')}"
-    return _meeting_owner(name, head, opening) or _specific_body(head, opening) or name
+    return (
+        _meeting_owner(name, head, opening)
+        or _specific_body(head, opening)
+        or _caps_body(head, opening)
+        or _organisation_before_minutes(opening)
+        or name
+    )
 
 
 def _meeting_owner(name: str, head: str, opening: str) -> str | None:
@@ -4138,6 +4163,46 @@ def _specific_body(head: str, opening: str) -> str | None:
         if m and len(line) > len(head) + 4:
             return line[:1] + line[1:].lower() if line.isupper() else line
     return None
+
+
+def _caps_body(head: str, opening: str) -> str | None:
+    """A body named by its head alone, whose full name the opening prints in capitals inside a
+    flattened line: "Utskottet" beside "1 STENUNGSUNDS KOMMUN Tid: 9:00 KOMMUNSTYRELSENS SOCIALA
+    UTSKOTT Plats: …" (real/items 167) → "Kommunstyrelsens sociala utskott". Up to three words
+    in capitals (a genitive's "s" may be small) before one that ends in the same head."""
+    caps = head.upper()
+    for line in _opening_lines(opening, 15):
+        m = re.search(
+            rf"(?<![\w-])((?:[A-ZÅÄÖ][A-ZÅÄÖ-]+s?\s+){{1,3}}[A-ZÅÄÖ-]*{caps}(?:EN|ET|N)?)(?![\w-])",
+            line,
+        )
+        if m:
+            words = m.group(1).split()
+            return " ".join([words[0][:1] + words[0][1:].lower()] + [w.lower() for w in words[1:]])
+    return None
+
+
+# An association's name just before its minutes' word on the first page: "Vätternvårdsförbundet
+# Protokoll vid styrelsesammanträde", "HJÄLMARENs VATTENVÅRDSFÖRBUND Protokoll" (real/items 150,
+# 151): one capitalised word, or up to three in capitals, the last ending in an association's
+# head noun.
+_ORGANISATION_HEAD = r"(?:förbund|förening|samfällighet|sällskap|stiftelse)(?:et|en)?"
+_ORGANISATION_BEFORE_MINUTES = re.compile(
+    r"(?<![\w-])(?P<org>(?-i:[A-ZÅÄÖ])[\w-]*?"
+    + _ORGANISATION_HEAD
+    + r"|(?-i:(?:[A-ZÅÄÖ][A-ZÅÄÖ-]+s?\s+){0,2}"
+    r"[A-ZÅÄÖ-]*(?:FÖRBUND|FÖRENING|SAMFÄLLIGHET|SÄLLSKAP|STIFTELSE)(?:ET|EN)?))"
+    r"\s+(?:PROTOKOLL|(?-i:P)rotokoll)\b",
+    re.IGNORECASE,
+)
+
+
+def _organisation_before_minutes(opening: str) -> str | None:
+    """The association whose board met, for a body named "Styrelsen" alone, where the first page
+    names it right before the word "Protokoll" (as written, capitals and all, as a caps title's
+    name is kept)."""
+    m = _ORGANISATION_BEFORE_MINUTES.search(opening[:1500])
+    return m.group("org") if m else None
 
 
 # Bodies a document may name by their head noun alone; and genitives before one that name no

@@ -190,6 +190,42 @@ def test_more_layouts_of_the_opening(text: str, body: str | None) -> None:
             "§ 1 Budget\n\nStyrelsen godkänner budgeten.\n",
             "Regionförbundets styrelse",
         ),
+        # The meeting "med" the association, on a line of its own (real/items 08, 04).
+        (
+            "Styrelseprotokoll 20160827\nPROTOKOLL\nStyrelsesammanträde med Västby Vägförening\n"
+            "Dag 2016 08 27\n\n1. Öppnande\nMötet öppnades av ordföranden.\n",
+            "Västby Vägförening",
+        ),
+        # A quoted name runs to its closing quote, digits and all.
+        (
+            "Styrelsemöte 1990-08-28\n\nStyrelsemöte med ”Östby Bygd 1891” tisd. 28 aug 1990.\n\n"
+            "§ 1.\nNärvarande var: Anna Berg, Bo Ek.\n",
+            "Östby Bygd 1891",
+        ),
+        # The association's name just before "Protokoll" on a flattened first page (real/items
+        # 150, 151): one word, or a name in capitals (kept as written).
+        (
+            "Protokoll vid styrelsesammanträde\n\nTranskript\n\n1 Nr 1/2012 Sida 1/6 Anna Berg "
+            "Östbyvårdsförbundet Protokoll vid styrelsesammanträde på Länsstyrelsen i Östby "
+            "PROTOKOLL 1. Mötets öppnande Mötet öppnades av ordförande Bo Ek. Beslut: Mötet var "
+            "behörigt utlyst och styrelsen konstaterades vara beslutför.",
+            "Östbyvårdsförbundet",
+        ),
+        (
+            "Protokoll. ÖSTBYSJÖNs VATTENVÅRDSFÖRBUND. styrelsemöte 4 juni 2013 Östby kl 1 o\n\n"
+            "Transkript\n\n1 "
+            "ÖSTBYSJÖNs VATTENVÅRDSFÖRBUND Protokoll NÄRVARANDE Anna Berg Bo Ek 1. Mötets "
+            "öppnande Ordföranden öppnade mötet. Styrelsen beslutade att godkänna dagordningen.",
+            "ÖSTBYSJÖNs VATTENVÅRDSFÖRBUND",
+        ),
+        # A body named by its head alone, whose whole name a flattened line prints in capitals
+        # (real/items 167).
+        (
+            "1 ÖSTBY KOMMUN Tid: 9:00 - 12:30 KOMMUNSTYRELSENS SOCIALA UTSKOTT Plats: Rodret "
+            "Ledamöter Anna Berg (m) Ordförande Bo Ek (s)\n\n2 § 37 Dnr 2020/1 Budget Utskottet "
+            "beslutar att godkänna budgeten.\n",
+            "Kommunstyrelsens sociala utskott",
+        ),
     ],
 )
 def test_title_names_cleaned_and_completed(text: str, body: str) -> None:
