@@ -73,6 +73,8 @@ _BODY_WORD = re.compile(
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"de", "vi", "man", "den", "det", "han", "hon", "dessa", "detta", "som"})
+# Possessive pronouns end like a genitive but own no body ("hans grupp", "deras styrelse").
+_POSSESSIVES = frozenset({"hans", "dess", "ens", "vars", "deras", "hennes"})
 
 # The verbs by which a body decides, present and past (elections and adoptions are decisions:
 # "Mötet valde …", "Mötet antog …", "Mötet fastställde …"; corpus 02, 04, 07, 24).
@@ -113,6 +115,14 @@ def is_body_subject(subject: str) -> bool:
     if not words or len(words) > 3 or words[0].lower() in _PRONOUNS:
         return False
     last = words[-1].lower()
+    if (
+        len(words) >= 2
+        and re.search(r"(?::s|[^\Ws]s)$", words[-2])
+        and words[-2].lower() not in _POSSESSIVES
+    ):
+        # After an owner's genitive the body noun has no definite ending: "Regionens
+        # samverkansråd", "Regionstyrelsens arbetsutskott", "LSVO:s ledningsgrupp".
+        return bool(_BODY_WORD.search(last))
     # "Kommunfullmäktige", "Regionfullmäktige" name the body without a definite ending.
     if not re.search(r"(?:en|et|na|n|fullmäktige)$", last):
         return False

@@ -1189,3 +1189,18 @@ def test_a_contents_list_before_one_paragraph_and_names_said_again() -> None:
     titles = [i.title for i in flat.items]
     assert not titles[1].endswith("(Se underlag")
     assert not titles[2].endswith("ersätter Sara")
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Regionens samverkansråd", "Regionstyrelsens arbetsutskott", "NSVO:s ledningsgrupp"],
+)
+def test_a_body_owned_in_the_genitive_decides(subject: str) -> None:
+    """After an owner's genitive a Swedish noun takes no definite ending ("Regionens
+    samverkansråd", not "samverkansrådet"): the body still decides, where the minutes name no
+    body of their own to compare it with. A possessive pronoun owns no body."""
+    text = f"Protokoll 2023-05-29\n\n§ 31 Handlingsplan\n{subject} beslutar att godkänna planen.\n"
+    (item,) = parse_minutes(text).items
+    assert [d.text for d in item.decisions] == [f"{subject} beslutar att godkänna planen."]
+    other = "Protokoll 2023-05-29\n\n§ 31 Handlingsplan\nDeras grupp beslutar att vänta.\n"
+    assert parse_minutes(other).items[0].decisions == []
