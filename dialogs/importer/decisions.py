@@ -717,7 +717,11 @@ _CONDITION_BEFORE = re.compile(
 )
 _NAME_PROMISED = re.compile(
     r"^(?P<who>[A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ][a-zåäöé]+)?)\s+"
-    r"(?:har\s+lovat|lovade|lovar|åtog\s+sig|åtar\s+sig|har\s+åtagit\s+sig)\s+(?:att\s+)?"
+    # "Lisa Berg utsågs till kassör och åtog sig att …": the promise may be the second of two
+    # clauses about the same person (the "utsågs till … och åtogs att …", with the
+    # passive-looking "åtogs" some secretaries write).
+    r"(?:[^.;:]{3,80}?\s+och\s+)?"
+    r"(?:har\s+lovat|lovade|lovar|åtog\s+sig|åtogs|åtar\s+sig|har\s+åtagit\s+sig)\s+(?:att\s+)?"
     r"(?P<what>.+)$"
 )
 # Role nouns as owners are definite or participles ("Ordföranden", "Föredragande", "Kansliet");

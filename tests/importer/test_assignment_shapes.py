@@ -561,3 +561,21 @@ def test_a_task_given_at_an_earlier_time_is_background() -> None:
         "kansliet i uppdrag att utreda frågan. Kansliet fick i uppdrag att återkomma senast "
         "2019-05-01.\n"
     ) == [("Kansliet", "återkomma", "senast 2019-05-01")]
+
+
+def test_a_promise_in_the_second_clause_about_the_same_person() -> None:
+    """'Lisa Berg utsågs till kassör och åtog sig att …' elects and gives a task at once; the
+    passive-looking 'åtogs att' some secretaries write is the same promise. Another person's
+    promise after a report names that person, not the first."""
+    text = (
+        "Protokoll styrelsemöte 2018-05-07\n\n"
+        "§ 1 Val av kassör\nLisa Berg utsågs till kassör och åtog sig att sköta bokföringen.\n\n"
+        "§ 2 Dataskydd\nPer Ek utsågs till dataskyddsombud och åtogs att ta fram en policy.\n\n"
+        "§ 3 Lokal\nAnna Berg informerade om läget och Bo Ek lovade att återkomma.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    tasks = _tasks(minutes)
+    assert ("Lisa Berg", "sköta bokföringen", None) in tasks
+    assert ("Per Ek", "ta fram en policy", None) in tasks
+    assert not [t for t in tasks if t[0] == "Anna Berg"]
+    assert "Lisa Berg utsågs till kassör och åtog sig att sköta bokföringen." in _decisions(minutes)
