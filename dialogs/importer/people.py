@@ -2785,9 +2785,25 @@ def organisation_group(text: str) -> tuple[str, list[str]] | None:
         return None
     org, names = found.group("org"), found.group("names")
     generic = bool(_FROM_GROUP.match(text))  # "Från regionen:", "Närvarande från …:"
-    if not (generic or is_organisation_line(org)) or not _all_people(names):
+    if not (generic or is_organisation_line(org) or _unit_heading(org)) or not _all_people(names):
         return None
     return org, split_inline_list(names).entries
+
+
+def _unit_heading(text: str) -> bool:
+    """A unit's name before a colon in an attendance list, though no organisation word says so
+    ("Kommunerna: …", "Socialtjänsten: …", "Elevhälsan: …"): one to three words, the first
+    capitalised, no digits, no person's name, no list label, role or title."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 3
+        and text[:1].isupper()
+        and not any(ch.isdigit() for ch in text)
+        and not looks_like_name(text)
+        and not (len(words) == 1 and (is_given_name(text) or is_surname(text)))
+        and _label_of(text.lower()) is None
+        and not any(w.lower().strip(".") in ROLE_WORDS or is_title_word(w) for w in words)
+    )
 
 
 def is_organisation_line(text: str) -> bool:

@@ -1134,6 +1134,15 @@ ORGANISATION_GROUPS = [
         {"Bo Lund": "Region Nordland"},
         id="motesdeltagare",
     ),
+    pytest.param(
+        # A unit no organisation word names ("Kommunerna", "Socialtjänsten") heads its people
+        # as well.
+        "Minnesanteckningar ledningsgrupp 2016-01-20\n\nNärvarande:\nSjukhuset: Anna Ek, Bo "
+        "Lund\nKommunerna: Cilla Berg\nSocialtjänsten: Dan Holm\nFrånvarande: Eva Ström\n\n"
+        "1. Inledning\nAnna Ek hälsade välkommen.\n",
+        {"Cilla Berg": "Kommunerna", "Dan Holm": "Socialtjänsten"},
+        id="unit_colon_names",
+    ),
 ]
 
 
