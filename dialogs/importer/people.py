@@ -10,7 +10,14 @@ from rapidfuzz import fuzz, process
 
 from .dates import MONTHS, WEEKDAY_STEMS
 from .model import ABSENT, PARTIAL, PRESENT, ROLE_ORDER, ParsedPerson
-from .names import given_evidence, is_given_name, is_surname, surname_evidence, unlike_a_name
+from .names import (
+    common_in,
+    given_evidence,
+    is_given_name,
+    is_surname,
+    surname_evidence,
+    unlike_a_name,
+)
 from .textutil import (
     clean_line,
     heading_level,
@@ -712,7 +719,71 @@ def split_inline_list(text: str, name_org: bool = False, context: str = "") -> I
             else:
                 grouped[-1].append(part)
         return InlineEntries([", ".join(group) for group in grouped], [])
+    grouped_line = _grouped_by_organisation(text, context)
+    if grouped_line:
+        return InlineEntries(grouped_line, [(text, grouped_line)])
     return InlineEntries([text], [])
+
+
+def _grouped_by_organisation(text: str, context: str = "") -> list[str] | None:
+    """A list grouped under the organisations that sent each person, flattened into one line:
+    "Sjukhuset Anna Berg, Bo Ek Primärvården Lisa Lind Kommun Per Alm, Eva Ek" (a cooperation
+    body's attendance by huvudman, as PDF text extraction leaves it). A person is a known given
+    name, or a capitalised word before a known surname, and one or two capitalised words (up to
+    a comma); the words between people
+    are the next people's organisation. Only when at least two organisations head people and
+    most of them hold an organisation word; else None. Entries are "Name, Organisation"."""
+    tokens = text.replace(",", " , ").split()
+    people: list[tuple[str, str]] = []
+    label: list[str] = []
+    labels: list[str] = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i]
+        if word == ",":
+            if label:
+                return None  # a comma inside an organisation's name: not this layout
+            i += 1
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        # A known given name, or a capitalised word before a known surname ("Cilla Berg": half
+        # of all given names are outside the lists, names.py).
+        given = is_given_name(word) and not common_in(word, context)
+        if (
+            (given or (word.istitle() and is_surname(nxt) and not is_title_word(word)))
+            and not is_organisation_word(word)
+            and _NAME_TOKEN.fullmatch(nxt or "-")
+            and not is_organisation_word(nxt)
+        ):
+            end = i + 2
+            # A second surname ("Anna Berg Lind"), not the next organisation or person.
+            if (
+                end < len(tokens)
+                and _NAME_TOKEN.fullmatch(tokens[end])
+                and not is_organisation_word(tokens[end])
+                and not is_given_name(tokens[end])
+                and (end + 1 >= len(tokens) or tokens[end + 1] == ",")
+                and is_surname(tokens[end])
+            ):
+                end += 1
+            if label:
+                labels.append(" ".join(label))
+                label = []
+            if not labels:
+                return None  # people before any organisation: another layout
+            people.append((" ".join(tokens[i:end]), labels[-1]))
+            i = end
+            continue
+        if not word[:1].isupper() and not label:
+            return None
+        label.append(word)
+        i += 1
+    if label or len(labels) < 2 or len(people) < 3:
+        return None
+    with_word = sum(any(is_organisation_word(w) for w in lab.split()) for lab in labels)
+    if 2 * with_word < len(labels):
+        return None
+    return [f"{name}, {org}" for name, org in people]
 
 
 def _without_parentheses(text: str) -> str:

@@ -1143,6 +1143,15 @@ ORGANISATION_GROUPS = [
         {"Cilla Berg": "Kommunerna", "Dan Holm": "Socialtjänsten"},
         id="unit_colon_names",
     ),
+    pytest.param(
+        # The same groups flattened into one line, as PDF text extraction leaves a table by
+        # huvudman: each organisation's words before its people.
+        "Minnesanteckningar ledningsgrupp 2016-01-20\n\nNärvarande: Region Östby Sjukhuset Anna "
+        "Ek, Bo Lund VG PV Cilla Berg Kommun Dan Holm\nEj närvarande: Eva Ström\n\n"
+        "1. Inledning\nAnna Ek hälsade välkommen.\n",
+        {"Bo Lund": "Region Östby Sjukhuset", "Cilla Berg": "VG PV", "Dan Holm": "Kommun"},
+        id="groups_run_together",
+    ),
 ]
 
 
