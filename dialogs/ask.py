@@ -2274,11 +2274,23 @@ async def _next_meeting(
             past,
         )
         return answer
-    return _none(
-        ctx,
-        f"Inget kommande möte är inlagt{_where(parsed, ctx)} för de organ du kan se.",
-        f"No upcoming meeting is in the record{_where(parsed, ctx)} for the bodies you can see.",
-    )
+    sv = f"Inget kommande möte är inlagt{_where(parsed, ctx)} för de organ du kan se."
+    en = f"No upcoming meeting is in the record{_where(parsed, ctx)} for the bodies you can see."
+    if parsed.body_ids or len(visible.bodies) == 1:
+        # One body asked about: where the record leaves off, so the asker knows how old it is
+        # (a notice imported for a meeting long past is its newest meeting).
+        # A meeting whose date the import did not find stands at the import's day: not it.
+        held = [h for h in await _meetings(ctx, parsed, visible, 5) if h.date_stated]
+        if held:
+            day = held[0].date
+            where = (held[0].place or "").strip()
+            place = f", {where}" if where else ""
+            sv += f" Senaste mötet i registret: {long_date(day)} ({day.isoformat()}){place}."
+            en += (
+                f" The latest meeting in the record: {day.day} "
+                f"{calendar.month_name[day.month]} {day.year} ({day.isoformat()}){place}."
+            )
+    return _none(ctx, sv, en)
 
 
 async def _planned(ctx: CommandContext, body_ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:

@@ -242,6 +242,30 @@ async def test_a_planned_meeting_is_the_next_one(
     assert [(h.body, h.date) for h in answer.hits] == [("LSVO ledningsgrupp", "2026-12-04")]
 
 
+async def test_no_next_meeting_says_where_the_record_leaves_off(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """Asked about one body with nothing upcoming and no next meeting stated, the answer says
+    its newest meeting (an imported notice's meeting long past), never one whose date the
+    import did not find; asked in English, in English."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        body = await b.body("sb", "Socialberedningen", "SB")
+        imported = {"source": "import", "status": "closed"}
+        await b.meeting(
+            "sb-old", body, dt.date(2010, 10, 28), place="Stadshotellet i Luleå", **imported
+        )
+        # An import without a date stands at the day it ran.
+        await b.meeting("sb-undated", body, dt.date(2026, 11, 30), date_stated=False, **imported)
+    sv = await asking("när är nästa möte i Socialberedningen?")
+    assert sv.hits == []
+    assert sv.text.endswith(
+        "Senaste mötet i registret: 28 oktober 2010 (2010-10-28), Stadshotellet i Luleå."
+    )
+    en = await asking("when is the next meeting of Socialberedningen?")
+    assert en.hits == [] and "The latest meeting in the record: 28 October 2010" in en.text
+
+
 async def test_standing_struck_and_justerat(record: Record, asking: Ask) -> None:
     answer = await asking("vad hände med årsberättelsen om nära vård?")
     hit = next(h for h in answer.hits if h.title.startswith("Nära vård årsberättelse"))
