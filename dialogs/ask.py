@@ -157,7 +157,13 @@ _RX_SUBSTITUTE = re.compile(
 # "Var Tekla med?", "Was the SAMO at the meeting?", "Did X attend?": whether someone was there.
 _RX_WAS_THERE = re.compile(
     r"^\W*(?:var|satt|was|were|did|deltog|narvarade)\b.*\b(?:med|dar|narvarande|there|present|at|"
-    r"attend\w*|deltog|motet|meeting)\b"
+    r"attend\w*|deltog|motet|meeting|absent|missing|franvarande)\b"
+)
+# "Was there an item on …?", "Were there any objections?", "Fanns det något ärende om …?": an
+# existential "there", not someone being there.
+_RX_EXISTENTIAL = re.compile(
+    r"^\W*(?:(?:was|were|is|are)\s+there\s+(?:a|an|any|anything|some|no|one)\b"
+    r"|(?:fanns|finns)\s+det\b)"
 )
 # "När hölls årsmötet 2010?", "What time did the board meeting start?": when (and where) a
 # meeting itself ran, not when a matter was dealt with.
@@ -608,6 +614,13 @@ def _role_of_another(f: str, chars: list[str], bodies: Sequence[BodyInfo]) -> bo
     return False
 
 
+def _attendance_asked(f: str) -> str | None:
+    """The part of the attendance a question asks for; an existential "there" ("Was there an
+    item on …?") is no word for being there, though "Were there any absentees?" asks."""
+    existential = _RX_EXISTENTIAL.search(f)
+    return people.attendance_in(f[existential.end() :] if existential else f)
+
+
 def parse_question(text: str, today: dt.date, bodies: Sequence[BodyInfo]) -> Parsed:
     low, f = _prepare(text)
     parsed = Parsed()
@@ -620,13 +633,16 @@ def parse_question(text: str, today: dt.date, bodies: Sequence[BodyInfo]) -> Par
     elif (roles := people.roles_in(f)) and people.WHO.search(f):
         parsed.intent = "role"
         parsed.role, parsed.roles = roles[0], roles
-    elif (part := people.attendance_in(f)) and (
-        people.WHO.search(f) or _RX_LISTING.search(f) or _RX_WAS_THERE.search(f)
+    elif (part := _attendance_asked(f)) and (
+        people.WHO.search(f)
+        or _RX_LISTING.search(f)
+        or _RX_WAS_THERE.search(f)
+        or _RX_EXISTENTIAL.search(f)
     ):
         parsed.intent = "attendance"
         parsed.part = part
         parsed.absent = part == "absent"
-    elif _RX_WAS_THERE.search(f):
+    elif _RX_WAS_THERE.search(f) and not _RX_EXISTENTIAL.search(f):
         parsed.intent = "attended"
     elif (_RX_WHEN_WORD.search(f) or _RX_WHERE_WORD.search(f)) and (
         _RX_MEETING_WORD.search(f) and not _RX_MATTER_WORD.search(f) and not _another_event(f)

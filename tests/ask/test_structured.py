@@ -328,6 +328,28 @@ def test_a_question_about_meetings_however_it_is_asked(question: str, intent: st
     assert parse_question(question, dt.date(2026, 12, 2), []).intent == intent
 
 
+# An existential "there" asks whether something was in the minutes, not who was there; with a
+# word for being away it still asks for the absent.
+_THERE = (
+    ("Was there an item on recruiting for hard-to-fill jobs?", "decisions", False),
+    ("Were there any objections to the budget?", "decisions", False),
+    ("Fanns det något ärende om bristyrken?", "decisions", False),
+    ("Were there any absentees at the meeting?", "attendance", True),
+    ("Was anyone absent?", "attendance", True),
+    ("Was anybody missing?", "attendance", True),
+    ("Fanns det några frånvarande?", "attendance", True),
+    ("Was Anna there?", "attended", False),
+)
+
+
+@pytest.mark.parametrize(("question", "intent", "absent"), _THERE)
+def test_an_existential_there_is_no_attendance(question: str, intent: str, absent: bool) -> None:
+    from dialogs.ask import parse_question
+
+    parsed = parse_question(question, dt.date(2026, 12, 2), [])
+    assert (parsed.intent, parsed.absent) == (intent, absent)
+
+
 @pytest.mark.parametrize("question", _NOT_NEXT)
 def test_what_happens_at_the_next_meeting_is_not_when_it_is(question: str) -> None:
     from dialogs.ask import parse_question
