@@ -699,6 +699,14 @@ class Hit:
     label: str = ""
     # A first name alone in the extract → the one attendee of the meeting with that first name.
     names: dict[str, str] = field(default_factory=dict)
+    # False when the minutes gave no date: `date` is then the day they were imported.
+    date_stated: bool = True
+
+    def shown_date(self, ctx: CommandContext) -> str:
+        """The date as a hit's heading shows it; never an import's day as the meeting's."""
+        if self.date_stated:
+            return self.date
+        return ctx.t(f"datum saknas (importerat {self.date})", f"no date (imported {self.date})")
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -712,6 +720,8 @@ class Hit:
         }
         if self.names:
             out["names"] = dict(self.names)
+        if not self.date_stated:
+            out["date_stated"] = False
         return out
 
 
@@ -1130,7 +1140,11 @@ def _hit_text(ctx: CommandContext, n: int, hit: Hit) -> str:
     label = f" · {hit.paragraph}" if hit.paragraph else ""
     title = f" {hit.title}" if hit.title else ""
     text = f"_{hit.label}:_ {hit.text}" if hit.label else hit.text
-    lines = [f"**{n}. {hit.body} · {hit.date}{label}**{title}", text, *name_lines(ctx, hit)]
+    lines = [
+        f"**{n}. {hit.body} · {hit.shown_date(ctx)}{label}**{title}",
+        text,
+        *name_lines(ctx, hit),
+    ]
     tail = hit.standing
     if hit.open_hint:
         tail += ctx.t(" · öppna: ", " · open: ") + hit.open_hint
@@ -1303,6 +1317,7 @@ def _render_unit(
     return Hit(
         body=body.name,
         date=meeting.date.isoformat(),
+        date_stated=meeting.date_stated,
         paragraph=_label(item, body) if item else None,
         title=(item.title if item else (meeting.title or "")) or "",
         text=text,
@@ -1408,7 +1423,7 @@ def _answer(ctx: CommandContext, title: str, hits: list[Hit]) -> Answer:
     lines = [title, ""]
     for hit in hits:
         label = f" · {hit.paragraph}" if hit.paragraph else ""
-        lines.append(f"**{hit.body} · {hit.date}{label}** {hit.title}".rstrip())
+        lines.append(f"**{hit.body} · {hit.shown_date(ctx)}{label}** {hit.title}".rstrip())
         lines.append(hit.text)
         lines.append("")
     return Answer("\n".join(lines).rstrip(), hits, len(hits))
@@ -1437,6 +1452,7 @@ def _text_hit(ctx: CommandContext, found: people.TextFind, visible: Visible) -> 
     return Hit(
         body=visible.bodies[row.body_id].name,
         date=row.meeting_date.isoformat(),
+        date_stated=getattr(row, "date_stated", None) is not False,
         paragraph=row.label,
         title=row.title or "",
         text=found.text,
@@ -1557,6 +1573,7 @@ async def _role(ctx: CommandContext, question: str, parsed: Parsed, visible: Vis
                 Hit(
                     body=visible.bodies[meeting.body_id].name,
                     date=meeting.date.isoformat(),
+                    date_stated=meeting.date_stated,
                     paragraph=None,
                     title=title,
                     text="; ".join(dict.fromkeys(names)),
@@ -1648,6 +1665,7 @@ async def _attendance(
             Hit(
                 body=visible.bodies[meeting.body_id].name,
                 date=meeting.date.isoformat(),
+                date_stated=meeting.date_stated,
                 paragraph=None,
                 title=title,
                 text="; ".join(names),
@@ -1702,6 +1720,7 @@ async def _attended(ctx: CommandContext, question: str, parsed: Parsed, visible:
                 Hit(
                     body=visible.bodies[meeting.body_id].name,
                     date=meeting.date.isoformat(),
+                    date_stated=meeting.date_stated,
                     paragraph=None,
                     title=ctx.t("Närvaro", "Attendance"),
                     text=f"{_person_line(person)}: {state}{note}",
@@ -1769,6 +1788,7 @@ async def _meeting_when(
             Hit(
                 body=visible.bodies[meeting.body_id].name,
                 date=meeting.date.isoformat(),
+                date_stated=meeting.date_stated,
                 paragraph=None,
                 title=meeting.title or "",
                 text=facts,
@@ -1889,6 +1909,7 @@ async def _substitute(
             Hit(
                 body=visible.bodies[m.body_id].name,
                 date=m.date.isoformat(),
+                date_stated=m.date_stated,
                 paragraph=None,
                 title=ctx.t(f"Ersättare för {target}", f"Substitute for {target}"),
                 text=_person_line(p),
@@ -2022,6 +2043,7 @@ def _assignment_hit(
     return Hit(
         body=body.name,
         date=meeting.date.isoformat() if meeting else "",
+        date_stated=meeting.date_stated if meeting else True,
         paragraph=_label(item, body) if item else None,
         title=item.title if item else "",
         text=f"[{a.id}] {a.assignee_text or '–'}: {a.what}{due}",

@@ -225,13 +225,17 @@ def _hit(ctx: CommandContext, f: AP.Found, extract: str, visible: Visible) -> Hi
         standing=_standing(ctx, row),
         open_hint=hint,
         label=AP.label_of(ctx, row),
+        date_stated=getattr(row, "date_stated", None) is not False,
     )
 
 
 def _hit_text(ctx: CommandContext, n: int, hit: Hit) -> str:
     where = f" · {hit.paragraph}" if hit.paragraph else ""
     title = f" {hit.title}" if hit.title else ""
-    lines = [f"**{n}. {hit.body} · {hit.date}{where}**{title}", f"_{hit.label}:_ {hit.text}"]
+    lines = [
+        f"**{n}. {hit.body} · {hit.shown_date(ctx)}{where}**{title}",
+        f"_{hit.label}:_ {hit.text}",
+    ]
     lines += name_lines(ctx, hit)
     tail = hit.standing
     if hit.open_hint:

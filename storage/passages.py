@@ -1121,7 +1121,11 @@ async def load(session: AsyncSession, ids: Sequence[int]) -> dict[int, Any]:
             ask_passage.c.confidential,
             ask_passage.c.position,
             ask_passage.c.text,
-        ).where(ask_passage.c.id.in_(list(ids)))
+            # False where the import found no date: meeting_date is then the day it ran.
+            Meeting.date_stated,
+        )
+        .select_from(ask_passage.outerjoin(Meeting, Meeting.id == ask_passage.c.meeting_id))
+        .where(ask_passage.c.id.in_(list(ids)))
     )
     return {r.id: r for r in rows}
 

@@ -417,3 +417,28 @@ async def test_a_first_name_in_the_text_is_the_attendee_with_that_first_name(
         assert answer.hits[0].names == {"Susann": "Susann Cederlund"}
         assert answer.hits[0].as_json()["names"] == {"Susann": "Susann Cederlund"}
         assert "Anna Lind" not in answer.text and "Anna Berg" not in answer.text
+
+
+async def test_a_meeting_without_a_date_is_not_cited_by_its_import_day(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """Minutes that give no date stand at the day they were imported; a hit from them says the
+    date is missing (the import's day in brackets), and `ask --json` marks it."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        held = await b.meeting(
+            "undated",
+            record.bodies["lsvo"],
+            dt.date(2026, 3, 9),
+            source="import",
+            date_stated=False,
+        )
+        await b.item(
+            "undated-1", held, "Kalkning", label="1", text="Kalkningen av Östbyån skjuts upp."
+        )
+    answer = await asking("vad sades om kalkningen av Östbyån?")
+    assert answer.hits and answer.hits[0].date_stated is False
+    assert "LSVO ledningsgrupp · datum saknas (importerat 2026-03-09)" in answer.text
+    assert answer.hits[0].as_json()["date_stated"] is False
+    en = await asking("what was said about the liming of Östbyån?")
+    assert "no date (imported 2026-03-09)" in en.text
