@@ -339,7 +339,13 @@ def extract_share(first: str, question: str) -> float:
     return _term_share(set(passage_terms(first)), wanted)
 
 
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+# Sentence ends, line breaks, and the dash or bullet of a list flattened into one line ("…
+# föreslår att regionfullmäktige: - avslår … - avslår …"), where a dash opens words (not a time
+# range "13.00 – 15.30").
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+(?=[-–•]\s+[^\W\d_])")
+# A cut inside a long sentence does not part a number from what it counts ("249,2 | miljoner
+# kronor").
+_NUMBER_AT_END = re.compile(r"\s\d[\d\s.,:]*$")
 # Weights of an extract sentence's score: the question's words it holds (share, 0..1), how near
 # it is in meaning to the question (cosine above the passage's own mean, which spans a few
 # hundredths) and whether it can answer this kind of question at all (a number for "how much",
@@ -361,6 +367,9 @@ def sentences(text: str, limit: int = EXTRACT) -> list[str]:
         s = s.strip() if s else ""
         while len(s) > limit // 2:
             cut = s[: limit // 2].rsplit(" ", 1)[0] or s[: limit // 2]
+            number = _NUMBER_AT_END.search(cut)
+            if number and number.start() > limit // 6:
+                cut = cut[: number.start()]
             out.append(cut)
             s = s[len(cut) :].strip()
         if s:

@@ -493,3 +493,25 @@ async def test_a_rollback_of_an_invalidated_connection_still_returns_it(db_url: 
     async with engine.connect() as fresh:
         assert (await fresh.execute(sql("SELECT 1"))).scalar_one() == 1
     await engine.dispose()
+
+
+def test_a_flattened_list_splits_into_its_points_and_a_number_keeps_its_unit() -> None:
+    """A bullet list run into one line splits at its dashes ('… regionfullmäktige: - avslår …
+    - avslår …'), so the point that answers can be the extract; a time range does not split; a
+    long sentence cut to fit never parts a number from what it counts."""
+    from dialogs.ask_passages import sentences
+
+    text = (
+        "Regionstyrelsen föreslår att regionfullmäktige: - avslår begäran om att få underskottet "
+        "reducerat med 210,7 miljoner kronor - avslår begäran från Östby sjukhus att få det "
+        "ackumulerade underskottet om 249,2 miljoner kronor helt eller delvis reducerat."
+    )
+    parts = sentences(text, 300)
+    assert any(p.startswith("- avslår begäran från Östby sjukhus") for p in parts)
+    assert any("249,2 miljoner kronor" in p for p in parts)
+    assert sentences("Mötet pågick 13.00 – 15.30 i Östby.", 300) == [
+        "Mötet pågick 13.00 – 15.30 i Östby."
+    ]
+    long = "Nämnden beviljar bidrag om " + "totalt 1 234 567 kronor till " * 6 + "föreningen."
+    for part in sentences(long, 120):
+        assert not part.rstrip().endswith(("1", "234", "567"))
