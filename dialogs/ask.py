@@ -2102,15 +2102,15 @@ async def _assignments(
         f"**Öppna uppdrag{' för ' + who if who else ''}{_where(parsed, ctx)}** ({len(hits)})",
         f"**Open assignments{' for ' + who if who else ''}{_where(parsed, ctx)}** ({len(hits)})",
     )
-    return _answer_list(title, hits)
+    return _answer_list(ctx, title, hits)
 
 
-def _answer_list(title: str, hits: list[Hit]) -> Answer:
+def _answer_list(ctx: CommandContext, title: str, hits: list[Hit]) -> Answer:
     lines = [title]
     for hit in hits:
         where = (
             f"{hit.body}"
-            + (f" {hit.date}" if hit.date else "")
+            + (f" {hit.shown_date(ctx)}" if hit.date else "")
             + (f" {hit.paragraph}" if hit.paragraph else "")
         )
         lines.append(f"- {hit.text} — {where}")
@@ -2127,6 +2127,7 @@ async def _overdue(ctx: CommandContext, question: str, parsed: Parsed, visible: 
             f"No overdue assignments{_where(parsed, ctx)} among the bodies you can see.",
         )
     return _answer_list(
+        ctx,
         ctx.t(
             f"**Försenade uppdrag{_where(parsed, ctx)}** ({len(hits)})",
             f"**Overdue assignments{_where(parsed, ctx)}** ({len(hits)})",
