@@ -1784,6 +1784,11 @@ class _MinutesParser:
             ):
                 minutes.date = labelled or title_date.date
             body = _acronym_spelt_out(body, opening) if body else body
+            owned = _ORGANISATION_THEN_BODY.match(body) if body else None
+            if owned and _BODY_WORD.match(owned.group("body")):
+                # "VILHELMINA KOMMUN Socialnämnden": the kommun's letterhead and the body
+                # (real/items 13, 47).
+                minutes.parent_body, body = owned.group("org"), owned.group("body")
             minutes.body_name = body or None
             minutes.body_source = ("recorded_at" if recorded_at else "title") if body else None
         if minutes.body_name is None and not self.header_headings:
@@ -3871,7 +3876,9 @@ def _is_title(text: str) -> bool:
 # ledningsgrupper, samverkansråd; real attendance 06, items 32).
 _BODY_HEAD = (
     r"(?:" + BODY_HEADS + r"|förening|kommitté|presidium|samfällighet|samverkan|forum|nätverk|"
-    r"plattform)"
+    # "Samverkansorganet Barn och Ungdom (SBU)" (real/samverkan 198); only in a compound: the
+    # label "Organ:" names no body.
+    r"plattform|(?<=[a-zåäö])organ)"
 )
 _BODY_WORD = re.compile(
     # The head may open the word ("Nämnden för …", "Direktionen"): its first letter is the
@@ -3881,10 +3888,17 @@ _BODY_WORD = re.compile(
     r"(?<![\w-])(?P<word>(?=[A-ZÅÄÖ])(?:\w+-\s+(?:och|samt)\s+(?=[a-zåäö]))?"
     r"[\w-]*?(?i:" + _BODY_HEAD + r")(?:en|et|n|t|e)?)(?![\w-])"
     # "Regionförbundets styrelse", "Byggnadsnämndens arbetsutskott": the owner and the body;
-    # "Kommunala pensionärsrådet": an adjective and the body.
-    r"|(?<![\w-])(?P<owner>[A-ZÅÄÖ][\w-]*(?:s|a))\s+(?P<head>[a-zåäö]*"
+    # "Kommunala pensionärsrådet", "Brottsförebyggande rådet": an adjective (a participle too,
+    # real/samverkan 190) and the body.
+    r"|(?<![\w-])(?P<owner>[A-ZÅÄÖ][\w-]*(?:s|a|[ae]nde))\s+(?P<head>[a-zåäö]*"
     + _BODY_HEAD
     + r"(?:en|et|n|t|e)?)\b"
+)
+# A kommun's or a region's name run into the body's on a title line: "VILHELMINA KOMMUN
+# Socialnämnden", "RONNEBY KOMMUN Kommunstyrelsens arbetsutskott".
+_ORGANISATION_THEN_BODY = re.compile(
+    r"^(?P<org>(?:[\w-]+\s+){1,3}(?i:kommun|landsting|kommunförbund)|(?i:region)\s+[\w-]+)\s+"
+    r"(?P<body>[A-ZÅÄÖ].*)$"
 )
 # A kommun, region or landsting as a whole: an organisation, not the body that met.
 _ORGANISATION_NAME = re.compile(
@@ -3911,8 +3925,8 @@ _RECORDED_TAIL = re.compile(
 )
 # Where a flattened page's first line turns from the body's name to the header's fields.
 _HEADER_FIELDS = (
-    r"Tid|Plats|Datum|Sammanträdesdatum|Sammanträdestid|Närvarande|Beslutande|Ledamöter|"
-    r"Paragrafer"
+    r"Tid|Plats|Datum|Sammanträdesdatum|Sammanträdesdag|Sammanträdestid|Närvarande|Beslutande|"
+    r"Ledamöter|Paragrafer"
 )
 _HEADER_FIELD = re.compile(r"(?<!\w)(?:" + _HEADER_FIELDS + r")(?!\w)")
 # Caps, where a reader lost letters outside ASCII too ("L\ufffdNGASANDS", corpus 02).
@@ -4269,6 +4283,7 @@ def body_in_opening(text: str, lines: int = 30) -> str | None:
             # "1 SIKO styrelsemöte, möte nr 5 år 2013 …": the organisation's short name before
             # its body's meeting (real attendance 25).
             return f"{acronym.group('org')} {acronym.group('stem').lower()}"
+        whole_line = line
         if len(words) > 12:
             # A flattened page: the words before the header's first field ("1 PROTOKOLL 1(18)
             # Landstingets kansli … Landstingsstyrelsen Tid Tisdagen …"), or among the first
@@ -4280,6 +4295,11 @@ def body_in_opening(text: str, lines: int = 30) -> str | None:
                 among = _body_among_fields(line[field.start() :])
                 if among:
                     return among
+            if not field and seen <= 2 and find_dates(line):
+                # A docplayer title with no field but the meeting's date: "1 (6) Kommunala
+                # Handikapprådet Kungajaktmuseet, Älgens Berg, Hunneberg Måndag den 20 april
+                # 2009, kl" (real/samverkan 197): its first words.
+                before = " ".join(words[:12])
             line = before
             words = line.split()
             if not words or len(words) > 12:
@@ -4296,8 +4316,11 @@ def body_in_opening(text: str, lines: int = 30) -> str | None:
             return line
         if (line.endswith(".") and len(words) > 6) or ":" in line[:20]:
             continue
-        if seen > 2 and not (_MINUTES_CUE.search(line) or find_dates(line)):
-            continue  # further down, a heading such as "Diskussionsgrupp IMPA" is a topic
+        if seen > 2 and not (_MINUTES_CUE.search(whole_line) or find_dates(whole_line)):
+            # Further down, a heading such as "Diskussionsgrupp IMPA" is a topic; a flattened
+            # page's fields hold the date ("… Folkhälsoutskottet Tid Tisdagen den 26 februari
+            # 2008", real/samverkan 194).
+            continue
         if _BODY_CAPS.match(line) and len(words) <= 5:
             return line
         caps = _CAPS_AFTER_KIND.match(line) if seen <= 2 else None
@@ -4340,6 +4363,9 @@ def _body_from_title(title: str) -> str:
     )
     for found in reversed(find_dates(body)):
         body = body[: found.start] + body[found.end :]
+    # A page count "1(9)", "1 (6)" is no part of a name ("LUNDS KOMMUN PROTOKOLL 1(9)",
+    # real/samverkan 196).
+    body = re.sub(r"(?<![\w(])\d{1,3}\s?\(\d{1,3}\)(?!\w)", " ", body)
     # "Ixs konstituerande styrelsemöte för år 2018": the owner of the meeting is the body.
     owner = re.match(
         r"^\s*(?P<owner>\S.*?)\s+(?:(?:ordinarie|extra|konstituerande|årliga)\s+)?"

@@ -226,6 +226,47 @@ def test_more_layouts_of_the_opening(text: str, body: str | None) -> None:
             "beslutar att godkänna budgeten.\n",
             "Kommunstyrelsens sociala utskott",
         ),
+        # A participle before the body ("Brottsförebyggande rådet") on a flattened page whose
+        # header field is "Sammanträdesdag" (real/samverkan 190).
+        (
+            "Protokoll 150217\n\nTranskript\n\nProtokoll 150217\n\nPROTOKOLL "
+            "Stadsdelsförvaltningen Väster Brottsförebyggande rådet (BRÅ) Sammanträdesdag "
+            "2015-02-17 Tid: 9:00 – 11.15 Plats: Stora rummet Närvarande Anna Berg, ordförande Bo "
+            "Ek, polisen Cilla Lind, fritid Dan Holm, skola 1. Mötets öppnande Anna Berg öppnade "
+            "mötet.\n",
+            "Brottsförebyggande rådet",
+        ),
+        # A docplayer title with no field but the meeting's date (real/samverkan 197).
+        (
+            "1 (6) Kommunala Pensionärsrådet Östbygården, Östby Måndag den 20 april 2009, kl 13.00 "
+            "16.30\n\nTranskript\n\n1 1 (6) Plats och tid Östbygården Närvarande Anna Berg, SN, "
+            "ordförande Bo Ek, BN Cilla Lind, PRO Dan Holm, SPF 1 Mötets öppnande Ordföranden "
+            "öppnade mötet.\n",
+            "Pensionärsrådet",
+        ),
+        # "-organet" in a compound is a body's head (real/samverkan 198).
+        (
+            "Samverkansorganet Barn och Unga (SBU) 1 Plats och tid Rådhuset, Östby, kl. 13:00 "
+            "16:25 Beslutande Anna Berg (KD), ordförande Bo Ek (M) Cilla Lind (S) Övriga "
+            "närvarande Dan Holm, fritidsdirektör 1 Mötets öppnande Ordföranden öppnade mötet.\n",
+            "Samverkansorganet",
+        ),
+        # A kommun's letterhead and a page count run into the title (real/items 13).
+        (
+            "VÄSTBY KOMMUN PROTOKOLL 1(54) Socialnämnden\n\n1 VÄSTBY KOMMUN PROTOKOLL 1(54) Plats "
+            "och tid Folkets Hus, Västby, torsdagen den 9 juni 2016, kl Beslutande Anna Berg, "
+            "ordf. Bo Ek Cilla Lind Dan Holm Eva Ek\n\n2 § 1 Budget Socialnämnden godkänner "
+            "budgeten.\n",
+            "Socialnämnden",
+        ),
+        # A flattened page further down whose fields hold the date (real/samverkan 194).
+        (
+            "Östbyenheten FU 2/08 Justerat Tid Tisdagen den 26 februari 2008 kl\n\nTranskript\n\n"
+            "1 1 (6) Östbyenheten Uppdragsavdelningen, Justerat Folkhälsoutskottet Tid Tisdagen "
+            "den 26 februari 2008 kl Plats Närvarande ledamöter Anna Berg, ordförande (c) Bo Ek "
+            "(s) Cilla Lind (m) 1 Mötets öppnande Ordföranden öppnade mötet.\n",
+            "Folkhälsoutskottet",
+        ),
     ],
 )
 def test_title_names_cleaned_and_completed(text: str, body: str) -> None:
