@@ -120,7 +120,7 @@ _RX_NEXT = re.compile(
     # "När träffas styrgruppen igen?", "ses vi igen"
     r"|\b(?:ses|mots|motas|traffas|sammantrad\w*)\s+(?:[\w-]+\s+){0,2}igen\b"
     r"|\b(?:nytt|annat)\s+mote\s+(?:\w+\s+)?(?:inplanerat|planerat|bokat|inbokat)\b"
-    r"|\bnext\s+(?:[\w'-]+\s+){0,3}(?:meeting|session|sitting|gathering|get-together|call)s?\b"
+    r"|\bnext\s+(?:[\w'-]+\s+){0,3}(?:meeting|session|sitting|gathering|get-together|call|agm)s?\b"
     r"|\b(?:upcoming|following|forthcoming|subsequent)\s+(?:[\w'-]+\s+){0,2}(?:meeting|session|sitting)s?\b"
     # "When do we next meet?", "When will they meet up again?", "convene next", "reconvene"
     rf"|\bnext\s+{_NEXT_EN_VERB}\b|\b(?:{_NEXT_EN_VERB}|meeting)\s+(?:up\s+)?(?:next|again)\b"

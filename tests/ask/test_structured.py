@@ -303,6 +303,7 @@ _ASKED = {
         "When is the following meeting?",
         "When's the next time the group meets?",
         "When's the next sitting of the committee?",
+        "When is the next AGM?",
         "When are they getting together again?",
         "När träffas styrgruppen igen?",
         "När är nästkommande möte?",
