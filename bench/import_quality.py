@@ -20,7 +20,8 @@ an annotation counts only for "imported".
 
 A third group, "shapes", is our own short texts in the layouts of public minutes outside the
 corpus (tests/importer/shapes/<topic>/, each .txt beside its .json with the source page of the
-layout): attendance/ is scored on people, items/ on items, decisions and assignments. It is dev
+layout): attendance/ is scored on people, items/ on items, decisions and assignments, complete/
+(whole minutes) on all four. It is dev
 material, reported on its own and never mixed into the corpus's dev or test figures.
 
 A fourth group, "real", is excerpts of real public minutes from outside the corpus
@@ -69,10 +70,13 @@ SHAPES = ROOT / "tests" / "importer" / "shapes"
 # What each shape folder annotates; the rest of its expectation is left empty.
 # bodies/ holds openings (the first lines of minutes) gathered for the body's name: scored on
 # people, date and body; their items run past the excerpt and are not annotated.
+# complete/ holds whole minutes (or an opening with attendance and several whole items): scored
+# on every kind.
 SHAPE_KINDS = {
     "attendance": ("people",),
     "items": ("items", "decisions", "assignments"),
     "bodies": ("people",),
+    "complete": ("people", "items", "decisions", "assignments"),
 }
 REAL = ROOT / "tests" / "importer" / "real"
 SPLITS = ("dev", "test", "shapes", "real")
