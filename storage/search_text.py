@@ -16,10 +16,12 @@ Terms are plain lower-case letters and digits: nothing that FTS5 or tsquery coul
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 MAX_WORD = 40
 MAX_TERMS_PER_FIELD = 4000
@@ -78,8 +80,10 @@ INDEX_STOP = frozenset(
 )
 
 # Words of a question that say what is asked, not what it is about.
-QUERY_STOP = INDEX_STOP | frozenset(
-    """
+QUERY_STOP = (
+    INDEX_STOP
+    | frozenset(
+        """
     vad vem vilka vilken vilket hur varför vems finns fanns någon något några ngn alla allt
     visa lista berätta ge mig jag du dig oss ni er kring angående gällande rörande beträffande
     inom om har hade ha fått få fick gjort gör gjorde tagit tog togs tas tagits fattat fattade
@@ -97,6 +101,17 @@ QUERY_STOP = INDEX_STOP | frozenset(
     from into during before after between than then were was been being anything something
     know knew known happened happen say said says mention mentioned
     """.split()
+    )
+    | frozenset(
+        # Every function word of Snowball's Swedish and English lists (storage/resources/
+        # stopwords.json names them), which the passages already leave out: a question's "they",
+        # "their" or "honom" is no topic ("What did they say about …" was read as about "they").
+        w
+        for lang in ("sv", "en")
+        for w in json.loads(
+            (Path(__file__).parent / "resources" / "stopwords.json").read_text("utf-8")
+        )[lang]
+    )
 )
 
 

@@ -75,3 +75,12 @@ def test_terms_are_only_letters_and_digits(junk: str) -> None:
         assert all(t.isalnum() for t, _ in word.terms), word
     columns = doc_terms(junk, junk + " F-ACT").fts_columns()
     assert all(ch.isalnum() or ch == " " for col in columns for ch in col)
+
+
+def test_function_words_of_a_question_are_no_topic() -> None:
+    """Snowball's function words (storage/resources/stopwords.json) are never what a question
+    is about: 'What did they say about their budget?' is about the budget."""
+    from storage.search_text import query_words
+
+    assert [w.text for w in query_words("What did they say about their budget?")] == ["budget"]
+    assert [w.text for w in query_words("Vad sa hon om honom och budgeten?")] == ["budgeten"]
