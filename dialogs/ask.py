@@ -121,7 +121,9 @@ _RX_NEXT = re.compile(
     r"|\b(?:ses|mots|motas|traffas|sammantrad\w*)\s+(?:[\w-]+\s+){0,2}igen\b"
     r"|\b(?:nytt|annat)\s+mote\s+(?:\w+\s+)?(?:inplanerat|planerat|bokat|inbokat)\b"
     r"|\bnext\s+(?:[\w'-]+\s+){0,3}(?:meeting|session|sitting|gathering|get-together|call|agm)s?\b"
-    r"|\b(?:upcoming|following|forthcoming|subsequent)\s+(?:[\w'-]+\s+){0,2}(?:meeting|session|sitting)s?\b"
+    r"|\b(?:upcoming|following|forthcoming|subsequent|follow-?up)\s+(?:[\w'-]+\s+){0,2}(?:meeting|session|sitting)s?\b"
+    # "When's the next one?", "När är nästa?": the meeting left unsaid after a when-word.
+    r"|\b(?:when|nar)\b.*\bnext\s+one\b|\bnar\s+(?:ar|blir)\s+(?:det\s+)?nasta\W*$"
     # "When do we next meet?", "When will they meet up again?", "convene next", "reconvene"
     rf"|\bnext\s+{_NEXT_EN_VERB}\b|\b(?:{_NEXT_EN_VERB}|meeting)\s+(?:up\s+)?(?:next|again)\b"
     r"|\breconven\w*|\bnext\s+time\b|\bmeeting\s+after\s+this\b"
@@ -247,6 +249,9 @@ class Parsed:
     # ("bokslutsdispositioner 2018"): read as the meeting's date first, as words when the
     # meetings of that date hold no answer.
     topic_dates: list[str] = field(default_factory=list)
+    # The question names the next meeting but asks what about it ("Vad sades om nästa möte?"):
+    # passages first; with no other word to search by, the next meeting itself.
+    about_next: bool = False
 
     @property
     def dated(self) -> bool:
@@ -555,6 +560,42 @@ def _match_at(
     return j
 
 
+def _compound_names(word: str, tokens: list[str]) -> bool:
+    """Whether one Swedish compound of the question names a body by two words of its name:
+    "pensionärssamrådet" for "Samråd för pensionärsorganisationer …", "funktionshinderrådet"
+    for "Rådet för funktionshinderfrågor", "folkhälsorådet" for "Samverkansråd för folkhälsa".
+    The compound's last part is a word of the name (or the head of one: "samverkansråd" is a
+    "råd"), its first part (a linking -s dropped) begins another word of the name, a letter of
+    the joint allowed to differ ("folkhälso-"/"folkhälsa"). Both folded, as name_key gives them."""
+    from storage.search_text import stem
+
+    if len(word) < 9 or len(tokens) < 2 or not word.isalpha():
+        return False
+    for cut in range(4, len(word) - 2):
+        head, tail = word[:cut], stem(word[cut:])
+        if len(tail) < 3:
+            continue
+        if head.endswith("s") and len(head) > 5:
+            head = head[:-1]
+        for n, token in enumerate(tokens):
+            # The stemmer cuts a word and its definite form apart now and then ("samråd" ->
+            # "samr", "samrådet" -> "samråd"): the word itself counts as well as its stem.
+            if tail not in (token, stem(token)) and not (
+                len(token) > len(tail) and token.endswith(tail)
+            ):
+                continue
+            for m, other in enumerate(tokens):
+                if m == n or len(other) < len(head):
+                    continue
+                shared = next(
+                    (k for k, (x, y) in enumerate(zip(head, other, strict=False)) if x != y),
+                    len(head),
+                )
+                if shared >= 5 and shared >= len(head) - 1:
+                    return True
+    return False
+
+
 def read_bodies(low: str, chars: list[str], bodies: Sequence[BodyInfo], parsed: Parsed) -> None:
     from storage.search_text import stem
 
@@ -573,6 +614,13 @@ def read_bodies(low: str, chars: list[str], bodies: Sequence[BodyInfo], parsed: 
     if not matched:
         for word, start, end in words_:
             owners = names.heads.get(stem(word), [])
+            if len(owners) == 1:
+                matched.setdefault(owners[0], (start, end))
+    if not matched:
+        for i, (word, start, end) in enumerate(words_):
+            if i > 0 and words_[i - 1][0] in _ABOUT:
+                continue
+            owners = [b.id for b in bodies if _compound_names(word, name_key(b.name).split())]
             if len(owners) == 1:
                 matched.setdefault(owners[0], (start, end))
     if not matched:
@@ -624,7 +672,9 @@ def _attendance_asked(f: str) -> str | None:
 def parse_question(text: str, today: dt.date, bodies: Sequence[BodyInfo]) -> Parsed:
     low, f = _prepare(text)
     parsed = Parsed()
-    if _RX_NEXT.search(f) and not _RX_ABOUT_NEXT.search(f):
+    next_named = bool(_RX_NEXT.search(f))
+    parsed.about_next = next_named and bool(_RX_ABOUT_NEXT.search(f))
+    if next_named and not parsed.about_next:
         parsed.intent = "next_meeting"
     elif _RX_OVERDUE.search(f):
         parsed.intent = "overdue"
@@ -905,6 +955,10 @@ async def _ask(
             parsed.intent, structured = "decisions", None
     from dialogs import ask_answer
 
+    if parsed.intent == "decisions" and parsed.about_next and not query_words(parsed.rest):
+        # "Vad sades om nästa möte?": nothing to search by but the next meeting itself, and
+        # when the record says nothing of it, that is the answer (not the latest decisions).
+        return await _next_meeting(ctx, question, parsed, visible)
     if parsed.intent == "decisions":
         if not query_words(parsed.rest) or os.environ.get("SVB_ASK_MODE") == "index":
             # A listing ("beslut i maj") reads the decisions themselves.
@@ -2315,20 +2369,44 @@ async def _next_meeting(
         return answer
     sv = f"Inget kommande möte är inlagt{_where(parsed, ctx)} för de organ du kan se."
     en = f"No upcoming meeting is in the record{_where(parsed, ctx)} for the bodies you can see."
-    if parsed.body_ids or len(visible.bodies) == 1:
-        # One body asked about: where the record leaves off, so the asker knows how old it is
-        # (a notice imported for a meeting long past is its newest meeting).
-        # A meeting whose date the import did not find stands at the import's day: not it.
-        held = [h for h in await _meetings(ctx, parsed, visible, 5) if h.date_stated]
-        if held:
-            day = held[0].date
-            where = (held[0].place or "").strip()
-            place = f", {where}" if where else ""
-            sv += f" Senaste mötet i registret: {long_date(day)} ({day.isoformat()}){place}."
-            en += (
-                f" The latest meeting in the record: {day.day} "
-                f"{calendar.month_name[day.month]} {day.year} ({day.isoformat()}){place}."
+    # Where the record leaves off, so the asker knows how old it is (a notice imported for a
+    # meeting long past is its newest meeting). A meeting whose date the import did not find
+    # stands at the import's day: not it.
+    held = [h for h in await _meetings(ctx, parsed, visible, 200) if h.date_stated]
+    one_body = (bool(parsed.body_ids) and len(parsed.body_ids) == 1) or len(visible.bodies) == 1
+    if held and one_body:
+        day = held[0].date
+        where = (held[0].place or "").strip()
+        place = f", {where}" if where else ""
+        sv += f" Senaste mötet i registret: {long_date(day)} ({day.isoformat()}){place}."
+        en += (
+            f" The latest meeting in the record: {day.day} "
+            f"{calendar.month_name[day.month]} {day.year} ({day.isoformat()}){place}."
+        )
+    elif held:
+        # Several bodies and none named (or a name the question gives in other words, as an
+        # English question does for a Swedish body): each body's newest meeting, newest first.
+        newest: dict[int, Meeting] = {}
+        for m in held:
+            newest.setdefault(m.body_id, m)
+        listed = list(newest.values())[:MAX_BODIES_LISTED]
+        sv += (
+            " Senaste mötena i registret: "
+            + "; ".join(
+                f"{visible.bodies[m.body_id].name} {long_date(m.date)} ({m.date.isoformat()})"
+                for m in listed
             )
+            + "."
+        )
+        en += (
+            " The latest meetings in the record: "
+            + "; ".join(
+                f"{visible.bodies[m.body_id].name} {m.date.day} {calendar.month_name[m.date.month]} "
+                f"{m.date.year} ({m.date.isoformat()})"
+                for m in listed
+            )
+            + "."
+        )
     return _none(ctx, sv, en)
 
 

@@ -27,6 +27,7 @@ import snowballstemmer
 from sqlalchemy import select
 
 from storage import passages as P
+from storage.models import Meeting
 from storage.search_text import fold
 
 DATA = Path(__file__).resolve().parent / "resources" / "meeting_roles.json"
@@ -258,7 +259,11 @@ async def passage_rows(
             t.c.standing,
             t.c.position,
             t.c.text,
+            # False where the import found no date: meeting_date is then the day it ran, and a
+            # hit must not be cited by it.
+            Meeting.date_stated,
         )
+        .select_from(t.outerjoin(Meeting, Meeting.id == t.c.meeting_id))
         .where(*P.scope_clause(scope), *where)
         .order_by(t.c.meeting_date.desc(), t.c.id)
         .limit(limit)

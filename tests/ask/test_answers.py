@@ -242,6 +242,35 @@ async def test_a_planned_meeting_is_the_next_one(
     assert [(h.body, h.date) for h in answer.hits] == [("LSVO ledningsgrupp", "2026-12-04")]
 
 
+async def test_no_next_meeting_of_several_bodies_lists_each_ones_newest_meeting(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """Asked about several bodies with nothing upcoming and no next meeting stated, the answer
+    lists each body's newest dated meeting, newest first; a body named by a compound of two
+    words of its name ('pensionärssamrådet') is that body."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        imported = {"source": "import", "status": "closed"}
+        sb = await b.body("sb", "Socialberedningen")
+        pr = await b.body("pr", "Samråd för pensionärsorganisationer")
+        await b.meeting("sb-old", sb, dt.date(2010, 10, 28), **imported)
+        await b.meeting("sb-older", sb, dt.date(2010, 9, 2), **imported)
+        await b.meeting("pr-old", pr, dt.date(2018, 9, 19), **imported)
+    both = await asking(
+        "När är nästa möte i Socialberedningen och Samråd för pensionärsorganisationer?"
+    )
+    assert both.hits == []
+    assert both.text.endswith(
+        "Senaste mötena i registret: Samråd för pensionärsorganisationer 19 september 2018 "
+        "(2018-09-19); Socialberedningen 28 oktober 2010 (2010-10-28)."
+    ), both.text
+    compound = await asking("När är nästa möte i pensionärssamrådet?")
+    assert compound.hits == []
+    assert compound.text.endswith("Senaste mötet i registret: 19 september 2018 (2018-09-19)."), (
+        compound.text
+    )
+
+
 async def test_no_next_meeting_says_where_the_record_leaves_off(
     record: Record, asking: Ask, database: Database
 ) -> None:

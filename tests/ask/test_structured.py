@@ -279,6 +279,10 @@ async def test_the_next_meeting_in_the_minutes_own_words(
         # All bodies: the others' last stated next meetings are listed too.
         ("När ses vi nästa gång?", False),
         ("When do we meet again?", False),
+        # What was said of it, with no other word to search by: the next meeting itself.
+        ("Vad sades om nästa möte?", False),
+        ("What did they say about the next meeting?", False),
+        ("When's the next one?", False),
     ):
         answer = await asking(question)
         assert any(said.rstrip(".") in h.text for h in answer.hits), answer.text
@@ -309,6 +313,9 @@ _ASKED = {
         "När är nästkommande möte?",
         "När är det efterföljande sammanträdet?",
         "Finns det något nytt möte inplanerat?",
+        "When's the next one?",
+        "What's the date of the follow-up meeting?",
+        "När är nästa?",
     ),
 }
 # A question about what happens at the next meeting is no question of when it is.
@@ -378,6 +385,27 @@ async def test_a_time_or_place_the_minutes_do_not_give_is_not_answered_by_the_da
     # The day alone is still answered.
     answer = await asking("När hölls LSVO:s möte i mars 2026?")
     assert answer.hits and answer.hits[0].date == "2026-03-06", answer.text
+
+
+async def test_a_text_hit_of_an_undated_meeting_is_not_cited_by_its_import_day(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """The minutes' own words beside a time come from a meeting whose date the import did not
+    find: the hit says the date is missing, as a search hit does."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        held = await b.meeting(
+            "undated",
+            record.bodies["lsvo"],
+            dt.date(2026, 3, 9),
+            source="import",
+            date_stated=False,
+        )
+        await b.item("undated-1", held, "Mötets öppnande", label="1", text="Mötet öppnades 13:05.")
+    answer = await asking("Vilken tid öppnades LSVO:s möte?")
+    said = [h for h in answer.hits if "13:05" in h.text]
+    assert said and all(h.date_stated is False for h in said), answer.text
+    assert "13:05" in answer.text and "2026-03-09**" not in answer.text
 
 
 async def test_the_time_in_the_minutes_own_words_answers_a_time_question(
