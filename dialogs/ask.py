@@ -212,6 +212,13 @@ def _another_event(f: str) -> bool:
 
 
 _RX_LISTING = re.compile(r"\b(?:lista|visa|show|list|name)\b")
+# "Hur många deltog?", "How many attended?": the attendance, counted; "Hur många var på
+# LSVO:s möte?", "How many people came?" ask it without a word for attending.
+_RX_HOW_MANY = re.compile(r"\b(?:hur\s+manga|how\s+many)\b")
+_RX_HOW_MANY_CAME = re.compile(
+    r"\b(?:hur\s+manga|how\s+many)(?:\s+(?:people|persons|members|personer|ledamoter|deltagare))?"
+    r"\s+(?:(?:var|were)\s+(?:pa|med|dar|at|there|in\s+attendance)|came|kom|showed|turned)\b"
+)
 _RX_PARAGRAPH = re.compile(r"(?:§|\bparagraf|\bparagraph|\bpunkt|\bitem)\s*(\d{1,4})\b")
 _RX_DECISION_WORDS = re.compile(
     r"\b(?:beslut\w*|fattade?s?|decided|decisions?|resolved|vad|what|visa|show|lista|list)\b"
@@ -686,12 +693,15 @@ def parse_question(text: str, today: dt.date, bodies: Sequence[BodyInfo]) -> Par
     elif (part := _attendance_asked(f)) and (
         people.WHO.search(f)
         or _RX_LISTING.search(f)
+        or _RX_HOW_MANY.search(f)
         or _RX_WAS_THERE.search(f)
         or _RX_EXISTENTIAL.search(f)
     ):
         parsed.intent = "attendance"
         parsed.part = part
         parsed.absent = part == "absent"
+    elif _RX_HOW_MANY_CAME.search(f):
+        parsed.intent = "attendance"
     elif _RX_WAS_THERE.search(f) and not _RX_EXISTENTIAL.search(f):
         parsed.intent = "attended"
     elif (_RX_WHEN_WORD.search(f) or _RX_WHERE_WORD.search(f)) and (
@@ -1696,6 +1706,7 @@ async def _attendance(
         if about.hits:
             return about
     title = ctx.t(*_PART_TITLES[part])
+    counted = bool(_RX_HOW_MANY.search(_prepare(question)[1]))
     hits: list[Hit] = []
     missing: list[Meeting] = []
     for meeting in meetings:
@@ -1721,7 +1732,11 @@ async def _attendance(
                 date=meeting.date.isoformat(),
                 date_stated=meeting.date_stated,
                 paragraph=None,
-                title=title,
+                title=(
+                    title + ctx.t(f" ({len(names)} personer)", f" ({len(names)} people)")
+                    if counted
+                    else title
+                ),
                 text="; ".join(names),
                 meeting_id=meeting.id,
                 kind="attendance",
@@ -1937,9 +1952,12 @@ async def _substitute(
     """Who replaces or replaced a person: the attendance's "ersätter" links, then decisions and
     text that name the person next to a word for taking someone's place."""
     found = await _named_people(ctx, question)
+    body_ids = parsed.body_ids or list(visible.bodies)
+    if not found and not _name_runs(question):
+        # "Vem ersatte vem?", "Who stood in for whom?": nobody named, so every substitution.
+        return await _substitutions(ctx, parsed, visible, body_ids)
     target = found[0].display_name if found else _name_in(question)
     ids = [p.id for p in found if p.name_key == found[0].name_key] if found else []
-    body_ids = parsed.body_ids or list(visible.bodies)
     hits: list[Hit] = []
     if ids:
         stmt = (
@@ -2032,9 +2050,9 @@ async def _replaced_in_text(
     return [_text_hit(ctx, f, visible) for f in finds[:3]]
 
 
-def _name_in(question: str) -> str:
-    """The name a question asks about: its last run of capitalised words, the question's own
-    first word (capitalised as the start of a sentence) not counted."""
+def _name_runs(question: str) -> list[list[str]]:
+    """The runs of capitalised words of a question, its own first word (capitalised as the
+    start of a sentence) not counted."""
     words = re.findall(r"[^\W\d_][\w-]*", question)[1:]
     runs: list[list[str]] = []
     for i, w in enumerate(words):
@@ -2044,7 +2062,75 @@ def _name_in(question: str) -> str:
             runs[-1].append(w)
         else:
             runs.append([w])
+    return runs
+
+
+def _name_in(question: str) -> str:
+    """The name a question asks about: its last run of capitalised words."""
+    runs = _name_runs(question)
     return " ".join(runs[-1][-3:]) if runs else question.strip()[:60]
+
+
+async def _substitutions(
+    ctx: CommandContext, parsed: Parsed, visible: Visible, body_ids: Sequence[int]
+) -> Answer:
+    """Every "X ersätter Y" of the attendance in scope, the newest meetings first; with none,
+    the passages answer (a decision that names both people)."""
+    from sqlalchemy.orm import aliased
+
+    replaced = aliased(Person)
+    stmt = (
+        select(Attendance, Person, replaced, Meeting)
+        .join(Person, Person.id == Attendance.person_id)
+        .join(replaced, replaced.id == Attendance.substitute_for_person_id)
+        .join(Meeting, Meeting.id == Attendance.meeting_id)
+        .where(Meeting.tenant_id == ctx.turn.tenant_id, Meeting.body_id.in_(body_ids or [-1]))
+    )
+    if parsed.date_from:
+        stmt = stmt.where(Meeting.date >= parsed.date_from)
+    if parsed.date_to:
+        stmt = stmt.where(Meeting.date <= parsed.date_to)
+    rows = (
+        await ctx.session.execute(
+            stmt.order_by(Meeting.date.desc(), Meeting.id.desc(), Attendance.id).limit(200)
+        )
+    ).all()
+    by_meeting: dict[int, tuple[Meeting, list[str]]] = {}
+    for _a, person, other, meeting in rows:
+        line = ctx.t(
+            f"{person.display_name} ersätter {other.display_name}",
+            f"{person.display_name} for {other.display_name}",
+        )
+        by_meeting.setdefault(meeting.id, (meeting, []))[1].append(line)
+    hits = [
+        Hit(
+            body=visible.bodies[m.body_id].name,
+            date=m.date.isoformat(),
+            date_stated=m.date_stated,
+            paragraph=None,
+            title=ctx.t("Tjänstgörande ersättare", "Serving substitutes"),
+            text="; ".join(lines),
+            meeting_id=m.id,
+            kind="attendance",
+        )
+        for m, lines in list(by_meeting.values())[:MAX_BODIES_LISTED]
+    ]
+    if not hits:
+        # Not settled: a decision or the minutes' text that names both people may answer.
+        return _none(
+            ctx,
+            f"Närvarolistorna du kan se{_where(parsed, ctx)} anger inte vem som ersatte vem.",
+            f"The attendance lists you can see{_where(parsed, ctx)} do not say who stood in "
+            "for whom.",
+        )
+    return _answer(
+        ctx,
+        ctx.t(
+            f"**Vem ersatte vem{_where(parsed, ctx)}**",
+            f"**Who stood in for whom{_where(parsed, ctx)}**",
+        ),
+        hits,
+    )
 
 
 async def _assignment_rows(

@@ -60,6 +60,28 @@ async def test_who_replaces_whom_answers_with_the_decision_naming_both(
     assert [h.text for h in linked.hits] == ["Ingela Sundberg, Degerfors kommun"]
 
 
+async def test_who_replaced_whom_with_nobody_named_lists_the_substitutions(
+    record: Record, asking: Ask
+) -> None:
+    """Nobody named: every 'X ersätter Y' of the attendance, never 'nobody called …'."""
+    sv = await asking("Vem ersatte vem?")
+    en = await asking("Who stood in for whom?")
+    assert [h.text for h in sv.hits] == ["Ingela Sundberg ersätter Mayvor Källgren"], sv.text
+    assert [h.text for h in en.hits] == ["Ingela Sundberg for Mayvor Källgren"], en.text
+    assert en.text.startswith("**Who stood in for whom**")
+
+
+async def test_how_many_attended_counts_the_attendance(record: Record, asking: Ask) -> None:
+    for question, counted in (
+        ("Hur många var på LSVO:s möte i juni 2021?", "personer)"),
+        ("How many people were at the LSVO meeting in June 2021?", "people)"),
+    ):
+        answer = await asking(question)
+        assert answer.hits and answer.hits[0].kind == "attendance", answer.text
+        shown = answer.hits[0].text.count(";") + 1
+        assert answer.hits[0].title.endswith(f"({shown} {counted}"), answer.hits[0].title
+
+
 async def test_nothing_is_invented_for_people_or_meetings_not_in_the_record(
     record: Record, asking: Ask
 ) -> None:
@@ -297,6 +319,12 @@ _ASKED = {
         "When was the last session?",
     ),
     # Members ask for the next meeting in many words.
+    "attendance": (
+        "Who was at the meeting?",
+        "Vilka var på mötet?",
+        "How many attended?",
+        "Hur många deltog?",
+    ),
     "next_meeting": (
         "When will the board next meet?",
         "When do they meet up again?",
@@ -320,6 +348,7 @@ _ASKED = {
 }
 # A question about what happens at the next meeting is no question of when it is.
 _NOT_NEXT = (
+    "Vilka beslut togs på mötet?",
     "What will be discussed at the next meeting?",
     "Vad ska diskuteras på nästa möte?",
     "Vem ska kalla till nästa möte?",
