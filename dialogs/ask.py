@@ -150,6 +150,11 @@ _RX_OVERDUE = re.compile(
 _RX_ASSIGN = re.compile(
     r"\b(?:vilka|vad|vilket|visa|lista|what|which|show|list)\b.*\b(?:uppdrag|uppdragen|assignments?|tasks?)\b"
     r"|\b(?:uppdrag|assignments?|tasks?)\s+(?:har|has|have|for|of|till)\b|\w+s\s+uppdrag\b"
+    # "action points", "to-dos", "Vad ska göras?", "What needs to be done?", "Who does what?"
+    r"|\baction\s*(?:points?|items?|list)\b|\bto-?dos?\b|\bvad\s+(?:ska|maste|behover)\s+goras\b"
+    r"|\bwhat\s+(?:needs|has|have)\s+to\s+be\s+done\b|\bwho\s+(?:has|have|needs?)\s+to\s+do\b"
+    r"|\b(?:vem|who)\s+(?:gor|does|ska\s+gora|will\s+do|ansvarar\s+for|is\s+responsible\s+for)"
+    r"\s+(?:vad|what)\b"
 )
 _RX_SUBSTITUTE = re.compile(
     r"\b(?:ersatter|ersatte|ersatt|ersattare\s+for|vikarierar|vikarierade|tjanstgor\s+for|"
@@ -2208,7 +2213,9 @@ async def _assignments(
             return _none(
                 ctx, "Du har inga uppdrag i registret.", "You have no assignments in the record."
             )
-    if person is None:
+    if person is None and _name_runs(question):
+        # A name the question gives that is nobody of the record ("Vilka uppdrag delades ut?"
+        # names nobody: its capital is the sentence's).
         name = _name_in(question)
         if re.search(r"[A-ZÅÄÖ]", name):
             return _none(

@@ -71,6 +71,22 @@ async def test_who_replaced_whom_with_nobody_named_lists_the_substitutions(
     assert en.text.startswith("**Who stood in for whom**")
 
 
+async def test_assignments_asked_without_a_name_are_listed(record: Record, asking: Ask) -> None:
+    """A question about assignments that names nobody lists them: its first word's capital is
+    no name ('Vilka uppdrag delades ut?' was read as a person called so)."""
+    for question in ("Vilka uppdrag delades ut?", "What action points came out of the meeting?"):
+        answer = await asking(question)
+        assert answer.hits and all(h.kind == "assignment" for h in answer.hits), answer.text
+
+
+async def test_what_they_concluded_lists_the_decisions(record: Record, asking: Ask) -> None:
+    """'Vad kom man fram till?', 'What were the outcomes?' ask for the decisions, as 'Vad
+    beslutades?' does; with a topic, about the topic."""
+    for question in ("Vad kom man fram till?", "What were the outcomes of the meeting?"):
+        answer = await asking(question)
+        assert answer.hits and all(h.kind == "decision" for h in answer.hits), answer.text
+
+
 async def test_how_many_attended_counts_the_attendance(record: Record, asking: Ask) -> None:
     for question, counted in (
         ("Hur många var på LSVO:s möte i juni 2021?", "personer)"),
@@ -319,6 +335,16 @@ _ASKED = {
         "When was the last session?",
     ),
     # Members ask for the next meeting in many words.
+    "assignments": (
+        "What action points came out of the meeting?",
+        "What tasks were handed out?",
+        "Who is responsible for what?",
+        "Vilka uppdrag delades ut?",
+        "Vad ska göras till nästa gång?",
+        "What needs to be done?",
+        "Who has to do something before the next meeting?",
+        "Vem gör vad?",
+    ),
     "attendance": (
         "Who was at the meeting?",
         "Vilka var på mötet?",
