@@ -100,7 +100,7 @@ QUERY_STOP = (
     meeting meetings year years last latest recent recently since ago past previous next
     from into during before after between than then were was been being anything something
     know knew known happened happen say said says mention mentioned
-    kom fram överens enades enats enig eniga landade
+    kom fram överens enades enats enig eniga landade mycket många much many
     agree agreed outcome outcomes conclusion conclusions conclude concluded
     """.split()
     )
