@@ -398,7 +398,28 @@ def _term_share(have: set[str], wanted: Sequence[str]) -> float:
             abs(len(h) - len(term)) <= 2 and fuzz.ratio(term, h) >= SPELLING for h in have
         ):
             got += 0.8
+        elif _first_part_in(term, have):
+            got += 0.6
     return got / len(wanted)
+
+
+def _first_part_in(term: str, have: set[str]) -> bool:
+    """A compound the text does not write whose last part only says how the question asks,
+    met by its first part: "kvinnofridsfråg" by "kvinnofridsatsning"
+    (storage.passages.frame_compound; storage.passages._decompound finds such passages)."""
+    from storage.passages import frame_compound
+
+    head = frame_compound(term)
+    return head is not None and any(h.startswith(head) for h in have)
+    for cut in range(len(term) - 3, 4, -1):
+        head = term[:cut]
+        if head.endswith("s") and len(head) > 5:
+            head = head[:-1]
+        if len(head) < max(5, len(term) // 2 - 1):
+            break
+        if any(h.startswith(head) for h in have):
+            return True
+    return False
 
 
 def extract(

@@ -165,6 +165,30 @@ async def test_text_is_labelled_as_text_and_unknown_words_do_not_empty(
     assert len(answer.hits[0].text) <= 320
 
 
+async def test_a_compound_ending_in_a_frame_word_is_met_by_its_first_part(
+    record: Record, database: Database, asking: Ask
+) -> None:
+    """'cykelvägsfrågan' is a question about cykelvägar ('-frågan' only says how it asks); a
+    compound whose last part means something of its own is not cut ('cykelvägsbelysningen' is
+    not answered by a passage about cykelvägar alone)."""
+    from storage.passages import frame_compound
+
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        m = await b.meeting("info", record.bodies["lsvo"], dt.date(2021, 9, 3))
+        await b.item(
+            "info",
+            m,
+            "Cykelvägar",
+            number=130,
+            text="Anna Berg redogjorde för planerna på nya cykelvägar längs kusten.",
+        )
+    answer = await asking("vad sades om cykelvägsfrågan?")
+    assert answer.hits and answer.hits[0].title == "Cykelvägar", answer.text
+    assert frame_compound("cykelvägsfrågan") == "cykelväg"
+    assert frame_compound("cykelvägsbelysning") is None
+
+
 async def test_extracts_are_short_and_hold_the_question_words() -> None:
     from dialogs.ask_passages import extract
 
