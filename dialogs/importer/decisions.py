@@ -94,7 +94,10 @@ _OWN_VERBS = (
     # att …" (real/items 31).
     r"instämmer\s+i|instämde\s+i|kommer\s+(?:\w+\s+)?fram\s+till|kom\s+(?:\w+\s+)?fram\s+till|"
     # "Styrelsen gav Ali i uppdrag att …" decides and assigns at once (shapes/items 05).
-    r"ger\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag|gav\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag"
+    r"ger\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag|gav\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag|"
+    # "Mötet bestämde att vi ska ordna ett knytkalas …" (real/items 251); "Styrelsen stödjer
+    # motion om …", the board's position on a motion to the annual meeting (real/items 253).
+    r"bestämde|bestämmer|stödjer|stöder"
 )
 # A past decision told as background: "Direktionen beslutade 2023-09-12 § 56 om …",
 # "Nämnden beslutade i oktober att …", "… beslöt vid sitt möte den 3 maj …".
@@ -158,7 +161,12 @@ _PASSIVE = re.compile(
     r"beviljades|beviljas|bifölls|bifalles|bifalls|beslutades|beslöts|röstades\s+(?:\w+\s+)?igenom|"
     r"utsågs|utses|avskrivs|avskrevs|bestämdes|enades\s+om|enades\s+man\s+om|"
     # "Vi kom överens om att …" (real/items 45), as "Man enades om att …".
-    r"kom\s+(?:vi\s+|man\s+)?överens\s+om)\b",
+    r"kom\s+(?:vi\s+|man\s+)?överens\s+om|"
+    # "…, Göran Jansson och Clas Rosenqvist, omvaldes", "Hyran för Bystugan bibehålles
+    # oförändrad", "Beträffande byvandringen hänsköts frågan till styrelsen" (real/items 251,
+    # 256). ("… läggs till handlingarna" stays the item's outcome, as the seeds and shapes/items
+    # 03, 04 have it.)
+    r"omvaldes|bibehålles|bibehålls|bibehölls|hänsköts)\b",
     re.IGNORECASE,
 )
 # A decision in the second half of a sentence: "Delegationen diskuterar … och delegerar till
@@ -182,7 +190,8 @@ _PROPOSES = re.compile(r"(?i)\b(?:föreslår|föreslog|föreslagit|yrkar|yrkade|
 # "Beslut att …" / "Beslutades att …" opening a sentence.
 # "Beslut togs att …" / "Beslut fattades att …" (real/items 04).
 _DECISION_OPENING = re.compile(
-    r"^(?:beslut(?:\s+(?:togs|fattades))?|beslutades)\s+att\s+\S|"
+    # "Även beslut att vi tar upp en kollekt …" (real/items 254).
+    r"^(?:(?:även|också)\s+)?(?:beslut(?:\s+(?:togs|fattades))?|beslutades)\s+att\s+\S|"
     # "Beslut enligt förslag." / "Beslut enligt arbetsutskottets förslag."
     r"^beslut\s+enligt\s+(?:\S+\s+)?förslag",
     re.IGNORECASE,

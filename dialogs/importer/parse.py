@@ -540,7 +540,11 @@ _REPORTS_EARLIER = re.compile(
 _PROPOSAL_HEADING = re.compile(
     r"(?i)^(?:förslag(?: till beslut)?|beslutsförslag|yrkanden?|motion|proposition)\b"
 )
-_LOST_LEAD_ATT = re.compile(r"(?:^\s*|(?<=[.!?])\s+)att\s+[a-zåäö]")
+# Not after an abbreviation: "Högskolan kommer bl.a. att skicka nyhetsbrev …" goes on the
+# sentence before (real/items 252).
+_LOST_LEAD_ATT = re.compile(
+    r"(?:^\s*|(?<=[.!?])(?<!\.[a-zåäö]\.)(?<!\.[a-zåäö]{2}\.)\s+)att\s+[a-zåäö]"
+)
 _CLOSING_ATT = re.compile(r"^\s*Att\s+[a-zåäö]{3,}\s+\S")
 _FINITE_AFTER_ATT = re.compile(
     r"\b(?:är|var|blir|blev|kan|kunde|ska|skall|har|hade|måste|bör|behöver|finns|gäller)\b"
@@ -1973,7 +1977,9 @@ class _MinutesParser:
             # point with no title whose first sentence decides, before more decisions in its
             # text; no heading opens so (real/items 153).
             decided = prose_decision(title, self.own)
-            if decided and all(d.text != decided.text for d in item.decisions):
+            # The text may hold the title's sentence again, with its full stop (real/items 02).
+            same = strip_final_period(decided.text) if decided else ""
+            if decided and all(strip_final_period(d.text) != same for d in item.decisions):
                 item.decisions.insert(0, decided)
         elif _is_sentence_title(title) and not _REPORTS_EARLIER.search(title):
             # "8. Påminnelse om … skickas av Victor." over text that follows: the title
@@ -3037,8 +3043,22 @@ _TITLE_END = re.compile(
     # body's "… beslut" label, after a lower-case word ends the title (real/items 38).
     # "3 Godkännande av dagordning Dagordning Förslaget till dagordning godkändes …" (real/items
     # 10): the subject may run to a few lower-case words.
+    # "46 Föregående mötesprotokoll Protokoll från sammanträdet läggs till handlingarna …"
+    # (real/items 252).
     r"(?<=[a-zåäö])\s(?=[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+){0,3}\s+(?:godkänns|godkändes|"
-    r"fastställs|fastställdes|antas|antogs)\b|[A-ZÅÄÖ][a-zåäö]+s\s+beslut\b)|"
+    r"fastställs|fastställdes|antas|antogs|(?:läggs|lades)\s+till\s+handlingarna)\b|"
+    r"[A-ZÅÄÖ][a-zåäö]+s\s+beslut\b)|"
+    # "45 Val av justerare Eva Johansson (C) utses att jämte ordförande justera …": a name with
+    # its party after a lower-case word, elected in the passive (real/items 252).
+    r"(?<=[a-zåäö])\s(?=[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\s+[A-ZÅÄÖ][a-zåäö]+"
+    r"(?:-[A-ZÅÄÖ][a-zåäö]+)?\s+\([A-ZÅÄÖ]{1,3}\)\s+(?:utses|utsågs|väljs|valdes)\b)|"
+    # "44 Fastställande av dagordning att fastställa dagordningen": a lower-case "att" with a
+    # deciding infinitive after the title's words is the decision whose lead-in was lost; not
+    # after "om", "för", "beslut", "förslag", "uppdrag", "rätt" ("Förslag om att anta …").
+    r"(?<=[a-zåäö]{3})(?<!\bför)(?<!\bbeslut)(?<!\bförslag)(?<!\buppdrag)(?<!\brätt)"
+    r"\s(?=att\s+(?:fastställa|godkänna|anta|notera|anteckna|"
+    r"ta\s+(?:informationen|redovisningen|rapporten)\s+till|"
+    r"lägga\s+(?:\S+\s+){0,4}?till\s+handlingarna)\b)|"
     # "5 Justering Justering Att tillsammans med ordföranden justera … valdes …": a capital
     # "Att" opens the text's first clause (real/items 10).
     r"\s(?=Att\s+[a-zåäö])|"
@@ -3854,7 +3874,15 @@ _NUMBERED_DECISIONS = re.compile(
 )
 _LIST_MARK = re.compile(r"\d{1,2}\.")
 _ENDS_WITH_MARK = re.compile(r"\s+\d{1,2}\.$")
-_DECIDED_TITLE = re.compile(r"(?i)^(?:beslöts|beslutades|beslut\s+(?:togs|fattades))\s+att\s+\S")
+_DECIDED_TITLE = re.compile(
+    r"(?i)^(?:beslöts|beslutades|beslut\s+(?:togs|fattades))\s+att\s+\S|"
+    # "§ 2. Till ordförande för mötet valdes X …" / "§ 6. De styrelsemedlemmar som står i tur att
+    # avgå, A och B, omvaldes." over a second paragraph: a past passive that elects or adopts
+    # is no heading's word, so the title sentence is a decision (real/items 256).
+    r"^(?!.*\b(?:som|när|då|efter\s+att)\s+\S+\s+(?:valdes|omvaldes|utsågs|godkändes|"
+    r"fastställdes|beviljades|antogs)\b).*\b(?:valdes|omvaldes|utsågs|godkändes|fastställdes|"
+    r"beviljades|antogs)\b"
+)
 
 
 def _is_sentence_title(title: str) -> bool:

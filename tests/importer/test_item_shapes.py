@@ -1204,3 +1204,62 @@ def test_a_body_owned_in_the_genitive_decides(subject: str) -> None:
     assert [d.text for d in item.decisions] == [f"{subject} beslutar att godkänna planen."]
     other = "Protokoll 2023-05-29\n\n§ 31 Handlingsplan\nDeras grupp beslutar att vänta.\n"
     assert parse_minutes(other).items[0].decisions == []
+
+
+def test_decisions_worded_without_a_decision_verb_of_the_meeting() -> None:
+    """Real/items 251, 253, 254, 256: 'omvaldes', 'bibehålles', 'hänsköts', 'Mötet bestämde
+    att …', a board's 'stödjer', 'Även beslut att …', and a '§ N.' sentence title that elects
+    over a second paragraph. A present 'omväljs' after a yrkande stays a proposal's wording
+    (real/items 47), and 'läggs till handlingarna' stays the item's outcome (shapes/items 03)."""
+    minutes = parse_minutes(
+        "Protokoll 2011-04-09\n\n"
+        "§ 2. Till ordförande för mötet valdes Per Ek och till sekreterare Ola Berg.\n\n"
+        "Till protokolljusterare valdes Eva Lund.\n\n"
+        "§ 6. De ledamöter som står i tur att avgå, Ann Ek och Bo Lind, omvaldes.\n\n"
+        "Övriga ledamöter är Stig Holm.\n\n"
+        "§ 7. Hyran för stugan bibehålles oförändrad.\n\n"
+        "§ 8. Beträffande vandringen hänsköts frågan till styrelsen. Mötet bestämde att vi ska "
+        "ordna ett kalas den 4 augusti.\n\n"
+        "§ 9. Motioner diskuterades.\n\nStyrelsen stödjer motion om hemsidan\n\n"
+        "§ 10. Vi gick igenom priset. Även beslut att vi tar upp en kollekt i augusti.\n\n"
+        "§ 11. Föregående protokoll läggs till handlingarna.\n"
+    )
+    texts = [d.text.rstrip(".") for d in minutes.decisions]
+    assert "Till ordförande för mötet valdes Per Ek och till sekreterare Ola Berg" in texts
+    assert "Till protokolljusterare valdes Eva Lund" in texts
+    assert "De ledamöter som står i tur att avgå, Ann Ek och Bo Lind, omvaldes" in texts
+    assert "Hyran för stugan bibehålles oförändrad" in texts
+    assert "Beträffande vandringen hänsköts frågan till styrelsen" in texts
+    assert any(t.startswith("Mötet bestämde att vi ska ordna") for t in texts)
+    assert "Styrelsen stödjer motion om hemsidan" in texts
+    assert any("vi tar upp en kollekt i augusti" in t for t in texts)
+    assert not any("handlingarna" in t for t in texts)
+    proposal = parse_minutes(
+        "Protokoll 2001-02-12\n\n§ 16 Val av ledamot\nYrkande Ek, s: Bo Arvidsson omväljs som "
+        "ledamot.\n"
+    )
+    assert proposal.decisions == []
+
+
+def test_a_flattened_title_ends_before_its_bare_decision() -> None:
+    """Real/items 252: 'NN Title' run into a bare 'att fastställa …', a name with its party
+    elected in the passive, and an 'att' after the abbreviation 'bl.a.' that is no decision."""
+    minutes = parse_minutes(
+        "Direktionsprotokoll 2013-09-20\n\n"
+        "3 44 Fastställande av dagordning att fastställa dagordningen 45 Val av justerare Eva "
+        "Johansson (C) utses att jämte ordförande justera dagens protokoll. 46 Samverkan med "
+        "högskolan Per Ek från högskolan informerar. Högskolan kommer bl.a. att skicka "
+        "nyhetsbrev till de förtroendevalda. att ta informationen till dagens protokoll 47 "
+        "Medarbetarcentrum Ola Berg informerar om verksamheten. att ta informationen till "
+        "dagens protokoll\n"
+    )
+    titles = [i.title for i in minutes.items]
+    assert titles[:2] == ["Fastställande av dagordning", "Val av justerare"]
+    texts = [d.text for d in minutes.decisions]
+    assert "att fastställa dagordningen" in texts[0]
+    assert any(t.startswith("Eva Johansson (C) utses att jämte ordförande") for t in texts)
+    assert not any("nyhetsbrev" in t for t in texts)
+    assert sum("att ta informationen till dagens protokoll" in t for t in texts) == 2
+    # "Förslag om att anta …" keeps its "att" in the title.
+    keep = parse_minutes("Protokoll 2013-09-20\n\n§ 5 Förslag om att anta planen\nDiskuterades.\n")
+    assert keep.items[0].title == "Förslag om att anta planen"
