@@ -647,6 +647,9 @@ _ACTION_VERBS = (
     r"utreder|lämnar\s+in|sköter|återrapporterar|lägger\s+(?:upp|ut)|pratar\s+med|"
     # "Tiina tar med sig pappersformat", "Peter tar emot anmälningar" (real/items 06, 08).
     r"tar med sig|tar med|tar emot|förser|"
+    # "Britt-Mari och Astrid handlar det som behövs till grillning" (real/items 254); "handlar
+    # om" tells what something is about.
+    r"handlar(?!\s+om\b)|"
     # "Mats och Sven tar tillsammans med Johanna Ek fram ett program", "Alla funderar på vad …"
     # (real/items 90, 95).
     r"tar\s+tillsammans\s+med\s+[^,.;]{2,40}?\s+fram|funderar på|"
@@ -677,8 +680,10 @@ def _name_acts(name: str, verbs: str = _ACTION_VERBS, tail: str = ".+") -> re.Pa
     # A role in parentheses may follow a name: "Jojje (sammankallande) och Henrik ordnar …"
     # (real/items 92).
     named = name + r"(?:\s+\([a-zåäö][^()]{0,30}\))?"
+    # Two names may be joined by "+" too: "Lars+Martin I ordnar offert …" (real/items 250).
     return re.compile(
-        rf"^(?:\((?P<initials>[A-ZÅÄÖ]{{2,4}})\)|(?P<who>{named}(?:\s+(?:och|&)\s+{named})?))"
+        rf"^(?:\((?P<initials>[A-ZÅÄÖ]{{2,4}})\)|"
+        rf"(?P<who>{named}(?:(?:\s+(?:och|&)\s+|\s*\+\s*){named})?))"
         r"\s+(?P<what>(?:" + verbs + r")\b" + tail + r")$"
     )
 
@@ -752,13 +757,17 @@ _MODAL_ADVERB = (
     r"(?!(?:inte|ej|aldrig|kanske|vi|ni|de|dom|du|jag|han|hon|man|den|det)\b)"
     r"(?![a-zåäö]+a\b)[a-zåäö]{2,12}\.?"
 )
+# Leaving is no task: "Björn kommer att lämna styrelsen" (real/items 253).
+_NOT_A_TASK = (
+    r"(?!vara\b|bara\b|kunna\b|avgå\b|sluta\b|lämna\s+(?:styrelsen|föreningen|uppdraget)\b)"
+)
 _NAME_SHALL = re.compile(
     rf"^(?P<who>{_FIRST_NAMES})\s+(?:ska|skall|kommer)(?:\s+{_MODAL_ADVERB})?(?:\s+att)?\s+"
-    r"(?P<what>(?!vara\b|bara\b|kunna\b)[a-zåäö]+a\b.+)$"
+    r"(?P<what>" + _NOT_A_TASK + r"[a-zåäö]+a\b.+)$"
 )
 _SHALL_NAME = re.compile(
     r"^(?:[A-ZÅÄÖ][a-zåäö]+\s+)?(?:ska|skall|kommer)\s+(?P<who>[A-ZÅÄÖ][a-zåäöé]+)\s+(?:att\s+)?"
-    r"(?P<what>(?!vara\b|bara\b|kunna\b)[a-zåäö]+a\b.+)$"
+    r"(?P<what>" + _NOT_A_TASK + r"[a-zåäö]+a\b.+)$"
 )
 # A definite or genitive noun ("Föreningen", "Styrelsens") is not a first name.
 _DEFINITE_NOUN = re.compile(r"(?:en|et|arna|erna|orna|ens|ets)$")
@@ -962,7 +971,10 @@ _PARTY_CODES = frozenset(
 _ELIDED_SUBJECT = re.compile(
     r"^(?P<who>"
     + _FIRST
-    + r")\s+(?:har|hade|är|var|[a-zåäö]+(?:ar|er|ir|de|te))\b[^.;]*?,?\s+och\s+"
+    + r")\s+(?:(?:har|hade|är|var|[a-zåäö]+(?:ar|er|ir|de|te))\b[^.;]*?,?\s+och|"
+    # "Våge framhöll vikten av att få in nya i styrelsen, han kommer att ringa runt" (real/items
+    # 253): a pronoun after the comma takes up the first name.
+    r"[a-zåäö]{3,}\b[^.;]*?,\s+(?:han|hon))\s+"
     r"(?:ska|skall|kommer\s+att|kommer)"
     r"\s+(?P<what>(?!vara\b|bara\b|kunna\b)(?:[a-zåäö]+a|gå|stå|se|nå)\b.+)$"
 )
