@@ -3728,8 +3728,9 @@ _RECORDED_WITH = re.compile(
     r"(?i)\bprotokoll\s+(?:fört|förda|upprättat)\s+vid\s+"
     # "vid ordinarie årsmöte med Väddö Hembygds- och fornminnesförening lördagen den 25 maj"
     # (real/bodies 174): the meeting's kind before its word.
-    r"(?:(?:ordinarie|extra|extrainsatta|konstituerande|årliga)\s+)?\w*(?:möte|sammanträde)t?\s+med\s+"
-    r"(?P<body>[^,;:\n\d]+?)\s*(?:[,;:\n\d]|$)"
+    # "Protokoll fört vid Årsmötet för Östersocknens Byalag r.f." (real/items 256): "för" too.
+    r"(?:(?:ordinarie|extra|extrainsatta|konstituerande|årliga)\s+)?\w*(?:möte|sammanträde)t?"
+    r"\s+(?:med|för)\s+(?P<body>[^,;:\n\d]+?)\s*(?:[,;:\n\d]|$)"
 )
 # "Styrelsesammanträde med Östby Vägsamfällighet", "Styrelsemöte med ”Vår Bygd 1891” tisd. 28
 # aug 1990." (real/items 08, 04): a line of the opening that starts with the meeting, then "med"
@@ -3906,7 +3907,10 @@ _BODY_HEAD = (
     r"(?:" + BODY_HEADS + r"|förening|kommitté|presidium|samfällighet|samverkan|forum|nätverk|"
     # "Samverkansorganet Barn och Ungdom (SBU)" (real/samverkan 198); only in a compound: the
     # label "Organ:" names no body.
-    r"plattform|(?<=[a-zåäö])organ)"
+    r"plattform|(?<=[a-zåäö])organ|"
+    # A village association: "Tönnånger Byalag", "Årsmötet för Östersocknens Byalag r.f."
+    # (real/items 251, 256).
+    r"byalag)"
 )
 _BODY_WORD = re.compile(
     # The head may open the word ("Nämnden för …", "Direktionen"): its first letter is the
