@@ -2695,9 +2695,16 @@ def _trailing_attendance(content: list[str], n: int) -> bool:
 
 
 # "1.1 Val av sekreterare" under "1. Inledning" in plain text.
+# A lettered sub-item too: "1.a Protokolljusterare", "1.b …" (real/items 257).
 _SUB_NUMBER = re.compile(
-    r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2})\.?[ \t]+(?P<rest>[A-ZÅÄÖ][^.!?]{1,80}[.:]?)$"
+    r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2}|[a-h])\.?[ \t]+"
+    r"(?P<rest>[A-ZÅÄÖ][^.!?]{1,80}[.:]?)$"
 )
+
+
+def _minor_rank(minor: str) -> int:
+    """ "3" → 3, "c" → 3: the place of a sub-item's minor, numbered or lettered."""
+    return int(minor) if minor.isdigit() else ord(minor) - ord("a") + 1
 
 
 def _with_subitems(starts: list[_ItemStart], lines: list[str]) -> list[_ItemStart]:
@@ -2707,12 +2714,21 @@ def _with_subitems(starts: list[_ItemStart], lines: list[str]) -> list[_ItemStar
     for n, start in enumerate(starts):
         out.append(start)
         end = starts[n + 1].index if n + 1 < len(starts) else len(lines)
-        minor = 0
+        # The sub-items of the next major whose own heading is missing: "1.c …" then "2.a …"
+        # with no "2." (real/items 257).
+        majors = {start.number: 0}
+        if start.number.isdigit() and (
+            n + 1 >= len(starts) or starts[n + 1].number != str(int(start.number) + 1)
+        ):
+            majors[str(int(start.number) + 1)] = 0
         for i in range(start.index + 1, end):
             sub = _SUB_NUMBER.match(lines[i])
-            if sub and sub.group("major") == start.number and int(sub.group("minor")) > minor:
-                minor = int(sub.group("minor"))
-                number = f"{start.number}.{minor}"
+            if not sub or sub.group("major") not in majors:
+                continue
+            rank = _minor_rank(sub.group("minor"))
+            if rank > majors[sub.group("major")]:
+                majors[sub.group("major")] = rank
+                number = f"{sub.group('major')}.{sub.group('minor')}"
                 out.append(_ItemStart(i, number, False, sub.group("rest").rstrip(".:")))
     return out
 
@@ -3038,6 +3054,9 @@ _TITLE_END = re.compile(
     # deciding verb ends the title (real/items 19).
     r"\s(?=(?:Godkändes|Godkänns|Fastställdes|Fastställs|Utsågs|Utses|Valdes|Beslutades|"
     r"Beslöts|Antogs)\b)|"
+    # "1.a Protokolljusterare Till protokolljusterare av protokollet utses Ola Lundberg.": an
+    # election opening "Till <role> … valdes/utses" (real/items 257).
+    r"\s(?=Till\s+[a-zåäö]+(?:\s+[a-zåäö]+){0,4}\s+(?:valdes|omvaldes|utsågs|utses|väljs)\b)|"
     # "FHR 1 Godkännande av dagordning Dagordningen godkänns.", "FHR 2 Trygghet i offentlig
     # miljö Folkhälsorådets beslut Att …": a subject with its passive deciding verb, or a
     # body's "… beslut" label, after a lower-case word ends the title (real/items 38).
@@ -3487,7 +3506,7 @@ def _unflatten(lines: list[str]) -> list[str]:
                 # (real/items 163).
                 piece = re.sub(r"\s+(?:\d{1,3}\s*)?\(\d{1,4}\)$", "", piece)
             if a in cuts[n]:
-                lead = re.match(r"(\d{1,3}(?:\.\d{1,2}(?=[.\s]))?)[.:]?\s*", piece)
+                lead = re.match(r"(\d{1,3}(?:\.(?:\d{1,2}|[a-h])(?=[.\s]))?)[.:]?\s*", piece)
                 number, rest = (lead.group(1), piece[lead.end() :]) if lead else ("", piece)
                 rest = _FILE_NUMBER_LEAD.sub("", rest)
                 caps = _CAPS_TITLE.match(rest)
@@ -3656,17 +3675,23 @@ def _flat_subitems(chain: list[_FlatHit], lines: list[str]) -> list[tuple[int, i
     Returns (line, offset) pairs."""
     found: list[tuple[int, int]] = []
     bounds = [*chain[1:], (len(lines), 0, 0, "")]
-    for (n, offset, number, _), (end_line, end_offset, _, _) in zip(chain, bounds, strict=True):
-        sub = re.compile(rf"(?<!\S){number}\.(?P<minor>\d{{1,2}})\.?\s+(?=[A-ZÅÄÖ][a-zåäö])")
-        minor = 0
-        for i in range(n, min(end_line, len(lines) - 1) + 1):
-            start = offset + 1 if i == n else 0
-            stop = end_offset if i == end_line else len(lines[i])
-            for m in sub.finditer(lines[i], start, stop):
-                if int(m.group("minor")) != minor + 1:
-                    continue
-                minor += 1
-                found.append((i, m.start()))
+    for (n, offset, number, _), (end_line, end_offset, after, _) in zip(chain, bounds, strict=True):
+        # Lettered too ("1.a Protokolljusterare … 1.b …"), and those of the next major when its
+        # own heading is missing ("… 1.c … 2.a Finansiering …", real/items 257).
+        majors = [number] if after == number + 1 else [number, number + 1]
+        for major in majors:
+            sub = re.compile(
+                rf"(?<!\S){major}\.(?P<minor>\d{{1,2}}|[a-h])\.?\s+(?=[A-ZÅÄÖ][a-zåäö])"
+            )
+            minor = 0
+            for i in range(n, min(end_line, len(lines) - 1) + 1):
+                start = offset + 1 if i == n else 0
+                stop = end_offset if i == end_line else len(lines[i])
+                for m in sub.finditer(lines[i], start, stop):
+                    if _minor_rank(m.group("minor")) != minor + 1:
+                        continue
+                    minor += 1
+                    found.append((i, m.start()))
     return found
 
 

@@ -1263,3 +1263,33 @@ def test_a_flattened_title_ends_before_its_bare_decision() -> None:
     # "Förslag om att anta …" keeps its "att" in the title.
     keep = parse_minutes("Protokoll 2013-09-20\n\n§ 5 Förslag om att anta planen\nDiskuterades.\n")
     assert keep.items[0].title == "Förslag om att anta planen"
+
+
+def test_lettered_sub_items_and_those_of_a_major_without_its_heading() -> None:
+    """Real/items 257: '1.a', '1.b', '1.c' after '1.' and '2.a' with no '2.' heading, in a
+    flattened line and as lines; an election 'Till X … utses' ends a one-word title."""
+    flat = parse_minutes(
+        "1 Protokoll vid Förbundsstyrelsens sammanträde den 3 maj 2006, Stockholm. "
+        "1. Sammanträdets öppnande Ordf öppnar mötet. 1.a Protokolljusterare Till "
+        "protokolljusterare utses Ola Lund. 1.b Anmälan av föregående protokoll Protokollen "
+        "noteras. 1.c Godkännande av föredragningslistan Förslaget till föredragningslista "
+        "godkänns. 2.a Finansiering av kurserna Ordf föredrar ärendet.\n"
+    )
+    assert [(i.number, i.title) for i in flat.items] == [
+        ("1", "Sammanträdets öppnande"),
+        ("1.a", "Protokolljusterare"),
+        ("1.b", "Anmälan av föregående protokoll"),
+        ("1.c", "Godkännande av föredragningslistan"),
+        ("2.a", "Finansiering av kurserna"),
+    ]
+    lines = parse_minutes(
+        "Protokoll 2006-05-03\n\n1. Formalia\n\n1.a Val av justerare\n\nOla valdes.\n\n"
+        "1.b Dagordning\n\nGodkändes.\n\n2.a Ekonomi\n\nRapporten lades till handlingarna.\n"
+    )
+    assert [i.number for i in lines.items] == ["1", "1.a", "1.b", "2.a"]
+    # "1.1", "1.2" keep working, and a "2.a" with its own "2." heading belongs to it.
+    both = parse_minutes(
+        "Protokoll 2006-05-03\n\n1. Formalia\n\n1.1 Val av justerare\n\nOla valdes.\n\n"
+        "2. Ekonomi\n\n2.a Budget\n\nGodkändes.\n"
+    )
+    assert [i.number for i in both.items] == ["1", "1.1", "2", "2.a"]
