@@ -4720,6 +4720,12 @@ def _clean_text(lines: list[str], attachments: list[str]) -> str:
     text = re.sub(
         r"(?m)^(.{50,}[^\s.!?:;])[ \t]*\n(?=[a-zåäö]|\d{1,4}(?:,\s|\s+[a-zåäö]))", r"\1 ", text
     )
+    # A shorter line goes on too when the next one opens with a conjunction: "Styrelsen
+    # beslutade att utse Martin I,Ludvig A" / "eller den de sätter i sitt ställe att …"
+    # (real/items 250).
+    text = re.sub(
+        r"(?m)^(.{20,}[^\s.!?:;,])[ \t]*\n(?=(?:eller|samt|och)\s+[a-zåäö])", r"\1 ", text
+    )
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     # A page break in a PDF export splits a sentence into two paragraphs; join them again.
     return re.sub(r"(?<=[^\s.!?:])\n\n(?=[a-zåäö])", " ", text)

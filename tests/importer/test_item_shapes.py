@@ -1293,3 +1293,18 @@ def test_lettered_sub_items_and_those_of_a_major_without_its_heading() -> None:
         "2. Ekonomi\n\n2.a Budget\n\nGodkändes.\n"
     )
     assert [i.number for i in both.items] == ["1", "1.1", "2", "2.a"]
+
+
+def test_a_decision_wrapped_before_a_conjunction_is_one_sentence() -> None:
+    """Real/items 250: a web post's indented lines wrap a decision before 'eller'; a short lead
+    over 'att …' stays apart as before."""
+    minutes = parse_minutes(
+        "Protokoll 2023-05-23\n\n 7. Val av fullmaktspersoner\n"
+        "  Styrelsen beslutade att utse Martin I,Ludvig A\n"
+        "  eller den de sätter i sitt ställe att företräda föreningen var för sig.\n"
+        " 8. Övrigt\n  Inget.\n"
+    )
+    assert [d.text for d in minutes.decisions] == [
+        "Styrelsen beslutade att utse Martin I,Ludvig A eller den de sätter i sitt ställe att "
+        "företräda föreningen var för sig."
+    ]
