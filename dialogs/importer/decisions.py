@@ -746,6 +746,11 @@ _ROLE_NOUN = re.compile(r"(?:ande|ende|anden|enden|aren|eren|arna|erna|et)$")
 # minnesanteckningarna", "Ordföranden sammankallar arbetsgruppen"; "Ordföranden meddelar att
 # mötet är beslutsfört" is information (the issue's shapes; test_assignment_shapes.py).
 _ROLE_TASK_VERBS = re.compile(r"^(?:" + _FORWARD_VERBS + r"|skickar\s+ut|bokar)\b")
+# … and any of its action verbs when it is to be done at once or by a time: "Ordföranden
+# skriver verksamhetsberättelse och plan omgående." (real/items 253).
+_RIGHT_AWAY = re.compile(
+    r"(?i)\b(?:omgående|snarast|genast|skyndsamt|senast\s+\S+|till\s+nästa\s+(?:möte|sammanträde))\b"
+)
 _FIRST_NAMES = _FIRST + r"(?:\s+(?:och|&)\s+" + _FIRST + r")?"
 # "Annie ska försöka ge tid åt …", "Speciellt kommer Olav skriva …", "Lisa kommer att boka …":
 # a first name and what they shall do, an infinitive (ending in -a) (corpus 03).
@@ -1275,7 +1280,11 @@ def find_assignments(
             if (
                 found
                 and first not in _NOT_OWNER
-                and (not _ROLE_NOUN.search(first) or _ROLE_TASK_VERBS.match(found.group("what")))
+                and (
+                    not _ROLE_NOUN.search(first)
+                    or _ROLE_TASK_VERBS.match(found.group("what"))
+                    or _RIGHT_AWAY.search(part)
+                )
             ):
                 what, due = _due(strip_final_period(found.group("what")))
                 who = re.split(r"\s+(?:och|&)\s+", _ROLE_IN_PARENS.sub("", found.group("who")))

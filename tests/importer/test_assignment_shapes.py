@@ -598,3 +598,15 @@ def test_shopping_names_joined_by_plus_a_pronoun_after_the_comma_and_leaving() -
     assert any(w == ["Britt-Mari", "Astrid"] and t.startswith("handlar det som") for w, t in got)
     assert any(w == ["Våge"] and t.startswith("ringa runt") for w, t in got)
     assert not any("pengar" in t or "lämna styrelsen" in t for _, t in got)
+
+
+def test_a_role_acting_at_once_is_its_task() -> None:
+    """Real/items 253: 'Ordföranden skriver … omgående.' is the chair's task; 'Ordföranden
+    skriver i sin rapport …' with no time stays information."""
+    minutes = parse_minutes(
+        "Protokoll 2018-05-02\n\n§ 56. Ordföranden skriver verksamhetsberättelse och plan "
+        "omgående.\n\n§ 57. Ordföranden skriver i sin rapport att läget är gott.\n"
+    )
+    assert [(a.assignees, a.what) for a in minutes.assignments] == [
+        (["Ordföranden"], "skriver verksamhetsberättelse och plan omgående")
+    ]
