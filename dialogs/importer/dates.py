@@ -50,6 +50,12 @@ _DAY_FIRST = re.compile(_START + r"(\d{1,2})([.-])(\d{1,2})\2(\d{4})" + _END)
 _TWO_DIGIT = re.compile(
     _START + r"(?:(\d{1,2})([.-])(\d{1,2})\2(\d{2})|(\d{2})(\d{2})(\d{2}))" + _END
 )
+# "18 05 02" (real/items 253): three groups of two digits with spaces, only as a line of its
+# own or after the meeting's word ("Skypemöte 18 05 02 kl. 10-11"); elsewhere spaced numbers
+# are paragraph or page numbers run together by a conversion.
+_SPACED_TWO_DIGIT = re.compile(
+    r"(?im)(?:^[ \t]*|(?<=möte[ \t]))(\d{2}) (\d{2}) (\d{2})(?=[ \t]*$|[ \t]+kl\b)"
+)
 # "12 juni 2012", "den 12:e juni", a range "26-27 januari 2002", "22-23 sep 2015" (real_21):
 # a range is its first day.
 _LONG = re.compile(
@@ -148,6 +154,8 @@ def find_dates(
             add(_two_digit_date(m.group(1), m.group(3), m.group(4), context_years), m)
         else:
             add(_two_digit_date(m.group(5), m.group(6), m.group(7), context_years), m)
+    for m in _SPACED_TWO_DIGIT.finditer(text):
+        add(_two_digit_date(m.group(1), m.group(2), m.group(3), context_years), m)
     if reference is None and context_years:
         year = Counter(context_years).most_common(1)[0][0]
         reference = dt.date(year, 1, 1)

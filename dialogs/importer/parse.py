@@ -540,7 +540,11 @@ _REPORTS_EARLIER = re.compile(
 _PROPOSAL_HEADING = re.compile(
     r"(?i)^(?:förslag(?: till beslut)?|beslutsförslag|yrkanden?|motion|proposition)\b"
 )
-_LOST_LEAD_ATT = re.compile(r"(?:^\s*|(?<=[.!?])\s+)att\s+[a-zåäö]")
+# Not after an abbreviation: "Högskolan kommer bl.a. att skicka nyhetsbrev …" goes on the
+# sentence before (real/items 252).
+_LOST_LEAD_ATT = re.compile(
+    r"(?:^\s*|(?<=[.!?])(?<!\.[a-zåäö]\.)(?<!\.[a-zåäö]{2}\.)\s+)att\s+[a-zåäö]"
+)
 _CLOSING_ATT = re.compile(r"^\s*Att\s+[a-zåäö]{3,}\s+\S")
 _FINITE_AFTER_ATT = re.compile(
     r"\b(?:är|var|blir|blev|kan|kunde|ska|skall|har|hade|måste|bör|behöver|finns|gäller)\b"
@@ -1973,7 +1977,9 @@ class _MinutesParser:
             # point with no title whose first sentence decides, before more decisions in its
             # text; no heading opens so (real/items 153).
             decided = prose_decision(title, self.own)
-            if decided and all(d.text != decided.text for d in item.decisions):
+            # The text may hold the title's sentence again, with its full stop (real/items 02).
+            same = strip_final_period(decided.text) if decided else ""
+            if decided and all(strip_final_period(d.text) != same for d in item.decisions):
                 item.decisions.insert(0, decided)
         elif _is_sentence_title(title) and not _REPORTS_EARLIER.search(title):
             # "8. Påminnelse om … skickas av Victor." over text that follows: the title
@@ -2689,9 +2695,16 @@ def _trailing_attendance(content: list[str], n: int) -> bool:
 
 
 # "1.1 Val av sekreterare" under "1. Inledning" in plain text.
+# A lettered sub-item too: "1.a Protokolljusterare", "1.b …" (real/items 257).
 _SUB_NUMBER = re.compile(
-    r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2})\.?[ \t]+(?P<rest>[A-ZÅÄÖ][^.!?]{1,80}[.:]?)$"
+    r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2}|[a-h])\.?[ \t]+"
+    r"(?P<rest>[A-ZÅÄÖ][^.!?]{1,80}[.:]?)$"
 )
+
+
+def _minor_rank(minor: str) -> int:
+    """ "3" → 3, "c" → 3: the place of a sub-item's minor, numbered or lettered."""
+    return int(minor) if minor.isdigit() else ord(minor) - ord("a") + 1
 
 
 def _with_subitems(starts: list[_ItemStart], lines: list[str]) -> list[_ItemStart]:
@@ -2701,12 +2714,21 @@ def _with_subitems(starts: list[_ItemStart], lines: list[str]) -> list[_ItemStar
     for n, start in enumerate(starts):
         out.append(start)
         end = starts[n + 1].index if n + 1 < len(starts) else len(lines)
-        minor = 0
+        # The sub-items of the next major whose own heading is missing: "1.c …" then "2.a …"
+        # with no "2." (real/items 257).
+        majors = {start.number: 0}
+        if start.number.isdigit() and (
+            n + 1 >= len(starts) or starts[n + 1].number != str(int(start.number) + 1)
+        ):
+            majors[str(int(start.number) + 1)] = 0
         for i in range(start.index + 1, end):
             sub = _SUB_NUMBER.match(lines[i])
-            if sub and sub.group("major") == start.number and int(sub.group("minor")) > minor:
-                minor = int(sub.group("minor"))
-                number = f"{start.number}.{minor}"
+            if not sub or sub.group("major") not in majors:
+                continue
+            rank = _minor_rank(sub.group("minor"))
+            if rank > majors[sub.group("major")]:
+                majors[sub.group("major")] = rank
+                number = f"{sub.group('major')}.{sub.group('minor')}"
                 out.append(_ItemStart(i, number, False, sub.group("rest").rstrip(".:")))
     return out
 
@@ -3032,13 +3054,30 @@ _TITLE_END = re.compile(
     # deciding verb ends the title (real/items 19).
     r"\s(?=(?:Godkändes|Godkänns|Fastställdes|Fastställs|Utsågs|Utses|Valdes|Beslutades|"
     r"Beslöts|Antogs)\b)|"
+    # "1.a Protokolljusterare Till protokolljusterare av protokollet utses Ola Lundberg.": an
+    # election opening "Till <role> … valdes/utses" (real/items 257).
+    r"\s(?=Till\s+[a-zåäö]+(?:\s+[a-zåäö]+){0,4}\s+(?:valdes|omvaldes|utsågs|utses|väljs)\b)|"
     # "FHR 1 Godkännande av dagordning Dagordningen godkänns.", "FHR 2 Trygghet i offentlig
     # miljö Folkhälsorådets beslut Att …": a subject with its passive deciding verb, or a
     # body's "… beslut" label, after a lower-case word ends the title (real/items 38).
     # "3 Godkännande av dagordning Dagordning Förslaget till dagordning godkändes …" (real/items
     # 10): the subject may run to a few lower-case words.
+    # "46 Föregående mötesprotokoll Protokoll från sammanträdet läggs till handlingarna …"
+    # (real/items 252).
     r"(?<=[a-zåäö])\s(?=[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+){0,3}\s+(?:godkänns|godkändes|"
-    r"fastställs|fastställdes|antas|antogs)\b|[A-ZÅÄÖ][a-zåäö]+s\s+beslut\b)|"
+    r"fastställs|fastställdes|antas|antogs|(?:läggs|lades)\s+till\s+handlingarna)\b|"
+    r"[A-ZÅÄÖ][a-zåäö]+s\s+beslut\b)|"
+    # "45 Val av justerare Eva Johansson (C) utses att jämte ordförande justera …": a name with
+    # its party after a lower-case word, elected in the passive (real/items 252).
+    r"(?<=[a-zåäö])\s(?=[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\s+[A-ZÅÄÖ][a-zåäö]+"
+    r"(?:-[A-ZÅÄÖ][a-zåäö]+)?\s+\([A-ZÅÄÖ]{1,3}\)\s+(?:utses|utsågs|väljs|valdes)\b)|"
+    # "44 Fastställande av dagordning att fastställa dagordningen": a lower-case "att" with a
+    # deciding infinitive after the title's words is the decision whose lead-in was lost; not
+    # after "om", "för", "beslut", "förslag", "uppdrag", "rätt" ("Förslag om att anta …").
+    r"(?<=[a-zåäö]{3})(?<!\bför)(?<!\bbeslut)(?<!\bförslag)(?<!\buppdrag)(?<!\brätt)"
+    r"\s(?=att\s+(?:fastställa|godkänna|anta|notera|anteckna|"
+    r"ta\s+(?:informationen|redovisningen|rapporten)\s+till|"
+    r"lägga\s+(?:\S+\s+){0,4}?till\s+handlingarna)\b)|"
     # "5 Justering Justering Att tillsammans med ordföranden justera … valdes …": a capital
     # "Att" opens the text's first clause (real/items 10).
     r"\s(?=Att\s+[a-zåäö])|"
@@ -3467,7 +3506,7 @@ def _unflatten(lines: list[str]) -> list[str]:
                 # (real/items 163).
                 piece = re.sub(r"\s+(?:\d{1,3}\s*)?\(\d{1,4}\)$", "", piece)
             if a in cuts[n]:
-                lead = re.match(r"(\d{1,3}(?:\.\d{1,2}(?=[.\s]))?)[.:]?\s*", piece)
+                lead = re.match(r"(\d{1,3}(?:\.(?:\d{1,2}|[a-h])(?=[.\s]))?)[.:]?\s*", piece)
                 number, rest = (lead.group(1), piece[lead.end() :]) if lead else ("", piece)
                 rest = _FILE_NUMBER_LEAD.sub("", rest)
                 caps = _CAPS_TITLE.match(rest)
@@ -3636,17 +3675,23 @@ def _flat_subitems(chain: list[_FlatHit], lines: list[str]) -> list[tuple[int, i
     Returns (line, offset) pairs."""
     found: list[tuple[int, int]] = []
     bounds = [*chain[1:], (len(lines), 0, 0, "")]
-    for (n, offset, number, _), (end_line, end_offset, _, _) in zip(chain, bounds, strict=True):
-        sub = re.compile(rf"(?<!\S){number}\.(?P<minor>\d{{1,2}})\.?\s+(?=[A-ZÅÄÖ][a-zåäö])")
-        minor = 0
-        for i in range(n, min(end_line, len(lines) - 1) + 1):
-            start = offset + 1 if i == n else 0
-            stop = end_offset if i == end_line else len(lines[i])
-            for m in sub.finditer(lines[i], start, stop):
-                if int(m.group("minor")) != minor + 1:
-                    continue
-                minor += 1
-                found.append((i, m.start()))
+    for (n, offset, number, _), (end_line, end_offset, after, _) in zip(chain, bounds, strict=True):
+        # Lettered too ("1.a Protokolljusterare … 1.b …"), and those of the next major when its
+        # own heading is missing ("… 1.c … 2.a Finansiering …", real/items 257).
+        majors = [number] if after == number + 1 else [number, number + 1]
+        for major in majors:
+            sub = re.compile(
+                rf"(?<!\S){major}\.(?P<minor>\d{{1,2}}|[a-h])\.?\s+(?=[A-ZÅÄÖ][a-zåäö])"
+            )
+            minor = 0
+            for i in range(n, min(end_line, len(lines) - 1) + 1):
+                start = offset + 1 if i == n else 0
+                stop = end_offset if i == end_line else len(lines[i])
+                for m in sub.finditer(lines[i], start, stop):
+                    if _minor_rank(m.group("minor")) != minor + 1:
+                        continue
+                    minor += 1
+                    found.append((i, m.start()))
     return found
 
 
@@ -3708,8 +3753,9 @@ _RECORDED_WITH = re.compile(
     r"(?i)\bprotokoll\s+(?:fört|förda|upprättat)\s+vid\s+"
     # "vid ordinarie årsmöte med Väddö Hembygds- och fornminnesförening lördagen den 25 maj"
     # (real/bodies 174): the meeting's kind before its word.
-    r"(?:(?:ordinarie|extra|extrainsatta|konstituerande|årliga)\s+)?\w*(?:möte|sammanträde)t?\s+med\s+"
-    r"(?P<body>[^,;:\n\d]+?)\s*(?:[,;:\n\d]|$)"
+    # "Protokoll fört vid Årsmötet för Östersocknens Byalag r.f." (real/items 256): "för" too.
+    r"(?:(?:ordinarie|extra|extrainsatta|konstituerande|årliga)\s+)?\w*(?:möte|sammanträde)t?"
+    r"\s+(?:med|för)\s+(?P<body>[^,;:\n\d]+?)\s*(?:[,;:\n\d]|$)"
 )
 # "Styrelsesammanträde med Östby Vägsamfällighet", "Styrelsemöte med ”Vår Bygd 1891” tisd. 28
 # aug 1990." (real/items 08, 04): a line of the opening that starts with the meeting, then "med"
@@ -3854,7 +3900,15 @@ _NUMBERED_DECISIONS = re.compile(
 )
 _LIST_MARK = re.compile(r"\d{1,2}\.")
 _ENDS_WITH_MARK = re.compile(r"\s+\d{1,2}\.$")
-_DECIDED_TITLE = re.compile(r"(?i)^(?:beslöts|beslutades|beslut\s+(?:togs|fattades))\s+att\s+\S")
+_DECIDED_TITLE = re.compile(
+    r"(?i)^(?:beslöts|beslutades|beslut\s+(?:togs|fattades))\s+att\s+\S|"
+    # "§ 2. Till ordförande för mötet valdes X …" / "§ 6. De styrelsemedlemmar som står i tur att
+    # avgå, A och B, omvaldes." over a second paragraph: a past passive that elects or adopts
+    # is no heading's word, so the title sentence is a decision (real/items 256).
+    r"^(?!.*\b(?:som|när|då|efter\s+att)\s+\S+\s+(?:valdes|omvaldes|utsågs|godkändes|"
+    r"fastställdes|beviljades|antogs)\b).*\b(?:valdes|omvaldes|utsågs|godkändes|fastställdes|"
+    r"beviljades|antogs)\b"
+)
 
 
 def _is_sentence_title(title: str) -> bool:
@@ -3878,7 +3932,10 @@ _BODY_HEAD = (
     r"(?:" + BODY_HEADS + r"|förening|kommitté|presidium|samfällighet|samverkan|forum|nätverk|"
     # "Samverkansorganet Barn och Ungdom (SBU)" (real/samverkan 198); only in a compound: the
     # label "Organ:" names no body.
-    r"plattform|(?<=[a-zåäö])organ)"
+    r"plattform|(?<=[a-zåäö])organ|"
+    # A village association: "Tönnånger Byalag", "Årsmötet för Östersocknens Byalag r.f."
+    # (real/items 251, 256).
+    r"byalag)"
 )
 _BODY_WORD = re.compile(
     # The head may open the word ("Nämnden för …", "Direktionen"): its first letter is the
@@ -4662,6 +4719,12 @@ def _clean_text(lines: list[str], attachments: list[str]) -> str:
     # number with its stop or its title ("3. Remissrutin …") opens a line of its own.
     text = re.sub(
         r"(?m)^(.{50,}[^\s.!?:;])[ \t]*\n(?=[a-zåäö]|\d{1,4}(?:,\s|\s+[a-zåäö]))", r"\1 ", text
+    )
+    # A shorter line goes on too when the next one opens with a conjunction: "Styrelsen
+    # beslutade att utse Martin I,Ludvig A" / "eller den de sätter i sitt ställe att …"
+    # (real/items 250).
+    text = re.sub(
+        r"(?m)^(.{20,}[^\s.!?:;,])[ \t]*\n(?=(?:eller|samt|och)\s+[a-zåäö])", r"\1 ", text
     )
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     # A page break in a PDF export splits a sentence into two paragraphs; join them again.

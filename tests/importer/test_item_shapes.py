@@ -1204,3 +1204,107 @@ def test_a_body_owned_in_the_genitive_decides(subject: str) -> None:
     assert [d.text for d in item.decisions] == [f"{subject} beslutar att godkänna planen."]
     other = "Protokoll 2023-05-29\n\n§ 31 Handlingsplan\nDeras grupp beslutar att vänta.\n"
     assert parse_minutes(other).items[0].decisions == []
+
+
+def test_decisions_worded_without_a_decision_verb_of_the_meeting() -> None:
+    """Real/items 251, 253, 254, 256: 'omvaldes', 'bibehålles', 'hänsköts', 'Mötet bestämde
+    att …', a board's 'stödjer', 'Även beslut att …', and a '§ N.' sentence title that elects
+    over a second paragraph. A present 'omväljs' after a yrkande stays a proposal's wording
+    (real/items 47), and 'läggs till handlingarna' stays the item's outcome (shapes/items 03)."""
+    minutes = parse_minutes(
+        "Protokoll 2011-04-09\n\n"
+        "§ 2. Till ordförande för mötet valdes Per Ek och till sekreterare Ola Berg.\n\n"
+        "Till protokolljusterare valdes Eva Lund.\n\n"
+        "§ 6. De ledamöter som står i tur att avgå, Ann Ek och Bo Lind, omvaldes.\n\n"
+        "Övriga ledamöter är Stig Holm.\n\n"
+        "§ 7. Hyran för stugan bibehålles oförändrad.\n\n"
+        "§ 8. Beträffande vandringen hänsköts frågan till styrelsen. Mötet bestämde att vi ska "
+        "ordna ett kalas den 4 augusti.\n\n"
+        "§ 9. Motioner diskuterades.\n\nStyrelsen stödjer motion om hemsidan\n\n"
+        "§ 10. Vi gick igenom priset. Även beslut att vi tar upp en kollekt i augusti.\n\n"
+        "§ 11. Föregående protokoll läggs till handlingarna.\n"
+    )
+    texts = [d.text.rstrip(".") for d in minutes.decisions]
+    assert "Till ordförande för mötet valdes Per Ek och till sekreterare Ola Berg" in texts
+    assert "Till protokolljusterare valdes Eva Lund" in texts
+    assert "De ledamöter som står i tur att avgå, Ann Ek och Bo Lind, omvaldes" in texts
+    assert "Hyran för stugan bibehålles oförändrad" in texts
+    assert "Beträffande vandringen hänsköts frågan till styrelsen" in texts
+    assert any(t.startswith("Mötet bestämde att vi ska ordna") for t in texts)
+    assert "Styrelsen stödjer motion om hemsidan" in texts
+    assert any("vi tar upp en kollekt i augusti" in t for t in texts)
+    assert not any("handlingarna" in t for t in texts)
+    proposal = parse_minutes(
+        "Protokoll 2001-02-12\n\n§ 16 Val av ledamot\nYrkande Ek, s: Bo Arvidsson omväljs som "
+        "ledamot.\n"
+    )
+    assert proposal.decisions == []
+
+
+def test_a_flattened_title_ends_before_its_bare_decision() -> None:
+    """Real/items 252: 'NN Title' run into a bare 'att fastställa …', a name with its party
+    elected in the passive, and an 'att' after the abbreviation 'bl.a.' that is no decision."""
+    minutes = parse_minutes(
+        "Direktionsprotokoll 2013-09-20\n\n"
+        "3 44 Fastställande av dagordning att fastställa dagordningen 45 Val av justerare Eva "
+        "Johansson (C) utses att jämte ordförande justera dagens protokoll. 46 Samverkan med "
+        "högskolan Per Ek från högskolan informerar. Högskolan kommer bl.a. att skicka "
+        "nyhetsbrev till de förtroendevalda. att ta informationen till dagens protokoll 47 "
+        "Medarbetarcentrum Ola Berg informerar om verksamheten. att ta informationen till "
+        "dagens protokoll\n"
+    )
+    titles = [i.title for i in minutes.items]
+    assert titles[:2] == ["Fastställande av dagordning", "Val av justerare"]
+    texts = [d.text for d in minutes.decisions]
+    assert "att fastställa dagordningen" in texts[0]
+    assert any(t.startswith("Eva Johansson (C) utses att jämte ordförande") for t in texts)
+    assert not any("nyhetsbrev" in t for t in texts)
+    assert sum("att ta informationen till dagens protokoll" in t for t in texts) == 2
+    # "Förslag om att anta …" keeps its "att" in the title.
+    keep = parse_minutes("Protokoll 2013-09-20\n\n§ 5 Förslag om att anta planen\nDiskuterades.\n")
+    assert keep.items[0].title == "Förslag om att anta planen"
+
+
+def test_lettered_sub_items_and_those_of_a_major_without_its_heading() -> None:
+    """Real/items 257: '1.a', '1.b', '1.c' after '1.' and '2.a' with no '2.' heading, in a
+    flattened line and as lines; an election 'Till X … utses' ends a one-word title."""
+    flat = parse_minutes(
+        "1 Protokoll vid Förbundsstyrelsens sammanträde den 3 maj 2006, Stockholm. "
+        "1. Sammanträdets öppnande Ordf öppnar mötet. 1.a Protokolljusterare Till "
+        "protokolljusterare utses Ola Lund. 1.b Anmälan av föregående protokoll Protokollen "
+        "noteras. 1.c Godkännande av föredragningslistan Förslaget till föredragningslista "
+        "godkänns. 2.a Finansiering av kurserna Ordf föredrar ärendet.\n"
+    )
+    assert [(i.number, i.title) for i in flat.items] == [
+        ("1", "Sammanträdets öppnande"),
+        ("1.a", "Protokolljusterare"),
+        ("1.b", "Anmälan av föregående protokoll"),
+        ("1.c", "Godkännande av föredragningslistan"),
+        ("2.a", "Finansiering av kurserna"),
+    ]
+    lines = parse_minutes(
+        "Protokoll 2006-05-03\n\n1. Formalia\n\n1.a Val av justerare\n\nOla valdes.\n\n"
+        "1.b Dagordning\n\nGodkändes.\n\n2.a Ekonomi\n\nRapporten lades till handlingarna.\n"
+    )
+    assert [i.number for i in lines.items] == ["1", "1.a", "1.b", "2.a"]
+    # "1.1", "1.2" keep working, and a "2.a" with its own "2." heading belongs to it.
+    both = parse_minutes(
+        "Protokoll 2006-05-03\n\n1. Formalia\n\n1.1 Val av justerare\n\nOla valdes.\n\n"
+        "2. Ekonomi\n\n2.a Budget\n\nGodkändes.\n"
+    )
+    assert [i.number for i in both.items] == ["1", "1.1", "2", "2.a"]
+
+
+def test_a_decision_wrapped_before_a_conjunction_is_one_sentence() -> None:
+    """Real/items 250: a web post's indented lines wrap a decision before 'eller'; a short lead
+    over 'att …' stays apart as before."""
+    minutes = parse_minutes(
+        "Protokoll 2023-05-23\n\n 7. Val av fullmaktspersoner\n"
+        "  Styrelsen beslutade att utse Martin I,Ludvig A\n"
+        "  eller den de sätter i sitt ställe att företräda föreningen var för sig.\n"
+        " 8. Övrigt\n  Inget.\n"
+    )
+    assert [d.text for d in minutes.decisions] == [
+        "Styrelsen beslutade att utse Martin I,Ludvig A eller den de sätter i sitt ställe att "
+        "företräda föreningen var för sig."
+    ]
