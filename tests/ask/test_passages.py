@@ -189,6 +189,20 @@ async def test_a_compound_ending_in_a_frame_word_is_met_by_its_first_part(
     assert frame_compound("cykelvägsbelysning") is None
 
 
+def test_a_who_question_weighs_a_passage_naming_someone_more() -> None:
+    from dialogs.ask_passages import passage_bonus
+
+    text = "Maria Appelskog tog upp upphandlingen av sjuktransporter."
+    decision = "LSVO:s ledningsgrupp beslutar att upphandlingen följs upp."
+    assert passage_bonus("information", text, (), True) > passage_bonus(
+        "beslut", decision, (), True
+    )
+    # Not for other questions, and a capitalised first word alone is no name.
+    assert passage_bonus("information", text, (), False) == 1.0
+    assert passage_bonus("information", "Upphandlingen följs upp.", (), True) == 1.0
+    assert passage_bonus("beslut", decision, ("beslut",), False) == 1.15
+
+
 async def test_extracts_are_short_and_hold_the_question_words() -> None:
     from dialogs.ask_passages import extract
 
