@@ -286,9 +286,18 @@ _TITLE_WORD = re.compile(
 )
 
 
+# A noun in the definite plural names a group, no person: "SPF Seniorerna Mariefred-Åker Anita
+# Engström" (the pensioners' organisation before the next name, real/complete 230),
+# "Pensionärerna", "Kommunerna". Three letters before the ending keep given names ("Verna").
+_GROUP_PLURAL = re.compile(r"(?i)[a-zåäö]{3,}(?:erna|arna|orna)$")
+
+
 def is_organisation_word(token: str) -> bool:
     token = token.strip(".,:;()")
-    return token == "AB" or (len(token) > 3 and bool(_ORGANISATION_WORD.search(token)))
+    return token == "AB" or (
+        len(token) > 3
+        and bool(_ORGANISATION_WORD.search(token) or _GROUP_PLURAL.search(token.split("-")[0]))
+    )
 
 
 def is_title_word(token: str) -> bool:
@@ -1324,6 +1333,10 @@ _FLAT_LABEL_WORDS = (
 )
 _FLAT_LABEL = re.compile(
     rf"(?<![\w-])(?P<label>{_FLAT_LABEL_WORDS})(?:\s*:)?"
+    # A lone closing bracket after the heading is scan noise, not the end of a parenthesis:
+    # "Kommunhuset 21 februari 2013 kl ande ) Irene Karlsson (C), BIN, ordförande" (the label
+    # 'Beslutande' with its start lost, real/complete 233).
+    r"(?:\s+\)(?=\s+[A-ZÅÄÖ]))?"
     # A name after the label, perhaps after a title ("Övriga deltagande socialchef Lillemor
     # Quist"), in any case of the label: "90 deltagare genomfördes" is prose (real 10).
     r"(?=\s*:|(?:\s*\([^()]{0,40}\))?(?:\s+(?-i:[a-zåäö]+)\.?)?\s+(?-i:[A-ZÅÄÖ]))"
@@ -1353,6 +1366,9 @@ _FLAT_STOP = re.compile(
     r"(?:mötets|sammanträdets) öppnande|"
     # "Tid för justering:", "Justeringsledamöter" end the officials' list (real attendance 81)
     r"plats och tid|register|tid för justering|justeringsledamöter|"
+    # The contents list after the head: "… Göran Svensson, handläggare Innehållsförteckning
+    # Ärende 1 Mötets öppnande" (real/complete 230)
+    r"innehållsförteckning|"
     # "… Name, näringslivschef 41 Justerare Justeringens plats och tid Name (C)": the justering's
     # two headings side by side end the list before them (real attendance 146).
     r"justerare(?=\s+justeringens))\b|\b\d+\s+\d+\s*\(\d+\)",
@@ -1426,6 +1442,22 @@ _ITEM_OPENING = re.compile(
 )
 
 
+# A capitalised heading whose group a noun phrase names before the list: "Närvarande
+# rådsrepresentanter och ersättare Hans Fäldt, PRO Mariefred …" (real/complete 230). The last
+# word ("ersättare") is a label in lower case after a lower-case word, which alone is running
+# text; after "<Heading> <noun> och" it ends the heading.
+_COMPOUND_HEADING_START = re.compile(
+    r"(?<![\w-])(?P<head>[A-ZÅÄÖ][a-zåäö]+)\s+[a-zåäö]{4,}\s+och\s+$"
+)
+
+
+def _compound_heading(text: str, m: re.Match[str]) -> SectionLabel | None:
+    """The label of the heading a lower-case label word ends ("Närvarande rådsrepresentanter
+    och ersättare": Närvarande's), or None."""
+    found = _COMPOUND_HEADING_START.search(text, max(0, m.start() - 60), m.start())
+    return _flat_label(found.group("head")) if found else None
+
+
 def _flat_labels(text: str, start: int = 0) -> list[re.Match[str]]:
     """The attendance headings in flattened text. A heading in lower case after a lower-case
     word is running text ("regionstyrelsens övriga verksamheter", real 09), unless a colon
@@ -1433,6 +1465,8 @@ def _flat_labels(text: str, start: int = 0) -> list[re.Match[str]]:
 
     def heading(m: re.Match[str]) -> bool:
         if m.group("label")[:1].isupper() or ":" in m.group(0):
+            return True
+        if _compound_heading(text, m) is not None:
             return True
         if m.group("label").lower() == "ande":
             return True  # a heading's lost start, never running text before a name
@@ -1511,6 +1545,10 @@ def flat_attendance(text: str, later: bool = False, context: str = "") -> list[P
         end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
         stop = _FLAT_STOP.search(text, start, end)
         label = _flat_label(label_match.group("label"))
+        if label is not None and label_match.group("label")[:1].islower():
+            # "Närvarande rådsrepresentanter och ersättare": the group the whole heading names,
+            # not the ersättare alone.
+            label = _compound_heading(text, label_match) or label
         if label is None:
             continue
         if stop and not text[start : stop.start()].strip():

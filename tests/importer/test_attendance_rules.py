@@ -1593,3 +1593,45 @@ def test_batch11b_justering_headings_side_by_side_end_the_list_before_them() -> 
     assert people["Patrik Lund"].status == "partial"
     assert "justerare" not in people["Patrik Lund"].roles
     assert people["Anna Berg"].status == "present"
+
+
+def test_batch17_lost_label_start_before_a_stray_bracket_heads_the_members() -> None:
+    # 'kl ande ) Name (P), COMMITTEE, ordförande …': 'Beslutande' with its start lost and a
+    # lone closing bracket of scan noise after it still heads the members (real/complete 233).
+    text = (
+        "Protokoll 2013-02-21\n\n"
+        "1 Folkhälsorådet Plats och tid Kommunhuset 21 februari 2013 kl ande ) Irma Berg (C), "
+        "BIN, ordförande Ulf Lind (M), HSN Rosa Mohr (S), HSN Övriga deltagande Emma Holm, "
+        "folkhälsoplanerare Justerare Rosa Mohr Justeringens plats och tid Kommunhuset\n\n"
+        "2 FHR 1 Information\n"
+    )
+    statuses = _statuses(text)
+    for name in ("Irma Berg", "Ulf Lind", "Rosa Mohr", "Emma Holm"):
+        assert statuses.get(name) == "present", name
+    assert "ordforande" in _people(text)["Irma Berg"].roles
+
+
+def test_batch17_heading_naming_its_group_before_name_organisation_runs() -> None:
+    # 'Närvarande rådsrepresentanter och ersättare Name, Org Name, Org …' (real/complete 230):
+    # the lower-case 'ersättare' ends the heading, it is no running text; the group is
+    # Närvarande's (no ersättare role for the representatives); an organisation in the definite
+    # plural ('SPF Seniorerna Åsby') is no name before the next one.
+    text = (
+        "Protokoll 2018-03-01\n\n"
+        "1 Plats och tid Kommunhuset kl. 10:00-12:00 Närvarande rådsrepresentanter och "
+        "ersättare Hans Falk, PRO Åsby Åke Berg, PRO Norrby Anita Eng, SPF Seniorerna Åsby Lars "
+        "Bergkvist, SPF Seniorerna Norrby Övriga deltagare Tobias Rund, kommunsekreterare "
+        "Innehållsförteckning Ärende 1 Mötets öppnande\n\n"
+        "2 1. Mötets öppnande Ordföranden förklarar mötet öppnat.\n"
+    )
+    people = _people(text)
+    for name in ("Hans Falk", "Åke Berg", "Anita Eng", "Lars Bergkvist", "Tobias Rund"):
+        assert people[name].status == "present", name
+    assert "ersattare" not in people["Hans Falk"].roles
+    assert not [name for name in people if name.startswith("Seniorerna")]
+    # Running text keeps its lower-case label words: 'samråd med pensionärer och ersättare Anna'
+    # has no capitalised heading before the noun phrase.
+    from dialogs.importer.people import is_organisation_word
+
+    assert is_organisation_word("Seniorerna") and is_organisation_word("Kommunerna")
+    assert not is_organisation_word("Verna")
