@@ -3139,6 +3139,30 @@ def _previous_text(lines: list[str], index: int) -> str:
     return ""
 
 
+# A page marked "page/pages" at the start of its line: "2/5 10 Snöröjning … 13 Övrigt" (real/
+# complete 230).
+_PAGE_OF = re.compile(r"^(?P<page>\d{1,3})/(?P<of>\d{1,3})(?=\s)")
+
+
+def _pages_of(lines: list[str], long: list[int]) -> list[int]:
+    """The short lines of a flattened text that are pages too: a page of few words opens with
+    the same "N/M" marker the first flattened page holds as "1/M" ("… KS/2018:6-103 1/5
+    Gyllenhjelm …", then "2/5 10 Snöröjning … 13 Övrigt", real/complete 230); its item
+    numbers go on from the page before."""
+    if not long:
+        return []
+    first = re.search(r"(?<!\S)1/(\d{1,3})(?!\S)", lines[long[0]])
+    if first is None:
+        return []
+    return [
+        n
+        for n, line in enumerate(lines)
+        if (m := _PAGE_OF.match(line))
+        and m.group("of") == first.group(1)
+        and 1 < int(m.group("page")) <= int(m.group("of"))
+    ]
+
+
 def _is_flat(line: str) -> bool:
     """A page run into one line: long, or holding several sentences (shapes/items 03, 16)."""
     return len(line) > 300 or (len(line) > 120 and len(re.findall(r"[.!?](?:\s|$)", line)) >= 2)
@@ -3336,6 +3360,7 @@ def _unflatten(lines: list[str]) -> list[str]:
     consecutive numbers each followed by a capitalised word is the items: each starts a line
     "37. Title" and its text follows on the next (corpus 12, 15, 22)."""
     long = [n for n, line in enumerate(lines) if _is_flat(line)]
+    long = sorted(set(long) | set(_pages_of(lines, long)))
     pages = _page_lines(lines, long) if long else _headed_pages(lines)
     if not long and not pages:
         return lines
@@ -3346,7 +3371,7 @@ def _unflatten(lines: list[str]) -> list[str]:
     # Each flattened line's page number: its place among them, or the number it opens with.
     ordinals = {n: pages.get(n, k) for k, n in enumerate(long, start=1)}
     for n in long:
-        cleaned[n] = _PAGE_MARKER.sub(" ", lines[n])
+        cleaned[n] = _PAGE_OF.sub(" ", _PAGE_MARKER.sub(" ", lines[n]), count=1)
         if _CONTENTS_PAGE.match(cleaned[n]):
             continue
         ordinal = ordinals[n]

@@ -1204,3 +1204,39 @@ def test_a_body_owned_in_the_genitive_decides(subject: str) -> None:
     assert [d.text for d in item.decisions] == [f"{subject} beslutar att godkänna planen."]
     other = "Protokoll 2023-05-29\n\n§ 31 Handlingsplan\nDeras grupp beslutar att vänta.\n"
     assert parse_minutes(other).items[0].decisions == []
+
+
+def test_batch17_short_page_marked_n_of_m_continues_the_flattened_items() -> None:
+    # A flattened page 'Plats och tid … 1/5 … Ärende 1 … 9 Title' and a short page '2/5 10 …
+    # 13 Övrigt': the short page is a page too (its marker is the first page's '1/5'), so the
+    # numbers go on there (real/complete 230).
+    head = (
+        "Plats och tid Ordförande Mötesdatum Dnr. KS/2018:6-103 1/5 Rådhuset kl. 10:00-12:00 "
+        "Anna Berg (S) Närvarande Bo Lund, PRO Åby Cilla Ek, SPF Åby Övriga deltagare Dan "
+        "Holm, kommunsekreterare Innehållsförteckning Ärende "
+    )
+    titles = [
+        "Mötets öppnande",
+        "Fastställande av dagordningen",
+        "Förra mötets anteckningar",
+        "Uppföljning av äldreplanen",
+        "Dagcenterverksamhet",
+        "Information om hemsjukvården",
+        "Uppföljning av broddar",
+        "Planering av Äldredagen",
+        "Busshållplatser",
+        "Snöröjning vid övergångsställen",
+        "Digitalisering av information",
+        "Remiss, kulturprogram",
+        "Övrigt",
+    ]
+    first = " ".join(f"{n} {t}" for n, t in enumerate(titles[:9], start=1))
+    second = " ".join(f"{n} {t}" for n, t in enumerate(titles[9:], start=10))
+    text = f"{head}{first}\n2/5 {second}\n"
+    items = parse_minutes(text, "anteckningar.txt").items
+    assert [(i.number, i.title) for i in items] == [
+        (str(n), t) for n, t in enumerate(titles, start=1)
+    ]
+    # A short line whose 'N/M' is no page of the first page's count stays out.
+    other = f"{head}{first}\n2/7 {second}\n"
+    assert [i.number for i in parse_minutes(other, "anteckningar.txt").items][-1] == "9"
