@@ -2395,14 +2395,26 @@ class _MinutesParser:
         """ "LSVO:s ledningsgrupp beslutar" names the body better than the letterhead's "LSVO";
         "Regionstyrelsen beslutar att" names it when nothing else does."""
         minutes = self.minutes
+        subjects = Counter(
+            d.phrase.rsplit(" ", 1)[0]
+            for w in works
+            for d in w.item.decisions
+            if d.reported_by_body is None
+            and re.search(r"\s(?:beslutar|beslutade|beslöt)$", d.phrase)
+        )
+        if (
+            minutes.body_name
+            and not minutes.parent_body
+            and _ORGANISATION_NAME.match(minutes.body_name)
+        ):
+            # "LUNDS KOMMUN PROTOKOLL 1(9)" over "Handikapprådet beslutar att …": the kommun's
+            # letterhead names the organisation, the decisions the body that met (real/complete
+            # 231), as an opening's body does (real/formats 72, 73).
+            for subject, _ in subjects.most_common(1):
+                if _BODY_WORD.fullmatch(subject) and not _ORGANISATION_NAME.match(subject):
+                    minutes.parent_body = minutes.body_name
+                    minutes.body_name, minutes.body_source = subject, "decision_phrase"
         if minutes.body_name is None:
-            subjects = Counter(
-                d.phrase.rsplit(" ", 1)[0]
-                for w in works
-                for d in w.item.decisions
-                if d.reported_by_body is None
-                and re.search(r"\s(?:beslutar|beslutade|beslöt)$", d.phrase)
-            )
             for subject, _ in subjects.most_common():
                 # "Beslut: Styrgruppen beslutade …": the label is not the body (real items 29).
                 subject = re.sub(r"^[^\W\d_][\w ]{0,20}:\s+", "", subject)

@@ -465,3 +465,23 @@ def test_whose_meeting_owns_a_group_named_by_its_head() -> None:
         "Protokoll öppet LAG-gruppsmöte 2017-08-22\n\n1 Öppnande Välkomna till Föreningens möte.\n"
     )
     assert plain.body_name == "LAG-gruppen"
+
+
+def test_kommun_letterhead_gives_way_to_the_body_its_decisions_name() -> None:
+    # 'ÅBY KOMMUN PROTOKOLL 1(9)' with no body in the opening, '59 Val av ordförande
+    # Handikapprådet beslutar att …': the kommun is the parent, the council the body
+    # (real/complete 231).
+    text = (
+        "ÅBY KOMMUN PROTOKOLL 1(9)\n\nTranskript\n\n"
+        "1 ÅBY KOMMUN PROTOKOLL 1(9) Tid: Klockan Plats: Annegården Närvarande: Berg Anna HSO "
+        "Lund Bo SRF Åby Holm Dan LKF, adjungerad Övriga närvarande: Ek Cilla HSO\n\n"
+        "2 ÅBY KOMMUN PROTOKOLL 2(9) 58 Mötets öppnande Vice ordförande Bo Lund hälsar alla "
+        "välkomna. 59 Val av ordförande Handikapprådet beslutar att utse Anna Berg till "
+        "ordförande för sammanträdet.\n"
+    )
+    parsed = parse_minutes(text, "protokoll.txt")
+    assert parsed.body_name == "Handikapprådet"
+    assert parsed.parent_body == "ÅBY KOMMUN"
+    # A kommun's own board deciding keeps the kommun as parent too; no body word, no change.
+    plain = parse_minutes(text.replace("Handikapprådet beslutar", "Vi beslutar"), "p.txt")
+    assert plain.body_name == "ÅBY KOMMUN"
