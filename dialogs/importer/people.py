@@ -2093,6 +2093,18 @@ _REPLACED_BEFORE = re.compile(
 )
 
 
+def _acronym_org_word(first: str, before: str, text: str) -> bool:
+    """first follows an organisation's acronym ("SRF Lundabygden Bergwall Lars") and the
+    acronym with that word stands in the text at least twice: an organisation's two-word name
+    whose second word ran into the next person's name, not that name's start (real/complete
+    231). A name after an acronym once ("HSO Järbel Torell Gunilla") keeps its words."""
+    acronym = re.search(r"(?<![\w-])([A-ZÅÄÖ]{2,5})\s+$", before)
+    if acronym is None:
+        return False
+    pair = rf"(?<![\w-]){re.escape(acronym.group(1))}\s+{re.escape(first)}(?![\w-])"
+    return len(re.findall(pair, text)) >= 2
+
+
 def _recurring_tail(words: list[str], text: str) -> bool:
     """Three name words whose last two recur elsewhere without the first: "Linneryd
     Marie-Louise Hilmersson" where the signatures say "Marie-Louise Hilmersson (c)" (real 12)."""
@@ -2334,6 +2346,11 @@ def _names_in_segment(
             # before; a four-word run holds a two-word place ("Lilla Edet Urban Svedin").
             words = words[len(words) - 2 :]
         elif len(words) == 3 and text and _recurring_tail(words, text):
+            words = words[1:]
+        elif len(words) == 3 and text and _acronym_org_word(words[0], segment[:start], text):
+            # "Bengtsson Bengt SRF Lundabygden Bergwall Lars LKF, adjungerad": "SRF
+            # Lundabygden" is an organisation the list names again; its second word is no
+            # part of the next (surname-first) name (real/complete 231).
             words = words[1:]
         elif (own := _after_title_for(words, segment[max(0, start - 30) : start])) is not None:
             words = own

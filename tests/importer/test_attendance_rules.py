@@ -1635,3 +1635,23 @@ def test_batch17_heading_naming_its_group_before_name_organisation_runs() -> Non
 
     assert is_organisation_word("Seniorerna") and is_organisation_word("Kommunerna")
     assert not is_organisation_word("Verna")
+
+
+def test_batch17_acronym_organisation_named_twice_keeps_its_second_word() -> None:
+    # Surname-first rows 'Surname Given ORG' run together: 'SRF Lundaby' stands twice, so its
+    # second word is the organisation's, not the next person's name; 'HSO Järbel Torell
+    # Gunilla' (once) keeps the double surname (real/complete 231).
+    text = (
+        "Protokoll 2015-03-01\n\n"
+        "1 ÅBY KOMMUN PROTOKOLL 1(9) Tid: Klockan Plats: HSO, Annegården Närvarande: Almén Mai "
+        "HSO Järbel Torell Gunilla HSO Bengtsson Bengt SRF Lundaby Bergwall Lars LKF, adjungerad "
+        "Fast Ann-Christin SRF Lundaby Flodin Matilda Barn- och skolnämnd Öster Lager John "
+        "Vård- och omsorgsnämnden Övriga närvarande: Björk Johannes Kultur- och "
+        "fritidsförvaltningen\n\n"
+        "2 ÅBY KOMMUN PROTOKOLL 2(9) 58 Mötets öppnande Vice ordförande hälsar alla "
+        "välkomna.\n"
+    )
+    people = _people(text)
+    for name in ("Bergwall Lars", "Flodin Matilda", "Järbel Torell Gunilla", "Bengtsson Bengt"):
+        assert name in people, name
+    assert not [name for name in people if name.startswith("Lundaby")]
