@@ -1734,6 +1734,12 @@ _FLAT_PARTIAL = re.compile(
 _PARAGRAPH_NUMBERS = re.compile(
     r"(?:(?:^|[\s,])(?!19\d\d|20\d\d)\d{2,4}|,\s*\d)(?:\s*[-–]\s*\d{1,4})?\s*,?\s*$"
 )
+# "Name, title N" with a single digit, the § of a guest, in a list of such entries (see
+# _names_in_segment): a scan fragment in lower case may follow ("Socialchef 1 -sståndare").
+_SINGLE_PARAGRAPH = re.compile(r",\s*[^,\d]{2,40}?\s+\d(?:\s+-?[a-zåäö]+)?\s*$")
+_SINGLE_PARAGRAPH_BEFORE_NAME = re.compile(
+    r",\s*[^,\d]{2,40}?\s+\d(?:\s+-?[a-zåäö]+)?(?=\s+[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ]|\s*$)"
+)
 # "Lars Hedin , ekonom Cecilia Rask , …", "Ulla Frid (V) , Jonas …": a space before the comma
 # right after the name (or its party) is where the extraction lost the § this person was there
 # for, as "ej , " (real 41); in lists whose other entries keep theirs ("Maria Åkesson 206, ,",
@@ -2321,6 +2327,11 @@ def _names_in_segment(
     codes = presence_codes(text)
     marked = _marked_runs(segment, runs, text)
     place_column = _place_column(segment, runs)
+    # "Jane Ek, Socialchef 1 … Robert Lund, MAS 1 Astrid Holm, Gymnasiet 3 Ebba Berg,
+    # Gymnasiet 3": three entries or more end in a single digit before the next name, the §
+    # each guest attended (real/complete 233); one such digit alone may be an organisation's
+    # ("Hälso- och sjukvårdsnämnd 4").
+    single_column = len(_SINGLE_PARAGRAPH_BEFORE_NAME.findall(segment)) >= 3
     replaced_column = _replaced_column(segment, runs)
     out: list[ParsedPerson] = []
     run_people: list[list[ParsedPerson]] = []
@@ -2423,6 +2434,7 @@ def _names_in_segment(
                     and (
                         _FLAT_PARTIAL.search(after)
                         or _PARAGRAPH_NUMBERS.search(after)
+                        or (single_column and _SINGLE_PARAGRAPH.search(after))
                         or _PARAGRAPHS_AFTER_NAME.match(after)
                         or (
                             _LOST_PARAGRAPHS_AFTER_NAME.match(raw_after)

@@ -1655,3 +1655,28 @@ def test_batch17_acronym_organisation_named_twice_keeps_its_second_word() -> Non
     for name in ("Bergwall Lars", "Flodin Matilda", "Järbel Torell Gunilla", "Bengtsson Bengt"):
         assert name in people, name
     assert not [name for name in people if name.startswith("Lundaby")]
+
+
+def test_batch17_single_digit_paragraphs_after_guests_titles_mark_partial_presence() -> None:
+    # 'Övriga deltagande Name, title N Name, title N …': three entries or more end in one digit
+    # before the next name, each guest's § (real/complete 233); a single entry with a digit
+    # ('Hälso- och sjukvårdsnämnd 4') is an organisation's number, not a §.
+    text = (
+        "Protokoll 2013-02-21\n\n"
+        + FLAT_HEAD
+        + "Beslutande Irma Berg (C), ordförande Ulf Lind (M) Övriga deltagande Emma Holm, "
+        "folkhälsoplanerare Jane Ek, Socialchef 1 Robert Lund, MAS 1 Astrid Holm, Gymnasiet 3 "
+        "Ebba Berg, Gymnasiet 3 Utses att justera Ulf Lind\n\n2 FHR 1 Besök\n"
+    )
+    statuses = _statuses(text)
+    for name in ("Jane Ek", "Robert Lund", "Astrid Holm"):
+        assert statuses[name] == "partial", name
+    assert statuses["Emma Holm"] == "present"
+    one = (
+        "Protokoll 2013-02-21\n\n"
+        + FLAT_HEAD
+        + "Beslutande Irma Berg (C), ordförande Ulf Lind (M) Övriga deltagande Emma Holm, "
+        "folkhälsoplanerare Per Blom, Hälso- och sjukvårdsnämnd 4 Utses att justera Ulf Lind\n\n"
+        "2 FHR 1 Besök\n"
+    )
+    assert _statuses(one)["Per Blom"] == "present"
