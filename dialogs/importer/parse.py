@@ -3311,6 +3311,29 @@ def _headed_pages(lines: list[str]) -> dict[int, int]:
 _SIGN_BEFORE = re.compile(r"(?:^|\s)(?P<code>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}|§)\s+$")
 
 
+_BODY_THEN_SIGN = re.compile(
+    r"(?<![\w-])(?P<body>[A-ZÅÄÖ][a-zåäö]{5,})\s+(?P<sign>[A-ZÅÄÖ]{2,4})\s+$"
+)
+
+
+def _body_sign_before(line: str, offset: int) -> bool:
+    """The number at offset follows a paragraph sign made of the initials of the compound body
+    name before it, its letters in the name in order from its first: "Folkhälsorådet FHR 1"
+    (Folk-hälso-rådet), "Omsorgsnämnden ON 1" (real/complete 233)."""
+    found = _BODY_THEN_SIGN.search(line, max(0, offset - 60), offset)
+    if found is None:
+        return False
+    body, sign = found.group("body").lower(), found.group("sign").lower()
+    if body[0] != sign[0]:
+        return False
+    at = 0
+    for letter in sign[1:]:
+        at = body.find(letter, at + 1)
+        if at < 0:
+            return False
+    return True
+
+
 def _paragraph_sign(chain: list[_FlatHit], lines: list[str]) -> str | None:
     """The short code that stands before most numbers of the items' chain, the body's
     paragraph sign ("FHR 18 … FHR 19 …", real/items 49, 50, 51), or None."""
@@ -3460,8 +3483,16 @@ def _unflatten(lines: list[str]) -> list[str]:
     # paragraph): that paragraph is an item, and the list's later entries follow it
     # (real/attendance 38's contents and § 35).
     listed_first = [h for h in hits if not h[3] and str(h[2]) in listed]
+    # One paragraph signed with the initials of the body named right before it: "3
+    # Folkhälsorådet FHR 1 Besök av …" (an excerpt ending inside its first paragraph,
+    # real/complete 233).
+    signed_first = [
+        h for h in hits if not h[3] and h[2] == 1 and _body_sign_before(cleaned[h[0]], h[1])
+    ]
     if len(best) < 2 and len(listed) >= 2 and listed_first:
         best = listed_first[:1]
+    elif len(best) < 2 and signed_first:
+        best = signed_first[:1]
     elif lone:
         best = dotted
     elif len(best) < 2:

@@ -1240,3 +1240,31 @@ def test_batch17_short_page_marked_n_of_m_continues_the_flattened_items() -> Non
     # A short line whose 'N/M' is no page of the first page's count stays out.
     other = f"{head}{first}\n2/7 {second}\n"
     assert [i.number for i in parse_minutes(other, "anteckningar.txt").items][-1] == "9"
+
+
+def test_batch17_lone_paragraph_signed_with_the_bodys_initials_is_an_item() -> None:
+    # '3 Folkhälsorådet FHR 1 Besök av …' after the contents page: an excerpt ending inside its
+    # first paragraph; the sign is the initials of the body named before it (Folk-hälso-rådet),
+    # so the lone number is the item (real/complete 233). A code that is no such initials stays
+    # text.
+    head = (
+        "ÅBY KOMMUN. SAMMANTRÄDESPROTOKOLL Sammanträdesdatum. Folkhälsorådet\n\nTranskript\n\n"
+        "1 Folkhälsorådet Plats och tid Kommunhuset 21 februari 2013 kl Beslutande Irma Berg "
+        "(C), BIN, ordförande Ulf Lind (M), HSN Rosa Mohr (S), HSN Övriga deltagande Emma Holm, "
+        "folkhälsoplanerare Justerare Rosa Mohr Justeringens plats och tid Kommunhuset den 1 "
+        "mars 2013 Underskrifter Sekreterare Paragrafer 1-13 Emma Holm Ordförande Justerare "
+        "Organ Irma Berg Rosa Mohr ANSLAG/BEVIS Protokollet är justerat. Justeringen har "
+        "tillkännagivits genom anslag Folkhälsorådet\n\n"
+        "2 Innehållsförteckning Besök av socialchefen... 2 Verksamhetsberättelse... 3 "
+        "Övrigt... 4\n\n"
+    )
+    page = (
+        "3 Folkhälsorådet {sign} 1 Besök av socialchefen Socialchefen berättade om det "
+        "förebyggande arbetet med äldre och om samverkan med vårdcentralen i kommunen. Rådet "
+        "tackade för informationen och diskuterade hur arbetet kan följas upp under året.\n"
+    )
+    items = parse_minutes(head + page.format(sign="FHR"), "protokoll.txt").items
+    assert [i.number for i in items] == ["1"]
+    assert items[0].title.startswith("Besök av socialchefen")
+    other = parse_minutes(head + page.format(sign="KSU"), "protokoll.txt").items
+    assert [i.number for i in other] != ["1"]
