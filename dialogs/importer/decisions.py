@@ -158,7 +158,10 @@ _PASSIVE = re.compile(
     r"beviljades|beviljas|bifölls|bifalles|bifalls|beslutades|beslöts|röstades\s+(?:\w+\s+)?igenom|"
     r"utsågs|utses|avskrivs|avskrevs|bestämdes|enades\s+om|enades\s+man\s+om|"
     # "Vi kom överens om att …" (real/items 45), as "Man enades om att …".
-    r"kom\s+(?:vi\s+|man\s+)?överens\s+om)\b",
+    r"kom\s+(?:vi\s+|man\s+)?överens\s+om|"
+    # An agenda changed as the meeting opens: "Remiss, kulturpolitiskt program läggs in som
+    # ärende 12.", "Frågan lades till som punkt 8." (real/complete 230)
+    r"(?:läggs|lades)\s+(?:in|till)\s+(?:som|under)\s+(?:ett\s+)?(?:nytt\s+)?(?:ärende|punkt))\b",
     re.IGNORECASE,
 )
 # A decision in the second half of a sentence: "Delegationen diskuterar … och delegerar till

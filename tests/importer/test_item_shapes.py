@@ -1268,3 +1268,22 @@ def test_batch17_lone_paragraph_signed_with_the_bodys_initials_is_an_item() -> N
     assert items[0].title.startswith("Besök av socialchefen")
     other = parse_minutes(head + page.format(sign="KSU"), "protokoll.txt").items
     assert [i.number for i in other] != ["1"]
+
+
+def test_batch17_agenda_change_stated_in_the_passive_is_a_decision() -> None:
+    # '2. Fastställande av föredragningslista Remiss, kulturpolitiskt program läggs in som
+    # ärende 12.': the meeting changed its agenda (real/complete 230). Putting a question on a
+    # later meeting's list is decided too; a report of what the chair may add is not.
+    text = (
+        "Minnesanteckningar 2018-03-01\n\n"
+        "1. Mötets öppnande\nOrdföranden förklarar mötet öppnat.\n\n"
+        "2. Fastställande av föredragningslista\n"
+        "Remiss, kulturpolitiskt program läggs in som ärende 12.\n\n"
+        "3. Övrigt\nFrågan om snöröjning lades till som punkt på nästa möte. Ordföranden kan "
+        "lägga till punkter i dagordningen.\n"
+    )
+    items = parse_minutes(text, "anteckningar.txt").items
+    decided = {i.number: [d.text for d in i.decisions] for i in items}
+    assert decided["2"] == ["Remiss, kulturpolitiskt program läggs in som ärende 12."]
+    assert decided["3"] == ["Frågan om snöröjning lades till som punkt på nästa möte."]
+    assert decided["1"] == []
