@@ -1890,7 +1890,13 @@ def _name_runs(segment: str, text: str = "") -> list[tuple[int, int, list[str]]]
 def _names_place(segment: str, run: tuple[int, int, list[str]]) -> bool:
     """A run right before a lower-case "kommun", "stad" or "län" names the place: "… östra
     Skaraborg Tibro kommun kommunchef" in an organisation column (real 36)."""
-    return bool(re.match(r"\s+(?-i:kommuns?|stads?|läns?|landstings?)\b", segment[run[1] :]))
+    if re.match(r"\s+(?-i:kommuns?|stads?|läns?|landstings?)\b", segment[run[1] :]):
+        return True
+    # A place in the genitive before a capitalised "Stad" / "Kommun": "Lennart Blomberg, Forum
+    # Vänersborgs Stad Peter Falk, sekreterare" (real/complete 232), "Göteborgs Stad".
+    return run[2][-1].endswith("s") and bool(
+        re.match(r"\s+(?-i:Stad|Kommun|Län|Landsting)\b", segment[run[1] :])
+    )
 
 
 def _before_lower_organisation(

@@ -1680,3 +1680,20 @@ def test_batch17_single_digit_paragraphs_after_guests_titles_mark_partial_presen
         "2 FHR 1 Besök\n"
     )
     assert _statuses(one)["Per Blom"] == "present"
+
+
+def test_batch17_place_in_the_genitive_before_capitalised_stad_is_no_name() -> None:
+    # 'Lennart Berg, Forum Åbys Stad Peter Falk, sekreterare': 'Forum Åbys Stad' is an
+    # organisation (a place in the genitive before 'Stad'), not a person 'Forum Åbys'
+    # (real/complete 232).
+    text = (
+        "Protokoll 2009-04-20\n\n"
+        + FLAT_HEAD
+        + "Närvarande Övriga Anna Frid, SN, ordförande Ivar Holm, SBN Gun Lid, FUB Mia Hed, "
+        "handikappkonsulent, socialförvaltningen Lennart Berg, Forum Åbys Stad Peter Falk, "
+        "sekreterare, socialförvaltningen Underskrift Sekreterare Peter Falk\n\n"
+        "2 Mötets öppnande Ordföranden hälsade välkommen och förklarade mötet öppnat.\n"
+    )
+    people = _people(text)
+    assert "Lennart Berg" in people and "Peter Falk" in people
+    assert not [name for name in people if name.startswith("Forum")]
