@@ -1582,7 +1582,35 @@ def flat_attendance(text: str, later: bool = False, context: str = "") -> list[P
         _mark_justerare(text, people, interleaved)
     if people:
         people.extend(_members_listed_elsewhere(text, people))
+        chair = _chair_of_label_row(text, labels)
+        if chair and not any(name_key(p.name) == name_key(chair) for p in people):
+            people.insert(0, ParsedPerson(name=chair, roles=["ordforande"], status=PRESENT))
     return people
+
+
+# The head's labels in a row before their values: "Plats och tid Ordförande Mötesdatum Dnr. …
+# Gyllenhjelm, Kommunhuset, Strängnäs kl. 10:00-12:00 Monica Lindell Rylén (S) Närvarande …"
+# (real/complete 230): the chair is the name with a party among the values, before the lists.
+_LABEL_ROW_CHAIR = re.compile(
+    r"(?i)\bplats och tid\s+ordförande\s+(?:mötesdatum|sammanträdesdatum|datum)\b"
+)
+_NAME_WITH_PARTY = re.compile(
+    r"(?<![\w-])([A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+){1,3})\s*\((?-i:[A-ZÅÄÖ]{1,3})\)"
+)
+
+
+def _chair_of_label_row(text: str, labels: list[re.Match[str]]) -> str | None:
+    """The chair's name among the values of a head whose labels stand in a row before them
+    ("Plats och tid Ordförande Mötesdatum …"), or None: the one name with a party between the
+    row and the first attendance heading."""
+    row = _LABEL_ROW_CHAIR.search(text)
+    if row is None:
+        return None
+    first = next((m.start() for m in labels if m.start() > row.end()), None)
+    if first is None:
+        return None
+    names = _NAME_WITH_PARTY.findall(text, row.end(), first)
+    return names[0] if len(names) == 1 else None
 
 
 _LIST_ELSEWHERE = re.compile(

@@ -1697,3 +1697,22 @@ def test_batch17_place_in_the_genitive_before_capitalised_stad_is_no_name() -> N
     people = _people(text)
     assert "Lennart Berg" in people and "Peter Falk" in people
     assert not [name for name in people if name.startswith("Forum")]
+
+
+def test_batch17_chair_among_the_values_of_a_label_row() -> None:
+    # 'Plats och tid Ordförande Mötesdatum Dnr. … Rådhuset kl. 10:00-12:00 Anna Berg (S)
+    # Närvarande …': the labels stand in a row before their values; the one name with a party
+    # before the lists is the chair (real/complete 230).
+    text = (
+        "Protokoll\n\n"
+        "1 Plats och tid Ordförande Mötesdatum Dnr. KS/2018:6-103 1/5 Rådhuset, Åby kl. "
+        "10:00-12:00 Anna Berg (S) Närvarande rådsrepresentanter och ersättare Hans Falk, PRO "
+        "Åby Åke Lund, PRO Norrby Övriga deltagare Tobias Rund, kommunsekreterare "
+        "Innehållsförteckning Ärende 1 Mötets öppnande 2 Övrigt\n"
+    )
+    people = _people(text)
+    assert people["Anna Berg"].status == "present"
+    assert "ordforande" in people["Anna Berg"].roles
+    # Without the row of labels a name with a party before the lists is no chair of its own.
+    plain = _people(text.replace("Plats och tid Ordförande Mötesdatum", "Plats och tid"))
+    assert "Anna Berg" not in plain or "ordforande" not in plain["Anna Berg"].roles
