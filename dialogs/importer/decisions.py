@@ -166,7 +166,10 @@ _PASSIVE = re.compile(
     # oförändrad", "Beträffande byvandringen hänsköts frågan till styrelsen" (real/items 251,
     # 256). ("… läggs till handlingarna" stays the item's outcome, as the seeds and shapes/items
     # 03, 04 have it.)
-    r"omvaldes|bibehålles|bibehålls|bibehölls|hänsköts)\b",
+    r"omvaldes|bibehålles|bibehålls|bibehölls|hänsköts|"
+    # An agenda changed as the meeting opens: "Remiss, kulturpolitiskt program läggs in som
+    # ärende 12.", "Frågan lades till som punkt 8." (real/complete 230)
+    r"(?:läggs|lades)\s+(?:in|till)\s+(?:som|under)\s+(?:ett\s+)?(?:nytt\s+)?(?:ärende|punkt))\b",
     re.IGNORECASE,
 )
 # A decision in the second half of a sentence: "Delegationen diskuterar … och delegerar till

@@ -2401,14 +2401,26 @@ class _MinutesParser:
         """ "LSVO:s ledningsgrupp beslutar" names the body better than the letterhead's "LSVO";
         "Regionstyrelsen beslutar att" names it when nothing else does."""
         minutes = self.minutes
+        subjects = Counter(
+            d.phrase.rsplit(" ", 1)[0]
+            for w in works
+            for d in w.item.decisions
+            if d.reported_by_body is None
+            and re.search(r"\s(?:beslutar|beslutade|beslöt)$", d.phrase)
+        )
+        if (
+            minutes.body_name
+            and not minutes.parent_body
+            and _ORGANISATION_NAME.match(minutes.body_name)
+        ):
+            # "LUNDS KOMMUN PROTOKOLL 1(9)" over "Handikapprådet beslutar att …": the kommun's
+            # letterhead names the organisation, the decisions the body that met (real/complete
+            # 231), as an opening's body does (real/formats 72, 73).
+            for subject, _ in subjects.most_common(1):
+                if _BODY_WORD.fullmatch(subject) and not _ORGANISATION_NAME.match(subject):
+                    minutes.parent_body = minutes.body_name
+                    minutes.body_name, minutes.body_source = subject, "decision_phrase"
         if minutes.body_name is None:
-            subjects = Counter(
-                d.phrase.rsplit(" ", 1)[0]
-                for w in works
-                for d in w.item.decisions
-                if d.reported_by_body is None
-                and re.search(r"\s(?:beslutar|beslutade|beslöt)$", d.phrase)
-            )
             for subject, _ in subjects.most_common():
                 # "Beslut: Styrgruppen beslutade …": the label is not the body (real items 29).
                 subject = re.sub(r"^[^\W\d_][\w ]{0,20}:\s+", "", subject)
@@ -3178,6 +3190,30 @@ def _previous_text(lines: list[str], index: int) -> str:
     return ""
 
 
+# A page marked "page/pages" at the start of its line: "2/5 10 Snöröjning … 13 Övrigt" (real/
+# complete 230).
+_PAGE_OF = re.compile(r"^(?P<page>\d{1,3})/(?P<of>\d{1,3})(?=\s)")
+
+
+def _pages_of(lines: list[str], long: list[int]) -> list[int]:
+    """The short lines of a flattened text that are pages too: a page of few words opens with
+    the same "N/M" marker the first flattened page holds as "1/M" ("… KS/2018:6-103 1/5
+    Gyllenhjelm …", then "2/5 10 Snöröjning … 13 Övrigt", real/complete 230); its item
+    numbers go on from the page before."""
+    if not long:
+        return []
+    first = re.search(r"(?<!\S)1/(\d{1,3})(?!\S)", lines[long[0]])
+    if first is None:
+        return []
+    return [
+        n
+        for n, line in enumerate(lines)
+        if (m := _PAGE_OF.match(line))
+        and m.group("of") == first.group(1)
+        and 1 < int(m.group("page")) <= int(m.group("of"))
+    ]
+
+
 def _is_flat(line: str) -> bool:
     """A page run into one line: long, or holding several sentences (shapes/items 03, 16)."""
     return len(line) > 300 or (len(line) > 120 and len(re.findall(r"[.!?](?:\s|$)", line)) >= 2)
@@ -3314,6 +3350,29 @@ def _headed_pages(lines: list[str]) -> dict[int, int]:
 _SIGN_BEFORE = re.compile(r"(?:^|\s)(?P<code>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}|§)\s+$")
 
 
+_BODY_THEN_SIGN = re.compile(
+    r"(?<![\w-])(?P<body>[A-ZÅÄÖ][a-zåäö]{5,})\s+(?P<sign>[A-ZÅÄÖ]{2,4})\s+$"
+)
+
+
+def _body_sign_before(line: str, offset: int) -> bool:
+    """The number at offset follows a paragraph sign made of the initials of the compound body
+    name before it, its letters in the name in order from its first: "Folkhälsorådet FHR 1"
+    (Folk-hälso-rådet), "Omsorgsnämnden ON 1" (real/complete 233)."""
+    found = _BODY_THEN_SIGN.search(line, max(0, offset - 60), offset)
+    if found is None:
+        return False
+    body, sign = found.group("body").lower(), found.group("sign").lower()
+    if body[0] != sign[0]:
+        return False
+    at = 0
+    for letter in sign[1:]:
+        at = body.find(letter, at + 1)
+        if at < 0:
+            return False
+    return True
+
+
 def _paragraph_sign(chain: list[_FlatHit], lines: list[str]) -> str | None:
     """The short code that stands before most numbers of the items' chain, the body's
     paragraph sign ("FHR 18 … FHR 19 …", real/items 49, 50, 51), or None."""
@@ -3375,6 +3434,7 @@ def _unflatten(lines: list[str]) -> list[str]:
     consecutive numbers each followed by a capitalised word is the items: each starts a line
     "37. Title" and its text follows on the next (corpus 12, 15, 22)."""
     long = [n for n, line in enumerate(lines) if _is_flat(line)]
+    long = sorted(set(long) | set(_pages_of(lines, long)))
     pages = _page_lines(lines, long) if long else _headed_pages(lines)
     if not long and not pages:
         return lines
@@ -3385,7 +3445,7 @@ def _unflatten(lines: list[str]) -> list[str]:
     # Each flattened line's page number: its place among them, or the number it opens with.
     ordinals = {n: pages.get(n, k) for k, n in enumerate(long, start=1)}
     for n in long:
-        cleaned[n] = _PAGE_MARKER.sub(" ", lines[n])
+        cleaned[n] = _PAGE_OF.sub(" ", _PAGE_MARKER.sub(" ", lines[n]), count=1)
         if _CONTENTS_PAGE.match(cleaned[n]):
             continue
         ordinal = ordinals[n]
@@ -3462,8 +3522,16 @@ def _unflatten(lines: list[str]) -> list[str]:
     # paragraph): that paragraph is an item, and the list's later entries follow it
     # (real/attendance 38's contents and § 35).
     listed_first = [h for h in hits if not h[3] and str(h[2]) in listed]
+    # One paragraph signed with the initials of the body named right before it: "3
+    # Folkhälsorådet FHR 1 Besök av …" (an excerpt ending inside its first paragraph,
+    # real/complete 233).
+    signed_first = [
+        h for h in hits if not h[3] and h[2] == 1 and _body_sign_before(cleaned[h[0]], h[1])
+    ]
     if len(best) < 2 and len(listed) >= 2 and listed_first:
         best = listed_first[:1]
+    elif len(best) < 2 and signed_first:
+        best = signed_first[:1]
     elif lone:
         best = dotted
     elif len(best) < 2:

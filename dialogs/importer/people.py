@@ -286,9 +286,18 @@ _TITLE_WORD = re.compile(
 )
 
 
+# A noun in the definite plural names a group, no person: "SPF Seniorerna Mariefred-Åker Anita
+# Engström" (the pensioners' organisation before the next name, real/complete 230),
+# "Pensionärerna", "Kommunerna". Three letters before the ending keep given names ("Verna").
+_GROUP_PLURAL = re.compile(r"(?i)[a-zåäö]{3,}(?:erna|arna|orna)$")
+
+
 def is_organisation_word(token: str) -> bool:
     token = token.strip(".,:;()")
-    return token == "AB" or (len(token) > 3 and bool(_ORGANISATION_WORD.search(token)))
+    return token == "AB" or (
+        len(token) > 3
+        and bool(_ORGANISATION_WORD.search(token) or _GROUP_PLURAL.search(token.split("-")[0]))
+    )
 
 
 def is_title_word(token: str) -> bool:
@@ -1324,6 +1333,10 @@ _FLAT_LABEL_WORDS = (
 )
 _FLAT_LABEL = re.compile(
     rf"(?<![\w-])(?P<label>{_FLAT_LABEL_WORDS})(?:\s*:)?"
+    # A lone closing bracket after the heading is scan noise, not the end of a parenthesis:
+    # "Kommunhuset 21 februari 2013 kl ande ) Irene Karlsson (C), BIN, ordförande" (the label
+    # 'Beslutande' with its start lost, real/complete 233).
+    r"(?:\s+\)(?=\s+[A-ZÅÄÖ]))?"
     # A name after the label, perhaps after a title ("Övriga deltagande socialchef Lillemor
     # Quist"), in any case of the label: "90 deltagare genomfördes" is prose (real 10).
     r"(?=\s*:|(?:\s*\([^()]{0,40}\))?(?:\s+(?-i:[a-zåäö]+)\.?)?\s+(?-i:[A-ZÅÄÖ]))"
@@ -1353,6 +1366,9 @@ _FLAT_STOP = re.compile(
     r"(?:mötets|sammanträdets) öppnande|"
     # "Tid för justering:", "Justeringsledamöter" end the officials' list (real attendance 81)
     r"plats och tid|register|tid för justering|justeringsledamöter|"
+    # The contents list after the head: "… Göran Svensson, handläggare Innehållsförteckning
+    # Ärende 1 Mötets öppnande" (real/complete 230)
+    r"innehållsförteckning|"
     # "… Name, näringslivschef 41 Justerare Justeringens plats och tid Name (C)": the justering's
     # two headings side by side end the list before them (real attendance 146).
     r"justerare(?=\s+justeringens))\b|\b\d+\s+\d+\s*\(\d+\)",
@@ -1426,6 +1442,22 @@ _ITEM_OPENING = re.compile(
 )
 
 
+# A capitalised heading whose group a noun phrase names before the list: "Närvarande
+# rådsrepresentanter och ersättare Hans Fäldt, PRO Mariefred …" (real/complete 230). The last
+# word ("ersättare") is a label in lower case after a lower-case word, which alone is running
+# text; after "<Heading> <noun> och" it ends the heading.
+_COMPOUND_HEADING_START = re.compile(
+    r"(?<![\w-])(?P<head>[A-ZÅÄÖ][a-zåäö]+)\s+[a-zåäö]{4,}\s+och\s+$"
+)
+
+
+def _compound_heading(text: str, m: re.Match[str]) -> SectionLabel | None:
+    """The label of the heading a lower-case label word ends ("Närvarande rådsrepresentanter
+    och ersättare": Närvarande's), or None."""
+    found = _COMPOUND_HEADING_START.search(text, max(0, m.start() - 60), m.start())
+    return _flat_label(found.group("head")) if found else None
+
+
 def _flat_labels(text: str, start: int = 0) -> list[re.Match[str]]:
     """The attendance headings in flattened text. A heading in lower case after a lower-case
     word is running text ("regionstyrelsens övriga verksamheter", real 09), unless a colon
@@ -1433,6 +1465,8 @@ def _flat_labels(text: str, start: int = 0) -> list[re.Match[str]]:
 
     def heading(m: re.Match[str]) -> bool:
         if m.group("label")[:1].isupper() or ":" in m.group(0):
+            return True
+        if _compound_heading(text, m) is not None:
             return True
         if m.group("label").lower() == "ande":
             return True  # a heading's lost start, never running text before a name
@@ -1511,6 +1545,10 @@ def flat_attendance(text: str, later: bool = False, context: str = "") -> list[P
         end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
         stop = _FLAT_STOP.search(text, start, end)
         label = _flat_label(label_match.group("label"))
+        if label is not None and label_match.group("label")[:1].islower():
+            # "Närvarande rådsrepresentanter och ersättare": the group the whole heading names,
+            # not the ersättare alone.
+            label = _compound_heading(text, label_match) or label
         if label is None:
             continue
         if stop and not text[start : stop.start()].strip():
@@ -1544,7 +1582,35 @@ def flat_attendance(text: str, later: bool = False, context: str = "") -> list[P
         _mark_justerare(text, people, interleaved)
     if people:
         people.extend(_members_listed_elsewhere(text, people))
+        chair = _chair_of_label_row(text, labels)
+        if chair and not any(name_key(p.name) == name_key(chair) for p in people):
+            people.insert(0, ParsedPerson(name=chair, roles=["ordforande"], status=PRESENT))
     return people
+
+
+# The head's labels in a row before their values: "Plats och tid Ordförande Mötesdatum Dnr. …
+# Gyllenhjelm, Kommunhuset, Strängnäs kl. 10:00-12:00 Monica Lindell Rylén (S) Närvarande …"
+# (real/complete 230): the chair is the name with a party among the values, before the lists.
+_LABEL_ROW_CHAIR = re.compile(
+    r"(?i)\bplats och tid\s+ordförande\s+(?:mötesdatum|sammanträdesdatum|datum)\b"
+)
+_NAME_WITH_PARTY = re.compile(
+    r"(?<![\w-])([A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+){1,3})\s*\((?-i:[A-ZÅÄÖ]{1,3})\)"
+)
+
+
+def _chair_of_label_row(text: str, labels: list[re.Match[str]]) -> str | None:
+    """The chair's name among the values of a head whose labels stand in a row before them
+    ("Plats och tid Ordförande Mötesdatum …"), or None: the one name with a party between the
+    row and the first attendance heading."""
+    row = _LABEL_ROW_CHAIR.search(text)
+    if row is None:
+        return None
+    first = next((m.start() for m in labels if m.start() > row.end()), None)
+    if first is None:
+        return None
+    names = _NAME_WITH_PARTY.findall(text, row.end(), first)
+    return names[0] if len(names) == 1 else None
 
 
 _LIST_ELSEWHERE = re.compile(
@@ -1696,6 +1762,12 @@ _FLAT_PARTIAL = re.compile(
 _PARAGRAPH_NUMBERS = re.compile(
     r"(?:(?:^|[\s,])(?!19\d\d|20\d\d)\d{2,4}|,\s*\d)(?:\s*[-–]\s*\d{1,4})?\s*,?\s*$"
 )
+# "Name, title N" with a single digit, the § of a guest, in a list of such entries (see
+# _names_in_segment): a scan fragment in lower case may follow ("Socialchef 1 -sståndare").
+_SINGLE_PARAGRAPH = re.compile(r",\s*[^,\d]{2,40}?\s+\d(?:\s+-?[a-zåäö]+)?\s*$")
+_SINGLE_PARAGRAPH_BEFORE_NAME = re.compile(
+    r",\s*[^,\d]{2,40}?\s+\d(?:\s+-?[a-zåäö]+)?(?=\s+[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ]|\s*$)"
+)
 # "Lars Hedin , ekonom Cecilia Rask , …", "Ulla Frid (V) , Jonas …": a space before the comma
 # right after the name (or its party) is where the extraction lost the § this person was there
 # for, as "ej , " (real 41); in lists whose other entries keep theirs ("Maria Åkesson 206, ,",
@@ -1846,7 +1918,13 @@ def _name_runs(segment: str, text: str = "") -> list[tuple[int, int, list[str]]]
 def _names_place(segment: str, run: tuple[int, int, list[str]]) -> bool:
     """A run right before a lower-case "kommun", "stad" or "län" names the place: "… östra
     Skaraborg Tibro kommun kommunchef" in an organisation column (real 36)."""
-    return bool(re.match(r"\s+(?-i:kommuns?|stads?|läns?|landstings?)\b", segment[run[1] :]))
+    if re.match(r"\s+(?-i:kommuns?|stads?|läns?|landstings?)\b", segment[run[1] :]):
+        return True
+    # A place in the genitive before a capitalised "Stad" / "Kommun": "Lennart Blomberg, Forum
+    # Vänersborgs Stad Peter Falk, sekreterare" (real/complete 232), "Göteborgs Stad".
+    return run[2][-1].endswith("s") and bool(
+        re.match(r"\s+(?-i:Stad|Kommun|Län|Landsting)\b", segment[run[1] :])
+    )
 
 
 def _before_lower_organisation(
@@ -2053,6 +2131,18 @@ _REPLACED_BEFORE = re.compile(
     # Under "Tjänstgörande ersättare": "Malin Norfall (S) för Per-Ola Mattsson (S)" (real 09).
     r"\)\s*för)\s*$"
 )
+
+
+def _acronym_org_word(first: str, before: str, text: str) -> bool:
+    """first follows an organisation's acronym ("SRF Lundabygden Bergwall Lars") and the
+    acronym with that word stands in the text at least twice: an organisation's two-word name
+    whose second word ran into the next person's name, not that name's start (real/complete
+    231). A name after an acronym once ("HSO Järbel Torell Gunilla") keeps its words."""
+    acronym = re.search(r"(?<![\w-])([A-ZÅÄÖ]{2,5})\s+$", before)
+    if acronym is None:
+        return False
+    pair = rf"(?<![\w-]){re.escape(acronym.group(1))}\s+{re.escape(first)}(?![\w-])"
+    return len(re.findall(pair, text)) >= 2
 
 
 def _recurring_tail(words: list[str], text: str) -> bool:
@@ -2271,6 +2361,11 @@ def _names_in_segment(
     codes = presence_codes(text)
     marked = _marked_runs(segment, runs, text)
     place_column = _place_column(segment, runs)
+    # "Jane Ek, Socialchef 1 … Robert Lund, MAS 1 Astrid Holm, Gymnasiet 3 Ebba Berg,
+    # Gymnasiet 3": three entries or more end in a single digit before the next name, the §
+    # each guest attended (real/complete 233); one such digit alone may be an organisation's
+    # ("Hälso- och sjukvårdsnämnd 4").
+    single_column = len(_SINGLE_PARAGRAPH_BEFORE_NAME.findall(segment)) >= 3
     replaced_column = _replaced_column(segment, runs)
     out: list[ParsedPerson] = []
     run_people: list[list[ParsedPerson]] = []
@@ -2296,6 +2391,11 @@ def _names_in_segment(
             # before; a four-word run holds a two-word place ("Lilla Edet Urban Svedin").
             words = words[len(words) - 2 :]
         elif len(words) == 3 and text and _recurring_tail(words, text):
+            words = words[1:]
+        elif len(words) == 3 and text and _acronym_org_word(words[0], segment[:start], text):
+            # "Bengtsson Bengt SRF Lundabygden Bergwall Lars LKF, adjungerad": "SRF
+            # Lundabygden" is an organisation the list names again; its second word is no
+            # part of the next (surname-first) name (real/complete 231).
             words = words[1:]
         elif (own := _after_title_for(words, segment[max(0, start - 30) : start])) is not None:
             words = own
@@ -2368,6 +2468,7 @@ def _names_in_segment(
                     and (
                         _FLAT_PARTIAL.search(after)
                         or _PARAGRAPH_NUMBERS.search(after)
+                        or (single_column and _SINGLE_PARAGRAPH.search(after))
                         or _PARAGRAPHS_AFTER_NAME.match(after)
                         or (
                             _LOST_PARAGRAPHS_AFTER_NAME.match(raw_after)

@@ -486,3 +486,23 @@ def test_a_village_association_is_a_body() -> None:
         "Protokoll fört vid styrelsemötet för Västbyns hembygdsförening\n\n§ 1. Mötet öppnades.\n"
     )
     assert board.body_name == "Västbyns hembygdsförening"
+
+
+def test_kommun_letterhead_gives_way_to_the_body_its_decisions_name() -> None:
+    # 'ÅBY KOMMUN PROTOKOLL 1(9)' with no body in the opening, '59 Val av ordförande
+    # Handikapprådet beslutar att …': the kommun is the parent, the council the body
+    # (real/complete 231).
+    text = (
+        "ÅBY KOMMUN PROTOKOLL 1(9)\n\nTranskript\n\n"
+        "1 ÅBY KOMMUN PROTOKOLL 1(9) Tid: Klockan Plats: Annegården Närvarande: Berg Anna HSO "
+        "Lund Bo SRF Åby Holm Dan LKF, adjungerad Övriga närvarande: Ek Cilla HSO\n\n"
+        "2 ÅBY KOMMUN PROTOKOLL 2(9) 58 Mötets öppnande Vice ordförande Bo Lund hälsar alla "
+        "välkomna. 59 Val av ordförande Handikapprådet beslutar att utse Anna Berg till "
+        "ordförande för sammanträdet.\n"
+    )
+    parsed = parse_minutes(text, "protokoll.txt")
+    assert parsed.body_name == "Handikapprådet"
+    assert parsed.parent_body == "ÅBY KOMMUN"
+    # A kommun's own board deciding keeps the kommun as parent too; no body word, no change.
+    plain = parse_minutes(text.replace("Handikapprådet beslutar", "Vi beslutar"), "p.txt")
+    assert plain.body_name == "ÅBY KOMMUN"

@@ -1308,3 +1308,86 @@ def test_a_decision_wrapped_before_a_conjunction_is_one_sentence() -> None:
         "Styrelsen beslutade att utse Martin I,Ludvig A eller den de sätter i sitt ställe att "
         "företräda föreningen var för sig."
     ]
+
+
+def test_batch17_short_page_marked_n_of_m_continues_the_flattened_items() -> None:
+    # A flattened page 'Plats och tid … 1/5 … Ärende 1 … 9 Title' and a short page '2/5 10 …
+    # 13 Övrigt': the short page is a page too (its marker is the first page's '1/5'), so the
+    # numbers go on there (real/complete 230).
+    head = (
+        "Plats och tid Ordförande Mötesdatum Dnr. KS/2018:6-103 1/5 Rådhuset kl. 10:00-12:00 "
+        "Anna Berg (S) Närvarande Bo Lund, PRO Åby Cilla Ek, SPF Åby Övriga deltagare Dan "
+        "Holm, kommunsekreterare Innehållsförteckning Ärende "
+    )
+    titles = [
+        "Mötets öppnande",
+        "Fastställande av dagordningen",
+        "Förra mötets anteckningar",
+        "Uppföljning av äldreplanen",
+        "Dagcenterverksamhet",
+        "Information om hemsjukvården",
+        "Uppföljning av broddar",
+        "Planering av Äldredagen",
+        "Busshållplatser",
+        "Snöröjning vid övergångsställen",
+        "Digitalisering av information",
+        "Remiss, kulturprogram",
+        "Övrigt",
+    ]
+    first = " ".join(f"{n} {t}" for n, t in enumerate(titles[:9], start=1))
+    second = " ".join(f"{n} {t}" for n, t in enumerate(titles[9:], start=10))
+    text = f"{head}{first}\n2/5 {second}\n"
+    items = parse_minutes(text, "anteckningar.txt").items
+    assert [(i.number, i.title) for i in items] == [
+        (str(n), t) for n, t in enumerate(titles, start=1)
+    ]
+    # A short line whose 'N/M' is no page of the first page's count stays out.
+    other = f"{head}{first}\n2/7 {second}\n"
+    assert [i.number for i in parse_minutes(other, "anteckningar.txt").items][-1] == "9"
+
+
+def test_batch17_lone_paragraph_signed_with_the_bodys_initials_is_an_item() -> None:
+    # '3 Folkhälsorådet FHR 1 Besök av …' after the contents page: an excerpt ending inside its
+    # first paragraph; the sign is the initials of the body named before it (Folk-hälso-rådet),
+    # so the lone number is the item (real/complete 233). A code that is no such initials stays
+    # text.
+    head = (
+        "ÅBY KOMMUN. SAMMANTRÄDESPROTOKOLL Sammanträdesdatum. Folkhälsorådet\n\nTranskript\n\n"
+        "1 Folkhälsorådet Plats och tid Kommunhuset 21 februari 2013 kl Beslutande Irma Berg "
+        "(C), BIN, ordförande Ulf Lind (M), HSN Rosa Mohr (S), HSN Övriga deltagande Emma Holm, "
+        "folkhälsoplanerare Justerare Rosa Mohr Justeringens plats och tid Kommunhuset den 1 "
+        "mars 2013 Underskrifter Sekreterare Paragrafer 1-13 Emma Holm Ordförande Justerare "
+        "Organ Irma Berg Rosa Mohr ANSLAG/BEVIS Protokollet är justerat. Justeringen har "
+        "tillkännagivits genom anslag Folkhälsorådet\n\n"
+        "2 Innehållsförteckning Besök av socialchefen... 2 Verksamhetsberättelse... 3 "
+        "Övrigt... 4\n\n"
+    )
+    page = (
+        "3 Folkhälsorådet {sign} 1 Besök av socialchefen Socialchefen berättade om det "
+        "förebyggande arbetet med äldre och om samverkan med vårdcentralen i kommunen. Rådet "
+        "tackade för informationen och diskuterade hur arbetet kan följas upp under året.\n"
+    )
+    items = parse_minutes(head + page.format(sign="FHR"), "protokoll.txt").items
+    assert [i.number for i in items] == ["1"]
+    assert items[0].title.startswith("Besök av socialchefen")
+    other = parse_minutes(head + page.format(sign="KSU"), "protokoll.txt").items
+    assert [i.number for i in other] != ["1"]
+
+
+def test_batch17_agenda_change_stated_in_the_passive_is_a_decision() -> None:
+    # '2. Fastställande av föredragningslista Remiss, kulturpolitiskt program läggs in som
+    # ärende 12.': the meeting changed its agenda (real/complete 230). Putting a question on a
+    # later meeting's list is decided too; a report of what the chair may add is not.
+    text = (
+        "Minnesanteckningar 2018-03-01\n\n"
+        "1. Mötets öppnande\nOrdföranden förklarar mötet öppnat.\n\n"
+        "2. Fastställande av föredragningslista\n"
+        "Remiss, kulturpolitiskt program läggs in som ärende 12.\n\n"
+        "3. Övrigt\nFrågan om snöröjning lades till som punkt på nästa möte. Ordföranden kan "
+        "lägga till punkter i dagordningen.\n"
+    )
+    items = parse_minutes(text, "anteckningar.txt").items
+    decided = {i.number: [d.text for d in i.decisions] for i in items}
+    assert decided["2"] == ["Remiss, kulturpolitiskt program läggs in som ärende 12."]
+    assert decided["3"] == ["Frågan om snöröjning lades till som punkt på nästa möte."]
+    assert decided["1"] == []
