@@ -1267,6 +1267,7 @@ class _MinutesParser:
             # One "Ärende 1" or one "1. Title" in a document with no other structure is an
             # item (corpus 19, 20); otherwise a lone number is a list in the text.
             return []
+        best = _with_first_in_other_style(best, by_style)
         starts = [_ItemStart(i, str(num), False, rest) for i, num, rest in best]
         return _with_subitems(starts, lines)
 
@@ -2853,6 +2854,24 @@ def _title_below(lines: list[str], start: int, dnr: bool) -> tuple[str, int]:
                 parts.append(text)
                 end += 1
     return " ".join(parts), end - start + 1
+
+
+def _with_first_in_other_style(
+    best: list[tuple[int, int, str]],
+    by_style: dict[tuple[str, bool, str, bool], list[tuple[int, int, str]]],
+) -> list[tuple[int, int, str]]:
+    """ " 1. Mötets öppnande" over "2 Val av …", "3 Val av …": the chain's first item written
+    in another style (a dot, an indent) right before it, with no numbered line between them,
+    is its first item (real/items 274)."""
+    if not best or best[0][1] < 2:
+        return best
+    before = [c for cands in by_style.values() for c in cands if c[0] < best[0][0]]
+    if not before:
+        return best
+    nearest = max(before, key=lambda c: c[0])
+    if nearest[1] == best[0][1] - 1:
+        return [nearest, *best]
+    return best
 
 
 def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:

@@ -1204,3 +1204,34 @@ def test_a_body_owned_in_the_genitive_decides(subject: str) -> None:
     assert [d.text for d in item.decisions] == [f"{subject} beslutar att godkänna planen."]
     other = "Protokoll 2023-05-29\n\n§ 31 Handlingsplan\nDeras grupp beslutar att vänta.\n"
     assert parse_minutes(other).items[0].decisions == []
+
+
+def test_batch19_first_item_in_another_style_elections_and_a_future_election() -> None:
+    """' 1. Mötets öppnande' (a dot and an indent) over '2 Val av …', '3 …' is the chain's first
+    item; 'omvaldes' (re-elected) decides as 'valdes' does; 'Eventuellt kommer en ny att utses
+    senare.' is a possible election to come, no decision (real/items 274)."""
+    text = (
+        "Protokoll från styrelsemöte 2015-06-04\n\n"
+        "Närvarande   Anna Ek Indal\nBo Lund Alnö\n\n"
+        " 1. Mötets öppnande\n\nOrdförande Anna Ek öppnade mötet.\n\n"
+        "2 Val av kassör\n\nSom kassör omvaldes Bo Lund.\n\n"
+        "3 Val av representanter\n\nAnna Ek och Bo Lund omvaldes. Eventuellt kommer en ny att "
+        "utses senare.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Mötets öppnande"),
+        ("2", "Val av kassör"),
+        ("3", "Val av representanter"),
+    ]
+    assert [d.text for d in minutes.decisions] == [
+        "Som kassör omvaldes Bo Lund.",
+        "Anna Ek och Bo Lund omvaldes.",
+    ]
+    # A numbered line before the chain whose number is not the one before its first is no
+    # first item of it.
+    text = (
+        "Protokoll 2015-06-04\n\nBilagor\n 1. Budget för året\n\n"
+        "3 Val av kassör\n\nSom kassör omvaldes Bo Lund.\n\n4 Övrigt\n\nInga frågor.\n"
+    )
+    assert [i.number for i in parse_minutes(text, "m.txt").items] == ["3", "4"]
