@@ -4382,6 +4382,9 @@ def _body_from_title(title: str) -> str:
     )
     for found in reversed(find_dates(body)):
         body = body[: found.start] + body[found.end :]
+    # "Protokoll från styrelsemöte/konstituerande styrelsemöte": two kinds of meeting, one
+    # after the slash; the first names no body (real/items 274).
+    body = re.sub(r"(?i)\b\w*(?:möte|sammanträde)t?\s*/\s*(?=\w)", "", body)
     # A page count "1(9)", "1 (6)" is no part of a name ("LUNDS KOMMUN PROTOKOLL 1(9)",
     # real/samverkan 196).
     body = re.sub(r"(?<![\w(])\d{1,3}\s?\(\d{1,3}\)(?!\w)", " ", body)

@@ -465,3 +465,16 @@ def test_whose_meeting_owns_a_group_named_by_its_head() -> None:
         "Protokoll öppet LAG-gruppsmöte 2017-08-22\n\n1 Öppnande Välkomna till Föreningens möte.\n"
     )
     assert plain.body_name == "LAG-gruppen"
+
+
+def test_batch19_two_kinds_of_meeting_joined_by_a_slash_name_no_body() -> None:
+    # "Protokoll från styrelsemöte/konstituerande styrelsemöte" under the association's name
+    # (real/items 274): the slash's first kind of meeting is no body ('/konstituerande').
+    parsed = parse_minutes(
+        "Styrelseprotokoll 2015-06-04\n\nÅsby Hembygdsförbund\n\nProtokoll från styrelsemöte/"
+        "konstituerande styrelsemöte\n\nByns hembygdsgård 2015-06-04\n\n1. Mötets öppnande\n\n"
+        "Ordförande Anna Ek öppnade mötet.\n\n2. Val\n\nBo Lund valdes.\n",
+        "p.txt",
+    )
+    assert parsed.body_name and "/" not in parsed.body_name
+    assert "Hembygdsförbund" in parsed.body_name
