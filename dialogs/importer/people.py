@@ -2058,6 +2058,15 @@ def _own_and_lead(after: str) -> tuple[str, str]:
             r"\s*(?:\([^()]*\)\s*)*(?:(?!19\d\d|20\d\d)\d{2,4}(?:\s*[-–,]\s*\d{2,4})*\s*,?\s*)?",
             after[: word.start()],
         ):
+            if is_title_word(word.group(0)) and re.fullmatch(
+                r"\s+(?!19\d\d|20\d\d)\d{2,4}(?:\s*[-–,]\s*\d{2,4})*\s*,?\s*",
+                after[word.end() :],
+            ):
+                # "Margareta Alexandersson Projektledare 354 Bengt …": § after the title are
+                # the first name's, so the title is too; before a title that leads the next
+                # name the § stand first ("Petra Lindholm 47 Utredare Oskar Nyberg", real 28;
+                # real attendance 280).
+                return after, ""
             return after[: word.start()], after[word.start() :]
     return after, ""
 
@@ -2071,6 +2080,15 @@ _REPLACED_BEFORE = re.compile(
     # Under "Tjänstgörande ersättare": "Malin Norfall (S) för Per-Ola Mattsson (S)" (real 09).
     r"\)\s*för)\s*$"
 )
+
+
+def _closing_word_recurs(word: str, runs: list[tuple[int, int, list[str]]]) -> bool:
+    """The last word of runs of three or four words, the same in two runs at least, that no name
+    list knows: an organisation after each name ("Bengt G Gustavsson Meritea 355 Elisabeth
+    Henriksson Meritea 355", real attendance 280), not a surname."""
+    # After different names: one person's name written twice ("Hans Erik Foss") is no list.
+    before = {tuple(w[:-1]) for _, _, w in runs if len(w) >= 3 and w[-1] == word}
+    return len(before) >= 2 and not is_given_name(word) and not is_surname(word)
 
 
 def _recurring_tail(words: list[str], text: str) -> bool:
@@ -2343,6 +2361,8 @@ def _names_in_segment(
             words = own
         else:
             words = _without_org_tail(words, text)
+        if len(words) >= 3 and _closing_word_recurs(words[-1], runs):
+            words = words[:-1]
         size = 3 if len(words) == 3 else 2
         run_people.append([])
         for k in range(0, len(words), size):

@@ -1678,3 +1678,22 @@ def test_batch19_lost_times_and_limited_replacements_are_partial() -> None:
     assert statuses["Göran Lund"] == "present"
     assert statuses["Tommy Ås"] == "absent"
     assert not any(name.startswith("Ersätter") for name in statuses)
+
+
+def test_batch19_titles_after_names_with_paragraphs_and_a_recurring_organisation() -> None:
+    # 'Name Title 354 Name …' (real attendance 280): § after the title are the first name's, so
+    # the title is too; an unknown word closing two runs ('… Meritea 355') is an organisation
+    # after each name. Before a title that leads the next name the § stand first (real 28).
+    text = (
+        "Protokoll 2008-09-01\n\n1 Sida 1 (45) Plats och tid Bohusrummet, Beslutande Anna Holm "
+        "(m) Ordförande Bo Ek (s) Övriga deltagare Kenth Lund Kommunchef Sara Hed "
+        "Nämndsekreterare Marie Falk Samordnare Greta Dahl Projektledare 354 Bengt G Persson "
+        "Meritea 355 Elin Berg Meritea 355\n\n2 353 Val av justerare\n"
+    )
+    people = _people(text)
+    assert people["Greta Dahl"].status == "partial"
+    assert people["Bengt G Persson"].status == "partial"
+    assert people["Elin Berg"].status == "partial"
+    for name in ("Kenth Lund", "Sara Hed", "Marie Falk"):
+        assert people[name].status == "present", name
+    assert not any("Meritea" in name for name in people)
