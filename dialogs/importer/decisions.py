@@ -192,6 +192,14 @@ _DECISION_OPENING = re.compile(
     r"^beslut\s+enligt\s+(?:\S+\s+)?förslag",
     re.IGNORECASE,
 )
+# A decision named as a noun and taken: "Det togs också ett inriktningsbeslut om att …", "Ett
+# beslut fattades om att …"; not "inget beslut", not a decision taken at another time.
+_DECISION_TAKEN = re.compile(
+    r"(?i)^(?:det\s+)?(?:togs|fattades)\s+(?:också\s+|även\s+|därefter\s+)?(?:ett\s+)?"
+    r"[a-zåäö]*beslut\s+om\s+att\s+(?P<clause>\S.*)$|"
+    r"^(?i:ett\s+)?(?i:[a-zåäö]*beslut)\s+(?i:togs|fattades)\s+(?i:också\s+|även\s+)?"
+    r"(?i:om\s+)?(?i:att)\s+(?P<clause2>\S.*)$"
+)
 # "Beslutades att …" with its capital inside a flattened run, after a word of the run.
 _OPENING_IN_RUN = re.compile(
     r"(?<=[\w)]\s)(?:Beslutades|Beslöts|Beslut\s+(?:togs|fattades))\s+att\s+\S"
@@ -394,6 +402,12 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
     if lost_subject:
         said = text[lost_subject.start() :]
         return ParsedDecision(phrase="Beslut", clauses=[said], text=said)
+    taken = _DECISION_TAKEN.match(text)
+    if taken:
+        # "Det togs också ett inriktningsbeslut om att till nästa år införa …" (real/items
+        # 271): a decision named as a noun, taken at this meeting.
+        clause = taken.group("clause") or taken.group("clause2")
+        return ParsedDecision(phrase="Beslut", clauses=[clause], text=text)
     opening = _OPENING_IN_RUN.search(text) if len(text) > 250 else None
     if opening:
         # A flattened run lost the full stop before "Beslutades att …": the decision opens

@@ -1235,3 +1235,21 @@ def test_batch19_first_item_in_another_style_elections_and_a_future_election() -
         "3 Val av kassör\n\nSom kassör omvaldes Bo Lund.\n\n4 Övrigt\n\nInga frågor.\n"
     )
     assert [i.number for i in parse_minutes(text, "m.txt").items] == ["3", "4"]
+
+
+def test_batch19_a_decision_named_as_a_noun_and_taken() -> None:
+    """'Det togs också ett inriktningsbeslut om att …' and 'Ett beslut fattades om att …' are
+    decisions of the meeting (real/items 271); 'inget beslut' and one taken at an earlier
+    meeting are not."""
+    from dialogs.importer.decisions import OwnBody, prose_decision
+
+    own = OwnBody([])
+    decided = prose_decision(
+        "Det togs också ett inriktningsbeslut om att till nästa år införa en bidragsmodell.", own
+    )
+    assert decided is not None
+    assert decided.clauses == ["till nästa år införa en bidragsmodell."]
+    other = prose_decision("Ett beslut fattades om att införa en modell.", own)
+    assert other is not None and other.clauses == ["införa en modell."]
+    assert prose_decision("Det togs inget beslut om att införa en modell.", own) is None
+    assert prose_decision("På förra mötet togs ett beslut om att införa en modell.", own) is None
