@@ -3916,7 +3916,9 @@ _BODY_WORD = re.compile(
 # A kommun's or a region's name run into the body's on a title line: "VILHELMINA KOMMUN
 # Socialnämnden", "RONNEBY KOMMUN Kommunstyrelsens arbetsutskott".
 _ORGANISATION_THEN_BODY = re.compile(
-    r"^(?P<org>(?:[\w-]+\s+){1,3}(?i:kommun|landsting|kommunförbund)|(?i:region)\s+[\w-]+)\s+"
+    r"^(?P<org>(?:[\w-]+\s+){1,3}(?i:kommun|landsting|kommunförbund)|(?i:region)\s+[\w-]+|"
+    # "KOMMUNFÖRBUNDET NORRBOTTEN Styrelsen" (real attendance 277)
+    r"(?i:kommunförbundet|regionförbundet)\s+[\w-]+)\s+"
     r"(?P<body>[A-ZÅÄÖ].*)$"
 )
 # A kommun, region or landsting as a whole: an organisation, not the body that met.
@@ -4442,7 +4444,20 @@ def _before_header_fields(body: str) -> str:
     when what is left is numbers and months only ("12-14 april", real attendance 77)."""
     field = _TITLE_FIELD.search(body)
     if field:
-        body = body[: field.start()].strip(" ,.:;–—-")
+        # "KOMMUNFÖRBUNDET NORRBOTTEN SAMMANTRÄDESPROTOKOLL Sida Sammanträdesdatum Styrelsen
+        # 2006-02-09": the fields' labels came before their values, the body among them, a
+        # body word before the date (real attendance 277); kept after the letterhead for the
+        # organisation-then-body split.
+        labels = re.match(
+            r"(?:\s*(?:"
+            + _HEADER_FIELDS
+            + r"|Sida)\b)+\s+(?P<body>[A-ZÅÄÖ][\w-]+)(?=\s+\d|\s*\)|\s*$)",
+            body[field.start() :],
+        )
+        head = body[: field.start()].strip(" ,.:;–—-")
+        if labels and head and _BODY_WORD.fullmatch(labels.group("body")):
+            return f"{head} {labels.group('body')}"
+        body = head
     return "" if _MONTH_OR_NUMBER.match(body) else body
 
 

@@ -478,3 +478,24 @@ def test_batch19_two_kinds_of_meeting_joined_by_a_slash_name_no_body() -> None:
     )
     assert parsed.body_name and "/" not in parsed.body_name
     assert "Hembygdsförbund" in parsed.body_name
+
+
+def test_batch19_the_body_among_field_labels_after_a_letterhead() -> None:
+    # "KOMMUNFÖRBUNDET NORRBOTTEN SAMMANTRÄDESPROTOKOLL Sida Sammanträdesdatum Styrelsen
+    # 2006-02-09 1(19)" (real attendance 277): the labels came before their values; the body
+    # word among them is the body, the letterhead its organisation.
+    parsed = parse_minutes(
+        "KOMMUNFÖRBUNDET VÄSTBYGDEN SAMMANTRÄDESPROTOKOLL Sida Sammanträdesdatum Styrelsen "
+        "2006-02-09 1(19) )\n\n1 1(19 Plats och tid Beslutande Kommunhuset Bo Ek, Västby, (s, "
+        "ordförande Åsa Lind, Östby, (s\n\n2 1 Delgivningar\n",
+        "p.txt",
+    )
+    assert parsed.body_name == "Styrelsen"
+    assert parsed.parent_body == "KOMMUNFÖRBUNDET VÄSTBYGDEN"
+    # Without a body word among the labels the letterhead stays the name.
+    plain = parse_minutes(
+        "KOMMUNFÖRBUNDET VÄSTBYGDEN SAMMANTRÄDESPROTOKOLL Sida Sammanträdesdatum 2006-02-09 "
+        "1(19)\n\n1 Delgivningar\n",
+        "p.txt",
+    )
+    assert plain.body_name == "KOMMUNFÖRBUNDET VÄSTBYGDEN"
