@@ -157,7 +157,8 @@ _REPORTED_SENTENCE = re.compile(
 # an election in the present as notes write it, "X kandiderar och väljs" (real/formats 71), not
 # a relative clause about a later one ("de ansvariga som väljs på stämman", real/items 06).
 _PASSIVE = re.compile(
-    r"\b(?:godkänns|godkändes|fastställs|fastställdes|valdes|(?<!som\s)väljs|antogs|antas|"
+    # "Som kassör omvaldes Yvonne Uhlin", "A och B omvaldes." (re-elected, real/items 274)
+    r"\b(?:godkänns|godkändes|fastställs|fastställdes|(?:om|ny)?valdes|(?<!som\s)väljs|antogs|antas|"
     r"beviljades|beviljas|bifölls|bifalles|bifalls|beslutades|beslöts|röstades\s+(?:\w+\s+)?igenom|"
     r"utsågs|utses|avskrivs|avskrevs|bestämdes|enades\s+om|enades\s+man\s+om|"
     # "Vi kom överens om att …" (real/items 45), as "Man enades om att …".
@@ -184,7 +185,11 @@ _SECOND_VERB_DECIDES = re.compile(
 # "… behöver utses", "ska fastställas": something to decide later, not a decision.
 _MODAL = re.compile(
     r"\b(?:behöver|ska|skall|kommer att|bör|kan|måste|får)\s+(?:\w+\s+)?(?:utses|väljas|"
-    r"godkännas|fastställas|antas|beslutas)\b|\b(?:behöver|ska|skall|bör|måste)\s+utses\b",
+    r"godkännas|fastställas|antas|beslutas)\b|\b(?:behöver|ska|skall|bör|måste)\s+utses\b|"
+    # The future with its subject inside: "Eventuellt kommer en ny att utses senare" (real/items
+    # 274).
+    r"\bkommer\s+(?:\w+\s+){1,3}?att\s+(?:\w+\s+)?(?:utses|väljas|godkännas|fastställas|"
+    r"antas|beslutas)\b",
     re.IGNORECASE,
 )
 # A finite proposing verb makes the sentence a proposal; "beslutar att föreslå …" (the
@@ -198,6 +203,18 @@ _DECISION_OPENING = re.compile(
     # "Beslut enligt förslag." / "Beslut enligt arbetsutskottets förslag."
     r"^beslut\s+enligt\s+(?:\S+\s+)?förslag",
     re.IGNORECASE,
+)
+# A decision named as a noun and taken: "Det togs också ett inriktningsbeslut om att …", "Ett
+# beslut fattades om att …"; not "inget beslut", not a decision taken at another time.
+_DECISION_TAKEN = re.compile(
+    r"(?i)^(?:det\s+)?(?:togs|fattades)\s+(?:också\s+|även\s+|därefter\s+)?(?:ett\s+)?"
+    r"[a-zåäö]*beslut\s+om\s+att\s+(?P<clause>\S.*)$|"
+    r"^(?i:ett\s+)?(?i:[a-zåäö]*beslut)\s+(?i:togs|fattades)\s+(?i:också\s+|även\s+)?"
+    r"(?i:om\s+)?(?i:att)\s+(?P<clause2>\S.*)$"
+)
+# "Beslutades att …" with its capital inside a flattened run, after a word of the run.
+_OPENING_IN_RUN = re.compile(
+    r"(?<=[\w)]\s)(?:Beslutades|Beslöts|Beslut\s+(?:togs|fattades))\s+att\s+\S"
 )
 # A flattened PDF loses the bold subject of a decision: the sentence then opens with the
 # deciding verb in lower case, "godkänner föreliggande dagordning", "tar informationen till
@@ -397,6 +414,18 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
     if lost_subject:
         said = text[lost_subject.start() :]
         return ParsedDecision(phrase="Beslut", clauses=[said], text=said)
+    taken = _DECISION_TAKEN.match(text)
+    if taken:
+        # "Det togs också ett inriktningsbeslut om att till nästa år införa …" (real/items
+        # 271): a decision named as a noun, taken at this meeting.
+        clause = taken.group("clause") or taken.group("clause2")
+        return ParsedDecision(phrase="Beslut", clauses=[clause], text=text)
+    opening = _OPENING_IN_RUN.search(text) if len(text) > 250 else None
+    if opening:
+        # A flattened run lost the full stop before "Beslutades att …": the decision opens
+        # there ("… Landsbygdsprogrammet (ÖK) Beslutades att kansliet tar fram ett brev …",
+        # real/items 272); a shorter sentence is read whole below.
+        return prose_decision(text[opening.start() :], own)
     which = _WHICH_SENTENCE.match(text)
     if which and own.is_own(which.group("subj")):
         phrase = _capitalise(f"{which.group('subj')} {which.group('verb')}")
@@ -863,6 +892,12 @@ _INVERTED_TASK = re.compile(
     r"(?:(?P<verb>(?:" + _ACTION_HEADS + r")\b)|(?P<modal>ska|skall))\s+"
     r"(?:(?P<who>" + _FIRST + r")|(?P<body>[a-zåäö]+(?:et|en)))\s+(?P<rest>[a-zåäö].+)$"
 )
+# A person's role in the definite ("ordföranden", "sekreteraren", "kassören"), not a body
+# ("styrelsen", "mötet"), and the verbs of a task it takes on after a fronted clause.
+_PERSON_ROLE_NOUN = re.compile(r"(?:anden|enden|aren|eren|ören)$")
+_INVERTED_ROLE_VERBS = re.compile(
+    r"^(?:" + _FORWARD_VERBS + r"|skickar\s+ut|bokar|tar\s+kontakt|kontaktar)\b"
+)
 _BODY_SHALL_VERBS = re.compile(
     r"(?i)^(?:återkomma|återrapportera|undersöka|se\s+över|sammanställa|kalla\s+till|"
     r"ta\s+fram|bjuda\s+in|förbereda)\b"
@@ -1049,6 +1084,16 @@ def _inverted_task(match: re.Match[str], clause: bool) -> ParsedAssignment | Non
         return ParsedAssignment(assignees=[who], what=what, due_text=due)
     body = match.group("body")
     if (
+        match.group("verb")
+        and _PERSON_ROLE_NOUN.search(body)
+        and body not in _NOT_OWNER
+        and _INVERTED_ROLE_VERBS.match(f"{match.group('verb')} {rest}")
+    ):
+        # "Då det endast finns en förening …, tar ordföranden kontakt med föreningen och
+        # förklarar detta" (real/items 274): a person's role after the verb of a forward task.
+        what, due = _due(f"{match.group('verb')} {rest}")
+        return ParsedAssignment(assignees=[body], what=what, due_text=due)
+    if (
         match.group("modal")
         and body not in _NOT_OWNER
         and is_body_subject(_capitalise(body))
@@ -1113,6 +1158,11 @@ def find_assignments(
     checkbox = _CHECKBOX.match(text)
     if checkbox:
         text = text[checkbox.end() :]
+    opening = _OPENING_IN_RUN.search(text) if len(text) > 250 else None
+    if opening:
+        # "… (ÖK) Beslutades att kansliet tar fram …" inside a flattened run: the decision's
+        # clause starts there, as prose_decision reads it (real/items 272).
+        text = text[opening.start() :]
     decided = _DECIDED_LEAD.match(text)
     label = None if decided else _ACTION_LABEL.match(text)
     lead = decided or label

@@ -1271,6 +1271,7 @@ class _MinutesParser:
             # One "Ärende 1" or one "1. Title" in a document with no other structure is an
             # item (corpus 19, 20); otherwise a lone number is a list in the text.
             return []
+        best = _with_first_in_other_style(best, by_style)
         starts = [_ItemStart(i, str(num), False, rest) for i, num, rest in best]
         return _with_subitems(starts, lines)
 
@@ -2889,6 +2890,24 @@ def _title_below(lines: list[str], start: int, dnr: bool) -> tuple[str, int]:
     return " ".join(parts), end - start + 1
 
 
+def _with_first_in_other_style(
+    best: list[tuple[int, int, str]],
+    by_style: dict[tuple[str, bool, str, bool], list[tuple[int, int, str]]],
+) -> list[tuple[int, int, str]]:
+    """ " 1. Mötets öppnande" over "2 Val av …", "3 Val av …": the chain's first item written
+    in another style (a dot, an indent) right before it, with no numbered line between them,
+    is its first item (real/items 274)."""
+    if not best or best[0][1] < 2:
+        return best
+    before = [c for cands in by_style.values() for c in cands if c[0] < best[0][0]]
+    if not before:
+        return best
+    nearest = max(before, key=lambda c: c[0])
+    if nearest[1] == best[0][1] - 1:
+        return [nearest, *best]
+    return best
+
+
 def _longest_increasing(cands: list[_ItemStart]) -> list[_ItemStart]:
     """§ numbers only grow through minutes; a § mentioned out of order ("§105" recalled from the
     last meeting) is a reference, not an item."""
@@ -4022,7 +4041,9 @@ _BODY_WORD = re.compile(
 # A kommun's or a region's name run into the body's on a title line: "VILHELMINA KOMMUN
 # Socialnämnden", "RONNEBY KOMMUN Kommunstyrelsens arbetsutskott".
 _ORGANISATION_THEN_BODY = re.compile(
-    r"^(?P<org>(?:[\w-]+\s+){1,3}(?i:kommun|landsting|kommunförbund)|(?i:region)\s+[\w-]+)\s+"
+    r"^(?P<org>(?:[\w-]+\s+){1,3}(?i:kommun|landsting|kommunförbund)|(?i:region)\s+[\w-]+|"
+    # "KOMMUNFÖRBUNDET NORRBOTTEN Styrelsen" (real attendance 277)
+    r"(?i:kommunförbundet|regionförbundet)\s+[\w-]+)\s+"
     r"(?P<body>[A-ZÅÄÖ].*)$"
 )
 # A kommun, region or landsting as a whole: an organisation, not the body that met.
@@ -4488,6 +4509,9 @@ def _body_from_title(title: str) -> str:
     )
     for found in reversed(find_dates(body)):
         body = body[: found.start] + body[found.end :]
+    # "Protokoll från styrelsemöte/konstituerande styrelsemöte": two kinds of meeting, one
+    # after the slash; the first names no body (real/items 274).
+    body = re.sub(r"(?i)\b\w*(?:möte|sammanträde)t?\s*/\s*(?=\w)", "", body)
     # A page count "1(9)", "1 (6)" is no part of a name ("LUNDS KOMMUN PROTOKOLL 1(9)",
     # real/samverkan 196).
     body = re.sub(r"(?<![\w(])\d{1,3}\s?\(\d{1,3}\)(?!\w)", " ", body)
@@ -4545,7 +4569,20 @@ def _before_header_fields(body: str) -> str:
     when what is left is numbers and months only ("12-14 april", real attendance 77)."""
     field = _TITLE_FIELD.search(body)
     if field:
-        body = body[: field.start()].strip(" ,.:;–—-")
+        # "KOMMUNFÖRBUNDET NORRBOTTEN SAMMANTRÄDESPROTOKOLL Sida Sammanträdesdatum Styrelsen
+        # 2006-02-09": the fields' labels came before their values, the body among them, a
+        # body word before the date (real attendance 277); kept after the letterhead for the
+        # organisation-then-body split.
+        labels = re.match(
+            r"(?:\s*(?:"
+            + _HEADER_FIELDS
+            + r"|Sida)\b)+\s+(?P<body>[A-ZÅÄÖ][\w-]+)(?=\s+\d|\s*\)|\s*$)",
+            body[field.start() :],
+        )
+        head = body[: field.start()].strip(" ,.:;–—-")
+        if labels and head and _BODY_WORD.fullmatch(labels.group("body")):
+            return f"{head} {labels.group('body')}"
+        body = head
     return "" if _MONTH_OR_NUMBER.match(body) else body
 
 

@@ -301,7 +301,10 @@ def is_organisation_word(token: str) -> bool:
 
 
 def is_title_word(token: str) -> bool:
-    return bool(_TITLE_WORD.search(token.strip(",:;()"))) and len(token) > 4
+    # "Chef" alone, capitalised in a title column: "Ing-Britt Runger Chef kommunledningssektorn"
+    # (real attendance 280); other words of four letters or fewer are no titles.
+    bare = token.strip(",:;()")
+    return bool(_TITLE_WORD.search(bare)) and (len(token) > 4 or bare.lower() == "chef")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1426,6 +1429,9 @@ _FLAT_NOT_NAME = _NOT_NAME_WORDS | {
     "södra",
     # "Statens Vegvesen", "Statens institut …": an agency's name (real 33).
     "statens",
+    # Written with a capital in a column: "Roger Bogren (m) Ersätter Anders Holmensköld kl"
+    # (real attendance 280); the verb opens no name.
+    "ersätter",
 }
 # Weekdays and months open a date run into the list: "rum Ekman Måndag den 19 mars" (real 27),
 # "Regionförbundet, Kalmar Torsdagen den 11 september" (real 16); the month names the date
@@ -1754,7 +1760,15 @@ _FLAT_PARTIAL = re.compile(
     # "Sanna Lööw (s) ( 151)", "samhällsbyggn chef ( 138)": "(§ 151)" with its sign lost, the
     # space left; "(fp)( )" lost the number too (real attendance 81). A page count "(36)" has
     # no space inside.
-    r"\(\s+(?:\d{1,4}(?:\s*[-–,]\s*\d{1,4})*\s*)?\)"
+    r"\(\s+(?:\d{1,4}(?:\s*[-–,]\s*\d{1,4})*\s*)?\)|"
+    # "Vilhelmina Vinderos, controller, paragraf 8", "Mats Flodin (M), paragraf 1-5 och 7-30":
+    # the word for § before the numbers, after a comma, any count of digits (real attendance
+    # 279). Not the head's plural "Avser paragrafer 1-30", which is the whole protocol.
+    r",\s*paragraf\s+\d{1,3}\b|"
+    # "Maria Abrahamson (m) kl Roger Bogren …", "Ove Wiktorsson (c) Kl , …": "kl" right after
+    # the name or its party with no time after it, the time lost in extraction: there for part
+    # of the meeting (real attendance 280)
+    r"^\s*(?:\([^()]{1,6}\)\s*)?kl\b\.?(?!\s*\d)"
 )
 # "…, tjg ersättare, 108" / "Name, title, 106": present for those § only (corpus 16, 17). A
 # single digit after a comma too: "Lena Byqvist, folkhälsostrateg, 6" at a meeting of §§ 6-10
@@ -1808,6 +1822,10 @@ def _is_flat_name_word(word: str, after_name: bool = False) -> bool:
         or low in ROLE_WORDS
         or is_title_word(word)
         or is_organisation_word(word)
+        # A noun's definite genitive in "-ingens" opens a label, no name ends so: "Carina
+        # Bengtsson Justreringens plats och tid" (a misspelt "Justeringens", real attendance
+        # 278).
+        or low.endswith("ingens")
     )
 
 
@@ -2118,6 +2136,15 @@ def _own_and_lead(after: str) -> tuple[str, str]:
             r"\s*(?:\([^()]*\)\s*)*(?:(?!19\d\d|20\d\d)\d{2,4}(?:\s*[-–,]\s*\d{2,4})*\s*,?\s*)?",
             after[: word.start()],
         ):
+            if is_title_word(word.group(0)) and re.fullmatch(
+                r"\s+(?!19\d\d|20\d\d)\d{2,4}(?:\s*[-–,]\s*\d{2,4})*\s*,?\s*",
+                after[word.end() :],
+            ):
+                # "Margareta Alexandersson Projektledare 354 Bengt …": § after the title are
+                # the first name's, so the title is too; before a title that leads the next
+                # name the § stand first ("Petra Lindholm 47 Utredare Oskar Nyberg", real 28;
+                # real attendance 280).
+                return after, ""
             return after[: word.start()], after[word.start() :]
     return after, ""
 
@@ -2143,6 +2170,15 @@ def _acronym_org_word(first: str, before: str, text: str) -> bool:
         return False
     pair = rf"(?<![\w-]){re.escape(acronym.group(1))}\s+{re.escape(first)}(?![\w-])"
     return len(re.findall(pair, text)) >= 2
+
+
+def _closing_word_recurs(word: str, runs: list[tuple[int, int, list[str]]]) -> bool:
+    """The last word of runs of three or four words, the same in two runs at least, that no name
+    list knows: an organisation after each name ("Bengt G Gustavsson Meritea 355 Elisabeth
+    Henriksson Meritea 355", real attendance 280), not a surname."""
+    # After different names: one person's name written twice ("Hans Erik Foss") is no list.
+    before = {tuple(w[:-1]) for _, _, w in runs if len(w) >= 3 and w[-1] == word}
+    return len(before) >= 2 and not is_given_name(word) and not is_surname(word)
 
 
 def _recurring_tail(words: list[str], text: str) -> bool:
@@ -2333,6 +2369,30 @@ def _without_row_numbers(segment: str) -> str:
     return segment
 
 
+def _opens_organisation(words: list[str], after: str) -> bool:
+    """ "Stefan Sjöberg, Övre Norrlands Kreditgarantiförening, 15": name-shaped words that no
+    name list knows, straight before a capitalised organisation word, begin that
+    organisation's name ("Övre Norrlands …"), not a person's (real attendance 277). A known
+    given name or surname among them keeps the run a name ("Björn Carlén Vägverket", real 33)."""
+    nxt = re.match(r"[ ]+([A-ZÅÄÖ][\wåäöÅÄÖ-]+)", after)
+    return bool(
+        nxt
+        and is_organisation_word(nxt.group(1))
+        and not any(is_given_name(w) or is_surname(w) for w in words)
+    )
+
+
+_PLACE_THEN_DAY = re.compile(
+    r"\s*,\s*[A-ZÅÄÖ][\wåäö-]+\s+(?i:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b"
+)
+
+
+def _after_organisation_word(after: str) -> str | None:
+    """What follows the organisation word that _opens_organisation saw, or None."""
+    nxt = re.match(r"[ ]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+", after)
+    return after[nxt.end() :] if nxt else None
+
+
 def _after_title_for(words: list[str], before: str) -> list[str] | None:
     """ "förvaltningschef för Intern Service Lars Hedin": after a lower-case title and "för" the
     capitalised words that open the run are what the title is of (a unit, a service), up to the
@@ -2401,6 +2461,8 @@ def _names_in_segment(
             words = own
         else:
             words = _without_org_tail(words, text)
+        if len(words) >= 3 and _closing_word_recurs(words[-1], runs):
+            words = words[:-1]
         size = 3 if len(words) == 3 else 2
         run_people.append([])
         for k in range(0, len(words), size):
@@ -2408,6 +2470,30 @@ def _names_in_segment(
                 # "… Rindöborna Total frånvarotid" (real 25), a heading's "Ekonomisk
                 # Uppföljning": no name list knows the words and the text uses one of them as an
                 # ordinary word (names.py).
+                continue
+            if _PLACE_THEN_DAY.match(raw_after):
+                # "Plats och tid: Beslutande: Net City, Örebro Torsdag den 1 juni": a run before
+                # ", Town Weekday" is the meeting's place, the labels' first value (real
+                # attendance 281); no name in a list is followed by a day of the week.
+                continue
+            if k + size >= len(words) and _opens_organisation(words[k : k + size], raw_after):
+                # The organisation is the person's before it ("Name, Organisation, 15"): the
+                # § after it are that person's.
+                if (
+                    k == 0
+                    and n > 0
+                    and run_people[-2:-1]
+                    and run_people[-2]
+                    and run_people[-2][-1].status == PRESENT
+                    and re.fullmatch(r"\s*,\s*", segment[runs[n - 1][1] : start])
+                    and (rest := _after_organisation_word(after)) is not None
+                    and (
+                        _FLAT_PARTIAL.search(rest)
+                        or re.match(r"\s*,\s*(?:§\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?![\w-])", rest)
+                    )
+                ):
+                    run_people[-2][-1].status = PARTIAL
+                    run_people[-2][-1].note = _paragraphs_note(rest)
                 continue
             roles = list(label_roles)
             status = label.status
@@ -2420,13 +2506,24 @@ def _names_in_segment(
             for_name = n > 0 and re.fullmatch(r"\s+för\s+", segment[runs[n - 1][1] : start])
             if k == 0 and (_REPLACED_BEFORE.search(before) or for_name or n in replaced_column):
                 status, roles = ABSENT, []  # the one replaced by the name before it
+                # A replacement for a time or for some § only ("Roger Bogren (m) Ersätter Anders
+                # Holmensköld kl", "Mona-Britt Gillerstedt (s) Ersätter Mad Abda Amin (s) 361"):
+                # a member listed as present before was there for the rest (real attendance
+                # 280, as real 141's "ersätter Ulla Frid (V) 212,").
+                limited = last and bool(
+                    _PARAGRAPH_NUMBERS.search(after) or _FLAT_PARTIAL.search(after)
+                )
                 # Listed on the seat and then replaced on it: "12 Sara Lund (C) Marita Grahn
                 # (C) ersätter Sara Lund (C)" (real attendance 124).
                 for earlier in out:
-                    if earlier.status == PRESENT and name_key(earlier.name) == name_key(
+                    if earlier.status in (PRESENT, PARTIAL) and name_key(earlier.name) == name_key(
                         " ".join(words[k : k + size])
                     ):
-                        earlier.status, earlier.roles = ABSENT, []
+                        if limited:
+                            earlier.status = PARTIAL
+                            status = PARTIAL
+                        elif earlier.status == PRESENT:
+                            earlier.status, earlier.roles = ABSENT, []
                 if (
                     last
                     and out

@@ -610,3 +610,41 @@ def test_a_role_acting_at_once_is_its_task() -> None:
     assert [(a.assignees, a.what) for a in minutes.assignments] == [
         (["Ordföranden"], "skriver verksamhetsberättelse och plan omgående")
     ]
+
+
+def test_batch19_a_role_after_the_verb_following_a_fronted_clause() -> None:
+    """'Då det endast finns en förening …, tar ordföranden kontakt med föreningen och förklarar
+    detta.' (real/items 274): after a fronted clause the verb stands before the role, and the
+    role's forward task is a task; a body there ('tar styrelsen upp frågan') reports, and a
+    role's verb that is no task ('informerar') stays none."""
+    text = (
+        "Styrelsemöte 2015-06-04\n\n"
+        "1. Medlemsavgifter\n"
+        "Då det endast finns en förening som berörs av detta tar ordföranden kontakt med "
+        "föreningen och förklarar detta.\n\n"
+        "2. Ekonomi\nEfter genomgången tar styrelsen upp frågan om bidrag. Därefter informerar "
+        "kassören om läget.\n"
+    )
+    tasks = _tasks(parse_minutes(text, "m.txt"))
+    assert tasks == [("ordföranden", "tar kontakt med föreningen och förklarar detta", None)]
+
+
+def test_batch19_a_decision_opening_inside_a_flattened_run_gives_its_task() -> None:
+    """A flattened run lost the full stop before 'Beslutades att kansliet tar fram …' (real/items
+    272): the decision and its task open there; a short sentence with the words is read whole."""
+    text = (
+        "Minnesanteckningar 2009-12-18\n\n"
+        "4. Förberedelser\n"
+        "Gruppen förberedde sig för mötet med departementet och ett referat från mötet återfinns "
+        "i Bilaga Förslag på ledamot och suppleant från Ordförandegruppen till "
+        "Övervakningskommittén för det svenska Landsbygdsprogrammet (ÖK) som diskuterades länge "
+        "Beslutades att kansliet tar fram ett brev med förfrågan till alla ordföranden.\n\n"
+        "5. Övrigt\nInga frågor.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    assert _decisions(minutes) == [
+        "Beslutades att kansliet tar fram ett brev med förfrågan till alla ordföranden."
+    ]
+    assert _tasks(minutes) == [
+        ("kansliet", "tar fram ett brev med förfrågan till alla ordföranden", None)
+    ]

@@ -506,3 +506,37 @@ def test_kommun_letterhead_gives_way_to_the_body_its_decisions_name() -> None:
     # A kommun's own board deciding keeps the kommun as parent too; no body word, no change.
     plain = parse_minutes(text.replace("Handikapprådet beslutar", "Vi beslutar"), "p.txt")
     assert plain.body_name == "ÅBY KOMMUN"
+
+
+def test_batch19_two_kinds_of_meeting_joined_by_a_slash_name_no_body() -> None:
+    # "Protokoll från styrelsemöte/konstituerande styrelsemöte" under the association's name
+    # (real/items 274): the slash's first kind of meeting is no body ('/konstituerande').
+    parsed = parse_minutes(
+        "Styrelseprotokoll 2015-06-04\n\nÅsby Hembygdsförbund\n\nProtokoll från styrelsemöte/"
+        "konstituerande styrelsemöte\n\nByns hembygdsgård 2015-06-04\n\n1. Mötets öppnande\n\n"
+        "Ordförande Anna Ek öppnade mötet.\n\n2. Val\n\nBo Lund valdes.\n",
+        "p.txt",
+    )
+    assert parsed.body_name and "/" not in parsed.body_name
+    assert "Hembygdsförbund" in parsed.body_name
+
+
+def test_batch19_the_body_among_field_labels_after_a_letterhead() -> None:
+    # "KOMMUNFÖRBUNDET NORRBOTTEN SAMMANTRÄDESPROTOKOLL Sida Sammanträdesdatum Styrelsen
+    # 2006-02-09 1(19)" (real attendance 277): the labels came before their values; the body
+    # word among them is the body, the letterhead its organisation.
+    parsed = parse_minutes(
+        "KOMMUNFÖRBUNDET VÄSTBYGDEN SAMMANTRÄDESPROTOKOLL Sida Sammanträdesdatum Styrelsen "
+        "2006-02-09 1(19) )\n\n1 1(19 Plats och tid Beslutande Kommunhuset Bo Ek, Västby, (s, "
+        "ordförande Åsa Lind, Östby, (s\n\n2 1 Delgivningar\n",
+        "p.txt",
+    )
+    assert parsed.body_name == "Styrelsen"
+    assert parsed.parent_body == "KOMMUNFÖRBUNDET VÄSTBYGDEN"
+    # Without a body word among the labels the letterhead stays the name.
+    plain = parse_minutes(
+        "KOMMUNFÖRBUNDET VÄSTBYGDEN SAMMANTRÄDESPROTOKOLL Sida Sammanträdesdatum 2006-02-09 "
+        "1(19)\n\n1 Delgivningar\n",
+        "p.txt",
+    )
+    assert plain.body_name == "KOMMUNFÖRBUNDET VÄSTBYGDEN"

@@ -1391,3 +1391,52 @@ def test_batch17_agenda_change_stated_in_the_passive_is_a_decision() -> None:
     assert decided["2"] == ["Remiss, kulturpolitiskt program läggs in som ärende 12."]
     assert decided["3"] == ["Frågan om snöröjning lades till som punkt på nästa möte."]
     assert decided["1"] == []
+
+
+def test_batch19_first_item_in_another_style_elections_and_a_future_election() -> None:
+    """' 1. Mötets öppnande' (a dot and an indent) over '2 Val av …', '3 …' is the chain's first
+    item; 'omvaldes' (re-elected) decides as 'valdes' does; 'Eventuellt kommer en ny att utses
+    senare.' is a possible election to come, no decision (real/items 274)."""
+    text = (
+        "Protokoll från styrelsemöte 2015-06-04\n\n"
+        "Närvarande   Anna Ek Indal\nBo Lund Alnö\n\n"
+        " 1. Mötets öppnande\n\nOrdförande Anna Ek öppnade mötet.\n\n"
+        "2 Val av kassör\n\nSom kassör omvaldes Bo Lund.\n\n"
+        "3 Val av representanter\n\nAnna Ek och Bo Lund omvaldes. Eventuellt kommer en ny att "
+        "utses senare.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Mötets öppnande"),
+        ("2", "Val av kassör"),
+        ("3", "Val av representanter"),
+    ]
+    assert [d.text for d in minutes.decisions] == [
+        "Som kassör omvaldes Bo Lund.",
+        "Anna Ek och Bo Lund omvaldes.",
+    ]
+    # A numbered line before the chain whose number is not the one before its first is no
+    # first item of it.
+    text = (
+        "Protokoll 2015-06-04\n\nBilagor\n 1. Budget för året\n\n"
+        "3 Val av kassör\n\nSom kassör omvaldes Bo Lund.\n\n4 Övrigt\n\nInga frågor.\n"
+    )
+    assert [i.number for i in parse_minutes(text, "m.txt").items] == ["3", "4"]
+
+
+def test_batch19_a_decision_named_as_a_noun_and_taken() -> None:
+    """'Det togs också ett inriktningsbeslut om att …' and 'Ett beslut fattades om att …' are
+    decisions of the meeting (real/items 271); 'inget beslut' and one taken at an earlier
+    meeting are not."""
+    from dialogs.importer.decisions import OwnBody, prose_decision
+
+    own = OwnBody([])
+    decided = prose_decision(
+        "Det togs också ett inriktningsbeslut om att till nästa år införa en bidragsmodell.", own
+    )
+    assert decided is not None
+    assert decided.clauses == ["till nästa år införa en bidragsmodell."]
+    other = prose_decision("Ett beslut fattades om att införa en modell.", own)
+    assert other is not None and other.clauses == ["införa en modell."]
+    assert prose_decision("Det togs inget beslut om att införa en modell.", own) is None
+    assert prose_decision("På förra mötet togs ett beslut om att införa en modell.", own) is None
