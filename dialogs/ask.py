@@ -217,11 +217,16 @@ def _another_event(f: str) -> bool:
 
 
 _RX_LISTING = re.compile(r"\b(?:lista|visa|show|list|name)\b")
+# A number of people as minutes write it ("ca 65 medlemmar", "32 röstberättigade"), folded.
+_RX_HEAD_COUNT = re.compile(
+    r"\b\d{1,4}\s+(?:st\s+)?(?:medlemmar|personer|deltagare|narvarande|ledamoter|rostberattigade|"
+    r"foreningar|deltog)\b"
+)
 # "Hur många deltog?", "How many attended?": the attendance, counted; "Hur många var på
 # LSVO:s möte?", "How many people came?" ask it without a word for attending.
 _RX_HOW_MANY = re.compile(r"\b(?:hur\s+manga|how\s+many)\b")
 _RX_HOW_MANY_CAME = re.compile(
-    r"\b(?:hur\s+manga|how\s+many)(?:\s+(?:people|persons|members|personer|ledamoter|deltagare))?"
+    r"\b(?:hur\s+manga|how\s+many)(?:\s+(?:people|persons|members|personer|medlemmar|ledamoter|deltagare))?"
     r"\s+(?:(?:var|were)\s+(?:pa|med|dar|at|there|in\s+attendance)|came|kom|showed|turned)\b"
 )
 _RX_PARAGRAPH = re.compile(r"(?:§|\bparagraf|\bparagraph|\bpunkt|\bitem)\s*(\d{1,4})\b")
@@ -1749,6 +1754,18 @@ async def _attendance(
         )
     if missing and part != "present":
         hits += await _text_hits(ctx, visible, missing, people.part_pattern(part))
+    if counted and part == "present":
+        # "ca 65 medlemmar var närvarande": a count the minutes' text gives, where the list
+        # holds only the board or nobody (an annual meeting's members are seldom listed).
+        rows = await people.meeting_passages(
+            ctx.session,
+            _passage_scope(ctx, visible, sorted({m.body_id for m in meetings})),
+            [m.id for m in meetings],
+        )
+        said = people.find_in_text(
+            rows, _RX_HEAD_COUNT, skip_kinds=("narvaro", "motesfakta"), near=_RX_DIGIT
+        )
+        hits[:0] = [_text_hit(ctx, f, visible) for f in said[:1]]
     if not dated:
         hits = _newest(hits)
     if not hits:

@@ -87,6 +87,19 @@ async def test_what_they_concluded_lists_the_decisions(record: Record, asking: A
         assert answer.hits and all(h.kind == "decision" for h in answer.hits), answer.text
 
 
+async def test_how_many_came_is_answered_by_a_count_in_the_text(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """An annual meeting's members are seldom listed: a count the minutes write answers."""
+    await _opening(database, record, "Ordföranden hälsade välkommen. Ca 42 medlemmar deltog.")
+    for question in (
+        "Hur många medlemmar kom till LSVO:s möte 6 mars 2026?",
+        "How many people came to the LSVO meeting on 6 March 2026?",
+    ):
+        answer = await asking(question)
+        assert answer.hits and "42 medlemmar" in answer.hits[0].text, answer.text
+
+
 async def test_how_many_attended_counts_the_attendance(record: Record, asking: Ask) -> None:
     for question, counted in (
         ("Hur många var på LSVO:s möte i juni 2021?", "personer)"),
