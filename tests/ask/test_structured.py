@@ -407,6 +407,10 @@ def test_a_question_about_meetings_however_it_is_asked(question: str, intent: st
 # An existential "there" asks whether something was in the minutes, not who was there; with a
 # word for being away it still asks for the absent.
 _THERE = (
+    ("Who was invited but didn't show up?", "attendance", True),
+    ("Vilka kom inte på mötet?", "attendance", True),
+    ("Who wasn't there?", "attendance", True),
+    ("Who showed up?", "attendance", False),
     ("Was there an item on recruiting for hard-to-fill jobs?", "decisions", False),
     ("Were there any objections to the budget?", "decisions", False),
     ("Fanns det något ärende om bristyrken?", "decisions", False),
