@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 from dialogs.context import CommandContext
 from storage import passages as P
 from storage import vectors
-from storage.passage_text import base_forms, passage_terms, question_terms, stop_words
+from storage.passage_text import base_forms, damaged, passage_terms, question_terms, stop_words
 
 logger = logging.getLogger(__name__)
 
@@ -412,6 +412,8 @@ def _term_share(have: set[str], wanted: Sequence[str]) -> float:
             abs(len(h) - len(term)) <= 2 and fuzz.ratio(term, h) >= SPELLING for h in have
         ):
             got += 0.8
+        elif (lost := damaged(term)) is not None and any(h.startswith(lost) for h in have):
+            got += 0.9  # the text lost its å, ä, ö ("�rsm�tet" for "årsmötet")
         elif _first_part_in(term, have):
             got += 0.6
     return got / len(wanted)

@@ -21,7 +21,19 @@ from storage.search_text import is_stop
 DATA = Path(__file__).resolve().parent / "resources"
 MAX_WORD = 40
 
-_WORD = re.compile(r"[^\W_]+(?:[-:][^\W_]+)*")
+# A letter the text lost (U+FFFD where a document's bytes could not be read, "�rsm�tet") stays
+# part of its word, so that the word is kept whole and found by its readable spelling
+# (damaged()).
+_WORD = re.compile(r"(?:[^\W_]|\ufffd)+(?:[-:](?:[^\W_]|\ufffd)+)*")
+_LOST = re.compile(r"[åäöéüæø]")
+
+
+def damaged(term: str) -> str | None:
+    """The term as a text that lost its non-ASCII letters spells it ("årsmöt" -> "�rsm�t"), or
+    None when it has none: old minutes converted with the wrong encoding keep U+FFFD where å, ä
+    and ö stood, and are found by the words as the asker types them."""
+    out = _LOST.sub("\ufffd", term)
+    return out if out != term else None
 
 
 @lru_cache(maxsize=1)
@@ -101,4 +113,12 @@ def question_terms(text: str) -> list[str]:
     return passage_terms(" ".join(w for w in tokens(text) if not is_stop(w)))
 
 
-__all__ = ["base_forms", "passage_terms", "question_terms", "stem", "stop_words", "tokens"]
+__all__ = [
+    "base_forms",
+    "damaged",
+    "passage_terms",
+    "question_terms",
+    "stem",
+    "stop_words",
+    "tokens",
+]

@@ -64,7 +64,7 @@ from storage.models import (
     Item,
     Meeting,
 )
-from storage.passage_text import base_forms, passage_terms, question_terms, stem
+from storage.passage_text import base_forms, damaged, passage_terms, question_terms, stem
 
 logger = logging.getLogger(__name__)
 
@@ -849,6 +849,10 @@ async def _expand(session: AsyncSession, tenant_id: str, term: str) -> list[tupl
     ("strategin" → "strategi"), and the tenant's words that begin or end with it (compounds)."""
     out: list[tuple[str, float]] = [(term, 1.0)]
     out += [(b, 0.9) for b in base_forms(term)]
+    if (lost := damaged(term)) is not None and len(term) >= 4:
+        # Minutes whose å, ä, ö were lost ("�rsm�tet"): the same word, its ending kept whole.
+        out.append((lost, 0.9))
+        out += [(t, 0.8) for t in await _next_distinct(session, "term", tenant_id, lost)]
     if len(term) < 4 or not term.isalpha():
         return out
     found = await _next_distinct(session, "term", tenant_id, term)

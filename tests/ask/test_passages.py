@@ -203,6 +203,30 @@ def test_a_who_question_weighs_a_passage_naming_someone_more() -> None:
     assert passage_bonus("beslut", decision, ("beslut",), False) == 1.15
 
 
+async def test_minutes_that_lost_their_letters_are_found_by_the_words_as_typed(
+    record: Record, database: Database, asking: Ask
+) -> None:
+    """A document converted with the wrong encoding keeps U+FFFD where å, ä, ö stood: the word
+    stays whole and a question typed with å, ä, ö finds it."""
+    from storage.passage_text import damaged, passage_terms
+
+    terms = passage_terms("Revisor Hans Lagerdahl l\ufffdste upp revisionsber\ufffdttelsen.")
+    assert "l\ufffdste" in terms and "revisionsber\ufffdttelsen" in terms, terms
+    assert damaged("revisionsberätt") == "revisionsber\ufffdtt" and damaged("revisor") is None
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        m = await b.meeting("lost", record.bodies["lsvo"], dt.date(2010, 7, 15))
+        await b.item(
+            "lost",
+            m,
+            "Revisionsber\ufffdttelse",
+            number=7,
+            text="Revisor Hans Lagerdahl l\ufffdste upp revisionsber\ufffdttelsen f\ufffdr 2009.",
+        )
+    answer = await asking("vem läste upp revisionsberättelsen?")
+    assert answer.hits and "Hans Lagerdahl" in answer.hits[0].text, answer.text
+
+
 async def test_extracts_are_short_and_hold_the_question_words() -> None:
     from dialogs.ask_passages import extract
 
