@@ -2483,7 +2483,9 @@ async def _next_meeting(
     # meeting long past is its newest meeting). A meeting whose date the import did not find
     # stands at the import's day: not it.
     held = [h for h in await _meetings(ctx, parsed, visible, 200) if h.date_stated]
-    one_body = (bool(parsed.body_ids) and len(parsed.body_ids) == 1) or len(visible.bodies) == 1
+    one_body = (parsed.body_ids is not None and len(parsed.body_ids) == 1) or len(
+        visible.bodies
+    ) == 1
     if held and one_body:
         day = held[0].date
         where = (held[0].place or "").strip()
@@ -2496,10 +2498,10 @@ async def _next_meeting(
     elif held:
         # Several bodies and none named (or a name the question gives in other words, as an
         # English question does for a Swedish body): each body's newest meeting, newest first.
-        newest: dict[int, Meeting] = {}
+        newest_of: dict[int, Meeting] = {}
         for m in held:
-            newest.setdefault(m.body_id, m)
-        listed = list(newest.values())[:MAX_BODIES_LISTED]
+            newest_of.setdefault(m.body_id, m)
+        listed = list(newest_of.values())[:MAX_BODIES_LISTED]
         sv += (
             " Senaste mötena i registret: "
             + "; ".join(

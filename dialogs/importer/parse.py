@@ -2730,8 +2730,10 @@ def _with_subitems(starts: list[_ItemStart], lines: list[str]) -> list[_ItemStar
         # The sub-items of the next major whose own heading is missing: "1.c …" then "2.a …"
         # with no "2." (real/items 257).
         majors = {start.number: 0}
-        if start.number.isdigit() and (
-            n + 1 >= len(starts) or starts[n + 1].number != str(int(start.number) + 1)
+        if (
+            start.number is not None
+            and start.number.isdigit()
+            and (n + 1 >= len(starts) or starts[n + 1].number != str(int(start.number) + 1))
         ):
             majors[str(int(start.number) + 1)] = 0
         for i in range(start.index + 1, end):
