@@ -225,10 +225,17 @@ async def ask_json(db: Database, tenant: str, question: str) -> dict[str, Any]:
 _CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\b")
 
 
+_CLOCK_RANGE = re.compile(r"\b(\d{1,2}\.\d{2})\s*[-–—]\s*(\d{1,2}\.\d{2})\b")
+
+
 def squash(text: str) -> str:
     """Lower case, whitespace folded, and a clock written one way: the bot writes times the
-    Swedish way ("kl. 12.49") where a document may have "12:49"; both are the same fact."""
-    return _CLOCK.sub(r"\1.\2", " ".join(str(text).lower().split()))
+    Swedish way ("kl. 12.49") where a document may have "12:49", and a span of time with a
+    plain hyphen ("13.00-15.30") where a document may have "13.00 – 15.30"; each pair is the
+    same fact (session 12: two dev questions, s004-01 in both languages, were judged wrong for
+    the span's dash alone)."""
+    clocks = _CLOCK.sub(r"\1.\2", " ".join(str(text).lower().split()))
+    return _CLOCK_RANGE.sub(r"\1-\2", clocks)
 
 
 def shown_text(result: dict[str, Any]) -> str:

@@ -178,3 +178,12 @@ def test_the_calibration_grid_scores_the_gates() -> None:
     assert bench._score([row(True, True, near)], {**values, "anchors": 1.0})[0] == 1.0
     best = bench._balanced(bench._cutoff_options(dev))
     assert best[0] + best[1] == 2.0
+
+
+def test_the_bench_judges_a_clock_and_a_span_of_time_however_written() -> None:
+    """A fact is the same whichever way a clock or a span is written; other text is not."""
+    bench = _bench()
+    q = {"answerable": True, "facts": [["13.00 – 15.30"], ["12:49"]]}
+    assert bench.judge(q, {"answer": "kl. 13.00-15.30, öppnat 12.49", "hits": []})
+    assert not bench.judge(q, {"answer": "kl. 13.00-15.45, öppnat 12.49", "hits": []})
+    assert not bench.judge(q, {"answer": "kl. 13.00-15.30", "hits": []})
