@@ -1536,6 +1536,17 @@ def _text_hit(ctx: CommandContext, found: people.TextFind, visible: Visible) -> 
     )
 
 
+async def _meetings_text(
+    ctx: CommandContext, visible: Visible, meetings: Sequence[Meeting]
+) -> list[Any]:
+    """Every passage of these meetings the asker may read."""
+    return await people.meeting_passages(
+        ctx.session,
+        _passage_scope(ctx, visible, sorted({m.body_id for m in meetings})),
+        [m.id for m in meetings],
+    )
+
+
 async def _text_hits(
     ctx: CommandContext,
     visible: Visible,
@@ -1546,11 +1557,7 @@ async def _text_hits(
     """What the meetings' own text says next to a name, the best extracts per meeting (each
     from its own passage), in the meetings' order. The attendance passages repeat the
     attendance: only the minutes' text."""
-    rows = await people.meeting_passages(
-        ctx.session,
-        _passage_scope(ctx, visible, sorted({m.body_id for m in meetings})),
-        [m.id for m in meetings],
-    )
+    rows = await _meetings_text(ctx, visible, meetings)
     best: dict[int, list[people.TextFind]] = {}
     for found in people.find_in_text(rows, pattern, skip_kinds=("narvaro",)):
         kept = best.setdefault(found.row.meeting_id, [])
@@ -1757,13 +1764,11 @@ async def _attendance(
     if counted and part == "present":
         # "ca 65 medlemmar var närvarande": a count the minutes' text gives, where the list
         # holds only the board or nobody (an annual meeting's members are seldom listed).
-        rows = await people.meeting_passages(
-            ctx.session,
-            _passage_scope(ctx, visible, sorted({m.body_id for m in meetings})),
-            [m.id for m in meetings],
-        )
         said = people.find_in_text(
-            rows, _RX_HEAD_COUNT, skip_kinds=("narvaro", "motesfakta"), near=_RX_DIGIT
+            await _meetings_text(ctx, visible, meetings),
+            _RX_HEAD_COUNT,
+            skip_kinds=("narvaro", "motesfakta"),
+            near=_RX_DIGIT,
         )
         hits[:0] = [_text_hit(ctx, f, visible) for f in said[:1]]
     if not dated:
@@ -1887,11 +1892,7 @@ async def _meeting_when(
                 kind="meeting",
             )
         )
-    rows = await people.meeting_passages(
-        ctx.session,
-        _passage_scope(ctx, visible, sorted({m.body_id for m in meetings})),
-        [m.id for m in meetings],
-    )
+    rows = await _meetings_text(ctx, visible, meetings)
     said: dict[int, people.TextFind] = {}
     told: dict[str, bool] = {}
     for what, words, near in (
@@ -2434,11 +2435,7 @@ async def _next_meeting(
         stated = {h.meeting_id for h in past}
         recent = [m for m in await _meetings(ctx, parsed, visible, 3) if m.id not in stated]
         if recent:
-            rows = await people.meeting_passages(
-                ctx.session,
-                _passage_scope(ctx, visible, sorted({m.body_id for m in recent})),
-                [m.id for m in recent],
-            )
+            rows = await _meetings_text(ctx, visible, recent)
             found = people.find_in_text(
                 rows, _RX_NEXT_IN_TEXT, skip_kinds=("narvaro", "motesfakta"), near=_RX_DIGIT
             )

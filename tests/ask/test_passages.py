@@ -142,20 +142,23 @@ async def test_who_replaces_whom_in_swedish_and_english(
     assert "Beslut" not in english.text.replace(REPLACE_CLAUSE, "").split("\n", 1)[0]
 
 
-async def test_text_is_labelled_as_text_and_unknown_words_do_not_empty(
-    record: Record, database: Database, asking: Ask
-) -> None:
+async def _cycle_paths(database: Database, record: Record, text: str) -> None:
+    """An LSVO meeting of 3 September 2021 whose item 130 'Cykelvägar' says this."""
     async with database.transaction() as session:
         b = _Builder(session, record)
         m = await b.meeting("info", record.bodies["lsvo"], dt.date(2021, 9, 3))
-        await b.item(
-            "info",
-            m,
-            "Cykelvägar",
-            number=130,
-            text="Anna Berg redogjorde för planerna på nya cykelvägar längs kusten.\n\n"
-            "Arbetet väntas starta under våren.",
-        )
+        await b.item("info", m, "Cykelvägar", number=130, text=text)
+
+
+async def test_text_is_labelled_as_text_and_unknown_words_do_not_empty(
+    record: Record, database: Database, asking: Ask
+) -> None:
+    await _cycle_paths(
+        database,
+        record,
+        "Anna Berg redogjorde för planerna på nya cykelvägar längs kusten.\n\n"
+        "Arbetet väntas starta under våren.",
+    )
     answer = await asking("vem redogjorde för planerna på cykelvägar, bestämdes något?")
     assert answer.hits and answer.hits[0].title == "Cykelvägar"
     assert answer.hits[0].label == "Ur protokollets text" and "Anna Berg" in answer.hits[0].text
@@ -173,16 +176,9 @@ async def test_a_compound_ending_in_a_frame_word_is_met_by_its_first_part(
     not answered by a passage about cykelvägar alone)."""
     from storage.passages import frame_compound
 
-    async with database.transaction() as session:
-        b = _Builder(session, record)
-        m = await b.meeting("info", record.bodies["lsvo"], dt.date(2021, 9, 3))
-        await b.item(
-            "info",
-            m,
-            "Cykelvägar",
-            number=130,
-            text="Anna Berg redogjorde för planerna på nya cykelvägar längs kusten.",
-        )
+    await _cycle_paths(
+        database, record, "Anna Berg redogjorde för planerna på nya cykelvägar längs kusten."
+    )
     answer = await asking("vad sades om cykelvägsfrågan?")
     assert answer.hits and answer.hits[0].title == "Cykelvägar", answer.text
     assert frame_compound("cykelvägsfrågan") == "cykelväg"

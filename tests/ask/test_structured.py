@@ -25,6 +25,21 @@ async def _imported_meeting(
             await b.item(f"{date}-{label}", held, title, label=label, text=text)
 
 
+async def _undated_meeting(database: Database, record: Record, title: str, text: str) -> None:
+    """An imported LSVO meeting whose minutes gave no date (stored at 2026-03-09, the import's
+    day), with one item."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        held = await b.meeting(
+            "undated",
+            record.bodies["lsvo"],
+            dt.date(2026, 3, 9),
+            source="import",
+            date_stated=False,
+        )
+        await b.item("undated-1", held, title, label="1", text=text)
+
+
 async def _replacement_decision(database: Database, record: Record) -> None:
     async with database.transaction() as session:
         b = _Builder(session, record)
@@ -464,16 +479,7 @@ async def test_a_text_hit_of_an_undated_meeting_is_not_cited_by_its_import_day(
 ) -> None:
     """The minutes' own words beside a time come from a meeting whose date the import did not
     find: the hit says the date is missing, as a search hit does."""
-    async with database.transaction() as session:
-        b = _Builder(session, record)
-        held = await b.meeting(
-            "undated",
-            record.bodies["lsvo"],
-            dt.date(2026, 3, 9),
-            source="import",
-            date_stated=False,
-        )
-        await b.item("undated-1", held, "Mötets öppnande", label="1", text="Mötet öppnades 13:05.")
+    await _undated_meeting(database, record, "Mötets öppnande", "Mötet öppnades 13:05.")
     answer = await asking("Vilken tid öppnades LSVO:s möte?")
     said = [h for h in answer.hits if "13:05" in h.text]
     assert said and all(h.date_stated is False for h in said), answer.text
@@ -525,18 +531,7 @@ async def test_a_meeting_without_a_date_is_not_cited_by_its_import_day(
 ) -> None:
     """Minutes that give no date stand at the day they were imported; a hit from them says the
     date is missing (the import's day in brackets), and `ask --json` marks it."""
-    async with database.transaction() as session:
-        b = _Builder(session, record)
-        held = await b.meeting(
-            "undated",
-            record.bodies["lsvo"],
-            dt.date(2026, 3, 9),
-            source="import",
-            date_stated=False,
-        )
-        await b.item(
-            "undated-1", held, "Kalkning", label="1", text="Kalkningen av Östbyån skjuts upp."
-        )
+    await _undated_meeting(database, record, "Kalkning", "Kalkningen av Östbyån skjuts upp.")
     answer = await asking("vad sades om kalkningen av Östbyån?")
     assert answer.hits and answer.hits[0].date_stated is False
     assert "LSVO ledningsgrupp · datum saknas (importerat 2026-03-09)" in answer.text
