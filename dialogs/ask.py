@@ -1852,6 +1852,26 @@ async def _attended(ctx: CommandContext, question: str, parsed: Parsed, visible:
     return _answer(ctx, "\n".join(dict.fromkeys(answers)), text_hits + hits[:3])
 
 
+async def _earlier_meeting_in_text(
+    ctx: CommandContext, parsed: Parsed, visible: Visible
+) -> list[Hit]:
+    """Where the minutes of the day asked about name an earlier day beside a word for a meeting
+    (the day's meeting is the newest the record holds of its body): that sentence."""
+    from dialogs.importer.dates import find_dates
+
+    on_day = await _meetings(ctx, replace(parsed, beside=None), visible, 1)
+    if not on_day:
+        return []
+    anchor = on_day[0]
+    rows = await _meetings_text(ctx, visible, on_day)
+    for found in people.find_in_text(
+        rows, _RX_MEETING_WORD, skip_kinds=("narvaro", "motesfakta"), near=_RX_DIGIT
+    ):
+        if any(d.date < anchor.date for d in find_dates(found.text, reference=anchor.date)):
+            return [_text_hit(ctx, found, visible)]
+    return []
+
+
 async def _meeting_when(
     ctx: CommandContext, question: str, parsed: Parsed, visible: Visible
 ) -> Answer:
@@ -1863,6 +1883,12 @@ async def _meeting_when(
     if not parsed.dated and not parsed.body_ids and len(visible.bodies) > 1:
         return _none(ctx, "", "")
     meetings = await _asked_meetings(ctx, parsed, visible, 3 if parsed.dated else 1)
+    if not meetings and parsed.beside == "before":
+        # The record holds no earlier meeting, but the minutes of that day may say when the
+        # one before was ("Föregående möte hölls 2020-04-24", "Det mötet hölls …").
+        earlier = await _earlier_meeting_in_text(ctx, parsed, visible)
+        if earlier:
+            return _answer(ctx, ctx.t("**Mötet före**", "**The meeting before**"), earlier)
     if not meetings:
         return _none(ctx, "", "")
     hits: list[Hit] = []

@@ -223,6 +223,28 @@ async def test_the_meeting_before_or_after_a_day_is_the_one_beside_it(
         assert all(h.date != not_want for h in answer.hits), answer.text
 
 
+async def test_the_meeting_before_the_first_one_recorded_is_read_from_its_minutes(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """The record holds no meeting of the body before 8 May, but that day's minutes say when
+    the one before was: that sentence answers, as the meeting before."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        body = await b.body("ngp", "NGP-gruppen", "NGP")
+        held = await b.meeting("ngp", body, dt.date(2026, 5, 8), source="import")
+        await b.item(
+            "ngp-1",
+            held,
+            "Föregående protokoll",
+            label="1",
+            text="Föregående möte hölls 2026-04-24 och protokollet lades till handlingarna.",
+        )
+    for question in ("När hölls NGP:s möte före 8 maj?", "When was the NGP meeting before 8 May?"):
+        answer = await asking(question)
+        assert answer.hits and "2026-04-24" in answer.hits[0].text, answer.text
+        assert answer.text.startswith(("**Mötet före**", "**The meeting before**")), answer.text
+
+
 async def test_two_justerare_elected_in_two_paragraphs_are_both_shown(
     record: Record, asking: Ask, database: Database
 ) -> None:
