@@ -189,6 +189,14 @@ _RX_WHERE_WORD = re.compile(
     r"|\bvilken\s+(?:plats|lokal|ort)\b|\bwhat\s+(?:place|venue)\b"
 )
 # A clock asked for, not only a day: "vilken tid började …", "what time did … start".
+# "När justerades protokollet?", "When were the minutes signed off?": the day the minutes were
+# checked and signed (justering), a fact of the meeting.
+_RX_JUSTERING = re.compile(
+    r"\bjuster(?:ades|ats|at|as|ing\w*)\b|\bsigned\s+off\b|\bsign-?off\b"
+    r"|\bminutes\s+(?:were\s+|was\s+|get\s+)?(?:approved|checked|signed|adjusted)\b"
+    r"|\b(?:approved|checked|signed|adjusted)\s+the\s+minutes\b"
+)
+_RX_MINUTES = re.compile(r"\b(?:protokoll\w*|minutes)\b")
 _RX_CLOCK_WORD = re.compile(
     r"\b(?:vilken\s+tid|what\s+time|hur\s+dags|klockan|hur\s+lange|how\s+long)\b"
     r"|\b(?:borjade|startade|slutade|oppnades|avslutades|began|started|ended|finished|"
@@ -717,6 +725,9 @@ def parse_question(text: str, today: dt.date, bodies: Sequence[BodyInfo]) -> Par
     elif (_RX_WHEN_WORD.search(f) or _RX_WHERE_WORD.search(f)) and (
         _RX_MEETING_WORD.search(f) and not _RX_MATTER_WORD.search(f) and not _another_event(f)
     ):
+        parsed.intent = "meeting_when"
+    elif _RX_WHEN_WORD.search(f) and _RX_JUSTERING.search(f) and _RX_MINUTES.search(f):
+        # When the minutes were signed: a fact of the meeting, not when a matter was approved.
         parsed.intent = "meeting_when"
     elif _RX_ASSIGN.search(f):
         parsed.intent = "assignments"
@@ -1891,6 +1902,9 @@ async def _meeting_when(
             return _answer(ctx, ctx.t("**Mötet före**", "**The meeting before**"), earlier)
     if not meetings:
         return _none(ctx, "", "")
+    if _RX_JUSTERING.search(_prepare(question)[1]) and not any(m.justerat_on for m in meetings):
+        # When the minutes were signed, and the record does not know: their text may say.
+        return _none(ctx, "", "")
     hits: list[Hit] = []
     for meeting in meetings:
         facts = f"{meeting.date.isoformat()} ({long_date(meeting.date)})"
@@ -1906,6 +1920,13 @@ async def _meeting_when(
             facts += f", {ctx.t('avslutat kl.', 'closed at')} {end}"
         if meeting.place:
             facts += f", {meeting.place}"
+        if meeting.justerat_on and _RX_JUSTERING.search(_prepare(question)[1]):
+            done = meeting.justerat_on
+            facts += ctx.t(
+                f"; protokollet justerades {done.isoformat()} ({long_date(done)})",
+                f"; the minutes were signed off {done.isoformat()} "
+                f"({done.day} {calendar.month_name[done.month]} {done.year})",
+            )
         hits.append(
             Hit(
                 body=visible.bodies[meeting.body_id].name,

@@ -245,6 +245,34 @@ async def test_the_meeting_before_the_first_one_recorded_is_read_from_its_minute
         assert answer.text.startswith(("**Mötet före**", "**The meeting before**")), answer.text
 
 
+async def test_when_the_minutes_were_signed_is_the_meetings_justering(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """'När justerades protokollet …?', 'When were the … minutes signed off?': the day the record
+    keeps; where it keeps none, not the meeting's own day."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        body = await b.body("ngp", "NGP-gruppen", "NGP")
+        await b.meeting(
+            "ngp", body, dt.date(2026, 5, 8), source="import", justerat_on=dt.date(2026, 5, 20)
+        )
+        await b.meeting("ngp2", body, dt.date(2026, 6, 12), source="import")
+    for question in (
+        "När justerades NGP:s protokoll från 8 maj?",
+        "When were the NGP minutes of 8 May signed off?",
+    ):
+        answer = await asking(question)
+        assert answer.hits and "2026-05-20" in answer.hits[0].text, answer.text
+    # A matter approved is no question about the minutes.
+    from dialogs.ask import parse_question
+
+    assert parse_question("When was the budget approved?", dt.date(2026, 12, 2), []).intent != (
+        "meeting_when"
+    )
+    unknown = await asking("När justerades NGP:s protokoll från 12 juni?")
+    assert not any(h.text.startswith("2026-06-12") for h in unknown.hits), unknown.text
+
+
 async def test_two_justerare_elected_in_two_paragraphs_are_both_shown(
     record: Record, asking: Ask, database: Database
 ) -> None:
