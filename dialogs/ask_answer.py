@@ -319,13 +319,18 @@ async def answer_from_passages(
         )
 
     result = await retrieve(parsed, lexical_text, dates=True)
-    if parsed.topic_dates:
+    topic_dates = parsed.topic_dates
+    if not topic_dates and parsed.bare_year is not None and not result.found:
+        # "Who can sign on behalf of the club in 2020?": the record holds no passage of that
+        # year at all, so the year can only name what is asked about (chosen in 2019 for 2020).
+        topic_dates = [str(parsed.bare_year)]
+    if topic_dates:
         # "bokslutsdispositioner 2018": the year may name the subject (the 2018 accounts were
         # decided on in 2019) rather than the meeting. Asked again over every date with the
         # year as a word; that answer is taken when its first passage names the year and the
         # meetings of 2018 hold no answer that does ("Bokslutsdispositioner 2018" beside the
         # 2018 meeting's "Bokslutsdispositioner 2017").
-        years = re.findall(r"(?:19|20)\d\d", " ".join(parsed.topic_dates))
+        years = re.findall(r"(?:19|20)\d\d", " ".join(topic_dates))
 
         def names_year(r: AP.Retrieval) -> bool:
             return bool(r.found) and any(
@@ -333,7 +338,7 @@ async def answer_from_passages(
             )
 
         if not (_answers(result, wanted, question, ctx.lang) and names_year(result)):
-            words = f"{lexical_text} {' '.join(parsed.topic_dates)}"
+            words = f"{lexical_text} {' '.join(topic_dates)}"
             undated = replace(
                 parsed, date_from=None, date_to=None, exact_date=None, rest_original=words
             )

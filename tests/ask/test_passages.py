@@ -223,6 +223,28 @@ async def test_minutes_that_lost_their_letters_are_found_by_the_words_as_typed(
     assert answer.hits and "Hans Lagerdahl" in answer.hits[0].text, answer.text
 
 
+@pytest.mark.usefixtures("embeddings")
+async def test_a_year_the_record_has_no_meeting_of_names_the_subject(
+    record: Record, database: Database, asking: Ask
+) -> None:
+    """'Who signs on behalf of the association in 2030?': no passage of 2030 at all, so the
+    year names what is asked about (decided in 2029 for 2030), and the passage that names it
+    answers."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        m = await b.meeting("firma", record.bodies["lsvo"], dt.date(2029, 11, 28))
+        await b.item(
+            "firma",
+            m,
+            "Firmatecknare",
+            number=9,
+            text="Mötet valde Alexander Hjelm och Stellan Lagerström att teckna firman för 2030.",
+        )
+    await _embed(database)
+    answer = await asking("Who signs on behalf of the association in 2030?")
+    assert answer.hits and "Alexander Hjelm" in answer.hits[0].text, answer.text
+
+
 async def test_extracts_are_short_and_hold_the_question_words() -> None:
     from dialogs.ask_passages import extract
 
