@@ -2481,6 +2481,15 @@ async def _next_meeting(
         # kept no date for it ("Styrelsen har preliminärt bokat in 31:a 10:00 för nästa möte").
         stated = {h.meeting_id for h in past}
         recent = [m for m in await _meetings(ctx, parsed, visible, 3) if m.id not in stated]
+        if not parsed.body_ids and len(visible.bodies) > 1:
+            # No body named (or named in words the record keeps otherwise, as an English
+            # question does): each body's newest minutes, not the three newest of the tenant,
+            # which may all be another body's.
+            each: dict[int, Meeting] = {}
+            for m in await _meetings(ctx, parsed, visible, 200):
+                if m.id not in stated:
+                    each.setdefault(m.body_id, m)
+            recent = list(each.values())[:MAX_BODIES_LISTED]
         if recent:
             rows = await _meetings_text(ctx, visible, recent)
             found = people.find_in_text(

@@ -405,6 +405,23 @@ async def test_the_next_meeting_in_the_minutes_own_words(
         assert not lsvo_only or answer.hits[0].date == "2026-03-06", answer.text
 
 
+async def test_the_next_meeting_in_each_bodys_newest_minutes_when_no_body_is_named(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """Asked without a body the record can tell (an English name for a Swedish body), each
+    body's newest minutes are read for what they say of the next meeting, not only the
+    tenant's three newest, which here are other bodies'."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        body = await b.body("ngp", "NGP-gruppen", "NGP")
+        held = await b.meeting("ngp", body, dt.date(2020, 5, 8), source="import")
+        await b.item(
+            "ngp-9", held, "Övrigt", label="9", text="Nästa möte hålls den 12 juni 2020 i Uppsala."
+        )
+    answer = await asking("When does the national working group meet next?")
+    assert any("12 juni 2020" in h.text for h in answer.hits), answer.text
+
+
 _ASKED = {
     "meeting_when": (
         "What date was the AGM?",
