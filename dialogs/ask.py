@@ -2474,7 +2474,10 @@ async def _next_meeting(
                     "meeting",
                 )
             )
-    past.sort(key=lambda h: h.date, reverse=True)
+    # Without a body the record can tell, the bodies whose names share the question's word
+    # stems first ("regional council" before "Regionrådet"'s neighbours), then the newest.
+    near = _name_nearness(question, visible) if not parsed.body_ids else {}
+    past.sort(key=lambda h: (near.get(h.body, 0), h.date), reverse=True)
     past = past[:MAX_BODIES_LISTED]
     if not hits:
         # What the latest minutes say of the next meeting in their own words, where the record
@@ -2554,7 +2557,12 @@ async def _next_meeting(
         newest_of: dict[int, Meeting] = {}
         for m in held:
             newest_of.setdefault(m.body_id, m)
-        listed = list(newest_of.values())[:MAX_BODIES_LISTED]
+        near = _name_nearness(question, visible)
+        listed = sorted(
+            newest_of.values(),
+            key=lambda m: (near.get(visible.bodies[m.body_id].name, 0), m.date),
+            reverse=True,
+        )[:MAX_BODIES_LISTED]
         sv += (
             " Senaste mötena i registret: "
             + "; ".join(
@@ -2573,6 +2581,19 @@ async def _next_meeting(
             + "."
         )
     return _none(ctx, sv, en)
+
+
+def _name_nearness(question: str, visible: Visible) -> dict[str, int]:
+    """How many of the question's longer words begin like a word of each body's name (their
+    first five letters, folded): a name given in other words or another language still shares
+    its stems ("regional" / "Regionrådet", "pensioners" / "pensionärsorganisationer",
+    "social" / "Socialberedningen"). Only an order among bodies, never a choice of one."""
+    words = {w[:5] for w in name_key(question).split() if len(w) >= 5}
+    out: dict[str, int] = {}
+    for body in visible.bodies.values():
+        stems = {t[:5] for t in name_key(body.name).split() if len(t) >= 5}
+        out[body.name] = len(words & stems)
+    return out
 
 
 async def _planned(ctx: CommandContext, body_ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:

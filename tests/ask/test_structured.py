@@ -422,6 +422,37 @@ async def test_the_next_meeting_in_each_bodys_newest_minutes_when_no_body_is_nam
     assert any("12 juni 2020" in h.text for h in answer.hits), answer.text
 
 
+async def test_a_body_named_in_other_words_orders_the_last_stated_next_meetings(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """No body resolved ('the social committee' for Socialberedningen): the bodies whose names
+    share the question's word stems come first among the last stated next meetings."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        social = await b.body("sb", "Socialberedningen")
+        region = await b.body("rr", "Regionrådet")
+        await b.meeting(
+            "sb",
+            social,
+            dt.date(2010, 9, 2),
+            source="import",
+            next_meeting_date=dt.date(2010, 10, 28),
+            next_meeting_text="Nästa möte 28 oktober.",
+        )
+        await b.meeting(
+            "rr",
+            region,
+            dt.date(2012, 6, 12),
+            source="import",
+            next_meeting_date=dt.date(2012, 9, 4),
+            next_meeting_text="Nästa möte 4 september.",
+        )
+    answer = await asking("When does the social committee meet next?")
+    bodies = [h.body for h in answer.hits]
+    assert "Socialberedningen" in bodies and "Regionrådet" in bodies, answer.text
+    assert bodies.index("Socialberedningen") < bodies.index("Regionrådet"), answer.text
+
+
 _ASKED = {
     "meeting_when": (
         "What date was the AGM?",
