@@ -1593,6 +1593,14 @@ async def _asked_meetings(
     """The meetings a question about people means. A body named with dates that hold no meeting
     of it: that time's meetings of the other visible bodies (the minutes may name the body in
     words the record keeps otherwise; each hit names its body)."""
+    if not parsed.body_ids and len(visible.bodies) > 1:
+        # A body named in other words or another language ("the social committee"): the one
+        # body whose name alone shares the question's word stems, when one does.
+        near = _name_nearness(parsed.rest_original, visible)
+        best = max(near.values(), default=0)
+        named = [b.id for b in visible.bodies.values() if best and near[b.name] == best]
+        if len(named) == 1:
+            parsed = replace(parsed, body_ids=named)
     meetings = await _meetings(ctx, parsed, visible, limit)
     if not meetings and parsed.body_ids and parsed.dated:
         meetings = await _meetings(ctx, replace(parsed, body_ids=None), visible, limit)

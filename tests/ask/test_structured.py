@@ -453,6 +453,22 @@ async def test_a_body_named_in_other_words_orders_the_last_stated_next_meetings(
     assert bodies.index("Socialberedningen") < bodies.index("Regionrådet"), answer.text
 
 
+async def test_a_body_whose_name_alone_shares_the_questions_stems_is_the_one_asked_about(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """'Who chaired the pensioners' council?' names Pensionärsrådet in English: of the visible
+    bodies only its name shares a stem with the question, so its meeting answers, not the
+    tenant's newest. Two bodies sharing it ('social') choose none."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        council = await b.body("pr", "Pensionärsrådet")
+        held = await b.meeting("pr", council, dt.date(2010, 10, 28), source="import")
+        await b.attend(held, await b.person("Eva Ek", "Luleå kommun"), role="ordforande")
+    answer = await asking("Who chaired the pensioners' council?")
+    assert answer.hits and answer.hits[0].body == "Pensionärsrådet", answer.text
+    assert "Eva Ek" in answer.hits[0].text, answer.text
+
+
 _ASKED = {
     "meeting_when": (
         "What date was the AGM?",
