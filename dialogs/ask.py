@@ -123,7 +123,9 @@ _RX_NEXT = re.compile(
     r"|\bnext\s+(?:[\w'-]+\s+){0,3}(?:meeting|session|sitting|gathering|get-together|call|agm)s?\b"
     r"|\b(?:upcoming|following|forthcoming|subsequent|follow-?up)\s+(?:[\w'-]+\s+){0,2}(?:meeting|session|sitting)s?\b"
     # "When's the next one?", "När är nästa?": the meeting left unsaid after a when-word.
-    r"|\b(?:when|nar)\b.*\bnext\s+one\b|\bnar\s+(?:ar|blir)\s+(?:det\s+)?nasta\W*$"
+    r"|\b(?:when|nar|date|time|datum)\b.*\bnext\s+one\b|\bnar\s+(?:ar|blir)\s+(?:det\s+)?nasta\W*$"
+    # "When's the follow-up?", "When will we see each other again?"
+    r"|\bwhen(?:'s|\s+is)\s+the\s+follow-?up\W*$|\bsee\s+each\s+other\s+again\b"
     # "When do we next meet?", "When will they meet up again?", "convene next", "reconvene"
     rf"|\bnext\s+{_NEXT_EN_VERB}\b|\b(?:{_NEXT_EN_VERB}|meeting)\s+(?:up\s+)?(?:next|again)\b"
     r"|\breconven\w*|\bnext\s+time\b|\bmeeting\s+after\s+this\b"

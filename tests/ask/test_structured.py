@@ -512,6 +512,9 @@ _ASKED = {
         "When's the next one?",
         "What's the date of the follow-up meeting?",
         "När är nästa?",
+        "Is there a date for the next one?",
+        "When's the follow-up?",
+        "When will we see each other again?",
     ),
 }
 # A question about what happens at the next meeting is no question of when it is.
