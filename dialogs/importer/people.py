@@ -1772,9 +1772,13 @@ _FLAT_PARTIAL = re.compile(
 )
 # "…, tjg ersättare, 108" / "Name, title, 106": present for those § only (corpus 16, 17). A
 # single digit after a comma too: "Lena Byqvist, folkhälsostrateg, 6" at a meeting of §§ 6-10
-# (real 39).
+# (real 39). Sub-points of one § after it: "Gunilla Levén, Kollektivtrafiknämnden 88 a-d"; a
+# range at the end of a page keeps the page number after it: "Anders Einarsson, Kommunchef
+# Bollebygd 75-87 1" (real/complete 242).
 _PARAGRAPH_NUMBERS = re.compile(
-    r"(?:(?:^|[\s,])(?!19\d\d|20\d\d)\d{2,4}|,\s*\d)(?:\s*[-–]\s*\d{1,4})?\s*,?\s*$"
+    r"(?:(?:^|[\s,])(?!19\d\d|20\d\d)\d{2,4}|,\s*\d)(?:\s*[-–]\s*\d{1,4})?"
+    r"(?:\s+[a-h]\s*[-–]\s*[a-h])?\s*,?\s*$|"
+    r"(?:^|\s)\d{2,4}\s*[-–]\s*\d{2,4}\s+[1-9]\s*$"
 )
 # "Name, title N" with a single digit, the § of a guest, in a list of such entries (see
 # _names_in_segment): a scan fragment in lower case may follow ("Socialchef 1 -sståndare").

@@ -1820,3 +1820,23 @@ def test_batch19_titles_after_names_with_paragraphs_and_a_recurring_organisation
     for name in ("Kenth Lund", "Sara Hed", "Marie Falk"):
         assert people[name].status == "present", name
     assert not any("Meritea" in name for name in people)
+
+
+def test_batch21_sub_points_and_a_page_number_after_a_range_are_partial() -> None:
+    # 'Name, Kollektivtrafiknämnden 88 a-d' (sub-points of one §) and 'Name, Kommunchef Town
+    # 75-87 1' (the page number after the range at the end of a page) are present for those §
+    # only (real/complete 242); a guest without numbers stays present.
+    text = (
+        "Direktionsprotokoll 2018-12-07\n\n"
+        "Direktionsprotokoll 2018-12-07 Plats och tid Borås kl 9.30 15.15 Omfattning 75-89 "
+        "Beslutande Olle Berg (S) Ordförande Kim Ek (M) Övriga Maja Holm, Förbundsdirektör Gun "
+        "Lind, Kollektivtrafiknämnden 88 a-d Sven Dahl, Kommunchef Borås Stad Per Nord, "
+        "Kommunchef Bollebygd 75-87 1\n"
+        "Sekreterare Maja Holm Ordförande Olle Berg Justerare. Kim Ek 2\n"
+        "75 Fastställande av dagordning att fastställa dagordningen\n"
+    )
+    statuses = _statuses(text)
+    assert statuses["Gun Lind"] == "partial"
+    assert statuses["Per Nord"] == "partial"
+    for name in ("Olle Berg", "Kim Ek", "Maja Holm", "Sven Dahl"):
+        assert statuses[name] == "present", name
