@@ -252,6 +252,14 @@ _NOT_NAME_WORDS = frozenset(
         "ersättare",
         "styrgrupp",
         "styrgruppen",
+        # A letterhead's field labels closing a page ("… Ulla Persson Ärenden: … Postadress
+        # Besöksadress Telefon Telefax Regionens Hus", real/complete 245).
+        "postadress",
+        "besöksadress",
+        "telefax",
+        # The agenda's heading after the head's last value: "Lergöksgatan 2, Munspelet
+        # Mötespunkter 1. …" (real/complete 240)
+        "mötespunkter",
     }
 )
 # U+FFFD inside a name is a letter a lost encoding replaced ("B\ufffdrje", corpus 02).
@@ -271,6 +279,12 @@ _ORGANISATION_WORD = re.compile(
     r"hamn|byalag|samfällighet|etat|kommune|"
     # "Försäkringskassan Roger Ingvarsson", "Samordningsteam Sala" (real 23)
     r"kassa|team|"
+    # "Soili Brunberg Sekretariatet Rolf Thor …": a group heading glued to the name before it
+    # (real/complete 245)
+    r"sekretariat|"
+    # "Annika Knober, Närhälsan Askim", "Dan Carlsson, Ungdomsmottagningen Väst": a care unit
+    # in the definite form, which no surname has (real/complete 240)
+    r"hälsa|mottagning|"
     # A building, where a meeting or its justering is held: "Rådhuset Visborg" (real 41); only
     # in the definite form, which no surname has
     r"huset)(?:en|et|n|na|ens|ets|s)?$"

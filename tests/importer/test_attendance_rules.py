@@ -1840,3 +1840,33 @@ def test_batch21_sub_points_and_a_page_number_after_a_range_are_partial() -> Non
     assert statuses["Per Nord"] == "partial"
     for name in ("Olle Berg", "Kim Ek", "Maja Holm", "Sven Dahl"):
         assert statuses[name] == "present", name
+
+
+def test_batch21_care_units_group_headings_and_letterhead_labels_are_no_people() -> None:
+    # 'Name, Närhälsan Askim', 'Name, Ungdomsmottagningen Väst' (a care unit in the definite
+    # form), 'Mötespunkter' after the head's last value (real/complete 240); a group heading
+    # 'Sekretariatet' glued to the name before it and the letterhead's 'Postadress
+    # Besöksadress Telefon Telefax' closing the page (real/complete 245).
+    text = (
+        "Minnesanteckningar samverkansmöte Datum: 2017-05-18 Närvarande: Marie Sand, AFH, "
+        "utbildning, ordförande Annika Holm, Närhälsan Askim Jessica Berg, Västerleden Dan "
+        "Lind, Ungdomsmottagningen Väst Karin Dahl, BUP Tid: Plats: 14.30 16.30 Storgatan 2, "
+        "Munspelet Mötespunkter\n"
+        "1. Mötet inleds av ordföranden. Presentation av deltagarna.\n"
+    )
+    names = set(_statuses(text))
+    assert {"Marie Sand", "Annika Holm", "Jessica Berg", "Dan Lind", "Karin Dahl"} <= names
+    assert not any(
+        word in name
+        for name in names
+        for word in ("Närhälsan", "Ungdomsmottagningen", "Mötespunkter", "Munspelet")
+    ), names
+    text = (
+        "Minnesanteckningar Samrådsmöte Onsdagen den 18 juni kl (09.00) i Skövde Närvarande: "
+        "Rådet Birgitta Holm, VGR Leif Lind, Skaraborg Styrelsen Karin Ek Lena Berg "
+        "Sekretariatet Rolf Dahl Peter Sand Ärenden: 1. Föregående mötesanteckningar "
+        "2. Rapporter Postadress Besöksadress Telefon Telefax Regionens Hus Göteborg\n"
+    )
+    names = set(_statuses(text))
+    assert {"Birgitta Holm", "Karin Ek", "Lena Berg", "Rolf Dahl", "Peter Sand"} <= names
+    assert not any("Sekretariatet" in n or "Postadress" in n for n in names), names
