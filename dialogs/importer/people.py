@@ -252,6 +252,14 @@ _NOT_NAME_WORDS = frozenset(
         "ersättare",
         "styrgrupp",
         "styrgruppen",
+        # A letterhead's field labels closing a page ("… Ulla Persson Ärenden: … Postadress
+        # Besöksadress Telefon Telefax Regionens Hus", real/complete 245).
+        "postadress",
+        "besöksadress",
+        "telefax",
+        # The agenda's heading after the head's last value: "Lergöksgatan 2, Munspelet
+        # Mötespunkter 1. …" (real/complete 240)
+        "mötespunkter",
     }
 )
 # U+FFFD inside a name is a letter a lost encoding replaced ("B\ufffdrje", corpus 02).
@@ -271,6 +279,12 @@ _ORGANISATION_WORD = re.compile(
     r"hamn|byalag|samfällighet|etat|kommune|"
     # "Försäkringskassan Roger Ingvarsson", "Samordningsteam Sala" (real 23)
     r"kassa|team|"
+    # "Soili Brunberg Sekretariatet Rolf Thor …": a group heading glued to the name before it
+    # (real/complete 245)
+    r"sekretariat|"
+    # "Annika Knober, Närhälsan Askim", "Dan Carlsson, Ungdomsmottagningen Väst": a care unit
+    # in the definite form, which no surname has (real/complete 240)
+    r"hälsa|mottagning|"
     # A building, where a meeting or its justering is held: "Rådhuset Visborg" (real 41); only
     # in the definite form, which no surname has
     r"huset)(?:en|et|n|na|ens|ets|s)?$"
@@ -1772,9 +1786,13 @@ _FLAT_PARTIAL = re.compile(
 )
 # "…, tjg ersättare, 108" / "Name, title, 106": present for those § only (corpus 16, 17). A
 # single digit after a comma too: "Lena Byqvist, folkhälsostrateg, 6" at a meeting of §§ 6-10
-# (real 39).
+# (real 39). Sub-points of one § after it: "Gunilla Levén, Kollektivtrafiknämnden 88 a-d"; a
+# range at the end of a page keeps the page number after it: "Anders Einarsson, Kommunchef
+# Bollebygd 75-87 1" (real/complete 242).
 _PARAGRAPH_NUMBERS = re.compile(
-    r"(?:(?:^|[\s,])(?!19\d\d|20\d\d)\d{2,4}|,\s*\d)(?:\s*[-–]\s*\d{1,4})?\s*,?\s*$"
+    r"(?:(?:^|[\s,])(?!19\d\d|20\d\d)\d{2,4}|,\s*\d)(?:\s*[-–]\s*\d{1,4})?"
+    r"(?:\s+[a-h]\s*[-–]\s*[a-h])?\s*,?\s*$|"
+    r"(?:^|\s)\d{2,4}\s*[-–]\s*\d{2,4}\s+[1-9]\s*$"
 )
 # "Name, title N" with a single digit, the § of a guest, in a list of such entries (see
 # _names_in_segment): a scan fragment in lower case may follow ("Socialchef 1 -sståndare").

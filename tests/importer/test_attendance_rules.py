@@ -1820,3 +1820,53 @@ def test_batch19_titles_after_names_with_paragraphs_and_a_recurring_organisation
     for name in ("Kenth Lund", "Sara Hed", "Marie Falk"):
         assert people[name].status == "present", name
     assert not any("Meritea" in name for name in people)
+
+
+def test_batch21_sub_points_and_a_page_number_after_a_range_are_partial() -> None:
+    # 'Name, Kollektivtrafiknämnden 88 a-d' (sub-points of one §) and 'Name, Kommunchef Town
+    # 75-87 1' (the page number after the range at the end of a page) are present for those §
+    # only (real/complete 242); a guest without numbers stays present.
+    text = (
+        "Direktionsprotokoll 2018-12-07\n\n"
+        "Direktionsprotokoll 2018-12-07 Plats och tid Borås kl 9.30 15.15 Omfattning 75-89 "
+        "Beslutande Olle Berg (S) Ordförande Kim Ek (M) Övriga Maja Holm, Förbundsdirektör Gun "
+        "Lind, Kollektivtrafiknämnden 88 a-d Sven Dahl, Kommunchef Borås Stad Per Nord, "
+        "Kommunchef Bollebygd 75-87 1\n"
+        "Sekreterare Maja Holm Ordförande Olle Berg Justerare. Kim Ek 2\n"
+        "75 Fastställande av dagordning att fastställa dagordningen\n"
+    )
+    statuses = _statuses(text)
+    assert statuses["Gun Lind"] == "partial"
+    assert statuses["Per Nord"] == "partial"
+    for name in ("Olle Berg", "Kim Ek", "Maja Holm", "Sven Dahl"):
+        assert statuses[name] == "present", name
+
+
+def test_batch21_care_units_group_headings_and_letterhead_labels_are_no_people() -> None:
+    # 'Name, Närhälsan Askim', 'Name, Ungdomsmottagningen Väst' (a care unit in the definite
+    # form), 'Mötespunkter' after the head's last value (real/complete 240); a group heading
+    # 'Sekretariatet' glued to the name before it and the letterhead's 'Postadress
+    # Besöksadress Telefon Telefax' closing the page (real/complete 245).
+    text = (
+        "Minnesanteckningar samverkansmöte Datum: 2017-05-18 Närvarande: Marie Sand, AFH, "
+        "utbildning, ordförande Annika Holm, Närhälsan Askim Jessica Berg, Västerleden Dan "
+        "Lind, Ungdomsmottagningen Väst Karin Dahl, BUP Tid: Plats: 14.30 16.30 Storgatan 2, "
+        "Munspelet Mötespunkter\n"
+        "1. Mötet inleds av ordföranden. Presentation av deltagarna.\n"
+    )
+    names = set(_statuses(text))
+    assert {"Marie Sand", "Annika Holm", "Jessica Berg", "Dan Lind", "Karin Dahl"} <= names
+    assert not any(
+        word in name
+        for name in names
+        for word in ("Närhälsan", "Ungdomsmottagningen", "Mötespunkter", "Munspelet")
+    ), names
+    text = (
+        "Minnesanteckningar Samrådsmöte Onsdagen den 18 juni kl (09.00) i Skövde Närvarande: "
+        "Rådet Birgitta Holm, VGR Leif Lind, Skaraborg Styrelsen Karin Ek Lena Berg "
+        "Sekretariatet Rolf Dahl Peter Sand Ärenden: 1. Föregående mötesanteckningar "
+        "2. Rapporter Postadress Besöksadress Telefon Telefax Regionens Hus Göteborg\n"
+    )
+    names = set(_statuses(text))
+    assert {"Birgitta Holm", "Karin Ek", "Lena Berg", "Rolf Dahl", "Peter Sand"} <= names
+    assert not any("Sekretariatet" in n or "Postadress" in n for n in names), names
