@@ -1904,6 +1904,9 @@ async def _meeting_when(
     if not parsed.dated and not parsed.body_ids and len(visible.bodies) > 1:
         return _none(ctx, "", "")
     meetings = await _asked_meetings(ctx, parsed, visible, 3 if parsed.dated else 1)
+    # "When is the autumn general meeting?" is not answered by a board meeting that year.
+    asked_kind = _meeting_kind(_prepare(question)[1])
+    meetings = [m for m in meetings if not _other_kind(asked_kind, m)]
     if not meetings and parsed.beside == "before":
         # The record holds no earlier meeting, but the minutes of that day may say when the
         # one before was ("Föregående möte hölls 2020-04-24", "Det mötet hölls …").
@@ -2416,8 +2419,12 @@ async def _next_meeting(
         planned_of.setdefault(m.body_id, m)
     plan_of = await _planned(ctx, body_ids)
     stated_of: dict[int, Meeting] = {}
+    asked_kind = _meeting_kind(_prepare(question)[1])
     for m in stated_rows:
-        stated_of.setdefault(m.body_id, m)
+        # A board meeting's word on the next board meeting is no answer about the next
+        # general meeting.
+        if not _other_kind(asked_kind, m):
+            stated_of.setdefault(m.body_id, m)
     hits: list[Hit] = []
     past: list[Hit] = []
     for body_id in body_ids:
@@ -2591,6 +2598,31 @@ async def _next_meeting(
             + "."
         )
     return _none(ctx, sv, en)
+
+
+# Kinds of meeting a question and a meeting's title may name (folded): an association's general
+# meeting and its board's meeting are different meetings of the same body.
+_MEETING_KINDS = {
+    "general": re.compile(
+        r"\b(?:arsmot\w*|hostmot\w*|varmot\w*|medlemsmot\w*|(?:extra\s+)?stamm\w*|foreningsstamm\w*"
+        r"|general\s+meeting|agm|annual\s+(?:general\s+)?meeting|autumn\s+meeting|spring\s+meeting)\b"
+    ),
+    "board": re.compile(r"\b(?:styrelsemot\w*|styrelsesammantrade\w*|board\s+meeting)\b"),
+}
+
+
+def _meeting_kind(text: str) -> str | None:
+    """The kind of meeting a folded text names, when it names exactly one."""
+    kinds = [k for k, rx in _MEETING_KINDS.items() if rx.search(text)]
+    return kinds[0] if len(kinds) == 1 else None
+
+
+def _other_kind(asked: str | None, meeting: Any) -> bool:
+    """Whether the meeting's title names another kind of meeting than the question asks for."""
+    if asked is None:
+        return False
+    own = _meeting_kind(fold((getattr(meeting, "title", None) or "").lower()))
+    return own is not None and own != asked
 
 
 def _name_nearness(question: str, visible: Visible) -> dict[str, int]:

@@ -21,7 +21,9 @@ from dialogs.ask import (
     Parsed,
     Visible,
     _decision_text,
+    _meeting_kind,
     _nothing,
+    _other_kind,
     _prepare,
     full_names,
     name_lines,
@@ -356,7 +358,18 @@ async def answer_from_passages(
         dated = parsed.date_from is not None or parsed.date_to is not None
     if wanted == "when" and dated and not AP.confident(result, ctx.lang):
         # "när …" about meetings the question's dates name: those meetings' facts.
-        facts = [f for f in result.found if f.row.kind == P.MOTESFAKTA]
+        # Not another kind of meeting than asked for (a board meeting for "årsmötet").
+        asked_kind = _meeting_kind(folded)
+        facts = [
+            f
+            for f in result.found
+            if f.row.kind == P.MOTESFAKTA and not _other_kind(asked_kind, f.row)
+        ]
+        result.found = [
+            f
+            for f in result.found
+            if f.row.kind != P.MOTESFAKTA or not _other_kind(asked_kind, f.row)
+        ]
         if facts:
             result.found = facts + [f for f in result.found if f.row.kind != P.MOTESFAKTA]
             result.best_lexical = max(result.best_lexical, AP.cutoff(ctx.lang)["lexical"])

@@ -469,6 +469,25 @@ async def test_a_body_whose_name_alone_shares_the_questions_stems_is_the_one_ask
     assert "Eva Ek" in answer.hits[0].text, answer.text
 
 
+async def test_a_board_meeting_does_not_answer_a_question_about_the_general_meeting(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """'När hölls årsmötet 2026?' is not answered by that year's board meeting; asked for the
+    board meeting, it is."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        club = await b.body("club", "Östby IF")
+        await b.meeting(
+            "club", club, dt.date(2026, 8, 22), source="import", title="Styrelsemöte 5 2026"
+        )
+    general = await asking("När hölls Östby IF:s årsmöte 2026?")
+    assert not any(h.kind == "meeting" and h.date == "2026-08-22" for h in general.hits), (
+        general.text
+    )
+    board = await asking("När hölls Östby IF:s styrelsemöte 2026?")
+    assert board.hits and board.hits[0].date == "2026-08-22", board.text
+
+
 _ASKED = {
     "meeting_when": (
         "What date was the AGM?",
