@@ -1634,6 +1634,14 @@ class _MinutesParser:
         line = strip_bullet(strip_inline_markdown(raw).strip())
         if prose_attendance(line):
             return False  # "A och B hade anmält förhinder": a sentence, read later (real 06)
+        if state.named:
+            # A run of names wrapped over lines: "och Per Ås (sekreterare) samt" / "(från § 6)
+            # Ola Berg." (real/bodies 291): the joining word at either end belongs to the run,
+            # and a note on when someone came, written before the name, is that name's note.
+            line = re.sub(r"^(?:och|samt)\s+(?=[A-ZÅÄÖ])|\s+(?:och|samt)$", "", line)
+            note = re.fullmatch(r"\(([^()]{2,30})\)\s+([A-ZÅÄÖ][^()]*?)\.?", line)
+            if note and _WHEN_NOTE.match(note.group(1)):
+                line = f"{note.group(2)} ({note.group(1)})"
         wrapped = re.fullmatch(r"\(([^()]{2,40})\)", line)
         role = role_of(wrapped.group(1)) if wrapped and state.named else None
         if role is not None and not role[1] and self.people.people:
@@ -4541,6 +4549,13 @@ def body_in_opening(text: str, lines: int = 30) -> str | None:
         if value:
             return value
     return None
+
+
+# A note on the part of a meeting someone attended: "från § 6", "t o m punkt 5", "till kl 15".
+_WHEN_NOTE = re.compile(
+    r"(?i)(?:från|till|efter|fr\.?\s?o\.?\s?m\.?|t\.?\s?o\.?\s?m\.?|ej|del av)\s+"
+    r"(?:§|punkt|pkt|p\.|kl|paragraf)"
+)
 
 
 def _kind_of(word: str) -> str:

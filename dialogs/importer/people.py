@@ -1754,6 +1754,9 @@ _FLAT_PARTIAL = re.compile(
     r"\b(?:kommer|kom|går|gick)\s+kl\b|"
     # "Björn Carlén Vägverket Region Väst (punkt 6)" (real 33)
     r"\(\s*(?:punkt|pkt\.?|p\.)\s*\d|"
+    # "Anita Kjellström (t o m punkt 5)", "(fr.o.m. § 6)": the short forms of 'till och med' /
+    # 'från och med' opening a bracket (real/bodies 293)
+    r"\(\s*(?:t|fr)\.?\s?o\.?\s?m\.?\s+(?:punkt|pkt\.?|p\.|§|kl)|"
     # "Jonas Brodd Lundqvist (M), 1:e vice ordförande, ej , ": "ej §§ …" whose numbers the
     # extraction lost, a space left before the comma (real 41)
     r"\bej\s+,|"

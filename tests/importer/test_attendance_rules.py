@@ -1820,3 +1820,31 @@ def test_batch19_titles_after_names_with_paragraphs_and_a_recurring_organisation
     for name in ("Kenth Lund", "Sara Hed", "Marie Falk"):
         assert people[name].status == "present", name
     assert not any("Meritea" in name for name in people)
+
+
+def test_batch20_short_forms_of_till_och_med_in_a_bracket_are_partial() -> None:
+    # "Närvarande ledamöter: … Anita Kjellström (t o m punkt 5) Lars-Erik Lindahl …" in a
+    # flattened run (real/bodies 293); "(fr.o.m. § 6)" likewise.
+    statuses = _statuses(
+        "1 Protokoll fört vid styrelsesammanträde den 11 september 2002 Närvarande ledamöter: "
+        "Anna Ek, ordförande Bo Lund Eva Sjö (t o m punkt 5) Per Ås Ola Berg (fr.o.m. § 6) Kim "
+        "Holm Övriga närvarande: Lena Ståhl, sekreterare\n\n2 1. Dagordning Styrelsen beslöt "
+        "arbeta efter utsänt förslag till dagordning\n"
+    )
+    assert statuses["Eva Sjö"] == "partial"
+    assert statuses["Ola Berg"] == "partial"
+    assert statuses["Per Ås"] == "present"
+
+
+def test_batch20_a_run_of_names_wrapped_with_och_samt_and_a_note_before_a_name() -> None:
+    # "Kerstin Håkansson, Kjell Jönsson, / och Dan Örjan Gustavsson (sekreterare) samt / (från §
+    # 6) Bertil Jönsson." (real/bodies 291): the run goes on over both lines.
+    people = _people(
+        "Protokoll fört vid sammanträde med\nstyrelsen för Västby förening\nonsdagen den 7 "
+        "oktober 2015\nNärvarande: Anna Ek, Bo Lund,\nEva Sjö, Per Ås,\noch Ola Berg "
+        "(sekreterare) samt\n(från § 6) Kim Holm.\n§ 1. Mötets öppnande.\nAnna Ek öppnade "
+        "mötet.\n"
+    )
+    assert people["Ola Berg"].status == "present" and "sekreterare" in people["Ola Berg"].roles
+    assert people["Kim Holm"].status == "partial"
+    assert set(people) == {"Anna Ek", "Bo Lund", "Eva Sjö", "Per Ås", "Ola Berg", "Kim Holm"}
