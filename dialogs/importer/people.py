@@ -252,6 +252,16 @@ _NOT_NAME_WORDS = frozenset(
         "ersättare",
         "styrgrupp",
         "styrgruppen",
+        # A letterhead's address block flattened into a list: "… produktionschef Förebyggande
+        # Räddningstjänsten Östra Götaland Albrektsvägen Norrköping Växel Fax E-post …" (real/
+        # bodies 295)
+        "växel",
+        "fax",
+        "telefax",
+        "e-post",
+        "organisationsnummer",
+        "postadress",
+        "besöksadress",
     }
 )
 # U+FFFD inside a name is a letter a lost encoding replaced ("B\ufffdrje", corpus 02).
@@ -273,7 +283,10 @@ _ORGANISATION_WORD = re.compile(
     r"kassa|team|"
     # A building, where a meeting or its justering is held: "Rådhuset Visborg" (real 41); only
     # in the definite form, which no surname has
-    r"huset)(?:en|et|n|na|ens|ets|s)?$"
+    r"huset|"
+    # A service and a street in a letterhead's address block: "Räddningstjänsten", "Albrektsvägen",
+    # "Drottninggatan" (real/bodies 295); only definite, which no surname is
+    r"tjänsten|vägen|gatan|torget)(?:en|et|n|na|ens|ets|s)?$"
 )
 # Titles written before a name ("Kommunchef Gustav Ring", "kommunsekreterare Tina Sand").
 _TITLE_WORD = re.compile(

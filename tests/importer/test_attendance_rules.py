@@ -4,6 +4,8 @@ and their status, and where the rule is about it, their role."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dialogs.importer import parse_minutes
@@ -1848,3 +1850,19 @@ def test_batch20_a_run_of_names_wrapped_with_och_samt_and_a_note_before_a_name()
     assert people["Ola Berg"].status == "present" and "sekreterare" in people["Ola Berg"].roles
     assert people["Kim Holm"].status == "partial"
     assert set(people) == {"Anna Ek", "Bo Lund", "Eva Sjö", "Per Ås", "Ola Berg", "Kim Holm"}
+
+
+def test_batch20_a_letterheads_address_block_in_a_flattened_list_is_no_one() -> None:
+    # "… Mikael Skog, kanslichef Per Nyström, produktionschef Förebyggande Räddningstjänsten
+    # Östra Götaland Albrektsvägen Norrköping Växel Fax E-post …" (real/bodies 295): the page's
+    # footer cut into the list of others; a service, a street and the footer's labels are no
+    # person's name.
+    people = _people(
+        "1 Datum av 22 Kommunalförbundet Västbygden Direktionen Sammanträdesprotokoll 4/ Plats och "
+        "tid: Stationen, kl. 13:00 Beslutande: Anna Ek (S), ordförande Bo Lund (M) Eva Sjö (C) "
+        "Övriga: Per Ås, förbundsdirektör Ola Berg, kanslichef Kim Holm, produktionschef "
+        "Förebyggande Räddningstjänsten Västbygden Storgatan Västby Växel Fax E-post "
+        "Organisationsnummer\n\n2 2 av 22 Mötet öppnas. Ordförande hälsar alla välkomna.\n"
+    )
+    assert {"Anna Ek", "Bo Lund", "Eva Sjö", "Per Ås", "Ola Berg", "Kim Holm"} <= set(people)
+    assert not [n for n in people if re.search(r"Räddningstjänsten|Storgatan|Växel", n)]
