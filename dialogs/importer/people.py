@@ -2686,6 +2686,8 @@ def _shared_paragraphs(
 # ("2 2(36) Ann-Charlotte Kakoulidou s Janeric Kandenäs s …") and the rows go on (corpus 22).
 _PAGE_MARK = re.compile(
     r"^\d{1,3}\s+(?:(?:\w+\s+)?\d{1,3}\s*\(\d{1,3}\)|"
+    # or "N av M": "2 2 av 22 Jonas Hellgren, operativ chef …" (real/bodies 295)
+    r"\d{1,3}\s+av\s+\d{1,3}|"
     # or its running header: "2 SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Joakim Rosén (SD) …"
     # after "Ej tjänstgörande ersättare Page 1 of 14" (real 13)
     r"(?:[A-ZÅÄÖ]{4,}|Sammanträdesdatum|Sida\s+\d{1,3}(?:\s*\(\d{1,3}\))?)"

@@ -1866,3 +1866,20 @@ def test_batch20_a_letterheads_address_block_in_a_flattened_list_is_no_one() -> 
     )
     assert {"Anna Ek", "Bo Lund", "Eva Sjö", "Per Ås", "Ola Berg", "Kim Holm"} <= set(people)
     assert not [n for n in people if re.search(r"Räddningstjänsten|Storgatan|Växel", n)]
+
+
+def test_batch20_a_page_marker_n_av_m_continues_the_list() -> None:
+    # "… Övriga: … produktionschef Förebyggande" ending page 1, then "2 2 av 22 Jonas Hellgren,
+    # operativ chef …" (real/bodies 295): the page's number and 'N av M' open the next page,
+    # whose names go on under the same label.
+    people = _people(
+        "1 Datum av 22 Kommunalförbundet Västbygden Direktionen Sammanträdesprotokoll 4/ Plats och "
+        "tid: Stationen, kl. 13:00 Beslutande: Anna Ek (S), ordförande Bo Lund (M) Eva Sjö (C) "
+        "Ersättare: Ulla Wik (C) Åke Fors (M) Övriga: Per Ås, förbundsdirektör Ola Berg, "
+        "kanslichef Kim Holm, produktionschef Förebyggande\n\n2 2 av 22 Lena Ståhl, operativ chef "
+        "Sara Lind, chefsekonom Ingrid Wik personalchef Carl Kull, HR-generalist Personalföreträdare "
+        "deltar under Ord. Mats Fridh, yttre befäl John Jonsson, brandman Utses att justera: "
+        "Sekreterare: Bo Lund Paragrafer Pia Ek\n\n3 3 av 22 Mötet öppnas.\n"
+    )
+    assert {"Lena Ståhl", "Sara Lind", "Mats Fridh"} <= set(people)
+    assert people["Lena Ståhl"].status == "present"
