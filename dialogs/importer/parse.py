@@ -1634,6 +1634,14 @@ class _MinutesParser:
         line = strip_bullet(strip_inline_markdown(raw).strip())
         if prose_attendance(line):
             return False  # "A och B hade anmält förhinder": a sentence, read later (real 06)
+        if state.named:
+            # A run of names wrapped over lines: "och Per Ås (sekreterare) samt" / "(från § 6)
+            # Ola Berg." (real/bodies 291): the joining word at either end belongs to the run,
+            # and a note on when someone came, written before the name, is that name's note.
+            line = re.sub(r"^(?:och|samt)\s+(?=[A-ZÅÄÖ])|\s+(?:och|samt)$", "", line)
+            note = re.fullmatch(r"\(([^()]{2,30})\)\s+([A-ZÅÄÖ][^()]*?)\.?", line)
+            if note and _WHEN_NOTE.match(note.group(1)):
+                line = f"{note.group(2)} ({note.group(1)})"
         wrapped = re.fullmatch(r"\(([^()]{2,40})\)", line)
         role = role_of(wrapped.group(1)) if wrapped and state.named else None
         if role is not None and not role[1] and self.people.people:
@@ -4091,6 +4099,15 @@ _CAPS_AFTER_KIND = re.compile(
     r"(?!(?:FRÅN|FÖR|VID|MED|ÖVER|NR)\b)"
     r"(?P<name>[A-ZÅÄÖ][A-ZÅÄÖ0-9-]+(?:\s+(?:[A-ZÅÄÖ][A-ZÅÄÖ0-9-]+|OCH|I|FÖR)){0,4})\.?$"
 )
+# "1 Sammanträdesprotokoll OMSORGSSTYRELSEN" before a flattened page's first field: the
+# minutes' word in any case, then up to four words in capitals, the last ending in a body's head
+# (a genitive's "s" may be small: "KOMMUNSTYRELSENs").
+_CAPS_BODY_AFTER_MINUTES = re.compile(
+    r"^(?:\d+\s+)?(?i:\w*protokoll|\w*anteckningar)\s+"
+    r"(?P<name>(?:[A-ZÅÄÖ][A-ZÅÄÖ-]+s?\s+){0,3}[A-ZÅÄÖ-]*"
+    + _BODY_HEAD.upper()
+    + r"(?:EN|ET|N|T|E)?)$"
+)
 # "1 SIKO styrelsemöte, möte nr 5": a short name in capitals, then its body's meeting.
 _ACRONYM_MEETING = re.compile(
     r"^(?:\d+\s+)?(?P<org>[A-ZÅÄÖ]{2,6})\s+(?P<stem>[a-zåäö]*(?:" + _BODY_HEAD + r"))s?"
@@ -4147,7 +4164,10 @@ _BODY_LABEL = re.compile(
     # The notice's label in its variants: "Organ och §§:" over its value (real attendance 22,
     # 142), "Organ och sammanträdesdatum Kommunstyrelsen", "Styrelse/Nämnd Kommunfullmäktige".
     r"(?<![\w-])(?:Myndighet|Organ(?:\s+och\s+(?:§§|paragrafer|sammanträdesdatum))?|"
-    r"Sammanträdande organ|Beslutande organ|Nämnd|Styrelse/[Nn]ämnd|Nämnd/[Ss]tyrelse)\s*:?\s*"
+    r"Sammanträdande organ|Beslutande organ|Nämnd|Styrelse/[Nn]ämnd|Nämnd/[Ss]tyrelse|"
+    # "ANSLAGSBEVIS … Forum Kommunstyrelsens allmänna utskott Sammanträdesdatum" (real/bodies
+    # 296): the notice's word for the organ, capitalised and before its value.
+    r"(?-i:Forum)(?=[ \t]+[A-ZÅÄÖ]))\s*:?\s*"
     # A flattened header puts the next labels between the label and its value: "Organ: Plats
     # och tid: Regionförbundets arbetsutskott …" (real items 14, 15, attendance 80), "Organ
     # Sammanträdesdatum Folkhälsoråd" (real items 38).
@@ -4159,6 +4179,10 @@ _LABEL_NAME = re.compile(
     r"(?:[A-ZÅÄÖ][\w-]*[ \t]+){1,4}[A-ZÅÄÖa-zåäö][\w-]*?(?i:"
     + _BODY_HEAD
     + r")(?:en|et|n|t|e)?(?![\w-])"
+)
+_OWNER_ADJECTIVES_HEAD = re.compile(
+    r"[A-ZÅÄÖ][\w-]*?(?i:" + _BODY_HEAD + r")(?:ens|ets|ns|s)[ \t]+(?:[a-zåäö]+a[ \t]+){1,2}"
+    r"[a-zåäö]*?(?:" + _BODY_HEAD + r")(?:en|et|n|t|e)?(?![\w-])"
 )
 # Words after a body's name in a notice that are its next labels, not part of the name.
 _NOT_NAME_WORD = re.compile(
@@ -4185,6 +4209,11 @@ def _label_value(text: str, at: int) -> str | None:
         return name
     if m:
         return f"{m.group('owner')} {m.group('head')}"
+    # An owner's genitive, then adjectives in -a, then the head: "Kommunstyrelsens allmänna
+    # utskott", "Regionstyrelsens sociala beredning" (real/bodies 296).
+    described = _OWNER_ADJECTIVES_HEAD.match(text, at)
+    if described:
+        return described.group(0)
     named = _LABEL_NAME.match(text, at)
     return named.group(0) if named else None
 
@@ -4285,8 +4314,26 @@ def _owned_body(name: str, opening: str) -> str:
         or _specific_body(head, opening)
         or _caps_body(head, opening)
         or _organisation_before_minutes(opening)
+        or (_association_line(opening) if head == "styrelse" else None)
         or name
     )
+
+
+# "Sturge Weber föreningen Sverige" on a line of its own above "Styrelsemöte §822-836" (real/
+# bodies 294): capitalised words around the word for an association, nothing else on the line.
+_ASSOCIATION_LINE = re.compile(
+    r"(?:[A-ZÅÄÖ][\w-]*[ \t]+){1,4}(?:föreningen|förbundet)(?:[ \t]+[A-ZÅÄÖ][\w-]*){0,3}"
+    r"|(?:Föreningen|Förbundet)(?:[ \t]+[A-ZÅÄÖ][\w-]*){1,4}"
+)
+
+
+def _association_line(opening: str) -> str | None:
+    """The association whose board met, for a body named "Styrelsen" alone, where one of the
+    first lines is the association's name and nothing else."""
+    for line in _opening_lines(opening, 10):
+        if _ASSOCIATION_LINE.fullmatch(line):
+            return line
+    return None
 
 
 def _meeting_owner(name: str, head: str, opening: str) -> str | None:
@@ -4439,6 +4486,15 @@ def body_in_opening(text: str, lines: int = 30) -> str | None:
             # Sammanträdesdatum Kommunfullmäktige Tid Plats …", real attendance 13).
             field = _HEADER_FIELD.search(line)
             before = line[: field.start()].strip() if field else ""
+            caps = _CAPS_BODY_AFTER_MINUTES.match(before)
+            if caps:
+                # "1 Sammanträdesprotokoll OMSORGSSTYRELSEN Plats och tid …": a body's name in
+                # capitals right after the minutes' word, before the first field (real/bodies
+                # 290); as a name, the first letter kept large.
+                words = caps.group("name").split()
+                return " ".join(
+                    [words[0][:1] + words[0][1:].lower()] + [w.lower() for w in words[1:]]
+                )
             if field and not _BODY_WORD.search(before) and not _BODY_PROTOCOL.search(before):
                 among = _body_among_fields(line[field.start() :])
                 if among:
@@ -4493,6 +4549,13 @@ def body_in_opening(text: str, lines: int = 30) -> str | None:
         if value:
             return value
     return None
+
+
+# A note on the part of a meeting someone attended: "från § 6", "t o m punkt 5", "till kl 15".
+_WHEN_NOTE = re.compile(
+    r"(?i)(?:från|till|efter|fr\.?\s?o\.?\s?m\.?|t\.?\s?o\.?\s?m\.?|ej|del av)\s+"
+    r"(?:§|punkt|pkt|p\.|kl|paragraf)"
+)
 
 
 def _kind_of(word: str) -> str:

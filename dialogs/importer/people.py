@@ -260,6 +260,13 @@ _NOT_NAME_WORDS = frozenset(
         # The agenda's heading after the head's last value: "Lergöksgatan 2, Munspelet
         # Mötespunkter 1. …" (real/complete 240)
         "mötespunkter",
+        # A letterhead's address block flattened into a list: "… produktionschef Förebyggande
+        # Räddningstjänsten Östra Götaland Albrektsvägen Norrköping Växel Fax E-post …" (real/
+        # bodies 295)
+        "växel",
+        "fax",
+        "e-post",
+        "organisationsnummer",
     }
 )
 # U+FFFD inside a name is a letter a lost encoding replaced ("B\ufffdrje", corpus 02).
@@ -287,7 +294,10 @@ _ORGANISATION_WORD = re.compile(
     r"hälsa|mottagning|"
     # A building, where a meeting or its justering is held: "Rådhuset Visborg" (real 41); only
     # in the definite form, which no surname has
-    r"huset)(?:en|et|n|na|ens|ets|s)?$"
+    r"huset|"
+    # A service and a street in a letterhead's address block: "Räddningstjänsten", "Albrektsvägen",
+    # "Drottninggatan" (real/bodies 295); only definite, which no surname is
+    r"tjänsten|vägen|gatan|torget)(?:en|et|n|na|ens|ets|s)?$"
 )
 # Titles written before a name ("Kommunchef Gustav Ring", "kommunsekreterare Tina Sand").
 _TITLE_WORD = re.compile(
@@ -1768,6 +1778,9 @@ _FLAT_PARTIAL = re.compile(
     r"\b(?:kommer|kom|går|gick)\s+kl\b|"
     # "Björn Carlén Vägverket Region Väst (punkt 6)" (real 33)
     r"\(\s*(?:punkt|pkt\.?|p\.)\s*\d|"
+    # "Anita Kjellström (t o m punkt 5)", "(fr.o.m. § 6)": the short forms of 'till och med' /
+    # 'från och med' opening a bracket (real/bodies 293)
+    r"\(\s*(?:t|fr)\.?\s?o\.?\s?m\.?\s+(?:punkt|pkt\.?|p\.|§|kl)|"
     # "Jonas Brodd Lundqvist (M), 1:e vice ordförande, ej , ": "ej §§ …" whose numbers the
     # extraction lost, a space left before the comma (real 41)
     r"\bej\s+,|"
@@ -2688,6 +2701,8 @@ def _shared_paragraphs(
 # ("2 2(36) Ann-Charlotte Kakoulidou s Janeric Kandenäs s …") and the rows go on (corpus 22).
 _PAGE_MARK = re.compile(
     r"^\d{1,3}\s+(?:(?:\w+\s+)?\d{1,3}\s*\(\d{1,3}\)|"
+    # or "N av M": "2 2 av 22 Jonas Hellgren, operativ chef …" (real/bodies 295)
+    r"\d{1,3}\s+av\s+\d{1,3}|"
     # or its running header: "2 SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Joakim Rosén (SD) …"
     # after "Ej tjänstgörande ersättare Page 1 of 14" (real 13)
     r"(?:[A-ZÅÄÖ]{4,}|Sammanträdesdatum|Sida\s+\d{1,3}(?:\s*\(\d{1,3}\))?)"

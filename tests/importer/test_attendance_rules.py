@@ -4,6 +4,8 @@ and their status, and where the rule is about it, their role."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dialogs.importer import parse_minutes
@@ -1870,3 +1872,64 @@ def test_batch21_care_units_group_headings_and_letterhead_labels_are_no_people()
     names = set(_statuses(text))
     assert {"Birgitta Holm", "Karin Ek", "Lena Berg", "Rolf Dahl", "Peter Sand"} <= names
     assert not any("Sekretariatet" in n or "Postadress" in n for n in names), names
+
+
+def test_batch20_short_forms_of_till_och_med_in_a_bracket_are_partial() -> None:
+    # "Närvarande ledamöter: … Anita Kjellström (t o m punkt 5) Lars-Erik Lindahl …" in a
+    # flattened run (real/bodies 293); "(fr.o.m. § 6)" likewise.
+    statuses = _statuses(
+        "1 Protokoll fört vid styrelsesammanträde den 11 september 2002 Närvarande ledamöter: "
+        "Anna Ek, ordförande Bo Lund Eva Sjö (t o m punkt 5) Per Ås Ola Berg (fr.o.m. § 6) Kim "
+        "Holm Övriga närvarande: Lena Ståhl, sekreterare\n\n2 1. Dagordning Styrelsen beslöt "
+        "arbeta efter utsänt förslag till dagordning\n"
+    )
+    assert statuses["Eva Sjö"] == "partial"
+    assert statuses["Ola Berg"] == "partial"
+    assert statuses["Per Ås"] == "present"
+
+
+def test_batch20_a_run_of_names_wrapped_with_och_samt_and_a_note_before_a_name() -> None:
+    # "Kerstin Håkansson, Kjell Jönsson, / och Dan Örjan Gustavsson (sekreterare) samt / (från §
+    # 6) Bertil Jönsson." (real/bodies 291): the run goes on over both lines.
+    people = _people(
+        "Protokoll fört vid sammanträde med\nstyrelsen för Västby förening\nonsdagen den 7 "
+        "oktober 2015\nNärvarande: Anna Ek, Bo Lund,\nEva Sjö, Per Ås,\noch Ola Berg "
+        "(sekreterare) samt\n(från § 6) Kim Holm.\n§ 1. Mötets öppnande.\nAnna Ek öppnade "
+        "mötet.\n"
+    )
+    assert people["Ola Berg"].status == "present" and "sekreterare" in people["Ola Berg"].roles
+    assert people["Kim Holm"].status == "partial"
+    assert set(people) == {"Anna Ek", "Bo Lund", "Eva Sjö", "Per Ås", "Ola Berg", "Kim Holm"}
+
+
+def test_batch20_a_letterheads_address_block_in_a_flattened_list_is_no_one() -> None:
+    # "… Mikael Skog, kanslichef Per Nyström, produktionschef Förebyggande Räddningstjänsten
+    # Östra Götaland Albrektsvägen Norrköping Växel Fax E-post …" (real/bodies 295): the page's
+    # footer cut into the list of others; a service, a street and the footer's labels are no
+    # person's name.
+    people = _people(
+        "1 Datum av 22 Kommunalförbundet Västbygden Direktionen Sammanträdesprotokoll 4/ Plats och "
+        "tid: Stationen, kl. 13:00 Beslutande: Anna Ek (S), ordförande Bo Lund (M) Eva Sjö (C) "
+        "Övriga: Per Ås, förbundsdirektör Ola Berg, kanslichef Kim Holm, produktionschef "
+        "Förebyggande Räddningstjänsten Västbygden Storgatan Västby Växel Fax E-post "
+        "Organisationsnummer\n\n2 2 av 22 Mötet öppnas. Ordförande hälsar alla välkomna.\n"
+    )
+    assert {"Anna Ek", "Bo Lund", "Eva Sjö", "Per Ås", "Ola Berg", "Kim Holm"} <= set(people)
+    assert not [n for n in people if re.search(r"Räddningstjänsten|Storgatan|Växel", n)]
+
+
+def test_batch20_a_page_marker_n_av_m_continues_the_list() -> None:
+    # "… Övriga: … produktionschef Förebyggande" ending page 1, then "2 2 av 22 Jonas Hellgren,
+    # operativ chef …" (real/bodies 295): the page's number and 'N av M' open the next page,
+    # whose names go on under the same label.
+    people = _people(
+        "1 Datum av 22 Kommunalförbundet Västbygden Direktionen Sammanträdesprotokoll 4/ Plats och "
+        "tid: Stationen, kl. 13:00 Beslutande: Anna Ek (S), ordförande Bo Lund (M) Eva Sjö (C) "
+        "Ersättare: Ulla Wik (C) Åke Fors (M) Övriga: Per Ås, förbundsdirektör Ola Berg, "
+        "kanslichef Kim Holm, produktionschef Förebyggande\n\n2 2 av 22 Lena Ståhl, operativ chef "
+        "Sara Lind, chefsekonom Ingrid Wik personalchef Carl Kull, HR-generalist Personalföreträdare "
+        "deltar under Ord. Mats Fridh, yttre befäl John Jonsson, brandman Utses att justera: "
+        "Sekreterare: Bo Lund Paragrafer Pia Ek\n\n3 3 av 22 Mötet öppnas.\n"
+    )
+    assert {"Lena Ståhl", "Sara Lind", "Mats Fridh"} <= set(people)
+    assert people["Lena Ståhl"].status == "present"

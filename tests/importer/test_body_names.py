@@ -540,3 +540,56 @@ def test_batch19_the_body_among_field_labels_after_a_letterhead() -> None:
         "p.txt",
     )
     assert plain.body_name == "KOMMUNFÖRBUNDET VÄSTBYGDEN"
+
+
+def test_batch20_a_caps_body_after_the_minutes_word_on_a_flattened_page() -> None:
+    # "1 Sammanträdesprotokoll OMSORGSSTYRELSEN Plats och tid …" (real/bodies 290): the body in
+    # capitals between the minutes' word and the first field, given as a name.
+    text = (
+        "Sammanträdesprotokoll\n\nTranskript\n\n1 Sammanträdesprotokoll BYGGNADSNÄMNDEN Plats "
+        "och tid Kommunhuset, kl 14:00-15:55 Beslutande Övriga deltagande Utses att justera "
+        "Anna Ek (S), ordförande Bo Lund (M) Eva Sjö (C) Per Ås (V) Ola Berg (L)\n\n"
+        "2 Ärendelista 1 Rapport\n"
+    )
+    assert body_in_opening(text) == "Byggnadsnämnden"
+    # A caps word that is no body's name stays out.
+    assert body_in_opening(text.replace("BYGGNADSNÄMNDEN", "KOMMUNHUSET")) != "Kommunhuset"
+
+
+def test_batch20_the_notice_label_forum_and_an_owner_with_adjectives() -> None:
+    # "ANSLAGSBEVIS … Forum Kommunstyrelsens allmänna utskott Sammanträdesdatum" (real/bodies
+    # 296): the notice's label 'Forum' names the organ, an owner's genitive with adjectives in
+    # -a before the head.
+    text = (
+        "1 Plats och tid Rummet, Förvaltningshuset klockan 9:00-13:40 Beslutande: Anna Ek (S) "
+        "Bo Lund (M) Övriga deltagande Eva Sjö, kommunchef Utses att justera Bo Lund\n\n"
+        "2 ANSLAGSBEVIS Protokollet är justerat. Justeringen har tillkännagivits genom anslag "
+        "Forum Regionstyrelsens sociala beredning Sammanträdesdatum för anslags upprättande\n"
+    )
+    assert body_in_opening(text) == "Regionstyrelsens sociala beredning"
+    # After 'Forum', a name that is no body's names none.
+    assert (
+        body_in_opening(text.replace("Regionstyrelsens sociala beredning", "Västbygdens Stad"))
+        is None
+    )
+
+
+def test_batch20_an_association_line_owns_a_bare_board() -> None:
+    # "Sturge Weber föreningen Sverige" on its own line over "Styrelsemöte §822-836" (real/
+    # bodies 294): the board met, the association is the body's name.
+    parsed = parse_minutes(
+        "Styrelsemöte 21 juni 2021\n\nPosted in Styrelseprotokoll\n\nVästby Syndrom föreningen "
+        "Sverige\n\nStyrelsemöte §822-836"
+        "\n\n21 juni 2021\n\n§ 822. Mötets öppnande\nOrdförande Anna Ek öppnar mötet.\n\n"
+        "§ 823. Närvarande\nAnna Ek, Bo Lund och Eva Sjö.\n",
+        "p.txt",
+    )
+    assert parsed.body_name == "Västby Syndrom föreningen Sverige"
+    # A sentence that mentions an association is no name line.
+    parsed = parse_minutes(
+        "Styrelsemöte 21 juni 2021\n\nPosted in Styrelseprotokoll\n\nVi träffade föreningen "
+        "Sverige idag.\n\n§ 1. Mötets "
+        "öppnande\nAnna Ek öppnar mötet.\n",
+        "p.txt",
+    )
+    assert parsed.body_name == "Styrelsen"
