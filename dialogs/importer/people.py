@@ -133,7 +133,9 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     (
         re.compile(
             r"frånvarande(?: ledamöter| ersättare)?(?: med förhinder)?|ej närvarande|frånvaro|"
-            r"deltog ej|deltog inte"
+            r"deltog ej|deltog inte|"
+            # "Icke deltagande: Inger Sjöberg Mats Hallor" on a board's web page (real 305).
+            r"(?:ej|icke|inte) deltagande|icke närvarande"
         ),
         SectionLabel(status=ABSENT, absence_kind="franvarande"),
     ),
@@ -198,7 +200,9 @@ def role_of(part: str) -> tuple[str, str] | None:
 _PARTIAL = re.compile(
     r"del av (?:mötet|sammanträdet|tiden)|delvis|fr\.?\s?o\.?\s?m\.?|t\.?\s?o\.?\s?m\.?|"
     r"från kl|till kl|från §|till §|ej §|§§?\s*\d|kl\.?\s*\d|lämnade|anslöt|deltog under|"
-    r"(?:efter|till och med|från och med) punkt",
+    r"(?:efter|till och med|från och med) punkt|"
+    # "Lars-Gunnar Borg (punkt 3)" closing a comma list: there for that item only (real 305)
+    r"\b(?:punkt(?:erna)?|pkt\.?)\s*\d",
     re.IGNORECASE,
 )
 _SUBSTITUTE = re.compile(
@@ -681,6 +685,20 @@ def split_inline_list(text: str, name_org: bool = False, context: str = "") -> I
             at += size
             if not unlike_a_name(piece, context):
                 pieces.append(" ".join(piece))  # not "Ekonomisk Uppföljning" (names.py)
+        return InlineEntries(pieces, [(text, pieces)])
+    if (
+        len(words) == 4
+        and all(_NAME_TOKEN.fullmatch(w) and _is_flat_name_word(w) for w in words)
+        and is_given_name(words[0])
+        and is_given_name(words[2])
+        and not is_given_name(words[1])
+        and not is_given_name(words[3])
+        and not _is_surname(words[2])
+    ):
+        # Two "Given Surname" names without the comma between them: "Icke deltagande: Inger
+        # Sjöberg Mats Hallor" (real 305). Both first and third words known given names, the
+        # third not shaped like a surname ("Anna Berg Lind Ek" keeps its double surname).
+        pieces = [" ".join(words[:2]), " ".join(words[2:])]
         return InlineEntries(pieces, [(text, pieces)])
     parts = [p.strip() for p in re.split(r",", text.rstrip(".")) if p.strip()]
     if name_org and len(parts) == 2 and looks_like_name(core_name(parts[0])):

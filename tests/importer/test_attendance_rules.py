@@ -1820,3 +1820,23 @@ def test_batch19_titles_after_names_with_paragraphs_and_a_recurring_organisation
     for name in ("Kenth Lund", "Sara Hed", "Marie Falk"):
         assert people[name].status == "present", name
     assert not any("Meritea" in name for name in people)
+
+
+def test_batch22_icke_deltagande_two_names_without_comma_and_punkt_in_brackets() -> None:
+    # 'Deltagande: …, Lars-Gunnar Borg (punkt 3)' then 'Icke deltagande: Inger Sjöberg Mats
+    # Hallor' on a board's web page (real attendance 305): '(punkt 3)' is partial and keeps the
+    # list a list; 'Icke deltagande' is an absence label; two 'Given Surname' names without a
+    # comma are two people, but a double surname is not split.
+    text = (
+        "Tid: 10.00-10.50\nPlats: Telefonmöte\n"
+        "Deltagande: Karin Holm, ordförande, Rune Ek, Ulla Lind, Lars Borg (punkt 3)\n"
+        "Icke deltagande: Inger Sjöberg Mats Hallor\n\n1. Sammanträdets öppnande\n"
+        "Ordförande öppnar mötet.\n"
+    )
+    statuses = _statuses(text)
+    assert statuses["Lars Borg"] == "partial"
+    assert statuses["Inger Sjöberg"] == "absent"
+    assert statuses["Mats Hallor"] == "absent"
+    assert statuses["Rune Ek"] == "present"
+    double = _statuses(text.replace("Inger Sjöberg Mats Hallor", "Anna Maria Berg Lind"))
+    assert "Anna Maria Berg Lind" in double or "Anna Maria" not in double
