@@ -412,12 +412,27 @@ _LABEL_AFTER_BRACKET = re.compile(
 )
 
 
+# A decision-makers' label and a name ("Beslutande: Roland Bäckman"), not a second column heading
+# ("Närvarande: Ledamöter Tjänstgörande ersättare Kerstin …", real 300, whose flattened columns
+# the flat reading does not yet separate).
+_EARLIER_LIST = re.compile(
+    r"\b(?:Beslutande|Närvarande|Ledamöter)\b:?\s+"
+    r"(?!(?:Ledamöter|Tjänstgörande|Ersättare|Ordinarie|Ej|Icke)\b)[A-ZÅÄÖ][\wåäö-]+\s+[A-ZÅÄÖ]"
+)
+
+
 def label_after_value(text: str) -> tuple[str, str] | None:
     """(value, labelled list) when a header value or a list's line is followed on its line by an
     attendance label and its names: "Plats: Café Skogen. Deltagande: Anna Berg, Bo Ek." (real
     10), "… (Kommunhuset) Ledamöter Göran Lindvall (FP) ordf." (real 40)."""
     for pattern in (_LABEL_IN_SENTENCE, _LABEL_AFTER_BRACKET):
         for found in pattern.finditer(text):
+            if len(text) > 300 and _EARLIER_LIST.search(text[: found.start()]):
+                # A page flattened to one line, whose decision-makers' list stands before the
+                # label found: "Plats och tid … klockan 9:00-13:40 Beslutande: Roland Bäckman
+                # (S) … Brink (C) Övriga deltagande Nicklas …" is not a place followed by one
+                # list, and is left to the flattened-page reading (real 302).
+                continue
             if match_label(found.group("label"), names_after=True):
                 return text[: found.start()].strip(), found.group("label")
     return None
@@ -1775,6 +1790,16 @@ _FLAT_PARTIAL = re.compile(
     # "Jonas Brodd Lundqvist (M), 1:e vice ordförande, ej , ": "ej §§ …" whose numbers the
     # extraction lost, a space left before the comma (real 41)
     r"\bej\s+,|"
+    # "Leif Hansen (SRD), , Lars Molin", "Daniel Aronsson (chef ekonomi) , Malin Thorson": the
+    # bracket's comma followed by an empty one, or a comma with a space before it, where the
+    # extraction dropped a § range ("141-143, 145-159", as the page's title keeps, real 301,
+    # 302)
+    # A party's bracket before " ," is no such trace ("Rut Björk Nilsson (KD) ersätter Gösta
+    # Ahl (KD) , Kim Ros", shapes 24): the space-comma counts after a title's bracket only.
+    r"^\s*\([^()]{7,60}\)\s+,|^\s*\([^()]{1,60}\)\s*,\s+,|"
+    # "Bo Bertelsen (M) ej Yvonne Andersson (M)": "ej §§ …" with the whole range lost, the next
+    # name right after (real 304, as "Claes Jansson (S) ej 147")
+    r"^\s*\([^()]{1,6}\)\s*ej(?:\s*$|\s+(?=[A-ZÅÄÖ][a-zåäöé]))|"
     # "Sanna Lööw (s) ( 151)", "samhällsbyggn chef ( 138)": "(§ 151)" with its sign lost, the
     # space left; "(fp)( )" lost the number too (real attendance 81). A page count "(36)" has
     # no space inside.

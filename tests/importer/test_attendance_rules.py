@@ -1840,3 +1840,28 @@ def test_batch22_icke_deltagande_two_names_without_comma_and_punkt_in_brackets()
     assert statuses["Rune Ek"] == "present"
     double = _statuses(text.replace("Inger Sjöberg Mats Hallor", "Anna Maria Berg Lind"))
     assert "Anna Maria Berg Lind" in double or "Anna Maria" not in double
+
+
+def test_batch22_flat_page_list_before_a_label_after_a_bracket_and_lost_ranges() -> None:
+    # 'Plats och tid … klockan 9:00-13:40 Beslutande: Roland Bäckman (S) Leif Hansen (SRD), ,
+    # … Brink (C) Övriga deltagande …' (real attendance 302): the decision-makers before the
+    # label after a bracket are read, not skipped as the place's value; '(SRD), ,' and
+    # '(title) ,' are ranges the extraction lost (real 301, 302); '(M) ej Name' too (real 304).
+    text = (
+        "Protokoll\n\n"
+        "Plats och tid Enåsenrummet, Förvaltningshuset, Ljusdal klockan 9:00-13:40 Beslutande: "
+        "Roland Bäckman (S) Leif Hansen (SRD), , Lars Molin (M) Bo Bertelsen (M) ej Yvonne "
+        "Andersson (M) Marie-Louise Hellström (M), ersättare för Helena Brink (C) Övriga "
+        "deltagande Nicklas Bremefors, kommunchef, 158 Emma Nordebo Snygg, gatuchef, 141 Ulrica "
+        "Swärd Bütikofer, nämndsekreterare Utses att justera Marie-Louise Hellström Justeringens "
+        "plats och tid Kommunkansliet, plan 5, Förvaltningshuset, Ljusdal Underskrifter\n\n"
+        "141 Gatubelysning\n"
+    )
+    statuses = _statuses(text)
+    assert statuses["Roland Bäckman"] == "present"
+    assert statuses["Leif Hansen"] == "partial"
+    assert statuses["Lars Molin"] == "present"
+    assert statuses["Bo Bertelsen"] == "partial"
+    assert statuses["Yvonne Andersson"] == "present"
+    assert statuses["Helena Brink"] == "absent"
+    assert statuses["Emma Nordebo Snygg"] == "partial"
