@@ -417,6 +417,7 @@ _LABEL_AFTER_BRACKET = re.compile(
 # the flat reading does not yet separate).
 _EARLIER_LIST = re.compile(
     r"\b(?:Beslutande|Närvarande|Ledamöter)\b:?\s+"
+    r"(?:(?:Ledamöter|Tjänstgörande ersättare)\s+)*"
     r"(?!(?:Ledamöter|Tjänstgörande|Ersättare|Ordinarie|Ej|Icke)\b)[A-ZÅÄÖ][\wåäö-]+\s+[A-ZÅÄÖ]"
 )
 
@@ -1359,7 +1360,10 @@ _FLAT_LABEL_WORDS = (
     r"(?:ej|icke) tjänstgörande ersättare|beslutande ledamöter|beslutande|ande|ordinarie ledamöter|"
     # "Ovriga": the diaeresis lost in OCR (real 36).
     r"ledamöter|ersättare|suppleanter|[öo]vriga deltagande|övriga närvarande|övriga deltagare|övriga|"
-    r"närvarande|deltagare|ej närvarande|frånvarande|anmält förhinder|anmälda förhinder|"
+    # A lower-case "ej närvarande" right after a party's bracket is the mark of the name before
+    # it, not a heading: "Johanna Händel (BUN) ej närvarande Monica Svensson (DHR)" (real 300).
+    r"närvarande|deltagare|(?<!\) )ej närvarande|(?<=\) )(?-i:Ej|EJ) närvarande|frånvarande|"
+    r"anmält förhinder|anmälda förhinder|"
     r"meddelat förhinder|förhindrade|förhinder|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro|"
     r"(?-i:Tjänstgörande)|"
     # A närvarolista's party heading: "SOCIALDEMOKRATERNA - Ordinarie (15) Ja Nej Ja Nej Inga-Lill
@@ -2320,7 +2324,11 @@ _LEGEND = re.compile(
 _CODE_AFTER_NAME = re.compile(r"\s*(?:\([^()]{1,6}\)\s*)?(?P<code>[A-ZÅÄÖ]{1,3})(?![\wåäö])")
 _CODE_LAST = re.compile(r"(?<![\wåäö:])(?P<code>[A-ZÅÄÖ]{1,3})\s*$")
 # An absence written in a flattened table's notes column after the name and organisation.
-_ABSENCE_NOTED = re.compile(r"(?i)\bfrånvaro\s+anmäld|\banmält\s+förhinder\b")
+_ABSENCE_NOTED = re.compile(
+    r"(?i)\bfrånvaro\s+anmäld|\banmält\s+förhinder\b|"
+    # "Johanna Händel (BUN) ej närvarande Monica …": the mark after the name (real 300)
+    r"^\s*\([^()]{1,6}\)\s*(?-i:ej)\s+närvarande\b"
+)
 
 
 @functools.lru_cache(maxsize=64)

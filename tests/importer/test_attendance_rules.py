@@ -1865,3 +1865,29 @@ def test_batch22_flat_page_list_before_a_label_after_a_bracket_and_lost_ranges()
     assert statuses["Yvonne Andersson"] == "present"
     assert statuses["Helena Brink"] == "absent"
     assert statuses["Emma Nordebo Snygg"] == "partial"
+
+
+def test_batch22_lower_case_ej_narvarande_after_a_bracket_marks_the_name_before() -> None:
+    # 'Närvarande: Ledamöter Tjänstgörande ersättare Kerstin Sundquist (AVN) Johanna Händel
+    # (BUN) ej närvarande Monica Svensson (DHR) …' (real attendance 300): the mark after the
+    # name, not a heading for the names after it; the two column headings before the list do
+    # not keep the flattened page from being read.
+    text = (
+        "Protokoll\n\nPlats och tid: Sessionssalen, torsdagen den 20 februari 2014 kl Närvarande: "
+        "Ledamöter Tjänstgörande ersättare Kerstin Sundquist (AVN) Johanna Händel (BUN) ej "
+        "närvarande Monica Svensson (DHR) Criss Hagfeldt (HSO) ej närvarande Birgitte Fingal "
+        "(VON) Ulrika Hofstedt (HSO) Stig Bredberg (HSO) Ersättare Said Nison (AVN) ej närvarande "
+        "Elvira Wibeck (BUN) Per-Arne Bergström (DHR) Övriga Ann-Christin Larsson, "
+        "vård- och omsorgskontoret Martin Berlin, stadsbyggnadskontoret Utses att justera: Stig "
+        "Bredberg, HSO Plats och tid för justering: Vård- och omsorgskontoret den 25 februari "
+        "2014 Sekreterare: Paragrafer: 1-11 Emma Johansson\n\n"
+        "1 Fastställande av föredragningslistans innehåll\n"
+    )
+    statuses = _statuses(text)
+    assert statuses["Kerstin Sundquist"] == "present"
+    assert statuses["Johanna Händel"] == "absent"
+    assert statuses["Monica Svensson"] == "present"
+    assert statuses["Criss Hagfeldt"] == "absent"
+    assert statuses["Said Nison"] == "absent"
+    assert statuses["Elvira Wibeck"] == "present"
+    assert statuses["Ann-Christin Larsson"] == "present"
