@@ -133,7 +133,9 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
     (
         re.compile(
             r"frånvarande(?: ledamöter| ersättare)?(?: med förhinder)?|ej närvarande|frånvaro|"
-            r"deltog ej|deltog inte"
+            r"deltog ej|deltog inte|"
+            # "Icke deltagande: Inger Sjöberg Mats Hallor" on a board's web page (real 305).
+            r"(?:ej|icke|inte) deltagande|icke närvarande"
         ),
         SectionLabel(status=ABSENT, absence_kind="franvarande"),
     ),
@@ -198,7 +200,9 @@ def role_of(part: str) -> tuple[str, str] | None:
 _PARTIAL = re.compile(
     r"del av (?:mötet|sammanträdet|tiden)|delvis|fr\.?\s?o\.?\s?m\.?|t\.?\s?o\.?\s?m\.?|"
     r"från kl|till kl|från §|till §|ej §|§§?\s*\d|kl\.?\s*\d|lämnade|anslöt|deltog under|"
-    r"(?:efter|till och med|från och med) punkt",
+    r"(?:efter|till och med|från och med) punkt|"
+    # "Lars-Gunnar Borg (punkt 3)" closing a comma list: there for that item only (real 305)
+    r"\b(?:punkt(?:erna)?|pkt\.?)\s*\d",
     re.IGNORECASE,
 )
 _SUBSTITUTE = re.compile(
@@ -432,12 +436,28 @@ _LABEL_AFTER_BRACKET = re.compile(
 )
 
 
+# A decision-makers' label and a name ("Beslutande: Roland Bäckman"), not a second column heading
+# ("Närvarande: Ledamöter Tjänstgörande ersättare Kerstin …", real 300, whose flattened columns
+# the flat reading does not yet separate).
+_EARLIER_LIST = re.compile(
+    r"\b(?:Beslutande|Närvarande|Ledamöter)\b:?\s+"
+    r"(?:(?:Ledamöter|Tjänstgörande ersättare)\s+)*"
+    r"(?!(?:Ledamöter|Tjänstgörande|Ersättare|Ordinarie|Ej|Icke)\b)[A-ZÅÄÖ][\wåäö-]+\s+[A-ZÅÄÖ]"
+)
+
+
 def label_after_value(text: str) -> tuple[str, str] | None:
     """(value, labelled list) when a header value or a list's line is followed on its line by an
     attendance label and its names: "Plats: Café Skogen. Deltagande: Anna Berg, Bo Ek." (real
     10), "… (Kommunhuset) Ledamöter Göran Lindvall (FP) ordf." (real 40)."""
     for pattern in (_LABEL_IN_SENTENCE, _LABEL_AFTER_BRACKET):
         for found in pattern.finditer(text):
+            if len(text) > 300 and _EARLIER_LIST.search(text[: found.start()]):
+                # A page flattened to one line, whose decision-makers' list stands before the
+                # label found: "Plats och tid … klockan 9:00-13:40 Beslutande: Roland Bäckman
+                # (S) … Brink (C) Övriga deltagande Nicklas …" is not a place followed by one
+                # list, and is left to the flattened-page reading (real 302).
+                continue
             if match_label(found.group("label"), names_after=True):
                 return text[: found.start()].strip(), found.group("label")
     return None
@@ -705,6 +725,20 @@ def split_inline_list(text: str, name_org: bool = False, context: str = "") -> I
             at += size
             if not unlike_a_name(piece, context):
                 pieces.append(" ".join(piece))  # not "Ekonomisk Uppföljning" (names.py)
+        return InlineEntries(pieces, [(text, pieces)])
+    if (
+        len(words) == 4
+        and all(_NAME_TOKEN.fullmatch(w) and _is_flat_name_word(w) for w in words)
+        and is_given_name(words[0])
+        and is_given_name(words[2])
+        and not is_given_name(words[1])
+        and not is_given_name(words[3])
+        and not _is_surname(words[2])
+    ):
+        # Two "Given Surname" names without the comma between them: "Icke deltagande: Inger
+        # Sjöberg Mats Hallor" (real 305). Both first and third words known given names, the
+        # third not shaped like a surname ("Anna Berg Lind Ek" keeps its double surname).
+        pieces = [" ".join(words[:2]), " ".join(words[2:])]
         return InlineEntries(pieces, [(text, pieces)])
     parts = [p.strip() for p in re.split(r",", text.rstrip(".")) if p.strip()]
     if name_org and len(parts) == 2 and looks_like_name(core_name(parts[0])):
@@ -1350,7 +1384,10 @@ _FLAT_LABEL_WORDS = (
     r"(?:ej|icke) tjänstgörande ersättare|beslutande ledamöter|beslutande|ande|ordinarie ledamöter|"
     # "Ovriga": the diaeresis lost in OCR (real 36).
     r"ledamöter|ersättare|suppleanter|[öo]vriga deltagande|övriga närvarande|övriga deltagare|övriga|"
-    r"närvarande|deltagare|ej närvarande|frånvarande|anmält förhinder|anmälda förhinder|"
+    # A lower-case "ej närvarande" right after a party's bracket is the mark of the name before
+    # it, not a heading: "Johanna Händel (BUN) ej närvarande Monica Svensson (DHR)" (real 300).
+    r"närvarande|deltagare|(?<!\) )ej närvarande|(?<=\) )(?-i:Ej|EJ) närvarande|frånvarande|"
+    r"anmält förhinder|anmälda förhinder|"
     r"meddelat förhinder|förhindrade|förhinder|återbud|adjungerade|gäster|upprop|tjänstemän|tjänstepersoner|närvaro|"
     r"(?-i:Tjänstgörande)|"
     # A närvarolista's party heading: "SOCIALDEMOKRATERNA - Ordinarie (15) Ja Nej Ja Nej Inga-Lill
@@ -1784,6 +1821,16 @@ _FLAT_PARTIAL = re.compile(
     # "Jonas Brodd Lundqvist (M), 1:e vice ordförande, ej , ": "ej §§ …" whose numbers the
     # extraction lost, a space left before the comma (real 41)
     r"\bej\s+,|"
+    # "Leif Hansen (SRD), , Lars Molin", "Daniel Aronsson (chef ekonomi) , Malin Thorson": the
+    # bracket's comma followed by an empty one, or a comma with a space before it, where the
+    # extraction dropped a § range ("141-143, 145-159", as the page's title keeps, real 301,
+    # 302)
+    # A party's bracket before " ," is no such trace ("Rut Björk Nilsson (KD) ersätter Gösta
+    # Ahl (KD) , Kim Ros", shapes 24): the space-comma counts after a title's bracket only.
+    r"^\s*\([^()]{7,60}\)\s+,|^\s*\([^()]{1,60}\)\s*,\s+,|"
+    # "Bo Bertelsen (M) ej Yvonne Andersson (M)": "ej §§ …" with the whole range lost, the next
+    # name right after (real 304, as "Claes Jansson (S) ej 147")
+    r"^\s*\([^()]{1,6}\)\s*ej(?:\s*$|\s+(?=[A-ZÅÄÖ][a-zåäöé]))|"
     # "Sanna Lööw (s) ( 151)", "samhällsbyggn chef ( 138)": "(§ 151)" with its sign lost, the
     # space left; "(fp)( )" lost the number too (real attendance 81). A page count "(36)" has
     # no space inside.
@@ -2308,7 +2355,11 @@ _LEGEND = re.compile(
 _CODE_AFTER_NAME = re.compile(r"\s*(?:\([^()]{1,6}\)\s*)?(?P<code>[A-ZÅÄÖ]{1,3})(?![\wåäö])")
 _CODE_LAST = re.compile(r"(?<![\wåäö:])(?P<code>[A-ZÅÄÖ]{1,3})\s*$")
 # An absence written in a flattened table's notes column after the name and organisation.
-_ABSENCE_NOTED = re.compile(r"(?i)\bfrånvaro\s+anmäld|\banmält\s+förhinder\b")
+_ABSENCE_NOTED = re.compile(
+    r"(?i)\bfrånvaro\s+anmäld|\banmält\s+förhinder\b|"
+    # "Johanna Händel (BUN) ej närvarande Monica …": the mark after the name (real 300)
+    r"^\s*\([^()]{1,6}\)\s*(?-i:ej)\s+närvarande\b"
+)
 
 
 @functools.lru_cache(maxsize=64)
