@@ -1419,6 +1419,15 @@ def _render_unit(
 # --- people, attendance, assignments, the next meeting -----------------------------------------
 
 
+def _in_dates(stmt: Any, parsed: Parsed) -> Any:
+    """The statement limited to the meetings within the question's dates."""
+    if parsed.date_from:
+        stmt = stmt.where(Meeting.date >= parsed.date_from)
+    if parsed.date_to:
+        stmt = stmt.where(Meeting.date <= parsed.date_to)
+    return stmt
+
+
 async def _meetings(
     ctx: CommandContext, parsed: Parsed, visible: Visible, limit: int
 ) -> list[Meeting]:
@@ -1455,10 +1464,7 @@ async def _meetings(
                 near = near.where(Meeting.date > anchor.date).order_by(Meeting.date.asc())
             return list((await ctx.session.scalars(near.limit(1))).all())
         return on_day[:limit]
-    if parsed.date_from:
-        stmt = stmt.where(Meeting.date >= parsed.date_from)
-    if parsed.date_to:
-        stmt = stmt.where(Meeting.date <= parsed.date_to)
+    stmt = _in_dates(stmt, parsed)
     stmt = stmt.order_by(Meeting.date.desc(), Meeting.id.desc()).limit(limit)
     if parsed.date_from or parsed.date_to:
         return list((await ctx.session.scalars(stmt)).all())
@@ -2053,10 +2059,7 @@ async def _substitute(
                 Meeting.body_id.in_(body_ids or [-1]),
             )
         )
-        if parsed.date_from:
-            stmt = stmt.where(Meeting.date >= parsed.date_from)
-        if parsed.date_to:
-            stmt = stmt.where(Meeting.date <= parsed.date_to)
+        stmt = _in_dates(stmt, parsed)
         rows = (
             await ctx.session.execute(stmt.order_by(Meeting.date.desc(), Attendance.id).limit(10))
         ).all()
@@ -2169,10 +2172,7 @@ async def _substitutions(
         .join(Meeting, Meeting.id == Attendance.meeting_id)
         .where(Meeting.tenant_id == ctx.turn.tenant_id, Meeting.body_id.in_(body_ids or [-1]))
     )
-    if parsed.date_from:
-        stmt = stmt.where(Meeting.date >= parsed.date_from)
-    if parsed.date_to:
-        stmt = stmt.where(Meeting.date <= parsed.date_to)
+    stmt = _in_dates(stmt, parsed)
     rows = (
         await ctx.session.execute(
             stmt.order_by(Meeting.date.desc(), Meeting.id.desc(), Attendance.id).limit(200)
