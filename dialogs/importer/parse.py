@@ -1632,6 +1632,15 @@ class _MinutesParser:
         """Add the people on one line; False when the line is not people."""
         state = self.state
         line = strip_bullet(strip_inline_markdown(raw).strip())
+        counted = _COUNT_OF_OTHERS.search(line)
+        if counted is not None:
+            # "Peter Jonasson, ledamot samt ytterligare ca 65 medlemmar i föreningen" (corpus
+            # 02): the others are counted, not named; the count is kept as the meeting's text
+            # (searchable: "hur många kom?"), the named person as a person.
+            self.leftover.append(counted.group(0).strip())
+            line = line[: counted.start()].rstrip(" ,;")
+            if not line:
+                return True
         if prose_attendance(line):
             return False  # "A och B hade anmält förhinder": a sentence, read later (real 06)
         if state.named:
@@ -4552,6 +4561,15 @@ def body_in_opening(text: str, lines: int = 30) -> str | None:
 
 
 # A note on the part of a meeting someone attended: "från § 6", "t o m punkt 5", "till kl 15".
+# The others present counted, not named, after the last name of a list or on a line of its own:
+# "… samt ytterligare ca 65 medlemmar i Långasands Fastighetsägareförening", "Därtill 12
+# medlemmar", "+ 30 personer".
+_COUNT_OF_OTHERS = re.compile(
+    r"(?:^|\s+)(?:(?:samt|och|plus|därtill|dessutom)\s+|\+\s*)?(?:ytterligare\s+)?"
+    r"(?:ca\.?\s*|cirka\s+|omkring\s+|drygt\s+|ungefär\s+)?\d{1,4}\s+(?:st\.?\s+)?"
+    r"(?:medlemmar|personer|deltagare|röstberättigade|andelsägare|delägare)\b.*$",
+    re.IGNORECASE,
+)
 _WHEN_NOTE = re.compile(
     r"(?i)(?:från|till|efter|fr\.?\s?o\.?\s?m\.?|t\.?\s?o\.?\s?m\.?|ej|del av)\s+"
     r"(?:§|punkt|pkt|p\.|kl|paragraf)"

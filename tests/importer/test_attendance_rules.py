@@ -2004,3 +2004,19 @@ def test_batch22_lower_case_ej_narvarande_after_a_bracket_marks_the_name_before(
     assert statuses["Said Nison"] == "absent"
     assert statuses["Elvira Wibeck"] == "present"
     assert statuses["Ann-Christin Larsson"] == "present"
+
+
+def test_others_counted_after_the_last_name_are_the_meetings_text_not_people() -> None:
+    # '- Peter Jonasson, ledamot samt ytterligare ca 65 medlemmar i föreningen' (corpus 02): the
+    # named member is a person; the counted others are no person and the count is kept as the
+    # meeting's text, so 'hur många kom?' can find it. A count on a line of its own likewise.
+    text = (
+        "Årsmöte 2010-07-15\n\nNärvarande:\n- Anna Berg, ordförande\n"
+        "- Peter Jonasson, ledamot samt ytterligare ca 65 medlemmar i föreningen\n"
+        "- Därtill 3 personer från kommunen\n\n§ 1 Mötets öppnande\nMötet öppnades.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    names = [p.name for p in minutes.people]
+    assert names == ["Anna Berg", "Peter Jonasson"], names
+    assert "ca 65 medlemmar i föreningen" in minutes.leftover_text
+    assert "3 personer från kommunen" in minutes.leftover_text
