@@ -644,10 +644,11 @@ def read_bodies(low: str, chars: list[str], bodies: Sequence[BodyInfo], parsed: 
             if len(owners) == 1:
                 matched.setdefault(owners[0], (start, end))
     if not matched:
+        name_words = [(b.id, name_key(b.name).split()) for b in bodies]
         for i, (word, start, end) in enumerate(words_):
-            if i > 0 and words_[i - 1][0] in _ABOUT:
-                continue
-            owners = [b.id for b in bodies if _compound_names(word, name_key(b.name).split())]
+            if len(word) < 9 or (i > 0 and words_[i - 1][0] in _ABOUT):
+                continue  # a compound of two name words is long; "om X" is a topic
+            owners = [b for b, ws in name_words if _compound_names(word, ws)]
             if len(owners) == 1:
                 matched.setdefault(owners[0], (start, end))
     if not matched:
@@ -1910,8 +1911,9 @@ async def _meeting_when(
     if not parsed.dated and not parsed.body_ids and len(visible.bodies) > 1:
         return _none(ctx, "", "")
     meetings = await _asked_meetings(ctx, parsed, visible, 3 if parsed.dated else 1)
+    folded = _prepare(question)[1]
     # "When is the autumn general meeting?" is not answered by a board meeting that year.
-    asked_kind = _meeting_kind(_prepare(question)[1])
+    asked_kind = _meeting_kind(folded)
     meetings = [m for m in meetings if not _other_kind(asked_kind, m)]
     if not meetings and parsed.beside == "before":
         # The record holds no earlier meeting, but the minutes of that day may say when the
@@ -1921,7 +1923,8 @@ async def _meeting_when(
             return _answer(ctx, ctx.t("**Mötet före**", "**The meeting before**"), earlier)
     if not meetings:
         return _none(ctx, "", "")
-    if _RX_JUSTERING.search(_prepare(question)[1]) and not any(m.justerat_on for m in meetings):
+    signed = bool(_RX_JUSTERING.search(folded))
+    if signed and not any(m.justerat_on for m in meetings):
         # When the minutes were signed, and the record does not know: their text may say.
         return _none(ctx, "", "")
     hits: list[Hit] = []
@@ -1939,7 +1942,7 @@ async def _meeting_when(
             facts += f", {ctx.t('avslutat kl.', 'closed at')} {end}"
         if meeting.place:
             facts += f", {meeting.place}"
-        if meeting.justerat_on and _RX_JUSTERING.search(_prepare(question)[1]):
+        if meeting.justerat_on and signed:
             done = meeting.justerat_on
             facts += ctx.t(
                 f"; protokollet justerades {done.isoformat()} ({long_date(done)})",
@@ -1970,7 +1973,6 @@ async def _meeting_when(
         for f in found[:1]:
             said.setdefault(f.row.id, f)
     hits[1:1] = [_text_hit(ctx, f, visible) for f in said.values()]
-    folded = _prepare(question)[1]
     in_body = (ctx.t(" i ", " in ") + ", ".join(parsed.body_names)) if parsed.body_names else ""
     days = ", ".join(m.date.isoformat() for m in meetings)
     # A clock or a place asked for that neither the record nor the minutes' words give is not
@@ -2500,16 +2502,14 @@ async def _next_meeting(
         # What the latest minutes say of the next meeting in their own words, where the record
         # kept no date for it ("Styrelsen har preliminärt bokat in 31:a 10:00 för nästa möte").
         stated = {h.meeting_id for h in past}
-        recent = [m for m in await _meetings(ctx, parsed, visible, 3) if m.id not in stated]
         if not parsed.body_ids and len(visible.bodies) > 1:
             # No body named (or named in words the record keeps otherwise, as an English
             # question does): each body's newest minutes, not the three newest of the tenant,
             # which may all be another body's.
-            each: dict[int, Meeting] = {}
-            for m in await _meetings(ctx, parsed, visible, 200):
-                if m.id not in stated:
-                    each.setdefault(m.body_id, m)
-            recent = list(each.values())[:MAX_BODIES_LISTED]
+            each = await _newest_per_body(ctx, parsed, body_ids)
+            recent = [m for m in each if m.id not in stated][:MAX_BODIES_LISTED]
+        else:
+            recent = [m for m in await _meetings(ctx, parsed, visible, 3) if m.id not in stated]
         if recent:
             rows = await _meetings_text(ctx, visible, recent)
             found = people.find_in_text(
@@ -2555,10 +2555,8 @@ async def _next_meeting(
     # Where the record leaves off, so the asker knows how old it is (a notice imported for a
     # meeting long past is its newest meeting). A meeting whose date the import did not find
     # stands at the import's day: not it.
-    held = [h for h in await _meetings(ctx, parsed, visible, 200) if h.date_stated]
-    one_body = (parsed.body_ids is not None and len(parsed.body_ids) == 1) or len(
-        visible.bodies
-    ) == 1
+    held = await _newest_per_body(ctx, parsed, body_ids, dated_only=True)
+    one_body = len(body_ids) == 1
     if held and one_body:
         day = held[0].date
         where = (held[0].place or "").strip()
@@ -2570,13 +2568,11 @@ async def _next_meeting(
         )
     elif held:
         # Several bodies and none named (or a name the question gives in other words, as an
-        # English question does for a Swedish body): each body's newest meeting, newest first.
-        newest_of: dict[int, Meeting] = {}
-        for m in held:
-            newest_of.setdefault(m.body_id, m)
+        # English question does for a Swedish body): each body's newest meeting, the nearest
+        # names first, then the newest.
         near = _name_nearness(question, visible)
         listed = sorted(
-            newest_of.values(),
+            held,
             key=lambda m: (near.get(visible.bodies[m.body_id].name, 0), m.date),
             reverse=True,
         )[:MAX_BODIES_LISTED]
@@ -2629,13 +2625,44 @@ def _name_nearness(question: str, visible: Visible) -> dict[str, int]:
     """How many of the question's longer words begin like a word of each body's name (their
     first five letters, folded): a name given in other words or another language still shares
     its stems ("regional" / "Regionrådet", "pensioners" / "pensionärsorganisationer",
-    "social" / "Socialberedningen"). Only an order among bodies, never a choice of one."""
+    "social" / "Socialberedningen"). It orders the bodies of a next-meeting answer, and chooses
+    a body only where one name alone shares the most (_asked_meetings)."""
     words = {w[:5] for w in name_key(question).split() if len(w) >= 5}
     out: dict[str, int] = {}
     for body in visible.bodies.values():
         stems = {t[:5] for t in name_key(body.name).split() if len(t) >= 5}
         out[body.name] = len(words & stems)
     return out
+
+
+async def _newest_per_body(
+    ctx: CommandContext, parsed: Parsed, body_ids: Sequence[int], *, dated_only: bool = False
+) -> list[Meeting]:
+    """Each body's newest meeting held (an imported one counts though it stands at its import
+    day; with dated_only, only meetings whose minutes gave their date), newest first: one
+    grouped query, whatever the bodies' meetings number."""
+    held = [
+        Meeting.tenant_id == ctx.turn.tenant_id,
+        Meeting.body_id.in_(list(body_ids) or [-1]),
+        (Meeting.date <= ctx.turn.today) | (Meeting.source == "import"),
+    ]
+    if dated_only:
+        held.append(Meeting.date_stated.is_(True))
+    newest = (
+        _in_dates(select(Meeting.body_id, func.max(Meeting.date).label("d")).where(*held), parsed)
+        .group_by(Meeting.body_id)
+        .subquery()
+    )
+    rows = await ctx.session.scalars(
+        select(Meeting)
+        .join(newest, (newest.c.body_id == Meeting.body_id) & (newest.c.d == Meeting.date))
+        .where(*held)
+        .order_by(Meeting.date.desc(), Meeting.id.desc())
+    )
+    out: dict[int, Meeting] = {}
+    for m in rows:
+        out.setdefault(m.body_id, m)
+    return list(out.values())
 
 
 async def _planned(ctx: CommandContext, body_ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:

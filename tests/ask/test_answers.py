@@ -255,18 +255,20 @@ async def test_no_next_meeting_of_several_bodies_lists_each_ones_newest_meeting(
         pr = await b.body("pr", "Samråd för pensionärsorganisationer")
         await b.meeting("sb-old", sb, dt.date(2010, 10, 28), **imported)
         await b.meeting("sb-older", sb, dt.date(2010, 9, 2), **imported)
-        await b.meeting("pr-old", pr, dt.date(2018, 9, 19), **imported)
+        # Within the last year of the asking day: each body's newest meeting is listed, not
+        # only those of the year the newest fall in.
+        await b.meeting("pr-old", pr, dt.date(2026, 9, 19), **imported)
     both = await asking(
         "När är nästa möte i Socialberedningen och Samråd för pensionärsorganisationer?"
     )
     assert both.hits == []
     assert both.text.endswith(
-        "Senaste mötena i registret: Samråd för pensionärsorganisationer 19 september 2018 "
-        "(2018-09-19); Socialberedningen 28 oktober 2010 (2010-10-28)."
+        "Senaste mötena i registret: Samråd för pensionärsorganisationer 19 september 2026 "
+        "(2026-09-19); Socialberedningen 28 oktober 2010 (2010-10-28)."
     ), both.text
     compound = await asking("När är nästa möte i pensionärssamrådet?")
     assert compound.hits == []
-    assert compound.text.endswith("Senaste mötet i registret: 19 september 2018 (2018-09-19)."), (
+    assert compound.text.endswith("Senaste mötet i registret: 19 september 2026 (2026-09-19)."), (
         compound.text
     )
 
