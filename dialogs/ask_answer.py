@@ -103,6 +103,31 @@ _RX_NUMBER_WORD = re.compile(
 )
 
 
+# A question about a price or a cost (folded): what it costs, a fee, a payment, a remuneration.
+# Not "budget", whose lines are often bare numbers ("kylning: -20000").
+_RX_MONEY_ASKED = re.compile(
+    r"\bkost\w*|\bcost\w*|\bpris\w*|\bprice\w*|avgift\w*|\bfees?\b|\bersattning\w*"
+    r"|\bbetala\w*|\bpaid\b|\bpay\b|\bpays\b"
+)
+# An amount of money as Swedish minutes write it ("120 kr", "1 234 567:-", "2 mkr", "249,2
+# miljoner kronor", "500 SEK", "€ 40", "100 kr/fastighet"), or that something costs nothing
+# ("gratis", "kostnadsfritt", "ingen ersättning", "0 kr").
+_RX_MONEY = re.compile(
+    r"(?i)\d[\d\s.,]*\s*(?:kr\b|kronor|:-|tkr\b|mkr\b|mnkr\b|msek\b|sek\b|euro\b|eur\b|€|\$"
+    r"|(?:tusen|miljon(?:er)?|miljard(?:er)?|milj\.?|mdr)\s*(?:kr\b|kronor|sek\b|euro\b))"
+    r"|(?:sek|€|\$)\s*\d"
+    r"|\b(?:gratis|kostnadsfri\w*|avgiftsfri\w*|utan\s+kostnad|free\s+of\s+charge"
+    r"|ingen\s+(?:ekonomisk\s+)?ersättning|inget\s+arvode)\b"
+)
+
+
+def has_money(text: str) -> bool:
+    """Whether a text states an amount of money, or that something is free: what a question
+    about a cost or a fee must find in what the asker is shown (a count of meetings or a
+    length of time answers no "vad kostar …")."""
+    return bool(_RX_MONEY.search(text))
+
+
 def has_quantity(text: str) -> bool:
     """Whether a text states an amount or a count ("915 miljoner kronor", "ca 65 medlemmar",
     "120 kr", "2 ggr per termin"): a number left when dates, clocks, years and references are
@@ -120,7 +145,7 @@ def answer_type(parsed: Parsed, folded: str) -> str | None:
     if parsed.intent == "substitute":
         return "replace"
     if _RX_AMOUNT.search(folded):
-        return "amount"
+        return "money" if _RX_MONEY_ASKED.search(folded) else "amount"
     if _RX_WHEN_ONLY.search(folded):
         return "when"
     if _RX_WHO_ASKED.search(folded):
@@ -140,6 +165,8 @@ def fits(kind: str | None, text: str, question: str = "") -> bool:
         return False
     if kind == "amount":
         return has_quantity(text)
+    if kind == "money":
+        return has_money(text)
     if kind == "when":
         return bool(_RX_NUMBER.search(text))
     if kind == "who":
@@ -250,7 +277,7 @@ def _hit_text(ctx: CommandContext, n: int, hit: Hit) -> str:
 # Answer kinds whose answer must be in the extract shown, not only somewhere in its passage (a
 # "when" question is answered by the hit's date too). Measured on the dev split of
 # bench/ask_corpus: it empties near-miss "how much"/"who" questions the record cannot answer.
-EXTRACT_MUST_FIT = ("amount", "who")
+EXTRACT_MUST_FIT = ("amount", "money", "who")
 
 
 async def _no_answer(

@@ -412,3 +412,41 @@ def test_a_how_much_question_needs_an_amount_not_any_number(text: str, quantity:
     from dialogs.ask_answer import has_quantity
 
     assert has_quantity(text) is quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "money"),
+    [
+        ("Årsavgiften för 2012 skall vara 100 kr/fastighet.", True),
+        ("Budgeten fastställdes till 1 234 567:- för verksamhetsåret.", True),
+        ("ett underskott på 249,2 miljoner kronor", True),
+        ("För medlemmar i sektionen: gratis. Övriga: 120 kr.", True),
+        ("Ledamöterna får ingen ersättning för sina möten.", True),
+        # A length of time, a count or a bare budget line is no price.
+        ("avtalstiden justeras till 2 år med option på förlängning", False),
+        ("Rådet ska träffas 2 ggr per termin.", False),
+        ("hårdvara: -15000", False),
+    ],
+)
+def test_a_cost_question_needs_an_amount_of_money(text: str, money: bool) -> None:
+    from dialogs.ask_answer import has_money
+
+    assert has_money(text) is money
+
+
+def test_a_cost_question_asks_for_money_and_a_budget_question_for_any_amount() -> None:
+    """ "Vad kostar …", "What's the fee …" need money in what is shown; a budget line is often
+    a bare number, so "hur mycket budgeterades" needs only an amount."""
+    import datetime as dt
+
+    from dialogs.ask import _prepare, parse_question
+    from dialogs.ask_answer import answer_type
+
+    def kind(q: str) -> str | None:
+        return answer_type(parse_question(q, dt.date(2026, 1, 1), []), _prepare(q)[1])
+
+    assert kind("Hur mycket kostar den nya skrivaren?") == "money"
+    assert kind("What will the new printer cost?") == "money"
+    assert kind("Hur mycket ersättning får varje förening?") == "money"
+    assert kind("Hur mycket budgeterades för resor?") == "amount"
+    assert kind("Hur många deltog i utbildningen?") == "amount"
