@@ -992,7 +992,8 @@ async def _ask(
     if parsed.intent == "decisions" and parsed.about_next and not query_words(parsed.rest):
         # "Vad sades om nästa möte?": nothing to search by but the next meeting itself, and
         # when the record says nothing of it, that is the answer (not the latest decisions).
-        return await _next_meeting(ctx, question, parsed, visible)
+        said = await _about_next(ctx, parsed, visible)
+        return said if said is not None else await _next_meeting(ctx, question, parsed, visible)
     if parsed.intent == "decisions":
         if not query_words(parsed.rest) or os.environ.get("SVB_ASK_MODE") == "index":
             # A listing ("beslut i maj") reads the decisions themselves.
@@ -1005,6 +1006,12 @@ async def _ask(
             ctx, question, parsed, visible, offset, page, structured
         )
         lead = passages.plan == "passages+vectors" if from_passages is None else from_passages
+        if parsed.about_next and not passages.hits and offset == 0:
+            # "What is on the agenda for the next council meeting?": what the newest minutes
+            # say of their next meeting, where no passage answers the rest of the question.
+            said = await _about_next(ctx, parsed, visible)
+            if said is not None:
+                return said
         if lead or os.environ.get("SVB_ASK_MODE") == "passages":
             return passages
         found = await _decisions(ctx, question, parsed, visible, offset, page)
@@ -2358,6 +2365,64 @@ async def _overdue(ctx: CommandContext, question: str, parsed: Parsed, visible: 
         ctx.t(
             f"**Försenade uppdrag{_where(parsed, ctx)}** ({len(hits)})",
             f"**Overdue assignments{_where(parsed, ctx)}** ({len(hits)})",
+        ),
+        hits,
+    )
+
+
+_RX_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _sentences_around(text: str, start: int, end: int, limit: int = 300) -> str:
+    """The sentence holding [start, end) and the sentences before it that fit in `limit`
+    characters: "… arbeta enligt F-ACT för den yngre målgruppen. … Vid nästa styrgruppsmöte
+    kan denna fråga tas upp" says what "denna fråga" is."""
+    bounds = [0] + [m.end() for m in _RX_SENTENCE_END.finditer(text)] + [len(text)]
+    first = max(b for b in bounds if b <= start)
+    last = min((b for b in bounds if b >= end), default=len(text))
+    if last - first > limit:
+        return people.window(text, start, end)
+    while True:
+        earlier = [b for b in bounds if b < first]
+        if not earlier or last - earlier[-1] > limit:
+            break
+        first = earlier[-1]
+    return text[first:last].strip()
+
+
+async def _about_next(ctx: CommandContext, parsed: Parsed, visible: Visible) -> Answer | None:
+    """What each body's newest minutes say of their next meeting, as written ("Vid nästa
+    styrgruppsmöte kan denna fråga tas upp", "På nästa träff är en dialog om rådets
+    arbetssätt på agendan", "avrapporterar till nästa möte"): the answer to "Vad ska tas upp
+    på nästa möte?", "What should we have done by the next meeting?" — a question about the
+    next meeting that asks what, not when. Each mention once, with the sentences before it
+    that fit; None when the minutes say nothing of it."""
+    body_ids = parsed.body_ids or list(visible.bodies)
+    newest = await _newest_per_body(ctx, parsed, body_ids)
+    if not newest:
+        return None
+    order = {m.id: n for n, m in enumerate(newest)}
+    rows = sorted(
+        await _meetings_text(ctx, visible, newest),
+        key=lambda r: (order.get(r.meeting_id, len(order)), r.id),
+    )
+    hits: list[Hit] = []
+    seen: set[str] = set()
+    for row, text, folded in people.readable(rows, ("narvaro", "motesfakta")):
+        for m in _RX_NEXT_IN_TEXT.finditer(folded):
+            said = _sentences_around(text, m.start(), m.end())
+            if said in seen or any(said in s for s in seen):
+                continue
+            seen.add(said)
+            if len(hits) < 5:
+                hits.append(_text_hit(ctx, people.TextFind(row, said, 0, False), visible))
+    if not hits:
+        return None
+    return _answer(
+        ctx,
+        ctx.t(
+            f"**Om nästa möte{_where(parsed, ctx)}, ur de senaste protokollen**",
+            f"**About the next meeting{_where(parsed, ctx)}, from the latest minutes**",
         ),
         hits,
     )

@@ -405,6 +405,56 @@ async def test_the_next_meeting_in_the_minutes_own_words(
         assert not lsvo_only or answer.hits[0].date == "2026-03-06", answer.text
 
 
+async def test_what_the_newest_minutes_say_of_the_next_meeting_answers_what_not_when(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """ "Vad ska tas upp på nästa möte?" asks what, not when: the sentences of the body's newest
+    minutes that speak of the next meeting, with the sentence before when it says what "this
+    question" is; an older meeting's word on its own next meeting is not among them."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        body = await b.body("arb", "Arbetsgruppen för äldre")
+        old = await b.meeting("arb-1", body, dt.date(2020, 2, 7), source="import")
+        await b.item("arb-1-4", old, "Övrigt", label="4", text="Till nästa möte bjuds Kim in.")
+        held = await b.meeting("arb-2", body, dt.date(2020, 5, 8), source="import")
+        await b.item(
+            "arb-2-5",
+            held,
+            "Hemtjänstens larm",
+            label="5",
+            text=(
+                "Gruppen diskuterade nattpatrullens larmkedja. Vid nästa möte tas denna fråga "
+                "upp igen."
+            ),
+        )
+        await b.item(
+            "arb-2-6", held, "Övrigt", label="6", text="Alla avrapporterar till nästa möte."
+        )
+    for question in (
+        "Vad ska tas upp på nästa möte i arbetsgruppen för äldre?",
+        "What is on the agenda for the next meeting of the working group?",
+        "What should we have done by the next meeting?",
+    ):
+        answer = await asking(question)
+        texts = " ".join(h.text for h in answer.hits)
+        assert "nattpatrullens larmkedja" in texts, (question, answer.text)
+        assert "avrapporterar till nästa möte" in texts, (question, answer.text)
+        assert "bjuds Kim in" not in texts, (question, answer.text)
+    sv = await asking("Vad sades om nästa möte?")
+    assert sv.text.startswith("**Om nästa möte"), sv.text
+
+
+def test_sentences_around_a_mention_keep_what_it_refers_back_to() -> None:
+    from dialogs.ask import _sentences_around
+
+    text = "Ett. Frågan om F-ACT för yngre lyftes. Vid nästa möte tas denna fråga upp. Tre."
+    start = text.index("nästa möte")
+    said = _sentences_around(text, start, start + len("nästa möte"), limit=80)
+    assert said.startswith("Ett.") and said.endswith("upp."), said
+    short = _sentences_around(text, start, start + len("nästa möte"), limit=74)
+    assert short == "Frågan om F-ACT för yngre lyftes. Vid nästa möte tas denna fråga upp.", short
+
+
 async def test_the_next_meeting_in_each_bodys_newest_minutes_when_no_body_is_named(
     record: Record, asking: Ask, database: Database
 ) -> None:
