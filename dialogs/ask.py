@@ -989,6 +989,10 @@ async def _ask(
             parsed.intent, structured = "decisions", None
     from dialogs import ask_answer
 
+    if parsed.intent == "decisions" and not parsed.about_next and _asks_agenda(parsed):
+        listed = await _agenda(ctx, parsed, visible)
+        if listed is not None:
+            return listed
     if parsed.intent == "decisions" and parsed.about_next and not query_words(parsed.rest):
         # "Vad sades om nästa möte?": nothing to search by but the next meeting itself, and
         # when the record says nothing of it, that is the answer (not the latest decisions).
@@ -2368,6 +2372,88 @@ async def _overdue(ctx: CommandContext, question: str, parsed: Parsed, visible: 
         ),
         hits,
     )
+
+
+# A question for a meeting's agenda, folded: "Vilka ärenden behandlades …?", "Vad togs upp på
+# mötet …?", "What was on the agenda …?", "Which items did the board deal with …?".
+_RX_AGENDA = re.compile(
+    r"\b(?:vilka|vad\s+for)\s+(?:arenden|punkter|fragor|amnen|paragrafer)\b"
+    r"|\bdagordning\w*|\bforedragningslist\w*|\bagenda\b"
+    r"|\bvad\s+(?:togs\s+upp|behandlades|avhandlades|diskuterades|stod\s+pa)\b"
+    r"|\b(?:which|what)\s+(?:items|matters|issues|topics|points|business)\b"
+    r"|\bwhat\s+(?:was|were)\s+(?:discussed|dealt\s+with|covered|taken\s+up|considered)\b"
+)
+# The words such a question asks with, beside the agenda words: no topic of its own.
+_RX_AGENDA_FRAME = re.compile(
+    r"\b(?:arenden\w*|punkter\w*|fragor\w*|amnen\w*|paragraf\w*|behandla\w*|avhandla\w*"
+    r"|diskutera\w*|togs|tog|upp|uppe|stod|fanns|hade|items?|matters?|issues?|topics?|points?"
+    r"|business|discuss\w*|deal\w*|dealt|covered?|taken|take|considered?|list|lista)\b"
+    # What any body is called, in a question that names its own in other words ("the board",
+    # "the social committee"): the body is chosen elsewhere, it is no topic.
+    r"|\b(?:board|committee|council|group|assembly|team|body|styrelse\w*|namnd\w*|rad|radet"
+    r"|grupp\w*|utskott\w*|beredning\w*|fullmaktige)\b"
+)
+
+
+def _asks_agenda(parsed: Parsed) -> bool:
+    """Whether the question asks for a meeting's agenda and nothing narrower: with a topic
+    ("Vad diskuterades om F-ACT?") it is a question for the passages."""
+    rest = fold((parsed.rest or "").lower())
+    # "Vad beslutades om dagordningen?" asks for a decision about the agenda, not for it.
+    if not _RX_AGENDA.search(rest) or re.search(r"\bbeslut\w*|\bdecid\w*|\bdecision", rest):
+        return False
+    left = _RX_MEETING_WORD.sub(" ", _RX_AGENDA_FRAME.sub(" ", _RX_AGENDA.sub(" ", rest)))
+    return not query_words(left)
+
+
+async def _agenda(ctx: CommandContext, parsed: Parsed, visible: Visible) -> Answer | None:
+    """The items of the meetings asked about (the question's body and dates; else the newest),
+    in their order: "§ 108 Hemtjänst i egen regi". A sekretess § shows only where the asker
+    may see sekretess. None when those meetings hold no items."""
+    # Without dates, the newest meeting ("Vad togs upp på senaste mötet?"); with them, the
+    # meetings they hold, newest first.
+    meetings = await _meetings(ctx, parsed, visible, 3 if parsed.dated else 1)
+    if not meetings:
+        return None
+    rows = (
+        await ctx.session.scalars(
+            select(Item)
+            .where(Item.meeting_id.in_([m.id for m in meetings]))
+            .order_by(Item.meeting_id, Item.position, Item.id)
+        )
+    ).all()
+    by_meeting: dict[int, list[Item]] = {}
+    for item in rows:
+        if item.confidential and item.body_id not in visible.confidential:
+            continue
+        if (item.title or "").strip():
+            by_meeting.setdefault(item.meeting_id, []).append(item)
+    hits: list[Hit] = []
+    lines: list[str] = []
+    for m in meetings:
+        items = by_meeting.get(m.id)
+        if not items:
+            continue
+        body = visible.bodies[m.body_id]
+        listed = [" ".join(x for x in (_label(i, body), i.title.strip()) if x) for i in items]
+        hit = Hit(
+            body.name,
+            m.date.isoformat(),
+            None,
+            ctx.t("Ärenden", "Items"),
+            "; ".join(listed),
+            m.id,
+            "meeting",
+        )
+        hit.date_stated = m.date_stated is not False
+        hits.append(hit)
+        lines += ["", f"**{body.name} · {hit.shown_date(ctx)}**", *(f"- {x}" for x in listed)]
+    if not hits:
+        return None
+    title = ctx.t(
+        f"**Ärenden{_where(parsed, ctx)}**", f"**Items on the agenda{_where(parsed, ctx)}**"
+    )
+    return Answer("\n".join([title, *lines]), hits, len(hits))
 
 
 _RX_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")

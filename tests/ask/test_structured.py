@@ -724,3 +724,38 @@ async def test_a_meeting_without_a_date_is_not_cited_by_its_import_day(
     assert answer.hits[0].as_json()["date_stated"] is False
     en = await asking("what was said about the liming of Östbyån?")
     assert "no date (imported 2026-03-09)" in en.text
+
+
+async def test_a_meetings_agenda_is_listed_item_by_item(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """ "Vilka ärenden behandlades …?", "What was on the agenda …?": the items of the meeting
+    asked about, in their order, with their §; a sekretess § only where the asker may see
+    sekretess (here not). A question with a topic of its own is no agenda question."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        body = await b.body("aru", "Arbetsutskottet", "AU")
+        held = await b.meeting("aru-1", body, dt.date(2019, 3, 12), source="import")
+        await b.item("aru-1-1", held, "Val av justerare", number=41, position=1)
+        await b.item("aru-1-2", held, "Hemtjänst i egen regi", number=42, position=2)
+        await b.item(
+            "aru-1-3", held, "Placering av barn i HVB", number=43, position=3, confidential=True
+        )
+        await b.item("aru-1-4", held, "Heltid som norm", number=44, position=4)
+    for question in (
+        "Vilka ärenden behandlades i arbetsutskottet i mars 2019?",
+        "Vad togs upp på AU:s möte i mars 2019?",
+        "What was on the agenda of the committee in March 2019?",
+    ):
+        answer = await asking(question)
+        assert answer.hits and answer.hits[0].date == "2019-03-12", (question, answer.text)
+        text = answer.text
+        assert "§ 42 Hemtjänst i egen regi" in text and "§ 44 Heltid som norm" in text, text
+        assert text.index("§ 42") < text.index("§ 44"), text
+        assert "HVB" not in text, text
+    for other in (
+        "Vad diskuterades om heltid som norm i mars 2019?",
+        "Vad beslutades om dagordningen i mars 2019?",
+    ):
+        answer = await asking(other)
+        assert "§ 41 Val av justerare" not in answer.text, answer.text
