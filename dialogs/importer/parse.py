@@ -885,6 +885,7 @@ class _MinutesParser:
     def parse(self) -> ParsedMinutes:
         minutes = self.minutes
         lines = _lost_number_pages(_join_portal_numbers(normalize(self.source).split("\n")))
+        lines = _join_wrapped_name_lists(lines)
         lines, self.year_contents = _year_numbered_pages(lines)
         flat = lines
         lines = split_column_tables(join_cell_rows(_unflatten(lines)))
@@ -1288,6 +1289,11 @@ class _MinutesParser:
             if not follow_text or (following[:1].isspace() and not heading_level(raw)):
                 continue
             if heading_level(following):
+                continue
+            # "Lars Ek refererar till träffen, han beskriver" / "en tröghet i starten …": a
+            # line of prose hard-wrapped inside its sentence, the next line going on in lower
+            # case, is no heading (real/complete 310, notes kept with the PDF's line breaks).
+            if follow_text[:1].islower() and not heading_level(raw) and not is_bullet(following):
                 continue
             # "Nästa möte" over "21 oktober 2021": a heading over a date alone, after the notes'
             # other headings (the title over the meeting's date is none) (real/items 95).
@@ -3071,6 +3077,16 @@ def _title_stop(text: str) -> int | None:
         # belongs to the title.
         if match.group("subj") and re.search(r"(?<!\S)[a-zåäö]\S*\s+[A-ZÅÄÖ]", match.group("subj")):
             continue
+        # "Kommunförbundet Norrbottens folkhälsoarbete i framtiden": a name in the genitive
+        # owns the noun after it ("-arbete" only looks like a verb in the past); a genitive
+        # opens no sentence (real/complete 312).
+        subj = match.group("subj") or ""
+        if (
+            re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]{3,}s", subj)
+            and not is_given_name(subj)
+            and not is_surname(subj)
+        ):
+            continue
         if prev.lower() not in _BEFORE_NAME:
             return match.end("prev")
     return None
@@ -3464,6 +3480,41 @@ def _opens_sentence(line: str, offset: int) -> bool:
     if heading:
         before = before[: max(0, heading.start() - 1)].rstrip()
     return not before or before.endswith((".", "!", "?", ":"))
+
+
+_WRAPPED_LIST_END = re.compile(r",\s*(?P<given>[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?)$")
+_WRAPPED_LIST_START = re.compile(
+    r"^(?P<surname>[A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+)?),\s*\S"
+)
+
+
+def _join_wrapped_name_lists(lines: list[str]) -> list[str]:
+    """A comma list of names hard-wrapped inside a name: "…, Per Granat, Ann-Lena Skatt, Eva" /
+    "Sundström, Agneta Nilsson Hörnlund, …", the line ending in a known given name after a
+    comma and the next line opening with the surname and a comma. The lines are joined so the
+    list reads as one (real/complete 310, minutes kept with the PDF's line breaks)."""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        end = _WRAPPED_LIST_END.search(prev.rstrip())
+        start = _WRAPPED_LIST_START.match(line.strip())
+        if (
+            end
+            and start
+            and prev.count(",") >= 2
+            and is_given_name(end.group("given"))
+            and not is_given_name(start.group("surname").split()[0])
+            and looks_like_name(f"{end.group('given')} {start.group('surname')}")
+            and all(
+                looks_like_name(core_name(part))
+                for part in prev.rstrip().split(",")[:-1]
+                if part.strip()
+            )
+        ):
+            out[-1] = f"{prev.rstrip()} {line.strip()}"
+            continue
+        out.append(line)
+    return out
 
 
 def _unflatten(lines: list[str]) -> list[str]:
