@@ -1039,6 +1039,11 @@ class _MinutesParser:
             prose_decision(sentence, self.own) or find_assignments(sentence, [])
             for line in lines[header_end:]
             for sentence in sentences(clean_line(line))
+        ) or any(
+            # "Vi har kommit överens om att:" over a list of what was agreed (real/complete 313).
+            _AGREED_LEAD_IN.search(clean_line(line))
+            and _LIST_ITEM.match(next((after for after in lines[n + 1 :] if after.strip()), ""))
+            for n, line in enumerate(lines[header_end:], start=header_end)
         )
         if not said:
             return None
@@ -2054,6 +2059,24 @@ class _MinutesParser:
                 flush()
                 proposal = True
                 i += 1
+                continue
+            agreed = _AGREED_LEAD_IN.search(text) if text else None
+            following = next((line for line in body[i + 1 :] if line.strip()), "")
+            if agreed and _LIST_ITEM.match(following):
+                # "… för kommande års planering. Vi har kommit överens om att:" over a bulleted
+                # list: what the group agreed, one decision clause per entry; the sentences
+                # before the lead-in are the item's text (real/complete 313).
+                before = text[: agreed.start()].strip()
+                if before:
+                    run.append(before)
+                flush()
+                clauses, i, written = _collect_clauses(body, i + 1)
+                decision = ParsedDecision(
+                    phrase=agreed.group("phrase"),
+                    clauses=clauses,
+                    text="\n".join([agreed.group(0).strip(), *written]),
+                )
+                self._add_block_decision(work, decision, known)
                 continue
             phrase = decision_heading(raw) if text else None
             if phrase:
@@ -4819,6 +4842,16 @@ def _context_before(text: str, start: int) -> str:
         return ""
     before = text.rfind("\n\n", 0, para)
     return text[before + 2 if before >= 0 else 0 : para].strip()
+
+
+# "Vi har kommit överens om att:", "Gruppen enades om att:", "Man var överens om att:" closing
+# a line, over a list of what was agreed (real/complete 313).
+_AGREED_LEAD_IN = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?P<phrase>(?:Vi|Man|[A-ZÅÄÖ][a-zåäö]+(?:en|et|na))\s+"
+    r"(?:(?:har|hade)\s+(?:kommit|enats)|kom|enades|enas|är|var)\s+överens\s+om|"
+    r"(?:Vi|Man|[A-ZÅÄÖ][a-zåäö]+(?:en|et|na))\s+(?:enades|enas|(?:har|hade)\s+enats)\s+om)"
+    r"\s+att\s*:\s*$"
+)
 
 
 def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int, list[str]]:

@@ -367,3 +367,44 @@ def test_batch23_genitive_name_before_a_noun_in_te_stays_in_the_title() -> None:
     assert any(t.startswith("Förbundet Västlands folkhälsoarbete i framtiden") for t in titles), (
         titles
     )
+
+
+def test_batch23_agreed_lead_in_over_a_list_decides_each_entry() -> None:
+    # '… för kommande års planering. Vi har kommit överens om att:' closing a paragraph, over
+    # a bulleted list: each entry is what was agreed (real/complete 313); the sentence before
+    # the lead-in stays the item's text.
+    minutes = _text(
+        "Minnesanteckningar ledningsgruppen 2019-10-08",
+        "",
+        "1. Samverkansplan",
+        "",
+        "Underlaget har tagits fram gemensamt. Vi har kommit överens om att:",
+        "",
+        "  • Byta namn på verksamhetsplanen.",
+        "  • Planen ska bygga på gällande lagar.",
+        "",
+        "2. Övrigt",
+        "",
+        "Inget att rapportera.",
+    )
+    decided = " ".join(_decisions(minutes))
+    assert "Byta namn på verksamhetsplanen" in decided, decided
+    assert "Planen ska bygga på gällande lagar" in decided, decided
+    assert "Underlaget har tagits fram gemensamt" in minutes.items[0].text
+
+
+def test_batch23_agreed_list_in_a_web_summary_without_items_is_kept() -> None:
+    # A web summary with no items whose only decision is an agreed list: the text becomes one
+    # item so the decisions are stored (real/complete 313).
+    minutes = _text(
+        "Gruppen 8 oktober",
+        "",
+        "På gruppens senaste möte talade vi om:",
+        "",
+        "Samverkan framåt: Underlaget är klart. Vi har kommit överens om att:",
+        "",
+        "  • Byta namn på verksamhetsplanen.",
+        "  • Planen ska bygga på gällande lagar.",
+    )
+    decided = " ".join(_decisions(minutes))
+    assert "Byta namn på verksamhetsplanen" in decided, decided
