@@ -1057,6 +1057,12 @@ class _MinutesParser:
             and not _HEAD_LABEL_LINE.match(clean_line(line))
         ]
         if above:
+            topic = _agreed_topic(lines[header_end:])
+            if topic and _dated_headline(above[-1]):
+                # "LGS 8 oktober" over "Utveckling av samverkan …: … Vi har kommit överens om
+                # att:": the headline names the meeting by its body and day, the topic before
+                # the colon names what was agreed (real/complete 313).
+                return _ItemStart(header_end - 1, None, False, topic)
             return _ItemStart(header_end - 1, None, False, above[-1])
         # The headline may open the text itself ("Styrelsesammanträdet 2023-03-15" over the
         # summary, real/items 36).
@@ -1064,6 +1070,10 @@ class _MinutesParser:
         if first is not None:
             headline = clean_line(lines[first])
             if len(headline) <= 80 and not headline.endswith((".", ":")):
+                topic = _agreed_topic(lines[first + 1 :])
+                if topic and _dated_headline(headline):
+                    # As above: the dated headline names the meeting, the topic the item.
+                    return _ItemStart(first, None, False, topic)
                 return _ItemStart(first, None, False, headline)
         # A PDF flattened to one run opens with its title before the first label of the head:
         # "1 Styrgrupp för LEADER-projekt … Minnesantecknigar från möte Närvarande: …" (real/items
@@ -4852,6 +4862,34 @@ _AGREED_LEAD_IN = re.compile(
     r"(?:Vi|Man|[A-ZÅÄÖ][a-zåäö]+(?:en|et|na))\s+(?:enades|enas|(?:har|hade)\s+enats)\s+om)"
     r"\s+att\s*:\s*$"
 )
+
+
+_TOPIC_LEAD = re.compile(r"^(?P<topic>[A-ZÅÄÖ][^.:!?]{3,80}?)\s*:\s+[A-ZÅÄÖ]")
+
+
+_DAY_AND_MONTH = re.compile(
+    r"(?i)\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
+    r"oktober|november|december)\b"
+)
+
+
+def _dated_headline(text: str) -> bool:
+    """A headline that dates the meeting: a full date, or a day and month ("LGS 8 oktober")."""
+    return bool(find_dates(text) or _DAY_AND_MONTH.search(text))
+
+
+def _agreed_topic(lines: list[str]) -> str | None:
+    """The topic a paragraph opens with, "Utveckling av samverkan under de närmaste åren: …",
+    when that paragraph closes with an agreement lead-in over a list; None otherwise."""
+    for n, line in enumerate(lines):
+        text = clean_line(line)
+        if not text or not _AGREED_LEAD_IN.search(text):
+            continue
+        following = next((after for after in lines[n + 1 :] if after.strip()), "")
+        topic = _TOPIC_LEAD.match(text)
+        if _LIST_ITEM.match(following) and topic and len(topic.group("topic").split()) <= 10:
+            return topic.group("topic").strip()
+    return None
 
 
 def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int, list[str]]:

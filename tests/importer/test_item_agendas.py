@@ -408,3 +408,20 @@ def test_batch23_agreed_list_in_a_web_summary_without_items_is_kept() -> None:
     )
     decided = " ".join(_decisions(minutes))
     assert "Byta namn på verksamhetsplanen" in decided, decided
+
+
+def test_batch23_topic_before_the_colon_names_the_summary_item() -> None:
+    # A web summary headed by the body and the day ('Gruppen 8 oktober'): the item holding the
+    # agreed list is named by the topic its paragraph opens with, not by the headline
+    # (real/complete 313).
+    minutes = _text(
+        "Gruppen 8 oktober",
+        "",
+        "På gruppens senaste möte talade vi om:",
+        "",
+        "Samverkan framåt: Underlaget är klart. Vi har kommit överens om att:",
+        "",
+        "  • Byta namn på verksamhetsplanen.",
+        "  • Planen ska bygga på gällande lagar.",
+    )
+    assert [title for _, title in _items(minutes)] == ["Samverkan framåt"]
