@@ -4541,7 +4541,31 @@ def _definite(stem: str) -> str:
     return stem + ("n" if low.endswith("e") else "en")
 
 
+# "SKARABORG 20150909": the last words of a caps title in capitals, then the date alone.
+_CAPS_TAIL_AND_DATE = re.compile(
+    r"^(?P<tail>[A-ZÅÄÖ][A-ZÅÄÖ-]{2,}(?:\s+[A-ZÅÄÖ][A-ZÅÄÖ-]{2,}){0,2})\s+"
+    r"(?:\d{8}|\d{4}-\d{2}-\d{2})$"
+)
+
+
 def body_in_opening(text: str, lines: int = 30) -> str | None:
+    """See _body_in_opening; a caps title broken before its last words and the date
+    ("MINNESANTECKNINGAR FRÅN STYRGRUPP VÅRDSAMVERKAN" / "SKARABORG 20150909") keeps those
+    words, so the body's name is whole (real/complete 310)."""
+    named = _body_in_opening(text, lines)
+    if not named or not named.isupper():
+        return named
+    opening = list(_opening_lines(text, lines))
+    for n, line in enumerate(opening[:-1]):
+        if line.endswith(named):
+            tail = _CAPS_TAIL_AND_DATE.match(opening[n + 1])
+            if tail:
+                return f"{named} {tail.group('tail')}"
+            break
+    return named
+
+
+def _body_in_opening(text: str, lines: int = 30) -> str | None:
     """A body named in a short line of the minutes' opening, when no title line, header or
     "Protokoll fört vid …" names one: "Protokoll Socialnämnden. 20 september 2017",
     "Regionstyrelsen 26 mars 2019", "Landstingsfullmäktige", "Anteckningar från arbetsmöte i
