@@ -885,6 +885,7 @@ class _MinutesParser:
     def parse(self) -> ParsedMinutes:
         minutes = self.minutes
         lines = _lost_number_pages(_join_portal_numbers(normalize(self.source).split("\n")))
+        lines = _join_wrapped_name_lists(lines)
         lines, self.year_contents = _year_numbered_pages(lines)
         flat = lines
         lines = split_column_tables(join_cell_rows(_unflatten(lines)))
@@ -1038,6 +1039,11 @@ class _MinutesParser:
             prose_decision(sentence, self.own) or find_assignments(sentence, [])
             for line in lines[header_end:]
             for sentence in sentences(clean_line(line))
+        ) or any(
+            # "Vi har kommit överens om att:" over a list of what was agreed (real/complete 313).
+            _AGREED_LEAD_IN.search(clean_line(line))
+            and _LIST_ITEM.match(next((after for after in lines[n + 1 :] if after.strip()), ""))
+            for n, line in enumerate(lines[header_end:], start=header_end)
         )
         if not said:
             return None
@@ -1051,6 +1057,12 @@ class _MinutesParser:
             and not _HEAD_LABEL_LINE.match(clean_line(line))
         ]
         if above:
+            topic = _agreed_topic(lines[header_end:])
+            if topic and _dated_headline(above[-1]):
+                # "LGS 8 oktober" over "Utveckling av samverkan …: … Vi har kommit överens om
+                # att:": the headline names the meeting by its body and day, the topic before
+                # the colon names what was agreed (real/complete 313).
+                return _ItemStart(header_end - 1, None, False, topic)
             return _ItemStart(header_end - 1, None, False, above[-1])
         # The headline may open the text itself ("Styrelsesammanträdet 2023-03-15" over the
         # summary, real/items 36).
@@ -1058,6 +1070,10 @@ class _MinutesParser:
         if first is not None:
             headline = clean_line(lines[first])
             if len(headline) <= 80 and not headline.endswith((".", ":")):
+                topic = _agreed_topic(lines[first + 1 :])
+                if topic and _dated_headline(headline):
+                    # As above: the dated headline names the meeting, the topic the item.
+                    return _ItemStart(first, None, False, topic)
                 return _ItemStart(first, None, False, headline)
         # A PDF flattened to one run opens with its title before the first label of the head:
         # "1 Styrgrupp för LEADER-projekt … Minnesantecknigar från möte Närvarande: …" (real/items
@@ -1288,6 +1304,11 @@ class _MinutesParser:
             if not follow_text or (following[:1].isspace() and not heading_level(raw)):
                 continue
             if heading_level(following):
+                continue
+            # "Lars Ek refererar till träffen, han beskriver" / "en tröghet i starten …": a
+            # line of prose hard-wrapped inside its sentence, the next line going on in lower
+            # case, is no heading (real/complete 310, notes kept with the PDF's line breaks).
+            if follow_text[:1].islower() and not heading_level(raw) and not is_bullet(following):
                 continue
             # "Nästa möte" over "21 oktober 2021": a heading over a date alone, after the notes'
             # other headings (the title over the meeting's date is none) (real/items 95).
@@ -2048,6 +2069,24 @@ class _MinutesParser:
                 flush()
                 proposal = True
                 i += 1
+                continue
+            agreed = _AGREED_LEAD_IN.search(text) if text else None
+            following = next((line for line in body[i + 1 :] if line.strip()), "")
+            if agreed and _LIST_ITEM.match(following):
+                # "… för kommande års planering. Vi har kommit överens om att:" over a bulleted
+                # list: what the group agreed, one decision clause per entry; the sentences
+                # before the lead-in are the item's text (real/complete 313).
+                before = text[: agreed.start()].strip()
+                if before:
+                    run.append(before)
+                flush()
+                clauses, i, written = _collect_clauses(body, i + 1)
+                decision = ParsedDecision(
+                    phrase=agreed.group("phrase"),
+                    clauses=clauses,
+                    text="\n".join([agreed.group(0).strip(), *written]),
+                )
+                self._add_block_decision(work, decision, known)
                 continue
             phrase = decision_heading(raw) if text else None
             if phrase:
@@ -3071,6 +3110,16 @@ def _title_stop(text: str) -> int | None:
         # belongs to the title.
         if match.group("subj") and re.search(r"(?<!\S)[a-zåäö]\S*\s+[A-ZÅÄÖ]", match.group("subj")):
             continue
+        # "Kommunförbundet Norrbottens folkhälsoarbete i framtiden": a name in the genitive
+        # owns the noun after it ("-arbete" only looks like a verb in the past); a genitive
+        # opens no sentence (real/complete 312).
+        subj = match.group("subj") or ""
+        if (
+            re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]{3,}s", subj)
+            and not is_given_name(subj)
+            and not is_surname(subj)
+        ):
+            continue
         if prev.lower() not in _BEFORE_NAME:
             return match.end("prev")
     return None
@@ -3464,6 +3513,41 @@ def _opens_sentence(line: str, offset: int) -> bool:
     if heading:
         before = before[: max(0, heading.start() - 1)].rstrip()
     return not before or before.endswith((".", "!", "?", ":"))
+
+
+_WRAPPED_LIST_END = re.compile(r",\s*(?P<given>[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?)$")
+_WRAPPED_LIST_START = re.compile(
+    r"^(?P<surname>[A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+)?),\s*\S"
+)
+
+
+def _join_wrapped_name_lists(lines: list[str]) -> list[str]:
+    """A comma list of names hard-wrapped inside a name: "…, Per Granat, Ann-Lena Skatt, Eva" /
+    "Sundström, Agneta Nilsson Hörnlund, …", the line ending in a known given name after a
+    comma and the next line opening with the surname and a comma. The lines are joined so the
+    list reads as one (real/complete 310, minutes kept with the PDF's line breaks)."""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        end = _WRAPPED_LIST_END.search(prev.rstrip())
+        start = _WRAPPED_LIST_START.match(line.strip())
+        if (
+            end
+            and start
+            and prev.count(",") >= 2
+            and is_given_name(end.group("given"))
+            and not is_given_name(start.group("surname").split()[0])
+            and looks_like_name(f"{end.group('given')} {start.group('surname')}")
+            and all(
+                looks_like_name(core_name(part))
+                for part in prev.rstrip().split(",")[:-1]
+                if part.strip()
+            )
+        ):
+            out[-1] = f"{prev.rstrip()} {line.strip()}"
+            continue
+        out.append(line)
+    return out
 
 
 def _unflatten(lines: list[str]) -> list[str]:
@@ -4457,7 +4541,31 @@ def _definite(stem: str) -> str:
     return stem + ("n" if low.endswith("e") else "en")
 
 
+# "SKARABORG 20150909": the last words of a caps title in capitals, then the date alone.
+_CAPS_TAIL_AND_DATE = re.compile(
+    r"^(?P<tail>[A-ZÅÄÖ][A-ZÅÄÖ-]{2,}(?:\s+[A-ZÅÄÖ][A-ZÅÄÖ-]{2,}){0,2})\s+"
+    r"(?:\d{8}|\d{4}-\d{2}-\d{2})$"
+)
+
+
 def body_in_opening(text: str, lines: int = 30) -> str | None:
+    """See _body_in_opening; a caps title broken before its last words and the date
+    ("MINNESANTECKNINGAR FRÅN STYRGRUPP VÅRDSAMVERKAN" / "SKARABORG 20150909") keeps those
+    words, so the body's name is whole (real/complete 310)."""
+    named = _body_in_opening(text, lines)
+    if not named or not named.isupper():
+        return named
+    opening = list(_opening_lines(text, lines))
+    for n, line in enumerate(opening[:-1]):
+        if line.endswith(named):
+            tail = _CAPS_TAIL_AND_DATE.match(opening[n + 1])
+            if tail:
+                return f"{named} {tail.group('tail')}"
+            break
+    return named
+
+
+def _body_in_opening(text: str, lines: int = 30) -> str | None:
     """A body named in a short line of the minutes' opening, when no title line, header or
     "Protokoll fört vid …" names one: "Protokoll Socialnämnden. 20 september 2017",
     "Regionstyrelsen 26 mars 2019", "Landstingsfullmäktige", "Anteckningar från arbetsmöte i
@@ -4768,6 +4876,44 @@ def _context_before(text: str, start: int) -> str:
         return ""
     before = text.rfind("\n\n", 0, para)
     return text[before + 2 if before >= 0 else 0 : para].strip()
+
+
+# "Vi har kommit överens om att:", "Gruppen enades om att:", "Man var överens om att:" closing
+# a line, over a list of what was agreed (real/complete 313).
+_AGREED_LEAD_IN = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?P<phrase>(?:Vi|Man|[A-ZÅÄÖ][a-zåäö]+(?:en|et|na))\s+"
+    r"(?:(?:har|hade)\s+(?:kommit|enats)|kom|enades|enas|är|var)\s+överens\s+om|"
+    r"(?:Vi|Man|[A-ZÅÄÖ][a-zåäö]+(?:en|et|na))\s+(?:enades|enas|(?:har|hade)\s+enats)\s+om)"
+    r"\s+att\s*:\s*$"
+)
+
+
+_TOPIC_LEAD = re.compile(r"^(?P<topic>[A-ZÅÄÖ][^.:!?]{3,80}?)\s*:\s+[A-ZÅÄÖ]")
+
+
+_DAY_AND_MONTH = re.compile(
+    r"(?i)\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
+    r"oktober|november|december)\b"
+)
+
+
+def _dated_headline(text: str) -> bool:
+    """A headline that dates the meeting: a full date, or a day and month ("LGS 8 oktober")."""
+    return bool(find_dates(text) or _DAY_AND_MONTH.search(text))
+
+
+def _agreed_topic(lines: list[str]) -> str | None:
+    """The topic a paragraph opens with, "Utveckling av samverkan under de närmaste åren: …",
+    when that paragraph closes with an agreement lead-in over a list; None otherwise."""
+    for n, line in enumerate(lines):
+        text = clean_line(line)
+        if not text or not _AGREED_LEAD_IN.search(text):
+            continue
+        following = next((after for after in lines[n + 1 :] if after.strip()), "")
+        topic = _TOPIC_LEAD.match(text)
+        if _LIST_ITEM.match(following) and topic and len(topic.group("topic").split()) <= 10:
+            return topic.group("topic").strip()
+    return None
 
 
 def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int, list[str]]:

@@ -104,7 +104,10 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         re.compile(
             # "Protokolljusterare Helena Ek" in a kommun's signature box (real formats 72, 73).
             r"justerare|protokolljusterare|justeringsperson(?:er)?|justerande|"
-            r"utsedd?a? att justera|utses att justera"
+            r"utsedd?a? att justera|utses att justera|"
+            # "Justeras Michael Ländin Lars Sandberg": the head's label in the passive, the
+            # signatories after it (real/complete 311).
+            r"justeras(?: av)?"
         ),
         SectionLabel(("justerare",)),
     ),
@@ -647,6 +650,17 @@ _PARAGRAPHS_THEN_NAME = re.compile(
 )
 
 
+# "Ingela Svensson (C) 1:e vice ordförande, deltog på distans Rolf Lindström (M) …": how a
+# person took part, after the comma, ends that person; the next name with its party bracket or
+# comma starts the next, people run together on one line of a flattened page (real/complete
+# 311, a meeting held partly over Teams).
+_REMOTE_THEN_NAME = re.compile(
+    r"(,\s*(?:deltog|deltar|närvarade|närvarar|medverkade|medverkar)\s+"
+    r"(?:på\s+distans|digitalt|via\s+(?:Teams|Skype|Zoom|länk|video|telefon)))\s+"
+    r"(?=[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:\s+[A-ZÅÄÖ][\wåäöé-]+){1,2}\s*[,(])"
+)
+
+
 # "A (AAA), B (BBB) och C (CCC). CCC deltog §229-246.": a sentence after the list's full stop
 # on the same line that says when one of the listed took part (real 144, a Teams meeting's
 # 'Deltagare:'). The person is named by initials in parentheses, a full name or a first name.
@@ -690,6 +704,7 @@ def split_inline_list(text: str, name_org: bool = False, context: str = "") -> I
     are split (real 06). The context (the whole document) lets the name lexicon tell a name
     from a heading's ordinary words (names.py)."""
     text = _PARAGRAPHS_THEN_NAME.sub(r"\1; ", text.strip())
+    text = _REMOTE_THEN_NAME.sub(r"\1; ", text)
     sentence = _PRESENCE_SENTENCE.search(text)
     if sentence and ";" not in text:
         inner = split_inline_list(text[: sentence.start()], name_org, context)

@@ -2020,3 +2020,57 @@ def test_others_counted_after_the_last_name_are_the_meetings_text_not_people() -
     assert names == ["Anna Berg", "Peter Jonasson"], names
     assert "ca 65 medlemmar i föreningen" in minutes.leftover_text
     assert "3 personer från kommunen" in minutes.leftover_text
+
+
+def test_batch23_remote_note_ends_a_person_in_a_run() -> None:
+    # 'Name (P) 1:e vice ordförande, deltog på distans Name (P) …': how one took part, after
+    # the comma, ends that person and the next name starts the next (real/complete 311).
+    text = (
+        "NÄMNDEN PROTOKOLL\n\nSammanträdesdag 2021-02-02\n\n"
+        "Beslutande Anna Berg (S) ordförande\n\n"
+        "Karin Holm (C) 1:e vice ordförande, deltog på distans Olle Ek (M) 2:e vice "
+        "ordförande, deltog på distans Sven Lund (S), deltog på distans\n\n"
+        "Eva Ström (M), deltar via Teams Pia Sten (M), deltog på distans\n\n"
+        "Sekreterare Lars Berg\n\n§ 4 Årsrapport\n\nRapporten godkänns.\n"
+    )
+    people = _people(text)
+    assert {"Anna Berg", "Karin Holm", "Olle Ek", "Sven Lund", "Eva Ström", "Pia Sten"} <= set(
+        people
+    ), set(people)
+    assert people["Olle Ek"].role == "vice_ordforande"
+    assert not any("distans" in (p.organisation or "") for p in people.values())
+
+
+def test_batch23_justeras_label_opens_the_signatories() -> None:
+    # 'Justeras Name Name' in the head: the passive label, not part of the first name
+    # (real/complete 311).
+    text = (
+        "NÄMNDEN PROTOKOLL\n\nSammanträdesdag 2021-02-02\n\n"
+        "Beslutande Anna Berg (S) ordförande\n\nKarin Holm (C)\n\n"
+        "Sekreterare Lars Berg\n\nJusteras Anna Berg Karin Holm\n\n"
+        "§ 4 Årsrapport\n\nRapporten godkänns.\n"
+    )
+    people = _people(text)
+    assert not any(name.startswith("Justeras") for name in people), set(people)
+    assert "justerare" in people["Karin Holm"].roles
+
+
+def test_batch23_comma_list_wrapped_inside_a_name_is_joined() -> None:
+    # 'Närvarande:' over a comma list hard-wrapped between a given name and its surname
+    # ('…, Eva' / 'Sundström, …'), the lines as a PDF kept them (real/complete 310).
+    text = (
+        "MINNESANTECKNINGAR FRÅN STYRGRUPPEN 20160304\n"
+        "Närvarande:\n"
+        "Per Holm, Lotta Berg, Lars Dahl, Anna\n"
+        "Lindqvist, Agneta Nilsson Sand, Rita Ek, Karin\n"
+        "Svensson, Olle Lund\n"
+        "Anmält förhinder:\n"
+        "Maria Falk, Hans Lind\n\n"
+        "Ekonomi\n"
+        "Lars Dahl redovisar läget. Budgeten håller.\n"
+    )
+    statuses = _statuses(text)
+    for name in ("Anna Lindqvist", "Karin Svensson", "Olle Lund", "Agneta Nilsson Sand"):
+        assert statuses.get(name) == "present", (name, statuses)
+    assert statuses["Maria Falk"] == "absent"
+    assert "Anna" not in statuses

@@ -593,3 +593,15 @@ def test_batch20_an_association_line_owns_a_bare_board() -> None:
         "p.txt",
     )
     assert parsed.body_name == "Styrelsen"
+
+
+def test_batch23_caps_title_broken_before_its_last_words_and_date() -> None:
+    # 'MINNESANTECKNINGAR FRÅN STYRGRUPP HÄLSOSAMVERKAN' / 'NORRDAL 20160304': the title's last
+    # word is on the date's line; the body's name keeps it (real/complete 310).
+    text = (
+        "minnesanteckningar 20160304\n\nSIDAN 1 AV 3\n"
+        "MINNESANTECKNINGAR FRÅN STYRGRUPP HÄLSOSAMVERKAN\nNORRDAL 20160304\n"
+        "Närvarande:\nPer Holm, Lotta Berg\n"
+    )
+    named = body_in_opening(text)
+    assert named is not None and named.endswith("HÄLSOSAMVERKAN NORRDAL"), named

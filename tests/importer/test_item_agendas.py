@@ -329,3 +329,99 @@ def test_a_head_with_its_labels_in_a_row_then_their_values() -> None:
         "Ordföranden avslutade sammanträdet.",
     )
     assert str(minutes.date) == "2018-05-16"
+
+
+def test_batch23_prose_wrapped_inside_a_sentence_is_no_heading() -> None:
+    # Notes kept with a PDF's line breaks: a line ending mid-sentence, the next going on in
+    # lower case, is prose, not an unnumbered heading (real/complete 310).
+    minutes = _text(
+        "Minnesanteckningar från styrgruppen 2016-03-04",
+        "Närvarande: Per Holm, Lotta Berg",
+        "",
+        "Uppföljning av projektet",
+        "Per Holm berättar om träffen i kommunen, han beskriver",
+        "en tröghet i starten och brist på läkare.",
+        "I Storby listas patienterna om men det kan kanske inte vara en modell som",
+        "blir styrande.",
+        "",
+        "Ekonomi",
+        "Lotta Berg redovisar läget. Budgeten håller.",
+    )
+    titles = [title for _, title in _items(minutes)]
+    assert "Ekonomi" in titles, titles
+    assert not any(t.startswith(("Per Holm", "I Storby")) for t in titles), titles
+
+
+def test_batch23_genitive_name_before_a_noun_in_te_stays_in_the_title() -> None:
+    # 'Kommunförbundet Norrbottens folkhälsoarbete i framtiden' in a flattened agenda: the
+    # genitive owns the noun ('-arbete' only looks like a verb in the past), the title goes on
+    # (real/complete 312).
+    minutes = _text(
+        "SAMMANTRÄDESPROTOKOLL Styrelsen",
+        "",
+        "2 Styrelsen Sida 3 (9) Utsänd föredragningslista 1. Val av justerare 2. "
+        "Föredragningslista 3. Delårsredovisning Bilagor: a) PM 4. Förbundet Västlands "
+        "folkhälsoarbete i framtiden Bilagor: a) PM 5. Skoldatatek Bilagor: a) PM",
+    )
+    titles = [title for _, title in _items(minutes)]
+    assert any(t.startswith("Förbundet Västlands folkhälsoarbete i framtiden") for t in titles), (
+        titles
+    )
+
+
+def test_batch23_agreed_lead_in_over_a_list_decides_each_entry() -> None:
+    # '… för kommande års planering. Vi har kommit överens om att:' closing a paragraph, over
+    # a bulleted list: each entry is what was agreed (real/complete 313); the sentence before
+    # the lead-in stays the item's text.
+    minutes = _text(
+        "Minnesanteckningar ledningsgruppen 2019-10-08",
+        "",
+        "1. Samverkansplan",
+        "",
+        "Underlaget har tagits fram gemensamt. Vi har kommit överens om att:",
+        "",
+        "  • Byta namn på verksamhetsplanen.",
+        "  • Planen ska bygga på gällande lagar.",
+        "",
+        "2. Övrigt",
+        "",
+        "Inget att rapportera.",
+    )
+    decided = " ".join(_decisions(minutes))
+    assert "Byta namn på verksamhetsplanen" in decided, decided
+    assert "Planen ska bygga på gällande lagar" in decided, decided
+    assert "Underlaget har tagits fram gemensamt" in minutes.items[0].text
+
+
+def test_batch23_agreed_list_in_a_web_summary_without_items_is_kept() -> None:
+    # A web summary with no items whose only decision is an agreed list: the text becomes one
+    # item so the decisions are stored (real/complete 313).
+    minutes = _text(
+        "Gruppen 8 oktober",
+        "",
+        "På gruppens senaste möte talade vi om:",
+        "",
+        "Samverkan framåt: Underlaget är klart. Vi har kommit överens om att:",
+        "",
+        "  • Byta namn på verksamhetsplanen.",
+        "  • Planen ska bygga på gällande lagar.",
+    )
+    decided = " ".join(_decisions(minutes))
+    assert "Byta namn på verksamhetsplanen" in decided, decided
+
+
+def test_batch23_topic_before_the_colon_names_the_summary_item() -> None:
+    # A web summary headed by the body and the day ('Gruppen 8 oktober'): the item holding the
+    # agreed list is named by the topic its paragraph opens with, not by the headline
+    # (real/complete 313).
+    minutes = _text(
+        "Gruppen 8 oktober",
+        "",
+        "På gruppens senaste möte talade vi om:",
+        "",
+        "Samverkan framåt: Underlaget är klart. Vi har kommit överens om att:",
+        "",
+        "  • Byta namn på verksamhetsplanen.",
+        "  • Planen ska bygga på gällande lagar.",
+    )
+    assert [title for _, title in _items(minutes)] == ["Samverkan framåt"]
