@@ -104,7 +104,10 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         re.compile(
             # "Protokolljusterare Helena Ek" in a kommun's signature box (real formats 72, 73).
             r"justerare|protokolljusterare|justeringsperson(?:er)?|justerande|"
-            r"utsedd?a? att justera|utses att justera"
+            r"utsedd?a? att justera|utses att justera|"
+            # "Justeras Michael Ländin Lars Sandberg": the passive verb as the box's label, names
+            # after it (real attendance 330)
+            r"justeras"
         ),
         SectionLabel(("justerare",)),
     ),
@@ -301,7 +304,11 @@ _ORGANISATION_WORD = re.compile(
     r"huset|"
     # A service and a street in a letterhead's address block: "Räddningstjänsten", "Albrektsvägen",
     # "Drottninggatan" (real/bodies 295); only definite, which no surname is
-    r"tjänsten|vägen|gatan|torget)(?:en|et|n|na|ens|ets|s)?$"
+    r"tjänsten|vägen|gatan|torget|"
+    # A science or business park, the meeting's place flattened among the names after the
+    # column labels: "Tjänstemän Bure, Vidéum Science Park, Framtidsvägen 12, Växjö Marie-Louise
+    # …" (real attendance 331)
+    r"park)(?:en|et|n|na|ens|ets|s)?$"
 )
 # Titles written before a name ("Kommunchef Gustav Ring", "kommunsekreterare Tina Sand").
 _TITLE_WORD = re.compile(
@@ -646,6 +653,15 @@ _PARAGRAPHS_THEN_NAME = re.compile(
     r"(?=[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\s+[A-ZÅÄÖ][\wåäöé-]+\s*[,(])"
 )
 
+# "Ingela Svensson (C) 1:e vice ordförande, deltog på distans Rolf Lindström (M) 2:e vice …": a
+# remark on how the person took part closes the entry, and the name after it opens the next
+# (real attendance 330, a nämnd meeting on Teams). The remark stays the entry's title; taking
+# part remotely is taking part.
+_REMOTE_THEN_NAME = re.compile(
+    r"(,\s*(?:deltog|deltar|närvarande|närvarade)\s+(?:på\s+distans|digitalt|via\s+\w+|"
+    r"per\s+telefon|på\s+länk))\s+"
+    r"(?=[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\s+[A-ZÅÄÖ][\wåäöé-]+)"
+)
 
 # "A (AAA), B (BBB) och C (CCC). CCC deltog §229-246.": a sentence after the list's full stop
 # on the same line that says when one of the listed took part (real 144, a Teams meeting's
@@ -690,6 +706,7 @@ def split_inline_list(text: str, name_org: bool = False, context: str = "") -> I
     are split (real 06). The context (the whole document) lets the name lexicon tell a name
     from a heading's ordinary words (names.py)."""
     text = _PARAGRAPHS_THEN_NAME.sub(r"\1; ", text.strip())
+    text = _REMOTE_THEN_NAME.sub(r"\1; ", text)
     sentence = _PRESENCE_SENTENCE.search(text)
     if sentence and ";" not in text:
         inner = split_inline_list(text[: sentence.start()], name_org, context)
@@ -1374,6 +1391,17 @@ class PeopleRegistry:
         return duplicate
 
 
+def _lost_range_after(name: str, segment: str) -> bool:
+    """Whether a listed member's bracket is followed by a comma that the list's other entries
+    lack: "Tony Lundstedt (S), Olja Pekusic (S) Martina …" where the extraction dropped the §
+    range after the comma. Replaced on the same seat later ("Anne Karlsson (S), ersätter Tony
+    Lundstedt (S)"), the member served part and the ersättare the rest (real attendance 333).
+    In a list whose entries all end in a comma the comma is only punctuation."""
+    if not re.search(re.escape(name) + r"\s*\([^()]{1,6}\)\s*,\s+(?=[A-ZÅÄÖ])", segment):
+        return False
+    return 3 * len(re.findall(r"\)\s*,", segment)) <= len(re.findall(r"\)", segment))
+
+
 # Attendance flattened into running text -------------------------------------------------------
 # A PDF converted to text loses the table: "Närvarande Ledamöter Ulrik Hammar (L), nämnden Anna
 # Carlsson (C) … Ej närvarande Per Ek …". The labels still split it into lists and the names are
@@ -1828,6 +1856,9 @@ _FLAT_PARTIAL = re.compile(
     # A party's bracket before " ," is no such trace ("Rut Björk Nilsson (KD) ersätter Gösta
     # Ahl (KD) , Kim Ros", shapes 24): the space-comma counts after a title's bracket only.
     r"^\s*\([^()]{7,60}\)\s+,|^\s*\([^()]{1,60}\)\s*,\s+,|"
+    # "Akko Karlsson vice ordförande , Eddie Forsman": the same space-comma after a role word
+    # in the row's role column (real attendance 332, as "Roland Åkesson , Birgitta …")
+    r"^\s*(?:(?:1:e|2:e|förste|andre)\s+)?(?:vice\s+)?(?:ordförande|sekreterare)\s+,(?=\s)|"
     # "Bo Bertelsen (M) ej Yvonne Andersson (M)": "ej §§ …" with the whole range lost, the next
     # name right after (real 304, as "Claes Jansson (S) ej 147")
     r"^\s*\([^()]{1,6}\)\s*ej(?:\s*$|\s+(?=[A-ZÅÄÖ][a-zåäöé]))|"
@@ -2601,9 +2632,11 @@ def _names_in_segment(
                     if earlier.status in (PRESENT, PARTIAL) and name_key(earlier.name) == name_key(
                         " ".join(words[k : k + size])
                     ):
-                        if limited:
+                        if limited or _lost_range_after(earlier.name, segment):
                             earlier.status = PARTIAL
                             status = PARTIAL
+                            if not limited and out[-1] is not earlier and out[-1].status == PRESENT:
+                                out[-1].status = PARTIAL  # the ersättare, for the rest
                         elif earlier.status == PRESENT:
                             earlier.status, earlier.roles = ABSENT, []
                 if (

@@ -2020,3 +2020,78 @@ def test_others_counted_after_the_last_name_are_the_meetings_text_not_people() -
     assert names == ["Anna Berg", "Peter Jonasson"], names
     assert "ca 65 medlemmar i föreningen" in minutes.leftover_text
     assert "3 personer från kommunen" in minutes.leftover_text
+
+
+def test_batch25_a_remote_remark_closes_the_entry_and_justeras_heads_the_justerare() -> None:
+    # 'Name (C) 1:e vice ordförande, deltog på distans Name (M) 2:e vice ordförande, deltog på
+    # distans …' (real attendance 330): the remark ends one entry and the name after it opens
+    # the next; taking part remotely is taking part. 'Justeras A B' is the justerare's label.
+    text = (
+        "Protokoll 2021-05-04\n\nBeslutande Karin Vall (S) ordförande\n\n"
+        "Ulla Stråle (C) 1:e vice ordförande, deltog på distans Nils Bergkvist (M) 2:e vice "
+        "ordförande, deltog på distans Eva Dahlin (S), deltog digitalt Olle Rask (M)\n\n"
+        "Sekreterare Peter Hagel\n\nJusteras Karin Vall Olle Rask\n\n§ 4 Årsrapport\nText.\n"
+    )
+    people = _people(text)
+    assert {"Ulla Stråle", "Nils Bergkvist", "Eva Dahlin", "Olle Rask"} <= set(people)
+    assert all(p.status == "present" for p in people.values())
+    assert "vice_ordforande" in people["Nils Bergkvist"].roles
+    assert not any(name.startswith("Justeras") for name in people)
+    assert "justerare" in people["Olle Rask"].roles
+
+
+def test_batch25_a_role_word_before_a_space_comma_is_a_lost_range() -> None:
+    # 'Akko Karlsson vice ordförande , Eddie Forsman vice ordförande Evy …' (real attendance
+    # 332): the role column's space-comma is a § range the extraction dropped, as after a
+    # title's bracket; the role without it is present.
+    text = (
+        "1 136 Organ Plats och tid Förbundets styrelse Förbundet i länet Onsdagen den 3 december "
+        "2008, kl ande Lars Holm ordförande Berit Sand vice ordförande , Sven Ekdal vice "
+        "ordförande Eva Rosell Kjell Moberg tjänstgörande ersättare Övriga deltagare Gun Lövgren "
+        "Per Alm Ulla Brink sekreterare Utses att justera Eva Rosell Paragrafer\n\n"
+        "2 Dagordning\n"
+    )
+    statuses = _statuses(text)
+    assert statuses["Berit Sand"] == "partial"
+    assert statuses["Sven Ekdal"] == "present"
+    assert statuses["Lars Holm"] == "present"
+
+
+def test_batch25_a_member_with_a_lost_range_replaced_on_the_seat_served_part() -> None:
+    # 'Tony Lundstedt (S), Olja Pekusic (S) … Anne Karlsson (S), ersätter Tony Lundstedt (S)'
+    # (real attendance 333): the member's comma, which the list's other entries lack, is a
+    # range the extraction dropped; replaced on the same seat later, he served part and the
+    # ersättare the rest. Without the comma the member listed then replaced is absent (real
+    # attendance 124).
+    head = (
+        "1 Nämnden Tid :00 13:40 Plats Salen ande ledamöter Ej tjänstgörande ersättare Övriga "
+        "närvarande Utses att justera Olof Berg (S), ordförande Jan Vik (S), vice ordförande "
+        "Lena Ås (S) {tony} Maja Holm (S) Bo Fält (M) Sten Ros (C) Kim Lund (KD) Åsa Nyman (SD) "
+        "Anne Karl (S), ersätter Tony Lunde (S) Per Grot (V) ersätter Jerk Nils (V) Ingrid Alm "
+        "(S) Patric Lidén Sekreterare Lena Ek Lena Ås Justeringens plats och tid Kansliet\n\n"
+        "20 Val av justerare\n"
+    )
+    statuses = _statuses(head.format(tony="Tony Lunde (S),"))
+    assert statuses["Tony Lunde"] == "partial"
+    assert statuses["Anne Karl"] == "partial"
+    assert statuses["Jerk Nils"] == "absent"
+    assert statuses["Per Grot"] == "present"
+    plain = _statuses(head.format(tony="Tony Lunde (S)"))
+    assert plain["Tony Lunde"] == "absent"
+    assert plain["Anne Karl"] == "present"
+
+
+def test_batch25_a_science_park_among_the_values_is_a_place_not_a_person() -> None:
+    # 'Tjänstemän Bure, Vidéum Science Park, Framtidsvägen 12, Växjö Marie-Louise Hilmersson,
+    # (c) ordförande …' (real attendance 331): the place after the column labels.
+    text = (
+        "1 (27) Tid Onsdagen den 8 april 2009, kl Plats ande Ledamöter Tjänstgörande ersättare "
+        "Övriga närvarande Tjänstemän Bure, Nordic Science Park, Storgatan 12, Växjö Anna-Lisa "
+        "Holm, (c) ordförande Bo Dahl (m), förste vice ordf. Kent Ask (m) ersättare för Rut Frid "
+        "(m) Gun Sand (mp), Per Elm (c) Cajsa Mark Övriga Justering Justerare Bo Dahl "
+        "Paragrafer 55-75\n\n2 (27) ANSLAG/BEVIS\n"
+    )
+    statuses = _statuses(text)
+    assert not any("Park" in name for name in statuses)
+    assert statuses["Rut Frid"] == "absent"
+    assert statuses["Kent Ask"] == "present"
