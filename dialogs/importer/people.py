@@ -1849,6 +1849,9 @@ _FLAT_PARTIAL = re.compile(
     # "Jonas Brodd Lundqvist (M), 1:e vice ordförande, ej , ": "ej §§ …" whose numbers the
     # extraction lost, a space left before the comma (real 41)
     r"\bej\s+,|"
+    # "Eva Nilsson (M) deltar ej vid 59 punkt 2 pga. jäv": out of the meeting for one § or
+    # point, there for the rest (real attendance 335)
+    r"\b(?:deltar|deltog|deltagit)\s+(?:ej|inte)\s+(?:i|vid|under)\s+(?:§\s*|punkt\s+|ärende\s+)?\d|"
     # "Leif Hansen (SRD), , Lars Molin", "Daniel Aronsson (chef ekonomi) , Malin Thorson": the
     # bracket's comma followed by an empty one, or a comma with a space before it, where the
     # extraction dropped a § range ("141-143, 145-159", as the page's title keeps, real 301,
@@ -2264,6 +2267,10 @@ _REPLACED_BEFORE = re.compile(
     r"tjänstgörande för|(?:tjg|tgj)\.? för|"
     # "Thomas Bäuml (M) (ers Maritha Josefsson (M))" (real 19).
     r"\(ers\.?|"
+    # "Lars-Åke Magnusson (KD) ers. Pernilla Mårtensson (KD)": 'ersätter' shortened, after the
+    # serving ersättare's party; the point keeps it from the role "(S) ers" (real attendance
+    # 335)
+    r"\)\s*ers\.|"
     # Under "Tjänstgörande ersättare": "Malin Norfall (S) för Per-Ola Mattsson (S)" (real 09).
     r"\)\s*för)\s*$"
 )
@@ -2373,6 +2380,12 @@ def _replaced_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> se
         return set()
     first = at[0]
     if first < 2 or len(runs) - first != first:
+        return set()
+    # "Eva Nord (M) deltar ej vid 59 … Arne Ek (M) ersätter Eva Nord (M) vid 59 punkt 2 …": the
+    # one replaced is a member listed before, so "ersätter" is that row's own word, not a
+    # column heading, however the runs happen to balance (real attendance 335).
+    replaced = name_key(" ".join(runs[first][2][:2]))
+    if any(replaced in name_key(" ".join(words)) for _, _, words in runs[:first]):
         return set()
     return set(range(first, len(runs)))
 
@@ -2624,7 +2637,13 @@ def _names_in_segment(
                 # a member listed as present before was there for the rest (real attendance
                 # 280, as real 141's "ersätter Ulla Frid (V) 212,").
                 limited = last and bool(
-                    _PARAGRAPH_NUMBERS.search(after) or _FLAT_PARTIAL.search(after)
+                    _PARAGRAPH_NUMBERS.search(after)
+                    or _FLAT_PARTIAL.search(after)
+                    # "ersätter Eva Nilsson (M) vid 59 punkt 2": for that § only (real
+                    # attendance 335)
+                    or re.match(
+                        r"\s*(?:\([^()]{1,6}\)\s*)?(?:vid|under|i)\s+(?:§\s*)?\d", raw_after
+                    )
                 )
                 # Listed on the seat and then replaced on it: "12 Sara Lund (C) Marita Grahn
                 # (C) ersätter Sara Lund (C)" (real attendance 124).

@@ -2095,3 +2095,51 @@ def test_batch25_a_science_park_among_the_values_is_a_place_not_a_person() -> No
     assert not any("Park" in name for name in statuses)
     assert statuses["Rut Frid"] == "absent"
     assert statuses["Kent Ask"] == "present"
+
+
+def test_batch25b_deltar_ej_vid_a_point_is_partial_and_ers_point_replaces() -> None:
+    # 'Eva Nilsson (M) deltar ej vid 59 punkt 2 pga. jäv Arne Ekegren (M) ersätter Eva Nilsson
+    # (M) vid 59 punkt 2 … Lars-Åke Magnusson (KD) ers. Pernilla Mårtensson (KD)' (real
+    # attendance 335): out for one point is partial, the replacement for that point keeps
+    # her so; 'ers.' after a party is 'ersätter'.
+    text = (
+        "1 PROTOKOLL 1(10) Diarienummer Plats: Salen Närvarande: Beslutande: Rut Back (C) "
+        "ordförande Per Hall (L) 1:e vice ordf. Berit Lilja (S) Eva Nord (M) deltar ej vid 59 "
+        "punkt 2 pga. jäv Arne Ek (M) ersätter Eva Nord (M) vid 59 punkt 2 Nils Palm (M) Lars "
+        "Magnusson (KD) ers. Pia Mårten (KD) Tore Bengt (V) Ersättare: Gun Pettersson (S) Arne "
+        "Ek (M) Övriga: Lars Wall, controller Linda Bym, nämndsekreterare\n\n"
+        "2 PROTOKOLL 2(10) 53 Val av protokollsjusterare Nämnden väljer Nils Palm (M) att "
+        "justera protokollet.\n"
+    )
+    statuses = _statuses(text)
+    assert statuses["Eva Nord"] == "partial"
+    assert statuses["Arne Ek"] == "present"
+    assert statuses["Pia Mårten"] == "absent"
+    assert statuses["Lars Magnusson"] == "present"
+    assert statuses["Tore Bengt"] == "present"
+
+
+def test_batch25b_a_replacement_for_one_point_and_an_inline_ersatter_are_no_column() -> None:
+    # 'Arne Ekegren (M) ersätter Eva Nilsson (M) vid 59 punkt 2' (real attendance 335): the
+    # member listed before and replaced for one point only served the rest (partial); and an
+    # 'ersätter' naming a member listed before is the row's word, not the heading of a
+    # flattened 'ersätter' column, even when the names before and after it balance.
+    head = (
+        "1 PROTOKOLL Plats: Salen Närvarande: Beslutande: Rut Back (C) ordförande Per Hall (L) "
+        "Berit Lilja (S) "
+    )
+    tail = (
+        " Ersättare: Gun Pettersson (S) Övriga: Lars Wall, controller\n\n"
+        "2 PROTOKOLL 53 Val av protokollsjusterare Nämnden väljer Nils Palm (M).\n"
+    )
+    one_point = _statuses(
+        head + "Eva Nord (M) Arne Ek (M) ersätter Eva Nord (M) vid 59 punkt 2 Nils Palm (M)" + tail
+    )
+    assert one_point["Eva Nord"] == "partial"
+    assert one_point["Nils Palm"] == "present"
+    balanced = _statuses(
+        head + "Eva Nord (M) deltar ej vid 59 punkt 2 pga. jäv Arne Ek (M) ersätter Eva Nord "
+        "(M) vid 59 punkt 2 Nils Palm (M) Bo Ring (C) Siv Ås (KD) Tore Bengt (V)" + tail
+    )
+    assert balanced["Eva Nord"] == "partial"
+    assert all(balanced[n] == "present" for n in ("Nils Palm", "Bo Ring", "Siv Ås", "Tore Bengt"))
