@@ -307,8 +307,9 @@ _ORGANISATION_WORD = re.compile(
     r"tjänsten|vägen|gatan|torget|"
     # A science or business park, the meeting's place flattened among the names after the
     # column labels: "Tjänstemän Bure, Vidéum Science Park, Framtidsvägen 12, Växjö Marie-Louise
-    # …" (real attendance 331)
-    r"park)(?:en|et|n|na|ens|ets|s)?$"
+    # …" (real attendance 331). "Park" alone is a surname too ("Ji-Hoon Park"), so only the
+    # English "Science" and a compound's "-parken" ("Teknikparken") count.
+    r"\Bpark|science)(?:en|et|n|na|ens|ets|s)?$"
 )
 # Titles written before a name ("Kommunchef Gustav Ring", "kommunsekreterare Tina Sand").
 _TITLE_WORD = re.compile(
