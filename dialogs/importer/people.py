@@ -2631,7 +2631,13 @@ def _names_in_segment(
             # "Sven Nääs för Gun Berg, Psykgruppen": "för" straight after the name before, no
             # party between (real attendance 61).
             for_name = n > 0 and re.fullmatch(r"\s+för\s+", segment[runs[n - 1][1] : start])
-            if k == 0 and (_REPLACED_BEFORE.search(before) or for_name or n in replaced_column):
+            replaced_before = bool(_REPLACED_BEFORE.search(before)) and not (
+                # "Anna Berg (S) ers. Bo Lund (M) ers.": a role column of 'ers.' after each
+                # name, not "ersätter" (the shortened form of real attendance 335)
+                re.search(r"\)\s*ers\.\s*$", before)
+                and re.match(r"\s*(?:\([^()]{1,6}\)\s*)?ers\.", raw_after)
+            )
+            if k == 0 and (replaced_before or for_name or n in replaced_column):
                 status, roles = ABSENT, []  # the one replaced by the name before it
                 # A replacement for a time or for some § only ("Roger Bogren (m) Ersätter Anders
                 # Holmensköld kl", "Mona-Britt Gillerstedt (s) Ersätter Mad Abda Amin (s) 361"):

@@ -2144,3 +2144,16 @@ def test_batch25b_a_replacement_for_one_point_and_an_inline_ersatter_are_no_colu
     )
     assert balanced["Eva Nord"] == "partial"
     assert all(balanced[n] == "present" for n in ("Nils Palm", "Bo Ring", "Siv Ås", "Tore Bengt"))
+
+
+def test_batch25b_a_column_of_ers_points_is_a_role_not_a_replacement() -> None:
+    # 'ers.' for 'ersätter' (real attendance 335) is no replacement when every name in the run
+    # carries it: "Ersättare: Anna Berg (S) ers. Bo Lund (M) ers." is a role column.
+    text = (
+        "1 PROTOKOLL Plats: Salen Närvarande: Beslutande: Rut Back (C) ordförande Per Hall (L) "
+        "Berit Lilja (S) Ersättare: Anna Berg (S) ers. Bo Lund (M) ers. Siv Ås (KD) ers. "
+        "Övriga: Lars Wall, controller\n\n2 PROTOKOLL 53 Val av protokollsjusterare\n"
+    )
+    statuses = _statuses(text)
+    assert statuses["Bo Lund"] == "present"
+    assert statuses["Siv Ås"] == "present"
