@@ -304,7 +304,12 @@ _ORGANISATION_WORD = re.compile(
     r"huset|"
     # A service and a street in a letterhead's address block: "Räddningstjänsten", "Albrektsvägen",
     # "Drottninggatan" (real/bodies 295); only definite, which no surname is
-    r"tjänsten|vägen|gatan|torget)(?:en|et|n|na|ens|ets|s)?$"
+    r"tjänsten|vägen|gatan|torget|"
+    # A science or business park, the meeting's place flattened among the names after the
+    # column labels: "Tjänstemän Bure, Vidéum Science Park, Framtidsvägen 12, Växjö Marie-Louise
+    # …" (real attendance 331). "Park" alone is a surname too ("Ji-Hoon Park"), so only the
+    # English "Science" and a compound's "-parken" ("Teknikparken") count.
+    r"\Bpark|science)(?:en|et|n|na|ens|ets|s)?$"
 )
 # Titles written before a name ("Kommunchef Gustav Ring", "kommunsekreterare Tina Sand").
 _TITLE_WORD = re.compile(
@@ -653,7 +658,7 @@ _PARAGRAPHS_THEN_NAME = re.compile(
 # "Ingela Svensson (C) 1:e vice ordförande, deltog på distans Rolf Lindström (M) …": how a
 # person took part, after the comma, ends that person; the next name with its party bracket or
 # comma starts the next, people run together on one line of a flattened page (real/complete
-# 311, a meeting held partly over Teams).
+# 311 and attendance 330, two excerpts of one page: a meeting held partly over Teams).
 _REMOTE_THEN_NAME = re.compile(
     r"(,\s*(?:deltog|deltar|närvarade|närvarar|medverkade|medverkar)\s+"
     r"(?:på\s+distans|digitalt|via\s+(?:Teams|Skype|Zoom|länk|video|telefon)))\s+"
@@ -1389,6 +1394,17 @@ class PeopleRegistry:
         return duplicate
 
 
+def _lost_range_after(name: str, segment: str) -> bool:
+    """Whether a listed member's bracket is followed by a comma that the list's other entries
+    lack: "Tony Lundstedt (S), Olja Pekusic (S) Martina …" where the extraction dropped the §
+    range after the comma. Replaced on the same seat later ("Anne Karlsson (S), ersätter Tony
+    Lundstedt (S)"), the member served part and the ersättare the rest (real attendance 333).
+    In a list whose entries all end in a comma the comma is only punctuation."""
+    if not re.search(re.escape(name) + r"\s*\([^()]{1,6}\)\s*,\s+(?=[A-ZÅÄÖ])", segment):
+        return False
+    return 3 * len(re.findall(r"\)\s*,", segment)) <= len(re.findall(r"\)", segment))
+
+
 # Attendance flattened into running text -------------------------------------------------------
 # A PDF converted to text loses the table: "Närvarande Ledamöter Ulrik Hammar (L), nämnden Anna
 # Carlsson (C) … Ej närvarande Per Ek …". The labels still split it into lists and the names are
@@ -1836,6 +1852,9 @@ _FLAT_PARTIAL = re.compile(
     # "Jonas Brodd Lundqvist (M), 1:e vice ordförande, ej , ": "ej §§ …" whose numbers the
     # extraction lost, a space left before the comma (real 41)
     r"\bej\s+,|"
+    # "Eva Nilsson (M) deltar ej vid 59 punkt 2 pga. jäv": out of the meeting for one § or
+    # point, there for the rest (real attendance 335)
+    r"\b(?:deltar|deltog|deltagit)\s+(?:ej|inte)\s+(?:i|vid|under)\s+(?:§\s*|punkt\s+|ärende\s+)?\d|"
     # "Leif Hansen (SRD), , Lars Molin", "Daniel Aronsson (chef ekonomi) , Malin Thorson": the
     # bracket's comma followed by an empty one, or a comma with a space before it, where the
     # extraction dropped a § range ("141-143, 145-159", as the page's title keeps, real 301,
@@ -1843,6 +1862,9 @@ _FLAT_PARTIAL = re.compile(
     # A party's bracket before " ," is no such trace ("Rut Björk Nilsson (KD) ersätter Gösta
     # Ahl (KD) , Kim Ros", shapes 24): the space-comma counts after a title's bracket only.
     r"^\s*\([^()]{7,60}\)\s+,|^\s*\([^()]{1,60}\)\s*,\s+,|"
+    # "Akko Karlsson vice ordförande , Eddie Forsman": the same space-comma after a role word
+    # in the row's role column (real attendance 332, as "Roland Åkesson , Birgitta …")
+    r"^\s*(?:(?:1:e|2:e|förste|andre)\s+)?(?:vice\s+)?(?:ordförande|sekreterare)\s+,(?=\s)|"
     # "Bo Bertelsen (M) ej Yvonne Andersson (M)": "ej §§ …" with the whole range lost, the next
     # name right after (real 304, as "Claes Jansson (S) ej 147")
     r"^\s*\([^()]{1,6}\)\s*ej(?:\s*$|\s+(?=[A-ZÅÄÖ][a-zåäöé]))|"
@@ -2248,6 +2270,10 @@ _REPLACED_BEFORE = re.compile(
     r"tjänstgörande för|(?:tjg|tgj)\.? för|"
     # "Thomas Bäuml (M) (ers Maritha Josefsson (M))" (real 19).
     r"\(ers\.?|"
+    # "Lars-Åke Magnusson (KD) ers. Pernilla Mårtensson (KD)": 'ersätter' shortened, after the
+    # serving ersättare's party; the point keeps it from the role "(S) ers" (real attendance
+    # 335)
+    r"\)\s*ers\.|"
     # Under "Tjänstgörande ersättare": "Malin Norfall (S) för Per-Ola Mattsson (S)" (real 09).
     r"\)\s*för)\s*$"
 )
@@ -2357,6 +2383,12 @@ def _replaced_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> se
         return set()
     first = at[0]
     if first < 2 or len(runs) - first != first:
+        return set()
+    # "Eva Nord (M) deltar ej vid 59 … Arne Ek (M) ersätter Eva Nord (M) vid 59 punkt 2 …": the
+    # one replaced is a member listed before, so "ersätter" is that row's own word, not a
+    # column heading, however the runs happen to balance (real attendance 335).
+    replaced = name_key(" ".join(runs[first][2][:2]))
+    if any(replaced in name_key(" ".join(words)) for _, _, words in runs[:first]):
         return set()
     return set(range(first, len(runs)))
 
@@ -2601,14 +2633,26 @@ def _names_in_segment(
             # "Sven Nääs för Gun Berg, Psykgruppen": "för" straight after the name before, no
             # party between (real attendance 61).
             for_name = n > 0 and re.fullmatch(r"\s+för\s+", segment[runs[n - 1][1] : start])
-            if k == 0 and (_REPLACED_BEFORE.search(before) or for_name or n in replaced_column):
+            replaced_before = bool(_REPLACED_BEFORE.search(before)) and not (
+                # "Anna Berg (S) ers. Bo Lund (M) ers.": a role column of 'ers.' after each
+                # name, not "ersätter" (the shortened form of real attendance 335)
+                re.search(r"\)\s*ers\.\s*$", before)
+                and re.match(r"\s*(?:\([^()]{1,6}\)\s*)?ers\.", raw_after)
+            )
+            if k == 0 and (replaced_before or for_name or n in replaced_column):
                 status, roles = ABSENT, []  # the one replaced by the name before it
                 # A replacement for a time or for some § only ("Roger Bogren (m) Ersätter Anders
                 # Holmensköld kl", "Mona-Britt Gillerstedt (s) Ersätter Mad Abda Amin (s) 361"):
                 # a member listed as present before was there for the rest (real attendance
                 # 280, as real 141's "ersätter Ulla Frid (V) 212,").
                 limited = last and bool(
-                    _PARAGRAPH_NUMBERS.search(after) or _FLAT_PARTIAL.search(after)
+                    _PARAGRAPH_NUMBERS.search(after)
+                    or _FLAT_PARTIAL.search(after)
+                    # "ersätter Eva Nilsson (M) vid 59 punkt 2": for that § only (real
+                    # attendance 335)
+                    or re.match(
+                        r"\s*(?:\([^()]{1,6}\)\s*)?(?:vid|under|i)\s+(?:§\s*)?\d", raw_after
+                    )
                 )
                 # Listed on the seat and then replaced on it: "12 Sara Lund (C) Marita Grahn
                 # (C) ersätter Sara Lund (C)" (real attendance 124).
@@ -2616,9 +2660,11 @@ def _names_in_segment(
                     if earlier.status in (PRESENT, PARTIAL) and name_key(earlier.name) == name_key(
                         " ".join(words[k : k + size])
                     ):
-                        if limited:
+                        if limited or _lost_range_after(earlier.name, segment):
                             earlier.status = PARTIAL
                             status = PARTIAL
+                            if not limited and out[-1] is not earlier and out[-1].status == PRESENT:
+                                out[-1].status = PARTIAL  # the ersättare, for the rest
                         elif earlier.status == PRESENT:
                             earlier.status, earlier.roles = ABSENT, []
                 if (
