@@ -134,10 +134,13 @@ logger = logging.getLogger(__name__)
 PARSE_FAILED_WARNING = "Texten kunde inte tolkas; hela texten sparas som mötets text."
 
 # "§ 12 Title", "**§12**", and "KF § 48" / "SON § 108" with the body's abbreviation before the
-# § (shapes/items 15); "1§ Title" with the sign after the number (real/items 132).
+# § (shapes/items 15); "1§ Title" with the sign after the number (real/items 132), also with a
+# space before the sign when a capitalised title follows: "56 § Sammanträdets öppnande" (web
+# minutes of kommunalförbund, real/items 326, 327).
 _PARAGRAPH_LINE = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?(?:§\s*(?=\d)|(?=\d{1,4}§\s))"
-    r"(?P<num>\d{1,4})§?\s*(?:\*\*|__)?[ \t:./]*(?P<rest>.*)$"
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?"
+    r"(?:§\s*(?=\d)|(?=\d{1,4}§\s)|(?=\d{1,4} §\s+[A-ZÅÄÖ]))"
+    r"(?P<num>\d{1,4})(?: ?§)?\s*(?:\*\*|__)?[ \t:./]*(?P<rest>.*)$"
 )
 # Where the first sentence of a line ends: a full stop before a capital ("Fastställdes
 # jourlistan. Två datum …"), not an abbreviation ("medlemsavg. efter 1 sept.").

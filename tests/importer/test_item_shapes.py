@@ -1440,3 +1440,51 @@ def test_batch19_a_decision_named_as_a_noun_and_taken() -> None:
     assert other is not None and other.clauses == ["införa en modell."]
     assert prose_decision("Det togs inget beslut om att införa en modell.", own) is None
     assert prose_decision("På förra mötet togs ett beslut om att införa en modell.", own) is None
+
+
+def test_batch24_number_before_a_spaced_paragraph_sign() -> None:
+    """'56 § Sammanträdets öppnande …' on a line of its own (web minutes of a kommunalförbund,
+    real/items 326, 327): the number before the sign, a space between, is the paragraph's; a
+    law reference in running text ('enligt 6 § förvaltningslagen') and a lower-case word after
+    the sign make no item."""
+    text = (
+        "Protokoll 2023-03-10\n\n"
+        "12 § Val av justerare\n\nTill justerare valdes Eva Ek.\n\n"
+        "13 § Budget 2024\n\nDirektionen beslutar\n\natt godkänna budgeten.\n\n"
+        "Ärendet har beretts enligt 6 § förvaltningslagen.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("12", "Val av justerare"),
+        ("13", "Budget 2024"),
+    ]
+    text = "Protokoll 2023-03-10\n\n3 § lagen om kommunal samverkan gäller.\n"
+    assert [i.number for i in parse_minutes(text, "m.txt").items] == []
+
+
+def test_batch24_an_earlier_decision_dated_after_its_agent_or_at_its_meeting() -> None:
+    """Background in a paragraph tells an earlier decision with its time after the agent or the
+    object: 'MRP 2022 godkändes av direktionen den 10 december 2021.', 'Nämnden antog planen
+    vid sitt sammanträde den 12 december 2023 § 84.' (real/items 325, 326): none of this
+    meeting's; a protocol dated before the verb, and this meeting's decisions, stay."""
+    from dialogs.importer.decisions import OwnBody, prose_decision, reports_earlier_decision
+
+    assert reports_earlier_decision("Planen godkändes av nämnden den 3 maj 2021.")
+    assert reports_earlier_decision(
+        "Styrelsen antog budget för år 2024 vid sitt sammanträde den 12 december 2023 § 84."
+    )
+    assert not reports_earlier_decision("Protokollet från den 9 november 2017 godkändes.")
+    assert not reports_earlier_decision("Styrelsen godkände budgeten för 2024.")
+    own = OwnBody(["Styrelsen"])
+    assert prose_decision("Budgeten godkändes av styrelsen den 4 maj 2020.", own) is None
+    assert prose_decision("Dagordningen godkändes.", own) is not None
+
+
+def test_batch24_a_form_label_on_its_own_line_is_no_decision() -> None:
+    """'Utses att justera:' as a label of the head on a line of its own (real/items 325) records
+    no decision; 'Tonny Svensson (M) utses att justera dagens protokoll.' does."""
+    from dialogs.importer.decisions import OwnBody, prose_decision
+
+    own = OwnBody([])
+    assert prose_decision("Utses att justera:", own) is None
+    assert prose_decision("Anna Ek (M) utses att justera dagens protokoll.", own) is not None
