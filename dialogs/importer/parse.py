@@ -3582,6 +3582,9 @@ def _unflatten(lines: list[str]) -> list[str]:
         cuts.setdefault(n, []).append(offset)
     for n, offset in _flat_subitems(best, cleaned):
         cuts.setdefault(n, []).append(offset)
+    lettered = _flat_lettered_points(best, cleaned)
+    for n, offset in lettered:
+        cuts.setdefault(n, []).append(offset)
     for offsets in cuts.values():
         offsets.sort()
     sign = _paragraph_sign(best, cleaned)
@@ -3617,6 +3620,9 @@ def _unflatten(lines: list[str]) -> list[str]:
             if a in cuts[n]:
                 lead = re.match(r"(\d{1,3}(?:\.(?:\d{1,2}|[a-h])(?=[.\s]))?)[.:]?\s*", piece)
                 number, rest = (lead.group(1), piece[lead.end() :]) if lead else ("", piece)
+                if (n, a) in lettered:
+                    # "b) Upprättande …" stands as "1.b Upprättande …".
+                    number, rest = lettered[(n, a)], piece[2:].lstrip()
                 rest = _FILE_NUMBER_LEAD.sub("", rest)
                 caps = _CAPS_TITLE.match(rest)
                 if caps:
@@ -3801,6 +3807,31 @@ def _flat_subitems(chain: list[_FlatHit], lines: list[str]) -> list[tuple[int, i
                         continue
                     minor += 1
                     found.append((i, m.start()))
+    return found
+
+
+# "1. Föredragningslista enligt stadgarna a) Årsmötet öppnade … b) Upprättande och justering
+# … c) Val av ordförande …" (an annual meeting's statutory points, real/items 323).
+_LETTERED_POINT = re.compile(r"(?<!\S)(?P<minor>[a-h])\)\s+(?=[A-ZÅÄÖ][a-zåäö])")
+
+
+def _flat_lettered_points(chain: list[_FlatHit], lines: list[str]) -> dict[tuple[int, int], str]:
+    """Where the bare lettered points of the items of a flattened chain start, and the number
+    each stands as ("1.a", "1.b" …): "a)", "b)", "c)" … in turn, a capitalised word after each,
+    between the item's own number and the next item's; three in turn at least, so a lone
+    "a) …" in a sentence makes none."""
+    found: dict[tuple[int, int], str] = {}
+    bounds = [*chain[1:], (len(lines), 0, 0, "")]
+    for (n, offset, number, _), (end_line, end_offset, _, _) in zip(chain, bounds, strict=True):
+        points: list[tuple[int, int, str]] = []
+        for i in range(n, min(end_line, len(lines) - 1) + 1):
+            start = offset + 1 if i == n else 0
+            stop = end_offset if i == end_line else len(lines[i])
+            for m in _LETTERED_POINT.finditer(lines[i], start, stop):
+                if _minor_rank(m.group("minor")) == len(points) + 1:
+                    points.append((i, m.start(), m.group("minor")))
+        if len(points) >= 3:
+            found.update({(i, at): f"{number}.{minor}" for i, at, minor in points})
     return found
 
 

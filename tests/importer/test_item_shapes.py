@@ -1488,3 +1488,32 @@ def test_batch24_a_form_label_on_its_own_line_is_no_decision() -> None:
     own = OwnBody([])
     assert prose_decision("Utses att justera:", own) is None
     assert prose_decision("Anna Ek (M) utses att justera dagens protokoll.", own) is not None
+
+
+def test_batch24_bare_lettered_points_under_one_numbered_heading_in_flattened_text() -> None:
+    """'1. Föredragningslista enligt stadgarna a) Årsmötet öppnas … b) … c) …' in one flattened
+    line (an annual meeting's statutory points, real/items 323): three or more lettered points
+    in turn are items '1.a', '1.b' …; a lone 'a)' in a sentence is none."""
+    text = (
+        "1 Protokoll från årsmöte (4) Fiskevårdsförbundet i Norrdalen PROTOKOLL FÖRT VID "
+        "FISKEVÅRDSFÖRBUNDETS ÅRSMÖTE Tid: 2019-04-11 kl 18:00 Plats: Bygdegården i Norrdal "
+        "1. Föredragningslista enligt stadgarna a) Mötets öppnande Ordföranden Per Ek hälsade "
+        "alla välkomna och förklarade mötet öppnat. b) Val av ordförande för mötet Till "
+        "ordförande valdes Eva Lund. c) Val av justerare Till justerare valdes Bo Ström och "
+        "Ida Berg. d) Styrelsens berättelse Per Ek redogjorde för verksamheten under året som "
+        "gått och berättelsen lades till handlingarna efter en kort diskussion om fisket.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    assert [i.number for i in minutes.items] == ["1", "1.a", "1.b", "1.c", "1.d"]
+    assert [d.text for d in minutes.decisions] == [
+        "Till ordförande valdes Eva Lund",
+        "Till justerare valdes Bo Ström och Ida Berg",
+    ]
+    text = (
+        "1 Protokoll från årsmöte (4) Fiskevårdsförbundet i Norrdalen PROTOKOLL FÖRT VID "
+        "FISKEVÅRDSFÖRBUNDETS ÅRSMÖTE Tid: 2019-04-11 kl 18:00 Plats: Bygdegården i Norrdal "
+        "1. Föredragningslista enligt stadgarna Mötet gick igenom punkterna a) Mötets öppnande "
+        "och valde sedan Eva Lund till ordförande för mötet och Bo Ström till justerare av "
+        "protokollet efter en kort diskussion om hur fisket i sjön har gått under året.\n"
+    )
+    assert [i.number for i in parse_minutes(text, "m.txt").items] == ["1"]
