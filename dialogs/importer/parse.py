@@ -536,6 +536,8 @@ def _owner_column_entries(lines: list[str]) -> list[ParsedAssignment]:
     return found
 
 
+# "Direktionens beslut", "Nämndens beslut": the body's decision as a heading over its wording.
+_BODY_DECISION_HEADING = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?:ens|ets|ns|s)\s+beslut")
 _REPORTS_EARLIER = re.compile(
     r"(?i)\b(?:föregående|förra)\s+(?:\w+)?(?:möte|mötet|protokoll|sammanträde\w*)|"
     r"^återkoppling\b|\buppföljning av (?:protokoll|beslut|uppdrag)|^återrapport"
@@ -1291,6 +1293,20 @@ class _MinutesParser:
             if not follow_text or (following[:1].isspace() and not heading_level(raw)):
                 continue
             if heading_level(following):
+                continue
+            # Web minutes of a kommunalförbund whose § headings were lost (real/items 325): in
+            # the head a member "Kerstin Ek (C)" or "Suzanne Berg, sekreterare" over the next
+            # one, a field's value under its label ("Justeringens plats:" over "Fredag den 14
+            # juni …"), and "Direktionens beslut" over each decision are no topics.
+            before = next(
+                (clean_line(lines[j]) for j in range(i - 1, -1, -1) if lines[j].strip()), ""
+            )
+            if (
+                looks_like_name(core_name(text))
+                or ("," in text and looks_like_name(core_name(text.split(",")[0])))
+                or (before.endswith(":") and len(before) <= 40 and not heading_level(raw))
+                or _BODY_DECISION_HEADING.fullmatch(text)
+            ):
                 continue
             # "Nästa möte" over "21 oktober 2021": a heading over a date alone, after the notes'
             # other headings (the title over the meeting's date is none) (real/items 95).

@@ -1517,3 +1517,27 @@ def test_batch24_bare_lettered_points_under_one_numbered_heading_in_flattened_te
         "protokollet efter en kort diskussion om hur fisket i sjön har gått under året.\n"
     )
     assert [i.number for i in parse_minutes(text, "m.txt").items] == ["1"]
+
+
+def test_batch24_head_entries_and_body_decision_headings_are_no_topic_headings() -> None:
+    """Web minutes whose § headings were lost (real/items 325): a member line 'Eva Ek (C)' or
+    'Bo Lund, sekreterare' over the next, a field's value under its label ('Justeringens
+    plats:' over 'Måndag den 3 juni …') and 'Styrelsens beslut' over each decision are no
+    topic headings; the decisions are still read."""
+    text = (
+        "Styrelsens protokoll\n\nProtokoll från styrelsens sammanträde den 3 juni 2024.\n\n"
+        "Beslutande:\n\nAnna Berg (S) ordf.\n\nEva Ek (C)\n\nOlle Ny (M) vice ordf.\n\n"
+        "Deltagande:\n\nBo Lund, sekreterare\n\nKim Ås, ekonom, avdelningschef för ekonomi.\n\n"
+        "Justeringens plats:\n\nMåndag den 3 juni 2024 kl 15.00 - digital justering\n\n"
+        "Protokollet är justerat. Justeringen har tillkännagivits genom anslag.\n\n"
+        "Styrelsens beslut\n\nDagordningen godkänns.\n\n"
+        "Styrelsens beslut\n\nStyrelsen beslutar att godkänna årsredovisningen.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    titles = [i.title for i in minutes.items if i.number is None]
+    assert not any(t in titles for t in ("Eva Ek (C)", "Bo Lund, sekreterare", "Styrelsens beslut"))
+    assert not any(t.startswith("Måndag den 3 juni") for t in titles)
+    assert [d.text for d in minutes.decisions] == [
+        "Dagordningen godkänns.",
+        "Styrelsen beslutar att godkänna årsredovisningen.",
+    ]
