@@ -536,6 +536,52 @@ def _owner_column_entries(lines: list[str]) -> list[ParsedAssignment]:
     return found
 
 
+# An election of the one to adjust the minutes: "Till justeringsperson valdes Linda Mattsson",
+# "Att jämte ordförande Åsa Ulander justera dagens protokoll valdes Linda Mattsson".
+_ADJUSTER_ELECTION = re.compile(
+    r"(?i)\bjuster\w*\b.*\b(?:valdes|utsågs|utses|väljs)\b|"
+    r"\b(?:valdes|utsågs|utses|väljs)\b.*\bjuster"
+)
+_FULL_NAME = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?:\s+[A-ZÅÄÖ][a-zåäöé]+)+")
+
+
+def _without_head_adjuster_record(works: list[_ItemWork]) -> list[_ItemWork]:
+    """The head's record of who adjusts the minutes ("Justering och sekreterare / Att jämte
+    ordförande Åsa Ulander justera dagens protokoll valdes Linda Mattsson.") when the first
+    paragraph elects the same person ("Till justeringsperson valdes Linda Mattsson.") is that
+    election told twice, not a decision before the first paragraph (web minutes of a
+    kommunalförbund, real/items 327)."""
+    if (
+        not works
+        or works[0].item.number is not None
+        or not works[0].item.title.startswith("Beslut före första")
+    ):
+        return works
+    later = [
+        d.text
+        for work in works[1:]
+        for d in work.item.decisions
+        if _ADJUSTER_ELECTION.search(d.text)
+    ]
+    head = works[0].item
+    kept = [
+        d
+        for d in head.decisions
+        if not (
+            _ADJUSTER_ELECTION.search(d.text)
+            and (names := _FULL_NAME.findall(d.text))
+            and any(names[-1] in text for text in later)
+        )
+    ]
+    if len(kept) == len(head.decisions):
+        return works
+    if not kept:
+        return works[1:]
+    head.decisions = kept
+    head.text = "\n\n".join(d.text for d in kept)
+    return works
+
+
 # "Direktionens beslut", "Nämndens beslut": the body's decision as a heading over its wording.
 _BODY_DECISION_HEADING = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?:ens|ets|ns|s)\s+beslut")
 _REPORTS_EARLIER = re.compile(
@@ -983,6 +1029,21 @@ class _MinutesParser:
             if n + 1 == len(starts):
                 content = self._cut_trailer(content)
             works.append(self._parse_item(start, content))
+        before = works[0].item.decisions[:] if works else []
+        works = _without_head_adjuster_record(works)
+        if before and (not works or works[0].item.decisions != before):
+            # The warning _head_item gave counts what is left of the head's decisions.
+            left = len(works[0].item.decisions) if works and works[0].item.number is None else 0
+            self.minutes.warnings = [
+                w
+                for w in self.minutes.warnings
+                if not w.startswith(f"{len(before)} beslut före första")
+            ]
+            if left and works[0].item.title.startswith("Beslut före första"):
+                where = works[0].item.title.rsplit(" ", 1)[-1]
+                self.minutes.warnings.append(
+                    f"{left} beslut före första {where} sparades under en egen punkt utan nummer."
+                )
         if self.contents_only and starts and starts[0].is_paragraph:
             works = self._with_contents_only(works)
         self._finish(works)

@@ -1541,3 +1541,32 @@ def test_batch24_head_entries_and_body_decision_headings_are_no_topic_headings()
         "Dagordningen godkänns.",
         "Styrelsen beslutar att godkänna årsredovisningen.",
     ]
+
+
+def test_batch24_the_heads_record_of_the_adjuster_elected_in_the_first_paragraph() -> None:
+    """'Justering och sekreterare / Att jämte ordförande Eva Ek justera dagens protokoll valdes
+    Bo Lund.' in the head and 'Till justeringsperson valdes Bo Lund.' in the first paragraph
+    (real/items 327): the head tells the paragraph's election again, no decision before the
+    first paragraph; another head decision stays."""
+
+    def minutes_with(head: str) -> ParsedMinutes:
+        return parse_minutes(
+            "Direktionens protokoll 31 maj 2024\n\n"
+            "Direktionens ledamöter\nEva Ek (S), ordförande\nBo Lund (M)\n\n"
+            f"Justering och sekreterare\n{head}\n\n"
+            "12 § Sammanträdets öppnande och val av justeringsperson\n\n"
+            "Dagordningen fastställdes.\n\nTill justeringsperson valdes Bo Lund.\n\n"
+            "13 § Föregående protokoll\n\nProtokollet lades till handlingarna.\n",
+            "m.txt",
+        )
+
+    minutes = minutes_with(
+        "Att jämte ordförande Eva Ek justera dagens protokoll valdes Bo Lund. "
+        "Sekreterare är Kim Ås."
+    )
+    assert [i.number for i in minutes.items] == ["12", "13"]
+    assert not any("före första" in w for w in minutes.warnings)
+    minutes = minutes_with(
+        "Att jämte ordförande Eva Ek justera dagens protokoll valdes Kim Ås. Sekreterare är Kim Ås."
+    )
+    assert [i.number for i in minutes.items] == [None, "12", "13"]
