@@ -473,7 +473,13 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
         adopts
         and adopts.group("rest").strip()
         and is_body_subject(adopts.group("subj"))
-        and not own.is_own(adopts.group("subj"))
+        # The minutes' own body adopting too, once the title names it ("Direktionens protokoll"
+        # → "Direktionen antar …", shapes/items 08 with real/items 325-327's titles); the
+        # meeting's "Mötet antar …" keeps its passive reading.
+        and (
+            not own.is_own(adopts.group("subj"))
+            or adopts.group("subj").lower() not in {"mötet", "sammanträdet"}
+        )
     ):
         phrase = f"{adopts.group('subj')} {adopts.group('verb')}"
         return ParsedDecision(phrase=phrase, clauses=[adopts.group("rest").strip()], text=text)

@@ -4691,7 +4691,17 @@ def _kind_of(word: str) -> str:
     return "protokoll" if "protokoll" in word.lower() else "minnesanteckningar"
 
 
+# "Direktionens protokoll 31 maj 2024", "Styrelsens protokoll": a body in the genitive owns the
+# minutes (web notice boards of kommunalförbund, real/items 325-327).
+_GENITIVE_OWNER = re.compile(
+    r"^\s*(?P<owner>[A-ZÅÄÖ][a-zåäö]+(?:ens|ets|ns))\s+(?:sammanträdes)?protokoll\b"
+)
+
+
 def _body_from_title(title: str) -> str:
+    genitive = _GENITIVE_OWNER.match(title)
+    if genitive:
+        return _possessor(genitive.group("owner"))
     body = re.sub(
         r"\b(?:sammanträdesprotokoll|protokoll|minnesanteckningar|minnesanteckning|"
         r"mötesanteckningar|mötesanteckning|anteckningar|kallelse(?:\s+till)?)\b"
