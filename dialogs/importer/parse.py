@@ -582,6 +582,15 @@ def _without_head_adjuster_record(works: list[_ItemWork]) -> list[_ItemWork]:
     return works
 
 
+# The head's field labels whose value stands on the next line: "Justeringens plats:",
+# "Utses att justera:", "Sammanträdesdatum:", "Förvaringsplats för protokollet:" (not an
+# agenda's "Dagordning:", whose topics may follow).
+_FIELD_LABEL_BEFORE = re.compile(
+    r"(?i)^(?:justeringens\s+(?:plats|tid|plats\s+och\s+tid)|utses\s+att\s+justera|"
+    r"justerare|sekreterare|ordförande|organ|sammanträdes(?:datum|dag|tid|plats)|tid|plats|"
+    r"datum|tid\s+och\s+plats|plats\s+och\s+tid|paragrafer|förvaringsplats\b[^:]*|"
+    r"datum\s+då\s+anslaget\b[^:]*|underskrift\w*)\s*:$"
+)
 # "Direktionens beslut", "Nämndens beslut": the body's decision as a heading over its wording.
 _BODY_DECISION_HEADING = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?:ens|ets|ns|s)\s+beslut")
 _REPORTS_EARLIER = re.compile(
@@ -1365,7 +1374,11 @@ class _MinutesParser:
             if (
                 looks_like_name(core_name(text))
                 or ("," in text and looks_like_name(core_name(text.split(",")[0])))
-                or (before.endswith(":") and len(before) <= 40 and not heading_level(raw))
+                or (
+                    before.endswith(":")
+                    and _FIELD_LABEL_BEFORE.match(before)
+                    and not heading_level(raw)
+                )
                 or _BODY_DECISION_HEADING.fullmatch(text)
             ):
                 continue

@@ -1570,3 +1570,14 @@ def test_batch24_the_heads_record_of_the_adjuster_elected_in_the_first_paragraph
         "Att jämte ordförande Eva Ek justera dagens protokoll valdes Kim Ås. Sekreterare är Kim Ås."
     )
     assert [i.number for i in minutes.items] == [None, "12", "13"]
+
+
+def test_batch24_a_topic_heading_under_an_agenda_label_stays_one() -> None:
+    """Only a head field's label ('Justeringens plats:', 'Utses att justera:') makes the line
+    under it its value; under 'Dagordning:' a topic heading over its text stays an item."""
+    text = (
+        "Minnesanteckningar 2024-03-05\n\nDagordning:\n\nVal av justerare\n\n"
+        "Till justerare valdes Eva Ek.\n\nBudget för hösten\n\nStyrelsen godkände budgeten.\n"
+    )
+    titles = [i.title for i in parse_minutes(text, "m.txt").items]
+    assert "Val av justerare" in titles and "Budget för hösten" in titles
