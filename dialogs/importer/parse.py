@@ -1372,7 +1372,9 @@ class _MinutesParser:
                 (clean_line(lines[j]) for j in range(i - 1, -1, -1) if lines[j].strip()), ""
             )
             if (
-                looks_like_name(core_name(text))
+                # A name with its party's letters or a role after a comma; a bare name may be a
+                # presenter's heading over what they told.
+                (re.search(r"\([A-ZÅÄÖ]{1,4}\)", text) and looks_like_name(core_name(text)))
                 or ("," in text and looks_like_name(core_name(text.split(",")[0])))
                 or (
                     before.endswith(":")

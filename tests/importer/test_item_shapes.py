@@ -1581,3 +1581,11 @@ def test_batch24_a_topic_heading_under_an_agenda_label_stays_one() -> None:
     )
     titles = [i.title for i in parse_minutes(text, "m.txt").items]
     assert "Val av justerare" in titles and "Budget för hösten" in titles
+    # A bare name over what that person told stays a heading; only a name with a party's
+    # letters or a role after a comma is a member line.
+    text = (
+        "Minnesanteckningar 2024-03-05\n\nAnna Ek\n\nAnna berättade om läget i kommunen.\n\n"
+        "Bo Lund\n\nBo berättade om budgeten.\n"
+    )
+    titles = [i.title for i in parse_minutes(text, "m.txt").items]
+    assert "Anna Ek" in titles and "Bo Lund" in titles
