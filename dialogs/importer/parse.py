@@ -134,10 +134,13 @@ logger = logging.getLogger(__name__)
 PARSE_FAILED_WARNING = "Texten kunde inte tolkas; hela texten sparas som mötets text."
 
 # "§ 12 Title", "**§12**", and "KF § 48" / "SON § 108" with the body's abbreviation before the
-# § (shapes/items 15); "1§ Title" with the sign after the number (real/items 132).
+# § (shapes/items 15); "1§ Title" with the sign after the number (real/items 132), also with a
+# space before the sign when a capitalised title follows: "56 § Sammanträdets öppnande" (web
+# minutes of kommunalförbund, real/items 326, 327).
 _PARAGRAPH_LINE = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?(?:§\s*(?=\d)|(?=\d{1,4}§\s))"
-    r"(?P<num>\d{1,4})§?\s*(?:\*\*|__)?[ \t:./]*(?P<rest>.*)$"
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?"
+    r"(?:§\s*(?=\d)|(?=\d{1,4}§\s)|(?=\d{1,4} §\s+[A-ZÅÄÖ]))"
+    r"(?P<num>\d{1,4})(?: ?§)?\s*(?:\*\*|__)?[ \t:./]*(?P<rest>.*)$"
 )
 # Where the first sentence of a line ends: a full stop before a capital ("Fastställdes
 # jourlistan. Två datum …"), not an abbreviation ("medlemsavg. efter 1 sept.").
@@ -533,6 +536,63 @@ def _owner_column_entries(lines: list[str]) -> list[ParsedAssignment]:
     return found
 
 
+# An election of the one to adjust the minutes: "Till justeringsperson valdes Linda Mattsson",
+# "Att jämte ordförande Åsa Ulander justera dagens protokoll valdes Linda Mattsson".
+_ADJUSTER_ELECTION = re.compile(
+    r"(?i)\bjuster\w*\b.*\b(?:valdes|utsågs|utses|väljs)\b|"
+    r"\b(?:valdes|utsågs|utses|väljs)\b.*\bjuster"
+)
+_FULL_NAME = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?:\s+[A-ZÅÄÖ][a-zåäöé]+)+")
+
+
+def _without_head_adjuster_record(works: list[_ItemWork]) -> list[_ItemWork]:
+    """The head's record of who adjusts the minutes ("Justering och sekreterare / Att jämte
+    ordförande Åsa Ulander justera dagens protokoll valdes Linda Mattsson.") when the first
+    paragraph elects the same person ("Till justeringsperson valdes Linda Mattsson.") is that
+    election told twice, not a decision before the first paragraph (web minutes of a
+    kommunalförbund, real/items 327)."""
+    if (
+        not works
+        or works[0].item.number is not None
+        or not works[0].item.title.startswith("Beslut före första")
+    ):
+        return works
+    later = [
+        d.text
+        for work in works[1:]
+        for d in work.item.decisions
+        if _ADJUSTER_ELECTION.search(d.text)
+    ]
+    head = works[0].item
+    kept = [
+        d
+        for d in head.decisions
+        if not (
+            _ADJUSTER_ELECTION.search(d.text)
+            and (names := _FULL_NAME.findall(d.text))
+            and any(names[-1] in text for text in later)
+        )
+    ]
+    if len(kept) == len(head.decisions):
+        return works
+    if not kept:
+        return works[1:]
+    head.decisions = kept
+    head.text = "\n\n".join(d.text for d in kept)
+    return works
+
+
+# The head's field labels whose value stands on the next line: "Justeringens plats:",
+# "Utses att justera:", "Sammanträdesdatum:", "Förvaringsplats för protokollet:" (not an
+# agenda's "Dagordning:", whose topics may follow).
+_FIELD_LABEL_BEFORE = re.compile(
+    r"(?i)^(?:justeringens\s+(?:plats|tid|plats\s+och\s+tid)|utses\s+att\s+justera|"
+    r"justerare|sekreterare|ordförande|organ|sammanträdes(?:datum|dag|tid|plats)|tid|plats|"
+    r"datum|tid\s+och\s+plats|plats\s+och\s+tid|paragrafer|förvaringsplats\b[^:]*|"
+    r"datum\s+då\s+anslaget\b[^:]*|underskrift\w*)\s*:$"
+)
+# "Direktionens beslut", "Nämndens beslut": the body's decision as a heading over its wording.
+_BODY_DECISION_HEADING = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?:ens|ets|ns|s)\s+beslut")
 _REPORTS_EARLIER = re.compile(
     r"(?i)\b(?:föregående|förra)\s+(?:\w+)?(?:möte|mötet|protokoll|sammanträde\w*)|"
     r"^återkoppling\b|\buppföljning av (?:protokoll|beslut|uppdrag)|^återrapport"
@@ -979,6 +1039,21 @@ class _MinutesParser:
             if n + 1 == len(starts):
                 content = self._cut_trailer(content)
             works.append(self._parse_item(start, content))
+        before = works[0].item.decisions[:] if works else []
+        works = _without_head_adjuster_record(works)
+        if before and (not works or works[0].item.decisions != before):
+            # The warning _head_item gave counts what is left of the head's decisions.
+            left = len(works[0].item.decisions) if works and works[0].item.number is None else 0
+            self.minutes.warnings = [
+                w
+                for w in self.minutes.warnings
+                if not w.startswith(f"{len(before)} beslut före första")
+            ]
+            if left and works[0].item.title.startswith("Beslut före första"):
+                where = works[0].item.title.rsplit(" ", 1)[-1]
+                self.minutes.warnings.append(
+                    f"{left} beslut före första {where} sparades under en egen punkt utan nummer."
+                )
         if self.contents_only and starts and starts[0].is_paragraph:
             works = self._with_contents_only(works)
         self._finish(works)
@@ -1309,6 +1384,26 @@ class _MinutesParser:
             # line of prose hard-wrapped inside its sentence, the next line going on in lower
             # case, is no heading (real/complete 310, notes kept with the PDF's line breaks).
             if follow_text[:1].islower() and not heading_level(raw) and not is_bullet(following):
+                continue
+            # Web minutes of a kommunalförbund whose § headings were lost (real/items 325): in
+            # the head a member "Kerstin Ek (C)" or "Suzanne Berg, sekreterare" over the next
+            # one, a field's value under its label ("Justeringens plats:" over "Fredag den 14
+            # juni …"), and "Direktionens beslut" over each decision are no topics.
+            before = next(
+                (clean_line(lines[j]) for j in range(i - 1, -1, -1) if lines[j].strip()), ""
+            )
+            if (
+                # A name with its party's letters or a role after a comma; a bare name may be a
+                # presenter's heading over what they told.
+                (re.search(r"\([A-ZÅÄÖ]{1,4}\)", text) and looks_like_name(core_name(text)))
+                or ("," in text and looks_like_name(core_name(text.split(",")[0])))
+                or (
+                    before.endswith(":")
+                    and _FIELD_LABEL_BEFORE.match(before)
+                    and not heading_level(raw)
+                )
+                or _BODY_DECISION_HEADING.fullmatch(text)
+            ):
                 continue
             # "Nästa möte" over "21 oktober 2021": a heading over a date alone, after the notes'
             # other headings (the title over the meeting's date is none) (real/items 95).
@@ -3663,6 +3758,9 @@ def _unflatten(lines: list[str]) -> list[str]:
         cuts.setdefault(n, []).append(offset)
     for n, offset in _flat_subitems(best, cleaned):
         cuts.setdefault(n, []).append(offset)
+    lettered = _flat_lettered_points(best, cleaned)
+    for n, offset in lettered:
+        cuts.setdefault(n, []).append(offset)
     for offsets in cuts.values():
         offsets.sort()
     sign = _paragraph_sign(best, cleaned)
@@ -3698,6 +3796,9 @@ def _unflatten(lines: list[str]) -> list[str]:
             if a in cuts[n]:
                 lead = re.match(r"(\d{1,3}(?:\.(?:\d{1,2}|[a-h])(?=[.\s]))?)[.:]?\s*", piece)
                 number, rest = (lead.group(1), piece[lead.end() :]) if lead else ("", piece)
+                if (n, a) in lettered:
+                    # "b) Upprättande …" stands as "1.b Upprättande …".
+                    number, rest = lettered[(n, a)], piece[2:].lstrip()
                 rest = _FILE_NUMBER_LEAD.sub("", rest)
                 caps = _CAPS_TITLE.match(rest)
                 if caps:
@@ -3882,6 +3983,31 @@ def _flat_subitems(chain: list[_FlatHit], lines: list[str]) -> list[tuple[int, i
                         continue
                     minor += 1
                     found.append((i, m.start()))
+    return found
+
+
+# "1. Föredragningslista enligt stadgarna a) Årsmötet öppnade … b) Upprättande och justering
+# … c) Val av ordförande …" (an annual meeting's statutory points, real/items 323).
+_LETTERED_POINT = re.compile(r"(?<!\S)(?P<minor>[a-h])\)\s+(?=[A-ZÅÄÖ][a-zåäö])")
+
+
+def _flat_lettered_points(chain: list[_FlatHit], lines: list[str]) -> dict[tuple[int, int], str]:
+    """Where the bare lettered points of the items of a flattened chain start, and the number
+    each stands as ("1.a", "1.b" …): "a)", "b)", "c)" … in turn, a capitalised word after each,
+    between the item's own number and the next item's; three in turn at least, so a lone
+    "a) …" in a sentence makes none."""
+    found: dict[tuple[int, int], str] = {}
+    bounds = [*chain[1:], (len(lines), 0, 0, "")]
+    for (n, offset, number, _), (end_line, end_offset, _, _) in zip(chain, bounds, strict=True):
+        points: list[tuple[int, int, str]] = []
+        for i in range(n, min(end_line, len(lines) - 1) + 1):
+            start = offset + 1 if i == n else 0
+            stop = end_offset if i == end_line else len(lines[i])
+            for m in _LETTERED_POINT.finditer(lines[i], start, stop):
+                if _minor_rank(m.group("minor")) == len(points) + 1:
+                    points.append((i, m.start(), m.group("minor")))
+        if len(points) >= 3:
+            found.update({(i, at): f"{number}.{minor}" for i, at, minor in points})
     return found
 
 
@@ -4688,7 +4814,17 @@ def _kind_of(word: str) -> str:
     return "protokoll" if "protokoll" in word.lower() else "minnesanteckningar"
 
 
+# "Direktionens protokoll 31 maj 2024", "Styrelsens protokoll": a body in the genitive owns the
+# minutes (web notice boards of kommunalförbund, real/items 325-327).
+_GENITIVE_OWNER = re.compile(
+    r"^\s*(?P<owner>[A-ZÅÄÖ][a-zåäö]+(?:ens|ets|ns))\s+(?:sammanträdes)?protokoll\b"
+)
+
+
 def _body_from_title(title: str) -> str:
+    genitive = _GENITIVE_OWNER.match(title)
+    if genitive:
+        return _possessor(genitive.group("owner"))
     body = re.sub(
         r"\b(?:sammanträdesprotokoll|protokoll|minnesanteckningar|minnesanteckning|"
         r"mötesanteckningar|mötesanteckning|anteckningar|kallelse(?:\s+till)?)\b"

@@ -648,3 +648,44 @@ def test_batch19_a_decision_opening_inside_a_flattened_run_gives_its_task() -> N
     assert _tasks(minutes) == [
         ("kansliet", "tar fram ett brev med förfrågan till alla ordföranden", None)
     ]
+
+
+def test_batch24_a_duty_from_now_on_inside_a_sentence() -> None:
+    """'… där Ann-Sofie Weimarsson blir ansvarig för utskick och tryckning', '… är att Linda
+    Englund kommer framgent att ansvara för protokollskrivning …' (real/items 321): a person
+    given a duty from now on takes on a task, inside a longer sentence too; a body ('Region
+    Gotland blir ansvarig för …') and a negation are none."""
+    from dialogs.importer.decisions import find_assignments
+
+    got = find_assignments(
+        "Nya rutiner införs på kansliet där Karin Berg blir ansvarig för utskick av kallelser.", []
+    )
+    assert [(a.assignees, a.what) for a in got] == [
+        (["Karin Berg"], "ansvarig för utskick av kallelser")
+    ]
+    got = find_assignments(
+        "Nytt är att Olle Ek kommer framgent att ansvara för protokollen i båda utskotten.", []
+    )
+    assert [(a.assignees, a.what) for a in got] == [
+        (["Olle Ek"], "ansvara för protokollen i båda utskotten")
+    ]
+    assert find_assignments("Region Gotland blir ansvarig för utskicket.", []) == []
+    assert find_assignments("Karin blir ansvarig för inte mycket.", []) == []
+
+
+def test_batch24_an_election_after_a_known_name_is_no_task() -> None:
+    """'Stefan Sjögren valdes att jämte ordförande signera dagens protokoll' (real/items 320):
+    after a name from the attendance list, an election to sign or to a role is the meeting's
+    decision, not a task; 'Anna Ek tar fram ett förslag' after a known name still is one."""
+    from dialogs.importer.decisions import find_assignments
+
+    known = ["Anna Ek"]
+    assert (
+        find_assignments(
+            "Anna Ek valdes att jämte ordförande signera dagens protokoll", known, clause=True
+        )
+        == []
+    )
+    assert find_assignments("Anna Ek utsågs till sekreterare", known, clause=True) == []
+    got = find_assignments("Anna Ek tar fram ett förslag", known, clause=True)
+    assert [(a.assignees, a.what) for a in got] == [(["Anna Ek"], "tar fram ett förslag")]

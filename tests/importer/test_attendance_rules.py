@@ -2074,6 +2074,8 @@ def test_batch23_comma_list_wrapped_inside_a_name_is_joined() -> None:
         assert statuses.get(name) == "present", (name, statuses)
     assert statuses["Maria Falk"] == "absent"
     assert "Anna" not in statuses
+
+
 def test_batch25_a_remote_remark_closes_the_entry_and_justeras_heads_the_justerare() -> None:
     # 'Name (C) 1:e vice ordförande, deltog på distans Name (M) 2:e vice ordförande, deltog på
     # distans …' (real attendance 330): the remark ends one entry and the name after it opens

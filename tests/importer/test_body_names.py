@@ -605,3 +605,23 @@ def test_batch23_caps_title_broken_before_its_last_words_and_date() -> None:
     )
     named = body_in_opening(text)
     assert named is not None and named.endswith("HÄLSOSAMVERKAN NORRDAL"), named
+
+
+def test_batch24_a_body_in_the_genitive_owns_the_minutes_and_adopts() -> None:
+    """'Direktionens protokoll 31 maj 2024' (web notice boards of kommunalförbund, real/items
+    325-327) names the body 'Direktionen'; its 'Direktionen antar …' is still a decision, while
+    the meeting's own 'Mötet antar …' keeps its passive reading."""
+    minutes = parse_minutes(
+        "Styrelsens protokoll 2024-03-05\n\n§ 4 Sammanträdesdagar\n\n"
+        "Styrelsen antar det nya förslaget till sammanträdesdagar.\n",
+        "m.txt",
+    )
+    assert minutes.body_name == "Styrelsen"
+    assert [d.text for d in minutes.decisions] == [
+        "Styrelsen antar det nya förslaget till sammanträdesdagar."
+    ]
+    own = OwnBody(["Styrelsen"])
+    adopted = prose_decision("Styrelsen antar förslaget.", own)
+    assert adopted is not None and adopted.phrase == "Styrelsen antar"
+    meeting = prose_decision("Mötet antar förslaget.", OwnBody(["Mötet"]))
+    assert meeting is None or meeting.phrase != "Mötet antar"

@@ -1440,3 +1440,152 @@ def test_batch19_a_decision_named_as_a_noun_and_taken() -> None:
     assert other is not None and other.clauses == ["införa en modell."]
     assert prose_decision("Det togs inget beslut om att införa en modell.", own) is None
     assert prose_decision("På förra mötet togs ett beslut om att införa en modell.", own) is None
+
+
+def test_batch24_number_before_a_spaced_paragraph_sign() -> None:
+    """'56 § Sammanträdets öppnande …' on a line of its own (web minutes of a kommunalförbund,
+    real/items 326, 327): the number before the sign, a space between, is the paragraph's; a
+    law reference in running text ('enligt 6 § förvaltningslagen') and a lower-case word after
+    the sign make no item."""
+    text = (
+        "Protokoll 2023-03-10\n\n"
+        "12 § Val av justerare\n\nTill justerare valdes Eva Ek.\n\n"
+        "13 § Budget 2024\n\nDirektionen beslutar\n\natt godkänna budgeten.\n\n"
+        "Ärendet har beretts enligt 6 § förvaltningslagen.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("12", "Val av justerare"),
+        ("13", "Budget 2024"),
+    ]
+    text = "Protokoll 2023-03-10\n\n3 § lagen om kommunal samverkan gäller.\n"
+    assert [i.number for i in parse_minutes(text, "m.txt").items] == []
+
+
+def test_batch24_an_earlier_decision_dated_after_its_agent_or_at_its_meeting() -> None:
+    """Background in a paragraph tells an earlier decision with its time after the agent or the
+    object: 'MRP 2022 godkändes av direktionen den 10 december 2021.', 'Nämnden antog planen
+    vid sitt sammanträde den 12 december 2023 § 84.' (real/items 325, 326): none of this
+    meeting's; a protocol dated before the verb, and this meeting's decisions, stay."""
+    from dialogs.importer.decisions import OwnBody, prose_decision, reports_earlier_decision
+
+    assert reports_earlier_decision("Planen godkändes av nämnden den 3 maj 2021.")
+    assert reports_earlier_decision(
+        "Styrelsen antog budget för år 2024 vid sitt sammanträde den 12 december 2023 § 84."
+    )
+    assert not reports_earlier_decision("Protokollet från den 9 november 2017 godkändes.")
+    assert not reports_earlier_decision("Styrelsen godkände budgeten för 2024.")
+    own = OwnBody(["Styrelsen"])
+    assert prose_decision("Budgeten godkändes av styrelsen den 4 maj 2020.", own) is None
+    assert prose_decision("Dagordningen godkändes.", own) is not None
+
+
+def test_batch24_a_form_label_on_its_own_line_is_no_decision() -> None:
+    """'Utses att justera:' as a label of the head on a line of its own (real/items 325) records
+    no decision; 'Tonny Svensson (M) utses att justera dagens protokoll.' does."""
+    from dialogs.importer.decisions import OwnBody, prose_decision
+
+    own = OwnBody([])
+    assert prose_decision("Utses att justera:", own) is None
+    assert prose_decision("Anna Ek (M) utses att justera dagens protokoll.", own) is not None
+
+
+def test_batch24_bare_lettered_points_under_one_numbered_heading_in_flattened_text() -> None:
+    """'1. Föredragningslista enligt stadgarna a) Årsmötet öppnas … b) … c) …' in one flattened
+    line (an annual meeting's statutory points, real/items 323): three or more lettered points
+    in turn are items '1.a', '1.b' …; a lone 'a)' in a sentence is none."""
+    text = (
+        "1 Protokoll från årsmöte (4) Fiskevårdsförbundet i Norrdalen PROTOKOLL FÖRT VID "
+        "FISKEVÅRDSFÖRBUNDETS ÅRSMÖTE Tid: 2019-04-11 kl 18:00 Plats: Bygdegården i Norrdal "
+        "1. Föredragningslista enligt stadgarna a) Mötets öppnande Ordföranden Per Ek hälsade "
+        "alla välkomna och förklarade mötet öppnat. b) Val av ordförande för mötet Till "
+        "ordförande valdes Eva Lund. c) Val av justerare Till justerare valdes Bo Ström och "
+        "Ida Berg. d) Styrelsens berättelse Per Ek redogjorde för verksamheten under året som "
+        "gått och berättelsen lades till handlingarna efter en kort diskussion om fisket.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    assert [i.number for i in minutes.items] == ["1", "1.a", "1.b", "1.c", "1.d"]
+    assert [d.text for d in minutes.decisions] == [
+        "Till ordförande valdes Eva Lund",
+        "Till justerare valdes Bo Ström och Ida Berg",
+    ]
+    text = (
+        "1 Protokoll från årsmöte (4) Fiskevårdsförbundet i Norrdalen PROTOKOLL FÖRT VID "
+        "FISKEVÅRDSFÖRBUNDETS ÅRSMÖTE Tid: 2019-04-11 kl 18:00 Plats: Bygdegården i Norrdal "
+        "1. Föredragningslista enligt stadgarna Mötet gick igenom punkterna a) Mötets öppnande "
+        "och valde sedan Eva Lund till ordförande för mötet och Bo Ström till justerare av "
+        "protokollet efter en kort diskussion om hur fisket i sjön har gått under året.\n"
+    )
+    assert [i.number for i in parse_minutes(text, "m.txt").items] == ["1"]
+
+
+def test_batch24_head_entries_and_body_decision_headings_are_no_topic_headings() -> None:
+    """Web minutes whose § headings were lost (real/items 325): a member line 'Eva Ek (C)' or
+    'Bo Lund, sekreterare' over the next, a field's value under its label ('Justeringens
+    plats:' over 'Måndag den 3 juni …') and 'Styrelsens beslut' over each decision are no
+    topic headings; the decisions are still read."""
+    text = (
+        "Styrelsens protokoll\n\nProtokoll från styrelsens sammanträde den 3 juni 2024.\n\n"
+        "Beslutande:\n\nAnna Berg (S) ordf.\n\nEva Ek (C)\n\nOlle Ny (M) vice ordf.\n\n"
+        "Deltagande:\n\nBo Lund, sekreterare\n\nKim Ås, ekonom, avdelningschef för ekonomi.\n\n"
+        "Justeringens plats:\n\nMåndag den 3 juni 2024 kl 15.00 - digital justering\n\n"
+        "Protokollet är justerat. Justeringen har tillkännagivits genom anslag.\n\n"
+        "Styrelsens beslut\n\nDagordningen godkänns.\n\n"
+        "Styrelsens beslut\n\nStyrelsen beslutar att godkänna årsredovisningen.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    titles = [i.title for i in minutes.items if i.number is None]
+    assert not any(t in titles for t in ("Eva Ek (C)", "Bo Lund, sekreterare", "Styrelsens beslut"))
+    assert not any(t.startswith("Måndag den 3 juni") for t in titles)
+    assert [d.text for d in minutes.decisions] == [
+        "Dagordningen godkänns.",
+        "Styrelsen beslutar att godkänna årsredovisningen.",
+    ]
+
+
+def test_batch24_the_heads_record_of_the_adjuster_elected_in_the_first_paragraph() -> None:
+    """'Justering och sekreterare / Att jämte ordförande Eva Ek justera dagens protokoll valdes
+    Bo Lund.' in the head and 'Till justeringsperson valdes Bo Lund.' in the first paragraph
+    (real/items 327): the head tells the paragraph's election again, no decision before the
+    first paragraph; another head decision stays."""
+
+    def minutes_with(head: str) -> ParsedMinutes:
+        return parse_minutes(
+            "Direktionens protokoll 31 maj 2024\n\n"
+            "Direktionens ledamöter\nEva Ek (S), ordförande\nBo Lund (M)\n\n"
+            f"Justering och sekreterare\n{head}\n\n"
+            "12 § Sammanträdets öppnande och val av justeringsperson\n\n"
+            "Dagordningen fastställdes.\n\nTill justeringsperson valdes Bo Lund.\n\n"
+            "13 § Föregående protokoll\n\nProtokollet lades till handlingarna.\n",
+            "m.txt",
+        )
+
+    minutes = minutes_with(
+        "Att jämte ordförande Eva Ek justera dagens protokoll valdes Bo Lund. "
+        "Sekreterare är Kim Ås."
+    )
+    assert [i.number for i in minutes.items] == ["12", "13"]
+    assert not any("före första" in w for w in minutes.warnings)
+    minutes = minutes_with(
+        "Att jämte ordförande Eva Ek justera dagens protokoll valdes Kim Ås. Sekreterare är Kim Ås."
+    )
+    assert [i.number for i in minutes.items] == [None, "12", "13"]
+
+
+def test_batch24_a_topic_heading_under_an_agenda_label_stays_one() -> None:
+    """Only a head field's label ('Justeringens plats:', 'Utses att justera:') makes the line
+    under it its value; under 'Dagordning:' a topic heading over its text stays an item."""
+    text = (
+        "Minnesanteckningar 2024-03-05\n\nDagordning:\n\nVal av justerare\n\n"
+        "Till justerare valdes Eva Ek.\n\nBudget för hösten\n\nStyrelsen godkände budgeten.\n"
+    )
+    titles = [i.title for i in parse_minutes(text, "m.txt").items]
+    assert "Val av justerare" in titles and "Budget för hösten" in titles
+    # A bare name over what that person told stays a heading; only a name with a party's
+    # letters or a role after a comma is a member line.
+    text = (
+        "Minnesanteckningar 2024-03-05\n\nAnna Ek\n\nAnna berättade om läget i kommunen.\n\n"
+        "Bo Lund\n\nBo berättade om budgeten.\n"
+    )
+    titles = [i.title for i in parse_minutes(text, "m.txt").items]
+    assert "Anna Ek" in titles and "Bo Lund" in titles
