@@ -387,6 +387,7 @@ def _cutoff_options(
     grids: tuple[list[float], ...] = GRIDS,
     dense_decision: float | None = None,
     dense_who: float | None = None,
+    dense_anchored: float | None = None,
 ) -> list[tuple[float, ...]]:
     """(empty share, right share, L, Z, D, E, X, A) for every point of the grids, over dev
     answers given with the cut-off off. Answers without a confidence are always shown. With
@@ -419,6 +420,11 @@ def _cutoff_options(
         who = np.array([c is not None and len(c) > 10 and c[10] > 0.5 for c in conf]) & ~framed
         by_d = np.where(who, dense >= dense_who, by_d) & dense_on
     first = (by_l[:, None, None, :] | by_z[None, :, None, :] | by_d[None, None, :, :]) & hits
+    if dense_anchored is not None:
+        # Let through on the question's names and numbers: it has some, the first hit shown
+        # holds them all, and the best dense similarity reaches dense_anchored.
+        named = np.array([c is not None and len(c) > 11 and c[11] >= 1 for c in conf])
+        first = first | (named & (missing == 0) & (dense >= dense_anchored) & dense_on & hits)
     first = first.reshape(-1, n)
     points = list(itertools.product(grid_l, grid_z, grid_d))
     n_ans = max(int(ans.sum()), 1)
@@ -445,7 +451,13 @@ def _balanced(options: list[tuple[float, ...]]) -> tuple[float, ...]:
 def _score(dev: list[tuple[Any, ...]], values: dict[str, float]) -> tuple[float, float]:
     """(right share, empty share) of dev with these cut-off values."""
     grids = tuple([values.get(k, 0.0)] for k in _NAMES)
-    o = _cutoff_options(dev, grids, values.get("dense_decision"), values.get("dense_who"))[0]
+    o = _cutoff_options(
+        dev,
+        grids,
+        values.get("dense_decision"),
+        values.get("dense_who"),
+        values.get("dense_anchored"),
+    )[0]
     return o[1], o[0]
 
 
@@ -503,7 +515,7 @@ def calibrate(rows: list[tuple[dict[str, Any], str, bool, Any, bool]]) -> None:
         # other values as the file has them; chosen on one half of the organisations, scored on
         # the other.
         sweep = [0.78 + x / 100 for x in range(0, 10)]
-        for name in ("dense_decision", "dense_who"):
+        for name in ("dense_decision", "dense_who", "dense_anchored"):
             for value in sweep:
                 right, empty = _score(dev, {**current, name: value})
                 print(
@@ -514,7 +526,13 @@ def calibrate(rows: list[tuple[dict[str, Any], str, bool, Any, bool]]) -> None:
             for h in (0, 1):
                 one = [r for r in dev if zlib.crc32(r[0]["organisation"].encode()) % 2 == h]
                 other = [r for r in dev if zlib.crc32(r[0]["organisation"].encode()) % 2 != h]
-                pick = max(sweep, key=lambda v, n=name: sum(_score(one, {**plain, n: v})))
+
+                def summed(
+                    v: float, rows: list[Any] = one, n: str = name, base: dict[str, float] = plain
+                ) -> float:
+                    return sum(_score(rows, {**base, n: v}))
+
+                pick = max(sweep, key=summed)
                 right, empty = _score(other, {**plain, name: pick})
                 right0, empty0 = _score(other, plain)
                 print(

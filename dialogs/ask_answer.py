@@ -315,7 +315,7 @@ def _plan(result: AP.Retrieval) -> str:
 def _answers(result: AP.Retrieval, wanted: str | None, question: str, lang: str) -> bool:
     """Whether the retrieval answers: past the cut-off, and one of the best three passages can
     answer this kind of question."""
-    return AP.confident(result, lang) and any(
+    return AP.answers_at_all(result, lang) and any(
         fits(wanted, _as_seen(f, f.row.text), question) for f in result.found[:3]
     )
 

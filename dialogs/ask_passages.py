@@ -124,6 +124,9 @@ class Retrieval:
     # The question asks who ("Vem …?", "Who …?"): the extract shown must name a person (or a
     # group given a task), a check of its own, so it has its own dense threshold (`dense_who`).
     asks_who: bool = False
+    # How many names and numbers the question holds (anchors()): written alike in any language,
+    # they are evidence across languages where the words are not (`dense_anchored`).
+    anchor_count: float = 0.0
 
     def features(self) -> tuple[float, ...]:
         """What the cut-off reads (and the bench calibrates on)."""
@@ -139,6 +142,7 @@ class Retrieval:
             self.anchors_missing,
             float(self.decision_frame),
             float(self.asks_who),
+            self.anchor_count,
         )
 
 
@@ -215,6 +219,7 @@ async def retrieve(
         qvec,
         decision_frame=P.BESLUT in kind_bias,
         asks_who=asks_who,
+        anchor_count=float(len(anchors(question))),
     )
 
 
@@ -235,6 +240,26 @@ def confident(r: Retrieval, lang: str) -> bool:
     return r.used_vectors and (r.dense_z >= c["dense_z"] or r.best_dense >= dense)
 
 
+def anchored(r: Retrieval, lang: str) -> bool:
+    """Whether the passages may answer on the strength of the question's names and numbers:
+    the question has some, and the best dense similarity reaches `dense_anchored` (99 or
+    absent = off), a little under `dense`. extract_holds then asks that the first hit shown
+    holds every one of them. A name or a number is written alike in Swedish and English, so
+    it is evidence where an English question shares no word with the Swedish record."""
+    c = cutoff(lang)
+    return (
+        r.used_vectors
+        and bool(r.found)
+        and r.anchor_count >= 1
+        and r.best_dense >= c.get("dense_anchored", 99.0)
+    )
+
+
+def answers_at_all(r: Retrieval, lang: str) -> bool:
+    """Past the cut-off, or past it on the question's names and numbers (anchored)."""
+    return confident(r, lang) or anchored(r, lang)
+
+
 def extract_holds(r: Retrieval, lang: str) -> bool:
     """Whether what the asker sees first holds the question: enough of its words in the first
     hit (the `extract` value of resources/ask_cutoff.json; 0 = not checked), the first three
@@ -250,6 +275,11 @@ def extract_holds(r: Retrieval, lang: str) -> bool:
         r.extract_share >= c.get("extract", 0.0)
         and r.extract_dense >= c.get("extract_dense", 0.0)
         and not (c.get("anchors", 0.0) and r.anchors_missing)
+        # Let through on its names and numbers alone (anchored): the first hit shown holds
+        # them all.
+        and not (
+            c.get("dense_anchored", 99.0) < 99.0 and r.anchors_missing and not confident(r, lang)
+        )
     )
 
 

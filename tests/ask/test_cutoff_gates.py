@@ -113,6 +113,31 @@ def test_a_question_asking_who_has_its_own_dense_threshold(
     assert not AP.confident(r, "en")
 
 
+def test_a_question_with_names_or_numbers_may_pass_a_little_lower_if_the_hit_holds_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`dense_anchored`: a question with a name or a number passes at that similarity, under
+    `dense`, and only when the first hit shown holds every one of them; a question without
+    any, or a language without the value, keeps `dense`."""
+    _with_cutoff(monkeypatch, dense=0.84, dense_anchored=0.83)
+    r = AP.Retrieval([object()], {}, 0.0, 0.835, True)  # type: ignore[list-item]
+    assert not AP.confident(r, "en") and not AP.answers_at_all(r, "en")
+    r.anchor_count = 1.0
+    assert AP.answers_at_all(r, "en") and r.features()[11] == 1.0
+    r.anchors_missing = 1
+    assert not AP.extract_holds(r, "en")  # the hit lacks the name: held back
+    r.anchors_missing = 0
+    assert AP.extract_holds(r, "en")
+    # Past the ordinary cut-off, a missing name is not held against it (anchors is off).
+    r.best_dense, r.anchors_missing = 0.85, 1
+    assert AP.confident(r, "en") and AP.extract_holds(r, "en")
+    r.best_dense = 0.82
+    assert not AP.answers_at_all(r, "en")
+    _with_cutoff(monkeypatch, dense=0.84)
+    r.best_dense = 0.835
+    assert not AP.answers_at_all(r, "en")
+
+
 async def test_seen_similarity_without_vectors_holds_nothing_back() -> None:
     assert await AP.seen_similarity(["Budget 2018 antogs."], None) == 1.0
     assert await AP.seen_similarity([], np.ones(384, dtype=np.float32)) == 1.0
