@@ -19,7 +19,7 @@ import logging
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -1765,11 +1765,15 @@ async def _attendance(
     counted = bool(_RX_HOW_MANY.search(_prepare(question)[1]))
     hits: list[Hit] = []
     missing: list[Meeting] = []
+    asked = _forms(w.text for w in query_words(parsed.rest))
     for meeting in meetings:
         names = []
-        for att, person in await _attendance_rows(ctx, meeting.id):
-            if not _in_part(att, part):
-                continue
+        rows = [(a, p) for a, p in await _attendance_rows(ctx, meeting.id) if _in_part(a, part)]
+        chosen = _of_organisation(rows, asked)
+        # Asked by organisation ("från Karlskrona kommun", "Vilka organisationer var
+        # representerade?"): each person's organisation is part of the answer.
+        show_org = len(chosen) < len(rows) or bool(_RX_ORGS_ASKED.search(_prepare(question)[1]))
+        for att, person in chosen:
             role = att.role and ctx.t(
                 ROLE_SV.get(att.role, att.role), ROLE_EN.get(att.role, att.role)
             )
@@ -1778,7 +1782,8 @@ async def _attendance(
                 if att.status == "partial"
                 else ""
             )
-            names.append(person.display_name + (f" – {role}" if role else "") + note)
+            org = f" ({person.organisation})" if show_org and person.organisation else ""
+            names.append(person.display_name + org + (f" – {role}" if role else "") + note)
         if not names:
             missing.append(meeting)
             continue
@@ -1820,6 +1825,29 @@ async def _attendance(
             settled=True,
         )
     return _answer(ctx, f"**{title}{_where(parsed, ctx)}**", hits)
+
+
+# A question for the organisations at a meeting (folded).
+_RX_ORGS_ASKED = re.compile(r"\b(?:organisation\w*|organization\w*|represent\w*|foretradd\w*)\b")
+
+
+def _forms(words: Iterable[str]) -> set[str]:
+    """Words folded as names are, and their stems ("kommuner" meets "kommun")."""
+    return {f for w in words for k in name_key(w).split() if len(k) >= 3 for f in (k, stem(k))}
+
+
+def _of_organisation(rows: list[tuple[Any, Any]], asked: set[str]) -> list[tuple[Any, Any]]:
+    """The attendees the question's words single out by organisation or title ("Vem deltog
+    från Karlskrona kommun?", "Vilka kommuner var representerade?", "Who attended from Region
+    Blekinge?"): those whose organisation and title share the most of its words, when some
+    share any and not everyone shares as many; otherwise all of them."""
+    if not asked or not rows:
+        return rows
+    score = [len(asked & _forms([f"{p.organisation or ''} {p.title or ''}"])) for _, p in rows]
+    best = max(score)
+    if best == 0 or min(score) == best:
+        return rows
+    return [row for row, n in zip(rows, score, strict=True) if n == best]
 
 
 async def _attended(ctx: CommandContext, question: str, parsed: Parsed, visible: Visible) -> Answer:

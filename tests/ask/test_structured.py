@@ -759,3 +759,35 @@ async def test_a_meetings_agenda_is_listed_item_by_item(
     ):
         answer = await asking(other)
         assert "§ 41 Val av justerare" not in answer.text, answer.text
+
+
+async def test_attendance_asked_by_organisation_lists_those_who_came_from_it(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """A samverkan body's members come from its kommuner and the region: "Vem deltog från
+    Tingsryds kommun?", "Who attended from Region Kronoberg?" list those whose organisation it
+    is; "Vilka kommuner var representerade?" those from a kommun, with their organisations;
+    a question naming none lists everyone present."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        body = await b.body("lg", "Ledningsgruppen för vård och omsorg", "LGVO")
+        held = await b.meeting("lg-1", body, dt.date(2022, 3, 4), source="import")
+        for name, org in (
+            ("Asta Ek", "Tingsryds kommun"),
+            ("Bo Ring", "Socialförvaltningen, Tingsryds kommun"),
+            ("Cai Holm", "Ljungby kommun"),
+            ("Dan Vik", "Region Kronoberg"),
+            ("Eva Berg", "Psykiatrin, Region Kronoberg"),
+        ):
+            await b.attend(held, await b.person(name, org), role="ledamot")
+    tingsryd = await asking("Vem deltog från Tingsryds kommun på LGVO i mars 2022?")
+    assert "Asta Ek" in tingsryd.text and "Bo Ring" in tingsryd.text, tingsryd.text
+    assert "Cai Holm" not in tingsryd.text and "Dan Vik" not in tingsryd.text, tingsryd.text
+    region = await asking("Who attended LGVO from Region Kronoberg in March 2022?")
+    assert "Dan Vik" in region.text and "Eva Berg" in region.text, region.text
+    assert "Asta Ek" not in region.text, region.text
+    kommuner = await asking("Vilka kommuner var representerade på LGVO i mars 2022?")
+    assert "Cai Holm (Ljungby kommun)" in kommuner.text, kommuner.text
+    assert "Dan Vik" not in kommuner.text, kommuner.text
+    everyone = await asking("Vilka var närvarande på LGVO i mars 2022?")
+    assert all(n in everyone.text for n in ("Asta Ek", "Cai Holm", "Eva Berg")), everyone.text
