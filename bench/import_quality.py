@@ -277,8 +277,10 @@ async def import_one(
 
 def same_body(want: str, got: str | None) -> bool:
     """The same body when equal after folding, or when one name holds the other as whole words
-    ("Socialberedningen" / "Socialberedningen i Norrbotten")."""
-    a, b = fold(want).strip(" .,"), fold(got or "").strip(" .,")
+    ("Socialberedningen" / "Socialberedningen i Norrbotten"; "Direktionen" / "Direktionen,
+    Medelpads Räddningstjänstförbund": a comma or a bracket beside a word leaves it whole)."""
+    a = " ".join(re.findall(r"[^\W_]+(?:[-:'][^\W_]+)*", fold(want)))
+    b = " ".join(re.findall(r"[^\W_]+(?:[-:'][^\W_]+)*", fold(got or "")))
     if not b:
         return False
     return a == b or f" {b} " in f" {a} " or f" {a} " in f" {b} "
