@@ -287,6 +287,12 @@ _OWNER_BULLET = re.compile(r"\s[-–•]\s+(?=[A-ZÅÄÖ])")
 _EVERYONE = frozenset({"alla", "samtliga"})
 # The head ends with the label of a decisions section, a pass heading may follow it: "…
 # Anteckningarna inleds med mötets beslut … Besluten: I Uppföljning, utvärdering" (real/items 92).
+# The headings of notes' own sections, which name no topic of the meeting.
+_NOTES_SECTION = re.compile(
+    r"(?i)(?:anteckningar|mötesanteckningar|minnesanteckningar|beslut|besluten|"
+    r"nästa\s+möte|övrigt|närvarande|deltagare)\s*:?"
+)
+_AGENDA_LIST_LABEL = re.compile(r"(?i)(?:agenda|dagordning|föredragningslista)\s*:$")
 # The heading of notes' section of decisions ("## Beslut", "Besluten:"), an item of its own.
 _DECISION_SECTION = re.compile(
     r"(?i)(?:beslut|besluten|beslutspunkter|fattade\s+beslut|mötets\s+beslut)\s*:?"
@@ -2518,9 +2524,45 @@ class _MinutesParser:
         if minutes.end_time is None and closed is not None and (start is None or closed > start):
             minutes.end_time = closed
 
+    def _agenda_list_items(self, items: list[ParsedItem]) -> list[ParsedItem]:
+        """Notes whose only headings are their own sections ("## Anteckningar", "## Beslut",
+        "## Nästa möte") and whose head opens with a bulleted list of its own, before the
+        attendance: that list is the agenda, its entries the meeting's items, each without a
+        text; the sections stay as they are, with the notes and what was decided (real/complete
+        340-343, "Agenda & mötesanteckningar" over "* Intro & recap …")."""
+        if not items or any(
+            item.number is not None or not _NOTES_SECTION.fullmatch(clean_line(item.title))
+            for item in items
+        ):
+            return []
+        entries: list[str] = []
+        previous = ""
+        for raw in self.header_text.split("\n"):
+            if not raw.strip():
+                continue
+            if is_bullet(raw) and not raw[:1].isspace():
+                if not entries and previous.endswith(":") and not _AGENDA_LIST_LABEL.match(previous):
+                    return []  # a labelled list ("Deltagare:") is no agenda
+                entries.append(strip_bullet(raw).strip().rstrip(":").strip())
+            elif entries and raw[:1].isspace():
+                continue  # a point under an entry belongs to it
+            elif entries:
+                break
+            previous = clean_line(raw)
+        if (
+            len(entries) < 2
+            or any(len(entry) > 90 or not entry for entry in entries)
+            or any(self.people.find(entry) is not None for entry in entries)
+        ):
+            return []
+        return [ParsedItem(number=None, is_paragraph=False, title=entry) for entry in entries]
+
     def _finish(self, works: list[_ItemWork]) -> None:
         minutes = self.minutes
         minutes.items = [w.item for w in works]
+        agenda = self._agenda_list_items(minutes.items)
+        if agenda:
+            minutes.items = agenda + minutes.items
         for item in minutes.items:
             # A "Beslut" heading with nothing decided under it in its own words is a label,
             # not a decision (real/items 48, 52: the decision follows as "X beslutar att …").

@@ -136,3 +136,52 @@ def test_a_request_to_everyone_is_a_task_for_alla() -> None:
     )
     assert _tasks(minutes)[0][0] == ["alla"]
     assert _tasks(minutes)[0][1].startswith("läsa igenom testplanen")
+
+
+def test_the_opening_bullet_list_of_sectioned_notes_is_the_agenda() -> None:
+    """Notes whose only headings are their sections ('## Anteckningar', '## Beslut') open with
+    a bulleted list before the attendance: its entries are the items, a point under an entry
+    belongs to it, a trailing colon goes (real/complete 340-343); a list under a label
+    ('Deltagare:') is no agenda."""
+    minutes = parse_minutes(
+        "\n".join(
+            [
+                "# Mötesanteckningar 2022-03-04",
+                "",
+                "* Inledning",
+                "* Testmiljön",
+                "* Övriga frågor:",
+                "  - lokal till hösten",
+                "",
+                "## Närvarande",
+                "",
+                "* Karin Holm",
+                "* Olof Berg",
+                "",
+                "## Anteckningar",
+                "",
+                "* Karin visade testmiljön och berättade hur gruppen kan använda den.",
+            ]
+        )
+        + "\n"
+    )
+    titles = [item.title for item in minutes.items]
+    assert titles[:3] == ["Inledning", "Testmiljön", "Övriga frågor"]
+    assert titles[3:] == ["Anteckningar"]
+    labelled = parse_minutes(
+        "\n".join(
+            [
+                "# Mötesanteckningar 2022-03-04",
+                "",
+                "Deltagare:",
+                "* Karin Holm",
+                "* Olof Berg",
+                "",
+                "## Anteckningar",
+                "",
+                "* Karin visade testmiljön och berättade hur gruppen kan använda den.",
+            ]
+        )
+        + "\n"
+    )
+    assert [item.title for item in labelled.items] == ["Anteckningar"]
