@@ -4897,7 +4897,10 @@ def _body_from_title(title: str) -> str:
     if genitive:
         return _possessor(genitive.group("owner"))
     body = re.sub(
-        r"\b(?:sammanträdesprotokoll|protokoll|minnesanteckningar|minnesanteckning|"
+        # "Agenda & mötesanteckningar 20201124": the agenda and the notes in one file, neither
+        # word a name (real/complete 340-343).
+        r"\b(?:(?:agenda|dagordning|föredragningslista)\s*(?:&|och|\+|/)\s*)?"
+        r"(?:sammanträdesprotokoll|protokoll|minnesanteckningar|minnesanteckning|"
         r"mötesanteckningar|mötesanteckning|anteckningar|kallelse(?:\s+till)?)\b"
         # A preposition as a whole word: not the first letters of "Förbundsstyrelsen".
         r"(?:\s+(?:från|för|vid)\b)?",

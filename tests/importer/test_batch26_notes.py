@@ -185,3 +185,13 @@ def test_the_opening_bullet_list_of_sectioned_notes_is_the_agenda() -> None:
         + "\n"
     )
     assert [item.title for item in labelled.items] == ["Anteckningar"]
+
+
+def test_agenda_and_notes_in_the_title_name_no_body() -> None:
+    """'Agenda & mötesanteckningar 2021-03-04': the file's two kinds, no body's name; a name
+    before them stays (real/complete 340-343)."""
+    tail = "\n\n* Inledning\n* Testmiljön\n\n## Närvarande\n\n* Karin Holm\n"
+    assert parse_minutes("# Agenda & mötesanteckningar 2021-03-04" + tail).body_name is None
+    assert parse_minutes("# Agenda och anteckningar 2021-03-04" + tail).body_name is None
+    named = parse_minutes("# Styrgruppen – agenda & anteckningar 2021-03-04" + tail)
+    assert named.body_name == "Styrgruppen"
