@@ -108,6 +108,8 @@ _EARLIER_DATE = re.compile(
     re.IGNORECASE,
 )
 _PRESENT_VERB = re.compile(r"(?i)(?:ar|er|ger)$")
+# The verbs by which "vi" / "man" of the notes decide (see prose_decision).
+_WE_DECIDED = re.compile(r"(?i)beslutade|beslöt|beslutar|bestämde|bestämmer")
 
 
 def is_body_subject(subject: str) -> bool:
@@ -176,8 +178,10 @@ _PASSIVE = re.compile(
 # A decision in the second half of a sentence: "Delegationen diskuterar … och delegerar till
 # ordföranden att …" (real/items 42); "…, varför man beslöt hålla ett extra möte" (real/items
 # 37).
+# "…, men gruppen beslutade att tackla detta i framtida versioner": a clause after "men" decides
+# as one after "och" does (real/complete 343).
 _SECOND_VERB_DECIDES = re.compile(
-    r"(?:\boch\s+|,\s*(?:varför|och|så)\s+(?P<who>man|vi|\w+(?:en|et))\s+)"
+    r"(?:\boch\s+|,\s*(?:varför|och|så|men)\s+(?P<who>man|vi|\w+(?:en|et))\s+)"
     r"(?P<said>(?:delegerar|delegerade)\s+(?:till|åt)\s+\S.*|"
     r"(?:beslöt|beslutade|uppdrog|uppdrar)\s+(?!sig\b)\S.*)$",
     re.IGNORECASE,
@@ -468,6 +472,19 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
         if "uppdrag" in match.group("verb"):
             return ParsedDecision(phrase=phrase, clauses=[text], text=text)
         return ParsedDecision(phrase=phrase, clauses=[_strip_att(rest)], text=text)
+    if (
+        match
+        and rest
+        and match.group("subj").lower() in {"vi", "man"}
+        and _WE_DECIDED.fullmatch(match.group("verb"))
+        and re.match(r"(?i)att\b", rest)
+        and not _EARLIER_DATE.match(rest)
+    ):
+        # "Vi beslutade att försöka få till flera sittningar …": notes written by the group in
+        # the first person; "vi" (or "man") who decided are the meeting (real/complete 341,
+        # 343). Only the verbs of deciding, with the decision's "att" right after them.
+        phrase = f"{match.group('subj')} {match.group('verb')}"
+        return ParsedDecision(phrase=phrase, clauses=[_strip_att(rest)], text=text)
     adopts = _ADOPTS.match(text)
     if (
         adopts
@@ -503,6 +520,10 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
     if (
         passive
         and not re.match(r"(?i)om\b", text)
+        # "Diskussioner om autostart av appar och hur vi ska se till att användarvänligheten
+        # bibehålls.": a sentence that names a discussion reports it; its passive is inside
+        # what was discussed (real/complete 343).
+        and not _DISCUSSION_OPENING.match(text)
         # "Festkommitté valdes inte på årsmötet …" says what was not decided (real/items 134).
         and not re.match(r"(?i)\s+(?:inte|ej|icke)\b", text[passive.end() :])
         # "Kommunstyrelsen har föreslagit att motionen bifalls": a proposal (shapes/items 15).
@@ -933,6 +954,12 @@ _BODY_SHALL_VERBS = re.compile(
 # Inside a decision a body or an office that shall do something has a task: "Hälso- och
 # sjukvårdsdirektören ska fortlöpande informera nämnden om arbetet" (real/items 135), "Kansliet
 # ska återkomma med synopsis" (real/items 132).
+_DISCUSSION_OPENING = re.compile(
+    r"(?i)(?:kort\s+|korta\s+)?(?:diskussion(?:er|en)?|dialog|samtal)\s+(?:om|kring|angående|runt|gällande)\s"
+)
+_SUBORDINATE_OPENING = re.compile(
+    r"(?i)(?:för\s+att|om|när|eftersom|då|innan|efter\s+att|medan|så\s+att|även\s+om)\s"
+)
 _BODY_SHALL = re.compile(
     r"^(?P<who>\S+(?:\s+\S+){0,2}?)\s+(?:ska|skall)\s+(?P<what>(?:[a-zåäö]+\s+)?[a-zåäö]+a\b.+)$"
 )
@@ -1042,7 +1069,7 @@ _ELECTED = re.compile(
 # "Vi ber Lena att kontakta kommunen", "Styrelsen bad kansliet återkomma med …": asking someone
 # to do something hands them the task.
 _ASKED_TO = re.compile(
-    r"\b(?:ber|bad)\s+(?P<who>"
+    r"\b(?:ber|bad)\s+(?P<who>(?:alla|samtliga)(?=\s)|"
     + _CLAUSE_NAME
     + r"(?:\s+(?:och|&)\s+"
     + _CLAUSE_NAME
@@ -1250,7 +1277,13 @@ def find_assignments(
             )
         ]
     asked = _ASKED_TO.search(text)
-    if asked and (asked.group("who")[0].isupper() or is_body_subject(asked.group("who"))):
+    if asked and (
+        asked.group("who")[0].isupper()
+        or is_body_subject(asked.group("who"))
+        # "Martin bad alla ta en titt på iGov-profilen": a request to everyone present
+        # (real/complete 341).
+        or asked.group("who") in {"alla", "samtliga"}
+    ):
         what, due = _due(asked.group("what"))
         who = re.split(r"\s+(?:och|&)\s+", asked.group("who"))
         return [ParsedAssignment(assignees=who, what=what, due_text=due)]
@@ -1395,6 +1428,9 @@ def find_assignments(
     if (
         shall
         and shall.group("who").lower() not in _NOT_OWNER
+        # "För att piloterna ska kunna starta bör vi …": a purpose clause before the main one,
+        # no subject (real/complete 342).
+        and not _SUBORDINATE_OPENING.match(shall.group("who"))
         and (is_body_subject(shall.group("who")) or _ROLE_NOUN.search(shall.group("who")))
         and (clause or _BODY_SHALL_VERBS.match(shall.group("what")))
     ):

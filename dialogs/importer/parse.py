@@ -287,6 +287,18 @@ _OWNER_BULLET = re.compile(r"\s[-–•]\s+(?=[A-ZÅÄÖ])")
 _EVERYONE = frozenset({"alla", "samtliga"})
 # The head ends with the label of a decisions section, a pass heading may follow it: "…
 # Anteckningarna inleds med mötets beslut … Besluten: I Uppföljning, utvärdering" (real/items 92).
+# The headings of notes' own sections, which name no topic of the meeting.
+_NOTES_SECTION = re.compile(
+    r"(?i)(?:anteckningar|mötesanteckningar|minnesanteckningar|beslut|besluten|"
+    r"nästa\s+möte|övrigt|närvarande|deltagare)\s*:?"
+)
+_AGENDA_LIST_LABEL = re.compile(r"(?i)(?:agenda|dagordning|föredragningslista)\s*:$")
+# The heading of notes' section of decisions ("## Beslut", "Besluten:"), an item of its own.
+_DECISION_SECTION = re.compile(
+    r"(?i)(?:beslut|besluten|beslutspunkter|fattade\s+beslut|mötets\s+beslut)\s*:?"
+)
+# "Nästa möte - 2021-01-14, 12:30-14:00" among the decisions: the next meeting, not a decision.
+_NEXT_MEETING_ENTRY = re.compile(r"(?i)nästa\s+(?:möte|sammanträde|träff)\b")
 _DECISIONS_FIRST = re.compile(
     r"\b(?:Besluten|Beslutspunkter|Mötets\s+beslut(?:spunkter)?)\s*:\s*"
     r"(?:[IVX]{1,4}\s+[^.:\n]{0,100})?$"
@@ -2165,7 +2177,7 @@ class _MinutesParser:
                 proposal = True
                 i += 1
                 continue
-            agreed = _AGREED_LEAD_IN.search(text) if text else None
+            agreed = (_AGREED_LEAD_IN.search(text) or _CONCLUDED_LEAD_IN.search(text)) if text else None
             following = next((line for line in body[i + 1 :] if line.strip()), "")
             if agreed and _LIST_ITEM.match(following):
                 # "… för kommande års planering. Vi har kommit överens om att:" over a bulleted
@@ -2260,6 +2272,11 @@ class _MinutesParser:
         is the first of its item's text."""
         kept = text = _clean_text(lines, item.attachments)
         may_decide = decisions
+        # Notes whose section "## Beslut" holds what was decided, as paragraphs or bullets
+        # (real/complete 340, 341): under that heading each sentence is a decision.
+        section_decides = item.number is None and bool(
+            _DECISION_SECTION.fullmatch(clean_line(item.title))
+        )
         entries = _owned_entries(lines) if _ACTION_HEADING.search(item.title) else []
         if entries:
             item.assignments.extend(entries)
@@ -2416,6 +2433,24 @@ class _MinutesParser:
                 decision = ParsedDecision(
                     phrase="Beslut", clauses=[strip_final_period(said)], text=said
                 )
+            said = strip_bullet(sentence).strip()
+            start, end = spans[position]
+            if (
+                decisions
+                and not decision
+                and section_decides
+                # A paragraph or an entry of its own; in "Alla protokoll kommer att finnas … . Vi
+                # kom överens om att … . Detta förbättrar …" under "Beslut" only the sentence
+                # that says so decides (real/items 45).
+                and (not text[:start].strip() or text[:start].rstrip(" \t").endswith("\n"))
+                and (not text[end:].strip() or text[end:].lstrip(" \t").startswith("\n"))
+                and len(said.split()) >= 3
+                and not said.endswith("?")
+                and not _NEXT_MEETING_ENTRY.match(said)
+            ):
+                decision = ParsedDecision(
+                    phrase="Beslut", clauses=[strip_final_period(said)], text=said
+                )
             clause = att_clause(sentence) if last is not None and not decision else None
             if clause and last is not None:
                 # "Gruppen beslutar: Att … . Att …": a flattened list of att-clauses goes on the
@@ -2489,9 +2524,45 @@ class _MinutesParser:
         if minutes.end_time is None and closed is not None and (start is None or closed > start):
             minutes.end_time = closed
 
+    def _agenda_list_items(self, items: list[ParsedItem]) -> list[ParsedItem]:
+        """Notes whose only headings are their own sections ("## Anteckningar", "## Beslut",
+        "## Nästa möte") and whose head opens with a bulleted list of its own, before the
+        attendance: that list is the agenda, its entries the meeting's items, each without a
+        text; the sections stay as they are, with the notes and what was decided (real/complete
+        340-343, "Agenda & mötesanteckningar" over "* Intro & recap …")."""
+        if not items or any(
+            item.number is not None or not _NOTES_SECTION.fullmatch(clean_line(item.title))
+            for item in items
+        ):
+            return []
+        entries: list[str] = []
+        previous = ""
+        for raw in self.header_text.split("\n"):
+            if not raw.strip():
+                continue
+            if is_bullet(raw) and not raw[:1].isspace():
+                if not entries and previous.endswith(":") and not _AGENDA_LIST_LABEL.match(previous):
+                    return []  # a labelled list ("Deltagare:") is no agenda
+                entries.append(strip_bullet(raw).strip().rstrip(":").strip())
+            elif entries and raw[:1].isspace():
+                continue  # a point under an entry belongs to it
+            elif entries:
+                break
+            previous = clean_line(raw)
+        if (
+            len(entries) < 2
+            or any(len(entry) > 90 or not entry for entry in entries)
+            or any(self.people.find(entry) is not None for entry in entries)
+        ):
+            return []
+        return [ParsedItem(number=None, is_paragraph=False, title=entry) for entry in entries]
+
     def _finish(self, works: list[_ItemWork]) -> None:
         minutes = self.minutes
         minutes.items = [w.item for w in works]
+        agenda = self._agenda_list_items(minutes.items)
+        if agenda:
+            minutes.items = agenda + minutes.items
         for item in minutes.items:
             # A "Beslut" heading with nothing decided under it in its own words is a label,
             # not a decision (real/items 48, 52: the decision follows as "X beslutar att …").
@@ -4826,7 +4897,10 @@ def _body_from_title(title: str) -> str:
     if genitive:
         return _possessor(genitive.group("owner"))
     body = re.sub(
-        r"\b(?:sammanträdesprotokoll|protokoll|minnesanteckningar|minnesanteckning|"
+        # "Agenda & mötesanteckningar 20201124": the agenda and the notes in one file, neither
+        # word a name (real/complete 340-343).
+        r"\b(?:(?:agenda|dagordning|föredragningslista)\s*(?:&|och|\+|/)\s*)?"
+        r"(?:sammanträdesprotokoll|protokoll|minnesanteckningar|minnesanteckning|"
         r"mötesanteckningar|mötesanteckning|anteckningar|kallelse(?:\s+till)?)\b"
         # A preposition as a whole word: not the first letters of "Förbundsstyrelsen".
         r"(?:\s+(?:från|för|vid)\b)?",
@@ -5024,6 +5098,16 @@ _AGREED_LEAD_IN = re.compile(
 )
 
 
+# "Vid diskussioner angående pilotimplementationer … kom gruppen fram till:" over a list: what
+# the group concluded, one decision per entry, as "Vi har kommit överens om att:" (real/complete
+# 342); the subject after the verb when an adverbial opens the sentence, or before it.
+_CONCLUDED_LEAD_IN = re.compile(
+    r"(?:^|\s)(?P<phrase>(?:(?:kom|har\s+kommit|hade\s+kommit)\s+(?:vi|man|[a-zåäö]+(?:en|et|na))|"
+    r"(?:Vi|Man|[A-ZÅÄÖ][a-zåäö]+(?:en|et|na))\s+(?:kom|har\s+kommit|hade\s+kommit))"
+    r"\s+fram\s+till)\s*:\s*$"
+)
+
+
 _TOPIC_LEAD = re.compile(r"^(?P<topic>[A-ZÅÄÖ][^.:!?]{3,80}?)\s*:\s+[A-ZÅÄÖ]")
 
 
@@ -5060,6 +5144,7 @@ def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int, list[
     atts: list[bool] = []
     gap = False
     listed = False
+    first_indent = 0
     n = start
     while n < len(body):
         raw = body[n]
@@ -5075,7 +5160,14 @@ def _collect_clauses(body: list[str], start: int) -> tuple[list[str], int, list[
             n += 1
             continue
         text = clean_line(raw)
+        indent = len(raw) - len(raw.lstrip())
+        if listed and _LIST_ITEM.match(raw) and indent < first_indent:
+            # Sub-entries under a lead-in ("   - Freja och BankID sätter upp …"): the next entry
+            # further out ("* Leif diskuterade …") is the notes' next point (real/complete 342).
+            break
         if _LIST_ITEM.match(raw) and (not clauses or listed):
+            if not listed:
+                first_indent = indent
             # "Beslut:" followed by a numbered or bulleted list: one decision per entry (corpus
             # 20, 21); a line "… beslutar följande:" introducing the list is not one itself.
             clauses.append(strip_bullet(raw).strip())
