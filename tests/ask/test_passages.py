@@ -272,9 +272,10 @@ def test_cutoff_is_read_from_its_data_file(lang: str) -> None:
 
     values = cutoff(lang)
     named = {"lexical", "dense_z", "dense", "extract", "extract_dense", "anchors", "dense_who"}
-    # English holds a question asking what was decided to its own dense threshold too.
-    assert set(values) == named | ({"dense_decision"} if lang == "en" else set())
-    for own in ("dense_decision", "dense_who"):
+    # English holds a question asking what was decided to its own dense threshold too, and
+    # one whose names and numbers the first hit holds (dense_anchored).
+    assert set(values) == named | ({"dense_decision", "dense_anchored"} if lang == "en" else set())
+    for own in ("dense_decision", "dense_who", "dense_anchored"):
         assert 0.5 < values.get(own, values["dense"]) <= values["dense"]
     assert 0 < values["lexical"] <= 1 and 0 <= values["extract"] <= 1
     assert 0 <= values["extract_dense"] < 1 and values["anchors"] in (0.0, 1.0)
