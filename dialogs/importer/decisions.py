@@ -17,6 +17,12 @@ from .textutil import clean_line, sentence_spans, spellings, strip_bullet, strip
 _DECISION_HEADING = re.compile(
     r"^(?P<phrase>[^.!?;]{2,80}?\s(?:beslutar|beslutade|beslöt))\s*:?$", re.IGNORECASE
 )
+# "Barn- och utbildningsnämndens beslut", "Folkhälsorådets beslut" on a line of their own: the
+# body's decision as a heading over its wording (real/items 352: "… noterar informationen till
+# protokollet." under it). A proposal's label ("Ordförandens förslag till beslut") is none.
+_BODY_BESLUT_HEADING = re.compile(
+    r"^(?P<phrase>[A-ZÅÄÖ][\w-]*(?:\s+(?:och|för|[\w-]+)){0,4}?s\s+beslut)\s*:?$"
+)
 _BESLUT_LABEL = re.compile(r"^beslut\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
 _ATT_CLAUSE = re.compile(r"^(?:[-*•·]\s*)?att\b\s*(?P<rest>.*)$", re.IGNORECASE)
 _BOLD_ATT = re.compile(r"^\s*(?:[-*•]\s*)?(?:\*\*|__)att(?:\*\*|__)\s*", re.IGNORECASE)
@@ -348,12 +354,22 @@ def decision_heading(line: str) -> str | None:
         and not _THIS_MEETING.match(dated.group("when"))
     ):
         dated = None
-    match = _DECISION_HEADING.match(text) or _DECIDED_FOLLOWING.match(text) or dated
+    match = (
+        _DECISION_HEADING.match(text)
+        or _DECIDED_FOLLOWING.match(text)
+        or dated
+        or _BODY_BESLUT_HEADING.match(text)
+    )
     if match and not re.search(r"(?i)\bföreslå\w*|\bförslag", match.group("phrase")):
         return match.group("phrase").strip()
     if re.fullmatch(r"(?i)beslut\s*:?", text):
         return "Beslut"
     return None
+
+
+def body_beslut_heading(line: str) -> bool:
+    """ "Barn- och utbildningsnämndens beslut" alone on a line: a heading over the decision."""
+    return bool(_BODY_BESLUT_HEADING.match(clean_line(line)))
 
 
 def att_clause(line: str) -> str | None:

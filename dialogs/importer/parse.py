@@ -40,6 +40,7 @@ from .decisions import (
     LOST_SUBJECT_VERBS,
     OwnBody,
     att_clause,
+    body_beslut_heading,
     decision_heading,
     due_of_task_before,
     find_amounts,
@@ -153,7 +154,7 @@ _NUMBERED_LINE = re.compile(
 # (1, 2, 3 …) in one layout counts, as for "1." lines.
 _BARE_NUMBER_LINE = re.compile(
     r"^(?P<indent>)(?P<hashes>)(?P<num>\d{1,2})(?P<sep>)(?P<gap>[ \t]+)"
-    r"(?P<rest>[A-ZÅÄÖ][a-zåäö][^.!?:]{2,80})$"
+    r"(?P<rest>[A-ZÅÄÖ][a-zåäö][^.!?:]{2,150})$"
 )
 # Where a sentence ends inside a line: a full stop, not one after a short abbreviation before a
 # lower-case word ("Anmälan om ev. jäv", "bl.a. budget", real/items 35).
@@ -1208,6 +1209,10 @@ class _MinutesParser:
             if (
                 _CONTENTS_LINE.search(title)
                 or re.match(r"^[-–]\s*§", title)
+                # "§ 88, kl 11.25–11.35." on a line of its own: a head's note of when someone
+                # took part, wrapped after "… § 85–86, kl 09.10–10.45," (real/items 352); a
+                # heading's title never opens with a comma.
+                or title.startswith((",", ";"))
                 or len(first) > 150
                 or re.search(r":(?:\*\*|__)\s+\S", rest)
                 or (first != title and not first[:1].isupper())
@@ -1357,6 +1362,9 @@ class _MinutesParser:
             len(best) == 1
             and len(by_style) == 1
             and (("", False, "label", False) in by_style or best[0][1] == 1)
+            # A bare "1 …" line longer than a title is a page's flattened first line unless
+            # the chain's next numbers follow it (real/items 354, 112).
+            and (len(best[0][2]) <= 80 or bool(_NUMBERED_LINE.match(lines[best[0][0]])))
         )
         if len(best) < 2 and not lone:
             # One "Ärende 1" or one "1. Title" in a document with no other structure is an
@@ -2184,11 +2192,23 @@ class _MinutesParser:
                 self._add_block_decision(work, decision, known)
                 continue
             phrase = decision_heading(raw) if text else None
+            if phrase and body_beslut_heading(raw):
+                # "Barn- och utbildningsnämndens beslut" over "- nämnden beslutar att …" or a
+                # numbered list of "Nämnden beslutar att …": the wording below decides by
+                # itself, one decision a line; the heading only labels it (real/items 351).
+                below = next((line for line in body[i + 1 :] if line.strip()), "")
+                if _LIST_ITEM.match(below) or inline_decision(below):
+                    i += 1
+                    continue
             if phrase:
                 flush()
+                labelled = body_beslut_heading(raw)
                 clauses, i, written = _collect_clauses(body, i + 1)
+                # A "<Body>s beslut" label is no part of the wording it labels.
                 decision = ParsedDecision(
-                    phrase=phrase, clauses=clauses, text="\n".join([phrase, *written])
+                    phrase=phrase,
+                    clauses=clauses,
+                    text="\n".join(written if labelled else [phrase, *written]),
                 )
                 self._add_block_decision(work, decision, known)
                 continue
