@@ -154,8 +154,15 @@ _NUMBERED_LINE = re.compile(
 # (1, 2, 3 …) in one layout counts, as for "1." lines.
 _BARE_NUMBER_LINE = re.compile(
     r"^(?P<indent>)(?P<hashes>)(?P<num>\d{1,2})(?P<sep>)(?P<gap>[ \t]+)"
-    r"(?P<rest>[A-ZÅÄÖ][a-zåäö][^.!?:]{2,150})$"
+    r"(?P<rest>[A-ZÅÄÖ][a-zåäö][^.!?:]{2,180})$"
 )
+# "15 a) Anmälan av protokollsjustering" over "b) …", "c) …" lines: an item with no title of
+# its own whose lettered points are its items 15.a, 15.b … (real/items 353).
+_BARE_LETTERED_LINE = re.compile(
+    r"^(?P<indent>)(?P<hashes>)(?P<num>\d{1,2})(?P<sep>)(?P<gap>[ \t]+)"
+    r"(?P<rest>a\)[ \t]+[A-ZÅÄÖ][a-zåäö][^.!?:]{2,150})$"
+)
+_LETTERED_LINE = re.compile(r"^(?P<letter>[b-h])\)[ \t]+(?P<rest>[A-ZÅÄÖ][a-zåäö][^.!?:]{2,150})$")
 # Where a sentence ends inside a line: a full stop, not one after a short abbreviation before a
 # lower-case word ("Anmälan om ev. jäv", "bl.a. budget", real/items 35).
 # A short capitalised word is an abbreviation too before a lower-case word: "1. Ordf. hälsade
@@ -1223,7 +1230,7 @@ class _MinutesParser:
         chosen = _longest_increasing(_without_contents(paragraphs, lines))
         if chosen:
             self.contents_only.extend(_listed_only(listed, chosen))
-            return chosen
+            return _with_listed_above(chosen, self._numbered_chain(lines))
         return self._numbered_chain(lines)
 
     def _find_outline_items(self, lines: list[str]) -> list[_ItemStart]:
@@ -1283,15 +1290,28 @@ class _MinutesParser:
                 rest = labelled.group("rest")
                 by_style.setdefault(style, []).append((i, int(labelled.group("num")), rest))
                 continue
-            match = _NUMBERED_LINE.match(line) or _BARE_NUMBER_LINE.match(line)
+            match = (
+                _NUMBERED_LINE.match(line)
+                or _BARE_NUMBER_LINE.match(line)
+                or _BARE_LETTERED_LINE.match(line)
+            )
             if not match or _CONTENTS_LINE.search(line):
                 continue
             rest = match.group("rest")
-            if not looks_like_html(rest):
+            if rest.startswith("a)"):
+                pass  # the lettered points' first one, read in _with_subitems
+            elif not looks_like_html(rest):
                 title = clean_line(rest)
                 # A sentence after the title means a line of text, not an item; a full stop
                 # before a lower-case word is an abbreviation ("ev. jäv", real/items 35).
-                if len(title) > 150 or not title[:1].isupper() or re.search(_SENTENCE_BREAK, title):
+                # A bare "13 Rapportering av ej verkställda beslut enligt … kvartal 3 år 2011"
+                # has no point that could end a sentence: a longer title (real/items 353).
+                longest = 180 if match.re is _BARE_NUMBER_LINE else 150
+                if (
+                    len(title) > longest
+                    or not title[:1].isupper()
+                    or re.search(_SENTENCE_BREAK, title)
+                ):
                     continue
                 # "Närvarande:" over "1. Anna Ek", "2. Bo Lund": a numbered list of people.
                 if _in_attendance_list(lines, i) and looks_like_name(core_name(title)):
@@ -2896,8 +2916,21 @@ def _with_subitems(starts: list[_ItemStart], lines: list[str]) -> list[_ItemStar
     and "3."), each an item of its own as Markdown outlines give them; minors only grow."""
     out: list[_ItemStart] = []
     for n, start in enumerate(starts):
-        out.append(start)
         end = starts[n + 1].index if n + 1 < len(starts) else len(lines)
+        lettered = re.match(r"a\)[ \t]+(?P<rest>.+)$", start.rest)
+        if lettered and start.number is not None and not start.is_paragraph:
+            # "15 a) Anmälan av protokollsjustering", then "b) …" … "f) …": item 15 is its
+            # lettered points, 15.a to 15.f (real/items 353).
+            out.append(_ItemStart(start.index, f"{start.number}.a", False, lettered["rest"]))
+            rank = 1
+            for i in range(start.index + 1, end):
+                point = _LETTERED_LINE.match(lines[i].strip())
+                if point and _minor_rank(point["letter"]) == rank + 1:
+                    rank += 1
+                    number = f"{start.number}.{point['letter']}"
+                    out.append(_ItemStart(i, number, False, point["rest"]))
+            continue
+        out.append(start)
         # The sub-items of the next major whose own heading is missing: "1.c …" then "2.a …"
         # with no "2." (real/items 257).
         majors = {start.number: 0}
@@ -2917,6 +2950,23 @@ def _with_subitems(starts: list[_ItemStart], lines: list[str]) -> list[_ItemStar
                 number = f"{sub.group('major')}.{sub.group('minor')}"
                 out.append(_ItemStart(i, number, False, sub.group("rest").rstrip(".:")))
     return out
+
+
+def _with_listed_above(chosen: list[_ItemStart], chain: list[_ItemStart]) -> list[_ItemStart]:
+    """A web page's list of the meeting's items ("1 Sammanträdets öppnande …", "2 Val av
+    protokolljusterare …" … "16 Nämndens frågor") above paragraphs that repeat its first ones
+    ("§1 Sammanträdets öppnande …") and stop, the page cut short: the listed items no paragraph
+    reached are items too; a listed item a paragraph repeats is that paragraph (real/items
+    353). A full set of paragraphs keeps the list out."""
+    if len(chain) < 3 or len(chain) <= len(chosen) or chain[-1].index >= chosen[0].index:
+        return chosen
+    listed = {c.number: clean_line(c.rest).casefold() for c in chain}
+    for start in chosen:
+        title = clean_line(start.rest).casefold()
+        if start.number not in listed or not title or not listed[start.number].startswith(title):
+            return chosen
+    numbers = {start.number for start in chosen}
+    return [c for c in chain if c.number not in numbers] + chosen
 
 
 def _without_contents(cands: list[_ItemStart], lines: list[str]) -> list[_ItemStart]:

@@ -1640,11 +1640,51 @@ def test_batch27_a_body_decision_heading_over_a_plain_sentence() -> None:
     )
     items = parse_minutes(text, "m.txt").items
     assert [i.number for i in items] == ["20", "21"]
-    assert items[0].decisions[0].text.endswith(
-        "Barn- och utbildningsnämnden noterar informationen till protokollet."
+    assert (
+        items[0]
+        .decisions[0]
+        .text.endswith("Barn- och utbildningsnämnden noterar informationen till protokollet.")
     )
     assert len(items[1].decisions) == 2
     from dialogs.importer.decisions import decision_heading
 
     assert decision_heading("Ordförandens förslag till beslut") is None
     assert decision_heading("Folkhälsorådets beslut") == "Folkhälsorådets beslut"
+
+
+def test_batch27_a_list_of_items_over_paragraphs_cut_short() -> None:
+    """A web page lists the meeting's items ('1 Title' … without a point, under section
+    headings) and then gives the paragraphs, which stop after '§1' where the page was cut: the
+    listed items no paragraph reached are items, the repeated one is the paragraph; '4 a) …'
+    over 'b) …' lines are items 4.a, 4.b (real/items 353). With every paragraph there, the
+    list stays out."""
+    listing = (
+        "Sammanträde 2022-05-12\n\n1 Sammanträdets öppnande\n\n2 Val av justerare\n\n"
+        "Beslutsärenden\n\n3 Riktlinjer för ekonomiskt bistånd\n\nDnr 1.2-0042/2022\n\n"
+        "Anmälningsärenden\n\n4 a) Anmälan av delegationsbeslut\n\nb) Anmälan av inkomna "
+        "handlingar\n\n5 Nämndens frågor\n\n"
+    )
+    items = parse_minutes(
+        listing + "§1 Sammanträdets öppnande\n\nOrdföranden öppnade sammanträdet.\n", "m.txt"
+    ).items
+    assert sorted((i.number or "", i.title) for i in items) == [
+        ("1", "Sammanträdets öppnande"),
+        ("2", "Val av justerare"),
+        ("3", "Riktlinjer för ekonomiskt bistånd"),
+        ("4.a", "Anmälan av delegationsbeslut"),
+        ("4.b", "Anmälan av inkomna handlingar"),
+        ("5", "Nämndens frågor"),
+    ]
+    full = listing + "".join(
+        f"§{n} {t}\n\nNämnden beslutar att godkänna punkten.\n\n"
+        for n, t in (
+            (1, "Sammanträdets öppnande"),
+            (2, "Val av justerare"),
+            (3, "Riktlinjer för ekonomiskt bistånd"),
+            (4, "Anmälningar"),
+            (5, "Nämndens frågor"),
+        )
+    )
+    items = parse_minutes(full, "m.txt").items
+    assert [i.number for i in items] == ["1", "2", "3", "4", "5"]
+    assert all(i.decisions for i in items)
