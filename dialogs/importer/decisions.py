@@ -1064,6 +1064,15 @@ _ASKED_TO = re.compile(
     + _CLAUSE_NAME
     + r")?|[a-zåäö]+(?:et|en|na))\s+(?:att\s+)?(?P<what>(?!om\b)[a-zåäö]+a\b.+)$"
 )
+# "Nämnden önskar att Lena Jansson, rektor för Ek skola, för nämnden i februari redovisar hur
+# …" (real/items 351): a body wishing that a named person reports or does something hands that
+# person the task; the person's role may follow the name between commas, and the finite verb
+# may come after a few words. The subject must be a body ("Nämnden", "Styrelsen").
+_WISHES_THAT = re.compile(
+    r"^(?P<body>\S+(?:\s+\S+){0,3}?)\s+(?:önskar|önskade|begär|begärde)\s+att\s+(?P<who>"
+    + _CLAUSE_NAME
+    + r")(?:\s*,[^,.]{2,80},)?\s+(?P<what>(?:[a-zåäö]+\s+){0,6}?[a-zåäö]{3,}(?:ar|er)\b.+)$"
+)
 # The letters of Swedish parties, which minutes put after a name in the same way.
 _PARTY_CODES = frozenset(
     {"S", "M", "C", "V", "L", "KD", "MP", "SD", "FP", "FI", "PP", "NYD", "SPI", "KDS"}
@@ -1270,6 +1279,10 @@ def find_assignments(
         what, due = _due(asked.group("what"))
         who = re.split(r"\s+(?:och|&)\s+", asked.group("who"))
         return [ParsedAssignment(assignees=who, what=what, due_text=due)]
+    wished = _WISHES_THAT.match(text)
+    if wished and is_body_subject(wished.group("body")):
+        what, due = _due(wished.group("what"))
+        return [ParsedAssignment(assignees=[wished.group("who")], what=what, due_text=due)]
     everyone = _EVERYONE_ACTS.match(text)
     if everyone and (
         re.match(r"(?:" + _ACTION_VERBS + "|" + _FORWARD_VERBS + r")\b", everyone.group("what"))
