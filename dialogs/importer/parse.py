@@ -1950,6 +1950,14 @@ class _MinutesParser:
             ):
                 minutes.date = labelled or title_date.date
             body = _acronym_spelt_out(body, opening) if body else body
+            crumbs = _breadcrumb(body) if body else None
+            if crumbs:
+                # "Din position: Hem > Tyresö kommun > Barn- och utbildningsnämnden > Sammanträde
+                # 2008-12-17": a web archive's navigation line as the title; the body is its
+                # last step, the organisation the step before (real/items 351, 353, 354).
+                body = crumbs[-1]
+                if len(crumbs) > 1:
+                    minutes.parent_body = crumbs[-2]
             owned = _ORGANISATION_THEN_BODY.match(body) if body else None
             if owned and _BODY_WORD.match(owned.group("body")):
                 # "VILHELMINA KOMMUN Socialnämnden": the kommun's letterhead and the body
@@ -4889,6 +4897,18 @@ def _kind_of(word: str) -> str:
 _GENITIVE_OWNER = re.compile(
     r"^\s*(?P<owner>[A-ZÅÄÖ][a-zåäö]+(?:ens|ets|ns))\s+(?:sammanträdes)?protokoll\b"
 )
+
+
+def _breadcrumb(body: str) -> list[str] | None:
+    """The steps of a navigation line ("Din position: Hem > Stockholms stad > Socialnämnden >"),
+    without the site's home; None when body is no such line."""
+    if body.count(">") < 2:
+        return None
+    steps = [step.strip(" :") for step in body.split(">")]
+    steps = [
+        s for s in steps if s and not re.fullmatch(r"(?i)(?:din position:?\s*)?(?:hem|start)", s)
+    ]
+    return steps or None
 
 
 def _body_from_title(title: str) -> str:
