@@ -17,6 +17,12 @@ from .textutil import clean_line, sentence_spans, spellings, strip_bullet, strip
 _DECISION_HEADING = re.compile(
     r"^(?P<phrase>[^.!?;]{2,80}?\s(?:beslutar|beslutade|beslöt))\s*:?$", re.IGNORECASE
 )
+# "Barn- och utbildningsnämndens beslut", "Folkhälsorådets beslut" on a line of their own: the
+# body's decision as a heading over its wording (real/items 352: "… noterar informationen till
+# protokollet." under it). A proposal's label ("Ordförandens förslag till beslut") is none.
+_BODY_BESLUT_HEADING = re.compile(
+    r"^(?P<phrase>[A-ZÅÄÖ][\w-]*(?:\s+(?:och|för|[\w-]+)){0,4}?s\s+beslut)\s*:?$"
+)
 _BESLUT_LABEL = re.compile(r"^beslut\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
 _ATT_CLAUSE = re.compile(r"^(?:[-*•·]\s*)?att\b\s*(?P<rest>.*)$", re.IGNORECASE)
 _BOLD_ATT = re.compile(r"^\s*(?:[-*•]\s*)?(?:\*\*|__)att(?:\*\*|__)\s*", re.IGNORECASE)
@@ -352,12 +358,22 @@ def decision_heading(line: str) -> str | None:
         and not _THIS_MEETING.match(dated.group("when"))
     ):
         dated = None
-    match = _DECISION_HEADING.match(text) or _DECIDED_FOLLOWING.match(text) or dated
+    match = (
+        _DECISION_HEADING.match(text)
+        or _DECIDED_FOLLOWING.match(text)
+        or dated
+        or _BODY_BESLUT_HEADING.match(text)
+    )
     if match and not re.search(r"(?i)\bföreslå\w*|\bförslag", match.group("phrase")):
         return match.group("phrase").strip()
     if re.fullmatch(r"(?i)beslut\s*:?", text):
         return "Beslut"
     return None
+
+
+def body_beslut_heading(line: str) -> bool:
+    """ "Barn- och utbildningsnämndens beslut" alone on a line: a heading over the decision."""
+    return bool(_BODY_BESLUT_HEADING.match(clean_line(line)))
 
 
 def att_clause(line: str) -> str | None:
@@ -1075,6 +1091,15 @@ _ASKED_TO = re.compile(
     + _CLAUSE_NAME
     + r")?|[a-zåäö]+(?:et|en|na))\s+(?:att\s+)?(?P<what>(?!om\b)[a-zåäö]+a\b.+)$"
 )
+# "Nämnden önskar att Lena Jansson, rektor för Ek skola, för nämnden i februari redovisar hur
+# …" (real/items 351): a body wishing that a named person reports or does something hands that
+# person the task; the person's role may follow the name between commas, and the finite verb
+# may come after a few words. The subject must be a body ("Nämnden", "Styrelsen").
+_WISHES_THAT = re.compile(
+    r"^(?P<body>\S+(?:\s+\S+){0,3}?)\s+(?:önskar|önskade|begär|begärde)\s+att\s+(?P<who>"
+    + _CLAUSE_NAME
+    + r")(?:\s*,[^,.]{2,80},)?\s+(?P<what>(?:[a-zåäö]+\s+){0,6}?[a-zåäö]{3,}(?:ar|er)\b.+)$"
+)
 # The letters of Swedish parties, which minutes put after a name in the same way.
 _PARTY_CODES = frozenset(
     {"S", "M", "C", "V", "L", "KD", "MP", "SD", "FP", "FI", "PP", "NYD", "SPI", "KDS"}
@@ -1287,6 +1312,10 @@ def find_assignments(
         what, due = _due(asked.group("what"))
         who = re.split(r"\s+(?:och|&)\s+", asked.group("who"))
         return [ParsedAssignment(assignees=who, what=what, due_text=due)]
+    wished = _WISHES_THAT.match(text)
+    if wished and is_body_subject(wished.group("body")):
+        what, due = _due(wished.group("what"))
+        return [ParsedAssignment(assignees=[wished.group("who")], what=what, due_text=due)]
     everyone = _EVERYONE_ACTS.match(text)
     if everyone and (
         re.match(r"(?:" + _ACTION_VERBS + "|" + _FORWARD_VERBS + r")\b", everyone.group("what"))

@@ -40,6 +40,7 @@ from .decisions import (
     LOST_SUBJECT_VERBS,
     OwnBody,
     att_clause,
+    body_beslut_heading,
     decision_heading,
     due_of_task_before,
     find_amounts,
@@ -153,8 +154,15 @@ _NUMBERED_LINE = re.compile(
 # (1, 2, 3 …) in one layout counts, as for "1." lines.
 _BARE_NUMBER_LINE = re.compile(
     r"^(?P<indent>)(?P<hashes>)(?P<num>\d{1,2})(?P<sep>)(?P<gap>[ \t]+)"
-    r"(?P<rest>[A-ZÅÄÖ][a-zåäö][^.!?:]{2,80})$"
+    r"(?P<rest>[A-ZÅÄÖ][a-zåäö][^.!?:]{2,180})$"
 )
+# "15 a) Anmälan av protokollsjustering" over "b) …", "c) …" lines: an item with no title of
+# its own whose lettered points are its items 15.a, 15.b … (real/items 353).
+_BARE_LETTERED_LINE = re.compile(
+    r"^(?P<indent>)(?P<hashes>)(?P<num>\d{1,2})(?P<sep>)(?P<gap>[ \t]+)"
+    r"(?P<rest>a\)[ \t]+[A-ZÅÄÖ][a-zåäö][^.!?:]{2,150})$"
+)
+_LETTERED_LINE = re.compile(r"^(?P<letter>[b-h])\)[ \t]+(?P<rest>[A-ZÅÄÖ][a-zåäö][^.!?:]{2,150})$")
 # Where a sentence ends inside a line: a full stop, not one after a short abbreviation before a
 # lower-case word ("Anmälan om ev. jäv", "bl.a. budget", real/items 35).
 # A short capitalised word is an abbreviation too before a lower-case word: "1. Ordf. hälsade
@@ -1220,6 +1228,10 @@ class _MinutesParser:
             if (
                 _CONTENTS_LINE.search(title)
                 or re.match(r"^[-–]\s*§", title)
+                # "§ 88, kl 11.25–11.35." on a line of its own: a head's note of when someone
+                # took part, wrapped after "… § 85–86, kl 09.10–10.45," (real/items 352); a
+                # heading's title never opens with a comma.
+                or title.startswith((",", ";"))
                 or len(first) > 150
                 or re.search(r":(?:\*\*|__)\s+\S", rest)
                 or (first != title and not first[:1].isupper())
@@ -1230,7 +1242,7 @@ class _MinutesParser:
         chosen = _longest_increasing(_without_contents(paragraphs, lines))
         if chosen:
             self.contents_only.extend(_listed_only(listed, chosen))
-            return chosen
+            return _with_listed_above(chosen, self._numbered_chain(lines))
         return self._numbered_chain(lines)
 
     def _find_outline_items(self, lines: list[str]) -> list[_ItemStart]:
@@ -1290,15 +1302,28 @@ class _MinutesParser:
                 rest = labelled.group("rest")
                 by_style.setdefault(style, []).append((i, int(labelled.group("num")), rest))
                 continue
-            match = _NUMBERED_LINE.match(line) or _BARE_NUMBER_LINE.match(line)
+            match = (
+                _NUMBERED_LINE.match(line)
+                or _BARE_NUMBER_LINE.match(line)
+                or _BARE_LETTERED_LINE.match(line)
+            )
             if not match or _CONTENTS_LINE.search(line):
                 continue
             rest = match.group("rest")
-            if not looks_like_html(rest):
+            if rest.startswith("a)"):
+                pass  # the lettered points' first one, read in _with_subitems
+            elif not looks_like_html(rest):
                 title = clean_line(rest)
                 # A sentence after the title means a line of text, not an item; a full stop
                 # before a lower-case word is an abbreviation ("ev. jäv", real/items 35).
-                if len(title) > 150 or not title[:1].isupper() or re.search(_SENTENCE_BREAK, title):
+                # A bare "13 Rapportering av ej verkställda beslut enligt … kvartal 3 år 2011"
+                # has no point that could end a sentence: a longer title (real/items 353).
+                longest = 180 if match.re is _BARE_NUMBER_LINE else 150
+                if (
+                    len(title) > longest
+                    or not title[:1].isupper()
+                    or re.search(_SENTENCE_BREAK, title)
+                ):
                     continue
                 # "Närvarande:" over "1. Anna Ek", "2. Bo Lund": a numbered list of people.
                 if _in_attendance_list(lines, i) and looks_like_name(core_name(title)):
@@ -1369,6 +1394,9 @@ class _MinutesParser:
             len(best) == 1
             and len(by_style) == 1
             and (("", False, "label", False) in by_style or best[0][1] == 1)
+            # A bare "1 …" line longer than a title is a page's flattened first line unless
+            # the chain's next numbers follow it (real/items 354, 112).
+            and (len(best[0][2]) <= 80 or bool(_NUMBERED_LINE.match(lines[best[0][0]])))
         )
         if len(best) < 2 and not lone:
             # One "Ärende 1" or one "1. Title" in a document with no other structure is an
@@ -1934,6 +1962,14 @@ class _MinutesParser:
             ):
                 minutes.date = labelled or title_date.date
             body = _acronym_spelt_out(body, opening) if body else body
+            crumbs = _breadcrumb(body) if body else None
+            if crumbs:
+                # "Din position: Hem > Tyresö kommun > Barn- och utbildningsnämnden > Sammanträde
+                # 2008-12-17": a web archive's navigation line as the title; the body is its
+                # last step, the organisation the step before (real/items 351, 353, 354).
+                body = crumbs[-1]
+                if len(crumbs) > 1:
+                    minutes.parent_body = crumbs[-2]
             owned = _ORGANISATION_THEN_BODY.match(body) if body else None
             if owned and _BODY_WORD.match(owned.group("body")):
                 # "VILHELMINA KOMMUN Socialnämnden": the kommun's letterhead and the body
@@ -2196,11 +2232,23 @@ class _MinutesParser:
                 self._add_block_decision(work, decision, known)
                 continue
             phrase = decision_heading(raw) if text else None
+            if phrase and body_beslut_heading(raw):
+                # "Barn- och utbildningsnämndens beslut" over "- nämnden beslutar att …" or a
+                # numbered list of "Nämnden beslutar att …": the wording below decides by
+                # itself, one decision a line; the heading only labels it (real/items 351).
+                below = next((line for line in body[i + 1 :] if line.strip()), "")
+                if _LIST_ITEM.match(below) or inline_decision(below):
+                    i += 1
+                    continue
             if phrase:
                 flush()
+                labelled = body_beslut_heading(raw)
                 clauses, i, written = _collect_clauses(body, i + 1)
+                # A "<Body>s beslut" label is no part of the wording it labels.
                 decision = ParsedDecision(
-                    phrase=phrase, clauses=clauses, text="\n".join([phrase, *written])
+                    phrase=phrase,
+                    clauses=clauses,
+                    text="\n".join(written if labelled else [phrase, *written]),
                 )
                 self._add_block_decision(work, decision, known)
                 continue
@@ -2947,8 +2995,21 @@ def _with_subitems(starts: list[_ItemStart], lines: list[str]) -> list[_ItemStar
     and "3."), each an item of its own as Markdown outlines give them; minors only grow."""
     out: list[_ItemStart] = []
     for n, start in enumerate(starts):
-        out.append(start)
         end = starts[n + 1].index if n + 1 < len(starts) else len(lines)
+        lettered = re.match(r"a\)[ \t]+(?P<rest>.+)$", start.rest)
+        if lettered and start.number is not None and not start.is_paragraph:
+            # "15 a) Anmälan av protokollsjustering", then "b) …" … "f) …": item 15 is its
+            # lettered points, 15.a to 15.f (real/items 353).
+            out.append(_ItemStart(start.index, f"{start.number}.a", False, lettered["rest"]))
+            rank = 1
+            for i in range(start.index + 1, end):
+                point = _LETTERED_LINE.match(lines[i].strip())
+                if point and _minor_rank(point["letter"]) == rank + 1:
+                    rank += 1
+                    number = f"{start.number}.{point['letter']}"
+                    out.append(_ItemStart(i, number, False, point["rest"]))
+            continue
+        out.append(start)
         # The sub-items of the next major whose own heading is missing: "1.c …" then "2.a …"
         # with no "2." (real/items 257).
         majors = {start.number: 0}
@@ -2968,6 +3029,23 @@ def _with_subitems(starts: list[_ItemStart], lines: list[str]) -> list[_ItemStar
                 number = f"{sub.group('major')}.{sub.group('minor')}"
                 out.append(_ItemStart(i, number, False, sub.group("rest").rstrip(".:")))
     return out
+
+
+def _with_listed_above(chosen: list[_ItemStart], chain: list[_ItemStart]) -> list[_ItemStart]:
+    """A web page's list of the meeting's items ("1 Sammanträdets öppnande …", "2 Val av
+    protokolljusterare …" … "16 Nämndens frågor") above paragraphs that repeat its first ones
+    ("§1 Sammanträdets öppnande …") and stop, the page cut short: the listed items no paragraph
+    reached are items too; a listed item a paragraph repeats is that paragraph (real/items
+    353). A full set of paragraphs keeps the list out."""
+    if len(chain) < 3 or len(chain) <= len(chosen) or chain[-1].index >= chosen[0].index:
+        return chosen
+    listed = {c.number: clean_line(c.rest).casefold() for c in chain}
+    for start in chosen:
+        title = clean_line(start.rest).casefold()
+        if start.number not in listed or not title or not listed[start.number].startswith(title):
+            return chosen
+    numbers = {start.number for start in chosen}
+    return [c for c in chain if c.number not in numbers] + chosen
 
 
 def _without_contents(cands: list[_ItemStart], lines: list[str]) -> list[_ItemStart]:
@@ -4890,6 +4968,18 @@ def _kind_of(word: str) -> str:
 _GENITIVE_OWNER = re.compile(
     r"^\s*(?P<owner>[A-ZÅÄÖ][a-zåäö]+(?:ens|ets|ns))\s+(?:sammanträdes)?protokoll\b"
 )
+
+
+def _breadcrumb(body: str) -> list[str] | None:
+    """The steps of a navigation line ("Din position: Hem > Stockholms stad > Socialnämnden >"),
+    without the site's home; None when body is no such line."""
+    if body.count(">") < 2:
+        return None
+    steps = [step.strip(" :") for step in body.split(">")]
+    steps = [
+        s for s in steps if s and not re.fullmatch(r"(?i)(?:din position:?\s*)?(?:hem|start)", s)
+    ]
+    return steps or None
 
 
 def _body_from_title(title: str) -> str:

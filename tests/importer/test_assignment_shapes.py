@@ -689,3 +689,22 @@ def test_batch24_an_election_after_a_known_name_is_no_task() -> None:
     assert find_assignments("Anna Ek utsågs till sekreterare", known, clause=True) == []
     got = find_assignments("Anna Ek tar fram ett förslag", known, clause=True)
     assert [(a.assignees, a.what) for a in got] == [(["Anna Ek"], "tar fram ett förslag")]
+
+
+def test_batch27_a_body_wishing_that_a_person_reports() -> None:
+    """'Nämnden önskar att Eva Lund, rektor för Ekskolan, för nämnden i mars redovisar hur …'
+    (real/items 351): the body's wish hands the named person the task, the role between commas
+    and the words before the verb left aside; a wish of a person, and one with no named person
+    after it, are none."""
+    from dialogs.importer.decisions import find_assignments
+
+    got = find_assignments(
+        "Nämnden önskar att Eva Lund, rektor för Ekskolan, för nämnden i mars redovisar hur "
+        "skolan arbetar med närvaron.",
+        [],
+    )
+    assert [a.assignees for a in got] == [["Eva Lund"]]
+    assert got[0].what.endswith("redovisar hur skolan arbetar med närvaron")
+    assert find_assignments("Styrelsen önskar att Bo Ek återkommer med ett förslag.", [])
+    assert find_assignments("Nämnden önskar att informationen sprids till skolorna.", []) == []
+    assert find_assignments("Anna Berg önskar att Bo Ek skriver till kommunen.", []) == []

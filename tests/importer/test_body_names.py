@@ -625,3 +625,18 @@ def test_batch24_a_body_in_the_genitive_owns_the_minutes_and_adopts() -> None:
     assert adopted is not None and adopted.phrase == "Styrelsen antar"
     meeting = prose_decision("Mötet antar förslaget.", OwnBody(["Mötet"]))
     assert meeting is None or meeting.phrase != "Mötet antar"
+
+
+def test_batch27_a_web_archives_navigation_line_as_the_title() -> None:
+    """'Din position: Hem > Ekby kommun > Kultur- och fritidsnämnden > Sammanträde 2021-05-12'
+    (the title line of real/items 351, 353, 354): the body is the step before the meeting, the
+    organisation the step before it; the site's home is neither."""
+    minutes = parse_minutes(
+        "Din position: Hem > Ekby kommun > Kultur- och fritidsnämnden > Sammanträde 2021-05-12\n\n"
+        "Sammanträde 2021-05-12\n\n1 Information om lovaktiviteter\n\n"
+        "2 Bidrag till föreningar\n\n3 Sammanträdesplan 2022\n",
+        "m.txt",
+    )
+    assert minutes.body_name == "Kultur- och fritidsnämnden"
+    assert minutes.parent_body == "Ekby kommun"
+    assert minutes.date is not None and minutes.date.isoformat() == "2021-05-12"

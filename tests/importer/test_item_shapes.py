@@ -1589,3 +1589,102 @@ def test_batch24_a_topic_heading_under_an_agenda_label_stays_one() -> None:
     )
     titles = [i.title for i in parse_minutes(text, "m.txt").items]
     assert "Anna Ek" in titles and "Bo Lund" in titles
+
+
+def test_batch27_a_paragraph_reference_wrapped_to_its_own_line_is_no_item() -> None:
+    """A head's note of when an official took part, wrapped after its comma ('… § 12–13, kl
+    9.00–9.40,' over '§ 15, kl 10.10–10.30.'), is no paragraph heading: a heading's title
+    never opens with a comma (real/items 352)."""
+    text = (
+        "Socialnämnden\n\nSammanträdesdatum 2021-03-04\n\n"
+        "Tjänstemän Eva Ek, enhetschef, § 12–13, kl 09.00–09.40,\n\n§ 15, kl 10.10–10.30.\n\n"
+        "Paragrafer 11–16\n\nSN § 11\n\nVal av justerare\n\nSocialnämndens beslut\n\n"
+        "Bo Lund utses att justera protokollet.\n"
+    )
+    items = parse_minutes(text, "m.txt").items
+    assert [(i.number, i.title) for i in items] == [("11", "Val av justerare")]
+
+
+def test_batch27_a_long_title_after_a_bare_number_keeps_the_chain() -> None:
+    """'1 Title' lines with no point, as web pages of a nämnd's meeting write them: a title of
+    up to 150 characters keeps its place in the chain (real/items 354)."""
+    long_title = (
+        "Uppföljning av granskningen av mat- och måltidssituationen på kommunens "
+        "särskilda boenden för äldre i norra och södra kommundelen"
+    )
+    text = (
+        "Sammanträde 2021-02-04\n\n1 Information om brukarundersökningen\n\n"
+        "Förslag till beslut\n- Informationen noteras.\n\n"
+        f"2 {long_title}\n\nFörslag till beslut\n- Granskningen noteras.\n\n"
+        "3 Sammanträdesplan 2022\n\nFörslag till beslut\n- Planen fastställs.\n"
+    )
+    items = parse_minutes(text, "m.txt").items
+    assert [i.number for i in items] == ["1", "2", "3"]
+    assert items[1].title == long_title
+
+
+def test_batch27_a_body_decision_heading_over_a_plain_sentence() -> None:
+    """'Barn- och utbildningsnämndens beslut' alone on a line labels the sentence under it as
+    the decision, whatever its verb ('… noterar informationen till protokollet'); over a
+    list of 'Nämnden beslutar att …' lines each line stays a decision of its own, and a
+    proposal's label ('Ordförandens förslag till beslut') is no such heading (real/items 351,
+    352)."""
+    text = (
+        "Barn- och utbildningsnämnden\n\nSammanträdesdatum 2021-03-04\n\n"
+        "BUN § 20\n\nFörvaltningschefen informerar\n\nBarn- och utbildningsnämndens beslut\n\n"
+        "Barn- och utbildningsnämnden noterar informationen till protokollet.\n\n"
+        "Ärendet\n\nTvå rektorer slutar.\n\n"
+        "BUN § 21\n\nBudget 2022\n\nBarn- och utbildningsnämndens beslut\n\n"
+        " 1. Nämnden beslutar att fastställa budgeten.\n"
+        " 2. Nämnden beslutar att fastställa prislistan.\n"
+    )
+    items = parse_minutes(text, "m.txt").items
+    assert [i.number for i in items] == ["20", "21"]
+    assert (
+        items[0]
+        .decisions[0]
+        .text.endswith("Barn- och utbildningsnämnden noterar informationen till protokollet.")
+    )
+    assert len(items[1].decisions) == 2
+    from dialogs.importer.decisions import decision_heading
+
+    assert decision_heading("Ordförandens förslag till beslut") is None
+    assert decision_heading("Folkhälsorådets beslut") == "Folkhälsorådets beslut"
+
+
+def test_batch27_a_list_of_items_over_paragraphs_cut_short() -> None:
+    """A web page lists the meeting's items ('1 Title' … without a point, under section
+    headings) and then gives the paragraphs, which stop after '§1' where the page was cut: the
+    listed items no paragraph reached are items, the repeated one is the paragraph; '4 a) …'
+    over 'b) …' lines are items 4.a, 4.b (real/items 353). With every paragraph there, the
+    list stays out."""
+    listing = (
+        "Sammanträde 2022-05-12\n\n1 Sammanträdets öppnande\n\n2 Val av justerare\n\n"
+        "Beslutsärenden\n\n3 Riktlinjer för ekonomiskt bistånd\n\nDnr 1.2-0042/2022\n\n"
+        "Anmälningsärenden\n\n4 a) Anmälan av delegationsbeslut\n\nb) Anmälan av inkomna "
+        "handlingar\n\n5 Nämndens frågor\n\n"
+    )
+    items = parse_minutes(
+        listing + "§1 Sammanträdets öppnande\n\nOrdföranden öppnade sammanträdet.\n", "m.txt"
+    ).items
+    assert sorted((i.number or "", i.title) for i in items) == [
+        ("1", "Sammanträdets öppnande"),
+        ("2", "Val av justerare"),
+        ("3", "Riktlinjer för ekonomiskt bistånd"),
+        ("4.a", "Anmälan av delegationsbeslut"),
+        ("4.b", "Anmälan av inkomna handlingar"),
+        ("5", "Nämndens frågor"),
+    ]
+    full = listing + "".join(
+        f"§{n} {t}\n\nNämnden beslutar att godkänna punkten.\n\n"
+        for n, t in (
+            (1, "Sammanträdets öppnande"),
+            (2, "Val av justerare"),
+            (3, "Riktlinjer för ekonomiskt bistånd"),
+            (4, "Anmälningar"),
+            (5, "Nämndens frågor"),
+        )
+    )
+    items = parse_minutes(full, "m.txt").items
+    assert [i.number for i in items] == ["1", "2", "3", "4", "5"]
+    assert all(i.decisions for i in items)
