@@ -1765,7 +1765,11 @@ async def _attendance(
     counted = bool(_RX_HOW_MANY.search(_prepare(question)[1]))
     hits: list[Hit] = []
     missing: list[Meeting] = []
-    asked = _forms(w.text for w in query_words(parsed.rest))
+    # Only a question that asks by organisation filters by it: a body's own name, a place or
+    # a topic in the question may stand in an attendee's organisation too (the body's
+    # secretariat is listed with the body's name).
+    by_org = _RX_BY_ORG.search(_prepare(question)[1])
+    asked = _forms(w.text for w in query_words(parsed.rest)) if by_org else set()
     for meeting in meetings:
         names = []
         rows = [(a, p) for a, p in await _attendance_rows(ctx, meeting.id) if _in_part(a, part)]
@@ -1829,6 +1833,12 @@ async def _attendance(
 
 # A question for the organisations at a meeting (folded).
 _RX_ORGS_ASKED = re.compile(r"\b(?:organisation\w*|organization\w*|represent\w*|foretradd\w*)\b")
+# A question that asks for attendance by organisation (folded): "från Karlskrona kommun",
+# "from Region Blekinge", "Vilka kommuner/förvaltningar …", "… var representerade".
+_RX_BY_ORG = re.compile(
+    r"\b(?:fran|from|representer\w*|represented|foretradd\w*|organisation\w*|organization\w*"
+    r"|kommuner|kommunerna|regioner|regionerna|forvaltningar\w*|municipalities)\b"
+)
 
 
 def _forms(words: Iterable[str]) -> set[str]:

@@ -791,3 +791,13 @@ async def test_attendance_asked_by_organisation_lists_those_who_came_from_it(
     assert "Dan Vik" not in kommuner.text, kommuner.text
     everyone = await asking("Vilka var närvarande på LGVO i mars 2022?")
     assert all(n in everyone.text for n in ("Asta Ek", "Cai Holm", "Eva Berg")), everyone.text
+    # The body's secretariat listed with the body's name is no reason to list only it, when
+    # the question names the body but asks by no organisation.
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        council = await b.body("vs", "Vårdsamverkan Södra", "VS")
+        held = await b.meeting("vs-1", council, dt.date(2022, 4, 1), source="import")
+        await b.attend(held, await b.person("Gun Lind", "Kansliet, Vårdsamverkan Södra"))
+        await b.attend(held, await b.person("Hans Ek", "Växjö kommun"))
+    named = await asking("Vilka var närvarande på Vårdsamverkan Södras möte i april 2022?")
+    assert "Gun Lind" in named.text and "Hans Ek" in named.text, named.text
