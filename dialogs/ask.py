@@ -1775,7 +1775,7 @@ async def _attendance(
         rows = [(a, p) for a, p in await _attendance_rows(ctx, meeting.id) if _in_part(a, part)]
         chosen = _of_organisation(rows, asked)
         # Asked by organisation ("från Karlskrona kommun", "Vilka organisationer var
-        # representerade?"): each person's organisation is part of the answer.
+        # med?"): each person's organisation is part of the answer.
         show_org = len(chosen) < len(rows) or bool(_RX_ORGS_ASKED.search(_prepare(question)[1]))
         for att, person in chosen:
             role = att.role and ctx.t(
@@ -1834,7 +1834,7 @@ async def _attendance(
 # A question for the organisations at a meeting (folded).
 _RX_ORGS_ASKED = re.compile(r"\b(?:organisation\w*|organization\w*|represent\w*|foretradd\w*)\b")
 # A question that asks for attendance by organisation (folded): "från Karlskrona kommun",
-# "from Region Blekinge", "Vilka kommuner/förvaltningar …", "… var representerade".
+# "from Region Blekinge", "Vilka kommuner/förvaltningar …".
 _RX_BY_ORG = re.compile(
     r"\b(?:fran|from|representer\w*|represented|foretradd\w*|organisation\w*|organization\w*"
     r"|kommuner|kommunerna|regioner|regionerna|forvaltningar\w*|municipalities)\b"
@@ -1848,7 +1848,7 @@ def _forms(words: Iterable[str]) -> set[str]:
 
 def _of_organisation(rows: list[tuple[Any, Any]], asked: set[str]) -> list[tuple[Any, Any]]:
     """The attendees the question's words single out by organisation or title ("Vem deltog
-    från Karlskrona kommun?", "Vilka kommuner var representerade?", "Who attended from Region
+    från Karlskrona kommun?", "Vilka kommuner var med?", "Who attended from Region
     Blekinge?"): those whose organisation and title share the most of its words, when some
     share any and not everyone shares as many; otherwise all of them."""
     if not asked or not rows:
