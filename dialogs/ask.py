@@ -1768,15 +1768,20 @@ async def _attendance(
     # Only a question that asks by organisation filters by it: a body's own name, a place or
     # a topic in the question may stand in an attendee's organisation too (the body's
     # secretariat is listed with the body's name).
-    by_org = _RX_BY_ORG.search(_prepare(question)[1])
-    asked = _forms(w.text for w in query_words(parsed.rest)) if by_org else set()
+    by_org = bool(_RX_BY_ORG.search(_prepare(question)[1]))
+    # Only the words that name an organisation: a kind of organisation ("kommuner",
+    # "regionen") is written in too many ways to choose by ("Trollhättans stad",
+    # "Västra Götalandsregionen", "landstinget"); asked for, everyone is listed with theirs.
+    asked = _forms(w.text for w in query_words(parsed.rest)) - _ORG_KINDS if by_org else set()
     for meeting in meetings:
         names = []
         rows = [(a, p) for a, p in await _attendance_rows(ctx, meeting.id) if _in_part(a, part)]
         chosen = _of_organisation(rows, asked)
         # Asked by organisation ("från Karlskrona kommun", "Vilka organisationer var
         # med?"): each person's organisation is part of the answer.
-        show_org = len(chosen) < len(rows) or bool(_RX_ORGS_ASKED.search(_prepare(question)[1]))
+        show_org = (
+            by_org or len(chosen) < len(rows) or bool(_RX_ORGS_ASKED.search(_prepare(question)[1]))
+        )
         for att, person in chosen:
             role = att.role and ctx.t(
                 ROLE_SV.get(att.role, att.role), ROLE_EN.get(att.role, att.role)
@@ -1838,6 +1843,19 @@ _RX_ORGS_ASKED = re.compile(r"\b(?:organisation\w*|organization\w*|represent\w*|
 _RX_BY_ORG = re.compile(
     r"\b(?:fran|from|representer\w*|represented|foretradd\w*|organisation\w*|organization\w*"
     r"|kommuner|kommunerna|regioner|regionerna|forvaltningar\w*|municipalities)\b"
+)
+
+
+# Kinds of organisation (folded, with their stems as _forms gives them): no organisation's name.
+_ORG_KINDS = frozenset(
+    f
+    for w in (
+        "kommun kommuner kommunen kommunerna region regioner regionen regionerna stad staden "
+        "landsting landstinget forvaltning forvaltningen forvaltningar forvaltningarna "
+        "organisation organisationer organisationen organisationerna municipality "
+        "municipalities council county organisation organisations organization organizations"
+    ).split()
+    for f in (w, stem(w))
 )
 
 
