@@ -2213,7 +2213,9 @@ class _MinutesParser:
                 proposal = True
                 i += 1
                 continue
-            agreed = (_AGREED_LEAD_IN.search(text) or _CONCLUDED_LEAD_IN.search(text)) if text else None
+            agreed = (
+                (_AGREED_LEAD_IN.search(text) or _CONCLUDED_LEAD_IN.search(text)) if text else None
+            )
             following = next((line for line in body[i + 1 :] if line.strip()), "")
             if agreed and _LIST_ITEM.match(following):
                 # "… för kommande års planering. Vi har kommit överens om att:" over a bulleted
@@ -2589,7 +2591,11 @@ class _MinutesParser:
             if not raw.strip():
                 continue
             if is_bullet(raw) and not raw[:1].isspace():
-                if not entries and previous.endswith(":") and not _AGENDA_LIST_LABEL.match(previous):
+                if (
+                    not entries
+                    and previous.endswith(":")
+                    and not _AGENDA_LIST_LABEL.match(previous)
+                ):
                     return []  # a labelled list ("Deltagare:") is no agenda
                 entries.append(strip_bullet(raw).strip().rstrip(":").strip())
             elif entries and raw[:1].isspace():
