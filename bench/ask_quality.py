@@ -388,8 +388,6 @@ def _cutoff_options(
     dense_decision: float | None = None,
     dense_who: float | None = None,
     dense_anchored: float | None = None,
-    agree_lexical: float | None = None,
-    agree_dense: float | None = None,
 ) -> list[tuple[float, ...]]:
     """(empty share, right share, L, Z, D, E, X, A) for every point of the grids, over dev
     answers given with the cut-off off. Answers without a confidence are always shown. With
@@ -422,10 +420,6 @@ def _cutoff_options(
         who = np.array([c is not None and len(c) > 10 and c[10] > 0.5 for c in conf]) & ~framed
         by_d = np.where(who, dense >= dense_who, by_d) & dense_on
     first = (by_l[:, None, None, :] | by_z[None, :, None, :] | by_d[None, None, :, :]) & hits
-    if agree_lexical is not None and agree_dense is not None:
-        # Both rankers agree on the best passage and it comes close on words and meaning.
-        agreed = np.array([c is not None and len(c) > 5 and c[5] > 0.5 for c in conf])
-        first = first | (agreed & (lex >= agree_lexical) & (dense >= agree_dense) & dense_on & hits)
     if dense_anchored is not None:
         # Let through on the question's names and numbers: it has some, the first hit shown
         # holds them all, and the best dense similarity reaches dense_anchored.
@@ -463,8 +457,6 @@ def _score(dev: list[tuple[Any, ...]], values: dict[str, float]) -> tuple[float,
         values.get("dense_decision"),
         values.get("dense_who"),
         values.get("dense_anchored"),
-        values.get("agree_lexical"),
-        values.get("agree_dense"),
     )[0]
     return o[1], o[0]
 
@@ -547,38 +539,6 @@ def calibrate(rows: list[tuple[dict[str, Any], str, bool, Any, bool]]) -> None:
                     f"  {lang} {name} chosen on half {h} ({pick:.2f}), scored on half {1 - h}: "
                     f"sum {right + empty:.3f} (without it: {right0 + empty0:.3f})"
                 )
-        # Both rankers agreeing, close on words and meaning (agree_lexical, agree_dense), the
-        # other values as the file has them; chosen on one half, scored on the other.
-        pairs = [
-            (lx, dn)
-            for lx in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65)
-            for dn in (0.80, 0.82, 0.83, 0.84, 0.85)
-        ]
-        plain = {k: v for k, v in current.items() if k not in ("agree_lexical", "agree_dense")}
-        for lx, dn in pairs:
-            right, empty = _score(dev, {**plain, "agree_lexical": lx, "agree_dense": dn})
-            print(
-                f"  {lang} agree_lexical ≥ {lx:.2f}, agree_dense ≥ {dn:.2f}: right {right:.1%}, "
-                f"empty {empty:.1%} (sum {right + empty:.3f})"
-            )
-        for h in (0, 1):
-            one = [r for r in dev if zlib.crc32(r[0]["organisation"].encode()) % 2 == h]
-            other = [r for r in dev if zlib.crc32(r[0]["organisation"].encode()) % 2 != h]
-
-            def paired(
-                p: tuple[float, float], rows: list[Any] = one, base: dict[str, float] = plain
-            ) -> float:
-                return sum(_score(rows, {**base, "agree_lexical": p[0], "agree_dense": p[1]}))
-
-            pick2 = max(pairs, key=paired)
-            right, empty = _score(
-                other, {**plain, "agree_lexical": pick2[0], "agree_dense": pick2[1]}
-            )
-            right0, empty0 = _score(other, plain)
-            print(
-                f"  {lang} agree chosen on half {h} ({pick2[0]:.2f}, {pick2[1]:.2f}), scored on "
-                f"half {1 - h}: sum {right + empty:.3f} (without it: {right0 + empty0:.3f})"
-            )
         # The same choice without the extract_dense and anchors gates: what they add.
         bare = (GRID_L, GRID_Z, GRID_D, GRID_E, [0.0], [0.0])
         for h in (0, 1):

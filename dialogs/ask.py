@@ -1762,27 +1762,25 @@ async def _attendance(
         if about.hits:
             return about
     title = ctx.t(*_PART_TITLES[part])
-    counted = bool(_RX_HOW_MANY.search(_prepare(question)[1]))
+    folded = _prepare(question)[1]
+    counted = bool(_RX_HOW_MANY.search(folded))
     hits: list[Hit] = []
     missing: list[Meeting] = []
     # Only a question that asks by organisation filters by it: a body's own name, a place or
     # a topic in the question may stand in an attendee's organisation too (the body's
     # secretariat is listed with the body's name).
-    by_org = bool(_RX_BY_ORG.search(_prepare(question)[1]))
+    by_org = bool(_RX_BY_ORG.search(folded))
     # Only the words that name an organisation: a kind of organisation ("kommuner",
     # "regionen") is written in too many ways to choose by ("Trollhättans stad",
     # "Västra Götalandsregionen", "landstinget"); asked for, everyone is listed with theirs.
     asked = _forms(w.text for w in query_words(parsed.rest)) - _ORG_KINDS if by_org else set()
+    # Asked by organisation ("från Karlskrona kommun", "Vilka organisationer var med?"): each
+    # person's organisation is part of the answer (only then are any left out, by asked).
+    show_org = by_org or bool(_RX_ORGS_ASKED.search(folded))
     for meeting in meetings:
         names = []
         rows = [(a, p) for a, p in await _attendance_rows(ctx, meeting.id) if _in_part(a, part)]
-        chosen = _of_organisation(rows, asked)
-        # Asked by organisation ("från Karlskrona kommun", "Vilka organisationer var
-        # med?"): each person's organisation is part of the answer.
-        show_org = (
-            by_org or len(chosen) < len(rows) or bool(_RX_ORGS_ASKED.search(_prepare(question)[1]))
-        )
-        for att, person in chosen:
+        for att, person in _of_organisation(rows, asked):
             role = att.role and ctx.t(
                 ROLE_SV.get(att.role, att.role), ROLE_EN.get(att.role, att.role)
             )
@@ -2500,8 +2498,8 @@ async def _agenda(ctx: CommandContext, parsed: Parsed, visible: Visible) -> Answ
             "; ".join(listed),
             m.id,
             "meeting",
+            date_stated=m.date_stated is not False,
         )
-        hit.date_stated = m.date_stated is not False
         hits.append(hit)
         lines += ["", f"**{body.name} · {hit.shown_date(ctx)}**", *(f"- {x}" for x in listed)]
     if not hits:
@@ -2553,11 +2551,13 @@ async def _about_next(ctx: CommandContext, parsed: Parsed, visible: Visible) -> 
     for row, text, folded in people.readable(rows, ("narvaro", "motesfakta")):
         for m in _RX_NEXT_IN_TEXT.finditer(folded):
             said = _sentences_around(text, m.start(), m.end())
-            if said in seen or any(said in s for s in seen):
+            if any(said in s for s in seen):  # the same mention, or one inside another's
                 continue
             seen.add(said)
-            if len(hits) < 5:
-                hits.append(_text_hit(ctx, people.TextFind(row, said, 0, False), visible))
+            hits.append(_text_hit(ctx, people.TextFind(row, said, 0, False), visible))
+        if len(hits) >= 5:
+            break
+    hits = hits[:5]
     if not hits:
         return None
     return _answer(

@@ -387,16 +387,12 @@ async def answer_from_passages(
         # "när …" about meetings the question's dates name: those meetings' facts.
         # Not another kind of meeting than asked for (a board meeting for "årsmötet").
         asked_kind = _meeting_kind(folded)
-        facts = [
-            f
-            for f in result.found
-            if f.row.kind == P.MOTESFAKTA and not _other_kind(asked_kind, f.row)
-        ]
         result.found = [
             f
             for f in result.found
             if f.row.kind != P.MOTESFAKTA or not _other_kind(asked_kind, f.row)
         ]
+        facts = [f for f in result.found if f.row.kind == P.MOTESFAKTA]
         if facts:
             result.found = facts + [f for f in result.found if f.row.kind != P.MOTESFAKTA]
             result.best_lexical = max(result.best_lexical, AP.cutoff(ctx.lang)["lexical"])

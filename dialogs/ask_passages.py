@@ -237,16 +237,7 @@ def confident(r: Retrieval, lang: str) -> bool:
         dense = c.get("dense_decision", dense)
     elif r.asks_who:
         dense = c.get("dense_who", dense)
-    if r.used_vectors and (r.dense_z >= c["dense_z"] or r.best_dense >= dense):
-        return True
-    # Both rankers put the best passage among their first three (`agree`), and it comes close
-    # on both: the words (`agree_lexical`) and the meaning (`agree_dense`). Absent = off.
-    return bool(
-        r.used_vectors
-        and r.agree
-        and r.best_lexical >= c.get("agree_lexical", 9.0)
-        and r.best_dense >= c.get("agree_dense", 99.0)
-    )
+    return r.used_vectors and (r.dense_z >= c["dense_z"] or r.best_dense >= dense)
 
 
 def anchored(r: Retrieval, lang: str) -> bool:

@@ -2234,7 +2234,9 @@ class _MinutesParser:
                 self._add_block_decision(work, decision, known)
                 continue
             phrase = decision_heading(raw) if text else None
-            if phrase and body_beslut_heading(raw):
+            # A "<Body>s beslut" label is no part of the wording it labels.
+            labelled = bool(phrase and body_beslut_heading(raw))
+            if labelled:
                 # "Barn- och utbildningsnämndens beslut" over "- nämnden beslutar att …" or a
                 # numbered list of "Nämnden beslutar att …": the wording below decides by
                 # itself, one decision a line; the heading only labels it (real/items 351).
@@ -2244,9 +2246,7 @@ class _MinutesParser:
                     continue
             if phrase:
                 flush()
-                labelled = body_beslut_heading(raw)
                 clauses, i, written = _collect_clauses(body, i + 1)
-                # A "<Body>s beslut" label is no part of the wording it labels.
                 decision = ParsedDecision(
                     phrase=phrase,
                     clauses=clauses,
@@ -5207,9 +5207,11 @@ _CONCLUDED_LEAD_IN = re.compile(
 _TOPIC_LEAD = re.compile(r"^(?P<topic>[A-ZÅÄÖ][^.:!?]{3,80}?)\s*:\s+[A-ZÅÄÖ]")
 
 
+# A day and a month written out ("8 oktober"): each month's full name from dates.MONTHS.
 _DAY_AND_MONTH = re.compile(
-    r"(?i)\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
-    r"oktober|november|december)\b"
+    r"(?i)\b\d{1,2}\s+(?:"
+    + "|".join(max((m for m in MONTHS if MONTHS[m] == n), key=len) for n in range(1, 13))
+    + r")\b"
 )
 
 

@@ -138,29 +138,6 @@ def test_a_question_with_names_or_numbers_may_pass_a_little_lower_if_the_hit_hol
     assert not AP.answers_at_all(r, "en")
 
 
-def test_a_passage_both_rankers_put_first_may_pass_close_to_the_cut_off(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """`agree_lexical` / `agree_dense`: a passage among the first three of both the lexical and
-    the dense ranking passes when it comes close on both, under `lexical` and `dense`; without
-    the agreement, or under either value, or in a language without them, it does not."""
-    _with_cutoff(monkeypatch, lexical=0.7, dense=0.86, agree_lexical=0.55, agree_dense=0.84)
-    r = AP.Retrieval([object()], {}, 0.6, 0.845, True)  # type: ignore[list-item]
-    assert not AP.confident(r, "sv")
-    r.agree = 1.0
-    assert AP.confident(r, "sv")
-    r.best_lexical = 0.5
-    assert not AP.confident(r, "sv")
-    r.best_lexical, r.best_dense = 0.6, 0.83
-    assert not AP.confident(r, "sv")
-    r.best_dense = 0.845
-    r.used_vectors = False
-    assert not AP.confident(r, "sv")
-    r.used_vectors = True
-    _with_cutoff(monkeypatch, lexical=0.7, dense=0.86)
-    assert not AP.confident(r, "sv")
-
-
 async def test_seen_similarity_without_vectors_holds_nothing_back() -> None:
     assert await AP.seen_similarity(["Budget 2018 antogs."], None) == 1.0
     assert await AP.seen_similarity([], np.ones(384, dtype=np.float32)) == 1.0
