@@ -1584,13 +1584,15 @@ async def _text_hits(
     meetings: Sequence[Meeting],
     pattern: re.Pattern[str],
     per_meeting: int = 1,
+    exclude: Sequence[str] = (),
 ) -> list[Hit]:
-    """What the meetings' own text says next to a name, the best extracts per meeting (each
-    from its own passage), in the meetings' order. The attendance passages repeat the
-    attendance: only the minutes' text."""
+    """What the meetings' own text says next to a name (not one of `exclude`), the best
+    extracts per meeting (each from its own passage), in the meetings' order. The attendance
+    passages repeat the attendance: only the minutes' text."""
     rows = await _meetings_text(ctx, visible, meetings)
     best: dict[int, list[people.TextFind]] = {}
-    for found in people.find_in_text(rows, pattern, skip_kinds=("narvaro",)):
+    found_in = people.find_in_text(rows, pattern, skip_kinds=("narvaro",), exclude_name=exclude)
+    for found in found_in:
         kept = best.setdefault(found.row.meeting_id, [])
         if len(kept) < per_meeting and all(k.text != found.text for k in kept):
             kept.append(found)
@@ -1654,6 +1656,17 @@ async def _role(ctx: CommandContext, question: str, parsed: Parsed, visible: Vis
     the same meetings' text says beside the role word ("Till mötesordförande valdes …")."""
     roles = parsed.roles or [parsed.role or "ordforande"]
     dated = parsed.dated
+    # "Vem blir ny ordförande efter Anna-Lena Ingelhag?", "Who takes over as chair when … leaves?":
+    # a question that asks who holds a role and names a person of the record asks about someone
+    # else (a successor): that person is not the answer, in the attendance or in the text; the
+    # text of every meeting asked about is read for the one named beside the role word, and
+    # with no body named, the meetings are those of the bodies the person attends.
+    named_people = await _named_people(ctx, question)
+    named = [p.display_name for p in named_people]
+    if named_people and not parsed.body_ids:
+        theirs = await _bodies_attended(ctx, [p.id for p in named_people], visible)
+        if theirs:
+            parsed = replace(parsed, body_ids=theirs)
     meetings = await _asked_meetings(ctx, parsed, visible, 5 if dated else 3)
     if not meetings:
         return _no_meeting(ctx, parsed)
@@ -1675,6 +1688,8 @@ async def _role(ctx: CommandContext, question: str, parsed: Parsed, visible: Vis
             }.get(role)
             for att, person in await _attendance_rows(ctx, meeting.id):
                 held = att.is_justerare if role == "justerare" else att.role == role
+                if person.display_name in named:
+                    continue
                 if (held or person.id == standing_id) and att.status != "absent":
                     line = _person_line(person)
                     if person.id == standing_id:
@@ -1683,7 +1698,7 @@ async def _role(ctx: CommandContext, question: str, parsed: Parsed, visible: Vis
                         names.append(line)
             if not names and standing_id:
                 standing = await ctx.session.get(Person, standing_id)
-                if standing is not None:
+                if standing is not None and standing.display_name not in named:
                     names.append(_person_line(standing))
             if not names:
                 if meeting not in missing:
@@ -1701,12 +1716,20 @@ async def _role(ctx: CommandContext, question: str, parsed: Parsed, visible: Vis
                     kind="attendance",
                 )
             )
+        if named:
+            missing = list(meetings)
         if missing:
             # Minutes elect two justerare as often as one, often in a decision each
             # ("1. A utses att justera protokollet. 2. B utses …", corpus 12).
-            role_hits += await _text_hits(
-                ctx, visible, missing, people.role_pattern(role), 2 if role == "justerare" else 1
+            text_hits = await _text_hits(
+                ctx,
+                visible,
+                missing,
+                people.role_pattern(role),
+                2 if role == "justerare" else 1,
+                exclude=named,
             )
+            role_hits = text_hits + role_hits if named else role_hits + text_hits
         hits += role_hits if dated else _newest(role_hits)
     if not hits:
         role_sv, role_en = ROLE_SV.get(roles[0], roles[0]), ROLE_EN.get(roles[0], roles[0])
@@ -1720,6 +1743,23 @@ async def _role(ctx: CommandContext, question: str, parsed: Parsed, visible: Vis
         ctx.t(ROLE_SV.get(r, r), ROLE_EN.get(r, r)) for r in dict.fromkeys(roles)
     ).capitalize()
     return _answer(ctx, f"**{head}{_where(parsed, ctx)}**", hits)
+
+
+async def _bodies_attended(
+    ctx: CommandContext, person_ids: Sequence[int], visible: Visible
+) -> list[int]:
+    """The visible bodies at whose meetings these people are in the attendance."""
+    rows = await ctx.session.scalars(
+        select(Meeting.body_id)
+        .join(Attendance, Attendance.meeting_id == Meeting.id)
+        .where(
+            Meeting.tenant_id == ctx.turn.tenant_id,
+            Attendance.person_id.in_(list(person_ids)),
+            Meeting.body_id.in_(list(visible.bodies) or [-1]),
+        )
+        .distinct()
+    )
+    return sorted(rows.all())
 
 
 def _person_line(person: Person) -> str:

@@ -214,12 +214,17 @@ def window(text: str, start: int, end: int) -> str:
 
 
 def _nearest_name(
-    text: str, start: int, end: int, exclude: str = "", near: re.Pattern[str] | None = None
+    text: str,
+    start: int,
+    end: int,
+    exclude: str | Sequence[str] = "",
+    near: re.Pattern[str] | None = None,
 ) -> int | None:
     best: int | None = None
     lo = max(0, start - NAME_REACH - 40)
+    keys = [fold(x.lower()) for x in ([exclude] if isinstance(exclude, str) else exclude) if x]
     for m in (near or NAME).finditer(text, lo, min(len(text), end + NAME_REACH + 40)):
-        if exclude and fold(exclude.lower()) in fold(m.group(0).lower()):
+        if any(k in fold(m.group(0).lower()) for k in keys):
             continue
         if m.end() <= start:
             d = start - m.end()
@@ -295,7 +300,7 @@ def find_in_text(
     rows: Sequence[Any],
     pattern: re.Pattern[str],
     *,
-    exclude_name: str = "",
+    exclude_name: str | Sequence[str] = "",
     skip_kinds: Sequence[str] = (),
     near: re.Pattern[str] | None = None,
     title_says_all: bool = False,

@@ -803,3 +803,33 @@ async def test_attendance_asked_by_organisation_lists_those_who_came_from_it(
         await b.attend(held, await b.person("Hans Ek", "Växjö kommun"))
     named = await asking("Vilka var närvarande på Vårdsamverkan Södras möte i april 2022?")
     assert "Gun Lind" in named.text and "Hans Ek" in named.text, named.text
+
+
+async def test_who_succeeds_a_named_role_holder_is_read_from_the_text_not_the_holder(
+    record: Record, asking: Ask, database: Database
+) -> None:
+    """A who-holds-a-role question that names a person of the record asks for someone else
+    (a successor): the named holder is not the answer, the text beside the role word is."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        await b.item(
+            "byte",
+            record.meetings["2024-05-17"],
+            "Övriga frågor",
+            label="12",
+            position=12,
+            text=(
+                "Byte av ordförande. Jenny Steen slutar i rådet och därmed som ordförande. "
+                "Ny ordförande behöver utses. Per Holm blir ordförande efter årsskiftet."
+            ),
+        )
+    for question in (
+        "Vem blir ny ordförande efter Jenny Steen?",
+        "Who takes over as chair when Jenny Steen leaves?",
+    ):
+        answer = await asking(question)
+        assert answer.hits and "Per Holm blir ordförande" in answer.hits[0].text, answer.text
+        assert all(not h.text.startswith("Jenny Steen") for h in answer.hits), answer.text
+    # Asked without a name, the holder in the attendance still answers first.
+    answer = await asking("Vem var ordförande i samverkansrådet 2024-05-17?")
+    assert answer.hits and answer.hits[0].text.startswith("Jenny Steen"), answer.text
