@@ -100,7 +100,14 @@ def base_forms(term: str) -> tuple[str, ...]:
         out.append(stem(term[:-1]))
     elif term.endswith("et"):
         out.append(stem(term[:-2]))
-    return tuple(b for b in dict.fromkeys(out) if b != term and len(b) >= 3)
+    out = [b for b in out if len(b) >= 3]
+    # A noun made of a verb with -ing/-ning, which Snowball keeps whole, meets the verb's
+    # stem: "rekrytering" the record's "rekrytera" ("rekryter"), "anställning" "anställa",
+    # "samordning" "samordna". A root shorter than five letters is left out ("ordning" is no
+    # "ord", "tidning" no "tid").
+    if term.endswith("ing") and len(term) >= 8:
+        out += [r for r in (term[:-3], term[:-4] if term.endswith("ning") else "") if len(r) >= 5]
+    return tuple(b for b in dict.fromkeys(out) if b != term)
 
 
 def question_terms(text: str) -> list[str]:

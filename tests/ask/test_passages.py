@@ -336,6 +336,20 @@ def test_definite_nouns_the_stemmer_keeps_meet_their_indefinite_form() -> None:
     assert base_forms("plan") == () and base_forms("f-act") == () and base_forms("beslut") == ()
 
 
+def test_a_noun_made_of_a_verb_meets_the_verbs_stem() -> None:
+    from storage.passage_text import base_forms, stem
+
+    # "rekrytering" (kept whole by Snowball) meets the record's "rekrytera", "rekryterade".
+    assert stem("rekrytera") in base_forms(stem("rekrytering"))
+    assert stem("rekryterade") in base_forms(stem("rekrytering"))
+    assert stem("anställa") in base_forms(stem("anställning"))
+    assert stem("samordna") in base_forms(stem("samordning"))
+    assert stem("utvärdera") in base_forms(stem("utvärdering"))
+    # A root shorter than five letters is no word's stem here: "ordning" is not "ord".
+    assert "ord" not in base_forms("ordning") and "tid" not in base_forms("tidning")
+    assert "sats" not in base_forms("satsning")
+
+
 async def test_a_definite_question_word_is_also_looked_up_indefinite(database: Database) -> None:
     from storage.passage_text import stem
 
