@@ -16,9 +16,11 @@ English through the code of `samverkansbot ask --json` (bot.cli_ask.run_ask's pa
 of the tenant, no sekretess). A question is right when every fact (any of its alternatives,
 case-insensitive, white space folded) is in what the user is shown: the answer text and the top
 three hits' body, date, §, title and extract. A question without an answer in the record is right
-when the answer has no hits. Figures for dev and test, by language and by kind.
+when the answer has no hits. Figures for dev and test, by language and by kind, and for "real": questions written
+(after the answer code was tuned, by someone who had not read it) over whole minutes from outside
+the corpus (tests/importer/real/complete/), one tenant per excerpt; reported, never tuned on.
 
-    .venv/bin/python bench/ask_quality.py --corpus [--split dev|test] [--verbose] [--json FILE]
+    .venv/bin/python bench/ask_quality.py --corpus [--split dev|test|real] [--verbose] [--json FILE]
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from storage.migrate import upgrade  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 CORPUS = ROOT.parent / "shared" / "corpus"
+REAL = ROOT / "tests" / "importer" / "real"
 QUESTIONS = ROOT / "bench" / "ask_corpus"
 KINDS = ("decision", "reported", "attendance", "date", "amount", "assignment", "next_meeting")
 TENANT = "quality"
@@ -166,6 +169,11 @@ def load_questions(directory: Path = QUESTIONS) -> list[dict[str, Any]]:
 
 
 def document_path(document: str) -> Path | None:
+    if document.startswith("real:"):
+        # An excerpt of tests/importer/real/ (whole minutes from outside the corpus): the
+        # "real" split, questions written after the answer code was tuned, never tuned on.
+        path = REAL / document[len("real:") :]
+        return path if path.exists() else None
     if document.startswith("seed"):
         found = sorted(SEEDS.glob(document[4:] + "_*"))
         return found[0] if found else None
@@ -266,7 +274,7 @@ def _cell(rows: list[tuple[dict[str, Any], str, bool]]) -> str:
 
 def report(rows: list[tuple[dict[str, Any], str, bool]]) -> dict[str, Any]:
     figures: dict[str, Any] = {}
-    for split in ("dev", "test"):
+    for split in ("dev", "test", "real"):
         part = [r for r in rows if r[0].get("split") == split]
         if not part:
             continue
@@ -345,7 +353,8 @@ async def run_corpus(
                 ok = judge(q, result)
                 rows.append((q, lang, ok))
                 details.append({"id": q["id"], "lang": lang, "ok": ok, "question": text, **result})
-                if verbose and not ok:
+                # The test and real splits are only reported: their misses are not listed.
+                if verbose and not ok and q.get("split") == "dev":
                     want = " + ".join("/".join(f) for f in q.get("facts", [])) or "(nothing)"
                     print(f"MISS {q['id']} {q['split']} {q['kind']} {lang}: {text!r} want {want}")
                     hits = result.get("hits", [])
@@ -597,7 +606,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--corpus", action="store_true", help="the corpus question set")
-    parser.add_argument("--split", choices=("dev", "test"), help="corpus mode: only this split")
+    parser.add_argument(
+        "--split", choices=("dev", "test", "real"), help="corpus mode: only this split"
+    )
     parser.add_argument("--json", type=Path, help="corpus mode: every answer to this file")
     parser.add_argument(
         "--calibrate", action="store_true", help="corpus mode: choose the no-answer cut-off on dev"
