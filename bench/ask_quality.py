@@ -274,7 +274,7 @@ def _cell(rows: list[tuple[dict[str, Any], str, bool]]) -> str:
 
 def report(rows: list[tuple[dict[str, Any], str, bool]]) -> dict[str, Any]:
     figures: dict[str, Any] = {}
-    for split in ("dev", "test", "real"):
+    for split in ("dev", "cal", "test", "real"):
         part = [r for r in rows if r[0].get("split") == split]
         if not part:
             continue
@@ -474,7 +474,7 @@ def _values(o: tuple[float, ...]) -> dict[str, float]:
     return dict(zip(_NAMES, o[2:], strict=True))
 
 
-def calibrate(rows: list[tuple[dict[str, Any], str, bool, Any, bool]]) -> None:
+def calibrate(rows: list[tuple[dict[str, Any], str, bool, Any, bool]], split: str = "dev") -> None:
     """The cut-off from dev answers given with the cut-off off (SVB_ASK_CUTOFF=off), per
     language, on the values dialogs.ask_passages reads: the best passage's lexical coverage, its
     dense similarity in standard deviations above the scope's mean, the best dense similarity
@@ -489,7 +489,7 @@ def calibrate(rows: list[tuple[dict[str, Any], str, bool, Any, bool]]) -> None:
     from dialogs.ask_passages import _cutoffs
 
     print(
-        "\ncut-off on dev, per language ((lexical ≥ L or dense z ≥ Z or dense ≥ D) and first "
+        f"\ncut-off on {split}, per language ((lexical ≥ L or dense z ≥ Z or dense ≥ D) and first "
         "extract's share of the question's words ≥ E and the shown hits' similarity ≥ X and, "
         "where A = 1, the question's names and numbers in the first hit): right share, "
         "empty share"
@@ -503,7 +503,7 @@ def calibrate(rows: list[tuple[dict[str, Any], str, bool, Any, bool]]) -> None:
         )
 
     for lang in ("sv", "en"):
-        dev = [r for r in rows if r[0].get("split") == "dev" and r[1] == lang]
+        dev = [r for r in rows if r[0].get("split") == split and r[1] == lang]
         options = _cutoff_options(dev)
         for floor in (0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.5):
             meets = [o for o in options if o[0] >= floor]
@@ -607,7 +607,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--corpus", action="store_true", help="the corpus question set")
     parser.add_argument(
-        "--split", choices=("dev", "test", "real"), help="corpus mode: only this split"
+        "--split", choices=("dev", "test", "real", "cal"), help="corpus mode: only this split"
+    )
+    parser.add_argument(
+        "--calibrate-on",
+        choices=("dev", "cal"),
+        default="dev",
+        help="with --calibrate: the split the cut-off is chosen on",
     )
     parser.add_argument("--json", type=Path, help="corpus mode: every answer to this file")
     parser.add_argument(
@@ -640,7 +646,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.reuse and not reused and not args.database_url:
                 shutil.copy(Path(tmp) / "corpus.db", args.reuse)
         if args.calibrate:
-            calibrate(figures["rows"])
+            calibrate(figures["rows"], args.calibrate_on)
         if args.json:
             args.json.write_text(
                 json.dumps(figures["details"], ensure_ascii=False, indent=1), "utf-8"
