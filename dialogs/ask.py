@@ -227,6 +227,8 @@ def _another_event(f: str) -> bool:
 
 
 _RX_LISTING = re.compile(r"\b(?:lista|visa|show|list|name)\b")
+# "Kom någon för sent?", "Did anyone leave early?": a yes-or-no question about someone.
+_RX_ANYONE = re.compile(r"\b(?:nagon|nagra|nan|anyone|anybody|someone|somebody)\b")
 # A number of people as minutes write it ("ca 65 medlemmar", "32 röstberättigade"), folded.
 _RX_HEAD_COUNT = re.compile(
     r"\b\d{1,4}\s+(?:st\s+)?(?:medlemmar|personer|deltagare|narvarande|ledamoter|rostberattigade|"
@@ -717,6 +719,7 @@ def parse_question(text: str, today: dt.date, bodies: Sequence[BodyInfo]) -> Par
         or _RX_HOW_MANY.search(f)
         or _RX_WAS_THERE.search(f)
         or _RX_EXISTENTIAL.search(f)
+        or _RX_ANYONE.search(f)
     ):
         parsed.intent = "attendance"
         parsed.part = part

@@ -196,6 +196,25 @@ class TextFind:
     in_title: bool
 
 
+def _name_start(text: str, lo: int) -> int:
+    """A cut at `lo` that falls inside or just after a capitalised name moves back to the
+    name's first word ("… Svarén, vice ordförande" becomes "Jesper Svarén, vice ordförande"),
+    at most two words and 40 characters back."""
+    if lo <= 0 or lo >= len(text):
+        return lo
+    start = lo
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    if not (text[start].isupper() or (start == lo and text[lo : lo + 1].isupper())):
+        return lo
+    for _ in range(2):
+        m = re.search(r"([A-ZÅÄÖÉÜ][\w'’-]*)\s+$", text[max(0, start - 40) : start])
+        if m is None:
+            break
+        start -= len(m.group(0))
+    return start if lo - start <= 40 else lo
+
+
 def window(text: str, start: int, end: int) -> str:
     """The clause around [start, end), at most WINDOW characters, cut at word boundaries."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
@@ -205,6 +224,7 @@ def window(text: str, start: int, end: int) -> str:
     hi = right if right - lo <= WINDOW else min(len(text), lo + WINDOW)
     if hi <= end:
         hi = min(len(text), end + 180)
+    lo = _name_start(text, lo)
     while lo > 0 and text[lo - 1].isalnum():
         lo += 1
     while hi < len(text) and text[hi - 1].isalnum() and text[hi].isalnum():

@@ -833,3 +833,36 @@ async def test_who_succeeds_a_named_role_holder_is_read_from_the_text_not_the_ho
     # Asked without a name, the holder in the attendance still answers first.
     answer = await asking("Vem var ordförande i samverkansrådet 2024-05-17?")
     assert answer.hits and answer.hits[0].text.startswith("Jenny Steen"), answer.text
+
+
+# Who was away or there for part of it, in the words members use (dialogs/resources/
+# meeting_roles.json): "förhindrade", "en del av sammanträdet", "för sent", "was late".
+_PARTS = (
+    ("Vilka var förhindrade att komma på styrelsemötet?", "absent"),
+    ("Vilka tjänstemän var bara med en del av sammanträdet?", "partial"),
+    ("Vilka var med en del av dagen?", "partial"),
+    ("Kom någon för sent till arbetsutskottets sammanträde?", "partial"),
+    ("Who was late to the board meeting?", "partial"),
+    ("Who was there for part of the session?", "partial"),
+)
+
+
+@pytest.mark.parametrize(("question", "part"), _PARTS)
+def test_the_part_of_the_attendance_asked_for(question: str, part: str) -> None:
+    from dialogs.ask import parse_question
+
+    parsed = parse_question(question, dt.date(2026, 12, 2), [])
+    assert (parsed.intent, parsed.part) == ("attendance", part)
+
+
+def test_an_extract_cut_inside_a_name_shows_the_whole_name() -> None:
+    from dialogs.ask_people import window
+
+    text = (
+        "Mötet inleddes med en presentationsrunda av alla deltagare i rummet och på länk. "
+        "Jesper Svarén, vice ordförande, öppnade mötet och hälsade välkommen. "
+        "Ann-Katrin Persson, ordförande, var inte närvarande på grund av sjukdom."
+    )
+    at = text.index("vice ordförande")
+    shown = window(text, at, at + len("vice ordförande"))
+    assert "Jesper Svarén, vice ordförande" in shown, shown
