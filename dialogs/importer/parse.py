@@ -622,10 +622,23 @@ _PROPOSAL_HEADING = re.compile(
 )
 # Not after an abbreviation: "Högskolan kommer bl.a. att skicka nyhetsbrev …" goes on the
 # sentence before (real/items 252).
+# "… konferenser. - att lägga protokoll 7 till handlingarna …": the decision column's dash may
+# stand before the "att" (a federation's flattened protocol, real/complete 372).
 _LOST_LEAD_ATT = re.compile(
-    r"(?:^\s*|(?<=[.!?])(?<!\.[a-zåäö]\.)(?<!\.[a-zåäö]{2}\.)\s+)att\s+[a-zåäö]"
+    r"(?:^\s*|(?<=[.!?])(?<!\.[a-zåäö]\.)(?<!\.[a-zåäö]{2}\.)\s+)(?:[-–]\s+)?(?P<att>att)\s+[a-zåäö]"
 )
-_CLOSING_ATT = re.compile(r"^\s*Att\s+[a-zåäö]{3,}\s+\S")
+# "Att ge ombuden … fria händer …" (a two-letter infinitive) and "Att Yvonne Hagström Theander
+# justerar protokollet" (a named subject and its verb in the present) close an item as its
+# decision too (real/complete 372).
+_CLOSING_ATT = re.compile(
+    r"^\s*Att\s+(?:[a-zåäö]{2,}|[A-ZÅÄÖ][a-zåäö]+(?:[\s-]+[A-ZÅÄÖ][a-zåäö]+){1,3}\s+[a-zåäö]{3,}r)"
+    r"\s+\S"
+)
+# A capital "Att" with a deciding infinitive in the middle of an item's text: the decision
+# column of a two-column protocol run into the text, followed by more of it ("… Men en total
+# översyn bör göras. Att ge informationskonsulenten X i uppdrag att … . En kostnadskalkyl ska
+# tas fram …", real/complete 372).
+_DECIDING_ATT = re.compile(r"^\s*Att\s+" + LOST_LEAD_INFINITIVES)
 _FINITE_AFTER_ATT = re.compile(
     r"\b(?:är|var|blir|blev|kan|kunde|ska|skall|har|hade|måste|bör|behöver|finns|gäller)\b"
 )
@@ -2427,6 +2440,14 @@ class _MinutesParser:
             if decisions and not decision:
                 decision = run_on_decision(sentence, self.own)
             lead = _LOST_LEAD_ATT.search(sentence) if decisions and last is None else None
+            if lead and lead.start("att") > lead.start() and lead.group(0).strip()[:1] in "-–":
+                # A dash before the "att" is the decision column's only after a sentence that
+                # ended; "… är: - att tydliggöra … - att skapa …" is a list of aims (seed 003).
+                before_dash = (sentence[: lead.start()].strip() or previous or "").rstrip()
+                if not before_dash.endswith((".", "!", "?")) or re.match(
+                    r"\s*[-–]\s+att\b", previous or ""
+                ):
+                    lead = None
             if lead and not decision:
                 # "… till kommuninvånarna. att anteckna informationen och dialogen.": a
                 # lower-case "att" opening a sentence is a decision whose bold lead-in ("Styrgruppen
@@ -2446,7 +2467,7 @@ class _MinutesParser:
                     ):
                         before = intro
                 if not before.endswith(":") and not _PROPOSES_BEFORE.search(before):
-                    said = sentence[lead.start() :].strip()
+                    said = sentence[lead.start("att") :].strip()
                     decision = ParsedDecision(
                         phrase="Beslut", clauses=[strip_final_period(said[4:])], text=said
                     )
@@ -2456,7 +2477,7 @@ class _MinutesParser:
                 and not decision
                 and last is None
                 and closing
-                and position == len(parts) - 1
+                and (position == len(parts) - 1 or _DECIDING_ATT.match(sentence))
                 and not _FINITE_AFTER_ATT.search(sentence)
                 and not _PROPOSES_BEFORE.search(previous or "")
             ):
@@ -3430,6 +3451,9 @@ _TITLE_END = re.compile(
     # "5 Justering Justering Att tillsammans med ordföranden justera … valdes …": a capital
     # "Att" opens the text's first clause (real/items 10).
     r"\s(?=Att\s+[a-zåäö])|"
+    # … and "87 Val av protokolljusterare Att Yvonne Hagström Theander justerar protokollet":
+    # "Att" before a named subject with its verb (real/complete 372).
+    r"\s(?=Att\s+[A-ZÅÄÖ][a-zåäö]+(?:[\s-]+[A-ZÅÄÖ][a-zåäö]+){1,3}\s+[a-zåäö]{3,}r\b)|"
     # "2. Regional årlig uppföljning i höst - Jojje och Henrik ordnar …": a spaced dash before a
     # capitalised sentence, its verb among its first words, opens the item's first bullet
     # (real/items 92); "Kommunförbundet - statusrapport" and "Information från Länsstyrelsen -
