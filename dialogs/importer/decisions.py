@@ -748,6 +748,9 @@ _ACTION_VERBS = (
     r"utreder|lämnar\s+in|sköter|återrapporterar|lägger\s+(?:upp|ut)|pratar\s+med|"
     # "Tiina tar med sig pappersformat", "Peter tar emot anmälningar" (real/items 06, 08).
     r"tar med sig|tar med|tar emot|förser|"
+    # "Bjarne tar ett snack med Tommy Hegestrand om detta" (a club's board, real/complete 374),
+    # and the plainer "tar ett samtal med", "snackar med".
+    r"tar\s+ett\s+(?:snack|samtal)\s+med|snackar\s+med|"
     # "Britt-Mari och Astrid handlar det som behövs till grillning" (real/items 254); "handlar
     # om" tells what something is about.
     r"handlar(?!\s+om\b)|"

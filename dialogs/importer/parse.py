@@ -162,6 +162,13 @@ _BARE_LETTERED_LINE = re.compile(
     r"^(?P<indent>)(?P<hashes>)(?P<num>\d{1,2})(?P<sep>)(?P<gap>[ \t]+)"
     r"(?P<rest>a\)[ \t]+[A-ZÅÄÖ][a-zåäö][^.!?:]{2,150})$"
 )
+# " • 2a Budgetförslag 2023", " • 3 Ledarsatsningen": a web summary's bullets that carry the
+# items' numbers, a letter after a number for the points of one matter (a federation's report
+# of a board meeting, real/complete 375). Only a chain of them counts.
+_BULLET_NUMBER_LINE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<hashes>)[•▪◦·*-][ \t]+(?P<num>\d{1,2})(?P<letter>[a-h])?(?P<sep>)"
+    r"(?P<gap>[ \t]+)(?P<rest>[A-ZÅÄÖ][a-zåäö][^.!?:]{2,150})$"
+)
 _LETTERED_LINE = re.compile(r"^(?P<letter>[b-h])\)[ \t]+(?P<rest>[A-ZÅÄÖ][a-zåäö][^.!?:]{2,150})$")
 # Where a sentence ends inside a line: a full stop, not one after a short abbreviation before a
 # lower-case word ("Anmälan om ev. jäv", "bl.a. budget", real/items 35).
@@ -691,6 +698,9 @@ class _ItemStart:
     # Lines after the heading line that hold the rest of its title ("§ 3 Dnr KS-2024-13" over
     # a title wrapped on two lines): not the item's text.
     title_lines: int = 0
+    # A numbered line whose title a sentence follows ("3. Val av 2 justeringsmän. Till
+    # justeringsmän valdes …", real/complete 373): the title is its first sentence.
+    sentence_after_title: bool = False
 
 
 # The posts whose holders sign the minutes: their labels belong to the signature block.
@@ -842,6 +852,29 @@ _ITEM_NUMBER = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?(?:§\s*(?P<par>\d{1,4})|"
     r"(?P<num>\d{1,3})[.)]\s+\S)"
 )
+
+
+def _filled_gaps(
+    chain: list[tuple[int, int, str]], sentence_lines: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The chain with each gap of one number filled by the line of that number between its
+    neighbours, in the chain's style, whose title a sentence follows: "2. Val av ordförande …",
+    "3. Val av 2 justeringsmän. Till justeringsmän valdes …", "4. Mötet förklarades …" (an
+    annual meeting whose items are their own decisions, real/complete 373). Elsewhere such a
+    line is a line of text, not an item."""
+    if not sentence_lines or len(chain) < 2:
+        return chain
+    filled = [chain[0]]
+    for before, after in itertools.pairwise(chain):
+        if after[1] == before[1] + 2:
+            between = [
+                line
+                for line in sentence_lines
+                if line[1] == before[1] + 1 and before[0] < line[0] < after[0]
+            ]
+            filled.extend(between[:1])
+        filled.append(after)
+    return filled
 
 
 def _second_minutes(text: str) -> int | None:
@@ -1307,6 +1340,11 @@ class _MinutesParser:
 
     def _numbered_chain(self, lines: list[str]) -> list[_ItemStart]:
         by_style: dict[tuple[str, bool, str, bool], list[tuple[int, int, str]]] = {}
+        # Lines numbered as items whose title a sentence follows, by style: they fill a gap in
+        # the chain (below).
+        sentence_lines: dict[tuple[str, bool, str, bool], list[tuple[int, int, str]]] = {}
+        style_of: dict[int, tuple[str, bool, str, bool]] = {}
+        lettered: dict[int, str] = {}  # "2a": a bullet's number with its letter
         for i, line in enumerate(lines):
             labelled = _LABELLED_NUMBER.match(line)
             if labelled:
@@ -1319,6 +1357,7 @@ class _MinutesParser:
                 _NUMBERED_LINE.match(line)
                 or _BARE_NUMBER_LINE.match(line)
                 or _BARE_LETTERED_LINE.match(line)
+                or _BULLET_NUMBER_LINE.match(line)
             )
             if not match or _CONTENTS_LINE.search(line):
                 continue
@@ -1333,6 +1372,20 @@ class _MinutesParser:
                 # has no point that could end a sentence: a longer title (real/items 353).
                 longest = 180 if match.re is _BARE_NUMBER_LINE else 150
                 if (
+                    match.re is _NUMBERED_LINE
+                    and title[:1].isupper()
+                    and re.search(_SENTENCE_BREAK, title)
+                ):
+                    sentence_style = (
+                        match.group("indent"),
+                        bool(match.group("hashes")),
+                        match.group("sep"),
+                        "\t" in match.group("gap"),
+                    )
+                    sentence_lines.setdefault(sentence_style, []).append(
+                        (i, int(match.group("num")), rest)
+                    )
+                if (
                     len(title) > longest
                     or not title[:1].isupper()
                     or re.search(_SENTENCE_BREAK, title)
@@ -1344,10 +1397,13 @@ class _MinutesParser:
             style = (
                 match.group("indent"),
                 bool(match.group("hashes")),
-                match.group("sep"),
+                "•" if match.re is _BULLET_NUMBER_LINE else match.group("sep"),
                 "\t" in match.group("gap"),
             )
             by_style.setdefault(style, []).append((i, int(match.group("num")), rest))
+            style_of[i] = style
+            if match.re is _BULLET_NUMBER_LINE and match.group("letter"):
+                lettered[i] = match.group("num") + match.group("letter")
         # A numbered list right under "Beslut:" / "… beslutar följande:" is what was decided, not
         # the items (corpus 20).
         by_style = {
@@ -1415,8 +1471,16 @@ class _MinutesParser:
             # One "Ärende 1" or one "1. Title" in a document with no other structure is an
             # item (corpus 19, 20); otherwise a lone number is a list in the text.
             return []
+        with_sentences = sentence_lines.get(style_of.get(best[0][0], ("", False, "", False)), [])
+        best = _filled_gaps(best, with_sentences)
         best = _with_first_in_other_style(best, by_style)
-        starts = [_ItemStart(i, str(num), False, rest) for i, num, rest in best]
+        sentence_at = {i for i, _, _ in with_sentences}
+        starts = [
+            _ItemStart(
+                i, lettered.get(i, str(num)), False, rest, sentence_after_title=i in sentence_at
+            )
+            for i, num, rest in best
+        ]
         return _with_subitems(starts, lines)
 
     def _find_heading_items(self, lines: list[str], start: int) -> list[_ItemStart]:
@@ -2126,7 +2190,11 @@ class _MinutesParser:
         else:
             title = _FILE_NUMBER_LEAD.sub("", clean_line(start.rest))
             body = content
-            first = _first_sentence(title) if start.is_paragraph else title
+            first = (
+                _first_sentence(title)
+                if start.is_paragraph or start.sentence_after_title
+                else title
+            )
             if first != title:
                 # The rest of the line is the item's text; a first sentence that says
                 # something ("Fastställdes jourlistan.") is part of it too.

@@ -326,8 +326,10 @@ _TITLE_WORD = re.compile(
 
 # A noun in the definite plural names a group, no person: "SPF Seniorerna Mariefred-Åker Anita
 # Engström" (the pensioners' organisation before the next name, real/complete 230),
-# "Pensionärerna", "Kommunerna". Three letters before the ending keep given names ("Verna").
-_GROUP_PLURAL = re.compile(r"(?i)[a-zåäö]{3,}(?:erna|arna|orna)$")
+# "Pensionärerna", "Kommunerna". Three letters before the ending keep given names ("Verna");
+# "-stierna"/"-tierna" (the old spelling of "stjärna") ends surnames, "Krusentierna",
+# "Gyllenstierna" (an annual meeting's list, real/complete 373).
+_GROUP_PLURAL = re.compile(r"(?i)[a-zåäö]{3,}(?<!sti)(?<!nti)(?:erna|arna|orna)$")
 
 
 def is_organisation_word(token: str) -> bool:
@@ -2162,11 +2164,15 @@ def _best_split(words: list[str], text: str, surname_first: bool) -> tuple[float
     best[n] = (0.0, [])
     for at in range(n - 2, -1, -1):
         options = []
-        for size in (2, 3):
+        for size in (2, 3, 4):
             rest = best[at + size] if at + size <= n else None
             if rest is None:
                 continue
             piece = words[at : at + size]
+            if size == 4 and not (piece[1] in _FLAT_PARTICLES and piece[2] in _FLAT_PARTICLES):
+                # Four words only round two particles: "Jennifer van der Gronden" in a
+                # federation's flattened list of members (real/complete 372).
+                continue
             # A surname-shaped word does not start a name ("Britt-Marie Andrén Karlsson Per
             # Pellby", real 15), nor end one in a surname-first list.
             edge = piece[-1] if surname_first else piece[0]
@@ -2620,6 +2626,8 @@ def _names_in_segment(
         if len(words) >= 3 and _closing_word_recurs(words[-1], runs):
             words = words[:-1]
         size = 3 if len(words) == 3 else 2
+        if len(words) == 4 and words[1] in _FLAT_PARTICLES and words[2] in _FLAT_PARTICLES:
+            size = 4  # "Jennifer van der Gronden" is one name (real/complete 372)
         run_people.append([])
         for k in range(0, len(words), size):
             if unlike_a_name(words[k : k + size], context or text, _FLAT_PARTICLES):
