@@ -1122,6 +1122,8 @@ class _MinutesParser:
                 )
         if self.contents_only and starts and starts[0].is_paragraph:
             works = self._with_contents_only(works)
+        elif starts:
+            works = self._with_unnumbered_contents(works, lines[: starts[0].index])
         self._finish(works)
         return minutes
 
@@ -1169,6 +1171,50 @@ class _MinutesParser:
             return int(number) if number.isdigit() else -1
 
         return sorted([*works, *extra], key=order)
+
+    def _with_unnumbered_contents(
+        self, works: list[_ItemWork], above: list[str]
+    ) -> list[_ItemWork]:
+        """A contents list of titles with page numbers and no item numbers, under its heading
+        above the items ("Innehållsförteckning" / "Upprop och val av justerare … 3" / …), whose
+        first titles are the items' own in order and which goes on after the last item, the
+        page cut short: the titles no item reached are items without number or text. An
+        attendance list's or the signatures' page is none (a kommunalförbund's web protocol,
+        real/complete 370)."""
+        heading = next(
+            (n for n, line in enumerate(above) if _CONTENTS_HEADING.fullmatch(clean_line(line))),
+            None,
+        )
+        if heading is None or not works:
+            return works
+        entries: list[str] = []
+        for line in above[heading + 1 :]:
+            text = clean_line(line)
+            if not text:
+                continue
+            entry = _UNNUMBERED_CONTENTS_LINE.fullmatch(text)
+            if not entry:
+                break
+            entries.append(entry.group("title"))
+        titles = [w.item.title.casefold() for w in works]
+        if len(entries) <= len(titles) or len(titles) < 2:
+            return works
+        if any(
+            not entry.casefold().rstrip(" .").startswith(title.rstrip(" ."))
+            for entry, title in zip(entries, titles, strict=False)
+        ):
+            return works
+        extra = [
+            _ItemWork(ParsedItem(number=None, is_paragraph=False, title=entry))
+            for entry in entries[len(titles) :]
+            if not _NOT_AN_ITEM_PAGE.search(entry)
+        ]
+        if extra:
+            self.minutes.warnings.append(
+                f"Innehållsförteckningen nämner {len(extra)} ärenden till som texten inte når; "
+                "de sparas som punkter utan nummer och text."
+            )
+        return [*works, *extra]
 
     def _whole_text_item(self, lines: list[str], header_end: int) -> _ItemStart | None:
         """A text without items whose prose decides or hands out tasks (a web summary of a
@@ -3156,6 +3202,18 @@ def _without_contents(cands: list[_ItemStart], lines: list[str]) -> list[_ItemSt
     return [c for n, c in enumerate(cands) if n not in contents] if len(contents) >= 2 else cands
 
 
+# A contents list's heading, and an entry of one with its page number and no item number:
+# "Fastställande av dagordning 4" (real/complete 370).
+_CONTENTS_HEADING = re.compile(r"(?i)innehållsförteckning|innehåll|ärendeförteckning|ärendelista")
+_UNNUMBERED_CONTENTS_LINE = re.compile(
+    r"(?P<title>[A-ZÅÄÖ][^\d§]{2,120}?)(?:\s*\.{2,}|\s+)(?P<page>\d{1,3})"
+)
+# The pages of a protocol that are no matter: its attendance list, its signatures, its
+# attachments.
+_NOT_AN_ITEM_PAGE = re.compile(
+    r"(?i)^(?:närvarolista|närvaro|(?:digitala\s+)?signaturer|underskrifter|justering|"
+    r"bilagor|bilaga|anslagsbevis|protokollsutdrag)\b"
+)
 # "§ 36 Riktlinjer för måltider 5": a contents line ends in its page number.
 _PAGE_AT_END = re.compile(r"\s+(?P<page>\d{1,3})\s*$")
 

@@ -132,3 +132,29 @@ def test_bullets_with_item_numbers_and_letters_are_items() -> None:
     ]
     assert items[0].decisions and items[1].decisions
     assert [a.assignees for a in items[1].assignments] == [["GS"]]
+
+
+def test_contents_titles_the_cut_page_never_reached_are_items() -> None:
+    # A web protocol's contents list of titles with page numbers and no item numbers above
+    # numbered items that stop (the page cut short): the listed matters after the last item
+    # are items without number; its attendance and signature pages are none (real/complete
+    # 370). A list the items do not repeat stays out.
+    head = "Direktionens protokoll 2024-01-18\n\nNärvarande: Maja Holm, Tor Berg\n\n"
+    contents = (
+        "Innehållsförteckning\n\nVal av justerare 3\nFastställande av dagordning 4\n\n"
+        "Val av ordförande 5\n\nVal av revisorer 6\n\nNärvarolista 7\n\nDigitala signaturer 8\n\n"
+    )
+    body = (
+        "1. Val av justerare\n\nDirektionen beslutar att utse Tor Berg att justera.\n\n"
+        "2. Fastställande av dagordning\n\nDirektionen beslutar att fastställa dagordningen.\n\n"
+        "3. Val av ordförande\n\nFörslag till ordförande: Maja Holm.\n"
+    )
+    items = _items(head + contents + body)
+    assert [(i.number, i.title) for i in items] == [
+        ("1", "Val av justerare"),
+        ("2", "Fastställande av dagordning"),
+        ("3", "Val av ordförande"),
+        (None, "Val av revisorer"),
+    ]
+    other = _items(head + contents.replace("Val av justerare 3", "Mötets öppnande 3") + body)
+    assert [i.number for i in other] == ["1", "2", "3"]
