@@ -962,6 +962,8 @@ _PARTY = re.compile(r"^(?:[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3}|-|–)$")
 # A function or group in lower case, one to three words: "generalsekreterare",
 # "personalrepresentant", "ungdomskommittén".
 _BRACKETED_FUNCTION = re.compile(r"[a-zåäöéü][a-zåäöéü-]{3,}(?:\s+[a-zåäöéü][a-zåäöéü-]*){0,2}")
+# Words of absence in brackets ("(förhinder)", "(sjuk)", "(deltog ej)") say no function.
+_ABSENCE_WORD = re.compile(r"(?i)förhinder|frånvar|återbud|sjuk|\b(?:ej|inte|deltog)\b")
 _BRACKETED_ORGANISATION = re.compile(r"[A-ZÅÄÖ][\wåäöÅÄÖ&-]*(?:\s+[\wåäöÅÄÖ&-]+){0,3}")
 
 
@@ -1111,6 +1113,7 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
             bracketed_title is None
             and _BRACKETED_FUNCTION.fullmatch(content)
             and not (_PRESENT_MARK.match(content) or _ABSENT_MARK.match(content))
+            and not _ABSENCE_WORD.search(content)
             and not match.string[: match.start()].count(",")
         ):
             # "Stefan Olsson (generalsekreterare)", "Tomas Riste (valberedningen)": the

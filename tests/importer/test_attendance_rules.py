@@ -2236,6 +2236,8 @@ def test_batch29_semicolon_labels_and_lower_case_functions_in_brackets() -> None
         "Siv Ek": "absent",
     }
     assert people["Olle Strand"].title == "generalsekreterare"
+    # Absence in brackets is no function: such an entry is not made a present person.
+    assert "Eva Lind" not in _statuses(text.replace("Eva Lind (valberedningen)", "Eva Lind (sjuk)"))
     assert "ovrig" in people["Olle Strand"].roles
     assert "foredragande" in people["Karl Dahl"].roles
     # A sentence with a semicolon after a label word is no label.
