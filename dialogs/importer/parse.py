@@ -647,7 +647,9 @@ _CLOSING_ATT = re.compile(
 # tas fram …", real/complete 372).
 _DECIDING_ATT = re.compile(r"^\s*Att\s+" + LOST_LEAD_INFINITIVES)
 _FINITE_AFTER_ATT = re.compile(
-    r"\b(?:är|var|blir|blev|kan|kunde|ska|skall|har|hade|måste|bör|behöver|finns|gäller)\b"
+    r"\b(?:är|var|blir|blev|kan|kunde|ska|skall|har|hade|måste|bör|behöver|finns|gäller|"
+    # "Att anta planen innebär …", "Att godkänna budgeten kräver …": a statement about the act.
+    r"innebär|innebar|kräver|krävde|betyder|skulle)\b"
 )
 # The sentence before a bare "att …" proposes it: a proposing verb, or the noun as the label
 # that introduces it ("Arbetsutskottets förslag.", "Förslag till beslut"). The noun inside a

@@ -46,6 +46,11 @@ def test_flattened_decision_column_runs_in_as_capital_att() -> None:
         "2. Övrigt\n\nInget.\n"
     )
     assert statement["1"] == []
+    mid_text = _decisions(
+        HEAD + "1. Planen\n\nVi läste planen. Att anta planen innebär nya kostnader. Vi "
+        "återkommer.\n\n2. Övrigt\n\nInget.\n"
+    )
+    assert mid_text["1"] == []
 
 
 def test_meeting_found_duly_called_is_a_decision() -> None:
