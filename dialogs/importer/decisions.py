@@ -176,6 +176,10 @@ _PASSIVE = re.compile(
     # 256). ("… läggs till handlingarna" stays the item's outcome, as the seeds and shapes/items
     # 03, 04 have it.)
     r"omvaldes|bibehålles|bibehålls|bibehölls|hänsköts|"
+    # The meeting's formal finding: "Mötet förklarades behörigt utlyst." (an annual meeting,
+    # real/complete 373); "förklarades öppnat" opens the meeting and decides nothing.
+    r"förklarades\s+(?:\w+\s+)?(?:utlyst|utlysts|kallat|kallad|beslutsmässigt|beslutsmässig|"
+    r"beslutfört|beslutför)|"
     # An agenda changed as the meeting opens: "Remiss, kulturpolitiskt program läggs in som
     # ärende 12.", "Frågan lades till som punkt 8." (real/complete 230)
     r"(?:läggs|lades)\s+(?:in|till)\s+(?:som|under)\s+(?:ett\s+)?(?:nytt\s+)?(?:ärende|punkt))\b",
@@ -744,6 +748,9 @@ _ACTION_VERBS = (
     r"utreder|lämnar\s+in|sköter|återrapporterar|lägger\s+(?:upp|ut)|pratar\s+med|"
     # "Tiina tar med sig pappersformat", "Peter tar emot anmälningar" (real/items 06, 08).
     r"tar med sig|tar med|tar emot|förser|"
+    # "Bjarne tar ett snack med Tommy Hegestrand om detta" (a club's board, real/complete 374),
+    # and the plainer "tar ett samtal med", "snackar med".
+    r"tar\s+ett\s+(?:snack|samtal)\s+med|snackar\s+med|"
     # "Britt-Mari och Astrid handlar det som behövs till grillning" (real/items 254); "handlar
     # om" tells what something is about.
     r"handlar(?!\s+om\b)|"

@@ -162,6 +162,13 @@ _BARE_LETTERED_LINE = re.compile(
     r"^(?P<indent>)(?P<hashes>)(?P<num>\d{1,2})(?P<sep>)(?P<gap>[ \t]+)"
     r"(?P<rest>a\)[ \t]+[A-ZÅÄÖ][a-zåäö][^.!?:]{2,150})$"
 )
+# " • 2a Budgetförslag 2023", " • 3 Ledarsatsningen": a web summary's bullets that carry the
+# items' numbers, a letter after a number for the points of one matter (a federation's report
+# of a board meeting, real/complete 375). Only a chain of them counts.
+_BULLET_NUMBER_LINE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<hashes>)[•▪◦·*-][ \t]+(?P<num>\d{1,2})(?P<letter>[a-h])?(?P<sep>)"
+    r"(?P<gap>[ \t]+)(?P<rest>[A-ZÅÄÖ][a-zåäö][^.!?:]{2,150})$"
+)
 _LETTERED_LINE = re.compile(r"^(?P<letter>[b-h])\)[ \t]+(?P<rest>[A-ZÅÄÖ][a-zåäö][^.!?:]{2,150})$")
 # Where a sentence ends inside a line: a full stop, not one after a short abbreviation before a
 # lower-case word ("Anmälan om ev. jäv", "bl.a. budget", real/items 35).
@@ -622,12 +629,27 @@ _PROPOSAL_HEADING = re.compile(
 )
 # Not after an abbreviation: "Högskolan kommer bl.a. att skicka nyhetsbrev …" goes on the
 # sentence before (real/items 252).
+# "… konferenser. - att lägga protokoll 7 till handlingarna …": the decision column's dash may
+# stand before the "att" (a federation's flattened protocol, real/complete 372).
 _LOST_LEAD_ATT = re.compile(
-    r"(?:^\s*|(?<=[.!?])(?<!\.[a-zåäö]\.)(?<!\.[a-zåäö]{2}\.)\s+)att\s+[a-zåäö]"
+    r"(?:^\s*|(?<=[.!?])(?<!\.[a-zåäö]\.)(?<!\.[a-zåäö]{2}\.)\s+)(?:[-–]\s+)?(?P<att>att)\s+[a-zåäö]"
 )
-_CLOSING_ATT = re.compile(r"^\s*Att\s+[a-zåäö]{3,}\s+\S")
+# "Att ge ombuden … fria händer …" (a two-letter infinitive) and "Att Yvonne Hagström Theander
+# justerar protokollet" (a named subject and its verb in the present) close an item as its
+# decision too (real/complete 372).
+_CLOSING_ATT = re.compile(
+    r"^\s*Att\s+(?:[a-zåäö]{2,}|[A-ZÅÄÖ][a-zåäö]+(?:[\s-]+[A-ZÅÄÖ][a-zåäö]+){1,3}\s+[a-zåäö]{3,}r)"
+    r"\s+\S"
+)
+# A capital "Att" with a deciding infinitive in the middle of an item's text: the decision
+# column of a two-column protocol run into the text, followed by more of it ("… Men en total
+# översyn bör göras. Att ge informationskonsulenten X i uppdrag att … . En kostnadskalkyl ska
+# tas fram …", real/complete 372).
+_DECIDING_ATT = re.compile(r"^\s*Att\s+" + LOST_LEAD_INFINITIVES)
 _FINITE_AFTER_ATT = re.compile(
-    r"\b(?:är|var|blir|blev|kan|kunde|ska|skall|har|hade|måste|bör|behöver|finns|gäller)\b"
+    r"\b(?:är|var|blir|blev|kan|kunde|ska|skall|har|hade|måste|bör|behöver|finns|gäller|"
+    # "Att anta planen innebär …", "Att godkänna budgeten kräver …": a statement about the act.
+    r"innebär|innebar|kräver|krävde|betyder|skulle)\b"
 )
 # The sentence before a bare "att …" proposes it: a proposing verb, or the noun as the label
 # that introduces it ("Arbetsutskottets förslag.", "Förslag till beslut"). The noun inside a
@@ -678,6 +700,9 @@ class _ItemStart:
     # Lines after the heading line that hold the rest of its title ("§ 3 Dnr KS-2024-13" over
     # a title wrapped on two lines): not the item's text.
     title_lines: int = 0
+    # A numbered line whose title a sentence follows ("3. Val av 2 justeringsmän. Till
+    # justeringsmän valdes …", real/complete 373): the title is its first sentence.
+    sentence_after_title: bool = False
 
 
 # The posts whose holders sign the minutes: their labels belong to the signature block.
@@ -829,6 +854,29 @@ _ITEM_NUMBER = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?(?:§\s*(?P<par>\d{1,4})|"
     r"(?P<num>\d{1,3})[.)]\s+\S)"
 )
+
+
+def _filled_gaps(
+    chain: list[tuple[int, int, str]], sentence_lines: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The chain with each gap of one number filled by the line of that number between its
+    neighbours, in the chain's style, whose title a sentence follows: "2. Val av ordförande …",
+    "3. Val av 2 justeringsmän. Till justeringsmän valdes …", "4. Mötet förklarades …" (an
+    annual meeting whose items are their own decisions, real/complete 373). Elsewhere such a
+    line is a line of text, not an item."""
+    if not sentence_lines or len(chain) < 2:
+        return chain
+    filled = [chain[0]]
+    for before, after in itertools.pairwise(chain):
+        if after[1] == before[1] + 2:
+            between = [
+                line
+                for line in sentence_lines
+                if line[1] == before[1] + 1 and before[0] < line[0] < after[0]
+            ]
+            filled.extend(between[:1])
+        filled.append(after)
+    return filled
 
 
 def _second_minutes(text: str) -> int | None:
@@ -1076,6 +1124,8 @@ class _MinutesParser:
                 )
         if self.contents_only and starts and starts[0].is_paragraph:
             works = self._with_contents_only(works)
+        elif starts:
+            works = self._with_unnumbered_contents(works, lines[: starts[0].index])
         self._finish(works)
         return minutes
 
@@ -1123,6 +1173,50 @@ class _MinutesParser:
             return int(number) if number.isdigit() else -1
 
         return sorted([*works, *extra], key=order)
+
+    def _with_unnumbered_contents(
+        self, works: list[_ItemWork], above: list[str]
+    ) -> list[_ItemWork]:
+        """A contents list of titles with page numbers and no item numbers, under its heading
+        above the items ("Innehållsförteckning" / "Upprop och val av justerare … 3" / …), whose
+        first titles are the items' own in order and which goes on after the last item, the
+        page cut short: the titles no item reached are items without number or text. An
+        attendance list's or the signatures' page is none (a kommunalförbund's web protocol,
+        real/complete 370)."""
+        heading = next(
+            (n for n, line in enumerate(above) if _CONTENTS_HEADING.fullmatch(clean_line(line))),
+            None,
+        )
+        if heading is None or not works:
+            return works
+        entries: list[str] = []
+        for line in above[heading + 1 :]:
+            text = clean_line(line)
+            if not text:
+                continue
+            entry = _UNNUMBERED_CONTENTS_LINE.fullmatch(text)
+            if not entry:
+                break
+            entries.append(entry.group("title"))
+        titles = [w.item.title.casefold() for w in works]
+        if len(entries) <= len(titles) or len(titles) < 2:
+            return works
+        if any(
+            not entry.casefold().rstrip(" .").startswith(title.rstrip(" ."))
+            for entry, title in zip(entries, titles, strict=False)
+        ):
+            return works
+        extra = [
+            _ItemWork(ParsedItem(number=None, is_paragraph=False, title=entry))
+            for entry in entries[len(titles) :]
+            if not _NOT_AN_ITEM_PAGE.search(entry)
+        ]
+        if extra:
+            self.minutes.warnings.append(
+                f"Innehållsförteckningen nämner {len(extra)} ärenden till som texten inte når; "
+                "de sparas som punkter utan nummer och text."
+            )
+        return [*works, *extra]
 
     def _whole_text_item(self, lines: list[str], header_end: int) -> _ItemStart | None:
         """A text without items whose prose decides or hands out tasks (a web summary of a
@@ -1294,6 +1388,11 @@ class _MinutesParser:
 
     def _numbered_chain(self, lines: list[str]) -> list[_ItemStart]:
         by_style: dict[tuple[str, bool, str, bool], list[tuple[int, int, str]]] = {}
+        # Lines numbered as items whose title a sentence follows, by style: they fill a gap in
+        # the chain (below).
+        sentence_lines: dict[tuple[str, bool, str, bool], list[tuple[int, int, str]]] = {}
+        style_of: dict[int, tuple[str, bool, str, bool]] = {}
+        lettered: dict[int, str] = {}  # "2a": a bullet's number with its letter
         for i, line in enumerate(lines):
             labelled = _LABELLED_NUMBER.match(line)
             if labelled:
@@ -1306,6 +1405,7 @@ class _MinutesParser:
                 _NUMBERED_LINE.match(line)
                 or _BARE_NUMBER_LINE.match(line)
                 or _BARE_LETTERED_LINE.match(line)
+                or _BULLET_NUMBER_LINE.match(line)
             )
             if not match or _CONTENTS_LINE.search(line):
                 continue
@@ -1320,6 +1420,20 @@ class _MinutesParser:
                 # has no point that could end a sentence: a longer title (real/items 353).
                 longest = 180 if match.re is _BARE_NUMBER_LINE else 150
                 if (
+                    match.re is _NUMBERED_LINE
+                    and title[:1].isupper()
+                    and re.search(_SENTENCE_BREAK, title)
+                ):
+                    sentence_style = (
+                        match.group("indent"),
+                        bool(match.group("hashes")),
+                        match.group("sep"),
+                        "\t" in match.group("gap"),
+                    )
+                    sentence_lines.setdefault(sentence_style, []).append(
+                        (i, int(match.group("num")), rest)
+                    )
+                if (
                     len(title) > longest
                     or not title[:1].isupper()
                     or re.search(_SENTENCE_BREAK, title)
@@ -1331,10 +1445,13 @@ class _MinutesParser:
             style = (
                 match.group("indent"),
                 bool(match.group("hashes")),
-                match.group("sep"),
+                "•" if match.re is _BULLET_NUMBER_LINE else match.group("sep"),
                 "\t" in match.group("gap"),
             )
             by_style.setdefault(style, []).append((i, int(match.group("num")), rest))
+            style_of[i] = style
+            if match.re is _BULLET_NUMBER_LINE and match.group("letter"):
+                lettered[i] = match.group("num") + match.group("letter")
         # A numbered list right under "Beslut:" / "… beslutar följande:" is what was decided, not
         # the items (corpus 20).
         by_style = {
@@ -1402,8 +1519,16 @@ class _MinutesParser:
             # One "Ärende 1" or one "1. Title" in a document with no other structure is an
             # item (corpus 19, 20); otherwise a lone number is a list in the text.
             return []
+        with_sentences = sentence_lines.get(style_of.get(best[0][0], ("", False, "", False)), [])
+        best = _filled_gaps(best, with_sentences)
         best = _with_first_in_other_style(best, by_style)
-        starts = [_ItemStart(i, str(num), False, rest) for i, num, rest in best]
+        sentence_at = {i for i, _, _ in with_sentences}
+        starts = [
+            _ItemStart(
+                i, lettered.get(i, str(num)), False, rest, sentence_after_title=i in sentence_at
+            )
+            for i, num, rest in best
+        ]
         return _with_subitems(starts, lines)
 
     def _find_heading_items(self, lines: list[str], start: int) -> list[_ItemStart]:
@@ -2113,7 +2238,11 @@ class _MinutesParser:
         else:
             title = _FILE_NUMBER_LEAD.sub("", clean_line(start.rest))
             body = content
-            first = _first_sentence(title) if start.is_paragraph else title
+            first = (
+                _first_sentence(title)
+                if start.is_paragraph or start.sentence_after_title
+                else title
+            )
             if first != title:
                 # The rest of the line is the item's text; a first sentence that says
                 # something ("Fastställdes jourlistan.") is part of it too.
@@ -2427,6 +2556,14 @@ class _MinutesParser:
             if decisions and not decision:
                 decision = run_on_decision(sentence, self.own)
             lead = _LOST_LEAD_ATT.search(sentence) if decisions and last is None else None
+            if lead and lead.start("att") > lead.start() and lead.group(0).strip()[:1] in "-–":
+                # A dash before the "att" is the decision column's only after a sentence that
+                # ended; "… är: - att tydliggöra … - att skapa …" is a list of aims (seed 003).
+                before_dash = (sentence[: lead.start()].strip() or previous or "").rstrip()
+                if not before_dash.endswith((".", "!", "?")) or re.match(
+                    r"\s*[-–]\s+att\b", previous or ""
+                ):
+                    lead = None
             if lead and not decision:
                 # "… till kommuninvånarna. att anteckna informationen och dialogen.": a
                 # lower-case "att" opening a sentence is a decision whose bold lead-in ("Styrgruppen
@@ -2446,7 +2583,7 @@ class _MinutesParser:
                     ):
                         before = intro
                 if not before.endswith(":") and not _PROPOSES_BEFORE.search(before):
-                    said = sentence[lead.start() :].strip()
+                    said = sentence[lead.start("att") :].strip()
                     decision = ParsedDecision(
                         phrase="Beslut", clauses=[strip_final_period(said[4:])], text=said
                     )
@@ -2456,7 +2593,7 @@ class _MinutesParser:
                 and not decision
                 and last is None
                 and closing
-                and position == len(parts) - 1
+                and (position == len(parts) - 1 or _DECIDING_ATT.match(sentence))
                 and not _FINITE_AFTER_ATT.search(sentence)
                 and not _PROPOSES_BEFORE.search(previous or "")
             ):
@@ -3067,6 +3204,18 @@ def _without_contents(cands: list[_ItemStart], lines: list[str]) -> list[_ItemSt
     return [c for n, c in enumerate(cands) if n not in contents] if len(contents) >= 2 else cands
 
 
+# A contents list's heading, and an entry of one with its page number and no item number:
+# "Fastställande av dagordning 4" (real/complete 370).
+_CONTENTS_HEADING = re.compile(r"(?i)innehållsförteckning|innehåll|ärendeförteckning|ärendelista")
+_UNNUMBERED_CONTENTS_LINE = re.compile(
+    r"(?P<title>[A-ZÅÄÖ][^\d§]{2,120}?)(?:\s*\.{2,}|\s+)(?P<page>\d{1,3})"
+)
+# The pages of a protocol that are no matter: its attendance list, its signatures, its
+# attachments.
+_NOT_AN_ITEM_PAGE = re.compile(
+    r"(?i)^(?:närvarolista|närvaro|(?:digitala\s+)?signaturer|underskrifter|justering|"
+    r"bilagor|bilaga|anslagsbevis|protokollsutdrag)\b"
+)
 # "§ 36 Riktlinjer för måltider 5": a contents line ends in its page number.
 _PAGE_AT_END = re.compile(r"\s+(?P<page>\d{1,3})\s*$")
 
@@ -3430,6 +3579,9 @@ _TITLE_END = re.compile(
     # "5 Justering Justering Att tillsammans med ordföranden justera … valdes …": a capital
     # "Att" opens the text's first clause (real/items 10).
     r"\s(?=Att\s+[a-zåäö])|"
+    # … and "87 Val av protokolljusterare Att Yvonne Hagström Theander justerar protokollet":
+    # "Att" before a named subject with its verb (real/complete 372).
+    r"\s(?=Att\s+[A-ZÅÄÖ][a-zåäö]+(?:[\s-]+[A-ZÅÄÖ][a-zåäö]+){1,3}\s+[a-zåäö]{3,}r\b)|"
     # "2. Regional årlig uppföljning i höst - Jojje och Henrik ordnar …": a spaced dash before a
     # capitalised sentence, its verb among its first words, opens the item's first bullet
     # (real/items 92); "Kommunförbundet - statusrapport" and "Information från Länsstyrelsen -

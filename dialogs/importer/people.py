@@ -64,6 +64,8 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         re.compile(
             r"närvarande|deltagare|deltagande|närvarande deltagare|närvarande personer|närvaro|"
             r"mötesdeltagare|deltog|"
+            # "Följande deltog på mötet; Johan Storåkers (ordförande), …" (real/complete 375)
+            r"följande (?:deltog|närvarade|var närvarande)(?: (?:på|vid|i) (?:mötet|sammanträdet))?|"
             # "Närvarande på plats:", "Deltog på distans:", "Närvarande via Teams:"
             r"(?:närvarande|deltog|deltagande|deltagare)\s+(?:på plats|på distans|digitalt|"
             r"fysiskt|på länk|per telefon|via\s+\w+)"
@@ -324,8 +326,10 @@ _TITLE_WORD = re.compile(
 
 # A noun in the definite plural names a group, no person: "SPF Seniorerna Mariefred-Åker Anita
 # Engström" (the pensioners' organisation before the next name, real/complete 230),
-# "Pensionärerna", "Kommunerna". Three letters before the ending keep given names ("Verna").
-_GROUP_PLURAL = re.compile(r"(?i)[a-zåäö]{3,}(?:erna|arna|orna)$")
+# "Pensionärerna", "Kommunerna". Three letters before the ending keep given names ("Verna");
+# "-stierna"/"-tierna" (the old spelling of "stjärna") ends surnames, "Krusentierna",
+# "Gyllenstierna" (an annual meeting's list, real/complete 373).
+_GROUP_PLURAL = re.compile(r"(?i)[a-zåäö]{3,}(?<!sti)(?<!nti)(?:erna|arna|orna)$")
 
 
 def is_organisation_word(token: str) -> bool:
@@ -401,6 +405,12 @@ _MARK_LEGEND_LABEL = re.compile(
 )
 
 
+# A label closed by a semicolon instead of a colon before its names: "Övriga; Stefan Olsson
+# (generalsekreterare), …", "Återbud; Karin Grute Movin" (a federation's web report, real/complete
+# 375). Only a capitalised name may follow, so a sentence with a semicolon is no label.
+_SEMICOLON_LABEL = re.compile(r"^([^:;]{2,40}?)\s*;\s+([A-ZÅÄÖ].*)$")
+
+
 def match_label(line: str, names_after: bool = False) -> tuple[SectionLabel, str, int] | None:
     """If line is an attendance heading, return its label, any names on the same line, and its
     markdown heading level. With names_after (the header), a label followed by names without a
@@ -413,7 +423,10 @@ def match_label(line: str, names_after: bool = False) -> tuple[SectionLabel, str
         # "Närvarande (X = närvarande)", "Närvarolista (markerade med x)" over "Name X" rows.
         found = match_label(text[: legend.start()] + text[legend.end() :], names_after)
         return (replace(found[0], marks_present=True), *found[1:]) if found else None
-    match = re.match(r"^([^:]{2,40}?)\s*(?::\s*(.*))?$", text)
+    semicolon = _SEMICOLON_LABEL.match(text)
+    if semicolon and _label_of(semicolon.group(1).strip().lower()) is None:
+        semicolon = None
+    match = semicolon or re.match(r"^([^:]{2,40}?)\s*(?::\s*(.*))?$", text)
     if match:
         word = match.group(1).strip().lower()
         rest = (match.group(2) or "").strip()
@@ -946,6 +959,11 @@ def _missing_comma(name: str) -> list[str] | None:
 _PARTY = re.compile(r"^(?:[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3}|-|–)$")
 # An organisation in brackets after a name: an acronym or up to four words, the first
 # capitalised ("(RSMH)", "(Vindens Vänner)", "(Parkinson lokalförening)").
+# A function or group in lower case, one to three words: "generalsekreterare",
+# "personalrepresentant", "ungdomskommittén".
+_BRACKETED_FUNCTION = re.compile(r"[a-zåäöéü][a-zåäöéü-]{3,}(?:\s+[a-zåäöéü][a-zåäöéü-]*){0,2}")
+# Words of absence in brackets ("(förhinder)", "(sjuk)", "(deltog ej)") say no function.
+_ABSENCE_WORD = re.compile(r"(?i)förhinder|frånvar|återbud|sjuk|\b(?:ej|inte|deltog)\b")
 _BRACKETED_ORGANISATION = re.compile(r"[A-ZÅÄÖ][\wåäöÅÄÖ&-]*(?:\s+[\wåäöÅÄÖ&-]+){0,3}")
 
 
@@ -1054,9 +1072,10 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
     note: str | None = None
     substitute: str | None = None
     bracketed: str | None = None
+    bracketed_title: str | None = None
 
     def handle_parenthetical(match: re.Match[str]) -> str:
-        nonlocal note, substitute, status, bracketed
+        nonlocal note, substitute, status, bracketed, bracketed_title
         content = match.group(1).strip()
         low = content.lower().rstrip(".")
         if _PARTY.match(content) and "," not in match.string[: match.start()]:
@@ -1089,6 +1108,18 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
             # "Maj-Britt Bredell (RSMH)", "Tomas Ottosson (Parkinson lokalförening)": the
             # organisation the person represents, in brackets like a party (real 40).
             bracketed = content
+            return ""
+        if (
+            bracketed_title is None
+            and _BRACKETED_FUNCTION.fullmatch(content)
+            and not (_PRESENT_MARK.match(content) or _ABSENT_MARK.match(content))
+            and not _ABSENCE_WORD.search(content)
+            and not match.string[: match.start()].count(",")
+        ):
+            # "Stefan Olsson (generalsekreterare)", "Tomas Riste (valberedningen)": the
+            # person's function or group in lower case, in brackets like a party (a
+            # federation's web report, real/complete 375).
+            bracketed_title = content
             return ""
         return match.group(0)
 
@@ -1172,6 +1203,7 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
             continue
         remaining.append(part)
     title = remaining.pop(0) if remaining and remaining[0][:1].islower() else lead_title
+    title = title or bracketed_title
     organisation = ", ".join(remaining) or bracketed
     if struck:
         status = ABSENT
@@ -2135,11 +2167,15 @@ def _best_split(words: list[str], text: str, surname_first: bool) -> tuple[float
     best[n] = (0.0, [])
     for at in range(n - 2, -1, -1):
         options = []
-        for size in (2, 3):
+        for size in (2, 3, 4):
             rest = best[at + size] if at + size <= n else None
             if rest is None:
                 continue
             piece = words[at : at + size]
+            if size == 4 and not (piece[1] in _FLAT_PARTICLES and piece[2] in _FLAT_PARTICLES):
+                # Four words only round two particles: "Jennifer van der Gronden" in a
+                # federation's flattened list of members (real/complete 372).
+                continue
             # A surname-shaped word does not start a name ("Britt-Marie Andrén Karlsson Per
             # Pellby", real 15), nor end one in a surname-first list.
             edge = piece[-1] if surname_first else piece[0]
@@ -2593,6 +2629,8 @@ def _names_in_segment(
         if len(words) >= 3 and _closing_word_recurs(words[-1], runs):
             words = words[:-1]
         size = 3 if len(words) == 3 else 2
+        if len(words) == 4 and words[1] in _FLAT_PARTICLES and words[2] in _FLAT_PARTICLES:
+            size = 4  # "Jennifer van der Gronden" is one name (real/complete 372)
         run_people.append([])
         for k in range(0, len(words), size):
             if unlike_a_name(words[k : k + size], context or text, _FLAT_PARTICLES):

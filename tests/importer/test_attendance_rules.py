@@ -2211,3 +2211,38 @@ def test_batch25b_a_column_of_ers_points_is_a_role_not_a_replacement() -> None:
     statuses = _statuses(text)
     assert statuses["Bo Lund"] == "present"
     assert statuses["Siv Ås"] == "present"
+
+
+def test_batch29_semicolon_labels_and_lower_case_functions_in_brackets() -> None:
+    # A web report's attendance groups labelled with a semicolon, and functions or groups in
+    # lower case in brackets after the names (real/complete 375).
+    text = (
+        "Rapport från styrelsemöte 2/2024 som genomfördes den 12 mars 2024.\n\n"
+        "Närvaro\n\n"
+        "Följande deltog på mötet; Maja Holm (ordförande), Tor Berg, Lisa Sand.\n\n"
+        "Övriga; Olle Strand (generalsekreterare), Eva Lind (valberedningen).\n\n"
+        "Föredragande; Karl Dahl\n\n"
+        "Återbud; Siv Ek\n\n"
+        "Nedan presenteras besluten.\n"
+    )
+    people = _people(text)
+    assert {n: p.status for n, p in people.items()} == {
+        "Maja Holm": "present",
+        "Tor Berg": "present",
+        "Lisa Sand": "present",
+        "Olle Strand": "present",
+        "Eva Lind": "present",
+        "Karl Dahl": "present",
+        "Siv Ek": "absent",
+    }
+    assert people["Olle Strand"].title == "generalsekreterare"
+    # Absence in brackets is no function: such an entry is not made a present person.
+    assert "Eva Lind" not in _statuses(text.replace("Eva Lind (valberedningen)", "Eva Lind (sjuk)"))
+    assert "ovrig" in people["Olle Strand"].roles
+    assert "foredragande" in people["Karl Dahl"].roles
+    # A sentence with a semicolon after a label word is no label.
+    prose = _statuses(
+        "Protokoll 2024-03-12\n\nNärvarande: Maja Holm, Tor Berg\n\n"
+        "1. Övrigt\n\nÖvriga frågor; Tor Berg tar upp lokalfrågan.\n"
+    )
+    assert set(prose) == {"Maja Holm", "Tor Berg"}
