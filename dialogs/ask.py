@@ -281,6 +281,8 @@ class Parsed:
     # The question names the next meeting but asks what about it ("Vad sades om nästa möte?"):
     # passages first; with no other word to search by, the next meeting itself.
     about_next: bool = False
+    # "Var någon från Varbergs kommun med?": whether anyone (of an organisation) was there.
+    anyone: bool = False
 
     @property
     def dated(self) -> bool:
@@ -724,8 +726,20 @@ def parse_question(text: str, today: dt.date, bodies: Sequence[BodyInfo]) -> Par
         parsed.intent = "attendance"
         parsed.part = part
         parsed.absent = part == "absent"
+        parsed.anyone = bool(_RX_ANYONE.search(f)) and not people.WHO.search(f)
     elif _RX_HOW_MANY_CAME.search(f):
         parsed.intent = "attendance"
+    elif (
+        _RX_WAS_THERE.search(f)
+        and _RX_ANYONE.search(f)
+        and _RX_BY_ORG.search(f)
+        and not _RX_EXISTENTIAL.search(f)
+    ):
+        # "Var någon från Varbergs kommun med?", "Was anyone from the region there?": nobody
+        # named, so the attendance (by organisation where the question names one).
+        parsed.intent = "attendance"
+        parsed.part = "present"
+        parsed.anyone = True
     elif _RX_WAS_THERE.search(f) and not _RX_EXISTENTIAL.search(f):
         parsed.intent = "attended"
     elif (_RX_WHEN_WORD.search(f) or _RX_WHERE_WORD.search(f)) and (
@@ -1823,7 +1837,7 @@ async def _attendance(
     for meeting in meetings:
         names = []
         rows = [(a, p) for a, p in await _attendance_rows(ctx, meeting.id) if _in_part(a, part)]
-        for att, person in _of_organisation(rows, asked):
+        for att, person in _of_organisation(rows, asked, strict=parsed.anyone):
             role = att.role and ctx.t(
                 ROLE_SV.get(att.role, att.role), ROLE_EN.get(att.role, att.role)
             )
@@ -1905,15 +1919,21 @@ def _forms(words: Iterable[str]) -> set[str]:
     return {f for w in words for k in name_key(w).split() if len(k) >= 3 for f in (k, stem(k))}
 
 
-def _of_organisation(rows: list[tuple[Any, Any]], asked: set[str]) -> list[tuple[Any, Any]]:
+def _of_organisation(
+    rows: list[tuple[Any, Any]], asked: set[str], *, strict: bool = False
+) -> list[tuple[Any, Any]]:
     """The attendees the question's words single out by organisation or title ("Vem deltog
     från Karlskrona kommun?", "Vilka kommuner var med?", "Who attended from Region
     Blekinge?"): those whose organisation and title share the most of its words, when some
-    share any and not everyone shares as many; otherwise all of them."""
+    share any and not everyone shares as many; otherwise all of them. `strict` ("Var någon
+    från Försäkringskassan med?"): nobody when nobody's organisation or title shares any and
+    the record gives some of them one (where it gives none, it cannot tell)."""
     if not asked or not rows:
         return rows
     score = [len(asked & _forms([f"{p.organisation or ''} {p.title or ''}"])) for _, p in rows]
     best = max(score)
+    if best == 0 and strict and any(p.organisation or p.title for _, p in rows):
+        return []
     if best == 0 or min(score) == best:
         return rows
     return [row for row, n in zip(rows, score, strict=True) if n == best]

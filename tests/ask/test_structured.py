@@ -793,6 +793,12 @@ async def test_attendance_asked_by_organisation_lists_those_who_came_from_it(
     assert "Dan Vik (Region Kronoberg)" in kommuner.text, kommuner.text
     everyone = await asking("Vilka var närvarande på LGVO i mars 2022?")
     assert all(n in everyone.text for n in ("Asta Ek", "Cai Holm", "Eva Berg")), everyone.text
+    # "Var någon från … med?": those from it, and nobody listed when nobody came from it.
+    anyone = await asking("Var någon från Ljungby kommun med på LGVO i mars 2022?")
+    assert "Cai Holm" in anyone.text and "Asta Ek" not in anyone.text, anyone.text
+    nobody = await asking("Var någon från Försäkringskassan med på LGVO i mars 2022?")
+    assert not any(h.kind == "attendance" for h in nobody.hits), nobody.text
+    assert "Asta Ek" not in nobody.text, nobody.text
     # The body's secretariat listed with the body's name is no reason to list only it, when
     # the question names the body but asks by no organisation.
     async with database.transaction() as session:
@@ -844,6 +850,9 @@ _PARTS = (
     ("Kom någon för sent till arbetsutskottets sammanträde?", "partial"),
     ("Who was late to the board meeting?", "partial"),
     ("Who was there for part of the session?", "partial"),
+    ("Did anyone arrive late to the working committee meeting?", "partial"),
+    ("Who was unable to attend the September board meeting?", "absent"),
+    ("Var någon från Varbergs kommun med på direktionen?", "present"),
 )
 
 
