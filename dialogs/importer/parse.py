@@ -137,11 +137,13 @@ PARSE_FAILED_WARNING = "Texten kunde inte tolkas; hela texten sparas som mötets
 # "§ 12 Title", "**§12**", and "KF § 48" / "SON § 108" with the body's abbreviation before the
 # § (shapes/items 15); "1§ Title" with the sign after the number (real/items 132), also with a
 # space before the sign when a capitalised title follows: "56 § Sammanträdets öppnande" (web
-# minutes of kommunalförbund, real/items 326, 327).
+# minutes of kommunalförbund, real/items 326, 327). A paragraph number that carries its year,
+# "§ 63/20 Fastställande av dagordning" (§ 63 of 2020, a kommun's nämnd, real/items 360), is
+# paragraph 63: the "/20" is not part of the title.
 _PARAGRAPH_LINE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?"
     r"(?:§\s*(?=\d)|(?=\d{1,4}§\s)|(?=\d{1,4} §\s+[A-ZÅÄÖ]))"
-    r"(?P<num>\d{1,4})(?: ?§)?\s*(?:\*\*|__)?[ \t:./]*(?P<rest>.*)$"
+    r"(?P<num>\d{1,4})(?:/\d{2}(?=[ \t]+\S))?(?: ?§)?\s*(?:\*\*|__)?[ \t:./]*(?P<rest>.*)$"
 )
 # Where the first sentence of a line ends: a full stop before a capital ("Fastställdes
 # jourlistan. Två datum …"), not an abbreviation ("medlemsavg. efter 1 sept.").
@@ -965,6 +967,7 @@ class _MinutesParser:
     def parse(self) -> ParsedMinutes:
         minutes = self.minutes
         lines = _lost_number_pages(_join_portal_numbers(normalize(self.source).split("\n")))
+        lines = _split_year_paragraph_runs(lines)
         lines = _join_wrapped_name_lists(lines)
         lines, self.year_contents = _year_numbered_pages(lines)
         flat = lines
@@ -2801,13 +2804,23 @@ class _MinutesParser:
 
 
 # A meeting portal's item: a bullet holding only the number ("•   5"), the title on the next
-# line that has text, the item's text in a bullet after it (real items 111, 115).
-_PORTAL_NUMBER = re.compile(r"^\s*[•·▪]\s+(\d{1,3})\s*$")
+# line that has text, the item's text in a bullet after it (real items 111, 115); also with the
+# paragraph sign, " • § 3" over "Anmälan av delegationsbeslut" (a region's nämnd, real/items
+# 361), which becomes "§ 3 Title".
+_PORTAL_NUMBER = re.compile(r"^\s*[•·▪]\s+(§\s*)?(\d{1,3})\s*$")
 
 
 def _join_portal_numbers(lines: list[str]) -> list[str]:
     """Join a bullet that holds only an item number to the title below it ("5. Title")."""
     out = list(lines)
+    marks = [m for line in lines if (m := _PORTAL_NUMBER.match(line))]
+    # The paragraph sign is kept only when every such bullet carries it and no other line of
+    # the page has one: numbers with gaps between them (points shown without a title line) then
+    # still read as paragraphs; a page that mixes "• § 2" with "•   3", or has "§" lines of its
+    # own, keeps one reading for all its points, the bare numbers'.
+    paragraphs = all(m.group(1) for m in marks) and not any(
+        "§" in line and not _PORTAL_NUMBER.match(line) for line in lines
+    )
     for i, line in enumerate(out):
         m = _PORTAL_NUMBER.match(line)
         if not m:
@@ -2823,8 +2836,37 @@ def _join_portal_numbers(lines: list[str]) -> list[str]:
             or not re.match(r"^[A-ZÅÄÖÉÜ0-9]", title)
         ):
             continue
-        out[i] = f"{m.group(1)}. {title}"
+        out[i] = f"§ {m.group(2)} {title}" if paragraphs else f"{m.group(2)}. {title}"
         out[j] = ""
+    return out
+
+
+# "§ 71/20 Uppföljning … § 72/20 Övriga informationsärenden § 73/20 Övriga frågor": entries of a
+# contents list numbered with the year, run into one line by a flattened PDF (a kommun's nämnd,
+# real/items 360).
+_YEAR_PARAGRAPH_MARK = re.compile(r"(?<!\S)§\s*(?P<num>\d{1,4})/(?P<yy>\d{2})(?=\s+[A-ZÅÄÖ\"”])")
+
+
+def _split_year_paragraph_runs(lines: list[str]) -> list[str]:
+    """A line holding two or more "§ N/YY Title" entries in a row, the numbers one apart and one
+    year that the text names, becomes a line per entry. Without the year mark a "§ 6" inside a
+    title may be a reference ("enligt § 6 kommunallagen"), so only the marked form is split."""
+    text = "\n".join(lines)
+    out: list[str] = []
+    for line in lines:
+        marks = list(_YEAR_PARAGRAPH_MARK.finditer(line))
+        numbers = [int(m.group("num")) for m in marks]
+        if (
+            len(marks) < 2
+            or line[: marks[0].start()].strip()
+            or len({m.group("yy") for m in marks}) != 1
+            or any(b - a != 1 for a, b in itertools.pairwise(numbers))
+            or not re.search(rf"\b(?:19|20){marks[0].group('yy')}\b", text)
+        ):
+            out.append(line)
+            continue
+        ends = [m.start() for m in marks[1:]] + [len(line)]
+        out.extend(line[m.start() : end].strip() for m, end in zip(marks, ends, strict=True))
     return out
 
 

@@ -708,3 +708,42 @@ def test_batch27_a_body_wishing_that_a_person_reports() -> None:
     assert find_assignments("Styrelsen önskar att Bo Ek återkommer med ett förslag.", [])
     assert find_assignments("Nämnden önskar att informationen sprids till skolorna.", []) == []
     assert find_assignments("Anna Berg önskar att Bo Ek skriver till kommunen.", []) == []
+
+
+def test_batch28_a_task_told_in_a_relative_clause_is_none() -> None:
+    """'Av sammanställningen framgår 38 ärenden som nämnden uppdragit åt förvaltningschefen att
+    bereda eller handlägga.' (real/items 362): the relative clause describes tasks given before,
+    with or without 'har'; the body giving the task in a main clause still does."""
+    from dialogs.importer.decisions import find_assignments
+
+    assert (
+        find_assignments(
+            "Av sammanställningen framgår 38 ärenden som nämnden uppdragit åt "
+            "förvaltningschefen att bereda eller handlägga.",
+            [],
+        )
+        == []
+    )
+    assert find_assignments("De frågor som styrelsen har gett Bo i uppdrag att utreda.", []) == []
+    got = find_assignments("Nämnden uppdrar åt förvaltningschefen att bereda ärendet.", [])
+    assert [a.assignees for a in got] == [["förvaltningschefen"]]
+
+
+def test_batch28_people_of_a_body_reported_deciding_are_no_body() -> None:
+    """'Politikerna i stadsdelsnämnden Öster har beslutat att mångfaldsveckan ska återkomma …'
+    (real/items 365, a council following up other bodies' decisions): the subject's head
+    stands before the preposition and names people, so the sentence is no decision of the
+    meeting; 'Styrelsen i föreningen har beslutat …' keeps its body."""
+    from dialogs.importer.decisions import OwnBody, prose_decision
+
+    own = OwnBody(names=["Brottsförebyggande rådet"])
+    assert (
+        prose_decision(
+            "Politikerna i stadsdelsnämnden Öster har beslutat att mångfaldsveckan ska "
+            "återkomma under hösten 2015.",
+            own,
+        )
+        is None
+    )
+    found = prose_decision("Styrelsen i föreningen har beslutat att höja avgiften.", own)
+    assert found is not None and found.reported_by_body == "Styrelsen i föreningen"
