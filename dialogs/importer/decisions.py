@@ -178,7 +178,10 @@ _PASSIVE = re.compile(
     r"omvaldes|bibehålles|bibehålls|bibehölls|hänsköts|"
     # An agenda changed as the meeting opens: "Remiss, kulturpolitiskt program läggs in som
     # ärende 12.", "Frågan lades till som punkt 8." (real/complete 230)
-    r"(?:läggs|lades)\s+(?:in|till)\s+(?:som|under)\s+(?:ett\s+)?(?:nytt\s+)?(?:ärende|punkt))\b",
+    # … and "Punkterna Grannstöd, X-Cons och Rapport från chefssamråd läggs till under Övriga
+    # frågor." (a kommun's council's notes, real/items 366).
+    r"(?:läggs|lades)\s+(?:in|till)\s+(?:som|under)\s+(?:(?:ett\s+)?(?:nytt\s+)?(?:ärende|punkt)|"
+    r"övriga\s+frågor))\b",
     re.IGNORECASE,
 )
 # A decision in the second half of a sentence: "Delegationen diskuterar … och delegerar till
@@ -771,7 +774,11 @@ _ACTION_VERBS = (
 # "Gunnar Lindqvist bjuder in.", real/items 90); "Name Surname kontaktar …" stays a report.
 _FORWARD_VERBS = (
     r"undersöker|återkommer|bjuder in|tar fram|sammanställer|kollar upp|tar reda på|ser över|"
-    r"förbereder|sammankallar|kallar\s+till"
+    r"förbereder|sammankallar|kallar\s+till|"
+    # "Kaj Söder gör en sammanställning över hur arbetet ser ut …": "gör" with a noun of work
+    # to be done says the same as the verb (a kommun's council's notes, real/items 366).
+    r"gör\s+en\s+(?:sammanställning|översyn|kartläggning|utredning|förfrågan|analys|"
+    r"uppföljning|utvärdering)"
 )
 # The owner: a first name, or one with an initial ("Elin M"), two of these joined by och/&,
 # or initials in parentheses ("(MB) undersöker …", shapes/items 10). Inside a decision clause

@@ -5135,8 +5135,19 @@ _NOT_A_TOPIC = re.compile(
 )
 
 
+# A document template's id printed on its page, "UBK2001, v1.0, 2014-05-15": a code, a version
+# and a date (a kommun's notes form, real/items 366).
+_FORM_ID_LINE = re.compile(
+    r"(?i)^[A-ZÅÄÖ]*\d*[\w-]*,?\s+v(?:er(?:sion)?)?\.?\s*\d+(?:\.\d+)+,?\s+\d{4}-\d{2}-\d{2}$"
+)
+
+
 def _is_heading_like(raw: str, text: str) -> bool:
     if len(text) > 100 or len(text.split()) > 14 or _NOT_A_TOPIC.match(text):
+        return False
+    # A line with no letter ("2", the point numbers of a two-column page set apart from their
+    # texts, real/items 366) or a form's id line names no topic.
+    if not re.search(r"[^\W\d_]", text) or _FORM_ID_LINE.match(text):
         return False
     if raw[:1].isspace() and not heading_level(raw):
         return False
@@ -5427,6 +5438,14 @@ def _clean_text(lines: list[str], attachments: list[str]) -> str:
     # (real/items 250).
     text = re.sub(
         r"(?m)^(.{20,}[^\s.!?:;,])[ \t]*\n(?=(?:eller|samt|och)\s+[a-zåäö])", r"\1 ", text
+    )
+    # A name wrapped at the line break: a long line ending in a first name, the next opening with
+    # the surname and a word in lower case ("… inom vilken tidsram. Kaj" / "Söder gör en
+    # sammanställning …", a kommun's council's notes, real/items 366).
+    text = re.sub(
+        r"(?m)^(.{50,}[\s.](?P<first>[A-ZÅÄÖ][a-zåäöé]+))[ \t]*\n(?=[A-ZÅÄÖ][a-zåäöé]+\s+[a-zåäö])",
+        lambda m: m.group(1) + (" " if is_given_name(m.group("first")) else "\n"),
+        text,
     )
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     # A page break in a PDF export splits a sentence into two paragraphs; join them again.

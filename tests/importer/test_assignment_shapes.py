@@ -747,3 +747,34 @@ def test_batch28_people_of_a_body_reported_deciding_are_no_body() -> None:
     )
     found = prose_decision("Styrelsen i föreningen har beslutat att höja avgiften.", own)
     assert found is not None and found.reported_by_body == "Styrelsen i föreningen"
+
+
+def test_batch28_notes_with_detached_point_numbers_a_form_id_and_a_wrapped_name() -> None:
+    """A kommun's council's notes printed in two columns (real/items 366): the point numbers
+    '1' and '2' stand on lines of their own away from their texts, a form's id line
+    'UBK2001, v1.0, 2014-05-15' sits in the text, and a name is wrapped at a line break
+    ('… tidsram. Kaj' / 'Söder gör en sammanställning …'). Neither the numbers nor the id line
+    are topics; the agenda addition 'läggs till under Övriga frågor' is decided; the full name
+    doing 'gör en sammanställning' takes the task."""
+    text = (
+        "Minnesanteckningar Brottsförebyggande rådet, BRÅ, den 24 september 2015\n"
+        "Närvarande: Anna Ek, Brandförsvaret\n"
+        "1\n2\n"
+        "Dagordningen godkänns. Punkterna Grannstöd och Rapport från\n"
+        "chefssamråd läggs till under Övriga frågor.\n"
+        "Utveckling av BRÅ, Workshop med Kaj Söder.\n"
+        "UBK2001, v1.0, 2014-05-15\n"
+        "Steg 3 - Definiera vad som ska prioriteras. Vad ska ske och inom vilken tidsram. Kaj\n"
+        "Söder gör en sammanställning över hur arbetet ser ut idag och vad behöver\n"
+        "göras. Utkast skickas till var och en.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    titles = [i.title for i in minutes.items]
+    assert "2" not in titles and "UBK2001, v1.0, 2014-05-15" not in titles
+    decisions = [d.text for i in minutes.items for d in i.decisions]
+    assert any("läggs till under Övriga frågor" in d for d in decisions)
+    tasks = [(a.assignees, a.what) for i in minutes.items for a in i.assignments]
+    assert (
+        ["Kaj Söder"],
+        "gör en sammanställning över hur arbetet ser ut idag och vad behöver göras",
+    ) in tasks
