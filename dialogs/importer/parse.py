@@ -4581,6 +4581,9 @@ _BODY_LABEL = re.compile(
     # 142), "Organ och sammanträdesdatum Kommunstyrelsen", "Styrelse/Nämnd Kommunfullmäktige".
     r"(?<![\w-])(?:Myndighet|Organ(?:\s+och\s+(?:§§|paragrafer|sammanträdesdatum))?|"
     r"Sammanträdande organ|Beslutande organ|Nämnd|Styrelse/[Nn]ämnd|Nämnd/[Ss]tyrelse|"
+    # "Beslutsinstans: Arbetsutskottet 2019-2022 Sammanträdesdatum: 2020-08-18" (the notice of a
+    # kommun's nämnd, real/items 360).
+    r"Beslutsinstans|"
     # "ANSLAGSBEVIS … Forum Kommunstyrelsens allmänna utskott Sammanträdesdatum" (real/bodies
     # 296): the notice's word for the organ, capitalised and before its value.
     r"(?-i:Forum)(?=[ \t]+[A-ZÅÄÖ]))\s*:?\s*"

@@ -640,3 +640,15 @@ def test_batch27_a_web_archives_navigation_line_as_the_title() -> None:
     assert minutes.body_name == "Kultur- och fritidsnämnden"
     assert minutes.parent_body == "Ekby kommun"
     assert minutes.date is not None and minutes.date.isoformat() == "2021-05-12"
+
+
+def test_batch28_beslutsinstans_names_the_body() -> None:
+    """'Beslutsinstans: Arbetsutskottet 2019-2022 Sammanträdesdatum: 2020-08-18', the notice's
+    label in a kommun's nämnd protocol (real/items 360), names the body as 'Organ:' does."""
+    minutes = parse_minutes(
+        "Anslag\n\nBeslutsinstans: Arbetsutskottet 2019-2022 Sammanträdesdatum: 2020-08-18\n\n"
+        "Plats och tid\n\nÖrngrund, 2020-08-18 kl. 09.00-10:05\n\n"
+        "§ 63 Fastställande av dagordning\n\nDagordningen fastställs.\n",
+        "m.txt",
+    )
+    assert minutes.body_name is not None and minutes.body_name.startswith("Arbetsutskottet")
