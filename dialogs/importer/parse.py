@@ -4901,7 +4901,12 @@ def _body_in_opening(text: str, lines: int = 30) -> str | None:
     that also says minutes, meeting or a date. A sentence (a long line ending in a full stop) is
     not looked in; of a flattened page's long first line, only the words before its first header
     field."""
+    titled = False  # the line before was a short title: "Minnesanteckningar 2015-09-16"
     for seen, line in enumerate(_opening_lines(text, lines), 1):
+        under_title, titled = (
+            titled,
+            bool(len(line.split()) <= 4 and _MINUTES_CUE.search(line) and find_dates(line)),
+        )
         words = line.split()
         owns = _BODY_OWNS_MEETING.search(line[:300])
         if owns and (
@@ -4963,7 +4968,14 @@ def _body_in_opening(text: str, lines: int = 30) -> str | None:
             return line
         if (line.endswith(".") and len(words) > 6) or ":" in line[:20]:
             continue
-        if seen > 2 and not (_MINUTES_CUE.search(whole_line) or find_dates(whole_line)):
+        if (
+            seen > 2
+            and not (_MINUTES_CUE.search(whole_line) or find_dates(whole_line))
+            # The line right under a short title "Minnesanteckningar 2015-09-16" names the body
+            # whose notes they are ("Ledningsgrupp Samverkan Vänersborg", under a letterhead's
+            # date and sender, real/items 368).
+            and not under_title
+        ):
             # Further down, a heading such as "Diskussionsgrupp IMPA" is a topic; a flattened
             # page's fields hold the date ("… Folkhälsoutskottet Tid Tisdagen den 26 februari
             # 2008", real/samverkan 194).
@@ -4982,6 +4994,12 @@ def _body_in_opening(text: str, lines: int = 30) -> str | None:
         if m:
             if m.group("owner"):
                 return f"{m.group('owner')} {m.group('head')}"
+            if m.start() == 0 and re.fullmatch(
+                r"(?:\s+[A-ZÅÄÖ][\w-]*){1,4}", line[m.end() :].rstrip()
+            ):
+                # A head noun and the proper name after it, all capitalised: "Ledningsgrupp
+                # Samverkan Vänersborg", "Styrgrupp Närvård Södra Älvsborg" (real/items 368).
+                return line.strip()
             what = _FOR_WHAT.match(line, m.end())
             return m.group("word") + (f" för {what.group('what')}" if what else "")
     # The notice of the minutes' posting (kommunallagen 8 kap. 12 §: "Organ", "Myndighet") or a
