@@ -154,9 +154,11 @@ _NUMBERED_LINE = re.compile(
 # "1 Information om gång- och cykelvägar": a number and a title with no § and no full stop,
 # as web pages of an agenda and PDF text write items (shapes/items 09). Only a chain of them
 # (1, 2, 3 …) in one layout counts, as for "1." lines.
+# The title may open with a quoted name: '3 ”Bortglömda gröna plättar” Svar på
+# medborgarförslag' (a city district committee's list of items, real/items 369).
 _BARE_NUMBER_LINE = re.compile(
     r"^(?P<indent>)(?P<hashes>)(?P<num>\d{1,2})(?P<sep>)(?P<gap>[ \t]+)"
-    r"(?P<rest>[A-ZÅÄÖ][a-zåäö][^.!?:]{2,180})$"
+    r"(?P<rest>[\"”“«]?[A-ZÅÄÖ][a-zåäö][^.!?:]{2,180})$"
 )
 # "15 a) Anmälan av protokollsjustering" over "b) …", "c) …" lines: an item with no title of
 # its own whose lettered points are its items 15.a, 15.b … (real/items 353).
@@ -1324,7 +1326,7 @@ class _MinutesParser:
                 longest = 180 if match.re is _BARE_NUMBER_LINE else 150
                 if (
                     len(title) > longest
-                    or not title[:1].isupper()
+                    or not title.lstrip('"”“«')[:1].isupper()
                     or re.search(_SENTENCE_BREAK, title)
                 ):
                     continue
@@ -5217,7 +5219,13 @@ def _html_item(rest: str, content: list[str], known: list[str]) -> tuple[str, li
     title_html = match.group(1) if match else ""
     remainder = html[match.end() :] if match else html
     title_text = collapse_spaces(html_to_text(title_html).replace("\n", " ")).strip()
-    title, spill = _split_title(title_text, known)
+    if re.match(r"(?i)<br\b", remainder):
+        # A title line closed by a line break is the whole title: "Ny förskola i kv Hornsberg
+        # 10, Lars Forsells Gata<br>Genomförandebeslut" (real/items 369); a comma in it does
+        # not open the text as it does in a paragraph that holds both.
+        title, spill = title_text.rstrip(" ,"), ""
+    else:
+        title, spill = _split_title(title_text, known)
     body = html_to_text(remainder).split("\n")
     if spill:
         body.insert(0, spill)

@@ -1741,3 +1741,23 @@ def test_batch28_portal_bullet_with_paragraph_sign_over_its_title() -> None:
         ("2", "Dagordning"),
         ("3", "Rapporter"),
     ]
+
+
+def test_batch28_bare_number_titles_with_a_quote_or_a_break_tag() -> None:
+    """A web archive's list of items as 'N Title' lines (real/items 369): a title may open with
+    a quoted name ('3 ”Bortglömda gröna plättar” Svar på medborgarförslag'), and a title line
+    closed by a literal '<br>' keeps a comma in it ('Hornsberg 10, Lars Forsells Gata<br>…')."""
+    text = (
+        "Sammanträde 2010-06-16\n\n1 Utseende av justerare <br>Tidpunkt för protokollsjustering\n\n"
+        "2 Anmälan av medborgarförslag\n\n3 ”Bortglömda gröna plättar” Svar på medborgarförslag\n\n"
+        "Dnr: 1.2.3-214-2010\n\n4 Ny förskola i kv Hornsberg 10, Lars Forsells Gata<br>"
+        "Genomförandebeslut\n\n5 Riktlinjer om mutor och representation\n"
+    )
+    items = parse_minutes(text, "m.txt").items
+    assert [(i.number, i.title) for i in items] == [
+        ("1", "Utseende av justerare"),
+        ("2", "Anmälan av medborgarförslag"),
+        ("3", "”Bortglömda gröna plättar” Svar på medborgarförslag"),
+        ("4", "Ny förskola i kv Hornsberg 10, Lars Forsells Gata"),
+        ("5", "Riktlinjer om mutor och representation"),
+    ]
