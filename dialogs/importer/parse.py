@@ -137,11 +137,13 @@ PARSE_FAILED_WARNING = "Texten kunde inte tolkas; hela texten sparas som mötets
 # "§ 12 Title", "**§12**", and "KF § 48" / "SON § 108" with the body's abbreviation before the
 # § (shapes/items 15); "1§ Title" with the sign after the number (real/items 132), also with a
 # space before the sign when a capitalised title follows: "56 § Sammanträdets öppnande" (web
-# minutes of kommunalförbund, real/items 326, 327).
+# minutes of kommunalförbund, real/items 326, 327). A paragraph number that carries its year,
+# "§ 63/20 Fastställande av dagordning" (§ 63 of 2020, a kommun's nämnd, real/items 360), is
+# paragraph 63: the "/20" is not part of the title.
 _PARAGRAPH_LINE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:[A-ZÅÄÖ]{2,6}\s+)?"
     r"(?:§\s*(?=\d)|(?=\d{1,4}§\s)|(?=\d{1,4} §\s+[A-ZÅÄÖ]))"
-    r"(?P<num>\d{1,4})(?: ?§)?\s*(?:\*\*|__)?[ \t:./]*(?P<rest>.*)$"
+    r"(?P<num>\d{1,4})(?:/\d{2}(?=[ \t]+\S))?(?: ?§)?\s*(?:\*\*|__)?[ \t:./]*(?P<rest>.*)$"
 )
 # Where the first sentence of a line ends: a full stop before a capital ("Fastställdes
 # jourlistan. Två datum …"), not an abbreviation ("medlemsavg. efter 1 sept.").
@@ -152,9 +154,11 @@ _NUMBERED_LINE = re.compile(
 # "1 Information om gång- och cykelvägar": a number and a title with no § and no full stop,
 # as web pages of an agenda and PDF text write items (shapes/items 09). Only a chain of them
 # (1, 2, 3 …) in one layout counts, as for "1." lines.
+# The title may open with a quoted name: '3 ”Bortglömda gröna plättar” Svar på
+# medborgarförslag' (a city district committee's list of items, real/items 369).
 _BARE_NUMBER_LINE = re.compile(
     r"^(?P<indent>)(?P<hashes>)(?P<num>\d{1,2})(?P<sep>)(?P<gap>[ \t]+)"
-    r"(?P<rest>[A-ZÅÄÖ][a-zåäö][^.!?:]{2,180})$"
+    r"(?P<rest>[\"”“«]?[A-ZÅÄÖ][a-zåäö][^.!?:]{2,180})$"
 )
 # "15 a) Anmälan av protokollsjustering" over "b) …", "c) …" lines: an item with no title of
 # its own whose lettered points are its items 15.a, 15.b … (real/items 353).
@@ -1013,6 +1017,7 @@ class _MinutesParser:
     def parse(self) -> ParsedMinutes:
         minutes = self.minutes
         lines = _lost_number_pages(_join_portal_numbers(normalize(self.source).split("\n")))
+        lines = _split_year_paragraph_runs(lines)
         lines = _join_wrapped_name_lists(lines)
         lines, self.year_contents = _year_numbered_pages(lines)
         flat = lines
@@ -1435,7 +1440,7 @@ class _MinutesParser:
                     )
                 if (
                     len(title) > longest
-                    or not title[:1].isupper()
+                    or not title.lstrip('"”“«')[:1].isupper()
                     or re.search(_SENTENCE_BREAK, title)
                 ):
                     continue
@@ -2938,13 +2943,23 @@ class _MinutesParser:
 
 
 # A meeting portal's item: a bullet holding only the number ("•   5"), the title on the next
-# line that has text, the item's text in a bullet after it (real items 111, 115).
-_PORTAL_NUMBER = re.compile(r"^\s*[•·▪]\s+(\d{1,3})\s*$")
+# line that has text, the item's text in a bullet after it (real items 111, 115); also with the
+# paragraph sign, " • § 3" over "Anmälan av delegationsbeslut" (a region's nämnd, real/items
+# 361), which becomes "§ 3 Title".
+_PORTAL_NUMBER = re.compile(r"^\s*[•·▪]\s+(§\s*)?(\d{1,3})\s*$")
 
 
 def _join_portal_numbers(lines: list[str]) -> list[str]:
     """Join a bullet that holds only an item number to the title below it ("5. Title")."""
     out = list(lines)
+    marks = [m for line in lines if (m := _PORTAL_NUMBER.match(line))]
+    # The paragraph sign is kept only when every such bullet carries it and no other line of
+    # the page has one: numbers with gaps between them (points shown without a title line) then
+    # still read as paragraphs; a page that mixes "• § 2" with "•   3", or has "§" lines of its
+    # own, keeps one reading for all its points, the bare numbers'.
+    paragraphs = all(m.group(1) for m in marks) and not any(
+        "§" in line and not _PORTAL_NUMBER.match(line) for line in lines
+    )
     for i, line in enumerate(out):
         m = _PORTAL_NUMBER.match(line)
         if not m:
@@ -2960,8 +2975,37 @@ def _join_portal_numbers(lines: list[str]) -> list[str]:
             or not re.match(r"^[A-ZÅÄÖÉÜ0-9]", title)
         ):
             continue
-        out[i] = f"{m.group(1)}. {title}"
+        out[i] = f"§ {m.group(2)} {title}" if paragraphs else f"{m.group(2)}. {title}"
         out[j] = ""
+    return out
+
+
+# "§ 71/20 Uppföljning … § 72/20 Övriga informationsärenden § 73/20 Övriga frågor": entries of a
+# contents list numbered with the year, run into one line by a flattened PDF (a kommun's nämnd,
+# real/items 360).
+_YEAR_PARAGRAPH_MARK = re.compile(r"(?<!\S)§\s*(?P<num>\d{1,4})/(?P<yy>\d{2})(?=\s+[A-ZÅÄÖ\"”])")
+
+
+def _split_year_paragraph_runs(lines: list[str]) -> list[str]:
+    """A line holding two or more "§ N/YY Title" entries in a row, the numbers one apart and one
+    year that the text names, becomes a line per entry. Without the year mark a "§ 6" inside a
+    title may be a reference ("enligt § 6 kommunallagen"), so only the marked form is split."""
+    text = "\n".join(lines)
+    out: list[str] = []
+    for line in lines:
+        marks = list(_YEAR_PARAGRAPH_MARK.finditer(line))
+        numbers = [int(m.group("num")) for m in marks]
+        if (
+            len(marks) < 2
+            or line[: marks[0].start()].strip()
+            or len({m.group("yy") for m in marks}) != 1
+            or any(b - a != 1 for a, b in itertools.pairwise(numbers))
+            or not re.search(rf"\b(?:19|20){marks[0].group('yy')}\b", text)
+        ):
+            out.append(line)
+            continue
+        ends = [m.start() for m in marks[1:]] + [len(line)]
+        out.extend(line[m.start() : end].strip() for m, end in zip(marks, ends, strict=True))
     return out
 
 
@@ -4691,6 +4735,9 @@ _BODY_LABEL = re.compile(
     # 142), "Organ och sammanträdesdatum Kommunstyrelsen", "Styrelse/Nämnd Kommunfullmäktige".
     r"(?<![\w-])(?:Myndighet|Organ(?:\s+och\s+(?:§§|paragrafer|sammanträdesdatum))?|"
     r"Sammanträdande organ|Beslutande organ|Nämnd|Styrelse/[Nn]ämnd|Nämnd/[Ss]tyrelse|"
+    # "Beslutsinstans: Arbetsutskottet 2019-2022 Sammanträdesdatum: 2020-08-18" (the notice of a
+    # kommun's nämnd, real/items 360).
+    r"Beslutsinstans|"
     # "ANSLAGSBEVIS … Forum Kommunstyrelsens allmänna utskott Sammanträdesdatum" (real/bodies
     # 296): the notice's word for the organ, capitalised and before its value.
     r"(?-i:Forum)(?=[ \t]+[A-ZÅÄÖ]))\s*:?\s*"
@@ -5008,7 +5055,12 @@ def _body_in_opening(text: str, lines: int = 30) -> str | None:
     that also says minutes, meeting or a date. A sentence (a long line ending in a full stop) is
     not looked in; of a flattened page's long first line, only the words before its first header
     field."""
+    titled = False  # the line before was a short title: "Minnesanteckningar 2015-09-16"
     for seen, line in enumerate(_opening_lines(text, lines), 1):
+        under_title, titled = (
+            titled,
+            bool(len(line.split()) <= 4 and _MINUTES_CUE.search(line) and find_dates(line)),
+        )
         words = line.split()
         owns = _BODY_OWNS_MEETING.search(line[:300])
         if owns and (
@@ -5070,7 +5122,14 @@ def _body_in_opening(text: str, lines: int = 30) -> str | None:
             return line
         if (line.endswith(".") and len(words) > 6) or ":" in line[:20]:
             continue
-        if seen > 2 and not (_MINUTES_CUE.search(whole_line) or find_dates(whole_line)):
+        if (
+            seen > 2
+            and not (_MINUTES_CUE.search(whole_line) or find_dates(whole_line))
+            # The line right under a short title "Minnesanteckningar 2015-09-16" names the body
+            # whose notes they are ("Ledningsgrupp Samverkan Vänersborg", under a letterhead's
+            # date and sender, real/items 368).
+            and not under_title
+        ):
             # Further down, a heading such as "Diskussionsgrupp IMPA" is a topic; a flattened
             # page's fields hold the date ("… Folkhälsoutskottet Tid Tisdagen den 26 februari
             # 2008", real/samverkan 194).
@@ -5089,6 +5148,12 @@ def _body_in_opening(text: str, lines: int = 30) -> str | None:
         if m:
             if m.group("owner"):
                 return f"{m.group('owner')} {m.group('head')}"
+            if m.start() == 0 and re.fullmatch(
+                r"(?:\s+[A-ZÅÄÖ][\w-]*){1,4}", line[m.end() :].rstrip()
+            ):
+                # A head noun and the proper name after it, all capitalised: "Ledningsgrupp
+                # Samverkan Vänersborg", "Styrgrupp Närvård Södra Älvsborg" (real/items 368).
+                return line.strip()
             what = _FOR_WHAT.match(line, m.end())
             return m.group("word") + (f" för {what.group('what')}" if what else "")
     # The notice of the minutes' posting (kommunallagen 8 kap. 12 §: "Organ", "Myndighet") or a
@@ -5245,8 +5310,19 @@ _NOT_A_TOPIC = re.compile(
 )
 
 
+# A document template's id printed on its page, "UBK2001, v1.0, 2014-05-15": a code, a version
+# and a date (a kommun's notes form, real/items 366).
+_FORM_ID_LINE = re.compile(
+    r"(?i)^[A-ZÅÄÖ]*\d*[\w-]*,?\s+v(?:er(?:sion)?)?\.?\s*\d+(?:\.\d+)+,?\s+\d{4}-\d{2}-\d{2}$"
+)
+
+
 def _is_heading_like(raw: str, text: str) -> bool:
     if len(text) > 100 or len(text.split()) > 14 or _NOT_A_TOPIC.match(text):
+        return False
+    # A line with no letter ("2", the point numbers of a two-column page set apart from their
+    # texts, real/items 366) or a form's id line names no topic.
+    if not re.search(r"[^\W\d_]", text) or _FORM_ID_LINE.match(text):
         return False
     if raw[:1].isspace() and not heading_level(raw):
         return False
@@ -5295,7 +5371,13 @@ def _html_item(rest: str, content: list[str], known: list[str]) -> tuple[str, li
     title_html = match.group(1) if match else ""
     remainder = html[match.end() :] if match else html
     title_text = collapse_spaces(html_to_text(title_html).replace("\n", " ")).strip()
-    title, spill = _split_title(title_text, known)
+    if re.match(r"(?i)<br\b", remainder):
+        # A title line closed by a line break is the whole title: "Ny förskola i kv Hornsberg
+        # 10, Lars Forsells Gata<br>Genomförandebeslut" (real/items 369); a comma in it does
+        # not open the text as it does in a paragraph that holds both.
+        title, spill = title_text.rstrip(" ,"), ""
+    else:
+        title, spill = _split_title(title_text, known)
     body = html_to_text(remainder).split("\n")
     if spill:
         body.insert(0, spill)
@@ -5537,6 +5619,14 @@ def _clean_text(lines: list[str], attachments: list[str]) -> str:
     # (real/items 250).
     text = re.sub(
         r"(?m)^(.{20,}[^\s.!?:;,])[ \t]*\n(?=(?:eller|samt|och)\s+[a-zåäö])", r"\1 ", text
+    )
+    # A name wrapped at the line break: a long line ending in a first name, the next opening with
+    # the surname and a word in lower case ("… inom vilken tidsram. Kaj" / "Söder gör en
+    # sammanställning …", a kommun's council's notes, real/items 366).
+    text = re.sub(
+        r"(?m)^(.{50,}[\s.](?P<first>[A-ZÅÄÖ][a-zåäöé]+))[ \t]*\n(?=[A-ZÅÄÖ][a-zåäöé]+\s+[a-zåäö])",
+        lambda m: m.group(1) + (" " if is_given_name(m.group("first")) else "\n"),
+        text,
     )
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     # A page break in a PDF export splits a sentence into two paragraphs; join them again.

@@ -708,3 +708,73 @@ def test_batch27_a_body_wishing_that_a_person_reports() -> None:
     assert find_assignments("Styrelsen önskar att Bo Ek återkommer med ett förslag.", [])
     assert find_assignments("Nämnden önskar att informationen sprids till skolorna.", []) == []
     assert find_assignments("Anna Berg önskar att Bo Ek skriver till kommunen.", []) == []
+
+
+def test_batch28_a_task_told_in_a_relative_clause_is_none() -> None:
+    """'Av sammanställningen framgår 38 ärenden som nämnden uppdragit åt förvaltningschefen att
+    bereda eller handlägga.' (real/items 362): the relative clause describes tasks given before,
+    with or without 'har'; the body giving the task in a main clause still does."""
+    from dialogs.importer.decisions import find_assignments
+
+    assert (
+        find_assignments(
+            "Av sammanställningen framgår 38 ärenden som nämnden uppdragit åt "
+            "förvaltningschefen att bereda eller handlägga.",
+            [],
+        )
+        == []
+    )
+    assert find_assignments("De frågor som styrelsen har gett Bo i uppdrag att utreda.", []) == []
+    got = find_assignments("Nämnden uppdrar åt förvaltningschefen att bereda ärendet.", [])
+    assert [a.assignees for a in got] == [["förvaltningschefen"]]
+
+
+def test_batch28_people_of_a_body_reported_deciding_are_no_body() -> None:
+    """'Politikerna i stadsdelsnämnden Öster har beslutat att mångfaldsveckan ska återkomma …'
+    (real/items 365, a council following up other bodies' decisions): the subject's head
+    stands before the preposition and names people, so the sentence is no decision of the
+    meeting; 'Styrelsen i föreningen har beslutat …' keeps its body."""
+    from dialogs.importer.decisions import OwnBody, prose_decision
+
+    own = OwnBody(names=["Brottsförebyggande rådet"])
+    assert (
+        prose_decision(
+            "Politikerna i stadsdelsnämnden Öster har beslutat att mångfaldsveckan ska "
+            "återkomma under hösten 2015.",
+            own,
+        )
+        is None
+    )
+    found = prose_decision("Styrelsen i föreningen har beslutat att höja avgiften.", own)
+    assert found is not None and found.reported_by_body == "Styrelsen i föreningen"
+
+
+def test_batch28_notes_with_detached_point_numbers_a_form_id_and_a_wrapped_name() -> None:
+    """A kommun's council's notes printed in two columns (real/items 366): the point numbers
+    '1' and '2' stand on lines of their own away from their texts, a form's id line
+    'UBK2001, v1.0, 2014-05-15' sits in the text, and a name is wrapped at a line break
+    ('… tidsram. Kaj' / 'Söder gör en sammanställning …'). Neither the numbers nor the id line
+    are topics; the agenda addition 'läggs till under Övriga frågor' is decided; the full name
+    doing 'gör en sammanställning' takes the task."""
+    text = (
+        "Minnesanteckningar Brottsförebyggande rådet, BRÅ, den 24 september 2015\n"
+        "Närvarande: Anna Ek, Brandförsvaret\n"
+        "1\n2\n"
+        "Dagordningen godkänns. Punkterna Grannstöd och Rapport från\n"
+        "chefssamråd läggs till under Övriga frågor.\n"
+        "Utveckling av BRÅ, Workshop med Kaj Söder.\n"
+        "UBK2001, v1.0, 2014-05-15\n"
+        "Steg 3 - Definiera vad som ska prioriteras. Vad ska ske och inom vilken tidsram. Kaj\n"
+        "Söder gör en sammanställning över hur arbetet ser ut idag och vad behöver\n"
+        "göras. Utkast skickas till var och en.\n"
+    )
+    minutes = parse_minutes(text, "m.txt")
+    titles = [i.title for i in minutes.items]
+    assert "2" not in titles and "UBK2001, v1.0, 2014-05-15" not in titles
+    decisions = [d.text for i in minutes.items for d in i.decisions]
+    assert any("läggs till under Övriga frågor" in d for d in decisions)
+    tasks = [(a.assignees, a.what) for i in minutes.items for a in i.assignments]
+    assert (
+        ["Kaj Söder"],
+        "gör en sammanställning över hur arbetet ser ut idag och vad behöver göras",
+    ) in tasks

@@ -640,3 +640,32 @@ def test_batch27_a_web_archives_navigation_line_as_the_title() -> None:
     assert minutes.body_name == "Kultur- och fritidsnämnden"
     assert minutes.parent_body == "Ekby kommun"
     assert minutes.date is not None and minutes.date.isoformat() == "2021-05-12"
+
+
+def test_batch28_beslutsinstans_names_the_body() -> None:
+    """'Beslutsinstans: Arbetsutskottet 2019-2022 Sammanträdesdatum: 2020-08-18', the notice's
+    label in a kommun's nämnd protocol (real/items 360), names the body as 'Organ:' does."""
+    minutes = parse_minutes(
+        "Anslag\n\nBeslutsinstans: Arbetsutskottet 2019-2022 Sammanträdesdatum: 2020-08-18\n\n"
+        "Plats och tid\n\nÖrngrund, 2020-08-18 kl. 09.00-10:05\n\n"
+        "§ 63 Fastställande av dagordning\n\nDagordningen fastställs.\n",
+        "m.txt",
+    )
+    assert minutes.body_name is not None and minutes.body_name.startswith("Arbetsutskottet")
+
+
+def test_batch28_body_line_under_a_short_dated_title() -> None:
+    """A Word letterhead opens with a template date, a page count and the sender; the line
+    right under 'Minnesanteckningar 2015-09-16' names the body, a head noun with its proper
+    name in capitals after it, all of which is the name (real/items 368)."""
+    text = (
+        "2015-05-11\n1 (4)\nAnna Ek\nSamordnare Samverkan Ekby\n"
+        "Minnesanteckningar 2015-09-16\nLedningsgrupp Samverkan Ekby\n"
+        "Närvarande\nAnna Ek\nBo Lund\n1. Genomgång av dagordning\nDagordningen gicks igenom.\n"
+    )
+    assert parse_minutes(text, "m.txt").body_name == "Ledningsgrupp Samverkan Ekby"
+    assert body_in_opening("Minnesanteckningar\nStyrgrupp Närvård Södra Älvsborg\n") == (
+        "Styrgrupp Närvård Södra Älvsborg"
+    )
+    # A heading further down that names no meeting stays a topic.
+    assert body_in_opening("Anna Ek\nBo Lund\nEva Berg\nDiskussionsgrupp IMPA\n") is None

@@ -1688,3 +1688,76 @@ def test_batch27_a_list_of_items_over_paragraphs_cut_short() -> None:
     items = parse_minutes(full, "m.txt").items
     assert [i.number for i in items] == ["1", "2", "3", "4", "5"]
     assert all(i.decisions for i in items)
+
+
+def test_batch28_paragraph_numbers_with_the_year_in_a_contents_list() -> None:
+    """A flattened contents list numbers paragraphs with their year ('§ 63/20 Title', § 63 of
+    2020) and runs the last entries into one line ('§ 71/20 … § 72/20 … § 73/20 …'): each is
+    an item with its number alone and a title without the '/20' (real/items 360). A '§ 6' that
+    a title mentions without the year mark stays in the title."""
+    text = (
+        "Protokoll Arbetsutskottet 2020-08-18\n\nInnehållsförteckning\n\n"
+        "§ 63/20 Fastställande av dagordning\n\nBeslutspunkter\n\n"
+        "§ 64/20 Nytt bidragsreglemente\n\nInformationsärenden\n\n"
+        "§ 65/20 Uppföljning av åtgärdsplan - hemtjänst § 66/20 Övriga informationsärenden "
+        "§ 67/20 Övriga frågor\n"
+    )
+    items = parse_minutes(text, "m.txt").items
+    assert [(i.number, i.title) for i in items] == [
+        ("63", "Fastställande av dagordning"),
+        ("64", "Nytt bidragsreglemente"),
+        ("65", "Uppföljning av åtgärdsplan - hemtjänst"),
+        ("66", "Övriga informationsärenden"),
+        ("67", "Övriga frågor"),
+    ]
+    plain = "§ 1 Val av justerare\n\n§ 2 Ändring enligt § 3 Kommunallagen\n\nText.\n"
+    assert [i.title for i in parse_minutes(plain, "m.txt").items] == [
+        "Val av justerare",
+        "Ändring enligt § 3 Kommunallagen",
+    ]
+
+
+def test_batch28_portal_bullet_with_paragraph_sign_over_its_title() -> None:
+    """A meeting portal's page writes some points as a bullet holding only '§ N' over a title
+    line, others as a bullet with their summary alone (real/items 361): the former are items
+    '§ N Title'."""
+    text = (
+        " • § 1\n\n  Protokollsjustering\n\n"
+        " • Uppföljningen i verksamhetsberättelse utgår från verksamhetsplanen.\n\n"
+        " • § 3\n\n  Anmälan av delegationsbeslut\n\n"
+        " • Anna Ek informerar om patientnämndens uppdrag.\n\n"
+        " • § 7\n\n  Övriga frågor\n"
+    )
+    items = parse_minutes(text, "m.txt").items
+    assert [(i.number, i.title) for i in items] == [
+        ("1", "Protokollsjustering"),
+        ("3", "Anmälan av delegationsbeslut"),
+        ("7", "Övriga frågor"),
+    ]
+    # A page that mixes the bare bullet number with the signed one reads all of them alike.
+    mixed = " •   1\n\n  Val av justerare\n\n • § 2\n\n  Dagordning\n\n •   3\n\n  Rapporter\n"
+    assert [(i.number, i.title) for i in parse_minutes(mixed, "m.txt").items] == [
+        ("1", "Val av justerare"),
+        ("2", "Dagordning"),
+        ("3", "Rapporter"),
+    ]
+
+
+def test_batch28_bare_number_titles_with_a_quote_or_a_break_tag() -> None:
+    """A web archive's list of items as 'N Title' lines (real/items 369): a title may open with
+    a quoted name ('3 ”Bortglömda gröna plättar” Svar på medborgarförslag'), and a title line
+    closed by a literal '<br>' keeps a comma in it ('Hornsberg 10, Lars Forsells Gata<br>…')."""
+    text = (
+        "Sammanträde 2010-06-16\n\n1 Utseende av justerare <br>Tidpunkt för protokollsjustering\n\n"
+        "2 Anmälan av medborgarförslag\n\n3 ”Bortglömda gröna plättar” Svar på medborgarförslag\n\n"
+        "Dnr: 1.2.3-214-2010\n\n4 Ny förskola i kv Hornsberg 10, Lars Forsells Gata<br>"
+        "Genomförandebeslut\n\n5 Riktlinjer om mutor och representation\n"
+    )
+    items = parse_minutes(text, "m.txt").items
+    assert [(i.number, i.title) for i in items] == [
+        ("1", "Utseende av justerare"),
+        ("2", "Anmälan av medborgarförslag"),
+        ("3", "”Bortglömda gröna plättar” Svar på medborgarförslag"),
+        ("4", "Ny förskola i kv Hornsberg 10, Lars Forsells Gata"),
+        ("5", "Riktlinjer om mutor och representation"),
+    ]
