@@ -161,7 +161,7 @@ _RX_ASSIGN = re.compile(
 _RX_SUBSTITUTE = re.compile(
     r"\b(?:ersatter|ersatte|ersatt|ersattare\s+for|vikarierar|vikarierade|tjanstgor\s+for|"
     r"tjanstgjorde\s+for|substitutes?\s+for|substituted\s+for|replaces|replaced|stands?\s+in\s+for|"
-    r"stood\s+in\s+for|deputi[sz]ed\s+for)\b"
+    r"stood\s+in\s+for|deputi[sz]ed\s+for|fill(?:s|ed)?\s+in\s+for|cover(?:s|ed)?\s+for)\b"
 )
 # "Var Tekla med?", "Was the SAMO at the meeting?", "Did X attend?": whether someone was there.
 _RX_WAS_THERE = re.compile(
@@ -685,9 +685,12 @@ def _role_of_another(f: str, chars: list[str], bodies: Sequence[BodyInfo]) -> bo
     rest = "".join(chars)
     for m in _RX_ROLE_FOR.finditer(rest):
         what = m.group("what")
+        # The noun phrase's head may come a few words on: "secretary for the section board
+        # meeting" is the meeting's secretary.
+        phrase = re.findall(r"[a-z][\w-]*", rest[m.start("what") :])[:4]
         if (
             people.roles_in(m.group("role"))
-            and not _RX_AT_MEETING.search(what)
+            and not any(_RX_AT_MEETING.search(w) for w in phrase)
             and what[:6] not in named
         ):
             return True

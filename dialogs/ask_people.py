@@ -113,6 +113,8 @@ def _sv_hit(words: _Words, tokens: Sequence[str], f: str, *, fuzzy: bool) -> int
     return None
 
 
+# English function words between a verb and its object ("checked and signed the minutes").
+_EN_FUNCTION = frozenset("the a an and or its their his her our this that of s".split())
 _EN_MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
@@ -128,8 +130,12 @@ def _en_hit(words: _Words, tokens: Sequence[str], f: str) -> int | None:
             return i
         # "took the minutes", "led the 6 March meeting": the object within a few words, a
         # date between them not counted.
-        after = [t for t in tokens[i + 1 : i + 8] if not t.isdigit() and t not in _EN_MONTHS]
-        if token in words.en_verbs and any(t in words.en_objects for t in after[:3]):
+        after = [
+            t
+            for t in tokens[i + 1 : i + 10]
+            if not t.isdigit() and t not in _EN_MONTHS and t not in _EN_FUNCTION
+        ]
+        if token in words.en_verbs and any(t in words.en_objects for t in after[:4]):
             return i
     return None
 

@@ -539,6 +539,13 @@ async def test_a_board_meeting_does_not_answer_a_question_about_the_general_meet
 
 
 _ASKED = {
+    # A role at the meeting however the noun phrase runs, and the verbs for it with words between.
+    "role": (
+        "Who was secretary for the section board meeting?",
+        "Who checked and signed the care committee minutes from March 2021?",
+        "Who opened and ran the FUB board meeting on 7 October?",
+    ),
+    "substitute": ("Who filled in for Lennart Holmgren at the committee?",),
     "meeting_when": (
         "What date was the AGM?",
         "Which day did the council meet in 2023?",
@@ -853,6 +860,7 @@ _PARTS = (
     ("Did anyone arrive late to the working committee meeting?", "partial"),
     ("Who was unable to attend the September board meeting?", "absent"),
     ("Var någon från Varbergs kommun med på direktionen?", "present"),
+    ("Who took part in the board meeting on 19 November?", "present"),
 )
 
 
