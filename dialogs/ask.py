@@ -387,6 +387,25 @@ def read_dates(f: str, chars: list[str], today: dt.date, parsed: Parsed) -> None
         parsed.filter_words.append(m.group(0).strip())
         _blank(chars, *m.span())
 
+    # A span of days in one month, with a year: "24-25 januari 1998", "24–25 January 1998",
+    # "January 24-25, 1998" (a meeting over two days is stored by its first).
+    for m in re.finditer(
+        rf"\b(\d{{1,2}})\s*[-–—]\s*(\d{{1,2}})(?::?[ea]|st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})"
+        r"\s+((?:19|20)\d{2})\b"
+        rf"|\b({_MONTH_RE})\s+(\d{{1,2}})\s*[-–—]\s*(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b",
+        "".join(chars),
+    ):
+        if m.group(1):
+            first, last, month, year = m.group(1), m.group(2), m.group(3), m.group(4)
+        else:
+            first, last, month, year = m.group(6), m.group(7), m.group(5), m.group(8)
+        try:
+            start = dt.date(int(year), MONTHS[month], int(first))
+            end = dt.date(int(year), MONTHS[month], int(last))
+        except ValueError:
+            continue
+        if start <= end:
+            take(m, start, end)
     # Explicit dates with a year: 2024-05-17, 20240517, 17 maj 2024, May 17 2024.
     for _ in range(3):
         current = "".join(chars)

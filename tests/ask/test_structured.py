@@ -883,3 +883,19 @@ def test_an_extract_cut_inside_a_name_shows_the_whole_name() -> None:
     at = text.index("vice ordförande")
     shown = window(text, at, at + len("vice ordförande"))
     assert "Jesper Svarén, vice ordförande" in shown, shown
+
+
+@pytest.mark.parametrize(
+    "question",
+    (
+        "Vem var mötesordförande på styrelsens möte 24-25 januari 1998?",
+        "Who chaired the section board's meeting on 24–25 January 1998?",
+        "Who chaired the meeting on January 24-25, 1998?",
+    ),
+)
+def test_a_span_of_days_asks_for_the_meetings_on_those_days(question: str) -> None:
+    from dialogs.ask import parse_question
+
+    parsed = parse_question(question, dt.date(2026, 12, 2), [])
+    assert (parsed.date_from, parsed.date_to) == (dt.date(1998, 1, 24), dt.date(1998, 1, 25))
+    assert "1998" not in parsed.rest and "24" not in parsed.rest
