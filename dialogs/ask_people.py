@@ -51,6 +51,8 @@ MEETING_PLACE_WORDS = re.compile(
     r"(?<!justeringens )(?<!justerings )\b(?:sammantrades|motes|)plats\b|\blokal\b"
 )
 
+# What ends a label: a colon, or the dots of a form's line to sign on.
+_RX_LABEL_END = re.compile(r"\s*(?::|\.{2,}|…)")
 WHO = re.compile(r"\b(?:vem|vems|vilka|vilken|vilket|who|whom|whose|which)\b")
 # A person's name as minutes write it: two or more capitalised words ("Mona-Lisa Fjellström").
 NAME = re.compile(
@@ -247,7 +249,10 @@ def _nearest_name(
     near: re.Pattern[str] | None = None,
 ) -> int | None:
     best: int | None = None
-    lo = max(0, start - NAME_REACH - 40)
+    # A label ("Ordförande:", "Ordförande...", a signature line's "Justerare.... Kjell Asp")
+    # names the one written after it.
+    label = near is None and bool(_RX_LABEL_END.match(text, end))
+    lo = end if label else max(0, start - NAME_REACH - 40)
     keys = [fold(x.lower()) for x in ([exclude] if isinstance(exclude, str) else exclude) if x]
     for m in (near or NAME).finditer(text, lo, min(len(text), end + NAME_REACH + 40)):
         if any(k in fold(m.group(0).lower()) for k in keys):
@@ -352,7 +357,12 @@ def find_in_text(
             if d is None:
                 continue
             if best is None or d < best.distance:
-                best = TextFind(row, window(text, m.start(), m.end()), d, False)
+                end = m.end()
+                if near is None and _RX_LABEL_END.match(text, end):
+                    # A label: the extract holds the name written after it.
+                    named = NAME.search(text, end)
+                    end = named.end() if named else end
+                best = TextFind(row, window(text, m.start(), end), d, False)
         if best is not None:
             out.append(best)
     out.sort(key=lambda t: (not t.in_title, t.distance, -t.row.meeting_date.toordinal()))

@@ -899,3 +899,23 @@ def test_a_span_of_days_asks_for_the_meetings_on_those_days(question: str) -> No
     parsed = parse_question(question, dt.date(2026, 12, 2), [])
     assert (parsed.date_from, parsed.date_to) == (dt.date(1998, 1, 24), dt.date(1998, 1, 25))
     assert "1998" not in parsed.rest and "24" not in parsed.rest
+
+
+def test_a_role_written_as_a_label_names_the_one_after_it() -> None:
+    """A signature line flattened ("Sekreterare... Agneta Holmqvist Ordförande... Bengt Lindh
+    Justerare.... Kjell Asp"): the name after the label, not the one before it."""
+    from dialogs.ask_people import find_in_text, role_pattern
+
+    class Row:
+        kind, title, meeting_id, id = "information", "", 1, 1
+        meeting_date = dt.date(2017, 3, 14)
+        text = (
+            "Underskrift Sekreterare... Agneta Holmqvist Ordförande... Bengt Lindh (L) "
+            "Justerare.... Kjell Asp ANSLAG/BEVIS Protokollet är justerat."
+        )
+
+    for role, name in (("ordforande", "Bengt Lindh"), ("justerare", "Kjell Asp")):
+        found = find_in_text([Row()], role_pattern(role))
+        assert found, role
+        after = found[0].text.split("...", 1)[-1] if role == "ordforande" else found[0].text
+        assert name in after, (role, found[0].text)
