@@ -400,12 +400,12 @@ def read_dates(f: str, chars: list[str], today: dt.date, parsed: Parsed) -> None
         else:
             first, last, month, year = m.group(6), m.group(7), m.group(5), m.group(8)
         try:
-            start = dt.date(int(year), MONTHS[month], int(first))
-            end = dt.date(int(year), MONTHS[month], int(last))
+            span_from = dt.date(int(year), MONTHS[month], int(first))
+            span_to = dt.date(int(year), MONTHS[month], int(last))
         except ValueError:
             continue
-        if start <= end:
-            take(m, start, end)
+        if span_from <= span_to:
+            take(m, span_from, span_to)
     # Explicit dates with a year: 2024-05-17, 20240517, 17 maj 2024, May 17 2024.
     for _ in range(3):
         current = "".join(chars)
