@@ -95,8 +95,9 @@ class BotServer:
         await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
         if self._http is None:
             # A deadline, not a measure: a 10 MB import's turn lasts as long as its parse, which
-            # took over 30 s on the two shared cores under load.
-            self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120))
+            # took over 30 s on the two shared cores under load, and 2-2.5 minutes on session
+            # 14's machine (the code of that session's start as well as its end).
+            self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=360))
         return self
 
     async def stop(self) -> None:
