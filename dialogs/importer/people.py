@@ -219,7 +219,10 @@ _SUBSTITUTE = re.compile(
 # "Karin Holm (S) ersätter Peter Ström (S)" / "Mona Falk (C) tjänstgörande ersättare för Per Hed".
 _REPLACES = re.compile(
     r"^(?P<name>.+?)\s*,?\s+(?:ersätter|i stället för|istället för|(?:tjänstgörande )?ersättare för|"
-    r"(?:tjg|tgj)\.? ers\.? för|ers\.? för|tjänstgörande för|(?:tjg|tgj)\.? för)\s+(?P<who>.+)$",
+    r"(?:tjg|tgj)\.? ers\.? för|ers\.? för|tjänstgörande för|(?:tjg|tgj)\.? för|"
+    # "S Håkan Andersson, tjänstgör för Marcus Holmquist (V)": the verb in the present or past
+    # (real attendance 381)
+    r"tjänstgör för|tjänstgjorde för)\s+(?P<who>.+)$",
     re.IGNORECASE,
 )
 
@@ -1496,6 +1499,10 @@ _FLAT_STOP = re.compile(
     # The contents list after the head: "… Göran Svensson, handläggare Innehållsförteckning
     # Ärende 1 Mötets öppnande" (real/complete 230)
     r"innehållsförteckning|"
+    # The first paragraph titled "Justering" after the list, its number before it: "…
+    # Pia Andersen 15 Justering Ordförande Annelill Davidsson och … justerar protokollet" (real
+    # attendance 385); its number is no § of the last name's. Not "Justeringens plats och tid".
+    r"\d{1,3}\s+justering(?=\s+[A-ZÅÄÖ][a-zåäö])|"
     # "… Name, näringslivschef 41 Justerare Justeringens plats och tid Name (C)": the justering's
     # two headings side by side end the list before them (real attendance 146).
     r"justerare(?=\s+justeringens))\b|\b\d+\s+\d+\s*\(\d+\)",
@@ -2303,7 +2310,7 @@ def _own_and_lead(after: str) -> tuple[str, str]:
 _REPLACED_BEFORE = re.compile(
     r"(?:ersätter|i stället för|istället för|ersättare för|(?:tjg|tgj)\.? ers\.? för|ers\.? för|"
     # "Marit Åslund, SPF, tjänstgörande för Margareta Hedqvist" (real 39).
-    r"tjänstgörande för|(?:tjg|tgj)\.? för|"
+    r"tjänstgörande för|(?:tjg|tgj)\.? för|tjänstgör för|tjänstgjorde för|"
     # "Thomas Bäuml (M) (ers Maritha Josefsson (M))" (real 19).
     r"\(ers\.?|"
     # "Lars-Åke Magnusson (KD) ers. Pernilla Mårtensson (KD)": 'ersätter' shortened, after the
