@@ -2285,3 +2285,51 @@ def test_batch30_a_numbered_justering_item_ends_the_list() -> None:
     )
     assert statuses["Pia Ander"] == "present"
     assert statuses["Bert Karl"] == "present"
+
+
+BATCH30_KS = (
+    "1 Kommunstyrelsen Tid Starttid 13:00 Plats Rummet Beslutande ledamöter Wendla Thorsson "
+    "(C), ordförande Håkan Sandberg (M), vice ordförande, , , Kjell Eklund (S), 2:e vice "
+    "ordförande Astrid Holm (C) Jonas Hansson (KD) Elin Nilsson (FP) Amanda Höglund (C) "
+    "ersätter Kent Rask (C) John Hagman (M), 103, 109 ersätter Håkan Sandberg (M), vice "
+    "ordförande Ej tjänstgörande ersättare Diana Olsson (C) Övriga Magnus Stenberg, "
+    "Utredningssekreterare Ewa Lindqvist, Kommundirektör Hikmet Hrustic, Stadsarkitekt, 104 "
+    "Tony Malm Larsson, Samordnare Ensamkommande barn, 109 1\n\n"
+    "2 Ordförande Justerare Wendla Thorsson Kjell Eklund 2\n"
+)
+
+
+def test_batch30_empty_fields_after_a_replaced_member_are_lost_ranges() -> None:
+    # 'Håkan Söderman (M), vice ordförande, , , … John Hägglöf (M), 103, 109 ersätter Håkan
+    # Söderman (M), vice ordförande' (real attendance 380): the empty fields are the ranges the
+    # extraction lost, so the member replaced later served part (partial), as the ersättare.
+    statuses = _statuses(BATCH30_KS)
+    assert statuses["Håkan Sandberg"] == "partial"
+    assert statuses["John Hagman"] == "partial"
+    assert statuses["Kent Rask"] == "absent"
+    assert statuses["Amanda Höglund"] == "present"
+
+
+def test_batch30_a_single_paragraph_before_the_page_number() -> None:
+    # '… Tony Malmberg Larsson, Samordnare Ensamkommande barn, 109 1' (real attendance 380): the
+    # page's number after the last entry's § leaves it present for that § only.
+    statuses = _statuses(BATCH30_KS)
+    assert statuses["Hikmet Hrustic"] == "partial"
+    assert statuses["Tony Malm Larsson"] == "partial"
+    assert statuses["Ewa Lindqvist"] == "present"
+
+
+def test_batch30_van_den_and_a_title_in_administratör() -> None:
+    # 'Övriga … Lennart Wiklund Kayumba van den Brink Maja Englund … Enhetschef Livsmedel
+    # Nämndadministratör …' (real attendance 383): 'van den' is one particle inside a name, and
+    # a word in '-administratör' is a title, no surname.
+    people = _people(
+        "1 Protokoll Mn 8/2014 Miljönämnden Plats: Salen Närvarande ledamöter Per Eriksson (S) "
+        "Tore Mellin (V) Övriga Anna Billgren Johan Uttberg Lennart Wikström Kayumba van den "
+        "Berg Maja Engström Sara Björk Miljöchef Enhetschef Livsmedel Nämndadministratör "
+        "Inspektör Inspektör Inspektör 1\n"
+    )
+    assert "Kayumba van den Berg" in people
+    assert "Lennart Wikström" in people
+    assert "Maja Engström" in people
+    assert not any("Nämndadministratör" in name for name in people)
