@@ -219,7 +219,10 @@ _SUBSTITUTE = re.compile(
 # "Karin Holm (S) ersätter Peter Ström (S)" / "Mona Falk (C) tjänstgörande ersättare för Per Hed".
 _REPLACES = re.compile(
     r"^(?P<name>.+?)\s*,?\s+(?:ersätter|i stället för|istället för|(?:tjänstgörande )?ersättare för|"
-    r"(?:tjg|tgj)\.? ers\.? för|ers\.? för|tjänstgörande för|(?:tjg|tgj)\.? för)\s+(?P<who>.+)$",
+    r"(?:tjg|tgj)\.? ers\.? för|ers\.? för|tjänstgörande för|(?:tjg|tgj)\.? för|"
+    # "S Håkan Andersson, tjänstgör för Marcus Holmquist (V)": the verb in the present or past
+    # (real attendance 381)
+    r"tjänstgör för|tjänstgjorde för)\s+(?P<who>.+)$",
     re.IGNORECASE,
 )
 
@@ -320,7 +323,10 @@ _TITLE_WORD = re.compile(
     r"revisor|tjänsteman|utredare|representant|ombud|inspektör|kurator|kommunikatör|analytiker|"
     r"specialist|koordinator|sekr|"
     # "Förskollärare Jolanta Nilsson Familjebehandlare Anna Karlsson Språkstödjare …" (real 29)
-    r"lärare|behandlare|stödjare|planerare|pedagog|terapeut|psykolog|socionom)\.?$"
+    r"lärare|behandlare|stödjare|planerare|pedagog|terapeut|psykolog|socionom|"
+    # "… Enhetschef Livsmedel Nämndadministratör Miljö- och hälsoskyddsinspektör" (a title
+    # column after the names, real attendance 383)
+    r"administratör)\.?$"
 )
 
 
@@ -1431,7 +1437,11 @@ def _lost_range_after(name: str, segment: str) -> bool:
     lack: "Tony Lundstedt (S), Olja Pekusic (S) Martina …" where the extraction dropped the §
     range after the comma. Replaced on the same seat later ("Anne Karlsson (S), ersätter Tony
     Lundstedt (S)"), the member served part and the ersättare the rest (real attendance 333).
-    In a list whose entries all end in a comma the comma is only punctuation."""
+    In a list whose entries all end in a comma the comma is only punctuation. Empty fields
+    between commas after the entry ("Håkan Söderman (M), vice ordförande, , , Kjell …") are
+    the ranges themselves, lost (real attendance 380)."""
+    if re.search(re.escape(name) + r"\s*(?:\([^()]{1,6}\))?\s*(?:,[^,()]{1,40}?)?,\s*,", segment):
+        return True
     if not re.search(re.escape(name) + r"\s*\([^()]{1,6}\)\s*,\s+(?=[A-ZÅÄÖ])", segment):
         return False
     return 3 * len(re.findall(r"\)\s*,", segment)) <= len(re.findall(r"\)", segment))
@@ -1496,6 +1506,10 @@ _FLAT_STOP = re.compile(
     # The contents list after the head: "… Göran Svensson, handläggare Innehållsförteckning
     # Ärende 1 Mötets öppnande" (real/complete 230)
     r"innehållsförteckning|"
+    # The first paragraph titled "Justering" after the list, its number before it: "…
+    # Pia Andersen 15 Justering Ordförande Annelill Davidsson och … justerar protokollet" (real
+    # attendance 385); its number is no § of the last name's. Not "Justeringens plats och tid".
+    r"\d{1,3}\s+justering(?=\s+[A-ZÅÄÖ][a-zåäö])|"
     # "… Name, näringslivschef 41 Justerare Justeringens plats och tid Name (C)": the justering's
     # two headings side by side end the list before them (real attendance 146).
     r"justerare(?=\s+justeringens))\b|\b\d+\s+\d+\s*\(\d+\)",
@@ -1917,11 +1931,13 @@ _FLAT_PARTIAL = re.compile(
 # single digit after a comma too: "Lena Byqvist, folkhälsostrateg, 6" at a meeting of §§ 6-10
 # (real 39). Sub-points of one § after it: "Gunilla Levén, Kollektivtrafiknämnden 88 a-d"; a
 # range at the end of a page keeps the page number after it: "Anders Einarsson, Kommunchef
-# Bollebygd 75-87 1" (real/complete 242).
+# Bollebygd 75-87 1" (real/complete 242); so does a single § after its comma: "Tony Malmberg
+# Larsson, Samordnare Ensamkommande barn, 109 1" (real attendance 380).
 _PARAGRAPH_NUMBERS = re.compile(
     r"(?:(?:^|[\s,])(?!19\d\d|20\d\d)\d{2,4}|,\s*\d)(?:\s*[-–]\s*\d{1,4})?"
     r"(?:\s+[a-h]\s*[-–]\s*[a-h])?\s*,?\s*$|"
-    r"(?:^|\s)\d{2,4}\s*[-–]\s*\d{2,4}\s+[1-9]\s*$"
+    r"(?:^|\s)\d{2,4}\s*[-–]\s*\d{2,4}\s+[1-9]\s*$|"
+    r",\s*(?!19\d\d|20\d\d)\d{2,4}\s+[1-9]\s*$"
 )
 # "Name, title N" with a single digit, the § of a guest, in a list of such entries (see
 # _names_in_segment): a scan fragment in lower case may follow ("Socialchef 1 -sståndare").
@@ -1943,7 +1959,18 @@ _FLAT_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[A-ZÅÄÖ][{_LOWER}]+)?(?:-[A-ZÅÄÖa-
 # Nobiliary particles between name words in flattened text: "Björn af Ekström" (real 39). Not
 # "av" or "den", which join capitalised words in running text ("Val av Ordförande").
 _FLAT_PARTICLES = ("af", "von", "van", "de", "der", "du", "da", "di", "la", "le", "del")
-_FLAT_PARTICLE = "(?:" + "|".join(_FLAT_PARTICLES) + ")"
+# "den" only after "van"/"von", as one particle with it: "Kayumba van den Brink" (real
+# attendance 383).
+_FLAT_PARTICLE = "(?:" + "|".join(_FLAT_PARTICLES) + "|(?<=van |von )den)"
+
+
+def _particle_pair(first: str, second: str) -> bool:
+    """Two particles in a row inside one name: "van der", "van den", "von der"."""
+    return first in _FLAT_PARTICLES and (
+        second in _FLAT_PARTICLES or (first in ("van", "von") and second == "den")
+    )
+
+
 # A word before a colon is a field's label, no name's: "… Örebro Program: Mötet öppnas" (real
 # attendance 74).
 _FLAT_RUN = re.compile(
@@ -2172,7 +2199,7 @@ def _best_split(words: list[str], text: str, surname_first: bool) -> tuple[float
             if rest is None:
                 continue
             piece = words[at : at + size]
-            if size == 4 and not (piece[1] in _FLAT_PARTICLES and piece[2] in _FLAT_PARTICLES):
+            if size == 4 and not _particle_pair(piece[1], piece[2]):
                 # Four words only round two particles: "Jennifer van der Gronden" in a
                 # federation's flattened list of members (real/complete 372).
                 continue
@@ -2303,7 +2330,7 @@ def _own_and_lead(after: str) -> tuple[str, str]:
 _REPLACED_BEFORE = re.compile(
     r"(?:ersätter|i stället för|istället för|ersättare för|(?:tjg|tgj)\.? ers\.? för|ers\.? för|"
     # "Marit Åslund, SPF, tjänstgörande för Margareta Hedqvist" (real 39).
-    r"tjänstgörande för|(?:tjg|tgj)\.? för|"
+    r"tjänstgörande för|(?:tjg|tgj)\.? för|tjänstgör för|tjänstgjorde för|"
     # "Thomas Bäuml (M) (ers Maritha Josefsson (M))" (real 19).
     r"\(ers\.?|"
     # "Lars-Åke Magnusson (KD) ers. Pernilla Mårtensson (KD)": 'ersätter' shortened, after the
@@ -2629,7 +2656,7 @@ def _names_in_segment(
         if len(words) >= 3 and _closing_word_recurs(words[-1], runs):
             words = words[:-1]
         size = 3 if len(words) == 3 else 2
-        if len(words) == 4 and words[1] in _FLAT_PARTICLES and words[2] in _FLAT_PARTICLES:
+        if len(words) == 4 and _particle_pair(words[1], words[2]):
             size = 4  # "Jennifer van der Gronden" is one name (real/complete 372)
         run_people.append([])
         for k in range(0, len(words), size):

@@ -2246,3 +2246,90 @@ def test_batch29_semicolon_labels_and_lower_case_functions_in_brackets() -> None
         "1. Övrigt\n\nÖvriga frågor; Tor Berg tar upp lokalfrågan.\n"
     )
     assert set(prose) == {"Maja Holm", "Tor Berg"}
+
+
+def test_batch30_tjanstgor_for_replaces_inline_and_as_a_column() -> None:
+    # 'S Håkan Andersson, tjänstgör för Marcus Holmquist (V)' (real attendance 381) and the
+    # flattened column 'Tjänstgör för X (S) Tjänstgör för Y (M)' (real attendance 383): the verb
+    # 'tjänstgör för' names the replaced member, who was away.
+    inline = _statuses(
+        "1 SAMMANTRÄDESPROTOKOLL Sida 1(9) Plats och tid Salen kl Beslutande M Bo Ferm C Rut "
+        "Nilsson S Eva Lund S Håkan Berg, tjänstgör för Mats Holm (V) Övriga närvarande Tjänstemän "
+        "Owe Lind, sekreterare Utses att justera Eva Lund\n"
+    )
+    assert inline["Håkan Berg"] == "present"
+    assert inline["Mats Holm"] == "absent"
+    column = _statuses(
+        "1 Protokoll Mn 8/2014 Miljönämnden Klockan: 09:00-12:10 Plats: Salen Närvarande "
+        "ledamöter Per Ek (S) Lilla Alm (KD) Klas Gran (S) Tore Mell (V) Tjänstgörande ersättare "
+        "Berit Ekdal (KD) Besart Demir (M) Ordförande Justerare Tjänstgör för Mira Omer (S) "
+        "Tjänstgör för Greta Arvid (M) Närvarande ersättare Tor Axel (C) Övriga Anna Bill "
+        "Johan Utt Miljöchef Nämndadministratör 1\n"
+    )
+    assert column["Mira Omer"] == "absent"
+    assert column["Greta Arvid"] == "absent"
+    assert column["Berit Ekdal"] == "present"
+    assert column["Tor Axel"] == "present"
+
+
+def test_batch30_a_numbered_justering_item_ends_the_list() -> None:
+    # '… Pia Andersen 15 Justering Ordförande Annelill Davidsson … justerar protokollet' (real
+    # attendance 385): '15' is the first paragraph's number, no § of the secretary's; the field
+    # 'Justeringens plats och tid' stays the justering's heading.
+    statuses = _statuses(
+        "1 1 (6) Folkhälsoutskottet Tid Tisdagen den 26 februari 2008 kl Plats Närvarande "
+        "ledamöter Övriga närvarande Sekreterare Rummet, Växjö Anna Dahl, ordförande (c) Gert "
+        "Lans, 1:a vice ordförande (kd) Karin Laak (m) Bert Karl (kd), tjänstgörande ersättare "
+        "Pia Ander 15 Justering Ordförande Anna Dahl justerar protokollet torsdagen den 6 mars "
+        "kl Föredragningslista Utskottet fastställde förslaget.\n"
+    )
+    assert statuses["Pia Ander"] == "present"
+    assert statuses["Bert Karl"] == "present"
+
+
+BATCH30_KS = (
+    "1 Kommunstyrelsen Tid Starttid 13:00 Plats Rummet Beslutande ledamöter Wendla Thorsson "
+    "(C), ordförande Håkan Sandberg (M), vice ordförande, , , Kjell Eklund (S), 2:e vice "
+    "ordförande Astrid Holm (C) Jonas Hansson (KD) Elin Nilsson (FP) Amanda Höglund (C) "
+    "ersätter Kent Rask (C) John Hagman (M), 103, 109 ersätter Håkan Sandberg (M), vice "
+    "ordförande Ej tjänstgörande ersättare Diana Olsson (C) Övriga Magnus Stenberg, "
+    "Utredningssekreterare Ewa Lindqvist, Kommundirektör Hikmet Hrustic, Stadsarkitekt, 104 "
+    "Tony Malm Larsson, Samordnare Ensamkommande barn, 109 1\n\n"
+    "2 Ordförande Justerare Wendla Thorsson Kjell Eklund 2\n"
+)
+
+
+def test_batch30_empty_fields_after_a_replaced_member_are_lost_ranges() -> None:
+    # 'Håkan Söderman (M), vice ordförande, , , … John Hägglöf (M), 103, 109 ersätter Håkan
+    # Söderman (M), vice ordförande' (real attendance 380): the empty fields are the ranges the
+    # extraction lost, so the member replaced later served part (partial), as the ersättare.
+    statuses = _statuses(BATCH30_KS)
+    assert statuses["Håkan Sandberg"] == "partial"
+    assert statuses["John Hagman"] == "partial"
+    assert statuses["Kent Rask"] == "absent"
+    assert statuses["Amanda Höglund"] == "present"
+
+
+def test_batch30_a_single_paragraph_before_the_page_number() -> None:
+    # '… Tony Malmberg Larsson, Samordnare Ensamkommande barn, 109 1' (real attendance 380): the
+    # page's number after the last entry's § leaves it present for that § only.
+    statuses = _statuses(BATCH30_KS)
+    assert statuses["Hikmet Hrustic"] == "partial"
+    assert statuses["Tony Malm Larsson"] == "partial"
+    assert statuses["Ewa Lindqvist"] == "present"
+
+
+def test_batch30_van_den_and_a_title_in_administratör() -> None:
+    # 'Övriga … Lennart Wiklund Kayumba van den Brink Maja Englund … Enhetschef Livsmedel
+    # Nämndadministratör …' (real attendance 383): 'van den' is one particle inside a name, and
+    # a word in '-administratör' is a title, no surname.
+    people = _people(
+        "1 Protokoll Mn 8/2014 Miljönämnden Plats: Salen Närvarande ledamöter Per Eriksson (S) "
+        "Tore Mellin (V) Övriga Anna Billgren Johan Uttberg Lennart Wikström Kayumba van den "
+        "Berg Maja Engström Sara Björk Miljöchef Enhetschef Livsmedel Nämndadministratör "
+        "Inspektör Inspektör Inspektör 1\n"
+    )
+    assert "Kayumba van den Berg" in people
+    assert "Lennart Wikström" in people
+    assert "Maja Engström" in people
+    assert not any("Nämndadministratör" in name for name in people)
