@@ -3518,6 +3518,8 @@ def _attachment_numbers(line: str) -> set[int]:
     return found
 
 
+# The heading of a contents list, after a page's running header in flattened text.
+_CONTENTS_WORD = re.compile(r"(?i)\b(?:innehållsförteckning|ärendeförteckning)\b")
 # A contents page in flattened text: its numbers list the items, they do not start them.
 _CONTENTS_PAGE = re.compile(r"(?i)^(?:\d{1,3}\s+){0,2}(?:innehållsförteckning|ärendeförteckning)\b")
 _PAGE_LINE = re.compile(r"^(?P<page>\d{1,3})\s+\S")
@@ -4187,6 +4189,11 @@ def _unflatten(lines: list[str]) -> list[str]:
         if n not in cuts:
             out.append(lines[n])
             continue
+        # "TROSA KOMMUN Sammanträdesprotokoll Sida 2(5) Innehållsförteckning 31 Godkännande …
+        # 32 Planchef Linda Axelsson besöker råden …": the entries of a contents list without
+        # leaders or page numbers hold titles only, each up to the next number; no sentence
+        # follows a title there (a kommun's councils' flattened minutes, real/items 394).
+        contents_line = bool(_CONTENTS_WORD.search(line[: cuts[n][0]]))
         bounds = [0, *cuts[n], len(line)]
         for a, b in itertools.pairwise(bounds):
             piece = line[a:b].strip()
@@ -4222,6 +4229,10 @@ def _unflatten(lines: list[str]) -> list[str]:
                 elif (n, a) in header_lost:
                     number, rest = header_lost[(n, a)], piece
                 rest = _FILE_NUMBER_LEAD.sub("", rest)
+                if contents_line and len(rest) <= 200:
+                    mark = number if "." in number else f"{number.rstrip('.')}."
+                    out.extend([f"{mark} {rest.strip()}", ""])
+                    continue
                 caps = _CAPS_TITLE.match(rest)
                 if caps:
                     out.append(f"{number.rstrip('.')}. {caps.group(0)}")

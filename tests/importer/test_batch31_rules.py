@@ -115,3 +115,26 @@ def test_plural_title_over_its_text_in_the_singular() -> None:
     )
     titles = {item.number: item.title for item in _items(text)}
     assert titles["2"] == "Rapporter"
+
+
+def test_flattened_contents_entries_are_titles_only() -> None:
+    # A contents list without leaders or page numbers after a page's running header: each
+    # entry up to the next number is a title, even one that reads as a sentence or runs on in
+    # capitals (real/items 394, batch 31b).
+    text = _flat(
+        "Rådet för äldre Sammanträdesprotokoll Sammanträdesdatum Plats och tid: Kommunhuset, kl. "
+        "18.00 20.00 Beslutande ledamöter: Övriga närvarande: Plats och tid för justering: Maja "
+        "Holm (C), ordförande Tor Berg (S) Lisa Sand (M) Per Ek, PRO Anna Lind, SPF Eva Berg, "
+        "planchef Lisa Sand, sekreterare 2016-09-29, kommunhuset Underskrifter: Sekreterare: "
+        "Lisa Sand Paragrafer 31-37 Ordförande: Maja Holm Justerande: Per Ek Anslag/bevis Organ",
+        "KOMMUNEN Sammanträdesprotokoll Sida 2(5) Innehållsförteckning 31 Godkännande av "
+        "dagordningen 32 Planchef Eva Berg besöker rådet för att informera om bostäder 33 Val av "
+        "justerare 34 Diskussion kring samverkansformer 35 Information från Pensionärsalliansen "
+        "36 Genomgång av föregående protokoll Rådet för äldre 37 Nästa möte",
+        "KOMMUNEN Sammanträdesprotokoll Sida 3(5) 31 Godkännande av dagordningen Dagordningen "
+        "godkänns. 32 Planchef Eva Berg besöker rådet för att informera om bostäder",
+    )
+    titles = {item.number: item.title for item in _items(text)}
+    assert titles["32"] == "Planchef Eva Berg besöker rådet för att informera om bostäder"
+    assert titles["36"] == "Genomgång av föregående protokoll Rådet för äldre"
+    assert titles["37"] == "Nästa möte"
