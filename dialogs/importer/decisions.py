@@ -164,6 +164,13 @@ _REPORTED_SENTENCE = re.compile(
 # "Ärendet avskrivs", "… bestämdes till okt-nov", "Man enades om att …" (real/items 03, 04, 08);
 # an election in the present as notes write it, "X kandiderar och väljs" (real/formats 71), not
 # a relative clause about a later one ("de ansvariga som väljs på stämman", real/items 06).
+# Another point of the agenda dropped, moved or put later, named by its number or its matter:
+# "Punkt 7 utgår", "punkterna 3 och 4 flyttas", "Punkten om Tulpan tas informellt senare".
+AGENDA_CHANGE = (
+    r"(?<![\w-])punkt(?:en|erna)?\s+(?:\d{1,2}[a-z]?(?:\s+och\s+\d{1,2}[a-z]?)?|om\s+\S+(?:\s+\S+)?)"
+    r"\s+(?:\S+\s+){0,2}?(?:utgår|utgick|stryks|ströks|flyttas|flyttades|skjuts\s+upp|"
+    r"sköts\s+upp|tas\s+(?:\S+\s+){0,2}?(?:senare|bort))"
+)
 _PASSIVE = re.compile(
     # "Som kassör omvaldes Yvonne Uhlin", "A och B omvaldes." (re-elected, real/items 274)
     r"\b(?:godkänns|godkändes|fastställs|fastställdes|(?:om|ny)?valdes|(?<!som\s)väljs|antogs|antas|"
@@ -184,8 +191,13 @@ _PASSIVE = re.compile(
     # ärende 12.", "Frågan lades till som punkt 8." (real/complete 230)
     # … and "Punkterna Grannstöd, X-Cons och Rapport från chefssamråd läggs till under Övriga
     # frågor." (a kommun's council's notes, real/items 366).
+    # … and another point of the agenda dropped or moved as the agenda is set (AGENDA_CHANGE:
+    # "Punkt 7 utgår helt och punkt 9 delvis.", a decision group's minutes, real/items 391;
+    # "Punkten om Tulpan tas informellt senare under dagen …", a network's notes, real/items
+    # 390). The point is named by its number or by "om …"; "Punkten utgår" alone is the item's
+    # own outcome (outcome() below).
     r"(?:läggs|lades)\s+(?:in|till)\s+(?:som|under)\s+(?:(?:ett\s+)?(?:nytt\s+)?(?:ärende|punkt)|"
-    r"övriga\s+frågor))\b",
+    r"övriga\s+frågor)|" + AGENDA_CHANGE + r")\b",
     re.IGNORECASE,
 )
 # A decision in the second half of a sentence: "Delegationen diskuterar … och delegerar till

@@ -35,6 +35,7 @@ from .dates import (
     years_in,
 )
 from .decisions import (
+    AGENDA_CHANGE,
     BODY_HEADS,
     LOST_LEAD_INFINITIVES,
     LOST_SUBJECT_VERBS,
@@ -974,6 +975,12 @@ def _is_minutes_title(line: str) -> bool:
     )
 
 
+# The sections of one matter's text in minutes of a board, under its paragraph: no topic of
+# their own.
+_MATTER_SECTION = re.compile(
+    r"(?i)(?:ärendebeskrivning|beskrivning\s+av\s+ärendet|ärendets\s+beskrivning|bakgrund|"
+    r"beslutsunderlag|yrkanden?|propositionsordning)\s*:?"
+)
 _HEAD_LABEL_LINE = re.compile(r"(?i)^(?:närvarande|deltagare|frånvarande|förhinder)\s*:")
 _FLAT_TITLE = re.compile(
     r"^(?:\d{1,3}\s+)?(?P<title>[A-ZÅÄÖ][^.:;]{10,100}?)\s+"
@@ -1573,6 +1580,9 @@ class _MinutesParser:
                     and not heading_level(raw)
                 )
                 or _BODY_DECISION_HEADING.fullmatch(text)
+                # … nor the sections of one matter's text, "Ärendebeskrivning" or "Beskrivning
+                # av ärendet" over its background (real/items 325, 392).
+                or _MATTER_SECTION.fullmatch(text)
             ):
                 continue
             # "Nästa möte" over "21 oktober 2021": a heading over a date alone, after the notes'
@@ -3481,6 +3491,9 @@ _CAPS_TITLE = re.compile(r"^[A-ZÅÄÖ]{2,}" + _CAPS_WORDS + r"(?=\s+[A-ZÅÄÖ]
 # belongs to that noun, not to an item (real/items 91, 93, 94).
 _PAGE_LABEL_BEFORE = re.compile(
     r"(?i)\b(?:sida|pass|punkt(?:en)?|etapp|fas|steg|del|delprojekt|kapitel|vecka|nr|"
+    # … and a programme's measure or effort: "Åtgärd 4.1 Stärk kulturen …" (an EU programme's
+    # decision group, real/items 391).
+    r"åtgärd(?:en|erna)?|insats(?:en|erna)?|insatsområde(?:t|na)?|"
     r"nummer|version|bilaga)\s+$|\bbilag(?:a|or|orna)\s*:\s*$"
 )
 _ATTACHMENTS_LABEL = re.compile(r"(?i)\bbilag(?:or|orna)\s*:\s*")
@@ -3505,6 +3518,8 @@ def _attachment_numbers(line: str) -> set[int]:
     return found
 
 
+# The heading of a contents list, after a page's running header in flattened text.
+_CONTENTS_WORD = re.compile(r"(?i)\b(?:innehållsförteckning|ärendeförteckning)\b")
 # A contents page in flattened text: its numbers list the items, they do not start them.
 _CONTENTS_PAGE = re.compile(r"(?i)^(?:\d{1,3}\s+){0,2}(?:innehållsförteckning|ärendeförteckning)\b")
 _PAGE_LINE = re.compile(r"^(?P<page>\d{1,3})\s+\S")
@@ -3630,8 +3645,15 @@ _TITLE_END = re.compile(
     # capitalised sentence, its verb among its first words, opens the item's first bullet
     # (real/items 92); "Kommunförbundet - statusrapport" and "Information från Länsstyrelsen -
     # Mattias Rönn och Jenny Persdotter" (presenters, real/items 66) stay titles.
-    r"\s(?=[-–]\s+[A-ZÅÄÖ]\S*(?:\s+\S+){0,3}?\s+"
-    r"(?!(?:efter|under|över|hur|där|här|när|eller)\b)[a-zåäö]{3,}(?:r|de|te|s)\b)"
+    # "5 Rapporter - Regionala möten och träffar": a word after "och", "samt" or "eller" is a
+    # noun of the phrase the dash adds ("träffar"), no verb of a sentence (a network's notes,
+    # real/items 390).
+    r"\s(?=[-–]\s+[A-ZÅÄÖ]\S*(?:\s+\S+){0,3}?\s+(?<!\soch\s)(?<!\ssamt\s)(?<!\seller\s)"
+    r"(?!(?:efter|under|över|hur|där|här|när|eller)\b)[a-zåäö]{3,}(?:r|de|te|s)\b)|"
+    # "3 Godkännande av dagordningen Punkten om Tulpan tas informellt senare …", "1. Fastställande
+    # av dagordning Punkt 7 utgår helt och punkt 9 delvis.": a sentence that drops or moves
+    # another point of the agenda opens the item's text (real/items 390, 391).
+    r"(?<=[a-zåäö])\s(?=(?=P)(?i:" + AGENDA_CHANGE + r")\b)"
 )
 # "Godkännande av dagordning godkänner föreliggande …": the deciding body's name was lost, so
 # a lower-case deciding verb after a lower-case word ends the title (real/items 14); after a
@@ -3996,6 +4018,49 @@ def _join_wrapped_name_lists(lines: list[str]) -> list[str]:
     return out
 
 
+# The first page of a flattened PDF whose running header carries the issue and the year and
+# then the page number: "1 Beslutsgruppen för mål 5b skärgården 2/98 1 Protokoll från …".
+_ISSUE_HEADER = re.compile(
+    r"^\s*1\s+(?P<head>[A-ZÅÄÖ].{4,80}?)\s+(?P<issue>\d{1,3})/\d{2}\s+1\s+[A-ZÅÄÖ]"
+)
+
+
+def _header_ate_number(
+    lines: list[str], pages: list[int], chain: list[_FlatHit]
+) -> dict[tuple[int, int], str]:
+    """Where a later page's header swallowed the year, the page number and the number of the
+    item that opens the page: "2 Beslutsgruppen för mål 5b skärgården 2/ Val av justerare …"
+    after page 1's "… 2/98 1 …" (an EU programme's decision group's minutes, real/items 20,
+    391). The item's number is the one the chain lacks there: the number after the item before
+    it, when the item after it (if any) comes next. Returns (line, offset) → number."""
+    first = next((lines[n] for n in pages), "")
+    header = _ISSUE_HEADER.match(first)
+    if not header:
+        return {}
+    eaten = re.compile(
+        r"^\s*\d{1,3}\s+"
+        + re.escape(header.group("head"))
+        + r"\s+"
+        + header.group("issue")
+        + r"/\s+(?=[A-ZÅÄÖ][a-zåäö])"
+    )
+    found: dict[tuple[int, int], str] = {}
+    for n in pages[1:]:
+        match = eaten.match(lines[n])
+        if not match:
+            continue
+        at = (n, match.end())
+        before = [hit for hit in chain if hit[:2] < at]
+        after = [hit for hit in chain if hit[:2] > at]
+        if not before:
+            continue
+        number = before[-1][2] + 1
+        if after and after[0][2] != number + 1:
+            continue
+        found[at] = str(number)
+    return found
+
+
 def _unflatten(lines: list[str]) -> list[str]:
     """A PDF converted to text may hold a whole page on one line, with the items' numbers in
     the running text ("… 37 Landstingsfullmäktiges öppnande Enligt … 38 Upprop …"). A chain of
@@ -4107,6 +4172,9 @@ def _unflatten(lines: list[str]) -> list[str]:
     cuts: dict[int, list[int]] = {}
     for n, offset, _, _ in best:
         cuts.setdefault(n, []).append(offset)
+    header_lost = _header_ate_number(cleaned, long, best)
+    for n, offset in header_lost:
+        cuts.setdefault(n, []).append(offset)
     for n, offset in _flat_subitems(best, cleaned):
         cuts.setdefault(n, []).append(offset)
     lettered = _flat_lettered_points(best, cleaned)
@@ -4121,6 +4189,11 @@ def _unflatten(lines: list[str]) -> list[str]:
         if n not in cuts:
             out.append(lines[n])
             continue
+        # "TROSA KOMMUN Sammanträdesprotokoll Sida 2(5) Innehållsförteckning 31 Godkännande …
+        # 32 Planchef Linda Axelsson besöker råden …": the entries of a contents list without
+        # leaders or page numbers hold titles only, each up to the next number; no sentence
+        # follows a title there (a kommun's councils' flattened minutes, real/items 394).
+        contents_line = bool(_CONTENTS_WORD.search(line[: cuts[n][0]]))
         bounds = [0, *cuts[n], len(line)]
         for a, b in itertools.pairwise(bounds):
             piece = line[a:b].strip()
@@ -4136,6 +4209,9 @@ def _unflatten(lines: list[str]) -> list[str]:
                 piece = re.sub(r"(?:^|\s+)" + re.escape(sign) + "$", "", piece)
             if a == 0 and n in heads:
                 piece = heads[n]
+            if a == 0 and (n, b) in header_lost:
+                # The page's number and running header before the item whose number they ate.
+                continue
             if not piece or (n in pages and a == 0 and _PAGE_LEAD.fullmatch(piece)):
                 # "3 43 FHR" before "1 Godkännande …": the page's numbers and the paragraph
                 # sign's code, no text of the item before (real/items 38, 39).
@@ -4150,7 +4226,13 @@ def _unflatten(lines: list[str]) -> list[str]:
                 if (n, a) in lettered:
                     # "b) Upprättande …" stands as "1.b Upprättande …".
                     number, rest = lettered[(n, a)], piece[2:].lstrip()
+                elif (n, a) in header_lost:
+                    number, rest = header_lost[(n, a)], piece
                 rest = _FILE_NUMBER_LEAD.sub("", rest)
+                if contents_line and len(rest) <= 200:
+                    mark = number if "." in number else f"{number.rstrip('.')}."
+                    out.extend([f"{mark} {rest.strip()}", ""])
+                    continue
                 caps = _CAPS_TITLE.match(rest)
                 if caps:
                     out.append(f"{number.rstrip('.')}. {caps.group(0)}")
@@ -4246,6 +4328,10 @@ def _repeated_noun_stop(title: str) -> int | None:
         before = re.findall(r"[a-zåäöA-ZÅÄÖ-]{4,}", title[: match.start()])
         if any(word == stem.lower() + ending for stem in before for ending in _DEFINITE_ENDINGS):
             return match.start()
+        # … or the title's noun in the plural over its text's singular: "4/ Rapporter Rapport
+        # från Övervakningskommitténs möte …" (real/items 20).
+        if any(stem.lower() in (word + "er", word + "ar", word + "or") for stem in before[-1:]):
+            return match.start()
     return None
 
 
@@ -4331,6 +4417,10 @@ def _flat_subitems(chain: list[_FlatHit], lines: list[str]) -> list[tuple[int, i
                 stop = end_offset if i == end_line else len(lines[i])
                 for m in sub.finditer(lines[i], start, stop):
                     if _minor_rank(m.group("minor")) != minor + 1:
+                        continue
+                    # "Åtgärd 4.1 Stärk kulturen …": the number of what the noun before it
+                    # counts, no sub-point (real/items 391).
+                    if _PAGE_LABEL_BEFORE.search(lines[i][max(0, m.start() - 30) : m.start()]):
                         continue
                     minor += 1
                     found.append((i, m.start()))
