@@ -187,7 +187,7 @@ _RX_MEETING_WORD = re.compile(
 )
 # "Var hölls årsmötet?", "Where was the meeting held?": where a meeting ran.
 _RX_WHERE_WORD = re.compile(
-    r"^\W*var\s+(?:holls|halls|agde|lag|skedde|sker|mottes|traffades|ar)\b|\bwhere\b"
+    r"^\W*var\s+(?:holls|halls|holl|agde|lag|skedde|sker|mottes|traffades|ar)\b|\bwhere\b"
     r"|\bvilken\s+(?:plats|lokal|ort)\b|\bwhat\s+(?:place|venue)\b"
 )
 # A clock asked for, not only a day: "vilken tid började …", "what time did … start".
@@ -756,13 +756,19 @@ def parse_question(text: str, today: dt.date, bodies: Sequence[BodyInfo]) -> Par
         and _RX_ANYONE.search(f)
         and _RX_BY_ORG.search(f)
         and not _RX_EXISTENTIAL.search(f)
+        and not _RX_WHERE_WORD.search(f)
     ):
         # "Var någon från Varbergs kommun med?", "Was anyone from the region there?": nobody
         # named, so the attendance (by organisation where the question names one).
         parsed.intent = "attendance"
         parsed.part = "present"
         parsed.anyone = True
-    elif _RX_WAS_THERE.search(f) and not _RX_EXISTENTIAL.search(f):
+    elif (
+        _RX_WAS_THERE.search(f)
+        and not _RX_EXISTENTIAL.search(f)
+        # "Var hölls mötet?": Swedish "var" is "where" there, not "was".
+        and not _RX_WHERE_WORD.search(f)
+    ):
         parsed.intent = "attended"
     elif (_RX_WHEN_WORD.search(f) or _RX_WHERE_WORD.search(f)) and (
         _RX_MEETING_WORD.search(f) and not _RX_MATTER_WORD.search(f) and not _another_event(f)

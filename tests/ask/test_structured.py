@@ -547,6 +547,8 @@ _ASKED = {
     ),
     "substitute": ("Who filled in for Lennart Holmgren at the committee?",),
     "meeting_when": (
+        "Var hölls förra sammanträdet med socialberedningen?",
+        "Var höll samordningsförbundet sitt sammanträde den 21 september 2012?",
         "What date was the AGM?",
         "Which day did the council meet in 2023?",
         "Vilken dag hölls mötet i maj?",
