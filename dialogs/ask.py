@@ -1708,8 +1708,9 @@ async def _role(ctx: CommandContext, question: str, parsed: Parsed, visible: Vis
     # with no body named, the meetings are those of the bodies the person attends.
     named_people = await _named_people(ctx, question)
     named = [p.display_name for p in named_people]
-    if named_people and not parsed.body_ids:
-        theirs = await _bodies_attended(ctx, [p.id for p in named_people], visible)
+    named_ids = {p.id for p in named_people}
+    if named_ids and not parsed.body_ids:
+        theirs = await _bodies_attended(ctx, named_ids, visible)
         if theirs:
             parsed = replace(parsed, body_ids=theirs)
     meetings = await _asked_meetings(ctx, parsed, visible, 5 if dated else 3)
@@ -1733,7 +1734,7 @@ async def _role(ctx: CommandContext, question: str, parsed: Parsed, visible: Vis
             }.get(role)
             for att, person in await _attendance_rows(ctx, meeting.id):
                 held = att.is_justerare if role == "justerare" else att.role == role
-                if person.display_name in named:
+                if person.id in named_ids:
                     continue
                 if (held or person.id == standing_id) and att.status != "absent":
                     line = _person_line(person)
@@ -1741,9 +1742,9 @@ async def _role(ctx: CommandContext, question: str, parsed: Parsed, visible: Vis
                         names.insert(0, line)
                     else:
                         names.append(line)
-            if not names and standing_id:
+            if not names and standing_id and standing_id not in named_ids:
                 standing = await ctx.session.get(Person, standing_id)
-                if standing is not None and standing.display_name not in named:
+                if standing is not None:
                     names.append(_person_line(standing))
             if not names:
                 if meeting not in missing:
@@ -1791,7 +1792,7 @@ async def _role(ctx: CommandContext, question: str, parsed: Parsed, visible: Vis
 
 
 async def _bodies_attended(
-    ctx: CommandContext, person_ids: Sequence[int], visible: Visible
+    ctx: CommandContext, person_ids: Iterable[int], visible: Visible
 ) -> list[int]:
     """The visible bodies at whose meetings these people are in the attendance."""
     rows = await ctx.session.scalars(

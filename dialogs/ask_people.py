@@ -53,6 +53,14 @@ MEETING_PLACE_WORDS = re.compile(
 
 # What ends a label: a colon, or the dots of a form's line to sign on.
 _RX_LABEL_END = re.compile(r"\s*(?::|\.{2,}|…)")
+
+
+def _is_label(text: str, end: int, near: re.Pattern[str] | None) -> bool:
+    """Whether the role word ending at `end` is a label ("Ordförande:", "Ordförande...", a
+    signature line's "Justerare.... Kjell Asp"), which names the one written after it."""
+    return near is None and bool(_RX_LABEL_END.match(text, end))
+
+
 WHO = re.compile(r"\b(?:vem|vems|vilka|vilken|vilket|who|whom|whose|which)\b")
 # A person's name as minutes write it: two or more capitalised words ("Mona-Lisa Fjellström").
 NAME = re.compile(
@@ -213,7 +221,7 @@ def _name_start(text: str, lo: int) -> int:
     start = lo
     while start > 0 and text[start - 1].isalnum():
         start -= 1
-    if not (text[start].isupper() or (start == lo and text[lo : lo + 1].isupper())):
+    if not text[start].isupper():
         return lo
     for _ in range(2):
         m = re.search(r"([A-ZÅÄÖÉÜ][\w'’-]*)\s+$", text[max(0, start - 40) : start])
@@ -249,10 +257,7 @@ def _nearest_name(
     near: re.Pattern[str] | None = None,
 ) -> int | None:
     best: int | None = None
-    # A label ("Ordförande:", "Ordförande...", a signature line's "Justerare.... Kjell Asp")
-    # names the one written after it.
-    label = near is None and bool(_RX_LABEL_END.match(text, end))
-    lo = end if label else max(0, start - NAME_REACH - 40)
+    lo = end if _is_label(text, end, near) else max(0, start - NAME_REACH - 40)
     keys = [fold(x.lower()) for x in ([exclude] if isinstance(exclude, str) else exclude) if x]
     for m in (near or NAME).finditer(text, lo, min(len(text), end + NAME_REACH + 40)):
         if any(k in fold(m.group(0).lower()) for k in keys):
@@ -358,8 +363,8 @@ def find_in_text(
                 continue
             if best is None or d < best.distance:
                 end = m.end()
-                if near is None and _RX_LABEL_END.match(text, end):
-                    # A label: the extract holds the name written after it.
+                if _is_label(text, end, near):
+                    # The extract holds the name written after the label.
                     named = NAME.search(text, end)
                     end = named.end() if named else end
                 best = TextFind(row, window(text, m.start(), end), d, False)

@@ -3519,9 +3519,11 @@ def _attachment_numbers(line: str) -> set[int]:
 
 
 # The heading of a contents list, after a page's running header in flattened text.
-_CONTENTS_WORD = re.compile(r"(?i)\b(?:innehållsförteckning|ärendeförteckning)\b")
+_FLAT_CONTENTS_WORD = re.compile(r"(?i)\b(?:innehållsförteckning|ärendeförteckning)\b")
 # A contents page in flattened text: its numbers list the items, they do not start them.
-_CONTENTS_PAGE = re.compile(r"(?i)^(?:\d{1,3}\s+){0,2}(?:innehållsförteckning|ärendeförteckning)\b")
+_FLAT_CONTENTS_PAGE = re.compile(
+    r"(?i)^(?:\d{1,3}\s+){0,2}(?:innehållsförteckning|ärendeförteckning)\b"
+)
 _PAGE_LINE = re.compile(r"^(?P<page>\d{1,3})\s+\S")
 _PAGE_LEAD = re.compile(r"\d{1,3}(?:\s+\d{1,3})?(?:\s+[A-ZÅÄÖ]{1,4})?")
 # In a flattened item the title runs straight into its first sentence: "Föregående protokoll
@@ -4079,7 +4081,7 @@ def _unflatten(lines: list[str]) -> list[str]:
     ordinals = {n: pages.get(n, k) for k, n in enumerate(long, start=1)}
     for n in long:
         cleaned[n] = _PAGE_OF.sub(" ", _PAGE_MARKER.sub(" ", lines[n]), count=1)
-        if _CONTENTS_PAGE.match(cleaned[n]):
+        if _FLAT_CONTENTS_PAGE.match(cleaned[n]):
             continue
         ordinal = ordinals[n]
         attachments = _attachment_numbers(cleaned[n])
@@ -4193,7 +4195,7 @@ def _unflatten(lines: list[str]) -> list[str]:
         # 32 Planchef Linda Axelsson besöker råden …": the entries of a contents list without
         # leaders or page numbers hold titles only, each up to the next number; no sentence
         # follows a title there (a kommun's councils' flattened minutes, real/items 394).
-        contents_line = bool(_CONTENTS_WORD.search(line[: cuts[n][0]]))
+        contents_line = bool(_FLAT_CONTENTS_WORD.search(line[: cuts[n][0]]))
         bounds = [0, *cuts[n], len(line)]
         for a, b in itertools.pairwise(bounds):
             piece = line[a:b].strip()
