@@ -153,7 +153,7 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     )
     app[DB] = db
     app[RUNNER] = runner
-    app[BOT] = SamverkansBot(runner, http, clock=app[CLOCK])
+    app[BOT] = SamverkansBot(runner, http, clock=app[CLOCK], ack_after=settings.import_ack_seconds)
     app[SWEEPER] = sweeper
     scheduler = Scheduler(db, sender, app[CLOCK], interval=app[SCHEDULER_INTERVAL])
     app[SCHEDULER] = scheduler

@@ -15,21 +15,30 @@ MAX_FILE = 20 * 1024 * 1024
 
 async def download_attachments(
     http: aiohttp.ClientSession | None, activity: Activity
-) -> tuple[list[tuple[str, bytes]], list[str]]:
+) -> tuple[list[tuple[str, bytes]], list[tuple[str, str]]]:
+    """The attached files' bytes, and for each that could not be had a reason (Swedish,
+    English)."""
     files: list[tuple[str, bytes]] = []
-    errors: list[str] = []
+    errors: list[tuple[str, str]] = []
     for att in activity.attachments or []:
         if att.content_type != FILE_INFO or not isinstance(att.content, dict):
             continue
         name = att.name or "fil"
         url = att.content.get("downloadUrl")
         if not url or http is None:
-            errors.append(f"{name}: filen kunde inte hämtas.")
+            errors.append(
+                (f"{name}: filen kunde inte hämtas.", f"{name}: the file could not be fetched.")
+            )
             continue
         try:
             async with http.get(url) as resp:
                 if resp.status != 200:
-                    errors.append(f"{name}: Teams svarade {resp.status} när filen hämtades.")
+                    errors.append(
+                        (
+                            f"{name}: Teams svarade {resp.status} när filen hämtades.",
+                            f"{name}: Teams answered {resp.status} when the file was fetched.",
+                        )
+                    )
                     continue
                 # read(n) returns what has arrived, up to n bytes: read to the end (or the limit).
                 chunks: list[bytes] = []
@@ -42,10 +51,14 @@ async def download_attachments(
                 data = b"".join(chunks)
         except aiohttp.ClientError as exc:
             logger.warning("download of %s failed: %s", name, exc)
-            errors.append(f"{name}: filen kunde inte hämtas.")
+            errors.append(
+                (f"{name}: filen kunde inte hämtas.", f"{name}: the file could not be fetched.")
+            )
             continue
         if len(data) > MAX_FILE:
-            errors.append(f"{name}: filen är större än 20 MB.")
+            errors.append(
+                (f"{name}: filen är större än 20 MB.", f"{name}: the file is larger than 20 MB.")
+            )
             continue
         files.append((name, data))
     return files, errors

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 import aiohttp
@@ -176,10 +179,14 @@ class SamverkansBot(TeamsActivityHandler):
         http: aiohttp.ClientSession | None = None,
         *,
         clock: Clock | None = None,
+        ack_after: float = 5.0,
     ) -> None:
         self.runner = runner
         self.http = http
         self.clock = clock
+        # Seconds a message with files may take before the sender is told the bot is reading.
+        self.ack_after = ack_after
+        self._reading: set[tuple[str, str]] = set()
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         tenant = tenant_of(turn_context.activity)
@@ -205,12 +212,7 @@ class SamverkansBot(TeamsActivityHandler):
         if not addressed and not await self._admitted(turn, text):
             logger.debug("activity %s not addressed to the bot", act.id)
             return
-        if turn_context.activity.attachments and turn.conversation_type == "personal":
-            turn.files, turn.file_errors = await download_attachments(
-                self.http, turn_context.activity
-            )
-            # Parsing takes ~0.5 s per MB: a worker thread, before the turn's transaction.
-            await importing.prepare(turn)
+        delivery = delivery_of(turn_context)
 
         async def work(ctx: CommandContext) -> None:
             if isinstance(value, dict) and not text:
@@ -218,7 +220,79 @@ class SamverkansBot(TeamsActivityHandler):
             elif text:
                 await router.dispatch_text(ctx, text)
 
-        await self.runner.run(turn, delivery_of(turn_context), work)
+        if act.attachments and turn.conversation_type == "personal":
+            await self._with_files(turn, act, delivery, work)
+            return
+        await self.runner.run(turn, delivery, work)
+
+    async def _with_files(
+        self,
+        turn: TurnInput,
+        act: Activity,
+        delivery: Delivery,
+        work: Callable[[CommandContext], Awaitable[None]],
+    ) -> None:
+        """A message with files: download, read and parse them (a worker process, before the
+        turn's transaction), then the turn. Parsing takes seconds per MB; when it has not
+        finished within `ack_after` seconds the sender is told the bot is reading, the request
+        is answered, and the summary follows when the parse is done (the Bot Connector gives up
+        on a request after about 15 s and sends the message again)."""
+        key = (turn.conversation_id, turn.activity_id or "")
+        if turn.activity_id and key in self._reading:
+            logger.info("activity %s redelivered while its files are read; left", turn.activity_id)
+            return
+
+        parsed = asyncio.Event()  # the files are read and parsed
+        settled = asyncio.Event()  # the "reading" message, if any, is queued first
+
+        async def read_then_run() -> None:
+            try:
+                try:
+                    turn.files, turn.file_errors = await download_attachments(self.http, act)
+                    await importing.prepare(turn)
+                except Exception:
+                    logger.exception("could not read the files of activity %s", turn.activity_id)
+                    turn.files, turn.prepared_files = [], None
+                    turn.file_errors = [
+                        (
+                            "Filen kunde inte läsas; försök igen.",
+                            "The file could not be read; try again.",
+                        )
+                    ]
+                parsed.set()
+                await settled.wait()
+                await self.runner.run(turn, delivery, work)
+            finally:
+                self._reading.discard(key)
+
+        if turn.activity_id:
+            self._reading.add(key)
+        task = self.runner.spawn(read_then_run())
+        try:
+            await asyncio.wait_for(parsed.wait(), timeout=self.ack_after)
+        except TimeoutError:
+            pass
+        else:
+            settled.set()
+            # Read in time: answered within this request, as any other turn.
+            await asyncio.shield(task)
+            return
+
+        async def reading(ctx: CommandContext) -> None:
+            ctx.say(
+                ctx.t(
+                    "Jag läser filen – stora filer tar en stund. Sammanfattningen kommer här när "
+                    "den är klar.",
+                    "I am reading the file – large files take a while. The summary will come "
+                    "here when it is ready.",
+                )
+            )
+
+        # Not marked as the activity's own turn (that one follows with the summary).
+        try:
+            await self.runner.run(replace(turn, activity_id=None), delivery, reading)
+        finally:
+            settled.set()
 
     async def _admitted(self, turn: TurnInput, text: str) -> bool:
         """Whether a message without the bot's mention is still for it (dialogs/addressing.py);

@@ -53,6 +53,10 @@ class Settings:
     controller: str = ""
     dpo: str = ""
     accessibility_contact: str = ""
+    # A message with files in a personal chat: when reading and parsing them has not finished
+    # after this many seconds, the bot says it is reading and sends the summary when it is done
+    # (the Bot Connector gives up on a turn after about 15 s and sends the message again).
+    import_ack_seconds: float = 5.0
 
     @property
     def auth_enabled(self) -> bool:
@@ -156,6 +160,16 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             f"TAB_OPENID_METADATA_URL: expected an http(s) URL, got {tab_metadata!r}"
         )
 
+    ack_raw = get("IMPORT_ACK_SECONDS", "5") or "5"
+    try:
+        import_ack = float(ack_raw)
+    except ValueError:
+        import_ack = -1.0
+    if not 0 <= import_ack <= 12:
+        raise SettingsError(
+            f"IMPORT_ACK_SECONDS: expected a number of seconds from 0 to 12, got {ack_raw!r}"
+        )
+
     return Settings(
         app_id=app_id,
         app_password=app_password,
@@ -178,6 +192,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         controller=get("PRIVACY_CONTROLLER"),
         dpo=get("PRIVACY_DPO"),
         accessibility_contact=get("ACCESSIBILITY_CONTACT"),
+        import_ack_seconds=import_ack,
     )
 
 

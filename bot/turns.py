@@ -357,6 +357,13 @@ class TurnRunner:
         if ids:
             await self.deliverer.deliver(ids)
 
+    def spawn(self, work: Awaitable[None]) -> asyncio.Task[None]:
+        """Run work beside the request that started it (a long import); drain() waits for it."""
+        task: asyncio.Task[None] = asyncio.ensure_future(work)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+        return task
+
     async def drain(self) -> None:
         while self._background:
             await asyncio.gather(*list(self._background), return_exceptions=True)

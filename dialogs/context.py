@@ -44,7 +44,8 @@ class TurnInput:
     binding_id: str = ""
     # Files attached to the message (personal chat only, see BOTBUILDER.md): (name, bytes).
     files: list[tuple[str, bytes]] = field(default_factory=list)
-    file_errors: list[str] = field(default_factory=list)
+    # Why an attached file could not be had: (Swedish, English).
+    file_errors: list[tuple[str, str]] = field(default_factory=list)
     # People @mentioned in the message (not the bot): (Teams user id, name as shown).
     mentions: list[tuple[str, str]] = field(default_factory=list)
     # The files read and parsed before the turn's transaction (dialogs.importing.prepare).

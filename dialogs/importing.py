@@ -94,7 +94,10 @@ async def cmd_import(ctx: CommandContext, arg: str) -> None:
         )
     body = await _body_for_import(ctx, name)
     if ctx.turn.file_errors:
-        raise UserError(" ".join(ctx.turn.file_errors))
+        raise UserError(
+            " ".join(sv for sv, _ in ctx.turn.file_errors),
+            " ".join(en for _, en in ctx.turn.file_errors),
+        )
     if not ctx.turn.files:
         raise UserError(
             "Bifoga filen (.docx, .pdf, .txt, .md eller .html) i samma meddelande som `importera: …`. "

@@ -45,6 +45,9 @@ TENANT = "72f988bf-0000-4000-8000-000000000001"
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
         ({"MIGRATE_ON_START": "kanske"}, "MIGRATE_ON_START"),
         ({"PUBLIC_URL": "bot.example.se"}, "PUBLIC_URL"),
+        ({"IMPORT_ACK_SECONDS": "snart"}, "IMPORT_ACK_SECONDS"),
+        ({"IMPORT_ACK_SECONDS": "30"}, "IMPORT_ACK_SECONDS"),
+        ({"IMPORT_ACK_SECONDS": "nan"}, "IMPORT_ACK_SECONDS"),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )
@@ -79,6 +82,7 @@ def test_good_settings_parse() -> None:
             "LOG_LEVEL": "debug",
             "PUBLIC_URL": "https://bot.example.se/",
             "MIGRATE_ON_START": "false",
+            "IMPORT_ACK_SECONDS": "2.5",
         }
     )
     assert s.auth_enabled
@@ -97,6 +101,7 @@ def test_good_settings_parse() -> None:
     assert s.default_tenant == TENANT
     assert s.port == 8080
     assert s.log_level == "DEBUG"
+    assert s.import_ack_seconds == 2.5
     assert s.base_url == "https://bot.example.se"
     assert s.migrate_on_start is False
 

@@ -94,10 +94,10 @@ class BotServer:
         await self._runner.setup()  # runs cleanup_ctx: migrations, database, sender
         await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
         if self._http is None:
-            # A deadline, not a measure: a 10 MB import's turn lasts as long as its parse, which
-            # took over 30 s on the two shared cores under load, and 2-2.5 minutes on session
-            # 14's machine (the code of that session's start as well as its end).
-            self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=360))
+            # A deadline, not a measure. A message with a file is answered within
+            # IMPORT_ACK_SECONDS however long its parse takes (2-2.5 minutes for 10 MB on
+            # session 14's machine); no other turn comes near this.
+            self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120))
         return self
 
     async def stop(self) -> None:
