@@ -2963,8 +2963,29 @@ def open_flat_label(text: str) -> str | None:
 _PAGE_COUNT_MARK = re.compile(r"^(?P<page>\d{1,3})\s+(?P<count>\d{1,4})\s+(?=[A-ZÅÄÖ])")
 
 
+# "… Tage Gumaelius, ISGR" ending page 1 under "Övriga", "2 Imre Tomasits, ISGR Välkomsthälsning
+# …" opening page 2 (real attendance 424): docplayer's bare page numbers, one up, and the list's
+# last "Name, ABBREVIATION" entry shaped again at the new page's start.
+_NAME_ABBREVIATION_LAST = re.compile(
+    r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,2},\s*[A-ZÅÄÖ]{2,6}\s*$"
+)
+_NAME_ABBREVIATION_ENTRIES = re.compile(
+    r"^(?P<page>\d{1,3})\s+(?P<entries>(?:[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,2},\s*"
+    r"[A-ZÅÄÖ]{2,6}(?:\s+|$))+)"
+)
+
+
 def page_continuation(line: str, label: str, previous: str = "") -> str | None:
     """A page's text as the rest of the list under label, when the page opens with its marker."""
+    entries = _NAME_ABBREVIATION_ENTRIES.match(line)
+    first = re.match(r"\d{1,3}(?=\s)", previous)
+    if (
+        entries
+        and first
+        and int(entries["page"]) == int(first.group(0)) + 1
+        and _NAME_ABBREVIATION_LAST.search(previous)
+    ):
+        return f"{label} {entries['entries'].strip()}"
     marker = _PAGE_MARK.match(line)
     here, before = _PAGE_COUNT_MARK.match(line), _PAGE_COUNT_MARK.match(previous)
     if marker is None and here and before:

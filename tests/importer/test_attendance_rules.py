@@ -2413,3 +2413,21 @@ def test_batch34_a_one_word_place_before_a_three_word_name() -> None:
     assert "Karin Sandberg Alme" in people
     assert "Lars F Dahl" in people
     assert "Sandberg Alme" not in people
+
+
+def test_batch34_a_list_of_name_abbreviation_entries_runs_over_a_bare_page_number() -> None:
+    # '… Övriga Lars Roslund, GR … Tage Gumaelius, ISGR' ending page 1, '2 Imre Tomasits, ISGR
+    # Välkomsthälsning …' opening page 2 (real attendance 424): the list's last entry shaped
+    # again after the next page's number; the prose after it names no one new.
+    people = _people(
+        "1 Protokoll från förbundsstyrelsens sammanträde Fredag 2 mars 2001, kl Rådhuset, Östby "
+        "Ledamöter Eva Lund (m), Östby, ordförande Per Holm (s), Västby Kim Berg (v), Norrby "
+        "Ersättare Bo Ek (m), Östby Sekreterare Ann Ros, FB Övriga Tor Dahl, FB Mia Sand, FB "
+        "Ola Strand, SKB\n\n"
+        "2 Lisa Nyström, SKB Välkomsthälsning Per Holm, kommunstyrelsens ordförande i Västby, "
+        "hälsade förbundsstyrelsens ledamöter välkomna och informerade om kommunen. Föredragningar "
+        "Förbundsstyrelsens sammanträde inleddes med en genomgång av ärenden enligt följande.\n"
+    )
+    assert people["Lisa Nyström"].status == "present"
+    assert people["Ola Strand"].status == "present"
+    assert not any("Välkomsthälsning" in name for name in people)
