@@ -4895,11 +4895,23 @@ _ORG_BEFORE = re.compile(
 )
 
 
+# "Protokoll. SamNordisk Skogsforskning (SNS) Styrelsemöte 1/2007": the organisation between
+# the minutes' word and its body's meeting, its short name in brackets (real attendance 423).
+_ORG_WITH_ACRONYM_AFTER_MINUTES = re.compile(
+    r"^\s*(?:\d+\s+)?(?i:\w*protokoll|\w*anteckningar)\.?\s+"
+    r"(?P<org>(?:[A-ZÅÄÖ][\w-]*\s+){1,4}\([A-ZÅÄÖ]{2,6}\))\s*$"
+)
+
+
 def _org_before(prefix: str, name: str) -> str:
     """A body named by its head alone ("Arbetsgruppen") with the organisation the line names
-    before the minutes' words: "RUS arbetsgrupp", "FoU Välfärds ledningsgrupp"."""
+    before the minutes' words: "RUS arbetsgrupp", "FoU Välfärds ledningsgrupp"; or after them,
+    with its short name: "SamNordisk Skogsforskning (SNS) styrelse"."""
     found = _ORG_BEFORE.match(prefix)
     head = _bare_head(name)
+    named = _ORG_WITH_ACRONYM_AFTER_MINUTES.match(prefix)
+    if named and head is not None:
+        return f"{named.group('org')} {head}"
     if not found or head is None or not found.group("org")[:1].isupper():
         return name
     org = found.group("org")

@@ -207,7 +207,10 @@ _PARTIAL = re.compile(
     r"från kl|till kl|från §|till §|ej §|§§?\s*\d|kl\.?\s*\d|lämnade|anslöt|deltog under|"
     r"(?:efter|till och med|från och med) punkt|"
     # "Lars-Gunnar Borg (punkt 3)" closing a comma list: there for that item only (real 305)
-    r"\b(?:punkt(?:erna)?|pkt\.?)\s*\d",
+    r"\b(?:punkt(?:erna)?|pkt\.?)\s*\d|"
+    # "Olav Ek (ärende 16 och 21, programansvarig)", "Per Lund, utvärdering (ärende 20)": there
+    # for those items of a saklista only (real attendance 421)
+    r"\bärende(?:na|n)?\s*\d",
     re.IGNORECASE,
 )
 _SUBSTITUTE = re.compile(
@@ -310,6 +313,9 @@ _ORGANISATION_WORD = re.compile(
     # A service and a street in a letterhead's address block: "Räddningstjänsten", "Albrektsvägen",
     # "Drottninggatan" (real/bodies 295); only definite, which no surname is
     r"tjänsten|vägen|gatan|torget|"
+    # An airport, a company in a regional body's guest list: "VD Smaland Airport Lars Håkansson",
+    # the title before the company and the name (real attendance 422)
+    r"airport|flygplats|"
     # A science or business park, the meeting's place flattened among the names after the
     # column labels: "Tjänstemän Bure, Vidéum Science Park, Framtidsvägen 12, Växjö Marie-Louise
     # …" (real attendance 331). "Park" alone is a surname too ("Ji-Hoon Park"), so only the
@@ -1892,6 +1898,9 @@ _FLAT_PARTIAL = re.compile(
     r"\b(?:kommer|kom|går|gick)\s+kl\b|"
     # "Björn Carlén Vägverket Region Väst (punkt 6)" (real 33)
     r"\(\s*(?:punkt|pkt\.?|p\.)\s*\d|"
+    # "Olav Ek (ärende 16 och 21, programansvarig)", "Per Lund, utvärdering (ärende 20)": the
+    # saklista's items the person came for (real attendance 421)
+    r"\(\s*ärende(?:na|n)?\s*\d|"
     # "Anita Kjellström (t o m punkt 5)", "(fr.o.m. § 6)": the short forms of 'till och med' /
     # 'från och med' opening a bracket (real/bodies 293)
     r"\(\s*(?:t|fr)\.?\s?o\.?\s?m\.?\s+(?:punkt|pkt\.?|p\.|§|kl)|"
@@ -1939,6 +1948,30 @@ _PARAGRAPH_NUMBERS = re.compile(
     r"(?:^|\s)\d{2,4}\s*[-–]\s*\d{2,4}\s+[1-9]\s*$|"
     r",\s*(?!19\d\d|20\d\d)\d{2,4}\s+[1-9]\s*$"
 )
+# A § range straight after a name: "Anders Unger 1-2, 4-5," / "Bo Lund 1-23," (real attendance
+# 422); the whole list of ranges and numbers after a name, nothing else.
+_RANGE_AFTER_NAME = re.compile(r"\s*(?:§\s*)?\d{1,4}\s*[-–]\s*\d{1,4}\s*[,;]")
+_PARAGRAPH_LIST_AFTER_NAME = re.compile(
+    r"\s*(?:§\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*"
+    r"\s*[,;]?\s*$"
+)
+
+
+def _meeting_span(text: str) -> tuple[int, int] | None:
+    """The § the minutes hold, from the head's "Paragrafer 1-23" (its dash may be lost:
+    "Paragrafer 1 23")."""
+    found = re.search(r"(?i)\bparagrafer\s*:?\s*(?:§+\s*)?(\d{1,4})\s*[-–]?\s*(\d{1,4})\b", text)
+    if not found or int(found.group(1)) >= int(found.group(2)):
+        return None
+    return int(found.group(1)), int(found.group(2))
+
+
+def _span_of(after: str) -> tuple[int, int] | None:
+    """ "1-23," → (1, 23): the one range after a name; None for anything else."""
+    found = re.fullmatch(r"\s*(?:§\s*)?(\d{1,4})\s*[-–]\s*(\d{1,4})\s*[,;]?\s*", after)
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
 # "Name, title N" with a single digit, the § of a guest, in a list of such entries (see
 # _names_in_segment): a scan fragment in lower case may follow ("Socialchef 1 -sståndare").
 _SINGLE_PARAGRAPH = re.compile(r",\s*[^,\d]{2,40}?\s+\d(?:\s+-?[a-zåäö]+)?\s*$")
@@ -2377,6 +2410,11 @@ _AFTER_PARTY_COMMA = re.compile(r"\([^()]{1,4}\)\s*,\s*$")
 _AFTER_PARTY = re.compile(r"\([^()]{1,4}\)\s*$")
 
 
+# "Ulf Stenåsen, Kristianstad Matz Nilsson, Malmö Agneta Malm, Osby …": rows "Name, Place"
+# without a party, the comma straight after a word (real attendance 420).
+_AFTER_WORD_COMMA = re.compile(r"[^\s,()]\s*,\s*$")
+
+
 def _place_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> re.Pattern[str] | None:
     """Rows "Name (party), Place" run together: "Eva Falck (m), Kungälv Jan Hedberg (m),
     Göteborg Runa Hjelm (v), Göteborg …" (a kommunalförbund's members by kommun, real 32), or
@@ -2384,7 +2422,7 @@ def _place_column(segment: str, runs: list[tuple[int, int, list[str]]]) -> re.Pa
     starts with the place; told from a list of names with parties ("Anna Berg (S), Per Ek (M)")
     by most such runs being longer than a name's two words, three times at least. The pattern
     of what stands before such a run, or None."""
-    for before in (_AFTER_PARTY_COMMA, _AFTER_PARTY):
+    for before in (_AFTER_PARTY_COMMA, _AFTER_PARTY, _AFTER_WORD_COMMA):
         after = [len(w) for s, _, w in runs if before.search(segment[max(0, s - 12) : s])]
         longer = sum(1 for n in after if n in (3, 4))
         if longer >= 3 and 3 * longer >= 2 * len(after):
@@ -2618,6 +2656,12 @@ def _names_in_segment(
     # each guest attended (real/complete 233); one such digit alone may be an organisation's
     # ("Hälso- och sjukvårdsnämnd 4").
     single_column = len(_SINGLE_PARAGRAPH_BEFORE_NAME.findall(segment)) >= 3
+    # "Ulla Ek 1-23, Tor Nilsson 1, Bo Lund 1-23, Ann Ung 1-2, 4-5, 7": § straight after the
+    # names, ranges in two entries or more; then a lone digit after a name is a § as well, and
+    # a range that spans the whole meeting ("Paragrafer 1-23") is no partial presence (real
+    # attendance 422).
+    range_column = sum(bool(_RANGE_AFTER_NAME.match(segment, e)) for _, e, _ in runs) >= 2
+    meeting_span = _meeting_span(text or segment) if range_column else None
     replaced_column = _replaced_column(segment, runs)
     out: list[ParsedPerson] = []
     run_people: list[list[ParsedPerson]] = []
@@ -2640,8 +2684,18 @@ def _names_in_segment(
             words = words[1:]
         elif place_column and len(words) in (3, 4) and place_column.search(before):
             # "Jan Ek (m), Göteborg Runa Hjelm (v), Göteborg …": the place column ends the row
-            # before; a four-word run holds a two-word place ("Lilla Edet Urban Svedin").
-            words = words[len(words) - 2 :]
+            # before; a four-word run holds a two-word place ("Lilla Edet Urban Svedin"), or a
+            # one-word place before a given name that opens a three-word name ("Göteborg
+            # Kristina Bergman Alme", "Göteborg Lars F Eklund", real attendance 424).
+            if (
+                len(words) == 4
+                and is_given_name(words[1])
+                and not is_given_name(words[0])
+                and not is_given_name(words[2])
+            ):
+                words = words[1:]
+            else:
+                words = words[len(words) - 2 :]
         elif len(words) == 3 and text and _recurring_tail(words, text):
             words = words[1:]
         elif len(words) == 3 and text and _acronym_org_word(words[0], segment[:start], text):
@@ -2774,6 +2828,11 @@ def _names_in_segment(
                         _FLAT_PARTIAL.search(after)
                         or _PARAGRAPH_NUMBERS.search(after)
                         or (single_column and _SINGLE_PARAGRAPH.search(after))
+                        or (
+                            range_column
+                            and _PARAGRAPH_LIST_AFTER_NAME.match(after)
+                            and _span_of(after) != meeting_span
+                        )
                         or _PARAGRAPHS_AFTER_NAME.match(after)
                         or (
                             _LOST_PARAGRAPHS_AFTER_NAME.match(raw_after)
@@ -2904,8 +2963,29 @@ def open_flat_label(text: str) -> str | None:
 _PAGE_COUNT_MARK = re.compile(r"^(?P<page>\d{1,3})\s+(?P<count>\d{1,4})\s+(?=[A-ZÅÄÖ])")
 
 
+# "… Tage Gumaelius, ISGR" ending page 1 under "Övriga", "2 Imre Tomasits, ISGR Välkomsthälsning
+# …" opening page 2 (real attendance 424): docplayer's bare page numbers, one up, and the list's
+# last "Name, ABBREVIATION" entry shaped again at the new page's start.
+_NAME_ABBREVIATION_LAST = re.compile(
+    r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,2},\s*[A-ZÅÄÖ]{2,6}\s*$"
+)
+_NAME_ABBREVIATION_ENTRIES = re.compile(
+    r"^(?P<page>\d{1,3})\s+(?P<entries>(?:[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,2},\s*"
+    r"[A-ZÅÄÖ]{2,6}(?:\s+|$))+)"
+)
+
+
 def page_continuation(line: str, label: str, previous: str = "") -> str | None:
     """A page's text as the rest of the list under label, when the page opens with its marker."""
+    entries = _NAME_ABBREVIATION_ENTRIES.match(line)
+    first = re.match(r"\d{1,3}(?=\s)", previous)
+    if (
+        entries
+        and first
+        and int(entries["page"]) == int(first.group(0)) + 1
+        and _NAME_ABBREVIATION_LAST.search(previous)
+    ):
+        return f"{label} {entries['entries'].strip()}"
     marker = _PAGE_MARK.match(line)
     here, before = _PAGE_COUNT_MARK.match(line), _PAGE_COUNT_MARK.match(previous)
     if marker is None and here and before:

@@ -2333,3 +2333,101 @@ def test_batch30_van_den_and_a_title_in_administratör() -> None:
     assert "Lennart Wikström" in people
     assert "Maja Engström" in people
     assert not any("Nämndadministratör" in name for name in people)
+
+
+def test_batch34_arende_in_brackets_is_partial_presence() -> None:
+    # 'Olav Gislerud (ärende 16 och 21, programansvarig)', 'Pertti Hourunranta, SNS-evaluering
+    # (ärende 20)' (real attendance 421): there for those items of the saklista only, in a
+    # flattened list and in a list of lines.
+    flat = _statuses(
+        "1 Protokoll Styrelsemöte Nordiska Vattenrådet (NVR) Datum: 3 mars 2010 Plats: Oslo "
+        "Deltagare: NVR Sverige: Eva Lund (ordförande) Per Holm (styrelsemedlem) Norge: Tor "
+        "Bakke (suppleant) Sigrid Haug (ärende 4 och 7, projektledare) Gäster Anna Berg, "
+        "utvärderare (ärende 9) Bo Ek, projektledare\n"
+    )
+    assert flat["Sigrid Haug"] == "partial"
+    assert flat["Anna Berg"] == "partial"
+    assert flat["Eva Lund"] == "present"
+    assert flat["Bo Ek"] == "present"
+    lines = _statuses(
+        "Protokoll styrelsemöte 2010-03-03\n\nNärvarande:\nEva Lund\nSigrid Haug (ärende 4)\n"
+        "Bo Ek\n\n§ 1 Mötet öppnas\n"
+    )
+    assert lines["Sigrid Haug"] == "partial"
+    assert lines["Bo Ek"] == "present"
+
+
+def test_batch34_a_lone_paragraph_in_a_column_of_ranges_and_the_whole_meeting() -> None:
+    # 'Tjänstemän Ulla-Karin Jönsson 1-23, Thomas Nilsson 1, Björn Johansson 1-23, Anders Unger
+    # 1-2, 4-5, 7, …' with 'Paragrafer 1 23' (real attendance 422): § straight after the names;
+    # a single digit there is a § too (partial), a range over every § of the meeting is none.
+    statuses = _statuses(
+        "1 (12) Plats och tid Måndag den 3 mars kl Plats ande Ledamöter Rummet, Östby Eva Ek (c) "
+        "ordförande Bo Lund (m) Per Alm (s) Tjänstemän Kim Sand 1-14, Tor Nyström 1, Lisa Berg "
+        "1-14, Ola Dahl 1-2, 5, Mia Ros 6, Jan Strand 3-4 Justering Justerare Underskrifter "
+        "Paragrafer 1 14 Sekreterare Ordförande Justerande Kim Sand Eva Ek Per Alm\n"
+    )
+    assert statuses["Tor Nyström"] == "partial"
+    assert statuses["Mia Ros"] == "partial"
+    assert statuses["Ola Dahl"] == "partial"
+    assert statuses["Kim Sand"] == "present"
+    assert statuses["Lisa Berg"] == "present"
+
+
+def test_batch34_an_airport_is_no_person_after_a_title() -> None:
+    # 'Övriga Landstingsdirektör Börje Lindqvist, VD Smaland Airport Lars Håkansson' (real
+    # attendance 422): the company between the title and the name.
+    people = _people(
+        "1 (8) Plats och tid Onsdag den 5 mars kl Plats ande Ledamöter Rummet, Östby Eva Ek (c) "
+        "ordförande Bo Lund (m) Övriga Regiondirektör Tor Berg, VD Östby Airport Kim Holm "
+        "Justering Justerare Underskrifter Paragrafer 1 9 Sekreterare Ordförande Justerande Ann "
+        "Ros Eva Ek Bo Lund\n"
+    )
+    assert "Kim Holm" in people
+    assert not any("Airport" in name for name in people)
+
+
+def test_batch34_name_place_rows_without_parties() -> None:
+    # 'Ulf Stenåsen, Kristianstad Matz Nilsson, Malmö Agneta Malm, Osby …' (real attendance
+    # 420): the place ends the row before, also before a given name the lexicon lacks.
+    statuses = _statuses(
+        "1 Minnesanteckningar Skolchefsgruppen Tid: Torsdagen den 3 mars 2011 klockan Plats: "
+        "Hotellet Närvarande: Eva Lund, Östby, ordförande Per Holm, Västby Kim Berg, Norrby "
+        "Lisa Ek, Söderby Ulf Sand, Nordstad Zorx Lindqvist, Sydstad Anna Dahl, Åby Bo Alm, "
+        "Näsby Frånvarande: Jan Ek, Öby Tor Ström, Ekby\n"
+    )
+    assert statuses["Zorx Lindqvist"] == "present"
+    assert not any(name.startswith("Nordstad") for name in statuses)
+    assert statuses["Tor Ström"] == "absent"
+
+
+def test_batch34_a_one_word_place_before_a_three_word_name() -> None:
+    # 'Lars F Eklund (kd), Göteborg Kristina Bergman Alme (fp), Göteborg Ove Andersson (m)'
+    # (real attendance 424): the place is one word when a given name follows it.
+    people = _people(
+        "1 Protokoll från förbundsstyrelsens sammanträde Fredag 2 mars 2001, kl Rådhuset, Östby "
+        "Ledamöter Eva Lund (m), Östby, ordförande Per Holm (s), Västby Kim Berg (v), Norrby "
+        "Ersättare Bo Ek (m), Östby Lars F Dahl (kd), Västby Karin Sandberg Alme (fp), Västby "
+        "Ola Strand (m), Norrby Sekreterare Ann Ros, FB\n"
+    )
+    assert "Karin Sandberg Alme" in people
+    assert "Lars F Dahl" in people
+    assert "Sandberg Alme" not in people
+
+
+def test_batch34_a_list_of_name_abbreviation_entries_runs_over_a_bare_page_number() -> None:
+    # '… Övriga Lars Roslund, GR … Tage Gumaelius, ISGR' ending page 1, '2 Imre Tomasits, ISGR
+    # Välkomsthälsning …' opening page 2 (real attendance 424): the list's last entry shaped
+    # again after the next page's number; the prose after it names no one new.
+    people = _people(
+        "1 Protokoll från förbundsstyrelsens sammanträde Fredag 2 mars 2001, kl Rådhuset, Östby "
+        "Ledamöter Eva Lund (m), Östby, ordförande Per Holm (s), Västby Kim Berg (v), Norrby "
+        "Ersättare Bo Ek (m), Östby Sekreterare Ann Ros, FB Övriga Tor Dahl, FB Mia Sand, FB "
+        "Ola Strand, SKB\n\n"
+        "2 Lisa Nyström, SKB Välkomsthälsning Per Holm, kommunstyrelsens ordförande i Västby, "
+        "hälsade förbundsstyrelsens ledamöter välkomna och informerade om kommunen. Föredragningar "
+        "Förbundsstyrelsens sammanträde inleddes med en genomgång av ärenden enligt följande.\n"
+    )
+    assert people["Lisa Nyström"].status == "present"
+    assert people["Ola Strand"].status == "present"
+    assert not any("Välkomsthälsning" in name for name in people)

@@ -669,3 +669,13 @@ def test_batch28_body_line_under_a_short_dated_title() -> None:
     )
     # A heading further down that names no meeting stays a topic.
     assert body_in_opening("Anna Ek\nBo Lund\nEva Berg\nDiskussionsgrupp IMPA\n") is None
+
+
+def test_an_organisation_with_its_short_name_before_its_meeting() -> None:
+    # 'Protokoll. SamNordisk Skogsforskning (SNS) Styrelsemöte 1/2007. Datum: …' (real
+    # attendance 423): the organisation between the minutes' word and its board's meeting.
+    parsed = parse_minutes(
+        "Protokoll. Nordisk Vattenforskning (NVF) Styrelsemöte 2/2009. Datum: 3 mars 2009\n\n"
+        "1 Nordisk Vattenforskning (NVF) Styrelsemöte 2/2009 Datum: 3 mars 2009 Plats: Oslo\n"
+    )
+    assert parsed.body_name == "Nordisk Vattenforskning (NVF) styrelse"
