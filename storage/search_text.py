@@ -102,6 +102,9 @@ QUERY_STOP = (
     know knew known happened happen say said says mention mentioned
     kom fram överens enades enats enig eniga landade mycket många much many
     agree agreed outcome outcomes conclusion conclusions conclude concluded
+    rapporterade rapporterades rapporterat rapporterats rapporterar berättade berättat berättar
+    informerade informerades informerat informerar
+    reported report reports informed inform told
     """.split()
     )
     | frozenset(

@@ -288,6 +288,12 @@ def test_question_terms_leave_out_how_the_question_asks() -> None:
     assert question_terms("vad sades om familjecentraler?") == [stem("familjecentraler")]
     assert question_terms("Vad beslutades om F-ACT?") == ["f-act", "act"]
     assert question_terms("what was decided about FACT?") == ["fact"]
+    # A verb of reporting is the frame of "who reported what": the passage that answers says
+    # "har fixat …", "lyfte", not "rapporterade".
+    assert question_terms("Vad rapporterade ordföranden om dörren?") == question_terms(
+        "ordföranden dörren"
+    )
+    assert question_terms("What did Anna report about the budget?") == question_terms("Anna budget")
 
 
 def test_first_extract_must_hold_the_question_words(monkeypatch: pytest.MonkeyPatch) -> None:
