@@ -418,6 +418,34 @@ async def test_a_subject_year_finds_the_meeting_of_another_year(
     assert dated.hits and {h.date for h in dated.hits} == {"2018-03-26"}, dated.text
 
 
+@pytest.mark.usefixtures("embeddings")
+async def test_an_english_subject_month_and_year_finds_the_report_of_a_later_meeting(
+    record: Record, database: Database, asking: Ask
+) -> None:
+    """'the April 2025 interim report' was dealt with in June: no meeting of April 2025, and
+    the English question shares only its month and year with the Swedish passage, so it is
+    answered on them (the anchored test) where the passage names them."""
+    async with database.transaction() as session:
+        b = _Builder(session, record)
+        meeting = await b.meeting("delar", record.bodies["lsvo"], dt.date(2025, 6, 3))
+        await b.item(
+            "delar",
+            meeting,
+            "Delårsrapport april 2025",
+            number=1,
+            text=(
+                "Delårsrapport april 2025. Inom kollektivtrafiken uppnås målen för andelen resor "
+                "med gång, cykel och kollektivtrafik, även om resandeutvecklingen har planat ut."
+            ),
+        )
+    await _embed(database)
+    answer = await asking(
+        "How's public transport doing according to the April 2025 interim report?"
+    )
+    assert answer.hits and answer.hits[0].date == "2025-06-03", answer.text
+    assert "kollektivtrafiken" in answer.hits[0].text
+
+
 def test_a_decision_is_shown_as_written_never_with_an_att_it_lacks() -> None:
     """ "Beslut 1. Eva Ek utses att justera protokollet." has no "att" before what was decided:
     its passage says it as written. A decision written with "att"-clauses keeps them."""
