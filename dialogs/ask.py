@@ -247,6 +247,13 @@ _RX_DECISION_WORDS = re.compile(
 )
 
 
+# A question that asks what was decided (folded text): its empty answer says no decision was found.
+_RX_ASKS_DECISION = re.compile(
+    r"\b(?:beslut\w*|beslot\w*|bestam\w*|fattade?s?|antogs?|godkan[dn]\w*|decid\w*|decisions?"
+    r"|resolv\w*|resolutions?|agreed?|approv\w*|adopt\w*)\b"
+)
+
+
 # Questions about one meeting's people, answered from the meetings the question's dates name.
 MEETING_INTENTS = ("role", "attendance", "attended", "meeting_when")
 
@@ -1308,8 +1315,14 @@ def _nothing(
     missing: Sequence[str] = (),
 ) -> Answer:
     shown = (topic or question.strip())[:80]
-    sv = f"Inga beslut hittades om ”{shown}”"
-    en = f"No decisions found about “{shown}”"
+    if _RX_ASKS_DECISION.search(_prepare(question)[1]):
+        sv = f"Inga beslut hittades om ”{shown}”"
+        en = f"No decisions found about “{shown}”"
+    else:
+        # The whole record was searched, not only its decisions: "Who took the minutes …?"
+        # is not told that no decision was found.
+        sv = f"Inget hittades om ”{shown}”"
+        en = f"Nothing found about “{shown}”"
     if parsed.body_names:
         sv += " i " + ", ".join(parsed.body_names)
         en += " in " + ", ".join(parsed.body_names)

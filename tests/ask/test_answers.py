@@ -68,6 +68,12 @@ async def test_nothing_found_is_said_plainly_with_nearby_words(record: Record, a
     typo = await asking("vad beslutades om suicidprevntn?")
     assert typo.hits == [] and typo.text.startswith("Inga beslut hittades")
     assert "”suicidprevention”" in typo.text
+    # A question that does not ask what was decided is not told that no decision was found:
+    # the whole record was searched.
+    other = await asking("vem ansvarar för kärnkraftverket?")
+    assert other.hits == [] and other.text.startswith("Inget hittades om ”")
+    other_en = await asking("who is in charge of the nuclear power plant?")
+    assert other_en.hits == [] and other_en.text.startswith("Nothing found about “")
     # One letter off a long word: read as that word, and the answer says so.
     near = await asking("vad beslutades om suicidpreventon?")
     assert near.hits and "(visar träffar för ”suicidprevention”)" in near.text
@@ -339,9 +345,13 @@ async def test_hostile_input_is_answered_without_error(
     answer = await asking(question)
     assert answer.text
     if "act" not in question.lower():
-        assert answer.hits == [] and answer.text.startswith(
+        # The empty answer speaks of decisions only where the question does.
+        empty = (
             ("Inga beslut hittades", "No decisions found")
+            if "decision" in question.lower()
+            else ("Inget hittades", "Nothing found")
         )
+        assert answer.hits == [] and answer.text.startswith(empty)
 
 
 async def test_long_input_is_answered_without_error(record: Record, asking: Ask) -> None:
@@ -351,7 +361,7 @@ async def test_long_input_is_answered_without_error(record: Record, asking: Ask)
     assert answer.text
     assert any(h.text == FACT_DECISION_2 for h in answer.hits)
     junk = await asking(("x" * 97 + " ") * 50)
-    assert junk.hits == [] and junk.text.startswith("Inga beslut hittades")
+    assert junk.hits == [] and junk.text.startswith("Inget hittades")
 
 
 async def test_user_text_never_reaches_the_engine(record: Record, asking: Ask) -> None:
