@@ -100,6 +100,7 @@ from .people import (
     labelled_lists,
     looks_like_name,
     match_label,
+    member_handle,
     name_key,
     open_flat_label,
     organisation_group,
@@ -1996,6 +1997,22 @@ class _MinutesParser:
             parsed = organisations
         for entry in inline.entries:
             person = parse_person(entry, state.label)
+            if (
+                person is None
+                and state.label is not None
+                and not state.label.singular
+                and is_bullet(raw)
+                and len(inline.entries) == 1
+                and member_handle(entry)
+            ):
+                # "Röstlängd:" over "- mifr", "- e-rock": members by their handles, one a
+                # bullet, in a list's head (real/complete 414).
+                person = ParsedPerson(
+                    name=entry,
+                    roles=list(state.label.roles),
+                    status=state.label.status,
+                    absence_kind=state.label.absence_kind,
+                )
             if person is None:
                 if is_marked_row(entry):
                     continue  # "Vice ordförande, Vakant, Nej": a post, not a person
