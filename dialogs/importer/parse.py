@@ -2310,7 +2310,10 @@ class _MinutesParser:
         ):
             self.people.add(person)
         self._read_item_body(work, body, known)
-        said = len(title.split()) >= 3 and prose_decision(title, self.own) is not None
+        # A two-word title decides too when it is all the item holds: "§6 Dagordningen
+        # godkändes" as one line of a blog post's minutes (real/complete 413).
+        short = len(title.split()) == 2 and not any(line.strip() for line in body)
+        said = (len(title.split()) >= 3 or short) and prose_decision(title, self.own) is not None
         if not item.text and not item.decisions and (_is_sentence_title(title) or said):
             # "§ 5 Delegationen uppdrar åt ordföranden att …": a § that is one sentence and
             # nothing else; the sentence is its title and also what it says (shapes/items 04).
@@ -2324,6 +2327,16 @@ class _MinutesParser:
             same = strip_final_period(decided.text) if decided else ""
             if decided and all(strip_final_period(d.text) != same for d in item.decisions):
                 item.decisions.insert(0, decided)
+        elif said and title.rstrip().endswith(":"):
+            # "§16 Mötet uppdrar åt styrelsen att fastställa en verksamhetsplan efter följande
+            # fem huvudområden:" over a list of them: the title's sentence decides and hands out
+            # its task, the list is its text (real/complete 413).
+            lead = title.rstrip(" :")
+            decided = prose_decision(lead, self.own)
+            if decided and all(d.text != decided.text for d in item.decisions):
+                item.decisions.insert(0, decided)
+            tasks = find_assignments(lead, known + item.presenters, clause=True)
+            item.assignments[:0] = [t for t in tasks if t not in item.assignments]
         elif _is_sentence_title(title) and not _REPORTS_EARLIER.search(title):
             # "8. Påminnelse om … skickas av Victor." over text that follows: the title
             # sentence hands out a task of its own (real/items 06).
@@ -2395,6 +2408,16 @@ class _MinutesParser:
                 self._add_block_decision(work, decision, known)
                 continue
             phrase = decision_heading(raw) if text else None
+            if (
+                phrase is None
+                and text
+                and _LIST_ITEM.match(following)
+                and _ENDS_IN_ATT.search(text)
+            ):
+                # "Styrelsen beslutade att" closing its line, the colon left out, over "* Sätta
+                # upp ett formulär …" bullets: a lead-in as "… beslutade att:" is (real/complete
+                # 412); a sentence wrapped after "att" goes on in prose, not in a list.
+                phrase = decision_heading(f"{text}:")
             # A "<Body>s beslut" label is no part of the wording it labels.
             labelled = bool(phrase and body_beslut_heading(raw))
             if labelled:
@@ -3193,9 +3216,11 @@ def _trailing_attendance(content: list[str], n: int) -> bool:
 
 # "1.1 Val av sekreterare" under "1. Inledning" in plain text.
 # A lettered sub-item too: "1.a Protokolljusterare", "1.b …" (real/items 257).
+# A full stop inside a word is no sentence's end: "6.2 FFII.se", a web site's name (real/complete
+# 412).
 _SUB_NUMBER = re.compile(
     r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2}|[a-h])\.?[ \t]+"
-    r"(?P<rest>[A-ZÅÄÖ][^.!?]{1,80}[.:]?)$"
+    r"(?P<rest>[A-ZÅÄÖ](?:[^.!?]|\.(?=[^\W\d_])){1,80}[.:]?)$"
 )
 
 
@@ -5525,6 +5550,10 @@ def _context_before(text: str, start: int) -> str:
         return ""
     before = text.rfind("\n\n", 0, para)
     return text[before + 2 if before >= 0 else 0 : para].strip()
+
+
+# A line that ends in "att" and nothing after it: a lead-in whose clauses follow.
+_ENDS_IN_ATT = re.compile(r"(?i)\batt$")
 
 
 # "Vi har kommit överens om att:", "Gruppen enades om att:", "Man var överens om att:" closing
