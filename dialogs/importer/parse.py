@@ -1147,6 +1147,11 @@ class _MinutesParser:
         justera protokollet utsågs X.", "Dagordningen godkändes.", real/items 48, 49): one
         unnumbered item before the first holds them, since a decision is always stored on an
         item, and a warning says so."""
+        announced = [n for n, line in enumerate(head) if _MINUTES_FOLLOW.match(clean_line(line))]
+        if announced:
+            # "Protokoll följer:" after a blog post's summary of the meeting: the summary tells
+            # what the minutes below decide, and decides nothing itself (real/complete 413).
+            head = head[announced[-1] + 1 :]
         found = [
             decision
             for line in head
@@ -5550,6 +5555,15 @@ def _context_before(text: str, start: int) -> str:
         return ""
     before = text.rfind("\n\n", 0, para)
     return text[before + 2 if before >= 0 else 0 : para].strip()
+
+
+# A line that announces the minutes after text about them: "Protokoll följer:", "Här följer
+# protokollet från årsmötet:", "Minnesanteckningarna följer nedan." (real/complete 413).
+_MINUTES_FOLLOW = re.compile(
+    r"(?i)^(?:(?:protokoll(?:et)?|minnesanteckningar(?:na)?|anteckningar(?:na)?)\b[^.:]{0,40}?"
+    r"\s+följer(?:\s+nedan|\s+här)?|(?:här\s+|nedan\s+)?följer\s+(?:hela\s+|själva\s+)?"
+    r"(?:protokollet|minnesanteckningarna|anteckningarna)\b[^.:]{0,40}?)\s*[:.]?$"
+)
 
 
 # A line that ends in "att" and nothing after it: a lead-in whose clauses follow.

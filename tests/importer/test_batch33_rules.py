@@ -137,3 +137,16 @@ def test_one_line_paragraphs_that_are_their_own_outcome() -> None:
         (["styrelsen"], "ta fram en plan för följande områden")
     ]
     assert _item(minutes, "1").decisions == [] and _item(minutes, "4").decisions == []
+
+
+def test_summary_before_an_announced_protocol_decides_nothing() -> None:
+    # A blog post tells what the meeting did, then "Protokoll följer:" and the minutes; the
+    # summary's "valdes … fastställdes" are the minutes' decisions told again (real/complete
+    # 413).
+    minutes = _parse(
+        "Årsmöte avklarat\n\nI går höll klubben årsmöte. En ny styrelse valdes och budgeten "
+        "fastställdes.\n\nProtokoll följer:\n\n§1 Mötet öppnades 2019-02-12 18:00\n\n"
+        "§2 Anna Ek valdes till ordförande\n\n§3 Mötet avslutades 18:40\n"
+    )
+    assert [item.number for item in minutes.items] == ["1", "2", "3"]
+    assert [d.text for d in _item(minutes, "2").decisions] == ["Anna Ek valdes till ordförande"]
