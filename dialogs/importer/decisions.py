@@ -995,6 +995,9 @@ _BODY_TASK_VERBS = re.compile(
     r"(?i)^(?:återkommer|tar\s+fram|sammanställer|undersöker|ser\s+över|bjuder\s+in|"
     r"förbereder|kallar)\b"
 )
+# "Styrelsen undersöker nyckelfrågan, …" (an association's annual meeting, real/complete 414):
+# to look into a matter is work still to be done, a task with a time set or not.
+_BODY_LOOKS_INTO = re.compile(r"(?i)^(?:undersöker|utreder|ser\s+över)\b")
 # "Utvecklingsavdelningen återkommer med en uppföljning i december" (real/items 113): a month
 # or a season ahead sets the time as "till nästa möte" does.
 _LATER_TIME = re.compile(
@@ -1498,7 +1501,9 @@ def find_assignments(
             first = found.group("who").split()[0].lower() if found else ""
             if found and not clause and is_body_subject(found.group("who")):
                 timed = _DUE.search(part) or _LATER_TIME.search(part)
-                if timed and _BODY_TASK_VERBS.match(found.group("what")):
+                if (timed and _BODY_TASK_VERBS.match(found.group("what"))) or (
+                    pattern is acts and _BODY_LOOKS_INTO.match(found.group("what"))
+                ):
                     # "Kansliet återkommer med ett förslag till nästa möte": with a time set,
                     # a body's "återkommer", "tar fram" is its task.
                     what, due = _due(strip_final_period(found.group("what")))

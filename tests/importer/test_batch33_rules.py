@@ -150,3 +150,11 @@ def test_summary_before_an_announced_protocol_decides_nothing() -> None:
     )
     assert [item.number for item in minutes.items] == ["1", "2", "3"]
     assert [d.text for d in _item(minutes, "2").decisions] == ["Anna Ek valdes till ordförande"]
+
+
+def test_a_body_that_looks_into_a_matter_has_a_task() -> None:
+    # "Styrelsen undersöker …" under Övriga frågor: work still to be done, with no time set
+    # (real/complete 414); a body's habit ("Kansliet bokar ofta …") stays no task.
+    tasks = find_assignments("Styrelsen ser över hyran för lokalen.", [])
+    assert [(t.assignees, t.what) for t in tasks] == [(["Styrelsen"], "ser över hyran för lokalen")]
+    assert find_assignments("Kansliet bokar ofta lokaler i förväg.", []) == []
