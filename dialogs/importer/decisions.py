@@ -541,6 +541,12 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
         inverted
         and own.is_own(inverted.group("subj"))
         and not _EARLIER_FRONT.search(inverted.group("front"))
+        # "I mars beslutade styrelsen …", "Den 5 maj beslöt …": a time told opens the sentence;
+        # "Vid dagens möte beslutade styrelsen …" is this meeting's.
+        and not (
+            _EARLIER_DATE.match(inverted.group("front"))
+            and not _THIS_MEETING.match(inverted.group("front"))
+        )
         and not _PROPOSES.search(inverted.group("front"))
         and not _OWN_SENTENCE.match(inverted.group("front"))
     ):

@@ -91,6 +91,7 @@ def test_decision_with_the_verb_before_its_subject() -> None:
     # An earlier meeting's decision, a proposal and another subject decide nothing here.
     for sentence in (
         "Förra året beslutade styrelsen att köpa en ny skrivare.",
+        "I mars beslutade styrelsen att köpa en ny skrivare.",
         "Efter diskussion beslutade Anna att gå hem.",
     ):
         assert prose_decision(sentence, own) is None, sentence
