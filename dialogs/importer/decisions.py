@@ -144,6 +144,19 @@ _OWN_SENTENCE = re.compile(
     r"^(?P<subj>\S+(?:\s+\S+){0,3}?)\s+(?P<verb>" + _OWN_VERBS + r")\b\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# Swedish puts the verb second: after an adverbial or a subordinate clause that opens the
+# sentence the subject follows the verb, "Efter diskussion beslutade styrelsen att …", "Med
+# förbehållet att ingen sett kontot … så beviljar mötet avgående styrelse ansvarsfrihet." (an
+# association's annual meeting, real/complete 414). The subject is one word, the body's own.
+_INVERTED_OWN = re.compile(
+    r"^(?P<front>\S.*?)(?:,\s*|\s+)(?:så\s+)?(?P<verb>" + _OWN_VERBS + r")\s+"
+    r"(?P<subj>[^\W\d_]+)\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+# An opening that tells of an earlier meeting: "Förra året beslutade styrelsen …".
+_EARLIER_FRONT = re.compile(
+    r"(?i)\b(?:förra|föregående|tidigare|i\s+fjol|senast|förut|dessförinnan)\b"
+)
 # "Direktionen antar det nya förslaget": another body-like subject adopting (shapes/items 08).
 # The meeting's own "Mötet antar …" keeps its older reading, as a passive outcome sentence
 # (seed 003).
@@ -185,8 +198,11 @@ _PASSIVE = re.compile(
     r"omvaldes|bibehålles|bibehålls|bibehölls|hänsköts|"
     # The meeting's formal finding: "Mötet förklarades behörigt utlyst." (an annual meeting,
     # real/complete 373); "förklarades öppnat" opens the meeting and decides nothing.
-    r"förklarades\s+(?:\w+\s+)?(?:utlyst|utlysts|kallat|kallad|beslutsmässigt|beslutsmässig|"
-    r"beslutfört|beslutför)|"
+    # The same finding as "ansågs", "fanns", "befanns" (a hackerspace's annual meetings,
+    # "Mötet ansågs stadgeenligt utlyst", "Mötet fanns stadgeenligt utlyst.", real/complete 413,
+    # 414).
+    r"(?:förklarades|ansågs|befanns|fanns)\s+(?:\w+\s+)?(?:utlyst|utlysts|kallat|kallad|"
+    r"beslutsmässigt|beslutsmässig|beslutfört|beslutför)|"
     # An agenda changed as the meeting opens: "Remiss, kulturpolitiskt program läggs in som
     # ärende 12.", "Frågan lades till som punkt 8." (real/complete 230)
     # … and "Punkterna Grannstöd, X-Cons och Rapport från chefssamråd läggs till under Övriga
@@ -520,6 +536,24 @@ def prose_decision(sentence: str, own: OwnBody) -> ParsedDecision | None:
         # 343). Only the verbs of deciding, with the decision's "att" right after them.
         phrase = f"{match.group('subj')} {match.group('verb')}"
         return ParsedDecision(phrase=phrase, clauses=[_strip_att(rest)], text=text)
+    inverted = _INVERTED_OWN.match(text)
+    if (
+        inverted
+        and own.is_own(inverted.group("subj"))
+        and not _EARLIER_FRONT.search(inverted.group("front"))
+        # "I mars beslutade styrelsen …", "Den 5 maj beslöt …": a time told opens the sentence;
+        # "Vid dagens möte beslutade styrelsen …" is this meeting's.
+        and not (
+            _EARLIER_DATE.match(inverted.group("front"))
+            and not _THIS_MEETING.match(inverted.group("front"))
+        )
+        and not _PROPOSES.search(inverted.group("front"))
+        and not _OWN_SENTENCE.match(inverted.group("front"))
+    ):
+        phrase = _capitalise(f"{inverted.group('subj')} {inverted.group('verb')}")
+        return ParsedDecision(
+            phrase=phrase, clauses=[_strip_att(inverted.group("rest"))], text=text
+        )
     adopts = _ADOPTS.match(text)
     if (
         adopts
@@ -738,7 +772,10 @@ _DUE = re.compile(
 _GIVEN_TASK = re.compile(
     # "X ges uppdraget att …", "X uppdras att …" say the same (the issue's 'ges i uppdrag').
     # ("Ledamöterna uppmanas att läsa handlingarna" exhorts all members: no task, seed 003.)
-    r"^(?P<who>.*?)\s*\b(?:(?:ges|får|gavs|fick)\s+(?:i\s+uppdrag|uppdraget)|uppdras)\s+att\s+"
+    # "Andreas får som uppgift att titta på det" (a board's notes, real/complete 410): a task
+    # ("uppgift") given as "uppdrag" is.
+    r"^(?P<who>.*?)\s*\b(?:(?:ges|får|gavs|fick)\s+(?:i\s+uppdrag|uppdraget|(?:i|som)\s+uppgift|"
+    r"uppgiften)|uppdras)\s+att\s+"
     r"(?P<what>.+)$",
     re.IGNORECASE,
 )
@@ -771,6 +808,8 @@ _ACTION_VERBS = (
     # test_assignment_shapes.py).
     r"tar\s+på\s+sig|ser\s+till\s+att|håller\s+i|tar\s+hand\s+om|stämmer\s+av|reder\s+ut|"
     r"utreder|lämnar\s+in|sköter|återrapporterar|lägger\s+(?:upp|ut)|pratar\s+med|"
+    # "Steg 1: Per städar upp siten …" (real/complete 412).
+    r"städar|"
     # "Tiina tar med sig pappersformat", "Peter tar emot anmälningar" (real/items 06, 08).
     r"tar med sig|tar med|tar emot|förser|"
     # "Bjarne tar ett snack med Tommy Hegestrand om detta" (a club's board, real/complete 374),
@@ -952,8 +991,9 @@ _NEXT_MEETING_LABEL = re.compile(
 )
 # "Uppdrag till Per Holm att ta fram en tidplan", "Uppdrag åt kansliet att …": the noun, as
 # notes of samverkan groups write a task.
+# "Uppdrag för alla att komma med förslag …" (real/complete 410): "för" as "till", "åt".
 _TASK_NOUN = re.compile(
-    r"(?i)^uppdrag(?:et)?\s+(?:till|åt)\s+(?P<who>[^,;:]+?)\s+att\s+(?P<what>.+)$"
+    r"(?i)^uppdrag(?:et)?\s+(?:till|åt|för)\s+(?P<who>[^,;:]+?)\s+att\s+(?P<what>.+)$"
 )
 # A body's "återkommer med …", "tar fram …" is its task when a time is set: "Kansliet
 # återkommer med ett förslag till nästa möte" (without one it may be its habit).
@@ -961,6 +1001,9 @@ _BODY_TASK_VERBS = re.compile(
     r"(?i)^(?:återkommer|tar\s+fram|sammanställer|undersöker|ser\s+över|bjuder\s+in|"
     r"förbereder|kallar)\b"
 )
+# "Styrelsen undersöker nyckelfrågan, …" (an association's annual meeting, real/complete 414):
+# to look into a matter is work still to be done, a task with a time set or not.
+_BODY_LOOKS_INTO = re.compile(r"(?i)^(?:undersöker|utreder|ser\s+över)\b")
 # "Utvecklingsavdelningen återkommer med en uppföljning i december" (real/items 113): a month
 # or a season ahead sets the time as "till nästa möte" does.
 _LATER_TIME = re.compile(
@@ -1464,7 +1507,9 @@ def find_assignments(
             first = found.group("who").split()[0].lower() if found else ""
             if found and not clause and is_body_subject(found.group("who")):
                 timed = _DUE.search(part) or _LATER_TIME.search(part)
-                if timed and _BODY_TASK_VERBS.match(found.group("what")):
+                if (timed and _BODY_TASK_VERBS.match(found.group("what"))) or (
+                    pattern is acts and _BODY_LOOKS_INTO.match(found.group("what"))
+                ):
                     # "Kansliet återkommer med ett förslag till nästa möte": with a time set,
                     # a body's "återkommer", "tar fram" is its task.
                     what, due = _due(strip_final_period(found.group("what")))

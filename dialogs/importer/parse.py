@@ -100,6 +100,7 @@ from .people import (
     labelled_lists,
     looks_like_name,
     match_label,
+    member_handle,
     name_key,
     open_flat_label,
     organisation_group,
@@ -1146,6 +1147,11 @@ class _MinutesParser:
         justera protokollet utsågs X.", "Dagordningen godkändes.", real/items 48, 49): one
         unnumbered item before the first holds them, since a decision is always stored on an
         item, and a warning says so."""
+        announced = [n for n, line in enumerate(head) if _MINUTES_FOLLOW.match(clean_line(line))]
+        if announced:
+            # "Protokoll följer:" after a blog post's summary of the meeting: the summary tells
+            # what the minutes below decide, and decides nothing itself (real/complete 413).
+            head = head[announced[-1] + 1 :]
         found = [
             decision
             for line in head
@@ -1996,6 +2002,22 @@ class _MinutesParser:
             parsed = organisations
         for entry in inline.entries:
             person = parse_person(entry, state.label)
+            if (
+                person is None
+                and state.label is not None
+                and not state.label.singular
+                and is_bullet(raw)
+                and len(inline.entries) == 1
+                and member_handle(entry)
+            ):
+                # "Röstlängd:" over "- mifr", "- e-rock": members by their handles, one a
+                # bullet, in a list's head (real/complete 414).
+                person = ParsedPerson(
+                    name=entry,
+                    roles=list(state.label.roles),
+                    status=state.label.status,
+                    absence_kind=state.label.absence_kind,
+                )
             if person is None:
                 if is_marked_row(entry):
                     continue  # "Vice ordförande, Vakant, Nej": a post, not a person
@@ -2293,7 +2315,10 @@ class _MinutesParser:
         ):
             self.people.add(person)
         self._read_item_body(work, body, known)
-        said = len(title.split()) >= 3 and prose_decision(title, self.own) is not None
+        # A two-word title decides too when it is all the item holds: "§6 Dagordningen
+        # godkändes" as one line of a blog post's minutes (real/complete 413).
+        short = len(title.split()) == 2 and not any(line.strip() for line in body)
+        said = (len(title.split()) >= 3 or short) and prose_decision(title, self.own) is not None
         if not item.text and not item.decisions and (_is_sentence_title(title) or said):
             # "§ 5 Delegationen uppdrar åt ordföranden att …": a § that is one sentence and
             # nothing else; the sentence is its title and also what it says (shapes/items 04).
@@ -2307,6 +2332,16 @@ class _MinutesParser:
             same = strip_final_period(decided.text) if decided else ""
             if decided and all(strip_final_period(d.text) != same for d in item.decisions):
                 item.decisions.insert(0, decided)
+        elif said and title.rstrip().endswith(":"):
+            # "§16 Mötet uppdrar åt styrelsen att fastställa en verksamhetsplan efter följande
+            # fem huvudområden:" over a list of them: the title's sentence decides and hands out
+            # its task, the list is its text (real/complete 413).
+            lead = title.rstrip(" :")
+            decided = prose_decision(lead, self.own)
+            if decided and all(d.text != decided.text for d in item.decisions):
+                item.decisions.insert(0, decided)
+            tasks = find_assignments(lead, known + item.presenters, clause=True)
+            item.assignments[:0] = [t for t in tasks if t not in item.assignments]
         elif _is_sentence_title(title) and not _REPORTS_EARLIER.search(title):
             # "8. Påminnelse om … skickas av Victor." over text that follows: the title
             # sentence hands out a task of its own (real/items 06).
@@ -2378,6 +2413,16 @@ class _MinutesParser:
                 self._add_block_decision(work, decision, known)
                 continue
             phrase = decision_heading(raw) if text else None
+            if (
+                phrase is None
+                and text
+                and _LIST_ITEM.match(following)
+                and _ENDS_IN_ATT.search(text)
+            ):
+                # "Styrelsen beslutade att" closing its line, the colon left out, over "* Sätta
+                # upp ett formulär …" bullets: a lead-in as "… beslutade att:" is (real/complete
+                # 412); a sentence wrapped after "att" goes on in prose, not in a list.
+                phrase = decision_heading(f"{text}:")
             # A "<Body>s beslut" label is no part of the wording it labels.
             labelled = bool(phrase and body_beslut_heading(raw))
             if labelled:
@@ -3176,9 +3221,11 @@ def _trailing_attendance(content: list[str], n: int) -> bool:
 
 # "1.1 Val av sekreterare" under "1. Inledning" in plain text.
 # A lettered sub-item too: "1.a Protokolljusterare", "1.b …" (real/items 257).
+# A full stop inside a word is no sentence's end: "6.2 FFII.se", a web site's name (real/complete
+# 412).
 _SUB_NUMBER = re.compile(
     r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2}|[a-h])\.?[ \t]+"
-    r"(?P<rest>[A-ZÅÄÖ][^.!?]{1,80}[.:]?)$"
+    r"(?P<rest>[A-ZÅÄÖ](?:[^.!?]|\.(?=[^\W\d_])){1,80}[.:]?)$"
 )
 
 
@@ -5520,6 +5567,19 @@ def _context_before(text: str, start: int) -> str:
         return ""
     before = text.rfind("\n\n", 0, para)
     return text[before + 2 if before >= 0 else 0 : para].strip()
+
+
+# A line that announces the minutes after text about them: "Protokoll följer:", "Här följer
+# protokollet från årsmötet:", "Minnesanteckningarna följer nedan." (real/complete 413).
+_MINUTES_FOLLOW = re.compile(
+    r"(?i)^(?:(?:protokoll(?:et)?|minnesanteckningar(?:na)?|anteckningar(?:na)?)\b[^.:]{0,40}?"
+    r"\s+följer(?:\s+nedan|\s+här)?|(?:här\s+|nedan\s+)?följer\s+(?:hela\s+|själva\s+)?"
+    r"(?:protokollet|minnesanteckningarna|anteckningarna)\b[^.:]{0,40}?)\s*[:.]?$"
+)
+
+
+# A line that ends in "att" and nothing after it: a lead-in whose clauses follow.
+_ENDS_IN_ATT = re.compile(r"(?i)\batt$")
 
 
 # "Vi har kommit överens om att:", "Gruppen enades om att:", "Man var överens om att:" closing

@@ -82,7 +82,22 @@ _LABELS: list[tuple[re.Pattern[str], SectionLabel]] = [
         ),
         SectionLabel(("ledamot",)),
     ),
-    (re.compile(r"närvarolista|röstlängd|närvarande medlemmar|upprop"), SectionLabel()),
+    # "Icke röstberättigade:" after a club's "Röstlängd:": there without a vote, as guests
+    # are (real/complete 414).
+    (
+        re.compile(
+            r"(?:närvarande,? )?(?:ej|icke|inte) röstberättigade(?: medlemmar)?|"
+            r"(?:närvarande|deltagare|medlemmar) utan rösträtt|utan rösträtt"
+        ),
+        SectionLabel(("ovrig",)),
+    ),
+    (
+        re.compile(
+            r"närvarolista|röstlängd|närvarande medlemmar|upprop|"
+            r"(?:närvarande )?röstberättigade(?: medlemmar)?"
+        ),
+        SectionLabel(),
+    ),
     # The organisations' representatives of a council, after its politicians (real 40).
     (re.compile(r"representanter"), SectionLabel()),
     (
@@ -3143,6 +3158,26 @@ def roll_call_statuses(text: str) -> list[tuple[str, str]]:
 _ROLL_TITLE = re.compile(r"(?i)röstlängd|upprop|närvarolista")
 _ROLL_INTRO = re.compile(r"(?i)\b(?:närvarande|närvarade|deltog|röstberättigade)\b[^.]*:\s*$")
 _ROLL_ENTRY = re.compile(r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}")
+
+
+# A member's handle as an association's roll lists them, one a line: "- mifr", "- e-rock",
+# "- j10" under "Röstlängd:" (real/complete 414). One word: a letter, then letters, digits,
+# hyphens or apostrophes.
+_HANDLE = re.compile(r"[^\W\d_][\w'’-]{1,19}")
+
+
+def member_handle(entry: str) -> bool:
+    """entry is one word that can be a member's handle in a list of people: not a label, role,
+    title, organisation or other word that is no name."""
+    low = entry.lower()
+    return (
+        bool(_HANDLE.fullmatch(entry))
+        and low not in _NOT_NAME_WORDS
+        and low not in ROLE_WORDS
+        and _label_of(low) is None
+        and not is_organisation_word(entry)
+        and not is_title_word(entry)
+    )
 
 
 def roll_call_entries(title: str, body: list[str]) -> list[str]:
