@@ -833,6 +833,10 @@ _HELD_MEETING = re.compile(
     r"vid\s+anteckningarna|justeras\s+av|justerat\s+den)\b"
 )
 _MINUTES_IN_TITLE = re.compile(r"(?i)\b(?:\w*protokoll|\w*anteckningar|\w*anteckning)\b")
+# … nor lists who was there: a notice names whom it calls ("Kallade:"), never who attended, so a
+# line labelled "Närvarande:" (or "Frånvarande:") with names after it marks a meeting held, even
+# under the heading "Dagordning Styrelsemöte 19/7 -20" (real/complete 403).
+_ATTENDED = re.compile(r"(?im)^\W*(?:närvarande|frånvarande)\b[^:\n]{0,30}:[ \t]*[A-ZÅÄÖ]")
 
 
 def _is_agenda(text: str) -> bool:
@@ -843,6 +847,7 @@ def _is_agenda(text: str) -> bool:
         _AGENDA_OPENING.match(opening)
         and not _MINUTES_IN_TITLE.search(first_line)
         and not _HELD_MEETING.search(text)
+        and not _ATTENDED.search(text)
     )
 
 

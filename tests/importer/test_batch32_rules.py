@@ -1,0 +1,41 @@
+"""Rules that batch 32 of real excerpts (tests/importer/real/items/real_400–402 and
+complete/real_403–404: a nämnd, an artists' board, village and local-history associations) asked
+for, each on a short text of our own with invented names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dialogs.importer import parse_minutes
+from dialogs.importer.dates import find_dates
+
+
+def test_heading_dagordning_with_attendance_is_held_minutes() -> None:
+    # A board's notes headed "Dagordning Styrelsemöte …" that list who was present record a
+    # meeting held: its decisions and tasks are kept (real/complete 403). A notice that calls
+    # members ("Kallade:") stays an agenda whose proposals are no decisions.
+    held = parse_minutes(
+        "Dagordning Styrelsemöte 3/9 -21\nNärvarande: Lisa, Omar och Tove\n\n"
+        "1. Mötet öppnas\n– Lisa öppnar mötet\n2. Höstfesten\n"
+        "– Vi beslutar att hyra bygdegården den 9 oktober. Omar kontaktar spelmanslaget.\n",
+        "anteckningar.txt",
+    )
+    fest = held.items[1]
+    assert [d.text for d in fest.decisions] == ["Vi beslutar att hyra bygdegården den 9 oktober."]
+    assert [(a.assignees, a.what) for a in fest.assignments] == [
+        (["Omar"], "kontaktar spelmanslaget")
+    ]
+    notice = parse_minutes(
+        "Dagordning Styrelsemöte 3/9 -21\nKallade: Lisa, Omar och Tove\n\n"
+        "1. Mötet öppnas\n2. Höstfesten\nFörslag: Styrelsen beslutar att hyra bygdegården.\n",
+        "kallelse.txt",
+    )
+    assert all(not item.decisions for item in notice.items)
+
+
+def test_day_slash_month_dash_two_digit_year() -> None:
+    # "19/7 -20" and "3/9-21": day/month, then a dash and the year's two digits (real/complete
+    # 403); a slash date without the dash before two digits is not read as one.
+    assert [d.date for d in find_dates("Styrelsemöte 3/9 -21")] == [dt.date(2021, 9, 3)]
+    assert [d.date for d in find_dates("möte 14/2-19 kl 18")] == [dt.date(2019, 2, 14)]
+    assert find_dates("sida 3/9 21 rader") == []
