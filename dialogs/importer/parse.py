@@ -1028,7 +1028,9 @@ class _MinutesParser:
 
     def parse(self) -> ParsedMinutes:
         minutes = self.minutes
-        lines = _lost_number_pages(_join_portal_numbers(normalize(self.source).split("\n")))
+        lines = _lost_number_pages(
+            _join_number_lines(_join_portal_numbers(normalize(self.source).split("\n")))
+        )
         lines = _split_year_paragraph_runs(lines)
         lines = _join_wrapped_name_lists(lines)
         lines, self.year_contents = _year_numbered_pages(lines)
@@ -2955,6 +2957,50 @@ class _MinutesParser:
 
 
 # Helpers ---------------------------------------------------------------------------------------
+
+
+# A document page's item whose number stands alone on its line over the title's line ("1" over
+# "ÖPPNANDE AV MÖTET"), and a last item with both on one line in capitals ("10 ÖVRIGA
+# FRÅGOR"): a converted table whose number column became lines of their own (a village
+# association's board, real/items 402).
+_NUMBER_ALONE = re.compile(r"^[ \t]*(?P<num>\d{1,2})[ \t]*$")
+_TITLE_LINE = re.compile(r"^[ \t]*(?P<title>[A-ZÅÄÖ][^.!?:]{2,99})[ \t]*$")
+_NUMBER_CAPS_TITLE = re.compile(
+    r"^[ \t]*(?P<num>\d{1,2})[ \t]+(?P<title>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ&/-]+){0,8})[ \t]*$"
+)
+
+
+def _join_number_lines(lines: list[str]) -> list[str]:
+    """Join a line holding only an item's number to the title line right below it ("1. Title").
+
+    Only a run of at least three such numbers counts, each one more than the last, with titles
+    that all differ: a converted page's numbers alone on their lines over a running header
+    repeat the header's words. A capitals title on the number's own line may stand in the run.
+    """
+    found: list[tuple[int, int, str, bool]] = []  # line, number, title, title below
+    for i, line in enumerate(lines):
+        alone = _NUMBER_ALONE.match(line)
+        if alone and i + 1 < len(lines) and (below := _TITLE_LINE.match(lines[i + 1])):
+            found.append((i, int(alone.group("num")), below.group("title").strip(), True))
+        elif caps := _NUMBER_CAPS_TITLE.match(line):
+            found.append((i, int(caps.group("num")), caps.group("title").strip(), False))
+    best: list[tuple[int, int, str, bool]] = []
+    for n in range(len(found)):
+        run = [found[n]]
+        for cand in found[n + 1 :]:
+            if cand[1] == run[-1][1] + 1 and cand[0] > run[-1][0] + 1:
+                run.append(cand)
+        if len(run) > len(best):
+            best = run
+    titles = [title for _, _, title, _ in best]
+    if len(best) < 3 or sum(on_next for *_, on_next in best) < 2 or len(set(titles)) < len(titles):
+        return lines
+    out = list(lines)
+    for i, num, title, on_next in best:
+        out[i] = f"{num}. {title}"
+        if on_next:
+            out[i + 1] = ""
+    return out
 
 
 # A meeting portal's item: a bullet holding only the number ("•   5"), the title on the next

@@ -39,3 +39,35 @@ def test_day_slash_month_dash_two_digit_year() -> None:
     assert [d.date for d in find_dates("Styrelsemöte 3/9 -21")] == [dt.date(2021, 9, 3)]
     assert [d.date for d in find_dates("möte 14/2-19 kl 18")] == [dt.date(2019, 2, 14)]
     assert find_dates("sida 3/9 21 rader") == []
+
+
+def test_number_alone_on_its_line_over_a_title_line() -> None:
+    # A converted table's number column: "1" alone over "MÖTETS ÖPPNANDE", and the last item
+    # with both on one line in capitals (real/items 402).
+    text = (
+        "STYRELSEMÖTE I BJÖRKBY BYALAG\nPROTOKOLL 2023-05-04\n"
+        "Närvarande: Lisa Ek, Omar Berg och Tove Lund.\n"
+        "1\nMÖTETS ÖPPNANDE\nLisa Ek förklarade mötet öppnat.\n"
+        "2\nVAL AV JUSTERARE\nTove Lund valdes att justera protokollet.\n"
+        "3\nEKONOMI\nKassan är god.\n"
+        "4 ÖVRIGA FRÅGOR\nOmar åtog sig att klippa gräset.\n"
+    )
+    items = parse_minutes(text, "protokoll.txt").items
+    assert [(i.number, i.title) for i in items] == [
+        ("1", "MÖTETS ÖPPNANDE"),
+        ("2", "VAL AV JUSTERARE"),
+        ("3", "EKONOMI"),
+        ("4", "ÖVRIGA FRÅGOR"),
+    ]
+    # Page numbers alone on their lines over the same running header are no items.
+    pages = (
+        "Protokoll styrelsen 2023-05-04\n\nNärvarande: Lisa Ek, Omar Berg\n\n"
+        "1. Mötets öppnande\nLisa öppnade.\n\n1\nBjörkby byalag styrelsen\n"
+        "2. Ekonomi\nKassan är god.\n\n2\nBjörkby byalag styrelsen\n"
+        "3. Avslutning\nLisa avslutade.\n\n3\nBjörkby byalag styrelsen\n"
+    )
+    assert [i.title for i in parse_minutes(pages, "p.txt").items] == [
+        "Mötets öppnande",
+        "Ekonomi",
+        "Avslutning",
+    ]
