@@ -71,3 +71,62 @@ def test_number_alone_on_its_line_over_a_title_line() -> None:
         "Ekonomi",
         "Avslutning",
     ]
+
+
+def _notes(*lines: str) -> str:
+    return "Protokoll styrelsemöte 2023-05-04\nNärvarande: Lisa Ek, Omar Berg\n\n" + "\n".join(
+        lines
+    )
+
+
+def test_body_named_after_och_decides_in_the_present() -> None:
+    # "… lyfts och styrelsen beslutar att vi ska fatta beslut i frågan på nästa möte"
+    # (real/complete 403).
+    item = parse_minutes(
+        _notes(
+            "1. Övrigt",
+            "Frågan om nya skyltar lyfts och styrelsen beslutar att vi tar upp den i augusti.",
+        ),
+        "p.txt",
+    ).items[0]
+    assert [d.text for d in item.decisions] == ["styrelsen beslutar att vi tar upp den i augusti"]
+    # A person's "och hon beslutar att …" is no body's decision.
+    other = parse_minutes(
+        _notes("1. Övrigt", "Lisa läste brevet och hon beslutar att svara själv."), "p.txt"
+    ).items[0]
+    assert other.decisions == []
+
+
+def test_alagga_imposes_a_task_and_decides() -> None:
+    # "Det ålades sekreteraren att …" (a nämnd's protocol, real/items 400).
+    item = parse_minutes(
+        _notes(
+            "1. Meddelanden",
+            "Det ålades kassören att skicka ut påminnelser om medlemsavgiften före sommaren.",
+        ),
+        "p.txt",
+    ).items[0]
+    assert len(item.decisions) == 1
+    assert [(a.assignees, a.what) for a in item.assignments] == [
+        (["kassören"], "skicka ut påminnelser om medlemsavgiften före sommaren")
+    ]
+
+
+def test_tasks_sharing_one_verb_and_fortsatter_before_an_infinitive() -> None:
+    # "Janne bakar småkakor, Yvonne bullar, Tomas sockerkakor." and "Thijs fortsätter söka
+    # Kjell …" (a local-history association's notes, real/complete 404).
+    item = parse_minutes(
+        _notes(
+            "1. Julmarknaden",
+            "Karin bakar pepparkakor, Johan lussekatter, Eva saffransbröd.",
+            "Omar fortsätter leta efter en tomte.",
+            "Kaffeserveringen fortsätter liksom förra året.",
+        ),
+        "p.txt",
+    ).items[0]
+    assert [(a.assignees, a.what) for a in item.assignments] == [
+        (["Karin"], "bakar pepparkakor"),
+        (["Johan"], "lussekatter"),
+        (["Eva"], "saffransbröd"),
+        (["Omar"], "fortsätter leta efter en tomte"),
+    ]
