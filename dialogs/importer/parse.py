@@ -1630,11 +1630,36 @@ class _MinutesParser:
                 and (unconsumed or last_consumed >= start)
                 and not _CONTENTS_PAGE.match(text)
             ):
+                if self._topic_not_organisation(lines, last_consumed, i):
+                    last_consumed -= 1
                 break
             unconsumed.append(i)
         end = stop if not stop_at_prose else last_consumed + 1
         self.leftover.extend(lines[i] for i in unconsumed if i < end)
         return max(end, start)
+
+    def _topic_not_organisation(self, lines: list[str], consumed: int, prose: int) -> bool:
+        """ "Christer, Ulf, Tomas." / "Julisöndagarna" / "Ewonnes erbjudande att …": a word that
+        could name an organisation, read as the group heading after a list of names, is the
+        first topic's heading when the head's prose follows it right away, no names under it
+        (a local-history association's notes, real/complete 404). Its row is dropped, the
+        people keep no organisation from it, and True tells the caller the head ends above."""
+        rows = self.state.rows
+        if (
+            consumed < 0
+            or not rows
+            or rows[-1][0]
+            or rows[-1][1] != clean_line(lines[consumed])
+            or any(lines[j].strip() for j in range(consumed + 1, prose))
+            or not _is_heading_like(lines[consumed], clean_line(lines[consumed]))
+        ):
+            return False
+        rows.pop()
+        for people, _ in rows:
+            for person in people:
+                person.organisation = None
+        _organisation_rows(rows)
+        return True
 
     def _header_line(self, raw: str, text: str) -> bool:
         state = self.state
@@ -2122,6 +2147,11 @@ class _MinutesParser:
                 # "VILHELMINA KOMMUN Socialnämnden": the kommun's letterhead and the body
                 # (real/items 13, 47).
                 minutes.parent_body, body = owned.group("org"), owned.group("body")
+            if body:
+                # "Riksarkivets nämnd PROTOKOLL Dnr 62-2008/3887 för enskilda arkiv": the
+                # diary number a letterhead prints between the body's words is none of its name
+                # (a nämnd's protocol, real/items 400).
+                body = collapse_spaces(_FILE_NUMBER_INSIDE.sub(" ", body)).strip()
             minutes.body_name = body or None
             minutes.body_source = ("recorded_at" if recorded_at else "title") if body else None
         if minutes.body_name is None and not self.header_headings:
@@ -3512,6 +3542,9 @@ FILE_NUMBER = (
     r"|[Dd]nr\.?(?=\s+[A-ZÅÄÖ]))"
 )
 _FILE_NUMBER_LEAD = re.compile(r"(?i)^" + FILE_NUMBER + r"(?:\s+|$)")
+_FILE_NUMBER_INSIDE = re.compile(
+    r"(?<=\S)\s+(?:[Dd][Nn][Rr]\.?|Diarienummer):?\s+(?:[A-ZÅÄÖ]{1,4}\s)?\S*\d\S*(?=\s|$)"
+)
 _NAME_AND_ROLE = re.compile(r"[A-ZÅÄÖ][a-zåäöé-]+(?:\s+[A-ZÅÄÖ][a-zåäöé-]+){1,2},")
 # The words after a title's first word in capitals: more capital words, a one-letter word ("I",
 # "Å") or a year ("2014"); not a paragraph number, "43 FHR 1 Godkännande …" is the page and
@@ -5460,6 +5493,12 @@ _FORM_ID_LINE = re.compile(
 )
 
 
+_PRONOUN_SENTENCE = re.compile(
+    r"^(?:Det|Vi|Man|Han|Hon|De|Dom|Den|Detta|Dessa)\s+(?:har|är|blir|kan|ska|skall|kommer|"
+    r"finns|[a-zåäö]{2,}(?:as|es|ar|er|ir))\b"
+)
+
+
 def _is_heading_like(raw: str, text: str) -> bool:
     if len(text) > 100 or len(text.split()) > 14 or _NOT_A_TOPIC.match(text):
         return False
@@ -5479,6 +5518,10 @@ def _is_heading_like(raw: str, text: str) -> bool:
     if not (text[:1].isupper() or text[:1].isdigit()):
         return False
     if re.match(r"(?i)beslut\s*:", text) or match_label(raw):
+        return False
+    # "Det planeras för ca 30 pers": a pronoun and a finite verb open a sentence that lost its
+    # full stop, no topic (a local-history association's notes, real/complete 404).
+    if _PRONOUN_SENTENCE.match(text) and len(text.split()) >= 4:
         return False
     return not re.search(r"[.!?]\s+\S", text)
 

@@ -130,3 +130,40 @@ def test_tasks_sharing_one_verb_and_fortsatter_before_an_infinitive() -> None:
         (["Eva"], "saffransbröd"),
         (["Omar"], "fortsätter leta efter en tomte"),
     ]
+
+
+def test_word_after_names_over_prose_is_the_first_topic() -> None:
+    # "Närvarande:" / "Christer, Ulf, Tomas." / "Julisöndagarna" / prose: the word that could
+    # name an organisation heads the first topic, and gives the people no organisation
+    # (real/complete 404). "Det planeras för ca 30 pers" is a sentence, no heading.
+    minutes = parse_minutes(
+        "120314\n\nStyrelsemöte Byalaget\n\nNärvarande:\n\nKarin, Johan, Eva.\n\n"
+        "Midsommarfesterna\n\n"
+        "Karins förslag att flytta dansen till ängen ger plats för fler besökare och ett "
+        "större dansgolv.\n\n"
+        "Höstmötet den 3e oktober\n\n"
+        "Inför mötet skickas kallelsen ut av Johan.\n\n"
+        "Det planeras för ca 40 pers\n\n"
+        "Eva kontaktar spelmännen om musik till mötet.\n",
+        "anteckningar.txt",
+    )
+    assert [i.title for i in minutes.items] == ["Midsommarfesterna", "Höstmötet den 3e oktober"]
+    assert [(p.name, p.organisation) for p in minutes.people] == [
+        ("Karin", None),
+        ("Johan", None),
+        ("Eva", None),
+    ]
+
+
+def test_diary_number_is_no_part_of_the_body_name() -> None:
+    # "Riksarkivets nämnd PROTOKOLL Dnr 62-2008/3887 för enskilda arkiv Sammanträdesdatum …"
+    # (a nämnd's protocol, real/items 400).
+    minutes = parse_minutes(
+        "Länsmuseets råd PROTOKOLL Dnr 14-2019/212 för samlingar Sammanträdesdatum 2019-11-05\n\n"
+        "1 1 Länsmuseets råd PROTOKOLL Dnr /212 för samlingar Sammanträdesdatum Tid: kl Plats: "
+        "Museet Närvarande: Per Holm (ordförande) Eva Lind Karin Berg (sekreterare) "
+        "1 Sammanträdet öppnas Ordföranden förklarade sammanträdet öppnat. 2 Val av justerare "
+        "Eva Lind utsågs att justera protokollet. 3 Övrigt Inga övriga frågor togs upp.\n",
+        "protokoll.txt",
+    )
+    assert minutes.body_name == "Länsmuseets råd för samlingar"
