@@ -864,9 +864,15 @@ _CLAUSE_PERSON_ACTS = re.compile(
 )
 # A task in the passive with its doer: "Påminnelse om … skickas av Victor", "Pris på … infordras
 # genom ordföranden" (real/items 06, 08); a present -s verb, the doer ending the sentence.
+# The verb may be one of "-tas" ("kontaktas"; "-ades", "-tes", "-des" are the past, reports);
+# the subject may follow it when an adverbial opens the sentence, and what the task is for may
+# follow the doer: "Inför Årsmötet kontaktas styrelsen av Yvonne för ev. omval." (a
+# local-history association's notes, real/complete 404).
 _DONE_BY = re.compile(
-    r"^(?P<what>(?!(?:mötet|sammanträdet|protokollet)\b)\S.*?\s[a-zåäö]{2,}(?<![dt])(?:as|es|rs|ls|ns))\s+"
-    r"(?:av|genom)\s+(?P<who>" + _FIRST + r"(?:\s+[A-ZÅÄÖ][a-zåäöé]+)?|[a-zåäö]+(?:en|et|na))$",
+    r"^(?P<what>(?!(?:mötet|sammanträdet|protokollet)\b)\S.*?\s[a-zåäö]{2,}"
+    r"(?:(?<![dt])(?:as|es|rs|ls|ns)|(?<=t)as)(?:\s+[a-zåäö]{3,}(?:en|et|na))?)\s+"
+    r"(?:av|genom)\s+(?P<who>" + _FIRST + r"(?:\s+[A-ZÅÄÖ][a-zåäöé]+)?|[a-zåäö]+(?:en|et|na))"
+    r"(?:\s+(?:för|inför|senast|före)\s+[^,;:]{1,60})?$",
     re.IGNORECASE,
 )
 _HEADING_RUN_IN = re.compile(
@@ -1558,6 +1564,9 @@ def find_assignments(
         # a task handed out (real/items 28).
         and not _CONDITION_BEFORE.search(done_by.group("what"))
         and doer.lower() not in _NOT_OWNER
+        # A lower-case doer is a definite role or body ("genom ordföranden"); "… ska ersättas av
+        # riktlinjer för …" names no one (real/items 53).
+        and (doer[:1].isupper() or re.search(r"(?:en|et|na)$", doer.split()[0]))
         and not is_body_subject(doer)
         and (not _DEFINITE_NOUN.search(doer.split()[0]) or _ROLE_NOUN.search(doer))
     ):

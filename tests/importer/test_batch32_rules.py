@@ -167,3 +167,16 @@ def test_diary_number_is_no_part_of_the_body_name() -> None:
         "protokoll.txt",
     )
     assert minutes.body_name == "Länsmuseets råd för samlingar"
+
+
+def test_passive_task_with_inverted_subject_and_purpose_after_the_doer() -> None:
+    # "Inför Årsmötet kontaktas styrelsen av Yvonne för ev. omval." (real/complete 404); the
+    # past "kontaktades av …" reports, and "… ska ersättas av riktlinjer för …" names no one.
+    from dialogs.importer.decisions import find_assignments
+
+    found = find_assignments("Före sommaren kontaktas kommunen av Omar för ett möte.", [])
+    assert [(a.assignees, a.what) for a in found] == [
+        (["Omar"], "Före sommaren kontaktas kommunen")
+    ]
+    assert find_assignments("Kommunen kontaktades av Omar för ett möte.", []) == []
+    assert find_assignments("Policyn ska ersättas av riktlinjer för varje skola.", []) == []
