@@ -987,6 +987,12 @@ _MATTER_SECTION = re.compile(
     r"beslutsunderlag|yrkanden?|propositionsordning)\s*:?"
 )
 _HEAD_LABEL_LINE = re.compile(r"(?i)^(?:närvarande|deltagare|frånvarande|förhinder)\s*:")
+# An approval's item ("Godkännande av dagordning", "Dagordningens fastställande") and its whole
+# text saying yes: "OK.", "Dagordning OK", "Godkänd." (real/items 401, real/complete 374).
+_APPROVAL_TITLE = re.compile(r"(?i)\b(?:godkännande|fastställande|godkänna|fastställa)\b")
+_APPROVED_SHORT = re.compile(
+    r"^(?:[A-ZÅÄÖ][a-zåäö]+\s+)?(?:OK|Ok|ok|[Oo]kej|[Gg]odkänd|[Gg]odkänt|[Gg]odkända|[Jj]a)\.?$"
+)
 _FLAT_TITLE = re.compile(
     r"^(?:\d{1,3}\s+)?(?P<title>[A-ZÅÄÖ][^.:;]{10,100}?)\s+"
     r"(?:Närvarande|Deltagare|Plats|Tid|Datum)\s*:\s*\S.{200,}$"
@@ -2580,6 +2586,18 @@ class _MinutesParser:
             adopted = _ADOPTED.match(sentence.strip()) if decisions else None
             if adopted and not decision:
                 said = sentence.strip()[adopted.start("said") :]
+                decision = ParsedDecision(phrase="Beslut", clauses=[said.rstrip(".")], text=said)
+            if (
+                decisions
+                and not decision
+                and text.strip() == sentence.strip()
+                and _APPROVAL_TITLE.search(item.title)
+                and _APPROVED_SHORT.match(sentence.strip())
+            ):
+                # "12. Godkännande av dagordning" over "Dagordning OK" (or a bare "OK."): the
+                # whole text of an approval's item says it was approved (an artists' board,
+                # real/items 401; a club's board, real/complete 374).
+                said = sentence.strip()
                 decision = ParsedDecision(phrase="Beslut", clauses=[said.rstrip(".")], text=said)
             if not decisions:
                 # "Förslag till beslut Regionstyrelsen beslutar att …": proposed, not decided,
@@ -4401,7 +4419,7 @@ def _repeated_noun_stop(title: str) -> int | None:
     # ("Godkännande av dagordning Dagordning Förslaget till …", real/items 10) is followed by
     # the text's own capitalised first word and stays in the title.
     for match in re.finditer(
-        r"(?<=[a-zåäö0-9])\s+(?P<word>[A-ZÅÄÖ][a-zåäö]{3,})(?=\s+[a-zåäö(])", title
+        r"(?<=[a-zåäö0-9])\s+(?P<word>[A-ZÅÄÖ][a-zåäö]{3,})(?=\s+[a-zåäö(]|\s+OK\b)", title
     ):
         word = match.group("word").lower()
         # "… Marita Grahn (C) ersätter Sara Lund (C)": a name said again is no noun of a title.

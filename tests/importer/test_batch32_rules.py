@@ -180,3 +180,22 @@ def test_passive_task_with_inverted_subject_and_purpose_after_the_doer() -> None
     ]
     assert find_assignments("Kommunen kontaktades av Omar för ett möte.", []) == []
     assert find_assignments("Policyn ska ersättas av riktlinjer för varje skola.", []) == []
+
+
+def test_approval_item_whose_whole_text_says_ok() -> None:
+    # "12. Godkännande av dagordning Dagordning OK 13. …" flattened (real/items 401), and a
+    # bare "OK." under "Dagordningens godkännande"; an "OK" under another title decides nothing.
+    flat = parse_minutes(
+        "Protokoll styrelsemöte 2024-02-01\n\n1 Protokoll styrelsemöte Närvarande: Lisa Ek, "
+        "Omar Berg 1. Mötets öppnande Lisa öppnade mötet 2. Godkännande av dagordning "
+        "Dagordning OK 3. Ekonomi Kassan redovisades och lades till handlingarna.\n",
+        "p.txt",
+    ).items
+    approval = next(i for i in flat if i.number == "2")
+    assert approval.title == "Godkännande av dagordning"
+    assert [d.text for d in approval.decisions] == ["Dagordning OK"]
+    lines = parse_minutes(
+        _notes("1. Dagordningens godkännande", "OK.", "", "2. Lokalen", "OK."), "p.txt"
+    ).items
+    assert [d.text for d in lines[0].decisions] == ["OK."]
+    assert lines[1].decisions == []
