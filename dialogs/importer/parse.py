@@ -1034,9 +1034,8 @@ class _MinutesParser:
 
     def parse(self) -> ParsedMinutes:
         minutes = self.minutes
-        lines = _lost_number_pages(
-            _join_number_lines(_join_portal_numbers(normalize(self.source).split("\n")))
-        )
+        unglued = _GLUED_HEAD_LABEL.sub("\n", normalize(self.source))
+        lines = _lost_number_pages(_join_number_lines(_join_portal_numbers(unglued.split("\n"))))
         lines = _split_year_paragraph_runs(lines)
         lines = _join_wrapped_name_lists(lines)
         lines, self.year_contents = _year_numbered_pages(lines)
@@ -3005,6 +3004,11 @@ class _MinutesParser:
 
 
 # Helpers ---------------------------------------------------------------------------------------
+
+
+# "Minnesanteckningar från mötet 2009-03-16Närvarande: Rolf …": a head's label glued to the
+# date before it, the line break lost (a village council's notes, real/complete 406).
+_GLUED_HEAD_LABEL = re.compile(r"(?<=\d)(?=(?:Närvarande|Frånvarande|Deltagare)\s*:)")
 
 
 # A document page's item whose number stands alone on its line over the title's line ("1" over

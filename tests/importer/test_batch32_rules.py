@@ -199,3 +199,15 @@ def test_approval_item_whose_whole_text_says_ok() -> None:
     ).items
     assert [d.text for d in lines[0].decisions] == ["OK."]
     assert lines[1].decisions == []
+
+
+def test_attendance_label_glued_to_the_date_before_it() -> None:
+    # "Minnesanteckningar från mötet 2009-03-16Närvarande: Rolf …" (a village council's
+    # notes, real/complete 406).
+    minutes = parse_minutes(
+        "Anteckningar från mötet 2021-04-07Närvarande: Lisa Ek, Omar Berg och Tove Lund.\n\n"
+        "1. Lisa hälsade välkommen.\n2. Rådet beslutar att söka bidrag.\n",
+        "anteckningar.txt",
+    )
+    assert minutes.date == dt.date(2021, 4, 7)
+    assert [p.name for p in minutes.people] == ["Lisa Ek", "Omar Berg", "Tove Lund"]
