@@ -3511,14 +3511,19 @@ def _with_first_in_other_style(
     """ " 1. Mötets öppnande" over "2 Val av …", "3 Val av …": the chain's first item written
     in another style (a dot, an indent) right before it, with no numbered line between them,
     is its first item (real/items 274)."""
-    if not best or best[0][1] < 2:
-        return best
-    before = [c for cands in by_style.values() for c in cands if c[0] < best[0][0]]
-    if not before:
-        return best
-    nearest = max(before, key=lambda c: c[0])
-    if nearest[1] == best[0][1] - 1:
-        return [nearest, *best]
+    # Several may come before it: "2: Olle … justerar protokollet.", "3: Avloppet." over "4.
+    # Fönster." … (a village association's board, real/items 405): each one less than the
+    # next, nearest first, none between them. (A line whose title a sentence follows, "1:
+    # Ordf. … öppnat.", stays out: its title would be cut at "Ordf.", real/items 130.)
+    others = [c for cands in by_style.values() for c in cands]
+    while best and best[0][1] >= 2:
+        before = [c for c in others if c[0] < best[0][0]]
+        if not before:
+            break
+        nearest = max(before, key=lambda c: c[0])
+        if nearest[1] != best[0][1] - 1:
+            break
+        best = [nearest, *best]
     return best
 
 

@@ -211,3 +211,25 @@ def test_attendance_label_glued_to_the_date_before_it() -> None:
     )
     assert minutes.date == dt.date(2021, 4, 7)
     assert [p.name for p in minutes.people] == ["Lisa Ek", "Omar Berg", "Tove Lund"]
+
+
+def test_chain_takes_the_items_written_in_another_style_before_it() -> None:
+    # "2: … justerar protokollet.", "3: Avloppet." over "4. Fönster." … "7. …" (a village
+    # association's board, real/items 405).
+    items = parse_minutes(
+        _notes(
+            "2: Tove Lund justerar protokollet.",
+            "3: Ekonomin.",
+            "Kassan är god.",
+            "4. Lokalen.",
+            "Taket läcker.",
+            "5. Midsommar.",
+            "Lisa ordnar stången.",
+            "6. Övrigt.",
+            "Inget.",
+            "7. Nästa möte.",
+            "I juni.",
+        ),
+        "p.txt",
+    ).items
+    assert [i.number for i in items] == ["2", "3", "4", "5", "6", "7"]
