@@ -43,6 +43,9 @@ _START = r"(?<![\d.,:/-])"
 _YEAR_FIRST = re.compile(_START + r"(\d{4})(?:([ ./])(\d{2})\2(\d{2})|(\d{2})(\d{2}))" + _END)
 # "12/6 2012", "12/6-2012", "12/6/2012": day and month with a slash, then the year.
 _SLASH = re.compile(_START + r"(\d{1,2})/(\d{1,2})(?:/|-|\s|,\s?)(\d{4})" + _END)
+# "19/7 -20", "19/7-20": day and month with a slash, then a dash and a two-digit year (a board's
+# notes, real/complete 403). The dash is required: "19/7 20" could be a date and a number.
+_SLASH_TWO_DIGIT = re.compile(_START + r"(\d{1,2})/(\d{1,2})[ \t]?[-–][ \t]?(\d{2})" + _END)
 # "12.06.2012", "12-06-2012": the day first, a four-digit year.
 _DAY_FIRST = re.compile(_START + r"(\d{1,2})([.-])(\d{1,2})\2(\d{4})" + _END)
 # Three groups of two digits, "24-10-21" (corpus 06), "04.04.21" (real_03), "12.6.12", or six
@@ -147,6 +150,9 @@ def find_dates(
         add(_plausible(_make(int(m.group(1)), int(month), int(day))), m)
     for m in _SLASH.finditer(text):
         add(_plausible(_make(int(m.group(3)), int(m.group(2)), int(m.group(1)))), m)
+    for m in _SLASH_TWO_DIGIT.finditer(text):
+        date = _make(_century(int(m.group(3))), int(m.group(2)), int(m.group(1)))
+        add(_plausible(date, 1990), m)
     for m in _DAY_FIRST.finditer(text):
         add(_plausible(_make(int(m.group(4)), int(m.group(3)), int(m.group(1)))), m)
     for m in _TWO_DIGIT.finditer(text):
