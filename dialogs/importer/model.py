@@ -48,6 +48,9 @@ class ParsedPerson:
     absence_kind: str | None = None
     substitute_for: str | None = None
     note: str | None = None
+    # The initials the minutes call the person by ("Johan Åström (JÅS)", then "Att välja JÅS
+    # till ordförande"), when the list gives them.
+    initials: str | None = None
 
     @property
     def role(self) -> str | None:

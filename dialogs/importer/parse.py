@@ -2862,6 +2862,54 @@ class _MinutesParser:
             return []
         return [ParsedItem(number=None, is_paragraph=False, title=entry) for entry in entries]
 
+    def _signed_roles(self, last_text: str) -> None:
+        """A post's label and the listed person it names, in the head (before the first item),
+        in what is left after the items and in the last item's text (where a signature block
+        the items did not end stays): the signature block and the head's fields of the
+        template kommuner print their minutes on. Flattened, the name follows the label with
+        nothing but dots, a § range or a place-and-time label between ("Underskrifter
+        Sekreterare Paragrafer 41 -- 53 Anna Forsgren Ordförande Lars Viklund (S) Justerare
+        Sanna Edholm (C)", real attendance 146; "Utses att justera Marie-Louise Hellström",
+        302); with its lines kept, a label alone on its line signs for the name on the line
+        above ("Petter Wikström / Ordförande", real/bodies 292). Only a post nobody holds yet,
+        only a listed person who was there, and never from a row of labels ("Sekreterare
+        Ordförande Justerande A B C": the names follow the labels' order, read elsewhere)."""
+        people = [p for p in self.people.people if p.status != ABSENT and len(p.name) >= 5]
+        if not people:
+            return
+        held = {r for p in self.people.people for r in p.roles}
+        names = "|".join(re.escape(p.name) for p in sorted(people, key=lambda p: -len(p.name)))
+        name_rx = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
+        text = "\n".join([self.header_text, *self.leftover, last_text])
+        named: dict[str, set[str]] = {}
+        for label in _SIGNED_POST.finditer(text):
+            role = _SIGNED_ROLE[label.group("post").lower()]
+            if role in held or _SIGNED_ROW_BEFORE.search(text[: label.start()]):
+                continue
+            line_start = text.rfind("\n", 0, label.start()) + 1
+            line_end = text.find("\n", label.end())
+            line_end = len(text) if line_end < 0 else line_end
+            if not text[line_start : label.start()].strip() and not text[
+                label.end() : line_end
+            ].strip(" :.\t"):
+                # Alone on its line: the name on the line above signs for it.
+                above = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
+                found = name_rx.match(above)
+                if found and not above[found.end() :].strip(" ()ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ"):
+                    named.setdefault(role, set()).add(found.group(0))
+                continue
+            window = text[label.end() : label.end() + 90]
+            found = name_rx.search(window)
+            if found is None or not _SIGNED_FILLER.fullmatch(window[: found.start()]):
+                continue
+            named.setdefault(role, set()).add(found.group(0))
+        for role, who in named.items():
+            if len(who) == 1 or (role == "justerare" and len(who) == 2):
+                for name in who:
+                    listed = self.people.find(name)
+                    if listed is not None:
+                        listed.roles = sort_roles([*listed.roles, role])
+
     def _finish(self, works: list[_ItemWork]) -> None:
         minutes = self.minutes
         minutes.items = [w.item for w in works]
@@ -2894,6 +2942,7 @@ class _MinutesParser:
                 listed = self.people.find(name)
                 if listed is not None and listed.status != ABSENT:
                     listed.roles = sort_roles([*listed.roles, role])
+        self._signed_roles(works[-1].item.text if works else "")
         self._infer_substitutes()
         self._opened_closed(works)
         if self.invited and not self.listed_present:
@@ -3483,6 +3532,33 @@ def _listed_only(listed: list[_ItemStart], chosen: list[_ItemStart]) -> list[_It
 _OPEN_END = re.compile(
     r"(?i)(?:[,–-]|\b(?:och|eller|samt|av|om|för|från|till|i|på|med|inom|enligt|över|vid|"
     r"mot|under|efter|kring|avseende|gällande|angående|att|ett|en|det|den|de|som))$"
+)
+
+
+# A post's label before its holder's name (_signed_roles), not "vice ordförande".
+_SIGNED_POST = re.compile(
+    r"(?<![\w-])(?<![Vv]ice )(?P<post>Sekreterare|Protokollförare|Ordförande|Mötesordförande|"
+    r"Justerare|Justerande|Protokolljusterare|Utses att justera)(?![\w-])"
+)
+# A label right before another: a row of the signatures' headings.
+_SIGNED_ROW_BEFORE = re.compile(
+    r"(?i)(?<![\w-])(?:sekreterare|protokollförare|ordförande|justerare|justerande|"
+    r"justerings\w*)[\s:.]*$"
+)
+_SIGNED_ROLE = {
+    "sekreterare": "sekreterare",
+    "protokollförare": "sekreterare",
+    "ordförande": "ordforande",
+    "mötesordförande": "ordforande",
+    "justerare": "justerare",
+    "justerande": "justerare",
+    "protokolljusterare": "justerare",
+    "utses att justera": "justerare",
+}
+# What may stand between the label and the name: dots and dashes of the dotted line, a colon,
+# a § range ("Paragrafer 41 -- 53", "§§ 1-8"), the justering's place-and-time label.
+_SIGNED_FILLER = re.compile(
+    r"(?i)(?:[\s.…:_–—-]|paragrafer|paragraf|§§?|\d{1,4}|justeringens plats och tid)*"
 )
 
 

@@ -1100,11 +1100,17 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
     substitute: str | None = None
     bracketed: str | None = None
     bracketed_title: str | None = None
+    initials: str | None = None
 
     def handle_parenthetical(match: re.Match[str]) -> str:
-        nonlocal note, substitute, status, bracketed, bracketed_title
+        nonlocal note, substitute, status, bracketed, bracketed_title, initials
         content = match.group(1).strip()
         low = content.lower().rstrip(".")
+        if initials is None and initials_of(match.string[: match.start()], content):
+            # "Johan Åström (JÅS)": the initials the minutes go on to call him by (a
+            # federation board's minutes, real/attendance 144).
+            initials = content
+            return ""
         if _PARTY.match(content) and "," not in match.string[: match.start()]:
             return ""  # the party after the name
         found_role = role_of(content)
@@ -1244,6 +1250,24 @@ def parse_person(entry: str, label: SectionLabel | None) -> ParsedPerson | None:
         absence_kind=absence_kind if status == ABSENT else None,
         substitute_for=substitute,
         note=note,
+        initials=initials,
+    )
+
+
+def initials_of(name: str, code: str) -> bool:
+    """Whether code (two to four capitals) is the name's initials as minutes write them: the
+    first given name's initial, then the surname's first letter or letters ("Johan Åström"
+    JÅS, "Peter Nyqvist" PNY, "Anna Berg" AB), or every name's initial ("Anna-Karin Lund
+    Berg" ALB)."""
+    if not re.fullmatch(r"[A-ZÅÄÖ]{2,4}", code):
+        return False
+    words = name.split()
+    parts = [p for w in words for p in w.split("-")]
+    if len(words) < 2 or not all(p[:1].isupper() and p[1:].islower() for p in parts):
+        return False
+    surname = words[-1].upper()
+    return (code[0] == words[0][0] and surname.startswith(code[1:])) or code == "".join(
+        w[0] for w in words
     )
 
 
@@ -1404,9 +1428,14 @@ class PeopleRegistry:
         self.people: list[ParsedPerson] = []
         self._by_key: dict[str, ParsedPerson] = {}
         self._sections: dict[str, int] = {}
+        # Initials the lists give ("Johan Åström (JÅS)"); None where two people share them.
+        self._initials: dict[str, ParsedPerson | None] = {}
 
     def find(self, name: str) -> ParsedPerson | None:
-        return self._by_key.get(name_key(name))
+        found = self._by_key.get(name_key(name))
+        if found is None and re.fullmatch(r"[A-ZÅÄÖ]{2,4}", name.strip()):
+            found = self._initials.get(name.strip())
+        return found
 
     def close(self, name: str) -> ParsedPerson | None:
         """The one listed person whose name is this one misspelt by a letter: the same first
@@ -1430,10 +1459,16 @@ class PeopleRegistry:
         duplicate = section is not None and self._sections.get(key) == section
         if section is not None:
             self._sections.setdefault(key, section)
+        if person.initials:
+            known = self._initials.get(person.initials, person)
+            self._initials[person.initials] = (
+                person if known is person or (existing is not None and known is existing) else None
+            )
         if existing is None:
             self.people.append(person)
             self._by_key[key] = person
             return duplicate
+        existing.initials = existing.initials or person.initials
         existing.roles = sort_roles(existing.roles + person.roles)
         existing.organisation = existing.organisation or person.organisation
         existing.title = existing.title or person.title
@@ -3299,10 +3334,19 @@ _FUNCTION_TITLE = re.compile(
     r"sekreterare|protokollförare|vid protokoll(?:et)?|(?:protokoll|mötes)?justerare|"
     r"justeringsperson(?:er)?|person(?:er)? att justera protokollet)\b"
 )
+_FUNCTIONS = (
+    r"(?P<what>mötesordförande|ordförande|mötessekreterare|sekreterare|protokollförare|"
+    r"(?:protokoll|mötes)?justerare|justeringsperson(?:er)?|justera protokollet)"
+)
 _ELECTED = re.compile(
     r"(?P<names>[A-ZÅÄÖ][^.;:]{2,80}?)\s+(?:valdes|utsågs|utses|väljs)\s+(?:enhälligt\s+)?"
-    r"(?:till|som|att)\s+(?P<what>mötesordförande|ordförande|mötessekreterare|sekreterare|"
-    r"protokollförare|(?:protokoll|mötes)?justerare|justera protokollet)"
+    r"(?:till|som|att)\s+" + _FUNCTIONS
+)
+# The active form of a decision: "Beslutades: Att välja JÅS till ordförande", "Att jämte
+# ordföranden utse ABE till justeringsperson", "Mötet valde Anna Berg till sekreterare".
+_ELECTS = re.compile(
+    r"\b(?i:välja|väljer|valde|utse|utser|utsåg)\s+(?P<names>[A-ZÅÄÖ][^.;:]{1,80}?)\s+"
+    r"(?:till|som)\s+" + _FUNCTIONS
 )
 # "Ordförande Lotta Ring öppnar mötet": a verb after the name, so a table row flattened into
 # text ("Ordförande Anders Ågren M 1", corpus 17) is not read as prose. Not "vice ordförande".
@@ -3328,9 +3372,13 @@ def function_roles(title: str, text: str) -> list[tuple[str, str]]:
     if titled:
         first = text.strip().split("\n")[0].strip().rstrip(".")
         found.extend((n, _function_role(titled.group("what"))) for n in split_names(first))
-    for match in _ELECTED.finditer(text):
-        names = split_names(match.group("names")) or split_names(
-            " ".join(match.group("names").split()[-2:])
+    for match in [*_ELECTED.finditer(text), *_ELECTS.finditer(text)]:
+        group = match.group("names").strip()
+        names = (
+            split_names(group)
+            or split_names(" ".join(group.split()[-2:]))
+            # Initials the lists gave ("välja JÅS till ordförande"); the caller finds them.
+            or ([group] if re.fullmatch(r"[A-ZÅÄÖ]{2,4}", group) else [])
         )
         found.extend((n, _function_role(match.group("what"))) for n in names)
     found.extend((m.group("name"), "ordforande") for m in _CHAIR_PROSE.finditer(text))
