@@ -1522,7 +1522,13 @@ class _MinutesParser:
         lone = (
             len(best) == 1
             and len(by_style) == 1
-            and (("", False, "label", False) in by_style or best[0][1] == 1)
+            and (
+                ("", False, "label", False) in by_style
+                or best[0][1] == 1
+                # An opening item numbered on from the minutes before: "4. Val av
+                # protokolljusterare …" (real/complete 432).
+                or bool(_OPENING_ITEM_TITLE.match(" " + best[0][2]))
+            )
             # A bare "1 …" line longer than a title is a page's flattened first line unless
             # the chain's next numbers follow it (real/items 354, 112).
             and (len(best[0][2]) <= 80 or bool(_NUMBERED_LINE.match(lines[best[0][0]])))
@@ -3494,7 +3500,10 @@ _PAGE_LABEL_BEFORE = re.compile(
     # … and a programme's measure or effort: "Åtgärd 4.1 Stärk kulturen …" (an EU programme's
     # decision group, real/items 391).
     r"åtgärd(?:en|erna)?|insats(?:en|erna)?|insatsområde(?:t|na)?|"
-    r"nummer|version|bilaga)\s+$|\bbilag(?:a|or|orna)\s*:\s*$"
+    r"nummer|version|bilaga)\s+$|\bbilag(?:a|or|orna)\s*:\s*$|"
+    # … and the bound of someone's presence in a flattened attendance list: "Kjell Gustafsson
+    # (C), t o m 13 Annelill Davidsson …", "… fr.o.m. 14 Eva Johnsson" (real/complete 432).
+    r"\b(?:t\.?\s?o\.?\s?m|fr\.?\s?o\.?\s?m|till\s+och\s+med|från\s+och\s+med)\.?\s+$"
 )
 _ATTACHMENTS_LABEL = re.compile(r"(?i)\bbilag(?:or|orna)\s*:\s*")
 _LIST_NUMBER = re.compile(r"(?<!\S)(?P<num>\d{1,2})\.\s+\S")
@@ -3752,6 +3761,9 @@ def _previous_text(lines: list[str], index: int) -> str:
 _PAGE_OF = re.compile(r"^(?P<page>\d{1,3})/(?P<of>\d{1,3})(?=\s)")
 
 
+_OWN_PAGE_MARK = re.compile(r"^(?P<page>[2-9]|\d{2,3})\s+(?P=page)\s*\(\d{1,3}\)\s+\S")
+
+
 def _pages_of(lines: list[str], long: list[int]) -> list[int]:
     """The short lines of a flattened text that are pages too: a page of few words opens with
     the same "N/M" marker the first flattened page holds as "1/M" ("… KS/2018:6-103 1/5
@@ -3759,10 +3771,14 @@ def _pages_of(lines: list[str], long: list[int]) -> list[int]:
     numbers go on from the page before."""
     if not long:
         return []
+    # A short page opening with the transcript's page number and the PDF's own "N(M)", the same
+    # number twice: "2 2(23) 4 Val av protokolljusterare …" after a flattened first page (a
+    # county council's board, real/complete 432).
+    doubled = [n for n, line in enumerate(lines) if n > long[0] and _OWN_PAGE_MARK.match(line)]
     first = re.search(r"(?<!\S)1/(\d{1,3})(?!\S)", lines[long[0]])
     if first is None:
-        return []
-    return [
+        return doubled
+    return doubled + [
         n
         for n, line in enumerate(lines)
         if (m := _PAGE_OF.match(line))
@@ -4063,6 +4079,15 @@ def _header_ate_number(
     return found
 
 
+# The titles minutes open with: the election of the justerare, the roll call, the opening, the
+# agenda's approval (see _unflatten's page_opening).
+_OPENING_ITEM_TITLE = re.compile(
+    r"\s+(?:Val\s+av\s+(?:protokoll)?justerare|Justering\b|Upprop\b|"
+    r"(?:Mötets|Sammanträdets)\s+öppnande|"
+    r"(?:Fastställande|Godkännande)\s+av\s+(?:föredragningslista|dagordning))"
+)
+
+
 def _unflatten(lines: list[str]) -> list[str]:
     """A PDF converted to text may hold a whole page on one line, with the items' numbers in
     the running text ("… 37 Landstingsfullmäktiges öppnande Enligt … 38 Upprop …"). A chain of
@@ -4163,7 +4188,19 @@ def _unflatten(lines: list[str]) -> list[str]:
     signed_first = [
         h for h in hits if not h[3] and h[2] == 1 and _body_sign_before(cleaned[h[0]], h[1])
     ]
-    if len(best) < 2 and len(listed) >= 2 and listed_first:
+    # One paragraph opening a page, an opening item of the minutes: "2 2(23) 4 Val av
+    # protokolljusterare samt justeringsdatum Att jämte ordföranden …" (an excerpt ending after
+    # it, its next paragraph's number lost; a county council's board, real/complete 432).
+    page_opening = [
+        h
+        for h in hits
+        if not h[3]
+        and not cleaned[h[0]][: h[1]].strip()
+        and _OPENING_ITEM_TITLE.match(cleaned[h[0]], h[1] + len(str(h[2])))
+    ]
+    if len(best) < 2 and len(page_opening) == 1:
+        best = page_opening
+    elif len(best) < 2 and len(listed) >= 2 and listed_first:
         best = listed_first[:1]
     elif len(best) < 2 and signed_first:
         best = signed_first[:1]

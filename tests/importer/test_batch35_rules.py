@@ -1,0 +1,57 @@
+"""Rules that batch 35 of real excerpts (tests/importer/real/complete/real_430–432 and
+items/real_433–435: regional boards, a kommun's utskott on a joint committee, a kommunförbund's
+summons with two agendas, a care committee's contents list) asked for, each on a short text of
+our own with invented names."""
+
+from __future__ import annotations
+
+from dialogs.importer import parse_minutes
+from dialogs.importer.model import ParsedItem
+
+
+def _items(text: str) -> list[ParsedItem]:
+    return parse_minutes(text, "protokoll.txt").items
+
+
+def test_a_board_taking_letters_to_its_minutes_decides() -> None:
+    # "Regionstyrelsen antecknar skrivelserna till protokollet." (real/complete 431).
+    text = (
+        "Protokoll 2022-03-04\n\nNärvarande: Maja Holm, Tor Berg\n\n"
+        "§ 12 Anmälan av skrivelser\n\nNämnden antecknar breven till protokollet.\n\n"
+        "§ 13 Rapporter\n\nStyrelsen antecknade rapporterna till handlingarna.\n"
+    )
+    said = {item.number: [d.text for d in item.decisions] for item in _items(text)}
+    assert said["12"] == ["Nämnden antecknar breven till protokollet."]
+    assert said["13"] == ["Styrelsen antecknade rapporterna till handlingarna."]
+
+
+def test_a_bound_of_presence_is_no_item_number() -> None:
+    # "Kjell Gustafsson (C), t o m 13 Annelill Davidsson …", "… fr.o.m. 14 Eva Johnsson" in a
+    # flattened attendance list (real/complete 432).
+    text = (
+        "1 PROTOKOLL Styrelsen Tid Tisdagen den 8 mars 2022 Plats Närvarande ledamöter Stora "
+        "salen, Växjö Maja Holm (M), ordf. Tor Berg (C), t o m 13 Lisa Ek (C) ersättare för Tor "
+        "Berg, fr.o.m. 14 Per Ås (S) Nils Ro (V)\n\n"
+        "2 2(9) 4 Val av justerare Att jämte ordföranden justera protokollet utsågs Per Ås.\n"
+    )
+    numbers = [item.number for item in _items(text)]
+    assert "13" not in numbers and "14" not in numbers
+
+
+def test_a_short_page_opening_with_its_own_page_mark_and_an_opening_item() -> None:
+    # "2 2(23) 4 Val av protokolljusterare samt justeringsdatum Att jämte ordföranden …": a
+    # short page after a flattened first page, numbered twice (the transcript's number and the
+    # PDF's "2(23)"), holding one paragraph that opens the minutes (real/complete 432).
+    text = (
+        "1 PROTOKOLL Styrelsen (9) Tid Tisdagen den 8 mars 2022 Plats Närvarande ledamöter "
+        "Stora salen, Växjö Maja Holm (M), ordf. Tor Berg (C) Lisa Ek (C) Per Ås (S) Nils Ro "
+        "(V) Övriga närvarande Eva Lund, Kim Falk (delvis), Bo Ek, Siv Ahl, Ulla Berg, Ann Sten, "
+        "Jan Dahl, Åsa Frid, Lars Gran, Pia Holm, Rut Is, Olle Jon, Stina Karl, Tage Lind\n\n"
+        "2 2(9) 4 Val av protokolljusterare Att jämte ordföranden justera protokollet utsågs "
+        "Per Ås. Justering beslutades ske den 10 mars\n"
+    )
+    items = _items(text)
+    assert [item.number for item in items] == ["4"]
+    assert items[0].title == "Val av protokolljusterare"
+    said = [d.text for d in items[0].decisions]
+    assert said[0] == "Att jämte ordföranden justera protokollet utsågs Per Ås."
