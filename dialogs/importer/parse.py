@@ -3503,7 +3503,10 @@ _PAGE_LABEL_BEFORE = re.compile(
     r"nummer|version|bilaga)\s+$|\bbilag(?:a|or|orna)\s*:\s*$|"
     # … and the bound of someone's presence in a flattened attendance list: "Kjell Gustafsson
     # (C), t o m 13 Annelill Davidsson …", "… fr.o.m. 14 Eva Johnsson" (real/complete 432).
-    r"\b(?:t\.?\s?o\.?\s?m|fr\.?\s?o\.?\s?m|till\s+och\s+med|från\s+och\s+med)\.?\s+$"
+    r"\b(?:t\.?\s?o\.?\s?m|fr\.?\s?o\.?\s?m|till\s+och\s+med|från\s+och\s+med)\.?\s+$|"
+    # … and the count in "Protokoll 2 av 2 Innehåll …", "Sida 3 av 8": the number after "N av"
+    # is how many there are (a care committee's minutes in two parts, real/items 435).
+    r"(?<!\S)\d{1,3}\s+av\s+$"
 )
 _ATTACHMENTS_LABEL = re.compile(r"(?i)\bbilag(?:or|orna)\s*:\s*")
 _LIST_NUMBER = re.compile(r"(?<!\S)(?P<num>\d{1,2})\.\s+\S")

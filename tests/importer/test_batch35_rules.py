@@ -55,3 +55,21 @@ def test_a_short_page_opening_with_its_own_page_mark_and_an_opening_item() -> No
     assert items[0].title == "Val av protokolljusterare"
     said = [d.text for d in items[0].decisions]
     assert said[0] == "Att jämte ordföranden justera protokollet utsågs Per Ås."
+
+
+def test_the_count_after_n_av_is_no_item_number() -> None:
+    # "Protokoll 2 av 2 Innehåll 3 Justering … 3-4 4 …": the second "2" counts the parts of
+    # the minutes, not an item "Innehåll" (real/items 435).
+    text = (
+        "Protokoll 2 av 2 Innehåll 3 Justering och fastställande av föredragningslista 3-4 "
+        "4 Hemtjänstens kvalitet 5 5 Budget för nästa år 6 6 Kontaktpolitiker 2019 7-8 "
+        "7 Redovisning av delegeringsbeslut 2019 9 8 Utestående uppdrag från förra året 10 "
+        "9 Uppföljning av internkontroll 2018 11 10 Sammanställning av synpunkter och klagomål "
+        "12 11 Rapportering ej verkställda beslut 13 12 Val av ombud 14-15 2\n"
+        "1 av 2 3 Justering och fastställande av föredragningslista Per Ås (M) utses tillsammans "
+        "med ordföranden att justera protokollet. Föredragningslistan fastställs enligt "
+        "följande: 1B. Justering 2A. Hemtjänstens kvalitet 3B. Budget\n"
+    )
+    numbers = [item.number for item in _items(text)]
+    assert "2" not in numbers
+    assert numbers[:2] == ["3", "4"]
