@@ -684,15 +684,16 @@ _ADOPTED = re.compile(
     re.IGNORECASE,
 )
 # … and any sentence the label "Beslut" opens.
+# "BESLUT Ledningsutskottet föreslår …": the label in capitals (real/items 433).
 _DECISION_LEAD = re.compile(
-    r"^(?:Beslut\b|(?:[A-ZÅÄÖ][\w-]*\s+)?[\w-]+s\s+beslut\b)(?:\s*:|\s+(?=[A-ZÅÄÖ]))"
+    r"^(?:Beslut\b|BESLUT\b|(?:[A-ZÅÄÖ][\w-]*\s+)?[\w-]+s\s+beslut\b)(?:\s*:|\s+(?=[A-ZÅÄÖ]))"
     r"|^Enligt\s+(?:\S+\s+)?förslag"
 )
 # "Beslut Ärendet bordläggs …", "Sociala utskottets beslut Ärendet återremitteras …": a decision
 # label whose colon (and bold) the conversion lost, before a capitalised sentence (real/items
 # 165, 167).
 _DECISION_LABEL_LOST_COLON = re.compile(
-    r"^\s*(?:Beslut|(?:[A-ZÅÄÖ][\w-]*\s+)?[\w-]+s\s+beslut)\s+(?=[A-ZÅÄÖ])"
+    r"^\s*(?:Beslut|BESLUT|(?:[A-ZÅÄÖ][\w-]*\s+)?[\w-]+s\s+beslut)\s+(?=[A-ZÅÄÖ])"
 )
 
 
@@ -3462,7 +3463,8 @@ _PAGE_MARKER = re.compile(r"(?<!\S)\d{1,3}\s+\d{1,3}\s*\(\d{1,3}\)(?!\S)")
 # number the conversion lost stands alone before the title: "SON 24 Dnr Val av justerare …"
 # (real/items 69).
 FILE_NUMBER = (
-    r"(?:(?:[Dd][Nn][Rr]\.?|Diarienummer):?\s+(?:[A-ZÅÄÖ]{1,4}\s)?\S*\d\S*"
+    # "D nr 2014/241": the word split in an OCR'd scan (a kommun's utskott, real/items 433).
+    r"(?:(?:[Dd]\s?[Nn][Rr]\.?|Diarienummer):?\s+(?:[A-ZÅÄÖ]{1,4}\s)?\S*\d\S*"
     r"|(?:[Dd]nr\.?\s+)?(?:[A-ZÅÄÖ]{1,2}\s?)?(?:\d{2,4})?/[\w.:-]*"
     r"|[Dd]nr\.?(?=\s+[A-ZÅÄÖ]))"
 )
@@ -3605,7 +3607,11 @@ _SECTION_WORDS = (
     r"Diarienummer\b|Förslag\s+till\s+beslut\b|Sammanfattning\b|"
     # … and a proposal's label before its sentence: "Godkännande av föredragningslistan
     # Förslag Föredragningslistan godkänns." (real/items 165).
-    r"(?:[A-ZÅÄÖ][a-zåäö-]+s\s+förslag|Förslag)(?:\s*:\s*|\s+)(?=[A-ZÅÄÖ])"
+    r"(?:[A-ZÅÄÖ][a-zåäö-]+s\s+förslag|Förslag)(?:\s*:\s*|\s+)(?=[A-ZÅÄÖ])|"
+    # … and a section's heading in capitals after a title in ordinary case: "Avtal och
+    # reglemente för … i Västmanland INLEDNING Landstinget har …" (real/items 433).
+    r"(?:INLEDNING|BAKGRUND|ÄRENDET|ÄRENDEBESKRIVNING|SAMMANFATTNING|BEREDNING|YRKANDEN?|"
+    r"BESLUT)\s+(?=[A-ZÅÄÖ][a-zåäö])"
 )
 _SECTION_AFTER_TITLE = re.compile(r"\s(?=" + _SECTION_WORDS + r")")
 _TITLE_END = re.compile(
@@ -4084,6 +4090,7 @@ def _header_ate_number(
 
 # The titles minutes open with: the election of the justerare, the roll call, the opening, the
 # agenda's approval (see _unflatten's page_opening).
+_PAGE_OF_TOTAL_BEFORE = re.compile(r"(?<!\S)\d{1,3}\s*\(\d{1,3}\)\s+$")
 _OPENING_ITEM_TITLE = re.compile(
     r"\s+(?:Val\s+av\s+(?:protokoll)?justerare|Justering\b|Upprop\b|"
     r"(?:Mötets|Sammanträdets)\s+öppnande|"
@@ -4201,8 +4208,20 @@ def _unflatten(lines: list[str]) -> list[str]:
         and not cleaned[h[0]][: h[1]].strip()
         and _OPENING_ITEM_TITLE.match(cleaned[h[0]], h[1] + len(str(h[2])))
     ]
+    # One paragraph with its file number right after the page's "N (M)": "Sammanträdesdatum
+    # 2014-09-30 15 (36) 179 D nr 2014/241 Avtal och reglemente …", one page of a kommun's
+    # minutes (real/items 433).
+    filed_paragraph = [
+        h
+        for h in hits
+        if not h[3]
+        and _PAGE_OF_TOTAL_BEFORE.search(cleaned[h[0]], 0, h[1])
+        and _FILE_NUMBER_LEAD.match(cleaned[h[0]][h[1] + len(str(h[2])) :].lstrip())
+    ]
     if len(best) < 2 and len(page_opening) == 1:
         best = page_opening
+    elif len(best) < 2 and len(filed_paragraph) == 1:
+        best = filed_paragraph
     elif len(best) < 2 and len(listed) >= 2 and listed_first:
         best = listed_first[:1]
     elif len(best) < 2 and signed_first:
@@ -4329,6 +4348,13 @@ def _unflatten(lines: list[str]) -> list[str]:
     while str(number) in listed:
         out.extend([f"{number}. {listed[str(number)]}", ""])
         number += 1
+    if best == filed_paragraph:
+        # The lone filed paragraph is a § of a kommun's minutes ("179 D nr 2014/241 Title"),
+        # read as one even alone on its page (real/items 433).
+        mark = f"{best[0][2]}. "
+        at = next((k for k, line in enumerate(out) if line.startswith(mark)), None)
+        if at is not None:
+            out[at] = f"§ {best[0][2]} {out[at][len(mark) :]}"
     return out
 
 

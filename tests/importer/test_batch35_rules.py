@@ -73,3 +73,28 @@ def test_the_count_after_n_av_is_no_item_number() -> None:
     numbers = [item.number for item in _items(text)]
     assert "2" not in numbers
     assert numbers[:2] == ["3", "4"]
+
+
+def test_one_filed_paragraph_of_a_kommun_page_with_caps_sections() -> None:
+    # "… Sammanträdesdatum 2014-09-30 15 (36) 179 D nr 2014/241 Avtal … i Västmanland
+    # INLEDNING … BESLUT Ledningsutskottet föreslår att …": one page of a kommun's minutes, its
+    # paragraph with a file number (the "Dnr" split by OCR), sections in capitals, the decision
+    # under a "BESLUT" label (real/items 433).
+    text = (
+        "EKBY KOMMUN SAMMANTRÄDESPROTOKOLL SOCIALUTSKOTTET Sammanträdesdatum 2023-05-16 7 (20) "
+        "42 D nr 2023/118 Överenskommelse om hemsjukvård mellan regionen och kommunerna i länet "
+        "INLEDNING Regionen har tagit initiativ till en ny överenskommelse om hemsjukvården. "
+        "Syftet är att tydliggöra ansvaret mellan huvudmännen och att förenkla samarbetet i "
+        "vardagen för alla som arbetar nära patienterna. Beredning Förslag till överenskommelse. "
+        "Yrkanden Eva Lund (S) yrkar att utskottet föreslår att kommunstyrelsen godkänner "
+        "överenskommelsen. BESLUT Socialutskottet föreslår att kommunstyrelsen godkänner "
+        "överenskommelsen om hemsjukvård. Justerandes sign Utdragsbestyrkande\n"
+    )
+    items = _items(text)
+    assert [item.number for item in items] == ["42"]
+    assert items[0].title == (
+        "Överenskommelse om hemsjukvård mellan regionen och kommunerna i länet"
+    )
+    said = [d.text for d in items[0].decisions]
+    assert len(said) == 1
+    assert "Socialutskottet föreslår att kommunstyrelsen godkänner" in said[0]
