@@ -885,6 +885,9 @@ def _filled_gaps(
     return filled
 
 
+_AGENDA_FOR = re.compile(r"\bDagordning\s+för\s+(?:\S+\s+){1,12}?1\.\s+[A-ZÅÄÖ]")
+
+
 def _second_minutes(text: str) -> int | None:
     """Where a second set of minutes begins in one text, or None: after the first one's items,
     a short line naming minutes and a date ("Protokoll styrelsemöte 2023-02-12"), after which
@@ -896,8 +899,16 @@ def _second_minutes(text: str) -> int | None:
     seen: list[int] = []
     inline = 0  # item numbers inside flattened lines ("Dagordning 1. Val av justerare 2. …")
     candidate: int | None = None
+    agendas = 0  # "Dagordning för …" headings with a list from "1." after them
     lines = text.split("\n")
     for line in lines:
+        if _AGENDA_FOR.search(line):
+            if agendas and len(seen) + inline >= 2:
+                # A summons for two sittings, each with its own agenda numbered from 1: the
+                # joint sitting's and, on the next page, the committee's own ("Dagordning för
+                # Socialberedningens sammanträde 1. Val av justerare …", real/items 434).
+                return offset
+            agendas += 1
         number = _ITEM_NUMBER.match(line)
         if number:
             value = int(number.group("par") or number.group("num"))

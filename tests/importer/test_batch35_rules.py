@@ -98,3 +98,23 @@ def test_one_filed_paragraph_of_a_kommun_page_with_caps_sections() -> None:
     said = [d.text for d in items[0].decisions]
     assert len(said) == 1
     assert "Socialutskottet föreslår att kommunstyrelsen godkänner" in said[0]
+
+
+def test_a_summons_for_two_sittings_holds_two_meetings() -> None:
+    # "Dagordning för sammanträde för A samt B gemensamt 1. … 9. …" on page 1 and "Dagordning
+    # för Bs sammanträde 1. … 8. …" on page 2: two sittings the same day (real/items 434).
+    text = (
+        "1 Omsorgsberedningen Kallelse till sammanträde Plats: Hotell Norr Tid: Den 5 maj 2021 "
+        "Program Gemensamt sammanträde Lunch Separata sammanträden Dagordning för sammanträde "
+        "för Skolberedningen samt Omsorgsberedningen gemensamt 1. Välkomna Inledning av Eva Lund "
+        "2. Val av justerare 3. Dagordning 4. Föregående protokoll Bilaga: protokoll 5. Rapport "
+        "om arbetet med förbundet Muntlig information av Per Ås, kansliet 6. Övriga frågor\n\n"
+        "2 Omsorgsberedningen Dagordning för Omsorgsberedningens sammanträde 1. Val av justerare "
+        "2. Dagordning 3. Föregående protokoll Bilaga: protokoll 4. Missbruksvård Information "
+        "av Per Ås, kansliet 5. Hemsjukvård, uppföljning Bilagor: a) PM 6. Övriga frågor\n"
+    )
+    minutes = parse_minutes(text, "kallelse.txt")
+    assert [item.number for item in minutes.items] == ["1", "2", "3", "4", "5", "6"]
+    assert len(minutes.following) == 1
+    second = [item.title for item in minutes.following[0].items]
+    assert second[0] == "Val av justerare" and second[3].startswith("Missbruksvård")
