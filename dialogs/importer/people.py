@@ -2010,7 +2010,9 @@ _FLAT_RUN = re.compile(
     rf"(?:{_FLAT_WORD}(?:[ ]+(?![ ]*:)|(?=[,.;()]|$)))"
     # A middle initial before the surname that ends the name at a party or a comma: "Margareta
     # B Lindén (M)", "Lars F Ekman (kd)" (real 27, 32); a lone capital elsewhere may be a party.
-    rf"(?:(?:[A-ZÅÄÖ][ ]+(?={_FLAT_WORD}[ ]*[,(]))?(?:{_FLAT_PARTICLE}[ ]+){{0,2}}"
+    # … also with its point: "RosMarie J. Neckö (S)" (a county council's board, real/complete
+    # 432).
+    rf"(?:(?:[A-ZÅÄÖ]\.?[ ]+(?={_FLAT_WORD}[ ]*[,(]))?(?:{_FLAT_PARTICLE}[ ]+){{0,2}}"
     rf"{_FLAT_WORD}(?:[ ]+(?![ ]*:)|(?=[,.;()]|$)))*"
 )
 

@@ -118,3 +118,19 @@ def test_a_summons_for_two_sittings_holds_two_meetings() -> None:
     assert len(minutes.following) == 1
     second = [item.title for item in minutes.following[0].items]
     assert second[0] == "Val av justerare" and second[3].startswith("Missbruksvård")
+
+
+def test_a_replaced_member_with_a_middle_initial_and_its_point_is_absent() -> None:
+    # "Ola Gustafsson (S), ersättare för RosMarie J. Neckö (S)" in a flattened list
+    # (real/complete 432).
+    text = (
+        "1 PROTOKOLL Styrelsen Tid Tisdagen den 8 mars 2022 Plats Närvarande ledamöter Stora "
+        "salen, Växjö Maja Holm (M), ordf. Tor Berg (C) Lisa Ek (C) Per Ås (S), ersättare för "
+        "AnnMari K. Lindqvist (S) Nils Ro (V) Övriga närvarande Eva Lund, Kim Falk, Bo Ek, "
+        "Siv Ahl, Ulla Berg, Ann Sten, Jan Dahl, Åsa Frid, Lars Gran, Pia Holm, Rut Is, Olle "
+        "Jon, Stina Karl, Tage Lind, Mats Sand, Gun Vik\n\n"
+        "2 2(9) 4 Val av justerare Att jämte ordföranden justera protokollet utsågs Per Ås.\n"
+    )
+    people = {p.name: p.status for p in parse_minutes(text, "protokoll.txt").people}
+    assert people.get("AnnMari K. Lindqvist") == "absent"
+    assert people.get("Per Ås") == "present"
