@@ -4344,6 +4344,10 @@ def _unflatten(lines: list[str]) -> list[str]:
                 whole = listed.get(number.rstrip("."), "")
                 if whole and rest.startswith(whole):
                     title_end = len(whole)
+                # "1. Välkommen! Inledning av mötesordförande …": an exclamation or a question
+                # that ends the title belongs to it (a kommunförbund's summons, real/items 434).
+                if rest[title_end : title_end + 1] in ("!", "?"):
+                    title_end += 1
                 # A sub-point keeps its "1.1" and stands as "1.1 Title", as an outline's
                 # sub-items do in plain text (see _with_subitems).
                 mark = number if "." in number else f"{number.rstrip('.')}."

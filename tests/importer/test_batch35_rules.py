@@ -115,6 +115,8 @@ def test_a_summons_for_two_sittings_holds_two_meetings() -> None:
     )
     minutes = parse_minutes(text, "kallelse.txt")
     assert [item.number for item in minutes.items] == ["1", "2", "3", "4", "5", "6"]
+    # "1. Välkomna Inledning …" keeps its title; with "!" the title keeps the "!".
+    assert minutes.items[0].title.startswith("Välkomna")
     assert len(minutes.following) == 1
     second = [item.title for item in minutes.following[0].items]
     assert second[0] == "Val av justerare" and second[3].startswith("Missbruksvård")
@@ -134,3 +136,17 @@ def test_a_replaced_member_with_a_middle_initial_and_its_point_is_absent() -> No
     people = {p.name: p.status for p in parse_minutes(text, "protokoll.txt").people}
     assert people.get("AnnMari K. Lindqvist") == "absent"
     assert people.get("Per Ås") == "present"
+
+
+def test_an_exclamation_ending_a_flattened_title_stays_in_it() -> None:
+    # "1. Välkommen! Inledning av mötesordförande …" (real/items 434).
+    text = (
+        "1 Omsorgsberedningen Kallelse till sammanträde Plats: Hotell Norr Tid: Den 5 maj 2021 "
+        "Program Gemensamt sammanträde Lunch och sedan separata sammanträden för beredningarna "
+        "Dagordning 1. Välkommen! Inledning av Eva Lund 2. Val av justerare 3. Dagordning "
+        "4. Föregående protokoll Bilaga: protokoll 5. Rapport om arbetet med förbundet Muntlig "
+        "information av Per Ås, kansliet 6. Övriga frågor\n"
+    )
+    titles = [item.title for item in _items(text)]
+    assert titles[0] == "Välkommen!"
+    assert titles[1] == "Val av justerare"
