@@ -150,3 +150,21 @@ def test_an_exclamation_ending_a_flattened_title_stays_in_it() -> None:
     titles = [item.title for item in _items(text)]
     assert titles[0] == "Välkommen!"
     assert titles[1] == "Val av justerare"
+
+
+def test_lost_dash_ranges_before_the_roles_column_are_partial_presence() -> None:
+    # "Margit Bik (S), 65 81, 83 87 ordförande 1:e vice ordförande …": the last member's
+    # ranges, their dashes lost, run into the roles' column (real/complete 430).
+    text = (
+        "Protokoll Sammanträdesdatum 2022-04-30 Styrelsen 10 30 Tid Onsdag 30 april 2022, kl "
+        "09:00 14:30 Plats Regionens Hus, Storgatan 1, Ekby Ledamöter Maja Holm (M) Tor Berg (S) "
+        "Lisa Ek (C) Per Ås (S), 10 20, 22 30 Nils Rodin (V), 10 15, 17 30 ordförande 1:e vice "
+        "ordförande 2:e vice ordförande Ersättare Eva Lund (M) Kim Falk (S) Tjänstemän Bo Ek "
+        "Siv Ahl regiondirektör sekreterare\n\n"
+        "2 10 Justering Styrelsen utser Tor Berg att jämte ordföranden justera protokollet. "
+        "11 Godkännande av föredragningslista Styrelsen godkänner föredragningslistan.\n"
+    )
+    people = {p.name: p.status for p in parse_minutes(text, "protokoll.txt").people}
+    assert people.get("Per Ås") == "partial"
+    assert people.get("Nils Rodin") == "partial"
+    assert people.get("Maja Holm") == "present"
