@@ -794,6 +794,12 @@ def parse_minutes(text: str, filename: str | None = None) -> ParsedMinutes:
     if rest.strip():
         # A meeting of its own (parsed without the file name: its date is its own or none).
         second = parse_minutes(rest, None)
+        if second.date is None and _AGENDA_FOR.search(rest.split("\n", 1)[0]):
+            # The second sitting of one body's summons, the same day and place: its agenda
+            # names no date of its own, and its page head is no body's name (real/items 434).
+            second.date, second.place = minutes.date, second.place or minutes.place
+            second.body_name, second.body_short = minutes.body_name, minutes.body_short
+            second.body_source = minutes.body_source
         if second.people or second.items:
             minutes.following = [second, *second.following]
             second.following = []

@@ -120,6 +120,9 @@ def test_a_summons_for_two_sittings_holds_two_meetings() -> None:
     assert len(minutes.following) == 1
     second = [item.title for item in minutes.following[0].items]
     assert second[0] == "Val av justerare" and second[3].startswith("Missbruksvård")
+    # The same day, and the summons' body.
+    assert minutes.following[0].date == minutes.date is not None
+    assert minutes.following[0].body_name == minutes.body_name
 
 
 def test_a_replaced_member_with_a_middle_initial_and_its_point_is_absent() -> None:
