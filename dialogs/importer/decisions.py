@@ -103,7 +103,10 @@ _OWN_VERBS = (
     r"ger\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag|gav\s+\S+(?:\s+\S+){0,3}?\s+i\s+uppdrag|"
     # "Mötet bestämde att vi ska ordna ett knytkalas …" (real/items 251); "Styrelsen stödjer
     # motion om …", the board's position on a motion to the annual meeting (real/items 253).
-    r"bestämde|bestämmer|stödjer|stöder"
+    r"bestämde|bestämmer|stödjer|stöder|"
+    # "Regionstyrelsen antecknar skrivelserna till protokollet": a board taking letters or a
+    # report to its minutes decides so (real/complete 431).
+    r"anteckna(?:r|de)(?=\s+(?:\S+\s+){0,4}?till\s+(?:protokollet|handlingarna)\b)"
 )
 # A past decision told as background: "Direktionen beslutade 2023-09-12 § 56 om …",
 # "Nämnden beslutade i oktober att …", "… beslöt vid sitt möte den 3 maj …".

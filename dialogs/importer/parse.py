@@ -685,15 +685,16 @@ _ADOPTED = re.compile(
     re.IGNORECASE,
 )
 # … and any sentence the label "Beslut" opens.
+# "BESLUT Ledningsutskottet föreslår …": the label in capitals (real/items 433).
 _DECISION_LEAD = re.compile(
-    r"^(?:Beslut\b|(?:[A-ZÅÄÖ][\w-]*\s+)?[\w-]+s\s+beslut\b)(?:\s*:|\s+(?=[A-ZÅÄÖ]))"
+    r"^(?:Beslut\b|BESLUT\b|(?:[A-ZÅÄÖ][\w-]*\s+)?[\w-]+s\s+beslut\b)(?:\s*:|\s+(?=[A-ZÅÄÖ]))"
     r"|^Enligt\s+(?:\S+\s+)?förslag"
 )
 # "Beslut Ärendet bordläggs …", "Sociala utskottets beslut Ärendet återremitteras …": a decision
 # label whose colon (and bold) the conversion lost, before a capitalised sentence (real/items
 # 165, 167).
 _DECISION_LABEL_LOST_COLON = re.compile(
-    r"^\s*(?:Beslut|(?:[A-ZÅÄÖ][\w-]*\s+)?[\w-]+s\s+beslut)\s+(?=[A-ZÅÄÖ])"
+    r"^\s*(?:Beslut|BESLUT|(?:[A-ZÅÄÖ][\w-]*\s+)?[\w-]+s\s+beslut)\s+(?=[A-ZÅÄÖ])"
 )
 
 
@@ -794,6 +795,12 @@ def parse_minutes(text: str, filename: str | None = None) -> ParsedMinutes:
     if rest.strip():
         # A meeting of its own (parsed without the file name: its date is its own or none).
         second = parse_minutes(rest, None)
+        if second.date is None and _AGENDA_FOR.search(rest.split("\n", 1)[0]):
+            # The second sitting of one body's summons, the same day and place: its agenda
+            # names no date of its own, and its page head is no body's name (real/items 434).
+            second.date, second.place = minutes.date, second.place or minutes.place
+            second.body_name, second.body_short = minutes.body_name, minutes.body_short
+            second.body_source = minutes.body_source
         if second.people or second.items:
             minutes.following = [second, *second.following]
             second.following = []
@@ -890,6 +897,9 @@ def _filled_gaps(
     return filled
 
 
+_AGENDA_FOR = re.compile(r"\bDagordning\s+för\s+(?:\S+\s+){1,12}?1\.\s+[A-ZÅÄÖ]")
+
+
 def _second_minutes(text: str) -> int | None:
     """Where a second set of minutes begins in one text, or None: after the first one's items,
     a short line naming minutes and a date ("Protokoll styrelsemöte 2023-02-12"), after which
@@ -901,8 +911,16 @@ def _second_minutes(text: str) -> int | None:
     seen: list[int] = []
     inline = 0  # item numbers inside flattened lines ("Dagordning 1. Val av justerare 2. …")
     candidate: int | None = None
+    agendas = 0  # "Dagordning för …" headings with a list from "1." after them
     lines = text.split("\n")
     for line in lines:
+        if _AGENDA_FOR.search(line):
+            if agendas and len(seen) + inline >= 2:
+                # A summons for two sittings, each with its own agenda numbered from 1: the
+                # joint sitting's and, on the next page, the committee's own ("Dagordning för
+                # Socialberedningens sammanträde 1. Val av justerare …", real/items 434).
+                return offset
+            agendas += 1
         number = _ITEM_NUMBER.match(line)
         if number:
             value = int(number.group("par") or number.group("num"))
@@ -1540,7 +1558,13 @@ class _MinutesParser:
         lone = (
             len(best) == 1
             and len(by_style) == 1
-            and (("", False, "label", False) in by_style or best[0][1] == 1)
+            and (
+                ("", False, "label", False) in by_style
+                or best[0][1] == 1
+                # An opening item numbered on from the minutes before: "4. Val av
+                # protokolljusterare …" (real/complete 432).
+                or bool(_OPENING_ITEM_TITLE.match(" " + best[0][2]))
+            )
             # A bare "1 …" line longer than a title is a page's flattened first line unless
             # the chain's next numbers follow it (real/items 354, 112).
             and (len(best[0][2]) <= 80 or bool(_NUMBERED_LINE.match(lines[best[0][0]])))
@@ -3687,7 +3711,8 @@ _PAGE_MARKER = re.compile(r"(?<!\S)\d{1,3}\s+\d{1,3}\s*\(\d{1,3}\)(?!\S)")
 # number the conversion lost stands alone before the title: "SON 24 Dnr Val av justerare …"
 # (real/items 69).
 FILE_NUMBER = (
-    r"(?:(?:[Dd][Nn][Rr]\.?|Diarienummer):?\s+(?:[A-ZÅÄÖ]{1,4}\s)?\S*\d\S*"
+    # "D nr 2014/241": the word split in an OCR'd scan (a kommun's utskott, real/items 433).
+    r"(?:(?:[Dd]\s?[Nn][Rr]\.?|Diarienummer):?\s+(?:[A-ZÅÄÖ]{1,4}\s)?\S*\d\S*"
     r"|(?:[Dd]nr\.?\s+)?(?:[A-ZÅÄÖ]{1,2}\s?)?(?:\d{2,4})?/[\w.:-]*"
     r"|[Dd]nr\.?(?=\s+[A-ZÅÄÖ]))"
 )
@@ -3728,7 +3753,13 @@ _PAGE_LABEL_BEFORE = re.compile(
     # … and a programme's measure or effort: "Åtgärd 4.1 Stärk kulturen …" (an EU programme's
     # decision group, real/items 391).
     r"åtgärd(?:en|erna)?|insats(?:en|erna)?|insatsområde(?:t|na)?|"
-    r"nummer|version|bilaga)\s+$|\bbilag(?:a|or|orna)\s*:\s*$"
+    r"nummer|version|bilaga)\s+$|\bbilag(?:a|or|orna)\s*:\s*$|"
+    # … and the bound of someone's presence in a flattened attendance list: "Kjell Gustafsson
+    # (C), t o m 13 Annelill Davidsson …", "… fr.o.m. 14 Eva Johnsson" (real/complete 432).
+    r"\b(?:t\.?\s?o\.?\s?m|fr\.?\s?o\.?\s?m|till\s+och\s+med|från\s+och\s+med)\.?\s+$|"
+    # … and the count in "Protokoll 2 av 2 Innehåll …", "Sida 3 av 8": the number after "N av"
+    # is how many there are (a care committee's minutes in two parts, real/items 435).
+    r"(?<!\S)\d{1,3}\s+av\s+$"
 )
 _ATTACHMENTS_LABEL = re.compile(r"(?i)\bbilag(?:or|orna)\s*:\s*")
 _LIST_NUMBER = re.compile(r"(?<!\S)(?P<num>\d{1,2})\.\s+\S")
@@ -3827,7 +3858,11 @@ _SECTION_WORDS = (
     r"Diarienummer\b|Förslag\s+till\s+beslut\b|Sammanfattning\b|"
     # … and a proposal's label before its sentence: "Godkännande av föredragningslistan
     # Förslag Föredragningslistan godkänns." (real/items 165).
-    r"(?:[A-ZÅÄÖ][a-zåäö-]+s\s+förslag|Förslag)(?:\s*:\s*|\s+)(?=[A-ZÅÄÖ])"
+    r"(?:[A-ZÅÄÖ][a-zåäö-]+s\s+förslag|Förslag)(?:\s*:\s*|\s+)(?=[A-ZÅÄÖ])|"
+    # … and a section's heading in capitals after a title in ordinary case: "Avtal och
+    # reglemente för … i Västmanland INLEDNING Landstinget har …" (real/items 433).
+    r"(?:INLEDNING|BAKGRUND|ÄRENDET|ÄRENDEBESKRIVNING|SAMMANFATTNING|BEREDNING|YRKANDEN?|"
+    r"BESLUT)\s+(?=[A-ZÅÄÖ][a-zåäö])"
 )
 _SECTION_AFTER_TITLE = re.compile(r"\s(?=" + _SECTION_WORDS + r")")
 _TITLE_END = re.compile(
@@ -3986,6 +4021,9 @@ def _previous_text(lines: list[str], index: int) -> str:
 _PAGE_OF = re.compile(r"^(?P<page>\d{1,3})/(?P<of>\d{1,3})(?=\s)")
 
 
+_OWN_PAGE_MARK = re.compile(r"^(?P<page>[2-9]|\d{2,3})\s+(?P=page)\s*\(\d{1,3}\)\s+\S")
+
+
 def _pages_of(lines: list[str], long: list[int]) -> list[int]:
     """The short lines of a flattened text that are pages too: a page of few words opens with
     the same "N/M" marker the first flattened page holds as "1/M" ("… KS/2018:6-103 1/5
@@ -3993,10 +4031,14 @@ def _pages_of(lines: list[str], long: list[int]) -> list[int]:
     numbers go on from the page before."""
     if not long:
         return []
+    # A short page opening with the transcript's page number and the PDF's own "N(M)", the same
+    # number twice: "2 2(23) 4 Val av protokolljusterare …" after a flattened first page (a
+    # county council's board, real/complete 432).
+    doubled = [n for n, line in enumerate(lines) if n > long[0] and _OWN_PAGE_MARK.match(line)]
     first = re.search(r"(?<!\S)1/(\d{1,3})(?!\S)", lines[long[0]])
     if first is None:
-        return []
-    return [
+        return doubled
+    return doubled + [
         n
         for n, line in enumerate(lines)
         if (m := _PAGE_OF.match(line))
@@ -4297,6 +4339,16 @@ def _header_ate_number(
     return found
 
 
+# The titles minutes open with: the election of the justerare, the roll call, the opening, the
+# agenda's approval (see _unflatten's page_opening).
+_PAGE_OF_TOTAL_BEFORE = re.compile(r"(?<!\S)\d{1,3}\s*\(\d{1,3}\)\s+$")
+_OPENING_ITEM_TITLE = re.compile(
+    r"\s+(?:Val\s+av\s+(?:protokoll)?justerare|Justering\b|Upprop\b|"
+    r"(?:Mötets|Sammanträdets)\s+öppnande|"
+    r"(?:Fastställande|Godkännande)\s+av\s+(?:föredragningslista|dagordning))"
+)
+
+
 def _unflatten(lines: list[str]) -> list[str]:
     """A PDF converted to text may hold a whole page on one line, with the items' numbers in
     the running text ("… 37 Landstingsfullmäktiges öppnande Enligt … 38 Upprop …"). A chain of
@@ -4397,7 +4449,31 @@ def _unflatten(lines: list[str]) -> list[str]:
     signed_first = [
         h for h in hits if not h[3] and h[2] == 1 and _body_sign_before(cleaned[h[0]], h[1])
     ]
-    if len(best) < 2 and len(listed) >= 2 and listed_first:
+    # One paragraph opening a page, an opening item of the minutes: "2 2(23) 4 Val av
+    # protokolljusterare samt justeringsdatum Att jämte ordföranden …" (an excerpt ending after
+    # it, its next paragraph's number lost; a county council's board, real/complete 432).
+    page_opening = [
+        h
+        for h in hits
+        if not h[3]
+        and not cleaned[h[0]][: h[1]].strip()
+        and _OPENING_ITEM_TITLE.match(cleaned[h[0]], h[1] + len(str(h[2])))
+    ]
+    # One paragraph with its file number right after the page's "N (M)": "Sammanträdesdatum
+    # 2014-09-30 15 (36) 179 D nr 2014/241 Avtal och reglemente …", one page of a kommun's
+    # minutes (real/items 433).
+    filed_paragraph = [
+        h
+        for h in hits
+        if not h[3]
+        and _PAGE_OF_TOTAL_BEFORE.search(cleaned[h[0]], 0, h[1])
+        and _FILE_NUMBER_LEAD.match(cleaned[h[0]][h[1] + len(str(h[2])) :].lstrip())
+    ]
+    if len(best) < 2 and len(page_opening) == 1:
+        best = page_opening
+    elif len(best) < 2 and len(filed_paragraph) == 1:
+        best = filed_paragraph
+    elif len(best) < 2 and len(listed) >= 2 and listed_first:
         best = listed_first[:1]
     elif len(best) < 2 and signed_first:
         best = signed_first[:1]
@@ -4508,6 +4584,10 @@ def _unflatten(lines: list[str]) -> list[str]:
                 whole = listed.get(number.rstrip("."), "")
                 if whole and rest.startswith(whole):
                     title_end = len(whole)
+                # "1. Välkommen! Inledning av mötesordförande …": an exclamation or a question
+                # that ends the title belongs to it (a kommunförbund's summons, real/items 434).
+                if rest[title_end : title_end + 1] in ("!", "?"):
+                    title_end += 1
                 # A sub-point keeps its "1.1" and stands as "1.1 Title", as an outline's
                 # sub-items do in plain text (see _with_subitems).
                 mark = number if "." in number else f"{number.rstrip('.')}."
@@ -4523,6 +4603,13 @@ def _unflatten(lines: list[str]) -> list[str]:
     while str(number) in listed:
         out.extend([f"{number}. {listed[str(number)]}", ""])
         number += 1
+    if best == filed_paragraph:
+        # The lone filed paragraph is a § of a kommun's minutes ("179 D nr 2014/241 Title"),
+        # read as one even alone on its page (real/items 433).
+        mark = f"{best[0][2]}. "
+        at = next((k for k, line in enumerate(out) if line.startswith(mark)), None)
+        if at is not None:
+            out[at] = f"§ {best[0][2]} {out[at][len(mark) :]}"
     return out
 
 

@@ -2032,6 +2032,12 @@ _SINGLE_PARAGRAPH_BEFORE_NAME = re.compile(
 # right after the name (or its party) is where the extraction lost the § this person was there
 # for, as "ej , " (real 41); in lists whose other entries keep theirs ("Maria Åkesson 206, ,",
 # real attendance 141).
+# "Margit Bik (S), 65 81, 83 87 ordförande …": ranges whose dashes were lost, two or more after
+# the party, before the roles' column (a region's board, real/complete 430).
+_LOST_DASH_RANGES_AFTER_NAME = re.compile(
+    r"^\s*(?:\([^()]{1,6}\)\s*)?,\s*(?!19\d\d|20\d\d)\d{2,4}\s+\d{2,4}"
+    r"(?:\s*,\s*\d{2,4}\s+\d{2,4})+(?=\s|$)"
+)
 _LOST_PARAGRAPHS_AFTER_NAME = re.compile(r"^(?:\s*\([^()]{1,6}\))?\s+,(?=\s|$)")
 # "Anna Wik 164, , ekonom …" / "Amir Said 165." : § numbers right after the name.
 _PARAGRAPHS_AFTER_NAME = re.compile(
@@ -2060,7 +2066,9 @@ _FLAT_RUN = re.compile(
     rf"(?:{_FLAT_WORD}(?:[ ]+(?![ ]*:)|(?=[,.;()]|$)))"
     # A middle initial before the surname that ends the name at a party or a comma: "Margareta
     # B Lindén (M)", "Lars F Ekman (kd)" (real 27, 32); a lone capital elsewhere may be a party.
-    rf"(?:(?:[A-ZÅÄÖ][ ]+(?={_FLAT_WORD}[ ]*[,(]))?(?:{_FLAT_PARTICLE}[ ]+){{0,2}}"
+    # … also with its point: "RosMarie J. Neckö (S)" (a county council's board, real/complete
+    # 432).
+    rf"(?:(?:[A-ZÅÄÖ]\.?[ ]+(?={_FLAT_WORD}[ ]*[,(]))?(?:{_FLAT_PARTICLE}[ ]+){{0,2}}"
     rf"{_FLAT_WORD}(?:[ ]+(?![ ]*:)|(?=[,.;()]|$)))*"
 )
 
@@ -2884,6 +2892,7 @@ def _names_in_segment(
                             and _span_of(after) != meeting_span
                         )
                         or _PARAGRAPHS_AFTER_NAME.match(after)
+                        or _LOST_DASH_RANGES_AFTER_NAME.match(after)
                         or (
                             _LOST_PARAGRAPHS_AFTER_NAME.match(raw_after)
                             and re.search(r"[\w)]\s+\d{2,4},", text or segment)
