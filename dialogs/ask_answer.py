@@ -33,6 +33,7 @@ from dialogs.ask import (
 from dialogs.context import CommandContext
 from dialogs.dates import MONTHS
 from dialogs.importer.dates import find_dates
+from dialogs.importer.names import is_given_name
 from storage import passages as P
 from storage import search
 from storage.models import Decision
@@ -71,6 +72,9 @@ _RX_AMOUNT = re.compile(
 _RX_WHEN_ONLY = re.compile(
     r"^\W*(?:nar|when)\b|\b(?:vilket\s+datum|vilken\s+dag|what\s+date|which\s+day)\b"
 )
+_RX_WHO_FIRST = re.compile(r"^\W*(?:vem|who|whom)\b")
+# A capitalised word opening the text or a sentence: a given name there names a person.
+_RX_SENTENCE_NAME = re.compile(r"(?:^|[.!?:]\s+)([A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?)\b")
 _RX_NEXT_WORD = re.compile(r"\b(?:nasta|next|kommande|upcoming)\b")
 _RX_NUMBER = re.compile(r"\d")
 _RX_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÅÄÖÉ][a-zåäöéü]+\b")
@@ -144,6 +148,10 @@ def answer_type(parsed: Parsed, folded: str) -> str | None:
         return "next"
     if parsed.intent == "substitute":
         return "replace"
+    if _RX_WHO_FIRST.match(folded):
+        # "Vem ska undersöka vad X kostar?": the question word says what is asked; the cost
+        # is the task's subject.
+        return "who"
     if _RX_AMOUNT.search(folded):
         return "money" if _RX_MONEY_ASKED.search(folded) else "amount"
     if _RX_WHEN_ONLY.search(folded):
@@ -170,7 +178,13 @@ def fits(kind: str | None, text: str, question: str = "") -> bool:
     if kind == "when":
         return bool(_RX_NUMBER.search(text))
     if kind == "who":
-        return bool(_RX_NAME.search(text) or _RX_TASKED.search(text))
+        return bool(
+            _RX_NAME.search(text)
+            or _RX_TASKED.search(text)
+            # A sentence that opens with a given name ("Fredrik jobbar med att sätta upp en
+            # ny server"), as notes name their members.
+            or any(is_given_name(m.group(1)) for m in _RX_SENTENCE_NAME.finditer(text))
+        )
     if kind == "next":
         return bool(_RX_NEXT_WORD.search(fold(text.lower())))
     return True

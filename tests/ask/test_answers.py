@@ -403,6 +403,9 @@ def test_a_who_question_is_answered_by_the_one_given_a_task_even_without_a_name(
     ):
         assert fits("who", text), text
     assert not fits("who", "handlingsplanen diskuterades och läggs till handlingarna.")
+    # A given name opening a sentence names a person, as notes name their members.
+    assert fits("who", "Servrarna står nära. Fredrik jobbar med att sätta upp en ny server.")
+    assert not fits("who", "Servrarna står nära. Driftsgruppen jobbar vidare med saken.")
 
 
 @pytest.mark.parametrize(
@@ -460,3 +463,6 @@ def test_a_cost_question_asks_for_money_and_a_budget_question_for_any_amount() -
     assert kind("Hur mycket ersättning får varje förening?") == "money"
     assert kind("Hur mycket budgeterades för resor?") == "amount"
     assert kind("Hur många deltog i utbildningen?") == "amount"
+    # The question word decides: the cost is the task's subject, a person is asked for.
+    assert kind("Vem ska undersöka vad föreläsaren kostar?") == "who"
+    assert kind("Who is checking what the speaker costs?") == "who"
