@@ -312,6 +312,14 @@ _TIME_RANGE = re.compile(
     re.IGNORECASE,
 )
 _SINGLE_TIME = re.compile(r"\bkl(?:ockan)?\.?\s*" + _CLOCK + r"(?![\d])", re.IGNORECASE)
+# "kl 0900-1530": hours and minutes written as four digits (real/complete 375).
+_FOUR_DIGIT_RANGE = re.compile(
+    r"\bkl(?:ockan)?\.?\s*([01]\d|2[0-3])([0-5]\d)\s*(?:-|–|—|till)\s*([01]\d|2[0-3])([0-5]\d)\b",
+    re.IGNORECASE,
+)
+# "Tid: 20230118 9.0010.00": a range whose dash the flattening lost, after a "Tid:" label
+# (real/complete 370).
+_GLUED_RANGE = re.compile(r"(?<![\d.:])(\d{1,2})[.:](\d{2})(\d{1,2})[.:](\d{2})(?![\d])")
 # "14:30" after a "Tid:" label, with no "kl" (corpus 07).
 _BARE_CLOCK = re.compile(r"(?<![\d.:/-])(\d{1,2})[.:](\d{2})(?![\d]|[.:/-]\d)")
 
@@ -347,11 +355,19 @@ def find_time(text: str, labelled: bool = False) -> TimeMatch | None:
         start, end = _time(m.group(2), m.group(3)), _time(m.group(4), m.group(5))
         if start and end:
             return TimeMatch(start, end, m.start(), m.end())
+    for m in _FOUR_DIGIT_RANGE.finditer(text):
+        start, end = _time(m.group(1), m.group(2)), _time(m.group(3), m.group(4))
+        if start and end and start < end:
+            return TimeMatch(start, end, m.start(), m.end())
     for m in _SINGLE_TIME.finditer(text):
         start = _time(m.group(1), m.group(2))
         if start:
             return TimeMatch(start, None, m.start(), m.end())
     if labelled:
+        for m in _GLUED_RANGE.finditer(text):
+            start, end = _time(m.group(1), m.group(2)), _time(m.group(3), m.group(4))
+            if start and end and start < end:
+                return TimeMatch(start, end, m.start(), m.end())
         for m in _BARE_CLOCK.finditer(text):
             start = _time(m.group(1), m.group(2))
             if start:

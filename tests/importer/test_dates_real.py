@@ -407,6 +407,23 @@ TIME_PLACE_ROWS: list[tuple[str, str, str | None, str | None, str | None]] = [
         "Regionförbundet i Kalmar län",
     ),
     (
+        # Hours and minutes as four digits (the layout of real/complete 375).
+        "four_digit_clocks",
+        "Rapport från styrelsemöte 3/2024 som genomfördes tisdagen den 12 mars kl 0930-1615 "
+        "på kansliet.\n\nNärvaro\n\nFöljande deltog: Anna Ek (ordförande), Bo Lund.",
+        "09:30",
+        "16:15",
+        "-",
+    ),
+    (
+        # A range whose dash the flattening lost, after "Tid:" (the layout of real/complete 370).
+        "glued_range_after_tid",
+        "Protokoll\n\nTid: 20240305 13.0014.30\n\nPlats: Microsoft Teams\n\nNärvarande: Anna Ek",
+        "13:00",
+        "14:30",
+        "Microsoft Teams",
+    ),
+    (
         "flattened_empty_tid",
         "Datum: Tisdagen den 16 september 2008 Tid: Kl Plats: Norra Latin, (Norra Bantorget)",
         None,
