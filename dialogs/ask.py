@@ -183,7 +183,9 @@ _RX_WHEN_WORD = re.compile(
 _RX_MEETING_WORD = re.compile(
     r"\b[\w-]*(?:mote|motet|moten|sammantrade\w*)\b|\b(?:holls|traffades|sammantradde|oppnades|"
     r"avslutades|startade|borjade|meet|met|meeting|held|convened?|open\w*|clos\w*|start\w*|"
-    r"adjourn\w*|ajourner\w*|agm|session|sitting)\b"
+    r"adjourn\w*|ajourner\w*|agm|session|sitting"
+    # "Vilken tid höll rådet på?", "Hur länge pågick det?", "How long did it last?"
+    r"|holl\s+(?:[\w-]+\s+){0,3}pa|pagick|varade|last(?:ed)?)\b"
 )
 # "Var hölls årsmötet?", "Where was the meeting held?": where a meeting ran.
 _RX_WHERE_WORD = re.compile(

@@ -544,8 +544,14 @@ def test_when_something_else_happened_is_no_question_about_the_meeting() -> None
         "När öppnades och avslutades höstmötet?",
         "When was the meeting held?",
         "When was the meeting opened and closed?",
+        # How long the meeting went on, asked with "höll på", "pågick", "last".
+        "Vilken tid höll rådet på?",
+        "Hur länge pågick sammanträdet?",
+        "How long did the council meeting last?",
     ):
         assert parse_question(question, today, []).intent == "meeting_when", question
+    # A talk someone gave is no meeting.
+    assert parse_question("Vilken tid höll hon föredraget?", today, []).intent != "meeting_when"
 
 
 async def test_the_count_of_a_tenants_passages_follows_every_write(
