@@ -13,6 +13,10 @@ FILE_INFO = "application/vnd.microsoft.teams.file.download.info"
 MAX_FILE = 20 * 1024 * 1024
 
 
+def _not_fetched(name: str) -> tuple[str, str]:
+    return f"{name}: filen kunde inte hämtas.", f"{name}: the file could not be fetched."
+
+
 async def download_attachments(
     http: aiohttp.ClientSession | None, activity: Activity
 ) -> tuple[list[tuple[str, bytes]], list[tuple[str, str]]]:
@@ -26,9 +30,7 @@ async def download_attachments(
         name = att.name or "fil"
         url = att.content.get("downloadUrl")
         if not url or http is None:
-            errors.append(
-                (f"{name}: filen kunde inte hämtas.", f"{name}: the file could not be fetched.")
-            )
+            errors.append(_not_fetched(name))
             continue
         try:
             async with http.get(url) as resp:
@@ -51,9 +53,7 @@ async def download_attachments(
                 data = b"".join(chunks)
         except aiohttp.ClientError as exc:
             logger.warning("download of %s failed: %s", name, exc)
-            errors.append(
-                (f"{name}: filen kunde inte hämtas.", f"{name}: the file could not be fetched.")
-            )
+            errors.append(_not_fetched(name))
             continue
         if len(data) > MAX_FILE:
             errors.append(

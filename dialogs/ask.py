@@ -249,10 +249,11 @@ _RX_DECISION_WORDS = re.compile(
 )
 
 
-# A question that asks what was decided (folded text): its empty answer says no decision was found.
-_RX_ASKS_DECISION = re.compile(
-    r"\b(?:beslut\w*|beslot\w*|bestam\w*|fattade?s?|antogs?|godkan[dn]\w*|decid\w*|decisions?"
-    r"|resolv\w*|resolutions?|agreed?|approv\w*|adopt\w*)\b"
+# A question that asks what was decided (folded text): decisions come first among its hits
+# (ask_answer._kind_bias), and its empty answer says no decision was found.
+RX_ASKS_DECISION = re.compile(
+    r"\b(?:beslut\w*|beslot\w*|bestam\w*|fattade?s?|antogs?|godkan[dn]\w*|decid\w*|decision\w*"
+    r"|resolv\w*|resolutions?|agree\w*|approv\w*|adopt\w*)\b"
 )
 
 
@@ -1317,7 +1318,7 @@ def _nothing(
     missing: Sequence[str] = (),
 ) -> Answer:
     shown = (topic or question.strip())[:80]
-    if _RX_ASKS_DECISION.search(_prepare(question)[1]):
+    if RX_ASKS_DECISION.search(_prepare(question)[1]):
         sv = f"Inga beslut hittades om ”{shown}”"
         en = f"No decisions found about “{shown}”"
     else:

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from dialogs import ask_passages as AP
 from dialogs.ask import (
     _RX_WHO_ASKED,
+    RX_ASKS_DECISION,
     Answer,
     Hit,
     Parsed,
@@ -40,7 +41,6 @@ from storage.models import Decision
 from storage.search_text import fold
 
 # What kind of text a question is after, from how it asks (general question words).
-_RX_DECIDED = re.compile(r"\b(?:beslut\w*|beslot|beslöt|decid\w*|decision\w*|resolv\w*|agree\w*)\b")
 _RX_WHEN = re.compile(
     r"\b(?:nar|vilken\s+tid|vilket\s+datum|when|what\s+time|which\s+date|what\s+date)\b"
 )
@@ -58,7 +58,7 @@ def _kind_bias(parsed: Parsed, folded: str) -> tuple[str, ...]:
         kinds.append(P.UPPDRAG)
     if parsed.intent == "next_meeting" or _RX_WHEN.search(folded):
         kinds.append(P.MOTESFAKTA)
-    if _RX_DECIDED.search(folded):
+    if RX_ASKS_DECISION.search(folded):
         kinds.append(P.BESLUT)
     return tuple(kinds)
 

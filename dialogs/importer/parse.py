@@ -2908,7 +2908,9 @@ class _MinutesParser:
         named: dict[str, set[str]] = {}
         for label in _SIGNED_POST.finditer(text):
             role = _SIGNED_ROLE[label.group("post").lower()]
-            if role in held or _SIGNED_ROW_BEFORE.search(text[: label.start()]):
+            if role in held or _SIGNED_ROW_BEFORE.search(
+                text, max(0, label.start() - 40), label.start()
+            ):
                 continue
             line_start = text.rfind("\n", 0, label.start()) + 1
             line_end = text.find("\n", label.end())
